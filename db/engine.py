@@ -1,0 +1,130 @@
+"""Engine setup: the only place that knows which database backend is in use.
+
+SQLite pragmas are set on every new connection through a ``connect`` event:
+
+* ``journal_mode=WAL``: readers never block the one writer; a crash leaves
+  the last committed state.
+* ``synchronous=FULL``: in WAL mode, NORMAL is safe against an application
+  crash but a *power loss* may roll back the last few commits.  The counter
+  PC may lose power right after a consultant was told "saved", and a commit
+  here is one small interactive transaction, so the extra fsync per commit
+  costs nothing anyone notices.  Bulk loads commit once per batch.
+* ``foreign_keys=ON`` and ``busy_timeout`` (another process, e.g. a backup,
+  may hold the write lock for a moment).
+
+Before SQLite touches an existing file we check it read-only (header, size,
+``quick_check``), so a file that is not a database, or is damaged, is
+reported and left byte-for-byte untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from lending.errors import UserError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def is_sqlite_url(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL, or None for an in-memory database."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite":
+        return None
+    if not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def _not_a_database(path: Path, why: str) -> UserError:
+    return UserError(
+        f"{path} is not a usable LoanDesk database ({why}). "
+        "The file was not changed. Choose another file with --db, or restore a backup "
+        "with: python main.py restore --from BACKUP_FILE",
+        code="database_unusable",
+    )
+
+
+def check_sqlite_file(path: Path, *, full: bool = False) -> None:
+    """Refuse a file that is not an SQLite database or is damaged; never write to it.
+
+    ``full=True`` runs ``PRAGMA integrity_check`` instead of ``quick_check``
+    (used for verifying backups).
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _not_a_database(path, f"it cannot be read: {exc.strerror}") from None
+    if size == 0:
+        return  # an empty file is a new database
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise _not_a_database(path, f"it cannot be read: {exc.strerror}") from None
+    if len(header) < 100 or header[:16] != SQLITE_HEADER:
+        raise _not_a_database(path, "it is not an SQLite database file")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise _not_a_database(path, "its header is damaged")
+    page_count = int.from_bytes(header[28:32], "big")
+    change_counter = int.from_bytes(header[24:28], "big")
+    version_valid_for = int.from_bytes(header[92:96], "big")
+    if page_count and change_counter == version_valid_for and page_count * page_size > size:
+        raise _not_a_database(path, "it is truncated")
+    if size % page_size:
+        raise _not_a_database(path, "it is truncated")
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        # Without a WAL file, open "immutable" so SQLite creates no -wal/-shm
+        # beside a file that may not even be ours; with one, read it normally.
+        wal = path.with_name(path.name + "-wal")
+        has_wal = wal.exists() and wal.stat().st_size > 0
+        uri = path.resolve().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1")
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise _not_a_database(path, f"SQLite reports: {exc}") from None
+    if rows != [("ok",)]:
+        raise _not_a_database(path, "it is damaged: " + "; ".join(str(r[0]) for r in rows[:3]))
+
+
+def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cur.close()
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """Create the engine; SQLite files get their pragmas, other backends nothing special."""
+    if is_sqlite_url(url):
+        path = sqlite_path(url)
+        if path is not None:
+            check_sqlite_file(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_on_connect)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)

@@ -1,0 +1,33 @@
+"""Every model, imported here so Alembic and ``Base.metadata`` see them all."""
+
+from db.models.base import Base
+from db.models.blacklist import BlacklistEntry
+from db.models.catalogue import Lender, Product
+from db.models.consultation import Appraisal, Consultation, Qualification, Vehicle
+from db.models.customer import ConsentRecord, Customer
+from db.models.plan import Plan, PlanAddOn
+from db.models.signing import FollowUp, SigningItem
+from db.models.staff import AuditEntry, Staff
+from db.models.store import DbMeta, Store, StoreSetting
+
+__all__ = [
+    "Appraisal",
+    "AuditEntry",
+    "Base",
+    "BlacklistEntry",
+    "ConsentRecord",
+    "Consultation",
+    "Customer",
+    "DbMeta",
+    "FollowUp",
+    "Lender",
+    "Plan",
+    "PlanAddOn",
+    "Product",
+    "Qualification",
+    "SigningItem",
+    "Staff",
+    "Store",
+    "StoreSetting",
+    "Vehicle",
+]

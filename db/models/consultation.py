@@ -1,0 +1,127 @@
+"""A consultation: the five steps, their state and the funnel timestamps."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base, JSONText, Money, StoreOwned, Timestamps, UTCDateTime
+
+
+class Consultation(StoreOwned, Timestamps, Base):
+    __tablename__ = "consultations"
+    __table_args__ = (
+        Index("ix_consultations_store_contact", "store_id", "contact_at"),
+        Index("ix_consultations_store_status", "store_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    consultant_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+
+    # reception
+    source_channel: Mapped[str | None] = mapped_column(String(30))
+    intent_level: Mapped[str | None] = mapped_column(String(10))
+    purpose: Mapped[str | None] = mapped_column(Text)
+    budget: Mapped[Decimal | None] = mapped_column(Money())
+    wished_down_payment: Mapped[Decimal | None] = mapped_column(Money())
+    wished_monthly_payment: Mapped[Decimal | None] = mapped_column(Money())
+
+    # step states
+    reception_state: Mapped[str] = mapped_column(String(20), default="not_started")
+    qualification_state: Mapped[str] = mapped_column(String(20), default="not_started")
+    appraisal_state: Mapped[str] = mapped_column(String(20), default="not_started")
+    plan_state: Mapped[str] = mapped_column(String(20), default="not_started")
+    signing_state: Mapped[str] = mapped_column(String(20), default="not_started")
+
+    # funnel
+    contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    needs_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    qualified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    plan_offered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    disbursed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    lost_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    lost_reason: Mapped[str | None] = mapped_column(Text)
+
+    # checks
+    blacklist_hit: Mapped[bool] = mapped_column(Boolean, default=False)
+    blocked_reasons: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    warnings: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
+    referred_by_customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+
+    version_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version_id}
+
+
+class Qualification(StoreOwned, Base):
+    """Step 2: documents present, credit facts, the grade and its reasons."""
+
+    __tablename__ = "qualifications"
+
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), primary_key=True)
+    monthly_income_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    has_id_card: Mapped[bool] = mapped_column(Boolean, default=False)
+    has_income_proof: Mapped[bool] = mapped_column(Boolean, default=False)
+    has_residence_proof: Mapped[bool] = mapped_column(Boolean, default=False)
+    has_work_proof: Mapped[bool] = mapped_column(Boolean, default=False)
+    documents: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    overdue_count: Mapped[int | None] = mapped_column(Integer)
+    worst_overdue_days: Mapped[int | None] = mapped_column(Integer)
+    current_debt: Mapped[Decimal | None] = mapped_column(Money())
+    monthly_debt_payments: Mapped[Decimal | None] = mapped_column(Money())
+    card_utilisation: Mapped[Decimal | None] = mapped_column(Money())
+    recent_applications: Mapped[int | None] = mapped_column(Integer)
+    facts: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    grade: Mapped[str | None] = mapped_column(String(2))
+    eligible: Mapped[bool | None] = mapped_column(Boolean)
+    reasons: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    assessed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    assessed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class Vehicle(StoreOwned, Base):
+    """Step 3 input: the car (one per consultation)."""
+
+    __tablename__ = "vehicles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), unique=True)
+    brand: Mapped[str] = mapped_column(String(100))
+    model: Mapped[str] = mapped_column(String(100))
+    first_registration: Mapped[date | None] = mapped_column(Date)
+    vin: Mapped[str | None] = mapped_column(String(17), index=True)
+    mileage_km: Mapped[int | None] = mapped_column(Integer)
+    colour: Mapped[str | None] = mapped_column(String(40))
+    registration_matches: Mapped[bool | None] = mapped_column(Boolean)
+    condition_grade: Mapped[str | None] = mapped_column(String(20))
+    accident: Mapped[bool] = mapped_column(Boolean, default=False)
+    flood: Mapped[bool] = mapped_column(Boolean, default=False)
+    fire: Mapped[bool] = mapped_column(Boolean, default=False)
+    market_price: Mapped[Decimal | None] = mapped_column(Money())
+    price: Mapped[Decimal | None] = mapped_column(Money())
+    maintenance_records: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+
+
+class Appraisal(StoreOwned, Base):
+    """Step 3 result: computed value, optional override with its reason."""
+
+    __tablename__ = "appraisals"
+
+    vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicles.id"), primary_key=True)
+    computed_value: Mapped[Decimal | None] = mapped_column(Money())
+    override_value: Mapped[Decimal | None] = mapped_column(Money())
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    final_value: Mapped[Decimal | None] = mapped_column(Money())
+    acceptable: Mapped[bool | None] = mapped_column(Boolean)
+    reasons: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    appraised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    appraised_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

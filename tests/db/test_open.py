@@ -1,0 +1,147 @@
+"""Opening, creating, upgrading and refusing database files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from db import open_database
+from db.migrate import head_revision
+from db.paths import (
+    default_db_path,
+    key_file_path,
+    resolve_database_url,
+    sqlite_url,
+)
+from lending.errors import UserError
+
+
+def test_new_file_is_created_at_head_with_pragmas(db_path: Path, key_path: Path) -> None:
+    with open_database(db_path, key=key_path) as database:
+        assert db_path.exists()
+        assert database.schema_revision == head_revision()
+        with database.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+            assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_key_file_created_owner_only(db_path: Path, key_path: Path) -> None:
+    open_database(db_path, key=key_path).close()
+    assert key_path.exists()
+    if os.name == "posix":
+        assert stat.S_IMODE(key_path.stat().st_mode) == 0o600
+    # reopening uses the same key
+    open_database(db_path, key=key_path).close()
+
+
+def test_default_locations_honour_loandesk_home(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert default_db_path() == home / "data" / "loandesk.sqlite3"
+    assert key_file_path() == home / "config" / "loandesk.key"
+    with open_database() as database:
+        assert database.path == (home / "data" / "loandesk.sqlite3").resolve()
+        assert database.key_path == home / "config" / "loandesk.key"
+
+
+def test_url_precedence(tmp_path: Path) -> None:
+    env = {"LOANDESK_DATABASE_URL": "postgresql+psycopg://u@h/db", "LOANDESK_HOME": "/x"}
+    assert resolve_database_url(None, "sqlite:///a.db", env) == "sqlite:///a.db"
+    assert resolve_database_url(tmp_path / "b.db", None, env) == sqlite_url(tmp_path / "b.db")
+    assert resolve_database_url(None, None, env) == "postgresql+psycopg://u@h/db"
+    assert resolve_database_url(None, None, {"LOANDESK_HOME": "/x"}) == sqlite_url(
+        "/x/data/loandesk.sqlite3"
+    )
+
+
+def test_wrong_key_is_refused_clearly(db_path: Path, key_path: Path, tmp_path: Path) -> None:
+    open_database(db_path, key=key_path).close()
+    other = tmp_path / "other.key"
+    with pytest.raises(UserError) as info:
+        open_database(db_path, key=other)
+    assert info.value.code == "key_file_missing"
+    open_database(tmp_path / "x.sqlite3", key=other).close()  # creates the other key
+    with pytest.raises(UserError) as info:
+        open_database(db_path, key=other)
+    assert info.value.code == "wrong_key"
+    assert "does not belong to this database" in info.value.message
+
+
+def test_damaged_key_file(db_path: Path, key_path: Path) -> None:
+    open_database(db_path, key=key_path).close()
+    key_path.write_text("garbage")
+    with pytest.raises(UserError) as info:
+        open_database(db_path, key=key_path)
+    assert info.value.code == "key_file_invalid"
+
+
+def _assert_refused_untouched(path: Path, key_path: Path) -> None:
+    before = path.read_bytes()
+    siblings = sorted(p.name for p in path.parent.iterdir())
+    with pytest.raises(UserError) as info:
+        open_database(path, key=key_path)
+    assert info.value.code == "database_unusable"
+    assert "restore" in info.value.message
+    assert "was not changed" in info.value.message
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == siblings
+
+
+def test_random_bytes_file_is_refused_untouched(tmp_path: Path, key_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(os.urandom(50_000))
+    _assert_refused_untouched(path, key_path)
+
+
+def test_text_file_is_refused_untouched(tmp_path: Path, key_path: Path) -> None:
+    path = tmp_path / "readme.txt"
+    path.write_text("just some text, not a database\n" * 100)
+    _assert_refused_untouched(path, key_path)
+
+
+def test_truncated_database_is_refused_untouched(db_path: Path, key_path: Path) -> None:
+    with open_database(db_path, key=key_path) as database, database.engine.begin() as conn:
+        conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    data = db_path.read_bytes()
+    for p in db_path.parent.glob(db_path.name + "-*"):
+        p.unlink()
+    db_path.write_bytes(data[: len(data) // 2])
+    _assert_refused_untouched(db_path, key_path)
+
+
+def test_damaged_page_is_refused_untouched(db_path: Path, key_path: Path) -> None:
+    with open_database(db_path, key=key_path) as database, database.engine.begin() as conn:
+        conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    for p in db_path.parent.glob(db_path.name + "-*"):
+        p.unlink()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    # overwrite the b-tree pages after the first with noise (keep size and header)
+    data[page : len(data)] = os.urandom(len(data) - page)
+    db_path.write_bytes(bytes(data))
+    _assert_refused_untouched(db_path, key_path)
+
+
+def test_newer_schema_is_refused(db_path: Path, key_path: Path) -> None:
+    open_database(db_path, key=key_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '29991231_01'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(UserError) as info:
+        open_database(db_path, key=key_path)
+    assert info.value.code == "schema_too_new"
+    assert "newer version of LoanDesk" in info.value.message
+
+
+def test_empty_existing_file_becomes_a_database(tmp_path: Path, key_path: Path) -> None:
+    path = tmp_path / "empty.sqlite3"
+    path.touch()
+    with open_database(path, key=key_path) as database:
+        assert database.schema_revision == head_revision()
