@@ -103,7 +103,7 @@ def check_rate(apr_percent: Decimal, settings: LendingSettings = DEFAULT_SETTING
                 MESSAGES,
                 "rate.warn",
                 apr=apr,
-                multiple=settings.rate_warn_lpr_multiple.normalize(),
+                multiple=format(settings.rate_warn_lpr_multiple.normalize(), 'f'),
                 limit=_pct(settings.rate_warn_percent),
             ),
         )

@@ -1,0 +1,612 @@
+"""The product catalogue: what each lender offers, as validated data.
+
+The default catalogue ships as ``resources/catalogue.json`` and the owner
+edits it; this module only *parses and validates* the decoded JSON
+(:func:`parse_catalogue`) and turns a catalogue back into JSON-ready data
+(:func:`catalogue_to_data`).  Reading the file is done elsewhere.
+
+JSON keys are exactly the dataclass field names below.  Decimals may be
+written as strings (preferred: ``"4.50"``) or numbers; percentages are
+percent (``"80"`` means 80 %).
+
+Two product families:
+
+* :class:`Product` - secured car loans (the four products of DOMAIN.md's
+  table).  ``grades`` lists the risk grades a product accepts and the one
+  nominal annual rate every customer of that grade gets (same price for the
+  same grade), with the approval likelihood for that grade.
+* :class:`ConsumerCreditProduct` - unsecured consumer credit lines.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum, StrEnum
+from typing import Any, TypeVar
+
+from lending.errors import UserError
+from lending.money import money, percent_of
+from lending.qualification import Grade
+from lending.schedule import MAX_TERM_MONTHS, RepaymentMethod
+
+CATALOGUE_FORMAT_VERSION = 1
+STANDARD_TERMS: tuple[int, ...] = (12, 24, 36, 48, 60)
+
+
+class Strictness(StrEnum):
+    STRICT = "strict"
+    MEDIUM = "medium"
+    LENIENT = "lenient"
+
+
+class PromotionKind(StrEnum):
+    RATE_DISCOUNT = "rate_discount"
+    FEE_WAIVER = "fee_waiver"
+
+
+@dataclass(frozen=True)
+class GradeTerms:
+    """What a customer of ``grade`` gets from a product.
+
+    ``annual_rate`` is the nominal yearly rate in percent, inside the
+    product's APR range.  ``monthly_fee_rate_percent`` overrides the
+    product's monthly fee for this grade (consumer credit prices fees per
+    grade); ``None`` means the product's own fee.
+    """
+
+    grade: Grade
+    annual_rate: Decimal
+    approval_likelihood_min_percent: Decimal
+    approval_likelihood_max_percent: Decimal
+    monthly_fee_rate_percent: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Fees:
+    """Every fee a car-loan product charges (disclosed on the quote).
+
+    * up-front account/arrangement fee = ``upfront_fee`` CNY +
+      ``upfront_fee_percent`` % of the loan amount, paid at the start;
+    * account management fee: ``monthly_fee_rate_percent`` % of the
+      original principal every month (0 for banks);
+    * early repayment: ``early_repayment_fee_percent`` % of the principal
+      repaid early;
+    * overdue penalty: ``overdue_penalty_percent_per_day`` % of the overdue
+      amount per day.
+    """
+
+    upfront_fee: Decimal = Decimal(0)
+    upfront_fee_percent: Decimal = Decimal(0)
+    monthly_fee_rate_percent: Decimal = Decimal(0)
+    early_repayment_fee_percent: Decimal = Decimal(0)
+    overdue_penalty_percent_per_day: Decimal = Decimal(0)
+
+    def upfront_fee_for(self, amount: Decimal) -> Decimal:
+        return money(money(self.upfront_fee) + percent_of(amount, self.upfront_fee_percent))
+
+    def early_repayment_fee_for(self, remaining_principal: Decimal) -> Decimal:
+        return percent_of(remaining_principal, self.early_repayment_fee_percent)
+
+    def overdue_penalty_for(self, overdue_amount: Decimal, days: int) -> Decimal:
+        return percent_of(overdue_amount, self.overdue_penalty_percent_per_day * days)
+
+
+@dataclass(frozen=True)
+class StepUp:
+    """Step-up repayment: the payment rises by ``step_percent`` % every ``step_months``."""
+
+    step_percent: Decimal
+    step_months: int = 12
+
+
+@dataclass(frozen=True)
+class Product:
+    """A secured car-loan product."""
+
+    code: str
+    name: str
+    name_zh: str
+    example_lenders: tuple[str, ...]
+    max_financing_ratio_percent: Decimal
+    apr_min_percent: Decimal
+    apr_max_percent: Decimal
+    approval_days_min: int
+    """Working days; 0 means the same day."""
+    approval_days_max: int
+    methods: tuple[RepaymentMethod, ...]
+    term_min_months: int
+    term_max_months: int
+    terms: tuple[int, ...]
+    strictness: Strictness
+    max_vehicle_age_years: Decimal
+    max_mileage_km: int
+    grades: tuple[GradeTerms, ...]
+    fees: Fees
+    step_up: StepUp | None
+    requires_full_insurance: bool
+    """Full vehicle insurance with the lender as first beneficiary (customer picks the insurer)."""
+    online_small_loan: bool
+    """Subject to the online small-loan limits (amount and term)."""
+    active: bool = True
+
+    def grade_terms(self, grade: Grade | None) -> GradeTerms | None:
+        for g in self.grades:
+            if g.grade is grade:
+                return g
+        return None
+
+    def accepts(self, grade: Grade | None) -> bool:
+        return self.grade_terms(grade) is not None
+
+    @property
+    def accepted_grades(self) -> tuple[Grade, ...]:
+        return tuple(g.grade for g in self.grades)
+
+    def max_loan(self, appraisal_value: Decimal) -> Decimal:
+        """Appraisal value x the financing ratio, rounded to the fen."""
+        return percent_of(appraisal_value, self.max_financing_ratio_percent)
+
+    def monthly_fee_rate_for(self, grade: Grade | None) -> Decimal:
+        g = self.grade_terms(grade)
+        if g is not None and g.monthly_fee_rate_percent is not None:
+            return g.monthly_fee_rate_percent
+        return self.fees.monthly_fee_rate_percent
+
+
+@dataclass(frozen=True)
+class FirstLoanPromotion:
+    """First-loan promotion for the first ``periods`` periods.
+
+    ``rate_discount_percent`` is the percentage taken off the rate (50 means
+    half the rate) for :attr:`PromotionKind.RATE_DISCOUNT`;
+    :attr:`PromotionKind.FEE_WAIVER` waives the monthly fees.
+    """
+
+    kind: PromotionKind
+    periods: int = 3
+    rate_discount_percent: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class ConsumerCreditProduct:
+    """An unsecured consumer credit line (first manual)."""
+
+    code: str
+    name: str
+    name_zh: str
+    example_lenders: tuple[str, ...]
+    line_min: Decimal
+    line_max: Decimal
+    apr_min_percent: Decimal
+    apr_max_percent: Decimal
+    monthly_fee_rate_min_percent: Decimal
+    monthly_fee_rate_max_percent: Decimal
+    early_repayment_fee_min_percent: Decimal
+    early_repayment_fee_max_percent: Decimal
+    overdue_penalty_min_percent_per_day: Decimal
+    overdue_penalty_max_percent_per_day: Decimal
+    approval_days_min: int
+    approval_days_max: int
+    methods: tuple[RepaymentMethod, ...]
+    terms: tuple[int, ...]
+    grades: tuple[GradeTerms, ...]
+    first_loan_promotion: FirstLoanPromotion | None
+    online_small_loan: bool
+    active: bool = True
+
+    def grade_terms(self, grade: Grade | None) -> GradeTerms | None:
+        for g in self.grades:
+            if g.grade is grade:
+                return g
+        return None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    version: int
+    products: tuple[Product, ...]
+    consumer_credit: tuple[ConsumerCreditProduct, ...] = ()
+
+    def product(self, code: str) -> Product:
+        for p in self.products:
+            if p.code == code:
+                return p
+        raise KeyError(code)
+
+    @property
+    def active_products(self) -> tuple[Product, ...]:
+        return tuple(p for p in self.products if p.active)
+
+
+class CatalogueError(UserError):
+    """The catalogue data is invalid; ``problems`` lists every problem with its path."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(
+            f"The product catalogue has {len(problems)} problem(s):\n{lines}",
+            code="catalogue_invalid",
+        )
+        self.problems = tuple(problems)
+
+
+# --- parsing ----------------------------------------------------------------
+
+_CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_MISSING: Any = object()
+T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
+
+
+class _Obj:
+    """Reads one JSON object, recording every problem under its path."""
+
+    def __init__(self, data: object, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        self.start = len(problems)
+        self.read: set[str] = set()
+        if isinstance(data, Mapping):
+            self.data: Mapping[str, Any] = data
+        else:
+            self.data = {}
+            self.problem(f"must be an object, got {type(data).__name__}")
+
+    def problem(self, text: str, key: str | None = None) -> None:
+        where = self.path if key is None else f"{self.path}.{key}" if self.path else key
+        self.problems.append(f"{where or '(top level)'}: {text}")
+
+    @property
+    def clean(self) -> bool:
+        """No problem recorded since this object was opened."""
+        return len(self.problems) == self.start
+
+    def _raw(self, key: str, default: Any) -> Any:
+        self.read.add(key)
+        if key in self.data:
+            return self.data[key]
+        if default is _MISSING:
+            self.problem("is missing", key)
+        return default
+
+    def dec(self, key: str, *, lo: Decimal | int | None = 0, hi: Decimal | int | None = None,
+            default: Any = _MISSING) -> Decimal:
+        raw = self._raw(key, default)
+        if raw is None and default is None:
+            return None  # type: ignore[return-value]
+        if raw is _MISSING:
+            return Decimal(0)
+        if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
+            self.problem(f"must be a number, got {raw!r}", key)
+            return Decimal(0)
+        try:
+            value = Decimal(str(raw).strip())
+        except InvalidOperation:
+            self.problem(f"must be a number, got {raw!r}", key)
+            return Decimal(0)
+        if not value.is_finite():
+            self.problem(f"must be a finite number, got {raw!r}", key)
+            return Decimal(0)
+        self._range(key, value, lo, hi)
+        return value
+
+    def _range(self, key: str, value: Decimal | int, lo: Decimal | int | None,
+               hi: Decimal | int | None) -> None:
+        if lo is not None and value < lo:
+            self.problem(f"must be at least {lo}, got {value}", key)
+        if hi is not None and value > hi:
+            self.problem(f"must be at most {hi}, got {value}", key)
+
+    def int_(self, key: str, *, lo: int | None = 0, hi: int | None = None,
+             default: Any = _MISSING) -> int:
+        raw = self._raw(key, default)
+        if raw is _MISSING:
+            return 0
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            self.problem(f"must be a whole number, got {raw!r}", key)
+            return 0
+        self._range(key, raw, lo, hi)
+        return raw
+
+    def str_(self, key: str, *, default: Any = _MISSING) -> str:
+        raw = self._raw(key, default)
+        if raw is _MISSING:
+            return ""
+        if not isinstance(raw, str) or not raw.strip():
+            self.problem(f"must be a non-empty text, got {raw!r}", key)
+            return ""
+        return raw.strip()
+
+    def bool_(self, key: str, *, default: Any = _MISSING) -> bool:
+        raw = self._raw(key, default)
+        if raw is _MISSING:
+            return False
+        if not isinstance(raw, bool):
+            self.problem(f"must be true or false, got {raw!r}", key)
+            return False
+        return raw
+
+    def enum(self, key: str, kind: type[E], raw: Any = _MISSING) -> E | None:
+        if raw is _MISSING:
+            raw = self._raw(key, _MISSING)
+            if raw is _MISSING:
+                return None
+        try:
+            return kind(raw)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in kind)
+            self.problem(f"must be one of {allowed}, got {raw!r}", key)
+            return None
+
+    def list_(self, key: str, *, non_empty: bool = True) -> list[Any]:
+        raw = self._raw(key, _MISSING)
+        if raw is _MISSING:
+            return []
+        if isinstance(raw, (str, bytes)) or not isinstance(raw, Sequence):
+            self.problem(f"must be a list, got {raw!r}", key)
+            return []
+        if non_empty and not raw:
+            self.problem("must not be empty", key)
+        return list(raw)
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for i, item in enumerate(self.list_(key)):
+            if not isinstance(item, str) or not item.strip():
+                self.problem(f"must be a non-empty text, got {item!r}", f"{key}[{i}]")
+            else:
+                out.append(item.strip())
+        return tuple(out)
+
+    def methods(self, key: str) -> tuple[RepaymentMethod, ...]:
+        out: list[RepaymentMethod] = []
+        for i, item in enumerate(self.list_(key)):
+            m = self.enum(f"{key}[{i}]", RepaymentMethod, item)
+            if m is not None:
+                if m in out:
+                    self.problem(f"lists {m.value} twice", key)
+                out.append(m)
+        return tuple(out)
+
+    def term_list(self, key: str) -> tuple[int, ...]:
+        out: list[int] = []
+        for i, item in enumerate(self.list_(key)):
+            if isinstance(item, bool) or not isinstance(item, int) or \
+                    not 1 <= item <= MAX_TERM_MONTHS:
+                self.problem(f"must be a whole number of months 1-{MAX_TERM_MONTHS}, "
+                             f"got {item!r}", f"{key}[{i}]")
+            else:
+                out.append(item)
+        if out != sorted(set(out)):
+            self.problem("must be in increasing order without repeats", key)
+        return tuple(out)
+
+    def objects(self, key: str, parse: Callable[[_Obj], T | None], *,
+                non_empty: bool = True) -> tuple[T, ...]:
+        out: list[T] = []
+        for i, item in enumerate(self.list_(key, non_empty=non_empty)):
+            sub = self.child(f"{key}[{i}]", item)
+            if not sub.clean:  # not an object: nothing more to say about it
+                continue
+            parsed = parse(sub)
+            sub.finish()
+            if parsed is not None:
+                out.append(parsed)
+        return tuple(out)
+
+    def optional_object(self, key: str, parse: Callable[[_Obj], T | None]) -> T | None:
+        raw = self._raw(key, None)
+        if raw is None:
+            return None
+        sub = self.child(key, raw)
+        if not sub.clean:
+            return None
+        parsed = parse(sub)
+        sub.finish()
+        return parsed
+
+    def child(self, key: str, data: object) -> _Obj:
+        return _Obj(data, f"{self.path}.{key}" if self.path else key, self.problems)
+
+    def finish(self) -> None:
+        for key in sorted(set(self.data) - self.read):
+            self.problem("is not a known field", str(key))
+
+
+def _grade_terms(o: _Obj) -> GradeTerms | None:
+    grade = o.enum("grade", Grade)
+    rate = o.dec("annual_rate", hi=100)
+    lmin = o.dec("approval_likelihood_min_percent", hi=100)
+    lmax = o.dec("approval_likelihood_max_percent", hi=100)
+    fee = o.dec("monthly_fee_rate_percent", hi=100, default=None)
+    if o.clean and lmin > lmax:
+        o.problem("approval_likelihood_min_percent is above approval_likelihood_max_percent")
+    if grade is None:
+        return None
+    return GradeTerms(grade, rate, lmin, lmax, fee)
+
+
+def _fees(o: _Obj) -> Fees:
+    return Fees(
+        upfront_fee=o.dec("upfront_fee", default=0),
+        upfront_fee_percent=o.dec("upfront_fee_percent", hi=50, default=0),
+        monthly_fee_rate_percent=o.dec("monthly_fee_rate_percent", hi=10, default=0),
+        early_repayment_fee_percent=o.dec("early_repayment_fee_percent", hi=50, default=0),
+        overdue_penalty_percent_per_day=o.dec("overdue_penalty_percent_per_day", hi=10,
+                                              default=0),
+    )
+
+
+def _step_up(o: _Obj) -> StepUp:
+    return StepUp(o.dec("step_percent", hi=100),
+                  o.int_("step_months", lo=1, hi=MAX_TERM_MONTHS, default=12))
+
+
+def _check_grades(o: _Obj, grades: tuple[GradeTerms, ...], apr_min: Decimal,
+                  apr_max: Decimal, fee_range: tuple[Decimal, Decimal] | None = None) -> None:
+    seen: set[Grade] = set()
+    for g in grades:
+        if g.grade in seen:
+            o.problem(f"grade {g.grade.value} is listed twice", "grades")
+        seen.add(g.grade)
+        if not apr_min <= g.annual_rate <= apr_max:
+            o.problem(f"rate {g.annual_rate}% for grade {g.grade.value} is outside the APR "
+                      f"range {apr_min}-{apr_max}%", "grades")
+        if fee_range is not None:
+            lo, hi = fee_range
+            if g.monthly_fee_rate_percent is None:
+                o.problem(f"grade {g.grade.value} needs monthly_fee_rate_percent", "grades")
+            elif not lo <= g.monthly_fee_rate_percent <= hi:
+                o.problem(f"monthly fee {g.monthly_fee_rate_percent}% for grade "
+                          f"{g.grade.value} is outside {lo}-{hi}%", "grades")
+
+
+def _ordered(o: _Obj, lo_key: str, lo: Decimal | int, hi_key: str, hi: Decimal | int) -> None:
+    if lo > hi:
+        o.problem(f"{lo_key} ({lo}) is above {hi_key} ({hi})")
+
+
+def _product(o: _Obj) -> Product | None:
+    code = o.str_("code")
+    if code and not _CODE.match(code):
+        o.problem(f"must be lower-case letters, digits and _ (got {code!r})", "code")
+    p = Product(
+        code=code,
+        name=o.str_("name"),
+        name_zh=o.str_("name_zh"),
+        example_lenders=o.strings("example_lenders"),
+        max_financing_ratio_percent=o.dec("max_financing_ratio_percent", lo=1, hi=100),
+        apr_min_percent=o.dec("apr_min_percent", hi=100),
+        apr_max_percent=o.dec("apr_max_percent", hi=100),
+        approval_days_min=o.int_("approval_days_min", hi=365),
+        approval_days_max=o.int_("approval_days_max", hi=365),
+        methods=o.methods("methods"),
+        term_min_months=o.int_("term_min_months", lo=1, hi=MAX_TERM_MONTHS),
+        term_max_months=o.int_("term_max_months", lo=1, hi=MAX_TERM_MONTHS),
+        terms=o.term_list("terms"),
+        strictness=o.enum("strictness", Strictness) or Strictness.MEDIUM,
+        max_vehicle_age_years=o.dec("max_vehicle_age_years", lo=Decimal("0.1"), hi=50),
+        max_mileage_km=o.int_("max_mileage_km", lo=1),
+        grades=o.objects("grades", _grade_terms),
+        fees=o.optional_object("fees", _fees) or Fees(),
+        step_up=o.optional_object("step_up", _step_up),
+        requires_full_insurance=o.bool_("requires_full_insurance", default=False),
+        online_small_loan=o.bool_("online_small_loan", default=False),
+        active=o.bool_("active", default=True),
+    )
+    if not o.clean:
+        return None
+    _ordered(o, "apr_min_percent", p.apr_min_percent, "apr_max_percent", p.apr_max_percent)
+    _ordered(o, "approval_days_min", p.approval_days_min, "approval_days_max",
+             p.approval_days_max)
+    _ordered(o, "term_min_months", p.term_min_months, "term_max_months", p.term_max_months)
+    outside = [t for t in p.terms if not p.term_min_months <= t <= p.term_max_months]
+    if outside:
+        o.problem(f"terms {outside} are outside {p.term_min_months}-{p.term_max_months} "
+                  "months", "terms")
+    _check_grades(o, p.grades, p.apr_min_percent, p.apr_max_percent)
+    if RepaymentMethod.STEP_UP in p.methods and p.step_up is None:
+        o.problem("is required when step_up is an allowed method", "step_up")
+    if p.step_up is not None and RepaymentMethod.STEP_UP not in p.methods:
+        o.problem("is given but step_up is not an allowed method", "step_up")
+    return p if o.clean else None
+
+
+def _promotion(o: _Obj) -> FirstLoanPromotion | None:
+    kind = o.enum("kind", PromotionKind)
+    promo = FirstLoanPromotion(
+        kind=kind or PromotionKind.FEE_WAIVER,
+        periods=o.int_("periods", lo=1, hi=MAX_TERM_MONTHS, default=3),
+        rate_discount_percent=o.dec("rate_discount_percent", hi=100, default=0),
+    )
+    if o.clean and promo.kind is PromotionKind.RATE_DISCOUNT and promo.rate_discount_percent <= 0:
+        o.problem("must be above 0 for a rate discount", "rate_discount_percent")
+    return promo if kind is not None else None
+
+
+def _consumer(o: _Obj) -> ConsumerCreditProduct | None:
+    code = o.str_("code")
+    if code and not _CODE.match(code):
+        o.problem(f"must be lower-case letters, digits and _ (got {code!r})", "code")
+    c = ConsumerCreditProduct(
+        code=code,
+        name=o.str_("name"),
+        name_zh=o.str_("name_zh"),
+        example_lenders=o.strings("example_lenders"),
+        line_min=o.dec("line_min", lo=1),
+        line_max=o.dec("line_max", lo=1),
+        apr_min_percent=o.dec("apr_min_percent", hi=100),
+        apr_max_percent=o.dec("apr_max_percent", hi=100),
+        monthly_fee_rate_min_percent=o.dec("monthly_fee_rate_min_percent", hi=10),
+        monthly_fee_rate_max_percent=o.dec("monthly_fee_rate_max_percent", hi=10),
+        early_repayment_fee_min_percent=o.dec("early_repayment_fee_min_percent", hi=50),
+        early_repayment_fee_max_percent=o.dec("early_repayment_fee_max_percent", hi=50),
+        overdue_penalty_min_percent_per_day=o.dec("overdue_penalty_min_percent_per_day", hi=10),
+        overdue_penalty_max_percent_per_day=o.dec("overdue_penalty_max_percent_per_day", hi=10),
+        approval_days_min=o.int_("approval_days_min", hi=365),
+        approval_days_max=o.int_("approval_days_max", hi=365),
+        methods=o.methods("methods"),
+        terms=o.term_list("terms"),
+        grades=o.objects("grades", _grade_terms),
+        first_loan_promotion=o.optional_object("first_loan_promotion", _promotion),
+        online_small_loan=o.bool_("online_small_loan", default=False),
+        active=o.bool_("active", default=True),
+    )
+    if not o.clean:
+        return None
+    for lo_key in ("line_min", "apr_min_percent", "monthly_fee_rate_min_percent",
+                   "early_repayment_fee_min_percent", "overdue_penalty_min_percent_per_day",
+                   "approval_days_min"):
+        hi_key = lo_key.replace("_min", "_max")
+        _ordered(o, lo_key, getattr(c, lo_key), hi_key, getattr(c, hi_key))
+    _check_grades(o, c.grades, c.apr_min_percent, c.apr_max_percent,
+                  (c.monthly_fee_rate_min_percent, c.monthly_fee_rate_max_percent))
+    if RepaymentMethod.STEP_UP in c.methods:
+        o.problem("step_up is not offered for consumer credit", "methods")
+    return c if o.clean else None
+
+
+def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
+    """Validate decoded catalogue JSON; raise :class:`CatalogueError` listing every problem."""
+    problems: list[str] = []
+    top = _Obj(data, "", problems)
+    version = top.int_("version", lo=1, hi=CATALOGUE_FORMAT_VERSION)
+    products = top.objects("products", _product)
+    consumer = top.objects("consumer_credit", _consumer, non_empty=False) \
+        if "consumer_credit" in top.data else ()
+    top.read.add("consumer_credit")
+    top.finish()
+    seen: set[str] = set()
+    for code in [p.code for p in products] + [c.code for c in consumer]:
+        if code in seen:
+            problems.append(f"products: code {code!r} is used twice")
+        seen.add(code)
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue(version=version, products=products, consumer_credit=consumer)
+
+
+# --- writing ----------------------------------------------------------------
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def catalogue_to_data(catalogue: Catalogue) -> dict[str, Any]:
+    """JSON-ready data (Decimals as strings) that :func:`parse_catalogue` reads back."""
+    data = _plain(catalogue)
+    assert isinstance(data, dict)
+    return data
