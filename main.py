@@ -1,0 +1,82 @@
+"""LoanDesk entry point.
+
+No arguments opens the GUI; a subcommand runs headless (see
+ARCHITECTURE.md for the contract).  Bad input on the command line prints one
+line on stderr and exits with status 2; nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from lending.errors import UserError
+from resources.i18n import translator
+
+EXIT_USAGE = 2
+
+# Packages that add subcommands: each has ``register(subparsers, common)``
+# where ``common`` is the parent parser holding --db/--database-url.
+COMMAND_MODULES = ("reports.cli_quote", "db.commands", "reports.commands")
+
+
+TR_CONTEXT = "cli"
+
+
+def _t(text: str) -> str:
+    return translator()(TR_CONTEXT, text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one translated line and status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {_t('error')}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    where = common.add_argument_group("database")
+    where.add_argument("--db", metavar="PATH", help="SQLite database file")
+    where.add_argument("--database-url", metavar="URL", help="SQLAlchemy database URL")
+
+    parser = _Parser(
+        prog="loandesk",
+        description="LoanDesk (车贷助手) - no subcommand opens the GUI",
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        from desktop.app import run_gui
+
+        return run_gui(args)
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(f"{parser.prog}: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{parser.prog}: {_t('interrupted')}", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

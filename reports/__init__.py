@@ -1,0 +1,1 @@
+"""Documents (ReportLab PDFs) and owner workbooks (openpyxl) for LoanDesk."""

@@ -1,0 +1,19 @@
+"""Test-wide set-up: offscreen Qt, English unless a test asks, no real user folders."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["LOANDESK_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point every LoanDesk data/config folder at a temporary directory."""
+    home = tmp_path_factory.mktemp("loandesk-home")
+    monkeypatch.setenv("LOANDESK_HOME", str(home))
+    monkeypatch.setenv("LOANDESK_LANG", "en")
+    monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)

@@ -1,0 +1,53 @@
+"""Dependencies point one way: lending imports nothing of Qt, SQLAlchemy or the app."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FORBIDDEN_IN_LENDING = {"PySide6", "sqlalchemy", "alembic", "reportlab", "openpyxl",
+                        "db", "reports", "desktop", "resources", "platformdirs"}
+IO_CALLS = {"open", "print", "input"}
+
+
+def imported_roots(path: Path) -> set[str]:
+    roots: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            roots.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+def test_lending_is_pure() -> None:
+    files = sorted((ROOT / "lending").rglob("*.py"))
+    assert files
+    for path in files:
+        bad = imported_roots(path) & FORBIDDEN_IN_LENDING
+        assert not bad, f"{path.name} imports {bad}"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        calls = {
+            n.func.id for n in ast.walk(tree)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+        }
+        assert not calls & IO_CALLS, f"{path.name} does I/O: {calls & IO_CALLS}"
+
+
+def test_lending_never_uses_float() -> None:
+    for path in sorted((ROOT / "lending").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        floats = [n.lineno for n in ast.walk(tree)
+                  if isinstance(n, ast.Constant) and isinstance(n.value, float)]
+        calls = [n.lineno for n in ast.walk(tree)
+                 if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                 and n.func.id == "float"]
+        assert not floats and not calls, f"{path.name}: float at lines {floats + calls}"
+
+
+def test_db_does_not_import_the_gui() -> None:
+    for pkg in ("db", "reports"):
+        for path in sorted((ROOT / pkg).rglob("*.py")):
+            assert "PySide6" not in imported_roots(path), f"{path} imports PySide6"
+            assert "desktop" not in imported_roots(path), f"{path} imports desktop"
