@@ -20,7 +20,7 @@ EXIT_USAGE = 2
 
 # Packages that add subcommands: each has ``register(subparsers, common)``
 # where ``common`` is the parent parser holding --db/--database-url.
-COMMAND_MODULES = ("reports.cli_quote", "db.commands", "reports.commands")
+COMMAND_MODULES = ("reports.cli_quote", "db.commands", "reports.pdf_cli", "reports.excel_cli")
 
 
 TR_CONTEXT = "cli"

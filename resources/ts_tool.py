@@ -14,9 +14,8 @@ running it):
 * ``TR_STRINGS = ("...", ...)`` with ``TR_CONTEXT``: strings a module builds
   from data (enum labels and the like).
 
-Each top-level package writes its own file (``zh_CN/<package>.ts``;
-``main.py`` counts as ``cli``) so that people working on different parts do
-not edit the same file.
+Each area writes its own file (see ``_area``) so that people working on
+different parts do not edit the same file.
 """
 
 from __future__ import annotations
@@ -38,8 +37,18 @@ Key = tuple[str, str]  # (context, source)
 
 
 def _area(path: Path) -> str:
-    rel = path.relative_to(ROOT)
-    return "cli" if rel.parts[0] == "main.py" else rel.parts[0]
+    """Which .ts file a source file's strings go to.
+
+    ``main.py`` -> ``cli``; ``lending/*`` and ``db/*`` -> one file each;
+    elsewhere the second path part too (``reports/pdf/x.py`` ->
+    ``reports_pdf``, ``desktop/login.py`` -> ``desktop_login``).
+    """
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    if parts[0] == "main":
+        return "cli"
+    if parts[0] in ("lending", "db") or len(parts) == 1:
+        return parts[0]
+    return f"{parts[0]}_{parts[1]}"
 
 
 def _literal(node: ast.AST) -> str | None:
@@ -122,8 +131,10 @@ def read_ts(path: Path) -> dict[Key, str | None]:
         name = context.findtext("name", "")
         for message in context.iter("message"):
             node = message.find("translation")
-            done = node is not None and node.text and node.get("type") is None
-            table[(name, message.findtext("source", ""))] = node.text if done and node else None
+            done = node is not None and bool(node.text) and node.get("type") is None
+            table[(name, message.findtext("source", ""))] = (
+                node.text if done and node is not None else None
+            )
     return table
 
 

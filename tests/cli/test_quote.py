@@ -102,7 +102,10 @@ def test_quote_table_in_both_languages() -> None:
 def test_bad_input_one_line_exit_2(change: dict[str, str], needle: str) -> None:
     args = list(BASE)
     for option, value in change.items():
-        args[args.index(option) + 1] = value
+        if option in args:
+            args[args.index(option) + 1] = value
+        else:
+            args += [option, value]
     out = run(*args, "--json")
     assert out.returncode == 2
     assert out.stdout == ""
