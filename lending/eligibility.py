@@ -1,0 +1,299 @@
+"""Which products can finance this customer and this car, and on what terms.
+
+For every product :func:`evaluate_product` gives a
+:class:`ProductEvaluation` (alias :data:`Offer`): whether it is eligible and
+*every* reason it is not, in words staff can repeat to the customer, plus the
+maximum loan, the grade's rate, the repayment schedule (from
+:mod:`lending.schedule`, so the payment and the true APR are the same
+figures the quote prints), approval time and approval likelihood.
+
+Rules checked, in this order (all of them, never stopping at the first):
+
+1. blacklist hit; no grade (qualification failed); grade not accepted;
+2. vehicle excluded (accident/flood/fire); older or more km than the
+   product's limits;
+3. term not offered; repayment method not offered;
+4. nothing to finance; loan amount above the maximum loan
+   (appraisal value x financing ratio); online small-loan limits;
+5. APR above the hard cap (refused) - above 4 x LPR is only a warning;
+6. debt-to-income above the limit (or no income to check it against).
+
+The DTI uses the highest regular monthly payment: the first payment for
+equal principal, the last step for step-up, and for interest-first the
+interest-only payment (the final payment that repays the principal is shown
+as a warning instead, otherwise interest-first could never pass).
+
+The rate depends only on the product and the customer's grade (same price
+for every customer of the same grade).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from lending.appraisal import Appraisal, vehicle_limit_reasons
+from lending.compliance import (
+    DtiCheck,
+    RateCheck,
+    RateLevel,
+    check_dti,
+    check_online_small_loan,
+    check_rate,
+)
+from lending.money import ZERO, format_cny, money, rate2
+from lending.products import GradeTerms, Product
+from lending.qualification import Grade
+from lending.reasons import Reason
+from lending.schedule import (
+    MAX_TERM_MONTHS,
+    InvalidTerms,
+    LoanTerms,
+    RepaymentMethod,
+    Schedule,
+    build_schedule,
+)
+from lending.settings import DEFAULT_SETTINGS, LendingSettings
+
+MESSAGES: dict[str, str] = {
+    "blacklisted": "The customer is on a blacklist, so no plan can be offered.",
+    "no_grade": "The customer has not passed qualification, so no product can be offered.",
+    "grade_not_accepted": (
+        "This product accepts customers of grade {grades} only; the customer is grade {grade}."
+    ),
+    "vehicle_excluded": (
+        "The vehicle is excluded from financing (accident, flood or fire damage)."
+    ),
+    "product_inactive": "This product is currently not offered.",
+    "term_not_offered": (
+        "This product offers terms of {terms} months; {term} months was asked for."
+    ),
+    "method_not_offered": "This product does not offer the chosen repayment method.",
+    "down_payment_negative": "The down payment cannot be negative.",
+    "nothing_to_finance": (
+        "The down payment covers the whole price, so there is nothing to finance."
+    ),
+    "above_max_loan": (
+        "The loan of {amount} CNY is above this product's maximum of {max} CNY "
+        "({ratio}% of the appraised value of {value} CNY); the down payment must be at least "
+        "{min_down} CNY."
+    ),
+    "interest_first_balloon": (
+        "Interest-first: the last payment of {amount} CNY repays the whole principal."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class CustomerProfile:
+    grade: Grade | None
+    monthly_income: Decimal | None
+    existing_monthly_debt: Decimal = ZERO
+    blacklisted: bool = False
+
+
+@dataclass(frozen=True)
+class VehicleProfile:
+    appraisal_value: Decimal
+    age_years: Decimal
+    mileage_km: int
+    excluded: bool = False
+
+    @classmethod
+    def from_appraisal(cls, appraisal: Appraisal) -> VehicleProfile:
+        return cls(appraisal.value, appraisal.age_years, appraisal.mileage_km, appraisal.excluded)
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    vehicle_price: Decimal
+    down_payment: Decimal
+    term_months: int
+    method: RepaymentMethod
+    start_date: date
+
+    @property
+    def loan_amount(self) -> Decimal:
+        return money(self.vehicle_price - self.down_payment)
+
+
+@dataclass(frozen=True)
+class ProductEvaluation:
+    product: Product
+    eligible: bool
+    reasons: tuple[Reason, ...]
+    """Every reason the product cannot be offered (empty when eligible)."""
+    warnings: tuple[Reason, ...]
+    """Things to tell the customer or the manager; they do not block the offer."""
+    loan_amount: Decimal
+    max_loan: Decimal
+    min_down_payment: Decimal
+    """Vehicle price minus the maximum loan (never below 0)."""
+    grade_terms: GradeTerms | None
+    annual_rate: Decimal | None
+    upfront_fee: Decimal
+    monthly_fee_rate: Decimal
+    schedule: Schedule | None
+    rate_check: RateCheck | None
+    dti: DtiCheck | None
+
+    @property
+    def code(self) -> str:
+        return self.product.code
+
+    @property
+    def monthly_payment(self) -> Decimal | None:
+        """The first monthly payment (the same every month for equal installment)."""
+        return self.schedule.first_payment if self.schedule else None
+
+    @property
+    def max_payment(self) -> Decimal | None:
+        return self.schedule.max_payment if self.schedule else None
+
+    @property
+    def apr(self) -> Decimal | None:
+        """True APR (IRR method) in percent, rounded to 2 decimals."""
+        return rate2(self.schedule.apr) if self.schedule else None
+
+    @property
+    def approval_days(self) -> tuple[int, int]:
+        return (self.product.approval_days_min, self.product.approval_days_max)
+
+    @property
+    def approval_likelihood(self) -> tuple[Decimal, Decimal] | None:
+        g = self.grade_terms
+        if g is None:
+            return None
+        return (g.approval_likelihood_min_percent, g.approval_likelihood_max_percent)
+
+
+Offer = ProductEvaluation
+
+
+def dti_payment(schedule: Schedule) -> Decimal:
+    """The payment the DTI rule is checked against (see the module docstring)."""
+    rows = schedule.rows
+    if schedule.terms.method is RepaymentMethod.INTEREST_FIRST and len(rows) > 1:
+        return max(r.payment for r in rows[:-1])
+    return schedule.max_payment
+
+
+def evaluate_product(
+    product: Product,
+    customer: CustomerProfile,
+    vehicle: VehicleProfile,
+    request: PlanRequest,
+    settings: LendingSettings = DEFAULT_SETTINGS,
+) -> ProductEvaluation:
+    reasons: list[Reason] = []
+    warnings: list[Reason] = []
+
+    if not product.active:
+        reasons.append(Reason.of(MESSAGES, "product_inactive"))
+    # 1. customer
+    if customer.blacklisted:
+        reasons.append(Reason.of(MESSAGES, "blacklisted"))
+    grade_terms = product.grade_terms(customer.grade)
+    if customer.grade is None:
+        reasons.append(Reason.of(MESSAGES, "no_grade"))
+    elif grade_terms is None:
+        reasons.append(Reason.of(MESSAGES, "grade_not_accepted",
+                                 grades="/".join(g.value for g in product.accepted_grades),
+                                 grade=customer.grade.value))
+    # 2. vehicle
+    if vehicle.excluded:
+        reasons.append(Reason.of(MESSAGES, "vehicle_excluded"))
+    reasons.extend(vehicle_limit_reasons(vehicle.age_years, vehicle.mileage_km,
+                                         product.max_vehicle_age_years, product.max_mileage_km))
+    # 3. term and method
+    if request.term_months not in product.terms:
+        reasons.append(Reason.of(MESSAGES, "term_not_offered",
+                                 terms=", ".join(str(t) for t in product.terms),
+                                 term=request.term_months))
+    if request.method not in product.methods:
+        reasons.append(Reason.of(MESSAGES, "method_not_offered"))
+    # 4. amount
+    amount = request.loan_amount
+    max_loan = product.max_loan(vehicle.appraisal_value)
+    min_down = max(money(request.vehicle_price - max_loan), ZERO)
+    if request.down_payment < 0:
+        reasons.append(Reason.of(MESSAGES, "down_payment_negative"))
+    if amount <= 0:
+        reasons.append(Reason.of(MESSAGES, "nothing_to_finance"))
+    elif amount > max_loan:
+        reasons.append(Reason.of(
+            MESSAGES, "above_max_loan", amount=format_cny(amount), max=format_cny(max_loan),
+            ratio=format(product.max_financing_ratio_percent.normalize(), "f"),
+            value=format_cny(vehicle.appraisal_value), min_down=format_cny(min_down),
+        ))
+    if product.online_small_loan:
+        reasons.extend(check_online_small_loan(amount, request.term_months, settings))
+
+    # 5./6. price the loan when there is something to price
+    annual_rate = grade_terms.annual_rate if grade_terms is not None else None
+    fee_rate = product.monthly_fee_rate_for(customer.grade)
+    upfront = product.fees.upfront_fee_for(amount) if amount > 0 else ZERO
+    schedule: Schedule | None = None
+    rate_check: RateCheck | None = None
+    dti: DtiCheck | None = None
+    if annual_rate is not None and amount > 0 and 1 <= request.term_months <= MAX_TERM_MONTHS:
+        step = product.step_up if request.method is RepaymentMethod.STEP_UP else None
+        terms = LoanTerms(
+            amount=amount,
+            annual_rate=annual_rate,
+            months=request.term_months,
+            method=request.method,
+            upfront_fee=upfront,
+            monthly_fee_rate=fee_rate,
+            step_percent=step.step_percent if step else ZERO,
+            step_months=step.step_months if step else 12,
+        )
+        try:
+            schedule = build_schedule(terms, request.start_date)
+        except InvalidTerms as err:
+            reasons.extend(err.reasons)
+    if schedule is not None:
+        rate_check = check_rate(schedule.apr, settings)
+        if rate_check.level is RateLevel.REFUSE:
+            reasons.append(rate_check.reason)
+        elif rate_check.level is RateLevel.WARN:
+            warnings.append(rate_check.reason)
+        if request.method is RepaymentMethod.INTEREST_FIRST:
+            warnings.append(Reason.of(MESSAGES, "interest_first_balloon",
+                                      amount=format_cny(schedule.rows[-1].payment)))
+        dti = check_dti(dti_payment(schedule), customer.existing_monthly_debt,
+                        customer.monthly_income, settings)
+        if not dti.ok:
+            reasons.append(dti.reason)
+
+    return ProductEvaluation(
+        product=product,
+        eligible=not reasons,
+        reasons=tuple(reasons),
+        warnings=tuple(warnings),
+        loan_amount=amount,
+        max_loan=max_loan,
+        min_down_payment=min_down,
+        grade_terms=grade_terms,
+        annual_rate=annual_rate,
+        upfront_fee=upfront,
+        monthly_fee_rate=fee_rate,
+        schedule=schedule,
+        rate_check=rate_check,
+        dti=dti,
+    )
+
+
+def evaluate_products(
+    products: Iterable[Product],
+    customer: CustomerProfile,
+    vehicle: VehicleProfile,
+    request: PlanRequest,
+    settings: LendingSettings = DEFAULT_SETTINGS,
+) -> tuple[ProductEvaluation, ...]:
+    """Evaluate every *active* product, in catalogue order."""
+    return tuple(
+        evaluate_product(p, customer, vehicle, request, settings) for p in products if p.active
+    )
