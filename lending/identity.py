@@ -157,20 +157,23 @@ def check_resident_id(text: str, *, today: date | None = None) -> IdCheck:
     """Check an 18-character PRC resident ID number.
 
     Checks run in this order and the first failure is reported: empty, bad
-    character (anything but digits, or ``X`` anywhere but last), length,
-    birth date (a real calendar date, not before :data:`EARLIEST_BIRTH_DATE`,
-    not after ``today``), check character.  ``today`` defaults to the
-    system date.
+    character (anything but digits and ``X``), length, ``X`` anywhere but
+    last (bad character; after the length so that a number with a digit
+    missed or added is reported as too short or too long), birth date (a
+    real calendar date, not before :data:`EARLIEST_BIRTH_DATE`, not after
+    ``today``), check character.  ``today`` defaults to the system date.
     """
     normalized = _clean(text)
     if not normalized:
         return _id_invalid(normalized, "id.empty")
     for index, char in enumerate(normalized):
-        allowed = char in DIGITS or (char == "X" and index == ID_LENGTH - 1)
-        if not allowed:
+        if char not in DIGITS and char != "X":
             return _id_invalid(normalized, "id.bad_character", char=char, position=index + 1)
     if len(normalized) != ID_LENGTH:
         return _id_invalid(normalized, "id.wrong_length", length=len(normalized))
+    x_at = normalized.find("X", 0, ID_LENGTH - 1)
+    if x_at >= 0:
+        return _id_invalid(normalized, "id.bad_character", char="X", position=x_at + 1)
 
     digits = normalized[6:14]
     shown = f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
@@ -261,6 +264,13 @@ def check_age(
 
 @dataclass(frozen=True)
 class PhoneCheck:
+    """Result of :func:`check_mobile`.
+
+    ``normalized`` is the bare 11 digits when ``valid``; otherwise the input
+    without white space and dashes (country code kept), so showing it back
+    in the field and checking it again gives the same result.
+    """
+
     valid: bool
     normalized: str
     reason: Reason | None = None
@@ -270,34 +280,38 @@ _COUNTRY_PREFIXES: Final = ("+86", "0086")
 _DASHES: Final = str.maketrans("", "", "-\u2010\u2011\u2012\u2013\u2014\u2212")
 
 
-def normalize_mobile(text: str) -> str:
-    """Drop white space, dashes and a leading +86 / 0086 / 86 (13 digits only)."""
-    cleaned = _squeeze(text).translate(_DASHES)
+def _national_number(tidy: str) -> str:
+    """Drop a leading +86 / 0086, or 86 when exactly 13 characters are left."""
     for prefix in _COUNTRY_PREFIXES:
-        if cleaned.startswith(prefix):
-            return cleaned[len(prefix) :]
-    if cleaned.startswith("86") and len(cleaned) == PHONE_LENGTH + 2:
-        return cleaned[2:]
-    return cleaned
+        if tidy.startswith(prefix):
+            return tidy[len(prefix) :]
+    if tidy.startswith("86") and len(tidy) == PHONE_LENGTH + 2:
+        return tidy[2:]
+    return tidy
 
 
 def check_mobile(text: str) -> PhoneCheck:
-    """Check a mainland China mobile number (11 digits, 13-19 prefix)."""
-    normalized = normalize_mobile(text)
+    """Check a mainland China mobile number (11 digits, 13-19 prefix).
+
+    Order: empty, non-digit, length, prefix.  Spaces, dashes and a leading
+    country code are ignored.
+    """
+    tidy = _squeeze(text).translate(_DASHES)
+    number = _national_number(tidy)
 
     def invalid(code: str, **params: object) -> PhoneCheck:
-        return PhoneCheck(valid=False, normalized=normalized, reason=_reason(code, **params))
+        return PhoneCheck(valid=False, normalized=tidy, reason=_reason(code, **params))
 
-    if not normalized:
+    if not number:
         return invalid("phone.empty")
-    for char in normalized:
+    for char in number:
         if char not in DIGITS:
             return invalid("phone.non_digits", char=char)
-    if len(normalized) != PHONE_LENGTH:
-        return invalid("phone.wrong_length", length=len(normalized))
-    if normalized[0] != "1" or normalized[1] not in "3456789":
-        return invalid("phone.wrong_prefix", prefix=normalized[:2])
-    return PhoneCheck(valid=True, normalized=normalized)
+    if len(number) != PHONE_LENGTH:
+        return invalid("phone.wrong_length", length=len(number))
+    if number[0] != "1" or number[1] not in "3456789":
+        return invalid("phone.wrong_prefix", prefix=number[:2])
+    return PhoneCheck(valid=True, normalized=number)
 
 
 # --------------------------------------------------------------------------
@@ -420,6 +434,5 @@ __all__ = [
     "check_vin",
     "generate_resident_id",
     "generate_vin",
-    "normalize_mobile",
     "vin_check_digit",
 ]
