@@ -25,7 +25,9 @@ only returned.  A birth date before :data:`EARLIEST_BIRTH_DATE` or after
 
 Mainland mobile number: 11 digits, ``1`` then ``3``-``9``.  Spaces, dashes
 and a leading ``+86``, ``0086`` or ``86`` (the last only when 13 digits were
-given, so it cannot eat a local number) are removed.
+given, so it cannot eat a local number) are removed; an invalid number keeps
+its country code in ``normalized`` so that checking it again gives the same
+result.
 
 VIN (ISO 3779, 49 CFR 565, GB 16735): 17 characters from ``0``-``9`` and
 ``A``-``Z`` without ``I``, ``O``, ``Q``; position 9 is a check character,
