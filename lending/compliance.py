@@ -83,10 +83,20 @@ def _pct(value: Decimal) -> str:
     return str(value.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
+def _pct_above(value: Decimal, limit: Decimal) -> str:
+    """``value`` with 2 decimals, or more when 2 would hide that it is above ``limit``."""
+    for places in (CENT, Decimal("0.0001")):
+        text = value.quantize(places, rounding=ROUND_HALF_UP)
+        if value <= limit or text > limit:
+            return str(text)
+    return format(value.normalize(), "f")
+
+
 def check_rate(apr_percent: Decimal, settings: LendingSettings = DEFAULT_SETTINGS) -> RateCheck:
     """Warn above ``multiple`` x LPR, refuse above the hard cap (both exclusive).
 
-    An APR exactly at a limit passes it.  Exact comparison, no rounding.
+    An APR exactly at a limit passes it.  Exact comparison, no rounding; the
+    message shows more than 2 decimals when that is needed to see why.
     """
     apr = _pct(apr_percent)
     if apr_percent < 0:
@@ -94,7 +104,9 @@ def check_rate(apr_percent: Decimal, settings: LendingSettings = DEFAULT_SETTING
     if apr_percent > settings.apr_hard_cap_percent:
         return RateCheck(
             RateLevel.REFUSE,
-            Reason.of(MESSAGES, "rate.refuse", apr=apr, cap=_pct(settings.apr_hard_cap_percent)),
+            Reason.of(MESSAGES, "rate.refuse",
+                      apr=_pct_above(apr_percent, settings.apr_hard_cap_percent),
+                      cap=_pct(settings.apr_hard_cap_percent)),
         )
     if apr_percent > settings.rate_warn_percent:
         return RateCheck(
@@ -102,7 +114,7 @@ def check_rate(apr_percent: Decimal, settings: LendingSettings = DEFAULT_SETTING
             Reason.of(
                 MESSAGES,
                 "rate.warn",
-                apr=apr,
+                apr=_pct_above(apr_percent, settings.rate_warn_percent),
                 multiple=format(settings.rate_warn_lpr_multiple.normalize(), 'f'),
                 limit=_pct(settings.rate_warn_percent),
             ),

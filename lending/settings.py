@@ -110,6 +110,8 @@ class LendingSettings:
     min_customer_age: int = 22
     max_customer_age: int = 60
     cooling_off_hours: int = 24
+    cooling_off_complex_product_days: int = 20
+    """Cooling-off period for some complex products."""
     duplicate_application_window_days: int = 30
     follow_up_high_intent_hours: int = 48
     follow_up_after_delivery_days: int = 3
@@ -174,7 +176,8 @@ def validate_settings(s: LendingSettings) -> list[str]:
         problems.append("odometer_min_check_after_years cannot be negative")
     if not 16 <= s.min_customer_age <= s.max_customer_age <= 120:
         problems.append("customer age range must satisfy 16 <= min <= max <= 120")
-    for name in ("cooling_off_hours", "duplicate_application_window_days",
+    for name in ("cooling_off_hours", "cooling_off_complex_product_days",
+                 "duplicate_application_window_days",
                  "follow_up_high_intent_hours", "follow_up_after_delivery_days",
                  "follow_up_after_disbursement_days"):
         if getattr(s, name) < 0:

@@ -110,6 +110,14 @@ def test_check_rate_follows_lpr_setting() -> None:
     )
 
 
+def test_rate_message_shows_enough_decimals() -> None:
+    assert check_rate(D("24.0001")).reason.render() == (
+        "The APR of 24.0001% is above the legal cap of 24.00%; this plan cannot be offered."
+    )
+    assert "12.0000001%" in check_rate(D("12.0000001")).reason.render()
+    assert "12.35%" in check_rate(D("12.345")).reason.render()
+
+
 @given(rates, rates)
 def test_rate_levels_are_ordered(a: Decimal, b: Decimal) -> None:
     lo, hi = sorted((a, b))
