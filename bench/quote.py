@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lending.apr import apr_percent  # noqa: E402
-from lending.schedule import LoanTerms, RepaymentMethod, build_schedule  # noqa: E402
+from lending.apr import apr_percent
+from lending.schedule import LoanTerms, RepaymentMethod, build_schedule
 
 AMOUNT, RATE, MONTHS = 1_000_000, 4.9, 360
 
@@ -88,17 +88,24 @@ def main() -> int:
     theirs_sched, _ = best_of(theirs_schedule, args.repeat)
 
     print(f"360-month schedule + APR, best of {args.repeat}:")
-    print(f"  LoanDesk (Decimal, exact to the fen)   {ours_total * 1000:9.2f} ms"
-          f"  (median {ours_total_med * 1000:.2f})")
-    print(f"  numpy-financial (pmt/ipmt/ppmt + irr)  {theirs_total * 1000:9.2f} ms"
-          f"  (median {theirs_total_med * 1000:.2f})")
-    print(f"  ratio ours/theirs                      {ours_total / theirs_total:9.3f}"
-          "  (target <= 1.0)")
+    print(
+        f"  LoanDesk (Decimal, exact to the fen)   {ours_total * 1000:9.2f} ms"
+        f"  (median {ours_total_med * 1000:.2f})"
+    )
+    print(
+        f"  numpy-financial (pmt/ipmt/ppmt + irr)  {theirs_total * 1000:9.2f} ms"
+        f"  (median {theirs_total_med * 1000:.2f})"
+    )
+    print(
+        f"  ratio ours/theirs                      {ours_total / theirs_total:9.3f}"
+        "  (target <= 1.0)"
+    )
     print("APR solve alone:")
     print(f"  LoanDesk IRR (Decimal Newton)          {ours_apr * 1000:9.2f} ms")
     print(f"  numpy_financial.irr                    {theirs_irr * 1000:9.2f} ms")
-    print(f"  speed-up theirs/ours                   {theirs_irr / ours_apr:9.1f}x"
-          "  (target >= 100x)")
+    print(
+        f"  speed-up theirs/ours                   {theirs_irr / ours_apr:9.1f}x  (target >= 100x)"
+    )
     print(f"(numpy-financial schedule alone, no APR: {theirs_sched * 1000:.2f} ms)")
     print(f"APR ours {schedule.apr:.6f}%  theirs {theirs_apr():.6f}%")
     return 0

@@ -217,10 +217,7 @@ def _planned_payment(terms: LoanTerms, rate: Decimal) -> list[Decimal]:
 def build_schedule(terms: LoanTerms, start: date) -> Schedule:
     """The full repayment schedule; raises :class:`InvalidTerms` for bad terms."""
     problems = terms.problems()
-    if (
-        terms.method is not RepaymentMethod.STEP_UP
-        and terms.step_percent != 0
-    ):
+    if terms.method is not RepaymentMethod.STEP_UP and terms.step_percent != 0:
         problems.append(Reason.of(MESSAGES, "terms.step_up_params_unused"))
     if problems:
         raise InvalidTerms(problems)

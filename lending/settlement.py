@@ -24,9 +24,7 @@ MESSAGES: dict[str, str] = {
     "settle.period_out_of_range": (
         "Early settlement is possible after period 0 to {last} of this plan."
     ),
-    "settle.date_out_of_range": (
-        "The settlement date must be between {earliest} and {latest}."
-    ),
+    "settle.date_out_of_range": ("The settlement date must be between {earliest} and {latest}."),
     "settle.fee_negative": "The early-repayment fee cannot be negative.",
 }
 

@@ -24,7 +24,6 @@ from lending.schedule import (
 )
 from resources.i18n import translator
 
-
 TR_CONTEXT = "cli"
 
 
@@ -61,15 +60,19 @@ def _number(text: str, option: str) -> Decimal:
     try:
         return parse_decimal(text, field=option)
     except MoneyError:
-        raise UserError(_t("{option} must be a number, got '{value}'.").format(
-            option=option, value=text)) from None
+        raise UserError(
+            _t("{option} must be a number, got '{value}'.").format(option=option, value=text)
+        ) from None
 
 
 def _integer(text: str, option: str) -> int:
     value = _number(text, option)
     if value != value.to_integral_value():
-        raise UserError(_t("{option} must be a whole number of months, got '{value}'.").format(
-            option=option, value=text))
+        raise UserError(
+            _t("{option} must be a whole number of months, got '{value}'.").format(
+                option=option, value=text
+            )
+        )
     return int(value)
 
 
@@ -78,15 +81,21 @@ def terms_from_args(args: argparse.Namespace) -> tuple[LoanTerms, date]:
     try:
         method = RepaymentMethod(args.method.strip().lower())
     except ValueError:
-        raise UserError(_t("Unknown repayment method '{value}'; use one of: {choices}.").format(
-            value=args.method, choices=", ".join(m.value for m in RepaymentMethod))) from None
+        raise UserError(
+            _t("Unknown repayment method '{value}'; use one of: {choices}.").format(
+                value=args.method, choices=", ".join(m.value for m in RepaymentMethod)
+            )
+        ) from None
     amount = _number(args.amount, "--amount")
     if amount != money(amount):
         raise UserError(_t("--amount can have at most two decimals (fen)."))
     months = _integer(args.term, "--term")
     if not 1 <= months <= MAX_TERM_MONTHS:
-        raise UserError(_t("--term must be between 1 and {max} months, got {value}.").format(
-            max=MAX_TERM_MONTHS, value=months))
+        raise UserError(
+            _t("--term must be between 1 and {max} months, got {value}.").format(
+                max=MAX_TERM_MONTHS, value=months
+            )
+        )
     rate = _number(args.annual_rate, "--annual-rate")
     upfront = _number(args.upfront_fee, "--upfront-fee")
     fee_rate = _number(args.monthly_fee_rate, "--monthly-fee-rate")
@@ -94,8 +103,9 @@ def terms_from_args(args: argparse.Namespace) -> tuple[LoanTerms, date]:
     step_months = 12
     if method is RepaymentMethod.STEP_UP:
         if args.step_percent is None:
-            raise UserError(_t("The step_up method needs --step-percent (and optionally "
-                               "--step-months)."))
+            raise UserError(
+                _t("The step_up method needs --step-percent (and optionally --step-months).")
+            )
         step_percent = _number(args.step_percent, "--step-percent")
         if args.step_months is not None:
             step_months = _integer(args.step_months, "--step-months")
@@ -106,8 +116,11 @@ def terms_from_args(args: argparse.Namespace) -> tuple[LoanTerms, date]:
         try:
             start = date.fromisoformat(args.start_date.strip())
         except ValueError:
-            raise UserError(_t("--start-date must be a date like 2026-11-22, got '{value}'.")
-                            .format(value=args.start_date)) from None
+            raise UserError(
+                _t("--start-date must be a date like 2026-11-22, got '{value}'.").format(
+                    value=args.start_date
+                )
+            ) from None
     terms = LoanTerms(
         amount=amount,
         annual_rate=rate,
@@ -120,8 +133,9 @@ def terms_from_args(args: argparse.Namespace) -> tuple[LoanTerms, date]:
     )
     problems = terms.problems()
     if problems:
-        raise UserError(" ".join(translator().reason(r.template).format(**dict(r.params))
-                                 for r in problems))
+        raise UserError(
+            " ".join(translator().reason(r.template).format(**dict(r.params)) for r in problems)
+        )
     if upfront != money(upfront):
         raise UserError(_t("--upfront-fee can have at most two decimals (fen)."))
     return terms, start
@@ -190,11 +204,25 @@ def schedule_table(schedule: Schedule) -> str:
         (_t("Effective annual rate"), f"{rate2(schedule.effective_annual_rate)}%"),
     ]
     lines = [f"{label}: {value}" for label, value in summary]
-    heads = [_t("Period"), _t("Due date"), _t("Payment"), _t("Principal"), _t("Interest"),
-             _t("Fee"), _t("Balance")]
+    heads = [
+        _t("Period"),
+        _t("Due date"),
+        _t("Payment"),
+        _t("Principal"),
+        _t("Interest"),
+        _t("Fee"),
+        _t("Balance"),
+    ]
     body = [
-        [str(r.period), r.due_date.isoformat(), f"{r.payment:,.2f}", f"{r.principal:,.2f}",
-         f"{r.interest:,.2f}", f"{r.fee:,.2f}", f"{r.balance:,.2f}"]
+        [
+            str(r.period),
+            r.due_date.isoformat(),
+            f"{r.payment:,.2f}",
+            f"{r.principal:,.2f}",
+            f"{r.interest:,.2f}",
+            f"{r.fee:,.2f}",
+            f"{r.balance:,.2f}",
+        ]
         for r in schedule.rows
     ]
     widths = [max(_width(h), *(len(row[i]) for row in body)) for i, h in enumerate(heads)]

@@ -60,8 +60,11 @@ def strings_in(path: Path) -> list[Key]:
     module_context: str | None = None
     for node in tree.body:
         raw = (
-            node.targets if isinstance(node, ast.Assign)
-            else [node.target] if isinstance(node, ast.AnnAssign) else []
+            node.targets
+            if isinstance(node, ast.Assign)
+            else [node.target]
+            if isinstance(node, ast.AnnAssign)
+            else []
         )
         if any(isinstance(t, ast.Name) and t.id == "TR_CONTEXT" for t in raw):
             module_context = _literal(node.value)  # type: ignore[union-attr,arg-type]
@@ -94,8 +97,10 @@ def strings_in(path: Path) -> list[Key]:
                     text = _literal(value) if value is not None else None
                     if text is not None:
                         found.append(("Reason", text))
-            if "TR_STRINGS" in targets and module_context and isinstance(
-                node.value, (ast.Tuple, ast.List)
+            if (
+                "TR_STRINGS" in targets
+                and module_context
+                and isinstance(node.value, (ast.Tuple, ast.List))
             ):
                 for elt in node.value.elts:
                     text = _literal(elt)

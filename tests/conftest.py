@@ -11,7 +11,9 @@ os.environ["LOANDESK_LANG"] = "en"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point every LoanDesk data/config folder at a temporary directory."""
     home = tmp_path_factory.mktemp("loandesk-home")
     monkeypatch.setenv("LOANDESK_HOME", str(home))

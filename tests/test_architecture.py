@@ -6,8 +6,18 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FORBIDDEN_IN_LENDING = {"PySide6", "sqlalchemy", "alembic", "reportlab", "openpyxl",
-                        "db", "reports", "desktop", "resources", "platformdirs"}
+FORBIDDEN_IN_LENDING = {
+    "PySide6",
+    "sqlalchemy",
+    "alembic",
+    "reportlab",
+    "openpyxl",
+    "db",
+    "reports",
+    "desktop",
+    "resources",
+    "platformdirs",
+}
 IO_CALLS = {"open", "print", "input"}
 
 
@@ -29,7 +39,8 @@ def test_lending_is_pure() -> None:
         assert not bad, f"{path.name} imports {bad}"
         tree = ast.parse(path.read_text(encoding="utf-8"))
         calls = {
-            n.func.id for n in ast.walk(tree)
+            n.func.id
+            for n in ast.walk(tree)
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
         }
         assert not calls & IO_CALLS, f"{path.name} does I/O: {calls & IO_CALLS}"
@@ -38,11 +49,16 @@ def test_lending_is_pure() -> None:
 def test_lending_never_uses_float() -> None:
     for path in sorted((ROOT / "lending").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        floats = [n.lineno for n in ast.walk(tree)
-                  if isinstance(n, ast.Constant) and isinstance(n.value, float)]
-        calls = [n.lineno for n in ast.walk(tree)
-                 if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-                 and n.func.id == "float"]
+        floats = [
+            n.lineno
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, float)
+        ]
+        calls = [
+            n.lineno
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "float"
+        ]
         assert not floats and not calls, f"{path.name}: float at lines {floats + calls}"
 
 

@@ -26,8 +26,19 @@ def run(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
     )
 
 
-BASE = ["quote", "--amount", "105000", "--term", "36", "--annual-rate", "6",
-        "--method", "equal_installment", "--start-date", "2026-11-22"]
+BASE = [
+    "quote",
+    "--amount",
+    "105000",
+    "--term",
+    "36",
+    "--annual-rate",
+    "6",
+    "--method",
+    "equal_installment",
+    "--start-date",
+    "2026-11-22",
+]
 
 
 def test_quote_json_contract() -> None:
@@ -43,29 +54,70 @@ def test_quote_json_contract() -> None:
     assert data["effective_annual_rate"] == "6.17"
     rows = data["schedule"]
     assert len(rows) == 36
-    assert rows[0] == {"period": 1, "due_date": "2026-12-22", "payment": "3194.30",
-                       "principal": "2669.30", "interest": "525.00", "fee": "0.00",
-                       "balance": "102330.70"}
+    assert rows[0] == {
+        "period": 1,
+        "due_date": "2026-12-22",
+        "payment": "3194.30",
+        "principal": "2669.30",
+        "interest": "525.00",
+        "fee": "0.00",
+        "balance": "102330.70",
+    }
     assert rows[-1]["balance"] == "0.00"
     total_interest = sum(Decimal(r["interest"]) for r in rows)
     assert Decimal(data["total_interest"]) == total_interest
     assert Decimal(data["total_fees"]) == Decimal(0)
     assert Decimal(data["total_repayment"]) == sum(Decimal(r["payment"]) for r in rows)
-    for key in ("amount", "first_payment", "total_interest", "total_fees", "total_repayment",
-                "apr", "effective_annual_rate", "annual_rate"):
+    for key in (
+        "amount",
+        "first_payment",
+        "total_interest",
+        "total_fees",
+        "total_repayment",
+        "apr",
+        "effective_annual_rate",
+        "annual_rate",
+    ):
         assert Decimal(data[key]).as_tuple().exponent == -2, key
 
 
 def test_quote_json_fees_and_step_up() -> None:
-    out = run("quote", "--amount", "100000", "--term", "36", "--annual-rate", "0",
-              "--method", "equal_installment", "--monthly-fee-rate", "0.35",
-              "--upfront-fee", "500", "--json")
+    out = run(
+        "quote",
+        "--amount",
+        "100000",
+        "--term",
+        "36",
+        "--annual-rate",
+        "0",
+        "--method",
+        "equal_installment",
+        "--monthly-fee-rate",
+        "0.35",
+        "--upfront-fee",
+        "500",
+        "--json",
+    )
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["total_fees"] == "13100.00"  # 500 up front + 36 x 350
     assert Decimal(data["apr"]) > Decimal("7.87")
-    out = run("quote", "--amount", "120000", "--term", "36", "--annual-rate", "9",
-              "--method", "step_up", "--step-percent", "10", "--step-months", "12", "--json")
+    out = run(
+        "quote",
+        "--amount",
+        "120000",
+        "--term",
+        "36",
+        "--annual-rate",
+        "9",
+        "--method",
+        "step_up",
+        "--step-percent",
+        "10",
+        "--step-months",
+        "12",
+        "--json",
+    )
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)["schedule"]
     assert Decimal(rows[12]["payment"]) > Decimal(rows[11]["payment"])
@@ -121,8 +173,9 @@ def test_missing_option_and_step_misuse() -> None:
     assert "--annual-rate" in out.stderr
     out = run(*BASE, "--step-percent", "5")
     assert out.returncode == 2 and "step_up" in out.stderr
-    out = run("quote", "--amount", "1000", "--term", "12", "--annual-rate", "5",
-              "--method", "step_up")
+    out = run(
+        "quote", "--amount", "1000", "--term", "12", "--annual-rate", "5", "--method", "step_up"
+    )
     assert out.returncode == 2 and "--step-percent" in out.stderr
 
 

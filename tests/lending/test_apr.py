@@ -91,10 +91,7 @@ def test_apr_equals_nominal_without_fees(
 )
 def test_irr_zeroes_the_npv(net: int, months: int, monthly_bp: int, fee: int) -> None:
     r = Fraction(monthly_bp, 10000)
-    if r:
-        pay = Fraction(net) * r / (1 - (1 + r) ** -months)
-    else:
-        pay = Fraction(net, months)
+    pay = Fraction(net) * r / (1 - (1 + r) ** (-months)) if r else Fraction(net, months)
     payment = D(round(pay * 100 + fee)) / 100
     flows = [D(net), *([-payment] * months)]
     found = monthly_irr(flows)

@@ -6,6 +6,7 @@ forms), never by calling the code under test twice.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -107,7 +108,9 @@ def test_step_up_rises_every_step() -> None:
 
 
 def test_due_dates_clamp_to_month_end_without_drifting() -> None:
-    s = build_schedule(LoanTerms(D(1000), D(5), 4, RepaymentMethod.EQUAL_INSTALLMENT), date(2027, 1, 31))
+    s = build_schedule(
+        LoanTerms(D(1000), D(5), 4, RepaymentMethod.EQUAL_INSTALLMENT), date(2027, 1, 31)
+    )
     assert [r.due_date for r in s.rows] == [
         date(2027, 2, 28),
         date(2027, 3, 31),
@@ -216,7 +219,7 @@ def test_equal_principal_payments_fall(amount: Decimal, rate: Decimal, months: i
     assert max(shares) - min(shares) <= D("0.01")
     payments = [r.payment for r in s.rows]
     # Non-increasing up to the one-fen wobble of the principal shares.
-    assert all(b <= a + D("0.01") for a, b in zip(payments, payments[1:], strict=False))
+    assert all(b <= a + D("0.01") for a, b in itertools.pairwise(payments))
     r = Fraction(str(rate)) / 1200
     closed = r * int(amount) * (months + 1) / 2
     assert abs(s.total_interest - fen(closed)) <= D("0.005") * months + D("0.01")

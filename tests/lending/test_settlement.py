@@ -7,17 +7,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lending.schedule import LoanTerms, RepaymentMethod, build_schedule
+from lending.schedule import LoanTerms, RepaymentMethod, Schedule, build_schedule
 from lending.settlement import SettlementError, early_settlement
 
 D = Decimal
 START = date(2026, 1, 15)
 
 
-def schedule(months: int = 36, fee_rate: D = D(0)):  # type: ignore[valid-type]
+def schedule(months: int = 36, fee_rate: Decimal = Decimal(0)) -> Schedule:
     return build_schedule(
-        LoanTerms(D(105000), D(6), months, RepaymentMethod.EQUAL_INSTALLMENT,
-                  monthly_fee_rate=fee_rate),
+        LoanTerms(
+            D(105000), D(6), months, RepaymentMethod.EQUAL_INSTALLMENT, monthly_fee_rate=fee_rate
+        ),
         START,
     )
 
