@@ -1,0 +1,367 @@
+"""Background work: one worker thread for database jobs, results back by signal.
+
+The pattern is Anki's ``taskman`` / Picard's ``run_task``:
+
+* every job runs on **one** worker thread (SQLite likes one writer, and a
+  job opens and closes its own unit of work through the ``db`` services);
+* results and errors come back to the UI thread through a queued signal,
+  and only there are ``on_done`` / ``on_error`` called;
+* a job **never touches a widget**; it returns plain data (the services'
+  frozen dataclasses) and the callback updates the screen.
+
+Usage from a page::
+
+    self.ctx.runner.run(
+        lambda: consultations.load(self.ctx.database, self.ctx.staff, cid),
+        self._show,                      # on_done(result) on the UI thread
+        self._show_error,                # on_error(exc) on the UI thread
+    )
+
+A long job that reports progress and can be cancelled takes one argument,
+the :class:`Job` control, **only when** ``progress=`` is given or
+``cancellable=True``::
+
+    def export(job: Job) -> Path:
+        for i, row in enumerate(rows):
+            job.check()                  # raises TaskCancelled after cancel()
+            job.report(i, len(rows), "Writing rows")
+        ...
+
+    handle = runner.run(export, done, failed, progress=bar_update, cancellable=True)
+    cancel_button.clicked.connect(handle.cancel)
+
+When a job is cancelled, neither ``on_done`` nor ``on_error`` is called
+(``on_cancelled`` is, when given).  When ``on_error`` is omitted the
+exception is raised on the UI thread, where the application's error hook
+(or pytest-qt, in tests) sees it; the main window sets
+:attr:`TaskRunner.error_handler` to show :class:`UserError` texts in a
+message box.
+
+Tests use :class:`ImmediateRunner`: same API, runs the job at once on the
+calling thread, callbacks before ``run`` returns.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+Progress = Callable[[int, int, str], None]
+
+
+class TaskCancelled(Exception):
+    """Raised by :meth:`Job.check` inside a job after :meth:`TaskHandle.cancel`."""
+
+
+class Job:
+    """What a cancellable / progress-reporting job receives (thread-safe)."""
+
+    def __init__(self, emit_progress: Callable[[int, int, str], None] | None = None) -> None:
+        self._cancel = threading.Event()
+        self._emit_progress = emit_progress
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        """Raise :class:`TaskCancelled` when the user cancelled the job."""
+        if self._cancel.is_set():
+            raise TaskCancelled()
+
+    def report(self, done: int, total: int = 0, text: str = "") -> None:
+        """Progress: ``done`` of ``total`` (0 = unknown), with an optional short text."""
+        if self._emit_progress is not None:
+            self._emit_progress(int(done), int(total), text)
+
+    def _set_cancelled(self) -> None:
+        self._cancel.set()
+
+
+@dataclass(eq=False)
+class TaskHandle:
+    """A submitted job; :meth:`cancel` asks it to stop (safe to call any time)."""
+
+    task_id: int
+    job: Job
+    on_done: Done | None
+    on_error: Failed | None
+    on_progress: Progress | None
+    on_cancelled: Callable[[], None] | None
+    cancellable: bool
+    finished: bool = False
+    _owner: Any = field(default=None, repr=False)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.job.cancelled
+
+    @property
+    def running(self) -> bool:
+        return not self.finished
+
+    def cancel(self) -> None:
+        if self.finished or self.job.cancelled:
+            return
+        self.job._set_cancelled()
+        if self._owner is not None:
+            self._owner._cancelled(self)
+
+
+class Runner(Protocol):
+    """What widgets need from a runner (TaskRunner or ImmediateRunner)."""
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        progress: Progress | None = None,
+        cancellable: bool = False,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> TaskHandle: ...
+
+    def shutdown(self, wait_ms: int = 5000) -> None: ...
+
+
+def _call(fn: Callable[..., Any], job: Job, wants_job: bool) -> Any:
+    return fn(job) if wants_job else fn()
+
+
+def _check_arity(fn: Callable[..., Any], wants_job: bool) -> None:
+    """Catch the classic mistake early: a job that takes ``job`` but is not told so."""
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):  # builtins, C callables
+        return
+    required = [
+        p
+        for p in sig.parameters.values()
+        if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+    if wants_job and not sig.parameters:
+        raise TypeError("a job run with progress= or cancellable=True takes one argument (job)")
+    if not wants_job and required:
+        raise TypeError(
+            "a job takes no arguments unless run with progress= or cancellable=True"
+        )
+
+
+class _Relay(QObject):
+    """Lives in the UI thread; the worker emits, Qt queues, the slots run here."""
+
+    result = Signal(int, object)
+    failure = Signal(int, object)
+    progress = Signal(int, int, int, str)
+
+
+class _BaseRunner(QObject):
+    busy_changed = Signal(bool)
+    """True while any job is queued or running (status bar spinner)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._handles: dict[int, TaskHandle] = {}
+        self.error_handler: Failed | None = None
+        """Called for errors of jobs without ``on_error`` (the main window shows a message)."""
+
+    # -- bookkeeping shared by both runners ------------------------------
+    def _new_handle(
+        self,
+        fn: Callable[..., Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+        progress: Progress | None,
+        cancellable: bool,
+        on_cancelled: Callable[[], None] | None,
+        emit_progress: Callable[[int, int, str], None] | None,
+    ) -> TaskHandle:
+        wants_job = progress is not None or cancellable
+        _check_arity(fn, wants_job)
+        task_id = next(self._ids)
+        handle = TaskHandle(
+            task_id=task_id,
+            job=Job(emit_progress),
+            on_done=on_done,
+            on_error=on_error,
+            on_progress=progress,
+            on_cancelled=on_cancelled,
+            cancellable=cancellable,
+            _owner=self,
+        )
+        was_idle = not self._handles
+        self._handles[task_id] = handle
+        if was_idle:
+            self.busy_changed.emit(True)
+        return handle
+
+    def _retire(self, handle: TaskHandle) -> None:
+        handle.finished = True
+        if self._handles.pop(handle.task_id, None) is not None and not self._handles:
+            self.busy_changed.emit(False)
+
+    def _finish_ok(self, handle: TaskHandle, value: Any) -> None:
+        self._retire(handle)
+        if handle.job.cancelled:
+            if handle.on_cancelled is not None:
+                handle.on_cancelled()
+            return
+        if handle.on_done is not None:
+            handle.on_done(value)
+
+    def _finish_error(self, handle: TaskHandle, exc: BaseException) -> None:
+        self._retire(handle)
+        if handle.job.cancelled or isinstance(exc, TaskCancelled):
+            if handle.on_cancelled is not None:
+                handle.on_cancelled()
+            return
+        if handle.on_error is not None:
+            handle.on_error(exc)
+        elif self.error_handler is not None:
+            self.error_handler(exc)
+        else:
+            raise exc
+
+    def _cancelled(self, handle: TaskHandle) -> None:
+        """Hook for a cancel before the job finished (the worker will notice)."""
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._handles)
+
+
+class TaskRunner(_BaseRunner):
+    """One worker thread for database jobs; callbacks on the UI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pool.setObjectName("loandesk-db-worker")
+        self._relay = _Relay(self)
+        self._relay.result.connect(self._on_result)
+        self._relay.failure.connect(self._on_failure)
+        self._relay.progress.connect(self._on_progress)
+        self._closed = False
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        progress: Progress | None = None,
+        cancellable: bool = False,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> TaskHandle:
+        if self._closed:
+            raise RuntimeError("the task runner has been shut down")
+        relay = self._relay
+        holder: list[int] = []
+
+        def emit_progress(done: int, total: int, text: str) -> None:
+            relay.progress.emit(holder[0], done, total, text)
+
+        handle = self._new_handle(
+            fn, on_done, on_error, progress, cancellable, on_cancelled, emit_progress
+        )
+        holder.append(handle.task_id)
+        wants_job = progress is not None or cancellable
+        job = handle.job
+        task_id = handle.task_id
+
+        def work() -> None:  # runs on the worker thread: no widgets here
+            if job.cancelled:
+                relay.failure.emit(task_id, TaskCancelled())
+                return
+            try:
+                value = _call(fn, job, wants_job)
+            except BaseException as exc:  # delivered to the UI thread
+                relay.failure.emit(task_id, exc)
+            else:
+                relay.result.emit(task_id, value)
+
+        self._pool.start(work)
+        return handle
+
+    @Slot(int, object)
+    def _on_result(self, task_id: int, value: Any) -> None:
+        handle = self._handles.get(task_id)
+        if handle is not None:
+            self._finish_ok(handle, value)
+
+    @Slot(int, object)
+    def _on_failure(self, task_id: int, exc: BaseException) -> None:
+        handle = self._handles.get(task_id)
+        if handle is not None:
+            self._finish_error(handle, exc)
+
+    @Slot(int, int, int, str)
+    def _on_progress(self, task_id: int, done: int, total: int, text: str) -> None:
+        handle = self._handles.get(task_id)
+        if handle is not None and handle.on_progress is not None and not handle.job.cancelled:
+            handle.on_progress(done, total, text)
+
+    def wait(self, timeout_ms: int = 5000) -> bool:
+        """Block until the worker is idle (queued callbacks still need the event loop)."""
+        return bool(self._pool.waitForDone(timeout_ms))
+
+    def shutdown(self, wait_ms: int = 5000) -> None:
+        """Cancel everything queued, wait for the running job, drop pending callbacks."""
+        self._closed = True
+        for handle in list(self._handles.values()):
+            handle.job._set_cancelled()
+        self._pool.clear()
+        self._pool.waitForDone(wait_ms)
+        for handle in list(self._handles.values()):
+            handle.finished = True
+        self._handles.clear()
+
+
+class ImmediateRunner(_BaseRunner):
+    """Runs each job at once on the calling thread (tests, headless tools)."""
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        progress: Progress | None = None,
+        cancellable: bool = False,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> TaskHandle:
+        box: list[TaskHandle] = []
+
+        def emit_progress(done: int, total: int, text: str) -> None:
+            h = box[0]
+            if h.on_progress is not None and not h.job.cancelled:
+                h.on_progress(done, total, text)
+
+        handle = self._new_handle(
+            fn, on_done, on_error, progress, cancellable, on_cancelled, emit_progress
+        )
+        box.append(handle)
+        try:
+            value = _call(fn, handle.job, progress is not None or cancellable)
+        except Exception as exc:
+            self._finish_error(handle, exc)
+        else:
+            self._finish_ok(handle, value)
+        return handle
+
+    def shutdown(self, wait_ms: int = 5000) -> None:
+        self._handles.clear()
