@@ -132,7 +132,11 @@ class LendingSettings:
 
 
 def validate_settings(s: LendingSettings) -> list[str]:
-    """Every problem with ``s`` as a plain English phrase (empty when fine)."""
+    """Every problem with ``s`` as a plain English phrase (empty when fine).
+
+    Each phrase starts with the name of the field it is about, so a form can
+    show it next to that field.
+    """
     problems: list[str] = []
 
     def in_range(name: str, value: Decimal, lo: Decimal, hi: Decimal) -> None:
@@ -155,7 +159,8 @@ def validate_settings(s: LendingSettings) -> list[str]:
          s.depreciation_per_mileage_step_max_percent),
     ):
         if not Decimal(0) <= lo <= hi < hundred:
-            problems.append(f"{name} range must satisfy 0 <= min <= max < 100 (got {lo}..{hi})")
+            problems.append(f"{name}_min_percent and {name}_max_percent must satisfy "
+                            f"0 <= min <= max < 100 (got {lo}..{hi})")
     in_range("depreciation_per_year_percent", s.depreciation_per_year_percent,
              s.depreciation_per_year_min_percent, s.depreciation_per_year_max_percent)
     in_range("depreciation_per_mileage_step_percent", s.depreciation_per_mileage_step_percent,
@@ -165,17 +170,19 @@ def validate_settings(s: LendingSettings) -> list[str]:
         problems.append("mileage_step_km must be positive")
     for name in ("excellent", "good", "fair", "poor"):
         in_range(f"condition_factor_{name}", getattr(s, f"condition_factor_{name}"),
-                 Decimal("0.01"), Decimal("1.5"))
+                 Decimal("0.01"), Decimal(1))
     if s.max_vehicle_age_years <= 0:
         problems.append("max_vehicle_age_years must be positive")
     if s.max_vehicle_mileage_km <= 0:
         problems.append("max_vehicle_mileage_km must be positive")
     if not 0 < s.odometer_min_km_per_year < s.odometer_max_km_per_year:
-        problems.append("odometer km per year limits must satisfy 0 < min < max")
+        problems.append("odometer_min_km_per_year must be above 0 and below "
+                        "odometer_max_km_per_year")
     if s.odometer_min_check_after_years < 0:
         problems.append("odometer_min_check_after_years cannot be negative")
     if not 16 <= s.min_customer_age <= s.max_customer_age <= 120:
-        problems.append("customer age range must satisfy 16 <= min <= max <= 120")
+        problems.append("min_customer_age and max_customer_age must satisfy "
+                        "16 <= min <= max <= 120")
     for name in ("cooling_off_hours", "cooling_off_complex_product_days",
                  "duplicate_application_window_days",
                  "follow_up_high_intent_hours", "follow_up_after_delivery_days",
@@ -217,7 +224,7 @@ def settings_from_dict(
     changes: dict[str, Any] = {}
     for key, raw in data.items():
         if key not in defaults:
-            problems.append(f"unknown setting {key!r}")
+            problems.append(f"{key} is not a known setting")
             continue
         current = defaults[key]
         try:

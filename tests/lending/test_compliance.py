@@ -76,6 +76,17 @@ def test_settings_from_dict_reports_every_bad_key() -> None:
     with pytest.raises(SettingsError) as err:
         settings_from_dict({"nope": 1, "cooling_off_hours": "x", "lpr_1y_percent": "abc"})
     assert len(err.value.problems) == 3
+    # every problem starts with the field it is about (forms show it there)
+    assert [p.split()[0] for p in err.value.problems] == [
+        "nope", "cooling_off_hours", "lpr_1y_percent"]
+
+
+def test_cross_field_problems_name_a_field() -> None:
+    with pytest.raises(SettingsError) as err:
+        LendingSettings(odometer_min_km_per_year=70000, min_customer_age=70,
+                        condition_factor_excellent=D("1.2"))
+    assert [p.split()[0] for p in err.value.problems] == [
+        "condition_factor_excellent", "odometer_min_km_per_year", "min_customer_age"]
 
 
 # --- rate caps ------------------------------------------------------------------
