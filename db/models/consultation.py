@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import Base, JSONText, Money, StoreOwned, Timestamps, UTCDateTime
+from db.models.base import Base, JSONText, Money, Rate, StoreOwned, Timestamps, UTCDateTime
 
 
 class Consultation(StoreOwned, Timestamps, Base):
@@ -68,22 +68,32 @@ class Qualification(StoreOwned, Base):
     __tablename__ = "qualifications"
 
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), primary_key=True)
+    # encrypted (AES-GCM, associated data "qualifications.<column>")
     monthly_income_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
-    has_id_card: Mapped[bool] = mapped_column(Boolean, default=False)
-    has_income_proof: Mapped[bool] = mapped_column(Boolean, default=False)
-    has_residence_proof: Mapped[bool] = mapped_column(Boolean, default=False)
-    has_work_proof: Mapped[bool] = mapped_column(Boolean, default=False)
-    documents: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
-    overdue_count: Mapped[int | None] = mapped_column(Integer)
-    worst_overdue_days: Mapped[int | None] = mapped_column(Integer)
-    current_debt: Mapped[Decimal | None] = mapped_column(Money())
-    monthly_debt_payments: Mapped[Decimal | None] = mapped_column(Money())
-    card_utilisation: Mapped[Decimal | None] = mapped_column(Money())
-    recent_applications: Mapped[int | None] = mapped_column(Integer)
-    facts: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
-    grade: Mapped[str | None] = mapped_column(String(2))
-    eligible: Mapped[bool | None] = mapped_column(Boolean)
+    statement_income_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # documents
+    income_proof_months: Mapped[int] = mapped_column(Integer, default=0)
+    residence_proof: Mapped[bool] = mapped_column(Boolean, default=False)
+    work_proof: Mapped[bool] = mapped_column(Boolean, default=False)
+    id_valid: Mapped[bool] = mapped_column(Boolean, default=False)
+    # credit facts
+    overdue_count_24m: Mapped[int] = mapped_column(Integer, default=0)
+    worst_overdue_days: Mapped[int] = mapped_column(Integer, default=0)
+    current_debt: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    monthly_debt_payments: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    card_utilisation_percent: Mapped[Decimal] = mapped_column(Rate(), default=Decimal(0))
+    recent_applications_3m: Mapped[int] = mapped_column(Integer, default=0)
+    history_years: Mapped[Decimal | None] = mapped_column(Rate())
+    credit_kinds: Mapped[int | None] = mapped_column(Integer)
+    declared_age: Mapped[int | None] = mapped_column(Integer)
+    # result of lending.qualification.qualify
+    grade: Mapped[str | None] = mapped_column(String(2), index=True)
+    score: Mapped[int | None] = mapped_column(Integer)
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+    hard_failures: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
     reasons: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    warnings: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    recommendations: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
     assessed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     assessed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 

@@ -26,7 +26,8 @@ def test_history_is_linear_with_date_prefixed_ids() -> None:
         assert len(rev.nextrev) <= 1, f"{rev.revision} branches"
     ids = [r.revision for r in reversed(revisions)]
     assert ids == sorted(ids), "revision ids must increase along the chain"
-    files = sorted(p.name for p in (Path(db.migrate.__file__).parent / "migrations" / "versions").glob("*.py"))
+    versions = Path(db.migrate.__file__).parent / "migrations" / "versions"
+    files = sorted(p.name for p in versions.glob("*.py"))
     assert [f.split("_")[0] + "_" + f.split("_")[1] for f in files] == ids
 
 

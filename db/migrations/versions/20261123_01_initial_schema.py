@@ -2,7 +2,7 @@
 
 Revision ID: 20261123_01
 Revises:
-Create Date: 2026-11-23 09:26:21.298354
+Create Date: 2026-11-23 09:33:56.860254
 """
 
 from __future__ import annotations
@@ -389,21 +389,27 @@ def upgrade() -> None:
         "qualifications",
         sa.Column("consultation_id", sa.Integer(), nullable=False),
         sa.Column("monthly_income_enc", sa.LargeBinary(), nullable=True),
-        sa.Column("has_id_card", sa.Boolean(), nullable=False),
-        sa.Column("has_income_proof", sa.Boolean(), nullable=False),
-        sa.Column("has_residence_proof", sa.Boolean(), nullable=False),
-        sa.Column("has_work_proof", sa.Boolean(), nullable=False),
-        sa.Column("documents", db.models.base.JSONText(), nullable=True),
-        sa.Column("overdue_count", sa.Integer(), nullable=True),
-        sa.Column("worst_overdue_days", sa.Integer(), nullable=True),
-        sa.Column("current_debt", db.models.base.ScaledDecimal(2), nullable=True),
-        sa.Column("monthly_debt_payments", db.models.base.ScaledDecimal(2), nullable=True),
-        sa.Column("card_utilisation", db.models.base.ScaledDecimal(2), nullable=True),
-        sa.Column("recent_applications", sa.Integer(), nullable=True),
-        sa.Column("facts", db.models.base.JSONText(), nullable=True),
+        sa.Column("statement_income_enc", sa.LargeBinary(), nullable=True),
+        sa.Column("income_proof_months", sa.Integer(), nullable=False),
+        sa.Column("residence_proof", sa.Boolean(), nullable=False),
+        sa.Column("work_proof", sa.Boolean(), nullable=False),
+        sa.Column("id_valid", sa.Boolean(), nullable=False),
+        sa.Column("overdue_count_24m", sa.Integer(), nullable=False),
+        sa.Column("worst_overdue_days", sa.Integer(), nullable=False),
+        sa.Column("current_debt", db.models.base.ScaledDecimal(2), nullable=False),
+        sa.Column("monthly_debt_payments", db.models.base.ScaledDecimal(2), nullable=False),
+        sa.Column("card_utilisation_percent", db.models.base.ScaledDecimal(6), nullable=False),
+        sa.Column("recent_applications_3m", sa.Integer(), nullable=False),
+        sa.Column("history_years", db.models.base.ScaledDecimal(6), nullable=True),
+        sa.Column("credit_kinds", sa.Integer(), nullable=True),
+        sa.Column("declared_age", sa.Integer(), nullable=True),
         sa.Column("grade", sa.String(length=2), nullable=True),
-        sa.Column("eligible", sa.Boolean(), nullable=True),
+        sa.Column("score", sa.Integer(), nullable=True),
+        sa.Column("passed", sa.Boolean(), nullable=True),
+        sa.Column("hard_failures", db.models.base.JSONText(), nullable=True),
         sa.Column("reasons", db.models.base.JSONText(), nullable=True),
+        sa.Column("warnings", db.models.base.JSONText(), nullable=True),
+        sa.Column("recommendations", db.models.base.JSONText(), nullable=True),
         sa.Column("assessed_at", db.models.base.UTCDateTime(), nullable=True),
         sa.Column("assessed_by", sa.Integer(), nullable=True),
         sa.Column("store_id", sa.Integer(), nullable=False),
@@ -421,6 +427,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("consultation_id", name=op.f("pk_qualifications")),
     )
     with op.batch_alter_table("qualifications", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_qualifications_grade"), ["grade"], unique=False)
         batch_op.create_index(batch_op.f("ix_qualifications_store_id"), ["store_id"], unique=False)
 
     op.create_table(
@@ -566,6 +573,7 @@ def downgrade() -> None:
     op.drop_table("signing_items")
     with op.batch_alter_table("qualifications", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_qualifications_store_id"))
+        batch_op.drop_index(batch_op.f("ix_qualifications_grade"))
 
     op.drop_table("qualifications")
     with op.batch_alter_table("plans", schema=None) as batch_op:

@@ -1,0 +1,25 @@
+"""Services: the only API the GUI, documents and reports use to touch data.
+
+Modules: ``staff`` (accounts, login), ``customers`` (and consent),
+``consultations`` (the five steps, funnel), ``followups``, ``blacklist``,
+``catalogue``, ``settings``, ``audit``.  See ``db.services.base`` for the
+calling convention (``target`` = Database or UnitOfWork, then ``actor``).
+"""
+
+from db.services.base import (
+    Actor,
+    ConcurrentEditError,
+    NotFound,
+    Permission,
+    PermissionDenied,
+    ValidationError,
+)
+
+__all__ = [
+    "Actor",
+    "ConcurrentEditError",
+    "NotFound",
+    "Permission",
+    "PermissionDenied",
+    "ValidationError",
+]

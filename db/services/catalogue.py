@@ -1,0 +1,231 @@
+"""The product catalogue: seeded from resources/catalogue.json, owner-editable.
+
+Each product row keeps its definition as the JSON that
+``lending.products.parse_catalogue`` reads; every edit is validated by parsing
+the whole catalogue with the change applied, so the database never holds a
+catalogue that ``lending`` would refuse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from db.models import Lender, Product
+from db.models.enums import AuditAction
+from db.services import audit
+from db.services.base import (
+    Actor,
+    NotFound,
+    Permission,
+    Target,
+    ValidationError,
+    require,
+    transaction,
+)
+from db.uow import UnitOfWork
+from lending.products import Catalogue, CatalogueError, parse_catalogue
+
+KIND_CAR = "products"
+KIND_CONSUMER = "consumer_credit"
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    id: int
+    code: str
+    name: str
+    kind: str
+    active: bool
+    sort_order: int
+    spec: Mapping[str, Any]
+
+
+def _rows(uow: UnitOfWork, store_id: int) -> list[Product]:
+    return list(
+        uow.session.scalars(
+            select(Product)
+            .where(Product.store_id == store_id)
+            .order_by(Product.sort_order, Product.id)
+        )
+    )
+
+
+def _kind(p: Product) -> str:
+    return str(p.spec.get("_kind", KIND_CAR))
+
+
+def _spec(p: Product) -> dict[str, Any]:
+    d = {k: v for k, v in p.spec.items() if k != "_kind"}
+    d["active"] = p.active
+    return d
+
+
+def _data(
+    rows: list[Product], replace: Mapping[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    data: dict[str, Any] = {"version": 1, KIND_CAR: [], KIND_CONSUMER: []}
+    replace = replace or {}
+    for p in rows:
+        spec = replace.get(p.code, _spec(p))
+        data[_kind(p)].append(spec)
+    return data
+
+
+def _parse(data: Mapping[str, Any]) -> Catalogue:
+    try:
+        return parse_catalogue(data)
+    except CatalogueError as exc:
+        raise ValidationError(
+            {"catalogue": "; ".join(getattr(exc, "problems", ()) or [exc.message])}
+        ) from None
+
+
+def seed_default_catalogue(
+    target: Target, actor: Actor, data: Mapping[str, Any] | None = None
+) -> int:
+    """Insert the default catalogue for the actor's store (products not already there)."""
+    if data is None:
+        from resources import default_catalogue_data
+
+        data = default_catalogue_data()
+    _parse(data)
+    with transaction(target) as uow:
+        have = {p.code for p in _rows(uow, actor.store_id)}
+        lenders = {
+            lender.name
+            for lender in uow.session.scalars(
+                select(Lender).where(Lender.store_id == actor.store_id)
+            )
+        }
+        added = 0
+        order = 0
+        for kind in (KIND_CAR, KIND_CONSUMER):
+            for spec in data.get(kind, []) or []:
+                order += 1
+                for name in spec.get("example_lenders", []):
+                    if name not in lenders:
+                        uow.session.add(Lender(store_id=actor.store_id, name=name, active=True))
+                        lenders.add(name)
+                if spec["code"] in have:
+                    continue
+                stored = {k: v for k, v in spec.items() if k != "active"}
+                stored["_kind"] = kind
+                uow.session.add(
+                    Product(
+                        store_id=actor.store_id,
+                        code=spec["code"],
+                        name=spec["name"],
+                        active=bool(spec.get("active", True)),
+                        sort_order=order,
+                        spec=stored,
+                        updated_by=actor.staff_id,
+                    )
+                )
+                added += 1
+        return added
+
+
+def load_catalogue(target: Target, store_id: int, *, include_inactive: bool = False) -> Catalogue:
+    """The store's catalogue as ``lending.products.Catalogue`` (active products by default)."""
+    with transaction(target) as uow:
+        rows = [p for p in _rows(uow, store_id) if include_inactive or p.active]
+        data = _data(rows)
+    if not data[KIND_CAR]:
+        return Catalogue(version=1, products=(), consumer_credit=())
+    return _parse(data)
+
+
+def list_products(target: Target, actor: Actor) -> list[ProductRow]:
+    with transaction(target) as uow:
+        return [
+            ProductRow(
+                id=p.id,
+                code=p.code,
+                name=p.name,
+                kind=_kind(p),
+                active=p.active,
+                sort_order=p.sort_order,
+                spec=_spec(p),
+            )
+            for p in _rows(uow, actor.store_id)
+        ]
+
+
+def save_product(
+    target: Target, actor: Actor, spec: Mapping[str, Any], *, kind: str = KIND_CAR
+) -> ProductRow:
+    """Add or replace a product (by ``code``) after validating the whole catalogue."""
+    require(actor, Permission.EDIT_CATALOGUE)
+    if kind not in (KIND_CAR, KIND_CONSUMER):
+        raise ValidationError({"kind": "Unknown product kind."})
+    spec = dict(spec)
+    code = str(spec.get("code", ""))
+    with transaction(target) as uow:
+        rows = _rows(uow, actor.store_id)
+        existing = next((p for p in rows if p.code == code), None)
+        data = _data(rows, {code: spec})
+        if existing is None:
+            data[kind].append(spec)
+        _parse(data)
+        stored = {k: v for k, v in spec.items() if k != "active"}
+        stored["_kind"] = _kind(existing) if existing else kind
+        if existing is None:
+            existing = Product(
+                store_id=actor.store_id,
+                code=code,
+                sort_order=1 + max((p.sort_order for p in rows), default=0),
+            )
+            uow.session.add(existing)
+        existing.name = str(spec.get("name", code))
+        existing.active = bool(spec.get("active", True))
+        existing.spec = stored
+        existing.updated_by = actor.staff_id
+        uow.session.flush()
+        audit.record(
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.CATALOGUE_CHANGE,
+            actor=actor,
+            target_type="product",
+            target_id=existing.id,
+            detail={"code": code},
+        )
+        return ProductRow(
+            id=existing.id,
+            code=existing.code,
+            name=existing.name,
+            kind=stored["_kind"],
+            active=existing.active,
+            sort_order=existing.sort_order,
+            spec=_spec(existing),
+        )
+
+
+def set_product_active(target: Target, actor: Actor, code: str, active: bool) -> None:
+    require(actor, Permission.EDIT_CATALOGUE)
+    with transaction(target) as uow:
+        p = uow.session.scalar(
+            select(Product).where(Product.store_id == actor.store_id, Product.code == code)
+        )
+        if p is None:
+            raise NotFound(f"Product {code} does not exist.", code="not_found")
+        p.active = active
+        audit.record(
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.CATALOGUE_CHANGE,
+            actor=actor,
+            target_type="product",
+            target_id=p.id,
+            detail={"code": code, "active": active},
+        )
+
+
+def product_id_by_code(uow: UnitOfWork, store_id: int, code: str) -> int | None:
+    return uow.session.scalar(
+        select(Product.id).where(Product.store_id == store_id, Product.code == code)
+    )

@@ -1,0 +1,1575 @@
+"""Consultations: open/resume, the five steps, the funnel.
+
+Each ``save_*`` validates the whole step first (through ``lending``) and
+raises :class:`ValidationError` with ``{field: reason}`` before anything is
+written.  Step states: ``not_started`` → ``in_progress`` → ``complete``, or
+``blocked`` (the step was saved but its outcome stops the flow, e.g. a
+failed hard requirement, an excluded vehicle, a blacklist hit).
+
+Every save accepts ``expected_version`` (the ``version_id`` the form was
+loaded with); a mismatch raises :class:`ConcurrentEditError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from db.crypto import mask_income
+from db.models import (
+    Appraisal,
+    Consultation,
+    Customer,
+    Plan,
+    PlanAddOn,
+    Qualification,
+    SigningItem,
+    Staff,
+    Vehicle,
+)
+from db.models.enums import (
+    AddOnKind,
+    AuditAction,
+    Channel,
+    ConsultationStatus,
+    FollowUpKind,
+    FunnelStage,
+    Intent,
+    SigningItemKind,
+    Step,
+    StepState,
+    Tier,
+)
+from db.services import audit, blacklist, catalogue, followups
+from db.services import settings as settings_service
+from db.services.base import (
+    Actor,
+    Permission,
+    Target,
+    ValidationError,
+    check_version,
+    get_owned,
+    now_or,
+    reasons_from_json,
+    reasons_to_json,
+    require,
+    transaction,
+)
+from db.services.forms import Form, IntIn, MoneyIn
+from db.services.messages import reason
+from db.uow import UnitOfWork
+from lending import appraisal as lending_appraisal
+from lending import eligibility as lending_eligibility
+from lending import identity
+from lending import qualification as lending_qualification
+from lending.money import money
+from lending.products import Product
+from lending.reasons import Reason
+from lending.schedule import LoanTerms, RepaymentMethod, Schedule, build_schedule
+from lending.settings import LendingSettings
+
+Q = "qualifications"
+RATE_PLACES = Decimal("0.000001")
+
+# ---------------------------------------------------------------------------
+# signing checklist (codes are stable; labels are English source strings)
+# ---------------------------------------------------------------------------
+
+SIGNING_ITEMS: tuple[tuple[str, SigningItemKind, str], ...] = (
+    ("doc.id_card", SigningItemKind.DOCUMENT, "ID card"),
+    ("doc.driving_licence", SigningItemKind.DOCUMENT, "Driving licence"),
+    ("doc.income_proof", SigningItemKind.DOCUMENT, "Income proof"),
+    ("doc.bank_statements", SigningItemKind.DOCUMENT, "Bank statements (6 months)"),
+    ("doc.residence_proof", SigningItemKind.DOCUMENT, "Residence proof"),
+    ("doc.work_proof", SigningItemKind.DOCUMENT, "Work proof"),
+    ("doc.registration_certificate", SigningItemKind.DOCUMENT, "Vehicle registration certificate"),
+    ("doc.insurance_policy", SigningItemKind.DOCUMENT, "Insurance policy"),
+    ("clause.amount_term", SigningItemKind.CLAUSE, "Loan amount and term confirmed"),
+    ("clause.repayment_duty", SigningItemKind.CLAUSE, "Repayment duty and dates confirmed"),
+    ("clause.early_repayment", SigningItemKind.CLAUSE, "Early repayment terms confirmed"),
+    ("clause.vehicle_mortgage", SigningItemKind.CLAUSE, "Vehicle mortgage confirmed"),
+    ("clause.insurance", SigningItemKind.CLAUSE, "Insurance requirement confirmed"),
+    (
+        "check.dual_recording",
+        SigningItemKind.CHECK,
+        "Audio and video recording of the signing done",
+    ),
+    ("check.identity_verified", SigningItemKind.CHECK, "Identity verified"),
+    ("check.anti_fraud", SigningItemKind.CHECK, "Anti-fraud screen passed"),
+    ("check.contract_viewed", SigningItemKind.CHECK, "Customer viewed the full contract"),
+    (
+        "check.dealer_account",
+        SigningItemKind.CHECK,
+        "Loan proceeds go to the dealer's account only",
+    ),
+)
+SIGNING_CODES = {code for code, _, _ in SIGNING_ITEMS}
+
+_FUNNEL_COLUMNS: dict[FunnelStage, str] = {
+    FunnelStage.CONTACT: "contact_at",
+    FunnelStage.NEEDS_CONFIRMED: "needs_confirmed_at",
+    FunnelStage.QUALIFIED: "qualified_at",
+    FunnelStage.PLAN_OFFERED: "plan_offered_at",
+    FunnelStage.APPROVED: "approved_at",
+    FunnelStage.SIGNED: "signed_at",
+    FunnelStage.DISBURSED: "disbursed_at",
+    FunnelStage.DELIVERED: "delivered_at",
+}
+
+
+# ---------------------------------------------------------------------------
+# views
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsultationView:
+    id: int
+    customer_id: int
+    customer_name: str
+    consultant_id: int | None
+    status: ConsultationStatus
+    steps: Mapping[Step, StepState]
+    funnel: Mapping[FunnelStage, datetime | None]
+    lost_at: datetime | None
+    lost_reason: str | None
+    source_channel: Channel | None
+    intent_level: Intent | None
+    purpose: str | None
+    budget: Decimal | None
+    wished_down_payment: Decimal | None
+    wished_monthly_payment: Decimal | None
+    blacklist_hit: bool
+    blocked: tuple[Reason, ...]
+    """What stops the flow right now (blacklist, failed requirements, ...)."""
+    warnings: tuple[Reason, ...]
+    """Things staff should check (possible duplicate application, ...)."""
+    created_at: datetime
+    updated_at: datetime
+    version_id: int
+
+    @property
+    def next_step(self) -> Step | None:
+        """The first step that is not complete (None when all are)."""
+        return next((s for s in Step if self.steps[s] is not StepState.COMPLETE), None)
+
+
+@dataclass(frozen=True)
+class ConsultationSummary:
+    id: int
+    customer_id: int
+    customer_name: str
+    status: ConsultationStatus
+    steps: Mapping[Step, StepState]
+    contact_at: datetime | None
+    updated_at: datetime
+    consultant_id: int | None
+
+
+@dataclass(frozen=True)
+class QualificationForm:
+    """Step 2 input.  Money may be given as text; ``id_valid=None`` derives it from the ID."""
+
+    monthly_income: MoneyIn = None
+    statement_average_income: MoneyIn = None
+    income_proof_months: IntIn = 0
+    residence_proof: bool = False
+    work_proof: bool = False
+    id_valid: bool | None = None
+    overdue_count_24m: IntIn = 0
+    worst_overdue_days: IntIn = 0
+    current_debt: MoneyIn = "0"
+    monthly_debt_payments: MoneyIn = "0"
+    card_utilisation_percent: MoneyIn = "0"
+    recent_applications_3m: IntIn = 0
+    history_years: MoneyIn = None
+    credit_kinds: IntIn = None
+    declared_age: IntIn = None
+
+
+@dataclass(frozen=True)
+class QualificationView:
+    consultation_id: int
+    monthly_income: str
+    """Masked (e.g. ``'1****'``) unless loaded with ``unmasked=True``."""
+    masked: bool
+    income_proof_months: int
+    residence_proof: bool
+    work_proof: bool
+    id_valid: bool
+    overdue_count_24m: int
+    worst_overdue_days: int
+    current_debt: Decimal
+    monthly_debt_payments: Decimal
+    card_utilisation_percent: Decimal
+    recent_applications_3m: int
+    history_years: Decimal | None
+    credit_kinds: int | None
+    declared_age: int | None
+    grade: lending_qualification.Grade | None
+    score: int | None
+    passed: bool
+    hard_failures: tuple[Reason, ...]
+    reasons: tuple[Reason, ...]
+    warnings: tuple[Reason, ...]
+    recommendations: tuple[Reason, ...]
+    assessed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class VehicleForm:
+    """Step 3 input.  ``maintenance_records``: (date, km) pairs."""
+
+    brand: str = ""
+    model: str = ""
+    first_registration: date | str | None = None
+    vin: str = ""
+    mileage_km: IntIn = None
+    colour: str | None = None
+    registration_matches: bool | None = None
+    condition: str | None = None
+    accident: bool = False
+    flood: bool = False
+    fire: bool = False
+    market_price: MoneyIn = None
+    price: MoneyIn = None
+    """The selling price (the plan's vehicle price)."""
+    maintenance_records: Sequence[tuple[date, int]] = ()
+    override_value: MoneyIn = None
+    override_reason: str = ""
+
+
+@dataclass(frozen=True)
+class AppraisalView:
+    consultation_id: int
+    vehicle_id: int
+    brand: str
+    model: str
+    first_registration: date | None
+    vin: str | None
+    mileage_km: int | None
+    colour: str | None
+    registration_matches: bool | None
+    condition: str | None
+    accident: bool
+    flood: bool
+    fire: bool
+    market_price: Decimal | None
+    price: Decimal | None
+    maintenance_records: tuple[tuple[date, int], ...]
+    computed_value: Decimal | None
+    override_value: Decimal | None
+    override_reason: str | None
+    value: Decimal | None
+    """The final value (override if given, else computed)."""
+    acceptable: bool
+    reasons: tuple[Reason, ...]
+    """Exclusions, odometer flags, limits."""
+    appraised_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AddOnInput:
+    kind: AddOnKind | str
+    name: str
+    price: MoneyIn
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class PlanForm:
+    product_code: str
+    method: str
+    term_months: IntIn
+    down_payment: MoneyIn
+    vehicle_price: MoneyIn = None
+    """Defaults to the appraisal step's selling price."""
+    start_date: date | str | None = None
+    bundle: str | None = None
+    add_ons: Sequence[AddOnInput] = ()
+
+
+@dataclass(frozen=True)
+class AddOnView:
+    kind: AddOnKind
+    name: str
+    price: Decimal
+    required: bool
+
+
+@dataclass(frozen=True)
+class PlanView:
+    id: int
+    consultation_id: int
+    product_code: str
+    product_name: str
+    lender_name: str
+    method: RepaymentMethod
+    vehicle_price: Decimal | None
+    down_payment: Decimal | None
+    amount: Decimal
+    term_months: int
+    annual_rate: Decimal
+    upfront_fee: Decimal
+    monthly_fee_rate: Decimal
+    step_percent: Decimal | None
+    step_months: int | None
+    start_date: date | None
+    bundle: str | None
+    first_payment: Decimal | None
+    max_payment: Decimal | None
+    total_interest: Decimal | None
+    total_fees: Decimal | None
+    total_add_ons: Decimal | None
+    total_repayment: Decimal | None
+    apr: Decimal | None
+    effective_annual_rate: Decimal | None
+    warnings: tuple[Reason, ...]
+    add_ons: tuple[AddOnView, ...]
+    chosen: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SigningItemView:
+    code: str
+    kind: SigningItemKind
+    label: str
+    done: bool
+    done_at: datetime | None
+    done_by: int | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SigningView:
+    consultation_id: int
+    items: tuple[SigningItemView, ...]
+    complete: bool
+    blocked: tuple[Reason, ...] = field(default=())
+
+
+# ---------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------
+
+
+def _load(uow: UnitOfWork, actor: Actor, consultation_id: int) -> Consultation:
+    return get_owned(uow, Consultation, consultation_id, actor, "Consultation")
+
+
+def _settings(uow: UnitOfWork, actor: Actor) -> LendingSettings:
+    return settings_service.load_settings(uow, actor.store_id)
+
+
+def _step_state(c: Consultation, step: Step) -> StepState:
+    return StepState(getattr(c, f"{step.value}_state"))
+
+
+def _set_step(c: Consultation, step: Step, state: StepState) -> None:
+    setattr(c, f"{step.value}_state", state.value)
+
+
+def _stamp(c: Consultation, stage: FunnelStage, moment: datetime) -> None:
+    col = _FUNNEL_COLUMNS[stage]
+    if getattr(c, col) is None:
+        setattr(c, col, moment)
+
+
+def _customer_plain_id(uow: UnitOfWork, customer: Customer) -> str | None:
+    return uow.cipher.decrypt_optional("customers", "id_number", customer.id_number_enc)
+
+
+def _blocked(uow: UnitOfWork, c: Consultation) -> tuple[Reason, ...]:
+    return reasons_from_json(c.blocked_reasons)
+
+
+def _view(uow: UnitOfWork, c: Consultation) -> ConsultationView:
+    customer = uow.session.get(Customer, c.customer_id)
+    assert customer is not None
+    return ConsultationView(
+        id=c.id,
+        customer_id=c.customer_id,
+        customer_name=customer.name,
+        consultant_id=c.consultant_id,
+        status=ConsultationStatus(c.status),
+        steps={s: _step_state(c, s) for s in Step},
+        funnel={st: getattr(c, col) for st, col in _FUNNEL_COLUMNS.items()},
+        lost_at=c.lost_at,
+        lost_reason=c.lost_reason,
+        source_channel=Channel(c.source_channel) if c.source_channel else None,
+        intent_level=Intent(c.intent_level) if c.intent_level else None,
+        purpose=c.purpose,
+        budget=c.budget,
+        wished_down_payment=c.wished_down_payment,
+        wished_monthly_payment=c.wished_monthly_payment,
+        blacklist_hit=c.blacklist_hit,
+        blocked=_blocked(uow, c),
+        warnings=reasons_from_json(c.warnings),
+        created_at=c.created_at,
+        updated_at=c.updated_at,
+        version_id=c.version_id,
+    )
+
+
+def _refresh_blocks(uow: UnitOfWork, actor: Actor, c: Consultation) -> None:
+    """Recompute the blacklist hit and what blocks the flow."""
+    customer = uow.session.get(Customer, c.customer_id)
+    assert customer is not None
+    hits = blacklist.hits_for_hashes(uow, actor.store_id, customer.id_hmac, customer.phone_hmac)
+    blocked: list[Reason] = [
+        reason("blacklist.hit", source=h.source.value, reason=h.reason.value) for h in hits
+    ]
+    c.blacklist_hit = bool(hits)
+    q = uow.session.get(Qualification, c.id)
+    if q is not None and q.passed is False:
+        blocked.append(reason("qualification.failed"))
+        blocked.extend(reasons_from_json(q.hard_failures))
+    v = uow.session.scalar(select(Vehicle).where(Vehicle.consultation_id == c.id))
+    if v is not None:
+        a = uow.session.get(Appraisal, v.id)
+        if a is not None and a.acceptable is False:
+            blocked.extend(r for r in reasons_from_json(a.reasons) if r.code.startswith("excluded"))
+    c.blocked_reasons = reasons_to_json(blocked) or None
+    if c.blacklist_hit:
+        _set_step(c, Step.PLAN, StepState.BLOCKED)
+    elif _step_state(c, Step.PLAN) is StepState.BLOCKED:
+        has_chosen = uow.session.scalar(
+            select(Plan.id).where(Plan.consultation_id == c.id, Plan.chosen.is_(True))
+        )
+        has_any = uow.session.scalar(select(Plan.id).where(Plan.consultation_id == c.id))
+        _set_step(
+            c,
+            Step.PLAN,
+            StepState.COMPLETE
+            if has_chosen
+            else StepState.IN_PROGRESS
+            if has_any
+            else StepState.NOT_STARTED,
+        )
+
+
+def _duplicate_warnings(
+    uow: UnitOfWork,
+    actor: Actor,
+    c: Consultation,
+    customer: Customer,
+    s: LendingSettings,
+    moment: datetime,
+) -> list[Reason]:
+    window = s.duplicate_application_window_days
+    since = moment - timedelta(days=window)
+    found: list[Reason] = []
+    for what, col, value in (
+        ("ID number", Customer.id_hmac, customer.id_hmac),
+        ("phone number", Customer.phone_hmac, customer.phone_hmac),
+    ):
+        if not value:
+            continue
+        other = uow.session.scalar(
+            select(Consultation.id)
+            .join(Customer, Customer.id == Consultation.customer_id)
+            .where(
+                Consultation.store_id == actor.store_id,
+                col == value,
+                Consultation.id != c.id,
+                or_(Consultation.contact_at >= since, Consultation.created_at >= since),
+            )
+            .order_by(Consultation.id.desc())
+            .limit(1)
+        )
+        if other is not None:
+            found.append(reason("duplicate.recent", what=what, days=window, other=other))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# open / resume / list
+# ---------------------------------------------------------------------------
+
+
+def open_consultation(
+    target: Target,
+    actor: Actor,
+    customer_id: int,
+    *,
+    source_channel: Channel | str | None = None,
+    intent_level: Intent | str | None = None,
+    now: datetime | None = None,
+) -> ConsultationView:
+    """Start a consultation at first contact: blacklist and duplicate checks run now."""
+    f = Form()
+    channel = f.choice("source_channel", source_channel, Channel)
+    intent = f.choice("intent_level", intent_level, Intent)
+    f.raise_if_errors()
+    moment = now_or(now)
+    with transaction(target) as uow:
+        customer = get_owned(uow, Customer, customer_id, actor, "Customer")
+        s = _settings(uow, actor)
+        c = Consultation(
+            store_id=actor.store_id,
+            customer_id=customer.id,
+            consultant_id=actor.staff_id,
+            status=ConsultationStatus.OPEN.value,
+            source_channel=(channel or customer.source_channel or None),
+            intent_level=intent.value if intent else None,
+            reception_state=StepState.IN_PROGRESS.value,
+            qualification_state=StepState.NOT_STARTED.value,
+            appraisal_state=StepState.NOT_STARTED.value,
+            plan_state=StepState.NOT_STARTED.value,
+            signing_state=StepState.NOT_STARTED.value,
+            contact_at=moment,
+            created_at=moment,
+            updated_at=moment,
+        )
+        uow.session.add(c)
+        uow.session.flush()
+        c.warnings = reasons_to_json(_duplicate_warnings(uow, actor, c, customer, s, moment))
+        _refresh_blocks(uow, actor, c)
+        if intent is Intent.HIGH:
+            followups.schedule(
+                uow,
+                actor,
+                customer_id=customer.id,
+                consultation_id=c.id,
+                kind=FollowUpKind.HIGH_INTENT,
+                due_at=moment + timedelta(hours=s.follow_up_high_intent_hours),
+            )
+        uow.session.flush()
+        return _view(uow, c)
+
+
+def get_consultation(target: Target, actor: Actor, consultation_id: int) -> ConsultationView:
+    with transaction(target) as uow:
+        return _view(uow, _load(uow, actor, consultation_id))
+
+
+def list_consultations(
+    target: Target,
+    actor: Actor,
+    *,
+    customer_id: int | None = None,
+    status: ConsultationStatus | None = None,
+    limit: int = 100,
+) -> list[ConsultationSummary]:
+    """Most recently updated first (the resume list)."""
+    with transaction(target) as uow:
+        q = (
+            select(Consultation, Customer.name)
+            .join(Customer, Customer.id == Consultation.customer_id)
+            .where(Consultation.store_id == actor.store_id)
+        )
+        if customer_id is not None:
+            q = q.where(Consultation.customer_id == customer_id)
+        if status is not None:
+            q = q.where(Consultation.status == status.value)
+        q = q.order_by(Consultation.updated_at.desc(), Consultation.id.desc()).limit(limit)
+        return [
+            ConsultationSummary(
+                id=c.id,
+                customer_id=c.customer_id,
+                customer_name=name,
+                status=ConsultationStatus(c.status),
+                steps={s: _step_state(c, s) for s in Step},
+                contact_at=c.contact_at,
+                updated_at=c.updated_at,
+                consultant_id=c.consultant_id,
+            )
+            for c, name in uow.session.execute(q).tuples()
+        ]
+
+
+# ---------------------------------------------------------------------------
+# step 1: reception
+# ---------------------------------------------------------------------------
+
+
+def save_reception(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    *,
+    source_channel: Channel | str | None,
+    intent_level: Intent | str | None,
+    purpose: str | None = None,
+    budget: MoneyIn = None,
+    wished_down_payment: MoneyIn = None,
+    wished_monthly_payment: MoneyIn = None,
+    tier: Tier | str | None = None,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> ConsultationView:
+    """Channel and intent are required; the rest are the customer's needs."""
+    f = Form()
+    channel = f.choice("source_channel", source_channel, Channel, required=True)
+    intent = f.choice("intent_level", intent_level, Intent, required=True)
+    text = f.text("purpose", purpose, max_len=500)
+    b = f.money("budget", budget)
+    down = f.money("wished_down_payment", wished_down_payment)
+    monthly = f.money("wished_monthly_payment", wished_monthly_payment)
+    t = f.choice("tier", tier, Tier)
+    if b is not None and down is not None and down > b:
+        f.error("wished_down_payment", "The down payment cannot be more than the budget.")
+    f.raise_if_errors()
+    assert channel is not None and intent is not None
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        check_version(c, expected_version)
+        was_high = c.intent_level == Intent.HIGH.value
+        c.source_channel = channel.value
+        c.intent_level = intent.value
+        c.purpose = text
+        c.budget = b
+        c.wished_down_payment = down
+        c.wished_monthly_payment = monthly
+        if t is not None:
+            customer = uow.session.get(Customer, c.customer_id)
+            assert customer is not None
+            customer.tier = t.value
+        _set_step(c, Step.RECEPTION, StepState.COMPLETE)
+        _stamp(c, FunnelStage.NEEDS_CONFIRMED, moment)
+        _refresh_blocks(uow, actor, c)
+        if intent is Intent.HIGH and not was_high:
+            s = _settings(uow, actor)
+            followups.schedule(
+                uow,
+                actor,
+                customer_id=c.customer_id,
+                consultation_id=c.id,
+                kind=FollowUpKind.HIGH_INTENT,
+                due_at=moment + timedelta(hours=s.follow_up_high_intent_hours),
+            )
+        c.updated_at = moment
+        uow.session.flush()
+        return _view(uow, c)
+
+
+# ---------------------------------------------------------------------------
+# step 2: qualification
+# ---------------------------------------------------------------------------
+
+
+def _qualification_view(uow: UnitOfWork, q: Qualification, *, masked: bool) -> QualificationView:
+    income = uow.cipher.decrypt_optional(Q, "monthly_income", q.monthly_income_enc)
+    shown = "" if income is None else (mask_income(income) if masked else income)
+    return QualificationView(
+        consultation_id=q.consultation_id,
+        monthly_income=shown,
+        masked=masked,
+        income_proof_months=q.income_proof_months,
+        residence_proof=q.residence_proof,
+        work_proof=q.work_proof,
+        id_valid=q.id_valid,
+        overdue_count_24m=q.overdue_count_24m,
+        worst_overdue_days=q.worst_overdue_days,
+        current_debt=q.current_debt,
+        monthly_debt_payments=q.monthly_debt_payments,
+        card_utilisation_percent=q.card_utilisation_percent,
+        recent_applications_3m=q.recent_applications_3m,
+        history_years=q.history_years,
+        credit_kinds=q.credit_kinds,
+        declared_age=q.declared_age,
+        grade=lending_qualification.Grade(q.grade) if q.grade else None,
+        score=q.score,
+        passed=bool(q.passed),
+        hard_failures=reasons_from_json(q.hard_failures),
+        reasons=reasons_from_json(q.reasons),
+        warnings=reasons_from_json(q.warnings),
+        recommendations=reasons_from_json(q.recommendations),
+        assessed_at=q.assessed_at,
+    )
+
+
+def save_qualification(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    form: QualificationForm,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> QualificationView:
+    """Grade the customer with ``lending.qualification`` and store facts and result.
+
+    Needs the customer's ID number (for the age).  A customer who fails a
+    hard requirement is saved with the step ``blocked`` and the reasons.
+    """
+    f = Form()
+    income = f.money("monthly_income", form.monthly_income, required=True)
+    statement = f.money("statement_average_income", form.statement_average_income)
+    proof_months = f.integer("income_proof_months", form.income_proof_months) or 0
+    overdue = f.integer("overdue_count_24m", form.overdue_count_24m) or 0
+    worst = f.integer("worst_overdue_days", form.worst_overdue_days) or 0
+    debt = f.money("current_debt", form.current_debt) or Decimal(0)
+    monthly_debt = f.money("monthly_debt_payments", form.monthly_debt_payments) or Decimal(0)
+    util = f.decimal("card_utilisation_percent", form.card_utilisation_percent) or Decimal(0)
+    if util > 1000:
+        f.error("card_utilisation_percent", "Enter the utilisation in percent (0-1000).")
+    apps = f.integer("recent_applications_3m", form.recent_applications_3m) or 0
+    history = f.decimal("history_years", form.history_years)
+    kinds = f.integer("credit_kinds", form.credit_kinds)
+    declared_age = f.integer("declared_age", form.declared_age)
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        check_version(c, expected_version)
+        customer = uow.session.get(Customer, c.customer_id)
+        assert customer is not None
+        plain_id = _customer_plain_id(uow, customer)
+        check = identity.check_resident_id(plain_id) if plain_id else None
+        if check is None or check.birth_date is None:
+            f.error(
+                "id_number",
+                "Store the customer's ID number (with consent) before the qualification.",
+            )
+        f.raise_if_errors()
+        assert check is not None and check.birth_date is not None and income is not None
+        s = _settings(uow, actor)
+        application_day = (c.contact_at or moment).astimezone().date()
+        q_in = lending_qualification.QualificationInput(
+            documents=lending_qualification.Documents(
+                income_proof_months=proof_months,
+                residence_proof=form.residence_proof,
+                work_proof=form.work_proof,
+                id_valid=check.valid if form.id_valid is None else form.id_valid,
+            ),
+            credit=lending_qualification.CreditFacts(
+                overdue_count_24m=overdue,
+                worst_overdue_days=worst,
+                current_debt=debt,
+                monthly_debt_payments=monthly_debt,
+                card_utilisation_percent=util,
+                recent_applications_3m=apps,
+                history_years=history,
+                credit_kinds=kinds,
+            ),
+            monthly_income=income,
+            birth_date=check.birth_date,
+            application_date=application_day,
+            declared_age=declared_age,
+            statement_average_income=statement,
+        )
+        result = lending_qualification.qualify(q_in, s)
+        q = uow.session.get(Qualification, c.id)
+        if q is None:
+            q = Qualification(consultation_id=c.id, store_id=actor.store_id)
+            uow.session.add(q)
+        q.monthly_income_enc = uow.cipher.encrypt(Q, "monthly_income", str(income))
+        q.statement_income_enc = (
+            uow.cipher.encrypt(Q, "statement_income", str(statement))
+            if statement is not None
+            else None
+        )
+        q.income_proof_months = proof_months
+        q.residence_proof = form.residence_proof
+        q.work_proof = form.work_proof
+        q.id_valid = q_in.documents.id_valid
+        q.overdue_count_24m = overdue
+        q.worst_overdue_days = worst
+        q.current_debt = debt
+        q.monthly_debt_payments = monthly_debt
+        q.card_utilisation_percent = util.quantize(RATE_PLACES)
+        q.recent_applications_3m = apps
+        q.history_years = history.quantize(RATE_PLACES) if history is not None else None
+        q.credit_kinds = kinds
+        q.declared_age = declared_age
+        q.grade = result.grade.value if result.grade else None
+        q.score = result.score
+        q.passed = result.passed
+        q.hard_failures = reasons_to_json(result.hard_failures)
+        q.reasons = reasons_to_json(result.reasons)
+        q.warnings = reasons_to_json(result.warnings)
+        q.recommendations = reasons_to_json(result.recommendations)
+        q.assessed_at = moment
+        q.assessed_by = actor.staff_id
+        if result.passed:
+            _set_step(c, Step.QUALIFICATION, StepState.COMPLETE)
+            _stamp(c, FunnelStage.QUALIFIED, moment)
+        else:
+            _set_step(c, Step.QUALIFICATION, StepState.BLOCKED)
+        uow.session.flush()
+        _refresh_blocks(uow, actor, c)
+        c.updated_at = moment
+        uow.session.flush()
+        return _qualification_view(uow, q, masked=True)
+
+
+def get_qualification(
+    target: Target, actor: Actor, consultation_id: int, *, unmasked: bool = False
+) -> QualificationView | None:
+    """The saved step 2; ``unmasked=True`` (income) needs ``view_pii`` and is audited."""
+    if unmasked:
+        require(actor, Permission.VIEW_PII)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        q = uow.session.get(Qualification, c.id)
+        if q is None:
+            return None
+        if unmasked:
+            audit.record(
+                uow,
+                store_id=actor.store_id,
+                action=AuditAction.VIEW_PII,
+                actor=actor,
+                target_type="consultation",
+                target_id=c.id,
+                fields="monthly_income",
+            )
+        return _qualification_view(uow, q, masked=not unmasked)
+
+
+# ---------------------------------------------------------------------------
+# step 3: vehicle and appraisal
+# ---------------------------------------------------------------------------
+
+
+def _appraisal_view(v: Vehicle, a: Appraisal | None) -> AppraisalView:
+    records = tuple((date.fromisoformat(d), int(km)) for d, km in (v.maintenance_records or []))
+    return AppraisalView(
+        consultation_id=v.consultation_id,
+        vehicle_id=v.id,
+        brand=v.brand,
+        model=v.model,
+        first_registration=v.first_registration,
+        vin=v.vin,
+        mileage_km=v.mileage_km,
+        colour=v.colour,
+        registration_matches=v.registration_matches,
+        condition=v.condition_grade,
+        accident=v.accident,
+        flood=v.flood,
+        fire=v.fire,
+        market_price=v.market_price,
+        price=v.price,
+        maintenance_records=records,
+        computed_value=a.computed_value if a else None,
+        override_value=a.override_value if a else None,
+        override_reason=a.override_reason if a else None,
+        value=a.final_value if a else None,
+        acceptable=bool(a and a.acceptable),
+        reasons=reasons_from_json(a.reasons) if a else (),
+        appraised_at=a.appraised_at if a else None,
+    )
+
+
+_APPRAISAL_FIELDS = {
+    "input.price_not_positive": "market_price",
+    "input.mileage_negative": "mileage_km",
+    "input.registered_after_appraisal": "first_registration",
+    "override.reason_required": "override_reason",
+    "override.negative": "override_value",
+}
+
+
+def save_appraisal(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    form: VehicleForm,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> AppraisalView:
+    """Check the VIN, value the car with ``lending.appraisal``, store both.
+
+    An excluded vehicle (accident, flood, fire) is saved with the step
+    ``blocked``; odometer flags and product limits are kept as reasons.
+    """
+    f = Form()
+    brand = f.text("brand", form.brand, required=True, max_len=100)
+    model = f.text("model", form.model, required=True, max_len=100)
+    first_reg = f.day("first_registration", form.first_registration, required=True)
+    vin_check = identity.check_vin(form.vin or "")
+    if not vin_check.valid:
+        f.error("vin", vin_check.reason or "This is not a valid VIN.")
+    mileage = f.integer("mileage_km", form.mileage_km, required=True)
+    condition = f.choice("condition", form.condition, lending_appraisal.Condition, required=True)
+    market = f.money("market_price", form.market_price, required=True)
+    price = f.money("price", form.price)
+    override = f.money("override_value", form.override_value)
+    colour = f.text("colour", form.colour, max_len=40)
+    f.raise_if_errors()
+    assert first_reg and mileage is not None and condition and market is not None
+    assert brand and model
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        check_version(c, expected_version)
+        s = _settings(uow, actor)
+        try:
+            result = lending_appraisal.appraise(
+                lending_appraisal.AppraisalInput(
+                    market_reference_price=market,
+                    first_registration=first_reg,
+                    appraisal_date=moment.astimezone().date(),
+                    mileage_km=mileage,
+                    condition=condition,
+                    accident=form.accident,
+                    flood=form.flood,
+                    fire=form.fire,
+                    maintenance_records=tuple(form.maintenance_records),
+                    override_value=override,
+                    override_reason=form.override_reason or "",
+                ),
+                s,
+            )
+        except lending_appraisal.AppraisalError as exc:
+            for r in exc.reasons:
+                f.error(_APPRAISAL_FIELDS.get(r.code, "appraisal"), r)
+            f.raise_if_errors()
+            raise
+        v = uow.session.scalar(select(Vehicle).where(Vehicle.consultation_id == c.id))
+        if v is None:
+            v = Vehicle(consultation_id=c.id, store_id=actor.store_id)
+            uow.session.add(v)
+        v.brand, v.model, v.first_registration = brand, model, first_reg
+        v.vin = vin_check.normalized
+        v.mileage_km = mileage
+        v.colour = colour
+        v.registration_matches = form.registration_matches
+        v.condition_grade = condition.value
+        v.accident, v.flood, v.fire = form.accident, form.flood, form.fire
+        v.market_price = market
+        v.price = price
+        v.maintenance_records = [[d.isoformat(), int(km)] for d, km in form.maintenance_records]
+        uow.session.flush()
+        a = uow.session.get(Appraisal, v.id)
+        if a is None:
+            a = Appraisal(vehicle_id=v.id, store_id=actor.store_id)
+            uow.session.add(a)
+        a.computed_value = result.computed_value
+        a.override_value = override
+        a.override_reason = (form.override_reason or "").strip() or None
+        a.final_value = result.value
+        a.acceptable = not result.excluded
+        a.reasons = reasons_to_json(
+            (*result.exclusion_reasons, *result.odometer_flags, *result.limit_reasons)
+        )
+        a.appraised_at = moment
+        a.appraised_by = actor.staff_id
+        blocked = result.excluded or form.registration_matches is False
+        _set_step(c, Step.APPRAISAL, StepState.BLOCKED if blocked else StepState.COMPLETE)
+        uow.session.flush()
+        _refresh_blocks(uow, actor, c)
+        c.updated_at = moment
+        uow.session.flush()
+        return _appraisal_view(v, a)
+
+
+def get_appraisal(target: Target, actor: Actor, consultation_id: int) -> AppraisalView | None:
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        v = uow.session.scalar(select(Vehicle).where(Vehicle.consultation_id == c.id))
+        return None if v is None else _appraisal_view(v, uow.session.get(Appraisal, v.id))
+
+
+# ---------------------------------------------------------------------------
+# step 4: finance plans
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    customer: lending_eligibility.CustomerProfile
+    vehicle: lending_eligibility.VehicleProfile | None
+    vehicle_price: Decimal | None
+    settings: LendingSettings
+
+
+def _plan_context(uow: UnitOfWork, actor: Actor, c: Consultation, moment: datetime) -> _Context:
+    q = uow.session.get(Qualification, c.id)
+    income = None
+    grade = None
+    monthly_debt = Decimal(0)
+    if q is not None:
+        raw = uow.cipher.decrypt_optional(Q, "monthly_income", q.monthly_income_enc)
+        income = Decimal(raw) if raw is not None else None
+        grade = lending_qualification.Grade(q.grade) if q.grade else None
+        monthly_debt = q.monthly_debt_payments
+    customer = lending_eligibility.CustomerProfile(
+        grade=grade,
+        monthly_income=income,
+        existing_monthly_debt=monthly_debt,
+        blacklisted=c.blacklist_hit,
+    )
+    vehicle = None
+    price = None
+    v = uow.session.scalar(select(Vehicle).where(Vehicle.consultation_id == c.id))
+    if v is not None:
+        a = uow.session.get(Appraisal, v.id)
+        price = v.price
+        if a is not None and a.final_value is not None and v.first_registration is not None:
+            vehicle = lending_eligibility.VehicleProfile(
+                appraisal_value=a.final_value,
+                age_years=lending_appraisal.vehicle_age_years(
+                    v.first_registration, moment.astimezone().date()
+                ),
+                mileage_km=v.mileage_km or 0,
+                excluded=not a.acceptable,
+            )
+    return _Context(customer, vehicle, price, _settings(uow, actor))
+
+
+def evaluate_products(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    *,
+    down_payment: MoneyIn,
+    term_months: IntIn,
+    method: str,
+    vehicle_price: MoneyIn = None,
+    start_date: date | None = None,
+    now: datetime | None = None,
+) -> list[lending_eligibility.ProductEvaluation]:
+    """Eligibility of every active catalogue product for this consultation and request.
+
+    Each evaluation carries the reasons (in words for the customer), the
+    maximum loan, the rate for the customer's grade and the schedule.
+    """
+    f = Form()
+    down = f.money("down_payment", down_payment, required=True)
+    term = f.integer("term_months", term_months, required=True)
+    m = f.choice("method", method, RepaymentMethod, required=True)
+    price_in = f.money("vehicle_price", vehicle_price)
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        ctx = _plan_context(uow, actor, c, moment)
+        price = price_in if price_in is not None else ctx.vehicle_price
+        if price is None:
+            f.error("vehicle_price", "Enter the vehicle price (or save it in the appraisal step).")
+        if ctx.vehicle is None:
+            f.error("appraisal", "Complete the vehicle appraisal first.")
+        f.raise_if_errors()
+        assert price is not None and down is not None and term is not None and m is not None
+        assert ctx.vehicle is not None
+        products = catalogue.load_catalogue(uow, actor.store_id).products
+        request = lending_eligibility.PlanRequest(
+            vehicle_price=price,
+            down_payment=down,
+            term_months=term,
+            method=m,
+            start_date=start_date or moment.astimezone().date(),
+        )
+        return list(
+            lending_eligibility.evaluate_products(
+                products, ctx.customer, ctx.vehicle, request, ctx.settings
+            )
+        )
+
+
+_PLAN_FIELDS = {
+    "term_not_offered": "term_months",
+    "method_not_offered": "method",
+    "down_payment_negative": "down_payment",
+    "nothing_to_finance": "down_payment",
+    "above_max_loan": "down_payment",
+}
+
+
+def _plan_view(p: Plan, add_ons: Sequence[PlanAddOn], product_name: str) -> PlanView:
+    return PlanView(
+        id=p.id,
+        consultation_id=p.consultation_id,
+        product_code=p.product_code,
+        product_name=product_name,
+        lender_name=p.lender_name,
+        method=RepaymentMethod(p.method),
+        vehicle_price=p.vehicle_price,
+        down_payment=p.down_payment,
+        amount=p.amount,
+        term_months=p.term_months,
+        annual_rate=p.annual_rate,
+        upfront_fee=p.upfront_fee,
+        monthly_fee_rate=p.monthly_fee_rate,
+        step_percent=p.step_percent,
+        step_months=p.step_months,
+        start_date=p.start_date,
+        bundle=p.bundle,
+        first_payment=p.first_payment,
+        max_payment=p.max_payment,
+        total_interest=p.total_interest,
+        total_fees=p.total_fees,
+        total_add_ons=p.total_add_ons,
+        total_repayment=p.total_repayment,
+        apr=p.apr,
+        effective_annual_rate=p.effective_annual_rate,
+        warnings=reasons_from_json(p.warnings),
+        add_ons=tuple(AddOnView(AddOnKind(a.kind), a.name, a.price, a.required) for a in add_ons),
+        chosen=p.chosen,
+        created_at=p.created_at,
+    )
+
+
+def _product_names(uow: UnitOfWork, store_id: int) -> dict[str, str]:
+    return {
+        p.code: p.name
+        for p in catalogue.load_catalogue(uow, store_id, include_inactive=True).products
+    }
+
+
+def save_plan(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    form: PlanForm,
+    *,
+    lender_name: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> PlanView:
+    """Price a plan for one product and keep it (a consultation may compare several).
+
+    Refused (nothing written) when the product is not eligible; every reason
+    comes back, keyed by the form field it concerns (``plan`` otherwise).
+    """
+    f = Form()
+    down = f.money("down_payment", form.down_payment, required=True)
+    term = f.integer("term_months", form.term_months, required=True)
+    m = f.choice("method", form.method, RepaymentMethod, required=True)
+    price_in = f.money("vehicle_price", form.vehicle_price)
+    start = f.day("start_date", form.start_date)
+    add_ons: list[tuple[AddOnKind, str, Decimal, bool]] = []
+    for i, ao in enumerate(form.add_ons):
+        kind = f.choice(f"add_ons[{i}].kind", str(ao.kind), AddOnKind, required=True)
+        name = f.text(f"add_ons[{i}].name", ao.name, required=True, max_len=200)
+        price = f.money(f"add_ons[{i}].price", ao.price, required=True)
+        if kind and name and price is not None:
+            add_ons.append((kind, name, price, ao.required))
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        check_version(c, expected_version)
+        if c.blacklist_hit:
+            f.error("plan", reason("plan.blacklisted"))
+        ctx = _plan_context(uow, actor, c, moment)
+        if ctx.customer.grade is None:
+            f.error("plan", reason("plan.needs_qualification"))
+        price_v = price_in if price_in is not None else ctx.vehicle_price
+        if price_v is None:
+            f.error("vehicle_price", "Enter the vehicle price (or save it in the appraisal step).")
+        if ctx.vehicle is None:
+            f.error("appraisal", "Complete the vehicle appraisal first.")
+        cat = catalogue.load_catalogue(uow, actor.store_id)
+        product: Product | None = next(
+            (p for p in cat.products if p.code == form.product_code), None
+        )
+        if product is None:
+            f.error("product_code", "Choose an active product from the catalogue.")
+        f.raise_if_errors()
+        assert product is not None and ctx.vehicle is not None and price_v is not None
+        assert down is not None and term is not None and m is not None
+        start_day = start or moment.astimezone().date()
+        ev = lending_eligibility.evaluate_product(
+            product,
+            ctx.customer,
+            ctx.vehicle,
+            lending_eligibility.PlanRequest(
+                vehicle_price=price_v,
+                down_payment=down,
+                term_months=term,
+                method=m,
+                start_date=start_day,
+            ),
+            ctx.settings,
+        )
+        if not ev.eligible or ev.schedule is None or ev.annual_rate is None:
+            for r in ev.reasons:
+                field_name = _PLAN_FIELDS.get(r.code, "plan")
+                if field_name in f.errors:
+                    f.errors[field_name] = f"{f.errors[field_name]} {r}"
+                else:
+                    f.error(field_name, r)
+            if not f.errors:
+                f.error("plan", "This plan cannot be priced.")
+            f.raise_if_errors()
+        sched = ev.schedule
+        assert sched is not None and ev.annual_rate is not None
+        total_add_ons = money(sum((a[2] for a in add_ons), Decimal(0)))
+        p = Plan(
+            store_id=actor.store_id,
+            consultation_id=c.id,
+            product_id=catalogue.product_id_by_code(uow, actor.store_id, product.code),
+            product_code=product.code,
+            lender_name=lender_name.strip()
+            or (product.example_lenders[0] if product.example_lenders else ""),
+            method=m.value,
+            vehicle_price=price_v,
+            down_payment=down,
+            amount=ev.loan_amount,
+            term_months=term,
+            annual_rate=ev.annual_rate,
+            upfront_fee=sched.terms.upfront_fee,
+            monthly_fee_rate=sched.terms.monthly_fee_rate,
+            step_percent=sched.terms.step_percent if m is RepaymentMethod.STEP_UP else None,
+            step_months=sched.terms.step_months if m is RepaymentMethod.STEP_UP else None,
+            start_date=start_day,
+            bundle=(form.bundle or None),
+            first_payment=sched.first_payment,
+            max_payment=sched.max_payment,
+            total_interest=sched.total_interest,
+            total_fees=sched.total_fees,
+            total_add_ons=total_add_ons,
+            total_repayment=sched.total_repayment,
+            apr=sched.apr.quantize(RATE_PLACES),
+            effective_annual_rate=sched.effective_annual_rate.quantize(RATE_PLACES),
+            warnings=reasons_to_json(ev.warnings),
+            chosen=False,
+            created_at=moment,
+            created_by=actor.staff_id,
+        )
+        uow.session.add(p)
+        uow.session.flush()
+        rows = [
+            PlanAddOn(
+                store_id=actor.store_id,
+                plan_id=p.id,
+                kind=k.value,
+                name=n,
+                price=pr,
+                required=req,
+            )
+            for k, n, pr, req in add_ons
+        ]
+        uow.session.add_all(rows)
+        if _step_state(c, Step.PLAN) is not StepState.COMPLETE:
+            _set_step(c, Step.PLAN, StepState.IN_PROGRESS)
+        _stamp(c, FunnelStage.PLAN_OFFERED, moment)
+        c.updated_at = moment
+        uow.session.flush()
+        return _plan_view(p, rows, product.name)
+
+
+def list_plans(target: Target, actor: Actor, consultation_id: int) -> list[PlanView]:
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        names = _product_names(uow, actor.store_id)
+        plans = list(
+            uow.session.scalars(select(Plan).where(Plan.consultation_id == c.id).order_by(Plan.id))
+        )
+        out = []
+        for p in plans:
+            add_ons = list(
+                uow.session.scalars(
+                    select(PlanAddOn).where(PlanAddOn.plan_id == p.id).order_by(PlanAddOn.id)
+                )
+            )
+            out.append(_plan_view(p, add_ons, names.get(p.product_code, p.product_code)))
+        return out
+
+
+def get_plan(target: Target, actor: Actor, plan_id: int) -> PlanView:
+    with transaction(target) as uow:
+        p = get_owned(uow, Plan, plan_id, actor, "Plan")
+        add_ons = list(uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id)))
+        names = _product_names(uow, actor.store_id)
+        return _plan_view(p, add_ons, names.get(p.product_code, p.product_code))
+
+
+def plan_schedule(target: Target, actor: Actor, plan_id: int) -> Schedule:
+    """Rebuild the repayment schedule of a saved plan (for the printed plan)."""
+    with transaction(target) as uow:
+        p = get_owned(uow, Plan, plan_id, actor, "Plan")
+        terms = LoanTerms(
+            amount=p.amount,
+            annual_rate=p.annual_rate,
+            months=p.term_months,
+            method=RepaymentMethod(p.method),
+            upfront_fee=p.upfront_fee,
+            monthly_fee_rate=p.monthly_fee_rate,
+            step_percent=p.step_percent or Decimal(0),
+            step_months=p.step_months or 12,
+        )
+        return build_schedule(terms, p.start_date or p.created_at.astimezone().date())
+
+
+def delete_plan(target: Target, actor: Actor, plan_id: int) -> None:
+    with transaction(target) as uow:
+        p = get_owned(uow, Plan, plan_id, actor, "Plan")
+        c = _load(uow, actor, p.consultation_id)
+        if p.chosen and c.signed_at is not None:
+            raise ValidationError({"plan": "The signed plan cannot be deleted."})
+        for a in uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id)):
+            uow.session.delete(a)
+        uow.session.delete(p)
+        uow.session.flush()
+        remaining = uow.session.scalar(select(Plan.id).where(Plan.consultation_id == c.id))
+        chosen = uow.session.scalar(
+            select(Plan.id).where(Plan.consultation_id == c.id, Plan.chosen.is_(True))
+        )
+        if not c.blacklist_hit:
+            _set_step(
+                c,
+                Step.PLAN,
+                StepState.COMPLETE
+                if chosen
+                else StepState.IN_PROGRESS
+                if remaining
+                else StepState.NOT_STARTED,
+            )
+        c.updated_at = now_or(None)
+
+
+def choose_plan(
+    target: Target,
+    actor: Actor,
+    plan_id: int,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> ConsultationView:
+    """Mark the plan the customer takes (at most one per consultation)."""
+    moment = now_or(now)
+    with transaction(target) as uow:
+        p = get_owned(uow, Plan, plan_id, actor, "Plan")
+        c = _load(uow, actor, p.consultation_id)
+        check_version(c, expected_version)
+        if c.blacklist_hit:
+            raise ValidationError({"plan": reason("plan.blacklisted")})
+        if c.signed_at is not None:
+            raise ValidationError({"plan": "The contract is already signed."})
+        for other in uow.session.scalars(
+            select(Plan).where(Plan.consultation_id == c.id, Plan.chosen.is_(True))
+        ):
+            other.chosen = False
+        p.chosen = True
+        _set_step(c, Step.PLAN, StepState.COMPLETE)
+        if _step_state(c, Step.SIGNING) is StepState.NOT_STARTED:
+            _set_step(c, Step.SIGNING, StepState.IN_PROGRESS)
+        c.updated_at = moment
+        uow.session.flush()
+        return _view(uow, c)
+
+
+# ---------------------------------------------------------------------------
+# step 5: signing checklist
+# ---------------------------------------------------------------------------
+
+
+def _signing_view(uow: UnitOfWork, c: Consultation) -> SigningView:
+    rows = {
+        r.code: r
+        for r in uow.session.scalars(select(SigningItem).where(SigningItem.consultation_id == c.id))
+    }
+    items = []
+    for code, kind, label in SIGNING_ITEMS:
+        r = rows.get(code)
+        items.append(
+            SigningItemView(
+                code=code,
+                kind=kind,
+                label=label,
+                done=bool(r and r.done),
+                done_at=r.done_at if r else None,
+                done_by=r.done_by if r else None,
+                note=r.note if r else None,
+            )
+        )
+    chosen = uow.session.scalar(
+        select(Plan.id).where(Plan.consultation_id == c.id, Plan.chosen.is_(True))
+    )
+    blocked = () if chosen else (reason("signing.needs_plan"),)
+    return SigningView(
+        consultation_id=c.id,
+        items=tuple(items),
+        complete=all(i.done for i in items) and chosen is not None,
+        blocked=blocked,
+    )
+
+
+def save_signing(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    checked: Mapping[str, bool],
+    *,
+    notes: Mapping[str, str] | None = None,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> SigningView:
+    """Tick checklist items (codes from :data:`SIGNING_ITEMS`).
+
+    When every item is done and a plan is chosen, the contract is signed:
+    the step completes and ``signed`` is stamped.
+    """
+    unknown = [code for code in (*checked, *(notes or {})) if code not in SIGNING_CODES]
+    if unknown:
+        raise ValidationError({code: "Unknown checklist item." for code in unknown})
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        check_version(c, expected_version)
+        chosen = uow.session.scalar(
+            select(Plan.id).where(Plan.consultation_id == c.id, Plan.chosen.is_(True))
+        )
+        if chosen is None:
+            raise ValidationError({"plan": reason("signing.needs_plan")})
+        rows = {
+            r.code: r
+            for r in uow.session.scalars(
+                select(SigningItem).where(SigningItem.consultation_id == c.id)
+            )
+        }
+        kinds = {code: kind for code, kind, _ in SIGNING_ITEMS}
+        for code in set(checked) | set(notes or {}):
+            r = rows.get(code)
+            if r is None:
+                r = SigningItem(
+                    store_id=actor.store_id,
+                    consultation_id=c.id,
+                    code=code,
+                    kind=kinds[code].value,
+                    done=False,
+                )
+                uow.session.add(r)
+                rows[code] = r
+            if code in checked:
+                done = bool(checked[code])
+                if done and not r.done:
+                    r.done_at, r.done_by = moment, actor.staff_id
+                elif not done:
+                    r.done_at = r.done_by = None
+                r.done = done
+            if notes and code in notes:
+                r.note = notes[code].strip() or None
+        uow.session.flush()
+        view = _signing_view(uow, c)
+        if view.complete:
+            _set_step(c, Step.SIGNING, StepState.COMPLETE)
+            _stamp(c, FunnelStage.SIGNED, moment)
+        elif c.signed_at is None:
+            _set_step(c, Step.SIGNING, StepState.IN_PROGRESS)
+        c.updated_at = moment
+        uow.session.flush()
+        return view
+
+
+def get_signing(target: Target, actor: Actor, consultation_id: int) -> SigningView:
+    with transaction(target) as uow:
+        return _signing_view(uow, _load(uow, actor, consultation_id))
+
+
+# ---------------------------------------------------------------------------
+# after signing, and lost
+# ---------------------------------------------------------------------------
+
+
+def mark_stage(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    stage: FunnelStage,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> ConsultationView:
+    """Record ``approved``, ``disbursed`` or ``delivered`` (with their follow-ups).
+
+    Disbursement schedules the first revisit (default 7 days later); delivery
+    the delivery follow-up call (default 3 days) and closes the consultation.
+    """
+    allowed = {FunnelStage.APPROVED, FunnelStage.DISBURSED, FunnelStage.DELIVERED}
+    if stage not in allowed:
+        raise ValidationError(
+            {"stage": "Only approval, disbursement and delivery are recorded here."}
+        )
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        check_version(c, expected_version)
+        if c.status == ConsultationStatus.LOST.value:
+            raise ValidationError({"stage": "The consultation is marked lost; reopen it first."})
+        chosen = uow.session.scalar(
+            select(Plan.id).where(Plan.consultation_id == c.id, Plan.chosen.is_(True))
+        )
+        if chosen is None:
+            raise ValidationError({"plan": reason("signing.needs_plan")})
+        if stage in (FunnelStage.DISBURSED, FunnelStage.DELIVERED) and c.signed_at is None:
+            raise ValidationError({"stage": "Complete the signing checklist first."})
+        _stamp(c, stage, moment)
+        s = _settings(uow, actor)
+        if stage is FunnelStage.DISBURSED:
+            followups.schedule(
+                uow,
+                actor,
+                customer_id=c.customer_id,
+                consultation_id=c.id,
+                kind=FollowUpKind.POST_DISBURSEMENT,
+                due_at=moment + timedelta(days=s.follow_up_after_disbursement_days),
+            )
+        elif stage is FunnelStage.DELIVERED:
+            c.status = ConsultationStatus.DELIVERED.value
+            followups.schedule(
+                uow,
+                actor,
+                customer_id=c.customer_id,
+                consultation_id=c.id,
+                kind=FollowUpKind.DELIVERY,
+                due_at=moment + timedelta(days=s.follow_up_after_delivery_days),
+            )
+        c.updated_at = moment
+        uow.session.flush()
+        return _view(uow, c)
+
+
+def mark_lost(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    reason_text: str,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> ConsultationView:
+    f = Form()
+    text = f.text("lost_reason", reason_text, required=True, max_len=500)
+    f.raise_if_errors()
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        check_version(c, expected_version)
+        if c.status == ConsultationStatus.DELIVERED.value:
+            raise ValidationError({"lost_reason": "A delivered consultation cannot be lost."})
+        c.status = ConsultationStatus.LOST.value
+        c.lost_at = moment
+        c.lost_reason = text
+        c.updated_at = moment
+        uow.session.flush()
+        return _view(uow, c)
+
+
+def reopen(
+    target: Target, actor: Actor, consultation_id: int, *, expected_version: int | None = None
+) -> ConsultationView:
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        check_version(c, expected_version)
+        if c.status == ConsultationStatus.LOST.value:
+            c.status = ConsultationStatus.OPEN.value
+            c.lost_at = None
+            c.lost_reason = None
+            c.updated_at = now_or(None)
+        uow.session.flush()
+        return _view(uow, c)
+
+
+def consultant_name(target: Target, actor: Actor, staff_id: int | None) -> str:
+    if staff_id is None:
+        return ""
+    with transaction(target) as uow:
+        s = uow.session.get(Staff, staff_id)
+        return s.display_name if s is not None and s.store_id == actor.store_id else ""
+
+
+def raw_row(target: Target, actor: Actor, consultation_id: int) -> dict[str, Any]:
+    """Column values of the consultation row (reports, debugging); no personal data."""
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        return {col.key: getattr(c, col.key) for col in Consultation.__table__.columns}

@@ -1,0 +1,117 @@
+"""Store settings: ``lending.settings.LendingSettings`` values plus app settings.
+
+Only values that differ from the defaults need to be stored, but saving
+writes every field so a report can show what was in force.  App settings
+(language, font path, ...) live in the same table under an ``app.`` prefix.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from db.models import StoreSetting
+from db.models.enums import AuditAction
+from db.services import audit
+from db.services.base import Actor, Permission, Target, ValidationError, require, transaction
+from lending.settings import (
+    DEFAULT_SETTINGS,
+    LendingSettings,
+    SettingsError,
+    settings_from_dict,
+    settings_to_dict,
+)
+
+LENDING_PREFIX = "lending."
+APP_PREFIX = "app."
+
+
+def load_settings(target: Target, store_id: int) -> LendingSettings:
+    """The store's lending settings (defaults for anything never saved)."""
+    with transaction(target) as uow:
+        rows = uow.session.scalars(
+            select(StoreSetting).where(
+                StoreSetting.store_id == store_id, StoreSetting.key.startswith(LENDING_PREFIX)
+            )
+        )
+        data = {r.key[len(LENDING_PREFIX) :]: r.value for r in rows}
+    known = set(settings_to_dict(DEFAULT_SETTINGS))
+    # a setting removed in a newer lending version is ignored, not fatal
+    return settings_from_dict({k: v for k, v in data.items() if k in known})
+
+
+def save_settings(target: Target, actor: Actor, settings: LendingSettings) -> LendingSettings:
+    require(actor, Permission.EDIT_SETTINGS)
+    values = settings_to_dict(settings)
+    with transaction(target) as uow:
+        existing = {
+            r.key: r
+            for r in uow.session.scalars(
+                select(StoreSetting).where(StoreSetting.store_id == actor.store_id)
+            )
+        }
+        changed = []
+        for name, value in values.items():
+            key = LENDING_PREFIX + name
+            row = existing.get(key)
+            if row is None:
+                uow.session.add(
+                    StoreSetting(
+                        store_id=actor.store_id, key=key, value=value, updated_by=actor.staff_id
+                    )
+                )
+                changed.append(name)
+            elif row.value != value:
+                row.value = value
+                row.updated_by = actor.staff_id
+                changed.append(name)
+        audit.record(
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.SETTINGS_CHANGE,
+            actor=actor,
+            target_type="settings",
+            detail={"changed": changed},
+        )
+    return settings
+
+
+def update_settings(target: Target, actor: Actor, changes: dict[str, Any]) -> LendingSettings:
+    """Change some settings from form values; every problem comes back per field."""
+    require(actor, Permission.EDIT_SETTINGS)
+    current = load_settings(target, actor.store_id)
+    try:
+        new = settings_from_dict(changes, base=current)
+    except SettingsError as exc:
+        known = set(settings_to_dict(DEFAULT_SETTINGS))
+        errors: dict[str, str] = {}
+        for problem in exc.problems:
+            name = problem.split()[0]
+            key = name if name in known else "settings"
+            errors[key] = (errors[key] + "; " + problem) if key in errors else problem
+        raise ValidationError(errors) from None
+    return save_settings(target, actor, new)
+
+
+def get_app_setting(target: Target, store_id: int, key: str, default: Any = None) -> Any:
+    with transaction(target) as uow:
+        row = uow.session.get(StoreSetting, (store_id, APP_PREFIX + key))
+        return default if row is None else row.value
+
+
+def set_app_setting(target: Target, actor: Actor, key: str, value: Any) -> None:
+    with transaction(target) as uow:
+        row = uow.session.get(StoreSetting, (actor.store_id, APP_PREFIX + key))
+        if row is None:
+            uow.session.add(
+                StoreSetting(
+                    store_id=actor.store_id,
+                    key=APP_PREFIX + key,
+                    value=value,
+                    updated_by=actor.staff_id,
+                )
+            )
+        else:
+            row.value = value
+            row.updated_by = actor.staff_id

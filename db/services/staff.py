@@ -1,0 +1,360 @@
+"""Staff accounts: first-run owner, login with lock-out, roles.
+
+Passwords are hashed with argon2id (argon2-cffi defaults).  After
+``MAX_FAILED_LOGINS`` wrong passwords in a row the account is locked for
+``LOCK_MINUTES``; the message says until when.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+
+from db.database import Database
+from db.models import Staff, Store
+from db.models.enums import AuditAction, Role
+from db.services import audit
+from db.services.base import (
+    Actor,
+    NotFound,
+    Permission,
+    Target,
+    ValidationError,
+    get_owned,
+    now_or,
+    require,
+    transaction,
+)
+from lending.errors import UserError
+
+MAX_FAILED_LOGINS = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD_LENGTH = 8
+
+_hasher = PasswordHasher()
+
+
+class LoginError(UserError):
+    """Wrong user name or password, or a locked / disabled account."""
+
+
+@dataclass(frozen=True)
+class StaffView:
+    id: int
+    store_id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    locked_until: datetime | None
+    last_login_at: datetime | None
+
+
+def _view(s: Staff) -> StaffView:
+    return StaffView(
+        id=s.id,
+        store_id=s.store_id,
+        username=s.username,
+        display_name=s.display_name,
+        role=Role(s.role),
+        active=s.active,
+        locked_until=s.locked_until,
+        last_login_at=s.last_login_at,
+    )
+
+
+def actor_of(s: Staff) -> Actor:
+    return Actor(staff_id=s.id, store_id=s.store_id, username=s.username, role=Role(s.role))
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _check_new_account(username: str, password: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    u = username.strip()
+    if not u:
+        errors["username"] = "Enter a user name."
+    elif len(u) > 64 or any(ch.isspace() for ch in u):
+        errors["username"] = "A user name has at most 64 characters and no spaces."
+    if len(password) < MIN_PASSWORD_LENGTH:
+        errors["password"] = f"A password needs at least {MIN_PASSWORD_LENGTH} characters."
+    return errors
+
+
+def needs_setup(target: Target) -> bool:
+    """True until the first (owner) account exists: the GUI shows the setup page."""
+    with transaction(target) as uow:
+        return not uow.session.scalar(select(func.count()).select_from(Staff))
+
+
+def create_owner(
+    target: Target,
+    store_name: str,
+    username: str,
+    password: str,
+    *,
+    display_name: str | None = None,
+    seed_catalogue: bool = True,
+) -> Actor:
+    """First run: create the store and its owner account; refuse if one exists."""
+    errors = _check_new_account(username, password)
+    if not store_name.strip():
+        errors["store_name"] = "Enter the store's name."
+    if errors:
+        raise ValidationError(errors)
+    with transaction(target) as uow:
+        if uow.session.scalar(select(func.count()).select_from(Staff)):
+            raise UserError("The owner account already exists.", code="already_set_up")
+        store = Store(name=store_name.strip())
+        uow.session.add(store)
+        uow.session.flush()
+        owner = Staff(
+            store_id=store.id,
+            username=username.strip(),
+            display_name=(display_name or username).strip(),
+            role=Role.OWNER.value,
+            password_hash=hash_password(password),
+            active=True,
+            failed_logins=0,
+        )
+        uow.session.add(owner)
+        uow.session.flush()
+        actor = actor_of(owner)
+        audit.record(
+            uow,
+            store_id=store.id,
+            action=AuditAction.STAFF_CHANGE,
+            actor=actor,
+            target_type="staff",
+            target_id=owner.id,
+            detail={"event": "owner_created"},
+        )
+        if seed_catalogue:
+            from db.services import catalogue
+
+            catalogue.seed_default_catalogue(uow, actor)
+    return actor
+
+
+def _locked_message(until: datetime) -> str:
+    local = until.astimezone()
+    return (
+        "This account is locked after too many wrong passwords. "
+        f"Try again after {local:%H:%M} ({local:%Y-%m-%d}), or ask the owner to unlock it."
+    )
+
+
+def login(
+    database: Database, username: str, password: str, *, now: datetime | None = None
+) -> Actor:
+    """Check the password; count failures (committed even though login fails)."""
+    moment = now_or(now)
+    with database.unit_of_work() as uow:
+        s = uow.session.scalar(select(Staff).where(Staff.username == username.strip()))
+        if s is None:
+            raise LoginError("Wrong user name or password.", code="bad_credentials")
+        if s.locked_until is not None and s.locked_until > moment:
+            audit.record(
+                uow,
+                store_id=s.store_id,
+                action=AuditAction.LOGIN_LOCKED,
+                staff_id=s.id,
+                username=s.username,
+                now=moment,
+            )
+            uow.commit()
+            raise LoginError(_locked_message(s.locked_until), code="locked")
+        if not s.active:
+            raise LoginError("This account is disabled.", code="disabled")
+        try:
+            _hasher.verify(s.password_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            s.failed_logins += 1
+            locked = s.failed_logins >= MAX_FAILED_LOGINS
+            if locked:
+                s.locked_until = moment + timedelta(minutes=LOCK_MINUTES)
+                s.failed_logins = 0
+            audit.record(
+                uow,
+                store_id=s.store_id,
+                action=AuditAction.LOGIN_FAILED,
+                staff_id=s.id,
+                username=s.username,
+                detail={"locked": locked},
+                now=moment,
+            )
+            uow.commit()
+            if locked:
+                assert s.locked_until is not None
+                raise LoginError(_locked_message(s.locked_until), code="locked") from None
+            left = MAX_FAILED_LOGINS - s.failed_logins
+            raise LoginError(
+                f"Wrong user name or password. {left} attempt(s) left before the account "
+                f"is locked for {LOCK_MINUTES} minutes.",
+                code="bad_credentials",
+            ) from None
+        if _hasher.check_needs_rehash(s.password_hash):
+            s.password_hash = hash_password(password)
+        s.failed_logins = 0
+        s.locked_until = None
+        s.last_login_at = moment
+        actor = actor_of(s)
+        audit.record(uow, store_id=s.store_id, action=AuditAction.LOGIN, actor=actor, now=moment)
+        uow.commit()
+        return actor
+
+
+def actor_for(target: Target, staff_id: int) -> Actor:
+    """The actor for a known staff id (command-line tools, tests, background jobs)."""
+    with transaction(target) as uow:
+        s = uow.session.get(Staff, staff_id)
+        if s is None:
+            raise NotFound(f"Staff {staff_id} does not exist.", code="not_found")
+        return actor_of(s)
+
+
+def owner_actor(target: Target) -> Actor:
+    """The store owner's actor (headless commands run as the owner)."""
+    with transaction(target) as uow:
+        s = uow.session.scalar(
+            select(Staff).where(Staff.role == Role.OWNER.value).order_by(Staff.id).limit(1)
+        )
+        if s is None:
+            raise UserError(
+                "LoanDesk is not set up yet: start the program once to create the owner account.",
+                code="needs_setup",
+            )
+        return actor_of(s)
+
+
+def add_staff(
+    target: Target,
+    actor: Actor,
+    username: str,
+    password: str,
+    role: Role,
+    *,
+    display_name: str | None = None,
+) -> StaffView:
+    require(actor, Permission.MANAGE_STAFF)
+    errors = _check_new_account(username, password)
+    with transaction(target) as uow:
+        taken = uow.session.scalar(select(Staff.id).where(Staff.username == username.strip()))
+        if taken is not None:
+            errors["username"] = "This user name is already taken."
+        if errors:
+            raise ValidationError(errors)
+        s = Staff(
+            store_id=actor.store_id,
+            username=username.strip(),
+            display_name=(display_name or username).strip(),
+            role=Role(role).value,
+            password_hash=hash_password(password),
+            active=True,
+            failed_logins=0,
+        )
+        uow.session.add(s)
+        uow.session.flush()
+        audit.record(
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.STAFF_CHANGE,
+            actor=actor,
+            target_type="staff",
+            target_id=s.id,
+            detail={"event": "added", "role": s.role},
+        )
+        return _view(s)
+
+
+def list_staff(target: Target, actor: Actor) -> list[StaffView]:
+    with transaction(target) as uow:
+        rows = uow.session.scalars(
+            select(Staff).where(Staff.store_id == actor.store_id).order_by(Staff.username)
+        )
+        return [_view(s) for s in rows]
+
+
+def update_staff(
+    target: Target,
+    actor: Actor,
+    staff_id: int,
+    *,
+    role: Role | None = None,
+    active: bool | None = None,
+    display_name: str | None = None,
+    unlock: bool = False,
+) -> StaffView:
+    require(actor, Permission.MANAGE_STAFF)
+    with transaction(target) as uow:
+        s = get_owned(uow, Staff, staff_id, actor, "Staff")
+        if s.id == actor.staff_id and (
+            (role is not None and role != Role.OWNER) or active is False
+        ):
+            raise ValidationError({"role": "You cannot demote or disable your own account."})
+        changes: dict[str, object] = {}
+        if role is not None:
+            s.role = Role(role).value
+            changes["role"] = s.role
+        if active is not None:
+            s.active = active
+            changes["active"] = active
+        if display_name is not None and display_name.strip():
+            s.display_name = display_name.strip()
+            changes["display_name"] = True
+        if unlock:
+            s.locked_until = None
+            s.failed_logins = 0
+            changes["unlocked"] = True
+        audit.record(
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.STAFF_CHANGE,
+            actor=actor,
+            target_type="staff",
+            target_id=s.id,
+            detail={"event": "updated", **changes},
+        )
+        return _view(s)
+
+
+def reset_password(target: Target, actor: Actor, staff_id: int, new_password: str) -> None:
+    require(actor, Permission.MANAGE_STAFF)
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            {"password": f"A password needs at least {MIN_PASSWORD_LENGTH} characters."}
+        )
+    with transaction(target) as uow:
+        s = get_owned(uow, Staff, staff_id, actor, "Staff")
+        s.password_hash = hash_password(new_password)
+        s.failed_logins = 0
+        s.locked_until = None
+        audit.record(
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.STAFF_CHANGE,
+            actor=actor,
+            target_type="staff",
+            target_id=s.id,
+            detail={"event": "password_reset"},
+        )
+
+
+def change_own_password(target: Target, actor: Actor, old_password: str, new_password: str) -> None:
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            {"new_password": f"A password needs at least {MIN_PASSWORD_LENGTH} characters."}
+        )
+    with transaction(target) as uow:
+        s = get_owned(uow, Staff, actor.staff_id, actor, "Staff")
+        try:
+            _hasher.verify(s.password_hash, old_password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            raise ValidationError({"old_password": "The current password is wrong."}) from None
+        s.password_hash = hash_password(new_password)
