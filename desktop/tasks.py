@@ -154,9 +154,7 @@ def _check_arity(fn: Callable[..., Any], wants_job: bool) -> None:
     if wants_job and not sig.parameters:
         raise TypeError("a job run with progress= or cancellable=True takes one argument (job)")
     if not wants_job and required:
-        raise TypeError(
-            "a job takes no arguments unless run with progress= or cancellable=True"
-        )
+        raise TypeError("a job takes no arguments unless run with progress= or cancellable=True")
 
 
 class _Relay(QObject):
