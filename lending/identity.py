@@ -225,8 +225,8 @@ def age_on(birth: date, on: date) -> int:
 
     A person born on 29 February has their birthday on 1 March in years
     without a 29 February (they are not yet a year older on 28 February).
-    This is the usual reading of "full years" and matches
-    :func:`lending.qualification.age_on`.  When ``on`` is before ``birth`` the
+    This is the usual reading of "full years"; qualification uses this same
+    function.  When ``on`` is before ``birth`` the
     result is 0 or negative; :func:`check_age` reports that case separately.
     """
     years = on.year - birth.year

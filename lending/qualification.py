@@ -46,6 +46,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from lending.identity import age_on
 from lending.money import CENT, HUNDRED, TWELVE, format_cny
 from lending.reasons import Reason
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
@@ -200,14 +201,6 @@ class Qualification:
     @property
     def passed(self) -> bool:
         return self.grade is not None
-
-
-def age_on(birth_date: date, on: date) -> int:
-    """Completed years of age on ``on`` (a 29 February birthday counts on 1 March)."""
-    years = on.year - birth_date.year
-    if (on.month, on.day) < (birth_date.month, birth_date.day):
-        years -= 1
-    return years
 
 
 def _band(value: Decimal, bands: Sequence[tuple[Decimal, int]], above: int) -> int:
