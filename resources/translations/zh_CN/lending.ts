@@ -5,319 +5,363 @@
     <name>Reason</name>
     <message>
       <source>A monthly income above zero is required.</source>
-      <translation type="unfinished" />
+      <translation>月收入必须大于零。</translation>
     </message>
     <message>
       <source>A score below {min} limits the grade to C.</source>
-      <translation type="unfinished" />
+      <translation>评分低于{min}分，评级最高只能为C级。</translation>
     </message>
     <message>
       <source>A valid ID card is required.</source>
-      <translation type="unfinished" />
+      <translation>需提供有效的身份证。</translation>
     </message>
     <message>
       <source>Accident vehicles cannot be financed.</source>
-      <translation type="unfinished" />
+      <translation>事故车不能办理贷款。</translation>
     </message>
     <message>
       <source>An online small loan can be at most {max} CNY; {amount} CNY was asked for.</source>
-      <translation type="unfinished" />
+      <translation>网络小额贷款金额最高为{max}元，本次申请金额为{amount}元。</translation>
     </message>
     <message>
       <source>An online small loan can run at most {max} months; {months} months were asked for.</source>
-      <translation type="unfinished" />
+      <translation>网络小额贷款期限最长为{max}个月，本次申请期限为{months}个月。</translation>
     </message>
     <message>
       <source>An overdue of {days} days (more than {limit}) limits the grade to C.</source>
-      <translation type="unfinished" />
+      <translation>有一笔逾期{days}天（超过{limit}天）的记录，评级最高只能为C级。</translation>
     </message>
     <message>
       <source>Credit history length not given ({points} of 15 points, neutral).</source>
-      <translation type="unfinished" />
+      <translation>未提供信用记录时长（按中性计，得{points}分，满分15分）。</translation>
     </message>
     <message>
       <source>Credit history of {years} years ({points} of 15 points).</source>
-      <translation type="unfinished" />
+      <translation>信用记录时长{years}年（得{points}分，满分15分）。</translation>
     </message>
     <message>
       <source>Credit mix not given ({points} of 10 points, neutral).</source>
-      <translation type="unfinished" />
+      <translation>未提供信贷账户类型（按中性计，得{points}分，满分10分）。</translation>
     </message>
     <message>
       <source>Debt level: existing payments are {dti}% of income, card utilisation {utilisation}%, outstanding debt {debt} CNY ({points} of 30 points).</source>
-      <translation type="unfinished" />
+      <translation>负债水平：现有月还款额占收入的{dti}%，信用卡使用率{utilisation}%，未结清负债{debt}元（得{points}分，满分30分）。</translation>
     </message>
     <message>
       <source>Declared income does not match the bank statements, which keeps the grade below A.</source>
-      <translation type="unfinished" />
+      <translation>申报收入与银行流水不符，评级无法达到A级。</translation>
     </message>
     <message>
       <source>Declared income of {declared} CNY differs from the bank statement average of {statement} CNY by {diff}%.</source>
-      <translation type="unfinished" />
+      <translation>申报收入{declared}元与银行流水月均{statement}元相差{diff}%。</translation>
     </message>
     <message>
       <source>Early settlement is possible after period 0 to {last} of this plan.</source>
-      <translation type="unfinished" />
+      <translation>本方案可在第0期至第{last}期还款后办理提前结清。</translation>
     </message>
     <message>
       <source>Fees cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>费用不能为负数。</translation>
     </message>
     <message>
       <source>Fire-damaged vehicles cannot be financed.</source>
-      <translation type="unfinished" />
+      <translation>火烧车不能办理贷款。</translation>
     </message>
     <message>
       <source>Flood-damaged vehicles cannot be financed.</source>
-      <translation type="unfinished" />
+      <translation>泡水车不能办理贷款。</translation>
     </message>
     <message>
       <source>Grade A: score {score} of 100, good credit and stable income.</source>
-      <translation type="unfinished" />
+      <translation>A级：评分{score}分（满分100分），征信良好，收入稳定。</translation>
     </message>
     <message>
       <source>Grade B: score {score} of 100, minor blemishes or fluctuating income.</source>
-      <translation type="unfinished" />
+      <translation>B级：评分{score}分（满分100分），征信有轻微瑕疵或收入有波动。</translation>
     </message>
     <message>
       <source>Grade C: score {score} of 100, overdue records or weak income.</source>
-      <translation type="unfinished" />
+      <translation>C级：评分{score}分（满分100分），有逾期记录或收入证明较弱。</translation>
     </message>
     <message>
       <source>Grade C: suggest a higher down payment to lower the loan amount.</source>
-      <translation type="unfinished" />
+      <translation>C级：建议提高首付，降低贷款金额。</translation>
     </message>
     <message>
       <source>Grade C: suggest a shorter term to improve approval chances.</source>
-      <translation type="unfinished" />
+      <translation>C级：建议缩短贷款期限，提高审批通过率。</translation>
     </message>
     <message>
       <source>Implausible mileage: {km} km in {years} years is less than {limit} km a year; check for odometer tampering.</source>
-      <translation type="unfinished" />
+      <translation>行驶里程异常：{years}年仅行驶{km}公里，平均每年不足{limit}公里，请核查是否调表。</translation>
     </message>
     <message>
       <source>Implausible mileage: {km} km in {years} years is more than {limit} km a year.</source>
-      <translation type="unfinished" />
+      <translation>行驶里程异常：{years}年行驶{km}公里，平均每年超过{limit}公里。</translation>
     </message>
     <message>
       <source>Income proof covers {months} months; {required} months of payslips or bank statements are required.</source>
-      <translation type="unfinished" />
+      <translation>收入证明只覆盖{months}个月，需提供{required}个月的工资单或银行流水。</translation>
+    </message>
+    <message>
+      <source>Interest-first: the last payment of {amount} CNY repays the whole principal.</source>
+      <translation>先息后本：最后一期还款{amount}元，一次性归还全部本金。</translation>
     </message>
     <message>
       <source>Mainland mobile numbers start with 13 to 19; this one starts with {prefix}.</source>
-      <translation type="unfinished" />
+      <translation>大陆手机号码以13至19开头，该号码以{prefix}开头。</translation>
     </message>
     <message>
       <source>Monthly debt payments would be {ratio}% of monthly income, above the {limit}% limit.</source>
-      <translation type="unfinished" />
+      <translation>每月还款总额将占月收入的{ratio}%，超过{limit}%的上限。</translation>
     </message>
     <message>
       <source>Monthly debt payments would be {ratio}% of monthly income, within the {limit}% limit.</source>
-      <translation type="unfinished" />
+      <translation>每月还款总额将占月收入的{ratio}%，在{limit}%的上限以内。</translation>
     </message>
     <message>
       <source>Monthly income is missing or zero, so the debt-to-income ratio cannot be checked.</source>
-      <translation type="unfinished" />
+      <translation>月收入未填写或为零，无法核算负债收入比。</translation>
     </message>
     <message>
       <source>Monthly payments and debts cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>月还款额和负债金额不能为负数。</translation>
     </message>
     <message>
       <source>Overdue payments in the last 24 months keep the grade below A.</source>
-      <translation type="unfinished" />
+      <translation>近24个月内有逾期记录，评级无法达到A级。</translation>
     </message>
     <message>
       <source>Overriding the appraisal value needs a written reason.</source>
-      <translation type="unfinished" />
+      <translation>调整评估价须填写书面理由。</translation>
     </message>
     <message>
       <source>Payment history: {count} overdue payments in 24 months, worst {days} days ({points} of 35 points).</source>
-      <translation type="unfinished" />
+      <translation>还款记录：近24个月逾期{count}次，最长逾期{days}天（得{points}分，满分35分）。</translation>
     </message>
     <message>
       <source>Payments can step up every 1 to {max} months.</source>
-      <translation type="unfinished" />
+      <translation>月供递增间隔可设为1至{max}个月。</translation>
     </message>
     <message>
       <source>Please enter the ID card number.</source>
-      <translation type="unfinished" />
+      <translation>请输入身份证号码。</translation>
     </message>
     <message>
       <source>Please enter the VIN (vehicle identification number).</source>
-      <translation type="unfinished" />
+      <translation>请输入车辆识别代号（VIN）。</translation>
     </message>
     <message>
       <source>Please enter the mobile number.</source>
-      <translation type="unfinished" />
+      <translation>请输入手机号码。</translation>
     </message>
     <message>
       <source>Possible odometer tampering: the maintenance record of {date} shows {km} km, fewer than the {earlier_km} km recorded on {earlier_date}.</source>
-      <translation type="unfinished" />
+      <translation>疑似调表：{date}的保养记录显示{km}公里，少于{earlier_date}记录的{earlier_km}公里。</translation>
     </message>
     <message>
       <source>Possible odometer tampering: the odometer shows {km} km, fewer than the {record_km} km in the maintenance record of {record_date}.</source>
-      <translation type="unfinished" />
+      <translation>疑似调表：里程表显示{km}公里，少于{record_date}保养记录中的{record_km}公里。</translation>
     </message>
     <message>
       <source>Proof of residence (property deed or lease) is required.</source>
-      <translation type="unfinished" />
+      <translation>需提供居住证明（房产证或租赁合同）。</translation>
     </message>
     <message>
       <source>Proof of work (labour contract or business licence) is required.</source>
-      <translation type="unfinished" />
+      <translation>需提供工作证明（劳动合同或营业执照）。</translation>
     </message>
     <message>
       <source>Step-up settings only apply to the step-up method.</source>
-      <translation type="unfinished" />
+      <translation>递增设置仅适用于递增还款方式。</translation>
     </message>
     <message>
       <source>The APR cannot be negative (got {apr}%).</source>
-      <translation type="unfinished" />
+      <translation>年化利率（APR）不能为负数（当前为{apr}%）。</translation>
     </message>
     <message>
       <source>The APR of {apr}% is above the legal cap of {cap}%; this plan cannot be offered.</source>
-      <translation type="unfinished" />
+      <translation>年化利率（APR）{apr}%超过{cap}%的法定上限，不能提供此方案。</translation>
     </message>
     <message>
       <source>The APR of {apr}% is above {multiple} times the 1-year LPR ({limit}%); explain the cost carefully and get the manager's approval.</source>
-      <translation type="unfinished" />
+      <translation>年化利率（APR）{apr}%超过1年期贷款市场报价利率（LPR）的{multiple}倍（{limit}%），请向客户详细说明融资成本，并报店长审批。</translation>
     </message>
     <message>
       <source>The APR of {apr}% is within the allowed limits.</source>
-      <translation type="unfinished" />
+      <translation>年化利率（APR）{apr}%在允许范围内。</translation>
     </message>
     <message>
       <source>The ID number does not pass the check on its last character; one of the characters was probably mistyped. Please compare it with the ID card.</source>
-      <translation type="unfinished" />
+      <translation>身份证号码末位校验码不符，可能有字符输错，请与身份证原件核对。</translation>
     </message>
     <message>
       <source>The ID number gives {birth} as the birth date, which is not a possible date of birth. Please check characters 7 to 14 against the ID card.</source>
-      <translation type="unfinished" />
+      <translation>身份证号码中的出生日期为{birth}，不是有效日期，请与身份证核对第7至14位。</translation>
     </message>
     <message>
       <source>The ID number has '{char}' at position {position}; it may only contain digits, with X allowed as the last character.</source>
-      <translation type="unfinished" />
+      <translation>身份证号码第{position}位为“{char}”；号码只能由数字组成，仅末位可以是X。</translation>
     </message>
     <message>
       <source>The ID number has {length} characters; a resident ID number has 18.</source>
-      <translation type="unfinished" />
+      <translation>该身份证号码为{length}位，居民身份证号码应为18位。</translation>
     </message>
     <message>
       <source>The VIN has '{char}' at position {position}; only digits and the letters A to Z (except I, O and Q) are allowed.</source>
-      <translation type="unfinished" />
+      <translation>车辆识别代号（VIN）第{position}位为“{char}”；只能使用数字和字母A至Z（不含I、O、Q）。</translation>
     </message>
     <message>
       <source>The VIN has the letter {char} at position {position}; VINs never use I, O or Q. It is probably the digit {digit}.</source>
-      <translation type="unfinished" />
+      <translation>车辆识别代号（VIN）第{position}位为字母{char}；VIN中不会出现I、O、Q，这里应该是数字{digit}。</translation>
     </message>
     <message>
       <source>The VIN has {length} characters; a VIN has 17.</source>
-      <translation type="unfinished" />
+      <translation>该车辆识别代号（VIN）为{length}位，VIN应为17位。</translation>
     </message>
     <message>
       <source>The VIN's check character (position 9) is {found}, but the other characters give {expected}; one of them was probably mistyped. Please compare it with the registration certificate.</source>
-      <translation type="unfinished" />
+      <translation>车辆识别代号（VIN）第9位校验码为{found}，但按其他字符算出的校验码应为{expected}，可能有字符输错，请与机动车登记证书核对。</translation>
     </message>
     <message>
       <source>The applicant is {age} on {on}; lenders accept ages {minimum} to {maximum}.</source>
-      <translation type="unfinished" />
+      <translation>截至{on}，申请人为{age}岁；贷款机构受理的年龄为{minimum}至{maximum}岁。</translation>
     </message>
     <message>
       <source>The birth date {birth} is after {on}; please check the dates.</source>
-      <translation type="unfinished" />
+      <translation>出生日期{birth}晚于{on}，请核对日期。</translation>
+    </message>
+    <message>
+      <source>The customer has not passed qualification, so no product can be offered.</source>
+      <translation>客户未通过资质评估，无法提供任何贷款产品。</translation>
+    </message>
+    <message>
+      <source>The customer is on a blacklist, so no plan can be offered.</source>
+      <translation>客户在黑名单中，无法提供金融方案。</translation>
     </message>
     <message>
       <source>The customer is {age} years old on the application date; applicants must be between {min} and {max}.</source>
-      <translation type="unfinished" />
+      <translation>客户在申请日为{age}岁，申请人年龄须在{min}至{max}岁之间。</translation>
     </message>
     <message>
       <source>The declared age ({declared}) does not match the age on the ID ({actual}).</source>
-      <translation type="unfinished" />
+      <translation>客户自报年龄（{declared}岁）与身份证上的年龄（{actual}岁）不符。</translation>
+    </message>
+    <message>
+      <source>The down payment cannot be negative.</source>
+      <translation>首付不能为负数。</translation>
+    </message>
+    <message>
+      <source>The down payment covers the whole price, so there is nothing to finance.</source>
+      <translation>首付已覆盖全部车价，无需贷款。</translation>
     </message>
     <message>
       <source>The early-repayment fee cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>提前还款手续费不能为负数。</translation>
     </message>
     <message>
       <source>The first registration date ({registered}) is after the appraisal date ({appraised}).</source>
-      <translation type="unfinished" />
+      <translation>首次登记日期（{registered}）晚于评估日期（{appraised}）。</translation>
     </message>
     <message>
       <source>The interest rate cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>利率不能为负数。</translation>
     </message>
     <message>
       <source>The loan amount must be greater than zero.</source>
-      <translation type="unfinished" />
+      <translation>贷款金额必须大于零。</translation>
+    </message>
+    <message>
+      <source>The loan of {amount} CNY is above this product's maximum of {max} CNY ({ratio}% of the appraised value of {value} CNY); the down payment must be at least {min_down} CNY.</source>
+      <translation>贷款金额{amount}元超过本产品的最高额度{max}元（评估价{value}元的{ratio}%），首付至少为{min_down}元。</translation>
     </message>
     <message>
       <source>The maintenance record of {date} is dated after the appraisal date; check it.</source>
-      <translation type="unfinished" />
+      <translation>{date}的保养记录日期晚于评估日期，请核实。</translation>
     </message>
     <message>
       <source>The market reference price must be greater than zero.</source>
-      <translation type="unfinished" />
+      <translation>市场参考价必须大于零。</translation>
     </message>
     <message>
       <source>The mileage cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>行驶里程不能为负数。</translation>
     </message>
     <message>
       <source>The mobile number contains '{char}'; only digits are allowed (spaces, dashes and +86 are fine).</source>
-      <translation type="unfinished" />
+      <translation>手机号码中含有“{char}”；只能填写数字（可以带空格、短横线和+86）。</translation>
     </message>
     <message>
       <source>The mobile number has {length} digits; a mainland mobile number has 11.</source>
-      <translation type="unfinished" />
+      <translation>该手机号码为{length}位，大陆手机号码应为11位。</translation>
     </message>
     <message>
       <source>The override value cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>调整后的评估价不能为负数。</translation>
     </message>
     <message>
       <source>The settlement date must be between {earliest} and {latest}.</source>
-      <translation type="unfinished" />
+      <translation>结清日期须在{earliest}至{latest}之间。</translation>
     </message>
     <message>
       <source>The step-up percentage cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>递增比例不能为负数。</translation>
     </message>
     <message>
       <source>The term must be between 1 and {max} months.</source>
-      <translation type="unfinished" />
+      <translation>贷款期限须在1至{max}个月之间。</translation>
     </message>
     <message>
       <source>The text contains forbidden wording: {words}.</source>
-      <translation type="unfinished" />
+      <translation>文本中含有禁用表述：{words}。</translation>
     </message>
     <message>
       <source>The up-front fee must be less than the loan amount.</source>
-      <translation type="unfinished" />
+      <translation>前期费用必须低于贷款金额。</translation>
     </message>
     <message>
       <source>The vehicle has {km} km; the limit is {max} km.</source>
-      <translation type="unfinished" />
+      <translation>车辆行驶里程为{km}公里，上限为{max}公里。</translation>
+    </message>
+    <message>
+      <source>The vehicle is excluded from financing (accident, flood or fire damage).</source>
+      <translation>该车辆不能办理贷款（事故车、泡水车或火烧车）。</translation>
     </message>
     <message>
       <source>The vehicle is {age} years old; the limit is {max} years.</source>
-      <translation type="unfinished" />
+      <translation>车龄为{age}年，上限为{max}年。</translation>
     </message>
     <message>
       <source>The {what} depreciation rate of {rate}% must be between {min}% and {max}%.</source>
-      <translation type="unfinished" />
+      <translation>折旧率（{what}）{rate}%须在{min}%至{max}%之间。</translation>
+    </message>
+    <message>
+      <source>This product accepts customers of grade {grades} only; the customer is grade {grade}.</source>
+      <translation>本产品只受理{grades}级客户，该客户为{grade}级。</translation>
+    </message>
+    <message>
+      <source>This product does not offer the chosen repayment method.</source>
+      <translation>本产品不支持所选的还款方式。</translation>
+    </message>
+    <message>
+      <source>This product is currently not offered.</source>
+      <translation>本产品目前暂停办理。</translation>
+    </message>
+    <message>
+      <source>This product offers terms of {terms} months; {term} months was asked for.</source>
+      <translation>本产品可选期限为{terms}个月，本次申请期限为{term}个月。</translation>
     </message>
     <message>
       <source>{count} credit applications in the last 3 months ({points} of 10 points).</source>
-      <translation type="unfinished" />
+      <translation>近3个月有{count}次信贷申请（得{points}分，满分10分）。</translation>
     </message>
     <message>
       <source>{count} credit applications in the last 3 months: ask why, lenders see this as a risk sign.</source>
-      <translation type="unfinished" />
+      <translation>近3个月有{count}次信贷申请：请询问原因，贷款机构会将此视为风险信号。</translation>
     </message>
     <message>
       <source>{kinds} kinds of credit accounts ({points} of 10 points).</source>
-      <translation type="unfinished" />
+      <translation>有{kinds}类信贷账户（得{points}分，满分10分）。</translation>
     </message>
   </context>
 </TS>
