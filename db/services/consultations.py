@@ -580,7 +580,7 @@ def list_consultations(
                 updated_at=c.updated_at,
                 consultant_id=c.consultant_id,
             )
-            for c, name in uow.session.execute(q).tuples()
+            for c, name in uow.session.execute(q)
         ]
 
 

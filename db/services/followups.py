@@ -104,7 +104,7 @@ def list_due(
         if mine_only:
             q = q.where(FollowUp.assigned_to == actor.staff_id)
         out = []
-        for f, c in uow.session.execute(q).tuples():
+        for f, c in uow.session.execute(q):
             phone = uow.cipher.decrypt_optional("customers", "phone", c.phone_enc)
             out.append(
                 FollowUpView(
