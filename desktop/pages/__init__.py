@@ -1,0 +1,16 @@
+"""The five consultation steps, one page each, in flow order.
+
+Every page is a :class:`~desktop.pages.base.StepPage`: ``page = cls(ctx)``,
+``page.load(consultation_id)``, ``page.save() -> bool``; signals
+``state_changed(str)``, ``dirty_changed(bool)`` and
+``consultation_changed(ConsultationView)``.
+"""
+
+from __future__ import annotations
+
+from desktop.pages.base import StepPage
+from desktop.pages.reception import ReceptionPage
+
+PAGES: list[type[StepPage]] = [ReceptionPage]
+
+__all__ = ["PAGES", "ReceptionPage", "StepPage"]

@@ -1,0 +1,473 @@
+"""Step 1, reception: who the customer is and what they want.
+
+The ID number and the mobile are checked as they are typed
+(``lending.identity``), the ID shows the age it implies against the store's
+age limits, the blacklist is asked as soon as a valid ID or mobile is there,
+and a possible duplicate application is shown.  The ID number is only sent
+to the database when the consent box is ticked (the service records the
+consent first, in the same transaction).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models.enums import BlacklistReason, BlacklistSource, Channel, Intent, Tier
+from db.services import blacklist, customers
+from db.services import consultations as cs
+from db.services.base import ValidationError
+from db.services.blacklist import BlacklistHit
+from desktop.context import AppContext
+from desktop.pages.base import (
+    BLOCK_BANNER,
+    ERROR_STYLE,
+    OK_STYLE,
+    WARN_BANNER,
+    Banner,
+    StepPage,
+    cny,
+    hline,
+    section_title,
+    tr_reason,
+)
+from lending import identity
+from lending.reasons import Reason
+
+CONSENT_PURPOSE = customers.DEFAULT_CONSENT_PURPOSE
+
+
+@dataclass(frozen=True)
+class ReceptionData:
+    consultation: cs.ConsultationView
+    customer: customers.CustomerView
+
+
+def _merge(errors: dict[str, Reason | str], exc: ValidationError) -> None:
+    for key, text in exc.errors.items():
+        errors.setdefault(key, exc.reasons.get(key, text))
+
+
+class ReceptionPage(StepPage):
+    step = "reception"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._data: ReceptionData | None = None
+        self._hits: list[BlacklistHit] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+
+        self.alerts = Banner(BLOCK_BANNER)
+        self.notes = Banner(WARN_BANNER)
+        lay.addWidget(self.alerts)
+        lay.addWidget(self.notes)
+
+        lay.addWidget(section_title(self.tr("Customer")))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        lay.addLayout(form)
+        self.name = QLineEdit()
+        self.name.setMaxLength(100)
+        self.name.setPlaceholderText(self.tr("Full name as on the ID card"))
+        self.add_row(form, "name", self.tr("Name"), self.name)
+
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("11 digits, e.g. 138 1234 5678"))
+        self.phone_hint = QLabel()
+        self.phone_hint.setWordWrap(True)
+        self.add_row(form, "phone", self.tr("Mobile"), self.phone, self.phone_hint)
+
+        self.consent = QCheckBox(
+            self.tr(
+                "The customer agrees that we process their personal information to assess "
+                "and arrange vehicle financing and to contact them about this application."
+            )
+        )
+        self.consent_note = QLabel()
+        self.consent_note.setWordWrap(True)
+        self.add_row(form, "consent", self.tr("Consent"), self.consent, self.consent_note)
+        self.consent.setStyleSheet("QCheckBox { spacing: 8px; }")
+
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(40)
+        self.id_number.setPlaceholderText(self.tr("18 characters; the last may be X"))
+        self.id_hint = QLabel()
+        self.id_hint.setWordWrap(True)
+        self.add_row(form, "id_number", self.tr("ID number"), self.id_number, self.id_hint)
+
+        self.tier = QComboBox()
+        for value, text in self._tier_labels().items():
+            self.tier.addItem(text, value.value)
+        self.add_row(form, "tier", self.tr("Customer tier"), self.tier)
+
+        lay.addWidget(hline())
+        lay.addWidget(section_title(self.tr("Needs")))
+        needs = QFormLayout()
+        needs.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        lay.addLayout(needs)
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("Choose..."), "")
+        for value, text in self._channel_labels().items():
+            self.channel.addItem(text, value.value)
+        self.add_row(needs, "source_channel", self.tr("Source channel"), self.channel)
+
+        self.intent = QComboBox()
+        self.intent.addItem(self.tr("Choose..."), "")
+        for value, text in self._intent_labels().items():
+            self.intent.addItem(text, value.value)
+        self.add_row(needs, "intent_level", self.tr("Intent"), self.intent)
+
+        self.purpose = QLineEdit()
+        self.purpose.setPlaceholderText(self.tr("e.g. family car for commuting"))
+        self.add_row(needs, "purpose", self.tr("Purpose"), self.purpose)
+
+        self.budget = QLineEdit()
+        self.budget.setPlaceholderText(self.tr("CNY, e.g. 150,000"))
+        self.add_row(needs, "budget", self.tr("Budget (CNY)"), self.budget)
+        self.wished_down = QLineEdit()
+        self.wished_down.setPlaceholderText(self.tr("CNY"))
+        self.add_row(
+            needs, "wished_down_payment", self.tr("Wished down payment (CNY)"), self.wished_down
+        )
+        self.wished_monthly = QLineEdit()
+        self.wished_monthly.setPlaceholderText(self.tr("CNY per month"))
+        self.add_row(
+            needs,
+            "wished_monthly_payment",
+            self.tr("Wished monthly payment (CNY)"),
+            self.wished_monthly,
+        )
+        general = self.error_label("general")
+        lay.addWidget(general)
+        lay.addStretch(1)
+
+        for edit in (
+            self.name,
+            self.phone,
+            self.id_number,
+            self.purpose,
+            self.budget,
+            self.wished_down,
+            self.wished_monthly,
+        ):
+            edit.textEdited.connect(self.mark_dirty)
+        for combo in (self.tier, self.channel, self.intent):
+            combo.currentIndexChanged.connect(self.mark_dirty)
+        self.consent.toggled.connect(self.mark_dirty)
+        self.id_number.textChanged.connect(self._check_id)
+        self.phone.textChanged.connect(self._check_phone)
+        self.id_number.editingFinished.connect(self._check_blacklist)
+        self.phone.editingFinished.connect(self._check_blacklist)
+        self.consent.toggled.connect(self._check_id)
+
+    # -- labels ----------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Reception")
+
+    def _channel_labels(self) -> dict[Channel, str]:
+        return {
+            Channel.WALK_IN: self.tr("Walk-in"),
+            Channel.PHONE: self.tr("Phone"),
+            Channel.ONLINE: self.tr("Online platform"),
+            Channel.REFERRAL: self.tr("Referral"),
+            Channel.PARTNER_DEALER: self.tr("Partner dealer"),
+            Channel.SOCIAL_MEDIA: self.tr("Social media"),
+        }
+
+    def _intent_labels(self) -> dict[Intent, str]:
+        return {
+            Intent.HIGH: self.tr("High"),
+            Intent.MEDIUM: self.tr("Medium"),
+            Intent.LOW: self.tr("Low"),
+        }
+
+    def _tier_labels(self) -> dict[Tier, str]:
+        return {
+            Tier.POTENTIAL: self.tr("Potential"),
+            Tier.REGULAR: self.tr("Regular"),
+            Tier.VIP: self.tr("VIP"),
+        }
+
+    def _hit_text(self, hit: BlacklistHit) -> str:
+        source = {
+            BlacklistSource.INTERNAL: self.tr("internal blacklist"),
+            BlacklistSource.INDUSTRY: self.tr("industry blacklist"),
+        }.get(hit.source, hit.source.value)
+        why = {
+            BlacklistReason.FRAUD: self.tr("fraud"),
+            BlacklistReason.SERIOUS_DEFAULT: self.tr("serious default"),
+            BlacklistReason.FAKE_DOCUMENTS: self.tr("fake documents"),
+            BlacklistReason.INDUSTRY_LIST: self.tr("industry list"),
+            BlacklistReason.OTHER: self.tr("other"),
+        }.get(hit.reason, hit.reason.value)
+        matched = self.tr("ID number") if hit.matched == "id_number" else self.tr("mobile")
+        return self.tr(
+            "Blacklist: the {matched} matches the {source} ({why}). Please talk to the "
+            "manager before going on; no finance plan can be offered."
+        ).format(matched=matched, source=source, why=why)
+
+    # -- loading -----------------------------------------------------------------
+    def _fetch(self, consultation_id: int) -> ReceptionData:
+        db, actor = self.ctx.database, self.ctx.staff
+        view = cs.get_consultation(db, actor, consultation_id)
+        return ReceptionData(view, customers.get_customer(db, actor, view.customer_id))
+
+    def _show(self, data: ReceptionData) -> None:
+        self._data = data
+        c, cust = data.consultation, data.customer
+        self.name.setText(cust.name)
+        self.phone.clear()
+        self.phone.setPlaceholderText(
+            self.tr("Saved: {masked} (type to change)").format(masked=cust.phone)
+            if cust.phone
+            else self.tr("11 digits, e.g. 138 1234 5678")
+        )
+        self.id_number.clear()
+        self.id_number.setPlaceholderText(
+            self.tr("Saved: {masked} (type to change)").format(masked=cust.id_number)
+            if cust.id_number
+            else self.tr("18 characters; the last may be X")
+        )
+        self.consent.setChecked(cust.has_consent)
+        self.consent.setEnabled(not cust.has_consent)
+        if cust.has_consent and cust.consent_recorded_at is not None:
+            when = cust.consent_recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            self.consent_note.setText(self.tr("Consent recorded on {when}.").format(when=when))
+        else:
+            self.consent_note.setText(
+                self.tr("Required before the ID number can be stored.")
+            )
+        self._set_combo(self.tier, cust.tier.value)
+        channel = c.source_channel or cust.source_channel
+        self._set_combo(self.channel, channel.value if channel else "")
+        self._set_combo(self.intent, c.intent_level.value if c.intent_level else "")
+        self.purpose.setText(c.purpose or "")
+        self.budget.setText(cny(c.budget))
+        self.wished_down.setText(cny(c.wished_down_payment))
+        self.wished_monthly.setText(cny(c.wished_monthly_payment))
+        self._check_phone()
+        self._check_id()
+        self._show_alerts()
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, value: str) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    # -- live checks -------------------------------------------------------------
+    def _check_phone(self) -> None:
+        text = self.phone.text()
+        err = self.error_label("phone")
+        if not text.strip():
+            self.phone_hint.clear()
+            err.show_text("")
+            return
+        result = identity.check_mobile(text)
+        if result.valid:
+            err.show_text("")
+            self.phone_hint.setStyleSheet(OK_STYLE)
+            self.phone_hint.setText(self.tr("Valid mainland mobile number."))
+        elif result.reason is not None and result.reason.code == "phone.wrong_length" and len(
+            result.normalized
+        ) < identity.PHONE_LENGTH:
+            err.show_text("")
+            self.phone_hint.setStyleSheet("")
+            self.phone_hint.setText(
+                self.tr("{n} of 11 digits").format(n=len(result.normalized))
+            )
+        else:
+            self.phone_hint.clear()
+            err.show_text(tr_reason(result.reason) if result.reason else "")
+
+    def _check_id(self) -> None:
+        text = self.id_number.text()
+        err = self.error_label("id_number")
+        if not text.strip():
+            err.show_text("")
+            cust = self._data.customer if self._data else None
+            if cust is not None and cust.birth_date is not None:
+                self._show_age(cust.birth_date, cust.sex)
+            else:
+                self.id_hint.clear()
+            return
+        result = identity.check_resident_id(text)
+        if result.valid and result.birth_date is not None:
+            err.show_text("")
+            self._show_age(result.birth_date, result.sex.value if result.sex else None)
+            if not self.consent.isChecked():
+                self.error_label("consent").show_text(
+                    self.tr("Tick the consent box before the ID number is stored.")
+                )
+            else:
+                self.error_label("consent").show_text("")
+        elif (
+            result.reason is not None
+            and result.reason.code == "id.wrong_length"
+            and len(result.normalized) < identity.ID_LENGTH
+        ):
+            err.show_text("")
+            self.id_hint.setStyleSheet("")
+            self.id_hint.setText(
+                self.tr("{n} of 18 characters").format(n=len(result.normalized))
+            )
+        else:
+            self.id_hint.clear()
+            err.show_text(tr_reason(result.reason) if result.reason else "")
+
+    def _show_age(self, birth: date, sex: str | None) -> None:
+        today = date.today()
+        s = self.ctx.settings
+        age = identity.age_on(birth, today)
+        sex_text = {"male": self.tr("male"), "female": self.tr("female")}.get(sex or "", "")
+        line = self.tr("Born {birth}, {sex}, {age} years old today.").format(
+            birth=birth.isoformat(), sex=sex_text, age=age
+        )
+        problem = identity.check_age(birth, today, s.min_customer_age, s.max_customer_age)
+        if problem is None:
+            self.id_hint.setStyleSheet(OK_STYLE)
+            self.id_hint.setText(line)
+        else:
+            self.id_hint.setStyleSheet(ERROR_STYLE)
+            self.id_hint.setText(f"{line} {tr_reason(problem)}")
+
+    def _check_blacklist(self) -> None:
+        idn = identity.check_resident_id(self.id_number.text())
+        phone = identity.check_mobile(self.phone.text())
+        id_value = idn.normalized if idn.valid else None
+        phone_value = phone.normalized if phone.valid else None
+        if id_value is None and phone_value is None:
+            return
+        db, actor = self.ctx.database, self.ctx.staff
+        self.ctx.runner.run(
+            lambda: blacklist.check(db, actor, id_number=id_value, phone=phone_value),
+            self._got_hits,
+        )
+
+    def _got_hits(self, hits: list[BlacklistHit]) -> None:
+        self._hits = list(hits)
+        self._show_alerts()
+
+    def _show_alerts(self) -> None:
+        blocks = [self._hit_text(h) for h in self._hits]
+        notes: list[str] = []
+        if self._data is not None:
+            c = self._data.consultation
+            if c.blacklist_hit and not blocks:
+                blocks.append(
+                    self.tr(
+                        "This customer is on a blacklist. Please talk to the manager before "
+                        "going on; no finance plan can be offered."
+                    )
+                )
+            blocks.extend(tr_reason(r) for r in c.blocked if not r.code.startswith("blacklist"))
+            notes.extend(tr_reason(r) for r in c.warnings)
+        self.alerts.set_lines(blocks)
+        self.notes.set_lines(notes)
+
+    # -- saving ------------------------------------------------------------------
+    def _validate_locally(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if not self.name.text().strip():
+            errors["name"] = self.tr("Enter the customer's name.")
+        has_phone = bool(self._data and self._data.customer.phone)
+        phone = self.phone.text()
+        if phone.strip() or not has_phone:
+            result = identity.check_mobile(phone)
+            if not result.valid and result.reason is not None:
+                errors["phone"] = tr_reason(result.reason)
+        idn = self.id_number.text()
+        if idn.strip():
+            result_id = identity.check_resident_id(idn)
+            if not result_id.valid and result_id.reason is not None:
+                errors["id_number"] = tr_reason(result_id.reason)
+            if not self.consent.isChecked():
+                errors["consent"] = self.tr(
+                    "Tick the consent box before the ID number is stored."
+                )
+        return errors
+
+    def _save_job(self) -> Any:
+        assert self._data is not None and self.consultation_id is not None
+        db, actor = self.ctx.database, self.ctx.staff
+        cid = self.consultation_id
+        customer = self._data.customer
+        record = self.consent.isChecked() and not customer.has_consent
+        name = self.name.text().strip()
+        phone = self.phone.text().strip() or None
+        idn = self.id_number.text().strip() or None
+        tier = self.tier.currentData() or None
+        channel = self.channel.currentData() or None
+        intent = self.intent.currentData() or None
+        purpose = self.purpose.text()
+        budget = self.budget.text()
+        down = self.wished_down.text()
+        monthly = self.wished_monthly.text()
+
+        def job() -> ReceptionData:
+            errors: dict[str, Reason | str] = {}
+            with db.unit_of_work() as uow:
+                if record:
+                    customers.record_consent(uow, actor, customer.id, CONSENT_PURPOSE)
+                try:
+                    customers.update_customer(
+                        uow,
+                        actor,
+                        customer.id,
+                        name=name,
+                        phone=phone,
+                        id_number=idn,
+                        tier=tier,
+                        source_channel=channel,
+                    )
+                except ValidationError as exc:
+                    _merge(errors, exc)
+                try:
+                    cs.save_reception(
+                        uow,
+                        actor,
+                        cid,
+                        source_channel=channel,
+                        intent_level=intent,
+                        purpose=purpose,
+                        budget=budget,
+                        wished_down_payment=down,
+                        wished_monthly_payment=monthly,
+                    )
+                except ValidationError as exc:
+                    _merge(errors, exc)
+                if errors:
+                    raise ValidationError(errors)  # the unit of work rolls everything back
+                uow.commit()
+            view = cs.get_consultation(db, actor, cid)
+            return ReceptionData(view, customers.get_customer(db, actor, view.customer_id))
+
+        return job
+
+    def _saved(self, result: ReceptionData) -> None:
+        self._loading = True
+        try:
+            self._show(result)
+        finally:
+            self._loading = False
+        self.emit_consultation(result.consultation)

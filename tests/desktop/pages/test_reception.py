@@ -1,0 +1,92 @@
+"""Reception: live checks, consent before the ID, blacklist and duplicates, nothing saved on bad input."""
+
+from __future__ import annotations
+
+from db.models.enums import BlacklistReason, StepState, Step
+from db.services import blacklist, customers
+from db.services import consultations as cs
+from desktop.pages.reception import ReceptionPage
+from tests.desktop.pages.conftest import ID_NUMBER, PHONE, tick
+
+
+
+
+def test_live_id_check_shows_age_and_reasons(qtbot, open_page, consultation):
+    page = open_page(ReceptionPage, consultation)
+    qtbot.keyClicks(page.id_number, "11010519910517")
+    assert "14 of 18" in page.id_hint.text()
+    assert not page.error_label("id_number").text()
+    qtbot.keyClicks(page.id_number, "1234")
+    assert "check" in page.error_label("id_number").text()  # bad check character
+    page.id_number.setText(ID_NUMBER)
+    assert "1991-05-17" in page.id_hint.text() and "years old" in page.id_hint.text()
+    # consent is asked for as soon as a valid ID is there
+    assert "consent" in page.error_label("consent").text().lower()
+    page.phone.setText("12345")
+    assert "5 of 11" in page.phone_hint.text()
+    page.phone.setText("12812345678")
+    assert "start with 13 to 19" in page.error_label("phone").text()
+
+
+def test_bad_input_shows_reasons_and_saves_nothing(qtbot, open_page, consultation, database, consultant):
+    page = open_page(ReceptionPage, consultation)
+    before = cs.get_consultation(database, consultant, consultation)
+    page.name.clear()
+    page.phone.setText("1381234567x")
+    page.id_number.setText(ID_NUMBER)  # valid, but no consent
+    page.budget.setText("12.345")
+    assert page.save() is False
+    shown = page.shown_errors()
+    assert "name" in shown and "phone" in shown and "consent" in shown
+    # fix the local problems: the service still refuses channel/intent/budget
+    page.name.setText("Wang Fang")
+    page.phone.setText(PHONE)
+    page.consent.setChecked(True)
+    assert page.save() is False
+    shown = page.shown_errors()
+    assert {"source_channel", "intent_level", "budget"} <= set(shown)
+    after = cs.get_consultation(database, consultant, consultation)
+    assert after.version_id == before.version_id
+    cust = customers.get_customer(database, consultant, after.customer_id)
+    assert cust.phone == "" and cust.id_number == "" and not cust.has_consent
+
+
+def test_good_input_saves_customer_consent_and_needs(qtbot, open_page, consultation, database, consultant):
+    page = open_page(ReceptionPage, consultation)
+    states: list[str] = []
+    page.state_changed.connect(states.append)
+    qtbot.keyClicks(page.phone, PHONE)
+    page.consent.ensurePolished()
+    tick(qtbot, page.consent)
+    assert page.consent.isChecked()
+    qtbot.keyClicks(page.id_number, ID_NUMBER)
+    page.channel.setCurrentIndex(page.channel.findData("referral"))
+    page.intent.setCurrentIndex(page.intent.findData("high"))
+    page.tier.setCurrentIndex(page.tier.findData("vip"))
+    qtbot.keyClicks(page.budget, "150,000")
+    qtbot.keyClicks(page.wished_down, "40000")
+    qtbot.keyClicks(page.wished_monthly, "3500")
+    assert page.dirty
+    assert page.save() is True
+    assert not page.dirty
+    assert states[-1] == "complete"
+    view = cs.get_consultation(database, consultant, consultation)
+    assert view.steps[Step.RECEPTION] is StepState.COMPLETE
+    assert str(view.budget) == "150000.00" and str(view.wished_monthly_payment) == "3500.00"
+    cust = customers.get_customer(database, consultant, view.customer_id)
+    assert cust.has_consent and cust.id_number.endswith(ID_NUMBER[-4:])
+    assert cust.tier.value == "vip" and cust.phone.endswith("5678")
+    # reloading shows what was saved; the ID stays masked
+    page2 = open_page(ReceptionPage, consultation)
+    assert page2.budget.text() == "150,000.00"
+    assert page2.consent.isChecked() and not page2.consent.isEnabled()
+    assert "1991-05-17" in page2.id_hint.text()
+
+
+def test_blacklist_hit_is_shown(qtbot, open_page, consultation, database, owner):
+    blacklist.add_entry(database, owner, phone=PHONE, reason=BlacklistReason.FRAUD)
+    page = open_page(ReceptionPage, consultation)
+    page.phone.setText(PHONE)
+    page.phone.editingFinished.emit()
+    assert page.alerts.isVisibleTo(page)
+    assert "Blacklist" in page.alerts.text() and "fraud" in page.alerts.text()
