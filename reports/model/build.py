@@ -1,0 +1,700 @@
+"""Compute every figure of the owner report with SQLAlchemy aggregates.
+
+Only portable SQL: ``select()`` with ``sum(case(...))``, ``count``,
+``exists`` and ``group_by`` over plain columns or a subquery's columns (no
+date functions, no JSON operators).  Month buckets are ``case`` expressions
+over UTC bounds computed in Python, so a month is a month on the store's
+clock on SQLite and PostgreSQL alike.  Averages are ``sum / count`` in
+``Decimal`` (money and rates are stored as scaled integers, so the sums are
+exact).
+
+Definitions (also printed on the workbook):
+
+* Summary and KPI counts are *activity* counts: an event counts in the
+  period in which it happened (a loan signed on 3 March counts for March
+  whenever the customer first came in).
+* The funnel and the channel table are *cohorts*: consultations first
+  contacted in the period, followed to the furthest stage they have reached
+  by now.  A stage counts as reached when it or any later stage has a
+  timestamp, so the funnel never widens.
+* Approval rate = approved / (approved + declined); the database records no
+  lender decline, so an application counts as declined when it was lost after
+  a plan was offered and before approval.
+* Referrals: consultations first contacted in the period that name a
+  referring customer or came through the referral channel, credited to the
+  consultant who served them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from db.models import (
+    Appraisal,
+    Consultation,
+    FollowUp,
+    Plan,
+    PlanAddOn,
+    Product,
+    Qualification,
+    Staff,
+    Store,
+)
+from db.models.base import utcnow
+from db.models.enums import FUNNEL_ORDER, AddOnKind, Channel, Role
+from reports.model.figures import (
+    CENT,
+    KPI_CODES,
+    TENTH,
+    ChannelLine,
+    FollowUpLine,
+    Funnel,
+    FunnelMonth,
+    FunnelStep,
+    KpiLine,
+    KpiTable,
+    KpiTargets,
+    ProductLine,
+    RejectionLine,
+    Report,
+    SalespersonKpis,
+    Summary,
+    mean,
+    percent,
+)
+from reports.model.period import ReportPeriod
+
+TR_CONTEXT = "ReportModel"
+
+NOTE_ACTIVITY = (
+    "Summary and salesperson figures count each event in the period in which it happened."
+)
+NOTE_COHORT = (
+    "Funnel and channel figures follow the consultations first contacted in the period "
+    "to the furthest stage they have reached so far."
+)
+NOTE_APPROVAL = (
+    "Approval rate = approved / (approved + declined); an application counts as declined "
+    "when it was lost after a plan was offered and before approval."
+)
+NOTE_REFERRALS = (
+    "Referrals are new consultations that name a referring customer or came through the "
+    "referral channel, credited to the consultant who served them."
+)
+TR_STRINGS = (NOTE_ACTIVITY, NOTE_COHORT, NOTE_APPROVAL, NOTE_REFERRALS)
+
+C = Consultation
+STAGE_COLUMNS: tuple[Any, ...] = (
+    C.contact_at,
+    C.needs_confirmed_at,
+    C.qualified_at,
+    C.plan_offered_at,
+    C.approved_at,
+    C.signed_at,
+    C.disbursed_at,
+    C.delivered_at,
+)
+STAGES: tuple[str, ...] = tuple(s.value for s in FUNNEL_ORDER)
+assert len(STAGES) == len(STAGE_COLUMNS)
+
+KPI_TARGETS_SETTING = "report.kpi_targets"
+"""App setting (``db.services.settings.get_app_setting``) holding the owner's targets."""
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def template_label(template: str) -> str:
+    """A reason template with its parameters left out: ``'{age} years'`` -> ``'… years'``."""
+    return _PLACEHOLDER.sub("…", template)
+
+
+# ---------------------------------------------------------------------------
+# small SQL helpers
+# ---------------------------------------------------------------------------
+
+
+def _within(col: Any, lo: datetime, hi: datetime) -> ColumnElement[bool]:
+    return and_(col >= lo, col < hi)
+
+
+def _count_if(cond: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+
+def _chosen_plan() -> ColumnElement[bool]:
+    return and_(Plan.consultation_id == C.id, Plan.chosen.is_(True))
+
+
+def insured_plan() -> ColumnElement[bool]:
+    """The chosen plan carries an insurance line (optional or lender-required)."""
+    return (
+        select(PlanAddOn.id)
+        .where(PlanAddOn.plan_id == Plan.id, PlanAddOn.kind == AddOnKind.INSURANCE.value)
+        .exists()
+    )
+
+
+def reached(stage_index: int) -> ColumnElement[bool]:
+    """The stage, or any later one, has a timestamp."""
+    return or_(*(col.is_not(None) for col in STAGE_COLUMNS[stage_index:]))
+
+
+def _dec(value: Any) -> Decimal:
+    return Decimal(0) if value is None else Decimal(value)
+
+
+# ---------------------------------------------------------------------------
+# targets
+# ---------------------------------------------------------------------------
+
+
+def load_kpi_targets(database: Database, store_id: int) -> KpiTargets:
+    """The owner's KPI targets (app setting ``report.kpi_targets``), defaults otherwise.
+
+    The setting is a JSON object ``{"loans_closed": "20", ...,
+    "weights": {"loans_closed": "30", ...}}``; unreadable values are ignored.
+    """
+    from db.services.settings import get_app_setting
+
+    data = get_app_setting(database, store_id, KPI_TARGETS_SETTING, None)
+    return targets_from_json(data)
+
+
+def targets_from_json(data: Any) -> KpiTargets:
+    defaults = KpiTargets()
+    if not isinstance(data, Mapping):
+        return defaults
+    values: dict[str, Any] = {}
+    for code in (*KPI_CODES, "score_cap_percent"):
+        try:
+            v = Decimal(str(data[code]))
+        except Exception:  # missing or unreadable: keep the default
+            continue
+        if v.is_finite() and v >= 0:
+            values[code] = v
+    weights = data.get("weights")
+    if isinstance(weights, Mapping):
+        merged = dict(defaults.weights)
+        for code in KPI_CODES:
+            try:
+                w = Decimal(str(weights[code]))
+            except Exception:
+                continue
+            if w.is_finite() and w >= 0:
+                merged[code] = w
+        values["weights"] = tuple((c, merged[c]) for c in KPI_CODES)
+    return KpiTargets(**values)
+
+
+# ---------------------------------------------------------------------------
+# KPI scoring (pure)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KpiActuals:
+    """The raw sums for one salesperson (or the store)."""
+
+    loans_closed: int = 0
+    loan_amount: Decimal = Decimal(0)
+    approved: int = 0
+    declined: int = 0
+    satisfaction_sum: int = 0
+    satisfaction_n: int = 0
+    insured: int = 0
+    signed_with_plan: int = 0
+    referrals: int = 0
+
+    def __add__(self, other: KpiActuals) -> KpiActuals:
+        return KpiActuals(
+            *(getattr(self, f) + getattr(other, f) for f in self.__dataclass_fields__)
+        )
+
+    def actual(self, code: str) -> Decimal | None:
+        if code == "loans_closed":
+            return Decimal(self.loans_closed)
+        if code == "loan_amount":
+            return self.loan_amount
+        if code == "approval_rate":
+            return percent(self.approved, self.approved + self.declined)
+        if code == "satisfaction":
+            return mean(self.satisfaction_sum, self.satisfaction_n)
+        if code == "insurance_attach":
+            return percent(self.insured, self.signed_with_plan)
+        if code == "referrals":
+            return Decimal(self.referrals)
+        raise KeyError(code)
+
+
+def score_kpis(
+    staff_id: int | None,
+    name: str,
+    actuals: KpiActuals,
+    targets: KpiTargets,
+    months: Decimal,
+    *,
+    scale: int = 1,
+) -> SalespersonKpis:
+    """Lines and weighted score.
+
+    ``scale``: how many salespeople a totals row stands for (count and amount
+    targets are multiplied by it; the "unassigned" row does not count).
+    """
+    lines = []
+    cap = targets.score_cap_percent
+    for code in KPI_CODES:
+        target = targets.target(code, months)
+        if code in KpiTargets.SCALED:
+            target = target * scale
+        actual = actuals.actual(code)
+        achievement = percent(actual, target) if actual is not None and target else None
+        weight = targets.weight(code)
+        points = (
+            (weight * min(achievement, cap) / 100).quantize(CENT, ROUND_HALF_UP)
+            if achievement is not None
+            else Decimal("0.00")
+        )
+        lines.append(KpiLine(code, weight, target, actual, achievement, points))
+    return SalespersonKpis(
+        staff_id=staff_id,
+        name=name,
+        lines=tuple(lines),
+        score=sum((x.points for x in lines), Decimal("0.00")),
+        approved=actuals.approved,
+        declined=actuals.declined,
+        satisfaction_responses=actuals.satisfaction_n,
+    )
+
+
+# ---------------------------------------------------------------------------
+# the report
+# ---------------------------------------------------------------------------
+
+
+def resolve_store(database: Database, store_id: int | None) -> int:
+    from lending.errors import UserError
+
+    sid = store_id if store_id is not None else database.default_store_id()
+    if sid is None:
+        raise UserError(
+            "LoanDesk is not set up yet: start the program once to create the store.",
+            code="needs_setup",
+        )
+    with database.session_factory() as s:
+        if s.get(Store, sid) is None:
+            raise UserError(f"Store {sid} does not exist.", code="not_found")
+    return sid
+
+
+def build_report(
+    database: Database,
+    period: ReportPeriod,
+    *,
+    store_id: int | None = None,
+    targets: KpiTargets | None = None,
+    now: datetime | None = None,
+) -> Report:
+    """Every aggregate of the owner report for one store and period.
+
+    ``now`` decides which follow-ups are missed rather than open (default:
+    the current time).  The consultation rows are streamed separately by
+    :func:`reports.model.rows.iter_consultation_rows`.
+    """
+    sid = resolve_store(database, store_id)
+    if targets is None:
+        targets = load_kpi_targets(database, sid)
+    moment = utcnow() if now is None else now
+    lo, hi = period.bounds()
+    with database.session_factory() as s:
+        store_name = s.scalar(select(Store.name).where(Store.id == sid)) or ""
+        staff = {
+            row.id: (row.display_name, row.role, row.active)
+            for row in s.execute(
+                select(Staff.id, Staff.display_name, Staff.role, Staff.active).where(
+                    Staff.store_id == sid
+                )
+            )
+        }
+        per_person, plans_priced, lost_total = _activity(s, sid, lo, hi)
+        days_to_close = _days_to_close(s, sid, lo, hi)
+        funnel = _funnel(s, sid, period)
+        products = _products(s, sid, lo, hi)
+        rejections = _rejections(s, sid, lo, hi)
+        channels = _channels(s, sid, lo, hi)
+        follow_ups = _follow_ups(s, sid, period, moment)
+        row_count = s.scalar(
+            select(func.count(C.id)).where(C.store_id == sid, _within(C.contact_at, lo, hi))
+        ) or 0
+
+    def name_of(staff_id: int | None) -> str:
+        if staff_id is None:
+            return "Unassigned"
+        return staff.get(staff_id, (f"#{staff_id}", "", False))[0]
+
+    # --- summary ---------------------------------------------------------
+    totals = sum((a for a, _ in per_person.values()), KpiActuals())
+    counts: Counter[str] = Counter()
+    apr_sum, apr_n = Decimal(0), 0
+    for _, extra in per_person.values():
+        counts.update(extra["counts"])
+        apr_sum += extra["apr_sum"]
+        apr_n += extra["apr_n"]
+    summary = Summary(
+        store_id=sid,
+        store_name=store_name,
+        consultations=counts["contacts"],
+        plans_offered=counts["plans_offered"],
+        plans_priced=plans_priced,
+        approved=counts["approved"],
+        signed=totals.loans_closed,
+        delivered=counts["delivered"],
+        lost=lost_total,
+        loan_amount=totals.loan_amount.quantize(CENT),
+        average_apr=mean(apr_sum, apr_n),
+        insurance_attach_rate=percent(totals.insured, totals.signed_with_plan),
+        average_days_to_close=mean(sum(days_to_close, Decimal(0)), len(days_to_close), TENTH),
+    )
+
+    # --- KPIs: everyone with activity, and every active consultant ------
+    months = period.month_equivalents()
+    people: set[int | None] = set(per_person)
+    people.update(
+        sid_ for sid_, (_, role, active) in staff.items()
+        if active and role == Role.CONSULTANT.value
+    )
+    ordered = sorted(people, key=lambda p: (p is None, name_of(p), p or 0))
+    rows = tuple(
+        score_kpis(p, name_of(p), per_person.get(p, (KpiActuals(), {}))[0], targets, months)
+        for p in ordered
+    )
+    people_count = sum(1 for r in rows if r.staff_id is not None)
+    total = score_kpis(
+        None, "All salespeople", totals, targets, months, scale=max(people_count, 1)
+    )
+    kpis = KpiTable(targets=targets, months=months, rows=rows, total=total)
+
+    # --- follow-ups -------------------------------------------------------
+    fu_lines = tuple(
+        _follow_up_line(p, name_of(p), c)
+        for p, c in sorted(follow_ups.items(), key=lambda kv: (kv[0] is None, name_of(kv[0])))
+    )
+    fu_total = _follow_up_line(None, "Total", sum(follow_ups.values(), Counter()))
+
+    return Report(
+        period=period,
+        generated_at=moment,
+        summary=summary,
+        kpis=kpis,
+        funnel=funnel,
+        products=products,
+        rejections=rejections,
+        channels=channels,
+        follow_ups=fu_lines,
+        follow_up_total=fu_total,
+        consultation_rows=row_count,
+        notes=TR_STRINGS,
+    )
+
+
+def _activity(
+    s: Session, sid: int, lo: datetime, hi: datetime
+) -> tuple[dict[int | None, tuple[KpiActuals, dict[str, Any]]], int, int]:
+    signed_in = _within(C.signed_at, lo, hi)
+    has_apr = and_(signed_in, Plan.apr.is_not(None))
+    has_sat = and_(signed_in, C.satisfaction.is_not(None))
+    referral = or_(
+        C.referred_by_customer_id.is_not(None), C.source_channel == Channel.REFERRAL.value
+    )
+    stmt = (
+        select(
+            C.consultant_id,
+            _count_if(_within(C.contact_at, lo, hi)),
+            _count_if(_within(C.plan_offered_at, lo, hi)),
+            _count_if(_within(C.approved_at, lo, hi)),
+            _count_if(signed_in),
+            _count_if(_within(C.delivered_at, lo, hi)),
+            _count_if(
+                and_(
+                    _within(C.lost_at, lo, hi),
+                    C.plan_offered_at.is_not(None),
+                    C.approved_at.is_(None),
+                )
+            ),
+            func.sum(case((signed_in, Plan.amount))),
+            func.sum(case((has_apr, Plan.apr))),
+            _count_if(has_apr),
+            _count_if(and_(signed_in, Plan.id.is_not(None))),
+            _count_if(and_(signed_in, Plan.id.is_not(None), insured_plan())),
+            func.sum(case((has_sat, C.satisfaction))),
+            _count_if(has_sat),
+            _count_if(and_(_within(C.contact_at, lo, hi), referral)),
+        )
+        .select_from(C)
+        .outerjoin(Plan, _chosen_plan())
+        .where(C.store_id == sid)
+        .group_by(C.consultant_id)
+    )
+    out: dict[int | None, tuple[KpiActuals, dict[str, Any]]] = {}
+    for row in s.execute(stmt):
+        (consultant, contacts, offered, approved, signed, delivered, declined, amount,
+         apr_sum, apr_n, with_plan, insured, sat_sum, sat_n, referrals) = row
+        if not any((contacts, offered, approved, signed, delivered, declined, referrals)):
+            continue
+        actuals = KpiActuals(
+            loans_closed=int(signed),
+            loan_amount=_dec(amount),
+            approved=int(approved),
+            declined=int(declined),
+            satisfaction_sum=int(sat_sum or 0),
+            satisfaction_n=int(sat_n),
+            insured=int(insured),
+            signed_with_plan=int(with_plan),
+            referrals=int(referrals),
+        )
+        extra = {
+            "counts": {
+                "contacts": int(contacts),
+                "plans_offered": int(offered),
+                "approved": int(approved),
+                "delivered": int(delivered),
+            },
+            "apr_sum": _dec(apr_sum),
+            "apr_n": int(apr_n),
+        }
+        out[consultant] = (actuals, extra)
+    plans_priced = s.scalar(
+        select(func.count(Plan.id)).where(Plan.store_id == sid, _within(Plan.created_at, lo, hi))
+    ) or 0
+    lost = s.scalar(
+        select(func.count(C.id)).where(C.store_id == sid, _within(C.lost_at, lo, hi))
+    ) or 0
+    return out, int(plans_priced), int(lost)
+
+
+def _days_to_close(s: Session, sid: int, lo: datetime, hi: datetime) -> list[Decimal]:
+    stmt = select(C.contact_at, C.signed_at).where(
+        C.store_id == sid, _within(C.signed_at, lo, hi), C.contact_at.is_not(None)
+    )
+    out = []
+    for contact, signed in s.execute(stmt.execution_options(yield_per=5000)):
+        d: timedelta = signed - contact
+        out.append(Decimal(d.days) + Decimal(d.seconds) / Decimal(86400))
+    return out
+
+
+def _steps(counts: list[int]) -> tuple[FunnelStep, ...]:
+    first = counts[0] if counts else 0
+    return tuple(
+        FunnelStep(
+            stage=stage,
+            count=n,
+            step_conversion=None if i == 0 else percent(n, counts[i - 1]),
+            overall_conversion=percent(n, first),
+        )
+        for i, (stage, n) in enumerate(zip(STAGES, counts, strict=True))
+    )
+
+
+def _funnel(s: Session, sid: int, period: ReportPeriod) -> Funnel:
+    lo, hi = period.bounds()
+    months = period.months()
+    bucket = case(
+        *((C.contact_at < b.hi, i) for i, b in enumerate(months)), else_=len(months)
+    )
+    inner = (
+        select(
+            bucket.label("m"),
+            *(case((reached(i), 1), else_=0).label(f"s{i}") for i in range(len(STAGES))),
+        )
+        .where(C.store_id == sid, _within(C.contact_at, lo, hi))
+        .subquery()
+    )
+    stmt = select(
+        inner.c.m, *(func.sum(inner.c[f"s{i}"]) for i in range(len(STAGES)))
+    ).group_by(inner.c.m)
+    per_month: dict[int, list[int]] = {}
+    for row in s.execute(stmt):
+        per_month[int(row[0])] = [int(v or 0) for v in row[1:]]
+    zero = [0] * len(STAGES)
+    overall = [sum(c[i] for c in per_month.values()) for i in range(len(STAGES))]
+    return Funnel(
+        stages=STAGES,
+        overall=_steps(overall),
+        by_month=tuple(
+            FunnelMonth(b.label, _steps(per_month.get(i, zero))) for i, b in enumerate(months)
+        ),
+    )
+
+
+def _products(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[ProductLine, ...]:
+    stmt = (
+        select(
+            Plan.product_code,
+            Product.name,
+            Plan.lender_name,
+            Plan.method,
+            func.count(Plan.id),
+            func.sum(Plan.amount),
+            func.sum(Plan.apr),
+            func.count(Plan.apr),
+            func.sum(Plan.term_months),
+        )
+        .select_from(C)
+        .join(Plan, _chosen_plan())
+        .outerjoin(Product, Product.id == Plan.product_id)
+        .where(C.store_id == sid, _within(C.signed_at, lo, hi))
+        .group_by(Plan.product_code, Product.name, Plan.lender_name, Plan.method)
+    )
+    lines = [
+        ProductLine(
+            product_code=code,
+            product_name=name or code,
+            lender=lender or "",
+            method=method,
+            loans=int(n),
+            amount=_dec(amount).quantize(CENT),
+            average_apr=mean(_dec(apr), int(apr_n)),
+            average_term=mean(_dec(term), int(n), TENTH),
+        )
+        for code, name, lender, method, n, amount, apr, apr_n, term in s.execute(stmt)
+    ]
+    lines.sort(key=lambda x: (-x.amount, x.product_code, x.lender, x.method))
+    return tuple(lines)
+
+
+def _reason_codes(data: Any) -> Iterable[tuple[str, str]]:
+    for item in data or []:
+        if isinstance(item, Mapping) and "code" in item:
+            yield str(item["code"]), str(item.get("template", item["code"]))
+
+
+def _rejections(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[RejectionLine, ...]:
+    lines: list[RejectionLine] = []
+
+    def add(kind: str, found: Counter[tuple[str, str]]) -> None:
+        total = sum(found.values())
+        for (code, text), n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(RejectionLine(kind, code, text, n, percent(n, total)))
+
+    lost: Counter[tuple[str, str]] = Counter()
+    for reason, n in s.execute(
+        select(C.lost_reason, func.count(C.id))
+        .where(C.store_id == sid, _within(C.lost_at, lo, hi))
+        .group_by(C.lost_reason)
+    ):
+        text = (reason or "").strip()
+        lost[(text, text)] += int(n)
+    add("lost", lost)
+
+    qual: Counter[tuple[str, str]] = Counter()
+    for (failures,) in s.execute(
+        select(Qualification.hard_failures).where(
+            Qualification.store_id == sid,
+            Qualification.passed.is_(False),
+            _within(Qualification.assessed_at, lo, hi),
+        )
+    ):
+        for code, template in dict(_reason_codes(failures)).items():
+            qual[(code, template)] += 1
+    add("qualification", qual)
+
+    vehicle: Counter[tuple[str, str]] = Counter()
+    for (reasons,) in s.execute(
+        select(Appraisal.reasons).where(
+            Appraisal.store_id == sid,
+            Appraisal.acceptable.is_(False),
+            _within(Appraisal.appraised_at, lo, hi),
+        )
+    ):
+        for code, template in dict(_reason_codes(reasons)).items():
+            if code.startswith("excluded."):
+                vehicle[(code, template)] += 1
+    add("vehicle", vehicle)
+
+    hits = s.scalar(
+        select(func.count(C.id)).where(
+            C.store_id == sid, _within(C.contact_at, lo, hi), C.blacklist_hit.is_(True)
+        )
+    ) or 0
+    if hits:
+        add("blacklist", Counter({("blacklist.hit", "Blacklist hit"): int(hits)}))
+    return tuple(lines)
+
+
+def _channels(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[ChannelLine, ...]:
+    signed = C.signed_at.is_not(None)
+    stmt = (
+        select(
+            C.source_channel,
+            func.count(C.id),
+            _count_if(signed),
+            func.sum(case((signed, Plan.amount))),
+        )
+        .select_from(C)
+        .outerjoin(Plan, _chosen_plan())
+        .where(C.store_id == sid, _within(C.contact_at, lo, hi))
+        .group_by(C.source_channel)
+    )
+    found: dict[str, ChannelLine] = {}
+    for channel, leads, n_signed, amount in s.execute(stmt):
+        key = channel or ""
+        prev = found.get(key)
+        leads_i, signed_i, amt = int(leads), int(n_signed), _dec(amount)
+        if prev is not None:  # "" and NULL both mean "not recorded"
+            leads_i, signed_i, amt = prev.leads + leads_i, prev.signed + signed_i, prev.amount + amt
+        found[key] = ChannelLine(
+            key, leads_i, signed_i, percent(signed_i, leads_i), amt.quantize(CENT)
+        )
+    order = {c.value: i for i, c in enumerate(Channel)}
+    return tuple(
+        sorted(found.values(), key=lambda x: (order.get(x.channel, len(order)), x.channel))
+    )
+
+
+def _follow_ups(
+    s: Session, sid: int, period: ReportPeriod, now: datetime
+) -> dict[int | None, Counter[str]]:
+    lo, hi = period.bounds()
+    stmt = select(FollowUp.assigned_to, FollowUp.due_at, FollowUp.done_at).where(
+        FollowUp.store_id == sid, _within(FollowUp.due_at, lo, hi)
+    )
+    day_end: dict[Any, datetime] = {}
+    out: dict[int | None, Counter[str]] = defaultdict(Counter)
+    for who, due, done in s.execute(stmt.execution_options(yield_per=5000)):
+        day = period.local(due).date()
+        end = day_end.get(day)
+        if end is None:
+            end = day_end[day] = period.moment(day + timedelta(days=1))
+        c = out[who]
+        c["due"] += 1
+        if done is not None:
+            c["on_time" if done < end else "late"] += 1
+        elif now >= end:
+            c["missed"] += 1
+        else:
+            c["open"] += 1
+    return dict(out)
+
+
+def _follow_up_line(staff_id: int | None, name: str, c: Counter[str]) -> FollowUpLine:
+    settled = c["on_time"] + c["late"] + c["missed"]
+    return FollowUpLine(
+        staff_id=staff_id,
+        name=name,
+        due=c["due"],
+        on_time=c["on_time"],
+        late=c["late"],
+        missed=c["missed"],
+        open=c["open"],
+        on_time_rate=percent(c["on_time"], settled),
+    )

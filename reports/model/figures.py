@@ -1,0 +1,268 @@
+"""The report's figures: plain frozen dataclasses, no database and no openpyxl.
+
+Conventions (the same as ``lending``): money is ``Decimal`` quantized to
+0.01 CNY; every rate, share, conversion and achievement is ``Decimal``
+*percent* with two decimals (``Decimal("85.00")`` is 85 %).  ``None`` means
+"no data" (e.g. an approval rate with no decided application), never zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from reports.model.period import ReportPeriod
+
+CENT = Decimal("0.01")
+TENTH = Decimal("0.1")
+HUNDRED = Decimal(100)
+
+
+def percent(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
+    """``part / whole`` in percent with two decimals; None when ``whole`` is 0."""
+    if not whole:
+        return None
+    return (Decimal(part) * HUNDRED / Decimal(whole)).quantize(CENT, ROUND_HALF_UP)
+
+
+def mean(total: Decimal | int, count: int, quantum: Decimal = CENT) -> Decimal | None:
+    if not count:
+        return None
+    return (Decimal(total) / Decimal(count)).quantize(quantum, ROUND_HALF_UP)
+
+
+# ---------------------------------------------------------------------------
+# summary
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Store totals.  Counts are by the date each event happened in the period."""
+
+    store_id: int
+    store_name: str
+    consultations: int
+    """Consultations whose first contact is in the period."""
+    plans_offered: int
+    """Consultations that were first offered a plan in the period."""
+    plans_priced: int
+    """Plans priced in the period (a consultation may compare several)."""
+    approved: int
+    signed: int
+    delivered: int
+    lost: int
+    loan_amount: Decimal
+    """Sum of the chosen plans' amounts of the loans signed in the period."""
+    average_apr: Decimal | None
+    """Mean APR (percent) of the chosen plans of the loans signed in the period."""
+    insurance_attach_rate: Decimal | None
+    """Percent of the loans signed in the period whose plan carries insurance."""
+    average_days_to_close: Decimal | None
+    """Mean days from first contact to signing, loans signed in the period (1 decimal)."""
+
+
+# ---------------------------------------------------------------------------
+# salesperson KPIs
+# ---------------------------------------------------------------------------
+
+KPI_CODES = (
+    "loans_closed",
+    "loan_amount",
+    "approval_rate",
+    "satisfaction",
+    "insurance_attach",
+    "referrals",
+)
+
+
+@dataclass(frozen=True)
+class KpiTargets:
+    """Monthly targets and weights (DOMAIN.md defaults; the owner can change them).
+
+    Count and amount targets are per month and scale with the period's
+    length (``ReportPeriod.month_equivalents``); rate targets do not.
+    ``score_cap_percent`` limits how much over-achievement one KPI can add.
+    """
+
+    loans_closed: Decimal = Decimal("15")
+    loan_amount: Decimal = Decimal("1500000")
+    approval_rate: Decimal = Decimal("85")
+    satisfaction: Decimal = Decimal("90")
+    insurance_attach: Decimal = Decimal("70")
+    referrals: Decimal = Decimal("3")
+    weights: tuple[tuple[str, Decimal], ...] = (
+        ("loans_closed", Decimal("30")),
+        ("loan_amount", Decimal("25")),
+        ("approval_rate", Decimal("15")),
+        ("satisfaction", Decimal("10")),
+        ("insurance_attach", Decimal("10")),
+        ("referrals", Decimal("10")),
+    )
+    score_cap_percent: Decimal = Decimal("100")
+
+    SCALED = frozenset({"loans_closed", "loan_amount", "referrals"})
+
+    def weight(self, code: str) -> Decimal:
+        return dict(self.weights).get(code, Decimal(0))
+
+    def target(self, code: str, months: Decimal = Decimal(1)) -> Decimal:
+        base: Decimal = getattr(self, code)
+        if code in self.SCALED:
+            quantum = CENT if code == "loan_amount" else TENTH
+            return (base * months).quantize(quantum, ROUND_HALF_UP)
+        return base
+
+
+@dataclass(frozen=True)
+class KpiLine:
+    code: str
+    weight: Decimal
+    """Percent of the score."""
+    target: Decimal
+    actual: Decimal | None
+    achievement: Decimal | None
+    """actual / target in percent (None without data or without a target)."""
+    points: Decimal
+    """weight x min(achievement, cap) / 100: this KPI's part of the score."""
+
+
+@dataclass(frozen=True)
+class SalespersonKpis:
+    staff_id: int | None
+    """None: consultations without a consultant (or the totals row)."""
+    name: str
+    lines: tuple[KpiLine, ...]
+    score: Decimal
+    """Sum of the lines' points, 0-100 when every KPI is capped at 100 %."""
+    # the raw counts behind the rates, so a reader can check them
+    approved: int = 0
+    declined: int = 0
+    satisfaction_responses: int = 0
+
+    def line(self, code: str) -> KpiLine:
+        return next(x for x in self.lines if x.code == code)
+
+
+@dataclass(frozen=True)
+class KpiTable:
+    targets: KpiTargets
+    months: Decimal
+    rows: tuple[SalespersonKpis, ...]
+    total: SalespersonKpis
+    """Store totals; count and amount targets are the sum over the rows."""
+
+
+# ---------------------------------------------------------------------------
+# funnel
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    stage: str
+    count: int
+    step_conversion: Decimal | None
+    """Percent of the previous stage (None for the first stage)."""
+    overall_conversion: Decimal | None
+    """Percent of the first stage."""
+
+
+@dataclass(frozen=True)
+class FunnelMonth:
+    label: str
+    """``YYYY-MM``"""
+    steps: tuple[FunnelStep, ...]
+
+
+@dataclass(frozen=True)
+class Funnel:
+    """Cohort funnel: consultations first contacted in the period (or month),
+    counted at every stage they have reached by the time of the report."""
+
+    stages: tuple[str, ...]
+    overall: tuple[FunnelStep, ...]
+    by_month: tuple[FunnelMonth, ...]
+
+
+# ---------------------------------------------------------------------------
+# products, rejections, channels, follow-ups
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProductLine:
+    """Loans signed in the period, by product, lender and repayment method."""
+
+    product_code: str
+    product_name: str
+    lender: str
+    method: str
+    loans: int
+    amount: Decimal
+    average_apr: Decimal | None
+    average_term: Decimal | None
+    """Months, one decimal."""
+
+
+@dataclass(frozen=True)
+class RejectionLine:
+    kind: str
+    """``lost``, ``qualification``, ``vehicle`` or ``blacklist``."""
+    code: str
+    """A reason code, or the lost reason as typed by staff."""
+    reason: str
+    """English text (a reason template with its parameters left out, or the typed text)."""
+    count: int
+    share: Decimal | None
+    """Percent of all lines of the same kind."""
+
+
+@dataclass(frozen=True)
+class ChannelLine:
+    """Cohort: leads first contacted in the period, and how many of them signed."""
+
+    channel: str
+    leads: int
+    signed: int
+    conversion: Decimal | None
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class FollowUpLine:
+    """Follow-ups due in the period, per assignee.
+
+    On time: done by the end of the (local) day it was due.  Late: done
+    after that.  Missed: not done and that day is over.  Open: not done, due
+    today or later.
+    """
+
+    staff_id: int | None
+    name: str
+    due: int
+    on_time: int
+    late: int
+    missed: int
+    open: int
+    on_time_rate: Decimal | None
+    """Percent of the follow-ups that are done or missed."""
+
+
+@dataclass(frozen=True)
+class Report:
+    period: ReportPeriod
+    generated_at: datetime
+    summary: Summary
+    kpis: KpiTable
+    funnel: Funnel
+    products: tuple[ProductLine, ...]
+    rejections: tuple[RejectionLine, ...]
+    channels: tuple[ChannelLine, ...]
+    follow_ups: tuple[FollowUpLine, ...]
+    follow_up_total: FollowUpLine
+    consultation_rows: int
+    """How many rows :func:`reports.model.iter_consultation_rows` will yield."""
+    notes: tuple[str, ...] = field(default=())
+    """English remarks about data the schema cannot give (shown on the summary)."""

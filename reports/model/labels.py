@@ -1,0 +1,122 @@
+"""English labels for the codes a report shows, translated through the ``ReportModel`` context.
+
+The workbook, and later the GUI dashboard, show the same words: the
+dashboard can call ``QCoreApplication.translate("ReportModel", text)`` with
+the English text from :func:`english`, the workbook calls :func:`label`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from resources.i18n import translator
+
+TR_CONTEXT = "ReportModel"
+
+TR_STRINGS = (
+    # funnel stages
+    "Contact",
+    "Needs confirmed",
+    "Qualified",
+    "Plan offered",
+    "Approved",
+    "Signed",
+    "Disbursed",
+    "Delivered",
+    # KPIs
+    "Loans closed",
+    "Loan amount",
+    "Approval rate",
+    "Customer satisfaction",
+    "Insurance attach rate",
+    "Referrals",
+    # channels
+    "Walk-in",
+    "Phone",
+    "Online platform",
+    "Referral",
+    "Partner dealer",
+    "Social media",
+    # repayment methods
+    "Equal installment",
+    "Equal principal",
+    "Interest first",
+    "Step-up",
+    # consultation status
+    "Open",
+    "Lost",
+    # intent
+    "High",
+    "Medium",
+    "Low",
+    # rejection kinds
+    "Qualification refused",
+    "Vehicle refused",
+    "Blacklist hit",
+    # others
+    "Not recorded",
+    "Unassigned",
+    "All salespeople",
+    "Total",
+)
+
+_LABELS: Mapping[str, Mapping[str, str]] = {
+    "stage": {
+        "contact": "Contact",
+        "needs_confirmed": "Needs confirmed",
+        "qualified": "Qualified",
+        "plan_offered": "Plan offered",
+        "approved": "Approved",
+        "signed": "Signed",
+        "disbursed": "Disbursed",
+        "delivered": "Delivered",
+    },
+    "kpi": {
+        "loans_closed": "Loans closed",
+        "loan_amount": "Loan amount",
+        "approval_rate": "Approval rate",
+        "satisfaction": "Customer satisfaction",
+        "insurance_attach": "Insurance attach rate",
+        "referrals": "Referrals",
+    },
+    "channel": {
+        "walk_in": "Walk-in",
+        "phone": "Phone",
+        "online": "Online platform",
+        "referral": "Referral",
+        "partner_dealer": "Partner dealer",
+        "social_media": "Social media",
+        "": "Not recorded",
+    },
+    "method": {
+        "equal_installment": "Equal installment",
+        "equal_principal": "Equal principal",
+        "interest_first": "Interest first",
+        "step_up": "Step-up",
+    },
+    "status": {"open": "Open", "lost": "Lost", "delivered": "Delivered"},
+    "intent": {"high": "High", "medium": "Medium", "low": "Low", "": ""},
+    "rejection": {
+        "lost": "Lost",
+        "qualification": "Qualification refused",
+        "vehicle": "Vehicle refused",
+        "blacklist": "Blacklist hit",
+    },
+}
+
+
+def english(kind: str, code: str | None) -> str:
+    """The English label of a code (the code itself when unknown)."""
+    code = code or ""
+    return _LABELS.get(kind, {}).get(code, code)
+
+
+def label(kind: str, code: str | None, lang: str | None = None) -> str:
+    """The label of a code in ``lang`` (default: the app language)."""
+    text = english(kind, code)
+    return translator(lang)(TR_CONTEXT, text) if text else text
+
+
+def word(text: str, lang: str | None = None) -> str:
+    """Translate one of :data:`TR_STRINGS` directly (e.g. ``"Unassigned"``)."""
+    return translator(lang)(TR_CONTEXT, text)
