@@ -1,0 +1,371 @@
+"""The document template every customer document derives from (pretix style).
+
+A document class sets page size, margins and its title as attributes, builds
+its ``story()`` from plain data, and :meth:`CustomerDocument.render` turns it
+into PDF bytes:
+
+* the first page carries the full letterhead (store name, address, phone,
+  document title, number and date); later pages a compact running header;
+* every page has a footer with "第 x 页 / 共 y 页" ("Page x of y"), written
+  by :class:`NumberedCanvas` once the page count is known;
+* before anything is laid out, every text of the story, the letterhead and
+  the footer is checked for forbidden wording
+  (:func:`lending.compliance.assert_no_forbidden_wording`); a document that
+  would contain any is refused with :class:`ForbiddenWordingError`.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from typing import Any, ClassVar
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Table,
+)
+
+from lending.compliance import assert_no_forbidden_wording
+from lending.money import format_cny, rate2
+from lending.reasons import Reason
+from lending.schedule import RepaymentMethod
+from lending.settings import DEFAULT_SETTINGS, LendingSettings
+from reports.pdf.data import StoreInfo
+from reports.pdf.fonts import FontSet, default_fonts
+from reports.pdf.styles import ACCENT, MUTED, RULE, stylesheet
+from resources.i18n import CHINESE, ENGLISH, Translator, translator
+
+TR_CONTEXT = "pdf"
+
+# Labels built from data; translated with _t(...) at run time.
+TR_STRINGS = (
+    "Car loan quote",
+    "Repayment plan",
+    "Key facts statement",
+    "equal installment",
+    "equal principal",
+    "interest first",
+    "step-up",
+    "excellent",
+    "good",
+    "fair",
+    "poor",
+    "insurance",
+    "warranty",
+    "service",
+)
+
+METHOD_LABELS: dict[RepaymentMethod, str] = {
+    RepaymentMethod.EQUAL_INSTALLMENT: "equal installment",
+    RepaymentMethod.EQUAL_PRINCIPAL: "equal principal",
+    RepaymentMethod.INTEREST_FIRST: "interest first",
+    RepaymentMethod.STEP_UP: "step-up",
+}
+
+
+def normalise_language(lang: str | None) -> str:
+    """``zh``, ``zh_CN``, ``zh-CN`` -> zh_CN; anything else -> en; None -> Chinese."""
+    if lang is None:
+        return CHINESE
+    return CHINESE if lang.lower().startswith("zh") else ENGLISH
+
+
+class NumberedCanvas(Canvas):
+    """Holds each page until the end, then writes "page x of y" on all of them."""
+
+    def __init__(
+        self,
+        *args: Any,
+        page_label: Callable[[int, int], str],
+        font: str,
+        right_x: float,
+        y: float,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._states: list[dict[str, Any]] = []
+        self._page_label = page_label
+        self._label_font = font
+        self._label_x = right_x
+        self._label_y = y
+
+    def showPage(self) -> None:  # ReportLab's API name
+        self._states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._states)
+        for state in self._states:
+            self.__dict__.update(state)
+            self.setFont(self._label_font, 7.5)
+            self.setFillColor(MUTED)
+            self.drawRightString(self._label_x, self._label_y,
+                                 self._page_label(self._pageNumber, total))
+            super().showPage()
+        super().save()
+
+
+def flowable_texts(flowables: Iterable[Any]) -> Iterator[str]:
+    """Every piece of text in a story: paragraphs, table cells, nested content."""
+    for item in flowables:
+        if item is None:
+            continue
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, Paragraph):
+            yield item.getPlainText()
+        elif isinstance(item, Table):
+            for row in item._cellvalues:
+                yield from flowable_texts(row)
+        elif isinstance(item, KeepTogether):
+            yield from flowable_texts(item._content)
+        elif isinstance(item, (list, tuple)):
+            yield from flowable_texts(item)
+        else:
+            content = getattr(item, "_content", None)
+            if content is not None:
+                yield from flowable_texts(content)
+
+
+class CustomerDocument:
+    """Base class: page geometry, fonts, translation, letterhead, footer."""
+
+    pagesize: ClassVar[tuple[float, float]] = A4
+    left_margin: ClassVar[float] = 16 * mm
+    right_margin: ClassVar[float] = 16 * mm
+    top_margin_first: ClassVar[float] = 31 * mm
+    top_margin_later: ClassVar[float] = 22 * mm
+    bottom_margin: ClassVar[float] = 18 * mm
+    title: ClassVar[str] = "Document"
+    """English source of the title; translated in context ``pdf``."""
+
+    def __init__(
+        self,
+        *,
+        store: StoreInfo,
+        document_no: str,
+        issued_on: date,
+        lang: str | None = None,
+        fonts: FontSet | None = None,
+        settings: LendingSettings = DEFAULT_SETTINGS,
+    ) -> None:
+        self.store = store
+        self.document_no = document_no
+        self.issued_on = issued_on
+        self.lang = normalise_language(lang)
+        self.fonts = fonts or default_fonts()
+        self.settings = settings
+        self.styles = stylesheet(self.fonts)
+        self.tr: Translator = translator(self.lang)
+
+    # --- text helpers --------------------------------------------------
+    def _t(self, text: str) -> str:
+        return self.tr(TR_CONTEXT, text)
+
+    def reason(self, reason: Reason) -> str:
+        return reason.render(self.tr.reason)
+
+    @property
+    def zh(self) -> bool:
+        return self.lang == CHINESE
+
+    @property
+    def colon(self) -> str:
+        return "：" if self.zh else ": "
+
+    @property
+    def semicolon(self) -> str:
+        return "；" if self.zh else "; "
+
+    def money(self, amount: Any) -> str:
+        return "-" if amount is None else format_cny(amount)
+
+    def cny(self, amount: Any) -> str:
+        """An amount with its unit: "1,234.00 元" / "CNY 1,234.00"."""
+        if amount is None:
+            return "-"
+        return f"{format_cny(amount)} 元" if self.zh else f"CNY {format_cny(amount)}"
+
+    def percent(self, value: Any) -> str:
+        return "-" if value is None else f"{rate2(value)}%"
+
+    def plain_number(self, value: Any) -> str:
+        """A limit as the owner typed it: Decimal('50.00') -> '50'."""
+        text = format(value.normalize(), "f")
+        return text
+
+    def date(self, value: date | None) -> str:
+        if value is None:
+            return "-"
+        if self.zh:
+            return f"{value.year}年{value.month}月{value.day}日"
+        return value.strftime("%d %b %Y")
+
+    def months(self, n: int) -> str:
+        return self._t("{n} months").format(n=n)
+
+    def method(self, method: RepaymentMethod) -> str:
+        return self._t(METHOD_LABELS[method])
+
+    def para(self, text: str, style: str = "Normal") -> Paragraph:
+        return Paragraph(escape(text), self.styles[style])
+
+    # --- structure -----------------------------------------------------
+    def story(self) -> list[Flowable]:
+        raise NotImplementedError
+
+    @property
+    def title_text(self) -> str:
+        return self._t(self.title)
+
+    def page_label(self, page: int, total: int) -> str:
+        return self._t("Page {page} of {pages}").format(page=page, pages=total)
+
+    def footer_text(self) -> str:
+        parts = [self.store.name]
+        if self.document_no:
+            parts.append(self._t("No. {number}").format(number=self.document_no))
+        parts.append(self._t("Issued {date}").format(date=self.date(self.issued_on)))
+        return "   ".join(parts)
+
+    def letterhead_texts(self) -> list[str]:
+        return [self.store.name, self.store.address, self.store.phone, self.title_text,
+                self.footer_text(), self.page_label(1, 1)]
+
+    def check_wording(self, story: list[Flowable]) -> None:
+        texts = [*self.letterhead_texts(), *flowable_texts(story)]
+        assert_no_forbidden_wording("\n|\n".join(t for t in texts if t), self.settings)
+
+    # --- page decoration -------------------------------------------------
+    @property
+    def content_width(self) -> float:
+        return float(self.pagesize[0] - self.left_margin - self.right_margin)
+
+    def _store_lines(self) -> list[str]:
+        lines = []
+        if self.store.address:
+            lines.append(self.store.address)
+        if self.store.phone:
+            lines.append(self._t("Tel. {phone}").format(phone=self.store.phone))
+        return lines
+
+    def draw_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        top = height - 14 * mm
+        canvas.saveState()
+        canvas.setFillColor(ACCENT)
+        canvas.rect(0, height - 5 * mm, width, 5 * mm, stroke=0, fill=1)
+        canvas.setFont(self.fonts.bold, 15)
+        canvas.drawString(self.left_margin, top - 4, self.store.name)
+        canvas.setFont(self.fonts.regular, 8)
+        canvas.setFillColor(MUTED)
+        y = top - 15
+        for line in self._store_lines():
+            canvas.drawString(self.left_margin, y, line)
+            y -= 10.5
+        right = width - self.right_margin
+        canvas.setFillColor(ACCENT)
+        canvas.setFont(self.fonts.bold, 16)
+        canvas.drawRightString(right, top - 4, self.title_text)
+        canvas.setFont(self.fonts.regular, 8)
+        canvas.setFillColor(MUTED)
+        meta = []
+        if self.document_no:
+            meta.append(self._t("No. {number}").format(number=self.document_no))
+        meta.append(self._t("Date: {date}").format(date=self.date(self.issued_on)))
+        y = top - 15
+        for line in meta:
+            canvas.drawRightString(right, y, line)
+            y -= 10.5
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(1.2)
+        rule_y = height - self.top_margin_first + 4 * mm
+        canvas.line(self.left_margin, rule_y, right, rule_y)
+        canvas.restoreState()
+        self.draw_footer(canvas)
+
+    def draw_later_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        right = width - self.right_margin
+        y = height - 13 * mm
+        canvas.saveState()
+        canvas.setFont(self.fonts.bold, 9)
+        canvas.setFillColor(ACCENT)
+        canvas.drawString(self.left_margin, y, self.store.name)
+        canvas.drawRightString(right, y, self.title_text)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(self.left_margin, y - 4, right, y - 4)
+        canvas.restoreState()
+        self.draw_footer(canvas)
+
+    def draw_footer(self, canvas: Canvas) -> None:
+        width, _ = self.pagesize
+        y = self.bottom_margin - 9 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(self.left_margin, y + 10, width - self.right_margin, y + 10)
+        canvas.setFont(self.fonts.regular, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(self.left_margin, y, self.footer_text())
+        canvas.restoreState()
+
+    # --- building ------------------------------------------------------
+    def render(self) -> bytes:
+        """The finished PDF; raises ForbiddenWordingError before laying anything out."""
+        story = self.story()
+        self.check_wording(story)
+        buffer = io.BytesIO()
+        width, height = self.pagesize
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=self.pagesize,
+            leftMargin=self.left_margin,
+            rightMargin=self.right_margin,
+            topMargin=self.top_margin_later,
+            bottomMargin=self.bottom_margin,
+            title=f"{self.title_text} {self.document_no}".strip(),
+            author=self.store.name,
+            creator="LoanDesk",
+            invariant=True,
+            lang="zh-CN" if self.zh else "en",
+        )
+        frame_w = width - self.left_margin - self.right_margin
+        first = Frame(self.left_margin, self.bottom_margin, frame_w,
+                      height - self.top_margin_first - self.bottom_margin,
+                      id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        later = Frame(self.left_margin, self.bottom_margin, frame_w,
+                      height - self.top_margin_later - self.bottom_margin,
+                      id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([
+            PageTemplate(id="first", frames=[first], onPage=self.draw_first_page,
+                         pagesize=self.pagesize),
+            PageTemplate(id="later", frames=[later], onPage=self.draw_later_page,
+                         pagesize=self.pagesize),
+        ])
+        canvasmaker = functools.partial(
+            NumberedCanvas,
+            page_label=self.page_label,
+            font=self.fonts.regular,
+            right_x=width - self.right_margin,
+            y=self.bottom_margin - 9 * mm,
+        )
+        doc.build([NextPageTemplate("later"), *story], canvasmaker=canvasmaker)
+        return buffer.getvalue()
+
+
+def escape(text: str) -> str:
+    """Paragraph markup is XML-like: escape user text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

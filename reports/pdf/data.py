@@ -1,0 +1,447 @@
+"""Plain data the three customer documents render.
+
+Every figure is taken from :mod:`lending` (a :class:`~lending.schedule.Schedule`,
+an eligibility offer, a product's fees, an appraisal, the settings); the
+documents only format and lay out.  Personal data arrives already masked
+(the ``db`` layer masks it); nothing here decrypts or masks.
+
+The ``build_*`` functions assemble the data from lending objects; the GUI
+and the command line call them, then hand the result to
+``render_quote``/``render_plan``/``render_disclosure`` (possibly on a
+worker thread: everything here is immutable).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from lending.appraisal import Appraisal
+from lending.compliance import DtiCheck, check_dti
+from lending.eligibility import ProductEvaluation, dti_payment
+from lending.money import ZERO, money, rate2
+from lending.products import Fees, Product
+from lending.reasons import Reason
+from lending.schedule import Installment, RepaymentMethod, Schedule
+from lending.settings import DEFAULT_SETTINGS, LendingSettings
+from lending.settlement import EarlySettlement, SettlementError, early_settlement
+
+DEFAULT_QUOTE_VALID_DAYS = 7
+EARLY_SETTLEMENT_EXAMPLE_PERIOD = 12
+OVERDUE_EXAMPLE_DAYS = 10
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    name: str
+    address: str = ""
+    phone: str = ""
+    complaint_channel: str = ""
+    """Free text from the store's settings; empty prints the default channels."""
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    name: str
+    id_number_masked: str = ""
+    phone_masked: str = ""
+
+
+@dataclass(frozen=True)
+class VehicleInfo:
+    brand: str
+    model: str
+    vin: str = ""
+    first_registration: date | None = None
+    mileage_km: int | None = None
+    colour: str = ""
+    condition: str = ""
+    """A :class:`lending.appraisal.Condition` value, or empty."""
+    vehicle_price: Decimal | None = None
+    """The dealer's sale price."""
+    reference_price: Decimal | None = None
+    appraisal_value: Decimal | None = None
+    """The value used for lending (the override when there is one)."""
+    computed_value: Decimal | None = None
+    overridden: bool = False
+
+
+@dataclass(frozen=True)
+class AddOnLine:
+    """An insurance, warranty or service line with its own price."""
+
+    kind: str
+    """``insurance``, ``warranty``, ``service`` or anything else (printed as is)."""
+    name: str
+    price: Decimal
+    required: bool = False
+    """Required by the lender (full vehicle insurance); the customer still picks the insurer."""
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """One plan's key figures, all from its lending schedule."""
+
+    product_name: str
+    product_name_zh: str
+    lender: str
+    method: RepaymentMethod
+    loan_amount: Decimal
+    term_months: int
+    annual_rate: Decimal
+    first_payment: Decimal
+    max_payment: Decimal
+    last_payment: Decimal
+    upfront_fee: Decimal
+    monthly_fee: Decimal
+    """The periodic (account management) fee in each installment."""
+    monthly_fee_rate: Decimal
+    total_periodic_fees: Decimal
+    total_interest: Decimal
+    total_fees: Decimal
+    total_repayment: Decimal
+    net_proceeds: Decimal
+    apr: Decimal
+    """True APR by the IRR method, percent, 2 decimals."""
+    effective_annual_rate: Decimal
+    start_date: date
+    first_due_date: date
+    last_due_date: date
+    vehicle_price: Decimal | None = None
+    down_payment: Decimal | None = None
+    total_cost: Decimal | None = None
+    """Down payment plus total repayment: what the car costs with this loan."""
+    step_percent: Decimal = ZERO
+    step_months: int = 12
+    chosen: bool = False
+    approval_days: tuple[int, int] | None = None
+    warnings: tuple[Reason, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return self.product_name_zh if lang.startswith("zh") and self.product_name_zh \
+            else self.product_name
+
+
+@dataclass(frozen=True)
+class QuoteData:
+    store: StoreInfo
+    document_no: str
+    issued_on: date
+    valid_until: date
+    consultant: str
+    customer: CustomerInfo
+    vehicle: VehicleInfo | None
+    plans: tuple[PlanSummary, ...]
+    add_ons: tuple[AddOnLine, ...] = ()
+    insurance_required: bool = False
+    max_dti_percent: Decimal = DEFAULT_SETTINGS.max_dti_percent
+    dti: DtiCheck | None = None
+    """The chosen plan's debt-to-income check, when the income is known."""
+
+    @property
+    def chosen(self) -> PlanSummary | None:
+        return next((p for p in self.plans if p.chosen), None)
+
+
+@dataclass(frozen=True)
+class RepaymentPlanData:
+    store: StoreInfo
+    document_no: str
+    issued_on: date
+    customer: CustomerInfo
+    plan: PlanSummary
+    rows: tuple[Installment, ...]
+    total_payments: Decimal
+    total_principal: Decimal
+    total_interest: Decimal
+    total_fees: Decimal
+    """Periodic fees in the installments (the up-front fee is shown in the summary)."""
+
+
+@dataclass(frozen=True)
+class FeeDisclosure:
+    """Every fee with its amount or formula (product fees applied by lending)."""
+
+    upfront_fee: Decimal
+    upfront_fee_fixed: Decimal
+    upfront_fee_percent: Decimal
+    monthly_fee: Decimal
+    monthly_fee_rate_percent: Decimal
+    total_periodic_fees: Decimal
+    early_repayment_fee_percent: Decimal
+    overdue_penalty_percent_per_day: Decimal
+    early_settlement_example: EarlySettlement | None = None
+    overdue_example_amount: Decimal | None = None
+    overdue_example_days: int = OVERDUE_EXAMPLE_DAYS
+    overdue_example_penalty: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class DisclosureData:
+    store: StoreInfo
+    document_no: str
+    issued_on: date
+    consultant: str
+    customer: CustomerInfo
+    plan: PlanSummary
+    fees: FeeDisclosure
+    insurance_required: bool
+    add_ons: tuple[AddOnLine, ...] = ()
+    cooling_off_hours: int = DEFAULT_SETTINGS.cooling_off_hours
+    cooling_off_days: int | None = None
+    """Set for complex products (days instead of hours)."""
+    max_dti_percent: Decimal = DEFAULT_SETTINGS.max_dti_percent
+    dti: DtiCheck | None = None
+    rate_warning: Reason | None = None
+    vehicle: VehicleInfo | None = None
+    extra: tuple[str, ...] = field(default=())
+    """Further key facts the store prints (checked for forbidden wording too)."""
+
+
+# --- builders ---------------------------------------------------------------
+
+
+def plan_summary(
+    schedule: Schedule,
+    *,
+    product_name: str,
+    product_name_zh: str = "",
+    lender: str = "",
+    vehicle_price: Decimal | None = None,
+    down_payment: Decimal | None = None,
+    chosen: bool = False,
+    approval_days: tuple[int, int] | None = None,
+    warnings: Sequence[Reason] = (),
+) -> PlanSummary:
+    """The key figures of ``schedule`` (lending computes them all)."""
+    terms = schedule.terms
+    rows = schedule.rows
+    down = money(down_payment) if down_payment is not None else None
+    return PlanSummary(
+        product_name=product_name,
+        product_name_zh=product_name_zh,
+        lender=lender,
+        method=terms.method,
+        loan_amount=money(terms.amount),
+        term_months=terms.months,
+        annual_rate=terms.annual_rate,
+        first_payment=schedule.first_payment,
+        max_payment=schedule.max_payment,
+        last_payment=rows[-1].payment,
+        upfront_fee=money(terms.upfront_fee),
+        monthly_fee=rows[0].fee,
+        monthly_fee_rate=terms.monthly_fee_rate,
+        total_periodic_fees=schedule.total_periodic_fees,
+        total_interest=schedule.total_interest,
+        total_fees=schedule.total_fees,
+        total_repayment=schedule.total_repayment,
+        net_proceeds=schedule.net_proceeds,
+        apr=rate2(schedule.apr),
+        effective_annual_rate=rate2(schedule.effective_annual_rate),
+        start_date=schedule.start_date,
+        first_due_date=rows[0].due_date,
+        last_due_date=rows[-1].due_date,
+        vehicle_price=money(vehicle_price) if vehicle_price is not None else None,
+        down_payment=down,
+        total_cost=money(down + schedule.total_repayment) if down is not None else None,
+        step_percent=terms.step_percent,
+        step_months=terms.step_months,
+        chosen=chosen,
+        approval_days=approval_days,
+        warnings=tuple(warnings),
+    )
+
+
+def summary_from_offer(
+    offer: ProductEvaluation,
+    *,
+    vehicle_price: Decimal | None = None,
+    lender: str | None = None,
+    chosen: bool = False,
+) -> PlanSummary:
+    """A :class:`PlanSummary` from an eligibility offer that has a schedule."""
+    if offer.schedule is None:
+        raise ValueError(f"offer {offer.code!r} has no schedule to print")
+    product = offer.product
+    down = money(vehicle_price - offer.loan_amount) if vehicle_price is not None else None
+    return plan_summary(
+        offer.schedule,
+        product_name=product.name,
+        product_name_zh=product.name_zh,
+        lender=lender if lender is not None else ", ".join(product.example_lenders[:1]),
+        vehicle_price=vehicle_price,
+        down_payment=down,
+        chosen=chosen,
+        approval_days=offer.approval_days,
+        warnings=offer.warnings,
+    )
+
+
+def vehicle_info(
+    *,
+    brand: str,
+    model: str,
+    appraisal: Appraisal | None = None,
+    vin: str = "",
+    first_registration: date | None = None,
+    colour: str = "",
+    vehicle_price: Decimal | None = None,
+    mileage_km: int | None = None,
+) -> VehicleInfo:
+    """Vehicle facts with the appraisal's figures when there is one."""
+    return VehicleInfo(
+        brand=brand,
+        model=model,
+        vin=vin,
+        first_registration=first_registration,
+        mileage_km=appraisal.mileage_km if appraisal is not None else mileage_km,
+        colour=colour,
+        condition=appraisal.condition.value if appraisal is not None else "",
+        vehicle_price=vehicle_price,
+        reference_price=appraisal.reference_price if appraisal is not None else None,
+        appraisal_value=appraisal.value if appraisal is not None else None,
+        computed_value=appraisal.computed_value if appraisal is not None else None,
+        overridden=appraisal.overridden if appraisal is not None else False,
+    )
+
+
+def dti_for(
+    schedule: Schedule,
+    monthly_income: Decimal | None,
+    existing_monthly_debt: Decimal = ZERO,
+    settings: LendingSettings = DEFAULT_SETTINGS,
+) -> DtiCheck | None:
+    """Lending's DTI check for this plan; None when the income is unknown."""
+    if monthly_income is None:
+        return None
+    return check_dti(dti_payment(schedule), existing_monthly_debt, monthly_income, settings)
+
+
+def build_quote_data(
+    plans: Sequence[PlanSummary],
+    *,
+    store: StoreInfo,
+    customer: CustomerInfo,
+    consultant: str,
+    issued_on: date,
+    document_no: str = "",
+    vehicle: VehicleInfo | None = None,
+    add_ons: Sequence[AddOnLine] = (),
+    insurance_required: bool | None = None,
+    dti: DtiCheck | None = None,
+    valid_days: int = DEFAULT_QUOTE_VALID_DAYS,
+    settings: LendingSettings = DEFAULT_SETTINGS,
+) -> QuoteData:
+    """The quote: several plans side by side, at most one of them chosen."""
+    if not plans:
+        raise ValueError("a quote needs at least one plan")
+    if sum(1 for p in plans if p.chosen) > 1:
+        raise ValueError("a quote can highlight at most one chosen plan")
+    required = any(a.required and a.kind == "insurance" for a in add_ons) \
+        if insurance_required is None else insurance_required
+    return QuoteData(
+        store=store,
+        document_no=document_no,
+        issued_on=issued_on,
+        valid_until=issued_on + timedelta(days=valid_days),
+        consultant=consultant,
+        customer=customer,
+        vehicle=vehicle,
+        plans=tuple(plans),
+        add_ons=tuple(add_ons),
+        insurance_required=required,
+        max_dti_percent=settings.max_dti_percent,
+        dti=dti,
+    )
+
+
+def build_plan_data(
+    schedule: Schedule,
+    summary: PlanSummary,
+    *,
+    store: StoreInfo,
+    customer: CustomerInfo,
+    issued_on: date,
+    document_no: str = "",
+) -> RepaymentPlanData:
+    """Every installment of ``schedule`` with lending's totals."""
+    return RepaymentPlanData(
+        store=store,
+        document_no=document_no,
+        issued_on=issued_on,
+        customer=customer,
+        plan=summary,
+        rows=schedule.rows,
+        # What the installments add up to: total repayment less the up-front fee.
+        total_payments=schedule.total_repayment - money(schedule.terms.upfront_fee),
+        total_principal=money(schedule.terms.amount),
+        total_interest=schedule.total_interest,
+        total_fees=schedule.total_periodic_fees,
+    )
+
+
+def fee_disclosure(schedule: Schedule, fees: Fees) -> FeeDisclosure:
+    """The product's fees applied to this plan, with worked examples from lending."""
+    example: EarlySettlement | None = None
+    period = min(EARLY_SETTLEMENT_EXAMPLE_PERIOD, len(schedule.rows) - 1)
+    if period >= 1:
+        try:
+            example = early_settlement(schedule, period, fees.early_repayment_fee_percent)
+        except SettlementError:
+            example = None
+    overdue_amount = schedule.first_payment
+    return FeeDisclosure(
+        upfront_fee=money(schedule.terms.upfront_fee),
+        upfront_fee_fixed=money(fees.upfront_fee),
+        upfront_fee_percent=fees.upfront_fee_percent,
+        monthly_fee=schedule.rows[0].fee,
+        monthly_fee_rate_percent=schedule.terms.monthly_fee_rate,
+        total_periodic_fees=schedule.total_periodic_fees,
+        early_repayment_fee_percent=fees.early_repayment_fee_percent,
+        overdue_penalty_percent_per_day=fees.overdue_penalty_percent_per_day,
+        early_settlement_example=example,
+        overdue_example_amount=overdue_amount,
+        overdue_example_days=OVERDUE_EXAMPLE_DAYS,
+        overdue_example_penalty=fees.overdue_penalty_for(overdue_amount, OVERDUE_EXAMPLE_DAYS),
+    )
+
+
+def build_disclosure_data(
+    schedule: Schedule,
+    summary: PlanSummary,
+    product: Product,
+    *,
+    store: StoreInfo,
+    customer: CustomerInfo,
+    consultant: str,
+    issued_on: date,
+    document_no: str = "",
+    add_ons: Sequence[AddOnLine] = (),
+    dti: DtiCheck | None = None,
+    complex_product: bool = False,
+    vehicle: VehicleInfo | None = None,
+    settings: LendingSettings = DEFAULT_SETTINGS,
+) -> DisclosureData:
+    """The key-facts sheet for the plan the customer is about to sign."""
+    from lending.compliance import RateLevel, check_rate
+
+    rate = check_rate(schedule.apr, settings)
+    return DisclosureData(
+        store=store,
+        document_no=document_no,
+        issued_on=issued_on,
+        consultant=consultant,
+        customer=customer,
+        plan=summary,
+        fees=fee_disclosure(schedule, product.fees),
+        insurance_required=product.requires_full_insurance,
+        add_ons=tuple(add_ons),
+        cooling_off_hours=settings.cooling_off_hours,
+        cooling_off_days=settings.cooling_off_complex_product_days if complex_product else None,
+        max_dti_percent=settings.max_dti_percent,
+        dti=dti,
+        rate_warning=rate.reason if rate.level is not RateLevel.OK else None,
+        vehicle=vehicle,
+    )

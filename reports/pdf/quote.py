@@ -1,0 +1,280 @@
+"""The quote: customer, vehicle, plans side by side, the chosen one highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from lending.schedule import RepaymentMethod
+from lending.settings import DEFAULT_SETTINGS, LendingSettings
+from reports.pdf.base import CustomerDocument
+from reports.pdf.data import PlanSummary, QuoteData
+from reports.pdf.fonts import FontSet
+from reports.pdf.styles import (
+    ACCENT_LIGHT,
+    CHOSEN,
+    CHOSEN_EDGE,
+    GRID,
+    RULE,
+    TABLE_SIZE,
+    ZEBRA,
+    grid_table_style,
+    table_style,
+)
+
+TR_CONTEXT = "pdf"
+
+
+def info_grid(doc: CustomerDocument, pairs: list[tuple[str, str, str, str]]) -> Table:
+    """Label/value, label/value rows on a light background."""
+    rows = [[doc.para(a, "Label"), doc.para(b, "Value"), doc.para(c, "Label"),
+             doc.para(d, "Value")] for a, b, c, d in pairs]
+    w = doc.content_width
+    table = Table(rows, colWidths=[w * 0.17, w * 0.33, w * 0.17, w * 0.33])
+    table.setStyle(table_style([
+        ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]))
+    return table
+
+
+def key_figures(doc: CustomerDocument, figures: list[tuple[str, str, str]]) -> Table:
+    """A row of big numbers: (label, value, unit/sub-line)."""
+    cells = [[doc.para(label, "KeyLabel") for label, _, _ in figures],
+             [doc.para(value, "KeyValue") for _, value, _ in figures],
+             [doc.para(unit, "KeyUnit") for _, _, unit in figures]]
+    n = len(figures)
+    table = Table(cells, colWidths=[doc.content_width / n] * n)
+    table.setStyle(table_style([
+        ("BACKGROUND", (0, 0), (-1, -1), CHOSEN),
+        ("BOX", (0, 0), (-1, -1), 1.2, CHOSEN_EDGE),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.5, CHOSEN_EDGE),
+        ("TOPPADDING", (0, 0), (-1, 0), 5),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
+        ("TOPPADDING", (0, 1), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -2), 0),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]))
+    return table
+
+
+class QuoteDocument(CustomerDocument):
+    title = "Car loan quote"
+
+    def __init__(self, data: QuoteData, **kwargs: object) -> None:
+        super().__init__(store=data.store, document_no=data.document_no,
+                         issued_on=data.issued_on, **kwargs)  # type: ignore[arg-type]
+        self.data = data
+
+    def section(self, text: str) -> Paragraph:
+        return self.para(text, "Section")
+
+    def parties(self) -> Table:
+        d, _t = self.data, self._t
+        return info_grid(self, [
+            (_t("Customer"), d.customer.name, _t("Consultant"), d.consultant or "-"),
+            (_t("ID number"), d.customer.id_number_masked or "-", _t("Quote date"),
+             self.date(d.issued_on)),
+            (_t("Mobile"), d.customer.phone_masked or "-", _t("Valid until"),
+             self.date(d.valid_until)),
+        ])
+
+    def vehicle(self) -> list[Flowable]:
+        v, _t = self.data.vehicle, self._t
+        if v is None:
+            return []
+        appraised = self.cny(v.appraisal_value)
+        if v.overridden:
+            appraised += " " + _t("(set by the appraiser)")
+        mileage = "-" if v.mileage_km is None else _t("{km} km").format(km=f"{v.mileage_km:,}")
+        return [
+            self.section(_t("Vehicle and appraisal")),
+            info_grid(self, [
+                (_t("Vehicle"), f"{v.brand} {v.model}".strip(), _t("VIN"), v.vin or "-"),
+                (_t("First registration"), self.date(v.first_registration), _t("Mileage"),
+                 mileage),
+                (_t("Condition"), self._t(v.condition) if v.condition else "-",
+                 _t("Reference price"), self.cny(v.reference_price)),
+                (_t("Appraised value"), appraised, _t("Vehicle price"),
+                 self.cny(v.vehicle_price)),
+            ]),
+        ]
+
+    def headline(self, plan: PlanSummary) -> list[Flowable]:
+        _t = self._t
+        varies = plan.method is not RepaymentMethod.EQUAL_INSTALLMENT
+        monthly_unit = _t("first month, then see the plan") if varies else _t("every month")
+        label = _t("Chosen plan") if plan.chosen else _t("Plan")
+        caption = f"{label}{self.colon}{plan.name(self.lang)}"
+        if plan.lender:
+            caption += f" · {plan.lender}"
+        return [
+            self.section(caption),
+            key_figures(self, [
+                (_t("Monthly payment"), self.money(plan.first_payment), monthly_unit),
+                (_t("Down payment"), self.money(plan.down_payment), _t("CNY")),
+                (_t("Term"), str(plan.term_months), _t("months")),
+                (_t("APR (IRR)"), self.percent(plan.apr),
+                 _t("nominal rate {rate}").format(rate=self.percent(plan.annual_rate))),
+            ]),
+        ]
+
+    def comparison(self) -> list[Flowable]:
+        d, _t = self.data, self._t
+        plans = d.plans
+        metric: list[tuple[str, Callable[[PlanSummary], str]]] = [
+            (_t("Lender"), lambda p: self.para(p.lender or "-", "CellRight")),
+            (_t("Repayment method"), lambda p: self.method(p.method)),
+            (_t("Monthly payment"), self.payment_text),
+            (_t("Down payment"), lambda p: self.money(p.down_payment)),
+            (_t("Loan amount"), lambda p: self.money(p.loan_amount)),
+            (_t("Term"), lambda p: self.months(p.term_months)),
+            (_t("Nominal annual rate"), lambda p: self.percent(p.annual_rate)),
+            (_t("APR (true annual rate, IRR)"), lambda p: self.percent(p.apr)),
+            (_t("Total interest"), lambda p: self.money(p.total_interest)),
+            (_t("Total fees"), lambda p: self.money(p.total_fees)),
+            (_t("Total repayment"), lambda p: self.money(p.total_repayment)),
+            (_t("Total cost (down payment + repayment)"), lambda p: self.money(p.total_cost)),
+            (_t("Approval time"), lambda p: self.approval(p)),
+        ]
+        head = [self.para(_t("Amounts in CNY"), "Cell")]
+        for p in plans:
+            name = p.name(self.lang)
+            if p.chosen:
+                name += "\n" + _t("(chosen)")
+            head.append(self.para(name, "CellHead"))
+        rows: list[list[object]] = [head]
+        for label, value in metric:
+            rows.append([self.para(label, "Cell"), *[value(p) for p in plans]])
+        w = self.content_width
+        label_w = w * 0.27
+        col_w = (w - label_w) / max(len(plans), 1)
+        table = Table(rows, colWidths=[label_w] + [col_w] * len(plans), repeatRows=1)
+        cmds = grid_table_style(self.fonts)
+        cmds += [
+            ("BACKGROUND", (0, 0), (0, 0), colors.white),
+            ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
+            ("LINEBEFORE", (1, 0), (-1, -1), 0.25, GRID),
+        ]
+        for row, (label, _) in enumerate(metric, start=1):
+            if label in (_t("APR (true annual rate, IRR)"), _t("Monthly payment"),
+                         _t("Total repayment")):
+                cmds.append(("FONT", (1, row), (-1, row), self.fonts.bold, TABLE_SIZE,
+                             TABLE_SIZE * 1.3))
+        for col, p in enumerate(plans, start=1):
+            if p.chosen:
+                cmds += [
+                    ("BACKGROUND", (col, 1), (col, -1), CHOSEN),
+                    ("BACKGROUND", (col, 0), (col, 0), CHOSEN_EDGE),
+                    ("BOX", (col, 0), (col, -1), 1.4, CHOSEN_EDGE),
+                ]
+        table.setStyle(table_style(cmds))
+        return [self.section(_t("Plans compared")), table]
+
+    def payment_text(self, p: PlanSummary) -> str:
+        """The monthly payment; how it changes for the methods where it does."""
+        _t, first = self._t, self.money(p.first_payment)
+        if p.method is RepaymentMethod.EQUAL_PRINCIPAL:
+            return _t("{first} first, falling to {last}").format(
+                first=first, last=self.money(p.last_payment))
+        if p.method is RepaymentMethod.STEP_UP:
+            return _t("{first} first, rising to {max}").format(
+                first=first, max=self.money(p.max_payment))
+        if p.method is RepaymentMethod.INTEREST_FIRST:
+            return _t("{first}; last payment {last}").format(
+                first=first, last=self.money(p.last_payment))
+        return first
+
+    def approval(self, p: PlanSummary) -> str:
+        if p.approval_days is None:
+            return "-"
+        lo, hi = p.approval_days
+        if hi == 0:
+            return self._t("same day")
+        return self._t("{min}-{max} working days").format(min=lo, max=hi)
+
+    def add_ons(self) -> list[Flowable]:
+        d, _t = self.data, self._t
+        if not d.add_ons:
+            return []
+        rows: list[list[object]] = [[_t("Item"), _t("Type"), _t("Price (CNY)"), _t("Status")]]
+        for a in d.add_ons:
+            status = _t("required by the lender") if a.required else _t("optional")
+            rows.append([self.para(a.name, "Cell"), self._t(a.kind), self.money(a.price),
+                         status])
+        w = self.content_width
+        table = Table(rows, colWidths=[w * 0.46, w * 0.16, w * 0.18, w * 0.2], repeatRows=1)
+        cmds = grid_table_style(self.fonts)
+        cmds += [("ALIGN", (2, 1), (2, -1), "RIGHT"),
+                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA])]
+        table.setStyle(table_style(cmds))
+        return [
+            self.section(_t("Add-ons (priced separately)")),
+            table,
+            Spacer(1, 1.5 * mm),
+            self.para(_t("Insurance, extended warranty and service packages are optional and "
+                         "priced on their own lines. Declining them does not change the "
+                         "approval or the rate of your loan."), "Note"),
+        ]
+
+    def notes(self) -> list[Flowable]:
+        d, _t = self.data, self._t
+        lines: list[tuple[str, str]] = [
+            (_t("Affordability: your monthly debt payments, this loan included, should not "
+                "exceed {limit}% of your monthly income.").format(
+                    limit=self.plain_number(d.max_dti_percent)), "Note"),
+        ]
+        if d.dti is not None:
+            lines.append((self.reason(d.dti.reason), "Note" if d.dti.ok else "Warning"))
+        if d.insurance_required:
+            lines.append((_t("The lender requires full vehicle insurance with the lender as "
+                             "first beneficiary. You choose the insurer."), "Note"))
+        for p in d.plans:
+            for w in p.warnings:
+                lines.append((f"{p.name(self.lang)}{self.colon}{self.reason(w)}", "Warning"))
+        lines += [
+            (_t("The APR is the true annual cost of the loan, worked out from the amount you "
+                "actually receive and every payment including fees (IRR method)."), "Note"),
+            (_t("This quote is valid until {date} and subject to the lender's approval. The "
+                "loan contract governs.").format(date=self.date(d.valid_until)), "Note"),
+        ]
+        body: list[Flowable] = [self.section(_t("Please note"))]
+        body += [self.para("• " + text, style) for text, style in lines]
+        return body
+
+    def signatures(self) -> Flowable:
+        _t = self._t
+        rows = [[self.para(_t("Consultant: {name}").format(name=self.data.consultant),
+                           "Signature"),
+                 self.para(_t("Customer signature: ____________  Date: ________"),
+                           "Signature")]]
+        table = Table(rows, colWidths=[self.content_width / 2] * 2)
+        table.setStyle(table_style([("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
+                                    ("TOPPADDING", (0, 0), (-1, -1), 6)]))
+        return table
+
+    def story(self) -> list[Flowable]:
+        d = self.data
+        chosen = d.chosen or d.plans[0]
+        story: list[Flowable] = [self.parties(), *self.vehicle(), *self.headline(chosen),
+                                 *self.comparison(), *self.add_ons()]
+        story.append(KeepTogether([*self.notes(), Spacer(1, 4 * mm), self.signatures()]))
+        return story
+
+
+def render_quote(
+    data: QuoteData,
+    lang: str | None = None,
+    *,
+    fonts: FontSet | None = None,
+    settings: LendingSettings = DEFAULT_SETTINGS,
+) -> bytes:
+    """The quote as PDF bytes (Chinese unless ``lang`` is English)."""
+    return QuoteDocument(data, lang=lang, fonts=fonts, settings=settings).render()
