@@ -9,8 +9,9 @@ Every page is a :class:`~desktop.pages.base.StepPage`: ``page = cls(ctx)``,
 from __future__ import annotations
 
 from desktop.pages.base import StepPage
+from desktop.pages.qualification import QualificationPage
 from desktop.pages.reception import ReceptionPage
 
-PAGES: list[type[StepPage]] = [ReceptionPage]
+PAGES: list[type[StepPage]] = [ReceptionPage, QualificationPage]
 
-__all__ = ["PAGES", "ReceptionPage", "StepPage"]
+__all__ = ["PAGES", "QualificationPage", "ReceptionPage", "StepPage"]

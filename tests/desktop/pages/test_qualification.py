@@ -1,0 +1,72 @@
+"""Qualification: grade and reasons live, hard failures in words, bad input saves nothing."""
+
+from __future__ import annotations
+
+from db.models.enums import Step, StepState
+from db.services import consultations as cs
+from desktop.pages.qualification import QualificationPage
+from tests.desktop.pages.conftest import complete_until, tick
+
+
+def test_grade_updates_live_while_typing(qtbot, open_page, consultation, database, consultant):
+    complete_until(database, consultant, consultation, "qualification")
+    page = open_page(QualificationPage, consultation)
+    assert page.result is not None and page.result.grade is None  # nothing entered yet
+    assert "income above zero" in page.failures.text()
+    qtbot.keyClicks(page.monthly_income, "18000")
+    # documents missing: no grade, the hard requirements in words
+    assert page.result is not None and page.result.grade is None
+    assert "residence" in page.failures.text().lower()
+    page.proof_months.setValue(6)
+    tick(qtbot, page.residence)
+    tick(qtbot, page.work)
+    assert page.result.grade is not None
+    assert page.grade.text() == page.result.grade.value == "A"
+    assert "Payment history" in page.reasons.text()
+    page.worst_overdue.setValue(45)
+    page.overdue_count.setValue(2)
+    assert page.grade.text() == "C"
+    assert "45 days" in page.reasons.text()
+    assert page.advice.isVisibleTo(page)  # grade C: higher down payment, shorter term
+
+
+def test_bad_input_shows_reasons_and_saves_nothing(qtbot, open_page, consultation, database,
+                                                   consultant):
+    complete_until(database, consultant, consultation, "qualification")
+    page = open_page(QualificationPage, consultation)
+    qtbot.keyClicks(page.monthly_income, "12k")
+    page.current_debt.setText("-5")
+    page.credit_kinds.setText("1.5")
+    assert page.save() is False
+    shown = page.shown_errors()
+    assert {"monthly_income", "current_debt", "credit_kinds"} <= set(shown)
+    assert cs.get_qualification(database, consultant, consultation) is None
+    view = cs.get_consultation(database, consultant, consultation)
+    assert view.steps[Step.QUALIFICATION] is StepState.NOT_STARTED
+
+
+def test_good_input_saves_grade_and_blocked_when_requirements_fail(
+    qtbot, open_page, consultation, database, consultant
+):
+    complete_until(database, consultant, consultation, "qualification")
+    page = open_page(QualificationPage, consultation)
+    states: list[str] = []
+    page.state_changed.connect(states.append)
+    qtbot.keyClicks(page.monthly_income, "18000")
+    assert page.save() is True
+    assert states[-1] == "blocked"
+    saved = cs.get_qualification(database, consultant, consultation)
+    assert saved is not None and not saved.passed
+    page.proof_months.setValue(6)
+    tick(qtbot, page.residence)
+    tick(qtbot, page.work)
+    page.history_years.setText("6")
+    assert page.save() is True
+    assert states[-1] == "complete"
+    saved = cs.get_qualification(database, consultant, consultation)
+    assert saved is not None and saved.grade is not None
+    assert saved.grade == page.result.grade and saved.score == page.result.score
+    # a consultant cannot see the saved income: it must be typed again to change anything
+    again = open_page(QualificationPage, consultation)
+    assert again.monthly_income.text() == "" and "hidden" in again.monthly_income.placeholderText()
+    assert again.grade.text() == saved.grade.value
