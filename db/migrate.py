@@ -70,17 +70,42 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def read_file_revision(path: Path) -> str | None:
+    """The schema revision of an SQLite file, read-only (for verifying backups).
+
+    None when the file has no ``alembic_version`` table; raises
+    :class:`UserError` when it is not a usable SQLite database.
+    """
+    import sqlite3
+
+    from db.engine import check_sqlite_file
+
+    check_sqlite_file(path, full=True)
+    uri = path.resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return None if row is None else str(row[0])
+    finally:
+        conn.close()
+
+
+def is_known_revision(revision: str) -> bool:
+    try:
+        return script_directory().get_revision(revision) is not None
+    except Exception:
+        return False
+
+
 def upgrade_to_head(engine: Engine) -> str:
     """Create or upgrade the schema; refuse a database from a newer LoanDesk."""
-    scripts = script_directory()
     with engine.connect() as conn:
         current = current_revision(conn)
     if current is not None:
-        try:
-            known = scripts.get_revision(current)
-        except Exception:
-            known = None
-        if known is None:
+        if not is_known_revision(current):
             raise UserError(
                 f"This database was written by a newer version of LoanDesk (schema {current}). "
                 "Install the newer LoanDesk, or restore a backup made with this version.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -59,7 +59,7 @@ class Consultation(StoreOwned, Timestamps, Base):
     referred_by_customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
 
     version_id: Mapped[int] = mapped_column(Integer, nullable=False)
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version_id}
+    __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012
 
 
 class Qualification(StoreOwned, Base):

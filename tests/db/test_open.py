@@ -145,3 +145,51 @@ def test_empty_existing_file_becomes_a_database(tmp_path: Path, key_path: Path) 
     path.touch()
     with open_database(path, key=key_path) as database:
         assert database.schema_revision == head_revision()
+
+
+def test_older_file_is_upgraded_in_place(db_path: Path, key_path: Path) -> None:
+    from alembic import command
+
+    from db.migrate import alembic_config
+    from db.services import customers, staff
+
+    with open_database(db_path, key=key_path) as database:
+        owner = staff.create_owner(database, "S", "owner", "owner-pass-1")
+        customers.create_customer(database, owner, "张三")
+    # an "older" file: every table gone back to base except our key check
+    command.downgrade(alembic_config(sqlite_url(db_path)), "base")
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name='customers'").fetchone() == (
+        0,
+    )
+    conn.close()
+    with open_database(db_path, key=key_path) as database:
+        assert database.schema_revision == head_revision()
+        with database.engine.connect() as c:
+            assert c.execute(text("SELECT count(*) FROM customers")).scalar() == 0
+
+
+def test_read_file_revision(db_path: Path, key_path: Path, tmp_path: Path) -> None:
+    from db.migrate import is_known_revision, read_file_revision
+
+    open_database(db_path, key=key_path).close()
+    assert read_file_revision(db_path) == head_revision()
+    assert is_known_revision(head_revision()) and not is_known_revision("29991231_01")
+    plain = tmp_path / "plain.sqlite3"
+    sqlite3.connect(plain).execute("CREATE TABLE t (x)").connection.close()
+    assert read_file_revision(plain) is None
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"not a database" * 100)
+    with pytest.raises(UserError):
+        read_file_revision(junk)
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    not os.environ.get("LOANDESK_TEST_PG_URL"), reason="LOANDESK_TEST_PG_URL not set"
+)
+def test_postgresql_opens_and_upgrades(key_path: Path) -> None:
+    url = os.environ["LOANDESK_TEST_PG_URL"]
+    with open_database(url, key=key_path) as database:
+        assert database.schema_revision == head_revision()
+        assert not database.is_sqlite
