@@ -104,13 +104,12 @@ def upgrade_to_head(engine: Engine) -> str:
     """Create or upgrade the schema; refuse a database from a newer LoanDesk."""
     with engine.connect() as conn:
         current = current_revision(conn)
-    if current is not None:
-        if not is_known_revision(current):
-            raise UserError(
-                f"This database was written by a newer version of LoanDesk (schema {current}). "
-                "Install the newer LoanDesk, or restore a backup made with this version.",
-                code="schema_too_new",
-            )
+    if current is not None and not is_known_revision(current):
+        raise UserError(
+            f"This database was written by a newer version of LoanDesk (schema {current}). "
+            "Install the newer LoanDesk, or restore a backup made with this version.",
+            code="schema_too_new",
+        )
     head = head_revision()
     if current != head:
         with engine.begin() as conn:
