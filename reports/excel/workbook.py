@@ -1,0 +1,482 @@
+"""Lay the report model out as sheets: the workbook only arranges numbers it is given.
+
+Sheets: Summary, Salesperson KPIs, Funnel, Products and lenders, Rejections
+and losses, Channels, Follow-ups, Consultations (streamed, one row per
+consultation).  Headings in the app language (English or Simplified Chinese).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC
+from typing import Any
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.workbook import Workbook
+
+from reports.excel.layout import FIRST_DATA_ROW, HEADER_ROW, Column, Table
+from reports.model import ConsultationRow, Report, label, word
+from reports.model.build import template_label
+from resources.i18n import translator
+
+TR_CONTEXT = "ExcelReport"
+
+Tick = Callable[[int], None]
+"""Called with the number of units of work just done (may raise to cancel)."""
+
+ROW_TICK = 500
+"""The consultations sheet reports progress (and checks for cancel) every this many rows."""
+
+
+def _t(text: str, lang: str | None) -> str:
+    return translator(lang)(TR_CONTEXT, text)
+
+
+def sheet_titles(lang: str | None) -> dict[str, str]:
+    """Sheet key -> translated sheet title (at most 31 characters, as Excel requires)."""
+    return {
+        "summary": _t("Summary", lang),
+        "kpis": _t("Salesperson KPIs", lang),
+        "funnel": _t("Funnel", lang),
+        "products": _t("Products and lenders", lang),
+        "rejections": _t("Rejections and losses", lang),
+        "channels": _t("Channels", lang),
+        "follow_ups": _t("Follow-ups", lang),
+        "consultations": _t("Consultations", lang),
+    }
+
+
+SHEETS = tuple(sheet_titles("en"))
+
+
+def _context(report: Report, lang: str | None) -> str:
+    p = report.period
+    return _t("{store}, {start} to {end}", lang).format(
+        store=report.summary.store_name, start=p.start.isoformat(), end=p.end.isoformat()
+    )
+
+
+def _person(name: str, staff_id: int | None, lang: str | None) -> str:
+    return word(name, lang) if staff_id is None else name
+
+
+def write_report(
+    wb: Workbook,
+    report: Report,
+    rows: Iterable[ConsultationRow],
+    *,
+    lang: str | None = None,
+    masked: bool = True,
+    tick: Tick = lambda n: None,
+) -> int:
+    """Add every sheet to a write-only workbook; returns the consultation rows written."""
+    titles = sheet_titles(lang)
+    _summary(wb, titles["summary"], report, lang, masked)
+    tick(1)
+    _kpis(wb, titles["kpis"], report, lang)
+    tick(1)
+    _funnel(wb, titles["funnel"], report, lang)
+    tick(1)
+    _products(wb, titles["products"], report, lang)
+    tick(1)
+    _rejections(wb, titles["rejections"], report, lang)
+    tick(1)
+    _channels(wb, titles["channels"], report, lang)
+    tick(1)
+    _follow_ups(wb, titles["follow_ups"], report, lang)
+    tick(1)
+    n = _consultations(wb, titles["consultations"], report, rows, lang, masked, tick)
+    tick(1)
+    return n
+
+
+# ---------------------------------------------------------------------------
+# summary
+# ---------------------------------------------------------------------------
+
+
+def _summary(wb: Workbook, title: str, report: Report, lang: str | None, masked: bool) -> None:
+    s = report.summary
+    p = report.period
+    lines: list[tuple[str, str, Any]] = [
+        (_t("Store", lang), "text", s.store_name),
+        (_t("Period", lang), "text", f"{p.start.isoformat()} – {p.end.isoformat()}"),
+        (_t("Generated at", lang), "datetime", p.local(report.generated_at.astimezone(UTC))),
+        (_t("Consultations", lang), "int", s.consultations),
+        (_t("Plans offered", lang), "int", s.plans_offered),
+        (_t("Plans priced", lang), "int", s.plans_priced),
+        (_t("Approved", lang), "int", s.approved),
+        (_t("Signed", lang), "int", s.signed),
+        (_t("Delivered", lang), "int", s.delivered),
+        (_t("Lost", lang), "int", s.lost),
+        (_t("Loan amount (CNY)", lang), "money", s.loan_amount),
+        (_t("Average APR", lang), "percent", s.average_apr),
+        (_t("Insurance attach rate", lang), "percent", s.insurance_attach_rate),
+        (_t("Average days to close", lang), "decimal1", s.average_days_to_close),
+        (
+            _t("Personal data", lang),
+            "text",
+            _t("masked", lang) if masked else _t("unmasked (owner export)", lang),
+        ),
+    ]
+    table = Table(
+        wb,
+        title,
+        _t("Owner report", lang),
+        _context(report, lang),
+        [Column(_t("Figure", lang), "text"), Column(_t("Value", lang), "text", width=24)],
+        rows_for_width=[(name, None) for name, _, _ in lines],
+    )
+    for name, kind, value in lines:
+        table.row([name, value], kinds=("text", kind))
+    data_rows = table.rows_written
+    table.blank()
+    table.plain([_t("Notes", lang)], bold=True)
+    for note in report.notes:
+        table.plain([translator(lang)("ReportModel", note)])
+    table.finish(data_rows)
+
+
+# ---------------------------------------------------------------------------
+# KPIs
+# ---------------------------------------------------------------------------
+
+_KPI_KINDS = {
+    "loans_closed": ("count", "int"),
+    "loan_amount": ("money", "money"),
+    "approval_rate": ("percent", "percent"),
+    "satisfaction": ("number", "number"),
+    "insurance_attach": ("percent", "percent"),
+    "referrals": ("count", "int"),
+}
+
+
+def _kpis(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
+    k = report.kpis
+    cols = [Column(_t("Salesperson", lang), "text")]
+    for code, (target_kind, actual_kind) in _KPI_KINDS.items():
+        name = label("kpi", code, lang)
+        cols.append(Column(_t("{kpi}: target", lang).format(kpi=name), target_kind))
+        cols.append(Column(_t("{kpi}: actual", lang).format(kpi=name), actual_kind))
+        cols.append(Column(_t("{kpi}: achievement", lang).format(kpi=name), "percent"))
+    cols.append(Column(_t("Weighted score", lang), "number"))
+    weights = ", ".join(
+        f"{label('kpi', code, lang)} {k.targets.weight(code).normalize():f}%"
+        for code in _KPI_KINDS
+    )
+    context = _t(
+        "Weights: {weights}. Monthly targets x {months} months; achievement counts up to "
+        "{cap}% in the score.",
+        lang,
+    ).format(
+        weights=weights,
+        months=f"{k.months.normalize():f}",
+        cap=f"{k.targets.score_cap_percent.normalize():f}",
+    )
+
+    def values(r: Any) -> list[Any]:
+        out: list[Any] = [_person(r.name, r.staff_id, lang)]
+        for code in _KPI_KINDS:
+            line = r.line(code)
+            out += [line.target, line.actual, line.achievement]
+        out.append(r.score)
+        return out
+
+    body = [values(r) for r in k.rows]
+    total = values(k.total)
+    table = Table(
+        wb, title, _t("Salesperson KPIs", lang), context, cols,
+        rows_for_width=[*body, total], freeze_column=1,
+    )
+    for v in body:
+        table.row(v)
+    table.row(total, total=True)
+    table.finish(len(body))
+
+
+# ---------------------------------------------------------------------------
+# funnel
+# ---------------------------------------------------------------------------
+
+
+def _funnel(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
+    f = report.funnel
+    stages = [label("stage", s, lang) for s in f.stages]
+    cols = [
+        Column(_t("Stage", lang), "text"),
+        Column(_t("Count", lang), "int"),
+        Column(_t("Conversion from previous stage", lang), "percent"),
+        Column(_t("Conversion from contact", lang), "percent"),
+    ]
+    context = _t(
+        "Consultations first contacted in the period, by the furthest stage reached.", lang
+    )
+    table = Table(
+        wb, title, _t("Sales funnel", lang), _context(report, lang) + " · " + context, cols,
+        rows_for_width=[(s, None, None, None) for s in stages], min_columns=len(stages) + 2,
+    )
+    for name, step in zip(stages, f.overall, strict=True):
+        table.row([name, step.count, step.step_conversion, step.overall_conversion])
+    n_overall = len(f.overall)
+    # per month, below: month, one count per stage, contact -> signed conversion
+    table.blank()
+    table.plain([_t("By month", lang)], bold=True)
+    month_cols = [_t("Month", lang), *stages, _t("Contact to signed", lang)]
+    table.plain(month_cols, bold=True)
+    signed_index = f.stages.index("signed")
+    month_kinds = ("text", *(["int"] * len(stages)), "percent")
+    for m in f.by_month:
+        counts = [s.count for s in m.steps]
+        table.row([m.label, *counts, m.steps[signed_index].overall_conversion], kinds=month_kinds)
+    table.finish(n_overall)
+
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = _t("Sales funnel", lang)
+    chart.y_axis.title = _t("Count", lang)
+    chart.x_axis.scaling.orientation = "maxMin"  # first stage at the top
+    chart.legend = None
+    data = Reference(table.ws, min_col=2, min_row=HEADER_ROW, max_row=HEADER_ROW + n_overall)
+    cats = Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=HEADER_ROW + n_overall)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(cats)
+    chart.height, chart.width = 9, 16
+    table.ws.add_chart(chart, "F3")
+
+
+# ---------------------------------------------------------------------------
+# products, rejections, channels, follow-ups
+# ---------------------------------------------------------------------------
+
+
+def _products(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
+    cols = [
+        Column(_t("Product", lang), "text"),
+        Column(_t("Lender", lang), "text"),
+        Column(_t("Repayment method", lang), "text"),
+        Column(_t("Loans", lang), "int"),
+        Column(_t("Loan amount (CNY)", lang), "money"),
+        Column(_t("Average APR", lang), "percent"),
+        Column(_t("Average term (months)", lang), "decimal1"),
+    ]
+    body = [
+        [p.product_name, p.lender, label("method", p.method, lang), p.loans, p.amount,
+         p.average_apr, p.average_term]
+        for p in report.products
+    ]
+    t = report.product_total
+    total = [word("Total", lang), "", "", t.loans, t.amount, t.average_apr, t.average_term]
+    context = _context(report, lang) + " · " + _t("Loans signed in the period.", lang)
+    table = Table(wb, title, _t("Products and lenders", lang), context, cols,
+                  rows_for_width=[*body, total])
+    for v in body:
+        table.row(v)
+    table.row(total, total=True)
+    table.finish(len(body))
+    if body:
+        chart = BarChart()
+        chart.title = _t("Loan amount by product", lang)
+        chart.y_axis.title = _t("Loan amount (CNY)", lang)
+        chart.legend = None
+        last = HEADER_ROW + len(body)
+        chart.add_data(Reference(table.ws, min_col=5, min_row=HEADER_ROW, max_row=last),
+                       titles_from_data=True)
+        chart.set_categories(Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=last))
+        chart.height, chart.width = 9, 16
+        table.ws.add_chart(chart, "I3")
+
+
+def _rejections(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
+    tr = translator(lang)
+    cols = [
+        Column(_t("Kind", lang), "text"),
+        Column(_t("Reason", lang), "text"),
+        Column(_t("Count", lang), "int"),
+        Column(_t("Share within kind", lang), "percent"),
+    ]
+    body = []
+    for r in report.rejections:
+        if r.kind == "lost":
+            text = r.reason or _t("(no reason given)", lang)
+        elif r.kind == "blacklist":
+            text = label("rejection", "blacklist", lang)
+        else:
+            text = template_label(tr.reason(r.reason))
+        body.append([label("rejection", r.kind, lang), text, r.count, r.share])
+    context = _context(report, lang) + " · " + _t(
+        "Lost, refused or blocked in the period.", lang)
+    table = Table(wb, title, _t("Rejections and losses", lang), context, cols,
+                  rows_for_width=body)
+    for v in body:
+        table.row(v)
+    table.finish()
+
+
+def _channels(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
+    cols = [
+        Column(_t("Source channel", lang), "text"),
+        Column(_t("Leads", lang), "int"),
+        Column(_t("Signed", lang), "int"),
+        Column(_t("Conversion", lang), "percent"),
+        Column(_t("Loan amount (CNY)", lang), "money"),
+    ]
+    body = [
+        [label("channel", c.channel, lang), c.leads, c.signed, c.conversion, c.amount]
+        for c in report.channels
+    ]
+    t = report.channel_total
+    total = [word("Total", lang), t.leads, t.signed, t.conversion, t.amount]
+    context = _context(report, lang) + " · " + _t(
+        "Leads first contacted in the period and how many of them signed.", lang)
+    table = Table(wb, title, _t("Channels", lang), context, cols, rows_for_width=[*body, total])
+    for v in body:
+        table.row(v)
+    table.row(total, total=True)
+    table.finish(len(body))
+    if body:
+        chart = BarChart()
+        chart.title = _t("Leads and signed loans by channel", lang)
+        last = HEADER_ROW + len(body)
+        chart.add_data(Reference(table.ws, min_col=2, max_col=3, min_row=HEADER_ROW,
+                                 max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=last))
+        chart.height, chart.width = 9, 16
+        table.ws.add_chart(chart, "G3")
+
+
+def _follow_ups(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
+    cols = [
+        Column(_t("Salesperson", lang), "text"),
+        Column(_t("Due", lang), "int"),
+        Column(_t("Done on time", lang), "int"),
+        Column(_t("Done late", lang), "int"),
+        Column(_t("Missed", lang), "int"),
+        Column(_t("Still open", lang), "int"),
+        Column(_t("On-time rate", lang), "percent"),
+    ]
+
+    def values(f: Any) -> list[Any]:
+        return [_person(f.name, f.staff_id, lang), f.due, f.on_time, f.late, f.missed, f.open,
+                f.on_time_rate]
+
+    body = [values(f) for f in report.follow_ups]
+    total = values(report.follow_up_total)
+    context = _context(report, lang) + " · " + _t(
+        "Follow-ups due in the period; on time = done by the end of the day it was due.", lang)
+    table = Table(wb, title, _t("Follow-ups", lang), context, cols,
+                  rows_for_width=[*body, total])
+    for v in body:
+        table.row(v)
+    table.row(total, total=True)
+    table.finish(len(body))
+
+
+# ---------------------------------------------------------------------------
+# consultations (the big one: streamed)
+# ---------------------------------------------------------------------------
+
+
+def consultation_columns(lang: str | None, masked: bool = True) -> list[Column]:
+    return [
+        Column(_t("ID", lang), "id", 8),
+        Column(_t("First contact", lang), "datetime"),
+        Column(_t("Customer", lang), "text", 12),
+        Column(_t("Mobile", lang), "text", 14),
+        Column(_t("ID number", lang), "text", 21),
+        Column(_t("Monthly income (CNY)", lang), "text" if masked else "money", 14),
+        Column(_t("Tier", lang), "text", 10),
+        Column(_t("Source channel", lang), "text", 14),
+        Column(_t("Intent", lang), "text", 8),
+        Column(_t("Consultant", lang), "text", 14),
+        Column(_t("Status", lang), "text", 10),
+        Column(_t("Stage reached", lang), "text", 16),
+        Column(_t("Grade", lang), "text", 7),
+        Column(_t("Product", lang), "text", 24),
+        Column(_t("Lender", lang), "text", 24),
+        Column(_t("Repayment method", lang), "text", 16),
+        Column(_t("Loan amount (CNY)", lang), "money"),
+        Column(_t("Term (months)", lang), "int"),
+        Column(_t("APR", lang), "percent"),
+        Column(_t("First payment (CNY)", lang), "money"),
+        Column(_t("Insurance", lang), "text", 10),
+        Column(_t("Signed", lang), "datetime"),
+        Column(_t("Delivered", lang), "datetime"),
+        Column(_t("Lost reason", lang), "text", 30),
+        Column(_t("Satisfaction", lang), "int"),
+    ]
+
+
+TIER_WORDS = ("VIP", "Regular", "Potential")
+TR_STRINGS = TIER_WORDS
+
+
+def _lookup(kind: str, codes: Iterable[str], lang: str | None) -> dict[str, str]:
+    return {c: label(kind, c, lang) for c in codes}
+
+
+def _consultations(
+    wb: Workbook,
+    title: str,
+    report: Report,
+    rows: Iterable[ConsultationRow],
+    lang: str | None,
+    masked: bool,
+    tick: Tick,
+) -> int:
+    cols = consultation_columns(lang, masked)
+    context = _context(report, lang) + " · " + (
+        _t("Personal data masked.", lang) if masked
+        else _t("Unmasked personal data: handle under the store's privacy rules.", lang)
+    )
+    table = Table(wb, title, _t("Consultations", lang), context, cols, freeze_column=1)
+    from db.models.enums import FUNNEL_ORDER, Channel, ConsultationStatus, Intent
+
+    channels = _lookup("channel", [c.value for c in Channel] + [""], lang)
+    stages = _lookup("stage", [s.value for s in FUNNEL_ORDER], lang)
+    statuses = _lookup("status", [s.value for s in ConsultationStatus], lang)
+    intents = _lookup("intent", [i.value for i in Intent] + [""], lang)
+    methods: dict[str, str] = {}
+    tiers = {
+        "vip": _t("VIP", lang), "regular": _t("Regular", lang),
+        "potential": _t("Potential", lang), "": "",
+    }
+    yes, no = _t("Yes", lang), _t("No", lang)
+    append = table.row
+    n = 0
+    for r in rows:
+        method = methods.get(r.method)
+        if method is None:
+            method = methods[r.method] = label("method", r.method, lang)
+        append([
+            r.id,
+            r.contact_at,
+            r.customer_name,
+            r.phone,
+            r.id_number,
+            r.monthly_income,
+            tiers.get(r.tier, r.tier),
+            channels.get(r.channel, r.channel),
+            intents.get(r.intent, r.intent),
+            r.consultant,
+            statuses.get(r.status, r.status),
+            stages.get(r.stage, r.stage),
+            r.grade,
+            r.product,
+            r.lender,
+            method,
+            r.amount,
+            r.term_months,
+            r.apr,
+            r.first_payment,
+            None if r.insurance is None else (yes if r.insurance else no),
+            r.signed_at,
+            r.delivered_at,
+            r.lost_reason,
+            r.satisfaction,
+        ])
+        n += 1
+        if n % ROW_TICK == 0:
+            tick(ROW_TICK)
+    tick(n % ROW_TICK)
+    table.finish()
+    return n
