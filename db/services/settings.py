@@ -7,14 +7,23 @@ writes every field so a report can show what was in force.  App settings
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
-from db.models import StoreSetting
+from db.models import Store, StoreSetting
 from db.models.enums import AuditAction
 from db.services import audit
-from db.services.base import Actor, Permission, Target, ValidationError, require, transaction
+from db.services.base import (
+    Actor,
+    NotFound,
+    Permission,
+    Target,
+    ValidationError,
+    require,
+    transaction,
+)
 from lending.settings import (
     DEFAULT_SETTINGS,
     LendingSettings,
@@ -115,3 +124,86 @@ def set_app_setting(target: Target, actor: Actor, key: str, value: Any) -> None:
         else:
             row.value = value
             row.updated_by = actor.staff_id
+
+
+# ---------------------------------------------------------------------------
+# the store itself (name, and contact lines printed on documents)
+# ---------------------------------------------------------------------------
+
+STORE_ADDRESS = "store.address"
+STORE_PHONE = "store.phone"
+STORE_COMPLAINT_CHANNEL = "store.complaint_channel"
+
+
+@dataclass(frozen=True)
+class StoreView:
+    id: int
+    name: str
+    address: str
+    phone: str
+    complaint_channel: str
+
+
+def get_store(target: Target, store_id: int) -> StoreView:
+    with transaction(target) as uow:
+        store = uow.session.get(Store, store_id)
+        if store is None:
+            raise NotFound(f"Store {store_id} does not exist.", code="not_found")
+        values = {
+            r.key: r.value
+            for r in uow.session.scalars(
+                select(StoreSetting).where(
+                    StoreSetting.store_id == store_id,
+                    StoreSetting.key.in_(
+                        [
+                            APP_PREFIX + k
+                            for k in (STORE_ADDRESS, STORE_PHONE, STORE_COMPLAINT_CHANNEL)
+                        ]
+                    ),
+                )
+            )
+        }
+        return StoreView(
+            id=store.id,
+            name=store.name,
+            address=str(values.get(APP_PREFIX + STORE_ADDRESS) or ""),
+            phone=str(values.get(APP_PREFIX + STORE_PHONE) or ""),
+            complaint_channel=str(values.get(APP_PREFIX + STORE_COMPLAINT_CHANNEL) or ""),
+        )
+
+
+def update_store(
+    target: Target,
+    actor: Actor,
+    *,
+    name: str | None = None,
+    address: str | None = None,
+    phone: str | None = None,
+    complaint_channel: str | None = None,
+) -> StoreView:
+    """Owner: the store's name and the contact lines printed on customer documents."""
+    require(actor, Permission.EDIT_SETTINGS)
+    if name is not None and not name.strip():
+        raise ValidationError({"name": "Enter the store's name."})
+    with transaction(target) as uow:
+        store = uow.session.get(Store, actor.store_id)
+        assert store is not None
+        if name is not None:
+            store.name = name.strip()
+        for key, value in (
+            (STORE_ADDRESS, address),
+            (STORE_PHONE, phone),
+            (STORE_COMPLAINT_CHANNEL, complaint_channel),
+        ):
+            if value is not None:
+                set_app_setting(uow, actor, key, value.strip())
+        audit.record(
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.SETTINGS_CHANGE,
+            actor=actor,
+            target_type="store",
+            target_id=actor.store_id,
+        )
+        uow.session.flush()
+        return get_store(uow, actor.store_id)

@@ -332,3 +332,25 @@ def test_resume_list(database: Database, owner: Actor) -> None:
     assert [s.id for s in cs.list_consultations(database, owner, customer_id=b.customer_id)] == [
         b.id
     ]
+
+
+def test_document_inputs(database: Database, owner: Actor) -> None:
+    from db.services import documents
+
+    v = ready_for_plan(database, owner)
+    with pytest.raises(Exception) as info:
+        documents.document_inputs(database, owner, v.id)
+    assert getattr(info.value, "code", "") == "no_plan"
+    first = cs.save_plan(database, owner, v.id, PLAN)
+    second = cs.save_plan(database, owner, v.id, PLAN)
+    assert documents.document_inputs(database, owner, v.id).plan.id == second.id
+    cs.choose_plan(database, owner, first.id)
+    d = documents.document_inputs(database, owner, v.id)
+    assert d.plan.id == first.id and d.plan.chosen
+    assert d.customer.phone_masked == "139****5678"
+    assert "*" in d.customer.id_number_masked
+    assert d.product is not None and d.product.code == "finance_company"
+    assert d.schedule.first_payment == d.plan.first_payment
+    assert d.monthly_income == Decimal("12000.00") and d.grade is not None
+    assert d.store.name == "Main Street Motors"
+    assert d.vehicle is not None and d.vehicle.vin == VIN

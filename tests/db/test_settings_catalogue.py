@@ -120,3 +120,19 @@ def test_export_is_audited(database: Database, owner: Actor) -> None:
             select(AuditEntry).where(AuditEntry.action == AuditAction.EXPORT.value)
         ).one()
         assert e.staff_id == owner.staff_id and e.target_type == "report.xlsx"
+
+
+def test_store_details(database: Database, owner: Actor) -> None:
+    assert settings_service.get_store(database, owner.store_id).name == "Main Street Motors"
+    view = settings_service.update_store(
+        database,
+        owner,
+        name="Main St Motors",
+        phone="010-12345678",
+        complaint_channel="Call 010-12345678 or write to the manager.",
+    )
+    assert view.name == "Main St Motors" and view.phone == "010-12345678"
+    assert view.address == ""
+    assert settings_service.get_store(database, owner.store_id) == view
+    with pytest.raises(ValidationError):
+        settings_service.update_store(database, owner, name=" ")
