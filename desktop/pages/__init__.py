@@ -8,10 +8,11 @@ Every page is a :class:`~desktop.pages.base.StepPage`: ``page = cls(ctx)``,
 
 from __future__ import annotations
 
+from desktop.pages.appraisal import AppraisalPage
 from desktop.pages.base import StepPage
 from desktop.pages.qualification import QualificationPage
 from desktop.pages.reception import ReceptionPage
 
-PAGES: list[type[StepPage]] = [ReceptionPage, QualificationPage]
+PAGES: list[type[StepPage]] = [ReceptionPage, QualificationPage, AppraisalPage]
 
-__all__ = ["PAGES", "QualificationPage", "ReceptionPage", "StepPage"]
+__all__ = ["PAGES", "AppraisalPage", "QualificationPage", "ReceptionPage", "StepPage"]
