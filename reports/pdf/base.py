@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any, ClassVar
@@ -47,6 +48,9 @@ from reports.pdf.styles import ACCENT, MUTED, RULE, stylesheet
 from resources.i18n import CHINESE, ENGLISH, Translator, translator
 
 TR_CONTEXT = "pdf"
+
+# Anything but digits, separators, signs and white space: text that could hold a word.
+_HAS_WORDS = re.compile(r"[^0-9\s.,:%/+\-]")
 
 # Labels built from data; translated with _t(...) at run time.
 TR_STRINGS = (
@@ -244,8 +248,15 @@ class CustomerDocument:
                 self.footer_text(), self.page_label(1, 1)]
 
     def check_wording(self, story: list[Flowable]) -> None:
+        """Refuse the document when any text in it holds forbidden wording.
+
+        Texts are joined with a separator so that two neighbouring cells
+        ("0" and "interest") never read as one phrase; pure figures
+        (amounts, dates, rates) cannot hold a word and are skipped.
+        """
         texts = [*self.letterhead_texts(), *flowable_texts(story)]
-        assert_no_forbidden_wording("\n|\n".join(t for t in texts if t), self.settings)
+        worded = [t for t in texts if t and _HAS_WORDS.search(t)]
+        assert_no_forbidden_wording("\n|\n".join(worded), self.settings)
 
     # --- page decoration -------------------------------------------------
     @property

@@ -14,10 +14,10 @@ from reports.pdf.fonts import FontSet
 from reports.pdf.styles import (
     ACCENT,
     ACCENT_LIGHT,
+    GRID,
     RULE,
     TABLE_SIZE,
     ZEBRA,
-    grid_table_style,
     table_style,
 )
 
@@ -87,17 +87,24 @@ class RepaymentPlanDocument(CustomerDocument):
         table = Table([heads, *body, totals], colWidths=[w * scale for w in widths],
                       repeatRows=1)
         last = len(body) + 1
-        cmds = grid_table_style(self.fonts)
-        cmds += [
-            ("ALIGN", (0, 1), (0, -1), "CENTER"),
-            ("ALIGN", (1, 1), (1, -1), "CENTER"),
+        # Few whole-table commands and no SPAN: ReportLab applies every command to
+        # every cell, and re-computes spans at each page split (bench/pdf.py).
+        fonts, size, leading = self.fonts, TABLE_SIZE, TABLE_SIZE * 1.3
+        cmds: list[tuple[object, ...]] = [
+            ("FONT", (0, 0), (-1, -1), fonts.regular, size, leading),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.7),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.7),
+            ("ALIGN", (0, 0), (1, -1), "CENTER"),
             ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
-            ("ROWBACKGROUNDS", (0, 1), (-1, last - 1), [colors.white, ZEBRA]),
-            ("FONT", (0, last), (-1, last), self.fonts.bold, TABLE_SIZE, TABLE_SIZE * 1.3),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+            ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+            ("ROWBACKGROUNDS", (0, 1), (-1, last - 1), [None, ZEBRA]),  # None: nothing drawn
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ("FONT", (0, 0), (-1, 0), fonts.bold, size, leading),
+            ("FONT", (0, last), (-1, last), fonts.bold, size, leading),
             ("BACKGROUND", (0, last), (-1, last), ACCENT_LIGHT),
             ("LINEABOVE", (0, last), (-1, last), 1, ACCENT),
-            ("SPAN", (0, last), (1, last)),
-            ("ALIGN", (0, last), (1, last), "CENTER"),
         ]
         table.setStyle(table_style(cmds))
         notes = [
