@@ -44,8 +44,11 @@ MESSAGES: dict[str, str] = {
     "input.registered_after_appraisal": (
         "The first registration date ({registered}) is after the appraisal date ({appraised})."
     ),
-    "input.rate_out_of_range": (
-        "The {what} depreciation rate of {rate}% must be between {min}% and {max}%."
+    "input.yearly_rate_out_of_range": (
+        "The yearly depreciation rate of {rate}% must be between {min}% and {max}%."
+    ),
+    "input.mileage_rate_out_of_range": (
+        "The depreciation rate per 20,000 km of {rate}% must be between {min}% and {max}%."
     ),
     "override.reason_required": "Overriding the appraisal value needs a written reason.",
     "override.negative": "The override value cannot be negative.",
@@ -261,8 +264,8 @@ def _rate(
     if given is None:
         return default
     if not lo <= given <= hi:
-        problems.append(Reason.of(MESSAGES, "input.rate_out_of_range", what=what,
-                                  rate=_num(given), min=_num(lo), max=_num(hi)))
+        code = f"input.{what}_rate_out_of_range"
+        problems.append(Reason.of(MESSAGES, code, rate=_num(given), min=_num(lo), max=_num(hi)))
     return given
 
 

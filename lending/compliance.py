@@ -191,7 +191,7 @@ def _pattern(key: str) -> re.Pattern[str]:
 
 class ForbiddenWordingError(UserError):
     def __init__(self, words: list[str]) -> None:
-        reason = Reason.of(MESSAGES, "wording.forbidden", words=", ".join(f'"{w}"' for w in words))
+        reason = Reason.of(MESSAGES, "wording.forbidden", words=" / ".join(words))
         super().__init__(reason.render(), code="wording.forbidden")
         self.words = tuple(words)
         self.reason = reason

@@ -184,7 +184,7 @@ def test_assert_raises_with_every_word() -> None:
         assert_no_forbidden_wording("无息贷款, zero interest")
     assert err.value.words == ("zero interest", "无息")
     assert err.value.message == (
-        'The text contains forbidden wording: "zero interest", "无息".'
+        "The text contains forbidden wording: zero interest / 无息."
     )
 
 

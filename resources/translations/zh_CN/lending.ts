@@ -248,6 +248,10 @@
       <translation>客户自报年龄（{declared}岁）与身份证上的年龄（{actual}岁）不符。</translation>
     </message>
     <message>
+      <source>The depreciation rate per 20,000 km of {rate}% must be between {min}% and {max}%.</source>
+      <translation>每 2 万公里折旧率 {rate}% 须在 {min}% 至 {max}% 之间。</translation>
+    </message>
+    <message>
       <source>The down payment cannot be negative.</source>
       <translation>首付不能为负数。</translation>
     </message>
@@ -332,8 +336,8 @@
       <translation>车龄为{age}年，上限为{max}年。</translation>
     </message>
     <message>
-      <source>The {what} depreciation rate of {rate}% must be between {min}% and {max}%.</source>
-      <translation>折旧率（{what}）{rate}%须在{min}%至{max}%之间。</translation>
+      <source>The yearly depreciation rate of {rate}% must be between {min}% and {max}%.</source>
+      <translation>年折旧率 {rate}% 须在 {min}% 至 {max}% 之间。</translation>
     </message>
     <message>
       <source>This product accepts customers of grade {grades} only; the customer is grade {grade}.</source>
