@@ -406,10 +406,6 @@ def consultation_columns(lang: str | None, masked: bool = True) -> list[Column]:
     ]
 
 
-TIER_WORDS = ("VIP", "Regular", "Potential")
-TR_STRINGS = TIER_WORDS
-
-
 def _lookup(kind: str, codes: Iterable[str], lang: str | None) -> dict[str, str]:
     return {c: label(kind, c, lang) for c in codes}
 

@@ -76,22 +76,16 @@ from reports.model.period import ReportPeriod
 
 TR_CONTEXT = "ReportModel"
 
-NOTE_ACTIVITY = (
-    "Summary and salesperson figures count each event in the period in which it happened."
-)
-NOTE_COHORT = (
+TR_STRINGS = (
+    "Summary and salesperson figures count each event in the period in which it happened.",
     "Funnel and channel figures follow the consultations first contacted in the period "
-    "to the furthest stage they have reached so far."
-)
-NOTE_APPROVAL = (
+    "to the furthest stage they have reached so far.",
     "Approval rate = approved / (approved + declined); an application counts as declined "
-    "when it was lost after a plan was offered and before approval."
-)
-NOTE_REFERRALS = (
+    "when it was lost after a plan was offered and before approval.",
     "Referrals are new consultations that name a referring customer or came through the "
-    "referral channel, credited to the consultant who served them."
+    "referral channel, credited to the consultant who served them.",
 )
-TR_STRINGS = (NOTE_ACTIVITY, NOTE_COHORT, NOTE_APPROVAL, NOTE_REFERRALS)
+"""Remarks printed with the report (context ``ReportModel``)."""
 
 C = Consultation
 STAGE_COLUMNS: tuple[Any, ...] = (
@@ -328,7 +322,7 @@ def build_report(
         per_person, plans_priced, lost_total = _activity(s, sid, lo, hi)
         days_to_close = _days_to_close(s, sid, lo, hi)
         funnel = _funnel(s, sid, period)
-        products = _products(s, sid, lo, hi)
+        products, product_total = _products(s, sid, lo, hi)
         rejections = _rejections(s, sid, lo, hi)
         channels = _channels(s, sid, lo, hi)
         follow_ups = _follow_ups(s, sid, period, moment)
@@ -397,6 +391,14 @@ def build_report(
         kpis=kpis,
         funnel=funnel,
         products=products,
+        product_total=product_total,
+        channel_total=ChannelLine(
+            "",
+            sum(c.leads for c in channels),
+            sum(c.signed for c in channels),
+            percent(sum(c.signed for c in channels), sum(c.leads for c in channels)),
+            sum((c.amount for c in channels), Decimal("0.00")),
+        ),
         rejections=rejections,
         channels=channels,
         follow_ups=fu_lines,
@@ -536,7 +538,9 @@ def _funnel(s: Session, sid: int, period: ReportPeriod) -> Funnel:
     )
 
 
-def _products(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[ProductLine, ...]:
+def _products(
+    s: Session, sid: int, lo: datetime, hi: datetime
+) -> tuple[tuple[ProductLine, ...], ProductLine]:
     stmt = (
         select(
             Plan.product_code,
@@ -555,21 +559,36 @@ def _products(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[Product
         .where(C.store_id == sid, _within(C.signed_at, lo, hi))
         .group_by(Plan.product_code, Product.name, Plan.lender_name, Plan.method)
     )
-    lines = [
-        ProductLine(
-            product_code=code,
-            product_name=name or code,
-            lender=lender or "",
-            method=method,
-            loans=int(n),
-            amount=_dec(amount).quantize(CENT),
-            average_apr=mean(_dec(apr), int(apr_n)),
-            average_term=mean(_dec(term), int(n), TENTH),
+    lines = []
+    sums = [0, Decimal(0), Decimal(0), 0, Decimal(0)]
+    for code, name, lender, method, n, amount, apr, apr_n, term in s.execute(stmt):
+        lines.append(
+            ProductLine(
+                product_code=code,
+                product_name=name or code,
+                lender=lender or "",
+                method=method,
+                loans=int(n),
+                amount=_dec(amount).quantize(CENT),
+                average_apr=mean(_dec(apr), int(apr_n)),
+                average_term=mean(_dec(term), int(n), TENTH),
+            )
         )
-        for code, name, lender, method, n, amount, apr, apr_n, term in s.execute(stmt)
-    ]
+        for i, v in enumerate((int(n), _dec(amount), _dec(apr), int(apr_n), _dec(term))):
+            sums[i] += v
     lines.sort(key=lambda x: (-x.amount, x.product_code, x.lender, x.method))
-    return tuple(lines)
+    n_all, amount_all, apr_all, apr_n_all, term_all = sums
+    total = ProductLine(
+        product_code="",
+        product_name="",
+        lender="",
+        method="",
+        loans=int(n_all),
+        amount=Decimal(amount_all).quantize(CENT),
+        average_apr=mean(apr_all, int(apr_n_all)),
+        average_term=mean(term_all, int(n_all), TENTH),
+    )
+    return tuple(lines), total
 
 
 def _reason_codes(data: Any) -> Iterable[tuple[str, str]]:

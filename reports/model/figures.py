@@ -258,8 +258,11 @@ class Report:
     kpis: KpiTable
     funnel: Funnel
     products: tuple[ProductLine, ...]
+    product_total: ProductLine
+    """All signed loans of the period (code, name, lender and method are empty)."""
     rejections: tuple[RejectionLine, ...]
     channels: tuple[ChannelLine, ...]
+    channel_total: ChannelLine
     follow_ups: tuple[FollowUpLine, ...]
     follow_up_total: FollowUpLine
     consultation_rows: int
