@@ -344,6 +344,10 @@
       <translation>月供每 {months} 个月递增 {percent}。</translation>
     </message>
     <message>
+      <source>The product of this plan is no longer in the catalogue, so its fees cannot be disclosed. Save the plan again with a current product.</source>
+      <translation>该方案的产品已不在产品目录中，无法披露其费用。请选择现有产品重新保存方案。</translation>
+    </message>
+    <message>
       <source>The same payment every month.</source>
       <translation>每月还款金额相同。</translation>
     </message>
