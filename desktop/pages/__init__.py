@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from desktop.pages.appraisal import AppraisalPage
 from desktop.pages.base import StepPage
+from desktop.pages.plan import PlanPage
 from desktop.pages.qualification import QualificationPage
 from desktop.pages.reception import ReceptionPage
 
-PAGES: list[type[StepPage]] = [ReceptionPage, QualificationPage, AppraisalPage]
+PAGES: list[type[StepPage]] = [
+    ReceptionPage,
+    QualificationPage,
+    AppraisalPage,
+    PlanPage,
+]
 
-__all__ = ["PAGES", "AppraisalPage", "QualificationPage", "ReceptionPage", "StepPage"]
+__all__ = ["PAGES", "AppraisalPage", "PlanPage", "QualificationPage", "ReceptionPage", "StepPage"]

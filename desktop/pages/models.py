@@ -33,7 +33,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.pages.base import cny, pct, tr_reason
 from lending.eligibility import ProductEvaluation
 from lending.reasons import Reason
-from lending.schedule import Schedule
+from lending.schedule import RepaymentMethod, Schedule
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -344,10 +344,13 @@ class ComparisonModel(QAbstractTableModel):
         if row_key == "monthly":
             if s is None:
                 return "–"
-            if s.max_payment != s.first_payment:
-                return self.tr("{first} (up to {max})").format(
+            method = s.terms.method
+            if method is RepaymentMethod.STEP_UP:
+                return self.tr("{first} (rising to {max})").format(
                     first=cny(s.first_payment), max=cny(s.max_payment)
                 )
+            if method is RepaymentMethod.EQUAL_PRINCIPAL:
+                return self.tr("{first} (then falling)").format(first=cny(s.first_payment))
             return cny(s.first_payment)
         if row_key == "apr":
             return pct(e.apr) if e.apr is not None else "–"

@@ -1,0 +1,806 @@
+"""Step 4, finance plan: every product side by side, then the customer's pick.
+
+* The comparison is ``consultations.evaluate_products`` (``lending.eligibility``
+  for every active catalogue product with this customer's grade, income
+  and debt, and this car): eligible or not with every reason, maximum loan,
+  down payment, monthly payment, true APR, interest, fees, total cost,
+  approval time and likelihood.  Moving the down payment or changing the
+  term re-evaluates at once (a few ms: the figures are lending's own).
+* The payment grid shows the chosen product's monthly payment for a down
+  payment of 20-50 % and terms of 12-60 months; clicking a cell picks it.
+* The chosen product's schedule, an early-settlement calculator
+  (``lending.settlement``), optional add-ons (each with its own price; the
+  lender's insurance requirement is marked as such, never bundled), and
+  the DTI / rate-cap outcome as a block or a warning.
+
+Saving keeps the current pick as a plan (``save_plan``: refused with the
+reasons when the product cannot be offered); "Choose for signing" marks it
+the one the customer signs (``choose_plan``).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models.enums import AddOnKind
+from db.services import consultations as cs
+from db.services.base import ValidationError
+from desktop.context import AppContext
+from desktop.pages.base import (
+    BLOCK_BANNER,
+    INFO_BANNER,
+    WARN_BANNER,
+    Banner,
+    FieldError,
+    StepPage,
+    cny,
+    tr_reason,
+    validation_errors,
+)
+from desktop.pages.models import (
+    GRID_DOWN_PERCENTS,
+    GRID_TERMS,
+    ComparisonModel,
+    PaymentGridModel,
+    ScheduleModel,
+)
+from lending.compliance import RateLevel
+from lending.eligibility import ProductEvaluation
+from lending.money import MoneyError, money, parse_money, percent_of
+from lending.products import STANDARD_TERMS
+from lending.schedule import RepaymentMethod
+from lending.settlement import SettlementError, early_settlement
+
+SLIDER_STEP = 1000  # yuan
+
+
+@dataclass(frozen=True)
+class PlanData:
+    consultation: cs.ConsultationView
+    appraisal: cs.AppraisalView | None
+    qualification: cs.QualificationView | None
+    plans: tuple[cs.PlanView, ...]
+
+
+@dataclass(frozen=True)
+class Pick:
+    """What the staff have set up on the screen."""
+
+    product_code: str
+    method: str
+    term_months: int
+    down_payment: Decimal
+    add_ons: tuple[tuple[str, str, Decimal, bool], ...]
+
+
+class AddOnRow:
+    """One optional line: tick, name, price; its error under it."""
+
+    def __init__(self, kind: AddOnKind, name: str, tick_text: str) -> None:
+        self.kind = kind
+        self.tick = QCheckBox(tick_text)
+        self.name = QLineEdit(name)
+        self.price = QLineEdit()
+        self.error = FieldError()
+        self.required = False
+
+
+class PlanPage(StepPage):
+    step = "plan"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._data: PlanData | None = None
+        self._price: Decimal | None = None
+        self._selected: str | None = None
+        self._draft_id: int | None = None
+        self._eval_busy = False
+        self._eval_pending = False
+        self._grid_key: tuple[str, str] | None = None
+        self.last_eval_ms: float | None = None
+        self._saved_pick: Pick | None = None
+        self._pending_flags = (False, False, True)
+        self.settlement: Any = None
+
+        outer = QVBoxLayout(self)
+        self.prereq = Banner(BLOCK_BANNER)
+        outer.addWidget(self.prereq)
+
+        # -- controls -----------------------------------------------------------
+        controls = QGridLayout()
+        outer.addLayout(controls)
+        self.price_label = QLabel()
+        controls.addWidget(QLabel(self.tr("Vehicle price")), 0, 0)
+        controls.addWidget(self.price_label, 0, 1, 1, 3)
+        controls.addWidget(QLabel(self.tr("Down payment")), 1, 0)
+        self.down_slider = QSlider(Qt.Orientation.Horizontal)
+        self.down_slider.setSingleStep(SLIDER_STEP)
+        self.down_slider.setPageStep(SLIDER_STEP * 10)
+        self.down_spin = QSpinBox()
+        self.down_spin.setSingleStep(SLIDER_STEP)
+        self.down_spin.setGroupSeparatorShown(True)
+        self.down_spin.setSuffix(self.tr(" CNY"))
+        self.down_spin.setMinimumWidth(140)
+        self.down_percent = QLabel()
+        self.down_percent.setMinimumWidth(60)
+        controls.addWidget(self.down_slider, 1, 1)
+        controls.addWidget(self.down_spin, 1, 2)
+        controls.addWidget(self.down_percent, 1, 3)
+        self._errors["down_payment"] = FieldError()
+        controls.addWidget(self._errors["down_payment"], 2, 1, 1, 3)
+        controls.addWidget(QLabel(self.tr("Term")), 3, 0)
+        self.term = QComboBox()
+        for months in STANDARD_TERMS:
+            self.term.addItem(self.tr("{n} months").format(n=months), months)
+        self.method = QComboBox()
+        for value, text in self.method_labels().items():
+            self.method.addItem(text, value.value)
+        row = QHBoxLayout()
+        row.addWidget(self.term)
+        row.addWidget(QLabel(self.tr("Repayment method")))
+        row.addWidget(self.method)
+        row.addStretch(1)
+        controls.addLayout(row, 3, 1, 1, 3)
+        self._errors["term_months"] = FieldError()
+        self._errors["method"] = FieldError()
+        controls.addWidget(self._errors["term_months"], 4, 1, 1, 3)
+        controls.addWidget(self._errors["method"], 5, 1, 1, 3)
+        controls.setColumnStretch(1, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(splitter, 1)
+
+        # -- comparison ----------------------------------------------------------
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel(self.tr("All products for this customer and this car. Click a column to "
+                              "choose a product."))
+        hint.setWordWrap(True)
+        tl.addWidget(hint)
+        self.comparison = ComparisonModel(self, chinese=ctx.chinese)
+        self.comparison_view = QTableView()
+        self.comparison_view.setModel(self.comparison)
+        self.comparison_view.setWordWrap(True)
+        self.comparison_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.comparison_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch
+        )
+        self.comparison_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.comparison_view.horizontalHeader().setSectionsClickable(True)
+        tl.addWidget(self.comparison_view, 1)
+        splitter.addWidget(top)
+
+        # -- chosen product ------------------------------------------------------
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        self.chosen_label = QLabel()
+        f = self.chosen_label.font()
+        f.setBold(True)
+        self.chosen_label.setFont(f)
+        self.chosen_label.setWordWrap(True)
+        bl.addWidget(self.chosen_label)
+        self.blocks = Banner(BLOCK_BANNER)
+        self.warnings = Banner(WARN_BANNER)
+        self.info = Banner(INFO_BANNER)
+        bl.addWidget(self.blocks)
+        bl.addWidget(self.warnings)
+        bl.addWidget(self.info)
+        self.tabs = QTabWidget()
+        bl.addWidget(self.tabs, 1)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        # grid
+        self.grid = PaymentGridModel(self)
+        self.grid_view = QTableView()
+        self.grid_view.setModel(self.grid)
+        self.grid_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tabs.addTab(self.grid_view, self.tr("Monthly payment grid"))
+
+        # schedule
+        sched = QWidget()
+        sl = QVBoxLayout(sched)
+        self.schedule_summary = QLabel()
+        self.schedule_summary.setWordWrap(True)
+        sl.addWidget(self.schedule_summary)
+        self.schedule = ScheduleModel(self)
+        self.schedule_view = QTableView()
+        self.schedule_view.setModel(self.schedule)
+        self.schedule_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch
+        )
+        self.schedule_view.verticalHeader().hide()
+        sl.addWidget(self.schedule_view, 1)
+        self.tabs.addTab(sched, self.tr("Repayment schedule"))
+
+        # early settlement
+        settle = QWidget()
+        sform = QFormLayout(settle)
+        self.settle_after = QSpinBox()
+        self.settle_after.setRange(0, 0)
+        sform.addRow(self.tr("Settle after payment no."), self.settle_after)
+        self.settle_fee = QLabel()
+        sform.addRow(self.tr("Early-repayment fee"), self.settle_fee)
+        self.settle_rows: dict[str, QLabel] = {}
+        for key, text in (
+            ("remaining", self.tr("Remaining principal")),
+            ("accrued", self.tr("Interest accrued")),
+            ("fee", self.tr("Fee")),
+            ("total", self.tr("Total to pay")),
+            ("saved", self.tr("Interest saved")),
+            ("net", self.tr("Net saving")),
+        ):
+            label = QLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.settle_rows[key] = label
+            sform.addRow(text, label)
+        self.settle_error = FieldError()
+        sform.addRow(self.settle_error)
+        self.tabs.addTab(settle, self.tr("Early settlement"))
+
+        # add-ons
+        addons = QWidget()
+        al = QGridLayout(addons)
+        al.addWidget(QLabel(self.tr("Optional lines, each with its own price. The customer "
+                                    "may say no to any of them.")), 0, 0, 1, 3)
+        self.addons = [
+            AddOnRow(AddOnKind.INSURANCE, self.tr("Full vehicle insurance"),
+                     self.tr("Insurance")),
+            AddOnRow(AddOnKind.WARRANTY, self.tr("Extended warranty"),
+                     self.tr("Extended warranty")),
+            AddOnRow(AddOnKind.SERVICE, self.tr("Service package"), self.tr("Service package")),
+        ]
+        for i, a in enumerate(self.addons, start=1):
+            a.price.setPlaceholderText(self.tr("Price in CNY"))
+            al.addWidget(a.tick, i * 2 - 1, 0)
+            al.addWidget(a.name, i * 2 - 1, 1)
+            al.addWidget(a.price, i * 2 - 1, 2)
+            al.addWidget(a.error, i * 2, 1, 1, 2)
+            self._errors[f"addon_{a.kind.value}"] = a.error
+        self.insurance_note = QLabel()
+        self.insurance_note.setWordWrap(True)
+        al.addWidget(self.insurance_note, 8, 0, 1, 3)
+        self.addons_total = QLabel()
+        al.addWidget(self.addons_total, 9, 0, 1, 3)
+        al.setColumnStretch(1, 2)
+        al.setColumnStretch(2, 1)
+        al.setRowStretch(10, 1)
+        self.tabs.addTab(addons, self.tr("Add-ons"))
+
+        # saved plans
+        saved = QWidget()
+        vl = QVBoxLayout(saved)
+        self.saved_list = QListWidget()
+        vl.addWidget(self.saved_list, 1)
+        self.tabs.addTab(saved, self.tr("Saved plans"))
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error_label("plan"), 1)
+        self.keep_button = QPushButton(self.tr("Keep for comparison"))
+        self.choose_button = QPushButton(self.tr("Choose this plan for signing"))
+        self.choose_button.setDefault(True)
+        buttons.addWidget(self.keep_button)
+        buttons.addWidget(self.choose_button)
+        outer.addLayout(buttons)
+        self._errors["general"] = self._errors["plan"]
+
+        # -- signals -------------------------------------------------------------
+        self.down_slider.valueChanged.connect(self._slider_moved)
+        self.down_spin.valueChanged.connect(self._spin_changed)
+        self.term.currentIndexChanged.connect(self._controls_changed)
+        self.method.currentIndexChanged.connect(self._controls_changed)
+        self.comparison_view.horizontalHeader().sectionClicked.connect(self._column_clicked)
+        self.comparison_view.clicked.connect(lambda index: self._column_clicked(index.column()))
+        self.grid_view.clicked.connect(self._grid_clicked)
+        self.settle_after.valueChanged.connect(self._update_settlement)
+        for a in self.addons:
+            a.tick.toggled.connect(self._addons_changed)
+            a.price.textEdited.connect(self._addons_changed)
+            a.name.textEdited.connect(self._addons_changed)
+        self.keep_button.clicked.connect(self.keep)
+        self.choose_button.clicked.connect(self.choose)
+
+    # -- labels ----------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Finance plan")
+
+    def method_labels(self) -> dict[RepaymentMethod, str]:
+        return {
+            RepaymentMethod.EQUAL_INSTALLMENT: self.tr("Equal installment"),
+            RepaymentMethod.EQUAL_PRINCIPAL: self.tr("Equal principal"),
+            RepaymentMethod.INTEREST_FIRST: self.tr("Interest first"),
+            RepaymentMethod.STEP_UP: self.tr("Step-up"),
+        }
+
+    # -- loading -----------------------------------------------------------------
+    def _fetch(self, consultation_id: int) -> PlanData:
+        db, actor = self.ctx.database, self.ctx.staff
+        return PlanData(
+            cs.get_consultation(db, actor, consultation_id),
+            cs.get_appraisal(db, actor, consultation_id),
+            cs.get_qualification(db, actor, consultation_id),
+            tuple(cs.list_plans(db, actor, consultation_id)),
+        )
+
+    def _show(self, data: PlanData) -> None:
+        self._data = data
+        self._draft_id = None
+        self._grid_key = None
+        a = data.appraisal
+        self._price = a.price if a is not None and a.price is not None else None
+        problems: list[str] = []
+        if data.consultation.blacklist_hit:
+            problems.append(self.tr("The customer is on a blacklist: no plan can be offered. "
+                                    "Please refer to the manager."))
+        if data.qualification is None or data.qualification.grade is None:
+            problems.append(self.tr("Complete the qualification step first: the rate depends "
+                                    "on the customer's grade."))
+        if a is None or a.value is None:
+            problems.append(self.tr("Complete the vehicle appraisal first."))
+        elif self._price is None:
+            problems.append(self.tr("Enter the selling price in the vehicle appraisal step."))
+        self.prereq.set_lines(problems)
+        price = self._price or Decimal(0)
+        top = int(price)
+        self.price_label.setText(
+            self.tr("{price} CNY (selling price from the appraisal)").format(price=cny(price))
+            if self._price is not None else "–"
+        )
+        for w in (self.down_slider, self.down_spin):
+            w.blockSignals(True)
+            w.setRange(0, top)
+        self.down_slider.setPageStep(max(SLIDER_STEP, top // 20))
+        last = next((p for p in data.plans if p.chosen), data.plans[-1] if data.plans else None)
+        if last is not None:
+            down = int(last.down_payment or 0)
+            self._selected = last.product_code
+            self._set_combo(self.term, last.term_months)
+            self._set_combo(self.method, last.method.value)
+            self._show_addons(last.add_ons)
+        else:
+            wished = data.consultation.wished_down_payment
+            down = int(wished) if wished is not None else int(percent_of(price, Decimal(30)))
+            self._set_combo(self.term, 36)
+        self.down_slider.setValue(down)
+        self.down_spin.setValue(down)
+        for w in (self.down_slider, self.down_spin):
+            w.blockSignals(False)
+        self._show_percent()
+        self._show_saved(data.plans)
+        self._saved_pick = self._pick_of(last) if last is not None else None
+        self.choose_button.setEnabled(not data.consultation.blacklist_hit)
+        self.keep_button.setEnabled(not data.consultation.blacklist_hit)
+        self.refresh()
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, value: Any) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _show_addons(self, add_ons: Any) -> None:
+        for row in self.addons:
+            match = next((x for x in add_ons if x.kind is row.kind), None)
+            row.tick.setChecked(match is not None)
+            if match is not None:
+                row.name.setText(match.name)
+                row.price.setText(cny(match.price))
+
+    def _show_saved(self, plans: Any) -> None:
+        self.saved_list.clear()
+        for p in plans:
+            text = self.tr(
+                "{mark}{product}: loan {amount}, {term} months, {method}, monthly {monthly}, "
+                "APR {apr}%"
+            ).format(
+                mark=self.tr("[chosen] ") if p.chosen else "",
+                product=p.product_name,
+                amount=cny(p.amount),
+                term=p.term_months,
+                method=self.method_labels()[p.method],
+                monthly=cny(p.first_payment),
+                apr=p.apr.quantize(Decimal("0.01")) if p.apr is not None else "–",
+            )
+            item = QListWidgetItem(text)
+            if p.chosen:
+                f = item.font()
+                f.setBold(True)
+                item.setFont(f)
+            self.saved_list.addItem(item)
+
+    # -- controls ------------------------------------------------------------------
+    def _slider_moved(self, value: int) -> None:
+        self.down_spin.blockSignals(True)
+        self.down_spin.setValue(value)
+        self.down_spin.blockSignals(False)
+        self._controls_changed()
+
+    def _spin_changed(self, value: int) -> None:
+        self.down_slider.blockSignals(True)
+        self.down_slider.setValue(value)
+        self.down_slider.blockSignals(False)
+        self._controls_changed()
+
+    def _show_percent(self) -> None:
+        if self._price:
+            share = Decimal(self.down_spin.value()) * 100 / self._price
+            self.down_percent.setText(f"{share.quantize(Decimal('1'))}%")
+        else:
+            self.down_percent.clear()
+
+    def _controls_changed(self, *_: object) -> None:
+        self._show_percent()
+        for key in ("down_payment", "term_months", "method", "plan"):
+            self.error_label(key).show_text("")
+        self.mark_dirty()
+        self.refresh()
+
+    def _column_clicked(self, column: int) -> None:
+        code = self.comparison.code_at(column)
+        if code is not None and code != self._selected:
+            self._selected = code
+            self.mark_dirty()
+            self._show_chosen()
+
+    def _grid_clicked(self, index: Any) -> None:
+        _, amount, term = self.grid.request_at(index.row(), index.column())
+        if amount is None:
+            return
+        self.down_spin.blockSignals(True)
+        self.down_slider.blockSignals(True)
+        self.down_spin.setValue(int(amount))
+        self.down_slider.setValue(int(amount))
+        self.down_spin.blockSignals(False)
+        self.down_slider.blockSignals(False)
+        self.term.blockSignals(True)
+        self._set_combo(self.term, term)
+        self.term.blockSignals(False)
+        self._controls_changed()
+
+    def _addons_changed(self, *_: object) -> None:
+        self.mark_dirty()
+        self._check_addons()
+
+    def _check_addons(self) -> tuple[list[tuple[str, str, Decimal, bool]], dict[str, str]]:
+        lines: list[tuple[str, str, Decimal, bool]] = []
+        errors: dict[str, str] = {}
+        total = Decimal(0)
+        for a in self.addons:
+            key = f"addon_{a.kind.value}"
+            if not a.tick.isChecked():
+                a.error.show_text("")
+                continue
+            text = a.price.text().strip()
+            problem = ""
+            if not a.name.text().strip():
+                problem = self.tr("Give the line a name.")
+            elif not text:
+                problem = self.tr("Enter the price of this line.")
+            else:
+                try:
+                    price = parse_money(text)
+                    if price < 0:
+                        problem = self.tr("The price cannot be negative.")
+                except MoneyError:
+                    problem = self.tr("Enter an amount in yuan, e.g. 3,500.")
+            a.error.show_text(problem)
+            if problem:
+                errors[key] = problem
+                continue
+            total += price
+            lines.append((a.kind.value, a.name.text().strip(), price, a.required))
+        self.addons_total.setText(
+            self.tr("Add-ons total: {total} CNY (paid on top of the loan figures above)").format(
+                total=cny(money(total))
+            )
+        )
+        return lines, errors
+
+    # -- evaluation ------------------------------------------------------------------
+    def current_request(self) -> tuple[Decimal, int, str]:
+        return (
+            Decimal(self.down_spin.value()),
+            int(self.term.currentData()),
+            str(self.method.currentData()),
+        )
+
+    def refresh(self) -> None:
+        """Evaluate every product for the current down payment, term and method."""
+        if self.consultation_id is None or self._data is None:
+            return
+        if self._data.appraisal is None or self._price is None:
+            self.comparison.set_evaluations([])
+            self._show_chosen()
+            return
+        if self._eval_busy:
+            self._eval_pending = True
+            return
+        self._eval_busy = True
+        db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
+        down, term, method = self.current_request()
+        started = time.perf_counter()
+
+        def job() -> list[ProductEvaluation]:
+            return cs.evaluate_products(
+                db, actor, cid, down_payment=down, term_months=term, method=method
+            )
+
+        def done(evals: list[ProductEvaluation]) -> None:
+            self._eval_busy = False
+            self.comparison.set_evaluations(evals)
+            if self._selected is None or self.comparison.evaluation(self._selected) is None:
+                first = next((e for e in evals if e.eligible), evals[0] if evals else None)
+                self._selected = first.code if first else None
+            self._show_chosen()
+            self.last_eval_ms = (time.perf_counter() - started) * 1000
+            if self._eval_pending:
+                self._eval_pending = False
+                self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._eval_busy = False
+            self._eval_pending = False
+            if isinstance(exc, ValidationError):
+                self.show_errors(validation_errors(exc))
+                return
+            raise exc
+
+        self.ctx.runner.run(job, done, failed)
+
+    def selected_evaluation(self) -> ProductEvaluation | None:
+        return self.comparison.evaluation(self._selected) if self._selected else None
+
+    def _show_chosen(self) -> None:
+        self.comparison.set_selected(self._selected)
+        e = self.selected_evaluation()
+        self._update_insurance(e)
+        if e is None:
+            self.chosen_label.setText(self.tr("No product chosen."))
+            self.blocks.set_lines([])
+            self.warnings.set_lines([])
+            self.info.set_lines([])
+            self.schedule.set_schedule(None)
+            self.schedule_summary.clear()
+            self._update_settlement()
+            return
+        name = self.comparison.product_name(e)
+        self.chosen_label.setText(
+            self.tr("Chosen product: {name}").format(name=name)
+            if e.eligible
+            else self.tr("Chosen product: {name} (cannot be offered as set up)").format(name=name)
+        )
+        blocks = [tr_reason(r) for r in e.reasons]
+        self.blocks.set_lines(blocks)
+        warns = [tr_reason(r) for r in e.warnings]
+        self.warnings.set_lines(warns)
+        info: list[str] = []
+        if e.dti is not None and e.dti.ok:
+            info.append(tr_reason(e.dti.reason))
+        if e.rate_check is not None and e.rate_check.level is RateLevel.OK:
+            info.append(tr_reason(e.rate_check.reason))
+        self.info.set_lines(info)
+        s = e.schedule
+        self.schedule.set_schedule(s)
+        if s is not None:
+            self.schedule_summary.setText(
+                self.tr(
+                    "Loan {amount} at {rate}% a year, {months} months. Total interest {interest}, "
+                    "total fees {fees}, total repayment {total}. True APR {apr}% (effective "
+                    "{ear}% a year)."
+                ).format(
+                    amount=cny(s.terms.amount),
+                    rate=s.terms.annual_rate.normalize(),
+                    months=s.terms.months,
+                    interest=cny(s.total_interest),
+                    fees=cny(s.total_fees),
+                    total=cny(s.total_repayment),
+                    apr=e.apr,
+                    ear=s.effective_annual_rate.quantize(Decimal("0.01")),
+                )
+            )
+        else:
+            self.schedule_summary.setText(self.tr("This product cannot be priced as set up."))
+        self.settle_after.blockSignals(True)
+        self.settle_after.setRange(0, max(len(s.rows) - 1, 0) if s else 0)
+        self.settle_after.blockSignals(False)
+        self._update_settlement()
+        self._refresh_grid(e)
+
+    def _update_insurance(self, e: ProductEvaluation | None) -> None:
+        insurance = self.addons[0]
+        required = bool(e is not None and e.product.requires_full_insurance)
+        insurance.required = required
+        if required:
+            self.insurance_note.setText(
+                self.tr("This lender requires full vehicle insurance with the lender as first "
+                        "beneficiary. The customer chooses the insurer; the price is theirs to "
+                        "compare.")
+            )
+        else:
+            self.insurance_note.setText("")
+
+    def _update_settlement(self, *_: object) -> None:
+        e = self.selected_evaluation()
+        s = e.schedule if e else None
+        if e is None or s is None:
+            for label in self.settle_rows.values():
+                label.setText("–")
+            self.settle_fee.setText("–")
+            return
+        fee = e.product.fees.early_repayment_fee_percent
+        self.settle_fee.setText(
+            self.tr("{fee}% of the remaining principal").format(fee=fee.normalize())
+        )
+        try:
+            result = early_settlement(s, self.settle_after.value(), fee)
+        except SettlementError as exc:
+            self.settle_error.show_text(tr_reason(exc.reason))
+            return
+        self.settle_error.show_text("")
+        self.settle_rows["remaining"].setText(cny(result.remaining_principal))
+        self.settle_rows["accrued"].setText(cny(result.accrued_interest))
+        self.settle_rows["fee"].setText(cny(result.early_repayment_fee))
+        self.settle_rows["total"].setText(cny(result.total_due))
+        self.settle_rows["saved"].setText(cny(result.interest_saved))
+        self.settle_rows["net"].setText(cny(result.net_saving))
+        self.settlement = result
+
+    def _refresh_grid(self, e: ProductEvaluation) -> None:
+        down, term, method = self.current_request()
+        key = (e.code, method)
+        percent = None
+        if self._price:
+            for p in GRID_DOWN_PERCENTS:
+                if percent_of(self._price, Decimal(p)) == money(down):
+                    percent = p
+        self.grid.set_picked(percent, term if term in GRID_TERMS else None)
+        if key == self._grid_key or self._price is None or self.consultation_id is None:
+            return
+        self._grid_key = key
+        db, actor, cid, price = self.ctx.database, self.ctx.staff, self.consultation_id, self._price
+        code = e.code
+        downs = {p: int(percent_of(price, Decimal(p))) for p in GRID_DOWN_PERCENTS}
+
+        def job() -> dict[tuple[int, int], ProductEvaluation]:
+            cells: dict[tuple[int, int], ProductEvaluation] = {}
+            with db.unit_of_work() as uow:  # one transaction for the 20 evaluations
+                for p, amount in downs.items():
+                    for months in GRID_TERMS:
+                        evals = cs.evaluate_products(
+                            uow, actor, cid, down_payment=amount, term_months=months,
+                            method=method,
+                        )
+                        match = next((x for x in evals if x.code == code), None)
+                        if match is not None:
+                            cells[(p, months)] = match
+            return cells
+
+        def done(cells: dict[tuple[int, int], ProductEvaluation]) -> None:
+            self.grid.set_cells(cells, {p: Decimal(v) for p, v in downs.items()})
+            current = self.current_request()
+            pct_match = next((p for p, v in downs.items() if v == int(current[0])), None)
+            self.grid.set_picked(pct_match, current[1] if current[1] in GRID_TERMS else None)
+
+        self.ctx.runner.run(job, done, lambda exc: None)
+
+    # -- saving ------------------------------------------------------------------
+    def current_pick(self) -> Pick | None:
+        if self._selected is None:
+            return None
+        lines, _ = self._check_addons()
+        down, term, method = self.current_request()
+        return Pick(self._selected, method, term, money(down), tuple(lines))
+
+    @staticmethod
+    def _pick_of(p: cs.PlanView) -> Pick:
+        return Pick(
+            p.product_code,
+            p.method.value,
+            p.term_months,
+            money(p.down_payment or 0),
+            tuple((a.kind.value, a.name, a.price, a.required) for a in p.add_ons),
+        )
+
+    def _validate_locally(self) -> dict[str, str]:
+        _, errors = self._check_addons()
+        if self._selected is None:
+            errors["plan"] = self.tr("Choose a product in the comparison first.")
+        return errors
+
+    def _save_job(self, keep: bool = False, choose: bool = False) -> Any:
+        pick = self.current_pick()
+        assert pick is not None and self.consultation_id is not None
+        if pick == self._saved_pick and not choose:
+            return None
+        db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
+        draft = None if keep else self._draft_id
+        existing = next(
+            (p for p in (self._data.plans if self._data else ()) if self._pick_of(p) == pick),
+            None,
+        )
+        form = cs.PlanForm(
+            product_code=pick.product_code,
+            method=pick.method,
+            term_months=pick.term_months,
+            down_payment=pick.down_payment,
+            add_ons=tuple(cs.AddOnInput(k, n, p, r) for k, n, p, r in pick.add_ons),
+        )
+
+        def job() -> tuple[PlanData, int]:
+            if existing is not None:
+                plan_id = existing.id
+            else:
+                plan_id = cs.save_plan(db, actor, cid, form).id
+                if draft is not None and draft != plan_id:
+                    try:
+                        old = cs.get_plan(db, actor, draft)
+                        if not old.chosen:
+                            cs.delete_plan(db, actor, draft)
+                    except Exception:  # noqa: BLE001 - an already removed draft is fine
+                        pass
+            if choose:
+                cs.choose_plan(db, actor, plan_id)
+            return self._fetch(cid), plan_id
+
+        self._pending_flags = (keep, choose, existing is None)
+        return job
+
+    def _saved(self, result: tuple[PlanData, int]) -> None:
+        data, plan_id = result
+        keep, choose, created = self._pending_flags
+        self._data = data
+        self._saved_pick = self.current_pick()
+        self._draft_id = None if (keep or choose or not created) else plan_id
+        self._show_saved(data.plans)
+        self.emit_consultation(data.consultation)
+
+    def keep(self) -> bool:
+        """Save the current pick as a plan to compare (it is not replaced by later edits)."""
+        return self._save_with(keep=True)
+
+    def choose(self) -> bool:
+        """Save the current pick and make it the plan the customer signs."""
+        return self._save_with(choose=True)
+
+    def _save_with(self, *, keep: bool = False, choose: bool = False) -> bool:
+        original = self._save_job
+        self._save_job = lambda: original(keep=keep, choose=choose)  # type: ignore[method-assign]
+        try:
+            return self.save()
+        finally:
+            self._save_job = original  # type: ignore[method-assign]

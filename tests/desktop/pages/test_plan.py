@@ -1,0 +1,151 @@
+"""Finance plan: comparison equals lending's figures, fast updates, grid, schedule, settlement."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from db.models.enums import Step, StepState
+from db.services import consultations as cs
+from desktop.pages.models import GRID_DOWN_PERCENTS, GRID_TERMS, ComparisonModel, ScheduleModel
+from desktop.pages.plan import PlanPage
+from lending.settlement import early_settlement
+from tests.desktop.pages.conftest import complete_until, tick
+
+
+def open_plan(open_page, database, consultant, cid) -> PlanPage:
+    complete_until(database, consultant, cid, "plan")
+    return open_page(PlanPage, cid, size=(1100, 900))
+
+
+def test_comparison_equals_lending(qtbot, open_page, consultation, database, consultant):
+    page = open_plan(open_page, database, consultant, consultation)
+    down, term, method = page.current_request()
+    assert (down, term, method) == (Decimal(40000), 36, "equal_installment")  # wished down
+    expected = cs.evaluate_products(database, consultant, consultation, down_payment=down,
+                                    term_months=term, method=method)
+    model = page.comparison
+    assert model.columnCount() == len(expected) == 4
+    for col, e in enumerate(expected):
+        got = model.evaluation(e.code)
+        assert got is not None and got.eligible == e.eligible
+        assert got.schedule is not None and e.schedule is not None
+        assert got.schedule.first_payment == e.schedule.first_payment
+        assert got.apr == e.apr and got.max_loan == e.max_loan
+        row = ComparisonModel.ROW_KEYS.index("monthly")
+        assert model.data(model.index(row, col)) == f"{e.schedule.first_payment:,.2f}"
+        row = ComparisonModel.ROW_KEYS.index("total")
+        assert model.data(model.index(row, col)) == f"{e.schedule.total_repayment:,.2f}"
+        row = ComparisonModel.ROW_KEYS.index("why")
+        assert model.data(model.index(row, col)) == "\n".join(
+            str(r) for r in (*e.reasons, *e.warnings))
+    # the bank product accepts 80 % of the appraisal; the ultra-low 90 %
+    assert model.evaluation("ultra_low_down_payment").max_loan > \
+        model.evaluation("bank_mortgage").max_loan
+
+
+def test_down_payment_and_term_update_the_comparison_quickly(qtbot, open_page, consultation,
+                                                              database, consultant):
+    page = open_plan(open_page, database, consultant, consultation)
+    timings = []
+    for value in (30000, 45000, 60000, 70000):
+        started = time.perf_counter()
+        page.down_slider.setValue(value)
+        timings.append((time.perf_counter() - started) * 1000)
+        e = page.comparison.evaluation("finance_company")
+        assert e is not None and e.loan_amount == Decimal(130000 - value)
+    started = time.perf_counter()
+    page.term.setCurrentIndex(page.term.findData(24))
+    timings.append((time.perf_counter() - started) * 1000)
+    assert page.comparison.evaluation("finance_company").schedule.terms.months == 24
+    worst = max(timings)
+    print(f"\nplan comparison update: worst {worst:.1f} ms, all {[round(t, 1) for t in timings]}")
+    assert worst < 200
+    assert page.down_spin.value() == 70000  # slider and spin box stay in step
+
+
+def test_grid_schedule_and_settlement(qtbot, open_page, consultation, database, consultant):
+    page = open_plan(open_page, database, consultant, consultation)
+    qtbot.mouseClick(page.comparison_view.horizontalHeader().viewport(),
+                     Qt.MouseButton.LeftButton,
+                     pos=page.comparison_view.horizontalHeader().rect().center()
+                     - __import__("PySide6.QtCore", fromlist=["QPoint"]).QPoint(
+                         page.comparison_view.horizontalHeader().width() // 8, 0))
+    chosen = page.selected_evaluation()
+    assert chosen is not None
+    grid = page.grid
+    assert grid.rowCount() == len(GRID_DOWN_PERCENTS) and grid.columnCount() == len(GRID_TERMS)
+    # each cell equals lending's figure for that down payment and term
+    cell = grid.cell(2, 1)  # 40 % down, 24 months
+    expected = cs.evaluate_products(database, consultant, consultation,
+                                    down_payment=52000, term_months=24,
+                                    method="equal_installment")
+    match = next(e for e in expected if e.code == chosen.code)
+    assert cell.schedule.first_payment == match.schedule.first_payment
+    # clicking a cell picks its down payment and term
+    rect = page.grid_view.visualRect(grid.index(2, 1))
+    page.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(page.grid_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.current_request()[:2] == (Decimal(52000), 24)
+    # schedule model without a view
+    model: ScheduleModel = page.schedule
+    s = page.selected_evaluation().schedule
+    assert model.rowCount() == 24 and model.columnCount() == 7
+    assert model.data(model.index(0, 2)) == f"{s.rows[0].payment:,.2f}"
+    assert model.data(model.index(23, 6)) == "0.00"
+    # early settlement after 12 payments = lending.settlement
+    page.settle_after.setValue(12)
+    fee = page.selected_evaluation().product.fees.early_repayment_fee_percent
+    assert page.settlement == early_settlement(s, 12, fee)
+    assert page.settle_rows["total"].text() == f"{page.settlement.total_due:,.2f}"
+
+
+def test_ineligible_pick_is_refused_with_reasons(qtbot, open_page, consultation, database,
+                                                 consultant):
+    page = open_plan(open_page, database, consultant, consultation)
+    page._column_clicked(page.comparison.column_of("bank_mortgage"))
+    page.down_slider.setValue(0)  # above every maximum loan
+    assert not page.selected_evaluation().eligible
+    assert "maximum" in page.blocks.text()
+    assert page.choose() is False
+    assert "down payment must be at least" in page.shown_errors()["down_payment"]
+    assert cs.list_plans(database, consultant, consultation) == []
+    # an add-on ticked without a price is refused before anything is sent
+    page.down_slider.setValue(60000)
+    tick(qtbot, page.addons[1].tick)
+    assert page.save() is False
+    assert "price" in page.shown_errors()["addon_warranty"].lower()
+    assert cs.list_plans(database, consultant, consultation) == []
+
+
+def test_choose_plan_completes_the_step(qtbot, open_page, consultation, database, consultant):
+    page = open_plan(open_page, database, consultant, consultation)
+    states: list[str] = []
+    page.state_changed.connect(states.append)
+    page._column_clicked(page.comparison.column_of("finance_company"))
+    page.down_slider.setValue(60000)
+    page.term.setCurrentIndex(page.term.findData(24))
+    tick(qtbot, page.addons[1].tick)
+    qtbot.keyClicks(page.addons[1].price, "3,000")
+    assert page.save() is True  # a draft
+    assert page.save() is True  # nothing changed: no second row
+    assert len(cs.list_plans(database, consultant, consultation)) == 1
+    page.down_slider.setValue(65000)
+    assert page.save() is True  # the draft is replaced
+    plans = cs.list_plans(database, consultant, consultation)
+    assert len(plans) == 1 and plans[0].down_payment == Decimal("65000.00")
+    qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
+    assert states[-1] == "complete"
+    plans = cs.list_plans(database, consultant, consultation)
+    assert len(plans) == 1 and plans[0].chosen
+    e = page.selected_evaluation()
+    assert plans[0].first_payment == e.schedule.first_payment
+    assert plans[0].total_add_ons == Decimal("3000.00")
+    assert [a.name for a in plans[0].add_ons] == ["Extended warranty"]
+    view = cs.get_consultation(database, consultant, consultation)
+    assert view.steps[Step.PLAN] is StepState.COMPLETE
+    again = open_page(PlanPage, consultation)
+    assert again.current_request() == (Decimal(65000), 24, "equal_installment")
+    assert again._selected == "finance_company" and again.addons[1].tick.isChecked()
