@@ -85,7 +85,7 @@ def normalise_language(lang: str | None) -> str:
     return CHINESE if lang.lower().startswith("zh") else ENGLISH
 
 
-class NumberedCanvas(Canvas):
+class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
     """Holds each page until the end, then writes "page x of y" on all of them."""
 
     def __init__(
@@ -203,6 +203,10 @@ class CustomerDocument:
 
     def percent(self, value: Any) -> str:
         return "-" if value is None else f"{rate2(value)}%"
+
+    def sentence(self, text: str) -> str:
+        """Capitalise a label that starts a sentence (English only)."""
+        return text if self.zh else text[:1].upper() + text[1:]
 
     def plain_number(self, value: Any) -> str:
         """A limit as the owner typed it: Decimal('50.00') -> '50'."""

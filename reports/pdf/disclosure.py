@@ -77,31 +77,50 @@ class DisclosureDocument(CustomerDocument):
             self.section(_t("Lender, product and loan")),
             summary_table(self, p, d.customer.name, d.customer.id_number_masked),
             Spacer(1, 1.5 * mm),
-            self.para(f"{self.method(p.method)}{self.colon}{method_notes[p.method.value]} "
-                      f"{payments}", "Note"),
+            self.para(f"{self.sentence(self.method(p.method))}{self.colon}"
+                      f"{method_notes[p.method.value]} {payments}", "Note"),
         ]
 
     def fees(self) -> list[Flowable]:
         f, p, _t = self.data.fees, self.data.plan, self._t
-        upfront_formula = _t("{fixed} + {percent} of the loan amount, paid at the start").format(
-            fixed=self.cny(f.upfront_fee_fixed), percent=self.percent(f.upfront_fee_percent))
-        monthly_formula = _t("{percent} of the original principal every month; {total} over "
-                             "the term").format(percent=self.percent(f.monthly_fee_rate_percent),
-                                                total=self.cny(f.total_periodic_fees))
-        early_formula = _t("{percent} of the principal repaid early").format(
-            percent=self.percent(f.early_repayment_fee_percent))
+        none = _t("Not charged for this loan.")
+        if f.upfront_fee == 0:
+            upfront_formula = none
+        elif f.upfront_fee_percent == 0:
+            upfront_formula = _t("A fixed {fixed}, paid at the start").format(
+                fixed=self.cny(f.upfront_fee_fixed))
+        elif f.upfront_fee_fixed == 0:
+            upfront_formula = _t("{percent} of the loan amount, paid at the start").format(
+                percent=self.percent(f.upfront_fee_percent))
+        else:
+            upfront_formula = _t("{fixed} + {percent} of the loan amount, paid at the start"
+                                 ).format(fixed=self.cny(f.upfront_fee_fixed),
+                                          percent=self.percent(f.upfront_fee_percent))
+        monthly_formula = none if f.monthly_fee == 0 else _t(
+            "{percent} of the original principal every month; {total} over the term").format(
+            percent=self.percent(f.monthly_fee_rate_percent),
+            total=self.cny(f.total_periodic_fees))
         ex = f.early_settlement_example
-        if ex is not None:
-            early_formula += _t("; e.g. settling after payment {period}: {principal} "
-                                "principal, fee {fee}").format(
-                period=ex.after_period, principal=self.cny(ex.remaining_principal),
-                fee=self.cny(ex.early_repayment_fee))
-        overdue_formula = _t("{percent} of the overdue amount per day").format(
-            percent=self.percent(f.overdue_penalty_percent_per_day))
-        if f.overdue_example_amount is not None and f.overdue_example_penalty is not None:
-            overdue_formula += _t("; e.g. {amount} overdue for {days} days: {penalty}").format(
-                amount=self.cny(f.overdue_example_amount), days=f.overdue_example_days,
-                penalty=self.cny(f.overdue_example_penalty))
+        if f.early_repayment_fee_percent == 0:
+            early_formula = none
+        else:
+            early_formula = _t("{percent} of the principal repaid early").format(
+                percent=self.percent(f.early_repayment_fee_percent))
+            if ex is not None:
+                early_formula += _t("; e.g. settling after payment {period}: {principal} "
+                                    "principal, fee {fee}").format(
+                    period=ex.after_period, principal=self.cny(ex.remaining_principal),
+                    fee=self.cny(ex.early_repayment_fee))
+        if f.overdue_penalty_percent_per_day == 0:
+            overdue_formula = none
+        else:
+            overdue_formula = _t("{percent} of the overdue amount per day").format(
+                percent=self.percent(f.overdue_penalty_percent_per_day))
+            if f.overdue_example_amount is not None and f.overdue_example_penalty is not None:
+                overdue_formula += _t("; e.g. {amount} overdue for {days} days: {penalty}"
+                                      ).format(amount=self.cny(f.overdue_example_amount),
+                                               days=f.overdue_example_days,
+                                               penalty=self.cny(f.overdue_example_penalty))
         rows: list[list[object]] = [
             [_t("Fee"), _t("Amount"), _t("How it is worked out")],
             [self.para(_t("Up-front account fee"), "Cell"), self.money(f.upfront_fee),
@@ -138,6 +157,11 @@ class DisclosureDocument(CustomerDocument):
         else:
             out.append(self.para(_t("The lender does not require any insurance for this "
                                     "loan."), "Note"))
+        required = [a for a in d.add_ons if a.required]
+        if required:
+            items = self.semicolon.join(f"{a.name} {self.cny(a.price)}" for a in required)
+            out.append(self.para(_t("Required by the lender, quoted for you: {items}.").format(
+                items=items), "Note"))
         optional = [a for a in d.add_ons if not a.required]
         if optional:
             items = self.semicolon.join(f"{a.name} {self.cny(a.price)}" for a in optional)

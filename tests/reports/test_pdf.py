@@ -295,3 +295,19 @@ def test_generated_documents_contain_no_forbidden_wording() -> None:
         render_quote(samples.quote_data(), lang)
         render_disclosure(samples.disclosure_data(), lang)
         render_plan(samples.plan_data(12), lang)
+
+
+def test_every_document_string_has_a_chinese_translation() -> None:
+    from resources.ts_tool import missing
+
+    gaps = [(area, source) for area, _, source in missing()
+            if area in ("reports_pdf", "reports_pdf_cli")]
+    assert gaps == []
+
+
+def test_fee_lines_say_not_charged_when_zero() -> None:
+    data = samples.disclosure_data()
+    text = squash("".join(pages_text(render_disclosure(data, "en"))))
+    assert data.fees.monthly_fee == 0
+    assert "Notchargedforthisloan." in text
+    assert "Afixed" + "CNY500.00" in text

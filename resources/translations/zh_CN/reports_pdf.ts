@@ -20,6 +20,10 @@
       <translation>；例如 {amount} 逾期 {days} 天：{penalty}</translation>
     </message>
     <message>
+      <source>A fixed {fixed}, paid at the start</source>
+      <translation>固定 {fixed}，放款时收取</translation>
+    </message>
+    <message>
       <source>APR (IRR)</source>
       <translation>年化利率（IRR）</translation>
     </message>
@@ -244,6 +248,10 @@
       <translation>名义年利率</translation>
     </message>
     <message>
+      <source>Not charged for this loan.</source>
+      <translation>本笔贷款不收取。</translation>
+    </message>
+    <message>
       <source>Optional add-ons offered to you: {items}.</source>
       <translation>向您推荐的可选附加产品：{items}。</translation>
     </message>
@@ -306,6 +314,10 @@
     <message>
       <source>Repayment plan</source>
       <translation>还款计划表</translation>
+    </message>
+    <message>
+      <source>Required by the lender, quoted for you: {items}.</source>
+      <translation>贷款机构要求的项目（供您参考的报价）：{items}。</translation>
     </message>
     <message>
       <source>Status</source>
@@ -558,6 +570,10 @@
     <message>
       <source>{n} months</source>
       <translation>{n} 个月</translation>
+    </message>
+    <message>
+      <source>{percent} of the loan amount, paid at the start</source>
+      <translation>贷款金额的 {percent}，放款时收取</translation>
     </message>
     <message>
       <source>{percent} of the original principal every month; {total} over the term</source>
