@@ -52,17 +52,18 @@ def _derive(master: bytes, info: bytes) -> bytes:
 # ---------------------------------------------------------------------------
 
 _SPACES = re.compile(r"[\s\-]+")
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
 def normalize_id_number(value: str) -> str:
     """Upper-case, no spaces or dashes; full-width characters folded."""
-    folded = value.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
+    folded = value.translate(_FULLWIDTH)
     return _SPACES.sub("", folded).upper()
 
 
 def normalize_phone(value: str) -> str:
     """Digits only, without a leading +86 / 0086 / 86 country code."""
-    folded = value.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
+    folded = value.translate(_FULLWIDTH)
     digits = "".join(ch for ch in folded if ch.isdigit())
     for prefix in ("0086", "86"):
         if digits.startswith(prefix) and len(digits) == len(prefix) + 11:

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from db.crypto import mask_income
 from db.models import (
@@ -471,17 +471,14 @@ def _duplicate_warnings(
     ):
         if not value:
             continue
+        same = select(Customer.id).where(Customer.store_id == actor.store_id, col == value)
         other = uow.session.scalar(
-            select(Consultation.id)
-            .join(Customer, Customer.id == Consultation.customer_id)
-            .where(
-                Consultation.store_id == actor.store_id,
-                col == value,
+            # max() over the customer_id index: never a scan of the store's consultations
+            select(func.max(Consultation.id)).where(
+                Consultation.customer_id.in_(same),
                 Consultation.id != c.id,
                 or_(Consultation.contact_at >= since, Consultation.created_at >= since),
             )
-            .order_by(Consultation.id.desc())
-            .limit(1)
         )
         if other is not None:
             found.append(reason("duplicate.recent", what=what, days=window, other=other))
