@@ -13,12 +13,22 @@ from desktop.pages.base import StepPage
 from desktop.pages.plan import PlanPage
 from desktop.pages.qualification import QualificationPage
 from desktop.pages.reception import ReceptionPage
+from desktop.pages.signing import SigningPage
 
 PAGES: list[type[StepPage]] = [
     ReceptionPage,
     QualificationPage,
     AppraisalPage,
     PlanPage,
+    SigningPage,
 ]
 
-__all__ = ["PAGES", "AppraisalPage", "PlanPage", "QualificationPage", "ReceptionPage", "StepPage"]
+__all__ = [
+    "PAGES",
+    "AppraisalPage",
+    "PlanPage",
+    "QualificationPage",
+    "ReceptionPage",
+    "SigningPage",
+    "StepPage",
+]

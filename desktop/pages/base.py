@@ -250,6 +250,10 @@ class StepPage(QWidget):
     def _saved(self, result: Any) -> None:
         """UI side after a successful save."""
 
+    def _autosave_allowed(self) -> bool:
+        """False when saving now would take a decision the staff must take by hand."""
+        return True
+
     def add_row(
         self,
         form: QFormLayout,
@@ -323,10 +327,10 @@ class StepPage(QWidget):
         raise exc
 
     def _autosave_now(self) -> None:
-        if self._dirty:
+        if self._dirty and self._autosave_allowed():
             self.save()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        if self._dirty and self.consultation_id is not None:
+        if self._dirty and self.consultation_id is not None and self._autosave_allowed():
             self.save()
         super().hideEvent(event)

@@ -81,13 +81,13 @@ class MaintenanceModel(QAbstractTableModel):
             self.tr("Check"),
         ]
 
-    def rowCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else 3
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
     ) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
@@ -126,7 +126,7 @@ class MaintenanceModel(QAbstractTableModel):
             return self._problem(row, col) or None
         return None
 
-    def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
         if not index.isValid() or role != EDIT or index.column() not in (self.DATE, self.KM):
             return False
         self._rows[index.row()][index.column()] = str(value).strip()
@@ -297,16 +297,16 @@ class ComparisonModel(QAbstractTableModel):
     def column_of(self, code: str) -> int:
         return next((i for i, e in enumerate(self._evals) if e.code == code), -1)
 
-    def rowCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self.ROW_KEYS)
 
-    def columnCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._evals)
 
     def product_name(self, e: ProductEvaluation) -> str:
         return e.product.name_zh if self.chinese and e.product.name_zh else e.product.name
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
     ) -> Any:
         if orientation == Qt.Orientation.Vertical:
@@ -444,13 +444,13 @@ class PaymentGridModel(QAbstractTableModel):
         percent = GRID_DOWN_PERCENTS[row]
         return percent, self._down_amounts.get(percent), GRID_TERMS[column]
 
-    def rowCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(GRID_DOWN_PERCENTS)
 
-    def columnCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(GRID_TERMS)
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
     ) -> Any:
         if role != DISPLAY:
@@ -524,15 +524,15 @@ class ScheduleModel(QAbstractTableModel):
     def schedule(self) -> Schedule | None:
         return self._schedule
 
-    def rowCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
         if parent.isValid() or self._schedule is None:
             return 0
         return len(self._schedule.rows)
 
-    def columnCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
     ) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:

@@ -771,7 +771,7 @@ class PlanPage(StepPage):
                         old = cs.get_plan(db, actor, draft)
                         if not old.chosen:
                             cs.delete_plan(db, actor, draft)
-                    except Exception:  # noqa: BLE001 - an already removed draft is fine
+                    except Exception:
                         pass
             if choose:
                 cs.choose_plan(db, actor, plan_id)

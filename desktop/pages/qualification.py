@@ -150,7 +150,9 @@ class QualificationPage(StepPage):
         )
         self.history_years = QLineEdit()
         self.history_years.setPlaceholderText(self.tr("Years (optional)"))
-        self.add_row(cform, "history_years", self.tr("Length of credit history"), self.history_years)
+        self.add_row(
+            cform, "history_years", self.tr("Length of credit history"), self.history_years
+        )
         self.credit_kinds = QLineEdit()
         self.credit_kinds.setPlaceholderText(self.tr("Card, mortgage, car loan ... (optional)"))
         self.add_row(cform, "credit_kinds", self.tr("Kinds of credit accounts"), self.credit_kinds)

@@ -101,7 +101,7 @@ def complete_until(database: Database, actor: Actor, cid: int, step: str) -> Non
         plan = cs.save_plan(
             database, actor, cid,
             cs.PlanForm(product_code="finance_company", method="equal_installment",
-                        term_months=36, down_payment="50000"),
+                        term_months=36, down_payment="65000"),
         )
         cs.choose_plan(database, actor, plan.id)
 

@@ -1,14 +1,12 @@
-"""Reception: live checks, consent before the ID, blacklist and duplicates, nothing saved on bad input."""
+"""Reception: live checks, consent before the ID, blacklist hits; bad input saves nothing."""
 
 from __future__ import annotations
 
-from db.models.enums import BlacklistReason, StepState, Step
+from db.models.enums import BlacklistReason, Step, StepState
 from db.services import blacklist, customers
 from db.services import consultations as cs
 from desktop.pages.reception import ReceptionPage
 from tests.desktop.pages.conftest import ID_NUMBER, PHONE, tick
-
-
 
 
 def test_live_id_check_shows_age_and_reasons(qtbot, open_page, consultation):
@@ -28,7 +26,9 @@ def test_live_id_check_shows_age_and_reasons(qtbot, open_page, consultation):
     assert "start with 13 to 19" in page.error_label("phone").text()
 
 
-def test_bad_input_shows_reasons_and_saves_nothing(qtbot, open_page, consultation, database, consultant):
+def test_bad_input_shows_reasons_and_saves_nothing(
+    qtbot, open_page, consultation, database, consultant
+):
     page = open_page(ReceptionPage, consultation)
     before = cs.get_consultation(database, consultant, consultation)
     page.name.clear()
@@ -51,7 +51,9 @@ def test_bad_input_shows_reasons_and_saves_nothing(qtbot, open_page, consultatio
     assert cust.phone == "" and cust.id_number == "" and not cust.has_consent
 
 
-def test_good_input_saves_customer_consent_and_needs(qtbot, open_page, consultation, database, consultant):
+def test_good_input_saves_customer_consent_and_needs(
+    qtbot, open_page, consultation, database, consultant
+):
     page = open_page(ReceptionPage, consultation)
     states: list[str] = []
     page.state_changed.connect(states.append)

@@ -1,0 +1,302 @@
+"""Step 5, signing checklist: documents, key clauses, checks, payout.
+
+Every item of ``consultations.SIGNING_ITEMS`` is a check box.  Ticks are
+saved as the staff go; "Mark signed" is enabled only when every item is
+ticked, and only that button saves the complete list (the service then
+signs the contract and stamps the funnel).  After signing, disbursement and
+delivery are recorded here; the service creates their follow-ups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models.enums import FunnelStage, SigningItemKind
+from db.services import consultations as cs
+from db.services.base import ValidationError
+from desktop.context import AppContext
+from desktop.pages.base import (
+    BLOCK_BANNER,
+    INFO_BANNER,
+    Banner,
+    StepPage,
+    cny,
+    tr_reason,
+    validation_errors,
+)
+
+
+@dataclass(frozen=True)
+class SigningData:
+    consultation: cs.ConsultationView
+    signing: cs.SigningView
+    plan: cs.PlanView | None
+
+
+class SigningPage(StepPage):
+    step = "signing"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._data: SigningData | None = None
+        self.boxes: dict[str, QCheckBox] = {}
+
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+
+        self.blocked = Banner(BLOCK_BANNER)
+        lay.addWidget(self.blocked)
+        self.plan_summary = QLabel()
+        self.plan_summary.setWordWrap(True)
+        f = self.plan_summary.font()
+        f.setBold(True)
+        self.plan_summary.setFont(f)
+        lay.addWidget(self.plan_summary)
+        self.cooling_off = Banner(INFO_BANNER)
+        lay.addWidget(self.cooling_off)
+
+        labels = self.item_labels()
+        groups = {
+            SigningItemKind.DOCUMENT: QGroupBox(self.tr("Documents received")),
+            SigningItemKind.CLAUSE: QGroupBox(self.tr("Key clauses the customer confirmed")),
+            SigningItemKind.CHECK: QGroupBox(self.tr("Checks")),
+        }
+        for box in groups.values():
+            QVBoxLayout(box)
+        columns = QHBoxLayout()
+        columns.addWidget(groups[SigningItemKind.DOCUMENT])
+        lay.addLayout(columns)
+        right = QVBoxLayout()
+        right.addWidget(groups[SigningItemKind.CLAUSE])
+        right.addWidget(groups[SigningItemKind.CHECK])
+        columns.addLayout(right)
+        for code, kind, label in cs.SIGNING_ITEMS:
+            box = QCheckBox(labels.get(code, label))
+            self.boxes[code] = box
+            groups[kind].layout().addWidget(box)  # type: ignore[union-attr]
+            box.toggled.connect(self._ticked)
+        for box in groups.values():
+            box.layout().addStretch(1)  # type: ignore[union-attr]
+        lay.addWidget(self.error_label("general"))
+        lay.addStretch(1)
+
+        self.after = QGroupBox(self.tr("After signing"))
+        al = QVBoxLayout(self.after)
+        self.after_text = QLabel()
+        self.after_text.setWordWrap(True)
+        al.addWidget(self.after_text)
+        row = QHBoxLayout()
+        self.disbursed_button = QPushButton(self.tr("Record disbursement"))
+        self.delivered_button = QPushButton(self.tr("Record delivery"))
+        row.addWidget(self.disbursed_button)
+        row.addWidget(self.delivered_button)
+        row.addStretch(1)
+        al.addLayout(row)
+        lay.addWidget(self.after)
+
+        bottom = QHBoxLayout()
+        self.progress = QLabel()
+        bottom.addWidget(self.progress, 1)
+        self.sign_button = QPushButton(self.tr("Mark signed"))
+        self.sign_button.setEnabled(False)
+        self.sign_button.setDefault(True)
+        bottom.addWidget(self.sign_button)
+        outer.addLayout(bottom)
+
+        self.sign_button.clicked.connect(self.mark_signed)
+        self.disbursed_button.clicked.connect(lambda: self._record(FunnelStage.DISBURSED))
+        self.delivered_button.clicked.connect(lambda: self._record(FunnelStage.DELIVERED))
+
+    def title(self) -> str:
+        return self.tr("Signing checklist")
+
+    def item_labels(self) -> dict[str, str]:
+        return {
+            "doc.id_card": self.tr("ID card"),
+            "doc.driving_licence": self.tr("Driving licence"),
+            "doc.income_proof": self.tr("Income proof"),
+            "doc.bank_statements": self.tr("Bank statements (6 months)"),
+            "doc.residence_proof": self.tr("Residence proof"),
+            "doc.work_proof": self.tr("Work proof"),
+            "doc.registration_certificate": self.tr("Vehicle registration certificate"),
+            "doc.insurance_policy": self.tr("Insurance policy"),
+            "clause.amount_term": self.tr("Loan amount and term"),
+            "clause.repayment_duty": self.tr("Repayment duty and due dates"),
+            "clause.early_repayment": self.tr("Early repayment terms and fee"),
+            "clause.vehicle_mortgage": self.tr("Vehicle mortgage to the lender"),
+            "clause.insurance": self.tr("Insurance requirement"),
+            "check.dual_recording": self.tr("Audio and video recording of the signing (双录) done"),
+            "check.identity_verified": self.tr("Identity verified in person"),
+            "check.anti_fraud": self.tr("Anti-fraud screen passed"),
+            "check.contract_viewed": self.tr("Customer has read the full contract"),
+            "check.dealer_account": self.tr(
+                "Loan proceeds go to the dealer's account only (never a personal account)"
+            ),
+        }
+
+    # -- state -------------------------------------------------------------------
+    def all_ticked(self) -> bool:
+        return all(box.isChecked() for box in self.boxes.values())
+
+    @property
+    def signed(self) -> bool:
+        return bool(self._data and self._data.consultation.funnel.get(FunnelStage.SIGNED))
+
+    def _ticked(self, *_: object) -> None:
+        self._update_buttons()
+        self.mark_dirty()
+
+    def _update_buttons(self) -> None:
+        done = sum(box.isChecked() for box in self.boxes.values())
+        total = len(self.boxes)
+        has_plan = bool(self._data and self._data.plan is not None)
+        self.progress.setText(self.tr("{done} of {total} items done").format(
+            done=done, total=total))
+        self.sign_button.setEnabled(has_plan and not self.signed and done == total)
+
+    def _autosave_allowed(self) -> bool:
+        # a complete list signs the contract: only "Mark signed" may do that
+        return self.signed or not self.all_ticked()
+
+    # -- loading -----------------------------------------------------------------
+    def _fetch(self, consultation_id: int) -> SigningData:
+        db, actor = self.ctx.database, self.ctx.staff
+        plans = cs.list_plans(db, actor, consultation_id)
+        return SigningData(
+            cs.get_consultation(db, actor, consultation_id),
+            cs.get_signing(db, actor, consultation_id),
+            next((p for p in plans if p.chosen), None),
+        )
+
+    def _show(self, data: SigningData) -> None:
+        self._data = data
+        done = {i.code: i.done for i in data.signing.items}
+        for code, box in self.boxes.items():
+            box.setChecked(done.get(code, False))
+            box.setEnabled(data.plan is not None and not self.signed)
+        self.blocked.set_lines(tr_reason(r) for r in data.signing.blocked)
+        p = data.plan
+        if p is None:
+            self.plan_summary.setText("")
+        else:
+            self.plan_summary.setText(
+                self.tr(
+                    "Plan to sign: {product}, loan {amount} CNY over {term} months, monthly "
+                    "payment {monthly} CNY, true APR {apr}%."
+                ).format(
+                    product=p.product_name,
+                    amount=cny(p.amount),
+                    term=p.term_months,
+                    monthly=cny(p.first_payment),
+                    apr=p.apr.quantize(Decimal("0.01")) if p.apr is not None else "–",
+                )
+            )
+        s = self.ctx.settings
+        self.cooling_off.set_lines(
+            [
+                self.tr(
+                    "Tell the customer: they may withdraw within the cooling-off period of "
+                    "{hours} hours ({days} days for some complex products), and how to complain."
+                ).format(hours=s.cooling_off_hours, days=s.cooling_off_complex_product_days)
+            ]
+        )
+        self._show_after()
+        self._update_buttons()
+
+    def _show_after(self) -> None:
+        c = self._data.consultation if self._data else None
+        signed_at = c.funnel.get(FunnelStage.SIGNED) if c else None
+        self.after.setVisible(signed_at is not None)
+        if c is None or signed_at is None:
+            return
+        s = self.ctx.settings
+        lines = [
+            self.tr("Signed on {when}.").format(
+                when=signed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            ),
+            self.tr("Next: second review, disbursement after the down payment arrives, title "
+                    "transfer and mortgage registration, then delivery."),
+        ]
+        disbursed = c.funnel.get(FunnelStage.DISBURSED)
+        delivered = c.funnel.get(FunnelStage.DELIVERED)
+        if disbursed is not None:
+            due = (disbursed + timedelta(days=s.follow_up_after_disbursement_days)).astimezone()
+            lines.append(self.tr("Disbursed. Revisit follow-up due {due}.").format(
+                due=due.strftime("%Y-%m-%d")))
+        if delivered is not None:
+            due = (delivered + timedelta(days=s.follow_up_after_delivery_days)).astimezone()
+            lines.append(self.tr("Delivered. Follow-up call due {due}.").format(
+                due=due.strftime("%Y-%m-%d")))
+        self.after_text.setText("\n".join(lines))
+        self.disbursed_button.setEnabled(disbursed is None)
+        self.delivered_button.setEnabled(delivered is None)
+
+    # -- saving ------------------------------------------------------------------
+    def _validate_locally(self) -> dict[str, str]:
+        if self._data is not None and self._data.plan is None:
+            return {"general": self.tr("Choose the plan the customer signs first.")}
+        return {}
+
+    def _save_job(self) -> Any:
+        if self.signed:
+            return None
+        db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
+        assert cid is not None
+        checked = {code: box.isChecked() for code, box in self.boxes.items()}
+
+        def job() -> SigningData:
+            cs.save_signing(db, actor, cid, checked)
+            return self._fetch(cid)
+
+        return job
+
+    def _saved(self, result: SigningData) -> None:
+        self._loading = True
+        try:
+            self._show(result)
+        finally:
+            self._loading = False
+        self.emit_consultation(result.consultation)
+
+    def mark_signed(self) -> bool:
+        """Save the complete checklist: the service signs the contract."""
+        if not self.all_ticked():
+            return False
+        return self.save()
+
+    def _record(self, stage: FunnelStage) -> None:
+        db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
+        if cid is None:
+            return
+
+        def job() -> SigningData:
+            cs.mark_stage(db, actor, cid, stage)
+            return self._fetch(cid)
+
+        self.ctx.runner.run(job, self._saved, self._record_failed)
+
+    def _record_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.error_label("general").show_text("\n".join(validation_errors(exc).values()))
+            return
+        raise exc
