@@ -12,7 +12,7 @@ thread.
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,9 +26,12 @@ class UnitOfWork:
     def __init__(self, session_factory: sessionmaker[Session], cipher: FieldCipher) -> None:
         self._session_factory = session_factory
         self.cipher = cipher
+        self.cache: dict[Any, Any] = {}
+        """Per-transaction memo for read-mostly data (settings, catalogue)."""
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
+        self.cache = {}
         return self
 
     def __exit__(
@@ -47,6 +50,7 @@ class UnitOfWork:
 
     def rollback(self) -> None:
         self.session.rollback()
+        self.cache.clear()
 
     def flush(self) -> None:
         self.session.flush()

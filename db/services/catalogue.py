@@ -44,6 +44,11 @@ class ProductRow:
     spec: Mapping[str, Any]
 
 
+def _forget(uow: UnitOfWork) -> None:
+    for key in [k for k in uow.cache if isinstance(k, tuple) and k[0] == "catalogue"]:
+        del uow.cache[key]
+
+
 def _rows(uow: UnitOfWork, store_id: int) -> list[Product]:
     return list(
         uow.session.scalars(
@@ -94,6 +99,7 @@ def seed_default_catalogue(
         data = default_catalogue_data()
     _parse(data)
     with transaction(target) as uow:
+        _forget(uow)
         have = {p.code for p in _rows(uow, actor.store_id)}
         lenders = {
             lender.name
@@ -132,11 +138,19 @@ def seed_default_catalogue(
 def load_catalogue(target: Target, store_id: int, *, include_inactive: bool = False) -> Catalogue:
     """The store's catalogue as ``lending.products.Catalogue`` (active products by default)."""
     with transaction(target) as uow:
+        key = ("catalogue", store_id, include_inactive)
+        cached = uow.cache.get(key)
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
         rows = [p for p in _rows(uow, store_id) if include_inactive or p.active]
         data = _data(rows)
-    if not data[KIND_CAR]:
-        return Catalogue(version=1, products=(), consumer_credit=())
-    return _parse(data)
+        result = (
+            _parse(data)
+            if data[KIND_CAR]
+            else Catalogue(version=1, products=(), consumer_credit=())
+        )
+        uow.cache[key] = result
+        return result
 
 
 def list_products(target: Target, actor: Actor) -> list[ProductRow]:
@@ -165,6 +179,7 @@ def save_product(
     spec = dict(spec)
     code = str(spec.get("code", ""))
     with transaction(target) as uow:
+        _forget(uow)
         rows = _rows(uow, actor.store_id)
         existing = next((p for p in rows if p.code == code), None)
         data = _data(rows, {code: spec})
@@ -208,6 +223,7 @@ def save_product(
 def set_product_active(target: Target, actor: Actor, code: str, active: bool) -> None:
     require(actor, Permission.EDIT_CATALOGUE)
     with transaction(target) as uow:
+        _forget(uow)
         p = uow.session.scalar(
             select(Product).where(Product.store_id == actor.store_id, Product.code == code)
         )

@@ -39,21 +39,27 @@ APP_PREFIX = "app."
 def load_settings(target: Target, store_id: int) -> LendingSettings:
     """The store's lending settings (defaults for anything never saved)."""
     with transaction(target) as uow:
+        cached = uow.cache.get(("settings", store_id))
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
         rows = uow.session.scalars(
             select(StoreSetting).where(
                 StoreSetting.store_id == store_id, StoreSetting.key.startswith(LENDING_PREFIX)
             )
         )
         data = {r.key[len(LENDING_PREFIX) :]: r.value for r in rows}
-    known = set(settings_to_dict(DEFAULT_SETTINGS))
-    # a setting removed in a newer lending version is ignored, not fatal
-    return settings_from_dict({k: v for k, v in data.items() if k in known})
+        known = set(settings_to_dict(DEFAULT_SETTINGS))
+        # a setting removed in a newer lending version is ignored, not fatal
+        result = settings_from_dict({k: v for k, v in data.items() if k in known})
+        uow.cache[("settings", store_id)] = result
+        return result
 
 
 def save_settings(target: Target, actor: Actor, settings: LendingSettings) -> LendingSettings:
     require(actor, Permission.EDIT_SETTINGS)
     values = settings_to_dict(settings)
     with transaction(target) as uow:
+        uow.cache.pop(("settings", actor.store_id), None)
         existing = {
             r.key: r
             for r in uow.session.scalars(
