@@ -55,6 +55,8 @@ class Consultation(StoreOwned, Timestamps, Base):
     blacklist_hit: Mapped[bool] = mapped_column(Boolean, default=False)
     blocked_reasons: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
     warnings: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    approvals: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    """Exceptions a manager approved: [{"code", "by", "at", "note"}]."""
     satisfaction: Mapped[int | None] = mapped_column(Integer)
     referred_by_customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
 

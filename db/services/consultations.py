@@ -128,6 +128,16 @@ _FUNNEL_COLUMNS: dict[FunnelStage, str] = {
 
 
 @dataclass(frozen=True)
+class ExceptionApproval:
+    code: str
+    """What was approved: a warning's reason code, or a free code such as ``"rate"``."""
+    staff_id: int
+    username: str
+    at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
 class ConsultationView:
     id: int
     customer_id: int
@@ -149,6 +159,8 @@ class ConsultationView:
     """What stops the flow right now (blacklist, failed requirements, ...)."""
     warnings: tuple[Reason, ...]
     """Things staff should check (possible duplicate application, ...)."""
+    approvals: tuple[ExceptionApproval, ...]
+    """Exceptions a manager or the owner approved."""
     created_at: datetime
     updated_at: datetime
     version_id: int
@@ -411,6 +423,16 @@ def _view(uow: UnitOfWork, c: Consultation) -> ConsultationView:
         blacklist_hit=c.blacklist_hit,
         blocked=_blocked(uow, c),
         warnings=reasons_from_json(c.warnings),
+        approvals=tuple(
+            ExceptionApproval(
+                code=a["code"],
+                staff_id=int(a["staff_id"]),
+                username=a["username"],
+                at=datetime.fromisoformat(a["at"]),
+                note=a["note"],
+            )
+            for a in (c.approvals or [])
+        ),
         created_at=c.created_at,
         updated_at=c.updated_at,
         version_id=c.version_id,
@@ -1553,6 +1575,51 @@ def reopen(
             c.lost_at = None
             c.lost_reason = None
             c.updated_at = now_or(None)
+        uow.session.flush()
+        return _view(uow, c)
+
+
+def approve_exception(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    code: str,
+    note: str,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> ConsultationView:
+    """A manager (or the owner) approves an exception, e.g. a possible duplicate
+    application or a rate above the warning level; written to the audit log."""
+    require(actor, Permission.APPROVE_EXCEPTIONS)
+    f = Form()
+    text = f.text("note", note, required=True, max_len=500)
+    what = f.text("code", code, required=True, max_len=60)
+    f.raise_if_errors()
+    assert text is not None and what is not None
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        check_version(c, expected_version)
+        entry = {
+            "code": what,
+            "staff_id": actor.staff_id,
+            "username": actor.username,
+            "at": moment.isoformat(),
+            "note": text,
+        }
+        c.approvals = [*(c.approvals or []), entry]
+        c.updated_at = moment
+        audit.record(
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.EXCEPTION_APPROVED,
+            actor=actor,
+            target_type="consultation",
+            target_id=c.id,
+            detail={"code": what},
+            now=moment,
+        )
         uow.session.flush()
         return _view(uow, c)
 

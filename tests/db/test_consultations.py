@@ -354,3 +354,24 @@ def test_document_inputs(database: Database, owner: Actor) -> None:
     assert d.monthly_income == Decimal("12000.00") and d.grade is not None
     assert d.store.name == "Main Street Motors"
     assert d.vehicle is not None and d.vehicle.vin == VIN
+
+
+def test_manager_approves_an_exception(database: Database, owner: Actor) -> None:
+    from db.models.enums import AuditAction
+    from db.services import audit
+    from db.services.base import PermissionDenied
+
+    v = new_consultation(database, owner)
+    consultant = make_actor(database, owner, "c1", Role.CONSULTANT)
+    manager = make_actor(database, owner, "m1", Role.MANAGER)
+    with pytest.raises(PermissionDenied):
+        cs.approve_exception(database, consultant, v.id, "duplicate.recent", "checked")
+    with pytest.raises(ValidationError):
+        cs.approve_exception(database, manager, v.id, "duplicate.recent", " ")
+    after = cs.approve_exception(
+        database, manager, v.id, "duplicate.recent", "Same person, second car", now=NOW
+    )
+    assert after.approvals[0].code == "duplicate.recent"
+    assert after.approvals[0].staff_id == manager.staff_id and after.approvals[0].at == NOW
+    entries = audit.list_entries(database, owner, action=AuditAction.EXCEPTION_APPROVED)
+    assert [e.target_id for e in entries] == [v.id]

@@ -193,3 +193,25 @@ def test_postgresql_opens_and_upgrades(key_path: Path) -> None:
     with open_database(url, key=key_path) as database:
         assert database.schema_revision == head_revision()
         assert not database.is_sqlite
+
+
+def test_file_at_first_revision_is_upgraded_keeping_data(db_path: Path, key_path: Path) -> None:
+    from alembic import command
+
+    from db.migrate import alembic_config, script_directory
+
+    revisions = [r.revision for r in script_directory().walk_revisions()]
+    first = revisions[-1]
+    assert len(revisions) >= 2, "needs an older revision to upgrade from"
+    command.upgrade(alembic_config(sqlite_url(db_path)), first)
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "INSERT INTO stores (id, name, created_at) VALUES (1, 'Old Store', "
+        "'2026-01-01 00:00:00.000000')"
+    )
+    conn.commit()
+    conn.close()
+    with open_database(db_path, key=key_path) as database:
+        assert database.schema_revision == head_revision() != first
+        with database.engine.connect() as c:
+            assert c.execute(text("SELECT name FROM stores")).scalar() == "Old Store"
