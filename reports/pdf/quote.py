@@ -113,7 +113,7 @@ class QuoteDocument(CustomerDocument):
         label = _t("Chosen plan") if plan.chosen else _t("Plan")
         caption = f"{label}{self.colon}{plan.name(self.lang)}"
         if plan.lender:
-            caption += f" · {plan.lender}"
+            caption += f" / {plan.lender}"  # glyphs every fallback font has
         return [
             self.section(caption),
             key_figures(self, [
@@ -246,7 +246,8 @@ class QuoteDocument(CustomerDocument):
                 "loan contract governs.").format(date=self.date(d.valid_until)), "Note"),
         ]
         body: list[Flowable] = [self.section(_t("Please note"))]
-        body += [self.para("• " + text, style) for text, style in lines]
+        body += [self.para(f"{n}. {text}", style)
+                 for n, (text, style) in enumerate(lines, start=1)]
         return body
 
     def signatures(self) -> Flowable:
