@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -168,6 +169,7 @@ class AppraisalPage(StepPage):
         value_box = QGroupBox(self.tr("Appraisal value"))
         grid = QGridLayout(value_box)
         self._lines: dict[str, tuple[QLabel, QLabel]] = {}
+        self._percents: dict[str, QLabel] = {}
         rows = [
             ("reference", self.tr("Market reference price")),
             ("age", self.tr("Age")),
@@ -175,19 +177,23 @@ class AppraisalPage(StepPage):
             ("condition", self.tr("Condition")),
             ("computed", self.tr("Computed value")),
         ]
+        right_aligned = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for i, (key, text) in enumerate(rows):
             name = QLabel(text)
+            percent = QLabel()
+            percent.setAlignment(right_aligned)
             value = QLabel()
-            value.setMinimumWidth(110)
-            value.setWordWrap(False)
+            value.setAlignment(right_aligned)
             grid.addWidget(name, i, 0)
-            grid.addWidget(value, i, 1)
+            grid.addWidget(percent, i, 1)
+            grid.addWidget(value, i, 2)
             self._lines[key] = (name, value)
+            self._percents[key] = percent
         bold = self._lines["computed"][1].font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.3)
         self._lines["computed"][1].setFont(bold)
-        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
         right.addWidget(value_box)
 
         override = QGroupBox(self.tr("Override (appraiser)"))
@@ -403,6 +409,8 @@ class AppraisalPage(StepPage):
         if r is None:
             for _, value in self._lines.values():
                 value.setText("–")
+            for label in self._percents.values():
+                label.clear()
             self.final_value.setText(
                 self.tr("Enter first registration, mileage, condition and the market price "
                         "to see the value.")
@@ -412,24 +420,23 @@ class AppraisalPage(StepPage):
             self.records.set_flags([])
             return
 
-        def minus(adj: la.Adjustment) -> str:
-            return self.tr("−{percent}%  (−{amount})").format(
-                percent=adj.percent, amount=cny(adj.amount)
-            )
-
+        for key, adj in (
+            ("age", r.age),
+            ("mileage", r.mileage),
+            ("condition", r.condition_adjustment),
+        ):
+            self._percents[key].setText(f"−{adj.percent}%")
+            self._lines[key][1].setText(f"−{cny(adj.amount)}")
         self._lines["reference"][1].setText(cny(r.reference_price))
         self._lines["age"][0].setText(
-            self.tr("Age {years} years").format(years=f"{r.age_years.normalize():f}")
+            self.tr("Age {years} years").format(years=r.age_years.quantize(Decimal("0.1")))
         )
-        self._lines["age"][1].setText(minus(r.age))
         self._lines["mileage"][0].setText(
             self.tr("Mileage {km} km").format(km=f"{r.mileage_km:,}")
         )
-        self._lines["mileage"][1].setText(minus(r.mileage))
         self._lines["condition"][0].setText(
             self.tr("Condition: {grade}").format(grade=self._condition_labels()[r.condition])
         )
-        self._lines["condition"][1].setText(minus(r.condition_adjustment))
         self._lines["computed"][1].setText(cny(r.computed_value))
         if r.overridden:
             self.final_value.setText(

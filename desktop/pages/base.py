@@ -82,6 +82,16 @@ def iso(d: date | None) -> str:
     return "" if d is None else d.isoformat()
 
 
+def product_names(ctx: AppContext) -> dict[str, str]:
+    """Product code -> name in the user's language (worker side: reads the catalogue)."""
+    from db.services import catalogue
+
+    cat = catalogue.load_catalogue(ctx.database, ctx.staff.store_id, include_inactive=True)
+    return {
+        p.code: (p.name_zh if ctx.chinese and p.name_zh else p.name) for p in cat.products
+    }
+
+
 def validation_errors(exc: ValidationError) -> dict[str, str]:
     """field -> translated sentence (Reasons translated, plain text as it came)."""
     out: dict[str, str] = {}
@@ -104,6 +114,22 @@ class FieldError(QLabel):
     def show_text(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+class Hint(QLabel):
+    """A grey / green / red line under a field; hidden while empty (takes no space)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
 
 
 class Banner(QLabel):
@@ -163,6 +189,10 @@ class StepPage(QWidget):
     """
 
     step: ClassVar[str] = ""
+    service_checks_with_local_errors: ClassVar[bool] = False
+    """True when the save job runs in one rolled-back unit of work even with local
+    errors (it must then raise, see ``_local_errors``), so every field's reason
+    shows at once."""
 
     state_changed = Signal(str)
     """The step's new state (``not_started``/``in_progress``/``complete``/``blocked``)."""
@@ -178,7 +208,7 @@ class StepPage(QWidget):
         self._dirty = False
         self._loading = False
         self._errors: dict[str, FieldError] = {}
-        self._last_saved_ok = False
+        self._local_errors: dict[str, str] = {}
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -206,9 +236,10 @@ class StepPage(QWidget):
             return False
         self.clear_errors()
         local = self._validate_locally()
-        if local:
+        if local and not self.service_checks_with_local_errors:
             self.show_errors(local)
             return False
+        self._local_errors = local
         job = self._save_job()
         if job is None:
             self._set_dirty(False)
@@ -223,7 +254,7 @@ class StepPage(QWidget):
         def failed(exc: BaseException) -> None:
             box["ok"] = False
             if isinstance(exc, ValidationError):
-                self.show_errors(validation_errors(exc))
+                self.show_errors({**validation_errors(exc), **local})
             else:
                 raise exc
 

@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSlider,
     QSpinBox,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -60,6 +61,7 @@ from desktop.pages.base import (
     FieldError,
     StepPage,
     cny,
+    product_names,
     tr_reason,
     validation_errors,
 )
@@ -86,6 +88,7 @@ class PlanData:
     appraisal: cs.AppraisalView | None
     qualification: cs.QualificationView | None
     plans: tuple[cs.PlanView, ...]
+    names: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,14 @@ class PlanPage(StepPage):
         self._pending_flags = (False, False, True)
         self.settlement: Any = None
 
-        outer = QVBoxLayout(self)
+        page = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        page.addWidget(scroll, 1)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer = QVBoxLayout(body)
         self.prereq = Banner(BLOCK_BANNER)
         outer.addWidget(self.prereq)
 
@@ -173,16 +183,12 @@ class PlanPage(StepPage):
         controls.addWidget(self._errors["method"], 5, 1, 1, 3)
         controls.setColumnStretch(1, 1)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        outer.addWidget(splitter, 1)
-
         # -- comparison ----------------------------------------------------------
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(self.tr("All products for this customer and this car. Click a column to "
                               "choose a product."))
-        hint.setWordWrap(True)
         tl.addWidget(hint)
         self.comparison = ComparisonModel(self, chinese=ctx.chinese)
         self.comparison_view = QTableView()
@@ -196,8 +202,11 @@ class PlanPage(StepPage):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.comparison_view.horizontalHeader().setSectionsClickable(True)
-        tl.addWidget(self.comparison_view, 1)
-        splitter.addWidget(top)
+        self.comparison_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.comparison_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        tl.addWidget(self.comparison_view)
+        top.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        outer.addWidget(top)
 
         # -- chosen product ------------------------------------------------------
         bottom = QWidget()
@@ -207,7 +216,6 @@ class PlanPage(StepPage):
         f = self.chosen_label.font()
         f.setBold(True)
         self.chosen_label.setFont(f)
-        self.chosen_label.setWordWrap(True)
         bl.addWidget(self.chosen_label)
         self.blocks = Banner(BLOCK_BANNER)
         self.warnings = Banner(WARN_BANNER)
@@ -216,19 +224,18 @@ class PlanPage(StepPage):
         bl.addWidget(self.warnings)
         bl.addWidget(self.info)
         self.tabs = QTabWidget()
-        bl.addWidget(self.tabs, 1)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.tabs.setMinimumHeight(330)
+        bl.addWidget(self.tabs)
+        bottom.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        outer.addWidget(bottom)
+        outer.addStretch(1)
 
         # grid
         self.grid = PaymentGridModel(self)
         self.grid_view = QTableView()
         self.grid_view.setModel(self.grid)
         self.grid_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid_view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.grid_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tabs.addTab(self.grid_view, self.tr("Monthly payment grid"))
 
@@ -316,7 +323,7 @@ class PlanPage(StepPage):
         self.choose_button.setDefault(True)
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.choose_button)
-        outer.addLayout(buttons)
+        page.addLayout(buttons)
         self._errors["general"] = self._errors["plan"]
 
         # -- signals -------------------------------------------------------------
@@ -355,6 +362,7 @@ class PlanPage(StepPage):
             cs.get_appraisal(db, actor, consultation_id),
             cs.get_qualification(db, actor, consultation_id),
             tuple(cs.list_plans(db, actor, consultation_id)),
+            product_names(self.ctx),
         )
 
     def _show(self, data: PlanData) -> None:
@@ -416,10 +424,11 @@ class PlanPage(StepPage):
     def _show_addons(self, add_ons: Any) -> None:
         for row in self.addons:
             match = next((x for x in add_ons if x.kind is row.kind), None)
-            row.tick.setChecked(match is not None)
             if match is not None:
                 row.name.setText(match.name)
                 row.price.setText(cny(match.price))
+            row.tick.setChecked(match is not None)
+        self._check_addons()
 
     def _show_saved(self, plans: Any) -> None:
         self.saved_list.clear()
@@ -429,7 +438,9 @@ class PlanPage(StepPage):
                 "APR {apr}%"
             ).format(
                 mark=self.tr("[chosen] ") if p.chosen else "",
-                product=p.product_name,
+                product=self._data.names.get(p.product_code, p.product_name)
+                if self._data
+                else p.product_name,
                 amount=cny(p.amount),
                 term=p.term_months,
                 method=self.method_labels()[p.method],
@@ -563,6 +574,7 @@ class PlanPage(StepPage):
         def done(evals: list[ProductEvaluation]) -> None:
             self._eval_busy = False
             self.comparison.set_evaluations(evals)
+            self._fit_comparison()
             if self._selected is None or self.comparison.evaluation(self._selected) is None:
                 first = next((e for e in evals if e.eligible), evals[0] if evals else None)
                 self._selected = first.code if first else None
@@ -581,6 +593,16 @@ class PlanPage(StepPage):
             raise exc
 
         self.ctx.runner.run(job, done, failed)
+
+    def _fit_comparison(self) -> None:
+        """Give the comparison the height of its rows; the rest goes to the details."""
+        view = self.comparison_view
+        view.resizeRowsToContents()
+        height = view.horizontalHeader().height() + 2 * view.frameWidth()
+        height += sum(view.rowHeight(r) for r in range(self.comparison.rowCount()))
+        if view.horizontalScrollBar().isVisible():
+            height += view.horizontalScrollBar().height()
+        view.setFixedHeight(height + 2)
 
     def selected_evaluation(self) -> ProductEvaluation | None:
         return self.comparison.evaluation(self._selected) if self._selected else None
@@ -712,6 +734,9 @@ class PlanPage(StepPage):
 
         def done(cells: dict[tuple[int, int], ProductEvaluation]) -> None:
             self.grid.set_cells(cells, {p: Decimal(v) for p, v in downs.items()})
+            header = self.grid_view.verticalHeader()
+            header.headerDataChanged(Qt.Orientation.Vertical, 0, self.grid.rowCount() - 1)
+            self.grid_view.updateGeometries()
             current = self.current_request()
             pct_match = next((p for p, v in downs.items() if v == int(current[0])), None)
             self.grid.set_picked(pct_match, current[1] if current[1] in GRID_TERMS else None)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from desktop.pages.base import (
     OK_STYLE,
     WARN_BANNER,
     Banner,
+    Hint,
     StepPage,
     cny,
     hline,
@@ -62,6 +62,7 @@ def _merge(errors: dict[str, Reason | str], exc: ValidationError) -> None:
 
 class ReceptionPage(StepPage):
     step = "reception"
+    service_checks_with_local_errors = True  # one rolled-back unit of work: all reasons at once
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -83,10 +84,10 @@ class ReceptionPage(StepPage):
         lay.addWidget(self.alerts)
         lay.addWidget(self.notes)
 
-        lay.addWidget(section_title(self.tr("Customer")))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         lay.addLayout(form)
+        form.addRow(section_title(self.tr("Customer")))
         self.name = QLineEdit()
         self.name.setMaxLength(100)
         self.name.setPlaceholderText(self.tr("Full name as on the ID card"))
@@ -94,26 +95,17 @@ class ReceptionPage(StepPage):
 
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("11 digits, e.g. 138 1234 5678"))
-        self.phone_hint = QLabel()
-        self.phone_hint.setWordWrap(True)
+        self.phone_hint = Hint()
         self.add_row(form, "phone", self.tr("Mobile"), self.phone, self.phone_hint)
 
-        self.consent = QCheckBox(
-            self.tr(
-                "The customer agrees that we process their personal information to assess "
-                "and arrange vehicle financing and to contact them about this application."
-            )
-        )
-        self.consent_note = QLabel()
-        self.consent_note.setWordWrap(True)
+        self.consent = QCheckBox(self.tr("The customer gives consent"))
+        self.consent_note = Hint()
         self.add_row(form, "consent", self.tr("Consent"), self.consent, self.consent_note)
-        self.consent.setStyleSheet("QCheckBox { spacing: 8px; }")
 
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(40)
         self.id_number.setPlaceholderText(self.tr("18 characters; the last may be X"))
-        self.id_hint = QLabel()
-        self.id_hint.setWordWrap(True)
+        self.id_hint = Hint()
         self.add_row(form, "id_number", self.tr("ID number"), self.id_number, self.id_hint)
 
         self.tier = QComboBox()
@@ -121,11 +113,9 @@ class ReceptionPage(StepPage):
             self.tier.addItem(text, value.value)
         self.add_row(form, "tier", self.tr("Customer tier"), self.tier)
 
-        lay.addWidget(hline())
-        lay.addWidget(section_title(self.tr("Needs")))
-        needs = QFormLayout()
-        needs.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        lay.addLayout(needs)
+        form.addRow(hline())
+        form.addRow(section_title(self.tr("Needs")))
+        needs = form
         self.channel = QComboBox()
         self.channel.addItem(self.tr("Choose..."), "")
         for value, text in self._channel_labels().items():
@@ -146,12 +136,12 @@ class ReceptionPage(StepPage):
         self.budget.setPlaceholderText(self.tr("CNY, e.g. 150,000"))
         self.add_row(needs, "budget", self.tr("Budget (CNY)"), self.budget)
         self.wished_down = QLineEdit()
-        self.wished_down.setPlaceholderText(self.tr("CNY"))
+        self.wished_down.setPlaceholderText(self.tr("CNY, e.g. 40,000"))
         self.add_row(
             needs, "wished_down_payment", self.tr("Wished down payment (CNY)"), self.wished_down
         )
         self.wished_monthly = QLineEdit()
-        self.wished_monthly.setPlaceholderText(self.tr("CNY per month"))
+        self.wished_monthly.setPlaceholderText(self.tr("CNY per month, e.g. 3,500"))
         self.add_row(
             needs,
             "wished_monthly_payment",
@@ -233,6 +223,13 @@ class ReceptionPage(StepPage):
         view = cs.get_consultation(db, actor, consultation_id)
         return ReceptionData(view, customers.get_customer(db, actor, view.customer_id))
 
+    def _consent_text(self, status: str) -> str:
+        purpose = self.tr(
+            "The customer agrees that we process their personal information to assess and "
+            "arrange vehicle financing and to contact them about this application."
+        )
+        return f"{purpose}\n{status}"
+
     def _show(self, data: ReceptionData) -> None:
         self._data = data
         c, cust = data.consultation, data.customer
@@ -253,10 +250,12 @@ class ReceptionPage(StepPage):
         self.consent.setEnabled(not cust.has_consent)
         if cust.has_consent and cust.consent_recorded_at is not None:
             when = cust.consent_recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            self.consent_note.setText(self.tr("Consent recorded on {when}.").format(when=when))
+            self.consent_note.setText(
+                self._consent_text(self.tr("Consent recorded on {when}.").format(when=when))
+            )
         else:
             self.consent_note.setText(
-                self.tr("Required before the ID number can be stored.")
+                self._consent_text(self.tr("Required before the ID number can be stored."))
             )
         self._set_combo(self.tier, cust.tier.value)
         channel = c.source_channel or cust.source_channel
@@ -396,11 +395,13 @@ class ReceptionPage(StepPage):
             result = identity.check_mobile(phone)
             if not result.valid and result.reason is not None:
                 errors["phone"] = tr_reason(result.reason)
+                self.phone_hint.clear()
         idn = self.id_number.text()
         if idn.strip():
             result_id = identity.check_resident_id(idn)
             if not result_id.valid and result_id.reason is not None:
                 errors["id_number"] = tr_reason(result_id.reason)
+                self.id_hint.clear()
             if not self.consent.isChecked():
                 errors["consent"] = self.tr(
                     "Tick the consent box before the ID number is stored."
@@ -423,6 +424,7 @@ class ReceptionPage(StepPage):
         budget = self.budget.text()
         down = self.wished_down.text()
         monthly = self.wished_monthly.text()
+        local = dict(self._local_errors)
 
         def job() -> ReceptionData:
             errors: dict[str, Reason | str] = {}
@@ -456,7 +458,7 @@ class ReceptionPage(StepPage):
                     )
                 except ValidationError as exc:
                     _merge(errors, exc)
-                if errors:
+                if errors or local:
                     raise ValidationError(errors)  # the unit of work rolls everything back
                 uow.commit()
             view = cs.get_consultation(db, actor, cid)

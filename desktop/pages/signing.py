@@ -35,6 +35,7 @@ from desktop.pages.base import (
     Banner,
     StepPage,
     cny,
+    product_names,
     tr_reason,
     validation_errors,
 )
@@ -45,6 +46,7 @@ class SigningData:
     consultation: cs.ConsultationView
     signing: cs.SigningView
     plan: cs.PlanView | None
+    names: dict[str, str]
 
 
 class SigningPage(StepPage):
@@ -145,7 +147,9 @@ class SigningPage(StepPage):
             "clause.early_repayment": self.tr("Early repayment terms and fee"),
             "clause.vehicle_mortgage": self.tr("Vehicle mortgage to the lender"),
             "clause.insurance": self.tr("Insurance requirement"),
-            "check.dual_recording": self.tr("Audio and video recording of the signing (双录) done"),
+            "check.dual_recording": self.tr(
+                "Audio and video recording of the signing done (dual recording)"
+            ),
             "check.identity_verified": self.tr("Identity verified in person"),
             "check.anti_fraud": self.tr("Anti-fraud screen passed"),
             "check.contract_viewed": self.tr("Customer has read the full contract"),
@@ -186,6 +190,7 @@ class SigningPage(StepPage):
             cs.get_consultation(db, actor, consultation_id),
             cs.get_signing(db, actor, consultation_id),
             next((p for p in plans if p.chosen), None),
+            product_names(self.ctx),
         )
 
     def _show(self, data: SigningData) -> None:
@@ -204,7 +209,7 @@ class SigningPage(StepPage):
                     "Plan to sign: {product}, loan {amount} CNY over {term} months, monthly "
                     "payment {monthly} CNY, true APR {apr}%."
                 ).format(
-                    product=p.product_name,
+                    product=data.names.get(p.product_code, p.product_name),
                     amount=cny(p.amount),
                     term=p.term_months,
                     monthly=cny(p.first_payment),

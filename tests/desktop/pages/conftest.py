@@ -119,6 +119,10 @@ def save_screenshot(widget, language: str, name: str) -> Path:
     folder = SCREENSHOTS / language
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):  # let pending layout requests run so the picture is what staff see
+        QApplication.processEvents()
     widget.grab().save(str(path))
     return path
 

@@ -1,0 +1,1155 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>AppraisalPage</name>
+    <message>
+      <source>17 characters, from the registration certificate</source>
+      <translation>17 位，见机动车登记证书</translation>
+    </message>
+    <message>
+      <source>Accident</source>
+      <translation>事故车</translation>
+    </message>
+    <message>
+      <source>Add record</source>
+      <translation>添加记录</translation>
+    </message>
+    <message>
+      <source>Age</source>
+      <translation>车龄</translation>
+    </message>
+    <message>
+      <source>Age {years} years</source>
+      <translation>车龄 {years} 年</translation>
+    </message>
+    <message>
+      <source>Appraisal value</source>
+      <translation>评估价值</translation>
+    </message>
+    <message>
+      <source>Brand</source>
+      <translation>品牌</translation>
+    </message>
+    <message>
+      <source>Choose...</source>
+      <translation>请选择…</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>颜色</translation>
+    </message>
+    <message>
+      <source>Computed value</source>
+      <translation>计算评估价</translation>
+    </message>
+    <message>
+      <source>Condition</source>
+      <translation>车况</translation>
+    </message>
+    <message>
+      <source>Condition: {grade}</source>
+      <translation>车况：{grade}</translation>
+    </message>
+    <message>
+      <source>Damage history</source>
+      <translation>损伤记录</translation>
+    </message>
+    <message>
+      <source>Does NOT match the car</source>
+      <translation>与车辆不符</translation>
+    </message>
+    <message>
+      <source>Enter an amount in yuan, e.g. 120,000.</source>
+      <translation>请输入金额（元），例如 120,000。</translation>
+    </message>
+    <message>
+      <source>Enter first registration, mileage, condition and the market price to see the value.</source>
+      <translation>填写初次登记日期、里程、车况和市场参考价后显示评估价值。</translation>
+    </message>
+    <message>
+      <source>Enter the date as YYYY-MM-DD.</source>
+      <translation>请按 YYYY-MM-DD 格式输入日期。</translation>
+    </message>
+    <message>
+      <source>Enter the mileage in whole km, e.g. 45000.</source>
+      <translation>请输入整数公里数，例如 45000。</translation>
+    </message>
+    <message>
+      <source>Excellent</source>
+      <translation>优秀</translation>
+    </message>
+    <message>
+      <source>Fair</source>
+      <translation>一般</translation>
+    </message>
+    <message>
+      <source>Fire</source>
+      <translation>火烧车</translation>
+    </message>
+    <message>
+      <source>First registration</source>
+      <translation>初次登记日期</translation>
+    </message>
+    <message>
+      <source>Flood</source>
+      <translation>泡水车</translation>
+    </message>
+    <message>
+      <source>Good</source>
+      <translation>良好</translation>
+    </message>
+    <message>
+      <source>Leave empty to use the computed value</source>
+      <translation>留空则使用计算评估价</translation>
+    </message>
+    <message>
+      <source>Maintenance mileage history</source>
+      <translation>保养里程记录</translation>
+    </message>
+    <message>
+      <source>Market reference price</source>
+      <translation>市场参考价</translation>
+    </message>
+    <message>
+      <source>Market reference price in CNY</source>
+      <translation>市场参考价（元）</translation>
+    </message>
+    <message>
+      <source>Matches the car</source>
+      <translation>与车辆一致</translation>
+    </message>
+    <message>
+      <source>Mileage</source>
+      <translation>里程</translation>
+    </message>
+    <message>
+      <source>Mileage (km)</source>
+      <translation>表显里程（公里）</translation>
+    </message>
+    <message>
+      <source>Mileage {km} km</source>
+      <translation>里程 {km} 公里</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>车型</translation>
+    </message>
+    <message>
+      <source>Not checked yet</source>
+      <translation>尚未核对</translation>
+    </message>
+    <message>
+      <source>Override (appraiser)</source>
+      <translation>人工调整（评估师）</translation>
+    </message>
+    <message>
+      <source>Poor</source>
+      <translation>较差</translation>
+    </message>
+    <message>
+      <source>Prices</source>
+      <translation>价格</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Registration certificate</source>
+      <translation>机动车登记证书</translation>
+    </message>
+    <message>
+      <source>Remove selected</source>
+      <translation>删除所选</translation>
+    </message>
+    <message>
+      <source>Required with an override</source>
+      <translation>调整评估价时必填</translation>
+    </message>
+    <message>
+      <source>Row {row}: {problem}</source>
+      <translation>第 {row} 行：{problem}</translation>
+    </message>
+    <message>
+      <source>Selling price</source>
+      <translation>成交价</translation>
+    </message>
+    <message>
+      <source>The registration certificate does not match the car: it cannot be financed until this is cleared up.</source>
+      <translation>登记证书与车辆不符：核实清楚之前不能办理贷款。</translation>
+    </message>
+    <message>
+      <source>VIN</source>
+      <translation>车架号（VIN）</translation>
+    </message>
+    <message>
+      <source>VIN is valid (check digit correct).</source>
+      <translation>车架号有效（校验位正确）。</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>价值</translation>
+    </message>
+    <message>
+      <source>Value used for lending: {value}</source>
+      <translation>用于贷款的评估价：{value}</translation>
+    </message>
+    <message>
+      <source>Value used for lending: {value} (override; computed {computed})</source>
+      <translation>用于贷款的评估价：{value}（人工调整；计算值 {computed}）</translation>
+    </message>
+    <message>
+      <source>Vehicle</source>
+      <translation>车辆</translation>
+    </message>
+    <message>
+      <source>Vehicle appraisal</source>
+      <translation>车辆评估</translation>
+    </message>
+    <message>
+      <source>What the customer pays for the car</source>
+      <translation>客户购车成交价</translation>
+    </message>
+    <message>
+      <source>YYYY-MM-DD</source>
+      <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <source>e.g. Lavida 1.5L</source>
+      <translation>例如 朗逸 1.5L</translation>
+    </message>
+    <message>
+      <source>e.g. Volkswagen</source>
+      <translation>例如 大众</translation>
+    </message>
+    <message>
+      <source>km on the odometer today</source>
+      <translation>今日表显公里数</translation>
+    </message>
+    <message>
+      <source>{n} of 17 characters</source>
+      <translation>已输入 {n} / 17 位</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComparisonModel</name>
+    <message>
+      <source>APR (true, IRR)</source>
+      <translation>年化利率（IRR 真实利率）</translation>
+    </message>
+    <message>
+      <source>Approval likelihood</source>
+      <translation>通过概率</translation>
+    </message>
+    <message>
+      <source>Approval time</source>
+      <translation>审批时效</translation>
+    </message>
+    <message>
+      <source>Can be offered</source>
+      <translation>可办理</translation>
+    </message>
+    <message>
+      <source>Loan amount</source>
+      <translation>贷款金额</translation>
+    </message>
+    <message>
+      <source>Maximum loan</source>
+      <translation>最高可贷</translation>
+    </message>
+    <message>
+      <source>Minimum down payment</source>
+      <translation>最低首付</translation>
+    </message>
+    <message>
+      <source>Monthly payment</source>
+      <translation>月供</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Same day</source>
+      <translation>当天</translation>
+    </message>
+    <message>
+      <source>Total cost (repayment)</source>
+      <translation>总还款额</translation>
+    </message>
+    <message>
+      <source>Total fees</source>
+      <translation>费用合计</translation>
+    </message>
+    <message>
+      <source>Total interest</source>
+      <translation>利息合计</translation>
+    </message>
+    <message>
+      <source>Why not / notes</source>
+      <translation>原因 / 提示</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>{first} (rising to {max})</source>
+      <translation>{first}（递增至 {max}）</translation>
+    </message>
+    <message>
+      <source>{first} (then falling)</source>
+      <translation>{first}（逐月递减）</translation>
+    </message>
+    <message>
+      <source>{lo}-{hi} working days</source>
+      <translation>{lo}–{hi} 个工作日</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaintenanceModel</name>
+    <message>
+      <source>Check</source>
+      <translation>检查</translation>
+    </message>
+    <message>
+      <source>Enter the date as YYYY-MM-DD.</source>
+      <translation>请按 YYYY-MM-DD 格式输入日期。</translation>
+    </message>
+    <message>
+      <source>Enter the odometer reading in whole km.</source>
+      <translation>请输入整数公里读数。</translation>
+    </message>
+    <message>
+      <source>Odometer (km)</source>
+      <translation>表显里程（公里）</translation>
+    </message>
+    <message>
+      <source>Possible tampering</source>
+      <translation>疑似调表</translation>
+    </message>
+    <message>
+      <source>Service date (YYYY-MM-DD)</source>
+      <translation>保养日期（YYYY-MM-DD）</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentGridModel</name>
+    <message>
+      <source>Can be offered. Click to pick this down payment and term.</source>
+      <translation>可办理。点击选用此首付和期限。</translation>
+    </message>
+    <message>
+      <source>{n} months</source>
+      <translation>{n} 期</translation>
+    </message>
+    <message>
+      <source>{p}% down</source>
+      <translation>首付 {p}%</translation>
+    </message>
+    <message>
+      <source>{p}% down ({amount})</source>
+      <translation>首付 {p}%（{amount}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanPage</name>
+    <message>
+      <source> CNY</source>
+      <translation> 元</translation>
+    </message>
+    <message>
+      <source>Add-ons</source>
+      <translation>附加项目</translation>
+    </message>
+    <message>
+      <source>Add-ons total: {total} CNY (paid on top of the loan figures above)</source>
+      <translation>附加项目合计：{total} 元（另行支付，不含在上述贷款金额内）</translation>
+    </message>
+    <message>
+      <source>All products for this customer and this car. Click a column to choose a product.</source>
+      <translation>该客户和该车辆适用的全部产品。点击某一列选择产品。</translation>
+    </message>
+    <message>
+      <source>Choose a product in the comparison first.</source>
+      <translation>请先在对比表中选择产品。</translation>
+    </message>
+    <message>
+      <source>Choose this plan for signing</source>
+      <translation>选定此方案签约</translation>
+    </message>
+    <message>
+      <source>Chosen product: {name}</source>
+      <translation>已选产品：{name}</translation>
+    </message>
+    <message>
+      <source>Chosen product: {name} (cannot be offered as set up)</source>
+      <translation>已选产品：{name}（按当前设置无法办理）</translation>
+    </message>
+    <message>
+      <source>Complete the qualification step first: the rate depends on the customer's grade.</source>
+      <translation>请先完成资质评估：利率取决于客户评级。</translation>
+    </message>
+    <message>
+      <source>Complete the vehicle appraisal first.</source>
+      <translation>请先完成车辆评估。</translation>
+    </message>
+    <message>
+      <source>Down payment</source>
+      <translation>首付</translation>
+    </message>
+    <message>
+      <source>Early settlement</source>
+      <translation>提前还款</translation>
+    </message>
+    <message>
+      <source>Early-repayment fee</source>
+      <translation>提前还款手续费</translation>
+    </message>
+    <message>
+      <source>Enter an amount in yuan, e.g. 3,500.</source>
+      <translation>请输入金额（元），例如 3,500。</translation>
+    </message>
+    <message>
+      <source>Enter the price of this line.</source>
+      <translation>请输入该项价格。</translation>
+    </message>
+    <message>
+      <source>Enter the selling price in the vehicle appraisal step.</source>
+      <translation>请在车辆评估中填写成交价。</translation>
+    </message>
+    <message>
+      <source>Equal installment</source>
+      <translation>等额本息</translation>
+    </message>
+    <message>
+      <source>Equal principal</source>
+      <translation>等额本金</translation>
+    </message>
+    <message>
+      <source>Extended warranty</source>
+      <translation>延长保修</translation>
+    </message>
+    <message>
+      <source>Fee</source>
+      <translation>手续费</translation>
+    </message>
+    <message>
+      <source>Finance plan</source>
+      <translation>金融方案</translation>
+    </message>
+    <message>
+      <source>Full vehicle insurance</source>
+      <translation>车辆全险</translation>
+    </message>
+    <message>
+      <source>Give the line a name.</source>
+      <translation>请填写项目名称。</translation>
+    </message>
+    <message>
+      <source>Insurance</source>
+      <translation>保险</translation>
+    </message>
+    <message>
+      <source>Interest accrued</source>
+      <translation>应计利息</translation>
+    </message>
+    <message>
+      <source>Interest first</source>
+      <translation>先息后本</translation>
+    </message>
+    <message>
+      <source>Interest saved</source>
+      <translation>节省利息</translation>
+    </message>
+    <message>
+      <source>Keep for comparison</source>
+      <translation>保留以便对比</translation>
+    </message>
+    <message>
+      <source>Loan {amount} at {rate}% a year, {months} months. Total interest {interest}, total fees {fees}, total repayment {total}. True APR {apr}% (effective {ear}% a year).</source>
+      <translation>贷款 {amount}，年利率 {rate}%，{months} 期。利息合计 {interest}，费用合计 {fees}，总还款额 {total}。真实年化利率 {apr}%（实际年利率 {ear}%）。</translation>
+    </message>
+    <message>
+      <source>Monthly payment grid</source>
+      <translation>月供速查表</translation>
+    </message>
+    <message>
+      <source>Net saving</source>
+      <translation>净节省</translation>
+    </message>
+    <message>
+      <source>No product chosen.</source>
+      <translation>尚未选择产品。</translation>
+    </message>
+    <message>
+      <source>Optional lines, each with its own price. The customer may say no to any of them.</source>
+      <translation>以下均为可选项目，单独标价，客户可以拒绝任何一项。</translation>
+    </message>
+    <message>
+      <source>Price in CNY</source>
+      <translation>价格（元）</translation>
+    </message>
+    <message>
+      <source>Remaining principal</source>
+      <translation>剩余本金</translation>
+    </message>
+    <message>
+      <source>Repayment method</source>
+      <translation>还款方式</translation>
+    </message>
+    <message>
+      <source>Repayment schedule</source>
+      <translation>还款计划</translation>
+    </message>
+    <message>
+      <source>Saved plans</source>
+      <translation>已保存方案</translation>
+    </message>
+    <message>
+      <source>Service package</source>
+      <translation>保养套餐</translation>
+    </message>
+    <message>
+      <source>Settle after payment no.</source>
+      <translation>在第几期还款后结清</translation>
+    </message>
+    <message>
+      <source>Step-up</source>
+      <translation>递增还款</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>贷款期限</translation>
+    </message>
+    <message>
+      <source>The customer is on a blacklist: no plan can be offered. Please refer to the manager.</source>
+      <translation>该客户在黑名单上：不能提供任何方案。请转交店长处理。</translation>
+    </message>
+    <message>
+      <source>The price cannot be negative.</source>
+      <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+      <source>This lender requires full vehicle insurance with the lender as first beneficiary. The customer chooses the insurer; the price is theirs to compare.</source>
+      <translation>该贷款机构要求投保车辆全险，并以贷款机构为第一受益人。保险公司由客户自选，价格可自行比较。</translation>
+    </message>
+    <message>
+      <source>This product cannot be priced as set up.</source>
+      <translation>按当前设置无法为该产品定价。</translation>
+    </message>
+    <message>
+      <source>Total to pay</source>
+      <translation>应付合计</translation>
+    </message>
+    <message>
+      <source>Vehicle price</source>
+      <translation>车辆价格</translation>
+    </message>
+    <message>
+      <source>[chosen] </source>
+      <translation>[已选定] </translation>
+    </message>
+    <message>
+      <source>{fee}% of the remaining principal</source>
+      <translation>剩余本金的 {fee}%</translation>
+    </message>
+    <message>
+      <source>{mark}{product}: loan {amount}, {term} months, {method}, monthly {monthly}, APR {apr}%</source>
+      <translation>{mark}{product}：贷款 {amount}，{term} 期，{method}，月供 {monthly}，年化利率 {apr}%</translation>
+    </message>
+    <message>
+      <source>{n} months</source>
+      <translation>{n} 个月</translation>
+    </message>
+    <message>
+      <source>{price} CNY (selling price from the appraisal)</source>
+      <translation>{price} 元（车辆评估中的成交价）</translation>
+    </message>
+  </context>
+  <context>
+    <name>QualificationPage</name>
+    <message>
+      <source> days</source>
+      <translation> 天</translation>
+    </message>
+    <message>
+      <source> months</source>
+      <translation> 个月</translation>
+    </message>
+    <message>
+      <source>Age the customer gave (optional)</source>
+      <translation>客户自报年龄（选填）</translation>
+    </message>
+    <message>
+      <source>Approval is likely (about 70-80%).</source>
+      <translation>较可能通过（约 70–80%）。</translation>
+    </message>
+    <message>
+      <source>Approval is uncertain (about 30-50%).</source>
+      <translation>通过把握不大（约 30–50%）。</translation>
+    </message>
+    <message>
+      <source>Approval is very likely (about 95% or more).</source>
+      <translation>通过可能性很高（约 95% 以上）。</translation>
+    </message>
+    <message>
+      <source>Average on the bank statements</source>
+      <translation>银行流水月均收入</translation>
+    </message>
+    <message>
+      <source>Bank statement average (CNY)</source>
+      <translation>流水月均收入（元）</translation>
+    </message>
+    <message>
+      <source>CNY per month</source>
+      <translation>元/月</translation>
+    </message>
+    <message>
+      <source>Card utilisation (%)</source>
+      <translation>信用卡使用率（%）</translation>
+    </message>
+    <message>
+      <source>Card, mortgage, car loan ... (optional)</source>
+      <translation>信用卡、房贷、车贷等（选填）</translation>
+    </message>
+    <message>
+      <source>Credit applications (3 months)</source>
+      <translation>近 3 个月征信查询次数</translation>
+    </message>
+    <message>
+      <source>Credit report</source>
+      <translation>征信报告</translation>
+    </message>
+    <message>
+      <source>Declared age</source>
+      <translation>自报年龄</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>资料</translation>
+    </message>
+    <message>
+      <source>Enter a number of 0 or more.</source>
+      <translation>请输入不小于 0 的数字。</translation>
+    </message>
+    <message>
+      <source>Enter a number.</source>
+      <translation>请输入数字。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of 0 or more.</source>
+      <translation>请输入不小于 0 的整数。</translation>
+    </message>
+    <message>
+      <source>Enter an amount in yuan, e.g. 12,000 or 12000.50.</source>
+      <translation>请输入金额（元），例如 12,000 或 12000.50。</translation>
+    </message>
+    <message>
+      <source>Enter the customer's monthly income.</source>
+      <translation>请输入客户月收入。</translation>
+    </message>
+    <message>
+      <source>Existing monthly debt payments (CNY)</source>
+      <translation>现有每月还款额（元）</translation>
+    </message>
+    <message>
+      <source>ID card</source>
+      <translation>身份证</translation>
+    </message>
+    <message>
+      <source>ID card seen and matches the ID number</source>
+      <translation>已核验身份证原件，与证件号一致</translation>
+    </message>
+    <message>
+      <source>Income</source>
+      <translation>收入</translation>
+    </message>
+    <message>
+      <source>Income proof (payslips or bank statements)</source>
+      <translation>收入证明（工资条或银行流水）</translation>
+    </message>
+    <message>
+      <source>Kinds of credit accounts</source>
+      <translation>信贷账户种类数</translation>
+    </message>
+    <message>
+      <source>Labour contract or business licence</source>
+      <translation>劳动合同或营业执照</translation>
+    </message>
+    <message>
+      <source>Length of credit history</source>
+      <translation>信用记录年限</translation>
+    </message>
+    <message>
+      <source>Monthly income (CNY)</source>
+      <translation>月收入（元）</translation>
+    </message>
+    <message>
+      <source>Not eligible yet. Tell the customer:</source>
+      <translation>暂不符合条件。可以这样告诉客户：</translation>
+    </message>
+    <message>
+      <source>Outstanding debt (CNY)</source>
+      <translation>未结清负债（元）</translation>
+    </message>
+    <message>
+      <source>Overdue payments (24 months)</source>
+      <translation>近 24 个月逾期次数</translation>
+    </message>
+    <message>
+      <source>Property deed or lease</source>
+      <translation>房产证或租赁合同</translation>
+    </message>
+    <message>
+      <source>Qualification</source>
+      <translation>资质评估</translation>
+    </message>
+    <message>
+      <source>Residence proof</source>
+      <translation>居住证明</translation>
+    </message>
+    <message>
+      <source>Risk grade</source>
+      <translation>风险评级</translation>
+    </message>
+    <message>
+      <source>Saved: {masked} (hidden for your role; re-enter to change)</source>
+      <translation>已保存：{masked}（您的角色不可查看；如需修改请重新输入）</translation>
+    </message>
+    <message>
+      <source>Score {score} of 100</source>
+      <translation>评分 {score} / 100</translation>
+    </message>
+    <message>
+      <source>The amount cannot be negative.</source>
+      <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+      <source>The customer's ID number is not stored yet. Record the consent and the ID number in Reception first: the age comes from the ID.</source>
+      <translation>尚未保存客户身份证号。请先在接待中记录授权同意并填写身份证号：年龄由身份证号得出。</translation>
+    </message>
+    <message>
+      <source>The saved income is hidden for your role; enter it again to save.</source>
+      <translation>已保存的收入对您的角色不可见；请重新输入后保存。</translation>
+    </message>
+    <message>
+      <source>Why this grade</source>
+      <translation>评级依据</translation>
+    </message>
+    <message>
+      <source>Work proof</source>
+      <translation>工作证明</translation>
+    </message>
+    <message>
+      <source>Worst overdue</source>
+      <translation>最长逾期</translation>
+    </message>
+    <message>
+      <source>Years (optional)</source>
+      <translation>年（选填）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceptionPage</name>
+    <message>
+      <source>11 digits, e.g. 138 1234 5678</source>
+      <translation>11 位数字，例如 138 1234 5678</translation>
+    </message>
+    <message>
+      <source>18 characters; the last may be X</source>
+      <translation>18 位，最后一位可以是 X</translation>
+    </message>
+    <message>
+      <source>Blacklist: the {matched} matches the {source} ({why}). Please talk to the manager before going on; no finance plan can be offered.</source>
+      <translation>黑名单：{matched}与{source}记录相符（{why}）。请先与店长沟通再继续；不能提供金融方案。</translation>
+    </message>
+    <message>
+      <source>Born {birth}, {sex}, {age} years old today.</source>
+      <translation>出生于 {birth}，{sex}，今年 {age} 周岁。</translation>
+    </message>
+    <message>
+      <source>Budget (CNY)</source>
+      <translation>购车预算（元）</translation>
+    </message>
+    <message>
+      <source>CNY per month, e.g. 3,500</source>
+      <translation>元/月，例如 3,500</translation>
+    </message>
+    <message>
+      <source>CNY, e.g. 150,000</source>
+      <translation>元，例如 150,000</translation>
+    </message>
+    <message>
+      <source>CNY, e.g. 40,000</source>
+      <translation>元，例如 40,000</translation>
+    </message>
+    <message>
+      <source>Choose...</source>
+      <translation>请选择…</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>授权同意</translation>
+    </message>
+    <message>
+      <source>Consent recorded on {when}.</source>
+      <translation>已于 {when} 记录授权同意。</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Customer tier</source>
+      <translation>客户等级</translation>
+    </message>
+    <message>
+      <source>Enter the customer's name.</source>
+      <translation>请输入客户姓名。</translation>
+    </message>
+    <message>
+      <source>Full name as on the ID card</source>
+      <translation>与身份证一致的姓名</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Intent</source>
+      <translation>意向程度</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Needs</source>
+      <translation>购车需求</translation>
+    </message>
+    <message>
+      <source>Online platform</source>
+      <translation>网络平台</translation>
+    </message>
+    <message>
+      <source>Partner dealer</source>
+      <translation>合作车商</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Potential</source>
+      <translation>潜在客户</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>用途</translation>
+    </message>
+    <message>
+      <source>Reception</source>
+      <translation>接待</translation>
+    </message>
+    <message>
+      <source>Referral</source>
+      <translation>转介绍</translation>
+    </message>
+    <message>
+      <source>Regular</source>
+      <translation>普通客户</translation>
+    </message>
+    <message>
+      <source>Required before the ID number can be stored.</source>
+      <translation>保存身份证号之前必须勾选。</translation>
+    </message>
+    <message>
+      <source>Saved: {masked} (type to change)</source>
+      <translation>已保存：{masked}（输入新值即可修改）</translation>
+    </message>
+    <message>
+      <source>Social media</source>
+      <translation>社交媒体</translation>
+    </message>
+    <message>
+      <source>Source channel</source>
+      <translation>来源渠道</translation>
+    </message>
+    <message>
+      <source>The customer agrees that we process their personal information to assess and arrange vehicle financing and to contact them about this application.</source>
+      <translation>客户同意我们为评估和办理车辆贷款、以及就本次申请与其联系而处理其个人信息。</translation>
+    </message>
+    <message>
+      <source>The customer gives consent</source>
+      <translation>客户已授权同意</translation>
+    </message>
+    <message>
+      <source>This customer is on a blacklist. Please talk to the manager before going on; no finance plan can be offered.</source>
+      <translation>该客户在黑名单上。请先与店长沟通再继续；不能提供金融方案。</translation>
+    </message>
+    <message>
+      <source>Tick the consent box before the ID number is stored.</source>
+      <translation>保存身份证号之前，请先勾选授权同意。</translation>
+    </message>
+    <message>
+      <source>VIP</source>
+      <translation>VIP 客户</translation>
+    </message>
+    <message>
+      <source>Valid mainland mobile number.</source>
+      <translation>有效的大陆手机号。</translation>
+    </message>
+    <message>
+      <source>Walk-in</source>
+      <translation>到店</translation>
+    </message>
+    <message>
+      <source>Wished down payment (CNY)</source>
+      <translation>期望首付（元）</translation>
+    </message>
+    <message>
+      <source>Wished monthly payment (CNY)</source>
+      <translation>期望月供（元）</translation>
+    </message>
+    <message>
+      <source>e.g. family car for commuting</source>
+      <translation>例如 家用通勤</translation>
+    </message>
+    <message>
+      <source>fake documents</source>
+      <translation>虚假资料</translation>
+    </message>
+    <message>
+      <source>female</source>
+      <translation>女</translation>
+    </message>
+    <message>
+      <source>fraud</source>
+      <translation>欺诈</translation>
+    </message>
+    <message>
+      <source>industry blacklist</source>
+      <translation>行业黑名单</translation>
+    </message>
+    <message>
+      <source>industry list</source>
+      <translation>行业名单</translation>
+    </message>
+    <message>
+      <source>internal blacklist</source>
+      <translation>内部黑名单</translation>
+    </message>
+    <message>
+      <source>male</source>
+      <translation>男</translation>
+    </message>
+    <message>
+      <source>mobile</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <source>other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>serious default</source>
+      <translation>严重违约</translation>
+    </message>
+    <message>
+      <source>{n} of 11 digits</source>
+      <translation>已输入 {n} / 11 位</translation>
+    </message>
+    <message>
+      <source>{n} of 18 characters</source>
+      <translation>已输入 {n} / 18 位</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScheduleModel</name>
+    <message>
+      <source>Balance after</source>
+      <translation>剩余本金</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>还款日</translation>
+    </message>
+    <message>
+      <source>Fee</source>
+      <translation>费用</translation>
+    </message>
+    <message>
+      <source>Interest</source>
+      <translation>利息</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>还款额</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期数</translation>
+    </message>
+    <message>
+      <source>Principal</source>
+      <translation>本金</translation>
+    </message>
+  </context>
+  <context>
+    <name>SigningPage</name>
+    <message>
+      <source>After signing</source>
+      <translation>签约之后</translation>
+    </message>
+    <message>
+      <source>Anti-fraud screen passed</source>
+      <translation>反欺诈筛查已通过</translation>
+    </message>
+    <message>
+      <source>Audio and video recording of the signing done (dual recording)</source>
+      <translation>已完成签约录音录像（双录）</translation>
+    </message>
+    <message>
+      <source>Bank statements (6 months)</source>
+      <translation>银行流水（6 个月）</translation>
+    </message>
+    <message>
+      <source>Checks</source>
+      <translation>核查</translation>
+    </message>
+    <message>
+      <source>Choose the plan the customer signs first.</source>
+      <translation>请先选定客户签约的方案。</translation>
+    </message>
+    <message>
+      <source>Customer has read the full contract</source>
+      <translation>客户已阅读完整合同</translation>
+    </message>
+    <message>
+      <source>Delivered. Follow-up call due {due}.</source>
+      <translation>已交车。回访电话应于 {due} 前完成。</translation>
+    </message>
+    <message>
+      <source>Disbursed. Revisit follow-up due {due}.</source>
+      <translation>已放款。首次回访应于 {due} 前完成。</translation>
+    </message>
+    <message>
+      <source>Documents received</source>
+      <translation>已收资料</translation>
+    </message>
+    <message>
+      <source>Driving licence</source>
+      <translation>驾驶证</translation>
+    </message>
+    <message>
+      <source>Early repayment terms and fee</source>
+      <translation>提前还款条款及手续费</translation>
+    </message>
+    <message>
+      <source>ID card</source>
+      <translation>身份证</translation>
+    </message>
+    <message>
+      <source>Identity verified in person</source>
+      <translation>已当面核实身份</translation>
+    </message>
+    <message>
+      <source>Income proof</source>
+      <translation>收入证明</translation>
+    </message>
+    <message>
+      <source>Insurance policy</source>
+      <translation>保险单</translation>
+    </message>
+    <message>
+      <source>Insurance requirement</source>
+      <translation>保险要求</translation>
+    </message>
+    <message>
+      <source>Key clauses the customer confirmed</source>
+      <translation>客户已确认的关键条款</translation>
+    </message>
+    <message>
+      <source>Loan amount and term</source>
+      <translation>贷款金额和期限</translation>
+    </message>
+    <message>
+      <source>Loan proceeds go to the dealer's account only (never a personal account)</source>
+      <translation>贷款资金只打入车商对公账户（绝不打入个人账户）</translation>
+    </message>
+    <message>
+      <source>Mark signed</source>
+      <translation>标记为已签约</translation>
+    </message>
+    <message>
+      <source>Next: second review, disbursement after the down payment arrives, title transfer and mortgage registration, then delivery.</source>
+      <translation>下一步：二次审核，首付到账后放款，办理过户和抵押登记，然后交车。</translation>
+    </message>
+    <message>
+      <source>Plan to sign: {product}, loan {amount} CNY over {term} months, monthly payment {monthly} CNY, true APR {apr}%.</source>
+      <translation>签约方案：{product}，贷款 {amount} 元，{term} 期，月供 {monthly} 元，真实年化利率 {apr}%。</translation>
+    </message>
+    <message>
+      <source>Record delivery</source>
+      <translation>登记交车</translation>
+    </message>
+    <message>
+      <source>Record disbursement</source>
+      <translation>登记放款</translation>
+    </message>
+    <message>
+      <source>Repayment duty and due dates</source>
+      <translation>还款义务和还款日</translation>
+    </message>
+    <message>
+      <source>Residence proof</source>
+      <translation>居住证明</translation>
+    </message>
+    <message>
+      <source>Signed on {when}.</source>
+      <translation>已于 {when} 签约。</translation>
+    </message>
+    <message>
+      <source>Signing checklist</source>
+      <translation>签约清单</translation>
+    </message>
+    <message>
+      <source>Tell the customer: they may withdraw within the cooling-off period of {hours} hours ({days} days for some complex products), and how to complain.</source>
+      <translation>请告知客户：可在 {hours} 小时冷静期内撤回（部分复杂产品为 {days} 天），以及投诉渠道。</translation>
+    </message>
+    <message>
+      <source>Vehicle mortgage to the lender</source>
+      <translation>车辆抵押给贷款机构</translation>
+    </message>
+    <message>
+      <source>Vehicle registration certificate</source>
+      <translation>机动车登记证书</translation>
+    </message>
+    <message>
+      <source>Work proof</source>
+      <translation>工作证明</translation>
+    </message>
+    <message>
+      <source>{done} of {total} items done</source>
+      <translation>已完成 {done} / {total} 项</translation>
+    </message>
+  </context>
+</TS>
