@@ -30,11 +30,14 @@ from __future__ import annotations
 
 import random
 import time as _time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from bisect import bisect
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
@@ -77,12 +80,15 @@ from lending.identity import generate_resident_id, generate_vin
 from lending.money import money
 from lending.products import Product
 from lending.qualification import Grade
+from lending.reasons import Reason
 from lending.schedule import LoanTerms, RepaymentMethod, Schedule, build_schedule
+from lending.settings import DEFAULT_SETTINGS
 
 DEMO_PASSWORD = "demo-pass-2026"
 DEMO_STORE_NAME = "LoanDesk Demo Store"
 STORE_TZ = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 DEFAULT_BATCH = 5_000
+AMOUNT_STEP = 5_000  # loan amounts in round 5,000 CNY (also keeps the schedule cache small)
 RATE_PLACES = Decimal("0.000001")
 CONSENT_PURPOSE = (
     "Assess and arrange vehicle financing, and contact the customer about this application."
@@ -147,7 +153,8 @@ _MOBILE_PREFIXES = (
     "185", "186", "187", "188", "189", "191", "198", "199",
 )  # fmt: skip
 _SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯"
+    "邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 )
 _GIVEN = (
     "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚浩宇鑫婷雪博文斌晨欣怡思佳子涵俊凯颖琳瑞昊晓"
@@ -369,6 +376,75 @@ def _schedule(
     )
 
 
+@dataclass(frozen=True)
+class Appraised:
+    """The parts of ``lending.appraisal.Appraisal`` the demo stores."""
+
+    value: Decimal
+    computed_value: Decimal
+    age_years: Decimal
+    mileage_km: int
+    excluded: bool
+    exclusion_reasons: tuple[Reason, ...]
+    odometer_flags: tuple[Reason, ...]
+    limit_reasons: tuple[Reason, ...]
+
+
+@lru_cache(maxsize=100_000)
+def _depreciation(rate_percent: Decimal, exponent: Decimal) -> Decimal:
+    """``(1 - rate) ** exponent`` exactly as ``lending.appraisal`` computes it (28 digits)."""
+    with localcontext() as ctx:
+        ctx.prec = 28
+        base = 1 - rate_percent / 100
+        return base**exponent if exponent != 0 else Decimal(1)
+
+
+def fast_appraise(
+    market: Decimal,
+    first_registration: date,
+    on: date,
+    mileage_km: int,
+    condition: lending_appraisal.Condition,
+    accident: bool = False,
+    flood: bool = False,
+    fire: bool = False,
+) -> Appraised:
+    """``lending.appraisal.appraise`` with default settings and no override, memoised.
+
+    The same steps, rates and rounding (a test checks they agree); the
+    depreciation factors are cached, because the fractional Decimal powers
+    are what make ``appraise`` slow and their exponents repeat.
+    """
+    s = DEFAULT_SETTINGS
+    age = lending_appraisal.vehicle_age_years(first_registration, on).quantize(
+        Decimal("0.0001"), rounding=ROUND_HALF_UP
+    )
+    steps = Decimal(mileage_km) / Decimal(s.mileage_step_km)
+    price = money(market)
+    v1 = money(price * _depreciation(s.depreciation_per_year_percent, age))
+    v2 = money(v1 * _depreciation(s.depreciation_per_mileage_step_percent, steps))
+    computed = money(v2 * lending_appraisal.condition_factor(condition, s))
+    exclusions = tuple(
+        Reason.of(lending_appraisal.MESSAGES, f"excluded.{name}")
+        for name, flag in (("accident", accident), ("flood", flood), ("fire", fire))
+        if flag
+    )
+    return Appraised(
+        value=computed,
+        computed_value=computed,
+        age_years=age,
+        mileage_km=mileage_km,
+        excluded=bool(exclusions),
+        exclusion_reasons=exclusions,
+        odometer_flags=tuple(lending_appraisal.odometer_flags(mileage_km, age, (), on, s)),
+        limit_reasons=tuple(
+            lending_appraisal.vehicle_limit_reasons(
+                age, mileage_km, s.max_vehicle_age_years, s.max_vehicle_mileage_km
+            )
+        ),
+    )
+
+
 # ---------------------------------------------------------------------------
 # the generator
 # ---------------------------------------------------------------------------
@@ -394,17 +470,19 @@ class DemoGenerator:
         cipher: FieldCipher,
         store: StoreContext,
         *,
-        seed: int,
+        seed: int | str,
         today: date,
+        first_ids: Mapping[str, int] | None = None,
     ) -> None:
         self.rng = random.Random(seed)
         self.cipher = cipher
         self.store = store
         self.today = today
-        self.now = datetime.combine(today, time(23, 59), STORE_TZ).astimezone(UTC)
+        self.now = data_cutoff(today)
         self.tpl = _templates()
-        self.ids = _Counters(dict(store.next_ids))
+        self.ids = _Counters(dict(first_ids or dict.fromkeys(TABLE_ORDER, 1)))
         self.customers: list[_Customer] = []
+        self._customer_rows: dict[int, dict[str, Any]] = {}
         self.used_ids: set[str] = set()
         self.used_phones: set[str] = set()
         self.used_vins: set[str] = set()
@@ -416,23 +494,6 @@ class DemoGenerator:
         row.update(values)
         return row
 
-    def _contact_times(self, n: int) -> list[datetime]:
-        """Visit times over the last 365 days: busier at weekends, slowly growing."""
-        rng = self.rng
-        days = [self.today - timedelta(days=d) for d in range(365, -1, -1)]
-        weights = [
-            (1.6 if day.weekday() >= 5 else 1.0) * (0.8 + 0.4 * i / 365)
-            for i, day in enumerate(days)
-        ]
-        picked = rng.choices(days, weights=weights, k=n)
-        out = []
-        for day in picked:
-            minute = rng.randint(9 * 60, 20 * 60 + 30)
-            local = datetime.combine(day, time(minute // 60, minute % 60), STORE_TZ)
-            out.append(local.astimezone(UTC).replace(microsecond=0))
-        out.sort()
-        return out
-
     def _name(self) -> str:
         rng = self.rng
         given = rng.choice(_GIVEN) + (rng.choice(_GIVEN) if rng.random() < 0.7 else "")
@@ -440,10 +501,8 @@ class DemoGenerator:
 
     def _birth(self, on: date) -> date:
         rng = self.rng
-        if rng.random() < 0.85:
-            age = rng.triangular(25, 45.99, 32)
-        else:
-            age = rng.uniform(22.05, 60.9)
+        typical = rng.random() < 0.85
+        age = rng.triangular(25, 45.99, 32) if typical else rng.uniform(22.05, 60.9)
         days = int(age * 365.2425)
         return on - timedelta(days=days)
 
@@ -499,9 +558,7 @@ class DemoGenerator:
         if rng.random() < 0.30:
             return DELIVERED, None
         if rng.random() < 0.45:
-            stage = rng.choices(
-                (CONTACT, NEEDS, QUALIFIED, PLAN, APPROVED), weights=(45, 22, 10, 15, 8)
-            )[0]
+            stage = _pick(rng, (CONTACT, NEEDS, QUALIFIED, PLAN, APPROVED), (45, 22, 10, 15, 8))
             return stage, "customer"
         r = rng.random()
         acc = 0.0
@@ -519,7 +576,7 @@ class DemoGenerator:
             return QUALIFIED, category
         return (QUALIFIED if rng.random() < 0.5 else PLAN), category
 
-    def _stage_times(self, contact: datetime, target: int, product: Product | None) -> list[datetime]:
+    def _stage_times(self, contact: datetime, target: int) -> list[datetime]:
         rng = self.rng
         times = [contact]
         gaps = {
@@ -532,8 +589,7 @@ class DemoGenerator:
         }
         for stage in range(1, target + 1):
             if stage == APPROVED:
-                lo, hi = (product.approval_days_min, product.approval_days_max) if product else (1, 3)
-                days = rng.randint(lo, hi)
+                days = rng.choice((0, 1, 1, 2, 3, 5, 7, 10))
                 t = self._after(times[-1], 2 + 24 * days, 8 + 24 * days)
             else:
                 t = self._after(times[-1], *gaps[stage])
@@ -541,7 +597,9 @@ class DemoGenerator:
         return times
 
     # -- customers ------------------------------------------------------------
-    def _new_customer(self, out: Rows, contact: datetime, consultant: int, channel: Channel) -> _Customer:
+    def _new_customer(
+        self, out: Rows, contact: datetime, consultant: int, channel: Channel
+    ) -> _Customer:
         rng = self.rng
         cid = self.ids.next("customers")
         birth = self._birth(contact.astimezone(STORE_TZ).date())
@@ -590,6 +648,7 @@ class DemoGenerator:
             )
         )
         self.customers.append(cust)
+        self._customer_rows[cid] = out["customers"][-1]
         return cust
 
     # -- qualification ----------------------------------------------------------
@@ -699,7 +758,7 @@ class DemoGenerator:
     # -- vehicle and appraisal ---------------------------------------------------
     def _vehicle(
         self, out: Rows, cons_id: int, at: datetime, by: int, *, reject: bool
-    ) -> tuple[int, lending_appraisal.Appraisal, Decimal]:
+    ) -> tuple[int, Appraised, Decimal]:
         rng = self.rng
         brand, model, ref_price, wmi = rng.choice(_VEHICLES)
         day = at.astimezone(STORE_TZ).date()
@@ -721,22 +780,9 @@ class DemoGenerator:
                 fire = True
             else:
                 mileage = rng.randint(152, 260) * 1000
-        condition = rng.choices(
-            list(lending_appraisal.Condition), weights=_CONDITION_WEIGHTS, k=1
-        )[0]
+        condition = _pick(rng, _CONDITIONS, _CONDITION_WEIGHTS)
         market = money(Decimal(ref_price) * Decimal(rng.randint(90, 110)) / 100)
-        result = lending_appraisal.appraise(
-            lending_appraisal.AppraisalInput(
-                market_reference_price=market,
-                first_registration=first_reg,
-                appraisal_date=day,
-                mileage_km=mileage,
-                condition=condition,
-                accident=accident,
-                flood=flood,
-                fire=fire,
-            )
-        )
+        result = fast_appraise(market, first_reg, day, mileage, condition, accident, flood, fire)
         acceptable = not result.excluded and not (reject and result.limit_reasons)
         if reject:
             acceptable = False
@@ -789,7 +835,7 @@ class DemoGenerator:
         return vid, result, sale_price
 
     # -- plans -------------------------------------------------------------------
-    def _eligible(self, grade: Grade, ap: lending_appraisal.Appraisal) -> list[Product]:
+    def _eligible(self, grade: Grade, ap: Appraised) -> list[Product]:
         return [
             p
             for p in self.store.products
@@ -804,10 +850,9 @@ class DemoGenerator:
         cons_id: int,
         product: Product,
         grade: Grade,
-        ap: lending_appraisal.Appraisal,
+        ap: Appraised,
         price: Decimal,
-        income: Decimal,
-        monthly_debt: Decimal,
+        payment_limit: Decimal,
         at: datetime,
         by: int,
         *,
@@ -826,8 +871,7 @@ class DemoGenerator:
         step_months = step.step_months if step else 12
         max_loan = min(product.max_loan(ap.value), price)
         share = Decimal(rng.choice((100, 100, 90, 80, 70))) / 100
-        amount = _round_down(max_loan * share, 1000)
-        limit = income / 2 - monthly_debt
+        amount = _round_down(max_loan * share, AMOUNT_STEP)
         figures = None
         for _ in range(6):
             if amount < 10_000:
@@ -836,16 +880,16 @@ class DemoGenerator:
             figures = _schedule(
                 amount, rate, term, method, upfront, fee_rate, step_percent, step_months
             )
-            if figures[7] <= limit or amount <= 10_000:
+            if figures[7] <= payment_limit or amount <= 10_000:
                 break
             longer = [t for t in terms if t > term]
             if longer:
                 term = max(longer)
             else:
-                amount = _round_down(amount * Decimal("0.8"), 1000)
+                amount = _round_down(amount * Decimal("0.8"), AMOUNT_STEP)
         assert figures is not None
         first, max_pay, interest, fees, repayment, apr, ear, _dti = figures
-        bundle = rng.choices(("premium", "standard", "entry"), weights=(20, 50, 30))[0]
+        bundle = _pick(rng, ("premium", "standard", "entry"), (20, 50, 30))
         pid = self.ids.next("plans")
         start_day = (at + timedelta(days=rng.randint(3, 20))).astimezone(STORE_TZ).date()
         add_ons = self._add_ons(pid, bundle, price, product.requires_full_insurance)
@@ -902,7 +946,9 @@ class DemoGenerator:
                 store_id=store,
                 plan_id=plan_id,
                 kind=AddOnKind.INSURANCE.value,
-                name="Full vehicle insurance (1 year)" if full else "Basic vehicle insurance (1 year)",
+                name="Full vehicle insurance (1 year)"
+                if full
+                else "Basic vehicle insurance (1 year)",
                 price=money(Decimal(int(price * ins_rate / 10)) * 10),
                 required=insurance_required,
             )
@@ -975,60 +1021,46 @@ class DemoGenerator:
     def _consultation(self, out: Rows, contact: datetime) -> None:
         rng = self.rng
         store = self.store
+        settings = DEFAULT_SETTINGS
         consultant = rng.choice(store.consultant_ids)
         finance = rng.choice(store.finance_ids)
-        channel = rng.choices([c for c, _ in _CHANNELS], weights=[w for _, w in _CHANNELS])[0]
+        channel = _pick(rng, _CHANNEL_NAMES, _CHANNEL_WEIGHTS)
         target, category = self._outcome()
-        returning = self.customers and rng.random() < 0.1
-        if returning:
-            cust = rng.choice(self.customers[-5_000:])
+        if self.customers and rng.random() < 0.1:
+            n_known = len(self.customers)
+            cust = self.customers[rng.randrange(max(0, n_known - 5_000), n_known)]
         else:
             cust = self._new_customer(out, contact, consultant, channel)
         cons_id = self.ids.next("consultations")
 
-        # decide products up front so approval time fits the product
-        times = self._stage_times(contact, target, None)
+        times = self._stage_times(contact, target)
         reached = 0
         for i, t in enumerate(times):
-            if t <= self.now:
-                reached = i
-            else:
+            if t > self.now:
                 break
-        lost = category is not None and reached == target
-        lost_at = self._after(times[reached], 6, 24 * 10) if lost else None
-        if lost_at is not None and lost_at > self.now:
-            lost, lost_at = False, None
+            reached = i
+        will_lose = category is not None and reached == target
         stamps: dict[str, datetime | None] = dict.fromkeys(_STAGES)
         for i in range(reached + 1):
             stamps[_STAGES[i]] = times[i]
+        last = contact
 
-        intent = (
-            rng.choices((Intent.HIGH, Intent.MEDIUM, Intent.LOW), weights=(55, 35, 10))[0]
-            if target >= APPROVED
-            else rng.choices((Intent.HIGH, Intent.MEDIUM, Intent.LOW), weights=(20, 45, 35))[0]
-        )
-        states = {
-            "reception_state": StepState.IN_PROGRESS,
-            "qualification_state": StepState.NOT_STARTED,
-            "appraisal_state": StepState.NOT_STARTED,
-            "plan_state": StepState.NOT_STARTED,
-            "signing_state": StepState.NOT_STARTED,
-        }
-        status = ConsultationStatus.OPEN
-        if lost:
-            status = ConsultationStatus.LOST
-        elif reached == DELIVERED:
-            status = ConsultationStatus.DELIVERED
+        def cut(stage: int) -> int:
+            for s in _STAGES[stage + 1 :]:
+                stamps[s] = None
+            return stage
 
-        # qualification (needs confirmed or later)
+        intent = _pick(rng, _INTENTS, (55, 35, 10) if target >= APPROVED else (20, 45, 35))
+        states = dict.fromkeys(_STEP_COLUMNS, StepState.NOT_STARTED)
+        states["reception_state"] = StepState.IN_PROGRESS
+
+        # qualification: saved when it passed (qualified) or was blocked by documents
         grade: Grade | None = None
-        qual = None
         monthly_debt = Decimal(0)
         if reached >= NEEDS:
             states["reception_state"] = StepState.COMPLETE
-            docs_fail = category == "documents" and target == NEEDS
-            qualifies = reached >= QUALIFIED or (docs_fail and lost)
-            if qualifies or rng.random() < 0.5:
+            docs_fail = category == "documents" and target == NEEDS and will_lose
+            if reached >= QUALIFIED or docs_fail:
                 at = times[QUALIFIED] if reached >= QUALIFIED else self._after(times[NEEDS], 1, 20)
                 at = min(at, self.now)
                 qual = self._qualification(
@@ -1040,55 +1072,50 @@ class DemoGenerator:
                     documents_fail=docs_fail,
                     credit_bad=category == "credit",
                 )
-                out_q = out["qualifications"][-1]
-                monthly_debt = out_q["monthly_debt_payments"]
+                last = max(last, at)
+                monthly_debt = out["qualifications"][-1]["monthly_debt_payments"]
                 if qual.passed:
                     grade = qual.grade
                     states["qualification_state"] = StepState.COMPLETE
-                    if reached < QUALIFIED:  # graded but the stamp is pending: keep consistent
-                        stamps["qualified_at"] = at
-                        reached = max(reached, QUALIFIED) if not lost else reached
                 else:
                     states["qualification_state"] = StepState.BLOCKED
-            else:
+                    reached = cut(NEEDS)
+            elif rng.random() < 0.5:
                 states["qualification_state"] = StepState.IN_PROGRESS
-        if grade is None and reached >= QUALIFIED:
-            # the qualification step was saved but did not pass: the funnel stops here
-            for s in _STAGES[QUALIFIED:]:
-                stamps[s] = None
-            reached = NEEDS
 
-        # vehicle and appraisal (after qualification)
+        # vehicle and appraisal (between qualification and the first plan)
         ap = None
         price = Decimal(0)
         if reached >= QUALIFIED and grade is not None:
-            vehicle_reject = category == "vehicle"
-            assert stamps["qualified_at"] is not None
-            at = self._after(stamps["qualified_at"], 0.5, 24)
-            if at <= self.now and (reached > QUALIFIED or vehicle_reject or rng.random() < 0.7):
-                _vid, ap, price = self._vehicle(
-                    out, cons_id, min(at, self.now), finance, reject=vehicle_reject
-                )
+            q_at = stamps["qualified_at"]
+            p_at = stamps["plan_offered_at"]
+            assert q_at is not None
+            if p_at is not None:
+                at = q_at + (p_at - q_at) * rng.uniform(0.2, 0.8)
+            else:
+                at = self._after(q_at, 0.5, 24)
+            at = at.replace(microsecond=0)
+            vehicle_reject = category == "vehicle" and will_lose
+            if at <= self.now and (p_at is not None or vehicle_reject or rng.random() < 0.6):
+                _vid, ap, price = self._vehicle(out, cons_id, at, finance, reject=vehicle_reject)
+                last = max(last, at)
                 states["appraisal_state"] = (
                     StepState.BLOCKED if vehicle_reject else StepState.COMPLETE
                 )
             else:
                 states["appraisal_state"] = StepState.IN_PROGRESS
-        if ap is None or category == "vehicle":
-            for s in _STAGES[PLAN:]:
-                stamps[s] = None
-            reached = min(reached, QUALIFIED)
+            if ap is None or vehicle_reject:
+                reached = cut(QUALIFIED)
 
-        # plans
+        # plans: one to three eligible products; the first is chosen once approved
         if reached >= PLAN and ap is not None and grade is not None:
             products = self._eligible(grade, ap)
             if products:
-                k = min(len(products), rng.choices((1, 2, 3), weights=(45, 40, 15))[0])
-                offered = rng.sample(products, k)
-                chosen_index = 0 if reached >= APPROVED else -1
+                k = min(len(products), _pick(rng, (1, 2, 3), (45, 40, 15)))
                 plan_at = stamps["plan_offered_at"]
                 assert plan_at is not None
-                for i, product in enumerate(offered):
+                for i, product in enumerate(rng.sample(products, k)):
+                    at = self._after(plan_at, 0, 2) if i else plan_at
                     self._plan(
                         out,
                         cons_id,
@@ -1096,31 +1123,33 @@ class DemoGenerator:
                         grade,
                         ap,
                         price,
-                        cust.income,
-                        monthly_debt,
-                        self._after(plan_at, 0, 2) if i else plan_at,
+                        cust.income * settings.max_dti_percent / 100 - monthly_debt,
+                        at,
                         finance,
-                        chosen=i == chosen_index,
+                        chosen=i == 0 and reached >= APPROVED,
                     )
+                    last = max(last, at)
                 states["plan_state"] = (
                     StepState.COMPLETE if reached >= APPROVED else StepState.IN_PROGRESS
                 )
             else:
-                for s in _STAGES[PLAN:]:
-                    stamps[s] = None
-                reached = QUALIFIED
+                reached = cut(QUALIFIED)
 
-        # signing checklist
+        # signing checklist (all done once signed; partly done while approved)
         if reached >= APPROVED:
             signed_at = stamps["signed_at"]
-            n_done = len(_SIGNING_CODES) if signed_at else rng.randint(0, len(_SIGNING_CODES) - 1)
-            base = stamps["approved_at"]
-            assert base is not None
+            approved_at = stamps["approved_at"]
+            assert approved_at is not None
+            n_items = len(_SIGNING_CODES)
+            n_done = n_items if signed_at else rng.randint(0, n_items - 1)
             for j, (code, kind) in enumerate(_SIGNING_CODES):
-                done = j < n_done
                 done_at = None
-                if done:
-                    done_at = signed_at - timedelta(minutes=5 * (len(_SIGNING_CODES) - j)) if signed_at else min(self._after(base, 1, 48), self.now)
+                if j < n_done:
+                    if signed_at is not None:
+                        done_at = signed_at - timedelta(minutes=4 * (n_items - j))
+                    else:
+                        done_at = min(self._after(approved_at, 1, 48), self.now)
+                        last = max(last, done_at)
                 out["signing_items"].append(
                     self._row(
                         "signing_items",
@@ -1129,69 +1158,59 @@ class DemoGenerator:
                         consultation_id=cons_id,
                         kind=kind.value,
                         code=code,
-                        done=done,
+                        done=done_at is not None,
                         done_at=done_at,
-                        done_by=finance if done else None,
+                        done_by=finance if done_at is not None else None,
                         note=None,
                     )
                 )
             states["signing_state"] = StepState.COMPLETE if signed_at else StepState.IN_PROGRESS
 
+        last = max([last, *(t for t in stamps.values() if t is not None)])
+        lost_at = None
+        if will_lose:
+            lost_at = self._after(last, 6, 24 * 10)
+            if lost_at > self.now:  # still being worked on
+                lost_at = None
+
         # follow-ups created by the flow
         if intent is Intent.HIGH:
+            due = contact + timedelta(hours=settings.follow_up_high_intent_hours)
             nxt = stamps["needs_confirmed_at"]
             self._follow_up(
                 out,
                 cons_id,
                 cust.id,
                 FollowUpKind.HIGH_INTENT,
-                contact + timedelta(hours=48),
+                due,
                 consultant,
-                done_before=nxt if nxt and nxt < contact + timedelta(hours=48) else None,
+                done_before=nxt if nxt is not None and nxt < due else None,
             )
-        if stamps["disbursed_at"] is not None:
-            self._follow_up(
-                out,
-                cons_id,
-                cust.id,
-                FollowUpKind.POST_DISBURSEMENT,
-                stamps["disbursed_at"] + timedelta(days=7),
-                consultant,
-            )
-        if stamps["delivered_at"] is not None:
-            self._follow_up(
-                out,
-                cons_id,
-                cust.id,
-                FollowUpKind.DELIVERY,
-                stamps["delivered_at"] + timedelta(days=3),
-                consultant,
-            )
+        disbursed_at = stamps["disbursed_at"]
+        if disbursed_at is not None:
+            due = disbursed_at + timedelta(days=settings.follow_up_after_disbursement_days)
+            self._follow_up(out, cons_id, cust.id, FollowUpKind.POST_DISBURSEMENT, due, consultant)
+        delivered_at = stamps["delivered_at"]
+        if delivered_at is not None:
+            due = delivered_at + timedelta(days=settings.follow_up_after_delivery_days)
+            self._follow_up(out, cons_id, cust.id, FollowUpKind.DELIVERY, due, consultant)
 
         # outcome
-        if lost:
-            status = ConsultationStatus.LOST
-        elif stamps["delivered_at"] is not None:
-            status = ConsultationStatus.DELIVERED
-        else:
-            status = ConsultationStatus.OPEN
         lost_reason = None
-        if lost and category is not None:
-            lost_reason = (
-                f"{LOST_CATEGORY_LABELS[category]}: {rng.choice(_LOST_DETAILS[category])}"
-            )
+        if lost_at is not None and category is not None:
+            status = ConsultationStatus.LOST
+            detail = rng.choice(_LOST_DETAILS[category])
+            lost_reason = f"{LOST_CATEGORY_LABELS[category]}: {detail}"
             if category == "documents" and rng.random() < 0.03:
                 self._blacklist(out, cust, lost_at)
-        if status is ConsultationStatus.DELIVERED:
+        elif delivered_at is not None:
+            status = ConsultationStatus.DELIVERED
             self._promote(out, cust)
-        last = max(
-            [t for t in stamps.values() if t is not None] + ([lost_at] if lost_at else [])
-        )
-        referred = (
-            rng.choice(self.customers[:-1]).id
-            if channel is Channel.REFERRAL and len(self.customers) > 1
-            else None
-        )
+        else:
+            status = ConsultationStatus.OPEN
+        referred = None
+        if channel is Channel.REFERRAL and len(self.customers) > 1:
+            referred = self.customers[rng.randrange(len(self.customers) - 1)].id
         budget = money(Decimal(rng.randint(10, 60) * 5_000))
         out["consultations"].append(
             self._row(
@@ -1209,19 +1228,19 @@ class DemoGenerator:
                 wished_monthly_payment=money(Decimal(int(cust.income / 4 / 100) * 100)),
                 **{k: v.value for k, v in states.items()},
                 **stamps,
-                lost_at=lost_at if lost else None,
+                lost_at=lost_at,
                 lost_reason=lost_reason,
                 blacklist_hit=False,
                 blocked_reasons=None,
                 warnings=None,
                 satisfaction=(
-                    rng.choices((100, 95, 90, 85, 80, 70), weights=(25, 30, 25, 10, 7, 3))[0]
+                    _pick(rng, (100, 95, 90, 85, 80, 70), (25, 30, 25, 10, 7, 3))
                     if status is ConsultationStatus.DELIVERED
                     else None
                 ),
                 referred_by_customer_id=referred,
                 created_at=contact,
-                updated_at=last,
+                updated_at=max(last, lost_at) if lost_at else last,
                 version_id=1,
             )
         )
@@ -1229,11 +1248,7 @@ class DemoGenerator:
     def _promote(self, out: Rows, cust: _Customer) -> None:
         """A customer who took delivery becomes regular (VIP for the best incomes)."""
         tier = Tier.VIP if cust.income >= 20_000 else Tier.REGULAR
-        for row in reversed(out["customers"]):
-            if row["id"] == cust.id:
-                row["tier"] = tier.value
-                return
-        out.setdefault("_tier_updates", []).append({"id": cust.id, "tier": tier.value})
+        self._customer_rows[cust.id]["tier"] = tier.value
 
     def _blacklist(self, out: Rows, cust: _Customer, at: datetime | None) -> None:
         out["blacklist"].append(
@@ -1280,30 +1295,89 @@ class DemoGenerator:
                 )
             )
 
-    # -- batches -----------------------------------------------------------------
-    def batches(self, n: int, batch_size: int = DEFAULT_BATCH) -> Iterator[Rows]:
-        """Rows for ``n`` consultations, ``batch_size`` consultations at a time."""
-        contacts = self._contact_times(n)
-        first = True
-        for start in range(0, n, batch_size):
-            out: Rows = {name: [] for name in TABLE_ORDER}
-            if first:
-                self._industry_list(out, max(5, min(200, n // 500)))
-                first = False
-            for contact in contacts[start : start + batch_size]:
-                self._consultation(out, contact)
-            yield out
+    # -- one task -----------------------------------------------------------------
+    def generate(self, contacts: Sequence[datetime], industry_entries: int = 0) -> Rows:
+        """Rows (Python values, ids numbered from ``first_ids``) for these visits."""
+        out: Rows = {name: [] for name in TABLE_ORDER}
+        if industry_entries:
+            self._industry_list(out, industry_entries)
+        for contact in contacts:
+            self._consultation(out, contact)
+        return out
+
+
+def data_cutoff(day: date) -> datetime:
+    """The generator's "now": the start of ``today`` in the store's time zone, as UTC.
+
+    Everything generated happened before today (nothing lies in the future
+    whatever the time of the run), and a run later the same day gives the
+    same data.
+    """
+    return datetime.combine(day, time(0, 0), STORE_TZ).astimezone(UTC)
+
+
+def contact_times(seed: int, today: date, n: int) -> list[datetime]:
+    """Visit times over the 365 days up to ``today``: busier at weekends, slowly growing."""
+    rng = random.Random(f"loandesk-demo:{seed}:contacts")
+    days = [today - timedelta(days=d) for d in range(365, 0, -1)]
+    weights = [
+        (1.6 if day.weekday() >= 5 else 1.0) * (0.8 + 0.4 * i / 365) for i, day in enumerate(days)
+    ]
+    picked = rng.choices(days, weights=weights, k=n)
+    now = data_cutoff(today)
+    out = []
+    for day in picked:
+        minute = rng.randint(9 * 60, 20 * 60 + 30)
+        local = datetime.combine(day, time(minute // 60, minute % 60), STORE_TZ)
+        out.append(min(local.astimezone(UTC), now))
+    out.sort()
+    return out
 
 
 _CONDITION_WEIGHTS = (15, 45, 30, 10)
+_CONDITIONS = tuple(lending_appraisal.Condition)
+
+
+@lru_cache(maxsize=64)
+def _cumulative(weights: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(accumulate(weights))
+
+
+def _pick(rng: random.Random, population: Sequence[Any], weights: tuple[int, ...]) -> Any:
+    """``rng.choices(population, weights)[0]`` with the running totals computed once."""
+    cum = _cumulative(weights)
+    return population[bisect(cum, rng.random() * cum[-1])]
+
+
+_CHANNEL_NAMES = tuple(c for c, _ in _CHANNELS)
+_CHANNEL_WEIGHTS = tuple(w for _, w in _CHANNELS)
+_INTENTS = (Intent.HIGH, Intent.MEDIUM, Intent.LOW)
+_STEP_COLUMNS = (
+    "reception_state",
+    "qualification_state",
+    "appraisal_state",
+    "plan_state",
+    "signing_state",
+)
 
 
 def _round_down(value: Decimal, step: int) -> Decimal:
     return (value / step).quantize(Decimal(1), rounding=ROUND_DOWN) * step
 
 
-def _reasons_json(reasons: Sequence[Any]) -> list[dict[str, Any]]:
-    return [{"code": r.code, "template": r.template, "params": dict(r.params)} for r in reasons]
+_REASONS_JSON: dict[tuple[Reason, ...], list[dict[str, Any]]] = {}
+
+
+def _reasons_json(reasons: Sequence[Reason]) -> list[dict[str, Any]]:
+    """The services' JSON form of reasons; equal reasons share one list (cheap to encode)."""
+    key = tuple(reasons)
+    found = _REASONS_JSON.get(key)
+    if found is None:
+        if len(_REASONS_JSON) > 50_000:
+            _REASONS_JSON.clear()
+        found = [{"code": r.code, "template": r.template, "params": dict(r.params)} for r in key]
+        _REASONS_JSON[key] = found
+    return found
 
 
 # ---------------------------------------------------------------------------
@@ -1311,24 +1385,328 @@ def _reasons_json(reasons: Sequence[Any]) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------------------
 
 
-def bulk_insert(conn: Connection, rows: Rows) -> dict[str, int]:
-    """Insert one batch with Core executemany, parents first; returns rows per table."""
-    counts: dict[str, int] = {}
-    for name in TABLE_ORDER:
-        batch = rows.get(name)
-        if batch:
-            conn.execute(insert(table(name)), batch)
-            counts[name] = len(batch)
-    updates = rows.get("_tier_updates")
-    if updates:
-        from sqlalchemy import bindparam, update
+def _fast_datetime(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is not UTC:
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use aware UTC datetimes")
+        value = value.astimezone(UTC)
+    text = value.replace(tzinfo=None).isoformat(" ")
+    return text if len(text) > 19 else text + ".000000"
 
-        t = table("customers")
-        conn.execute(
-            update(t).where(t.c.id == bindparam("cid")).values(tier=bindparam("new_tier")),
-            [{"cid": u["id"], "new_tier": u["tier"]} for u in updates],
-        )
-    return counts
+
+def _fast_date(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _fast_scaled(places: int) -> Callable[[Decimal | None], int | None]:
+    def process(value: Decimal | None) -> int | None:
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            if isinstance(value, float):
+                raise TypeError("floats are refused for money and rates; use Decimal")
+            value = Decimal(value)
+        scaled = value.scaleb(places)
+        whole = int(scaled)
+        if whole != scaled:
+            raise ValueError(f"value has more than {places} decimal places")
+        return whole
+
+    return process
+
+
+def _fast_json(generic: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """JSON text, encoding a list object the generator shares between rows only once."""
+    seen: dict[int, tuple[Any, Any]] = {}
+
+    def process(value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, list):
+            if not value:
+                return "[]"
+            hit = seen.get(id(value))
+            if hit is not None and hit[0] is value:
+                return hit[1]
+            text = generic(value)
+            if len(seen) > 50_000:
+                seen.clear()
+            seen[id(value)] = (value, text)  # holding ``value`` keeps its id unique
+            return text
+        return generic(value)
+
+    return process
+
+
+_SAMPLES: Mapping[str, tuple[Any, ...]] = {
+    "datetime": (
+        datetime(2026, 3, 1, 8, 5, 9, tzinfo=UTC),
+        datetime(2025, 12, 31, 23, 59, 59, 123456, tzinfo=UTC),
+        datetime(2026, 3, 1, 8, 5, 9, tzinfo=timezone(timedelta(hours=8))),
+        None,
+    ),
+    "date": (date(2026, 2, 28), date(1999, 1, 1), None),
+    "scaled": (Decimal("12345.67"), Decimal("0"), Decimal("-3.5"), Decimal("7"), None),
+    "json": ([], None, [{"code": "x", "params": {"a": "1"}}]),
+    "bytes": (b"\x01abc", b"", None),
+}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _fast_processor(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """A quicker bind processor for the types the demo rows use.
+
+    Each fast path is used only if it gives exactly what the column type's own
+    processor gives for a set of sample values on this dialect; otherwise the
+    type's processor is used as it is.
+    """
+    from sqlalchemy import Date as SADate
+    from sqlalchemy import LargeBinary
+
+    from db.models.base import JSONText, ScaledDecimal, UTCDateTime
+
+    generic = type_._cached_bind_processor(dialect)
+    fast: Callable[[Any], Any] | None = None
+    kind = ""
+    if isinstance(type_, UTCDateTime):
+        fast, kind = _fast_datetime, "datetime"
+    elif isinstance(type_, ScaledDecimal):
+        fast, kind = _fast_scaled(type_.places), "scaled"
+    elif isinstance(type_, JSONText) and generic is not None:
+        fast, kind = _fast_json(generic), "json"
+    elif isinstance(type_, SADate):
+        fast, kind = _fast_date, "date"
+    elif isinstance(type_, LargeBinary):
+        fast, kind = _same, "bytes"  # plain bytes also cross process boundaries
+    if fast is None or generic is None:
+        return generic
+    try:
+        same = all(fast(v) == generic(v) for v in _SAMPLES[kind])
+    except Exception:
+        same = False
+    return fast if same else generic
+
+
+class BulkWriter:
+    """Core inserts without per-row statement overhead.
+
+    Each table's ``INSERT`` is compiled once for the dialect; the rows' Python
+    values go through each column type's own bind processor (the same
+    conversion an ORM flush does: Decimal to scaled integer, aware datetime to
+    UTC, JSON to text, ...), then one DBAPI ``executemany`` per table and
+    batch.  Portable: nothing here is specific to SQLite.
+
+    Rows may carry *local* ids (numbered from 1 by a generator task):
+    :meth:`shift` moves every primary and foreign key into the range the
+    database has free.
+    """
+
+    def __init__(self, dialect: Any) -> None:
+        self.dialect = dialect
+        self._plans: dict[str, tuple[str, list[str], list[Any], bool]] = {}
+        self._keys: dict[str, list[tuple[int, str]]] = {}
+        for name in TABLE_ORDER:
+            t = table(name)
+            compiled = insert(t).compile(dialect=dialect)
+            positional = bool(compiled.positional)
+            keys = list(compiled.positiontup or []) if positional else [c.key for c in t.columns]
+            procs = [_fast_processor(t.c[k].type, dialect) for k in keys]
+            self._plans[name] = (str(compiled), keys, procs, positional)
+            self._keys[name] = [
+                (i, target) for i, k in enumerate(keys) if (target := _id_target(t, k)) is not None
+            ]
+
+    def convert(self, name: str, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
+        """Python values -> driver values, in the statement's parameter order."""
+        _sql, keys, procs, positional = self._plans[name]
+        if not rows:
+            return []
+        if not positional:
+            pairs = list(zip(keys, procs, strict=True))
+            return [{k: (p(r[k]) if p is not None else r[k]) for k, p in pairs} for r in rows]
+        # column by column: map() runs the processors without a Python-level loop per value
+        getter = itemgetter(*keys)
+        raw = list(map(getter, rows)) if len(keys) > 1 else [(getter(r),) for r in rows]
+        if all(p is None for p in procs):
+            return raw
+        columns: list[Iterable[Any]] = list(zip(*raw, strict=True))
+        for i, p in enumerate(procs):
+            if p is not None:
+                columns[i] = map(p, columns[i])
+        return list(zip(*columns, strict=True))
+
+    def convert_all(self, rows: Rows) -> dict[str, list[Any]]:
+        return {name: self.convert(name, rows.get(name, [])) for name in TABLE_ORDER}
+
+    def index_of(self, name: str, key: str) -> int | str:
+        """Where column ``key`` sits in a converted row (index, or the dict key)."""
+        _sql, keys, _procs, positional = self._plans[name]
+        return keys.index(key) if positional else key
+
+    def shift(self, name: str, rows: list[Any], offsets: Mapping[str, int]) -> list[Any]:
+        """Add ``offsets[table]`` to every id column that refers to ``table``."""
+        moves = [(i, offsets[target]) for i, target in self._keys[name] if offsets.get(target)]
+        if not moves or not rows:
+            return rows
+        positional = self._plans[name][3]
+        if not positional:
+            keys = self._plans[name][1]
+            for r in rows:
+                for i, off in moves:
+                    k = keys[i]
+                    if r[k] is not None:
+                        r[k] += off
+            return rows
+        columns = list(zip(*rows, strict=True))
+        for i, off in moves:
+            columns[i] = tuple(None if v is None else v + off for v in columns[i])
+        return list(zip(*columns, strict=True))
+
+    def write(self, conn: Connection, converted: Mapping[str, list[Any]]) -> dict[str, int]:
+        """Insert converted rows, parents first; returns rows written per table."""
+        counts: dict[str, int] = {}
+        for name in TABLE_ORDER:
+            batch = converted.get(name)
+            if batch:
+                conn.exec_driver_sql(self._plans[name][0], batch)
+                counts[name] = len(batch)
+        return counts
+
+
+def _id_target(t: Table, key: str) -> str | None:
+    """The demo table an id column points at (its own table for the primary key)."""
+    col = t.c[key]
+    for fk in col.foreign_keys:
+        target = fk.column.table.name
+        return target if target in _MODELS else None
+    if col.primary_key and len(t.primary_key.columns) == 1 and t.name in _MODELS:
+        return t.name
+    return None
+
+
+def bulk_insert(conn: Connection, rows: Rows) -> dict[str, int]:
+    """Insert rows whose ids are final (see :class:`BulkWriter`)."""
+    writer = BulkWriter(conn.dialect)
+    return writer.write(conn, writer.convert_all(rows))
+
+
+# ---------------------------------------------------------------------------
+# tasks: generated independently (in worker processes when possible)
+# ---------------------------------------------------------------------------
+
+TASK_SIZE = 5_000
+PARALLEL_MIN = 2 * TASK_SIZE
+
+
+@dataclass(frozen=True)
+class _TaskSpec:
+    seed: int
+    today: date
+    store: StoreContext
+    cipher: FieldCipher
+    dialect: Any
+
+
+_WORKER_SPEC: _TaskSpec | None = None  # set before the worker processes fork
+
+
+def _industry_entries(n: int) -> int:
+    return max(5, min(200, n // 500))
+
+
+def _run_task(
+    spec: _TaskSpec, index: int, contacts: Sequence[datetime], industry: int
+) -> tuple[int, dict[str, list[Any]]]:
+    gen = DemoGenerator(
+        spec.cipher, spec.store, seed=f"loandesk-demo:{spec.seed}:{index}", today=spec.today
+    )
+    rows = gen.generate(contacts, industry)
+    return index, BulkWriter(spec.dialect).convert_all(rows)
+
+
+def _run_task_in_worker(
+    index: int, contacts: Sequence[datetime], industry: int
+) -> tuple[int, dict[str, list[Any]]]:
+    assert _WORKER_SPEC is not None
+    return _run_task(_WORKER_SPEC, index, contacts, industry)
+
+
+class _Assembler:
+    """Puts task results together: global ids, and ID numbers/phones unique across tasks."""
+
+    def __init__(self, spec: _TaskSpec, writer: BulkWriter, first_ids: Mapping[str, int]) -> None:
+        self.spec = spec
+        self.writer = writer
+        self.next_ids = dict(first_ids)
+        self.seen_ids: set[str] = set()
+        self.seen_phones: set[str] = set()
+        w = writer
+        self.c_idx = {
+            k: w.index_of("customers", k)
+            for k in ("id", "id_number_enc", "id_hmac", "phone_enc", "phone_hmac")
+        }
+        self.b_idx = {
+            k: w.index_of("blacklist", k)
+            for k in ("source", "id_hmac", "phone_hmac", "id_masked", "phone_masked")
+        }
+
+    def take(self, index: int, converted: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        self._make_unique(index, converted)
+        offsets = {name: self.next_ids[name] - 1 for name in TABLE_ORDER}
+        for name in TABLE_ORDER:
+            rows = converted.get(name, [])
+            converted[name] = self.writer.shift(name, rows, offsets)
+            self.next_ids[name] += len(rows)
+        return converted
+
+    def _make_unique(self, index: int, converted: dict[str, list[Any]]) -> None:
+        bi = self.b_idx
+        for b in converted.get("blacklist", []):
+            if b[bi["source"]] == BlacklistSource.INDUSTRY.value:
+                self.seen_ids.add(b[bi["id_hmac"]])
+                self.seen_phones.add(b[bi["phone_hmac"]])
+        ci = self.c_idx
+        customers = converted.get("customers", [])
+        for pos, row in enumerate(customers):
+            if row[ci["id_hmac"]] in self.seen_ids or row[ci["phone_hmac"]] in self.seen_phones:
+                customers[pos] = row = self._renumber(index, row, converted)
+            self.seen_ids.add(row[ci["id_hmac"]])
+            self.seen_phones.add(row[ci["phone_hmac"]])
+
+    def _renumber(self, index: int, row: Any, converted: dict[str, list[Any]]) -> Any:
+        """Give a customer who collides with another task's customer a new ID/phone."""
+        ci, cipher = self.c_idx, self.spec.cipher
+        values = dict(row) if isinstance(row, dict) else list(row)
+        rng = random.Random(f"loandesk-demo:{self.spec.seed}:{index}:fix:{row[ci['id']]}")
+        old_id_hmac, old_phone_hmac = row[ci["id_hmac"]], row[ci["phone_hmac"]]
+        id_number = cipher.decrypt("customers", "id_number", bytes(row[ci["id_number_enc"]]))
+        phone = cipher.decrypt("customers", "phone", bytes(row[ci["phone_enc"]]))
+        birth = date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+        while cipher.id_hash(id_number) in self.seen_ids:
+            region = rng.choice(_LOCAL_REGIONS + _OTHER_REGIONS)
+            id_number = generate_resident_id(region, birth, rng.randint(0, 999))
+        while cipher.phone_hash(phone) in self.seen_phones:
+            phone = rng.choice(_MOBILE_PREFIXES) + f"{rng.randint(0, 99_999_999):08d}"
+        values[ci["id_number_enc"]] = cipher.encrypt("customers", "id_number", id_number)
+        values[ci["id_hmac"]] = cipher.id_hash(id_number)
+        values[ci["phone_enc"]] = cipher.encrypt("customers", "phone", phone)
+        values[ci["phone_hmac"]] = cipher.phone_hash(phone)
+        bi = self.b_idx
+        entries = converted.get("blacklist", [])
+        for pos, b in enumerate(entries):
+            if b[bi["id_hmac"]] == old_id_hmac and b[bi["phone_hmac"]] == old_phone_hmac:
+                fixed = dict(b) if isinstance(b, dict) else list(b)
+                fixed[bi["id_hmac"]] = values[ci["id_hmac"]]
+                fixed[bi["phone_hmac"]] = values[ci["phone_hmac"]]
+                fixed[bi["id_masked"]] = mask_id(id_number)
+                fixed[bi["phone_masked"]] = mask_phone(phone)
+                entries[pos] = fixed if isinstance(b, dict) else tuple(fixed)
+        return values if isinstance(row, dict) else tuple(values)
 
 
 def _ensure_store(database: Database) -> tuple[int, list[str]]:
@@ -1385,9 +1763,7 @@ def _store_context(database: Database, store_id: int) -> StoreContext:
     with database.unit_of_work() as uow:
         s = uow.session
         staff_rows = list(s.execute(select(Staff.id, Staff.role).where(Staff.store_id == store_id)))
-        ids = {
-            name: (s.scalar(select(func.max(_pk(name)))) or 0) + 1 for name in TABLE_ORDER
-        }
+        ids = {name: (s.scalar(select(func.max(_pk(name)))) or 0) + 1 for name in TABLE_ORDER}
         product_ids = {
             code: pid
             for pid, code in s.execute(
@@ -1422,14 +1798,17 @@ def load_demo_data(
     *,
     seed: int = 1,
     today: date | None = None,
-    batch_size: int = DEFAULT_BATCH,
+    workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
     """Fill an empty store with ``consultations`` synthetic consultations, in one transaction.
 
-    Raises :class:`UserError` when the store already has customers (demo data
-    never mixes with real data).  ``progress(done, total)`` is called after
-    each batch.
+    The visits are cut into tasks of :data:`TASK_SIZE`, each with its own
+    random stream derived from ``seed``, so the result is the same whether the
+    tasks run here or in ``workers`` forked processes (default: one per CPU,
+    when the platform can fork).  Raises :class:`UserError` when the store
+    already has customers (demo data never mixes with real data).
+    ``progress(done, total)`` is called after each task is written.
     """
     if consultations < 0:
         raise UserError("The number of consultations cannot be negative.")
@@ -1437,14 +1816,25 @@ def load_demo_data(
     day = today or datetime.now(STORE_TZ).date()
     store_id, created = _ensure_store(database)
     ctx = _store_context(database, store_id)
-    gen = DemoGenerator(database.cipher, ctx, seed=seed, today=day)
+    spec = _TaskSpec(
+        seed=seed, today=day, store=ctx, cipher=database.cipher, dialect=database.engine.dialect
+    )
+    visits = contact_times(seed, day, consultations)
+    tasks = [
+        (i, visits[start : start + TASK_SIZE], _industry_entries(consultations) if i == 0 else 0)
+        for i, start in enumerate(range(0, consultations, TASK_SIZE))
+    ]
+    writer = BulkWriter(spec.dialect)
+    assembler = _Assembler(spec, writer, ctx.next_ids)
     totals: dict[str, int] = {}
     done = 0
     with database.engine.begin() as conn:
-        for rows in gen.batches(consultations, batch_size):
-            for name, n in bulk_insert(conn, rows).items():
+        _bulk_pragmas(conn)
+        for index, converted in _results(spec, tasks, workers):
+            rows = assembler.take(index, converted)
+            for name, n in writer.write(conn, rows).items():
                 totals[name] = totals.get(name, 0) + n
-            done += len(rows["consultations"])
+            done += len(tasks[index][1])
             if progress is not None:
                 progress(done, consultations)
     if progress is not None and consultations == 0:
@@ -1457,3 +1847,43 @@ def load_demo_data(
         seconds=_time.perf_counter() - started,
         staff_created=tuple(created),
     )
+
+
+def _bulk_pragmas(conn: Connection) -> None:
+    """A bigger page cache for the one big load transaction (SQLite only; harmless)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB, this connection only
+
+
+def _results(
+    spec: _TaskSpec,
+    tasks: Sequence[tuple[int, Sequence[datetime], int]],
+    workers: int | None,
+) -> Iterator[tuple[int, dict[str, list[Any]]]]:
+    """Task results in task order; forked workers when there is enough to share."""
+    import multiprocessing
+    import os
+
+    n_workers = workers if workers is not None else min(4, os.cpu_count() or 1)
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if n_workers <= 1 or len(tasks) * TASK_SIZE < PARALLEL_MIN or not can_fork:
+        for index, contacts, industry in tasks:
+            yield _run_task(spec, index, contacts, industry)
+        return
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    global _WORKER_SPEC
+    _WORKER_SPEC = spec
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
+            pending: list[Future[tuple[int, dict[str, list[Any]]]]] = []
+            queue = list(tasks)
+            window = n_workers + 1  # bounded: finished results wait in memory
+            while queue or pending:
+                while queue and len(pending) < window:
+                    index, contacts, industry = queue.pop(0)
+                    pending.append(pool.submit(_run_task_in_worker, index, contacts, industry))
+                yield pending.pop(0).result()
+    finally:
+        _WORKER_SPEC = None

@@ -1,0 +1,432 @@
+"""Backup and restore of the SQLite database file (``backup`` / ``restore`` commands).
+
+Backup uses SQLite's online backup API (``sqlite3.Connection.backup``) in
+one step: the copy is a consistent snapshot even while LoanDesk is running
+on the same file (in WAL mode the snapshot does not block the counter's
+writes).  The copy is written to a temporary file beside the destination,
+switched to a self-contained rollback-journal file, verified, flushed to
+disk and only then moved into place, so an existing file at ``--out`` is
+replaced only by a complete, verified backup.
+
+A file counts as a LoanDesk backup when it is an SQLite database that
+passes ``PRAGMA integrity_check``, carries an Alembic schema version this
+LoanDesk knows (an older one is fine: it is upgraded when opened) and has
+LoanDesk's ``db_meta`` table with the encryption key check.
+
+Restore verifies the source first and refuses, with one clear message and
+without touching anything, a file that is not a database, is damaged, is
+not a LoanDesk database, comes from a newer LoanDesk, or was encrypted with
+another key than the one installed.  It then copies the source to a
+temporary file next to the database, verifies the copy, fsyncs it and swaps
+it in with ``os.replace`` (atomic); a stale ``-wal``/``-shm`` of the old
+database is moved aside *before* the swap, so the new file can never be
+combined with the old database's write-ahead log.
+
+The field-encryption key lives outside the database (see ``db.paths``): a
+backup is only readable together with that key file, so keep a copy of it.
+
+PostgreSQL databases are backed up with ``pg_dump``; these commands say so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from db.crypto import FieldCipher
+from db.engine import SQLITE_HEADER, check_sqlite_file, is_sqlite_url, sqlite_path
+from lending.errors import UserError
+from resources.i18n import translator
+
+TR_CONTEXT = "cli"
+MARKER_TABLE = "db_meta"
+KEY_CHECK_KEY = "key_check"
+BUSY_TIMEOUT_S = 10.0
+
+
+def _t(text: str) -> str:
+    return translator()(TR_CONTEXT, text)
+
+
+class BackupError(UserError):
+    """A backup could not be made, or a file cannot be restored (nothing was changed)."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size_bytes: int
+    schema_revision: str
+    seconds: float
+
+
+# ---------------------------------------------------------------------------
+# where
+# ---------------------------------------------------------------------------
+
+
+def sqlite_file_of(url: str) -> Path:
+    """The SQLite file behind the database URL; other backends are refused (pg_dump)."""
+    if not is_sqlite_url(url):
+        raise BackupError(
+            _t(
+                "This database is on a server (not an SQLite file): back it up with the "
+                "server's own tools (pg_dump for PostgreSQL); the backup and restore "
+                "commands only handle SQLite files."
+            ),
+            code="backup_not_sqlite",
+        )
+    path = sqlite_path(url)
+    if path is None:
+        raise BackupError(
+            _t("An in-memory database cannot be backed up or restored."),
+            code="backup_in_memory",
+        )
+    return path
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+# ---------------------------------------------------------------------------
+# verification
+# ---------------------------------------------------------------------------
+
+
+def _known_revision(revision: str) -> bool:
+    from db.migrate import script_directory
+
+    try:
+        return script_directory().get_revision(revision) is not None
+    except Exception:
+        return False
+
+
+def verify_loandesk_file(
+    path: Path, *, cipher: FieldCipher | None = None, thorough: bool = True
+) -> str:
+    """Check that ``path`` is a sound LoanDesk database; return its schema revision.
+
+    Read-only: the file (and anything beside it) is never modified.  Raises
+    :class:`BackupError` with one clear sentence otherwise.  ``thorough``
+    runs ``integrity_check`` (else the faster ``quick_check``).  With ``cipher``,
+    also check that the file's personal data was encrypted with that key.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise BackupError(
+            _t("The file {path} does not exist.").format(path=path), code="backup_missing"
+        ) from None
+    except OSError as exc:
+        raise BackupError(
+            _t("The file {path} cannot be read ({why}).").format(path=path, why=exc.strerror),
+            code="backup_unreadable",
+        ) from None
+    if size == 0:
+        raise BackupError(
+            _t("{path} is empty, not a LoanDesk database.").format(path=path),
+            code="backup_not_loandesk",
+        )
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise BackupError(
+            _t("The file {path} cannot be read ({why}).").format(path=path, why=exc.strerror),
+            code="backup_unreadable",
+        ) from None
+    if header != SQLITE_HEADER:
+        raise BackupError(
+            _t("{path} is not a LoanDesk database (it is not an SQLite database file).").format(
+                path=path
+            ),
+            code="backup_not_loandesk",
+        )
+    try:
+        check_sqlite_file(path, full=thorough)
+    except UserError:
+        raise BackupError(
+            _t("{path} is damaged: the integrity check failed.").format(path=path),
+            code="backup_damaged",
+        ) from None
+    try:
+        conn = _open_read_only(path)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            key_check = None
+            if MARKER_TABLE in tables:
+                row = conn.execute(
+                    f"SELECT value FROM {MARKER_TABLE} WHERE key = ?", (KEY_CHECK_KEY,)
+                ).fetchone()
+                key_check = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise BackupError(
+            _t("{path} is damaged: the integrity check failed.").format(path=path),
+            code="backup_damaged",
+        ) from None
+    if revision is None or MARKER_TABLE not in tables or key_check is None:
+        raise BackupError(
+            _t("{path} is an SQLite database but not a LoanDesk database.").format(path=path),
+            code="backup_not_loandesk",
+        )
+    if not _known_revision(revision):
+        raise BackupError(
+            _t(
+                "{path} was made by a newer version of LoanDesk (schema {revision}). "
+                "Install that version to restore it."
+            ).format(path=path, revision=revision),
+            code="backup_schema_too_new",
+        )
+    if cipher is not None and not cipher.verify_key_check(bytes(key_check)):
+        raise BackupError(
+            _t(
+                "{path} was encrypted with a different key than this computer's key file, so "
+                "its customer data could not be read. Put the key file that belongs to the "
+                "backup in place first."
+            ).format(path=path),
+            code="backup_wrong_key",
+        )
+    return str(revision)
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """Open for reading without creating anything beside the file."""
+    wal = path.with_name(path.name + "-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    uri = path.resolve().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1")
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+
+
+# ---------------------------------------------------------------------------
+# copying
+# ---------------------------------------------------------------------------
+
+
+def _temp_beside(target: Path, purpose: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    return target.with_name(f".{target.name}.{purpose}-{stamp}-{os.getpid()}.tmp")
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_quietly(*paths: Path) -> None:
+    for p in paths:
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+def _copy_online(source: sqlite3.Connection, dest_path: Path) -> None:
+    """Snapshot ``source`` into a new self-contained file at ``dest_path``."""
+    dest = sqlite3.connect(dest_path, timeout=BUSY_TIMEOUT_S)
+    try:
+        # pages=-1: the whole database in one step, one consistent snapshot
+        source.backup(dest, pages=-1)
+        dest.execute("PRAGMA journal_mode = DELETE")
+        dest.commit()
+    finally:
+        dest.close()
+    _remove_quietly(dest_path.with_name(dest_path.name + "-journal"))
+
+
+def backup_database(url: str, out: Path) -> BackupInfo:
+    """Write a verified backup of the database at ``url`` to ``out``.
+
+    ``out`` is replaced only once the new backup is complete and verified.
+    """
+    started = time.perf_counter()
+    source_path = sqlite_file_of(url)
+    out = Path(out)
+    if not source_path.exists() or source_path.stat().st_size == 0:
+        raise BackupError(
+            _t("There is no database at {path} to back up.").format(path=source_path),
+            code="backup_no_database",
+        )
+    if _same_file(source_path, out):
+        raise BackupError(
+            _t("The backup file must not be the database itself."), code="backup_same_file"
+        )
+    if out.is_dir():
+        raise BackupError(
+            _t("{path} is a folder; give a file name for the backup.").format(path=out),
+            code="backup_out_is_dir",
+        )
+    if not out.parent.is_dir():
+        raise BackupError(
+            _t("The folder {path} does not exist.").format(path=out.parent),
+            code="backup_no_folder",
+        )
+    # the source must itself be a sound LoanDesk database (read-only check)
+    try:
+        verify_loandesk_file(source_path, thorough=False)
+    except BackupError as exc:
+        raise BackupError(
+            exc.message
+            + " "
+            + _t(
+                "Nothing was backed up. To go back to an earlier backup, use: "
+                "python main.py restore --from BACKUP_FILE"
+            ),
+            code=exc.code,
+        ) from None
+    temp = _temp_beside(out, "backup")
+    try:
+        try:
+            source = sqlite3.connect(source_path, timeout=BUSY_TIMEOUT_S)
+            try:
+                source.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+                _copy_online(source, temp)
+            finally:
+                source.close()
+        except sqlite3.Error as exc:
+            raise BackupError(
+                _t("The backup could not be written: {why}.").format(why=exc),
+                code="backup_failed",
+            ) from None
+        except OSError as exc:
+            raise BackupError(
+                _t("The backup could not be written: {why}.").format(why=exc.strerror),
+                code="backup_failed",
+            ) from None
+        try:
+            revision = verify_loandesk_file(temp)
+        except BackupError as exc:
+            raise BackupError(
+                _t(
+                    "The backup was written but failed verification, so it was discarded: {why}"
+                ).format(why=exc.message),
+                code="backup_verify_failed",
+            ) from None
+        _fsync_file(temp)
+        os.replace(temp, out)
+        _fsync_dir(out.parent)
+    finally:
+        _remove_quietly(temp, temp.with_name(temp.name + "-journal"))
+    return BackupInfo(
+        path=out,
+        size_bytes=out.stat().st_size,
+        schema_revision=revision,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def restore_database(
+    url: str, source: Path, *, key: bytes | os.PathLike[str] | None = None
+) -> BackupInfo:
+    """Replace the database at ``url`` with the verified backup ``source``.
+
+    ``key``: the raw key or key file whose key the backup must match (default:
+    the installed key file, when there is one).  Nothing is changed unless
+    every check passes.  Close LoanDesk on every counter before restoring.
+    """
+    started = time.perf_counter()
+    target = sqlite_file_of(url)
+    source = Path(source)
+    if _same_file(source, target):
+        raise BackupError(
+            _t("The backup to restore is the database itself; choose a backup file."),
+            code="restore_same_file",
+        )
+    if not target.parent.is_dir():
+        raise BackupError(
+            _t("The folder {path} does not exist.").format(path=target.parent),
+            code="backup_no_folder",
+        )
+    cipher = _installed_cipher(key)
+    try:
+        verify_loandesk_file(source, cipher=cipher)
+    except BackupError as exc:
+        raise BackupError(
+            exc.message + " " + _t("Nothing was restored; the current database is unchanged."),
+            code=exc.code,
+        ) from None
+    temp = _temp_beside(target, "restore")
+    try:
+        try:
+            src = _open_read_only(source)
+            try:
+                _copy_online(src, temp)
+            finally:
+                src.close()
+        except (sqlite3.Error, OSError) as exc:
+            raise BackupError(
+                _t("The backup could not be copied: {why}.").format(why=exc),
+                code="restore_failed",
+            ) from None
+        revision = verify_loandesk_file(temp, cipher=cipher)
+        _fsync_file(temp)
+        _swap_in(temp, target)
+    finally:
+        _remove_quietly(temp, temp.with_name(temp.name + "-journal"))
+    return BackupInfo(
+        path=target,
+        size_bytes=target.stat().st_size,
+        schema_revision=revision,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _installed_cipher(key: bytes | os.PathLike[str] | None) -> FieldCipher | None:
+    """The cipher of the key the restored database must match, if a key is installed."""
+    from db import paths
+    from db.crypto import read_key_file
+
+    if isinstance(key, bytes):
+        return FieldCipher(key)
+    key_path = Path(key) if key is not None else paths.key_file_path()
+    if not key_path.exists():
+        return None  # a fresh machine: the backup's key file is put back by hand
+    return FieldCipher(read_key_file(key_path))
+
+
+def _swap_in(temp: Path, target: Path) -> None:
+    """Atomically replace ``target`` with ``temp``; the old WAL never meets the new file."""
+    side = [target.with_name(target.name + s) for s in ("-wal", "-shm", "-journal")]
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    moved: list[Path] = []
+    for p in side:
+        if p.exists():
+            aside = p.with_name(f"{p.name}.stale-{stamp}")
+            os.replace(p, aside)
+            moved.append(aside)
+    os.replace(temp, target)
+    _fsync_dir(target.parent)
+    _remove_quietly(*moved)
