@@ -1,0 +1,289 @@
+"""Benchmark: the owner report workbook for 100,000 consultations.
+
+    python bench/excel.py [--consultations 100000] [--db bench.sqlite3] [--tracemalloc]
+
+Contenders, each run in a fresh process (wall time and peak resident memory
+from ``resource.getrusage``; ``--tracemalloc`` adds the Python heap peak, at
+the cost of slower runs):
+
+* ``fetch``     - stream the consultation rows from the database (decrypt, mask) and
+                  drop them: the floor every contender pays;
+* ``loandesk``  - ``reports.excel.export_workbook``: every aggregate, eight sheets,
+                  formats, charts, progress and cancel checks, temp file + rename;
+* ``openpyxl``  - the same rows appended as plain tuples to a bare write-only
+                  openpyxl sheet (no formats, no other sheets);
+* ``xlsxwriter`` - the same rows with XlsxWriter ``constant_memory`` (reference).
+
+Ratios: loandesk / openpyxl (target <= 1.5) and loandesk / xlsxwriter, both
+whole runs; the "writer only" ratio subtracts the shared fetch time.
+
+Test data: ``db.demo.load_demo_data`` when present (a realistic store),
+otherwise a minimal bulk insert written here.  ``--db`` keeps the generated
+file for later runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+KEY_NAME = "bench.key"
+
+
+# ---------------------------------------------------------------------------
+# data
+# ---------------------------------------------------------------------------
+
+
+def _minimal_bulk(database: Any, n: int) -> None:
+    """Fallback generator: customers, consultations, chosen plans, follow-ups."""
+    import random
+
+    from sqlalchemy import insert, select
+
+    from db.models import Consultation, Customer, FollowUp, Plan, Product, Staff
+    from db.services import staff
+
+    owner = staff.create_owner(database, "Bench store", "owner", "bench-password")
+    sid = owner.store_id
+    rnd = random.Random(1)
+    with database.session_factory() as s:
+        products = list(s.execute(select(Product.id, Product.code)).tuples())
+    consultants = [
+        staff.add_staff(database, owner, f"sales{i}", "bench-password", "consultant").id
+        for i in range(8)
+    ]
+    del Staff
+    cipher = database.cipher
+    start = datetime.now(UTC) - timedelta(days=365)
+    channels = ["walk_in", "phone", "online", "referral", "partner_dealer", "social_media"]
+    stages = ["needs_confirmed_at", "qualified_at", "plan_offered_at", "approved_at",
+              "signed_at", "disbursed_at", "delivered_at"]
+    with database.engine.begin() as conn:
+        for base in range(0, n, 5000):
+            custs, cons, plans, fus = [], [], [], []
+            for i in range(base + 1, min(n, base + 5000) + 1):
+                phone = f"138{i:08d}"
+                custs.append({
+                    "id": i, "store_id": sid, "name": "王" + "小明晓华"[i % 4], "tier": "regular",
+                    "phone_enc": cipher.encrypt("customers", "phone", phone),
+                    "phone_hmac": cipher.phone_hash(phone), "version_id": 1,
+                    "created_at": start, "updated_at": start,
+                })
+                t = start + timedelta(minutes=rnd.randrange(365 * 24 * 60))
+                row: dict[str, Any] = {
+                    "id": i, "store_id": sid, "customer_id": i,
+                    "consultant_id": rnd.choice(consultants), "status": "open",
+                    "source_channel": rnd.choice(channels), "contact_at": t,
+                    "created_at": t, "updated_at": t, "version_id": 1,
+                    "satisfaction": rnd.randrange(70, 101),
+                }
+                depth = rnd.randrange(len(stages) + 1)
+                for k, col in enumerate(stages):
+                    row[col] = t + timedelta(days=k + 1) if k < depth else None
+                cons.append(row)
+                if depth >= 3:
+                    pid, code = rnd.choice(products)
+                    plans.append({
+                        "id": i, "store_id": sid, "consultation_id": i, "product_id": pid,
+                        "product_code": code, "lender_name": "Bench bank",
+                        "method": "equal_installment", "amount": Decimal("100000.00"),
+                        "term_months": 36, "annual_rate": Decimal("6"), "apr": Decimal("6.5"),
+                        "first_payment": Decimal("3042.19"), "chosen": True, "created_at": t,
+                    })
+                fus.append({"id": i, "store_id": sid, "customer_id": i, "consultation_id": i,
+                            "assigned_to": row["consultant_id"], "kind": "manual",
+                            "due_at": t + timedelta(days=2), "created_at": t})
+            conn.execute(insert(Customer), custs)
+            conn.execute(insert(Consultation), cons)
+            if plans:
+                conn.execute(insert(Plan), plans)
+            conn.execute(insert(FollowUp), fus)
+
+
+def make_data(path: Path, n: int) -> None:
+    from db import open_database
+
+    database = open_database(path, key=path.with_name(KEY_NAME))
+    started = time.perf_counter()
+    try:
+        try:
+            from db.demo import load_demo_data
+        except ImportError:
+            print("db.demo not found: minimal bulk insert", file=sys.stderr)
+            _minimal_bulk(database, n)
+        else:
+            load_demo_data(database, n)
+    finally:
+        database.close()
+    print(f"generated {n:,} consultations in {time.perf_counter() - started:.1f} s",
+          file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------
+# contenders (each in its own process)
+# ---------------------------------------------------------------------------
+
+
+def _open(path: Path) -> Any:
+    from db import open_database
+
+    return open_database(path, key=path.with_name(KEY_NAME))
+
+
+def _period() -> Any:
+    from reports.model import ReportPeriod
+
+    today = date.today()
+    return ReportPeriod(today - timedelta(days=800), today + timedelta(days=1))
+
+
+def _rows(database: Any) -> Any:
+    from reports.model import iter_consultation_rows
+
+    return iter_consultation_rows(database, _period())
+
+
+def _tuples(database: Any) -> Any:
+    from operator import attrgetter
+
+    from reports.model import ConsultationRow
+
+    # shallow (dataclasses.astuple deep-copies every value)
+    get = attrgetter(*ConsultationRow.__slots__)
+    for r in _rows(database):
+        yield get(r)
+
+
+def run_fetch(database: Any, out: Path) -> int:
+    return sum(1 for _ in _rows(database))
+
+
+def run_loandesk(database: Any, out: Path) -> int:
+    from db.services.staff import owner_actor
+    from reports.excel import export_workbook
+
+    ticks = []
+    export_workbook(database, _period(), out, actor=owner_actor(database),
+                    progress=lambda d, t: ticks.append(d), cancelled=lambda: False)
+    return ticks[-1]
+
+
+def run_openpyxl(database: Any, out: Path) -> int:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Consultations")
+    n = 0
+    for row in _tuples(database):
+        ws.append(row)
+        n += 1
+    wb.save(out)
+    return n
+
+
+def run_xlsxwriter(database: Any, out: Path) -> int:
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(out), {"constant_memory": True})
+    ws = wb.add_worksheet("Consultations")
+    n = 0
+    for n, row in enumerate(_tuples(database), 1):
+        ws.write_row(n, 0, [float(v) if isinstance(v, Decimal) else v for v in row])
+    wb.close()
+    return n
+
+
+CONTENDERS = {
+    "fetch": run_fetch,
+    "loandesk": run_loandesk,
+    "openpyxl": run_openpyxl,
+    "xlsxwriter": run_xlsxwriter,
+}
+
+
+def child(name: str, db: Path, out: Path, trace: bool) -> None:
+    import tracemalloc
+
+    database = _open(db)
+    if trace:
+        tracemalloc.start()
+    started = time.perf_counter()
+    rows = CONTENDERS[name](database, out)
+    seconds = time.perf_counter() - started
+    heap = tracemalloc.get_traced_memory()[1] if trace else None
+    database.close()
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    size = out.stat().st_size if out.exists() else 0
+    print(json.dumps({"name": name, "seconds": seconds, "rows": rows, "rss_mb": rss_kb / 1024,
+                      "heap_mb": heap / 2**20 if heap is not None else None,
+                      "file_mb": size / 2**20}))
+
+
+def spawn(name: str, db: Path, folder: Path, trace: bool) -> dict[str, Any]:
+    out = folder / f"{name}.xlsx"
+    cmd = [sys.executable, __file__, "--child", name, "--db", str(db), "--out", str(out)]
+    if trace:
+        cmd.append("--tracemalloc")
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=ROOT,
+                          env={**os.environ, "LOANDESK_LANG": "en"})
+    if done.returncode:
+        raise SystemExit(f"{name} failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--consultations", type=int, default=100_000)
+    ap.add_argument("--db", type=Path, help="keep / reuse the generated database here")
+    ap.add_argument("--tracemalloc", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per contender (best is kept)")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child, args.db, args.out, args.tracemalloc)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="loandesk-bench-") as tmp:
+        folder = Path(tmp)
+        db = args.db or folder / "bench.sqlite3"
+        if not db.exists():
+            make_data(db, args.consultations)
+        results = {}
+        for name in CONTENDERS:
+            runs = [spawn(name, db, folder, args.tracemalloc) for _ in range(args.repeat)]
+            results[name] = min(runs, key=lambda r: r["seconds"])
+        print(f"{'contender':<11} {'seconds':>8} {'peak RSS MB':>12} {'heap MB':>8} "
+              f"{'file MB':>8}")
+        for name, r in results.items():
+            heap = f"{r['heap_mb']:.1f}" if r["heap_mb"] is not None else "-"
+            print(f"{name:<11} {r['seconds']:8.2f} {r['rss_mb']:12.1f} {heap:>8} "
+                  f"{r['file_mb']:8.1f}")
+        e, o, x, f = (results[k]["seconds"] for k in ("loandesk", "openpyxl", "xlsxwriter",
+                                                        "fetch"))
+        rows = results["openpyxl"]["rows"]
+        print(f"\nrows: {rows:,}")
+        print(f"loandesk / bare openpyxl write-only: {e / o:.2f}  (target <= 1.5)")
+        print(f"loandesk / xlsxwriter constant_memory: {e / x:.2f}  (reference)")
+        if o > f and x > f:
+            print(f"writer only (minus {f:.2f} s fetch): loandesk / openpyxl "
+                  f"{(e - f) / (o - f):.2f}, loandesk / xlsxwriter {(e - f) / (x - f):.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
