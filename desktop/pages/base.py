@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -360,6 +360,12 @@ class StepPage(QWidget):
     def _autosave_now(self) -> None:
         if self._dirty and self._autosave_allowed():
             self.save()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # another page may have changed the consultation meanwhile: show it as saved now
+        if self.consultation_id is not None and not self._dirty:
+            self.load(self.consultation_id)
+        super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         if self._dirty and self.consultation_id is not None and self._autosave_allowed():
