@@ -311,7 +311,7 @@ def build_report(
     lo, hi = period.bounds()
     with database.session_factory() as s:
         store_name = s.scalar(select(Store.name).where(Store.id == sid)) or ""
-        staff = {
+        staff: dict[int, tuple[str, str, bool]] = {
             row.id: (row.display_name, row.role, row.active)
             for row in s.execute(
                 select(Staff.id, Staff.display_name, Staff.role, Staff.active).where(
@@ -356,7 +356,7 @@ def build_report(
         loan_amount=totals.loan_amount.quantize(CENT),
         average_apr=mean(apr_sum, apr_n),
         insurance_attach_rate=percent(totals.insured, totals.signed_with_plan),
-        average_days_to_close=mean(sum(days_to_close, Decimal(0)), len(days_to_close), TENTH),
+        average_days_to_close=mean(days_to_close[0], days_to_close[1], TENTH),
     )
 
     # --- KPIs: everyone with activity, and every active consultant ------
@@ -483,15 +483,19 @@ def _activity(
     return out, int(plans_priced), int(lost)
 
 
-def _days_to_close(s: Session, sid: int, lo: datetime, hi: datetime) -> list[Decimal]:
+def _days_to_close(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[Decimal, int]:
+    """(sum of days from first contact to signing, loans) for loans signed in the period."""
     stmt = select(C.contact_at, C.signed_at).where(
         C.store_id == sid, _within(C.signed_at, lo, hi), C.contact_at.is_not(None)
     )
-    out = []
+    seconds, n = 0, 0
     for contact, signed in s.execute(stmt.execution_options(yield_per=5000)):
+        if contact is None or signed is None:
+            continue
         d: timedelta = signed - contact
-        out.append(Decimal(d.days) + Decimal(d.seconds) / Decimal(86400))
-    return out
+        seconds += d.days * 86400 + d.seconds
+        n += 1
+    return Decimal(seconds) / Decimal(86400), n
 
 
 def _steps(counts: list[int]) -> tuple[FunnelStep, ...]:
@@ -560,7 +564,8 @@ def _products(
         .group_by(Plan.product_code, Product.name, Plan.lender_name, Plan.method)
     )
     lines = []
-    sums = [0, Decimal(0), Decimal(0), 0, Decimal(0)]
+    n_all, apr_n_all = 0, 0
+    amount_all, apr_all, term_all = Decimal(0), Decimal(0), Decimal(0)
     for code, name, lender, method, n, amount, apr, apr_n, term in s.execute(stmt):
         lines.append(
             ProductLine(
@@ -574,19 +579,21 @@ def _products(
                 average_term=mean(_dec(term), int(n), TENTH),
             )
         )
-        for i, v in enumerate((int(n), _dec(amount), _dec(apr), int(apr_n), _dec(term))):
-            sums[i] += v
+        n_all += int(n)
+        apr_n_all += int(apr_n)
+        amount_all += _dec(amount)
+        apr_all += _dec(apr)
+        term_all += _dec(term)
     lines.sort(key=lambda x: (-x.amount, x.product_code, x.lender, x.method))
-    n_all, amount_all, apr_all, apr_n_all, term_all = sums
     total = ProductLine(
         product_code="",
         product_name="",
         lender="",
         method="",
-        loans=int(n_all),
-        amount=Decimal(amount_all).quantize(CENT),
-        average_apr=mean(apr_all, int(apr_n_all)),
-        average_term=mean(term_all, int(n_all), TENTH),
+        loans=n_all,
+        amount=amount_all.quantize(CENT),
+        average_apr=mean(apr_all, apr_n_all),
+        average_term=mean(term_all, n_all, TENTH),
     )
     return tuple(lines), total
 
