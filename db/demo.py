@@ -1600,7 +1600,6 @@ def bulk_insert(conn: Connection, rows: Rows) -> dict[str, int]:
 # ---------------------------------------------------------------------------
 
 TASK_SIZE = 5_000
-PARALLEL_MIN = 2 * TASK_SIZE
 
 
 @dataclass(frozen=True)
@@ -1799,13 +1798,14 @@ def load_demo_data(
     seed: int = 1,
     today: date | None = None,
     workers: int | None = None,
+    task_size: int = TASK_SIZE,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
     """Fill an empty store with ``consultations`` synthetic consultations, in one transaction.
 
-    The visits are cut into tasks of :data:`TASK_SIZE`, each with its own
-    random stream derived from ``seed``, so the result is the same whether the
-    tasks run here or in ``workers`` forked processes (default: one per CPU,
+    The visits are cut into tasks of ``task_size``, each with its own random
+    stream derived from ``seed``, so the result (for one ``task_size``) is the
+    same whether the tasks run here or in ``workers`` forked processes (default: one per CPU,
     when the platform can fork).  Raises :class:`UserError` when the store
     already has customers (demo data never mixes with real data).
     ``progress(done, total)`` is called after each task is written.
@@ -1820,9 +1820,11 @@ def load_demo_data(
         seed=seed, today=day, store=ctx, cipher=database.cipher, dialect=database.engine.dialect
     )
     visits = contact_times(seed, day, consultations)
+    if task_size < 1:
+        raise ValueError("task_size must be positive")
     tasks = [
-        (i, visits[start : start + TASK_SIZE], _industry_entries(consultations) if i == 0 else 0)
-        for i, start in enumerate(range(0, consultations, TASK_SIZE))
+        (i, visits[start : start + task_size], _industry_entries(consultations) if i == 0 else 0)
+        for i, start in enumerate(range(0, consultations, task_size))
     ]
     writer = BulkWriter(spec.dialect)
     assembler = _Assembler(spec, writer, ctx.next_ids)
@@ -1866,7 +1868,7 @@ def _results(
 
     n_workers = workers if workers is not None else min(4, os.cpu_count() or 1)
     can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if n_workers <= 1 or len(tasks) * TASK_SIZE < PARALLEL_MIN or not can_fork:
+    if n_workers <= 1 or len(tasks) < 2 or not can_fork:
         for index, contacts, industry in tasks:
             yield _run_task(spec, index, contacts, industry)
         return

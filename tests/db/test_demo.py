@@ -1,0 +1,379 @@
+"""Demo data: realistic, reproducible, valid identifiers, personal data encrypted."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select, text
+
+from db import Database, open_database
+from db.demo import (
+    LOST_CATEGORY_LABELS,
+    STORE_TZ,
+    data_cutoff,
+    fast_appraise,
+    load_demo_data,
+)
+from db.models import Consultation, Customer, Plan, Qualification, Vehicle
+from lending import appraisal as lending_appraisal
+from lending.errors import UserError
+from lending.identity import age_on, check_mobile, check_resident_id, check_vin
+
+TODAY = date(2026, 6, 15)
+FUNNEL = (
+    "contact_at",
+    "needs_confirmed_at",
+    "qualified_at",
+    "plan_offered_at",
+    "approved_at",
+    "signed_at",
+    "disbursed_at",
+    "delivered_at",
+)
+DIGEST_TABLES = (
+    "customers",
+    "consent_records",
+    "consultations",
+    "qualifications",
+    "vehicles",
+    "appraisals",
+    "plans",
+    "plan_add_ons",
+    "signing_items",
+    "follow_ups",
+    "blacklist",
+    "staff",
+)
+
+
+def content_digest(database: Database) -> str:
+    """Hash of every demo row; ciphertexts (random nonces) replaced by their plaintext."""
+    h = hashlib.sha256()
+    cipher = database.cipher
+    with database.engine.connect() as conn:
+        for table in DIGEST_TABLES:
+            cols = [
+                r[1]
+                for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")
+                if r[1] not in ("password_hash", "last_login_at")
+            ]
+            rows = conn.exec_driver_sql(
+                f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1"
+            ).fetchall()
+            for row in rows:
+                values = []
+                for col, value in zip(cols, row, strict=True):
+                    if col.endswith("_enc") and value is not None:
+                        value = cipher.decrypt(table, col[: -len("_enc")], value)
+                    if table == "staff" and col == "created_at":
+                        value = None
+                    values.append(repr(value))
+                h.update(f"{table}:{'|'.join(values)}\n".encode())
+    return h.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    folder = tmp_path_factory.mktemp("demo")
+    database = open_database(folder / "demo.sqlite3", key=b"k" * 32)
+    load_demo_data(database, 3000, seed=7, today=TODAY, workers=1)
+    return database
+
+
+def test_every_table_is_filled(demo_db: Database) -> None:
+    with demo_db.engine.connect() as conn:
+        for table in DIGEST_TABLES:
+            n = conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+            assert n > 0, table
+        roles = {r[0] for r in conn.exec_driver_sql("SELECT DISTINCT role FROM staff")}
+    assert roles == {"owner", "manager", "finance", "consultant"}
+
+
+def test_customers_have_valid_ids_phones_and_ages(demo_db: Database) -> None:
+    cipher = demo_db.cipher
+    with demo_db.session_factory() as s:
+        rows = s.execute(
+            select(Consultation.customer_id, Consultation.contact_at).order_by(
+                Consultation.id.desc()
+            )
+        ).all()
+        first_visit = {cid: at for cid, at in rows}  # the earliest visit wins
+        ages = []
+        seen_ids: set[str] = set()
+        for c in s.scalars(select(Customer)):
+            assert c.id_number_enc is not None and c.phone_enc is not None
+            idn = cipher.decrypt("customers", "id_number", c.id_number_enc)
+            phone = cipher.decrypt("customers", "phone", c.phone_enc)
+            check = check_resident_id(idn, today=TODAY)
+            assert check.valid, idn[:6]
+            assert check_mobile(phone).valid
+            assert c.id_hmac == cipher.id_hash(idn) and c.phone_hmac == cipher.phone_hash(phone)
+            assert idn not in seen_ids
+            seen_ids.add(idn)
+            assert check.birth_date is not None
+            visit = first_visit[c.id].astimezone(STORE_TZ).date()
+            ages.append(age_on(check.birth_date, visit))
+    assert min(ages) >= 22 and max(ages) <= 60
+    typical = sum(1 for a in ages if 25 <= a <= 45) / len(ages)
+    assert typical > 0.75
+
+
+def test_incomes_and_vins(demo_db: Database) -> None:
+    with demo_db.session_factory() as s:
+        incomes = [
+            Decimal(demo_db.cipher.decrypt("qualifications", "monthly_income", blob))
+            for blob in s.scalars(select(Qualification.monthly_income_enc))
+            if blob is not None
+        ]
+        vins = list(s.scalars(select(Vehicle.vin)))
+    share = sum(1 for i in incomes if 6_000 <= i <= 15_000) / len(incomes)
+    assert share > 0.7
+    assert vins and all(v is not None and check_vin(v).valid for v in vins)
+
+
+def test_funnel_is_ordered_and_drops_off(demo_db: Database) -> None:
+    cutoff = data_cutoff(TODAY)
+    reached = Counter()
+    with demo_db.session_factory() as s:
+        for c in s.scalars(select(Consultation)):
+            stamps = [getattr(c, name) for name in FUNNEL]
+            present = [t for t in stamps if t is not None]
+            # no gaps: a stage is stamped only when every earlier one is
+            assert stamps[: len(present)] == present
+            assert present == sorted(present)
+            assert all(t <= cutoff for t in present)
+            assert cutoff - timedelta(days=366) <= present[0]
+            for name, t in zip(FUNNEL, stamps, strict=True):
+                if t is not None:
+                    reached[name] += 1
+            if c.status == "lost":
+                assert c.lost_at is not None and c.lost_reason
+                assert c.lost_at >= present[-1]
+            if c.status == "delivered":
+                assert c.delivered_at is not None
+    counts = [reached[name] for name in FUNNEL]
+    assert counts == sorted(counts, reverse=True)  # realistic drop-off at every step
+    assert counts[-1] > 0.1 * counts[0]
+
+
+def test_lost_reasons_follow_the_rejection_mix(demo_db: Database) -> None:
+    with demo_db.session_factory() as s:
+        reasons = [r for r in s.scalars(select(Consultation.lost_reason)) if r]
+    labels = Counter(r.split(":")[0] for r in reasons)
+    assert set(labels) == set(LOST_CATEGORY_LABELS.values())
+    rejections = {k: v for k, v in labels.items() if k != LOST_CATEGORY_LABELS["customer"]}
+    total = sum(rejections.values())
+    shares = {k: v / total for k, v in rejections.items()}
+    assert shares[LOST_CATEGORY_LABELS["documents"]] == pytest.approx(0.35, abs=0.07)
+    assert shares[LOST_CATEGORY_LABELS["credit"]] == pytest.approx(0.28, abs=0.07)
+    assert shares[LOST_CATEGORY_LABELS["vehicle"]] == pytest.approx(0.18, abs=0.06)
+
+
+def test_plans_cover_products_and_methods_with_lending_figures(demo_db: Database) -> None:
+    from lending.schedule import LoanTerms, RepaymentMethod, build_schedule
+
+    with demo_db.session_factory() as s:
+        plans = list(s.scalars(select(Plan)))
+        combos = {(p.product_code, p.method) for p in plans}
+    assert {p for p, _ in combos} == {
+        "bank_mortgage",
+        "finance_company",
+        "credit_mortgage_mixed",
+        "ultra_low_down_payment",
+    }
+    assert {m for _, m in combos} == {m.value for m in RepaymentMethod}
+    for p in plans[:40]:
+        terms = LoanTerms(
+            amount=p.amount,
+            annual_rate=p.annual_rate,
+            months=p.term_months,
+            method=RepaymentMethod(p.method),
+            upfront_fee=p.upfront_fee,
+            monthly_fee_rate=p.monthly_fee_rate,
+            step_percent=p.step_percent or Decimal(0),
+            step_months=p.step_months or 12,
+        )
+        assert p.start_date is not None
+        sched = build_schedule(terms, p.start_date)
+        assert p.first_payment == sched.first_payment
+        assert p.total_repayment == sched.total_repayment
+        assert p.apr == sched.apr.quantize(Decimal("0.000001"))
+        assert p.down_payment == p.vehicle_price - p.amount
+
+
+def test_chosen_plan_only_once_approved(demo_db: Database) -> None:
+    with demo_db.engine.connect() as conn:
+        bad = conn.execute(
+            text(
+                "SELECT count(*) FROM plans p JOIN consultations c ON c.id = p.consultation_id "
+                "WHERE p.chosen AND c.approved_at IS NULL"
+            )
+        ).scalar_one()
+        several = conn.execute(
+            text(
+                "SELECT count(*) FROM (SELECT consultation_id FROM plans WHERE chosen "
+                "GROUP BY consultation_id HAVING count(*) > 1)"
+            )
+        ).scalar_one()
+    assert bad == 0 and several == 0
+
+
+def test_no_personal_data_in_plain_text(demo_db: Database) -> None:
+    path = demo_db.path
+    assert path is not None
+    demo_db.engine.dispose()
+    raw = path.read_bytes()
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        raw += wal.read_bytes()
+    with demo_db.session_factory() as s:
+        customers = list(s.scalars(select(Customer).limit(400)))
+        secrets = []
+        for c in customers:
+            assert c.id_number_enc is not None and c.phone_enc is not None
+            secrets.append(demo_db.cipher.decrypt("customers", "id_number", c.id_number_enc))
+            secrets.append(demo_db.cipher.decrypt("customers", "phone", c.phone_enc))
+    for secret in secrets:
+        assert secret.encode() not in raw
+    assert b"monthly_income" not in raw.replace(b"monthly_income_enc", b"")
+
+
+def test_refuses_a_store_with_customers(demo_db: Database) -> None:
+    with pytest.raises(UserError) as err:
+        load_demo_data(demo_db, 10, seed=1, today=TODAY)
+    assert err.value.code == "demo_needs_empty"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_same_seed_same_data_whatever_the_workers(tmp_path: Path, workers: int) -> None:
+    a = open_database(tmp_path / "a.sqlite3", key=b"s" * 32)
+    b = open_database(tmp_path / "b.sqlite3", key=b"s" * 32)
+    try:
+        # three tasks, so two workers really share them
+        sa = load_demo_data(a, 617, seed=11, today=TODAY, workers=1, task_size=300)
+        sb = load_demo_data(b, 617, seed=11, today=TODAY, workers=workers, task_size=300)
+        assert sa.counts == sb.counts
+        assert content_digest(a) == content_digest(b)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_other_seed_other_data(tmp_path: Path) -> None:
+    a = open_database(tmp_path / "a.sqlite3", key=b"s" * 32)
+    b = open_database(tmp_path / "b.sqlite3", key=b"s" * 32)
+    try:
+        load_demo_data(a, 200, seed=1, today=TODAY)
+        load_demo_data(b, 200, seed=2, today=TODAY)
+        assert content_digest(a) != content_digest(b)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_ids_and_phones_stay_unique_across_tasks(tmp_path: Path) -> None:
+    """Two tasks that drew exactly the same people: the second set is renumbered."""
+    from db import demo
+
+    database = open_database(tmp_path / "c.sqlite3", key=b"c" * 32)
+    try:
+        store_id, _ = demo._ensure_store(database)
+        ctx = demo._store_context(database, store_id)
+        spec = demo._TaskSpec(
+            seed=5, today=TODAY, store=ctx, cipher=database.cipher, dialect=database.engine.dialect
+        )
+        visits = demo.contact_times(5, TODAY, 150)
+        writer = demo.BulkWriter(database.engine.dialect)
+        assembler = demo._Assembler(spec, writer, ctx.next_ids)
+        with database.engine.begin() as conn:
+            for _ in range(2):
+                _index, converted = demo._run_task(spec, 0, visits, 3)
+                writer.write(conn, assembler.take(0, converted))
+        with database.engine.connect() as conn:
+            n = conn.exec_driver_sql("SELECT count(*) FROM customers").scalar_one()
+            ids = conn.exec_driver_sql("SELECT count(DISTINCT id_hmac) FROM customers")
+            phones = conn.exec_driver_sql("SELECT count(DISTINCT phone_hmac) FROM customers")
+            n_ids, n_phones = ids.scalar_one(), phones.scalar_one()
+            orphans = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            ok = conn.exec_driver_sql("PRAGMA integrity_check").scalar_one()
+            industry = conn.exec_driver_sql(
+                "SELECT count(*) FROM blacklist b JOIN customers c ON c.id_hmac = b.id_hmac "
+                "WHERE b.source = 'industry'"
+            ).scalar_one()
+        assert n > 100 and n_ids == n and n_phones == n
+        assert orphans == [] and ok == "ok" and industry == 0
+        with database.session_factory() as s:
+            for c in s.scalars(select(Customer)):
+                assert c.id_number_enc is not None
+                idn = database.cipher.decrypt("customers", "id_number", c.id_number_enc)
+                assert check_resident_id(idn).valid
+                assert c.id_hmac == database.cipher.id_hash(idn)
+    finally:
+        database.close()
+
+
+def test_services_read_demo_data(demo_db: Database) -> None:
+    from db.services import customers as customer_service
+    from db.services import staff as staff_service
+
+    actor = staff_service.owner_actor(demo_db)
+    with demo_db.session_factory() as s:
+        c = s.scalars(select(Customer).limit(1)).one()
+        assert c.phone_enc is not None
+        phone = demo_db.cipher.decrypt("customers", "phone", c.phone_enc)
+    found = customer_service.find_customers(demo_db, actor, phone=phone)
+    assert [f.id for f in found] == [c.id]
+    view = customer_service.get_customer(demo_db, actor, c.id)
+    assert view.has_consent and view.birth_date is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    market=st.integers(20_000, 600_000),
+    age_days=st.integers(0, 5_000),
+    on=st.dates(date(2024, 1, 1), date(2028, 12, 31)),
+    km=st.integers(0, 400_000),
+    condition=st.sampled_from(list(lending_appraisal.Condition)),
+    flags=st.tuples(st.booleans(), st.booleans(), st.booleans()),
+)
+def test_fast_appraise_is_lending_appraise(
+    market: int,
+    age_days: int,
+    on: date,
+    km: int,
+    condition: lending_appraisal.Condition,
+    flags: tuple[bool, bool, bool],
+) -> None:
+    first = on - timedelta(days=age_days)
+    price = Decimal(market)
+    expected = lending_appraisal.appraise(
+        lending_appraisal.AppraisalInput(
+            market_reference_price=price,
+            first_registration=first,
+            appraisal_date=on,
+            mileage_km=km,
+            condition=condition,
+            accident=flags[0],
+            flood=flags[1],
+            fire=flags[2],
+        )
+    )
+    got = fast_appraise(price, first, on, km, condition, *flags)
+    assert got.value == expected.value
+    assert got.computed_value == expected.computed_value
+    assert got.age_years == expected.age_years
+    assert got.excluded == expected.excluded
+    assert got.exclusion_reasons == expected.exclusion_reasons
+    assert got.odometer_flags == expected.odometer_flags
+    assert got.limit_reasons == expected.limit_reasons
+
+
+def test_data_cutoff_is_start_of_store_day() -> None:
+    assert data_cutoff(date(2026, 6, 15)) == datetime(2026, 6, 14, 16, 0, tzinfo=UTC)
