@@ -29,9 +29,11 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QFormLayout,
     QFrame,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -361,7 +363,16 @@ class StepPage(QWidget):
         if self._dirty and self._autosave_allowed():
             self.save()
 
+    def _enter_moves_on(self) -> None:
+        """Enter in a one-line field goes to the next field (the flow runs on Tab/Enter)."""
+        for edit in self.findChildren(QLineEdit):
+            if edit.property("enter_wired") or isinstance(edit.parentWidget(), QAbstractSpinBox):
+                continue
+            edit.setProperty("enter_wired", True)
+            edit.returnPressed.connect(self.focusNextChild)
+
     def showEvent(self, event: QShowEvent) -> None:
+        self._enter_moves_on()
         # another page may have changed the consultation meanwhile: show it as saved now
         if self.consultation_id is not None and not self._dirty:
             self.load(self.consultation_id)

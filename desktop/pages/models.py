@@ -317,8 +317,7 @@ class ComparisonModel(QAbstractTableModel):
             return None
         e = self._evals[section]
         if role == DISPLAY:
-            mark = "✔ " if e.code == self._selected else ""
-            return mark + self.product_name(e)
+            return self.product_name(e)
         if role == Qt.ItemDataRole.ToolTipRole:
             return ", ".join(e.product.example_lenders)
         if role == Qt.ItemDataRole.FontRole and e.code == self._selected:

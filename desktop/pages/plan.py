@@ -202,6 +202,9 @@ class PlanPage(StepPage):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.comparison_view.horizontalHeader().setSectionsClickable(True)
+        self.comparison_view.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap  # type: ignore[operator]
+        )
         self.comparison_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comparison_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         tl.addWidget(self.comparison_view)
@@ -237,7 +240,16 @@ class PlanPage(StepPage):
         self.grid_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tabs.addTab(self.grid_view, self.tr("Monthly payment grid"))
+        grid_tab = QWidget()
+        gl = QVBoxLayout(grid_tab)
+        legend = QLabel(self.tr(
+            "Monthly payment of the chosen product. Green: can be offered; grey: cannot (point "
+            "at the cell to see why). Click a cell to use its down payment and term."
+        ))
+        legend.setWordWrap(True)
+        gl.addWidget(legend)
+        gl.addWidget(self.grid_view, 1)
+        self.tabs.addTab(grid_tab, self.tr("Monthly payment grid"))
 
         # schedule
         sched = QWidget()
@@ -260,6 +272,7 @@ class PlanPage(StepPage):
         sform = QFormLayout(settle)
         self.settle_after = QSpinBox()
         self.settle_after.setRange(0, 0)
+        self.settle_after.setMaximumWidth(120)
         sform.addRow(self.tr("Settle after payment no."), self.settle_after)
         self.settle_fee = QLabel()
         sform.addRow(self.tr("Early-repayment fee"), self.settle_fee)
@@ -658,7 +671,11 @@ class PlanPage(StepPage):
         else:
             self.schedule_summary.setText(self.tr("This product cannot be priced as set up."))
         self.settle_after.blockSignals(True)
-        self.settle_after.setRange(0, max(len(s.rows) - 1, 0) if s else 0)
+        last = max(len(s.rows) - 1, 0) if s else 0
+        fresh = self.settle_after.maximum() == 0
+        self.settle_after.setRange(0, last)
+        if fresh:
+            self.settle_after.setValue(min(12, last))  # a year in: the usual question
         self.settle_after.blockSignals(False)
         self._update_settlement()
         self._refresh_grid(e)

@@ -476,6 +476,10 @@
       <translation>月供速查表</translation>
     </message>
     <message>
+      <source>Monthly payment of the chosen product. Green: can be offered; grey: cannot (point at the cell to see why). Click a cell to use its down payment and term.</source>
+      <translation>所选产品的月供。绿色：可办理；灰色：不可办理（鼠标停在格子上可查看原因）。点击格子即采用该首付和期限。</translation>
+    </message>
+    <message>
       <source>Net saving</source>
       <translation>净节省</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from db.models.enums import BlacklistReason, Step, StepState
 from db.services import blacklist, customers
 from db.services import consultations as cs
@@ -92,3 +94,13 @@ def test_blacklist_hit_is_shown(qtbot, open_page, consultation, database, owner)
     page.phone.editingFinished.emit()
     assert page.alerts.isVisibleTo(page)
     assert "Blacklist" in page.alerts.text() and "fraud" in page.alerts.text()
+
+
+def test_enter_moves_to_the_next_field(qtbot, open_page, consultation):
+    page = open_page(ReceptionPage, consultation)
+    from PySide6.QtWidgets import QApplication
+
+    page.activateWindow()
+    page.name.setFocus()
+    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.phone, timeout=2000)
