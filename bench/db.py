@@ -1,0 +1,261 @@
+"""Benchmark: bulk loading consultations, and finding a customer among a million.
+
+    python bench/db.py [--consultations 100000] [--customers 1000000] [--lookups 500]
+
+1. Bulk load.  The rows of ``--consultations`` demo consultations (about
+   eleven rows each over eleven tables) are generated once, untimed.  Then
+   they are written twice into fresh database files that have LoanDesk's
+   schema, indexes and connection settings (WAL, synchronous=FULL, foreign
+   keys on):
+
+   * ours: ``db.demo.BulkWriter`` - the data layer's bulk path, starting from
+     the Python values (Decimal money, aware datetimes, JSON reasons) and
+     converting them with each column type's bind processing, through the
+     SQLAlchemy connection, one transaction;
+   * raw: the same rows already converted to SQLite values, straight into
+     ``sqlite3.Cursor.executemany``, one transaction (the fastest possible
+     way).
+
+   The ratio ours / raw is printed (target <= 3).  The end-to-end time of
+   ``demo-data`` (generation in worker processes + write) is printed too.
+
+2. Look-up.  ``--customers`` customers (encrypted phone and ID number,
+   HMAC look-up columns, random Chinese names) are bulk inserted, then
+   ``db.services.customers.find_customers`` is timed by phone (exact, HMAC
+   index) and by name (prefix, ``(store_id, name)`` index), each result
+   decrypted and masked as the GUI gets it.  Median and p99 are printed
+   (target < 20 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from db import (
+    Database,
+    demo,
+    open_database,
+)
+
+KEY = b"\x42" * 32
+
+
+def _fresh(folder: Path, name: str) -> Database:
+    return open_database(folder / name, key=KEY)
+
+
+def _gen_rows(database: Database, n: int) -> tuple[dict[str, list[Any]], int]:
+    """Every row of ``n`` demo consultations, Python values with final ids."""
+    store_id, _ = demo._ensure_store(database)
+    ctx = demo._store_context(database, store_id)
+    today = date.today()
+    gen = demo.DemoGenerator(
+        database.cipher, ctx, seed="bench", today=today, first_ids=ctx.next_ids
+    )
+    rows = gen.generate(demo.contact_times(1, today, n), industry_entries=20)
+    total = sum(len(v) for v in rows.values())
+    return rows, total
+
+
+def bench_bulk(folder: Path, n: int) -> dict[str, float]:
+    print(f"generating {n:,} consultations (untimed) ...", file=sys.stderr, flush=True)
+    ours_db = _fresh(folder, "ours.sqlite3")
+    rows, total = _gen_rows(ours_db, n)
+
+    raw_db = _fresh(folder, "raw.sqlite3")
+    demo._ensure_store(raw_db)  # same staff/catalogue rows as the other file
+    raw_path = raw_db.path
+    writer = demo.BulkWriter(raw_db.engine.dialect)
+    converted = writer.convert_all(rows)  # untimed for the raw path
+    raw_db.close()
+
+    print("writing through the data layer (ours) ...", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    with ours_db.engine.begin() as conn:
+        w = demo.BulkWriter(conn.dialect)
+        w.write(conn, w.convert_all(rows))
+    ours = time.perf_counter() - start
+    ours_db.close()
+
+    print("writing with sqlite3.executemany (raw) ...", file=sys.stderr, flush=True)
+    assert raw_path is not None
+    conn = sqlite3.connect(raw_path, isolation_level=None)
+    for pragma in (
+        "busy_timeout = 10000",
+        "journal_mode = WAL",
+        "synchronous = FULL",
+        "foreign_keys = ON",
+    ):
+        conn.execute(f"PRAGMA {pragma}")
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    for name in demo.TABLE_ORDER:
+        if converted[name]:
+            conn.executemany(writer._plans[name][0], converted[name])
+    conn.execute("COMMIT")
+    raw = time.perf_counter() - start
+    conn.close()
+    return {"rows": float(total), "ours": ours, "raw": raw}
+
+
+def bench_demo_data(folder: Path, n: int) -> float:
+    print(f"demo-data end to end ({n:,} consultations) ...", file=sys.stderr, flush=True)
+    database = _fresh(folder, "demo.sqlite3")
+    try:
+        summary = demo.load_demo_data(database, n, seed=1)
+    finally:
+        database.close()
+    return summary.seconds
+
+
+_SURNAMES = demo._SURNAMES
+_GIVEN = demo._GIVEN
+
+
+def build_customers(database: Database, n: int) -> tuple[list[str], list[str]]:
+    """``n`` customers by raw bulk insert; returns some phones and names to look up."""
+    from db.services import staff as staff_service
+
+    if staff_service.needs_setup(database):
+        staff_service.create_owner(database, "Bench store", "owner", "bench-pass-1")
+    actor = staff_service.owner_actor(database)
+    rng = random.Random(7)
+    cipher = database.cipher
+    # a pool of real ciphertexts: every row decrypts (results are unmasked-then-masked)
+    pool = [
+        (
+            cipher.encrypt("customers", "phone", f"139{i:08d}"),
+            cipher.encrypt("customers", "id_number", "11010519491231002X"),
+        )
+        for i in range(512)
+    ]
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+    sample_phones: list[str] = []
+    sample_names: list[str] = []
+    path = database.path
+    assert path is not None
+    database.engine.dispose()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA cache_size = -262144")
+    conn.execute("BEGIN")
+    batch: list[tuple[Any, ...]] = []
+    sql = (
+        "INSERT INTO customers (id, store_id, name, id_number_enc, phone_enc, id_hmac, "
+        "phone_hmac, tier, source_channel, created_by, created_at, updated_at, version_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'potential', 'walk_in', ?, ?, ?, 1)"
+    )
+    phones = rng.sample(range(10**8), n)
+    for i in range(n):
+        phone = f"13{rng.randint(0, 9)}{phones[i]:08d}"
+        name = rng.choice(_SURNAMES) + rng.choice(_GIVEN) + (rng.choice(_GIVEN) if i % 3 else "")
+        enc_phone, enc_id = pool[i % len(pool)]
+        batch.append(
+            (
+                i + 1,
+                actor.store_id,
+                name,
+                enc_id,
+                enc_phone,
+                cipher.id_hash(f"{i:017d}X"),
+                cipher.phone_hash(phone),
+                actor.staff_id,
+                now,
+                now,
+            )
+        )
+        if i % (n // 200 or 1) == 0:
+            sample_phones.append(phone)
+            sample_names.append(name[:2])
+        if len(batch) >= 50_000:
+            conn.executemany(sql, batch)
+            batch.clear()
+            print(f"  {i + 1:,} customers", file=sys.stderr, flush=True)
+    if batch:
+        conn.executemany(sql, batch)
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.close()
+    return sample_phones, sample_names
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p99
+
+
+def bench_lookup(folder: Path, n: int, lookups: int) -> dict[str, tuple[float, float, float]]:
+    from db.services import customers as customer_service
+    from db.services import staff as staff_service
+
+    print(f"building {n:,} customers (raw bulk insert, untimed) ...", file=sys.stderr, flush=True)
+    database = _fresh(folder, "customers.sqlite3")
+    phones, names = build_customers(database, n)
+    database.close()
+    database = _fresh(folder, "customers.sqlite3")
+    actor = staff_service.owner_actor(database)
+    rng = random.Random(3)
+    results: dict[str, tuple[float, float, float]] = {}
+    for kind, values in (("phone", phones), ("name", names)):
+        times: list[float] = []
+        found = 0
+        for i in range(lookups):
+            value = rng.choice(values)
+            start = time.perf_counter()
+            hits = customer_service.find_customers(database, actor, **{kind: value})
+            times.append(time.perf_counter() - start)
+            found += len(hits)
+            if i == 0:
+                times.clear()  # first call warms caches and compiles statements
+        median, p99 = _percentiles(times)
+        results[kind] = (median * 1000, p99 * 1000, found / lookups)
+    database.close()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--consultations", type=int, default=100_000)
+    parser.add_argument("--customers", type=int, default=1_000_000)
+    parser.add_argument("--lookups", type=int, default=500)
+    parser.add_argument("--skip-demo", action="store_true", help="skip the end-to-end demo-data")
+    args = parser.parse_args()
+    os.environ.setdefault("LOANDESK_HOME", tempfile.mkdtemp(prefix="loandesk-bench-home-"))
+    with tempfile.TemporaryDirectory(prefix="loandesk-bench-") as tmp:
+        folder = Path(tmp)
+        bulk = bench_bulk(folder, args.consultations)
+        demo_seconds = None if args.skip_demo else bench_demo_data(folder, args.consultations)
+        lookup = bench_lookup(folder, args.customers, args.lookups)
+
+    print(f"Bulk load of {args.consultations:,} consultations ({bulk['rows']:,.0f} rows):")
+    print(f"  data layer (BulkWriter, SQLAlchemy)   {bulk['ours']:8.2f} s")
+    print(f"  raw sqlite3.executemany               {bulk['raw']:8.2f} s")
+    print(
+        f"  ratio ours / raw                      {bulk['ours'] / bulk['raw']:8.2f}  (target <= 3)"
+    )
+    if demo_seconds is not None:
+        print(f"  demo-data end to end (generate + write) {demo_seconds:6.1f} s  (target < 60 s)")
+    print(f"Customer look-up among {args.customers:,} customers ({args.lookups} each):")
+    for kind, (median, p99, per) in lookup.items():
+        print(
+            f"  by {kind:<5}  median {median:6.2f} ms   p99 {p99:6.2f} ms   "
+            f"({per:.1f} results/look-up; target < 20 ms)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
