@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import paths
 from db.crypto import FieldCipher, create_key_file, read_key_file
-from db.engine import is_sqlite_url, make_engine, sqlite_path
+from db.engine import is_sqlite_url, make_engine, sqlite_path, tidy_up
 from db.migrate import upgrade_to_head
 from db.models import DbMeta, Store
 from db.uow import UnitOfWork
@@ -52,6 +52,7 @@ class Database:
 
     def close(self) -> None:
         if not self._closed:
+            tidy_up(self.engine)
             self.engine.dispose()
             self._closed = True
 

@@ -117,6 +117,18 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur.close()
 
 
+def tidy_up(engine: Engine) -> None:
+    """Before closing: let SQLite refresh the planner statistics it needs
+    (``PRAGMA optimize``, cheap; SQLite's own advice for long-lived apps)."""
+    if engine.dialect.name != "sqlite":
+        return
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA optimize")
+    except Exception:  # closing must never fail on this
+        pass
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create the engine; SQLite files get their pragmas, other backends nothing special."""
     if is_sqlite_url(url):

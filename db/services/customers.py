@@ -384,8 +384,14 @@ def find_customers(
             q = q.where(Customer.phone_hmac == uow.cipher.phone_hash(phone))
         if id_number is not None and id_number.strip():
             q = q.where(Customer.id_hmac == uow.cipher.id_hash(id_number))
-        q = q.order_by(Customer.name, Customer.id).limit(limit)
-        return [_summary(uow, c) for c in uow.session.scalars(q)]
+        exact = bool((phone and phone.strip()) or (id_number and id_number.strip()))
+        if exact:
+            # few rows: sort here, so the planner uses the hash index instead of
+            # walking the name index to avoid a sort
+            rows = sorted(uow.session.scalars(q.limit(limit)), key=lambda c: (c.name, c.id))
+        else:
+            rows = list(uow.session.scalars(q.order_by(Customer.name, Customer.id).limit(limit)))
+        return [_summary(uow, c) for c in rows]
 
 
 def erase_customer(target: Target, actor: Actor, customer_id: int) -> None:
