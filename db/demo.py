@@ -1470,7 +1470,7 @@ def _fast_processor(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
 
     from db.models.base import JSONText, ScaledDecimal, UTCDateTime
 
-    generic = type_._cached_bind_processor(dialect)
+    generic: Callable[[Any], Any] | None = type_._cached_bind_processor(dialect)
     fast: Callable[[Any], Any] | None = None
     kind = ""
     if isinstance(type_, UTCDateTime):
@@ -1680,7 +1680,7 @@ class _Assembler:
     def _renumber(self, index: int, row: Any, converted: dict[str, list[Any]]) -> Any:
         """Give a customer who collides with another task's customer a new ID/phone."""
         ci, cipher = self.c_idx, self.spec.cipher
-        values = dict(row) if isinstance(row, dict) else list(row)
+        values: Any = dict(row) if isinstance(row, dict) else list(row)
         rng = random.Random(f"loandesk-demo:{self.spec.seed}:{index}:fix:{row[ci['id']]}")
         old_id_hmac, old_phone_hmac = row[ci["id_hmac"]], row[ci["phone_hmac"]]
         id_number = cipher.decrypt("customers", "id_number", bytes(row[ci["id_number_enc"]]))
@@ -1699,7 +1699,7 @@ class _Assembler:
         entries = converted.get("blacklist", [])
         for pos, b in enumerate(entries):
             if b[bi["id_hmac"]] == old_id_hmac and b[bi["phone_hmac"]] == old_phone_hmac:
-                fixed = dict(b) if isinstance(b, dict) else list(b)
+                fixed: Any = dict(b) if isinstance(b, dict) else list(b)
                 fixed[bi["id_hmac"]] = values[ci["id_hmac"]]
                 fixed[bi["phone_hmac"]] = values[ci["phone_hmac"]]
                 fixed[bi["id_masked"]] = mask_id(id_number)
