@@ -24,16 +24,20 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
-    """Render our TypeDecorators as the module-qualified factory calls."""
+    """Render our TypeDecorators as their plain storage types.
+
+    A revision must not import model code: it has to keep working unchanged
+    when the models move on.
+    """
     from db.models.base import JSONText, ScaledDecimal, UTCDateTime
 
     if type_ == "type":
         if isinstance(obj, ScaledDecimal):
-            return f"db.models.base.ScaledDecimal({obj.places})"
+            return "sa.BigInteger()"
         if isinstance(obj, UTCDateTime):
-            return "db.models.base.UTCDateTime()"
+            return "sa.DateTime(timezone=True)"
         if isinstance(obj, JSONText):
-            return "db.models.base.JSONText()"
+            return "sa.Text()"
     return False
 
 

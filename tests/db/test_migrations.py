@@ -59,3 +59,10 @@ def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
     command.upgrade(alembic_config(url), "head")
     command.downgrade(alembic_config(url), "base")
     command.upgrade(alembic_config(url), "head")
+
+
+def test_revisions_do_not_import_model_code() -> None:
+    versions = Path(db.migrate.__file__).parent / "migrations" / "versions"
+    for path in versions.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "import db" not in source and "from db" not in source, path.name
