@@ -483,6 +483,7 @@ class DemoGenerator:
         self.ids = _Counters(dict(first_ids or dict.fromkeys(TABLE_ORDER, 1)))
         self.customers: list[_Customer] = []
         self._customer_rows: dict[int, dict[str, Any]] = {}
+        self._blacklisted: set[int] = set()
         self.used_ids: set[str] = set()
         self.used_phones: set[str] = set()
         self.used_vins: set[str] = set()
@@ -1026,10 +1027,13 @@ class DemoGenerator:
         finance = rng.choice(store.finance_ids)
         channel = _pick(rng, _CHANNEL_NAMES, _CHANNEL_WEIGHTS)
         target, category = self._outcome()
-        if self.customers and rng.random() < 0.1:
+        cust = None
+        if self.customers and rng.random() < 0.1:  # a returning customer (never a blacklisted one)
             n_known = len(self.customers)
             cust = self.customers[rng.randrange(max(0, n_known - 5_000), n_known)]
-        else:
+            if cust.id in self._blacklisted:
+                cust = None
+        if cust is None:
             cust = self._new_customer(out, contact, consultant, channel)
         cons_id = self.ids.next("consultations")
 
@@ -1251,6 +1255,7 @@ class DemoGenerator:
         self._customer_rows[cust.id]["tier"] = tier.value
 
     def _blacklist(self, out: Rows, cust: _Customer, at: datetime | None) -> None:
+        self._blacklisted.add(cust.id)
         out["blacklist"].append(
             self._row(
                 "blacklist",
