@@ -1810,8 +1810,9 @@ def load_demo_data(
 
     The visits are cut into tasks of ``task_size``, each with its own random
     stream derived from ``seed``, so the result (for one ``task_size``) is the
-    same whether the tasks run here or in ``workers`` forked processes (default: one per CPU,
-    when the platform can fork).  Raises :class:`UserError` when the store
+    same whether the tasks run here or in ``workers`` forked processes (default:
+    one per CPU up to 4, when the platform can fork and the caller is
+    single-threaded, e.g. the command line).  Raises :class:`UserError` when the store
     already has customers (demo data never mixes with real data).
     ``progress(done, total)`` is called after each task is written.
     """
@@ -1870,9 +1871,11 @@ def _results(
     """Task results in task order; forked workers when there is enough to share."""
     import multiprocessing
     import os
+    import threading
 
     n_workers = workers if workers is not None else min(4, os.cpu_count() or 1)
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    # fork only a single-threaded process (the command line), never e.g. the GUI
+    can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     if n_workers <= 1 or len(tasks) < 2 or not can_fork:
         for index, contacts, industry in tasks:
             yield _run_task(spec, index, contacts, industry)
