@@ -7,6 +7,7 @@ Passwords are hashed with argon2id (argon2-cffi defaults).  After
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -52,6 +53,15 @@ class StaffView:
     active: bool
     locked_until: datetime | None
     last_login_at: datetime | None
+
+
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY:
+        _DUMMY.append(_hasher.hash("loandesk-no-such-user"))
+    return _DUMMY[0]
 
 
 def _view(s: Staff) -> StaffView:
@@ -158,6 +168,9 @@ def login(
     with database.unit_of_work() as uow:
         s = uow.session.scalar(select(Staff).where(Staff.username == username.strip()))
         if s is None:
+            # same work as a real check, so timing does not reveal user names
+            with contextlib.suppress(VerifyMismatchError, VerificationError, InvalidHashError):
+                _hasher.verify(_dummy_hash(), password)
             raise LoginError("Wrong user name or password.", code="bad_credentials")
         if s.locked_until is not None and s.locked_until > moment:
             audit.record(
