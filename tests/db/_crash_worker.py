@@ -28,6 +28,7 @@ def writer(db_path: str, key_path: str, staff_id: int) -> None:
     rng = random.Random(os.getpid())
     database = open_database(db_path, key=key_path)
     actor = staff.actor_for(database, staff_id)
+    _say("opened 0")
     while True:
         birth = date(1970, 1, 1).toordinal() + rng.randrange(0, 30 * 365)
         idn = generate_resident_id("110105", date.fromordinal(birth), rng.randrange(1000))

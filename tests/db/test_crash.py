@@ -56,22 +56,34 @@ def test_sigkill_loses_no_committed_row(tmp_path: Path) -> None:
     killed_while_writing = 0
     try:
         assert _readline(proc, deadline) == "ready"
-        for _ in range(KILLS):
+        for i in range(KILLS):
             proc.stdin.write("go\n")
             proc.stdin.flush()
-            kind, pid = _readline(proc, deadline).split()
-            assert kind == "pid"
-            # kill at a random moment: before opening, mid-migration check, mid-commit...
-            time.sleep(rng.uniform(0.0, 0.35))
-            os.kill(int(pid), signal.SIGKILL)
-            while True:
-                kind, value = _readline(proc, deadline).split()
-                if kind == "exit":
-                    assert os.WIFSIGNALED(int(value))
-                    assert os.WTERMSIG(int(value)) == signal.SIGKILL
-                    break
-                committed[kind].add(int(value))
-                killed_while_writing += 1
+            seen: dict[str, int] = {}
+
+            def read_until(wanted: str, seen: dict[str, int] = seen) -> None:
+                # lines from the forking parent and its writer may interleave
+                nonlocal killed_while_writing
+                while wanted not in seen:
+                    kind, value = _readline(proc, deadline).split()
+                    if kind in committed:
+                        committed[kind].add(int(value))
+                        killed_while_writing += 1
+                    else:
+                        seen[kind] = int(value)
+
+            read_until("pid")
+            # every fifth writer dies while opening the database (migration check,
+            # key check); the others at a random moment of their saving loop
+            if i % 5 == 0:
+                time.sleep(rng.uniform(0.0, 0.05))
+            else:
+                read_until("opened")
+                time.sleep(rng.uniform(0.02, 0.3))
+            os.kill(seen["pid"], signal.SIGKILL)
+            read_until("exit")
+            assert os.WIFSIGNALED(seen["exit"])
+            assert os.WTERMSIG(seen["exit"]) == signal.SIGKILL
     finally:
         proc.stdin.close()
         proc.wait(timeout=10)
