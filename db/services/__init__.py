@@ -1,8 +1,10 @@
 """Services: the only API the GUI, documents and reports use to touch data.
 
 Modules: ``staff`` (accounts, login), ``customers`` (and consent),
-``consultations`` (the five steps, funnel), ``followups``, ``blacklist``,
-``catalogue``, ``settings``, ``audit``.  See ``db.services.base`` for the
+``consultations`` (the five steps, eligibility, funnel, exception approvals),
+``followups``, ``blacklist``, ``catalogue``, ``settings`` (lending settings,
+app settings, store details), ``audit``, ``documents`` (inputs for the
+printed documents), ``bulk`` (many rows per statement).  See ``db.services.base`` for the
 calling convention (``target`` = Database or UnitOfWork, then ``actor``).
 """
 
