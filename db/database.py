@@ -102,8 +102,14 @@ def open_database(
         try:
             revision = upgrade_to_head(engine)
         except SADatabaseError as exc:
+            detail = " ".join(str(exc.orig).split())  # one line for the command line
+            if not is_sqlite_url(url):
+                raise UserError(
+                    f"The database server cannot be used: {detail}",
+                    code="database_server_unusable",
+                ) from None
             raise UserError(
-                f"The database cannot be opened or upgraded: {exc.orig}. "
+                f"The database cannot be opened or upgraded: {detail}. "
                 "Restore a backup with: python main.py restore --from BACKUP_FILE",
                 code="database_unusable",
             ) from None

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from lending.errors import UserError
 
@@ -131,7 +132,14 @@ def tidy_up(engine: Engine) -> None:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create the engine; SQLite files get their pragmas, other backends nothing special."""
-    if is_sqlite_url(url):
+    try:
+        sqlite = is_sqlite_url(url)
+    except ArgumentError:
+        raise UserError(
+            f"{url!r} is not a database address (expected e.g. postgresql+psycopg://...).",
+            code="database_url_unusable",
+        ) from None
+    if sqlite:
         path = sqlite_path(url)
         if path is not None:
             check_sqlite_file(path)
@@ -139,4 +147,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_on_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    try:
+        return create_engine(url, pool_pre_ping=True, **kwargs)
+    except (ImportError, NoSuchModuleError, ArgumentError) as exc:
+        raise UserError(
+            f"This database address cannot be used: {exc}. For PostgreSQL use "
+            "postgresql+psycopg://user@host/dbname and install the postgres extra "
+            "(pip install 'loandesk[postgres]').",
+            code="database_url_unusable",
+        ) from None

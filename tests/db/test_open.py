@@ -215,3 +215,18 @@ def test_file_at_first_revision_is_upgraded_keeping_data(db_path: Path, key_path
         assert database.schema_revision == head_revision() != first
         with database.engine.connect() as c:
             assert c.execute(text("SELECT name FROM stores")).scalar() == "Old Store"
+
+
+def test_unusable_database_urls_give_a_clear_error(key_path: Path) -> None:
+    for url in ("nosuchdb://x/y", "postgresql+nosuchdriver://u@h/db"):
+        with pytest.raises(UserError) as info:
+            open_database(url, key=key_path)
+        assert info.value.code == "database_url_unusable"
+
+
+def test_unreachable_server_is_one_clear_line(key_path: Path) -> None:
+    pytest.importorskip("psycopg")
+    with pytest.raises(UserError) as info:
+        open_database("postgresql+psycopg://u@127.0.0.1:1/db", key=key_path)
+    assert info.value.code == "database_server_unusable"
+    assert "\n" not in info.value.message
