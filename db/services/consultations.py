@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select
 
 from db.crypto import mask_income
 from db.models import (
@@ -1315,8 +1315,8 @@ def delete_plan(target: Target, actor: Actor, plan_id: int) -> None:
         c = _load(uow, actor, p.consultation_id)
         if p.chosen and c.signed_at is not None:
             raise ValidationError({"plan": "The signed plan cannot be deleted."})
-        for a in uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id)):
-            uow.session.delete(a)
+        # add-ons first, as one statement (the ORM has no relationship to order by)
+        uow.session.execute(delete(PlanAddOn).where(PlanAddOn.plan_id == p.id))
         uow.session.delete(p)
         uow.session.flush()
         remaining = uow.session.scalar(select(Plan.id).where(Plan.consultation_id == c.id))

@@ -375,3 +375,19 @@ def test_manager_approves_an_exception(database: Database, owner: Actor) -> None
     assert after.approvals[0].staff_id == manager.staff_id and after.approvals[0].at == NOW
     entries = audit.list_entries(database, owner, action=AuditAction.EXCEPTION_APPROVED)
     assert [e.target_id for e in entries] == [v.id]
+
+
+def test_delete_plan(database: Database, owner: Actor) -> None:
+    import warnings
+
+    v = ready_for_plan(database, owner)
+    a = cs.save_plan(database, owner, v.id, PLAN)
+    b = cs.save_plan(database, owner, v.id, PLAN)
+    cs.choose_plan(database, owner, b.id)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cs.delete_plan(database, owner, b.id)
+    assert [p.id for p in cs.list_plans(database, owner, v.id)] == [a.id]
+    assert cs.get_consultation(database, owner, v.id).steps[Step.PLAN] is StepState.IN_PROGRESS
+    cs.delete_plan(database, owner, a.id)
+    assert cs.get_consultation(database, owner, v.id).steps[Step.PLAN] is StepState.NOT_STARTED
