@@ -231,6 +231,8 @@ class QualificationView:
     warnings: tuple[Reason, ...]
     recommendations: tuple[Reason, ...]
     assessed_at: datetime | None
+    consultation_version: int
+    """The consultation's ``version_id`` now: pass it as the next ``expected_version``."""
 
 
 @dataclass(frozen=True)
@@ -283,6 +285,7 @@ class AppraisalView:
     reasons: tuple[Reason, ...]
     """Exclusions, odometer flags, limits."""
     appraised_at: datetime | None
+    consultation_version: int
 
 
 @dataclass(frozen=True)
@@ -345,6 +348,7 @@ class PlanView:
     add_ons: tuple[AddOnView, ...]
     chosen: bool
     created_at: datetime
+    consultation_version: int
 
 
 @dataclass(frozen=True)
@@ -363,6 +367,7 @@ class SigningView:
     consultation_id: int
     items: tuple[SigningItemView, ...]
     complete: bool
+    consultation_version: int
     blocked: tuple[Reason, ...] = field(default=())
 
 
@@ -674,7 +679,9 @@ def save_reception(
 # ---------------------------------------------------------------------------
 
 
-def _qualification_view(uow: UnitOfWork, q: Qualification, *, masked: bool) -> QualificationView:
+def _qualification_view(
+    uow: UnitOfWork, q: Qualification, *, masked: bool, version: int
+) -> QualificationView:
     income = uow.cipher.decrypt_optional(Q, "monthly_income", q.monthly_income_enc)
     shown = "" if income is None else (mask_income(income) if masked else income)
     return QualificationView(
@@ -702,6 +709,7 @@ def _qualification_view(uow: UnitOfWork, q: Qualification, *, masked: bool) -> Q
         warnings=reasons_from_json(q.warnings),
         recommendations=reasons_from_json(q.recommendations),
         assessed_at=q.assessed_at,
+        consultation_version=version,
     )
 
 
@@ -816,7 +824,7 @@ def save_qualification(
         _refresh_blocks(uow, actor, c)
         c.updated_at = moment
         uow.session.flush()
-        return _qualification_view(uow, q, masked=True)
+        return _qualification_view(uow, q, masked=True, version=c.version_id)
 
 
 def get_qualification(
@@ -840,7 +848,7 @@ def get_qualification(
                 target_id=c.id,
                 fields="monthly_income",
             )
-        return _qualification_view(uow, q, masked=not unmasked)
+        return _qualification_view(uow, q, masked=not unmasked, version=c.version_id)
 
 
 # ---------------------------------------------------------------------------
@@ -848,7 +856,7 @@ def get_qualification(
 # ---------------------------------------------------------------------------
 
 
-def _appraisal_view(v: Vehicle, a: Appraisal | None) -> AppraisalView:
+def _appraisal_view(v: Vehicle, a: Appraisal | None, version: int) -> AppraisalView:
     records = tuple((date.fromisoformat(d), int(km)) for d, km in (v.maintenance_records or []))
     return AppraisalView(
         consultation_id=v.consultation_id,
@@ -874,6 +882,7 @@ def _appraisal_view(v: Vehicle, a: Appraisal | None) -> AppraisalView:
         acceptable=bool(a and a.acceptable),
         reasons=reasons_from_json(a.reasons) if a else (),
         appraised_at=a.appraised_at if a else None,
+        consultation_version=version,
     )
 
 
@@ -978,14 +987,16 @@ def save_appraisal(
         _refresh_blocks(uow, actor, c)
         c.updated_at = moment
         uow.session.flush()
-        return _appraisal_view(v, a)
+        return _appraisal_view(v, a, c.version_id)
 
 
 def get_appraisal(target: Target, actor: Actor, consultation_id: int) -> AppraisalView | None:
     with transaction(target) as uow:
         c = _load(uow, actor, consultation_id)
         v = uow.session.scalar(select(Vehicle).where(Vehicle.consultation_id == c.id))
-        return None if v is None else _appraisal_view(v, uow.session.get(Appraisal, v.id))
+        if v is None:
+            return None
+        return _appraisal_view(v, uow.session.get(Appraisal, v.id), c.version_id)
 
 
 # ---------------------------------------------------------------------------
@@ -1093,7 +1104,7 @@ _PLAN_FIELDS = {
 }
 
 
-def _plan_view(p: Plan, add_ons: Sequence[PlanAddOn], product_name: str) -> PlanView:
+def _plan_view(p: Plan, add_ons: Sequence[PlanAddOn], product_name: str, version: int) -> PlanView:
     return PlanView(
         id=p.id,
         consultation_id=p.consultation_id,
@@ -1124,6 +1135,7 @@ def _plan_view(p: Plan, add_ons: Sequence[PlanAddOn], product_name: str) -> Plan
         add_ons=tuple(AddOnView(AddOnKind(a.kind), a.name, a.price, a.required) for a in add_ons),
         chosen=p.chosen,
         created_at=p.created_at,
+        consultation_version=version,
     )
 
 
@@ -1263,7 +1275,7 @@ def save_plan(
         _stamp(c, FunnelStage.PLAN_OFFERED, moment)
         c.updated_at = moment
         uow.session.flush()
-        return _plan_view(p, rows, product.name)
+        return _plan_view(p, rows, product.name, c.version_id)
 
 
 def list_plans(target: Target, actor: Actor, consultation_id: int) -> list[PlanView]:
@@ -1280,7 +1292,9 @@ def list_plans(target: Target, actor: Actor, consultation_id: int) -> list[PlanV
                     select(PlanAddOn).where(PlanAddOn.plan_id == p.id).order_by(PlanAddOn.id)
                 )
             )
-            out.append(_plan_view(p, add_ons, names.get(p.product_code, p.product_code)))
+            out.append(
+                _plan_view(p, add_ons, names.get(p.product_code, p.product_code), c.version_id)
+            )
         return out
 
 
@@ -1289,7 +1303,8 @@ def get_plan(target: Target, actor: Actor, plan_id: int) -> PlanView:
         p = get_owned(uow, Plan, plan_id, actor, "Plan")
         add_ons = list(uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id)))
         names = _product_names(uow, actor.store_id)
-        return _plan_view(p, add_ons, names.get(p.product_code, p.product_code))
+        c = _load(uow, actor, p.consultation_id)
+        return _plan_view(p, add_ons, names.get(p.product_code, p.product_code), c.version_id)
 
 
 def plan_schedule(target: Target, actor: Actor, plan_id: int) -> Schedule:
@@ -1399,6 +1414,7 @@ def _signing_view(uow: UnitOfWork, c: Consultation) -> SigningView:
         consultation_id=c.id,
         items=tuple(items),
         complete=all(i.done for i in items) and chosen is not None,
+        consultation_version=c.version_id,
         blocked=blocked,
     )
 
@@ -1467,7 +1483,7 @@ def save_signing(
             _set_step(c, Step.SIGNING, StepState.IN_PROGRESS)
         c.updated_at = moment
         uow.session.flush()
-        return view
+        return _signing_view(uow, c)
 
 
 def get_signing(target: Target, actor: Actor, consultation_id: int) -> SigningView:

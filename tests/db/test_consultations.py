@@ -391,3 +391,29 @@ def test_delete_plan(database: Database, owner: Actor) -> None:
     assert cs.get_consultation(database, owner, v.id).steps[Step.PLAN] is StepState.IN_PROGRESS
     cs.delete_plan(database, owner, a.id)
     assert cs.get_consultation(database, owner, v.id).steps[Step.PLAN] is StepState.NOT_STARTED
+
+
+def test_each_save_returns_the_version_for_the_next_save(database: Database, owner: Actor) -> None:
+    v = new_consultation(database, owner)
+    v = cs.save_reception(
+        database,
+        owner,
+        v.id,
+        source_channel="walk_in",
+        intent_level="low",
+        expected_version=v.version_id,
+    )
+    q = cs.save_qualification(
+        database, owner, v.id, GOOD_QUALIFICATION, expected_version=v.version_id
+    )
+    a = cs.save_appraisal(
+        database, owner, v.id, vehicle_form(), expected_version=q.consultation_version
+    )
+    p = cs.save_plan(database, owner, v.id, PLAN, expected_version=a.consultation_version)
+    v = cs.choose_plan(database, owner, p.id, expected_version=p.consultation_version)
+    s = cs.save_signing(database, owner, v.id, {"doc.id_card": True}, expected_version=v.version_id)
+    assert s.consultation_version == cs.get_consultation(database, owner, v.id).version_id
+    with pytest.raises(ConcurrentEditError):
+        cs.save_appraisal(
+            database, owner, v.id, vehicle_form(), expected_version=a.consultation_version
+        )
