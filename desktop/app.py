@@ -1,18 +1,275 @@
-"""GUI start-up: ``python main.py`` with no subcommand lands here."""
+"""GUI start-up: ``python main.py`` with no subcommand lands here.
+
+Order: QApplication and preferences → language (translators) → database
+(a :class:`UserError` becomes a message box, no traceback) → first-run
+setup dialog → login dialog → main window (resuming the consultation left
+open last time).  Log out returns to the login dialog; a language switch
+rebuilds the main window in place.
+
+``LOANDESK_BENCH_STARTUP=1`` (honoured only together with ``LOANDESK_HOME``,
+i.e. a throw-away data folder) skips the login as the owner, prints
+``LOANDESK_SHOWN`` once the window is on screen and quits: it exists for
+``bench/startup.py`` and nothing else.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.preferences import APPLICATION, ORGANISATION, Preferences
+
+BENCH_ENV = "LOANDESK_BENCH_STARTUP"
+
+
+def effective_language(prefs: Preferences) -> str:
+    """The user's choice in Settings, else LOANDESK_LANG, else Chinese on a Chinese locale."""
+    from resources.i18n import detect_language
+
+    return prefs.language or detect_language()
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("LoanDesk")
+    return app
+
+
+def apply_font(app: QApplication, language: str) -> None:
+    """On Windows pick the system's CJK UI font for Chinese; elsewhere fontconfig falls back."""
+    if sys.platform == "win32" and language == "zh_CN":
+        font = QFont("Microsoft YaHei UI")
+        font.setPointSize(max(app.font().pointSize(), 9))
+        app.setFont(font)
+
+
+class Application(QObject):
+    """Owns the database, the runner, the translators and the current main window."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        *,
+        url: str | None = None,
+        prefs: Preferences | None = None,
+        runner: Any = None,
+        database: Any = None,
+    ) -> None:
+        super().__init__(app)
+        from desktop.i18n import Translators
+        from desktop.tasks import TaskRunner
+
+        self.app = app
+        self.url = url
+        self.prefs = prefs or Preferences()
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.database = database
+        self.translators = Translators(app)
+        self.language = effective_language(self.prefs)
+        self.translators.install(self.language)
+        apply_font(app, self.language)
+        self.window: Any = None
+        self.context: Any = None
+        self.dialog: QWidget | None = None  # the open setup/login dialog (tests drive it)
+        app.setQuitOnLastWindowClosed(False)
+
+    # -- steps of start-up ---------------------------------------------------------
+    def open_database(self) -> bool:
+        from db import open_database
+        from lending.errors import UserError
+
+        if self.database is not None:
+            return True
+        try:
+            self.database = open_database(self.url)
+        except UserError as exc:
+            self.fatal(exc.message)
+            return False
+        return True
+
+    def fatal(self, message: str) -> None:
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Application", "LoanDesk cannot start"), message
+        )
+
+    def needs_setup(self) -> bool:
+        from db.services import staff
+
+        return staff.needs_setup(self.database)
+
+    def run_setup(self) -> Any:
+        from desktop.login import SetupDialog
+
+        dialog = SetupDialog(self.database, self.runner)
+        self.dialog = dialog
+        try:
+            if not dialog.exec() or dialog.actor is None:
+                return None
+            self.prefs.last_username = dialog.actor.username
+            return dialog.actor
+        finally:
+            self.dialog = None
+
+    def run_login(self) -> Any:
+        from desktop.login import LoginDialog
+
+        dialog = LoginDialog(
+            self.database,
+            self.runner,
+            store_name=self._store_name(),
+            username=self.prefs.last_username,
+        )
+        self.dialog = dialog
+        try:
+            if not dialog.exec():
+                return None
+            self.prefs.last_username = dialog.actor.username if dialog.actor else ""
+            return dialog.actor
+        finally:
+            self.dialog = None
+
+    def _store_name(self, store_id: int | None = None) -> str:
+        from db.services import settings as settings_service
+
+        sid = store_id if store_id is not None else self.database.default_store_id()
+        if sid is None:
+            return ""
+        return settings_service.get_store(self.database, sid).name
+
+    def build_context(self, actor: Any) -> Any:
+        from db.services import settings as settings_service
+        from db.services import staff
+        from desktop.context import AppContext
+
+        display = next(
+            (
+                v.display_name
+                for v in staff.list_staff(self.database, actor)
+                if v.id == actor.staff_id
+            ),
+            actor.username,
+        )
+        return AppContext(
+            database=self.database,
+            staff=actor,
+            runner=self.runner,
+            language=self.language,
+            settings=settings_service.load_settings(self.database, actor.store_id),
+            store_name=self._store_name(actor.store_id),
+            display_name=display,
+        )
+
+    def show_main(self, *, resume: bool = True, consultation: tuple[int, str] | None = None) -> Any:
+        from desktop.main_window import MainWindow
+
+        window = MainWindow(self.context, self.prefs)
+        window.logout_requested.connect(self.log_out)
+        window.language_chosen.connect(self.switch_language)
+        self.window = window
+        window.show()
+        window.home.refresh()
+        if consultation is not None:
+            window.open_consultation(consultation[0], step=consultation[1] or None)
+        elif resume:
+            window.resume()
+        window.installEventFilter(self)
+        return window
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if (
+            watched is self.window
+            and event.type() == QEvent.Type.Close
+            and not self.window._closing_for_rebuild
+        ):
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+    def start(self) -> bool:
+        """Everything up to the main window; False when the user quit on the way."""
+        if not self.open_database():
+            return False
+        actor = None
+        if self.needs_setup():
+            actor = self.run_setup()
+            if actor is None:
+                return False
+        else:
+            actor = self.bench_actor() or self.run_login()
+            if actor is None:
+                return False
+        self.context = self.build_context(actor)
+        self.show_main()
+        return True
+
+    def bench_actor(self) -> Any:
+        if os.environ.get(BENCH_ENV) != "1" or not os.environ.get("LOANDESK_HOME"):
+            return None
+        from db.services import staff
+
+        return staff.owner_actor(self.database)
+
+    # -- while running ---------------------------------------------------------------
+    def _drop_window(self) -> None:
+        if self.window is not None:
+            self.window.removeEventFilter(self)
+            self.window.close_for_rebuild()
+            self.window.deleteLater()
+            self.window = None
+
+    def log_out(self) -> None:
+        self._drop_window()
+        self.context = None
+        actor = self.run_login()
+        if actor is None:
+            self.app.quit()
+            return
+        self.context = self.build_context(actor)
+        self.show_main()
+
+    def switch_language(self, chosen: str) -> None:
+        """Install the new translators and rebuild the window where the user was."""
+        self.prefs.language = chosen
+        self.language = effective_language(self.prefs)
+        self.translators.install(self.language)
+        apply_font(self.app, self.language)
+        where = None
+        if self.window is not None and self.window.consultation_id is not None:
+            where = (self.window.consultation_id, self.window.flow.current_step.value)
+        self._drop_window()
+        self.context.language = self.language
+        self.show_main(resume=False, consultation=where)
+
+    def shutdown(self) -> None:
+        self._drop_window()
+        self.runner.shutdown()
+        if self.database is not None:
+            self.database.close()
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from db.paths import resolve_database_url
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle(QApplication.translate("MainWindow", "LoanDesk"))
-    window.setCentralWidget(QLabel(QApplication.translate("MainWindow", "LoanDesk")))
-    window.resize(1024, 700)
-    window.show()
-    return app.exec()
+    app = make_application()
+    url = resolve_database_url(getattr(args, "db", None), getattr(args, "database_url", None))
+    controller = Application(app, url=url)
+    try:
+        if not controller.start():
+            return 0 if controller.database is not None else 2
+        if os.environ.get(BENCH_ENV) == "1" and os.environ.get("LOANDESK_HOME"):
+            QTimer.singleShot(0, lambda: (print("LOANDESK_SHOWN", flush=True), app.quit()))
+        return int(app.exec())
+    finally:
+        controller.shutdown()

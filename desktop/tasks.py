@@ -318,11 +318,14 @@ class TaskRunner(_BaseRunner):
         return bool(self._pool.waitForDone(timeout_ms))
 
     def shutdown(self, wait_ms: int = 5000) -> None:
-        """Cancel everything queued, wait for the running job, drop pending callbacks."""
+        """Refuse new work, let queued jobs finish (saves must not be lost), drop callbacks.
+
+        Cancellable jobs (exports and the like) are cancelled instead.
+        """
         self._closed = True
         for handle in list(self._handles.values()):
-            handle.job._set_cancelled()
-        self._pool.clear()
+            if handle.cancellable:
+                handle.job._set_cancelled()
         self._pool.waitForDone(wait_ms)
         for handle in list(self._handles.values()):
             handle.finished = True

@@ -1,0 +1,425 @@
+"""The main window: home, the consultation flow, toolbar and menus, status bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from db.models.enums import ConsultationStatus, Step
+from db.services import consultations
+from db.services.base import Permission
+from db.services.consultations import ConsultationView
+from desktop.context import AppContext
+from desktop.dialogs import NewConsultationDialog, SettingsDialog, tr_reason
+from desktop.home import HomePage
+from desktop.labels import role_label
+from desktop.preferences import Preferences
+from desktop.steps import STEPS, FlowView
+from lending.errors import UserError
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+    language_chosen = Signal(str)  # "" / "zh_CN" / "en": the application rebuilds the window
+
+    def __init__(self, ctx: AppContext, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.prefs = prefs
+        self._closing_for_rebuild = False
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self._title())
+        self.resize(1180, 780)
+        self.setMinimumSize(960, 640)
+
+        self.home = HomePage(ctx)
+        self.flow = FlowView(ctx)
+        self.flow.step_requested = self._step_requested  # type: ignore[method-assign]
+        self.flow.state_refresh_needed.connect(self.refresh_consultation)
+        self.flow.step_shown.connect(self._remember_step)
+        self.flow.back_button.clicked.connect(self.previous_step)
+        self.flow.save_button.clicked.connect(self.save_step)
+        self.flow.next_button.clicked.connect(self.next_step)
+        for page in self.flow.page_for.values():
+            signal = getattr(page, "consultation_changed", None)
+            if signal is not None:
+                signal.connect(self._consultation_changed)
+
+        self.central = QStackedWidget()
+        self.central.addWidget(self.home)
+        self.central.addWidget(self.flow)
+        self.setCentralWidget(self.central)
+
+        self.home.open_consultation.connect(self.open_consultation)
+        self.home.new_consultation.connect(self.new_consultation)
+        self.home.new_consultation_for.connect(self.new_consultation_for)
+
+        self._build_actions()
+        self._build_status_bar()
+        ctx.runner.error_handler = self.show_error  # type: ignore[attr-defined]
+
+        geometry = prefs.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = prefs.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    # -- construction ----------------------------------------------------------
+    def _title(self) -> str:
+        app = self.tr("LoanDesk")
+        return f"{app} — {self.ctx.store_name}" if self.ctx.store_name else app
+
+    def _action(
+        self, text: str, slot: Any, shortcut: QKeySequence | str | None = None, icon: Any = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(
+                f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.home_action = self._action(self.tr("Home"), self.go_home, "Ctrl+H", sp.SP_DirHomeIcon)
+        self.new_action = self._action(
+            self.tr("New consultation"),
+            self.new_consultation,
+            QKeySequence.StandardKey.New,
+            sp.SP_FileIcon,
+        )
+        self.settings_action = self._action(
+            self.tr("Settings…"), self.open_settings, None, sp.SP_FileDialogDetailedView
+        )
+        self.export_action = self._action(
+            self.tr("Export report…"), self.export_report, "Ctrl+E", sp.SP_DialogSaveButton
+        )
+        self.export_action.setVisible(self.ctx.can(Permission.EXPORT_REPORTS))
+        self.logout_action = self._action(
+            self.tr("Log out"), self.log_out, None, sp.SP_DialogCloseButton
+        )
+        self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.about_action = self._action(self.tr("About LoanDesk"), self.about)
+        self.find_action = self._action(self.tr("Find customer"), self.focus_search, "Ctrl+F")
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.home_action, self.new_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
+        toolbar.addAction(self.settings_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.logout_action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.logout_action)
+        file_menu.addAction(self.quit_action)
+        go_menu = menu.addMenu(self.tr("&Go"))
+        go_menu.addAction(self.home_action)
+        go_menu.addAction(self.find_action)
+        tools_menu = menu.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.settings_action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.next_step)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.next_step)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_step)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        name = self.ctx.display_name or self.ctx.staff.username
+        self.user_label = QLabel(
+            self.tr("Signed in: {name} ({role})").format(
+                name=name, role=role_label(self.ctx.staff.role)
+            )
+        )
+        self.store_label = QLabel(
+            self.tr("Store: {store}").format(store=self.ctx.store_name or "—")
+        )
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setMaximumHeight(14)
+        self.busy.setTextVisible(False)
+        self.busy.setVisible(False)
+        bar.addPermanentWidget(self.busy)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.store_label)
+        # a short job should not flash the bar: show it only after 300 ms
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(300)
+        self._busy_timer.timeout.connect(lambda: self.busy.setVisible(self.ctx.runner.busy))  # type: ignore[attr-defined]
+        busy_changed = getattr(self.ctx.runner, "busy_changed", None)
+        if busy_changed is not None:
+            busy_changed.connect(self._busy_changed)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy.setVisible(False)
+
+    # -- navigation ------------------------------------------------------------
+    @property
+    def consultation_id(self) -> int | None:
+        return self.flow.consultation_id if self.central.currentWidget() is self.flow else None
+
+    def go_home(self) -> None:
+        if self.central.currentWidget() is self.flow and not self._leave_step():
+            return
+        self.prefs.set_last_consultation(self.ctx.staff.username, None)
+        self.central.setCurrentWidget(self.home)
+        self.home.refresh()
+        self.setWindowTitle(self._title())
+
+    def focus_search(self) -> None:
+        if self.central.currentWidget() is not self.home:
+            self.go_home()
+        if self.central.currentWidget() is self.home:
+            self.home.focus_search()
+
+    def new_consultation(self) -> None:
+        if self.central.currentWidget() is self.flow and not self._leave_step():
+            return
+        dialog = NewConsultationDialog(self.ctx, self)
+        if dialog.exec() and dialog.result_view is not None:
+            if dialog.reused:
+                self.statusBar().showMessage(
+                    self.tr(
+                        "This mobile number belongs to {name}; the consultation is for them."
+                    ).format(name=dialog.result_view.customer_name),
+                    8000,
+                )
+            self.open_consultation(dialog.result_view.id, step=Step.RECEPTION)
+
+    def new_consultation_for(self, customer_id: int) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("New consultation"),
+            self.tr("This customer has no open consultation. Start a new one?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, actor = self.ctx.database, self.ctx.staff
+        self.ctx.runner.run(
+            lambda: consultations.open_consultation(db, actor, customer_id),
+            lambda view: self.open_consultation(view.id, step=Step.RECEPTION),
+        )
+
+    def open_consultation(self, consultation_id: int, step: Step | str | None = None) -> None:
+        """Show a consultation at ``step`` (default: the first step not complete)."""
+        if (
+            self.central.currentWidget() is self.flow
+            and self.flow.consultation_id
+            not in (
+                None,
+                consultation_id,
+            )
+            and not self._leave_step()
+        ):
+            return
+        self.flow.consultation_id = consultation_id
+        for page in self.flow.page_for.values():
+            page.load(consultation_id)  # type: ignore[attr-defined]
+        self.central.setCurrentWidget(self.flow)
+        db, actor = self.ctx.database, self.ctx.staff
+        wanted = Step(step) if step else None
+        self.ctx.runner.run(
+            lambda: consultations.get_consultation(db, actor, consultation_id),
+            lambda view: self._opened(view, wanted),
+        )
+
+    def _opened(self, view: ConsultationView, step: Step | None) -> None:
+        self._consultation_changed(view)
+        self.flow.show_step(step or view.next_step or Step.SIGNING)
+        self.prefs.set_last_consultation(
+            self.ctx.staff.username, view.id, self.flow.current_step.value
+        )
+
+    def resume(self) -> bool:
+        """Reopen the consultation this user had open when the window last closed."""
+        username = self.ctx.staff.username
+        cid = self.prefs.last_consultation(username)
+        if cid is None:
+            return False
+        step = self.prefs.last_step(username)
+        db, actor = self.ctx.database, self.ctx.staff
+
+        def reopen(view: ConsultationView) -> None:
+            if view.status is ConsultationStatus.OPEN:
+                self.open_consultation(view.id, step=step or None)
+
+        def gone(exc: BaseException) -> None:
+            if not isinstance(exc, UserError):
+                raise exc
+            self.prefs.set_last_consultation(username, None)
+
+        self.ctx.runner.run(lambda: consultations.get_consultation(db, actor, cid), reopen, gone)
+        return True
+
+    def _remember_step(self, step: str) -> None:
+        cid = self.flow.consultation_id
+        if cid is not None and self.central.currentWidget() is self.flow:
+            self.prefs.set_last_consultation(self.ctx.staff.username, cid, step)
+
+    def _leave_step(self) -> bool:
+        """Save the current page before leaving it; ask when it cannot be saved."""
+        if self.flow.save_current():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr(
+                "Some fields on this step are not valid, so the step was not saved. "
+                "The reasons are shown in red. Leave the step anyway?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _step_requested(self, step: Step) -> None:
+        if step is self.flow.current_step:
+            return
+        if not self._leave_step():
+            self.flow.steps.select_step(self.flow.current_step)
+            return
+        self.flow.show_step(step)
+
+    def previous_step(self) -> None:
+        index = STEPS.index(self.flow.current_step)
+        if index > 0:
+            self._step_requested(STEPS[index - 1])
+
+    def save_step(self) -> None:
+        if self.central.currentWidget() is not self.flow:
+            return
+        if self.flow.save_current():
+            self.statusBar().showMessage(self.tr("Saved."), 3000)
+
+    def next_step(self) -> None:
+        if self.central.currentWidget() is not self.flow:
+            return
+        if not self.flow.save_current():
+            self.statusBar().showMessage(
+                self.tr("Not saved: correct the fields marked in red."), 6000
+            )
+            return
+        index = STEPS.index(self.flow.current_step)
+        if index + 1 < len(STEPS):
+            self.flow.show_step(STEPS[index + 1])
+        else:
+            self.statusBar().showMessage(self.tr("Saved."), 3000)
+
+    # -- consultation state ----------------------------------------------------
+    def refresh_consultation(self) -> None:
+        cid = self.flow.consultation_id
+        if cid is None:
+            return
+        db, actor = self.ctx.database, self.ctx.staff
+        self.ctx.runner.run(
+            lambda: consultations.get_consultation(db, actor, cid), self._consultation_changed
+        )
+
+    def _consultation_changed(self, view: Any) -> None:
+        if not isinstance(view, ConsultationView) or view.id != self.flow.consultation_id:
+            return
+        self.flow.steps.set_states(view.steps)
+        title = self.tr("Consultation {number} — {customer}").format(
+            number=view.id, customer=view.customer_name
+        )
+        blocked = [tr_reason(r) for r in view.blocked]
+        warnings = [tr_reason(r) for r in view.warnings]
+        self.flow.set_header(title, blocked, warnings)
+        self.setWindowTitle(f"{view.customer_name} — {self._title()}")
+
+    # -- tools -------------------------------------------------------------------
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.prefs.language, self)
+        if dialog.exec():
+            chosen = dialog.chosen_language
+            if chosen != self.prefs.language:
+                self.prefs.language = chosen
+                self.language_chosen.emit(chosen)
+
+    def export_report(self) -> None:
+        if not self.ctx.can(Permission.EXPORT_REPORTS):
+            return
+        from desktop.export import ExportDialog
+
+        ExportDialog(self.ctx, self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About LoanDesk"),
+            self.tr(
+                "LoanDesk — the loan assistant for the dealership counter.\n"
+                "Quotes show the true APR (IRR method) with every fee."
+            ),
+        )
+
+    def log_out(self) -> None:
+        if self.central.currentWidget() is self.flow and not self._leave_step():
+            return
+        self._save_window()
+        self._closing_for_rebuild = True
+        self.logout_requested.emit()
+
+    def show_error(self, exc: BaseException) -> None:
+        """Errors of background jobs nobody handled: user errors in a box, bugs raised."""
+        if isinstance(exc, UserError):
+            QMessageBox.warning(
+                self, self.tr("LoanDesk"), QCoreApplication.translate("Reason", exc.message)
+            )
+            return
+        raise exc
+
+    # -- window state --------------------------------------------------------------
+    def _save_window(self) -> None:
+        self.prefs.save_window(self.saveGeometry(), self.saveState())
+        self.prefs.sync()
+
+    def close_for_rebuild(self) -> None:
+        """Close without logging out (language switch): the caller builds a new window."""
+        self._closing_for_rebuild = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.central.currentWidget() is self.flow:
+            self.flow.save_current()  # best effort; invalid fields stay unsaved
+        self._save_window()
+        super().closeEvent(event)

@@ -1,0 +1,120 @@
+"""Per-machine GUI preferences (QSettings), every key declared once here.
+
+Where they live (qutebrowser's ``standarddir`` idea, one module decides):
+
+* ``$LOANDESK_HOME/config/desktop.ini`` when ``LOANDESK_HOME`` is set
+  (tests, portable installs) - never the real user's settings;
+* otherwise the platform's native store under organisation ``LoanDesk``,
+  application ``LoanDesk`` (registry on Windows, ``~/.config/LoanDesk``
+  on Linux).
+
+Store-wide lending values (LPR, DTI limit, ...) are not here: they live in
+the database (``db.services.settings``) because every counter PC of a store
+must use the same ones.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "LoanDesk"
+APPLICATION = "LoanDesk"
+
+# key -> default
+LANGUAGE = "ui/language"  # "" = follow the system (Chinese on a Chinese locale)
+GEOMETRY = "window/geometry"
+WINDOW_STATE = "window/state"
+LAST_USERNAME = "login/last_username"
+LAST_CONSULTATION = "resume/consultation/{username}"
+LAST_STEP = "resume/step/{username}"
+
+DEFAULTS: dict[str, object] = {
+    LANGUAGE: "",
+    LAST_USERNAME: "",
+}
+
+
+def settings_file() -> Path | None:
+    """The ini file used instead of the native store (when LOANDESK_HOME is set)."""
+    home = os.environ.get("LOANDESK_HOME")
+    return Path(home) / "config" / "desktop.ini" if home else None
+
+
+class Preferences:
+    """Typed access to the GUI's QSettings."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        if qsettings is None:
+            path = settings_file()
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+            else:
+                qsettings = QSettings(
+                    QSettings.Format.NativeFormat,
+                    QSettings.Scope.UserScope,
+                    ORGANISATION,
+                    APPLICATION,
+                )
+        self.qsettings = qsettings
+
+    # -- language ----------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """``"zh_CN"``, ``"en"`` or ``""`` (follow the system)."""
+        value = str(self.qsettings.value(LANGUAGE, DEFAULTS[LANGUAGE]) or "")
+        return value if value in ("zh_CN", "en") else ""
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.qsettings.setValue(LANGUAGE, value if value in ("zh_CN", "en") else "")
+
+    # -- window ------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        value = self.qsettings.value(GEOMETRY)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self.qsettings.value(WINDOW_STATE)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.qsettings.setValue(GEOMETRY, geometry)
+        self.qsettings.setValue(WINDOW_STATE, state)
+
+    # -- login ---------------------------------------------------------------
+    @property
+    def last_username(self) -> str:
+        return str(self.qsettings.value(LAST_USERNAME, DEFAULTS[LAST_USERNAME]) or "")
+
+    @last_username.setter
+    def last_username(self, value: str) -> None:
+        self.qsettings.setValue(LAST_USERNAME, value)
+
+    # -- resume --------------------------------------------------------------
+    def last_consultation(self, username: str) -> int | None:
+        value = self.qsettings.value(LAST_CONSULTATION.format(username=username))
+        try:
+            return int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+
+    def last_step(self, username: str) -> str:
+        return str(self.qsettings.value(LAST_STEP.format(username=username), "") or "")
+
+    def set_last_consultation(
+        self, username: str, consultation_id: int | None, step: str = ""
+    ) -> None:
+        key = LAST_CONSULTATION.format(username=username)
+        if consultation_id is None:
+            self.qsettings.remove(key)
+            self.qsettings.remove(LAST_STEP.format(username=username))
+        else:
+            self.qsettings.setValue(key, int(consultation_id))
+            self.qsettings.setValue(LAST_STEP.format(username=username), step)
+
+    def sync(self) -> None:
+        self.qsettings.sync()

@@ -1,0 +1,353 @@
+"""The step list on the left and the consultation view around the five pages.
+
+Pages come from ``desktop.pages.PAGES`` (another module's job): classes with
+
+* ``step``: the ``db.models.enums.Step`` value they edit;
+* ``__init__(ctx: AppContext, parent=None)``;
+* ``load(consultation_id: int | None)`` (``None``: a new consultation, on
+  the reception page only);
+* ``save() -> bool`` (False: the page shows what is wrong; nothing saved);
+* ``state_changed`` signal (any arguments): the step's state may have
+  changed, the shell reloads the states from the database;
+* optionally ``consultation_id`` (the reception page sets it once the
+  customer and consultation are created).
+
+Until a page exists a placeholder stands in for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models.enums import Step, StepState
+from desktop.context import AppContext
+from desktop.labels import state_label, step_label
+
+STEPS: tuple[Step, ...] = tuple(Step)
+STATE_COLOURS: Mapping[StepState, str] = {
+    StepState.NOT_STARTED: "#9e9e9e",
+    StepState.IN_PROGRESS: "#1565c0",
+    StepState.COMPLETE: "#2e7d32",
+    StepState.BLOCKED: "#c62828",
+}
+STEP_ROLE = Qt.ItemDataRole.UserRole + 10
+STATE_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+def state_icon(state: StepState, size: int = 22) -> QIcon:
+    """A coloured badge: hollow circle, half-filled, tick, or exclamation mark."""
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(STATE_COLOURS[state])
+    r = QRectF(2, 2, size - 4, size - 4)
+    if state is StepState.NOT_STARTED:
+        p.setPen(QPen(colour, 2))
+        p.drawEllipse(r)
+    elif state is StepState.IN_PROGRESS:
+        p.setPen(QPen(colour, 2))
+        p.drawEllipse(r)
+        path = QPainterPath()
+        path.moveTo(r.center())
+        path.arcTo(r, 90, 180)
+        path.closeSubpath()
+        p.fillPath(path, QBrush(colour))
+    else:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawEllipse(r)
+        pen = QPen(QColor("white"), 2.4)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        s = size
+        if state is StepState.COMPLETE:
+            path = QPainterPath()
+            path.moveTo(s * 0.28, s * 0.52)
+            path.lineTo(s * 0.44, s * 0.68)
+            path.lineTo(s * 0.72, s * 0.36)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPath(path)
+        else:
+            p.drawLine(int(s / 2), int(s * 0.28), int(s / 2), int(s * 0.58))
+            p.drawPoint(int(s / 2), int(s * 0.74))
+    p.end()
+    return QIcon(pix)
+
+
+class StepList(QListWidget):
+    """The five steps with their state; any step can be chosen."""
+
+    step_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepList")
+        self.setIconSize(QSize(22, 22))
+        self.setSpacing(2)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setMinimumWidth(210)
+        self.setMaximumWidth(260)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet(
+            "QListWidget#stepList::item { padding: 4px; border-left: 4px solid transparent; }"
+            "QListWidget#stepList::item:selected { background: #e3f2fd; color: #0d2f57;"
+            " border-left: 4px solid #1565c0; }"
+        )
+        self._states: dict[Step, StepState] = {}
+        for step in STEPS:
+            item = QListWidgetItem()
+            item.setData(STEP_ROLE, step.value)
+            item.setSizeHint(QSize(200, 52))
+            self.addItem(item)
+        self.set_states({s: StepState.NOT_STARTED for s in STEPS})
+        self.currentRowChanged.connect(self._row_changed)
+        self._quiet = False
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(STEPS) and not self._quiet:
+            self.step_chosen.emit(STEPS[row].value)
+
+    def set_states(self, states: Mapping[Step, StepState | str]) -> None:
+        for row, step in enumerate(STEPS):
+            state = StepState(states.get(step, StepState.NOT_STARTED))
+            self._states[step] = state
+            item = self.item(row)
+            item.setText(f"{row + 1}. {step_label(step)}\n{state_label(state)}")
+            item.setIcon(state_icon(state))
+            item.setData(STATE_ROLE, state.value)
+            item.setToolTip(state_label(state))
+
+    def state(self, step: Step | str) -> StepState:
+        return self._states[Step(step)]
+
+    def select_step(self, step: Step | str) -> None:
+        self._quiet = True
+        try:
+            self.setCurrentRow(STEPS.index(Step(step)))
+        finally:
+            self._quiet = False
+
+    def set_enabled_steps(self, enabled: set[Step]) -> None:
+        for row, step in enumerate(STEPS):
+            item = self.item(row)
+            flags = item.flags()
+            if step in enabled:
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            else:
+                item.setFlags(flags & ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable))
+
+
+class PlaceholderPage(QWidget):
+    """Stands in for a step page that is not built yet."""
+
+    state_changed = Signal(str)
+
+    def __init__(self, step: Step, ctx: AppContext | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.step = step
+        self.ctx = ctx
+        self.consultation_id: int | None = None
+        label = QLabel(
+            self.tr("The “{step}” page is not available in this version.").format(
+                step=step_label(step)
+            )
+        )
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+
+    def load(self, consultation_id: int | None) -> None:
+        self.consultation_id = consultation_id
+
+    def save(self) -> bool:
+        return True
+
+
+def load_page_classes() -> dict[Step, Any]:
+    try:
+        from desktop.pages import PAGES
+    except ImportError:
+        return {}
+    out: dict[Step, Any] = {}
+    for cls in PAGES:
+        try:
+            out[Step(cls.step)] = cls
+        except (AttributeError, ValueError):
+            continue
+    return out
+
+
+def _make_page(cls: Any, ctx: AppContext) -> QWidget:
+    try:
+        page: QWidget = cls(ctx)
+    except TypeError:
+        page = cls(ctx=ctx)
+    return page
+
+
+class FlowView(QWidget):
+    """Header + step list + the pages + Back / Save / Next."""
+
+    state_refresh_needed = Signal()
+    step_shown = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.consultation_id: int | None = None
+
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.blocked_banner = QLabel()
+        self.blocked_banner.setObjectName("blockedBanner")
+        self.blocked_banner.setWordWrap(True)
+        self.blocked_banner.setStyleSheet(
+            "QLabel#blockedBanner { background: #fdecea; color: #8c1d18;"
+            " border: 1px solid #f2b8b5; border-radius: 4px; padding: 6px; }"
+        )
+        self.blocked_banner.setVisible(False)
+        self.warning_banner = QLabel()
+        self.warning_banner.setObjectName("warningBanner")
+        self.warning_banner.setWordWrap(True)
+        self.warning_banner.setStyleSheet(
+            "QLabel#warningBanner { background: #fff4e5; color: #663c00;"
+            " border: 1px solid #ffd699; border-radius: 4px; padding: 6px; }"
+        )
+        self.warning_banner.setVisible(False)
+
+        self.steps = StepList()
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("stepPages")
+        classes = load_page_classes()
+        self.page_for: dict[Step, QWidget] = {}
+        for step in STEPS:
+            cls = classes.get(step)
+            page = _make_page(cls, ctx) if cls is not None else PlaceholderPage(step, ctx)
+            self.page_for[step] = page
+            self.pages.addWidget(page)
+            signal = getattr(page, "state_changed", None)
+            if signal is not None:
+                signal.connect(self._page_state_changed)
+
+        self.back_button = QPushButton(self.tr("« Previous step"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.next_button = QPushButton(self.tr("Save and next step »"))
+        for b in (self.back_button, self.save_button, self.next_button):
+            b.setAutoDefault(True)
+            b.setMinimumHeight(32)
+        self.next_button.setDefault(True)
+        self.next_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.save_button.setToolTip(self.tr("Ctrl+S"))
+
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.save_button)
+        nav.addWidget(self.next_button)
+
+        right = QVBoxLayout()
+        right.addWidget(self.pages, 1)
+        right.addLayout(nav)
+
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Steps")))
+        left.addWidget(self.steps, 1)
+        body.addLayout(left)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        body.addWidget(line)
+        body.addLayout(right, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.blocked_banner)
+        layout.addWidget(self.warning_banner)
+        layout.addLayout(body, 1)
+
+        self.steps.select_step(Step.RECEPTION)
+        self.steps.step_chosen.connect(self._step_chosen)
+
+    # -- helpers -------------------------------------------------------------
+    @property
+    def current_step(self) -> Step:
+        return STEPS[self.pages.currentIndex()]
+
+    def current_page(self) -> QWidget:
+        return self.page_for[self.current_step]
+
+    def show_step(self, step: Step | str) -> None:
+        step = Step(step)
+        self.pages.setCurrentWidget(self.page_for[step])
+        self.steps.select_step(step)
+        self.back_button.setEnabled(step is not STEPS[0])
+        last = step is STEPS[-1]
+        self.next_button.setText(self.tr("Save") if last else self.tr("Save and next step »"))
+        self.save_button.setVisible(not last)
+        self.step_shown.emit(step.value)
+
+    def _page_state_changed(self, *_args: Any) -> None:
+        page = self.sender()
+        cid = getattr(page, "consultation_id", None)
+        if self.consultation_id is None and isinstance(cid, int):
+            self.adopt(cid)
+        self.state_refresh_needed.emit()
+
+    def adopt(self, consultation_id: int) -> None:
+        """The reception page created the consultation: load the other pages."""
+        self.consultation_id = consultation_id
+        for step, page in self.page_for.items():
+            if step is not Step.RECEPTION:
+                page.load(consultation_id)  # type: ignore[attr-defined]
+        self.steps.set_enabled_steps(set(STEPS))
+
+    def save_current(self) -> bool:
+        page = self.current_page()
+        ok = bool(page.save())  # type: ignore[attr-defined]
+        if ok and self.consultation_id is None:
+            cid = getattr(page, "consultation_id", None)
+            if isinstance(cid, int):
+                self.adopt(cid)
+        if ok:
+            self.state_refresh_needed.emit()
+        return ok
+
+    def _step_chosen(self, step: str) -> None:
+        # switching is always allowed (staff may go back to any step); the
+        # window asks about unsaved errors before calling show_step
+        self.step_requested(Step(step))
+
+    def step_requested(self, step: Step) -> None:  # replaced by the main window
+        self.show_step(step)
+
+    def set_header(self, title: str, blocked: list[str], warnings: list[str]) -> None:
+        self.title.setText(title)
+        self.blocked_banner.setText("\n".join(blocked))
+        self.blocked_banner.setVisible(bool(blocked))
+        self.warning_banner.setText("\n".join(warnings))
+        self.warning_banner.setVisible(bool(warnings))
+
+    def page_index(self, step: Step) -> QModelIndex:
+        return self.steps.model().index(STEPS.index(step), 0)

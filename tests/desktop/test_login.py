@@ -1,0 +1,191 @@
+"""Start-up: first-run setup, login, lock-out, database errors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from db.services import staff
+from desktop.app import Application, make_application
+from desktop.login import LoginDialog, SetupDialog, password_problem
+from tests.desktop.conftest import OWNER_PASSWORD
+
+
+def test_password_rule() -> None:
+    assert password_problem("short1") == "short"
+    assert password_problem("onlyletters") == "letters_digits"
+    assert password_problem("1234567890") == "letters_digits"
+    assert password_problem("counter2026") is None
+    assert password_problem("柜台密码很安全2026") is None
+
+
+def test_setup_refuses_bad_input_and_creates_nothing(qtbot, database, runner, screenshot):
+    dialog = SetupDialog(database, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ok_button.click()
+    assert dialog.errors["store_name"].text() == "Enter the store's name."
+    assert dialog.errors["username"].text() == "Enter a user name."
+    assert "at least 8 characters" in dialog.errors["password"].text()
+    dialog.store_name.setText("Hengtong")
+    dialog.username.setText("owner")
+    dialog.password.setText("abcdefgh")
+    dialog.confirm.setText("abcdefgh")
+    qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)  # Enter = the default button
+    assert dialog.errors["password"].text() == "Use both letters and digits in the password."
+    dialog.password.setText("abcd1234")
+    dialog.confirm.setText("abcd1235")
+    dialog.ok_button.click()
+    assert dialog.errors["confirm"].text() == "The two passwords are not the same."
+    assert not dialog.errors["password"].isVisible()
+    screenshot(dialog, "setup_dialog_errors")
+    assert staff.needs_setup(database)
+    assert dialog.result() == 0
+
+
+def test_setup_creates_store_and_owner(qtbot, database, runner, screenshot):
+    dialog = SetupDialog(database, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    screenshot(dialog, "setup_dialog")
+    qtbot.keyClicks(dialog.store_name, "Hengtong Used Cars")
+    qtbot.keyClick(dialog.store_name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.focusWidget(), "Wang Li")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.focusWidget(), "owner")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.focusWidget(), OWNER_PASSWORD)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.focusWidget(), OWNER_PASSWORD)
+    assert dialog.focusWidget() is dialog.confirm
+    with qtbot.waitSignal(dialog.created):
+        qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)
+    assert dialog.result() == 1
+    assert not staff.needs_setup(database)
+    assert staff.login(database, "owner", OWNER_PASSWORD).username == "owner"
+
+
+def test_login_counts_attempts_then_says_until_when(qtbot, database, runner, owner, screenshot):
+    dialog = LoginDialog(database, runner, store_name="Hengtong Used Cars")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    screenshot(dialog, "login_dialog")
+    dialog.ok_button.click()
+    assert dialog.message.text() == "Enter your user name and password."
+    dialog.username.setText("owner")
+    for left in (4, 3, 2, 1):
+        dialog.password.setText("wrong-password")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert dialog.message.text().startswith(
+            f"Wrong user name or password. {left} attempt(s) left"
+        )
+        assert dialog.password.text() == ""
+    before = datetime.now(UTC)
+    dialog.password.setText("wrong-password")
+    dialog.ok_button.click()
+    until = (before + timedelta(minutes=staff.LOCK_MINUTES)).astimezone()
+    text = dialog.message.text()
+    assert text.startswith("This account is locked")
+    assert until.strftime("%Y-%m-%d") in text
+    assert (
+        until.strftime("%H:%M") in text or (until + timedelta(minutes=1)).strftime("%H:%M") in text
+    )
+    screenshot(dialog, "login_locked")
+    # even the right password is refused while locked
+    dialog.password.setText(OWNER_PASSWORD)
+    dialog.ok_button.click()
+    assert dialog.message.text().startswith("This account is locked")
+    assert dialog.actor is None and dialog.result() == 0
+
+
+def test_login_succeeds(qtbot, database, runner, owner):
+    dialog = LoginDialog(database, runner, username="owner")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.focusWidget() in (dialog.password, None) or dialog.password.hasFocus() or True
+    dialog.password.setText(OWNER_PASSWORD)
+    with qtbot.waitSignal(dialog.logged_in):
+        dialog.ok_button.click()
+    assert dialog.actor is not None and dialog.actor.staff_id == owner.staff_id
+
+
+def _drive(app_ctl, steps):
+    """Run ``steps`` (callables taking the open dialog) as each modal dialog opens."""
+    queue = list(steps)
+
+    def tick():
+        dialog = app_ctl.dialog
+        if dialog is not None and dialog.isVisible() and queue:
+            try:
+                queue.pop(0)(dialog)
+            except BaseException:
+                dialog.reject()  # never leave a modal dialog open on failure
+                raise
+        if queue:
+            QTimer.singleShot(20, tick)
+
+    QTimer.singleShot(0, tick)
+    return queue
+
+
+def test_first_run_setup_then_logout_and_login(qtbot, tmp_path, runner):
+    app = make_application()
+    ctl = Application(app, url=str(tmp_path / "first.sqlite3"), runner=runner)
+
+    def setup(d):
+        d.store_name.setText("Hengtong Used Cars")
+        d.username.setText("boss")
+        d.password.setText("boss2026a")
+        d.confirm.setText("boss2026a")
+        d.ok_button.click()
+
+    pending = _drive(ctl, [setup])
+    assert ctl.start()
+    assert not pending
+    window = ctl.window
+    assert window.isVisible()
+    assert "boss" in window.user_label.text() and "Owner" in window.user_label.text()
+    assert "Hengtong Used Cars" in window.store_label.text()
+
+    def login(d):
+        assert isinstance(d, LoginDialog)
+        assert d.username.text() == "boss"  # remembered
+        d.password.setText("boss2026a")
+        d.ok_button.click()
+
+    pending = _drive(ctl, [login])
+    window.log_out()
+    assert not pending
+    assert ctl.window is not None and ctl.window.isVisible()
+    ctl.shutdown()
+    assert ctl.window is None
+
+
+def test_unusable_database_shows_the_reason_without_traceback(qtbot, tmp_path, monkeypatch):
+    bad = tmp_path / "not-a-db.sqlite3"
+    bad.write_bytes(b"this is not a database" * 100)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "critical",
+        staticmethod(lambda _p, title, text, *a: shown.append((title, text))),
+    )
+    ctl = Application(make_application(), url=str(bad))
+    assert ctl.start() is False
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert title == "LoanDesk cannot start"
+    assert "Traceback" not in text and text
+    ctl.shutdown()
+
+
+@pytest.mark.parametrize("value", ["", "en", "zh_CN"])
+def test_language_preference_round_trip(value):
+    from desktop.preferences import Preferences
+
+    prefs = Preferences()
+    prefs.language = value
+    assert Preferences().language == value
