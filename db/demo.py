@@ -992,6 +992,7 @@ class DemoGenerator:
         due: datetime,
         assigned: int,
         *,
+        created: datetime,
         done_before: datetime | None = None,
     ) -> None:
         rng = self.rng
@@ -1014,7 +1015,7 @@ class DemoGenerator:
                 done_at=done_at,
                 done_by=assigned if done_at else None,
                 note=None,
-                created_at=due - timedelta(hours=1),
+                created_at=created,
             )
         )
 
@@ -1188,16 +1189,27 @@ class DemoGenerator:
                 FollowUpKind.HIGH_INTENT,
                 due,
                 consultant,
+                created=contact,
                 done_before=nxt if nxt is not None and nxt < due else None,
             )
         disbursed_at = stamps["disbursed_at"]
         if disbursed_at is not None:
             due = disbursed_at + timedelta(days=settings.follow_up_after_disbursement_days)
-            self._follow_up(out, cons_id, cust.id, FollowUpKind.POST_DISBURSEMENT, due, consultant)
+            self._follow_up(
+                out,
+                cons_id,
+                cust.id,
+                FollowUpKind.POST_DISBURSEMENT,
+                due,
+                consultant,
+                created=disbursed_at,
+            )
         delivered_at = stamps["delivered_at"]
         if delivered_at is not None:
             due = delivered_at + timedelta(days=settings.follow_up_after_delivery_days)
-            self._follow_up(out, cons_id, cust.id, FollowUpKind.DELIVERY, due, consultant)
+            self._follow_up(
+                out, cons_id, cust.id, FollowUpKind.DELIVERY, due, consultant, created=delivered_at
+            )
 
         # outcome
         lost_reason = None

@@ -377,3 +377,21 @@ def test_fast_appraise_is_lending_appraise(
 
 def test_data_cutoff_is_start_of_store_day() -> None:
     assert data_cutoff(date(2026, 6, 15)) == datetime(2026, 6, 14, 16, 0, tzinfo=UTC)
+
+
+def test_follow_ups_are_consistent(demo_db: Database) -> None:
+    with demo_db.engine.connect() as conn:
+        bad = conn.exec_driver_sql(
+            "SELECT count(*) FROM follow_ups WHERE due_at < created_at "
+            "OR (done_at IS NOT NULL AND done_at < created_at)"
+        ).scalar_one()
+        kinds = dict(
+            conn.exec_driver_sql("SELECT kind, count(*) FROM follow_ups GROUP BY kind").all()
+        )
+        overdue = conn.exec_driver_sql(
+            "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due_at < ?",
+            (data_cutoff(TODAY).replace(tzinfo=None).isoformat(" ") + ".000000",),
+        ).scalar_one()
+    assert bad == 0
+    assert set(kinds) == {"high_intent", "delivery", "post_disbursement"}
+    assert overdue > 0  # staff see some overdue follow-ups
