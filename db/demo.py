@@ -550,7 +550,8 @@ class DemoGenerator:
                 return vin
 
     def _after(self, t: datetime, lo_hours: float, hi_hours: float) -> datetime:
-        return (t + timedelta(hours=self.rng.uniform(lo_hours, hi_hours))).replace(microsecond=0)
+        # whole seconds (``t`` has none), so no microseconds to strip
+        return t + timedelta(seconds=int(self.rng.uniform(lo_hours, hi_hours) * 3600))
 
     # -- the plan of one consultation's life ------------------------------------
     def _outcome(self) -> tuple[int, str | None]:
@@ -1147,27 +1148,31 @@ class DemoGenerator:
             assert approved_at is not None
             n_items = len(_SIGNING_CODES)
             n_done = n_items if signed_at else rng.randint(0, n_items - 1)
-            for j, (code, kind) in enumerate(_SIGNING_CODES):
+            rows = out["signing_items"]
+            first_id = self.ids.ids["signing_items"]
+            self.ids.ids["signing_items"] = first_id + n_items
+            store_id = store.store_id
+            for j, (code, kind) in enumerate(_SIGNING_ROWS):
                 done_at = None
                 if j < n_done:
                     if signed_at is not None:
-                        done_at = signed_at - timedelta(minutes=4 * (n_items - j))
+                        done_at = signed_at - _SIGNING_LEAD[j]
                     else:
                         done_at = min(self._after(approved_at, 1, 48), self.now)
                         last = max(last, done_at)
-                out["signing_items"].append(
-                    self._row(
-                        "signing_items",
-                        id=self.ids.next("signing_items"),
-                        store_id=store.store_id,
-                        consultation_id=cons_id,
-                        kind=kind.value,
-                        code=code,
-                        done=done_at is not None,
-                        done_at=done_at,
-                        done_by=finance if done_at is not None else None,
-                        note=None,
-                    )
+                # every column of signing_items (built directly: the most numerous rows)
+                rows.append(
+                    {
+                        "id": first_id + j,
+                        "store_id": store_id,
+                        "consultation_id": cons_id,
+                        "kind": kind,
+                        "code": code,
+                        "done": done_at is not None,
+                        "done_at": done_at,
+                        "done_by": finance if done_at is not None else None,
+                        "note": None,
+                    }
                 )
             states["signing_state"] = StepState.COMPLETE if signed_at else StepState.IN_PROGRESS
 
@@ -1352,6 +1357,10 @@ def contact_times(seed: int, today: date, n: int) -> list[datetime]:
 
 
 _CONDITION_WEIGHTS = (15, 45, 30, 10)
+_SIGNING_ROWS = tuple((code, kind.value) for code, kind in _SIGNING_CODES)
+_SIGNING_LEAD = tuple(
+    timedelta(minutes=4 * (len(_SIGNING_CODES) - j)) for j in range(len(_SIGNING_CODES))
+)
 _CONDITIONS = tuple(lending_appraisal.Condition)
 
 
