@@ -1,0 +1,191 @@
+"""Export the owner report (Excel) off the UI thread, with progress and Cancel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QStandardPaths
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models.enums import Role
+from desktop.context import AppContext
+from desktop.tasks import Job, TaskHandle
+from lending.errors import UserError
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class ExportDialog(QDialog):
+    """Period, file, optional unmasked data (owner); Export runs on the worker."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.handle: TaskHandle | None = None
+        self.written: Path | None = None
+        self.setWindowTitle(self.tr("Export report"))
+        self.setMinimumWidth(520)
+
+        today = date.today()
+        self.start = QDateEdit(_qdate(today.replace(day=1)))
+        self.end = QDateEdit(_qdate(today))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        self.path = QLineEdit(str(Path(folder) / f"loandesk-report-{today:%Y-%m}.xlsx"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(browse)
+        self.unmasked = QCheckBox(
+            self.tr("Include full mobile and ID numbers (recorded in the audit log)")
+        )
+        self.unmasked.setVisible(ctx.staff.role is Role.OWNER)
+
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("From"), self.start)
+        form.addRow(self.tr("To"), self.end)
+        form.addRow(self.tr("Save as"), file_row)
+        form.addRow("", self.unmasked)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self._cancel_or_close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save report as"), self.path.text(), self.tr("Excel workbook (*.xlsx)")
+        )
+        if name:
+            self.path.setText(name if name.lower().endswith(".xlsx") else name + ".xlsx")
+
+    def start_export(self) -> None:
+        from reports.excel import ExportCancelled, export_workbook
+        from reports.model import ReportPeriod
+
+        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        if end < start:
+            self.message.setText(self.tr("The end date is before the start date."))
+            return
+        target = self.path.text().strip()
+        if not target:
+            self.message.setText(self.tr("Choose where to save the report."))
+            return
+        db, actor, lang = self.ctx.database, self.ctx.staff, self.ctx.language
+        unmasked = self.unmasked.isChecked() and self.unmasked.isVisible()
+
+        def job(j: Job) -> Path:
+            try:
+                return export_workbook(
+                    db,
+                    ReportPeriod(start, end),
+                    target,
+                    actor=actor,
+                    unmasked=unmasked,
+                    lang=lang,
+                    progress=lambda done, total: j.report(done, total),
+                    cancelled=lambda: j.cancelled,
+                )
+            except ExportCancelled:
+                j.check()
+                raise
+
+        self.export_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.message.setText(self.tr("Exporting…"))
+        self.handle = self.ctx.runner.run(
+            job,
+            self._done,
+            self._failed,
+            progress=self._progress,
+            cancellable=True,
+            on_cancelled=self._cancelled,
+        )
+
+    def _progress(self, done: int, total: int, _text: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self.handle = None
+        self.export_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Close"))
+        self.progress.setVisible(False)
+
+    def _done(self, path: Path) -> None:
+        self._finish()
+        self.written = path
+        self.message.setText(self.tr("Saved: {path}").format(path=path))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, UserError):
+            self.message.setText(exc.message)
+            return
+        raise exc
+
+    def _cancelled(self) -> None:
+        self._finish()
+        self.message.setText(self.tr("Export cancelled; no file was written."))
+
+    def _cancel_or_close(self) -> None:
+        if self.handle is not None and not self.handle.finished:
+            self.handle.cancel()
+            return
+        self.reject()
+
+    def reject(self) -> None:
+        if self.handle is not None and not self.handle.finished:
+            self.handle.cancel()
+        super().reject()
+
+    def result_path(self) -> Any:
+        return self.written
