@@ -1418,8 +1418,8 @@ def _fast_datetime(value: datetime | None) -> str | None:
         if value.tzinfo is None:
             raise ValueError("naive datetime given; use aware UTC datetimes")
         value = value.astimezone(UTC)
-    text = value.replace(tzinfo=None).isoformat(" ")
-    return text if len(text) > 19 else text + ".000000"
+    text = value.isoformat(" ")  # "YYYY-MM-DD HH:MM:SS[.ffffff]+00:00"
+    return text[:19] + ".000000" if value.microsecond == 0 else text[:26]
 
 
 def _fast_date(value: date | None) -> str | None:
@@ -1477,6 +1477,7 @@ _SAMPLES: Mapping[str, tuple[Any, ...]] = {
     "scaled": (Decimal("12345.67"), Decimal("0"), Decimal("-3.5"), Decimal("7"), None),
     "json": ([], None, [{"code": "x", "params": {"a": "1"}}]),
     "bytes": (b"\x01abc", b"", None),
+    "bool": (True, False, None),
 }
 
 
@@ -1491,6 +1492,7 @@ def _fast_processor(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
     processor gives for a set of sample values on this dialect; otherwise the
     type's processor is used as it is.
     """
+    from sqlalchemy import Boolean as SABoolean
     from sqlalchemy import Date as SADate
     from sqlalchemy import LargeBinary
 
@@ -1509,13 +1511,17 @@ def _fast_processor(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
         fast, kind = _fast_date, "date"
     elif isinstance(type_, LargeBinary):
         fast, kind = _same, "bytes"  # plain bytes also cross process boundaries
+    elif isinstance(type_, SABoolean):
+        fast, kind = _same, "bool"
     if fast is None or generic is None:
         return generic
     try:
         same = all(fast(v) == generic(v) for v in _SAMPLES[kind])
     except Exception:
         same = False
-    return fast if same else generic
+    if not same:
+        return generic
+    return None if fast is _same else fast  # None: the value goes to the driver as it is
 
 
 class BulkWriter:

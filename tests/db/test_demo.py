@@ -395,3 +395,30 @@ def test_follow_ups_are_consistent(demo_db: Database) -> None:
     assert bad == 0
     assert set(kinds) == {"high_intent", "delivery", "post_disbursement"}
     assert overdue > 0  # staff see some overdue follow-ups
+
+
+def test_bulk_writer_converts_like_sqlalchemy(tmp_path: Path) -> None:
+    """The fast bind processors give exactly what the column types themselves give."""
+    from sqlalchemy.dialects import sqlite
+
+    from db import demo
+
+    database = open_database(tmp_path / "w.sqlite3", key=b"w" * 32)
+    try:
+        store_id, _ = demo._ensure_store(database)
+        ctx = demo._store_context(database, store_id)
+        gen = demo.DemoGenerator(database.cipher, ctx, seed=9, today=TODAY)
+        rows = gen.generate(demo.contact_times(9, TODAY, 300), industry_entries=3)
+    finally:
+        database.close()
+    dialect = sqlite.dialect()
+    writer = demo.BulkWriter(dialect)
+    for name in demo.TABLE_ORDER:
+        t = demo.table(name)
+        keys = writer._plans[name][1]
+        fast = writer.convert(name, rows[name])
+        for row, got in zip(rows[name], fast, strict=True):
+            for key, value in zip(keys, got, strict=True):
+                proc = t.c[key].type._cached_bind_processor(dialect)
+                expected = proc(row[key]) if proc is not None else row[key]
+                assert value == expected, (name, key)
