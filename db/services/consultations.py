@@ -569,8 +569,13 @@ def open_consultation(
 
 
 def get_consultation(target: Target, actor: Actor, consultation_id: int) -> ConsultationView:
+    """The consultation as it stands; a blacklist entry added since the last save
+    shows up here (the row changes, and its version, only when something did)."""
     with transaction(target) as uow:
-        return _view(uow, _load(uow, actor, consultation_id))
+        c = _load(uow, actor, consultation_id)
+        _refresh_blocks(uow, actor, c)
+        uow.session.flush()
+        return _view(uow, c)
 
 
 def list_consultations(
@@ -1071,6 +1076,7 @@ def evaluate_products(
     moment = now_or(now)
     with transaction(target) as uow:
         c = _load(uow, actor, consultation_id)
+        _refresh_blocks(uow, actor, c)
         ctx = _plan_context(uow, actor, c, moment)
         price = price_in if price_in is not None else ctx.vehicle_price
         if price is None:
@@ -1178,6 +1184,7 @@ def save_plan(
     with transaction(target) as uow:
         c = _load(uow, actor, consultation_id)
         check_version(c, expected_version)
+        _refresh_blocks(uow, actor, c)  # the list may have changed since the last save
         if c.blacklist_hit:
             f.error("plan", reason("plan.blacklisted"))
         ctx = _plan_context(uow, actor, c, moment)
@@ -1365,6 +1372,7 @@ def choose_plan(
         p = get_owned(uow, Plan, plan_id, actor, "Plan")
         c = _load(uow, actor, p.consultation_id)
         check_version(c, expected_version)
+        _refresh_blocks(uow, actor, c)
         if c.blacklist_hit:
             raise ValidationError({"plan": reason("plan.blacklisted")})
         if c.signed_at is not None:

@@ -417,3 +417,24 @@ def test_each_save_returns_the_version_for_the_next_save(database: Database, own
         cs.save_appraisal(
             database, owner, v.id, vehicle_form(), expected_version=a.consultation_version
         )
+
+
+def test_blacklist_entry_added_later_still_blocks_the_plan(
+    database: Database, owner: Actor
+) -> None:
+    v = ready_for_plan(database, owner)
+    plan = cs.save_plan(database, owner, v.id, PLAN)
+    blacklist.add_entry(database, owner, phone="13912345678", reason=BlacklistReason.FRAUD)
+    with pytest.raises(ValidationError) as info:
+        cs.save_plan(database, owner, v.id, PLAN)
+    assert info.value.reasons["plan"].code == "plan.blacklisted"
+    with pytest.raises(ValidationError):
+        cs.choose_plan(database, owner, plan.id)
+    assert cs.get_consultation(database, owner, v.id).steps[Step.PLAN] is StepState.BLOCKED
+
+
+def test_reading_does_not_change_the_version(database: Database, owner: Actor) -> None:
+    v = ready_for_plan(database, owner)
+    again = cs.get_consultation(database, owner, v.id)
+    assert cs.get_consultation(database, owner, v.id).version_id == again.version_id
+    assert again.version_id == v.version_id
