@@ -1375,6 +1375,9 @@ def choose_plan(
         _refresh_blocks(uow, actor, c)
         if c.blacklist_hit:
             raise ValidationError({"plan": reason("plan.blacklisted")})
+        blocked = reasons_from_json(c.blocked_reasons)
+        if blocked:  # e.g. qualification re-done and failed, vehicle found excluded
+            raise ValidationError({"plan": blocked[0]})
         if c.signed_at is not None:
             raise ValidationError({"plan": "The contract is already signed."})
         for other in uow.session.scalars(

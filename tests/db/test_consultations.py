@@ -438,3 +438,12 @@ def test_reading_does_not_change_the_version(database: Database, owner: Actor) -
     again = cs.get_consultation(database, owner, v.id)
     assert cs.get_consultation(database, owner, v.id).version_id == again.version_id
     assert again.version_id == v.version_id
+
+
+def test_plan_cannot_be_chosen_after_qualification_fails(database: Database, owner: Actor) -> None:
+    v = ready_for_plan(database, owner)
+    plan = cs.save_plan(database, owner, v.id, PLAN)
+    cs.save_qualification(database, owner, v.id, cs.QualificationForm(monthly_income="9000"))
+    with pytest.raises(ValidationError) as info:
+        cs.choose_plan(database, owner, plan.id)
+    assert info.value.reasons["plan"].code == "qualification.failed"
