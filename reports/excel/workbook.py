@@ -56,6 +56,12 @@ def _context(report: Report, lang: str | None) -> str:
     )
 
 
+def _list(items: list[str], lang: str | None) -> str:
+    """Join a list the way the language does (``a, b`` / ``a、b``)."""
+    separator = _t("{a}, {b}", lang).format(a="", b="")
+    return separator.join(items)
+
+
 def _person(name: str, staff_id: int | None, lang: str | None) -> str:
     return word(name, lang) if staff_id is None else name
 
@@ -160,9 +166,10 @@ def _kpis(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
         cols.append(Column(_t("{kpi}: actual", lang).format(kpi=name), actual_kind))
         cols.append(Column(_t("{kpi}: achievement", lang).format(kpi=name), "percent"))
     cols.append(Column(_t("Weighted score", lang), "number"))
-    weights = ", ".join(
-        f"{label('kpi', code, lang)} {k.targets.weight(code).normalize():f}%"
-        for code in _KPI_KINDS
+    weights = _list(
+        [f"{label('kpi', code, lang)} {k.targets.weight(code).normalize():f}%"
+         for code in _KPI_KINDS],
+        lang,
     )
     context = _t(
         "Weights: {weights}. Monthly targets x {months} months; achievement counts up to "

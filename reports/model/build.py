@@ -104,6 +104,9 @@ assert len(STAGES) == len(STAGE_COLUMNS)
 KPI_TARGETS_SETTING = "report.kpi_targets"
 """App setting (``db.services.settings.get_app_setting``) holding the owner's targets."""
 
+STREAM_BATCH = 1000
+"""Rows fetched at a time where rows are read one by one (bounded memory)."""
+
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
@@ -489,7 +492,7 @@ def _days_to_close(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[De
         C.store_id == sid, _within(C.signed_at, lo, hi), C.contact_at.is_not(None)
     )
     seconds, n = 0, 0
-    for contact, signed in s.execute(stmt.execution_options(yield_per=5000)):
+    for contact, signed in s.execute(stmt.execution_options(yield_per=STREAM_BATCH)):
         if contact is None or signed is None:
             continue
         d: timedelta = signed - contact
@@ -696,7 +699,7 @@ def _follow_ups(
     )
     day_end: dict[Any, datetime] = {}
     out: dict[int | None, Counter[str]] = defaultdict(Counter)
-    for who, due, done in s.execute(stmt.execution_options(yield_per=5000)):
+    for who, due, done in s.execute(stmt.execution_options(yield_per=STREAM_BATCH)):
         day = period.local(due).date()
         end = day_end.get(day)
         if end is None:

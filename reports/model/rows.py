@@ -87,7 +87,7 @@ def iter_consultation_rows(
     store_id: int | None = None,
     unmasked: bool = False,
     actor: Actor | None = None,
-    batch: int = 2000,
+    batch: int = 1000,
 ) -> Iterator[ConsultationRow]:
     """Consultations first contacted in the period, oldest first, ``batch`` rows at a time."""
     if unmasked:

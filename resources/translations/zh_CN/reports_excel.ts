@@ -387,6 +387,10 @@
       <translation>未脱敏（店主导出）</translation>
     </message>
     <message>
+      <source>{a}, {b}</source>
+      <translation>{a}、{b}</translation>
+    </message>
+    <message>
       <source>{kpi}: achievement</source>
       <translation>{kpi}：达成率</translation>
     </message>
