@@ -224,7 +224,7 @@ class StepPage(QWidget):
     def dirty(self) -> bool:
         return self._dirty
 
-    def load(self, consultation_id: int) -> None:
+    def load(self, consultation_id: int) -> None:  # the reception page also takes None
         """Show the saved state of ``consultation_id`` (resumes where staff left off)."""
         self._autosave.stop()
         self.consultation_id = consultation_id
@@ -234,7 +234,7 @@ class StepPage(QWidget):
     def save(self) -> bool:
         """Validate and write the page; False (with reasons shown) when refused."""
         self._autosave.stop()
-        if self.consultation_id is None:
+        if not self._has_target():
             return False
         self.clear_errors()
         local = self._validate_locally()
@@ -283,6 +283,10 @@ class StepPage(QWidget):
     def _saved(self, result: Any) -> None:
         """UI side after a successful save."""
 
+    def _has_target(self) -> bool:
+        """Is there something to save into (a loaded consultation)?"""
+        return self.consultation_id is not None
+
     def _autosave_allowed(self) -> bool:
         """False when saving now would take a decision the staff must take by hand."""
         return True
@@ -328,7 +332,7 @@ class StepPage(QWidget):
 
     def mark_dirty(self, *_: object) -> None:
         """Connect every editor's change signal here."""
-        if self._loading or self.consultation_id is None:
+        if self._loading or not self._has_target():
             return
         self._set_dirty(True)
         self._autosave.start()
@@ -379,6 +383,6 @@ class StepPage(QWidget):
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        if self._dirty and self.consultation_id is not None and self._autosave_allowed():
+        if self._dirty and self._has_target() and self._autosave_allowed():
             self.save()
         super().hideEvent(event)

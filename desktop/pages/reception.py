@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from db.models.enums import BlacklistReason, BlacklistSource, Channel, Intent, Tier
 from db.services import blacklist, customers
 from db.services import consultations as cs
-from db.services.base import ValidationError
+from db.services.base import NotFound, ValidationError
 from db.services.blacklist import BlacklistHit
 from desktop.context import AppContext
 from desktop.pages.base import (
@@ -67,6 +67,7 @@ class ReceptionPage(StepPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._data: ReceptionData | None = None
+        self._new = False
         self._hits: list[BlacklistHit] = []
 
         outer = QVBoxLayout(self)
@@ -218,6 +219,21 @@ class ReceptionPage(StepPage):
         ).format(matched=matched, source=source, why=why)
 
     # -- loading -----------------------------------------------------------------
+    def load(self, consultation_id: int | None) -> None:  # type: ignore[override]
+        """``None``: a new customer at the counter; saving creates customer and consultation."""
+        if consultation_id is None:
+            self._autosave.stop()
+            self.consultation_id = None
+            self._new = True
+            self.clear_errors()
+            self._loaded(None)
+            return
+        self._new = False
+        super().load(consultation_id)
+
+    def _has_target(self) -> bool:
+        return self.consultation_id is not None or self._new
+
     def _fetch(self, consultation_id: int) -> ReceptionData:
         db, actor = self.ctx.database, self.ctx.staff
         view = cs.get_consultation(db, actor, consultation_id)
@@ -230,8 +246,12 @@ class ReceptionPage(StepPage):
         )
         return f"{purpose}\n{status}"
 
-    def _show(self, data: ReceptionData) -> None:
+    def _show(self, data: ReceptionData | None) -> None:
         self._data = data
+        self._hits = []
+        if data is None:
+            self._show_blank()
+            return
         c, cust = data.consultation, data.customer
         self.name.setText(cust.name)
         self.phone.clear()
@@ -265,6 +285,23 @@ class ReceptionPage(StepPage):
         self.budget.setText(cny(c.budget))
         self.wished_down.setText(cny(c.wished_down_payment))
         self.wished_monthly.setText(cny(c.wished_monthly_payment))
+        self._check_phone()
+        self._check_id()
+        self._show_alerts()
+
+    def _show_blank(self) -> None:
+        for edit in (self.name, self.phone, self.id_number, self.purpose, self.budget,
+                     self.wished_down, self.wished_monthly):
+            edit.clear()
+        self.phone.setPlaceholderText(self.tr("11 digits, e.g. 138 1234 5678"))
+        self.id_number.setPlaceholderText(self.tr("18 characters; the last may be X"))
+        self.consent.setChecked(False)
+        self.consent.setEnabled(True)
+        self.consent_note.setText(
+            self._consent_text(self.tr("Required before the ID number can be stored."))
+        )
+        for combo in (self.tier, self.channel, self.intent):
+            combo.setCurrentIndex(0)
         self._check_phone()
         self._check_id()
         self._show_alerts()
@@ -408,8 +445,60 @@ class ReceptionPage(StepPage):
                 )
         return errors
 
+    def _new_job(self) -> Any:
+        """Create the customer (consent first), open the consultation, save the needs."""
+        db, actor = self.ctx.database, self.ctx.staff
+        consent = self.consent.isChecked()
+        name = self.name.text().strip()
+        phone = self.phone.text().strip() or None
+        idn = self.id_number.text().strip() or None
+        tier = self.tier.currentData() or "potential"
+        channel = self.channel.currentData() or None
+        intent = self.intent.currentData() or None
+        needs = {
+            "purpose": self.purpose.text(),
+            "budget": self.budget.text(),
+            "wished_down_payment": self.wished_down.text(),
+            "wished_monthly_payment": self.wished_monthly.text(),
+        }
+        local = dict(self._local_errors)
+
+        def job() -> ReceptionData:
+            errors: dict[str, Reason | str] = {}
+            with db.unit_of_work() as uow:
+                cust = None
+                try:
+                    cust = customers.create_customer(
+                        uow, actor, name, phone=phone, id_number=idn, tier=tier,
+                        source_channel=channel,
+                        consent_purpose=CONSENT_PURPOSE if consent else None,
+                    )
+                except ValidationError as exc:
+                    _merge(errors, exc)
+                cid = -1
+                if cust is not None:
+                    cid = cs.open_consultation(
+                        uow, actor, cust.id, source_channel=channel, intent_level=intent
+                    ).id
+                try:
+                    cs.save_reception(uow, actor, cid, source_channel=channel,
+                                      intent_level=intent, **needs)
+                except ValidationError as exc:
+                    _merge(errors, exc)
+                except NotFound:
+                    pass  # no customer yet: the form's own reasons were checked first
+                if errors or local:
+                    raise ValidationError(errors)  # nothing is committed
+                uow.commit()
+            view = cs.get_consultation(db, actor, cid)
+            return ReceptionData(view, customers.get_customer(db, actor, view.customer_id))
+
+        return job
+
     def _save_job(self) -> Any:
-        assert self._data is not None and self.consultation_id is not None
+        if self._data is None:
+            return self._new_job()
+        assert self.consultation_id is not None
         db, actor = self.ctx.database, self.ctx.staff
         cid = self.consultation_id
         customer = self._data.customer
@@ -467,6 +556,8 @@ class ReceptionPage(StepPage):
         return job
 
     def _saved(self, result: ReceptionData) -> None:
+        self.consultation_id = result.consultation.id  # a new consultation now exists
+        self._new = False
         self._loading = True
         try:
             self._show(result)

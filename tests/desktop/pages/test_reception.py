@@ -98,9 +98,47 @@ def test_blacklist_hit_is_shown(qtbot, open_page, consultation, database, owner)
 
 def test_enter_moves_to_the_next_field(qtbot, open_page, consultation):
     page = open_page(ReceptionPage, consultation)
-    from PySide6.QtWidgets import QApplication
-
-    page.activateWindow()
+    # offscreen windows are never active: check the page's own focus widget
     page.name.setFocus()
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.phone, timeout=2000)
+    assert page.focusWidget() is page.phone
+
+
+def test_new_customer_bad_input_creates_nothing(qtbot, ctx, open_page, database, consultant):
+    page = open_page(ReceptionPage, None)
+    assert page.consultation_id is None and page.name.text() == ""
+    qtbot.keyClicks(page.id_number, ID_NUMBER)  # no consent, no name, no channel
+    qtbot.keyClicks(page.budget, "abc")
+    assert page.dirty
+    assert page.save() is False
+    shown = page.shown_errors()
+    assert {"name", "consent", "source_channel", "intent_level", "budget"} <= set(shown)
+    assert customers.find_customers(database, consultant, id_number=ID_NUMBER) == []
+    assert cs.list_consultations(database, consultant) == []
+
+
+def test_new_customer_good_input_creates_customer_and_consultation(
+    qtbot, open_page, database, consultant, owner
+):
+    blacklist.add_entry(database, owner, id_number=ID_NUMBER, reason=BlacklistReason.FAKE_DOCUMENTS)
+    page = open_page(ReceptionPage, None)
+    states: list[str] = []
+    page.state_changed.connect(states.append)
+    qtbot.keyClicks(page.name, "Zhao Lei")
+    qtbot.keyClicks(page.phone, PHONE)
+    tick(qtbot, page.consent)
+    qtbot.keyClicks(page.id_number, ID_NUMBER)
+    page.channel.setCurrentIndex(page.channel.findData("online"))
+    page.intent.setCurrentIndex(page.intent.findData("medium"))
+    assert page.save() is True
+    assert states == ["complete"] and page.consultation_id is not None
+    view = cs.get_consultation(database, consultant, page.consultation_id)
+    assert view.customer_name == "Zhao Lei" and view.blacklist_hit
+    cust = customers.get_customer(database, consultant, view.customer_id)
+    assert cust.has_consent and cust.id_number.endswith(ID_NUMBER[-4:])
+    # the blacklist hit is shown plainly on the page
+    assert page.alerts.isVisibleTo(page) and "blacklist" in page.alerts.text().lower()
+    # saving again updates the same consultation
+    qtbot.keyClicks(page.budget, "99000")
+    assert page.save() is True
+    assert len(cs.list_consultations(database, consultant)) == 1
