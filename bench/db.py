@@ -69,47 +69,69 @@ def _gen_rows(database: Database, n: int) -> tuple[dict[str, list[Any]], int]:
     return rows, total
 
 
-def bench_bulk(folder: Path, n: int) -> dict[str, float]:
+def _empty_copy(template: Path, folder: Path, name: str) -> Path:
+    """A fresh file with the schema, store, staff and catalogue (a copy of ``template``)."""
+    target = folder / name
+    for suffix in ("", "-wal", "-shm"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    target.write_bytes(template.read_bytes())
+    return target
+
+
+def _write_ours(path: Path, rows: dict[str, list[Any]]) -> float:
+    database = open_database(path, key=KEY)
+    try:
+        start = time.perf_counter()
+        with database.engine.begin() as conn:
+            demo._bulk_pragmas(conn)  # what load_demo_data does: a big page cache
+            w = demo.BulkWriter(conn.dialect)
+            w.write(conn, w.convert_all(rows))
+        return time.perf_counter() - start
+    finally:
+        database.close()
+
+
+def _write_raw(path: Path, sqls: dict[str, str], converted: dict[str, list[Any]]) -> float:
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for pragma in (
+            "busy_timeout = 10000",
+            "journal_mode = WAL",
+            "synchronous = FULL",
+            "foreign_keys = ON",
+            "cache_size = -262144",
+        ):
+            conn.execute(f"PRAGMA {pragma}")
+        start = time.perf_counter()
+        conn.execute("BEGIN")
+        for name in demo.TABLE_ORDER:
+            if converted[name]:
+                conn.executemany(sqls[name], converted[name])
+        conn.execute("COMMIT")
+        return time.perf_counter() - start
+    finally:
+        conn.close()
+
+
+def bench_bulk(folder: Path, n: int, repeat: int) -> dict[str, float]:
+    """Best of ``repeat`` alternating runs of each path, each into a fresh copy."""
     print(f"generating {n:,} consultations (untimed) ...", file=sys.stderr, flush=True)
-    ours_db = _fresh(folder, "ours.sqlite3")
-    rows, total = _gen_rows(ours_db, n)
-
-    raw_db = _fresh(folder, "raw.sqlite3")
-    demo._ensure_store(raw_db)  # same staff/catalogue rows as the other file
-    raw_path = raw_db.path
-    writer = demo.BulkWriter(raw_db.engine.dialect)
+    template_db = _fresh(folder, "template.sqlite3")
+    rows, total = _gen_rows(template_db, n)
+    template = template_db.path
+    assert template is not None
+    writer = demo.BulkWriter(template_db.engine.dialect)
+    template_db.close()
     converted = writer.convert_all(rows)  # untimed for the raw path
-    raw_db.close()
-
-    print("writing through the data layer (ours) ...", file=sys.stderr, flush=True)
-    start = time.perf_counter()
-    with ours_db.engine.begin() as conn:
-        demo._bulk_pragmas(conn)  # what load_demo_data does: a big page cache
-        w = demo.BulkWriter(conn.dialect)
-        w.write(conn, w.convert_all(rows))
-    ours = time.perf_counter() - start
-    ours_db.close()
-
-    print("writing with sqlite3.executemany (raw) ...", file=sys.stderr, flush=True)
-    assert raw_path is not None
-    conn = sqlite3.connect(raw_path, isolation_level=None)
-    for pragma in (
-        "busy_timeout = 10000",
-        "journal_mode = WAL",
-        "synchronous = FULL",
-        "foreign_keys = ON",
-        "cache_size = -262144",
-    ):
-        conn.execute(f"PRAGMA {pragma}")
-    start = time.perf_counter()
-    conn.execute("BEGIN")
-    for name in demo.TABLE_ORDER:
-        if converted[name]:
-            conn.executemany(writer._plans[name][0], converted[name])
-    conn.execute("COMMIT")
-    raw = time.perf_counter() - start
-    conn.close()
-    return {"rows": float(total), "ours": ours, "raw": raw}
+    sqls = {name: writer._plans[name][0] for name in demo.TABLE_ORDER}
+    ours: list[float] = []
+    raw: list[float] = []
+    for i in range(repeat):
+        print(f"run {i + 1}: data layer ...", file=sys.stderr, flush=True)
+        ours.append(_write_ours(_empty_copy(template, folder, "ours.sqlite3"), rows))
+        print(f"run {i + 1}: raw executemany ...", file=sys.stderr, flush=True)
+        raw.append(_write_raw(_empty_copy(template, folder, "raw.sqlite3"), sqls, converted))
+    return {"rows": float(total), "ours": min(ours), "raw": min(raw)}
 
 
 def bench_demo_data(folder: Path, n: int) -> float:
@@ -233,16 +255,20 @@ def main() -> int:
     parser.add_argument("--consultations", type=int, default=100_000)
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--lookups", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=2, help="bulk runs per path (best kept)")
     parser.add_argument("--skip-demo", action="store_true", help="skip the end-to-end demo-data")
     args = parser.parse_args()
     os.environ.setdefault("LOANDESK_HOME", tempfile.mkdtemp(prefix="loandesk-bench-home-"))
     with tempfile.TemporaryDirectory(prefix="loandesk-bench-") as tmp:
         folder = Path(tmp)
-        bulk = bench_bulk(folder, args.consultations)
+        bulk = bench_bulk(folder, args.consultations, args.repeat)
         demo_seconds = None if args.skip_demo else bench_demo_data(folder, args.consultations)
         lookup = bench_lookup(folder, args.customers, args.lookups)
 
-    print(f"Bulk load of {args.consultations:,} consultations ({bulk['rows']:,.0f} rows):")
+    print(
+        f"Bulk load of {args.consultations:,} consultations ({bulk['rows']:,.0f} rows), "
+        f"best of {args.repeat}:"
+    )
     print(f"  data layer (BulkWriter, SQLAlchemy)   {bulk['ours']:8.2f} s")
     print(f"  raw sqlite3.executemany               {bulk['raw']:8.2f} s")
     print(
