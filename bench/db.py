@@ -37,7 +37,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -250,38 +250,123 @@ def bench_lookup(folder: Path, n: int, lookups: int) -> dict[str, tuple[float, f
     return results
 
 
+def bench_services(folder: Path, n: int) -> float:
+    """Seconds per consultation walked through every step with the ORM services, one UoW."""
+    from db.models.enums import FunnelStage
+    from db.services import consultations as cons
+    from db.services import customers as customer_service
+    from db.services import staff as staff_service
+    from lending.identity import generate_resident_id, generate_vin
+
+    print(f"{n} consultations through the per-row services ...", file=sys.stderr, flush=True)
+    database = _fresh(folder, "services.sqlite3")
+    try:
+        staff_service.create_owner(database, "Bench store", "owner", "bench-pass-1")
+        actor = staff_service.owner_actor(database)
+        rng = random.Random(1)
+        checklist = {code: True for code, _, _ in cons.SIGNING_ITEMS}
+        start = time.perf_counter()
+        with database.unit_of_work() as uow:
+            for i in range(n):
+                birth = date(1990, 1, 1) + timedelta(days=i)
+                idn = generate_resident_id("310101", birth, rng.randint(0, 999))
+                c = customer_service.create_customer(
+                    uow, actor, f"客户{i}", phone=f"139{i:08d}", id_number=idn,
+                    consent_purpose="vehicle financing",
+                )  # fmt: skip
+                v = cons.open_consultation(
+                    uow, actor, c.id, source_channel="walk_in", intent_level="high"
+                )
+                cons.save_reception(
+                    uow, actor, v.id, source_channel="walk_in", intent_level="high", budget="150000"
+                )
+                cons.save_qualification(
+                    uow, actor, v.id,
+                    cons.QualificationForm(
+                        monthly_income="15000", statement_average_income="15000",
+                        income_proof_months=6, residence_proof=True, work_proof=True,
+                        history_years="6", credit_kinds=2,
+                    ),
+                )  # fmt: skip
+                cons.save_appraisal(
+                    uow, actor, v.id,
+                    cons.VehicleForm(
+                        brand="Toyota", model="Camry", first_registration=date(2023, 1, 10),
+                        vin=generate_vin(f"LVGBE40K{i:08d}"), mileage_km=40000,
+                        condition="good", registration_matches=True,
+                        market_price="180000", price="130000",
+                    ),
+                )  # fmt: skip
+                plan = cons.save_plan(
+                    uow, actor, v.id,
+                    cons.PlanForm(
+                        product_code="finance_company", method="equal_installment",
+                        term_months=36, down_payment="70000",
+                    ),
+                )  # fmt: skip
+                cons.choose_plan(uow, actor, plan.id)
+                cons.mark_stage(uow, actor, v.id, FunnelStage.APPROVED)
+                cons.save_signing(uow, actor, v.id, checklist)
+                cons.mark_stage(uow, actor, v.id, FunnelStage.DISBURSED)
+                cons.mark_stage(uow, actor, v.id, FunnelStage.DELIVERED)
+            uow.commit()
+        return (time.perf_counter() - start) / n
+    finally:
+        database.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--consultations", type=int, default=100_000)
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--lookups", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=2, help="bulk runs per path (best kept)")
-    parser.add_argument("--skip-demo", action="store_true", help="skip the end-to-end demo-data")
+    parser.add_argument("--services", type=int, default=200, help="sample for the per-row path")
+    parser.add_argument(
+        "--sections",
+        default="bulk,demo,lookup,services",
+        help="comma-separated subset of: bulk, demo, lookup, services",
+    )
     args = parser.parse_args()
     os.environ.setdefault("LOANDESK_HOME", tempfile.mkdtemp(prefix="loandesk-bench-home-"))
+    sections = {x.strip() for x in args.sections.split(",") if x.strip()}
     with tempfile.TemporaryDirectory(prefix="loandesk-bench-") as tmp:
         folder = Path(tmp)
-        bulk = bench_bulk(folder, args.consultations, args.repeat)
-        demo_seconds = None if args.skip_demo else bench_demo_data(folder, args.consultations)
-        lookup = bench_lookup(folder, args.customers, args.lookups)
-
-    print(
-        f"Bulk load of {args.consultations:,} consultations ({bulk['rows']:,.0f} rows), "
-        f"best of {args.repeat}:"
-    )
-    print(f"  data layer (BulkWriter, SQLAlchemy)   {bulk['ours']:8.2f} s")
-    print(f"  raw sqlite3.executemany               {bulk['raw']:8.2f} s")
-    print(
-        f"  ratio ours / raw                      {bulk['ours'] / bulk['raw']:8.2f}  (target <= 3)"
-    )
-    if demo_seconds is not None:
-        print(f"  demo-data end to end (generate + write) {demo_seconds:6.1f} s  (target < 60 s)")
-    print(f"Customer look-up among {args.customers:,} customers ({args.lookups} each):")
-    for kind, (median, p99, per) in lookup.items():
-        print(
-            f"  by {kind:<5}  median {median:6.2f} ms   p99 {p99:6.2f} ms   "
-            f"({per:.1f} results/look-up; target < 20 ms)"
+        bulk = bench_bulk(folder, args.consultations, args.repeat) if "bulk" in sections else None
+        demo_s = bench_demo_data(folder, args.consultations) if "demo" in sections else None
+        per_row = bench_services(folder, args.services) if "services" in sections else None
+        lookup = (
+            bench_lookup(folder, args.customers, args.lookups) if "lookup" in sections else None
         )
+
+    if bulk is not None:
+        print(
+            f"Bulk load of {args.consultations:,} consultations ({bulk['rows']:,.0f} rows), "
+            f"best of {args.repeat}:"
+        )
+        print(f"  data layer (BulkWriter, SQLAlchemy)   {bulk['ours']:8.2f} s")
+        print(f"  raw sqlite3.executemany               {bulk['raw']:8.2f} s")
+        ratio = bulk["ours"] / bulk["raw"]
+        print(f"  ratio ours / raw                      {ratio:8.2f}  (target <= 3)")
+    if demo_s is not None:
+        print(f"demo-data end to end, {args.consultations:,} consultations (generate + write):")
+        print(f"  {demo_s:.1f} s  (target < 60 s)")
+    if per_row is not None:
+        print(f"Per-row ORM services, one unit of work ({args.services} full consultations):")
+        print(
+            f"  {per_row * 1000:.1f} ms per consultation; "
+            f"{args.consultations:,} would take {per_row * args.consultations / 60:.0f} min"
+        )
+        if bulk is not None:
+            raw_each = bulk["raw"] / args.consultations
+            print(f"  ratio per-row services / raw          {per_row / raw_each:8.0f}")
+    if lookup is not None:
+        print(f"Customer look-up among {args.customers:,} customers ({args.lookups} each):")
+        for kind, (median, p99, per) in lookup.items():
+            print(
+                f"  by {kind:<5}  median {median:6.2f} ms   p99 {p99:6.2f} ms   "
+                f"({per:.1f} results/look-up; target < 20 ms)"
+            )
     return 0
 
 
