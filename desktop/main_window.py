@@ -296,7 +296,12 @@ class MainWindow(QMainWindow):
             self.prefs.set_last_consultation(self.ctx.staff.username, cid, step)
 
     def _leave_step(self) -> bool:
-        """Save the current page before leaving it; ask when it cannot be saved."""
+        """Save the current page's edits before leaving it; ask when they cannot be saved.
+
+        A page without edits is left as it is (an untouched step is no error).
+        """
+        if not getattr(self.flow.current_page(), "dirty", True):
+            return True
         if self.flow.save_current():
             return True
         answer = QMessageBox.question(

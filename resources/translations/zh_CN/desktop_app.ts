@@ -2,10 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>MainWindow</name>
+    <name>Application</name>
     <message>
-      <source>LoanDesk</source>
-      <translation>车贷助手</translation>
+      <source>LoanDesk cannot start</source>
+      <translation>车贷助手无法启动</translation>
     </message>
   </context>
 </TS>

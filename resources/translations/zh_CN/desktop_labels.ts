@@ -1,0 +1,103 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>Labels</name>
+    <message>
+      <source>Blocked</source>
+      <translation>受阻</translation>
+    </message>
+    <message>
+      <source>Blocked at: {step}</source>
+      <translation>受阻于：{step}</translation>
+    </message>
+    <message>
+      <source>Call back a high-intent lead (48 h)</source>
+      <translation>回访高意向客户（48 小时内）</translation>
+    </message>
+    <message>
+      <source>Complete</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>已交车</translation>
+    </message>
+    <message>
+      <source>Delivery follow-up call</source>
+      <translation>交车回访电话</translation>
+    </message>
+    <message>
+      <source>Finance plan</source>
+      <translation>金融方案</translation>
+    </message>
+    <message>
+      <source>Finance specialist</source>
+      <translation>金融专员</translation>
+    </message>
+    <message>
+      <source>First visit after disbursement</source>
+      <translation>放款后首次回访</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>进行中</translation>
+    </message>
+    <message>
+      <source>Lost</source>
+      <translation>已流失</translation>
+    </message>
+    <message>
+      <source>Not started</source>
+      <translation>未开始</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>店主</translation>
+    </message>
+    <message>
+      <source>Potential</source>
+      <translation>潜在客户</translation>
+    </message>
+    <message>
+      <source>Qualification</source>
+      <translation>资质评估</translation>
+    </message>
+    <message>
+      <source>Reception</source>
+      <translation>接待</translation>
+    </message>
+    <message>
+      <source>Regular</source>
+      <translation>普通客户</translation>
+    </message>
+    <message>
+      <source>Sales consultant</source>
+      <translation>销售顾问</translation>
+    </message>
+    <message>
+      <source>Signed</source>
+      <translation>已签约</translation>
+    </message>
+    <message>
+      <source>Signing checklist</source>
+      <translation>签约清单</translation>
+    </message>
+    <message>
+      <source>Store manager</source>
+      <translation>店长</translation>
+    </message>
+    <message>
+      <source>VIP</source>
+      <translation>VIP 客户</translation>
+    </message>
+    <message>
+      <source>Vehicle appraisal</source>
+      <translation>车辆评估</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,105 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Go</source>
+      <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Tools</source>
+      <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+      <source>About LoanDesk</source>
+      <translation>关于车贷助手</translation>
+    </message>
+    <message>
+      <source>Consultation {number} — {customer}</source>
+      <translation>咨询 {number} — {customer}</translation>
+    </message>
+    <message>
+      <source>Export report…</source>
+      <translation>导出报表…</translation>
+    </message>
+    <message>
+      <source>Find customer</source>
+      <translation>查找客户</translation>
+    </message>
+    <message>
+      <source>Home</source>
+      <translation>首页</translation>
+    </message>
+    <message>
+      <source>LoanDesk</source>
+      <translation>车贷助手</translation>
+    </message>
+    <message>
+      <source>LoanDesk — the loan assistant for the dealership counter.
+Quotes show the true APR (IRR method) with every fee.</source>
+      <translation>车贷助手 — 车商门店的贷款咨询工具。
+报价按 IRR 法显示真实年化利率，并列明全部费用。</translation>
+    </message>
+    <message>
+      <source>Log out</source>
+      <translation>退出登录</translation>
+    </message>
+    <message>
+      <source>Main toolbar</source>
+      <translation>主工具栏</translation>
+    </message>
+    <message>
+      <source>New consultation</source>
+      <translation>新建咨询</translation>
+    </message>
+    <message>
+      <source>Not saved: correct the fields marked in red.</source>
+      <translation>未保存：请修改红字标出的内容。</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Settings…</source>
+      <translation>设置…</translation>
+    </message>
+    <message>
+      <source>Signed in: {name} ({role})</source>
+      <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+      <source>Some fields on this step are not valid, so the step was not saved. The reasons are shown in red. Leave the step anyway?</source>
+      <translation>本步骤有些内容不正确，因此没有保存，原因已用红字标出。仍要离开此步骤吗？</translation>
+    </message>
+    <message>
+      <source>Store: {store}</source>
+      <translation>门店：{store}</translation>
+    </message>
+    <message>
+      <source>This customer has no open consultation. Start a new one?</source>
+      <translation>该客户没有进行中的咨询。要新建一个吗？</translation>
+    </message>
+    <message>
+      <source>This mobile number belongs to {name}; the consultation is for them.</source>
+      <translation>该手机号属于 {name}，已为该客户新建咨询。</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>有未保存的修改</translation>
+    </message>
+  </context>
+</TS>
