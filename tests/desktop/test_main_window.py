@@ -241,7 +241,7 @@ def test_runner_errors_without_handler_show_a_message(
     monkeypatch.setattr(
         QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: shown.append(text))
     )
-    window = window_factory(consultant, runner)
+    window_factory(consultant, runner)
 
     def job():
         raise UserError("The customer was changed by someone else.")
