@@ -149,3 +149,24 @@ def test_choose_plan_completes_the_step(qtbot, open_page, consultation, database
     again = open_page(PlanPage, consultation)
     assert again.current_request() == (Decimal(65000), 24, "equal_installment")
     assert again._selected == "finance_company" and again.addons[1].tick.isChecked()
+
+
+def test_dti_over_the_limit_blocks_and_rate_warning_warns(qtbot, open_page, consultation,
+                                                          database, consultant):
+    complete_until(database, consultant, consultation, "plan")
+    # a low income: every plan breaks the 50 % debt-to-income limit
+    cs.save_qualification(
+        database, consultant, consultation,
+        cs.QualificationForm(monthly_income="3000", income_proof_months=6, residence_proof=True,
+                             work_proof=True, monthly_debt_payments="800"),
+    )
+    page = open_page(PlanPage, consultation)
+    page.down_slider.setValue(70000)
+    page._column_clicked(page.comparison.column_of("bank_mortgage"))
+    e = page.selected_evaluation()
+    assert not e.eligible and any(r.code == "dti.too_high" for r in e.reasons)
+    assert "above the 50.00% limit" in page.blocks.text()
+    assert page.choose() is False and cs.list_plans(database, consultant, consultation) == []
+    # the ultra-low product's APR is above 4 x LPR: a warning, shown apart from blocks
+    page._column_clicked(page.comparison.column_of("ultra_low_down_payment"))
+    assert "4 times the 1-year LPR" in page.warnings.text()
