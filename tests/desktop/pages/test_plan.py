@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
 from db.models.enums import Step, StepState
 from db.services import consultations as cs
+from db.services.catalogue import load_catalogue
 from desktop.pages.models import GRID_DOWN_PERCENTS, GRID_TERMS, ComparisonModel, ScheduleModel
 from desktop.pages.plan import PlanPage
+from lending import eligibility as le
+from lending.appraisal import vehicle_age_years
+from lending.schedule import RepaymentMethod
 from lending.settlement import early_settlement
 from tests.desktop.pages.conftest import complete_until, tick
 
@@ -41,6 +46,24 @@ def test_comparison_equals_lending(qtbot, open_page, consultation, database, con
         row = ComparisonModel.ROW_KEYS.index("why")
         assert model.data(model.index(row, col)) == "\n".join(
             str(r) for r in (*e.reasons, *e.warnings))
+    # and straight from lending, with the inputs the test saved (income 18,000, no debt)
+    q = cs.get_qualification(database, consultant, consultation)
+    a = cs.get_appraisal(database, consultant, consultation)
+    direct = le.evaluate_products(
+        load_catalogue(database, consultant.store_id).products,
+        le.CustomerProfile(grade=q.grade, monthly_income=Decimal("18000"),
+                           existing_monthly_debt=q.monthly_debt_payments),
+        le.VehicleProfile(a.value, vehicle_age_years(a.first_registration, date.today()),
+                          a.mileage_km, not a.acceptable),
+        le.PlanRequest(a.price, down, term, RepaymentMethod(method), date.today()),
+        page.ctx.settings,
+    )
+    for d in direct:
+        got = model.evaluation(d.code)
+        assert (got.eligible, got.monthly_payment, got.apr, got.loan_amount, got.max_loan) == (
+            d.eligible, d.monthly_payment, d.apr, d.loan_amount, d.max_loan)
+        assert got.schedule.total_repayment == d.schedule.total_repayment
+        assert [r.code for r in got.reasons] == [r.code for r in d.reasons]
     # the bank product accepts 80 % of the appraisal; the ultra-low 90 %
     assert model.evaluation("ultra_low_down_payment").max_loan > \
         model.evaluation("bank_mortgage").max_loan
