@@ -20,6 +20,7 @@ from db.services import consultations, customers
 from db.services.base import ValidationError
 from db.services.consultations import ConsultationView
 from desktop.context import AppContext
+from desktop.widgets import error_label, show_message
 from lending import identity
 from lending.reasons import Reason
 
@@ -28,19 +29,6 @@ def tr_reason(reason: Reason | str) -> str:
     if isinstance(reason, Reason):
         return reason.render(lambda t: QCoreApplication.translate("Reason", t))
     return QCoreApplication.translate("Reason", reason)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b3261e;")
-    label.setVisible(False)
-    return label
-
-
-def _show(label: QLabel, text: str | None) -> None:
-    label.setText(text or "")
-    label.setVisible(bool(text))
 
 
 def start_consultation(
@@ -85,9 +73,9 @@ class NewConsultationDialog(QDialog):
         self.name.setPlaceholderText(self.tr("Full name as on the ID card"))
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("11 digits, e.g. 138 1234 5678 (optional)"))
-        self.name_error = _error_label()
-        self.phone_error = _error_label()
-        self.form_error = _error_label()
+        self.name_error = error_label()
+        self.phone_error = error_label()
+        self.form_error = error_label()
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Customer name"), self.name)
@@ -115,17 +103,17 @@ class NewConsultationDialog(QDialog):
     def submit(self) -> None:
         name = self.name.text().strip()
         phone_text = self.phone.text().strip()
-        _show(self.name_error, None if name else self.tr("Enter the customer's name."))
+        show_message(self.name_error, None if name else self.tr("Enter the customer's name."))
         phone: str | None = None
         if phone_text:
             check = identity.check_mobile(phone_text)
             if not check.valid:
-                _show(self.phone_error, tr_reason(check.reason) if check.reason else "")
+                show_message(self.phone_error, tr_reason(check.reason) if check.reason else "")
             else:
-                _show(self.phone_error, None)
+                show_message(self.phone_error, None)
                 phone = check.normalized
         else:
-            _show(self.phone_error, None)
+            show_message(self.phone_error, None)
         if not name or self.phone_error.isVisible():
             (self.name if not name else self.phone).setFocus()
             return
@@ -146,7 +134,7 @@ class NewConsultationDialog(QDialog):
                 label = {"name": self.name_error, "phone": self.phone_error}.get(
                     key, self.form_error
                 )
-                _show(label, tr_reason(reason))
+                show_message(label, tr_reason(reason))
             return
         raise exc
 

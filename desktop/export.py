@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QStandardPaths
+from PySide6.QtCore import QDate, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from db.models.enums import Role
 from desktop.context import AppContext
 from desktop.tasks import Job, TaskHandle
+from desktop.widgets import fit_height
 from lending.errors import UserError
 
 
@@ -73,6 +74,7 @@ class ExportDialog(QDialog):
         self.progress.setVisible(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         form = QFormLayout()
         form.addRow(self.tr("From"), self.start)
@@ -110,11 +112,11 @@ class ExportDialog(QDialog):
 
         start, end = _pydate(self.start.date()), _pydate(self.end.date())
         if end < start:
-            self.message.setText(self.tr("The end date is before the start date."))
+            self._say(self.tr("The end date is before the start date."))
             return
         target = self.path.text().strip()
         if not target:
-            self.message.setText(self.tr("Choose where to save the report."))
+            self._say(self.tr("Choose where to save the report."))
             return
         db, actor, lang = self.ctx.database, self.ctx.staff, self.ctx.language
         unmasked = self.unmasked.isChecked() and self.unmasked.isVisible()
@@ -139,7 +141,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.message.setText(self.tr("Exporting…"))
+        self._say(self.tr("Exporting…"))
         self.handle = self.ctx.runner.run(
             job,
             self._done,
@@ -154,6 +156,10 @@ class ExportDialog(QDialog):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        fit_height(self)
+
     def _finish(self) -> None:
         self.handle = None
         self.export_button.setEnabled(True)
@@ -163,18 +169,18 @@ class ExportDialog(QDialog):
     def _done(self, path: Path) -> None:
         self._finish()
         self.written = path
-        self.message.setText(self.tr("Saved: {path}").format(path=path))
+        self._say(self.tr("Saved: {path}").format(path=path))
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
         if isinstance(exc, UserError):
-            self.message.setText(exc.message)
+            self._say(exc.message)
             return
         raise exc
 
     def _cancelled(self) -> None:
         self._finish()
-        self.message.setText(self.tr("Export cancelled; no file was written."))
+        self._say(self.tr("Export cancelled; no file was written."))
 
     def _cancel_or_close(self) -> None:
         if self.handle is not None and not self.handle.finished:

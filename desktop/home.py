@@ -161,7 +161,8 @@ class HomePage(QWidget):
         fl = QVBoxLayout(follow_box)
         fl.addWidget(self.followups, 1)
         frow = QHBoxLayout()
-        frow.addWidget(self.followup_empty, 1)
+        frow.addWidget(self.followup_empty)
+        frow.addStretch(1)
         frow.addWidget(self.done_button)
         fl.addLayout(frow)
 
@@ -185,8 +186,8 @@ class HomePage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(search_box, 3)
-        layout.addLayout(lower, 2)
+        layout.addWidget(search_box, 1)
+        layout.addLayout(lower, 1)
 
         QWidget.setTabOrder(self.search, self.results)
         QWidget.setTabOrder(self.results, self.reveal_button)

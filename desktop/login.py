@@ -27,6 +27,7 @@ from db.database import Database
 from db.services import staff as staff_service
 from db.services.base import Actor
 from desktop.tasks import Runner
+from desktop.widgets import error_label, show_message
 from lending.errors import UserError
 
 MIN_PASSWORD_LENGTH = staff_service.MIN_PASSWORD_LENGTH
@@ -43,20 +44,6 @@ def password_problem(password: str) -> str | None:
     if not re.search(r"[^\W\d_]", password) or not re.search(r"\d", password):
         return "letters_digits"
     return None
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b3261e;")
-    label.setVisible(False)
-    return label
-
-
-def _show(label: QLabel, text: str | None) -> None:
-    label.setText(text or "")
-    label.setVisible(bool(text))
 
 
 class SetupDialog(QDialog):
@@ -98,7 +85,7 @@ class SetupDialog(QDialog):
         rule.setStyleSheet("color: palette(placeholder-text);")
 
         self.errors: dict[str, QLabel] = {
-            k: _error_label() for k in ("store_name", "username", "password", "confirm", "form")
+            k: error_label() for k in ("store_name", "username", "password", "confirm", "form")
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -162,7 +149,7 @@ class SetupDialog(QDialog):
     def submit(self) -> None:
         errors = self.validate()
         for key, label in self.errors.items():
-            _show(label, errors.get(key))
+            show_message(label, errors.get(key))
         if errors:
             first = next(iter(errors))
             widget = {
@@ -199,7 +186,7 @@ class SetupDialog(QDialog):
         self._busy(False)
         if not isinstance(exc, UserError):
             raise exc
-        _show(self.errors["form"], exc.message)
+        show_message(self.errors["form"], exc.message)
 
 
 _LOCK_RE = re.compile(r"after (\d{1,2}:\d{2}) \((\d{4}-\d{2}-\d{2})\)")
@@ -239,7 +226,7 @@ class LoginDialog(QDialog):
         self.username = QLineEdit(username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = _error_label()
+        self.message = error_label()
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -269,7 +256,7 @@ class LoginDialog(QDialog):
     def submit(self) -> None:
         user, pw = self.username.text().strip(), self.password.text()
         if not user or not pw:
-            _show(self.message, self.tr("Enter your user name and password."))
+            show_message(self.message, self.tr("Enter your user name and password."))
             (self.username if not user else self.password).setFocus()
             return
         self.ok_button.setEnabled(False)
@@ -288,7 +275,7 @@ class LoginDialog(QDialog):
         self.unsetCursor()
         if not isinstance(exc, UserError):
             raise exc
-        _show(self.message, self.explain(exc))
+        show_message(self.message, self.explain(exc))
         self.password.clear()
         self.password.setFocus()
 

@@ -106,6 +106,7 @@ class StepList(QListWidget):
         self.setMaximumWidth(260)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet(
+            "QListWidget#stepList { outline: 0; }"
             "QListWidget#stepList::item { padding: 4px; border-left: 4px solid transparent; }"
             "QListWidget#stepList::item:selected { background: #e3f2fd; color: #0d2f57;"
             " border-left: 4px solid #1565c0; }"

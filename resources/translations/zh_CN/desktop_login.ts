@@ -45,7 +45,7 @@
     </message>
     <message>
       <source>Wrong user name or password. {left} attempt(s) left before the account is locked for {minutes} minutes.</source>
-      <translation>用户名或密码错误。再错 {left} 次，账号将被锁定 {minutes} 分钟。</translation>
+      <translation>用户名或密码错误。还可以再试 {left} 次，之后账号将被锁定 {minutes} 分钟。</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,36 @@
+"""Small widget helpers shared by the shell's dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def error_label() -> QLabel:
+    """A red, wrapping sentence under a field; hidden while empty."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b3261e;")
+    label.setVisible(False)
+    return label
+
+
+def fit_height(window: QWidget) -> None:
+    """Grow a shown dialog so new (wrapped) messages are not squeezed or cut off."""
+    if not window.isVisible() or window.layout() is None:
+        return
+    layout = window.layout()
+    layout.activate()
+    needed = (
+        layout.totalHeightForWidth(window.width())
+        if layout.hasHeightForWidth()
+        else layout.totalSizeHint().height()
+    )
+    if needed > window.height():
+        window.resize(window.width(), needed)
+
+
+def show_message(label: QLabel, text: str | None) -> None:
+    label.setText(text or "")
+    label.setVisible(bool(text))
+    fit_height(label.window())
