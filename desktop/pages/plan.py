@@ -210,6 +210,7 @@ class PlanPage(StepPage):
         tl.addWidget(self.comparison_view)
         top.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         outer.addWidget(top)
+        self._top = top
 
         # -- chosen product ------------------------------------------------------
         bottom = QWidget()
@@ -231,6 +232,7 @@ class PlanPage(StepPage):
         bl.addWidget(self.tabs)
         bottom.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         outer.addWidget(bottom)
+        self._bottom = bottom
         outer.addStretch(1)
 
         # grid
@@ -396,6 +398,11 @@ class PlanPage(StepPage):
         elif self._price is None:
             problems.append(self.tr("Enter the selling price in the vehicle appraisal step."))
         self.prereq.set_lines(problems)
+        ready = not problems
+        for w in (self._top, self._bottom):
+            w.setVisible(ready)
+        for w in (self.down_slider, self.down_spin, self.term, self.method):
+            w.setEnabled(ready)
         price = self._price or Decimal(0)
         top = int(price)
         self.price_label.setText(
@@ -424,8 +431,8 @@ class PlanPage(StepPage):
         self._show_percent()
         self._show_saved(data.plans)
         self._saved_pick = self._pick_of(last) if last is not None else None
-        self.choose_button.setEnabled(not data.consultation.blacklist_hit)
-        self.keep_button.setEnabled(not data.consultation.blacklist_hit)
+        self.choose_button.setEnabled(ready)
+        self.keep_button.setEnabled(ready)
         self.refresh()
 
     @staticmethod

@@ -200,23 +200,41 @@ class ReceptionPage(StepPage):
             Tier.VIP: self.tr("VIP"),
         }
 
-    def _hit_text(self, hit: BlacklistHit) -> str:
-        source = {
+    def _source_text(self, hit: BlacklistHit) -> str:
+        return {
             BlacklistSource.INTERNAL: self.tr("internal blacklist"),
             BlacklistSource.INDUSTRY: self.tr("industry blacklist"),
         }.get(hit.source, hit.source.value)
-        why = {
+
+    def _why_text(self, hit: BlacklistHit) -> str:
+        return {
             BlacklistReason.FRAUD: self.tr("fraud"),
             BlacklistReason.SERIOUS_DEFAULT: self.tr("serious default"),
             BlacklistReason.FAKE_DOCUMENTS: self.tr("fake documents"),
             BlacklistReason.INDUSTRY_LIST: self.tr("industry list"),
             BlacklistReason.OTHER: self.tr("other"),
         }.get(hit.reason, hit.reason.value)
+
+    def _hit_text(self, hit: BlacklistHit) -> str:
+        source, why = self._source_text(hit), self._why_text(hit)
         matched = self.tr("ID number") if hit.matched == "id_number" else self.tr("mobile")
         return self.tr(
             "Blacklist: the {matched} matches the {source} ({why}). Please talk to the "
             "manager before going on; no finance plan can be offered."
         ).format(matched=matched, source=source, why=why)
+
+    def _stored_hit_text(self, params: dict[str, str]) -> str:
+        """The service's blacklist reason, with its source and reason in the user's words."""
+        try:
+            source = BlacklistSource(params.get("source", ""))
+            why = BlacklistReason(params.get("reason", ""))
+        except ValueError:
+            source, why = BlacklistSource.INTERNAL, BlacklistReason.OTHER
+        hit = BlacklistHit(entry_id=0, source=source, reason=why, matched="")
+        return self.tr(
+            "Blacklist: this customer matches the {source} ({why}). Please talk to the manager "
+            "before going on; no finance plan can be offered."
+        ).format(source=self._source_text(hit), why=self._why_text(hit))
 
     # -- loading -----------------------------------------------------------------
     def load(self, consultation_id: int | None) -> None:  # type: ignore[override]
@@ -410,12 +428,18 @@ class ReceptionPage(StepPage):
         if self._data is not None:
             c = self._data.consultation
             if c.blacklist_hit and not blocks:
-                blocks.append(
-                    self.tr(
-                        "This customer is on a blacklist. Please talk to the manager before "
-                        "going on; no finance plan can be offered."
-                    )
+                blocks.extend(
+                    self._stored_hit_text(dict(r.params))
+                    for r in c.blocked
+                    if r.code == "blacklist.hit"
                 )
+                if not blocks:
+                    blocks.append(
+                        self.tr(
+                            "This customer is on a blacklist. Please talk to the manager before "
+                            "going on; no finance plan can be offered."
+                        )
+                    )
             blocks.extend(tr_reason(r) for r in c.blocked if not r.code.startswith("blacklist"))
             notes.extend(tr_reason(r) for r in c.warnings)
         self.alerts.set_lines(blocks)

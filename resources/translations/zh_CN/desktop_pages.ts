@@ -770,6 +770,10 @@
       <translation>黑名单：{matched}与{source}记录相符（{why}）。请先与店长沟通再继续；不能提供金融方案。</translation>
     </message>
     <message>
+      <source>Blacklist: this customer matches the {source} ({why}). Please talk to the manager before going on; no finance plan can be offered.</source>
+      <translation>黑名单：该客户与{source}记录相符（{why}）。请先与店长沟通再继续；不能提供金融方案。</translation>
+    </message>
+    <message>
       <source>Born {birth}, {sex}, {age} years old today.</source>
       <translation>出生于 {birth}，{sex}，今年 {age} 周岁。</translation>
     </message>

@@ -111,3 +111,46 @@ def test_every_page_in_both_languages(qtbot, language, open_page, database, cons
                                 (3, "4_plan_addons")):
                 page.tabs.setCurrentIndex(index)
                 save_screenshot(page, language, name)
+
+
+def test_blocked_states_in_both_languages(qtbot, language, open_page, database, consultant,
+                                          owner, ctx):
+    """What staff see when something stops the flow: blacklist, failed requirements, flood."""
+    from db.models.enums import BlacklistReason
+    from db.services import blacklist
+    from tests.desktop.pages.conftest import PHONE, VIN
+
+    lang_ctx = AppContext(
+        database=database, staff=consultant, runner=ImmediateRunner(), language=language,
+        settings=ctx.settings,
+    )
+    blacklist.add_entry(database, owner, phone=PHONE, reason=BlacklistReason.SERIOUS_DEFAULT)
+    cust = customers.create_customer(database, consultant, "陈刚", phone=PHONE)
+    cid = cs.open_consultation(database, consultant, cust.id, source_channel="phone",
+                               intent_level="medium").id
+    page = open_page(ReceptionPage, cid, context=lang_ctx, size=SIZE)
+    assert page.alerts.isVisibleTo(page)
+    save_screenshot(page, language, "blocked_1_reception_blacklist")
+
+    complete_until(database, consultant, cid, "qualification")
+    page = open_page(QualificationPage, cid, context=lang_ctx, size=SIZE)
+    qtbot.keyClicks(page.monthly_income, "9000")
+    page.proof_months.setValue(3)
+    assert page.failures.isVisibleTo(page)
+    save_screenshot(page, language, "blocked_2_qualification_requirements")
+
+    page = open_page(AppraisalPage, cid, context=lang_ctx, size=SIZE)
+    qtbot.keyClicks(page.vin, VIN)
+    qtbot.keyClicks(page.brand, "Honda")
+    qtbot.keyClicks(page.model_name, "Civic")
+    qtbot.keyClicks(page.first_registration, "2015-06-01")
+    qtbot.keyClicks(page.mileage, "180000")
+    page.condition.setCurrentIndex(page.condition.findData("fair"))
+    qtbot.keyClicks(page.market_price, "60000")
+    page.flood.setChecked(True)
+    assert page.exclusions.isVisibleTo(page)
+    save_screenshot(page, language, "blocked_3_appraisal_flood")
+
+    page = open_page(PlanPage, cid, context=lang_ctx, size=(1024, 1000))
+    assert page.prereq.isVisibleTo(page)
+    save_screenshot(page, language, "blocked_4_plan_prerequisites")
