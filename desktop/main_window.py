@@ -45,21 +45,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(960, 640)
 
         self.home = HomePage(ctx)
-        self.flow = FlowView(ctx)
-        self.flow.step_requested = self._step_requested  # type: ignore[method-assign]
-        self.flow.state_refresh_needed.connect(self.refresh_consultation)
-        self.flow.step_shown.connect(self._remember_step)
-        self.flow.back_button.clicked.connect(self.previous_step)
-        self.flow.save_button.clicked.connect(self.save_step)
-        self.flow.next_button.clicked.connect(self.next_step)
-        for page in self.flow.page_for.values():
-            signal = getattr(page, "consultation_changed", None)
-            if signal is not None:
-                signal.connect(self._consultation_changed)
+        self._flow: FlowView | None = None  # built on first use: start-up shows home only
 
         self.central = QStackedWidget()
         self.central.addWidget(self.home)
-        self.central.addWidget(self.flow)
         self.setCentralWidget(self.central)
 
         self.home.open_consultation.connect(self.open_consultation)
@@ -192,13 +181,35 @@ class MainWindow(QMainWindow):
             self._busy_timer.stop()
             self.busy.setVisible(False)
 
+    # -- the consultation view (lazy) --------------------------------------------
+    @property
+    def flow(self) -> FlowView:
+        if self._flow is None:
+            flow = FlowView(self.ctx)
+            flow.step_requested = self._step_requested  # type: ignore[method-assign]
+            flow.state_refresh_needed.connect(self.refresh_consultation)
+            flow.step_shown.connect(self._remember_step)
+            flow.back_button.clicked.connect(self.previous_step)
+            flow.save_button.clicked.connect(self.save_step)
+            flow.next_button.clicked.connect(self.next_step)
+            for page in flow.page_for.values():
+                signal = getattr(page, "consultation_changed", None)
+                if signal is not None:
+                    signal.connect(self._consultation_changed)
+            self.central.addWidget(flow)
+            self._flow = flow
+        return self._flow
+
+    def _in_flow(self) -> bool:
+        return self._flow is not None and self.central.currentWidget() is self._flow
+
     # -- navigation ------------------------------------------------------------
     @property
     def consultation_id(self) -> int | None:
-        return self.flow.consultation_id if self.central.currentWidget() is self.flow else None
+        return self.flow.consultation_id if self._in_flow() else None
 
     def go_home(self) -> None:
-        if self.central.currentWidget() is self.flow and not self._leave_step():
+        if self._in_flow() and not self._leave_step():
             return
         self.prefs.set_last_consultation(self.ctx.staff.username, None)
         self.central.setCurrentWidget(self.home)
@@ -212,7 +223,7 @@ class MainWindow(QMainWindow):
             self.home.focus_search()
 
     def new_consultation(self) -> None:
-        if self.central.currentWidget() is self.flow and not self._leave_step():
+        if self._in_flow() and not self._leave_step():
             return
         dialog = NewConsultationDialog(self.ctx, self)
         if dialog.exec() and dialog.result_view is not None:
@@ -242,7 +253,7 @@ class MainWindow(QMainWindow):
     def open_consultation(self, consultation_id: int, step: Step | str | None = None) -> None:
         """Show a consultation at ``step`` (default: the first step not complete)."""
         if (
-            self.central.currentWidget() is self.flow
+            self._in_flow()
             and self.flow.consultation_id
             not in (
                 None,
@@ -292,7 +303,7 @@ class MainWindow(QMainWindow):
 
     def _remember_step(self, step: str) -> None:
         cid = self.flow.consultation_id
-        if cid is not None and self.central.currentWidget() is self.flow:
+        if cid is not None and self._in_flow():
             self.prefs.set_last_consultation(self.ctx.staff.username, cid, step)
 
     def _leave_step(self) -> bool:
@@ -330,13 +341,13 @@ class MainWindow(QMainWindow):
             self._step_requested(STEPS[index - 1])
 
     def save_step(self) -> None:
-        if self.central.currentWidget() is not self.flow:
+        if not self._in_flow():
             return
         if self.flow.save_current():
             self.statusBar().showMessage(self.tr("Saved."), 3000)
 
     def next_step(self) -> None:
-        if self.central.currentWidget() is not self.flow:
+        if not self._in_flow():
             return
         if not self.flow.save_current():
             self.statusBar().showMessage(
@@ -398,7 +409,7 @@ class MainWindow(QMainWindow):
         )
 
     def log_out(self) -> None:
-        if self.central.currentWidget() is self.flow and not self._leave_step():
+        if self._in_flow() and not self._leave_step():
             return
         self._save_window()
         self._closing_for_rebuild = True
@@ -424,7 +435,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.central.currentWidget() is self.flow:
+        if self._in_flow():
             self.flow.save_current()  # best effort; invalid fields stay unsaved
         self._save_window()
         super().closeEvent(event)
