@@ -497,8 +497,8 @@ class DemoGenerator:
 
     def _name(self) -> str:
         rng = self.rng
-        given = rng.choice(_GIVEN) + (rng.choice(_GIVEN) if rng.random() < 0.7 else "")
-        return rng.choice(_SURNAMES) + given
+        given = _choice(rng, _GIVEN) + (_choice(rng, _GIVEN) if rng.random() < 0.7 else "")
+        return _choice(rng, _SURNAMES) + given
 
     def _birth(self, on: date) -> date:
         rng = self.rng
@@ -522,9 +522,9 @@ class DemoGenerator:
         rng = self.rng
         while True:
             region = (
-                rng.choice(_LOCAL_REGIONS) if rng.random() < 0.7 else rng.choice(_OTHER_REGIONS)
+                _choice(rng, _LOCAL_REGIONS) if rng.random() < 0.7 else _choice(rng, _OTHER_REGIONS)
             )
-            number = generate_resident_id(region, birth, rng.randint(0, 999))
+            number = generate_resident_id(region, birth, _randint(rng, 0, 999))
             if number not in self.used_ids:
                 self.used_ids.add(number)
                 return number
@@ -532,7 +532,7 @@ class DemoGenerator:
     def _phone(self) -> str:
         rng = self.rng
         while True:
-            phone = rng.choice(_MOBILE_PREFIXES) + f"{rng.randint(0, 99_999_999):08d}"
+            phone = _choice(rng, _MOBILE_PREFIXES) + f"{_randint(rng, 0, 99_999_999):08d}"
             if phone not in self.used_phones:
                 self.used_phones.add(phone)
                 return phone
@@ -540,10 +540,10 @@ class DemoGenerator:
     def _vin(self, wmi: str, model_year: int) -> str:
         rng = self.rng
         while True:
-            vds = "".join(rng.choice(_VIN_CHARS) for _ in range(5))
+            vds = "".join(_choice(rng, _VIN_CHARS) for _ in range(5))
             year = _YEAR_CODES[(model_year - 2010) % 30]
-            plant = rng.choice(_VIN_CHARS)
-            serial = f"{rng.randint(0, 999_999):06d}"
+            plant = _choice(rng, _VIN_CHARS)
+            serial = f"{_randint(rng, 0, 999_999):06d}"
             vin = generate_vin(wmi + vds + year + plant + serial)
             if vin not in self.used_vins:
                 self.used_vins.add(vin)
@@ -591,7 +591,7 @@ class DemoGenerator:
         }
         for stage in range(1, target + 1):
             if stage == APPROVED:
-                days = rng.choice((0, 1, 1, 2, 3, 5, 7, 10))
+                days = _choice(rng, (0, 1, 1, 2, 3, 5, 7, 10))
                 t = self._after(times[-1], 2 + 24 * days, 8 + 24 * days)
             else:
                 t = self._after(times[-1], *gaps[stage])
@@ -671,32 +671,32 @@ class DemoGenerator:
         if q > 0.45:
             overdue, worst = 0, 0
             util = rng.uniform(3, 40)
-            apps = rng.choice((0, 0, 1))
+            apps = _choice(rng, (0, 0, 1))
             debt_share = rng.uniform(0, 0.15)
         elif q > 0.2:
-            overdue = rng.randint(1, 2)
-            worst = rng.choice((5, 10, 15, 25))
+            overdue = _randint(rng, 1, 2)
+            worst = _choice(rng, (5, 10, 15, 25))
             util = rng.uniform(30, 75)
-            apps = rng.randint(1, 3)
+            apps = _randint(rng, 1, 3)
             debt_share = rng.uniform(0.08, 0.28)
         else:
-            overdue = rng.randint(2, 6)
-            worst = rng.choice((30, 45, 60, 90))
+            overdue = _randint(rng, 2, 6)
+            worst = _choice(rng, (30, 45, 60, 90))
             util = rng.uniform(60, 98)
-            apps = rng.randint(2, 7)
+            apps = _randint(rng, 2, 7)
             debt_share = rng.uniform(0.15, 0.35)
         monthly_debt = money(Decimal(int(income * Decimal(str(round(debt_share, 3))) / 10) * 10))
-        current_debt = money(monthly_debt * rng.randint(12, 48))
+        current_debt = money(monthly_debt * _randint(rng, 12, 48))
         proof_months, residence, work = 6, True, True
         if documents_fail:
-            which = rng.randint(0, 2)
-            proof_months = rng.choice((2, 3, 4)) if which == 0 else 6
+            which = _randint(rng, 0, 2)
+            proof_months = _choice(rng, (2, 3, 4)) if which == 0 else 6
             residence = which != 1
             work = which != 2
-        history = Decimal(rng.randint(0, 150)) / 10
-        kinds = rng.randint(1, 4)
+        history = Decimal(_randint(rng, 0, 150)) / 10
+        kinds = _randint(rng, 1, 4)
         application_day = at.astimezone(STORE_TZ).date()
-        statement = money(income * Decimal(rng.randint(94, 104)) / 100)
+        statement = money(income * Decimal(_randint(rng, 94, 104)) / 100)
         result = lending_qualification.qualify(
             lending_qualification.QualificationInput(
                 documents=lending_qualification.Documents(
@@ -762,7 +762,7 @@ class DemoGenerator:
         self, out: Rows, cons_id: int, at: datetime, by: int, *, reject: bool
     ) -> tuple[int, Appraised, Decimal]:
         rng = self.rng
-        brand, model, ref_price, wmi = rng.choice(_VEHICLES)
+        brand, model, ref_price, wmi = _choice(rng, _VEHICLES)
         day = at.astimezone(STORE_TZ).date()
         if reject and rng.random() < 0.4:
             age_years = rng.uniform(8.5, 12)
@@ -781,15 +781,15 @@ class DemoGenerator:
             elif kind < 0.95:
                 fire = True
             else:
-                mileage = rng.randint(152, 260) * 1000
+                mileage = _randint(rng, 152, 260) * 1000
         condition = _pick(rng, _CONDITIONS, _CONDITION_WEIGHTS)
-        market = money(Decimal(ref_price) * Decimal(rng.randint(90, 110)) / 100)
+        market = money(Decimal(ref_price) * Decimal(_randint(rng, 90, 110)) / 100)
         result = fast_appraise(market, first_reg, day, mileage, condition, accident, flood, fire)
         acceptable = not result.excluded and not (reject and result.limit_reasons)
         if reject:
             acceptable = False
         sale_price = money(
-            Decimal(int(result.value * Decimal(rng.randint(104, 115)) / 100 / 100)) * 100
+            Decimal(int(result.value * Decimal(_randint(rng, 104, 115)) / 100 / 100)) * 100
         )
         vid = self.ids.next("vehicles")
         out["vehicles"].append(
@@ -803,7 +803,7 @@ class DemoGenerator:
                 first_registration=first_reg,
                 vin=self._vin(wmi, first_reg.year),
                 mileage_km=mileage,
-                colour=rng.choice(_COLOURS),
+                colour=_choice(rng, _COLOURS),
                 registration_matches=True,
                 condition_grade=condition.value,
                 accident=accident,
@@ -861,9 +861,9 @@ class DemoGenerator:
         chosen: bool,
     ) -> int:
         rng = self.rng
-        method = rng.choice(product.methods)
+        method = _choice(rng, product.methods)
         terms = list(product.terms)
-        term = rng.choice(terms)
+        term = _choice(rng, terms)
         gt = product.grade_terms(grade)
         assert gt is not None
         rate = gt.annual_rate
@@ -872,7 +872,7 @@ class DemoGenerator:
         step_percent = step.step_percent if step else Decimal(0)
         step_months = step.step_months if step else 12
         max_loan = min(product.max_loan(ap.value), price)
-        share = Decimal(rng.choice((100, 100, 90, 80, 70))) / 100
+        share = Decimal(_choice(rng, (100, 100, 90, 80, 70))) / 100
         amount = _round_down(max_loan * share, AMOUNT_STEP)
         figures = None
         for _ in range(6):
@@ -893,7 +893,7 @@ class DemoGenerator:
         first, max_pay, interest, fees, repayment, apr, ear, _dti = figures
         bundle = _pick(rng, ("premium", "standard", "entry"), (20, 50, 30))
         pid = self.ids.next("plans")
-        start_day = (at + timedelta(days=rng.randint(3, 20))).astimezone(STORE_TZ).date()
+        start_day = (at + timedelta(days=_randint(rng, 3, 20))).astimezone(STORE_TZ).date()
         add_ons = self._add_ons(pid, bundle, price, product.requires_full_insurance)
         out["plan_add_ons"].extend(add_ons)
         out["plans"].append(
@@ -904,7 +904,9 @@ class DemoGenerator:
                 consultation_id=cons_id,
                 product_id=self.store.product_ids.get(product.code),
                 product_code=product.code,
-                lender_name=rng.choice(product.example_lenders) if product.example_lenders else "",
+                lender_name=_choice(rng, product.example_lenders)
+                if product.example_lenders
+                else "",
                 method=method.value,
                 vehicle_price=price,
                 down_payment=money(price - amount),
@@ -940,7 +942,7 @@ class DemoGenerator:
         store = self.store.store_id
         rows = []
         full = bundle == "premium" or insurance_required
-        ins_rate = Decimal(rng.randint(30, 42) if full else rng.randint(18, 26)) / 1000
+        ins_rate = Decimal(_randint(rng, 30, 42) if full else _randint(rng, 18, 26)) / 1000
         rows.append(
             self._row(
                 "plan_add_ons",
@@ -964,7 +966,7 @@ class DemoGenerator:
                     plan_id=plan_id,
                     kind=AddOnKind.WARRANTY.value,
                     name="Extended warranty (2 years)",
-                    price=Decimal(rng.choice((2_000, 2_800, 3_500, 4_800))),
+                    price=Decimal(_choice(rng, (2_000, 2_800, 3_500, 4_800))),
                     required=False,
                 )
             )
@@ -977,7 +979,7 @@ class DemoGenerator:
                     plan_id=plan_id,
                     kind=AddOnKind.SERVICE.value,
                     name="Maintenance service package",
-                    price=Decimal(rng.choice((1_200, 1_680, 2_400, 2_980))),
+                    price=Decimal(_choice(rng, (1_200, 1_680, 2_400, 2_980))),
                     required=False,
                 )
             )
@@ -1025,14 +1027,14 @@ class DemoGenerator:
         rng = self.rng
         store = self.store
         settings = DEFAULT_SETTINGS
-        consultant = rng.choice(store.consultant_ids)
-        finance = rng.choice(store.finance_ids)
+        consultant = _choice(rng, store.consultant_ids)
+        finance = _choice(rng, store.finance_ids)
         channel = _pick(rng, _CHANNEL_NAMES, _CHANNEL_WEIGHTS)
         target, category = self._outcome()
         cust = None
         if self.customers and rng.random() < 0.1:  # a returning customer (never a blacklisted one)
             n_known = len(self.customers)
-            cust = self.customers[rng.randrange(max(0, n_known - 5_000), n_known)]
+            cust = self.customers[_randrange(rng, max(0, n_known - 5_000), n_known)]
             if cust.id in self._blacklisted:
                 cust = None
         if cust is None:
@@ -1147,7 +1149,7 @@ class DemoGenerator:
             approved_at = stamps["approved_at"]
             assert approved_at is not None
             n_items = len(_SIGNING_CODES)
-            n_done = n_items if signed_at else rng.randint(0, n_items - 1)
+            n_done = n_items if signed_at else _randint(rng, 0, n_items - 1)
             rows = out["signing_items"]
             first_id = self.ids.ids["signing_items"]
             self.ids.ids["signing_items"] = first_id + n_items
@@ -1220,7 +1222,7 @@ class DemoGenerator:
         lost_reason = None
         if lost_at is not None and category is not None:
             status = ConsultationStatus.LOST
-            detail = rng.choice(_LOST_DETAILS[category])
+            detail = _choice(rng, _LOST_DETAILS[category])
             lost_reason = f"{LOST_CATEGORY_LABELS[category]}: {detail}"
             if category == "documents" and rng.random() < 0.03:
                 self._blacklist(out, cust, lost_at)
@@ -1231,8 +1233,8 @@ class DemoGenerator:
             status = ConsultationStatus.OPEN
         referred = None
         if channel is Channel.REFERRAL and len(self.customers) > 1:
-            referred = self.customers[rng.randrange(len(self.customers) - 1)].id
-        budget = money(Decimal(rng.randint(10, 60) * 5_000))
+            referred = self.customers[_randrange(rng, len(self.customers) - 1)].id
+        budget = money(Decimal(_randint(rng, 10, 60) * 5_000))
         out["consultations"].append(
             self._row(
                 "consultations",
@@ -1243,9 +1245,9 @@ class DemoGenerator:
                 status=status.value,
                 source_channel=channel.value,
                 intent_level=intent.value,
-                purpose=rng.choice(_PURPOSES),
+                purpose=_choice(rng, _PURPOSES),
                 budget=budget,
-                wished_down_payment=money(budget * Decimal(rng.randint(10, 40)) / 100),
+                wished_down_payment=money(budget * Decimal(_randint(rng, 10, 40)) / 100),
                 wished_monthly_payment=money(Decimal(int(cust.income / 4 / 100) * 100)),
                 **{k: v.value for k, v in states.items()},
                 **stamps,
@@ -1294,7 +1296,7 @@ class DemoGenerator:
     def _industry_list(self, out: Rows, n: int) -> None:
         """A small imported industry list (people who never visited this store)."""
         rng = self.rng
-        imported = self.now - timedelta(days=rng.randint(20, 200))
+        imported = self.now - timedelta(days=_randint(rng, 20, 200))
         for _ in range(n):
             birth = self._birth(self.today)
             number = self._id_number(birth)
@@ -1349,7 +1351,7 @@ def contact_times(seed: int, today: date, n: int) -> list[datetime]:
     now = data_cutoff(today)
     out = []
     for day in picked:
-        minute = rng.randint(9 * 60, 20 * 60 + 30)
+        minute = _randint(rng, 9 * 60, 20 * 60 + 30)
         local = datetime.combine(day, time(minute // 60, minute % 60), STORE_TZ)
         out.append(min(local.astimezone(UTC), now))
     out.sort()
@@ -1362,6 +1364,21 @@ _SIGNING_LEAD = tuple(
     timedelta(minutes=4 * (len(_SIGNING_CODES) - j)) for j in range(len(_SIGNING_CODES))
 )
 _CONDITIONS = tuple(lending_appraisal.Condition)
+
+
+def _choice(rng: random.Random, seq: Sequence[Any]) -> Any:
+    """``rng.choice`` from one ``random()`` draw (cheaper than ``getrandbits`` rejection)."""
+    return seq[int(rng.random() * len(seq))]
+
+
+def _randint(rng: random.Random, a: int, b: int) -> int:
+    return a + int(rng.random() * (b - a + 1))
+
+
+def _randrange(rng: random.Random, a: int, b: int | None = None) -> int:
+    if b is None:
+        a, b = 0, a
+    return a + int(rng.random() * (b - a))
 
 
 @lru_cache(maxsize=64)
@@ -1719,10 +1736,10 @@ class _Assembler:
         phone = cipher.decrypt("customers", "phone", bytes(row[ci["phone_enc"]]))
         birth = date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
         while cipher.id_hash(id_number) in self.seen_ids:
-            region = rng.choice(_LOCAL_REGIONS + _OTHER_REGIONS)
-            id_number = generate_resident_id(region, birth, rng.randint(0, 999))
+            region = _choice(rng, _LOCAL_REGIONS + _OTHER_REGIONS)
+            id_number = generate_resident_id(region, birth, _randint(rng, 0, 999))
         while cipher.phone_hash(phone) in self.seen_phones:
-            phone = rng.choice(_MOBILE_PREFIXES) + f"{rng.randint(0, 99_999_999):08d}"
+            phone = _choice(rng, _MOBILE_PREFIXES) + f"{_randint(rng, 0, 99_999_999):08d}"
         values[ci["id_number_enc"]] = cipher.encrypt("customers", "id_number", id_number)
         values[ci["id_hmac"]] = cipher.id_hash(id_number)
         values[ci["phone_enc"]] = cipher.encrypt("customers", "phone", phone)
