@@ -114,8 +114,8 @@ class AppraisalPage(StepPage):
         )
         self.condition = QComboBox()
         self.condition.addItem(self.tr("Choose..."), "")
-        for value, text in self._condition_labels().items():
-            self.condition.addItem(text, value.value)
+        for condition, text in self._condition_labels().items():
+            self.condition.addItem(text, condition.value)
         self.add_row(form, "condition", self.tr("Condition"), self.condition)
         flags = QWidget()
         fl = QHBoxLayout(flags)

@@ -224,8 +224,13 @@ class StepPage(QWidget):
     def dirty(self) -> bool:
         return self._dirty
 
-    def load(self, consultation_id: int) -> None:  # the reception page also takes None
-        """Show the saved state of ``consultation_id`` (resumes where staff left off)."""
+    def load(self, consultation_id: int | None) -> None:
+        """Show the saved state of ``consultation_id`` (resumes where staff left off).
+
+        Only the reception page accepts ``None`` (a new customer).
+        """
+        if consultation_id is None:
+            return
         self._autosave.stop()
         self.consultation_id = consultation_id
         self.clear_errors()

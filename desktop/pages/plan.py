@@ -129,6 +129,7 @@ class PlanPage(StepPage):
         self.last_eval_ms: float | None = None
         self._saved_pick: Pick | None = None
         self._pending_flags = (False, False, True)
+        self._save_mode = (False, False)
         self.settlement: Any = None
 
         page = QVBoxLayout(self)
@@ -203,7 +204,7 @@ class PlanPage(StepPage):
         )
         self.comparison_view.horizontalHeader().setSectionsClickable(True)
         self.comparison_view.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap  # type: ignore[operator]
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         )
         self.comparison_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comparison_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -791,7 +792,8 @@ class PlanPage(StepPage):
             errors["plan"] = self.tr("Choose a product in the comparison first.")
         return errors
 
-    def _save_job(self, keep: bool = False, choose: bool = False) -> Any:
+    def _save_job(self) -> Any:
+        keep, choose = self._save_mode
         pick = self.current_pick()
         assert pick is not None and self.consultation_id is not None
         if pick == self._saved_pick and not choose:
@@ -847,9 +849,8 @@ class PlanPage(StepPage):
         return self._save_with(choose=True)
 
     def _save_with(self, *, keep: bool = False, choose: bool = False) -> bool:
-        original = self._save_job
-        self._save_job = lambda: original(keep=keep, choose=choose)  # type: ignore[method-assign]
+        self._save_mode = (keep, choose)
         try:
             return self.save()
         finally:
-            self._save_job = original  # type: ignore[method-assign]
+            self._save_mode = (False, False)

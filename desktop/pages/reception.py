@@ -110,8 +110,8 @@ class ReceptionPage(StepPage):
         self.add_row(form, "id_number", self.tr("ID number"), self.id_number, self.id_hint)
 
         self.tier = QComboBox()
-        for value, text in self._tier_labels().items():
-            self.tier.addItem(text, value.value)
+        for tier, text in self._tier_labels().items():
+            self.tier.addItem(text, tier.value)
         self.add_row(form, "tier", self.tr("Customer tier"), self.tier)
 
         form.addRow(hline())
@@ -119,14 +119,14 @@ class ReceptionPage(StepPage):
         needs = form
         self.channel = QComboBox()
         self.channel.addItem(self.tr("Choose..."), "")
-        for value, text in self._channel_labels().items():
-            self.channel.addItem(text, value.value)
+        for channel, text in self._channel_labels().items():
+            self.channel.addItem(text, channel.value)
         self.add_row(needs, "source_channel", self.tr("Source channel"), self.channel)
 
         self.intent = QComboBox()
         self.intent.addItem(self.tr("Choose..."), "")
-        for value, text in self._intent_labels().items():
-            self.intent.addItem(text, value.value)
+        for intent, text in self._intent_labels().items():
+            self.intent.addItem(text, intent.value)
         self.add_row(needs, "intent_level", self.tr("Intent"), self.intent)
 
         self.purpose = QLineEdit()
@@ -237,7 +237,7 @@ class ReceptionPage(StepPage):
         ).format(source=self._source_text(hit), why=self._why_text(hit))
 
     # -- loading -----------------------------------------------------------------
-    def load(self, consultation_id: int | None) -> None:  # type: ignore[override]
+    def load(self, consultation_id: int | None) -> None:
         """``None``: a new customer at the counter; saving creates customer and consultation."""
         if consultation_id is None:
             self._autosave.stop()
@@ -479,12 +479,10 @@ class ReceptionPage(StepPage):
         tier = self.tier.currentData() or "potential"
         channel = self.channel.currentData() or None
         intent = self.intent.currentData() or None
-        needs = {
-            "purpose": self.purpose.text(),
-            "budget": self.budget.text(),
-            "wished_down_payment": self.wished_down.text(),
-            "wished_monthly_payment": self.wished_monthly.text(),
-        }
+        purpose = self.purpose.text()
+        budget = self.budget.text()
+        down = self.wished_down.text()
+        monthly = self.wished_monthly.text()
         local = dict(self._local_errors)
 
         def job() -> ReceptionData:
@@ -505,8 +503,11 @@ class ReceptionPage(StepPage):
                         uow, actor, cust.id, source_channel=channel, intent_level=intent
                     ).id
                 try:
-                    cs.save_reception(uow, actor, cid, source_channel=channel,
-                                      intent_level=intent, **needs)
+                    cs.save_reception(
+                        uow, actor, cid, source_channel=channel, intent_level=intent,
+                        purpose=purpose, budget=budget, wished_down_payment=down,
+                        wished_monthly_payment=monthly,
+                    )
                 except ValidationError as exc:
                     _merge(errors, exc)
                 except NotFound:

@@ -83,8 +83,7 @@ class SigningPage(StepPage):
             SigningItemKind.CLAUSE: QGroupBox(self.tr("Key clauses the customer confirmed")),
             SigningItemKind.CHECK: QGroupBox(self.tr("Checks")),
         }
-        for box in groups.values():
-            QVBoxLayout(box)
+        group_layouts = {kind: QVBoxLayout(group) for kind, group in groups.items()}
         columns = QHBoxLayout()
         columns.addWidget(groups[SigningItemKind.DOCUMENT])
         lay.addLayout(columns)
@@ -93,12 +92,12 @@ class SigningPage(StepPage):
         right.addWidget(groups[SigningItemKind.CHECK])
         columns.addLayout(right)
         for code, kind, label in cs.SIGNING_ITEMS:
-            box = QCheckBox(labels.get(code, label))
-            self.boxes[code] = box
-            groups[kind].layout().addWidget(box)  # type: ignore[union-attr]
-            box.toggled.connect(self._ticked)
-        for box in groups.values():
-            box.layout().addStretch(1)  # type: ignore[union-attr]
+            check = QCheckBox(labels.get(code, label))
+            self.boxes[code] = check
+            group_layouts[kind].addWidget(check)
+            check.toggled.connect(self._ticked)
+        for group_layout in group_layouts.values():
+            group_layout.addStretch(1)
         lay.addWidget(self.error_label("general"))
         lay.addStretch(1)
 
