@@ -65,6 +65,7 @@ class Application(QObject):
         prefs: Preferences | None = None,
         runner: Any = None,
         database: Any = None,
+        splash: bool = False,
     ) -> None:
         super().__init__(app)
         from desktop.i18n import Translators
@@ -79,12 +80,49 @@ class Application(QObject):
         self.language = effective_language(self.prefs)
         self.translators.install(self.language)
         apply_font(app, self.language)
+        self._splash: Any = self._show_splash() if splash else None
         self.window: Any = None
         self.context: Any = None
         self.dialog: QWidget | None = None  # the open setup/login dialog (tests drive it)
         app.setQuitOnLastWindowClosed(False)
 
     # -- steps of start-up ---------------------------------------------------------
+    def _show_splash(self) -> Any:
+        """Something on screen at once while the data layer loads (about a second)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QColor, QPainter, QPixmap
+        from PySide6.QtWidgets import QSplashScreen
+
+        pix = QPixmap(420, 160)
+        pix.fill(QColor("#1565c0"))
+        painter = QPainter(pix)
+        font = QFont(self.app.font())
+        font.setPointSizeF(font.pointSizeF() * 2)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(
+            pix.rect().adjusted(0, 0, 0, -40),
+            Qt.AlignmentFlag.AlignCenter,
+            QCoreApplication.translate("Application", "LoanDesk"),
+        )
+        painter.end()
+        splash = QSplashScreen(pix)
+        splash.showMessage(
+            QCoreApplication.translate("Application", "Opening the database…"),
+            Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,
+            QColor("white"),
+        )
+        splash.show()
+        self.app.processEvents()
+        return splash
+
+    def _close_splash(self) -> None:
+        if self._splash is not None:
+            self._splash.close()
+            self._splash.deleteLater()
+            self._splash = None
+
     def open_database(self) -> bool:
         from db import open_database
         from lending.errors import UserError
@@ -94,6 +132,7 @@ class Application(QObject):
         try:
             self.database = open_database(self.url)
         except UserError as exc:
+            self._close_splash()
             self.fatal(exc.message)
             return False
         return True
@@ -199,7 +238,9 @@ class Application(QObject):
 
     def start(self) -> bool:
         """Everything up to the main window; False when the user quit on the way."""
-        if not self.open_database():
+        opened = self.open_database()
+        self._close_splash()
+        if not opened:
             return False
         actor = None
         if self.needs_setup():
@@ -264,7 +305,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     app = make_application()
     url = resolve_database_url(getattr(args, "db", None), getattr(args, "database_url", None))
-    controller = Application(app, url=url)
+    controller = Application(app, url=url, splash=True)
     try:
         if not controller.start():
             return 0 if controller.database is not None else 2

@@ -173,8 +173,10 @@ def test_unusable_database_shows_the_reason_without_traceback(qtbot, tmp_path, m
         "critical",
         staticmethod(lambda _p, title, text, *a: shown.append((title, text))),
     )
-    ctl = Application(make_application(), url=str(bad))
+    ctl = Application(make_application(), url=str(bad), splash=True)
+    assert ctl._splash is not None and ctl._splash.isVisible()
     assert ctl.start() is False
+    assert ctl._splash is None  # closed before the message box
     assert len(shown) == 1
     title, text = shown[0]
     assert title == "LoanDesk cannot start"

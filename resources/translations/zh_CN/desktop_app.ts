@@ -4,8 +4,16 @@
   <context>
     <name>Application</name>
     <message>
+      <source>LoanDesk</source>
+      <translation>车贷助手</translation>
+    </message>
+    <message>
       <source>LoanDesk cannot start</source>
       <translation>车贷助手无法启动</translation>
+    </message>
+    <message>
+      <source>Opening the database…</source>
+      <translation>正在打开数据库…</translation>
     </message>
   </context>
 </TS>
