@@ -259,3 +259,27 @@ def test_steps_constant_matches_db():
         "signing",
     ]
     assert Path(__file__).exists()
+
+
+def test_threaded_runner_end_to_end(qtbot, database, owner):
+    """The real worker thread: home loads, a consultation opens, saves come back."""
+    from desktop.tasks import TaskRunner
+
+    c = customers.create_customer(database, owner, "Sun Qi")
+    cid = cs.open_consultation(database, owner, c.id).id
+    runner = TaskRunner()
+    ctl = Application(make_application(), database=database, runner=runner)
+    try:
+        ctl.context = ctl.build_context(owner)
+        window = ctl.show_main(resume=False)
+        qtbot.waitUntil(lambda: window.home.recent_model.rowCount() == 1, timeout=5000)
+        window.open_consultation(cid)
+        qtbot.waitUntil(lambda: window.flow.title.text().endswith("Sun Qi"), timeout=5000)
+        assert window.flow.current_step is Step.RECEPTION
+        reception = window.flow.current_page()
+        qtbot.waitUntil(lambda: reception.name.text() == "Sun Qi", timeout=5000)
+        window.go_home()
+        qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    finally:
+        ctl._drop_window()
+        runner.shutdown()
