@@ -2,10 +2,12 @@
 
 Every sheet has the same frame: row 1 a title, row 2 one line of context,
 row 3 the column headings (frozen, with an autofilter), data from row 4.
-Columns declare a *kind*; the kind decides the number format and a width
-that fits.  Each column keeps one styled prototype cell that is refilled for
-every row (write-only sheets write a row as soon as it is appended), so a
-styled row costs no more style look-ups than a plain one.
+Text that starts with ``=`` (a customer name, a typed lost reason) is
+written as text, never as a formula.  Columns declare a *kind*; the kind
+decides the number format and a width that fits.  Each column keeps one
+styled prototype cell that is refilled for every row (write-only sheets
+write a row as soon as it is appended), so a styled row costs no more style
+look-ups than a plain one.
 """
 
 from __future__ import annotations
@@ -62,6 +64,13 @@ TOTAL_FONT = Font(bold=True)
 def display_width(text: str) -> int:
     """Columns a text needs: CJK and full-width characters count twice."""
     return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+def _text_cell(ws: Any, value: Any) -> WriteOnlyCell:
+    c = WriteOnlyCell(ws, value)
+    if isinstance(value, str) and value.startswith("="):
+        c.data_type = "s"  # typed text, never a formula
+    return c
 
 
 @dataclass(frozen=True)
@@ -131,15 +140,15 @@ class Table:
         for i in range(len(self.columns) + 1, min_columns + 1):
             ws.column_dimensions[get_column_letter(i)].width = 12
         ws.freeze_panes = f"{get_column_letter(freeze_column + 1)}{FIRST_DATA_ROW}"
-        t = WriteOnlyCell(ws, heading)
+        t = _text_cell(ws, heading)
         t.font = TITLE_FONT
         ws.append([t])
-        n = WriteOnlyCell(ws, context)
+        n = _text_cell(ws, context)
         n.font = NOTE_FONT
         ws.append([n])
         heads = []
         for col in self.columns:
-            h = WriteOnlyCell(ws, col.heading)
+            h = _text_cell(ws, col.heading)
             h.font, h.fill, h.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGN
             heads.append(h)
         ws.append(heads)
@@ -172,6 +181,8 @@ class Table:
             else:
                 proto = self._proto(i, kind, total)
                 proto.value = v
+                if isinstance(v, str) and v.startswith("="):
+                    proto.data_type = "s"  # typed text, never a formula
                 out.append(proto)
         self.ws.append(out)
         self.rows_written += 1
@@ -184,7 +195,7 @@ class Table:
         """A free row (sub-headings, notes) outside the column kinds."""
         out = []
         for v in values:
-            c = WriteOnlyCell(self.ws, v)
+            c = _text_cell(self.ws, v)
             if bold:
                 c.font = HEADER_FONT
             out.append(c)

@@ -397,3 +397,20 @@ def test_command_destination_and_database_errors(
     assert main.main([*base, "--db", str(missing), "--out", str(tmp_path / "r.xlsx")]) == 2
     assert "no LoanDesk database" in capsys.readouterr().err
     assert not missing.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_typed_text_is_never_a_formula(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from reports.excel.layout import Column, Table
+
+    wb = Workbook(write_only=True)
+    t = Table(wb, "T", "=title", "ctx", [Column("Name"), Column("Amount", "money")])
+    t.row(["=HYPERLINK(\"http://x\")", 5])
+    t.plain(["=1+2"])
+    t.finish()
+    wb.save(tmp_path / "t.xlsx")
+    ws = load_workbook(tmp_path / "t.xlsx")["T"]
+    assert ws["A4"].data_type == "s" and ws["A4"].value == "=HYPERLINK(\"http://x\")"
+    assert ws["A5"].data_type == "s" and ws["A1"].data_type == "s"
+    assert ws["B4"].value == 5
