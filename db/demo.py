@@ -38,7 +38,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, func, insert, select
 
@@ -256,6 +256,7 @@ _MODELS: Mapping[str, type[Base]] = {
 }
 
 Rows = dict[str, list[dict[str, Any]]]
+_T = TypeVar("_T")
 
 
 def table(name: str) -> Table:
@@ -1366,7 +1367,7 @@ _SIGNING_LEAD = tuple(
 _CONDITIONS = tuple(lending_appraisal.Condition)
 
 
-def _choice(rng: random.Random, seq: Sequence[Any]) -> Any:
+def _choice(rng: random.Random, seq: Sequence[_T]) -> _T:
     """``rng.choice`` from one ``random()`` draw (cheaper than ``getrandbits`` rejection)."""
     return seq[int(rng.random() * len(seq))]
 
