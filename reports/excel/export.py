@@ -5,8 +5,8 @@
 
 * Only roles with ``export_reports`` (manager, owner) may export; unmasked
   personal data only for the owner (``unmasked=True``), and that is written
-  to the audit log (``view_pii``); every finished export writes an
-  ``export`` audit row.
+  to the audit log (``view_pii``); every complete workbook gets an
+  ``export`` audit row, written just before the file is moved into place.
 * The workbook is written to a temporary file in the destination folder
   and moved over the destination with ``os.replace`` only when complete:
   an error or a cancel leaves no file and never a half-written one, and an
@@ -199,6 +199,19 @@ def export_workbook(
         wb.save(tmp)
         saved = True
         check()
+        # logged before the file appears: a report never exists without its audit row
+        audit.record_export(
+            database,
+            actor,
+            what=AUDIT_WHAT,
+            detail={
+                "from": period.start.isoformat(),
+                "to": period.end.isoformat(),
+                "rows": written,
+                "unmasked": unmasked,
+                "file": out.name,
+            },
+        )
         try:
             os.replace(tmp, out)
         except PermissionError:
@@ -223,18 +236,6 @@ def export_workbook(
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    audit.record_export(
-        database,
-        actor,
-        what=AUDIT_WHAT,
-        detail={
-            "from": period.start.isoformat(),
-            "to": period.end.isoformat(),
-            "rows": written,
-            "unmasked": unmasked,
-            "file": out.name,
-        },
-    )
     if progress:
         progress(total, total)
     return out

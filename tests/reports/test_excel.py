@@ -414,3 +414,13 @@ def test_typed_text_is_never_a_formula(tmp_path: Path) -> None:
     assert ws["A4"].data_type == "s" and ws["A4"].value == "=HYPERLINK(\"http://x\")"
     assert ws["A5"].data_type == "s" and ws["A1"].data_type == "s"
     assert ws["B4"].value == 5
+
+
+def test_unwritable_folder_reported(data: Dataset, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from reports.excel import export as export_module
+
+    monkeypatch.setattr(export_module.os, "access", lambda *a, **k: False)
+    with pytest.raises(UserError, match="Cannot write to the folder"):
+        export_workbook(data.database, JAN, tmp_path / "r.xlsx", actor=data.owner)
+    assert list(tmp_path.iterdir()) == []
