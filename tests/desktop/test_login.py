@@ -191,3 +191,12 @@ def test_language_preference_round_trip(value):
     prefs = Preferences()
     prefs.language = value
     assert Preferences().language == value
+
+
+def test_login_bypass_only_for_measurement_homes(qtbot, database, owner, runner, monkeypatch):
+    ctl = Application(make_application(), database=database, runner=runner)
+    assert ctl.bench_actor() is None  # not asked for
+    monkeypatch.setenv("LOANDESK_BENCH_STARTUP", "1")
+    assert ctl.bench_actor().staff_id == owner.staff_id
+    monkeypatch.delenv("LOANDESK_HOME")  # a real installation: never skip the login
+    assert ctl.bench_actor() is None
