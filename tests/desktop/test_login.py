@@ -200,3 +200,19 @@ def test_login_bypass_only_for_measurement_homes(qtbot, database, owner, runner,
     assert ctl.bench_actor().staff_id == owner.staff_id
     monkeypatch.delenv("LOANDESK_HOME")  # a real installation: never skip the login
     assert ctl.bench_actor() is None
+
+
+def test_language_choice_order(monkeypatch):
+    from desktop.app import effective_language
+    from desktop.preferences import Preferences
+
+    prefs = Preferences()
+    prefs.language = ""
+    monkeypatch.delenv("LOANDESK_LANG")
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    assert effective_language(prefs) == "zh_CN"  # Chinese by default on a Chinese locale
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    assert effective_language(prefs) == "en"
+    prefs.language = "zh_CN"  # the choice made in Settings wins
+    assert effective_language(prefs) == "zh_CN"
+    prefs.language = ""
