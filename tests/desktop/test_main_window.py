@@ -283,3 +283,18 @@ def test_threaded_runner_end_to_end(qtbot, database, owner):
     finally:
         ctl._drop_window()
         runner.shutdown()
+
+
+def test_new_consultation_by_keyboard_only(qtbot, database, consultant, runner):
+    from PySide6.QtCore import Qt
+
+    dialog = NewConsultationDialog(make_ctx(database, consultant, runner))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Zhou Min")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.phone
+    qtbot.keyClicks(dialog.phone, "13900002222")
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)
+    assert dialog.result() == 1
+    assert dialog.result_view.customer_name == "Zhou Min"
