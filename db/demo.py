@@ -40,7 +40,20 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Integer,
+    String,
+    Table,
+    and_,
+    func,
+    insert,
+    literal,
+    select,
+    true,
+    union_all,
+)
 
 from db.crypto import FieldCipher, mask_id, mask_phone
 from db.database import Database
@@ -1144,30 +1157,26 @@ class DemoGenerator:
             else:
                 reached = cut(QUALIFIED)
 
-        # signing checklist (all done once signed; partly done while approved)
-        if reached >= APPROVED:
-            signed_at = stamps["signed_at"]
+        # signing checklist: partly done while approved; once signed every item is
+        # done, and those rows are written in SQL at the end (see _fill_signed_checklists)
+        if reached >= APPROVED and stamps["signed_at"] is not None:
+            states["signing_state"] = StepState.COMPLETE
+        elif reached >= APPROVED:
             approved_at = stamps["approved_at"]
             assert approved_at is not None
-            n_items = len(_SIGNING_CODES)
-            n_done = n_items if signed_at else _randint(rng, 0, n_items - 1)
+            n_done = _randint(rng, 0, len(_SIGNING_ROWS) - 1)
             rows = out["signing_items"]
             first_id = self.ids.ids["signing_items"]
-            self.ids.ids["signing_items"] = first_id + n_items
-            store_id = store.store_id
+            self.ids.ids["signing_items"] = first_id + len(_SIGNING_ROWS)
             for j, (code, kind) in enumerate(_SIGNING_ROWS):
                 done_at = None
                 if j < n_done:
-                    if signed_at is not None:
-                        done_at = signed_at - _SIGNING_LEAD[j]
-                    else:
-                        done_at = min(self._after(approved_at, 1, 48), self.now)
-                        last = max(last, done_at)
-                # every column of signing_items (built directly: the most numerous rows)
-                rows.append(
+                    done_at = min(self._after(approved_at, 1, 48), self.now)
+                    last = max(last, done_at)
+                rows.append(  # every column of signing_items
                     {
                         "id": first_id + j,
-                        "store_id": store_id,
+                        "store_id": store.store_id,
                         "consultation_id": cons_id,
                         "kind": kind,
                         "code": code,
@@ -1177,7 +1186,7 @@ class DemoGenerator:
                         "note": None,
                     }
                 )
-            states["signing_state"] = StepState.COMPLETE if signed_at else StepState.IN_PROGRESS
+            states["signing_state"] = StepState.IN_PROGRESS
 
         last = max([last, *(t for t in stamps.values() if t is not None)])
         lost_at = None
@@ -1361,9 +1370,6 @@ def contact_times(seed: int, today: date, n: int) -> list[datetime]:
 
 _CONDITION_WEIGHTS = (15, 45, 30, 10)
 _SIGNING_ROWS = tuple((code, kind.value) for code, kind in _SIGNING_CODES)
-_SIGNING_LEAD = tuple(
-    timedelta(minutes=4 * (len(_SIGNING_CODES) - j)) for j in range(len(_SIGNING_CODES))
-)
 _CONDITIONS = tuple(lending_appraisal.Condition)
 
 
@@ -1888,8 +1894,12 @@ def load_demo_data(
             for name, n in writer.write(conn, rows).items():
                 totals[name] = totals.get(name, 0) + n
             done += len(tasks[index][1])
-            if progress is not None:
+            if progress is not None and done < consultations:
                 progress(done, consultations)
+        n_signed = _fill_signed_checklists(conn, ctx.next_ids["consultations"])
+        totals["signing_items"] = totals.get("signing_items", 0) + n_signed
+        if progress is not None and consultations:
+            progress(done, consultations)
     if progress is not None and consultations == 0:
         progress(0, 0)
     return DemoSummary(
@@ -1900,6 +1910,45 @@ def load_demo_data(
         seconds=_time.perf_counter() - started,
         staff_created=tuple(created),
     )
+
+
+def _fill_signed_checklists(conn: Connection, first_consultation_id: int) -> int:
+    """Every checklist item, done at signing by the plan's finance specialist.
+
+    One portable ``INSERT ... SELECT`` for all signed consultations from
+    ``first_consultation_id`` on (the most numerous rows, written by the
+    database itself instead of passing through Python); ids in consultation
+    and checklist order.
+    """
+    c, p, si = table("consultations"), table("plans"), table("signing_items")
+    codes = union_all(
+        *(
+            select(
+                literal(code, String).label("code"),
+                literal(kind, String).label("kind"),
+                literal(pos, Integer).label("pos"),
+            )
+            for pos, (code, kind) in enumerate(_SIGNING_ROWS)
+        )
+    ).subquery("codes")
+    chosen = and_(p.c.consultation_id == c.c.id, p.c.chosen.is_(True))
+    rows = (
+        select(
+            c.c.store_id,
+            c.c.id,
+            codes.c.kind,
+            codes.c.code,
+            literal(True, Boolean),
+            c.c.signed_at,
+            p.c.created_by,
+        )
+        .select_from(c.join(p, chosen).join(codes, true()))
+        .where(c.c.signed_at.is_not(None), c.c.id >= first_consultation_id)
+        .order_by(c.c.id, codes.c.pos)
+    )
+    names = ["store_id", "consultation_id", "kind", "code", "done", "done_at", "done_by"]
+    result = conn.execute(insert(si).from_select(names, rows))
+    return int(result.rowcount or 0)
 
 
 def _bulk_pragmas(conn: Connection) -> None:

@@ -422,3 +422,20 @@ def test_bulk_writer_converts_like_sqlalchemy(tmp_path: Path) -> None:
                 proc = t.c[key].type._cached_bind_processor(dialect)
                 expected = proc(row[key]) if proc is not None else row[key]
                 assert value == expected, (name, key)
+
+
+def test_signing_checklists_match_the_funnel(demo_db: Database) -> None:
+    with demo_db.engine.connect() as conn:
+        per = conn.exec_driver_sql(
+            "SELECT c.id, c.signed_at, c.approved_at, count(s.id), sum(s.done), "
+            "sum(s.done AND s.done_at = c.signed_at) "
+            "FROM consultations c LEFT JOIN signing_items s ON s.consultation_id = c.id "
+            "GROUP BY c.id"
+        ).all()
+    signed = [r for r in per if r[1] is not None]
+    approved_only = [r for r in per if r[1] is None and r[2] is not None]
+    before = [r for r in per if r[2] is None]
+    assert signed and approved_only
+    assert all(r[3] == 18 and r[4] == 18 and r[5] == 18 for r in signed)
+    assert all(r[3] == 18 and r[4] < 18 for r in approved_only)
+    assert all(r[3] == 0 for r in before)
