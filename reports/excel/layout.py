@@ -175,6 +175,12 @@ class Table:
         """One data row; ``kinds`` overrides the columns' kinds for this row only."""
         out: list[Any] = []
         for i, (kind, value) in enumerate(zip(kinds or self._kinds, values, strict=True)):
+            if kind == "text" and not total and (
+                not isinstance(value, str) or not value.startswith("=")
+            ):
+                # unstyled: a plain value is cheaper for openpyxl than a cell object
+                out.append(value)
+                continue
             v = cell_value(kind, value)
             if v is None:
                 out.append(None)
