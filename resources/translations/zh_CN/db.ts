@@ -1,0 +1,174 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>Reason</name>
+    <message>
+      <source>A finance plan cannot be offered while the blacklist hit is open.</source>
+      <translation>黑名单命中尚未处理，不能提供金融方案。</translation>
+    </message>
+    <message>
+      <source>Choose one of the listed options.</source>
+      <translation>请从列出的选项中选择一项。</translation>
+    </message>
+    <message>
+      <source>Choose the plan the customer signs first.</source>
+      <translation>请先选择客户签约的方案。</translation>
+    </message>
+    <message>
+      <source>Complete the qualification step first.</source>
+      <translation>请先完成资质审核步骤。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number.</source>
+      <translation>请输入整数。</translation>
+    </message>
+    <message>
+      <source>Enter an amount in yuan with at most two decimals.</source>
+      <translation>请输入以元为单位、最多两位小数的金额。</translation>
+    </message>
+    <message>
+      <source>The amount cannot be negative.</source>
+      <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+      <source>The customer does not meet the basic requirements yet.</source>
+      <translation>客户尚未满足基本条件。</translation>
+    </message>
+    <message>
+      <source>The number cannot be negative.</source>
+      <translation>数字不能为负数。</translation>
+    </message>
+    <message>
+      <source>The same {what} was used on another application in the last {days} days (consultation {other}). Check that this is not a duplicate application.</source>
+      <translation>相同的{what}在最近 {days} 天内已用于另一笔申请（咨询 {other}）。请核实这不是重复申请。</translation>
+    </message>
+    <message>
+      <source>The vehicle cannot be financed: {why}.</source>
+      <translation>该车辆无法办理贷款：{why}。</translation>
+    </message>
+    <message>
+      <source>This customer matches an entry on the {source} blacklist ({reason}). The consultation cannot go on to a finance plan; please refer to the manager.</source>
+      <translation>该客户与{source}黑名单中的一条记录匹配（{reason}）。本次咨询不能进入金融方案，请提交经理处理。</translation>
+    </message>
+    <message>
+      <source>This field is required.</source>
+      <translation>此项为必填项。</translation>
+    </message>
+  </context>
+  <context>
+    <name>cli</name>
+    <message>
+      <source>An in-memory database cannot be backed up or restored.</source>
+      <translation>内存数据库无法备份或恢复。</translation>
+    </message>
+    <message>
+      <source>Backup written to {path} ({size} MB, schema {revision}); verified.</source>
+      <translation>备份已写入 {path}（{size} MB，数据结构版本 {revision}），校验通过。</translation>
+    </message>
+    <message>
+      <source>Demo staff accounts {names} use the password {password}.</source>
+      <translation>演示员工账号 {names} 的密码均为 {password}。</translation>
+    </message>
+    <message>
+      <source>Keep a copy of the key file {key} with your backups: without it the customers' protected data cannot be read.</source>
+      <translation>请将密钥文件 {key} 与备份一起妥善保存：没有它，客户的加密个人信息将无法读取。</translation>
+    </message>
+    <message>
+      <source>Loaded {consultations} consultations ({customers} customers, {plans} plans, {follow_ups} follow-ups) in {seconds:.1f} s (seed {seed}).</source>
+      <translation>已载入 {consultations} 条咨询（{customers} 位客户、{plans} 个金融方案、{follow_ups} 条回访），用时 {seconds:.1f} 秒（随机种子 {seed}）。</translation>
+    </message>
+    <message>
+      <source>Nothing was backed up. To go back to an earlier backup, use: python main.py restore --from BACKUP_FILE</source>
+      <translation>未进行任何备份。如需回到以前的备份，请使用：python main.py restore --from 备份文件</translation>
+    </message>
+    <message>
+      <source>Nothing was restored; the current database is unchanged.</source>
+      <translation>未恢复任何内容，当前数据库保持不变。</translation>
+    </message>
+    <message>
+      <source>Restored {source} into {path} (schema {revision}).</source>
+      <translation>已将 {source} 恢复到 {path}（数据结构版本 {revision}）。</translation>
+    </message>
+    <message>
+      <source>The backup could not be copied: {why}.</source>
+      <translation>备份无法复制：{why}。</translation>
+    </message>
+    <message>
+      <source>The backup could not be written: {why}.</source>
+      <translation>备份无法写入：{why}。</translation>
+    </message>
+    <message>
+      <source>The backup file must not be the database itself.</source>
+      <translation>备份文件不能是数据库文件本身。</translation>
+    </message>
+    <message>
+      <source>The backup to restore is the database itself; choose a backup file.</source>
+      <translation>要恢复的文件就是数据库本身，请选择一个备份文件。</translation>
+    </message>
+    <message>
+      <source>The backup was written but failed verification, so it was discarded: {why}</source>
+      <translation>备份已写入但校验未通过，已丢弃：{why}</translation>
+    </message>
+    <message>
+      <source>The file {path} cannot be read ({why}).</source>
+      <translation>无法读取文件 {path}（{why}）。</translation>
+    </message>
+    <message>
+      <source>The file {path} does not exist.</source>
+      <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+      <source>The folder {path} does not exist.</source>
+      <translation>文件夹 {path} 不存在。</translation>
+    </message>
+    <message>
+      <source>There is no database at {path} to back up.</source>
+      <translation>{path} 处没有可备份的数据库。</translation>
+    </message>
+    <message>
+      <source>This database is on a server (not an SQLite file): back it up with the server's own tools (pg_dump for PostgreSQL); the backup and restore commands only handle SQLite files.</source>
+      <translation>该数据库位于服务器上（不是 SQLite 文件）：请使用服务器自带的工具备份（PostgreSQL 使用 pg_dump）；backup 和 restore 命令只处理 SQLite 文件。</translation>
+    </message>
+    <message>
+      <source>demo-data: {done} of {total} consultations ({seconds:.0f} s)</source>
+      <translation>演示数据：已生成 {done} / {total} 条咨询（{seconds:.0f} 秒）</translation>
+    </message>
+    <message>
+      <source>{option} must be a whole number from {lo} to {hi}, got '{value}'.</source>
+      <translation>{option} 必须是 {lo} 到 {hi} 之间的整数，当前为“{value}”。</translation>
+    </message>
+    <message>
+      <source>{option} needs a file name.</source>
+      <translation>{option} 需要指定文件名。</translation>
+    </message>
+    <message>
+      <source>{path} is a folder; give a file name for the backup.</source>
+      <translation>{path} 是文件夹，请为备份指定文件名。</translation>
+    </message>
+    <message>
+      <source>{path} is an SQLite database but not a LoanDesk database.</source>
+      <translation>{path} 是 SQLite 数据库，但不是 LoanDesk 数据库。</translation>
+    </message>
+    <message>
+      <source>{path} is damaged: the integrity check failed.</source>
+      <translation>{path} 已损坏：完整性检查未通过。</translation>
+    </message>
+    <message>
+      <source>{path} is empty, not a LoanDesk database.</source>
+      <translation>{path} 是空文件，不是 LoanDesk 数据库。</translation>
+    </message>
+    <message>
+      <source>{path} is not a LoanDesk database (it is not an SQLite database file).</source>
+      <translation>{path} 不是 LoanDesk 数据库（它不是 SQLite 数据库文件）。</translation>
+    </message>
+    <message>
+      <source>{path} was encrypted with a different key than this computer's key file, so its customer data could not be read. Put the key file that belongs to the backup in place first.</source>
+      <translation>{path} 使用的加密密钥与本机密钥文件不同，其中的客户数据将无法读取。请先放回与该备份配套的密钥文件。</translation>
+    </message>
+    <message>
+      <source>{path} was made by a newer version of LoanDesk (schema {revision}). Install that version to restore it.</source>
+      <translation>{path} 由更新版本的 LoanDesk 创建（数据结构版本 {revision}）。请安装该版本后再恢复。</translation>
+    </message>
+  </context>
+</TS>
