@@ -50,6 +50,8 @@ class Consultation(StoreOwned, Timestamps, Base):
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     lost_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     lost_reason: Mapped[str | None] = mapped_column(Text)
+    lost_reason_code: Mapped[str | None] = mapped_column(String(30))
+    """Why it was lost: a ``LostReason`` code (price, lender_rejected, ...)."""
 
     # checks
     blacklist_hit: Mapped[bool] = mapped_column(Boolean, default=False)
