@@ -81,10 +81,12 @@ class PgDatabases:
     def url_of(self, name: str) -> str:
         return self.base.set(database=name).render_as_string(hide_password=False)
 
-    def create(self) -> str:
+    def create(self, *, empty: bool = False) -> str:
+        """A new database at head (or ``empty``: no tables at all); returns its name."""
         name = f"{self._prefix}{next(self._numbers)}"
         self._sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        self._sql(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        template = "template1" if empty else self.template
+        self._sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return name
 
     def drop(self, name: str) -> None:
@@ -150,6 +152,20 @@ def database_url(engine_name: str, request: pytest.FixtureRequest, tmp_path: Pat
         return
     pg: PgDatabases = request.getfixturevalue("pg_databases")
     name = pg.create()
+    yield pg.url_of(name)
+    pg.drop(name)
+
+
+@pytest.fixture
+def empty_database_url(
+    engine_name: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[str]:
+    """Like ``database_url`` but without any schema (for migration tests)."""
+    if engine_name == "sqlite":
+        yield sqlite_url(tmp_path / "empty.sqlite3")
+        return
+    pg: PgDatabases = request.getfixturevalue("pg_databases")
+    name = pg.create(empty=True)
     yield pg.url_of(name)
     pg.drop(name)
 
