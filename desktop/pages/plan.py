@@ -53,6 +53,7 @@ from db.models.enums import AddOnKind
 from db.services import consultations as cs
 from db.services.base import ValidationError
 from desktop.context import AppContext
+from desktop.documents import DocumentsButton
 from desktop.pages.base import (
     BLOCK_BANNER,
     INFO_BANNER,
@@ -337,6 +338,8 @@ class PlanPage(StepPage):
         self.keep_button = QPushButton(self.tr("Keep for comparison"))
         self.choose_button = QPushButton(self.tr("Choose this plan for signing"))
         self.choose_button.setDefault(True)
+        self.documents_button = DocumentsButton(self)  # quote, plan, disclosure of the chosen plan
+        buttons.addWidget(self.documents_button)
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.choose_button)
         page.addLayout(buttons)

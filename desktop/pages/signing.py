@@ -29,6 +29,7 @@ from db.models.enums import FunnelStage, SigningItemKind
 from db.services import consultations as cs
 from db.services.base import ValidationError
 from desktop.context import AppContext
+from desktop.documents import DocumentsButton
 from desktop.pages.base import (
     BLOCK_BANNER,
     INFO_BANNER,
@@ -121,6 +122,8 @@ class SigningPage(StepPage):
         self.sign_button = QPushButton(self.tr("Mark signed"))
         self.sign_button.setEnabled(False)
         self.sign_button.setDefault(True)
+        self.documents_button = DocumentsButton(self)
+        bottom.addWidget(self.documents_button)
         bottom.addWidget(self.sign_button)
         outer.addLayout(bottom)
 
