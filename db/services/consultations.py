@@ -16,9 +16,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import func, or_, select
 
 from db.crypto import mask_income
 from db.models import (
@@ -148,6 +149,7 @@ class ConsultationView:
     funnel: Mapping[FunnelStage, datetime | None]
     lost_at: datetime | None
     lost_reason: str | None
+    """The category label and the staff's note (English label, as the report lists it)."""
     source_channel: Channel | None
     intent_level: Intent | None
     purpose: str | None
@@ -164,6 +166,8 @@ class ConsultationView:
     created_at: datetime
     updated_at: datetime
     version_id: int
+    lost_reason_code: str | None = None
+    """A :class:`LostReason` value when the consultation was lost."""
 
     @property
     def next_step(self) -> Step | None:
@@ -185,7 +189,12 @@ class ConsultationSummary:
 
 @dataclass(frozen=True)
 class QualificationForm:
-    """Step 2 input.  Money may be given as text; ``id_valid=None`` derives it from the ID."""
+    """Step 2 input.  Money may be given as text; ``id_valid=None`` derives it from the ID.
+
+    ``monthly_income=None`` / ``statement_average_income=None`` keep the stored
+    values (a role that sees them masked can still update the other facts);
+    the monthly income is required only when none is stored yet.
+    """
 
     monthly_income: MoneyIn = None
     statement_average_income: MoneyIn = None
@@ -233,6 +242,8 @@ class QualificationView:
     assessed_at: datetime | None
     consultation_version: int
     """The consultation's ``version_id`` now: pass it as the next ``expected_version``."""
+    statement_average_income: str = ""
+    """Masked like ``monthly_income``; empty when none is stored."""
 
 
 @dataclass(frozen=True)
@@ -349,6 +360,12 @@ class PlanView:
     chosen: bool
     created_at: datetime
     consultation_version: int
+    product_name_zh: str = ""
+    """The product's Chinese name (empty when the catalogue has none)."""
+
+    def display_name(self, chinese: bool) -> str:
+        """The product's name in the interface language."""
+        return self.product_name_zh if chinese and self.product_name_zh else self.product_name
 
 
 @dataclass(frozen=True)
@@ -419,6 +436,7 @@ def _view(uow: UnitOfWork, c: Consultation) -> ConsultationView:
         funnel={st: getattr(c, col) for st, col in _FUNNEL_COLUMNS.items()},
         lost_at=c.lost_at,
         lost_reason=c.lost_reason,
+        lost_reason_code=c.lost_reason_code,
         source_channel=Channel(c.source_channel) if c.source_channel else None,
         intent_level=Intent(c.intent_level) if c.intent_level else None,
         purpose=c.purpose,
@@ -492,9 +510,9 @@ def _duplicate_warnings(
     window = s.duplicate_application_window_days
     since = moment - timedelta(days=window)
     found: list[Reason] = []
-    for what, col, value in (
-        ("ID number", Customer.id_hmac, customer.id_hmac),
-        ("phone number", Customer.phone_hmac, customer.phone_hmac),
+    for code, col, value in (
+        ("duplicate.id_number", Customer.id_hmac, customer.id_hmac),
+        ("duplicate.phone", Customer.phone_hmac, customer.phone_hmac),
     ):
         if not value:
             continue
@@ -508,8 +526,41 @@ def _duplicate_warnings(
             )
         )
         if other is not None:
-            found.append(reason("duplicate.recent", what=what, days=window, other=other))
+            found.append(reason(code, days=window, other=other))
     return found
+
+
+def _set_duplicate_warnings(
+    uow: UnitOfWork, actor: Actor, c: Consultation, customer: Customer, moment: datetime
+) -> None:
+    """Recompute the duplicate-application warnings (other warnings stay as they are).
+
+    The row is only touched when the warnings change, so its version stays.
+    """
+    s = _settings(uow, actor)
+    kept = [r for r in reasons_from_json(c.warnings) if not r.code.startswith("duplicate.")]
+    found = _duplicate_warnings(uow, actor, c, customer, s, moment)
+    new = reasons_to_json([*kept, *found]) or None
+    if new != (c.warnings or None):
+        c.warnings = new
+
+
+def refresh_duplicate_warnings(
+    uow: UnitOfWork, actor: Actor, customer_id: int, *, now: datetime | None = None
+) -> None:
+    """After a customer's ID number or mobile changed: re-run the duplicate-application
+    and blacklist checks on their open consultations (in the caller's transaction)."""
+    moment = now_or(now)
+    customer = get_owned(uow, Customer, customer_id, actor, "Customer")
+    for c in uow.session.scalars(
+        select(Consultation).where(
+            Consultation.customer_id == customer.id,
+            Consultation.status == ConsultationStatus.OPEN.value,
+        )
+    ):
+        _set_duplicate_warnings(uow, actor, c, customer, moment)
+        _refresh_blocks(uow, actor, c)
+    uow.session.flush()
 
 
 # ---------------------------------------------------------------------------
@@ -643,7 +694,7 @@ def save_reception(
     monthly = f.money("wished_monthly_payment", wished_monthly_payment)
     t = f.choice("tier", tier, Tier)
     if b is not None and down is not None and down > b:
-        f.error("wished_down_payment", "The down payment cannot be more than the budget.")
+        f.error("wished_down_payment", reason("reception.down_above_budget"))
     f.raise_if_errors()
     assert channel is not None and intent is not None
     moment = now_or(now)
@@ -663,6 +714,9 @@ def save_reception(
             customer.tier = t.value
         _set_step(c, Step.RECEPTION, StepState.COMPLETE)
         _stamp(c, FunnelStage.NEEDS_CONFIRMED, moment)
+        customer_row = uow.session.get(Customer, c.customer_id)
+        assert customer_row is not None
+        _set_duplicate_warnings(uow, actor, c, customer_row, moment)
         _refresh_blocks(uow, actor, c)
         if intent is Intent.HIGH and not was_high:
             s = _settings(uow, actor)
@@ -689,6 +743,10 @@ def _qualification_view(
 ) -> QualificationView:
     income = uow.cipher.decrypt_optional(Q, "monthly_income", q.monthly_income_enc)
     shown = "" if income is None else (mask_income(income) if masked else income)
+    statement = uow.cipher.decrypt_optional(Q, "statement_income", q.statement_income_enc)
+    shown_statement = "" if statement is None else (
+        mask_income(statement) if masked else statement
+    )
     return QualificationView(
         consultation_id=q.consultation_id,
         monthly_income=shown,
@@ -715,6 +773,7 @@ def _qualification_view(
         recommendations=reasons_from_json(q.recommendations),
         assessed_at=q.assessed_at,
         consultation_version=version,
+        statement_average_income=shown_statement,
     )
 
 
@@ -733,7 +792,7 @@ def save_qualification(
     hard requirement is saved with the step ``blocked`` and the reasons.
     """
     f = Form()
-    income = f.money("monthly_income", form.monthly_income, required=True)
+    income = f.money("monthly_income", form.monthly_income)
     statement = f.money("statement_average_income", form.statement_average_income)
     proof_months = f.integer("income_proof_months", form.income_proof_months) or 0
     overdue = f.integer("overdue_count_24m", form.overdue_count_24m) or 0
@@ -742,7 +801,7 @@ def save_qualification(
     monthly_debt = f.money("monthly_debt_payments", form.monthly_debt_payments) or Decimal(0)
     util = f.decimal("card_utilisation_percent", form.card_utilisation_percent) or Decimal(0)
     if util > 1000:
-        f.error("card_utilisation_percent", "Enter the utilisation in percent (0-1000).")
+        f.error("card_utilisation_percent", reason("qualification.utilisation_range"))
     apps = f.integer("recent_applications_3m", form.recent_applications_3m) or 0
     history = f.decimal("history_years", form.history_years)
     kinds = f.integer("credit_kinds", form.credit_kinds)
@@ -756,10 +815,16 @@ def save_qualification(
         plain_id = _customer_plain_id(uow, customer)
         check = identity.check_resident_id(plain_id) if plain_id else None
         if check is None or check.birth_date is None:
-            f.error(
-                "id_number",
-                "Store the customer's ID number (with consent) before the qualification.",
-            )
+            f.error("id_number", reason("qualification.needs_id"))
+        q = uow.session.get(Qualification, c.id)
+        if form.monthly_income is None and q is not None:  # keep the stored income
+            stored = uow.cipher.decrypt_optional(Q, "monthly_income", q.monthly_income_enc)
+            income = Decimal(stored) if stored is not None else None
+        if income is None and "monthly_income" not in f.errors:
+            f.error("monthly_income", reason("required"))
+        if form.statement_average_income is None and q is not None:
+            stored = uow.cipher.decrypt_optional(Q, "statement_income", q.statement_income_enc)
+            statement = Decimal(stored) if stored is not None else None
         f.raise_if_errors()
         assert check is not None and check.birth_date is not None and income is not None
         s = _settings(uow, actor)
@@ -788,7 +853,6 @@ def save_qualification(
             statement_average_income=statement,
         )
         result = lending_qualification.qualify(q_in, s)
-        q = uow.session.get(Qualification, c.id)
         if q is None:
             q = Qualification(consultation_id=c.id, store_id=actor.store_id)
             uow.session.add(q)
@@ -920,7 +984,7 @@ def save_appraisal(
     first_reg = f.day("first_registration", form.first_registration, required=True)
     vin_check = identity.check_vin(form.vin or "")
     if not vin_check.valid:
-        f.error("vin", vin_check.reason or "This is not a valid VIN.")
+        f.error("vin", vin_check.reason or reason("appraisal.vin_invalid"))
     mileage = f.integer("mileage_km", form.mileage_km, required=True)
     condition = f.choice("condition", form.condition, lending_appraisal.Condition, required=True)
     market = f.money("market_price", form.market_price, required=True)
@@ -1080,9 +1144,9 @@ def evaluate_products(
         ctx = _plan_context(uow, actor, c, moment)
         price = price_in if price_in is not None else ctx.vehicle_price
         if price is None:
-            f.error("vehicle_price", "Enter the vehicle price (or save it in the appraisal step).")
+            f.error("vehicle_price", reason("plan.needs_price"))
         if ctx.vehicle is None:
-            f.error("appraisal", "Complete the vehicle appraisal first.")
+            f.error("appraisal", reason("plan.needs_appraisal"))
         f.raise_if_errors()
         assert price is not None and down is not None and term is not None and m is not None
         assert ctx.vehicle is not None
@@ -1110,12 +1174,15 @@ _PLAN_FIELDS = {
 }
 
 
-def _plan_view(p: Plan, add_ons: Sequence[PlanAddOn], product_name: str, version: int) -> PlanView:
+def _plan_view(
+    p: Plan, add_ons: Sequence[PlanAddOn], names: tuple[str, str], version: int
+) -> PlanView:
     return PlanView(
         id=p.id,
         consultation_id=p.consultation_id,
         product_code=p.product_code,
-        product_name=product_name,
+        product_name=names[0],
+        product_name_zh=names[1],
         lender_name=p.lender_name,
         method=RepaymentMethod(p.method),
         vehicle_price=p.vehicle_price,
@@ -1145,9 +1212,10 @@ def _plan_view(p: Plan, add_ons: Sequence[PlanAddOn], product_name: str, version
     )
 
 
-def _product_names(uow: UnitOfWork, store_id: int) -> dict[str, str]:
+def _product_names(uow: UnitOfWork, store_id: int) -> dict[str, tuple[str, str]]:
+    """Product code -> (English name, Chinese name)."""
     return {
-        p.code: p.name
+        p.code: (p.name, p.name_zh)
         for p in catalogue.load_catalogue(uow, store_id, include_inactive=True).products
     }
 
@@ -1192,15 +1260,15 @@ def save_plan(
             f.error("plan", reason("plan.needs_qualification"))
         price_v = price_in if price_in is not None else ctx.vehicle_price
         if price_v is None:
-            f.error("vehicle_price", "Enter the vehicle price (or save it in the appraisal step).")
+            f.error("vehicle_price", reason("plan.needs_price"))
         if ctx.vehicle is None:
-            f.error("appraisal", "Complete the vehicle appraisal first.")
+            f.error("appraisal", reason("plan.needs_appraisal"))
         cat = catalogue.load_catalogue(uow, actor.store_id)
         product: Product | None = next(
             (p for p in cat.products if p.code == form.product_code), None
         )
         if product is None:
-            f.error("product_code", "Choose an active product from the catalogue.")
+            f.error("product_code", reason("plan.product_unknown"))
         f.raise_if_errors()
         assert product is not None and ctx.vehicle is not None and price_v is not None
         assert down is not None and term is not None and m is not None
@@ -1220,13 +1288,11 @@ def save_plan(
         )
         if not ev.eligible or ev.schedule is None or ev.annual_rate is None:
             for r in ev.reasons:
+                # one reason per field (each stays translatable); more go to ``plan``
                 field_name = _PLAN_FIELDS.get(r.code, "plan")
-                if field_name in f.errors:
-                    f.errors[field_name] = f"{f.errors[field_name]} {r}"
-                else:
-                    f.error(field_name, r)
+                f.error(field_name if field_name not in f.errors else "plan", r)
             if not f.errors:
-                f.error("plan", "This plan cannot be priced.")
+                f.error("plan", reason("plan.cannot_price"))
             f.raise_if_errors()
         sched = ev.schedule
         assert sched is not None and ev.annual_rate is not None
@@ -1282,7 +1348,7 @@ def save_plan(
         _stamp(c, FunnelStage.PLAN_OFFERED, moment)
         c.updated_at = moment
         uow.session.flush()
-        return _plan_view(p, rows, product.name, c.version_id)
+        return _plan_view(p, rows, (product.name, product.name_zh), c.version_id)
 
 
 def list_plans(target: Target, actor: Actor, consultation_id: int) -> list[PlanView]:
@@ -1300,7 +1366,9 @@ def list_plans(target: Target, actor: Actor, consultation_id: int) -> list[PlanV
                 )
             )
             out.append(
-                _plan_view(p, add_ons, names.get(p.product_code, p.product_code), c.version_id)
+                _plan_view(
+                    p, add_ons, names.get(p.product_code, (p.product_code, "")), c.version_id
+                )
             )
         return out
 
@@ -1311,7 +1379,9 @@ def get_plan(target: Target, actor: Actor, plan_id: int) -> PlanView:
         add_ons = list(uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id)))
         names = _product_names(uow, actor.store_id)
         c = _load(uow, actor, p.consultation_id)
-        return _plan_view(p, add_ons, names.get(p.product_code, p.product_code), c.version_id)
+        return _plan_view(
+            p, add_ons, names.get(p.product_code, (p.product_code, "")), c.version_id
+        )
 
 
 def plan_schedule(target: Target, actor: Actor, plan_id: int) -> Schedule:
@@ -1336,9 +1406,12 @@ def delete_plan(target: Target, actor: Actor, plan_id: int) -> None:
         p = get_owned(uow, Plan, plan_id, actor, "Plan")
         c = _load(uow, actor, p.consultation_id)
         if p.chosen and c.signed_at is not None:
-            raise ValidationError({"plan": "The signed plan cannot be deleted."})
-        # add-ons first, as one statement (the ORM has no relationship to order by)
-        uow.session.execute(delete(PlanAddOn).where(PlanAddOn.plan_id == p.id))
+            raise ValidationError({"plan": reason("plan.signed_cannot_delete")})
+        # add-ons first, each through the session (so a row already loaded in this
+        # session is deleted once, not by a bulk DELETE and again at flush)
+        for add_on in uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id)):
+            uow.session.delete(add_on)
+        uow.session.flush()
         uow.session.delete(p)
         uow.session.flush()
         remaining = uow.session.scalar(select(Plan.id).where(Plan.consultation_id == c.id))
@@ -1379,7 +1452,7 @@ def choose_plan(
         if blocked:  # e.g. qualification re-done and failed, vehicle found excluded
             raise ValidationError({"plan": blocked[0]})
         if c.signed_at is not None:
-            raise ValidationError({"plan": "The contract is already signed."})
+            raise ValidationError({"plan": reason("plan.already_signed")})
         for other in uow.session.scalars(
             select(Plan).where(Plan.consultation_id == c.id, Plan.chosen.is_(True))
         ):
@@ -1437,17 +1510,19 @@ def save_signing(
     checked: Mapping[str, bool],
     *,
     notes: Mapping[str, str] | None = None,
+    sign: bool = False,
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> SigningView:
-    """Tick checklist items (codes from :data:`SIGNING_ITEMS`).
+    """Tick checklist items (codes from :data:`SIGNING_ITEMS`); this only saves progress.
 
-    When every item is done and a plan is chosen, the contract is signed:
-    the step completes and ``signed`` is stamped.
+    ``sign=True`` is the explicit "Mark signed": it needs a chosen plan and
+    every item done (else each missing item comes back as a field reason and
+    nothing is written); then the step completes and ``signed`` is stamped.
     """
     unknown = [code for code in (*checked, *(notes or {})) if code not in SIGNING_CODES]
     if unknown:
-        raise ValidationError({code: "Unknown checklist item." for code in unknown})
+        raise ValidationError({code: reason("signing.unknown_item") for code in unknown})
     moment = now_or(now)
     with transaction(target) as uow:
         c = _load(uow, actor, consultation_id)
@@ -1457,6 +1532,8 @@ def save_signing(
         )
         if chosen is None:
             raise ValidationError({"plan": reason("signing.needs_plan")})
+        if sign and c.signed_at is not None:
+            raise ValidationError({"plan": reason("signing.already_signed")})
         rows = {
             r.code: r
             for r in uow.session.scalars(
@@ -1487,7 +1564,10 @@ def save_signing(
                 r.note = notes[code].strip() or None
         uow.session.flush()
         view = _signing_view(uow, c)
-        if view.complete:
+        if sign:
+            missing = {i.code: reason("signing.item_missing") for i in view.items if not i.done}
+            if missing:
+                raise ValidationError(missing)  # the transaction rolls back: nothing written
             _set_step(c, Step.SIGNING, StepState.COMPLETE)
             _stamp(c, FunnelStage.SIGNED, moment)
         elif c.signed_at is None:
@@ -1523,22 +1603,20 @@ def mark_stage(
     """
     allowed = {FunnelStage.APPROVED, FunnelStage.DISBURSED, FunnelStage.DELIVERED}
     if stage not in allowed:
-        raise ValidationError(
-            {"stage": "Only approval, disbursement and delivery are recorded here."}
-        )
+        raise ValidationError({"stage": reason("stage.not_recorded_here")})
     moment = now_or(now)
     with transaction(target) as uow:
         c = _load(uow, actor, consultation_id)
         check_version(c, expected_version)
         if c.status == ConsultationStatus.LOST.value:
-            raise ValidationError({"stage": "The consultation is marked lost; reopen it first."})
+            raise ValidationError({"stage": reason("stage.lost")})
         chosen = uow.session.scalar(
             select(Plan.id).where(Plan.consultation_id == c.id, Plan.chosen.is_(True))
         )
         if chosen is None:
             raise ValidationError({"plan": reason("signing.needs_plan")})
         if stage in (FunnelStage.DISBURSED, FunnelStage.DELIVERED) and c.signed_at is None:
-            raise ValidationError({"stage": "Complete the signing checklist first."})
+            raise ValidationError({"stage": reason("stage.needs_signing")})
         _stamp(c, stage, moment)
         s = _settings(uow, actor)
         if stage is FunnelStage.DISBURSED:
@@ -1565,27 +1643,59 @@ def mark_stage(
         return _view(uow, c)
 
 
+class LostReason(StrEnum):
+    """Why a consultation was lost (stored in ``consultations.lost_reason_code``)."""
+
+    PRICE = "price"
+    LENDER_REJECTED = "lender_rejected"
+    BOUGHT_ELSEWHERE = "bought_elsewhere"
+    NOT_INTERESTED = "not_interested"
+    OTHER = "other"
+
+
+def lost_reason_label(code: LostReason | str) -> Reason:
+    """The category as a translatable reason (``lost.<code>``)."""
+    return reason(f"lost.{LostReason(code).value}")
+
+
 def mark_lost(
     target: Target,
     actor: Actor,
     consultation_id: int,
-    reason_text: str,
+    reason_code: LostReason | str,
+    note: str | None = None,
     *,
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> ConsultationView:
+    """Record that the customer was lost: a category, and a note (required for ``other``).
+
+    ``lost_reason_code`` keeps the category; ``lost_reason`` the English
+    category label, followed by ": " and the note when there is one (what the
+    owner report lists).
+    """
     f = Form()
-    text = f.text("lost_reason", reason_text, required=True, max_len=500)
+    code = f.choice(
+        "lost_reason_code", str(reason_code or "").strip(), LostReason, required=True
+    )
+    text = f.text("lost_reason", note, required=code is LostReason.OTHER, max_len=500)
+    if code is LostReason.OTHER and "lost_reason" in f.errors:
+        f.errors["lost_reason"] = reason("lost.note_required")
     f.raise_if_errors()
+    assert code is not None
     moment = now_or(now)
     with transaction(target) as uow:
         c = _load(uow, actor, consultation_id)
         check_version(c, expected_version)
         if c.status == ConsultationStatus.DELIVERED.value:
-            raise ValidationError({"lost_reason": "A delivered consultation cannot be lost."})
+            raise ValidationError({"lost_reason_code": reason("lost.delivered")})
+        if c.status == ConsultationStatus.LOST.value:
+            raise ValidationError({"lost_reason_code": reason("lost.already_lost")})
+        label = lost_reason_label(code).template
         c.status = ConsultationStatus.LOST.value
         c.lost_at = moment
-        c.lost_reason = text
+        c.lost_reason_code = code.value
+        c.lost_reason = f"{label}: {text}" if text else label
         c.updated_at = moment
         uow.session.flush()
         return _view(uow, c)
@@ -1601,6 +1711,7 @@ def reopen(
             c.status = ConsultationStatus.OPEN.value
             c.lost_at = None
             c.lost_reason = None
+            c.lost_reason_code = None
             c.updated_at = now_or(None)
         uow.session.flush()
         return _view(uow, c)

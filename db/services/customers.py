@@ -31,6 +31,7 @@ from db.services.base import (
     require,
     transaction,
 )
+from db.services.messages import reason
 from db.uow import UnitOfWork
 from lending import identity
 from lending.reasons import Reason
@@ -39,9 +40,7 @@ T = "customers"
 DEFAULT_CONSENT_PURPOSE = (
     "Assess and arrange vehicle financing, and contact the customer about this application."
 )
-CONSENT_MISSING = (
-    "Record the customer's consent to personal-information processing before storing the ID number."
-)
+CONSENT_MISSING = reason("customer.consent_missing")
 
 
 @dataclass(frozen=True)
@@ -138,8 +137,8 @@ def _view(uow: UnitOfWork, c: Customer, *, masked: bool) -> CustomerView:
     )
 
 
-def _reason_text(reason: Reason | None, fallback: str) -> Reason | str:
-    return reason if reason is not None else fallback
+def _reason_text(found: Reason | None, fallback: Reason) -> Reason:
+    return found if found is not None else fallback
 
 
 def _validate(
@@ -154,25 +153,25 @@ def _validate(
     """Check the fields; return the normalised phone and ID number."""
     norm_phone = norm_id = None
     if name is not None and not name.strip():
-        errors["name"] = "Enter the customer's name."
+        errors["name"] = reason("customer.name_missing")
     elif name is not None and len(name.strip()) > 100:
-        errors["name"] = "A name has at most 100 characters."
+        errors["name"] = reason("customer.name_too_long")
     if phone:
         pc = identity.check_mobile(phone)
         if pc.valid:
             norm_phone = pc.normalized
         else:
-            errors["phone"] = _reason_text(pc.reason, "This is not a valid mobile number.")
+            errors["phone"] = _reason_text(pc.reason, reason("customer.phone_invalid"))
     if id_number:
         ic = identity.check_resident_id(id_number)
         if ic.valid:
             norm_id = ic.normalized
         else:
-            errors["id_number"] = _reason_text(ic.reason, "This is not a valid ID number.")
+            errors["id_number"] = _reason_text(ic.reason, reason("customer.id_invalid"))
     if tier is not None and tier not in set(Tier):
-        errors["tier"] = "Choose VIP, regular or potential."
+        errors["tier"] = reason("customer.tier_invalid")
     if source_channel is not None and source_channel not in set(Channel):
-        errors["source_channel"] = "Choose a source channel from the list."
+        errors["source_channel"] = reason("customer.channel_invalid")
     return norm_phone, norm_id
 
 
@@ -218,9 +217,7 @@ def create_customer(
         if id_hmac and "id_number" not in errors:
             existing = _duplicate_id(uow, actor, id_hmac, None)
             if existing is not None:
-                errors["id_number"] = (
-                    f"A customer with this ID number already exists (customer {existing})."
-                )
+                errors["id_number"] = reason("customer.id_exists", other=existing)
         if errors:
             raise ValidationError(errors)
         c = Customer(
@@ -264,7 +261,7 @@ def record_consent(
     now: datetime | None = None,
 ) -> datetime:
     if not purpose.strip():
-        raise ValidationError({"consent": "Say what the consent is for."})
+        raise ValidationError({"consent": reason("customer.consent_purpose_missing")})
     with transaction(target) as uow:
         get_owned(uow, Customer, customer_id, actor, "Customer")
         at = now_or(now)
@@ -312,9 +309,7 @@ def update_customer(
             elif "id_number" not in errors:
                 dup = _duplicate_id(uow, actor, cipher.id_hash(norm_id), c.id)
                 if dup is not None:
-                    errors["id_number"] = (
-                        f"A customer with this ID number already exists (customer {dup})."
-                    )
+                    errors["id_number"] = reason("customer.id_exists", other=dup)
         if errors:
             raise ValidationError(errors)
         if name is not None:
@@ -330,6 +325,11 @@ def update_customer(
         if source_channel is not None:
             c.source_channel = str(source_channel)
         uow.session.flush()
+        if norm_phone or norm_id:
+            # an ID or mobile added later may match another recent application
+            from db.services.consultations import refresh_duplicate_warnings
+
+            refresh_duplicate_warnings(uow, actor, c.id)
         return _view(uow, c, masked=True)
 
 

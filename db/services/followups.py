@@ -11,6 +11,7 @@ from db.crypto import mask_phone
 from db.models import Customer, FollowUp
 from db.models.enums import FollowUpKind
 from db.services.base import Actor, Target, ValidationError, get_owned, now_or, transaction
+from db.services.messages import reason
 from db.uow import UnitOfWork
 
 
@@ -135,7 +136,7 @@ def complete(
     with transaction(target) as uow:
         f = get_owned(uow, FollowUp, follow_up_id, actor, "Follow-up")
         if f.done_at is not None:
-            raise ValidationError({"follow_up": "This follow-up is already done."})
+            raise ValidationError({"follow_up": reason("followup.already_done")})
         f.done_at = now_or(now)
         f.done_by = actor.staff_id
         if note:

@@ -98,7 +98,7 @@ class Form:
                 self.error(field, reason("required"))
             return None
         if len(v) > max_len:
-            self.error(field, f"At most {max_len} characters.")
+            self.error(field, reason("text.too_long", max=max_len))
             return None
         return v
 
@@ -112,7 +112,7 @@ class Form:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            self.error(field, "Enter a date as YYYY-MM-DD.")
+            self.error(field, reason("date.invalid"))
             return None
 
     def raise_if_errors(self) -> None:

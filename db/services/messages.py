@@ -9,8 +9,12 @@ MESSAGES: dict[str, str] = {
         "This customer matches an entry on the {source} blacklist ({reason}). "
         "The consultation cannot go on to a finance plan; please refer to the manager."
     ),
-    "duplicate.recent": (
-        "The same {what} was used on another application in the last {days} days "
+    "duplicate.id_number": (
+        "The same ID number was used on another application in the last {days} days "
+        "(consultation {other}). Check that this is not a duplicate application."
+    ),
+    "duplicate.phone": (
+        "The same mobile number was used on another application in the last {days} days "
         "(consultation {other}). Check that this is not a duplicate application."
     ),
     "qualification.failed": "The customer does not meet the basic requirements yet.",
@@ -24,6 +28,55 @@ MESSAGES: dict[str, str] = {
     "number.negative": "The number cannot be negative.",
     "choice.invalid": "Choose one of the listed options.",
     "required": "This field is required.",
+    "text.too_long": "At most {max} characters.",
+    "date.invalid": "Enter a date as YYYY-MM-DD.",
+    # customers
+    "customer.name_missing": "Enter the customer's name.",
+    "customer.name_too_long": "A name has at most 100 characters.",
+    "customer.phone_invalid": "This is not a valid mobile number.",
+    "customer.id_invalid": "This is not a valid ID number.",
+    "customer.tier_invalid": "Choose VIP, regular or potential.",
+    "customer.channel_invalid": "Choose a source channel from the list.",
+    "customer.consent_missing": (
+        "Record the customer's consent to personal-information processing before storing "
+        "the ID number."
+    ),
+    "customer.consent_purpose_missing": "Say what the consent is for.",
+    "customer.id_exists": "A customer with this ID number already exists (customer {other}).",
+    # reception
+    "reception.down_above_budget": "The down payment cannot be more than the budget.",
+    # qualification
+    "qualification.utilisation_range": "Enter the utilisation in percent (0-1000).",
+    "qualification.needs_id": (
+        "Store the customer's ID number (with consent) before the qualification."
+    ),
+    # appraisal
+    "appraisal.vin_invalid": "This is not a valid VIN.",
+    # plans
+    "plan.needs_price": "Enter the vehicle price (or save it in the appraisal step).",
+    "plan.needs_appraisal": "Complete the vehicle appraisal first.",
+    "plan.product_unknown": "Choose an active product from the catalogue.",
+    "plan.cannot_price": "This plan cannot be priced.",
+    "plan.signed_cannot_delete": "The signed plan cannot be deleted.",
+    "plan.already_signed": "The contract is already signed.",
+    # signing
+    "signing.unknown_item": "Unknown checklist item.",
+    "signing.item_missing": "Tick this item before the contract is marked signed.",
+    "signing.already_signed": "The contract is already signed.",
+    "stage.not_recorded_here": "Only approval, disbursement and delivery are recorded here.",
+    "stage.lost": "The consultation is marked lost; reopen it first.",
+    "stage.needs_signing": "Complete the signing checklist first.",
+    # lost consultations
+    "lost.delivered": "A delivered consultation cannot be marked lost.",
+    "lost.already_lost": "The consultation is already marked lost.",
+    "lost.note_required": "Say in a few words why the customer was lost.",
+    "lost.price": "Price or monthly payment too high",
+    "lost.lender_rejected": "Rejected by the lender",
+    "lost.bought_elsewhere": "Bought elsewhere",
+    "lost.not_interested": "No longer interested",
+    "lost.other": "Other reason",
+    # follow-ups
+    "followup.already_done": "This follow-up is already done.",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -9,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from db import Database
-from db.models import Plan, Qualification, Vehicle
+from db.models import Plan, PlanAddOn, Qualification, Vehicle
 from db.models.enums import (
     BlacklistReason,
     ConsultationStatus,
@@ -137,8 +138,21 @@ def test_full_flow_reaches_delivery_with_follow_ups(database: Database, owner: A
     half = cs.save_signing(database, owner, v.id, {"doc.id_card": True})
     assert not half.complete
     assert cs.get_consultation(database, owner, v.id).funnel[FunnelStage.SIGNED] is None
-    done = cs.save_signing(database, owner, v.id, {code: True for code, _, _ in cs.SIGNING_ITEMS})
+    with pytest.raises(ValidationError) as info:  # signing needs every item
+        cs.save_signing(database, owner, v.id, {"doc.driving_licence": True}, sign=True)
+    assert info.value.reasons["doc.income_proof"].code == "signing.item_missing"
+    assert "doc.id_card" not in info.value.errors
+    assert "doc.driving_licence" not in info.value.errors  # ticked in this very call
+    assert not cs.get_signing(database, owner, v.id).items[1].done  # rolled back
+    every = {code: True for code, _, _ in cs.SIGNING_ITEMS}
+    ticked = cs.save_signing(database, owner, v.id, every)  # all ticked is still only progress
+    assert ticked.complete
+    v = cs.get_consultation(database, owner, v.id)
+    assert v.funnel[FunnelStage.SIGNED] is None and v.steps[Step.SIGNING] is StepState.IN_PROGRESS
+    done = cs.save_signing(database, owner, v.id, {}, sign=True)
     assert done.complete
+    with pytest.raises(ValidationError):
+        cs.save_signing(database, owner, v.id, {}, sign=True)  # signed once only
     v = cs.get_consultation(database, owner, v.id)
     assert v.steps[Step.SIGNING] is StepState.COMPLETE and v.funnel[FunnelStage.SIGNED]
     assert v.next_step is None
@@ -225,6 +239,87 @@ def test_failed_hard_requirement_blocks(database: Database, owner: Actor) -> Non
     assert info.value.reasons["plan"].code == "plan.needs_qualification"
 
 
+def test_plan_view_carries_the_chinese_product_name(database: Database, owner: Actor) -> None:
+    v = ready_for_plan(database, owner)
+    saved = cs.save_plan(database, owner, v.id, PLAN)
+    listed = cs.list_plans(database, owner, v.id)[0]
+    for p in (saved, listed, cs.get_plan(database, owner, saved.id)):
+        assert p.product_name == "Finance-company loan"
+        assert p.product_name_zh and all("\u4e00" <= ch <= "\u9fff" for ch in p.product_name_zh)
+        assert p.display_name(chinese=True) == p.product_name_zh
+        assert p.display_name(chinese=False) == p.product_name
+
+
+def test_qualification_without_income_keeps_the_stored_one(
+    database: Database, owner: Actor
+) -> None:
+    v = ready_for_plan(database, owner)
+    consultant = make_actor(database, owner, "c2", Role.CONSULTANT)
+    form = cs.QualificationForm(
+        monthly_income=None,
+        statement_average_income="11000",
+        income_proof_months=6,
+        residence_proof=True,
+        work_proof=False,  # the consultant sees the income masked and changes a document
+        monthly_debt_payments="1000",
+        history_years="5",
+        credit_kinds=2,
+    )
+    q = cs.save_qualification(database, consultant, v.id, form)
+    assert q.monthly_income == "1****" and q.statement_average_income == "1****"
+    full = cs.get_qualification(database, owner, v.id, unmasked=True)
+    assert full is not None and full.monthly_income == "12000.00"
+    assert full.statement_average_income == "11000.00" and not full.work_proof
+    again = cs.save_qualification(
+        database, owner, v.id, dataclasses.replace(form, statement_average_income=None)
+    )
+    assert again.statement_average_income == "1****"  # None kept the statement income too
+    # nothing stored yet: the income is required
+    other = new_consultation(database, owner, phone="13900000077", seq=77)
+    with pytest.raises(ValidationError) as info:
+        cs.save_qualification(database, owner, other.id, cs.QualificationForm())
+    assert info.value.reasons["monthly_income"].code == "required"
+    with pytest.raises(ValidationError) as info:
+        cs.save_qualification(database, owner, other.id, cs.QualificationForm(monthly_income=""))
+    assert info.value.reasons["monthly_income"].code == "required"
+
+
+def test_service_refusals_are_translatable_reasons(database: Database, owner: Actor) -> None:
+    """Every refusal carries a Reason whose template the zh_CN catalogue translates."""
+    from resources import TRANSLATIONS
+    from resources.ts_tool import read_ts
+
+    table = {**read_ts(TRANSLATIONS / "zh_CN" / "db.ts"),
+             **read_ts(TRANSLATIONS / "zh_CN" / "lending.ts")}
+    v = new_consultation(database, owner)
+    refusals: list[ValidationError] = []
+    calls = [
+        lambda: cs.save_reception(database, owner, v.id, source_channel="walk_in",
+                                  intent_level="low", budget="100", wished_down_payment="200",
+                                  purpose="x" * 600),
+        lambda: cs.save_appraisal(database, owner, v.id,
+                                  vehicle_form(first_registration="2020/01/01", vin="")),
+        lambda: cs.evaluate_products(database, owner, v.id, down_payment="1", term_months=12,
+                                     method="equal_installment"),
+        lambda: cs.save_plan(database, owner, v.id, cs.PlanForm("nope", "equal_installment",
+                                                                12, "1")),
+        lambda: cs.save_signing(database, owner, v.id, {"doc.nope": True}),
+        lambda: cs.mark_stage(database, owner, v.id, FunnelStage.CONTACT),
+        lambda: cs.mark_lost(database, owner, v.id, "other"),
+        lambda: customers.create_customer(database, owner, " ", tier="gold",
+                                          source_channel="fax", id_number=valid_id(seq=5)),
+        lambda: customers.record_consent(database, owner, v.customer_id, " "),
+    ]
+    for call in calls:
+        with pytest.raises(ValidationError) as info:
+            call()
+        refusals.append(info.value)
+    for exc in refusals:
+        assert set(exc.reasons) == set(exc.errors), exc.errors
+        for r in exc.reasons.values():
+            assert table.get(("Reason", r.template)), r.template
+
+
 def test_income_unmasked_needs_permission(database: Database, owner: Actor) -> None:
     v = ready_for_plan(database, owner)
     consultant = make_actor(database, owner, "c1", Role.CONSULTANT)
@@ -262,12 +357,58 @@ def test_duplicate_application_warning(database: Database, owner: Actor) -> None
     first = new_consultation(database, owner, phone="13911112222", seq=1)
     c2 = customers.create_customer(database, owner, "另一个人", phone="13911112222")
     second = cs.open_consultation(database, owner, c2.id, source_channel="phone")
-    assert [w.code for w in second.warnings] == ["duplicate.recent"]
+    assert [w.code for w in second.warnings] == ["duplicate.phone"]
     assert f"consultation {first.id}" in str(second.warnings[0])
     # same customer again: same ID number
     again = cs.open_consultation(database, owner, first.customer_id)
-    assert {w.params for w in again.warnings}
+    assert {w.code for w in again.warnings} == {"duplicate.id_number", "duplicate.phone"}
     assert any("ID number" in str(w) for w in again.warnings)
+
+
+def test_duplicate_found_when_the_phone_is_added_later(database: Database, owner: Actor) -> None:
+    first = new_consultation(database, owner, phone="13911112222", seq=1)
+    c2 = customers.create_customer(database, owner, "后补电话")
+    second = cs.open_consultation(database, owner, c2.id, source_channel="phone")
+    assert second.warnings == ()
+    customers.update_customer(database, owner, c2.id, phone="139 1111 2222")
+    v = cs.get_consultation(database, owner, second.id)
+    assert [w.code for w in v.warnings] == ["duplicate.phone"]
+    assert dict(v.warnings[0].params)["other"] == str(first.id)
+
+
+def test_duplicate_found_when_the_id_is_added_later_in_reception(
+    database: Database, owner: Actor
+) -> None:
+    # a customer without ID or mobile came twice (another ID is refused outright,
+    # so the ID can only repeat on the same customer's other application)
+    c2 = customers.create_customer(database, owner, "后补身份证")
+    first = cs.open_consultation(database, owner, c2.id, now=NOW - timedelta(days=10))
+    second = cs.open_consultation(database, owner, c2.id, source_channel="phone")
+    assert second.warnings == ()
+    # the reception page: consent, the ID and the needs in one unit of work
+    with database.unit_of_work() as uow:
+        customers.record_consent(uow, owner, c2.id)
+        customers.update_customer(uow, owner, c2.id, id_number=valid_id(seq=7))
+        v = cs.save_reception(
+            uow, owner, second.id, source_channel="walk_in", intent_level="low"
+        )
+        uow.commit()
+    assert [w.code for w in v.warnings] == ["duplicate.id_number"]
+    assert dict(v.warnings[0].params) == {"days": "30", "other": str(first.id)}
+    # an unrelated save later does not lose it, and does not change the version by itself
+    again = cs.save_reception(database, owner, second.id, source_channel="walk_in",
+                              intent_level="low")
+    assert [w.code for w in again.warnings] == ["duplicate.id_number"]
+
+
+def test_other_warnings_survive_the_duplicate_refresh(database: Database, owner: Actor) -> None:
+    v = new_consultation(database, owner, phone="13911119999", seq=9)
+    before = cs.get_consultation(database, owner, v.id)
+    with database.unit_of_work() as uow:
+        customers.update_customer(uow, owner, v.customer_id, phone="13911119999")
+        uow.commit()
+    after = cs.get_consultation(database, owner, v.id)
+    assert after.warnings == () and after.version_id == before.version_id
 
 
 def test_no_duplicate_warning_after_the_window(database: Database, owner: Actor) -> None:
@@ -313,13 +454,38 @@ def test_optimistic_locking_on_consultation(database: Database, owner: Actor) ->
 
 def test_lost_and_reopen(database: Database, owner: Actor) -> None:
     v = new_consultation(database, owner)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as info:
         cs.mark_lost(database, owner, v.id, "  ")
-    lost = cs.mark_lost(database, owner, v.id, "Bought elsewhere")
+    assert info.value.reasons["lost_reason_code"].code == "required"
+    with pytest.raises(ValidationError) as info:
+        cs.mark_lost(database, owner, v.id, "cheaper elsewhere")
+    assert info.value.reasons["lost_reason_code"].code == "choice.invalid"
+    with pytest.raises(ValidationError) as info:
+        cs.mark_lost(database, owner, v.id, cs.LostReason.OTHER, "  ")
+    assert info.value.reasons["lost_reason"].code == "lost.note_required"
+    assert cs.get_consultation(database, owner, v.id).status is ConsultationStatus.OPEN
+    lost = cs.mark_lost(database, owner, v.id, "bought_elsewhere", now=NOW)
     assert lost.status is ConsultationStatus.LOST and lost.lost_reason == "Bought elsewhere"
-    assert lost.lost_at is not None
+    assert lost.lost_reason_code == "bought_elsewhere" and lost.lost_at == NOW
+    with pytest.raises(ValidationError) as info:
+        cs.mark_lost(database, owner, v.id, "price")
+    assert info.value.reasons["lost_reason_code"].code == "lost.already_lost"
     again = cs.reopen(database, owner, v.id)
     assert again.status is ConsultationStatus.OPEN and again.lost_at is None
+    assert again.lost_reason_code is None and again.lost_reason is None
+    other = cs.mark_lost(database, owner, v.id, cs.LostReason.OTHER, "moved to another city")
+    assert other.lost_reason == "Other reason: moved to another city"
+    assert cs.raw_row(database, owner, v.id)["lost_reason_code"] == "other"
+
+
+@pytest.mark.parametrize("code", list(cs.LostReason))
+def test_every_lost_reason_has_a_translatable_label(code: cs.LostReason) -> None:
+    from resources import TRANSLATIONS
+    from resources.ts_tool import read_ts
+
+    label = cs.lost_reason_label(code)
+    table = read_ts(TRANSLATIONS / "zh_CN" / "db.ts")
+    assert table.get(("Reason", label.template))
 
 
 def test_resume_list(database: Database, owner: Actor) -> None:
@@ -387,6 +553,14 @@ def test_delete_plan(database: Database, owner: Actor) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         cs.delete_plan(database, owner, b.id)
+        # add-ons already in the session (saved or read in the same unit of work)
+        with database.unit_of_work() as uow:
+            c = cs.save_plan(uow, owner, v.id, PLAN)
+            assert cs.get_plan(uow, owner, c.id).add_ons
+            cs.delete_plan(uow, owner, c.id)
+            uow.commit()
+    with database.unit_of_work() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(PlanAddOn)) == 1
     assert [p.id for p in cs.list_plans(database, owner, v.id)] == [a.id]
     assert cs.get_consultation(database, owner, v.id).steps[Step.PLAN] is StepState.IN_PROGRESS
     cs.delete_plan(database, owner, a.id)

@@ -4,8 +4,40 @@
   <context>
     <name>Reason</name>
     <message>
+      <source>A customer with this ID number already exists (customer {other}).</source>
+      <translation>已有使用该身份证号的客户（客户 {other}）。</translation>
+    </message>
+    <message>
+      <source>A delivered consultation cannot be marked lost.</source>
+      <translation>已交车的咨询不能标记为流失。</translation>
+    </message>
+    <message>
       <source>A finance plan cannot be offered while the blacklist hit is open.</source>
       <translation>黑名单命中尚未处理，不能提供金融方案。</translation>
+    </message>
+    <message>
+      <source>A name has at most 100 characters.</source>
+      <translation>姓名最多 100 个字符。</translation>
+    </message>
+    <message>
+      <source>At most {max} characters.</source>
+      <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+      <source>Bought elsewhere</source>
+      <translation>已在别处购买</translation>
+    </message>
+    <message>
+      <source>Choose VIP, regular or potential.</source>
+      <translation>请选择 VIP、普通或潜在客户。</translation>
+    </message>
+    <message>
+      <source>Choose a source channel from the list.</source>
+      <translation>请从列表中选择客户来源渠道。</translation>
+    </message>
+    <message>
+      <source>Choose an active product from the catalogue.</source>
+      <translation>请从产品目录中选择一个在售产品。</translation>
     </message>
     <message>
       <source>Choose one of the listed options.</source>
@@ -20,6 +52,18 @@
       <translation>请先完成资质审核步骤。</translation>
     </message>
     <message>
+      <source>Complete the signing checklist first.</source>
+      <translation>请先完成签约清单。</translation>
+    </message>
+    <message>
+      <source>Complete the vehicle appraisal first.</source>
+      <translation>请先完成车辆评估。</translation>
+    </message>
+    <message>
+      <source>Enter a date as YYYY-MM-DD.</source>
+      <translation>请按 YYYY-MM-DD 格式输入日期。</translation>
+    </message>
+    <message>
       <source>Enter a whole number.</source>
       <translation>请输入整数。</translation>
     </message>
@@ -28,20 +72,92 @@
       <translation>请输入以元为单位、最多两位小数的金额。</translation>
     </message>
     <message>
+      <source>Enter the customer's name.</source>
+      <translation>请输入客户姓名。</translation>
+    </message>
+    <message>
+      <source>Enter the utilisation in percent (0-1000).</source>
+      <translation>请输入信用卡使用率百分比（0-1000）。</translation>
+    </message>
+    <message>
+      <source>Enter the vehicle price (or save it in the appraisal step).</source>
+      <translation>请输入车辆售价（或在车辆评估步骤中保存）。</translation>
+    </message>
+    <message>
+      <source>No longer interested</source>
+      <translation>不再感兴趣</translation>
+    </message>
+    <message>
+      <source>Only approval, disbursement and delivery are recorded here.</source>
+      <translation>这里只登记审批通过、放款和交车。</translation>
+    </message>
+    <message>
+      <source>Other reason</source>
+      <translation>其他原因</translation>
+    </message>
+    <message>
+      <source>Price or monthly payment too high</source>
+      <translation>价格或月供过高</translation>
+    </message>
+    <message>
+      <source>Record the customer's consent to personal-information processing before storing the ID number.</source>
+      <translation>保存身份证号之前，请先记录客户对个人信息处理的同意。</translation>
+    </message>
+    <message>
+      <source>Rejected by the lender</source>
+      <translation>被贷款机构拒绝</translation>
+    </message>
+    <message>
+      <source>Say in a few words why the customer was lost.</source>
+      <translation>请简要说明客户流失的原因。</translation>
+    </message>
+    <message>
+      <source>Say what the consent is for.</source>
+      <translation>请说明同意的用途。</translation>
+    </message>
+    <message>
+      <source>Store the customer's ID number (with consent) before the qualification.</source>
+      <translation>资质评估前，请先（在客户同意后）保存客户的身份证号。</translation>
+    </message>
+    <message>
       <source>The amount cannot be negative.</source>
       <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+      <source>The consultation is already marked lost.</source>
+      <translation>该咨询已经标记为流失。</translation>
+    </message>
+    <message>
+      <source>The consultation is marked lost; reopen it first.</source>
+      <translation>该咨询已标记为流失，请先重新打开。</translation>
+    </message>
+    <message>
+      <source>The contract is already signed.</source>
+      <translation>合同已经签署。</translation>
     </message>
     <message>
       <source>The customer does not meet the basic requirements yet.</source>
       <translation>客户尚未满足基本条件。</translation>
     </message>
     <message>
+      <source>The down payment cannot be more than the budget.</source>
+      <translation>首付不能高于预算。</translation>
+    </message>
+    <message>
       <source>The number cannot be negative.</source>
       <translation>数字不能为负数。</translation>
     </message>
     <message>
-      <source>The same {what} was used on another application in the last {days} days (consultation {other}). Check that this is not a duplicate application.</source>
-      <translation>相同的{what}在最近 {days} 天内已用于另一笔申请（咨询 {other}）。请核实这不是重复申请。</translation>
+      <source>The same ID number was used on another application in the last {days} days (consultation {other}). Check that this is not a duplicate application.</source>
+      <translation>相同的身份证号在最近 {days} 天内已用于另一笔申请（咨询 {other}）。请核实这不是重复申请。</translation>
+    </message>
+    <message>
+      <source>The same mobile number was used on another application in the last {days} days (consultation {other}). Check that this is not a duplicate application.</source>
+      <translation>相同的手机号在最近 {days} 天内已用于另一笔申请（咨询 {other}）。请核实这不是重复申请。</translation>
+    </message>
+    <message>
+      <source>The signed plan cannot be deleted.</source>
+      <translation>已签约的方案不能删除。</translation>
     </message>
     <message>
       <source>The vehicle cannot be financed: {why}.</source>
@@ -54,6 +170,34 @@
     <message>
       <source>This field is required.</source>
       <translation>此项为必填项。</translation>
+    </message>
+    <message>
+      <source>This follow-up is already done.</source>
+      <translation>该回访已经完成。</translation>
+    </message>
+    <message>
+      <source>This is not a valid ID number.</source>
+      <translation>这不是有效的身份证号。</translation>
+    </message>
+    <message>
+      <source>This is not a valid VIN.</source>
+      <translation>这不是有效的车架号（VIN）。</translation>
+    </message>
+    <message>
+      <source>This is not a valid mobile number.</source>
+      <translation>这不是有效的手机号。</translation>
+    </message>
+    <message>
+      <source>This plan cannot be priced.</source>
+      <translation>该方案无法报价。</translation>
+    </message>
+    <message>
+      <source>Tick this item before the contract is marked signed.</source>
+      <translation>标记已签约前，请先勾选此项。</translation>
+    </message>
+    <message>
+      <source>Unknown checklist item.</source>
+      <translation>未知的清单项目。</translation>
     </message>
   </context>
   <context>
