@@ -1,10 +1,11 @@
 """Step 5, signing checklist: documents, key clauses, checks, payout.
 
 Every item of ``consultations.SIGNING_ITEMS`` is a check box.  Ticks are
-saved as the staff go; "Mark signed" is enabled only when every item is
-ticked, and only that button saves the complete list (the service then
-signs the contract and stamps the funnel).  After signing, disbursement and
-delivery are recorded here; the service creates their follow-ups.
+saved as the staff go (that never signs); "Mark signed" is enabled only when
+every item is ticked and is the only thing that signs (``save_signing(...,
+sign=True)``: the service checks every item, signs and stamps the funnel).
+After signing, disbursement and delivery are recorded here; the service
+creates their follow-ups.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class SigningPage(StepPage):
         super().__init__(ctx, parent)
         self._data: SigningData | None = None
         self.boxes: dict[str, QCheckBox] = {}
+        self._signing_now = False
 
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -181,8 +183,8 @@ class SigningPage(StepPage):
         self.sign_button.setEnabled(has_plan and not self.signed and done == total)
 
     def _autosave_allowed(self) -> bool:
-        # a complete list signs the contract: only "Mark signed" may do that
-        return self.signed or not self.all_ticked()
+        # saving ticks never signs (the service signs only with sign=True)
+        return True
 
     # -- loading -----------------------------------------------------------------
     def _fetch(self, consultation_id: int) -> SigningData:
@@ -270,9 +272,10 @@ class SigningPage(StepPage):
         db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
         assert cid is not None
         checked = {code: box.isChecked() for code, box in self.boxes.items()}
+        sign = self._signing_now
 
         def job() -> SigningData:
-            cs.save_signing(db, actor, cid, checked)
+            cs.save_signing(db, actor, cid, checked, sign=sign)
             return self._fetch(cid)
 
         return job
@@ -286,10 +289,14 @@ class SigningPage(StepPage):
         self.emit_consultation(result.consultation)
 
     def mark_signed(self) -> bool:
-        """Save the complete checklist: the service signs the contract."""
+        """Save the complete checklist and sign the contract (``sign=True``)."""
         if not self.all_ticked():
             return False
-        return self.save()
+        self._signing_now = True
+        try:
+            return self.save()
+        finally:
+            self._signing_now = False
 
     def _record(self, stage: FunnelStage) -> None:
         db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id

@@ -37,8 +37,14 @@ def test_ticks_are_saved_and_mark_signed_needs_all(qtbot, open_page, consultatio
     assert sum(i.done for i in saved.items) == len(codes) - 1 and not saved.complete
     tick(qtbot, page.boxes[codes[-1]])
     assert page.sign_button.isEnabled()
-    # leaving the page now must not sign behind the staff's back
-    assert page._autosave_allowed() is False
+    # saving the complete list (autosave, leaving the page) does not sign behind the
+    # staff's back: only "Mark signed" does
+    assert page.save() is True
+    view = cs.get_consultation(database, consultant, consultation)
+    assert view.funnel[FunnelStage.SIGNED] is None
+    assert view.steps[Step.SIGNING] is StepState.IN_PROGRESS
+    assert cs.get_signing(database, consultant, consultation).complete
+    assert page.sign_button.isEnabled()
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     assert states[-1] == "complete"
     view = cs.get_consultation(database, consultant, consultation)
