@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QIODevice,
+    QMargins,
     QPointF,
     QRectF,
     QSize,
@@ -150,6 +151,7 @@ class DocumentDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
+        self.view.setDocumentMargins(QMargins(16, 16, 16, 16))
         self.view.setStyleSheet("QPdfView { background: #8a8f96; }")
         self.view.pageNavigator().currentPageChanged.connect(self._show_page_number)
         self.document.pageCountChanged.connect(self._show_page_number)

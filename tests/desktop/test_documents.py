@@ -435,6 +435,23 @@ def test_documents_button_on_the_pages(qtbot, ctx, consultation, page_name) -> N
 # -- screenshots (for people) ------------------------------------------------------------------
 
 
+def wait_for_ink(qtbot, dialog: DocumentDialog) -> None:
+    """QPdfView renders pages on its own thread: wait until text shows on the page."""
+
+    def inked() -> bool:
+        image = dialog.view.viewport().grab().toImage()
+        w, h = image.width(), image.height()
+        dark = sum(
+            1
+            for x in range(w // 10, w * 9 // 10, 7)
+            for y in range(0, h // 3, 5)
+            if image.pixelColor(x, y).lightness() < 100
+        )
+        return dark > 20
+
+    qtbot.waitUntil(inked, timeout=10000)
+
+
 @pytest.fixture(params=["en", "zh_CN"])
 def language(request, qapp, monkeypatch):
     monkeypatch.setenv("LOANDESK_LANG", request.param)
@@ -453,6 +470,7 @@ def test_screenshots_in_both_languages(qtbot, language, open_dialog, database, c
         assert dialog.page_count() > 0
         if language == "zh_CN":
             assert dialog.print_button.text() != "Print…"
+        wait_for_ink(qtbot, dialog)
         save_screenshot(dialog, language, f"6_documents_{kind}")
     blank = new_consultation(database, consultant, "Sun Mei")
     empty = open_dialog(blank, "quote", context=context)
