@@ -40,7 +40,21 @@ _hasher = PasswordHasher()
 
 
 class LoginError(UserError):
-    """Wrong user name or password, or a locked / disabled account."""
+    """Wrong user name or password, or a locked / disabled account.
+
+    ``locked_until`` (aware UTC) is set when the account is locked, so the
+    login dialog can say until when in the user's language and time zone.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        locked_until: datetime | None = None,
+    ) -> None:
+        super().__init__(message, code=code)
+        self.locked_until = locked_until
 
 
 @dataclass(frozen=True)
@@ -182,7 +196,9 @@ def login(
                 now=moment,
             )
             uow.commit()
-            raise LoginError(_locked_message(s.locked_until), code="locked")
+            raise LoginError(
+                _locked_message(s.locked_until), code="locked", locked_until=s.locked_until
+            )
         if not s.active:
             raise LoginError("This account is disabled.", code="disabled")
         try:
@@ -205,7 +221,9 @@ def login(
             uow.commit()
             if locked:
                 assert s.locked_until is not None
-                raise LoginError(_locked_message(s.locked_until), code="locked") from None
+                raise LoginError(
+                    _locked_message(s.locked_until), code="locked", locked_until=s.locked_until
+                ) from None
             left = MAX_FAILED_LOGINS - s.failed_logins
             raise LoginError(
                 f"Wrong user name or password. {left} attempt(s) left before the account "
@@ -221,6 +239,14 @@ def login(
         audit.record(uow, store_id=s.store_id, action=AuditAction.LOGIN, actor=actor, now=moment)
         uow.commit()
         return actor
+
+
+def logout(target: Target, actor: Actor, *, now: datetime | None = None) -> None:
+    """Record that ``actor`` logged out (audit log)."""
+    with transaction(target) as uow:
+        audit.record(
+            uow, store_id=actor.store_id, action=AuditAction.LOGOUT, actor=actor, now=now_or(now)
+        )
 
 
 def actor_for(target: Target, staff_id: int) -> Actor:
