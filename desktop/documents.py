@@ -312,12 +312,9 @@ class DocumentDialog(QDialog):
             if kind == self._kind:
                 self._show_error(self._errors[kind])
 
-        def cancelled() -> None:
-            self._jobs.pop(kind, None)
-
         # the job may finish at once (ImmediateRunner): remember it before running
         self._jobs[kind] = _PENDING
-        handle = self.ctx.runner.run(job, done, failed, cancellable=True, on_cancelled=cancelled)
+        handle = self.ctx.runner.run(job, done, failed, cancellable=True)
         if not handle.finished:
             self._jobs[kind] = handle
 
@@ -641,7 +638,7 @@ class DocumentsButton(QPushButton):
         self.page = page
         self.kinds = tuple(kinds)
         self.dialog: DocumentDialog | None = None
-        self.setText(self.tr("Documents"))
+        self.setText(self.tr("Customer documents"))
         self.setToolTip(self.tr("Preview, print or save the customer's documents"))
         self.setAutoDefault(False)
         menu = QMenu(self)
@@ -665,13 +662,15 @@ class DocumentsButton(QPushButton):
             page.save()  # queued before the document job on the one worker
         if self.dialog is not None:
             self.dialog.close()
-        self.dialog = DocumentDialog(
+        dialog = DocumentDialog(
             page.ctx, page.consultation_id, kind, kinds=self.kinds, parent=self.window()
         )
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.destroyed.connect(self._forget)
-        self.dialog.open()
-        return self.dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
-    def _forget(self, *_: object) -> None:
-        self.dialog = None
+    def _forget(self, dialog: DocumentDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None

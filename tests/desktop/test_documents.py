@@ -420,13 +420,21 @@ def test_documents_button_on_the_pages(qtbot, ctx, consultation, page_name) -> N
     button = page.documents_button
     assert button.isVisible()
     assert set(button.actions_by_kind) == set(DOCUMENT_KINDS)
+    assert button.text() == "Customer documents"
+    previous = None
     try:
         for kind in DOCUMENT_KINDS:
             button.actions_by_kind[kind].trigger()
             dialog = button.dialog
             assert dialog is not None and dialog.isVisible() and dialog.kind == kind
+            assert dialog is not previous
+            if previous is not None:
+                assert not previous.isVisible()
             assert dialog.consultation_id == consultation
             assert dialog.page_count() > 0
+            previous = dialog
+        previous.close()
+        assert button.dialog is None
     finally:
         if button.dialog is not None:
             button.dialog.close()
@@ -476,3 +484,27 @@ def test_screenshots_in_both_languages(qtbot, language, open_dialog, database, c
     empty = open_dialog(blank, "quote", context=context)
     empty.resize(880, 600)
     save_screenshot(empty, language, "6_documents_no_plan")
+
+
+def test_unsaved_plan_edits_are_saved_before_the_documents_open(
+    qtbot, ctx, database, consultant, consultation
+) -> None:
+    from desktop.pages.plan import PlanPage
+
+    page = PlanPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    page.load(consultation)
+    page.term.setCurrentIndex(page.term.findData(24))
+    assert page.dirty
+    dialog = page.documents_button.open_document("quote")
+    try:
+        assert not page.dirty
+        terms = {p.term_months for p in cs.list_plans(database, consultant, consultation)}
+        assert 24 in terms
+        assert dialog is not None and dialog.page_count() > 0
+    finally:
+        if dialog is not None:
+            dialog.close()

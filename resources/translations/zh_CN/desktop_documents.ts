@@ -139,12 +139,12 @@
   <context>
     <name>DocumentsButton</name>
     <message>
-      <source>Disclosure sheet…</source>
-      <translation>关键信息披露书…</translation>
+      <source>Customer documents</source>
+      <translation>客户文件</translation>
     </message>
     <message>
-      <source>Documents</source>
-      <translation>客户文件</translation>
+      <source>Disclosure sheet…</source>
+      <translation>关键信息披露书…</translation>
     </message>
     <message>
       <source>Preview, print or save the customer's documents</source>
