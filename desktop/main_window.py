@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from db.models.enums import ConsultationStatus, Step
 from db.services import consultations
+from db.services import staff as staff_service
 from db.services.base import Permission
 from db.services.consultations import ConsultationView
 from desktop.context import AppContext
@@ -26,8 +28,10 @@ from desktop.dialogs import NewConsultationDialog, SettingsDialog, tr_reason
 from desktop.home import HomePage
 from desktop.labels import role_label
 from desktop.preferences import Preferences
-from desktop.steps import STEPS, FlowView
+from desktop.steps import STEPS, FlowView, LostDialog
 from lending.errors import UserError
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -192,6 +196,8 @@ class MainWindow(QMainWindow):
             flow.back_button.clicked.connect(self.previous_step)
             flow.save_button.clicked.connect(self.save_step)
             flow.next_button.clicked.connect(self.next_step)
+            flow.lost_button.clicked.connect(self.mark_lost)
+            flow.reopen_button.clicked.connect(self.reopen_consultation)
             for page in flow.page_for.values():
                 signal = getattr(page, "consultation_changed", None)
                 if signal is not None:
@@ -380,7 +386,27 @@ class MainWindow(QMainWindow):
         blocked = [tr_reason(r) for r in view.blocked]
         warnings = [tr_reason(r) for r in view.warnings]
         self.flow.set_header(title, blocked, warnings)
+        self.flow.set_status(view)
         self.setWindowTitle(f"{view.customer_name} — {self._title()}")
+
+    def mark_lost(self) -> None:
+        """Ask why the customer was lost and record it (the report counts the reasons)."""
+        cid = self.consultation_id
+        if cid is None or not self._leave_step():
+            return
+        dialog = LostDialog(self.ctx, cid, self)
+        if dialog.exec() and dialog.result_view is not None:
+            self._consultation_changed(dialog.result_view)
+            self.statusBar().showMessage(self.tr("Marked lost."), 5000)
+
+    def reopen_consultation(self) -> None:
+        cid = self.consultation_id
+        if cid is None:
+            return
+        db, actor = self.ctx.database, self.ctx.staff
+        self.ctx.runner.run(
+            lambda: consultations.reopen(db, actor, cid), self._consultation_changed
+        )
 
     # -- tools -------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -411,6 +437,13 @@ class MainWindow(QMainWindow):
     def log_out(self) -> None:
         if self._in_flow() and not self._leave_step():
             return
+        db, actor = self.ctx.database, self.ctx.staff
+        # the audit row is written on the worker; this window is gone when it returns
+        self.ctx.runner.run(
+            lambda: staff_service.logout(db, actor),
+            None,
+            lambda exc: log.warning("could not record the logout: %s", type(exc).__name__),
+        )
         self._save_window()
         self._closing_for_rebuild = True
         self.logout_requested.emit()

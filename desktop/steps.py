@@ -20,13 +20,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -35,9 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models.enums import Step, StepState
+from db.models.enums import ConsultationStatus, Step, StepState
+from db.services import consultations as cs
+from db.services.base import ValidationError
 from desktop.context import AppContext
 from desktop.labels import state_label, step_label
+from desktop.widgets import error_label, show_message
 
 STEPS: tuple[Step, ...] = tuple(Step)
 STATE_COLOURS: Mapping[StepState, str] = {
@@ -220,6 +228,24 @@ class FlowView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.lost_button = QPushButton(self.tr("Mark lost…"))
+        self.lost_button.setObjectName("markLost")
+        self.lost_button.setToolTip(
+            self.tr("The customer will not go on: record why (price, lender, bought elsewhere…)")
+        )
+        self.reopen_button = QPushButton(self.tr("Reopen"))
+        self.reopen_button.setObjectName("reopen")
+        self.reopen_button.setToolTip(self.tr("The customer is back: continue this consultation"))
+        self.reopen_button.setVisible(False)
+        self.lost_banner = QLabel()
+        self.lost_banner.setObjectName("lostBanner")
+        self.lost_banner.setWordWrap(True)
+        self.lost_banner.setStyleSheet(
+            "QLabel#lostBanner { background: #eceff1; color: #263238;"
+            " border: 1px solid #b0bec5; border-radius: 4px; padding: 6px; }"
+        )
+        self.lost_banner.setVisible(False)
         self.blocked_banner = QLabel()
         self.blocked_banner.setObjectName("blockedBanner")
         self.blocked_banner.setWordWrap(True)
@@ -282,8 +308,13 @@ class FlowView(QWidget):
         body.addWidget(line)
         body.addLayout(right, 1)
 
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.lost_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(header)
+        layout.addWidget(self.lost_banner)
         layout.addWidget(self.blocked_banner)
         layout.addWidget(self.warning_banner)
         layout.addLayout(body, 1)
@@ -350,5 +381,124 @@ class FlowView(QWidget):
         self.warning_banner.setText("\n".join(warnings))
         self.warning_banner.setVisible(bool(warnings))
 
+    def set_status(self, view: cs.ConsultationView) -> None:
+        """Lost or not: the banner with the reason, and Mark lost / Reopen."""
+        lost = view.status is ConsultationStatus.LOST
+        delivered = view.status is ConsultationStatus.DELIVERED
+        self.lost_button.setVisible(not lost and not delivered)
+        self.reopen_button.setVisible(lost)
+        if not lost:
+            self.lost_banner.setVisible(False)
+            return
+        why = lost_reason_text(view.lost_reason_code) if view.lost_reason_code else ""
+        note = view.lost_note
+        if why and note:
+            why = self.tr("{category} — {note}").format(category=why, note=note)
+        elif not why:
+            why = note or self.tr("no reason given")
+        when = view.lost_at.astimezone().strftime("%Y-%m-%d") if view.lost_at else ""
+        self.lost_banner.setText(
+            self.tr("Lost on {date}: {reason}. Press Reopen if the customer comes back.").format(
+                date=when, reason=why
+            )
+        )
+        self.lost_banner.setVisible(True)
+
     def page_index(self, step: Step) -> QModelIndex:
         return self.steps.model().index(STEPS.index(step), 0)
+
+
+def lost_reason_text(code: str) -> str:
+    """A lost-reason category in the interface language."""
+    try:
+        label = cs.lost_reason_label(code)
+    except ValueError:
+        return code
+    return label.render(lambda t: QCoreApplication.translate("Reason", t))
+
+
+class LostDialog(QDialog):
+    """Why the customer was lost: a category, and a note (required for "Other")."""
+
+    def __init__(
+        self, ctx: AppContext, consultation_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.consultation_id = consultation_id
+        self.result_view: cs.ConsultationView | None = None
+        self.setWindowTitle(self.tr("Mark the consultation lost"))
+        self.setMinimumWidth(460)
+
+        intro = QLabel(
+            self.tr(
+                "Record why the customer will not go on. The owner's report counts the "
+                "reasons; the consultation can be reopened later."
+            )
+        )
+        intro.setWordWrap(True)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("Choose..."), "")
+        for code in cs.LostReason:
+            self.category.addItem(lost_reason_text(code.value), code.value)
+        self.category_error = error_label()
+        self.note = QLineEdit()
+        self.note.setMaxLength(500)
+        self.note.setPlaceholderText(self.tr("In a few words (required for “Other reason”)"))
+        self.note_error = error_label()
+        self.general_error = error_label()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        cat_box = QVBoxLayout()
+        cat_box.addWidget(self.category)
+        cat_box.addWidget(self.category_error)
+        note_box = QVBoxLayout()
+        note_box.addWidget(self.note)
+        note_box.addWidget(self.note_error)
+        form.addRow(self.tr("Reason"), cat_box)
+        form.addRow(self.tr("Note"), note_box)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Mark lost"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        for label in (self.category_error, self.note_error, self.general_error):
+            show_message(label, "")
+        code = self.category.currentData() or ""
+        note = self.note.text()
+        db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
+        self.ok_button.setEnabled(False)
+        self.ctx.runner.run(
+            lambda: cs.mark_lost(db, actor, cid, code, note or None), self._done, self._failed
+        )
+
+    def _done(self, view: cs.ConsultationView) -> None:
+        self.result_view = view
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        if not isinstance(exc, ValidationError):
+            raise exc
+        targets = {"lost_reason_code": self.category_error, "lost_reason": self.note_error}
+        for key, text in exc.errors.items():
+            r = exc.reasons.get(key)
+            shown = (
+                r.render(lambda t: QCoreApplication.translate("Reason", t))
+                if r is not None
+                else QCoreApplication.translate("Reason", text)
+            )
+            show_message(targets.get(key, self.general_error), shown)

@@ -62,7 +62,7 @@ from db.services.base import (
     transaction,
 )
 from db.services.forms import Form, IntIn, MoneyIn
-from db.services.messages import reason
+from db.services.messages import MESSAGES, reason
 from db.uow import UnitOfWork
 from lending import appraisal as lending_appraisal
 from lending import eligibility as lending_eligibility
@@ -168,6 +168,18 @@ class ConsultationView:
     version_id: int
     lost_reason_code: str | None = None
     """A :class:`LostReason` value when the consultation was lost."""
+
+    @property
+    def lost_note(self) -> str:
+        """The staff's own words on why it was lost (without the category label)."""
+        text = self.lost_reason or ""
+        if self.lost_reason_code:
+            label = MESSAGES.get(f"lost.{self.lost_reason_code}", "")
+            if text == label:
+                return ""
+            if label and text.startswith(label + ": "):
+                return text[len(label) + 2 :]
+        return text
 
     @property
     def next_step(self) -> Step | None:

@@ -467,6 +467,7 @@ def test_lost_and_reopen(database: Database, owner: Actor) -> None:
     lost = cs.mark_lost(database, owner, v.id, "bought_elsewhere", now=NOW)
     assert lost.status is ConsultationStatus.LOST and lost.lost_reason == "Bought elsewhere"
     assert lost.lost_reason_code == "bought_elsewhere" and lost.lost_at == NOW
+    assert lost.lost_note == ""
     with pytest.raises(ValidationError) as info:
         cs.mark_lost(database, owner, v.id, "price")
     assert info.value.reasons["lost_reason_code"].code == "lost.already_lost"
@@ -475,6 +476,7 @@ def test_lost_and_reopen(database: Database, owner: Actor) -> None:
     assert again.lost_reason_code is None and again.lost_reason is None
     other = cs.mark_lost(database, owner, v.id, cs.LostReason.OTHER, "moved to another city")
     assert other.lost_reason == "Other reason: moved to another city"
+    assert other.lost_note == "moved to another city"
     assert cs.raw_row(database, owner, v.id)["lost_reason_code"] == "other"
 
 

@@ -58,6 +58,10 @@ Quotes show the true APR (IRR method) with every fee.</source>
       <translation>主工具栏</translation>
     </message>
     <message>
+      <source>Marked lost.</source>
+      <translation>已标记为流失。</translation>
+    </message>
+    <message>
       <source>New consultation</source>
       <translation>新建咨询</translation>
     </message>

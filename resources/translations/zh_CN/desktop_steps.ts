@@ -12,6 +12,18 @@
       <translation>Ctrl+S</translation>
     </message>
     <message>
+      <source>Lost on {date}: {reason}. Press Reopen if the customer comes back.</source>
+      <translation>已于 {date} 流失：{reason}。客户回来时请点击“重新打开”。</translation>
+    </message>
+    <message>
+      <source>Mark lost…</source>
+      <translation>标记流失…</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>重新打开</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>保存</translation>
     </message>
@@ -24,8 +36,59 @@
       <translation>办理步骤</translation>
     </message>
     <message>
+      <source>The customer is back: continue this consultation</source>
+      <translation>客户回来了：继续本次咨询</translation>
+    </message>
+    <message>
+      <source>The customer will not go on: record why (price, lender, bought elsewhere…)</source>
+      <translation>客户不再继续：记录原因（价格、贷款机构、已在别处购买…）</translation>
+    </message>
+    <message>
+      <source>no reason given</source>
+      <translation>未填写原因</translation>
+    </message>
+    <message>
+      <source>{category} — {note}</source>
+      <translation>{category}——{note}</translation>
+    </message>
+    <message>
       <source>« Previous step</source>
       <translation>« 上一步</translation>
+    </message>
+  </context>
+  <context>
+    <name>LostDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Choose...</source>
+      <translation>请选择...</translation>
+    </message>
+    <message>
+      <source>In a few words (required for “Other reason”)</source>
+      <translation>简要说明（选择“其他原因”时必填）</translation>
+    </message>
+    <message>
+      <source>Mark lost</source>
+      <translation>标记流失</translation>
+    </message>
+    <message>
+      <source>Mark the consultation lost</source>
+      <translation>将咨询标记为流失</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Record why the customer will not go on. The owner's report counts the reasons; the consultation can be reopened later.</source>
+      <translation>请记录客户不再继续的原因。店主报表会统计这些原因；该咨询以后可以重新打开。</translation>
     </message>
   </context>
   <context>
