@@ -256,15 +256,25 @@ class QualificationPage(StepPage):
         self.proof_months.setValue(q.income_proof_months)
         self.residence.setChecked(q.residence_proof)
         self.work.setChecked(q.work_proof)
-        if q.masked:
-            self.monthly_income.clear()
-            self.monthly_income.setPlaceholderText(
-                self.tr("Saved: {masked} (hidden for your role; re-enter to change)").format(
-                    masked=q.monthly_income
+        for edit, shown, empty in (
+            (self.monthly_income, q.monthly_income, self.tr("CNY per month")),
+            (
+                self.statement_income,
+                q.statement_average_income,
+                self.tr("Average on the bank statements"),
+            ),
+        ):
+            if q.masked:
+                edit.clear()
+                edit.setPlaceholderText(
+                    self.tr("Saved: {masked} (hidden for your role; type to change)").format(
+                        masked=shown
+                    )
+                    if shown
+                    else empty
                 )
-            )
-        else:
-            self.monthly_income.setText(q.monthly_income)
+            else:
+                edit.setText(shown)
         self.declared_age.setText("" if q.declared_age is None else str(q.declared_age))
         self.overdue_count.setValue(q.overdue_count_24m)
         self.worst_overdue.setValue(q.worst_overdue_days)
@@ -433,24 +443,34 @@ class QualificationPage(StepPage):
         self.reasons_title.setVisible(bool(reasons))
 
     # -- saving ------------------------------------------------------------------
+    def _keeps_saved(self, edit: QLineEdit, shown: str) -> bool:
+        """An empty field over a masked saved amount: the service keeps the saved one."""
+        saved = self._data.saved if self._data else None
+        return bool(saved is not None and saved.masked and shown and not edit.text().strip())
+
     def _validate_locally(self) -> dict[str, str]:
         _, errors = self._read()
         saved = self._data.saved if self._data else None
-        if not self.monthly_income.text().strip():
-            errors["monthly_income"] = (
-                self.tr("The saved income is hidden for your role; enter it again to save.")
-                if saved is not None and saved.masked
-                else self.tr("Enter the customer's monthly income.")
-            )
+        keeps = saved is not None and self._keeps_saved(self.monthly_income, saved.monthly_income)
+        if not self.monthly_income.text().strip() and not keeps:
+            errors["monthly_income"] = self.tr("Enter the customer's monthly income.")
         return errors
 
     def _save_job(self) -> Any:
         db, actor = self.ctx.database, self.ctx.staff
         cid = self.consultation_id
         assert cid is not None
+        saved = self._data.saved if self._data else None
+        keep_income = saved is not None and self._keeps_saved(
+            self.monthly_income, saved.monthly_income
+        )
+        keep_statement = saved is not None and self._keeps_saved(
+            self.statement_income, saved.statement_average_income
+        )
         form = cs.QualificationForm(
-            monthly_income=self.monthly_income.text(),
-            statement_average_income=self.statement_income.text(),
+            # None keeps the saved (masked) amount
+            monthly_income=None if keep_income else self.monthly_income.text(),
+            statement_average_income=None if keep_statement else self.statement_income.text(),
             income_proof_months=self.proof_months.value(),
             residence_proof=self.residence.isChecked(),
             work_proof=self.work.isChecked(),
@@ -480,7 +500,7 @@ class QualificationPage(StepPage):
         self._loading = True
         try:
             self._show(result)
-            if result.saved is not None and result.saved.masked:
+            if result.saved is not None and result.saved.masked and typed.strip():
                 self.monthly_income.setText(typed)  # keep what the staff typed on screen
                 self.recompute()
         finally:

@@ -719,8 +719,8 @@
       <translation>风险评级</translation>
     </message>
     <message>
-      <source>Saved: {masked} (hidden for your role; re-enter to change)</source>
-      <translation>已保存：{masked}（您的角色不可查看；如需修改请重新输入）</translation>
+      <source>Saved: {masked} (hidden for your role; type to change)</source>
+      <translation>已保存：{masked}（您的角色不可查看；输入新值即可修改）</translation>
     </message>
     <message>
       <source>Score {score} of 100</source>
@@ -733,10 +733,6 @@
     <message>
       <source>The customer's ID number is not stored yet. Record the consent and the ID number in Reception first: the age comes from the ID.</source>
       <translation>尚未保存客户身份证号。请先在接待中记录授权同意并填写身份证号：年龄由身份证号得出。</translation>
-    </message>
-    <message>
-      <source>The saved income is hidden for your role; enter it again to save.</source>
-      <translation>已保存的收入对您的角色不可见；请重新输入后保存。</translation>
     </message>
     <message>
       <source>Why this grade</source>

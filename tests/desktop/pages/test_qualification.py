@@ -46,7 +46,7 @@ def test_bad_input_shows_reasons_and_saves_nothing(qtbot, open_page, consultatio
 
 
 def test_good_input_saves_grade_and_blocked_when_requirements_fail(
-    qtbot, open_page, consultation, database, consultant
+    qtbot, open_page, consultation, database, consultant, owner
 ):
     complete_until(database, consultant, consultation, "qualification")
     page = open_page(QualificationPage, consultation)
@@ -66,7 +66,14 @@ def test_good_input_saves_grade_and_blocked_when_requirements_fail(
     saved = cs.get_qualification(database, consultant, consultation)
     assert saved is not None and saved.grade is not None
     assert saved.grade == page.result.grade and saved.score == page.result.score
-    # a consultant cannot see the saved income: it must be typed again to change anything
+    # a consultant cannot see the saved income; an empty field keeps it (the other
+    # facts can still be updated without asking the customer again)
     again = open_page(QualificationPage, consultation)
     assert again.monthly_income.text() == "" and "hidden" in again.monthly_income.placeholderText()
     assert again.grade.text() == saved.grade.value
+    again.overdue_count.setValue(1)
+    assert again.save() is True
+    kept = cs.get_qualification(database, owner, consultation, unmasked=True)
+    assert kept is not None and kept.monthly_income == "18000.00"
+    assert kept.overdue_count_24m == 1
+    assert again.monthly_income.text() == "" and "hidden" in again.monthly_income.placeholderText()
