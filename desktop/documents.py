@@ -33,6 +33,7 @@ from typing import Any
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QEventLoop,
     QIODevice,
     QMargins,
     QPointF,
@@ -481,30 +482,42 @@ class DocumentDialog(QDialog):
             )
             return 0
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.tabs.setEnabled(False)  # the document must not change while it prints
+        failure: str | None = None
         try:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             dpi = min(printer.resolution(), MAX_PRINT_DPI)
             area = QRectF(0, 0, printer.width(), printer.height())
             for n, page in enumerate(pages):
+                self._say(
+                    self.tr("Printing page {page} of {count}…").format(page=n + 1, count=len(pages))
+                )
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
                 if n and not printer.newPage():
-                    raise OSError(self.tr("the printer refused a new page"))
+                    failure = self.tr("the printer refused a new page")
+                    break
                 points = self.document.pagePointSize(page)
                 image = self.document.render(
                     page, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
                 )
+                if image.isNull():
+                    failure = self.tr("page {page} could not be drawn").format(page=page + 1)
+                    break
                 scale = min(area.width() / points.width(), area.height() / points.height())
                 w, h = points.width() * scale, points.height() * scale
                 target = QRectF(
                     area.x() + (area.width() - w) / 2, area.y() + (area.height() - h) / 2, w, h
                 )
                 painter.drawImage(target, image)
-        except OSError as exc:
+        finally:
+            if failure is not None:
+                printer.abort()
             painter.end()
+            self.tabs.setEnabled(True)
             QApplication.restoreOverrideCursor()
-            self._say(self.tr("Printing stopped: {error}").format(error=exc), ok=False)
+        if failure is not None:
+            self._say(self.tr("Printing stopped: {error}").format(error=failure), ok=False)
             return 0
-        painter.end()
-        QApplication.restoreOverrideCursor()
         self._record("print")
         where = printer.printerName() or printer.outputFileName()
         self._say(

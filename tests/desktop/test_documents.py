@@ -508,3 +508,61 @@ def test_unsaved_plan_edits_are_saved_before_the_documents_open(
     finally:
         if dialog is not None:
             dialog.close()
+
+
+def test_from_the_main_window_with_the_real_worker(qtbot, database, consultant, consultation,
+                                                   tmp_path, monkeypatch) -> None:
+    """The consultant's way: open the consultation, signing step, Customer documents."""
+    from db.models.enums import Step
+    from desktop.app import Application, make_application
+
+    runner = TaskRunner()
+    ctl = Application(make_application(), database=database, runner=runner)
+    try:
+        ctl.context = ctl.build_context(consultant)
+        window = ctl.show_main(resume=False)
+        window.open_consultation(consultation)
+        qtbot.waitUntil(lambda: window.flow.title.text().endswith("Wang Fang"), timeout=5000)
+        window.flow.show_step(Step.SIGNING)
+        page = window.flow.current_page()
+        qtbot.waitUntil(lambda: page.consultation_id == consultation and not runner.busy,
+                        timeout=5000)
+        button = page.documents_button
+        assert button.isVisible()
+        button.actions_by_kind["plan"].trigger()
+        dialog = button.dialog
+        assert dialog is not None and dialog.isVisible() and dialog.isModal()
+        qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=20000)
+        plan = chosen_plan(database, consultant, consultation)
+        monthly = cs.plan_schedule(database, consultant, plan.id).first_payment
+        assert format_cny(monthly) in text_of(dialog.pdf_bytes() or b"")
+
+        monkeypatch.setattr(dialog, "ask_save_path", lambda: str(tmp_path / "plan.pdf"))
+        dialog.save_button.click()
+        assert pages_in(tmp_path / "plan.pdf") == dialog.page_count()
+
+        def to_file(printer: QPrinter) -> bool:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+            return True
+
+        monkeypatch.setattr(dialog, "ask_printer", to_file)
+        dialog.print_button.click()
+        assert pages_in(tmp_path / "printed.pdf") == dialog.page_count()
+        dialog.close_button.click()
+        assert button.dialog is None
+        qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    finally:
+        ctl._drop_window()
+        runner.shutdown()
+
+
+@pytest.mark.qt_log_ignore(r"QPainter::begin\(\): Returned false")
+def test_a_printer_that_cannot_start_is_said_plainly(open_dialog, consultation,
+                                                     tmp_path) -> None:
+    dialog = open_dialog(consultation, "quote")
+    printer = pdf_printer(tmp_path / "no such folder" / "out.pdf")
+    assert dialog.print_to(printer) == 0
+    assert "printer could not be started" in dialog.message.text()
+    assert dialog.tabs.isEnabled()
+    assert not (tmp_path / "no such folder").exists()

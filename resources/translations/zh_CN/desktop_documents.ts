@@ -44,6 +44,10 @@
       <translation>打印{document}</translation>
     </message>
     <message>
+      <source>Printing page {page} of {count}…</source>
+      <translation>正在打印第 {page} 页，共 {count} 页…</translation>
+    </message>
+    <message>
       <source>Printing stopped: {error}</source>
       <translation>打印已中止：{error}</translation>
     </message>
@@ -126,6 +130,10 @@
     <message>
       <source>Zoom out</source>
       <translation>缩小</translation>
+    </message>
+    <message>
+      <source>page {page} could not be drawn</source>
+      <translation>第 {page} 页无法绘制</translation>
     </message>
     <message>
       <source>the printer refused a new page</source>
