@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 from db.models.enums import BlacklistReason, BlacklistSource, Channel, Intent, Tier
 from db.services import blacklist, customers
 from db.services import consultations as cs
-from db.services.base import NotFound, ValidationError
+from db.services.base import NotFound, Permission, ValidationError
 from db.services.blacklist import BlacklistHit
 from desktop.context import AppContext
 from desktop.pages.base import (
@@ -108,6 +110,22 @@ class ReceptionPage(StepPage):
         self.id_number.setPlaceholderText(self.tr("18 characters; the last may be X"))
         self.id_hint = Hint()
         self.add_row(form, "id_number", self.tr("ID number"), self.id_number, self.id_hint)
+
+        self.reveal_button = QPushButton(self.tr("Show full mobile and ID number"))
+        self.reveal_button.setObjectName("revealPersonalData")
+        self.reveal_button.setToolTip(
+            self.tr("Only for roles allowed to see personal data. Each view is recorded.")
+        )
+        self.reveal_button.setVisible(False)
+        self.reveal_button.clicked.connect(self.reveal)
+        self.reveal_note = Hint()
+        reveal_row = QHBoxLayout()
+        reveal_row.setContentsMargins(0, 0, 0, 0)
+        reveal_row.addWidget(self.reveal_button)
+        reveal_row.addWidget(self.reveal_note, 1)
+        self._reveal_box = QWidget()
+        self._reveal_box.setLayout(reveal_row)
+        form.addRow("", self._reveal_box)
 
         self.tier = QComboBox()
         for tier, text in self._tier_labels().items():
@@ -273,17 +291,8 @@ class ReceptionPage(StepPage):
         c, cust = data.consultation, data.customer
         self.name.setText(cust.name)
         self.phone.clear()
-        self.phone.setPlaceholderText(
-            self.tr("Saved: {masked} (type to change)").format(masked=cust.phone)
-            if cust.phone
-            else self.tr("11 digits, e.g. 138 1234 5678")
-        )
         self.id_number.clear()
-        self.id_number.setPlaceholderText(
-            self.tr("Saved: {masked} (type to change)").format(masked=cust.id_number)
-            if cust.id_number
-            else self.tr("18 characters; the last may be X")
-        )
+        self._show_saved_numbers(cust)
         self.consent.setChecked(cust.has_consent)
         self.consent.setEnabled(not cust.has_consent)
         if cust.has_consent and cust.consent_recorded_at is not None:
@@ -307,6 +316,40 @@ class ReceptionPage(StepPage):
         self._check_id()
         self._show_alerts()
 
+    def _show_saved_numbers(self, cust: customers.CustomerView) -> None:
+        """Saved mobile and ID as placeholders: masked, or in full after an audited reveal."""
+        self.phone.setPlaceholderText(
+            self.tr("Saved: {masked} (type to change)").format(masked=cust.phone)
+            if cust.phone
+            else self.tr("11 digits, e.g. 138 1234 5678")
+        )
+        self.id_number.setPlaceholderText(
+            self.tr("Saved: {masked} (type to change)").format(masked=cust.id_number)
+            if cust.id_number
+            else self.tr("18 characters; the last may be X")
+        )
+        has_data = bool(cust.phone or cust.id_number)
+        allowed = self.ctx.can(Permission.VIEW_PII)
+        self._reveal_box.setVisible(allowed and has_data)
+        self.reveal_button.setVisible(allowed and has_data and cust.masked)
+        self.reveal_note.setText(
+            "" if cust.masked else self.tr("Shown in full; this view was recorded.")
+        )
+
+    def reveal(self) -> None:
+        """Load the full mobile and ID number (needs view_pii; the service audits it)."""
+        if self._data is None or not self.ctx.can(Permission.VIEW_PII):
+            return
+        db, actor, cust_id = self.ctx.database, self.ctx.staff, self._data.customer.id
+        self.ctx.runner.run(
+            lambda: customers.get_customer(db, actor, cust_id, unmasked=True), self._revealed
+        )
+
+    def _revealed(self, full: customers.CustomerView) -> None:
+        if self._data is None or self._data.customer.id != full.id:
+            return
+        self._show_saved_numbers(full)
+
     def _show_blank(self) -> None:
         for edit in (self.name, self.phone, self.id_number, self.purpose, self.budget,
                      self.wished_down, self.wished_monthly):
@@ -315,6 +358,7 @@ class ReceptionPage(StepPage):
         self.id_number.setPlaceholderText(self.tr("18 characters; the last may be X"))
         self.consent.setChecked(False)
         self.consent.setEnabled(True)
+        self._reveal_box.setVisible(False)
         self.consent_note.setText(
             self._consent_text(self.tr("Required before the ID number can be stored."))
         )

@@ -854,6 +854,10 @@
       <translation>网络平台</translation>
     </message>
     <message>
+      <source>Only for roles allowed to see personal data. Each view is recorded.</source>
+      <translation>仅限有权查看个人信息的角色。每次查看都会被记录。</translation>
+    </message>
+    <message>
       <source>Partner dealer</source>
       <translation>合作车商</translation>
     </message>
@@ -888,6 +892,14 @@
     <message>
       <source>Saved: {masked} (type to change)</source>
       <translation>已保存：{masked}（输入新值即可修改）</translation>
+    </message>
+    <message>
+      <source>Show full mobile and ID number</source>
+      <translation>显示完整手机号和身份证号</translation>
+    </message>
+    <message>
+      <source>Shown in full; this view was recorded.</source>
+      <translation>已完整显示；本次查看已记录。</translation>
     </message>
     <message>
       <source>Social media</source>
