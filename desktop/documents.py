@@ -117,6 +117,8 @@ class DocumentDialog(QDialog):
         self._kind = kind
         self._pdfs: dict[str, bytes] = {}
         self._errors: dict[str, str] = {}
+        self._retry: set[str] = set()
+        """Kinds whose failure may pass on a second try (not a refusal)."""
         self._jobs: dict[str, TaskHandle] = {}
         self._buffer: QBuffer | None = None
         self._shown: str | None = None
@@ -168,8 +170,12 @@ class DocumentDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
         self.progress.setMaximumWidth(320)
+        self.retry_button = QPushButton(self.tr("Try again"))
+        self.retry_button.setAutoDefault(False)
+        self.retry_button.clicked.connect(lambda: self.generate(again=True))
         sl.addWidget(self.status_text)
         sl.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
+        sl.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
         sl.addStretch(2)
         sl.setContentsMargins(48, 24, 48, 24)
         self.stack = QStackedWidget()
@@ -280,6 +286,7 @@ class DocumentDialog(QDialog):
         if again:
             self._pdfs.pop(kind, None)
             self._errors.pop(kind, None)
+            self._retry.discard(kind)
         if kind in self._pdfs:
             self._show_pdf(kind)
             return
@@ -310,6 +317,8 @@ class DocumentDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self._jobs.pop(kind, None)
             self._errors[kind] = self.explain(exc)
+            if not isinstance(exc, UserError):
+                self._retry.add(kind)
             if kind == self._kind:
                 self._show_error(self._errors[kind])
 
@@ -347,13 +356,14 @@ class DocumentDialog(QDialog):
         return self.tr(
             "The document could not be made ({error}). Please try again; if it happens again, "
             "tell the store owner."
-        ).format(error=str(exc).strip() or type(exc).__name__)
+        ).format(error=_first_line(str(exc)) or type(exc).__name__)
 
     # -- showing -------------------------------------------------------------------------
     def _show_status(self, text: str, *, busy: bool) -> None:
         self.status_text.setStyleSheet("")
         self.status_text.setText(text)
         self.progress.setVisible(busy)
+        self.retry_button.setVisible(False)
         self.stack.setCurrentIndex(1)
         self._shown = None
         self._update_buttons()
@@ -361,6 +371,7 @@ class DocumentDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self._show_status(text, busy=False)
         self.status_text.setStyleSheet(_ERROR_STYLE)
+        self.retry_button.setVisible(self._kind in self._retry)
         self.generation_failed.emit(text)
 
     def _show_pdf(self, kind: str) -> None:
@@ -374,6 +385,7 @@ class DocumentDialog(QDialog):
                 "The document was made but cannot be shown. Please try again."
             )
             self._pdfs.pop(kind, None)
+            self._retry.add(kind)
             self._show_error(self._errors[kind])
             return
         self._shown = kind
@@ -631,6 +643,12 @@ class DocumentDialog(QDialog):
         self._jobs.clear()
         self.document.close()
         super().done(result)
+
+
+def _first_line(text: str, limit: int = 160) -> str:
+    """The gist of an unexpected error (database errors carry whole SQL statements)."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 _PENDING: Any = object()

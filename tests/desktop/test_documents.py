@@ -242,9 +242,20 @@ def test_an_unexpected_failure_is_one_sentence(open_dialog, consultation, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
+    real = saved.make_document
     monkeypatch.setattr(saved, "make_document", broken)
     dialog = open_dialog(consultation, "quote")
     assert dialog.error_text().startswith("The document could not be made (disk on fire)")
+    assert dialog.retry_button.isVisible()
+    monkeypatch.setattr(saved, "make_document", real)
+    dialog.retry_button.click()
+    assert dialog.error_text() == "" and dialog.page_count() > 0
+    assert not dialog.retry_button.isVisible()
+
+
+def test_a_refusal_offers_no_retry(open_dialog, database, consultant) -> None:
+    dialog = open_dialog(new_consultation(database, consultant, "Li Qiang"), "quote")
+    assert dialog.error_text() and not dialog.retry_button.isVisible()
 
 
 # -- save as PDF ------------------------------------------------------------------------------

@@ -120,6 +120,10 @@
       <translation>该文件含有不得向客户使用的用语：{words}，因此无法打印。请修改含有该用语的产品、附加项目或门店名称后再试。</translation>
     </message>
     <message>
+      <source>Try again</source>
+      <translation>重试</translation>
+    </message>
+    <message>
       <source>You may not print the documents of this consultation.</source>
       <translation>您无权打印该咨询的客户文件。</translation>
     </message>
