@@ -577,3 +577,35 @@ def test_a_printer_that_cannot_start_is_said_plainly(open_dialog, consultation,
     assert "printer could not be started" in dialog.message.text()
     assert dialog.tabs.isEnabled()
     assert not (tmp_path / "no such folder").exists()
+
+
+def test_zoom_steps_from_the_fitted_width(qtbot, open_dialog, consultation) -> None:
+    dialog = open_dialog(consultation, "quote")
+    dialog.resize(880, 900)
+    qtbot.wait(50)
+    bar = dialog.view.horizontalScrollBar()
+    assert bar.maximum() == 0  # fitted: nothing to scroll sideways
+    dialog.zoom_in()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    fitted_width = dialog.view.viewport().width()
+    assert bar.maximum() < fitted_width  # one step bigger, not a jump
+    dialog.fit_width()
+    dialog.zoom_out()
+    qtbot.waitUntil(lambda: bar.maximum() == 0)
+
+
+def test_the_system_print_dialog_is_set_up_for_the_document(open_dialog, consultation,
+                                                            monkeypatch) -> None:
+    seen = {}
+
+    def fake_exec(self) -> int:
+        seen["range"] = (self.minPage(), self.maxPage())
+        seen["page_range"] = self.testOption(self.PrintDialogOption.PrintPageRange)
+        seen["a4"] = self.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+        return 0  # Cancel
+
+    monkeypatch.setattr(documents_module.QPrintDialog, "exec", fake_exec)
+    dialog = open_dialog(consultation, "quote")
+    assert dialog.print_document() is False
+    assert seen == {"range": (1, dialog.page_count()), "page_range": True, "a4": True}
+    assert not dialog.message.isVisible()
