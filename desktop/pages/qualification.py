@@ -172,6 +172,7 @@ class QualificationPage(StepPage):
         head.addWidget(self.grade, 0, 0, 2, 1)
         self.grade_caption = QLabel(self.tr("Risk grade"))
         self.score = QLabel()
+        self.score.setWordWrap(True)
         head.addWidget(self.grade_caption, 0, 1)
         head.addWidget(self.score, 1, 1)
         head.setColumnStretch(1, 1)
@@ -420,9 +421,13 @@ class QualificationPage(StepPage):
     ) -> None:
         self.grade.setText(grade or "–")
         self._style_grade(grade)
-        self.score.setText(
-            self.tr("Score {score} of 100").format(score=score) if score is not None else ""
-        )
+        if grade is None and failures:
+            # a score beside no grade reads like a pass: say why there is no grade
+            self.score.setText(self.tr("No grade until the requirements below are met."))
+        else:
+            self.score.setText(
+                self.tr("Score {score} of 100").format(score=score) if score is not None else ""
+            )
         likely = ""
         if grade is not None:
             likely = {
@@ -433,10 +438,16 @@ class QualificationPage(StepPage):
         self.likelihood.setText(likely)
         fail_lines = [tr_reason(x) for x in failures]
         if fail_lines:
-            fail_lines.insert(
-                0, self.tr("Not eligible yet. Tell the customer:")
+            # the heading is no bullet of its own
+            self.failures.setText(
+                "\n".join(
+                    [self.tr("Not eligible yet. Tell the customer:")]
+                    + [f"• {line}" for line in fail_lines]
+                )
             )
-        self.failures.set_lines(fail_lines)
+            self.failures.setVisible(True)
+        else:
+            self.failures.set_lines([])
         self.warnings.set_lines(tr_reason(x) for x in warnings)
         self.advice.set_lines(tr_reason(x) for x in advice)
         self.reasons.setText("\n".join(f"• {tr_reason(x)}" for x in reasons))

@@ -691,6 +691,10 @@
       <translation>月收入（元）</translation>
     </message>
     <message>
+      <source>No grade until the requirements below are met.</source>
+      <translation>下列条件满足后才会评级。</translation>
+    </message>
+    <message>
       <source>Not eligible yet. Tell the customer:</source>
       <translation>暂不符合条件。可以这样告诉客户：</translation>
     </message>
