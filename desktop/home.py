@@ -147,6 +147,11 @@ class HomePage(QWidget):
         self.followup_model = FollowUpModel(self)
         self.followups = _table(self.followup_model, FollowUpModel.KIND)
         self.followups.setObjectName("followUps")
+        # "What to do" is a sentence (a note, the follow-up's purpose): wrap it, never cut it
+        self.followups.setWordWrap(True)
+        self.followups.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.followups.doubleClicked.connect(self._followup_activated)
         self.followups.activated.connect(self._followup_activated)
         self.followup_empty = QLabel(self.tr("No follow-ups due today."))
@@ -160,9 +165,11 @@ class HomePage(QWidget):
         follow_box = QGroupBox(self.tr("Follow-ups due today and overdue"))
         fl = QVBoxLayout(follow_box)
         fl.addWidget(self.followups, 1)
+        self.followup_status = QLabel()
+        self.followup_status.setWordWrap(True)
         frow = QHBoxLayout()
         frow.addWidget(self.followup_empty)
-        frow.addStretch(1)
+        frow.addWidget(self.followup_status, 1)
         frow.addWidget(self.done_button)
         fl.addLayout(frow)
 
@@ -181,8 +188,8 @@ class HomePage(QWidget):
         rl.addWidget(self.recent_empty)
 
         lower = QHBoxLayout()
-        lower.addWidget(follow_box, 1)
-        lower.addWidget(recent_box, 1)
+        lower.addWidget(follow_box, 3)  # the work for today gets the room
+        lower.addWidget(recent_box, 2)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -317,5 +324,11 @@ class HomePage(QWidget):
         row = index.data(ROW_ROLE)
         db, actor = self.ctx.database, self.ctx.staff
         self.ctx.runner.run(
-            lambda: followups.complete(db, actor, row.id), lambda _r: self.refresh()
+            lambda: followups.complete(db, actor, row.id), lambda _r: self._completed(row)
         )
+
+    def _completed(self, row: Any) -> None:
+        self.followup_status.setText(
+            self.tr("Follow-up with {name} marked as done.").format(name=row.customer_name)
+        )
+        self.refresh()

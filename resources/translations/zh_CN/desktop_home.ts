@@ -8,6 +8,10 @@
       <translation>查找客户</translation>
     </message>
     <message>
+      <source>Follow-up with {name} marked as done.</source>
+      <translation>已将 {name} 的回访标记为完成。</translation>
+    </message>
+    <message>
       <source>Follow-ups due today and overdue</source>
       <translation>今日待回访及逾期回访</translation>
     </message>

@@ -1,0 +1,53 @@
+"""Home: the flow's own follow-ups (due today, overdue) listed, one marked done; both languages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from db.services import consultations, customers, followups
+from desktop.context import AppContext
+from desktop.home import HomePage
+from lending.settings import DEFAULT_SETTINGS
+from tests.desktop.pages.conftest import install_language, save_screenshot
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp):
+    translators = install_language(qapp, request.param)
+    yield request.param
+    translators.install("en")
+
+
+def test_due_and_overdue_follow_ups_and_marking_one_done(qtbot, database, owner, runner,
+                                                         language):
+    now = datetime.now(UTC)
+    late = customers.create_customer(database, owner, "王强", phone="13811112222")
+    today = customers.create_customer(database, owner, "李娜", phone="13933334444")
+    # high-intent leads: the 48-hour call, one lead came in three days ago (overdue)
+    consultations.open_consultation(database, owner, late.id, intent_level="high",
+                                    now=now - timedelta(days=3))
+    consultations.open_consultation(database, owner, today.id, intent_level="high",
+                                    now=now - timedelta(days=2))
+    followups.add_manual(database, owner, late.id, now + timedelta(days=5))  # not due yet
+    page = HomePage(AppContext(database, owner, runner, language, DEFAULT_SETTINGS, "Hengtong",
+                               "Wang Li"))
+    qtbot.addWidget(page)
+    page.resize(1100, 720)
+    page.show()
+    page.refresh()
+    fm = page.followup_model
+    names = [fm.index(r, fm.CUSTOMER).data() for r in range(fm.rowCount())]
+    assert names == ["王强", "李娜"]
+    assert fm.index(0, fm.DUE).data(Qt.ItemDataRole.ForegroundRole) is not None  # overdue
+    assert not page.followup_empty.isVisible()
+    save_screenshot(page, language, "home_followups_due_overdue")
+    page.followups.selectRow(0)
+    assert page.done_button.isEnabled()
+    page.done_button.click()
+    assert "王强" in page.followup_status.text()
+    assert [fm.index(r, fm.CUSTOMER).data() for r in range(fm.rowCount())] == ["李娜"]
+    due = followups.list_due(database, owner)
+    assert [f.customer_name for f in due] == ["李娜"]
