@@ -23,6 +23,7 @@ from db.services.base import (
     Actor,
     NotFound,
     Permission,
+    PermissionDenied,
     Target,
     ValidationError,
     get_owned,
@@ -30,6 +31,8 @@ from db.services.base import (
     require,
     transaction,
 )
+from db.services.stores import is_group_owner, require_owner
+from db.uow import UnitOfWork
 from lending.errors import UserError
 
 MAX_FAILED_LOGINS = 5
@@ -280,17 +283,24 @@ def add_staff(
     role: Role,
     *,
     display_name: str | None = None,
+    store_id: int | None = None,
 ) -> StaffView:
+    """Add an account to the actor's store, or (the group owner) to ``store_id``."""
     require(actor, Permission.MANAGE_STAFF)
     errors = _check_new_account(username, password)
+    home = actor.store_id if store_id is None else store_id
     with transaction(target) as uow:
+        if home != actor.store_id:
+            require_owner(actor)
+            if uow.session.get(Store, home) is None:
+                raise NotFound(f"Store {home} does not exist.", code="store_not_found")
         taken = uow.session.scalar(select(Staff.id).where(Staff.username == username.strip()))
         if taken is not None:
             errors["username"] = "This user name is already taken."
         if errors:
             raise ValidationError(errors)
         s = Staff(
-            store_id=actor.store_id,
+            store_id=home,
             username=username.strip(),
             display_name=(display_name or username).strip(),
             role=Role(role).value,
@@ -302,7 +312,7 @@ def add_staff(
         uow.session.flush()
         audit.record(
             uow,
-            store_id=actor.store_id,
+            store_id=home,
             action=AuditAction.STAFF_CHANGE,
             actor=actor,
             target_type="staff",
@@ -312,12 +322,30 @@ def add_staff(
         return _view(s)
 
 
-def list_staff(target: Target, actor: Actor) -> list[StaffView]:
-    with transaction(target) as uow:
-        rows = uow.session.scalars(
-            select(Staff).where(Staff.store_id == actor.store_id).order_by(Staff.username)
+def list_staff(
+    target: Target, actor: Actor, *, store_id: int | None = None, all_stores: bool = False
+) -> list[StaffView]:
+    """The actor's store's staff; the group owner may ask for another store or all stores."""
+    wanted = actor.store_id if store_id is None else store_id
+    if (all_stores or wanted != actor.store_id) and not is_group_owner(actor):
+        raise PermissionDenied(
+            "You may see the staff of your own store only.", code="permission_denied"
         )
-        return [_view(s) for s in rows]
+    with transaction(target) as uow:
+        q = select(Staff).order_by(Staff.username)
+        if not all_stores:
+            q = q.where(Staff.store_id == wanted)
+        return [_view(s) for s in uow.session.scalars(q)]
+
+
+def _staff_row(uow: UnitOfWork, actor: Actor, staff_id: int) -> Staff:
+    """A staff row of the actor's store; the group owner reaches every store."""
+    if is_group_owner(actor):
+        row = uow.session.get(Staff, staff_id)
+        if row is None:
+            raise NotFound(f"Staff {staff_id} does not exist.", code="not_found")
+        return row
+    return get_owned(uow, Staff, staff_id, actor, "Staff")
 
 
 def update_staff(
@@ -332,7 +360,7 @@ def update_staff(
 ) -> StaffView:
     require(actor, Permission.MANAGE_STAFF)
     with transaction(target) as uow:
-        s = get_owned(uow, Staff, staff_id, actor, "Staff")
+        s = _staff_row(uow, actor, staff_id)
         if s.id == actor.staff_id and (
             (role is not None and role != Role.OWNER) or active is False
         ):
@@ -353,7 +381,7 @@ def update_staff(
             changes["unlocked"] = True
         audit.record(
             uow,
-            store_id=actor.store_id,
+            store_id=s.store_id,
             action=AuditAction.STAFF_CHANGE,
             actor=actor,
             target_type="staff",
@@ -370,13 +398,13 @@ def reset_password(target: Target, actor: Actor, staff_id: int, new_password: st
             {"password": f"A password needs at least {MIN_PASSWORD_LENGTH} characters."}
         )
     with transaction(target) as uow:
-        s = get_owned(uow, Staff, staff_id, actor, "Staff")
+        s = _staff_row(uow, actor, staff_id)
         s.password_hash = hash_password(new_password)
         s.failed_logins = 0
         s.locked_until = None
         audit.record(
             uow,
-            store_id=actor.store_id,
+            store_id=s.store_id,
             action=AuditAction.STAFF_CHANGE,
             actor=actor,
             target_type="staff",
@@ -391,7 +419,9 @@ def change_own_password(target: Target, actor: Actor, old_password: str, new_pas
             {"new_password": f"A password needs at least {MIN_PASSWORD_LENGTH} characters."}
         )
     with transaction(target) as uow:
-        s = get_owned(uow, Staff, actor.staff_id, actor, "Staff")
+        s = uow.session.get(Staff, actor.staff_id)  # own account, whichever store is open
+        if s is None:
+            raise NotFound(f"Staff {actor.staff_id} does not exist.", code="not_found")
         try:
             _hasher.verify(s.password_hash, old_password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):

@@ -1,0 +1,187 @@
+"""Stores of a dealer group sharing one database.
+
+Who sees what:
+
+* Staff belong to one store (``Staff.store_id``) and every service scopes
+  its queries to ``actor.store_id`` (see ``db.services.base.get_owned``), so a
+  consultant of store B never finds, opens or loads store A's data.
+* The **owner** (role ``owner``) is the group owner: may add stores, add
+  staff to any store, and see every store.  The owner works in one store at a
+  time - :func:`switch_store` returns the same actor with another
+  ``store_id`` (the GUI asks at login which store to work in) - so every
+  service keeps its single-store scoping and nothing can mix two stores'
+  customers by accident.  Reports are the exception: :func:`report_store_ids`
+  gives the owner the whole group unless one store is asked for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from db.models import Staff, Store
+from db.models.enums import AuditAction, Role
+from db.services import audit
+from db.services.base import (
+    Actor,
+    NotFound,
+    PermissionDenied,
+    Target,
+    ValidationError,
+    transaction,
+)
+from db.uow import UnitOfWork
+
+MAX_STORE_NAME = 200
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    id: int
+    name: str
+    created_at: datetime
+    staff_count: int
+
+
+def is_group_owner(actor: Actor) -> bool:
+    return actor.role == Role.OWNER
+
+
+def require_owner(actor: Actor) -> None:
+    if not is_group_owner(actor):
+        raise PermissionDenied(
+            f"Your role ({actor.role.value}) may not do this (manage stores). Ask the owner.",
+            code="permission_denied",
+        )
+
+
+def _check_name(uow: UnitOfWork, name: str, exclude: int | None = None) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise ValidationError({"name": "Enter the store's name."})
+    if len(clean) > MAX_STORE_NAME:
+        raise ValidationError(
+            {"name": f"A store name has at most {MAX_STORE_NAME} characters."}
+        )
+    q = select(Store.id).where(func.lower(Store.name) == clean.lower())
+    if exclude is not None:
+        q = q.where(Store.id != exclude)
+    if uow.session.scalar(q.limit(1)) is not None:
+        raise ValidationError({"name": "A store with this name already exists."})
+    return clean
+
+
+def _summaries(uow: UnitOfWork, ids: list[int] | None) -> list[StoreSummary]:
+    counts: dict[int, int] = {
+        int(sid): int(n)
+        for sid, n in uow.session.execute(
+            select(Staff.store_id, func.count(Staff.id))
+            .where(Staff.active.is_(True))
+            .group_by(Staff.store_id)
+        )
+    }
+    q = select(Store).order_by(Store.id)
+    if ids is not None:
+        q = q.where(Store.id.in_(ids))
+    return [
+        StoreSummary(s.id, s.name, s.created_at, int(counts.get(s.id, 0)))
+        for s in uow.session.scalars(q)
+    ]
+
+
+def list_stores(target: Target, actor: Actor) -> list[StoreSummary]:
+    """The owner: every store of the group; anyone else: their own store."""
+    with transaction(target) as uow:
+        return _summaries(uow, None if is_group_owner(actor) else [actor.store_id])
+
+
+def store_names(target: Target) -> list[tuple[int, str]]:
+    """(id, name) of every store, oldest first - for the login dialog's store picker.
+
+    Store names are not personal data; nothing else is revealed.
+    """
+    with transaction(target) as uow:
+        rows = uow.session.execute(select(Store.id, Store.name).order_by(Store.id))
+        return [(int(i), str(n)) for i, n in rows]
+
+
+def add_store(
+    target: Target, actor: Actor, name: str, *, seed_catalogue: bool = True
+) -> StoreSummary:
+    """Owner: add a store to the group (with the default product catalogue)."""
+    require_owner(actor)
+    with transaction(target) as uow:
+        clean = _check_name(uow, name)
+        store = Store(name=clean)
+        uow.session.add(store)
+        uow.session.flush()
+        audit.record(
+            uow,
+            store_id=store.id,
+            action=AuditAction.SETTINGS_CHANGE,
+            actor=actor,
+            target_type="store",
+            target_id=store.id,
+            detail={"event": "store_added"},
+        )
+        if seed_catalogue:
+            from db.services import catalogue
+
+            catalogue.seed_default_catalogue(uow, dataclasses.replace(actor, store_id=store.id))
+        uow.session.flush()
+        return _summaries(uow, [store.id])[0]
+
+
+def find_store(target: Target, text: str) -> StoreSummary:
+    """A store by its number or its name (case-insensitive), for ``--store``."""
+    wanted = " ".join(str(text).split())
+    with transaction(target) as uow:
+        row: Store | None = None
+        if wanted.isdigit():
+            row = uow.session.get(Store, int(wanted))
+        if row is None and wanted:
+            row = uow.session.scalar(
+                select(Store).where(func.lower(Store.name) == wanted.lower()).limit(1)
+            )
+        if row is None:
+            raise NotFound(f"There is no store '{wanted}'.", code="store_not_found")
+        return _summaries(uow, [row.id])[0]
+
+
+def switch_store(target: Target, actor: Actor, store_id: int) -> Actor:
+    """The actor working in ``store_id``: the owner may pick any store, others only their own."""
+    if store_id == actor.store_id:
+        return actor
+    require_owner(actor)
+    with transaction(target) as uow:
+        if uow.session.get(Store, store_id) is None:
+            raise NotFound(f"Store {store_id} does not exist.", code="store_not_found")
+    return dataclasses.replace(actor, store_id=store_id)
+
+
+def can_see_store(actor: Actor, store_id: int) -> bool:
+    return is_group_owner(actor) or store_id == actor.store_id
+
+
+def report_store_ids(target: Target, actor: Actor, store_id: int | None = None) -> tuple[int, ...]:
+    """Which stores a report covers.
+
+    One store when ``store_id`` is given (the owner: any store; others: only
+    their own, else :class:`PermissionDenied`).  Without it the owner gets
+    the whole group and anyone else their own store.
+    """
+    with transaction(target) as uow:
+        if store_id is not None:
+            if uow.session.get(Store, store_id) is None:
+                raise NotFound(f"Store {store_id} does not exist.", code="store_not_found")
+            if not can_see_store(actor, store_id):
+                raise PermissionDenied(
+                    "You may export reports of your own store only.", code="permission_denied"
+                )
+            return (store_id,)
+        if not is_group_owner(actor):
+            return (actor.store_id,)
+        return tuple(uow.session.scalars(select(Store.id).order_by(Store.id)))
