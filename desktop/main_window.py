@@ -76,7 +76,11 @@ class MainWindow(QMainWindow):
         return f"{app} — {self.ctx.store_name}" if self.ctx.store_name else app
 
     def _action(
-        self, text: str, slot: Any, shortcut: QKeySequence | str | None = None, icon: Any = None
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: Any = None,
     ) -> QAction:
         action = QAction(text, self)
         if icon is not None:
@@ -145,9 +149,12 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.next_step)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.next_step)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_step)
+        for keys, slot in (
+            (QKeySequence("Ctrl+Return"), self.next_step),
+            (QKeySequence("Ctrl+Enter"), self.next_step),
+            (QKeySequence(QKeySequence.StandardKey.Save), self.save_step),
+        ):
+            QShortcut(keys, self).activated.connect(slot)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
