@@ -22,7 +22,10 @@ MESSAGES: dict[str, str] = {
     "plan.blacklisted": "A finance plan cannot be offered while the blacklist hit is open.",
     "plan.needs_qualification": "Complete the qualification step first.",
     "signing.needs_plan": "Choose the plan the customer signs first.",
-    "money.invalid": "Enter an amount in yuan with at most two decimals.",
+    "money.invalid": (
+        "Enter the amount in yuan as digits, e.g. 150000 or 150,000 (not 15万), "
+        "with at most two decimals."
+    ),
     "money.negative": "The amount cannot be negative.",
     "number.invalid": "Enter a whole number.",
     "number.negative": "The number cannot be negative.",
