@@ -231,6 +231,7 @@ class FlowView(QWidget):
         self.title.setWordWrap(True)
         self.lost_button = QPushButton(self.tr("Mark lost…"))
         self.lost_button.setObjectName("markLost")
+        self.lost_button.setVisible(False)  # shown once a consultation is loaded
         self.lost_button.setToolTip(
             self.tr("The customer will not go on: record why (price, lender, bought elsewhere…)")
         )
