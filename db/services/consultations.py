@@ -1546,6 +1546,8 @@ def save_signing(
             raise ValidationError({"plan": reason("signing.needs_plan")})
         if sign and c.signed_at is not None:
             raise ValidationError({"plan": reason("signing.already_signed")})
+        if sign and c.status == ConsultationStatus.LOST.value:
+            raise ValidationError({"plan": reason("stage.lost")})
         rows = {
             r.code: r
             for r in uow.session.scalars(

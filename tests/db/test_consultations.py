@@ -149,6 +149,11 @@ def test_full_flow_reaches_delivery_with_follow_ups(database: Database, owner: A
     assert ticked.complete
     v = cs.get_consultation(database, owner, v.id)
     assert v.funnel[FunnelStage.SIGNED] is None and v.steps[Step.SIGNING] is StepState.IN_PROGRESS
+    cs.mark_lost(database, owner, v.id, "price")
+    with pytest.raises(ValidationError) as info:  # a lost consultation is not signed
+        cs.save_signing(database, owner, v.id, {}, sign=True)
+    assert info.value.reasons["plan"].code == "stage.lost"
+    cs.reopen(database, owner, v.id)
     done = cs.save_signing(database, owner, v.id, {}, sign=True)
     assert done.complete
     with pytest.raises(ValidationError):
