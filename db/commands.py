@@ -1,8 +1,18 @@
-"""Headless database commands: ``demo-data``, ``backup`` and ``restore``.
+"""Headless database commands: demo data, backup, stores and the encryption key.
 
     python main.py demo-data --consultations 1000 [--seed 1]
     python main.py backup --out FILE
     python main.py restore --from FILE
+    python main.py store list
+    python main.py store add --name NAME
+    python main.py key export --out FILE [--passphrase-file FILE]
+    python main.py key import --from FILE [--passphrase-file FILE] [--replace]
+    python main.py key show
+
+Key distribution: every counter that opens the same database (a shared
+PostgreSQL server) needs the same key file.  The owner exports it, protected
+by a passphrase, from the first counter and imports it on each other counter;
+``key show`` prints the key's fingerprint so two counters can be compared.
 
 All take ``--db PATH`` / ``--database-url URL`` (the common parent parser).
 Bad input raises :class:`lending.errors.UserError`: one line on stderr,
@@ -12,6 +22,7 @@ exit status 2, nothing written.
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 import time
 from pathlib import Path
@@ -54,6 +65,66 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--from", dest="source", required=True, metavar="FILE", help="backup file to restore"
     )
     restore.set_defaults(handler=run_restore)
+
+    _register_store(sub, common)
+    _register_key(sub, common)
+
+
+def _register_store(sub: Any, common: argparse.ArgumentParser) -> None:
+    store = sub.add_parser("store", parents=[common], help="list or add the group's stores")
+    actions = store.add_subparsers(dest="store_command", metavar="ACTION", parser_class=type(store))
+    actions.required = True
+    listing = actions.add_parser("list", parents=[common], help="list the stores")
+    listing.set_defaults(handler=run_store_list)
+    add = actions.add_parser("add", parents=[common], help="add a store (as the owner)")
+    add.add_argument("--name", required=True, metavar="NAME", help="the new store's name")
+    add.set_defaults(handler=run_store_add)
+
+
+def _register_key(sub: Any, common: argparse.ArgumentParser) -> None:
+    key = sub.add_parser(
+        "key", parents=[common], help="copy the encryption key from one counter to another"
+    )
+    actions = key.add_subparsers(dest="key_command", metavar="ACTION", parser_class=type(key))
+    actions.required = True
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument(
+        "--key-file",
+        metavar="FILE",
+        help="this counter's key file (default: LOANDESK_KEY_FILE or the LoanDesk config folder)",
+    )
+    secret = argparse.ArgumentParser(add_help=False)
+    secret.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the passphrase from the first line of FILE (default: ask)",
+    )
+
+    export = actions.add_parser(
+        "export",
+        parents=[common, where, secret],
+        help="write the key, protected by a passphrase, to carry to the other counters",
+    )
+    export.add_argument("--out", required=True, metavar="FILE", help="export file to write")
+    export.set_defaults(handler=run_key_export)
+
+    imp = actions.add_parser(
+        "import", parents=[common, where, secret], help="install a key exported on another counter"
+    )
+    imp.add_argument(
+        "--from", dest="source", required=True, metavar="FILE", help="export file to read"
+    )
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace a different key already on this counter (the old one is kept aside)",
+    )
+    imp.set_defaults(handler=run_key_import)
+
+    show = actions.add_parser(
+        "show", parents=[common, where], help="print where the key file is and its fingerprint"
+    )
+    show.set_defaults(handler=run_key_show)
 
 
 def _database_url(args: argparse.Namespace) -> str:
@@ -181,4 +252,330 @@ def run_restore(args: argparse.Namespace) -> int:
             source=source, path=sqlite_file_of(url), revision=info.schema_revision
         )
     )
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# stores
+# ---------------------------------------------------------------------------
+
+
+def _open_existing(args: argparse.Namespace) -> Any:
+    """Open the database; never create an empty one for a command that reads it."""
+    from db import open_database
+    from db.engine import sqlite_path
+
+    url = _database_url(args)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise UserError(_t("There is no LoanDesk database at {path}.").format(path=path))
+    return open_database(url)
+
+
+def run_store_list(args: argparse.Namespace) -> int:
+    from db.services import staff, stores
+
+    with _open_existing(args) as database:
+        owner = staff.owner_actor(database)
+        rows = stores.list_stores(database, owner)
+    for row in rows:
+        print(
+            _t("{id}\t{name}\t{staff} staff").format(
+                id=row.id, name=row.name, staff=row.staff_count
+            )
+        )
+    return 0
+
+
+def run_store_add(args: argparse.Namespace) -> int:
+    from db.services import staff, stores
+    from db.services.base import ValidationError
+
+    name = " ".join(args.name.split())
+    if not name:
+        raise UserError(_t("--name needs the store's name."))
+    with _open_existing(args) as database:
+        owner = staff.owner_actor(database)
+        try:
+            row = stores.add_store(database, owner, name)
+        except ValidationError as exc:
+            if "already exists" in exc.message:
+                raise UserError(
+                    _t("A store named '{name}' already exists.").format(name=name)
+                ) from None
+            why = exc.message
+            raise UserError(_t("The store's name is not valid: {why}").format(why=why)) from None
+    print(_t("Added store {id}: {name}").format(id=row.id, name=row.name))
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# the encryption key
+# ---------------------------------------------------------------------------
+
+
+def _key_path(args: argparse.Namespace) -> Path:
+    from db.paths import key_file_path
+
+    given = getattr(args, "key_file", None)
+    return _file_option(given, "--key-file") if given is not None else key_file_path()
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
+    from db.crypto import check_passphrase
+
+    given = getattr(args, "passphrase_file", None)
+    if given is not None:
+        path = _file_option(given, "--passphrase-file")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise UserError(
+                _t("The passphrase file {path} cannot be read.").format(path=path)
+            ) from None
+        lines = text.splitlines()
+        phrase = lines[0] if lines else ""
+    else:
+        if not sys.stdin.isatty():
+            raise UserError(_t("No terminal to ask the passphrase: use --passphrase-file FILE."))
+        try:
+            phrase = getpass.getpass(_t("Passphrase: "))
+            if confirm and getpass.getpass(_t("Repeat the passphrase: ")) != phrase:
+                raise UserError(_t("The two passphrases differ; nothing was written."))
+        except EOFError:
+            raise UserError(_t("No passphrase given; nothing was written.")) from None
+    if confirm:
+        try:
+            check_passphrase(phrase)
+        except UserError:
+            raise UserError(
+                _t("The passphrase needs at least {n} characters.").format(n=_min_passphrase())
+            ) from None
+    return phrase
+
+
+def _min_passphrase() -> int:
+    from db.crypto import MIN_PASSPHRASE_LENGTH
+
+    return MIN_PASSPHRASE_LENGTH
+
+
+def _read_key(path: Path) -> bytes:
+    from db.crypto import read_key_file
+
+    if not path.exists():
+        raise UserError(_t("There is no key file at {path} on this counter.").format(path=path))
+    try:
+        return read_key_file(path)
+    except UserError:
+        raise UserError(
+            _t("The key file {path} is damaged or not a LoanDesk key file.").format(path=path)
+        ) from None
+
+
+def _database_check(args: argparse.Namespace) -> tuple[str, bytes] | None:
+    """(where, the database's key-check value) when a database can be read, else None.
+
+    Reads ``db_meta`` only: no migration, no key needed, nothing written.
+    """
+    from sqlalchemy import inspect, select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from db.database import KEY_CHECK
+    from db.engine import make_engine, sqlite_path
+    from db.models import DbMeta
+
+    url = _database_url(args)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return None
+    try:
+        engine = make_engine(url)
+    except UserError:
+        return None
+    try:
+        if not inspect(engine).has_table(DbMeta.__tablename__):
+            return None
+        with engine.connect() as conn:
+            value = conn.scalar(select(DbMeta.value).where(DbMeta.key == KEY_CHECK))
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
+    if value is None:
+        return None
+    return (str(path) if path is not None else _hide_password(url)), bytes(value)
+
+
+def _hide_password(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "the database server"
+
+
+def _matches_database(args: argparse.Namespace, key: bytes) -> tuple[str, bool] | None:
+    from db.crypto import FieldCipher
+
+    found = _database_check(args)
+    if found is None:
+        return None
+    where, check = found
+    return where, FieldCipher(key).verify_key_check(check)
+
+
+def run_key_export(args: argparse.Namespace) -> int:
+    from db.crypto import key_fingerprint, write_key_export
+
+    out = _file_option(args.out, "--out")
+    if out.exists():
+        raise UserError(_t("{path} already exists; choose another file name.").format(path=out))
+    if not out.parent.is_dir():
+        raise UserError(_t("The folder {path} does not exist.").format(path=out.parent))
+    key_path = _key_path(args)
+    key = _read_key(key_path)
+    verdict = _matches_database(args, key)
+    if verdict is not None and not verdict[1]:
+        raise UserError(
+            _t(
+                "The key file {key} does not belong to the database {db}; nothing was exported."
+            ).format(key=key_path, db=verdict[0])
+        )
+    phrase = _passphrase(args, confirm=True)
+    try:
+        write_key_export(out, key, phrase)
+    except UserError:
+        raise UserError(
+            _t("{path} already exists; choose another file name.").format(path=out)
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            _t("The key could not be written to {path}: {why}.").format(
+                path=out, why=exc.strerror or exc.__class__.__name__
+            )
+        ) from None
+    print(
+        _t("Key exported to {path} (fingerprint {fingerprint}).").format(
+            path=out, fingerprint=key_fingerprint(key)
+        )
+    )
+    print(
+        _t(
+            "Carry the file and, separately, the passphrase to each counter and run there: "
+            "python main.py key import --from FILE"
+        ),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def run_key_import(args: argparse.Namespace) -> int:
+    from db.crypto import import_key, key_fingerprint, read_key_file, write_key_file
+
+    source = _file_option(args.source, "--from")
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise UserError(_t("There is no file {path}.").format(path=source)) from None
+    except OSError as exc:
+        raise UserError(
+            _t("{path} cannot be read: {why}.").format(
+                path=source, why=exc.strerror or exc.__class__.__name__
+            )
+        ) from None
+    if len(data) > 64_000:
+        raise UserError(_t("{path} is not a LoanDesk key export file.").format(path=source))
+    phrase = _passphrase(args, confirm=False)
+    try:
+        key = import_key(data, phrase, source=source)
+    except UserError as exc:
+        if exc.code == "key_passphrase_wrong":
+            raise UserError(
+                _t(
+                    "Wrong passphrase for {path}, or the file is damaged; nothing was changed."
+                ).format(path=source)
+            ) from None
+        if exc.code == "key_export_newer":
+            raise UserError(
+                _t(
+                    "{path} was made by a newer LoanDesk; update LoanDesk on this counter first."
+                ).format(path=source)
+            ) from None
+        raise UserError(
+            _t("{path} is not a LoanDesk key export file.").format(path=source)
+        ) from None
+    fingerprint = key_fingerprint(key)
+    verdict = _matches_database(args, key)
+    if verdict is not None and not verdict[1]:
+        raise UserError(
+            _t(
+                "This key (fingerprint {fingerprint}) does not belong to the database {db}; "
+                "nothing was changed."
+            ).format(fingerprint=fingerprint, db=verdict[0])
+        )
+    key_path = _key_path(args)
+    kept: Path | None = None
+    if key_path.exists():
+        try:
+            current = read_key_file(key_path)
+        except UserError:
+            current = None
+        if current == key:
+            print(
+                _t("This counter already has this key ({path}, fingerprint {fingerprint}).").format(
+                    path=key_path, fingerprint=fingerprint
+                )
+            )
+            return 0
+        if not args.replace:
+            raise UserError(
+                _t(
+                    "A different key is already installed at {path}; nothing was changed. "
+                    "Add --replace to replace it (the old key is kept beside it)."
+                ).format(path=key_path)
+            )
+        kept = key_path.with_name(f"{key_path.name}.replaced-{time.strftime('%Y%m%d-%H%M%S')}")
+        key_path.replace(kept)
+    try:
+        write_key_file(key_path, key)
+    except OSError as exc:
+        if kept is not None and not key_path.exists():
+            kept.replace(key_path)
+        raise UserError(
+            _t("The key could not be written to {path}: {why}.").format(
+                path=key_path, why=exc.strerror or exc.__class__.__name__
+            )
+        ) from None
+    print(
+        _t("Key installed at {path} (fingerprint {fingerprint}).").format(
+            path=key_path, fingerprint=fingerprint
+        )
+    )
+    if kept is not None:
+        print(_t("The previous key was kept as {path}.").format(path=kept), file=sys.stderr)
+    return 0
+
+
+def run_key_show(args: argparse.Namespace) -> int:
+    from db.crypto import key_fingerprint
+
+    key_path = _key_path(args)
+    key = _read_key(key_path)
+    print(
+        _t("Key file {path}, fingerprint {fingerprint}").format(
+            path=key_path, fingerprint=key_fingerprint(key)
+        )
+    )
+    verdict = _matches_database(args, key)
+    if verdict is not None:
+        if verdict[1]:
+            print(_t("It matches the database {db}.").format(db=verdict[0]))
+        else:
+            raise UserError(
+                _t("The key file {key} does not belong to the database {db}.").format(
+                    key=key_path, db=verdict[0]
+                )
+            )
     return 0

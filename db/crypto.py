@@ -15,11 +15,14 @@ Nothing here logs or formats a plain value into an exception message.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
+import json
 import os
 import re
 import secrets
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from lending.errors import UserError
 
@@ -134,7 +138,8 @@ def read_key_file(path: Path) -> bytes:
     except FileNotFoundError:
         raise UserError(
             f"The encryption key file {path} is missing, so protected customer data "
-            "cannot be read. Restore the key file from your backup.",
+            "cannot be read. Import the key file from the first counter "
+            "(python main.py key import --from FILE) or restore it from your backup.",
             code="key_file_missing",
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -143,6 +148,39 @@ def read_key_file(path: Path) -> bytes:
             code="key_file_invalid",
         ) from None
     return _decode_key(text, path)
+
+
+def _write_private(path: Path, data: bytes, *, exclusive: bool) -> None:
+    """Write ``data`` readable by the owner only (0600), fsynced.
+
+    ``exclusive``: refuse an existing file (``FileExistsError``); otherwise
+    the file is written beside the target and moved over it in one step.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target = path if exclusive else path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if os.name == "posix":
+            os.chmod(target, 0o600)
+        if not exclusive:
+            os.replace(target, path)
+    except BaseException:
+        if not exclusive or target.exists():
+            with contextlib.suppress(OSError):
+                target.unlink()
+        raise
+
+
+def write_key_file(path: Path, key: bytes) -> None:
+    """Install ``key`` as the key file at ``path`` (replacing it atomically), 0600."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("the master key must be 32 bytes")
+    _write_private(path, _encode_key(key).encode("ascii"), exclusive=False)
 
 
 def create_key_file(path: Path) -> bytes:
@@ -158,6 +196,144 @@ def create_key_file(path: Path) -> bytes:
     if os.name == "posix":
         os.chmod(path, 0o600)
     return key
+
+
+def key_fingerprint(key: bytes) -> str:
+    """A short, safe-to-show name of a key (``'3f2a-91c0-7be4-d215'``).
+
+    Derived with HKDF under its own label, so it reveals nothing of the key;
+    two counters share a key exactly when their fingerprints match.
+    """
+    digest = _derive(key, b"loandesk/key-fingerprint/v1")[:8].hex()
+    return "-".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
+def wrong_key_message(key_path: Path | None) -> str:
+    """The one-line refusal when the key file does not belong to the database."""
+    key = f"The encryption key file {key_path}" if key_path else "The encryption key"
+    return (
+        f"{key} does not belong to this database: the database was encrypted with a "
+        "different key, so customer data cannot be read. Import the key file from the "
+        "first counter: python main.py key import --from FILE --replace"
+    )
+
+
+def wrong_key_error(key_path: Path | None) -> UserError:
+    return UserError(wrong_key_message(key_path), code="wrong_key")
+
+
+# ---------------------------------------------------------------------------
+# key export (passphrase-protected copy to carry to the other counters)
+# ---------------------------------------------------------------------------
+
+EXPORT_FORMAT = "loandesk-key-export"
+EXPORT_VERSION = 1
+MIN_PASSPHRASE_LENGTH = 10
+_EXPORT_AAD = b"loandesk-key-export-v1"
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1
+_MAX_SCRYPT_N = 2**20
+
+
+def _scrypt(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    kdf = Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p)
+    return kdf.derive(passphrase.encode("utf-8"))
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise UserError(
+            f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.",
+            code="passphrase_short",
+        )
+
+
+def export_key(key: bytes, passphrase: str, *, now: datetime | None = None) -> bytes:
+    """The key sealed with a passphrase (scrypt + AES-GCM), as the export file's bytes."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("the master key must be 32 bytes")
+    check_passphrase(passphrase)
+    salt, nonce = os.urandom(16), os.urandom(NONCE_BYTES)
+    sealed = AESGCM(_scrypt(passphrase, salt, _SCRYPT_N, _SCRYPT_R, _SCRYPT_P)).encrypt(
+        nonce, key, _EXPORT_AAD
+    )
+
+    def b64(b: bytes) -> str:
+        return base64.b64encode(b).decode("ascii")
+
+    doc = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "created": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "fingerprint": key_fingerprint(key),
+        "kdf": {
+            "name": "scrypt",
+            "n": _SCRYPT_N,
+            "r": _SCRYPT_R,
+            "p": _SCRYPT_P,
+            "salt": b64(salt),
+        },
+        "cipher": {"name": "AES-256-GCM", "nonce": b64(nonce), "sealed_key": b64(sealed)},
+    }
+    return (json.dumps(doc, indent=2) + "\n").encode("ascii")
+
+
+def _not_export(path: Path | str) -> UserError:
+    return UserError(
+        f"{path} is not a LoanDesk key export file (make one with: python main.py key export).",
+        code="key_export_invalid",
+    )
+
+
+def import_key(data: bytes, passphrase: str, *, source: Path | str = "the file") -> bytes:
+    """The key from an export file's bytes; a wrong passphrase or a damaged file is refused."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+        if doc.get("format") != EXPORT_FORMAT:
+            raise _not_export(source)
+        kdf, cipher = doc["kdf"], doc["cipher"]
+        n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
+        salt = base64.b64decode(kdf["salt"], validate=True)
+        nonce = base64.b64decode(cipher["nonce"], validate=True)
+        sealed = base64.b64decode(cipher["sealed_key"], validate=True)
+    except UserError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        raise _not_export(source) from None
+    if int(doc.get("version", 0)) > EXPORT_VERSION:
+        raise UserError(
+            f"{source} was made by a newer LoanDesk; update LoanDesk on this counter first.",
+            code="key_export_newer",
+        )
+    if (
+        kdf.get("name") != "scrypt"
+        or not 2 <= n <= _MAX_SCRYPT_N
+        or n & (n - 1)
+        or not 1 <= r <= 32
+        or not 1 <= p <= 16
+        or len(nonce) != NONCE_BYTES
+    ):
+        raise _not_export(source)
+    try:
+        key = AESGCM(_scrypt(passphrase, salt, n, r, p)).decrypt(nonce, sealed, _EXPORT_AAD)
+    except (InvalidTag, ValueError):
+        raise UserError(
+            f"Wrong passphrase for {source}, or the file is damaged.",
+            code="key_passphrase_wrong",
+        ) from None
+    if len(key) != KEY_BYTES:
+        raise _not_export(source)
+    return key
+
+
+def write_key_export(path: Path, key: bytes, passphrase: str) -> None:
+    """Write the export file (owner-only permissions); never overwrite an existing file."""
+    data = export_key(key, passphrase)
+    try:
+        _write_private(path, data, exclusive=True)
+    except FileExistsError:
+        raise UserError(
+            f"{path} already exists; choose another file name.", code="file_exists"
+        ) from None
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,199 @@
+"""``key export/import/show`` and ``store add/list`` through ``python main.py`` (real processes)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from db import open_database
+from db.crypto import key_fingerprint, read_key_file
+from db.services import staff
+from tests.cli.test_db_commands import one_line_error, run
+
+PHRASE = "correct horse battery"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Counter 1: a set-up database and its key file under LOANDESK_HOME."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("LOANDESK_HOME", str(home))
+    monkeypatch.delenv("LOANDESK_KEY_FILE", raising=False)
+    monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)
+    with open_database() as database:
+        staff.create_owner(database, "Main store", "boss", "owner-pass-1", seed_catalogue=False)
+    return home
+
+
+def key_of(home: Path) -> Path:
+    return home / "config" / "loandesk.key"
+
+
+def db_of(home: Path) -> Path:
+    return home / "data" / "loandesk.sqlite3"
+
+
+@pytest.fixture
+def phrase_file(tmp_path: Path) -> Path:
+    p = tmp_path / "phrase.txt"
+    p.write_text(PHRASE + "\n", encoding="utf-8")
+    return p
+
+
+def export(home: Path, out: Path, phrase_file: Path) -> None:
+    done = run(home, "key", "export", "--out", str(out), "--passphrase-file", str(phrase_file))
+    assert done.returncode == 0, done.stderr
+
+
+def test_export_then_import_on_a_second_counter(
+    home: Path, phrase_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "usb" / "loandesk-key.export"
+    out.parent.mkdir()
+    export(home, out, phrase_file)
+    fp = key_fingerprint(read_key_file(key_of(home)))
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+    counter2 = tmp_path / "counter2"  # points at the same database, has no key yet
+    refused = run(counter2, "store", "list", "--db", str(db_of(home)))
+    assert "key import" in one_line_error(refused)
+
+    done = run(
+        counter2,
+        "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file),
+        "--db", str(db_of(home)),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert fp in done.stdout
+    assert read_key_file(key_of(counter2)) == read_key_file(key_of(home))
+    if os.name == "posix":
+        assert stat.S_IMODE(key_of(counter2).stat().st_mode) == 0o600
+    shown = run(counter2, "key", "show", "--db", str(db_of(home)))
+    assert shown.returncode == 0 and fp in shown.stdout and "matches" in shown.stdout
+    listed = run(counter2, "store", "list", "--db", str(db_of(home)))
+    assert listed.returncode == 0 and "Main store" in listed.stdout
+
+    # importing the same key again is harmless
+    again = run(
+        counter2, "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file)
+    )
+    assert again.returncode == 0 and "already has this key" in again.stdout
+
+
+def test_import_refuses_to_overwrite_a_different_key_unless_replace(
+    home: Path, phrase_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "k.export"
+    export(home, out, phrase_file)
+    other = tmp_path / "other"
+    with open_database(other / "data" / "own.sqlite3", key=key_of(other)):
+        pass  # counter 2 had its own key already
+    before = key_of(other).read_bytes()
+    refused = run(other, "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file))
+    assert "--replace" in one_line_error(refused)
+    assert key_of(other).read_bytes() == before
+
+    done = run(
+        other,
+        "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file), "--replace",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert read_key_file(key_of(other)) == read_key_file(key_of(home))
+    kept = [p for p in key_of(other).parent.iterdir() if ".replaced-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == before
+
+
+def test_import_refuses_a_key_that_does_not_fit_the_database(
+    home: Path, phrase_file: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    with open_database(other / "data" / "loandesk.sqlite3", key=key_of(other)):
+        pass
+    out = tmp_path / "other.export"
+    export(other, out, phrase_file)
+    counter = tmp_path / "counter"
+    refused = run(
+        counter,
+        "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file),
+        "--db", str(db_of(home)),
+    )  # fmt: skip
+    assert "does not belong to the database" in one_line_error(refused)
+    assert not key_of(counter).exists()
+
+
+def test_wrong_key_at_open_is_one_clear_line(home: Path, tmp_path: Path) -> None:
+    stray = tmp_path / "stray"
+    with open_database(stray / "data" / "x.sqlite3", key=key_of(stray)):
+        pass
+    refused = run(stray, "store", "list", "--db", str(db_of(home)))
+    line = one_line_error(refused)
+    assert "does not belong to this database" in line
+    shown = run(stray, "key", "show", "--db", str(db_of(home)))
+    assert "does not belong to the database" in one_line_error(shown)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("key", "import", "--from", "{tmp}/missing.export"), "There is no file"),
+        (("key", "import", "--from", "{tmp}/phrase.txt"), "not a LoanDesk key export file"),
+        (("key", "import", "--from", ""), "--from needs a file name"),
+        (("key", "export", "--out", "{tmp}/phrase.txt"), "already exists"),
+        (("key", "export", "--out", "{tmp}/no/such/dir/k.export"), "does not exist"),
+        (("key", "export", "--out", "{tmp}/k.export", "--key-file", "{tmp}/nokey"), "no key file"),
+        (("key", "export"), "required: --out"),
+        (("key",), "required: ACTION"),
+        (("key", "export", "--out", "{tmp}/k.export", "--passphrase-file", "{tmp}/short"),
+         "at least"),
+        (("key", "export", "--out", "{tmp}/k.export", "--passphrase-file", "{tmp}/nope"),
+         "cannot be read"),
+        (("key", "import", "--from", "{tmp}/k2.export", "--passphrase-file", "{tmp}/wrong"),
+         "Wrong passphrase"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_one_line_exit_2(
+    home: Path, phrase_file: Path, tmp_path: Path, args: tuple[str, ...], expected: str
+) -> None:
+    (tmp_path / "short").write_text("short\n")
+    (tmp_path / "wrong").write_text("not the passphrase\n")
+    export(home, tmp_path / "k2.export", phrase_file)
+    extra = () if "--passphrase-file" in args else ("--passphrase-file", str(phrase_file))
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    if len(argv) > 1:
+        argv += extra
+    before = key_of(home).read_bytes()
+    out = run(home, *argv)
+    line = one_line_error(out)
+    assert expected in line, line
+    assert key_of(home).read_bytes() == before
+    assert not (tmp_path / "k.export").exists()
+
+
+def test_interactive_passphrase_needs_a_terminal(home: Path, tmp_path: Path) -> None:
+    out = run(home, "key", "export", "--out", str(tmp_path / "k.export"))
+    assert "--passphrase-file" in one_line_error(out)
+    assert not (tmp_path / "k.export").exists()
+
+
+def test_store_add_and_list(home: Path) -> None:
+    done = run(home, "store", "add", "--name", "Pudong store")
+    assert done.returncode == 0, done.stderr
+    assert "Pudong store" in done.stdout
+    listed = run(home, "store", "list")
+    lines = listed.stdout.strip().splitlines()
+    assert [line.split("\t")[:2] for line in lines] == [["1", "Main store"], ["2", "Pudong store"]]
+    dup = run(home, "store", "add", "--name", "PUDONG store")
+    assert "already exists" in one_line_error(dup)
+    empty = run(home, "store", "add", "--name", "  ")
+    assert "--name" in one_line_error(empty)
+    assert len(run(home, "store", "list").stdout.strip().splitlines()) == 2
+
+
+def test_store_commands_need_a_database(tmp_path: Path) -> None:
+    out = run(tmp_path / "nothing", "store", "list")
+    assert "no LoanDesk database" in one_line_error(out)
+    assert not (tmp_path / "nothing" / "data" / "loandesk.sqlite3").exists()
