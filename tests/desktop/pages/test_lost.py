@@ -101,3 +101,23 @@ def test_logout_writes_an_audit_row(qtbot, window, database, ctx, owner):
     assert emitted == [True]
     rows = audit.list_entries(database, owner, action=AuditAction.LOGOUT)
     assert [(r.staff_id, r.username) for r in rows] == [(ctx.staff.staff_id, "consultant")]
+
+
+def test_lost_banner_in_chinese(qtbot, qapp, ctx, consultation, database):
+    translators = install_language(qapp, "zh_CN")
+    try:
+        cs.mark_lost(database, ctx.staff, consultation, "bought_elsewhere", "隔壁店便宜两千")
+        from dataclasses import replace
+
+        w = MainWindow(replace(ctx, language="zh_CN"), Preferences())
+        w.resize(1180, 800)
+        w.show()
+        qtbot.waitExposed(w)
+        w.open_consultation(consultation)
+        text = w.flow.lost_banner.text()
+        assert "已在别处购买——隔壁店便宜两千" in text and "重新打开" in text
+        save_screenshot(w, "zh_CN", "flow_lost")
+        w.close_for_rebuild()
+        w.deleteLater()
+    finally:
+        translators.install("en")
