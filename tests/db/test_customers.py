@@ -127,3 +127,30 @@ def test_erase_on_request(database: Database, owner: Actor) -> None:
     assert customers.find_customers(database, owner, phone=PHONE) == []
     view = customers.get_customer(database, owner, c.id, unmasked=True)
     assert view.phone == "" and view.id_number == "" and view.name == "(erased)"
+
+
+def test_mobile_added_later_runs_the_blacklist_check(database: Database, owner: Actor) -> None:
+    from db.models.enums import BlacklistReason, Step, StepState
+    from db.services import blacklist
+    from db.services import consultations as cs
+
+    blacklist.add_entry(database, owner, phone=PHONE, reason=BlacklistReason.FRAUD)
+    c = customers.create_customer(database, owner, "后补手机号")
+    v = cs.open_consultation(database, owner, c.id)
+    assert not v.blacklist_hit
+    customers.update_customer(database, owner, c.id, phone=PHONE)
+    after = cs.raw_row(database, owner, v.id)
+    assert after["blacklist_hit"] is True and after["plan_state"] == StepState.BLOCKED.value
+    assert cs.get_consultation(database, owner, v.id).steps[Step.PLAN] is StepState.BLOCKED
+
+
+def test_refusals_are_reasons(database: Database, owner: Actor) -> None:
+    with pytest.raises(ValidationError) as info:
+        customers.create_customer(database, owner, "x" * 101, tier="gold", source_channel="fax",
+                                  id_number=ID_NUMBER)
+    assert {k: r.code for k, r in info.value.reasons.items()} == {
+        "name": "customer.name_too_long",
+        "tier": "customer.tier_invalid",
+        "source_channel": "customer.channel_invalid",
+        "consent": "customer.consent_missing",
+    }
