@@ -7,6 +7,7 @@ touches ``float``.
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
@@ -42,10 +43,12 @@ def rate2(value: Decimal) -> Decimal:
 def parse_decimal(text: str, *, field: str = "value") -> Decimal:
     """Read user text as a finite Decimal.
 
-    Accepts thousands separators (``1,000``/``1，000``) and surrounding
-    white space; refuses NaN, infinities and anything else.
+    Accepts thousands separators (``1,000``/``1，000``), full-width digits
+    (``１５０００``) and surrounding white space; refuses NaN, infinities and
+    anything else.
     """
-    cleaned = text.strip().replace(",", "").replace("，", "").replace("_", "")
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    cleaned = cleaned.replace(",", "").replace("_", "").replace(" ", "")
     if cleaned.endswith("%"):
         cleaned = cleaned[:-1].strip()
     try:
@@ -57,9 +60,29 @@ def parse_decimal(text: str, *, field: str = "value") -> Decimal:
     return d
 
 
+TEN_THOUSAND = Decimal(10000)
+_CURRENCY_MARKS = ("¥", "￥", "RMB", "CNY")
+
+
 def parse_money(text: str, *, field: str = "amount") -> Decimal:
-    """Read user text as an amount of CNY with at most two decimals."""
-    d = parse_decimal(text, field=field)
+    """Read user text as an amount of CNY with at most two decimals.
+
+    Also reads what staff at a Chinese counter type: a currency mark
+    (``¥150000``, ``150000元``) and the 万 unit (``15万`` = 150,000.00,
+    ``12.5万元`` = 125,000.00).  The result must still be whole fen.
+    """
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    for mark in _CURRENCY_MARKS:
+        if cleaned.upper().startswith(mark):
+            cleaned = cleaned[len(mark) :].strip()
+    if cleaned.endswith("元"):
+        cleaned = cleaned[:-1].strip()
+    scale = Decimal(1)
+    if cleaned.endswith("万"):
+        cleaned, scale = cleaned[:-1].strip(), TEN_THOUSAND
+    if cleaned.endswith("%"):
+        raise MoneyError("not_a_number", f"{field} is not an amount: {text!r}")
+    d = parse_decimal(cleaned, field=field) * scale
     if d != d.quantize(CENT, rounding=ROUND_HALF_UP):
         raise MoneyError("too_many_decimals", f"{field} has more than two decimals: {text!r}")
     return money(d)

@@ -23,7 +23,7 @@ MESSAGES: dict[str, str] = {
     "plan.needs_qualification": "Complete the qualification step first.",
     "signing.needs_plan": "Choose the plan the customer signs first.",
     "money.invalid": (
-        "Enter the amount in yuan as digits, e.g. 150000 or 150,000 (not 15万), "
+        "Enter the amount in yuan, e.g. 150000, 150,000 or 15万, "
         "with at most two decimals."
     ),
     "money.negative": "The amount cannot be negative.",

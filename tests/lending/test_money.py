@@ -57,3 +57,34 @@ def test_format_and_parse_round_trip(value: Decimal) -> None:
 )
 def test_percent_of_is_within_half_a_fen(amount: Decimal, pct: Decimal) -> None:
     assert abs(percent_of(amount, pct) - amount * pct / 100) <= D("0.005")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15万", D("150000.00")),
+        ("12.5万元", D("125000.00")),
+        ("¥150,000", D("150000.00")),
+        ("￥ 98,000.50", D("98000.50")),
+        ("１５００００", D("150000.00")),  # full-width digits from a Chinese IME
+        ("８．５万", D("85000.00")),
+        ("150000元", D("150000.00")),
+        ("RMB 2000", D("2000.00")),
+        ("1.234567万", D("12345.67")),
+    ],
+)
+def test_parse_money_reads_how_chinese_counter_staff_type(text: str, expected: Decimal) -> None:
+    assert parse_money(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1.2345678万", "万", "15万万", "15%", "十五万", "¥", "元"])
+def test_parse_money_refuses_what_is_not_a_whole_fen_amount(text: str) -> None:
+    with pytest.raises(MoneyError):
+        parse_money(text)
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_wan_notation_round_trips(value: Decimal) -> None:
+    wan = value / 10000  # exact in Decimal: at most six decimals
+    assert parse_money(f"{wan}万") == value
+    assert parse_money(f"¥{format_cny(value)}元") == value

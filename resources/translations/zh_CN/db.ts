@@ -72,8 +72,8 @@
       <translation>请输入以元为单位、最多两位小数的金额。</translation>
     </message>
     <message>
-      <source>Enter the amount in yuan as digits, e.g. 150000 or 150,000 (not 15万), with at most two decimals.</source>
-      <translation>请用数字输入以元为单位的金额，例如 150000 或 150,000（不要写“15万”），最多两位小数。</translation>
+      <source>Enter the amount in yuan, e.g. 150000, 150,000 or 15万, with at most two decimals.</source>
+      <translation>请输入以元为单位的金额，例如 150000、150,000 或 15万，最多两位小数。</translation>
     </message>
     <message>
       <source>Enter the customer's name.</source>
