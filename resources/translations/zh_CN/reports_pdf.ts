@@ -441,7 +441,7 @@
     </message>
     <message>
       <source>You may withdraw from the loan within {period} after signing, without giving a reason, by telling the store or the lender.</source>
-      <translation>签约后 {period} 内，您可通知门店或贷款机构无理由撤回本笔贷款。</translation>
+      <translation>签约后{period}内，您可通知门店或贷款机构无理由撤回本笔贷款。</translation>
     </message>
     <message>
       <source>Your monthly debt payments, this loan included, should not exceed {limit}% of your monthly income.</source>
