@@ -62,6 +62,8 @@ class Consultation(StoreOwned, Timestamps, Base):
     satisfaction: Mapped[int | None] = mapped_column(Integer)
     referred_by_customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
 
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    """Who saved the row last (with ``updated_at``: named in a concurrent-edit message)."""
     version_id: Mapped[int] = mapped_column(Integer, nullable=False)
     __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012
 

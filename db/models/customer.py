@@ -30,6 +30,8 @@ class Customer(StoreOwned, Timestamps, Base):
     source_channel: Mapped[str | None] = mapped_column(String(30))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    """Who saved the row last (with ``updated_at``: named in a concurrent-edit message)."""
     version_id: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012
