@@ -1,7 +1,10 @@
-"""``python main.py export-report --from D --to D --out FILE.xlsx``: the owner report, headless.
+"""``python main.py export-report --from D --to D --out FILE.xlsx [--store ID|NAME]``.
 
-Runs as the store's owner (headless commands have no login; see
-``db.services.staff.owner_actor``).  Personal data is masked unless
+The owner report, headless.  Runs as the owner (headless commands have no
+login; see ``db.services.staff.owner_actor``): without ``--store`` the
+workbook covers the whole dealer group (every store, with one summary line
+per store); ``--store`` (a store's number or name, see ``python main.py
+store list``) exports that store only.  Personal data is masked unless
 ``--unmasked`` is given; either way the export is written to the audit log.
 Bad input (dates, an end before the start, a folder that does not exist or
 cannot be written, a file open in Excel) is one line on stderr and exit
@@ -37,7 +40,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD",
                    help="last day of the period (inclusive)")
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="the workbook to write")
-    p.add_argument("--store", metavar="ID", help="store id (default: the first store)")
+    p.add_argument("--store", metavar="ID|NAME",
+                   help="one store, by number or name (default: every store of the group)")
     p.add_argument("--unmasked", action="store_true",
                    help="include unmasked ID numbers, phones and incomes (audit-logged)")
     p.set_defaults(handler=run_export_report)
@@ -51,15 +55,12 @@ def _day(text: str, option: str) -> date:
             option=option, value=text)) from None
 
 
-def _store(text: str | None) -> int | None:
+def _store_text(text: str | None) -> str | None:
     if text is None:
         return None
-    try:
-        value = int(text.strip())
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise UserError(_t("--store must be a store number, got '{value}'.").format(value=text))
+    value = " ".join(text.split())
+    if not value:
+        raise UserError(_t("--store needs a store number or name."))
     return value
 
 
@@ -72,14 +73,17 @@ def run_export_report(args: argparse.Namespace) -> int:
     if end < start:
         raise UserError(_t("--to ({end}) is before --from ({start}).").format(
             end=end.isoformat(), start=start.isoformat()))
-    store_id = _store(args.store)
+    store = _store_text(args.store)
     out = check_output_path(Path(args.out))
     period = ReportPeriod(start, end)
 
     database = _open(args)
     try:
-        actor = _owner(database, store_id)
-        done = export_workbook(database, period, out, actor=actor, unmasked=args.unmasked)
+        actor = _owner(database)
+        store_ids = _store_ids(database, actor, store)
+        done = export_workbook(
+            database, period, out, actor=actor, unmasked=args.unmasked, store_ids=store_ids
+        )
     finally:
         database.close()
     print(_t("Report written to {path}").format(path=done))
@@ -102,22 +106,24 @@ def _open(args: argparse.Namespace) -> Any:
     return open_database(url)
 
 
-def _owner(database: Any, store_id: int | None) -> Any:
-    from sqlalchemy import select
+def _owner(database: Any) -> Any:
+    from db.services.staff import owner_actor
 
-    from db.models import Staff
-    from db.models.enums import Role
-    from db.services.staff import actor_of
+    try:
+        return owner_actor(database)
+    except UserError:
+        raise UserError(_t("LoanDesk is not set up yet: start the program once to create "
+                           "the owner account.")) from None
 
-    with database.session_factory() as s:
-        q = select(Staff).where(Staff.role == Role.OWNER.value, Staff.active.is_(True))
-        if store_id is not None:
-            q = q.where(Staff.store_id == store_id)
-        owner = s.scalar(q.order_by(Staff.id).limit(1))
-        if owner is None:
-            if store_id is not None:
-                raise UserError(_t("Store {store} does not exist or has no owner.").format(
-                    store=store_id))
-            raise UserError(_t("LoanDesk is not set up yet: start the program once to create "
-                               "the owner account."))
-        return actor_of(owner)
+
+def _store_ids(database: Any, actor: Any, store: str | None) -> tuple[int, ...]:
+    from db.services import stores
+
+    if store is None:
+        return stores.report_store_ids(database, actor)
+    try:
+        found = stores.find_store(database, store)
+    except UserError:
+        raise UserError(_t("Store {store} does not exist (--store takes a store's number or "
+                           "name from: python main.py store list).").format(store=store)) from None
+    return stores.report_store_ids(database, actor, found.id)

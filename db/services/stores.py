@@ -17,6 +17,7 @@ Who sees what:
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -63,9 +64,7 @@ def _check_name(uow: UnitOfWork, name: str, exclude: int | None = None) -> str:
     if not clean:
         raise ValidationError({"name": "Enter the store's name."})
     if len(clean) > MAX_STORE_NAME:
-        raise ValidationError(
-            {"name": f"A store name has at most {MAX_STORE_NAME} characters."}
-        )
+        raise ValidationError({"name": f"A store name has at most {MAX_STORE_NAME} characters."})
     q = select(Store.id).where(func.lower(Store.name) == clean.lower())
     if exclude is not None:
         q = q.where(Store.id != exclude)
@@ -164,6 +163,16 @@ def switch_store(target: Target, actor: Actor, store_id: int) -> Actor:
 
 def can_see_store(actor: Actor, store_id: int) -> bool:
     return is_group_owner(actor) or store_id == actor.store_id
+
+
+def allowed_store_ids(actor: Actor, store_ids: Iterable[int]) -> tuple[int, ...]:
+    """``store_ids`` as a tuple, if the actor may see every one of them (else PermissionDenied)."""
+    wanted = tuple(dict.fromkeys(int(i) for i in store_ids))
+    if not all(can_see_store(actor, i) for i in wanted):
+        raise PermissionDenied(
+            "You may export reports of your own store only.", code="permission_denied"
+        )
+    return wanted
 
 
 def report_store_ids(target: Target, actor: Actor, store_id: int | None = None) -> tuple[int, ...]:

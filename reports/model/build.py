@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -278,67 +278,56 @@ def score_kpis(
 # ---------------------------------------------------------------------------
 
 
+StoreIds = tuple[int, ...]
+"""The stores a report covers: one store, or several for a dealer group's report."""
+
+
+def in_stores(col: Any, sids: StoreIds) -> ColumnElement[bool]:
+    """``col = :id`` for one store (the same SQL as ever), ``col IN (...)`` for a group."""
+    cond: ColumnElement[bool] = col == sids[0] if len(sids) == 1 else col.in_(sids)
+    return cond
+
+
 def resolve_store(database: Database, store_id: int | None) -> int:
+    return resolve_stores(database, store_id)[0]
+
+
+def resolve_stores(
+    database: Database, store_id: int | None = None, store_ids: Sequence[int] | None = None
+) -> StoreIds:
+    """The stores to report on: ``store_ids`` if given, else ``store_id``, else the first store."""
     from lending.errors import UserError
 
-    sid = store_id if store_id is not None else database.default_store_id()
-    if sid is None:
-        raise UserError(
-            "LoanDesk is not set up yet: start the program once to create the store.",
-            code="needs_setup",
-        )
-    with database.session_factory() as s:
-        if s.get(Store, sid) is None:
-            raise UserError(f"Store {sid} does not exist.", code="not_found")
-    return sid
-
-
-def build_report(
-    database: Database,
-    period: ReportPeriod,
-    *,
-    store_id: int | None = None,
-    targets: KpiTargets | None = None,
-    now: datetime | None = None,
-) -> Report:
-    """Every aggregate of the owner report for one store and period.
-
-    ``now`` decides which follow-ups are missed rather than open (default:
-    the current time).  The consultation rows are streamed separately by
-    :func:`reports.model.rows.iter_consultation_rows`.
-    """
-    sid = resolve_store(database, store_id)
-    if targets is None:
-        targets = load_kpi_targets(database, sid)
-    moment = utcnow() if now is None else now
-    lo, hi = period.bounds()
-    with database.session_factory() as s:
-        store_name = s.scalar(select(Store.name).where(Store.id == sid)) or ""
-        staff: dict[int, tuple[str, str, bool]] = {
-            row.id: (row.display_name, row.role, row.active)
-            for row in s.execute(
-                select(Staff.id, Staff.display_name, Staff.role, Staff.active).where(
-                    Staff.store_id == sid
-                )
+    if store_ids is not None:
+        wanted = tuple(dict.fromkeys(int(i) for i in store_ids))
+        if not wanted:
+            raise UserError("No store to report on.", code="not_found")
+    else:
+        sid = store_id if store_id is not None else database.default_store_id()
+        if sid is None:
+            raise UserError(
+                "LoanDesk is not set up yet: start the program once to create the store.",
+                code="needs_setup",
             )
-        }
-        per_person, plans_priced, lost_total = _activity(s, sid, lo, hi)
-        days_to_close = _days_to_close(s, sid, lo, hi)
-        funnel = _funnel(s, sid, period)
-        products, product_total = _products(s, sid, lo, hi)
-        rejections = _rejections(s, sid, lo, hi)
-        channels = _channels(s, sid, lo, hi)
-        follow_ups = _follow_ups(s, sid, period, moment)
-        row_count = s.scalar(
-            select(func.count(C.id)).where(C.store_id == sid, _within(C.contact_at, lo, hi))
-        ) or 0
+        wanted = (sid,)
+    with database.session_factory() as s:
+        found = set(s.scalars(select(Store.id).where(Store.id.in_(wanted))))
+    for sid in wanted:
+        if sid not in found:
+            raise UserError(f"Store {sid} does not exist.", code="not_found")
+    return wanted
 
-    def name_of(staff_id: int | None) -> str:
-        if staff_id is None:
-            return "Unassigned"
-        return staff.get(staff_id, (f"#{staff_id}", "", False))[0]
 
-    # --- summary ---------------------------------------------------------
+def _summary(
+    s: Session,
+    sids: StoreIds,
+    store_name: str,
+    lo: datetime,
+    hi: datetime,
+    activity: tuple[dict[int | None, tuple[KpiActuals, dict[str, Any]]], int, int] | None = None,
+) -> Summary:
+    per_person, plans_priced, lost_total = activity or _activity(s, sids, lo, hi)
+    days_to_close = _days_to_close(s, sids, lo, hi)
     totals = sum((a for a, _ in per_person.values()), KpiActuals())
     counts: Counter[str] = Counter()
     apr_sum, apr_n = Decimal(0), 0
@@ -346,8 +335,8 @@ def build_report(
         counts.update(extra["counts"])
         apr_sum += extra["apr_sum"]
         apr_n += extra["apr_n"]
-    summary = Summary(
-        store_id=sid,
+    return Summary(
+        store_id=sids[0] if len(sids) == 1 else 0,
         store_name=store_name,
         consultations=counts["contacts"],
         plans_offered=counts["plans_offered"],
@@ -360,7 +349,71 @@ def build_report(
         average_apr=mean(apr_sum, apr_n),
         insurance_attach_rate=percent(totals.insured, totals.signed_with_plan),
         average_days_to_close=mean(days_to_close[0], days_to_close[1], TENTH),
+        store_ids=sids,
     )
+
+
+def build_report(
+    database: Database,
+    period: ReportPeriod,
+    *,
+    store_id: int | None = None,
+    store_ids: Sequence[int] | None = None,
+    targets: KpiTargets | None = None,
+    now: datetime | None = None,
+) -> Report:
+    """Every aggregate of the owner report for one store (or a group of stores) and period.
+
+    ``store_ids`` (several stores: the dealer group's report, with one summary
+    per store in ``Report.stores``) wins over ``store_id``; neither means the
+    first store.  ``now`` decides which follow-ups are missed rather than
+    open (default: the current time).  The consultation rows are streamed
+    separately by :func:`reports.model.rows.iter_consultation_rows`.
+    """
+    sids = resolve_stores(database, store_id, store_ids)
+    if targets is None:
+        targets = load_kpi_targets(database, sids[0])
+    moment = utcnow() if now is None else now
+    lo, hi = period.bounds()
+    with database.session_factory() as s:
+        names = dict(
+            (int(i), str(n))
+            for i, n in s.execute(select(Store.id, Store.name).where(in_stores(Store.id, sids)))
+        )
+        store_name = ", ".join(names.get(i, "") for i in sids)
+        staff: dict[int, tuple[str, str, bool]] = {
+            row.id: (row.display_name, row.role, row.active)
+            for row in s.execute(
+                select(Staff.id, Staff.display_name, Staff.role, Staff.active).where(
+                    in_stores(Staff.store_id, sids)
+                )
+            )
+        }
+        activity = _activity(s, sids, lo, hi)
+        per_person = activity[0]
+        summary = _summary(s, sids, store_name, lo, hi, activity)
+        per_store = (
+            tuple(_summary(s, (i,), names.get(i, ""), lo, hi) for i in sids)
+            if len(sids) > 1
+            else ()
+        )
+        funnel = _funnel(s, sids, period)
+        products, product_total = _products(s, sids, lo, hi)
+        rejections = _rejections(s, sids, lo, hi)
+        channels = _channels(s, sids, lo, hi)
+        follow_ups = _follow_ups(s, sids, period, moment)
+        row_count = s.scalar(
+            select(func.count(C.id)).where(
+                in_stores(C.store_id, sids), _within(C.contact_at, lo, hi)
+            )
+        ) or 0
+
+    def name_of(staff_id: int | None) -> str:
+        if staff_id is None:
+            return "Unassigned"
+        return staff.get(staff_id, (f"#{staff_id}", "", False))[0]
+
+    totals = sum((a for a, _ in per_person.values()), KpiActuals())
 
     # --- KPIs: everyone with activity, and every active consultant ------
     months = period.month_equivalents()
@@ -408,11 +461,12 @@ def build_report(
         follow_up_total=fu_total,
         consultation_rows=row_count,
         notes=TR_STRINGS,
+        stores=per_store,
     )
 
 
 def _activity(
-    s: Session, sid: int, lo: datetime, hi: datetime
+    s: Session, sids: StoreIds, lo: datetime, hi: datetime
 ) -> tuple[dict[int | None, tuple[KpiActuals, dict[str, Any]]], int, int]:
     signed_in = _within(C.signed_at, lo, hi)
     has_apr = and_(signed_in, Plan.apr.is_not(None))
@@ -446,7 +500,7 @@ def _activity(
         )
         .select_from(C)
         .outerjoin(Plan, _chosen_plan())
-        .where(C.store_id == sid)
+        .where(in_stores(C.store_id, sids))
         .group_by(C.consultant_id)
     )
     out: dict[int | None, tuple[KpiActuals, dict[str, Any]]] = {}
@@ -478,18 +532,20 @@ def _activity(
         }
         out[consultant] = (actuals, extra)
     plans_priced = s.scalar(
-        select(func.count(Plan.id)).where(Plan.store_id == sid, _within(Plan.created_at, lo, hi))
+        select(func.count(Plan.id)).where(
+            in_stores(Plan.store_id, sids), _within(Plan.created_at, lo, hi)
+        )
     ) or 0
     lost = s.scalar(
-        select(func.count(C.id)).where(C.store_id == sid, _within(C.lost_at, lo, hi))
+        select(func.count(C.id)).where(in_stores(C.store_id, sids), _within(C.lost_at, lo, hi))
     ) or 0
     return out, int(plans_priced), int(lost)
 
 
-def _days_to_close(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[Decimal, int]:
+def _days_to_close(s: Session, sids: StoreIds, lo: datetime, hi: datetime) -> tuple[Decimal, int]:
     """(sum of days from first contact to signing, loans) for loans signed in the period."""
     stmt = select(C.contact_at, C.signed_at).where(
-        C.store_id == sid, _within(C.signed_at, lo, hi), C.contact_at.is_not(None)
+        in_stores(C.store_id, sids), _within(C.signed_at, lo, hi), C.contact_at.is_not(None)
     )
     seconds, n = 0, 0
     for contact, signed in s.execute(stmt.execution_options(yield_per=STREAM_BATCH)):
@@ -514,7 +570,7 @@ def _steps(counts: list[int]) -> tuple[FunnelStep, ...]:
     )
 
 
-def _funnel(s: Session, sid: int, period: ReportPeriod) -> Funnel:
+def _funnel(s: Session, sids: StoreIds, period: ReportPeriod) -> Funnel:
     lo, hi = period.bounds()
     months = period.months()
     bucket = case(
@@ -525,7 +581,7 @@ def _funnel(s: Session, sid: int, period: ReportPeriod) -> Funnel:
             bucket.label("m"),
             *(case((reached(i), 1), else_=0).label(f"s{i}") for i in range(len(STAGES))),
         )
-        .where(C.store_id == sid, _within(C.contact_at, lo, hi))
+        .where(in_stores(C.store_id, sids), _within(C.contact_at, lo, hi))
         .subquery()
     )
     stmt = select(
@@ -546,7 +602,7 @@ def _funnel(s: Session, sid: int, period: ReportPeriod) -> Funnel:
 
 
 def _products(
-    s: Session, sid: int, lo: datetime, hi: datetime
+    s: Session, sids: StoreIds, lo: datetime, hi: datetime
 ) -> tuple[tuple[ProductLine, ...], ProductLine]:
     stmt = (
         select(
@@ -563,7 +619,7 @@ def _products(
         .select_from(C)
         .join(Plan, _chosen_plan())
         .outerjoin(Product, Product.id == Plan.product_id)
-        .where(C.store_id == sid, _within(C.signed_at, lo, hi))
+        .where(in_stores(C.store_id, sids), _within(C.signed_at, lo, hi))
         .group_by(Plan.product_code, Product.name, Plan.lender_name, Plan.method)
     )
     lines = []
@@ -607,7 +663,9 @@ def _reason_codes(data: Any) -> Iterable[tuple[str, str]]:
             yield str(item["code"]), str(item.get("template", item["code"]))
 
 
-def _rejections(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[RejectionLine, ...]:
+def _rejections(
+    s: Session, sids: StoreIds, lo: datetime, hi: datetime
+) -> tuple[RejectionLine, ...]:
     lines: list[RejectionLine] = []
 
     def add(kind: str, found: Counter[tuple[str, str]]) -> None:
@@ -618,7 +676,7 @@ def _rejections(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[Rejec
     lost: Counter[tuple[str, str]] = Counter()
     for reason, n in s.execute(
         select(C.lost_reason, func.count(C.id))
-        .where(C.store_id == sid, _within(C.lost_at, lo, hi))
+        .where(in_stores(C.store_id, sids), _within(C.lost_at, lo, hi))
         .group_by(C.lost_reason)
     ):
         text = (reason or "").strip()
@@ -628,7 +686,7 @@ def _rejections(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[Rejec
     qual: Counter[tuple[str, str]] = Counter()
     for (failures,) in s.execute(
         select(Qualification.hard_failures).where(
-            Qualification.store_id == sid,
+            in_stores(Qualification.store_id, sids),
             Qualification.passed.is_(False),
             _within(Qualification.assessed_at, lo, hi),
         )
@@ -640,7 +698,7 @@ def _rejections(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[Rejec
     vehicle: Counter[tuple[str, str]] = Counter()
     for (reasons,) in s.execute(
         select(Appraisal.reasons).where(
-            Appraisal.store_id == sid,
+            in_stores(Appraisal.store_id, sids),
             Appraisal.acceptable.is_(False),
             _within(Appraisal.appraised_at, lo, hi),
         )
@@ -652,7 +710,7 @@ def _rejections(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[Rejec
 
     hits = s.scalar(
         select(func.count(C.id)).where(
-            C.store_id == sid, _within(C.contact_at, lo, hi), C.blacklist_hit.is_(True)
+            in_stores(C.store_id, sids), _within(C.contact_at, lo, hi), C.blacklist_hit.is_(True)
         )
     ) or 0
     if hits:
@@ -660,7 +718,7 @@ def _rejections(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[Rejec
     return tuple(lines)
 
 
-def _channels(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[ChannelLine, ...]:
+def _channels(s: Session, sids: StoreIds, lo: datetime, hi: datetime) -> tuple[ChannelLine, ...]:
     signed = C.signed_at.is_not(None)
     stmt = (
         select(
@@ -671,7 +729,7 @@ def _channels(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[Channel
         )
         .select_from(C)
         .outerjoin(Plan, _chosen_plan())
-        .where(C.store_id == sid, _within(C.contact_at, lo, hi))
+        .where(in_stores(C.store_id, sids), _within(C.contact_at, lo, hi))
         .group_by(C.source_channel)
     )
     found: dict[str, ChannelLine] = {}
@@ -691,11 +749,11 @@ def _channels(s: Session, sid: int, lo: datetime, hi: datetime) -> tuple[Channel
 
 
 def _follow_ups(
-    s: Session, sid: int, period: ReportPeriod, now: datetime
+    s: Session, sids: StoreIds, period: ReportPeriod, now: datetime
 ) -> dict[int | None, Counter[str]]:
     lo, hi = period.bounds()
     stmt = select(FollowUp.assigned_to, FollowUp.due_at, FollowUp.done_at).where(
-        FollowUp.store_id == sid, _within(FollowUp.due_at, lo, hi)
+        in_stores(FollowUp.store_id, sids), _within(FollowUp.due_at, lo, hi)
     )
     day_end: dict[Any, datetime] = {}
     out: dict[int | None, Counter[str]] = defaultdict(Counter)

@@ -61,6 +61,9 @@ class Summary:
     """Percent of the loans signed in the period whose plan carries insurance."""
     average_days_to_close: Decimal | None
     """Mean days from first contact to signing, loans signed in the period (1 decimal)."""
+    store_ids: tuple[int, ...] = ()
+    """The stores counted (several for a dealer group's report, then ``store_id`` is 0
+    and ``store_name`` lists their names)."""
 
 
 # ---------------------------------------------------------------------------
@@ -269,3 +272,5 @@ class Report:
     """How many rows :func:`reports.model.iter_consultation_rows` will yield."""
     notes: tuple[str, ...] = field(default=())
     """English remarks about data the schema cannot give (shown on the summary)."""
+    stores: tuple[Summary, ...] = field(default=())
+    """A group report's summary per store (in store order); empty for one store."""

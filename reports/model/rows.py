@@ -8,7 +8,7 @@ log (``view_pii``) before the first row is produced.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -22,7 +22,13 @@ from db.models import Consultation, Customer, Plan, Product, Qualification, Staf
 from db.models.enums import AuditAction, Role
 from db.services import audit
 from db.services.base import Actor, Permission, PermissionDenied, require
-from reports.model.build import STAGE_COLUMNS, STAGES, insured_plan, resolve_store
+from reports.model.build import (
+    STAGE_COLUMNS,
+    STAGES,
+    in_stores,
+    insured_plan,
+    resolve_stores,
+)
 from reports.model.period import ReportPeriod
 
 C = Consultation
@@ -85,15 +91,21 @@ def iter_consultation_rows(
     period: ReportPeriod,
     *,
     store_id: int | None = None,
+    store_ids: Sequence[int] | None = None,
     unmasked: bool = False,
     actor: Actor | None = None,
     batch: int = 1000,
 ) -> Iterator[ConsultationRow]:
-    """Consultations first contacted in the period, oldest first, ``batch`` rows at a time."""
+    """Consultations first contacted in the period, oldest first, ``batch`` rows at a time.
+
+    ``store_ids`` (a group report) wins over ``store_id``; neither means the
+    actor's store (or the first store).
+    """
     if unmasked:
         owner = check_unmasked(actor)
-    sid = resolve_store(database, store_id if store_id is not None else (
-        actor.store_id if actor is not None else None))
+    sids = resolve_stores(database, store_id if store_id is not None else (
+        actor.store_id if actor is not None else None), store_ids)
+    sid = sids[0]
     lo, hi = period.bounds()
     if unmasked:
         with database.unit_of_work() as uow:
@@ -110,9 +122,9 @@ def iter_consultation_rows(
     with database.session_factory() as s:
         # (a Result has .keys(), so dict(result) would take it for a mapping)
         staff = {i: n for i, n in s.execute(select(Staff.id, Staff.display_name)
-                                            .where(Staff.store_id == sid))}
+                                            .where(in_stores(Staff.store_id, sids)))}
         products = {i: n for i, n in s.execute(select(Product.id, Product.name)
-                                               .where(Product.store_id == sid))}
+                                               .where(in_stores(Product.store_id, sids)))}
     stmt = (
         select(
             C.id,
@@ -145,7 +157,7 @@ def iter_consultation_rows(
         .join(Customer, Customer.id == C.customer_id)
         .outerjoin(Qualification, Qualification.consultation_id == C.id)
         .outerjoin(Plan, (Plan.consultation_id == C.id) & Plan.chosen.is_(True))
-        .where(C.store_id == sid, C.contact_at >= lo, C.contact_at < hi)
+        .where(in_stores(C.store_id, sids), C.contact_at >= lo, C.contact_at < hi)
         .order_by(C.contact_at, C.id)
         .execution_options(yield_per=batch)
     )
