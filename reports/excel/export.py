@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -149,8 +149,12 @@ def export_workbook(
     cancelled: Cancelled | None = None,
     targets: KpiTargets | None = None,
     now: datetime | None = None,
+    store_ids: Sequence[int] | None = None,
 ) -> Path:
-    """Write the owner report for ``actor``'s store and ``period``; return the file's path.
+    """Write the owner report for ``period``; return the file's path.
+
+    Stores: ``store_ids`` if given (see ``db.services.stores.report_store_ids``),
+    else the whole group for the owner and the actor's own store for anyone else.
 
     Raises :class:`UserError` (bad destination, permission) before anything
     is written, :class:`ExportCancelled` on cancel; either way no file is left.
@@ -166,7 +170,13 @@ def export_workbook(
             raise ExportCancelled()
 
     check()
-    report = build_report(database, period, store_id=actor.store_id, targets=targets, now=now)
+    from db.services.stores import allowed_store_ids, report_store_ids
+
+    if store_ids is None:
+        store_ids = report_store_ids(database, actor)
+    else:
+        store_ids = allowed_store_ids(actor, store_ids)
+    report = build_report(database, period, store_ids=store_ids, targets=targets, now=now)
     total = report.consultation_rows + 9
     done = 1
     if progress:
@@ -187,7 +197,7 @@ def export_workbook(
     saved = False
     try:
         rows = iter_consultation_rows(
-            database, period, store_id=actor.store_id, unmasked=unmasked, actor=actor
+            database, period, store_ids=store_ids, unmasked=unmasked, actor=actor
         )
         try:
             written = write_report(wb, report, rows, lang=lang, masked=not unmasked, tick=tick)
