@@ -46,6 +46,17 @@ class DecryptionError(UserError):
     """A stored value does not decrypt with this key (wrong key or tampered)."""
 
 
+class KeyFileError(UserError):
+    """The key file is missing, damaged, or does not belong to the database.
+
+    ``key_path`` lets the GUI say the same in the user's language.
+    """
+
+    def __init__(self, message: str, *, code: str, key_path: Path | None = None) -> None:
+        super().__init__(message, code=code)
+        self.key_path = key_path
+
+
 def _derive(master: bytes, info: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=info).derive(master)
 
@@ -115,19 +126,21 @@ def _encode_key(key: bytes) -> str:
 def _decode_key(text: str, path: Path) -> bytes:
     text = text.strip()
     if not text.startswith(_KEY_FILE_HEADER):
-        raise UserError(
+        raise KeyFileError(
             f"The key file {path} is not a LoanDesk key file. "
             "Restore the key file from your backup.",
             code="key_file_invalid",
+            key_path=path,
         )
     try:
         key = base64.b64decode(text[len(_KEY_FILE_HEADER) :], validate=True)
     except ValueError:
         key = b""
     if len(key) != KEY_BYTES:
-        raise UserError(
+        raise KeyFileError(
             f"The key file {path} is damaged. Restore the key file from your backup.",
             code="key_file_invalid",
+            key_path=path,
         )
     return key
 
@@ -136,16 +149,18 @@ def read_key_file(path: Path) -> bytes:
     try:
         text = path.read_text(encoding="ascii")
     except FileNotFoundError:
-        raise UserError(
+        raise KeyFileError(
             f"The encryption key file {path} is missing, so protected customer data "
             "cannot be read. Import the key file from the first counter "
             "(python main.py key import --from FILE) or restore it from your backup.",
             code="key_file_missing",
+            key_path=path,
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(
+        raise KeyFileError(
             f"The key file {path} cannot be read ({exc.__class__.__name__}).",
             code="key_file_invalid",
+            key_path=path,
         ) from None
     return _decode_key(text, path)
 
@@ -218,8 +233,9 @@ def wrong_key_message(key_path: Path | None) -> str:
     )
 
 
-def wrong_key_error(key_path: Path | None) -> UserError:
-    return UserError(wrong_key_message(key_path), code="wrong_key")
+def wrong_key_error(key_path: Path | None) -> KeyFileError:
+    """Raise this when the database's key check fails (see ``db.database``)."""
+    return KeyFileError(wrong_key_message(key_path), code="wrong_key", key_path=key_path)
 
 
 # ---------------------------------------------------------------------------

@@ -1,7 +1,13 @@
-"""First-run setup (store + owner account) and the login dialog.
+"""First-run setup (store + owner account), the login dialog, start-up errors.
 
-Both run their database work (argon2 hashing, catalogue seeding) on the
-runner so the window stays responsive; the buttons are disabled meanwhile.
+Both dialogs run their database work (argon2 hashing, catalogue seeding) on
+the runner so the window stays responsive; the buttons are disabled meanwhile.
+
+When the database holds several stores (a dealer group), the login dialog
+shows a store picker: the owner works in the store picked there (see
+``db.services.stores.switch_store``); other staff always work in their own
+store.  :func:`startup_error_text` / :func:`show_startup_error` put the
+"wrong or missing key" refusal of ``open_database`` into the user's language.
 """
 
 from __future__ import annotations
@@ -11,20 +17,23 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from db.database import Database
 from db.services import staff as staff_service
+from db.services import stores as store_service
 from db.services.base import Actor
 from desktop.tasks import Runner
 from desktop.widgets import error_label, show_message
@@ -207,12 +216,16 @@ class LoginDialog(QDialog):
         username: str = "",
         parent: QWidget | None = None,
         login: Callable[..., Actor] | None = None,
+        stores: list[tuple[int, str]] | None = None,
+        store_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.database = database
         self.runner = runner
         self.actor: Actor | None = None
         self._login = login or staff_service.login
+        if stores is None:
+            stores = store_service.store_names(database)
         self.setWindowTitle(self.tr("Log in to LoanDesk"))
         self.setMinimumWidth(400)
 
@@ -227,11 +240,23 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = error_label()
+        self.store = QComboBox()
+        for sid, name in stores:
+            self.store.addItem(name, sid)
+        if store_id is not None and self.store.findData(store_id) >= 0:
+            self.store.setCurrentIndex(self.store.findData(store_id))
+        self.store.setToolTip(
+            self.tr("The owner may work in any store; staff always work in their own store.")
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
+        if len(stores) > 1:  # a dealer group: pick the store to work in
+            form.addRow(self.tr("Store"), self.store)
+        else:
+            self.store.hide()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -261,7 +286,22 @@ class LoginDialog(QDialog):
             return
         self.ok_button.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
-        self.runner.run(lambda: self._login(self.database, user, pw), self._done, self._failed)
+        chosen = self.chosen_store()
+        self.runner.run(lambda: self._log_in(user, pw, chosen), self._done, self._failed)
+
+    def chosen_store(self) -> int | None:
+        """The store picked (None when the database has only one)."""
+        if self.store.count() < 2:
+            return None
+        data = self.store.currentData()
+        return int(data) if data is not None else None
+
+    def _log_in(self, user: str, pw: str, chosen: int | None) -> Actor:
+        """On the worker: check the password, then open the picked store for the owner."""
+        actor = self._login(self.database, user, pw)
+        if chosen is not None and store_service.is_group_owner(actor):
+            actor = store_service.switch_store(self.database, actor, chosen)
+        return actor
 
     def _done(self, actor: Actor) -> None:
         self.ok_button.setEnabled(True)
@@ -307,3 +347,53 @@ class LoginDialog(QDialog):
         if code == "disabled":
             return self.tr("This account is disabled. Ask the owner.")
         return exc.message
+
+
+# ---------------------------------------------------------------------------
+# start-up errors (open_database refused: the key does not fit, or is missing)
+# ---------------------------------------------------------------------------
+
+_KEY_PATH_RE = re.compile(
+    r"key(?: file)? \(?([^()]+?)\)? (?:does not belong|is missing|is damaged|is not a)"
+)
+
+
+def startup_error_text(exc: UserError) -> str:
+    """``open_database``'s refusal in the interface language (one paragraph)."""
+    code = exc.code or ""
+    path: Any = getattr(exc, "key_path", None)
+    if path is None:
+        m = _KEY_PATH_RE.search(exc.message)
+        path = m.group(1) if m else ""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("StartupError", text)
+
+    if code == "wrong_key":
+        return tr(
+            "This database was encrypted with a different key than this computer's key "
+            "file {path}, so customer data cannot be read. Import the key file from the "
+            "first counter: python main.py key import --from FILE --replace"
+        ).format(path=path)
+    if code == "key_file_missing":
+        return tr(
+            "The encryption key file {path} is missing, so customer data cannot be read. "
+            "Import the key file from the first counter (python main.py key import --from "
+            "FILE) or restore it from your backup."
+        ).format(path=path)
+    if code == "key_file_invalid":
+        return tr(
+            "The encryption key file {path} is damaged. Import the key file from the first "
+            "counter (python main.py key import --from FILE --replace) or restore it from "
+            "your backup."
+        ).format(path=path)
+    return exc.message
+
+
+def show_startup_error(exc: UserError, parent: QWidget | None = None) -> None:
+    """The message box LoanDesk shows instead of starting (wrong key, damaged file ...)."""
+    QMessageBox.critical(
+        parent,
+        QCoreApplication.translate("Application", "LoanDesk cannot start"),
+        startup_error_text(exc),
+    )

@@ -28,6 +28,7 @@ LANGUAGE = "ui/language"  # "" = follow the system (Chinese on a Chinese locale)
 GEOMETRY = "window/geometry"
 WINDOW_STATE = "window/state"
 LAST_USERNAME = "login/last_username"
+LAST_STORE = "login/last_store"  # the store this counter picked last (dealer groups)
 LAST_CONSULTATION = "resume/consultation/{username}"
 LAST_STEP = "resume/step/{username}"
 
@@ -93,6 +94,22 @@ class Preferences:
     @last_username.setter
     def last_username(self, value: str) -> None:
         self.qsettings.setValue(LAST_USERNAME, value)
+
+    @property
+    def last_store(self) -> int | None:
+        """The store picked at the last login on this counter (None: never picked)."""
+        value = self.qsettings.value(LAST_STORE)
+        try:
+            return int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+
+    @last_store.setter
+    def last_store(self, value: int | None) -> None:
+        if value is None:
+            self.qsettings.remove(LAST_STORE)
+        else:
+            self.qsettings.setValue(LAST_STORE, int(value))
 
     # -- resume --------------------------------------------------------------
     def last_consultation(self, username: str) -> int | None:

@@ -207,6 +207,22 @@
   <context>
     <name>cli</name>
     <message>
+      <source>--name needs the store's name.</source>
+      <translation>--name 需要填写门店名称。</translation>
+    </message>
+    <message>
+      <source>A different key is already installed at {path}; nothing was changed. Add --replace to replace it (the old key is kept beside it).</source>
+      <translation>{path} 已安装了另一把密钥；未做任何更改。如需替换请加 --replace（旧密钥会保留在同一文件夹）。</translation>
+    </message>
+    <message>
+      <source>A store named '{name}' already exists.</source>
+      <translation>已有名为“{name}”的门店。</translation>
+    </message>
+    <message>
+      <source>Added store {id}: {name}</source>
+      <translation>已添加门店 {id}：{name}</translation>
+    </message>
+    <message>
       <source>An in-memory database cannot be backed up or restored.</source>
       <translation>内存数据库无法备份或恢复。</translation>
     </message>
@@ -215,16 +231,44 @@
       <translation>备份已写入 {path}（{size} MB，数据结构版本 {revision}），校验通过。</translation>
     </message>
     <message>
+      <source>Carry the file and, separately, the passphrase to each counter and run there: python main.py key import --from FILE</source>
+      <translation>请将该文件和口令分开带到每台柜台电脑，并在那里运行：python main.py key import --from 文件</translation>
+    </message>
+    <message>
       <source>Demo staff accounts {names} use the password {password}.</source>
       <translation>演示员工账号 {names} 的密码均为 {password}。</translation>
+    </message>
+    <message>
+      <source>It matches the database {db}.</source>
+      <translation>与数据库 {db} 匹配。</translation>
     </message>
     <message>
       <source>Keep a copy of the key file {key} with your backups: without it the customers' protected data cannot be read.</source>
       <translation>请将密钥文件 {key} 与备份一起妥善保存：没有它，客户的加密个人信息将无法读取。</translation>
     </message>
     <message>
+      <source>Key exported to {path} (fingerprint {fingerprint}).</source>
+      <translation>密钥已导出到 {path}（指纹 {fingerprint}）。</translation>
+    </message>
+    <message>
+      <source>Key file {path}, fingerprint {fingerprint}</source>
+      <translation>密钥文件 {path}，指纹 {fingerprint}</translation>
+    </message>
+    <message>
+      <source>Key installed at {path} (fingerprint {fingerprint}).</source>
+      <translation>密钥已安装到 {path}（指纹 {fingerprint}）。</translation>
+    </message>
+    <message>
       <source>Loaded {consultations} consultations ({customers} customers, {plans} plans, {follow_ups} follow-ups) in {seconds:.1f} s (seed {seed}).</source>
       <translation>已载入 {consultations} 条咨询（{customers} 位客户、{plans} 个金融方案、{follow_ups} 条回访），用时 {seconds:.1f} 秒（随机种子 {seed}）。</translation>
+    </message>
+    <message>
+      <source>No passphrase given; nothing was written.</source>
+      <translation>未输入口令；未写入任何内容。</translation>
+    </message>
+    <message>
+      <source>No terminal to ask the passphrase: use --passphrase-file FILE.</source>
+      <translation>没有可输入口令的终端：请使用 --passphrase-file 文件。</translation>
     </message>
     <message>
       <source>Nothing was backed up. To go back to an earlier backup, use: python main.py restore --from BACKUP_FILE</source>
@@ -233,6 +277,14 @@
     <message>
       <source>Nothing was restored; the current database is unchanged.</source>
       <translation>未恢复任何内容，当前数据库保持不变。</translation>
+    </message>
+    <message>
+      <source>Passphrase: </source>
+      <translation>口令：</translation>
+    </message>
+    <message>
+      <source>Repeat the passphrase: </source>
+      <translation>再次输入口令：</translation>
     </message>
     <message>
       <source>Restored {source} into {path} (schema {revision}).</source>
@@ -271,16 +323,80 @@
       <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
+      <source>The key could not be written to {path}: {why}.</source>
+      <translation>无法将密钥写入 {path}：{why}。</translation>
+    </message>
+    <message>
+      <source>The key file {key} does not belong to the database {db}.</source>
+      <translation>密钥文件 {key} 与数据库 {db} 不匹配。</translation>
+    </message>
+    <message>
+      <source>The key file {key} does not belong to the database {db}; nothing was exported.</source>
+      <translation>密钥文件 {key} 与数据库 {db} 不匹配；未导出任何内容。</translation>
+    </message>
+    <message>
+      <source>The key file {path} is damaged or not a LoanDesk key file.</source>
+      <translation>密钥文件 {path} 已损坏，或不是车贷助手密钥文件。</translation>
+    </message>
+    <message>
+      <source>The passphrase file {path} cannot be read.</source>
+      <translation>无法读取口令文件 {path}。</translation>
+    </message>
+    <message>
+      <source>The passphrase needs at least {n} characters.</source>
+      <translation>口令至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+      <source>The previous key was kept as {path}.</source>
+      <translation>原密钥已保留为 {path}。</translation>
+    </message>
+    <message>
+      <source>The store's name is not valid: {why}</source>
+      <translation>门店名称无效：{why}</translation>
+    </message>
+    <message>
+      <source>The two passphrases differ; nothing was written.</source>
+      <translation>两次输入的口令不一致；未写入任何内容。</translation>
+    </message>
+    <message>
+      <source>There is no LoanDesk database at {path}.</source>
+      <translation>{path} 处没有车贷助手数据库。</translation>
+    </message>
+    <message>
       <source>There is no database at {path} to back up.</source>
       <translation>{path} 处没有可备份的数据库。</translation>
+    </message>
+    <message>
+      <source>There is no file {path}.</source>
+      <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+      <source>There is no key file at {path} on this counter.</source>
+      <translation>本柜台电脑上没有密钥文件 {path}。</translation>
+    </message>
+    <message>
+      <source>This counter already has this key ({path}, fingerprint {fingerprint}).</source>
+      <translation>本柜台已有此密钥（{path}，指纹 {fingerprint}）。</translation>
     </message>
     <message>
       <source>This database is on a server (not an SQLite file): back it up with the server's own tools (pg_dump for PostgreSQL); the backup and restore commands only handle SQLite files.</source>
       <translation>该数据库位于服务器上（不是 SQLite 文件）：请使用服务器自带的工具备份（PostgreSQL 使用 pg_dump）；backup 和 restore 命令只处理 SQLite 文件。</translation>
     </message>
     <message>
+      <source>This key (fingerprint {fingerprint}) does not belong to the database {db}; nothing was changed.</source>
+      <translation>此密钥（指纹 {fingerprint}）与数据库 {db} 不匹配；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>Wrong passphrase for {path}, or the file is damaged; nothing was changed.</source>
+      <translation>{path} 的口令错误，或文件已损坏；未做任何更改。</translation>
+    </message>
+    <message>
       <source>demo-data: {done} of {total} consultations ({seconds:.0f} s)</source>
       <translation>演示数据：已生成 {done} / {total} 条咨询（{seconds:.0f} 秒）</translation>
+    </message>
+    <message>
+      <source>{id}	{name}	{staff} staff</source>
+      <translation>{id}	{name}	{staff} 名员工</translation>
     </message>
     <message>
       <source>{option} must be a whole number from {lo} to {hi}, got '{value}'.</source>
@@ -289,6 +405,14 @@
     <message>
       <source>{option} needs a file name.</source>
       <translation>{option} 需要指定文件名。</translation>
+    </message>
+    <message>
+      <source>{path} already exists; choose another file name.</source>
+      <translation>{path} 已存在；请换一个文件名。</translation>
+    </message>
+    <message>
+      <source>{path} cannot be read: {why}.</source>
+      <translation>无法读取 {path}：{why}。</translation>
     </message>
     <message>
       <source>{path} is a folder; give a file name for the backup.</source>
@@ -311,8 +435,16 @@
       <translation>{path} 不是 LoanDesk 数据库（它不是 SQLite 数据库文件）。</translation>
     </message>
     <message>
+      <source>{path} is not a LoanDesk key export file.</source>
+      <translation>{path} 不是车贷助手密钥导出文件。</translation>
+    </message>
+    <message>
       <source>{path} was encrypted with a different key than this computer's key file, so its customer data could not be read. Put the key file that belongs to the backup in place first.</source>
       <translation>{path} 使用的加密密钥与本机密钥文件不同，其中的客户数据将无法读取。请先放回与该备份配套的密钥文件。</translation>
+    </message>
+    <message>
+      <source>{path} was made by a newer LoanDesk; update LoanDesk on this counter first.</source>
+      <translation>{path} 由更新版本的车贷助手生成；请先升级本柜台的车贷助手。</translation>
     </message>
     <message>
       <source>{path} was made by a newer version of LoanDesk (schema {revision}). Install that version to restore it.</source>

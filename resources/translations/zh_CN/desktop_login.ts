@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>Application</name>
+    <message>
+      <source>LoanDesk cannot start</source>
+      <translation>车贷助手无法启动</translation>
+    </message>
+  </context>
+  <context>
     <name>LoginDialog</name>
     <message>
       <source>Enter your user name and password.</source>
@@ -26,6 +33,14 @@
     <message>
       <source>Quit</source>
       <translation>退出</translation>
+    </message>
+    <message>
+      <source>Store</source>
+      <translation>门店</translation>
+    </message>
+    <message>
+      <source>The owner may work in any store; staff always work in their own store.</source>
+      <translation>店主可以进入任一门店；员工始终在自己所属的门店工作。</translation>
     </message>
     <message>
       <source>This account is disabled. Ask the owner.</source>
@@ -121,6 +136,21 @@
     <message>
       <source>e.g. Hengtong Used Cars, Chaoyang store</source>
       <translation>例如：恒通二手车朝阳店</translation>
+    </message>
+  </context>
+  <context>
+    <name>StartupError</name>
+    <message>
+      <source>The encryption key file {path} is damaged. Import the key file from the first counter (python main.py key import --from FILE --replace) or restore it from your backup.</source>
+      <translation>加密密钥文件 {path} 已损坏。请从第一台柜台电脑导入密钥文件（python main.py key import --from 文件 --replace），或从备份中恢复。</translation>
+    </message>
+    <message>
+      <source>The encryption key file {path} is missing, so customer data cannot be read. Import the key file from the first counter (python main.py key import --from FILE) or restore it from your backup.</source>
+      <translation>加密密钥文件 {path} 不存在，无法读取客户数据。请从第一台柜台电脑导入密钥文件（python main.py key import --from 文件），或从备份中恢复。</translation>
+    </message>
+    <message>
+      <source>This database was encrypted with a different key than this computer's key file {path}, so customer data cannot be read. Import the key file from the first counter: python main.py key import --from FILE --replace</source>
+      <translation>此数据库使用的加密密钥与本机密钥文件 {path} 不同，无法读取客户数据。请从第一台柜台电脑导入密钥文件：python main.py key import --from 文件 --replace</translation>
     </message>
   </context>
 </TS>

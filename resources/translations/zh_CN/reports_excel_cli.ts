@@ -4,8 +4,8 @@
   <context>
     <name>ExcelCli</name>
     <message>
-      <source>--store must be a store number, got '{value}'.</source>
-      <translation>--store 须为门店编号，当前为“{value}”。</translation>
+      <source>--store needs a store number or name.</source>
+      <translation>--store 需要门店编号或名称。</translation>
     </message>
     <message>
       <source>--to ({end}) is before --from ({start}).</source>
@@ -20,8 +20,8 @@
       <translation>报表已保存至 {path}</translation>
     </message>
     <message>
-      <source>Store {store} does not exist or has no owner.</source>
-      <translation>门店 {store} 不存在或没有店主账号。</translation>
+      <source>Store {store} does not exist (--store takes a store's number or name from: python main.py store list).</source>
+      <translation>门店 {store} 不存在（--store 可填门店编号或名称，见：python main.py store list）。</translation>
     </message>
     <message>
       <source>The workbook holds unmasked personal data; the export was logged.</source>
