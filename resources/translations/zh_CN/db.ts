@@ -120,6 +120,10 @@
       <translation>请说明同意的用途。</translation>
     </message>
     <message>
+      <source>Someone else saved this record a moment ago. Reload it to see their changes; what you typed is still in the form.</source>
+      <translation>刚刚有其他人保存了这条记录。请重新载入查看对方的修改；您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
       <source>Store the customer's ID number (with consent) before the qualification.</source>
       <translation>资质评估前，请先（在客户同意后）保存客户的身份证号。</translation>
     </message>
@@ -142,6 +146,10 @@
     <message>
       <source>The customer does not meet the basic requirements yet.</source>
       <translation>客户尚未满足基本条件。</translation>
+    </message>
+    <message>
+      <source>The database cannot be reached right now, so nothing was saved. Try again when it is back.</source>
+      <translation>暂时无法连接数据库，本次未保存任何内容。请在数据库恢复后重试。</translation>
     </message>
     <message>
       <source>The down payment cannot be more than the budget.</source>
@@ -168,8 +176,24 @@
       <translation>该车辆无法办理贷款：{why}。</translation>
     </message>
     <message>
+      <source>This consultation was changed at another counter at {when}. Reload it to see the changes; what you typed is still in the form.</source>
+      <translation>这笔咨询已于{when}在另一台柜台电脑上被修改。请重新载入查看修改内容；您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+      <source>This consultation was changed by {who} at {when}. Reload it to see their changes; what you typed is still in the form.</source>
+      <translation>这笔咨询已被{who}于{when}修改。请重新载入查看对方的修改；您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
       <source>This customer matches an entry on the {source} blacklist ({reason}). The consultation cannot go on to a finance plan; please refer to the manager.</source>
       <translation>该客户与{source}黑名单中的一条记录匹配（{reason}）。本次咨询不能进入金融方案，请提交经理处理。</translation>
+    </message>
+    <message>
+      <source>This customer's details were changed at another counter at {when}. Reload them to see the changes; what you typed is still in the form.</source>
+      <translation>该客户资料已于{when}在另一台柜台电脑上被修改。请重新载入查看修改内容；您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+      <source>This customer's details were changed by {who} at {when}. Reload them to see their changes; what you typed is still in the form.</source>
+      <translation>该客户资料已被{who}于{when}修改。请重新载入查看对方的修改；您填写的内容仍保留在表单中。</translation>
     </message>
     <message>
       <source>This field is required.</source>
