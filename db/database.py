@@ -11,7 +11,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import paths
-from db.crypto import FieldCipher, create_key_file, read_key_file
+from db.crypto import FieldCipher, create_key_file, read_key_file, wrong_key_error
 from db.engine import is_sqlite_url, make_engine, sqlite_path, tidy_up
 from db.migrate import upgrade_to_head
 from db.models import DbMeta, Store
@@ -122,13 +122,7 @@ def open_database(
                 s.add(DbMeta(key=KEY_CHECK, value=cipher.make_key_check()))
                 s.commit()
             elif not cipher.verify_key_check(check.value):
-                where = f" ({key_path})" if key_path else ""
-                raise UserError(
-                    f"The encryption key{where} does not belong to this database, so "
-                    "protected customer data cannot be read. Use the key file that was "
-                    "created with this database, or restore both from a backup.",
-                    code="wrong_key",
-                )
+                raise wrong_key_error(key_path)
     except BaseException:
         engine.dispose()
         raise
