@@ -132,6 +132,7 @@ def test_wrong_key_at_open_is_one_clear_line(home: Path, tmp_path: Path) -> None
     refused = run(stray, "store", "list", "--db", str(db_of(home)))
     line = one_line_error(refused)
     assert "does not belong to this database" in line
+    assert "different key" in line and "python main.py key import" in line
     shown = run(stray, "key", "show", "--db", str(db_of(home)))
     assert "does not belong to the database" in one_line_error(shown)
 

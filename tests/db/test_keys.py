@@ -168,6 +168,8 @@ def test_second_counter_with_the_imported_key_reads_the_data(db_path: Path, tmp_
         open_database(db_path, key=key2)
     assert info.value.code == "wrong_key"
     assert "\n" not in info.value.message
+    assert "different key" in info.value.message
+    assert "python main.py key import --from FILE" in info.value.message
 
     write_key_file(key2, import_key(export.read_bytes(), PHRASE))
     with open_database(db_path, key=key2) as database:
