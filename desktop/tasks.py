@@ -39,6 +39,16 @@ message box.
 
 Tests use :class:`ImmediateRunner`: same API, runs the job at once on the
 calling thread, callbacks before ``run`` returns.
+
+Connection loss
+    A job that fails because the database cannot be reached (see
+    :func:`db.services.base.is_connection_error`) reaches its ``on_error``
+    as :class:`~db.services.base.DatabaseUnavailable` (a ``UserError``, never
+    a raw driver error), and the runner's :attr:`~TaskRunner.connection_changed`
+    says ``False``; the next job that succeeds says ``True`` again.
+    :class:`ConnectionIndicator` shows that in the status bar, and
+    :class:`Backoff` gives the delays between tries (the step pages retry a
+    save on their own, see ``desktop.pages.base``).
 """
 
 from __future__ import annotations
@@ -52,6 +62,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QLabel, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +73,43 @@ Progress = Callable[[int, int, str], None]
 
 class TaskCancelled(Exception):
     """Raised by :meth:`Job.check` inside a job after :meth:`TaskHandle.cancel`."""
+
+
+RETRY_DELAYS_MS: tuple[int, ...] = (1000, 2000, 4000, 8000, 15000, 30000)
+"""Waits between tries while the database is unreachable (the last one repeats)."""
+
+
+class Backoff:
+    """Growing delays for retries: 1 s, 2 s, 4 s ... then every 30 s."""
+
+    def __init__(self, delays_ms: tuple[int, ...] = RETRY_DELAYS_MS) -> None:
+        if not delays_ms:
+            raise ValueError("at least one delay")
+        self.delays_ms = delays_ms
+        self.attempts = 0
+
+    def next_ms(self) -> int:
+        """The wait before the next try (and count it)."""
+        delay = self.delays_ms[min(self.attempts, len(self.delays_ms) - 1)]
+        self.attempts += 1
+        return delay
+
+    def reset(self) -> None:
+        self.attempts = 0
+
+
+def connection_error(exc: BaseException) -> BaseException | None:
+    """``exc`` as a :class:`DatabaseUnavailable` when the database is unreachable, else None."""
+    from db.services.base import DatabaseUnavailable, is_connection_error
+
+    if not is_connection_error(exc):
+        return None
+    if isinstance(exc, DatabaseUnavailable):
+        return exc
+    orig = getattr(exc, "orig", None) or exc
+    wrapped = DatabaseUnavailable(" ".join(str(orig).split())[:200])
+    wrapped.__cause__ = exc
+    return wrapped
 
 
 class Job:
@@ -168,6 +216,8 @@ class _Relay(QObject):
 class _BaseRunner(QObject):
     busy_changed = Signal(bool)
     """True while any job is queued or running (status bar spinner)."""
+    connection_changed = Signal(bool)
+    """False when a job found the database unreachable; True when one succeeds again."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +225,13 @@ class _BaseRunner(QObject):
         self._handles: dict[int, TaskHandle] = {}
         self.error_handler: Failed | None = None
         """Called for errors of jobs without ``on_error`` (the main window shows a message)."""
+        self.database_reachable = True
+        """As far as the last finished job knows."""
+
+    def _set_reachable(self, reachable: bool) -> None:
+        if reachable != self.database_reachable:
+            self.database_reachable = reachable
+            self.connection_changed.emit(reachable)
 
     # -- bookkeeping shared by both runners ------------------------------
     def _new_handle(
@@ -213,6 +270,7 @@ class _BaseRunner(QObject):
 
     def _finish_ok(self, handle: TaskHandle, value: Any) -> None:
         self._retire(handle)
+        self._set_reachable(True)
         if handle.job.cancelled:
             if handle.on_cancelled is not None:
                 handle.on_cancelled()
@@ -226,6 +284,10 @@ class _BaseRunner(QObject):
             if handle.on_cancelled is not None:
                 handle.on_cancelled()
             return
+        unreachable = connection_error(exc)
+        if unreachable is not None:
+            exc = unreachable
+            self._set_reachable(False)
         if handle.on_error is not None:
             handle.on_error(exc)
         elif self.error_handler is not None:
@@ -366,3 +428,22 @@ class ImmediateRunner(_BaseRunner):
 
     def shutdown(self, wait_ms: int = 5000) -> None:
         self._handles.clear()
+
+
+class ConnectionIndicator(QLabel):
+    """Status bar note shown while the database cannot be reached (hidden otherwise)."""
+
+    def __init__(self, runner: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("color: #b71c1c; font-weight: bold; padding: 0 6px;")
+        self.setText(self.tr("Database unreachable: changes are kept, retrying"))
+        self.setToolTip(
+            self.tr(
+                "The database cannot be reached. Unsaved changes stay in their forms and are "
+                "saved as soon as the connection is back."
+            )
+        )
+        self.setVisible(not getattr(runner, "database_reachable", True))
+        signal = getattr(runner, "connection_changed", None)
+        if signal is not None:
+            signal.connect(lambda ok: self.setVisible(not ok))

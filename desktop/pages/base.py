@@ -17,29 +17,53 @@ Saving
     the data was written.  With the threaded runner the job finishes later:
     ``save()`` returns True when the job was handed over, and errors still
     appear next to their fields when it comes back.
+
+Two counters on one consultation (optimistic locking)
+    A page remembers the ``version_id`` of the consultation (and customer)
+    it was loaded with; its save job passes :meth:`StepPage.expected_version`
+    to the service.  Saves made by *this* window since (another step page,
+    "Mark lost" ...) are followed through a :class:`VersionLedger`, so only
+    another counter's save counts as a conflict.  A
+    :class:`~db.services.base.ConcurrentEditError` shows "changed by X at T"
+    in a bar at the top of the page; the form keeps every value typed, the
+    page stops saving on its own, and "Reload" (after a confirmation) shows
+    the other counter's version.  There is no "keep mine".
+
+Connection loss
+    A save (or load) that fails because the database cannot be reached keeps
+    the form, says so in the same bar, and tries again with growing delays
+    (:class:`~desktop.tasks.Backoff`); "Stop trying" cancels, "Try now" does
+    not wait.  The unit of work of the failed try was rolled back, so nothing
+    is half written; the retry saves what is in the form at that moment.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMargins, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from db.services.base import ValidationError
+from db.services.base import ConcurrentEditError, ValidationError
 from desktop.context import AppContext
+from desktop.tasks import RETRY_DELAYS_MS, Backoff, connection_error
+from lending.errors import UserError
 from lending.money import format_cny
 from lending.reasons import Reason
 
@@ -181,6 +205,181 @@ def hline() -> QFrame:
     return line
 
 
+def local_when(moment: datetime, language: str) -> str:
+    """A moment in this computer's time zone, as the user's language writes it.
+
+    Today: only the time ("14:05"); another day: date and time.
+    """
+    local = moment.astimezone()
+    locale = QLocale(language)
+    fmt = QLocale.FormatType.ShortFormat
+    time_text = locale.toString(QTime(local.hour, local.minute), fmt)
+    if local.date() == datetime.now().astimezone().date():
+        return time_text
+    return f"{locale.toString(QDate(local.year, local.month, local.day), fmt)} {time_text}"
+
+
+class VersionLedger:
+    """Versions this window itself wrote: ``(table, id, from) -> to``.
+
+    Fed by session events of one :class:`~db.database.Database` (one window),
+    on commit only.  A page loaded at version 4 whose consultation this window
+    then saved to 5 (another step page, "Mark lost") may save expecting 5;
+    a version written by another counter is not in the ledger, so the save
+    is refused as it must be.
+    """
+
+    _PENDING = "loandesk.ledger_pending"
+    _BEFORE = "loandesk.ledger_before"
+
+    def __init__(self, database: Any) -> None:
+        from sqlalchemy import event
+
+        self._lock = threading.Lock()
+        self._next: dict[tuple[str, int, int], int] = {}
+        factory = database.session_factory
+        event.listen(factory, "before_flush", self._before_flush)
+        event.listen(factory, "after_flush", self._after_flush)
+        event.listen(factory, "after_commit", self._after_commit)
+        event.listen(factory, "after_soft_rollback", self._after_rollback)
+
+    @staticmethod
+    def _versioned(obj: Any) -> bool:
+        return hasattr(obj, "version_id") and hasattr(obj, "__tablename__")
+
+    def _before_flush(self, session: Any, flush_context: Any, instances: Any) -> None:
+        before = [
+            (obj, obj.version_id)
+            for obj in session.dirty
+            if self._versioned(obj) and session.is_modified(obj, include_collections=False)
+        ]
+        session.info[self._BEFORE] = before
+
+    def _after_flush(self, session: Any, flush_context: Any) -> None:
+        pending = session.info.setdefault(self._PENDING, [])
+        for obj, old in session.info.pop(self._BEFORE, []):
+            new = obj.__dict__.get("version_id")
+            if isinstance(old, int) and isinstance(new, int) and new != old:
+                pending.append((obj.__tablename__, obj.id, old, new))
+
+    def _after_commit(self, session: Any) -> None:
+        pending = session.info.pop(self._PENDING, [])
+        with self._lock:
+            for table, key, old, new in pending:
+                self._next[(table, key, old)] = new
+
+    def _after_rollback(self, session: Any, previous_transaction: Any) -> None:
+        session.info.pop(self._PENDING, None)
+        session.info.pop(self._BEFORE, None)
+
+    def latest(self, table: str, key: int, version: int) -> int:
+        """``version`` followed through this window's own later saves."""
+        with self._lock:
+            seen = {version}
+            while (table, key, version) in self._next:
+                version = self._next[(table, key, version)]
+                if version in seen:  # cannot happen with increasing versions; be safe
+                    break
+                seen.add(version)
+        return version
+
+
+_LEDGERS: dict[int, VersionLedger] = {}
+
+
+def version_ledger(database: Any) -> VersionLedger:
+    """The ledger of ``database`` (one per open Database object, i.e. per window)."""
+    key = id(database)
+    ledger = _LEDGERS.get(key)
+    if ledger is None:
+        ledger = _LEDGERS[key] = VersionLedger(database)
+        weakref.finalize(database, _LEDGERS.pop, key, None)
+    return ledger
+
+
+_TABLES = {"consultation": "consultations", "customer": "customers"}
+
+
+class NoticeBar(QFrame):
+    """The bar at the top of a page: a conflict or the database being unreachable.
+
+    Never modal: the form under it stays as the staff left it.
+    """
+
+    CONFLICT = (
+        "QFrame#notice { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; }"
+        " QLabel { color: #611a15; }"
+    )
+    OFFLINE = (
+        "QFrame#notice { background: #fff4e5; border: 1px solid #ffb74d; border-radius: 4px; }"
+        " QLabel { color: #663c00; }"
+    )
+    BACK = (
+        "QFrame#notice { background: #edf7ed; border: 1px solid #81c784; border-radius: 4px; }"
+        " QLabel { color: #1e4620; }"
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.kind = ""
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(10, 6, 6, 6)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.text.font()
+        font.setBold(True)
+        self.text.setFont(font)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        texts.addWidget(self.text)
+        texts.addWidget(self.detail)
+        lay.addLayout(texts, 1)
+        self.buttons: list[QPushButton] = []
+        self._button_row = QHBoxLayout()
+        self._button_row.setSpacing(6)
+        lay.addLayout(self._button_row)
+        self.hide()
+
+    def show_notice(
+        self,
+        kind: str,
+        style: str,
+        text: str,
+        detail: str = "",
+        buttons: Iterable[tuple[str, str, Callable[[], None]]] = (),
+    ) -> None:
+        """``buttons``: (object name, label, slot); the first one gets the focus."""
+        self.kind = kind
+        self.setStyleSheet(style)
+        self.text.setText(text)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        for b in self.buttons:
+            b.hide()
+            b.deleteLater()
+        self.buttons = []
+        for name, label, slot in buttons:
+            button = QPushButton(label)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            self._button_row.addWidget(button)
+            self.buttons.append(button)
+        self.show()
+
+    def button(self, name: str) -> QPushButton | None:
+        return next((b for b in self.buttons if b.objectName() == name), None)
+
+    def clear(self) -> None:
+        self.kind = ""
+        self.hide()
+
+
 class StepPage(QWidget):
     """One step of the consultation flow.
 
@@ -215,6 +414,27 @@ class StepPage(QWidget):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self._autosave_now)
+        # optimistic locking: kind -> (row id, version the form was loaded with)
+        self._versions: dict[str, tuple[int, int]] = {}
+        self.conflict: ConcurrentEditError | None = None
+        """The refused save's error while the page shows it (cleared by Reload)."""
+        # connection loss: what to try again ("save" / "load"), when, how often
+        self.retry_delays_ms: tuple[int, ...] = RETRY_DELAYS_MS
+        self._backoff = Backoff(self.retry_delays_ms)
+        self._retry_action = ""
+        self._retry_stopped = False
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.retry_now)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._show_offline)
+        self._back_timer = QTimer(self)
+        self._back_timer.setSingleShot(True)
+        self._back_timer.setInterval(6000)
+        self._back_timer.timeout.connect(self._hide_back_note)
+        self.notice = NoticeBar(self)
+        self._base_margins: QMargins | None = None
 
     # -- public API ----------------------------------------------------------
     def title(self) -> str:
@@ -232,6 +452,8 @@ class StepPage(QWidget):
         if consultation_id is None:
             return
         self._autosave.stop()
+        if consultation_id != self.consultation_id:
+            self._clear_conflict()
         self.consultation_id = consultation_id
         self.clear_errors()
         self.ctx.runner.run(lambda: self._fetch(consultation_id), self._loaded, self._load_failed)
@@ -244,29 +466,88 @@ class StepPage(QWidget):
         self.clear_errors()
         local = self._validate_locally()
         if local and not self.service_checks_with_local_errors:
+            self._back_online(saved=False)  # a retry waits for the staff to correct the form
             self.show_errors(local)
             return False
         self._local_errors = local
         job = self._save_job()
         if job is None:
+            self._back_online(saved=False)
             self._set_dirty(False)
             return True
         box: dict[str, bool] = {}
 
         def done(result: Any) -> None:
             box["ok"] = True
+            self._remember_versions(result, replace=False)
             self._saved(result)
             self._set_dirty(False)
+            self._clear_conflict()
+            self._back_online(saved=True)
 
         def failed(exc: BaseException) -> None:
             box["ok"] = False
             if isinstance(exc, ValidationError):
+                self._back_online(saved=False)
                 self.show_errors({**validation_errors(exc), **local})
+            elif isinstance(exc, ConcurrentEditError):
+                self._back_online(saved=False)
+                self._show_conflict(exc)
+            elif connection_error(exc) is not None:
+                self._went_offline("save")
             else:
                 raise exc
 
         handle = self.ctx.runner.run(job, done, failed)
         return box.get("ok", False) if handle.finished else True
+
+    def expected_version(self, kind: str = "consultation") -> int | None:
+        """The version to pass as ``expected_version`` when saving (None: not loaded).
+
+        ``kind`` is ``"consultation"`` or ``"customer"``.  Call it on the UI
+        thread while building the save job.
+        """
+        seen = self._versions.get(kind)
+        if seen is None:
+            return None
+        key, version = seen
+        return version_ledger(self.ctx.database).latest(_TABLES.get(kind, kind), key, version)
+
+    @property
+    def offline(self) -> bool:
+        """True while a save or load waits for the database to come back."""
+        return bool(self._retry_action)
+
+    def reload(self) -> None:
+        """Drop what was typed and show the saved state (the Reload button, after confirming)."""
+        self._autosave.stop()
+        self._clear_conflict()
+        self._set_dirty(False)
+        if self.consultation_id is not None:
+            self.load(self.consultation_id)
+
+    def retry_now(self) -> None:
+        """Try the failed save (with what is in the form now) or load again."""
+        self._retry.stop()
+        self._tick.stop()
+        self._retry_stopped = False
+        action, self._retry_action = self._retry_action, ""
+        if action == "save":
+            if self._dirty:
+                self._retry_action = "save"  # kept while the try runs (autosave stays off)
+                self.save()
+            else:
+                self._back_online(saved=False)
+        elif action == "load" and self.consultation_id is not None:
+            self._retry_action = "load"
+            self.load(self.consultation_id)
+
+    def stop_retrying(self) -> None:
+        """Stop trying on its own (the form keeps its values; "Try again" starts over)."""
+        self._retry.stop()
+        self._tick.stop()
+        self._retry_stopped = True
+        self._show_offline()
 
     # -- for subclasses --------------------------------------------------------
     def _fetch(self, consultation_id: int) -> Any:
@@ -358,19 +639,192 @@ class StepPage(QWidget):
             self.dirty_changed.emit(dirty)
 
     def _loaded(self, data: Any) -> None:
+        self._remember_versions(data, replace=True)
         self._loading = True
         try:
             self._show(data)
         finally:
             self._loading = False
         self._set_dirty(False)
+        self._clear_conflict()
+        self._back_online(saved=False)
 
     def _load_failed(self, exc: BaseException) -> None:
+        if connection_error(exc) is not None:
+            self._went_offline("load")
+            return
         raise exc
 
+    def _remember_versions(self, data: Any, *, replace: bool) -> None:
+        """Note the consultation / customer versions a load (or a first save) showed."""
+        found: dict[str, tuple[int, int]] = {}
+        items = data if isinstance(data, tuple) else (data,)
+        for item in items:
+            for kind in ("consultation", "customer"):
+                view = getattr(item, kind, None)
+                key, version = getattr(view, "id", None), getattr(view, "version_id", None)
+                if isinstance(key, int) and isinstance(version, int):
+                    found.setdefault(kind, (key, version))
+        if replace:
+            self._versions = found
+        else:
+            for kind, seen in found.items():
+                if self._versions.get(kind, (None,))[0] != seen[0]:
+                    self._versions[kind] = seen  # a new record (e.g. reception's first save)
+
+    def _saving_paused(self) -> bool:
+        """No saving on its own while a conflict is shown or the database is away."""
+        return self.conflict is not None or bool(self._retry_action)
+
     def _autosave_now(self) -> None:
-        if self._dirty and self._autosave_allowed():
+        if self._dirty and self._autosave_allowed() and not self._saving_paused():
             self.save()
+
+    # -- conflict ----------------------------------------------------------------
+    def _show_conflict(self, exc: ConcurrentEditError) -> None:
+        self._autosave.stop()
+        self.conflict = exc
+        self._set_dirty(True)  # what was typed is still to be saved (after a reload)
+        self._conflict_notice()
+        handler = getattr(self.ctx.runner, "error_handler", None)
+        if not self.isVisible() and handler is not None:
+            # saved on leaving the page: say so where the staff are now (the form is kept)
+            handler(UserError(self.conflict_text(), code="concurrent_edit"))
+
+    def conflict_text(self) -> str:
+        """The conflict message in the user's language with the time in local time."""
+        if self.conflict is None:
+            return ""
+        return tr_reason(
+            self.conflict.reason_with(lambda at: local_when(at, self.ctx.language))
+        )
+
+    def _conflict_notice(self) -> None:
+        self.notice.show_notice(
+            "conflict",
+            NoticeBar.CONFLICT,
+            self.conflict_text(),
+            self.tr(
+                "Your changes on this page were not saved. Nothing is saved on its own until "
+                "you reload."
+            ),
+            [("reload", self.tr("Reload…"), self._confirm_reload)],
+        )
+        self._place_notice()
+
+    def _confirm_reload(self) -> None:
+        self.notice.show_notice(
+            "confirm_reload",
+            NoticeBar.CONFLICT,
+            self.tr("Reload this page with the saved version?"),
+            self.tr(
+                "What you typed on this page will be replaced by what is saved now. Note down "
+                "anything you want to enter again."
+            ),
+            [
+                ("confirm_reload", self.tr("Discard my changes and reload"), self.reload),
+                ("cancel_reload", self.tr("Cancel"), self._conflict_notice),
+            ],
+        )
+        self._place_notice()
+
+    def _clear_conflict(self) -> None:
+        if self.conflict is None and self.notice.kind not in ("conflict", "confirm_reload"):
+            return
+        self.conflict = None
+        self.notice.clear()
+        self._place_notice()
+
+    # -- connection loss -----------------------------------------------------------
+    def _went_offline(self, action: str) -> None:
+        self._autosave.stop()
+        if self._backoff.delays_ms != self.retry_delays_ms:
+            self._backoff = Backoff(self.retry_delays_ms)
+        self._retry_action = action
+        if not self._retry_stopped:
+            self._retry.start(self._backoff.next_ms())
+            self._tick.start()
+        self._show_offline()
+
+    def _show_offline(self) -> None:
+        if not self._retry_action:
+            return
+        if self._retry_stopped:
+            detail = self.tr("Not trying any more. Your changes are still in the form.")
+            buttons = [("retry_now", self.tr("Try again"), self.retry_now)]
+        else:
+            seconds = max(0, (self._retry.remainingTime() + 999) // 1000)
+            detail = (
+                self.tr("Trying again in {seconds} s (attempt {n}).").format(
+                    seconds=seconds, n=self._backoff.attempts + 1
+                )
+                if self._retry.isActive()
+                else self.tr("Trying again…")
+            )
+            buttons = [
+                ("retry_now", self.tr("Try now"), self.retry_now),
+                ("stop_retrying", self.tr("Stop trying"), self.stop_retrying),
+            ]
+        if self._retry_action == "save":
+            text = self.tr(
+                "Cannot reach the database; your changes are kept and will be saved when it "
+                "is back."
+            )
+        else:
+            text = self.tr("Cannot reach the database; this page will load when it is back.")
+        if self.notice.kind == "offline" and self.notice.text.text() == text:
+            self.notice.detail.setText(detail)  # the countdown: keep the buttons (and focus)
+            if [b.objectName() for b in self.notice.buttons] == [b[0] for b in buttons]:
+                return
+        self.notice.show_notice("offline", NoticeBar.OFFLINE, text, detail, buttons)
+        self._place_notice()
+
+    def _back_online(self, *, saved: bool) -> None:
+        was = self._retry_action
+        self._retry.stop()
+        self._tick.stop()
+        self._retry_action = ""
+        self._retry_stopped = False
+        self._backoff.reset()
+        if not was:
+            return
+        if saved:
+            self.notice.show_notice(
+                "back", NoticeBar.BACK, self.tr("The database is back; your changes were saved.")
+            )
+            self._back_timer.start()
+        else:
+            self.notice.clear()
+        self._place_notice()
+
+    def _hide_back_note(self) -> None:
+        if self.notice.kind == "back":
+            self.notice.clear()
+            self._place_notice()
+
+    # -- the bar's place -------------------------------------------------------------
+    def _place_notice(self) -> None:
+        """The bar sits over the top of the page; the page's layout moves down to make room."""
+        lay = self.layout()
+        if lay is None:
+            return
+        if self._base_margins is None:
+            self._base_margins = lay.contentsMargins()
+        m = self._base_margins
+        height = 0
+        if self.notice.isVisible():
+            width = max(200, self.width() - 12)
+            self.notice.setFixedWidth(width)
+            height = max(self.notice.heightForWidth(width), self.notice.sizeHint().height())
+            self.notice.setGeometry(6, 6, width, height)
+            self.notice.raise_()
+            height += 6
+        lay.setContentsMargins(m.left(), m.top() + height, m.right(), m.bottom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.notice.isVisible():
+            self._place_notice()
 
     def _enter_moves_on(self) -> None:
         """Enter in a one-line field goes to the next field (the flow runs on Tab/Enter)."""
@@ -388,6 +842,11 @@ class StepPage(QWidget):
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        if self._dirty and self._has_target() and self._autosave_allowed():
+        if (
+            self._dirty
+            and self._has_target()
+            and self._autosave_allowed()
+            and not self._saving_paused()
+        ):
             self.save()
         super().hideEvent(event)
