@@ -20,10 +20,12 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 
 from db.models import Staff, Store
+from db.models.base import Base
 from db.models.enums import AuditAction, Role
 from db.services import audit
 from db.services.base import (
@@ -159,6 +161,22 @@ def switch_store(target: Target, actor: Actor, store_id: int) -> Actor:
         if uow.session.get(Store, store_id) is None:
             raise NotFound(f"Store {store_id} does not exist.", code="store_not_found")
     return dataclasses.replace(actor, store_id=store_id)
+
+
+def owner_in_store_of(target: Target, actor: Actor, model: type[Base], key: Any) -> Actor:
+    """The group owner switched to the store that row ``key`` of ``model`` belongs to.
+
+    For headless commands that run as the owner and are given a row id
+    (``print-quote --consultation ID``): the row is then found whichever
+    store it is in.  Anyone else, or a row that does not exist, gets
+    ``actor`` unchanged (the service then says "does not exist" as usual).
+    """
+    if not is_group_owner(actor):
+        return actor
+    with transaction(target) as uow:
+        row = uow.session.get(model, key)
+        store_id = getattr(row, "store_id", None)
+    return actor if store_id is None else dataclasses.replace(actor, store_id=int(store_id))
 
 
 def can_see_store(actor: Actor, store_id: int) -> bool:

@@ -57,9 +57,7 @@ def g(database: Database, owner: Actor) -> Group:
     return Group(owner.store_id, b.id, cons_a, cons_b, manager_b, cust.id, cons.id, fu)
 
 
-def test_add_store_seeds_its_own_catalogue_and_is_audited(
-    database: Database, owner: Actor
-) -> None:
+def test_add_store_seeds_its_own_catalogue_and_is_audited(database: Database, owner: Actor) -> None:
     b = stores.add_store(database, owner, "  Pudong   store ")
     assert b.name == "Pudong store" and b.id != owner.store_id and b.staff_count == 0
     with database.unit_of_work() as uow:
@@ -104,9 +102,7 @@ def test_owner_lists_every_store_staff_only_their_own(
     assert [s.id for s in stores.list_stores(database, g.cons_b)] == [g.b]
 
 
-def test_consultant_of_store_b_cannot_reach_store_a_customer(
-    database: Database, g: Group
-) -> None:
+def test_consultant_of_store_b_cannot_reach_store_a_customer(database: Database, g: Group) -> None:
     cid, con_id = g.customer, g.consultation
     # store A finds its own customer every way ...
     assert [c.id for c in customers.find_customers(database, g.cons_a, name="王")] == [cid]
@@ -139,9 +135,7 @@ def test_consultant_of_store_b_cannot_reach_store_a_customer(
     assert customers.get_customer(database, g.cons_a, cid).name == "王小明"
 
 
-def test_manager_of_store_b_cannot_unmask_store_a_customer(
-    database: Database, g: Group
-) -> None:
+def test_manager_of_store_b_cannot_unmask_store_a_customer(database: Database, g: Group) -> None:
     with pytest.raises(NotFound):
         customers.get_customer(database, g.manager_b, g.customer, unmasked=True)
     with database.unit_of_work() as uow:
@@ -150,9 +144,7 @@ def test_manager_of_store_b_cannot_unmask_store_a_customer(
         ).all()
 
 
-def test_same_person_may_be_a_customer_of_two_stores(
-    database: Database, g: Group
-) -> None:
+def test_same_person_may_be_a_customer_of_two_stores(database: Database, g: Group) -> None:
     other = customers.create_customer(
         database, g.cons_b, "王小明", phone=PHONE, id_number=ID_NUMBER, consent_purpose="Car loan"
     )
@@ -195,9 +187,7 @@ def test_switch_to_a_missing_store(database: Database, owner: Actor) -> None:
         stores.switch_store(database, owner, 999)
 
 
-def test_owner_manages_staff_of_every_store(
-    database: Database, owner: Actor, g: Group
-) -> None:
+def test_owner_manages_staff_of_every_store(database: Database, owner: Actor, g: Group) -> None:
     b = g.b
     assert {v.username for v in staff.list_staff(database, owner, store_id=b)} == {"bob", "bella"}
     assert {v.username for v in staff.list_staff(database, owner, all_stores=True)} >= {
@@ -227,9 +217,7 @@ def test_store_b_manager_sees_only_store_b_staff(
         staff.list_staff(database, g.manager_b, all_stores=True)
     # no manage-staff right outside the owner (and no way into store A)
     with pytest.raises(PermissionDenied):
-        staff.add_staff(
-            database, g.manager_b, "x1", "staff-pass-1", Role.CONSULTANT, store_id=g.a
-        )
+        staff.add_staff(database, g.manager_b, "x1", "staff-pass-1", Role.CONSULTANT, store_id=g.a)
     with database.unit_of_work() as uow:
         assert uow.session.scalar(select(Staff).where(Staff.username == "x1")) is None
 
@@ -260,3 +248,16 @@ def test_store_names_for_the_login_picker(database: Database, owner: Actor) -> N
     b = stores.add_store(database, owner, "Pudong store")
     names = stores.store_names(database)
     assert names[-1] == (b.id, "Pudong store") and len(names) == 2
+
+
+def test_owner_in_store_of_a_row(database: Database, owner: Actor, g: Group) -> None:
+    from db.models import Consultation
+
+    in_a = stores.owner_in_store_of(database, owner, Consultation, g.consultation)
+    assert in_a.store_id == g.a
+    b_owner = stores.switch_store(database, owner, g.b)
+    assert stores.owner_in_store_of(database, b_owner, Consultation, g.consultation).store_id == g.a
+    assert consultations.get_consultation(database, in_a, g.consultation).id == g.consultation
+    assert stores.owner_in_store_of(database, b_owner, Consultation, 999) is b_owner
+    # staff are never moved to another store
+    assert stores.owner_in_store_of(database, g.cons_b, Consultation, g.consultation) is g.cons_b

@@ -164,3 +164,24 @@ def test_export_report_store_option(
     assert _cli(group, monkeypatch, bad, "--store", " ") == 2
     assert "--store" in capsys.readouterr().err
     assert not bad.exists()
+
+
+def test_print_quote_finds_a_consultation_of_any_store(
+    group: Group,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Headless commands run as the owner, who reaches every store's consultations."""
+    monkeypatch.setenv("LOANDESK_KEY_FILE", str(group.database.key_path))
+    path = group.database.path
+    assert path is not None
+    in_b = stores.switch_store(group.database, group.owner, group.b)
+    con_b = consultations.list_consultations(group.database, in_b)[0].id
+    out = tmp_path / "q.pdf"
+    argv = ["print-quote", "--db", str(path), "--consultation", str(con_b), "--document", "quote",
+            "--out", str(out)]  # fmt: skip
+    assert main.main(argv) == 2
+    err = capsys.readouterr().err
+    assert "has no finance plan yet" in err  # found in store B (not "does not exist")
+    assert not out.exists()
