@@ -130,6 +130,10 @@ def run_print_quote(args: argparse.Namespace) -> int:
     database = _open(args)
     try:
         actor = owner_actor(database)
+        from db.models import Consultation
+        from db.services.stores import owner_in_store_of
+
+        actor = owner_in_store_of(database, actor, Consultation, consultation_id)  # any store
         try:
             pdf = make_document(database, actor, consultation_id, kind, lang, plan_id=plan_id)
         except NotFound as exc:
