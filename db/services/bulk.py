@@ -6,12 +6,14 @@ through ``lending.money``, a consent record for every stored ID number,
 personal fields encrypted, look-up hashes), but rows go to the database with
 Core ``insert()`` executemany instead of one ORM flush per row.
 
-New ids are read back as the ids above the largest id before the batch: the
-batch runs inside the unit of work's write transaction, which holds SQLite's
-write lock, so no other writer can interleave.  (On PostgreSQL a concurrent
-writer could interleave; the dealer-group work should switch this to
-``RETURNING`` with ``sort_by_parameter_order``, which SQLAlchemy batches there
-but runs row by row on SQLite.)
+New ids: on SQLite they are the last ``len(rows)`` ids up to the largest id
+read right *after* the insert: from its first row on, the transaction holds
+SQLite's write lock, so the batch got consecutive ids (max + 1, ...) and no
+other writer can interleave (reading max(id) *before* the insert would race
+with another counter committing in between).  On a server
+(PostgreSQL) other counters insert at the same time, so the ids come from
+``INSERT ... RETURNING`` with ``sort_by_parameter_order`` (SQLAlchemy batches
+that as multi-row VALUES there, in parameter order).
 
 The consent records are written in the same transaction as the customers, so
 no committed state ever holds an ID number without its consent record.
@@ -77,12 +79,14 @@ def _insert_many(
     """executemany, then the new ids in insertion order (see the module docstring)."""
     if not rows:
         return []
-    before = conn.execute(select(func.coalesce(func.max(model.id), 0))).scalar_one()
+    if conn.dialect.name != "sqlite":
+        result = conn.execute(
+            insert(model).returning(model.id, sort_by_parameter_order=True), list(rows)
+        )
+        return list(result.scalars())
     conn.execute(insert(model), list(rows))
-    ids = list(conn.execute(select(model.id).where(model.id > before).order_by(model.id)).scalars())
-    if len(ids) != len(rows):
-        raise RuntimeError("another writer inserted rows during a bulk insert")
-    return ids
+    last = conn.execute(select(func.max(model.id))).scalar_one()
+    return list(range(last - len(rows) + 1, last + 1))
 
 
 def _money(value: Decimal | str | None, where: str, errors: dict[str, str]) -> Decimal | None:
