@@ -59,6 +59,7 @@ from sqlalchemy import (
 
 from db.crypto import FieldCipher, mask_id, mask_phone
 from db.database import Database
+from db.engine import after_bulk_load
 from db.models import (
     Appraisal,
     BlacklistEntry,
@@ -1917,6 +1918,7 @@ def load_demo_data(
             done += len(tasks[index][1])
             if progress is not None and done < consultations:
                 progress(done, consultations)
+        after_bulk_load(conn, [table(name) for name in TABLE_ORDER])  # PostgreSQL sequences
         n_signed = _fill_signed_checklists(conn, ctx.next_ids["consultations"])
         totals["signing_items"] = totals.get("signing_items", 0) + n_signed
         if progress is not None and consultations:
