@@ -19,6 +19,7 @@ from db.paths import (
     sqlite_url,
 )
 from lending.errors import UserError
+from tests.db.conftest import PgDatabases
 
 
 def test_new_file_is_created_at_head_with_pragmas(db_path: Path, key_path: Path) -> None:
@@ -188,11 +189,14 @@ def test_read_file_revision(db_path: Path, key_path: Path, tmp_path: Path) -> No
 @pytest.mark.skipif(
     not os.environ.get("LOANDESK_TEST_PG_URL"), reason="LOANDESK_TEST_PG_URL not set"
 )
-def test_postgresql_opens_and_upgrades(key_path: Path) -> None:
-    url = os.environ["LOANDESK_TEST_PG_URL"]
-    with open_database(url, key=key_path) as database:
-        assert database.schema_revision == head_revision()
-        assert not database.is_sqlite
+def test_postgresql_opens_and_upgrades(pg_databases: PgDatabases, key_path: Path) -> None:
+    name = pg_databases.create(empty=True)  # not the shared database: a run of its own
+    try:
+        with open_database(pg_databases.url_of(name), key=key_path) as database:
+            assert database.schema_revision == head_revision()
+            assert not database.is_sqlite
+    finally:
+        pg_databases.drop(name)
 
 
 def test_file_at_first_revision_is_upgraded_keeping_data(db_path: Path, key_path: Path) -> None:
