@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import paths
 from db.crypto import FieldCipher, create_key_file, read_key_file, wrong_key_error
-from db.engine import is_sqlite_url, make_engine, sqlite_path, tidy_up
+from db.engine import is_sqlite_url, make_engine, schema_lock, sqlite_path, tidy_up
 from db.migrate import upgrade_to_head
 from db.models import DbMeta, Store
 from db.uow import UnitOfWork
@@ -80,6 +80,23 @@ def _load_key(key: bytes | os.PathLike[str] | None, has_check: bool) -> tuple[by
         return read_key_file(key_path), key_path
 
 
+def _unlock(
+    engine: Engine, key: bytes | os.PathLike[str] | None
+) -> tuple[sessionmaker[Session], FieldCipher, Path | None]:
+    """The session factory and the cipher, after checking the key against the database."""
+    factory = sessionmaker(engine, autoflush=False, expire_on_commit=False)
+    with factory() as s:
+        check = s.get(DbMeta, KEY_CHECK)
+        master, key_path = _load_key(key, check is not None)
+        cipher = FieldCipher(master)
+        if check is None:
+            s.add(DbMeta(key=KEY_CHECK, value=cipher.make_key_check()))
+            s.commit()
+        elif not cipher.verify_key_check(check.value):
+            raise wrong_key_error(key_path)
+    return factory, cipher, key_path
+
+
 def open_database(
     url_or_path: str | os.PathLike[str] | None = None,
     *,
@@ -100,7 +117,9 @@ def open_database(
     engine = make_engine(url, echo=echo)
     try:
         try:
-            revision = upgrade_to_head(engine)
+            with schema_lock(engine):
+                revision = upgrade_to_head(engine)
+                factory, cipher, key_path = _unlock(engine, key)
         except SADatabaseError as exc:
             detail = " ".join(str(exc.orig).split())  # one line for the command line
             if not is_sqlite_url(url):
@@ -113,16 +132,6 @@ def open_database(
                 "Restore a backup with: python main.py restore --from BACKUP_FILE",
                 code="database_unusable",
             ) from None
-        factory = sessionmaker(engine, autoflush=False, expire_on_commit=False)
-        with factory() as s:
-            check = s.get(DbMeta, KEY_CHECK)
-            master, key_path = _load_key(key, check is not None)
-            cipher = FieldCipher(master)
-            if check is None:
-                s.add(DbMeta(key=KEY_CHECK, value=cipher.make_key_check()))
-                s.commit()
-            elif not cipher.verify_key_check(check.value):
-                raise wrong_key_error(key_path)
     except BaseException:
         engine.dispose()
         raise

@@ -20,10 +20,12 @@ reported and left byte-for-byte untouched.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Integer, Table, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
@@ -31,6 +33,7 @@ from lending.errors import UserError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+SCHEMA_LOCK_ID = 0x4C4F414E  # "LOAN": pg_advisory_lock key for schema upgrades
 
 
 def is_sqlite_url(url: str) -> bool:
@@ -130,6 +133,82 @@ def tidy_up(engine: Engine) -> None:
         pass
 
 
+def server_engine_options(url: str) -> dict[str, Any]:
+    """Engine options for a database server shared by several counters.
+
+    * ``pool_pre_ping``: a connection the server dropped (restart, idle
+      timeout, a network blip) is noticed and replaced before it is used, so
+      the first save after a server restart does not fail;
+    * ``pool_recycle``: connections are renewed every 30 minutes (firewalls
+      and NAT routers between a store and the server drop idle TCP sessions);
+    * a small pool (5 + 5): one counter has one user; a dealer group has tens
+      of counters against one server's ``max_connections`` (100 by default);
+    * ``pool_timeout`` and ``connect_timeout`` of 10 s: an unreachable server
+      is reported in seconds instead of hanging the counter;
+    * the session time zone is UTC, like the naive-UTC values in SQLite, so
+      date arithmetic in SQL means the same on both (values come back aware
+      either way, see :class:`db.models.base.UTCDateTime`).
+    """
+    options: dict[str, Any] = {
+        "pool_pre_ping": True,
+        "pool_recycle": 1800,
+        "pool_size": 5,
+        "max_overflow": 5,
+        "pool_timeout": 10,
+    }
+    if make_url(url).get_backend_name() == "postgresql":
+        options["connect_args"] = {
+            "connect_timeout": 10,
+            "application_name": "LoanDesk",
+            "options": "-c timezone=UTC",
+        }
+    return options
+
+
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """Serialise schema upgrades and first-run set-up between processes.
+
+    On PostgreSQL several counters may start at once against a new or older
+    schema: a session-level advisory lock, held on its own connection, lets
+    one of them migrate while the others wait and then find the schema at
+    head.  SQLite needs nothing here (a single counter, and its write lock).
+    """
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock({SCHEMA_LOCK_ID})")
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock({SCHEMA_LOCK_ID})")
+            conn.commit()
+
+
+def after_bulk_load(conn: Connection, tables: Iterable[Table]) -> None:
+    """After rows were inserted with explicit ids: move the id sequences past them.
+
+    PostgreSQL's ``serial`` columns take the next id from a sequence that
+    explicit ids do not advance, so the next ordinary insert would collide.
+    SQLite picks max(id) + 1 by itself: nothing to do.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    for t in tables:
+        pk = list(t.primary_key.columns)
+        if len(pk) != 1 or not pk[0].autoincrement or not isinstance(pk[0].type, Integer):
+            continue
+        name = conn.dialect.identifier_preparer.format_table(t)
+        col = conn.dialect.identifier_preparer.format_column(pk[0])
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence(%(t)s, %(c)s), "
+            f"COALESCE((SELECT MAX({col}) FROM {name}), 0) + 1, false)",
+            {"t": name, "c": pk[0].name},
+        )
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create the engine; SQLite files get their pragmas, other backends nothing special."""
     try:
@@ -148,7 +227,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        return create_engine(url, **{**server_engine_options(url), **kwargs})
     except (ImportError, NoSuchModuleError, ArgumentError) as exc:
         raise UserError(
             f"This database address cannot be used: {exc}. For PostgreSQL use "

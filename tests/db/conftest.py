@@ -66,6 +66,7 @@ class PgDatabases:
         self._prefix = f"{tag}_t"
         self._numbers = itertools.count(1)
         self.admin = create_engine(self.base, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        self._drop_leftovers()
         self._sql(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
         self._sql(f'CREATE DATABASE "{self.template}"')
         engine = make_engine(self.url_of(self.template))
@@ -77,6 +78,16 @@ class PgDatabases:
     def _sql(self, statement: str) -> None:
         with self.admin.connect() as conn:
             conn.execute(text(statement))
+
+    def _drop_leftovers(self) -> None:
+        """Databases of earlier test sessions that were killed before their clean-up."""
+        stem = f"{self.base.database or 'loandesk'}_"
+        with self.admin.connect() as conn:
+            names = conn.execute(text("SELECT datname FROM pg_database")).scalars().all()
+        for name in names:
+            pid = name[len(stem) :].split("_")[0] if name.startswith(stem) else ""
+            if pid.isdigit() and not _alive(int(pid)):
+                self._sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def url_of(self, name: str) -> str:
         return self.base.set(database=name).render_as_string(hide_password=False)
@@ -97,6 +108,16 @@ class PgDatabases:
             self.drop(self.template)
         finally:
             self.admin.dispose()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @pytest.fixture(autouse=True)
