@@ -122,6 +122,19 @@ def test_owner_exports_the_group_manager_only_their_store(group: Group, tmp_path
     n_owner, n_b = rows_in(out_owner), rows_in(out_b)
     one_a = build_report(db, PERIOD, store_id=group.a, now=NOW)
     assert n_owner - n_b == one_a.consultation_rows
+    # the group's Summary sheet lists each store's own figures
+    summary = [
+        (*r, None, None)
+        for r in load_workbook(out_owner, read_only=True)["Summary"].iter_rows(values_only=True)
+    ]
+    heads = [i for i, r in enumerate(summary) if str(r[0] or "").startswith("Store: ")]
+    assert len(heads) == 2 and summary[heads[1]][0] == "Store: Pudong store"
+    b_lines = {r[0]: r[1] for r in summary[heads[1] + 1 : heads[1] + 6]}
+    assert b_lines["Consultations"] == B_CONSULTATIONS and b_lines["Lost"] == 1
+    a_lines = {r[0]: r[1] for r in summary[heads[0] + 1 : heads[0] + 6]}
+    assert a_lines["Consultations"] == one_a.summary.consultations
+    only_b = load_workbook(out_b, read_only=True)["Summary"].iter_rows(values_only=True)
+    assert not any(str((r or (None,))[0] or "").startswith("Store: ") for r in only_b)
     with pytest.raises(PermissionDenied):
         export_workbook(
             db, PERIOD, tmp_path / "a.xlsx", actor=group.manager_b, store_ids=(group.a,), now=NOW
