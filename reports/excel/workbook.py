@@ -136,6 +136,17 @@ def _summary(wb: Workbook, title: str, report: Report, lang: str | None, masked:
     for name, kind, value in lines:
         table.row([name, value], kinds=("text", kind))
     data_rows = table.rows_written
+    for store in report.stores:  # a dealer group's report: the same figures per store
+        table.blank()
+        table.plain([_t("Store", lang) + ": " + store.store_name], bold=True)
+        for name, kind, value in (
+            (_t("Consultations", lang), "int", store.consultations),
+            (_t("Signed", lang), "int", store.signed),
+            (_t("Lost", lang), "int", store.lost),
+            (_t("Loan amount (CNY)", lang), "money", store.loan_amount),
+            (_t("Average APR", lang), "percent", store.average_apr),
+        ):
+            table.row([name, value], kinds=("text", kind))
     table.blank()
     table.plain([_t("Notes", lang)], bold=True)
     for note in report.notes:
