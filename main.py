@@ -3,6 +3,13 @@
 No arguments opens the GUI; a subcommand runs headless (see
 ARCHITECTURE.md for the contract).  Bad input on the command line prints one
 line on stderr and exits with status 2; nothing is half-written.
+
+Start-up: with no subcommand (only ``--db``/``--database-url``, the usual
+way the counter PC starts) the GUI is opened without building the
+subcommand parsers, which would import every command module and with them
+the data layer, ReportLab and openpyxl.  Anything else - a subcommand,
+``--help``, an unknown or malformed option - goes through the full parser,
+so its behaviour and messages are unchanged.
 """
 
 from __future__ import annotations
@@ -13,20 +20,21 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from lending.errors import UserError
-from resources.i18n import translator
-
 EXIT_USAGE = 2
 
 # Packages that add subcommands: each has ``register(subparsers, common)``
 # where ``common`` is the parent parser holding --db/--database-url.
 COMMAND_MODULES = ("reports.cli_quote", "db.commands", "reports.pdf_cli", "reports.excel_cli")
+# The options every command (and the GUI) takes, each followed by one value.
+COMMON_OPTIONS = {"--db": "db", "--database-url": "database_url"}
 
 
 TR_CONTEXT = "cli"
 
 
 def _t(text: str) -> str:
+    from resources.i18n import translator
+
     return translator()(TR_CONTEXT, text)
 
 
@@ -60,7 +68,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The GUI's arguments when ``argv`` holds only ``--db``/``--database-url``, else None.
+
+    Gives the same namespace as the full parser would (``command`` None, no
+    handler); anything it is not sure about is left to the full parser.
+    """
+    values: dict[str, str | None] = dict.fromkeys(COMMON_OPTIONS.values())
+    tokens = list(argv)
+    while tokens:
+        token = tokens.pop(0)
+        option, sep, value = token.partition("=")
+        dest = COMMON_OPTIONS.get(option)
+        if dest is None:
+            return None
+        if not sep:
+            if not tokens or tokens[0].startswith("-"):
+                return None  # missing value: let argparse say so
+            value = tokens.pop(0)
+        values[dest] = value
+    return argparse.Namespace(**values, command=None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    gui_args = gui_arguments(argv)
+    if gui_args is not None:
+        from desktop.app import run_gui
+
+        return run_gui(gui_args)
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
@@ -68,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return run_gui(args)
+    from lending.errors import UserError
+
     try:
         return handler(args)
     except UserError as exc:

@@ -88,31 +88,29 @@ class Application(QObject):
 
     # -- steps of start-up ---------------------------------------------------------
     def _show_splash(self) -> Any:
-        """Something on screen at once while the data layer loads (about a second)."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QColor, QPainter, QPixmap
-        from PySide6.QtWidgets import QSplashScreen
+        """Something on screen at once while the data layer loads.
 
-        pix = QPixmap(420, 160)
-        pix.fill(QColor("#1565c0"))
-        painter = QPainter(pix)
-        font = QFont(self.app.font())
-        font.setPointSizeF(font.pointSizeF() * 2)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(
-            pix.rect().adjusted(0, 0, 0, -40),
-            Qt.AlignmentFlag.AlignCenter,
-            QCoreApplication.translate("Application", "LoanDesk"),
+        A frameless label rather than ``QSplashScreen``: that one waits up to
+        a second for the window system to confirm the window is exposed
+        (the whole second on the offscreen platform) before returning.
+        """
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel
+
+        splash = QLabel()
+        splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+        splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        splash.setFixedSize(420, 160)
+        splash.setStyleSheet("QLabel { background: #1565c0; color: white; }")
+        title = QCoreApplication.translate("Application", "LoanDesk")
+        message = QCoreApplication.translate("Application", "Opening the database…")
+        splash.setText(
+            f"<div style='font-size: 22pt; font-weight: bold'>{title}</div>"
+            f"<div style='margin-top: 24px'>{message}</div>"
         )
-        painter.end()
-        splash = QSplashScreen(pix)
-        splash.showMessage(
-            QCoreApplication.translate("Application", "Opening the database…"),
-            Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,
-            QColor("white"),
-        )
+        screen = self.app.primaryScreen()
+        if screen is not None:
+            splash.move(screen.availableGeometry().center() - splash.rect().center())
         splash.show()
         self.app.processEvents()
         return splash
@@ -231,7 +229,7 @@ class Application(QObject):
         if (
             watched is self.window
             and event.type() == QEvent.Type.Close
-            and not self.window._closing_for_rebuild
+            and not getattr(self.window, "_closing_for_rebuild", False)
         ):
             QTimer.singleShot(0, self.app.quit)
         return False
