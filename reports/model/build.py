@@ -288,6 +288,11 @@ def in_stores(col: Any, sids: StoreIds) -> ColumnElement[bool]:
     return cond
 
 
+def staff_of(sids: StoreIds) -> ColumnElement[bool]:
+    """Staff of the stores, and the group owner (who may serve customers in any store)."""
+    return or_(in_stores(Staff.store_id, sids), Staff.role == Role.OWNER.value)
+
+
 def resolve_store(database: Database, store_id: int | None) -> int:
     return resolve_stores(database, store_id)[0]
 
@@ -385,7 +390,7 @@ def build_report(
             row.id: (row.display_name, row.role, row.active)
             for row in s.execute(
                 select(Staff.id, Staff.display_name, Staff.role, Staff.active).where(
-                    in_stores(Staff.store_id, sids)
+                    staff_of(sids)
                 )
             )
         }

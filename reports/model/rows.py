@@ -28,6 +28,7 @@ from reports.model.build import (
     in_stores,
     insured_plan,
     resolve_stores,
+    staff_of,
 )
 from reports.model.period import ReportPeriod
 
@@ -122,7 +123,7 @@ def iter_consultation_rows(
     with database.session_factory() as s:
         # (a Result has .keys(), so dict(result) would take it for a mapping)
         staff = {i: n for i, n in s.execute(select(Staff.id, Staff.display_name)
-                                            .where(in_stores(Staff.store_id, sids)))}
+                                            .where(staff_of(sids)))}
         products = {i: n for i, n in s.execute(select(Product.id, Product.name)
                                                .where(in_stores(Product.store_id, sids)))}
     stmt = (

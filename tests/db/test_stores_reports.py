@@ -198,3 +198,19 @@ def test_print_quote_finds_a_consultation_of_any_store(
     err = capsys.readouterr().err
     assert "has no finance plan yet" in err  # found in store B (not "does not exist")
     assert not out.exists()
+
+
+def test_owner_serving_in_another_store_is_named_in_its_report(
+    database: Database, owner: Actor
+) -> None:
+    b = stores.add_store(database, owner, "Pudong store", seed_catalogue=False)
+    in_b = stores.switch_store(database, owner, b.id)
+    when = datetime(2026, 2, 3, 10, 0, tzinfo=CST)
+    c = customers.create_customer(database, in_b, "客户", phone="13900001234")
+    consultations.open_consultation(database, in_b, c.id, now=when)
+    report = build_report(database, PERIOD, store_id=b.id, now=NOW)
+    assert report.summary.consultations == 1
+    names = [r.name for r in report.kpis.rows]
+    assert "owner" in names and not any(n.startswith("#") for n in names)
+    rows = list(iter_consultation_rows(database, PERIOD, store_id=b.id))
+    assert [r.consultant for r in rows] == ["owner"]
