@@ -294,12 +294,32 @@ def get_owned(uow: UnitOfWork, model: type[M], key: Any, actor: Actor, what: str
     return row
 
 
+LOADED_VERSIONS = "loandesk.loaded_versions"
+"""``Session.info`` key: (table, id) -> the version a row had when this unit of work read it."""
+
+
+@event.listens_for(Base, "load", propagate=True)
+def _note_loaded_version(target: Any, context: Any) -> None:
+    version = getattr(target, "version_id", None)
+    if isinstance(version, int):
+        seen = context.session.info.setdefault(LOADED_VERSIONS, {})
+        seen.setdefault((target.__tablename__, target.id), version)
+
+
 def check_version(row: Any, expected: int | None) -> None:
     """Refuse a save whose form was loaded at another version of ``row``.
 
     ``expected`` None skips the check (callers that load and save at once).
+    The row's version as this unit of work first read it counts: an earlier
+    service call in the same unit of work may already have changed the row
+    (e.g. a customer's new mobile refreshing the consultation's warnings).
     """
-    if expected is not None and row.version_id != expected:
+    if expected is None:
+        return
+    session = object_session(row)
+    seen = session.info.get(LOADED_VERSIONS, {}) if session is not None else {}
+    version = seen.get((row.__tablename__, row.id), row.version_id)
+    if version != expected:
         raise conflict_error(row)
 
 

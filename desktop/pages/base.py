@@ -504,8 +504,9 @@ class StepPage(QWidget):
     def expected_version(self, kind: str = "consultation") -> int | None:
         """The version to pass as ``expected_version`` when saving (None: not loaded).
 
-        ``kind`` is ``"consultation"`` or ``"customer"``.  Call it on the UI
-        thread while building the save job.
+        ``kind`` is ``"consultation"`` or ``"customer"``.  Call it while building
+        the save job; a job that saves twice may call it again between the two
+        (it follows this window's own saves, and is safe on the worker thread).
         """
         seen = self._versions.get(kind)
         if seen is None:
