@@ -490,8 +490,10 @@ class AppraisalPage(StepPage):
             override_reason=self.override_reason.text(),
         )
 
+        version = self.expected_version()
+
         def job() -> AppraisalData:
-            saved = cs.save_appraisal(db, actor, cid, form)
+            saved = cs.save_appraisal(db, actor, cid, form, expected_version=version)
             return AppraisalData(cs.get_consultation(db, actor, cid), saved)
 
         return job

@@ -815,11 +815,13 @@ class PlanPage(StepPage):
             add_ons=tuple(cs.AddOnInput(k, n, p, r) for k, n, p, r in pick.add_ons),
         )
 
+        version = self.expected_version()
+
         def job() -> tuple[PlanData, int]:
             if existing is not None:
                 plan_id = existing.id
             else:
-                plan_id = cs.save_plan(db, actor, cid, form).id
+                plan_id = cs.save_plan(db, actor, cid, form, expected_version=version).id
                 if draft is not None and draft != plan_id:
                     try:
                         old = cs.get_plan(db, actor, draft)
@@ -828,7 +830,8 @@ class PlanPage(StepPage):
                     except Exception:
                         pass
             if choose:
-                cs.choose_plan(db, actor, plan_id)
+                # the version this form was loaded with, after this window's saves just above
+                cs.choose_plan(db, actor, plan_id, expected_version=self.expected_version())
             return self._fetch(cid), plan_id
 
         self._pending_flags = (keep, choose, existing is None)

@@ -498,8 +498,10 @@ class QualificationPage(StepPage):
             declared_age=self.declared_age.text() or None,
         )
 
+        version = self.expected_version()
+
         def job() -> QualificationData:
-            cs.save_qualification(db, actor, cid, form)
+            cs.save_qualification(db, actor, cid, form, expected_version=version)
             view = cs.get_consultation(db, actor, cid)
             cust = customers.get_customer(db, actor, view.customer_id)
             saved = cs.get_qualification(db, actor, cid, unmasked=actor.can(Permission.VIEW_PII))

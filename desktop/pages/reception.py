@@ -583,6 +583,8 @@ class ReceptionPage(StepPage):
         down = self.wished_down.text()
         monthly = self.wished_monthly.text()
         local = dict(self._local_errors)
+        customer_version = self.expected_version("customer")
+        consultation_version = self.expected_version("consultation")
 
         def job() -> ReceptionData:
             errors: dict[str, Reason | str] = {}
@@ -599,6 +601,7 @@ class ReceptionPage(StepPage):
                         id_number=idn,
                         tier=tier,
                         source_channel=channel,
+                        expected_version=customer_version,
                     )
                 except ValidationError as exc:
                     _merge(errors, exc)
@@ -613,6 +616,7 @@ class ReceptionPage(StepPage):
                         budget=budget,
                         wished_down_payment=down,
                         wished_monthly_payment=monthly,
+                        expected_version=consultation_version,
                     )
                 except ValidationError as exc:
                     _merge(errors, exc)

@@ -273,9 +273,10 @@ class SigningPage(StepPage):
         assert cid is not None
         checked = {code: box.isChecked() for code, box in self.boxes.items()}
         sign = self._signing_now
+        version = self.expected_version()
 
         def job() -> SigningData:
-            cs.save_signing(db, actor, cid, checked, sign=sign)
+            cs.save_signing(db, actor, cid, checked, sign=sign, expected_version=version)
             return self._fetch(cid)
 
         return job
