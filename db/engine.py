@@ -15,6 +15,11 @@ SQLite pragmas are set on every new connection through a ``connect`` event:
 Before SQLite touches an existing file we check it read-only (header, size,
 ``quick_check``), so a file that is not a database, or is damaged, is
 reported and left byte-for-byte untouched.
+
+A server (PostgreSQL, ``postgresql+psycopg://...``) gets the pool and session
+options of :func:`server_engine_options`; :func:`schema_lock` serialises
+start-up upgrades between counters and :func:`after_bulk_load` keeps id
+sequences ahead of rows written with explicit ids.
 """
 
 from __future__ import annotations

@@ -38,6 +38,8 @@ from db.services.base import Actor
 from lending.identity import generate_resident_id
 
 PG_URL_ENV = "LOANDESK_TEST_PG_URL"
+PG_REQUIRED_ENV = "LOANDESK_TEST_PG_REQUIRED"
+"""Set (by ``.ci/run``): a PostgreSQL run that cannot happen fails instead of skipping."""
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
@@ -128,12 +130,22 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LOANDESK_KEY_FILE", raising=False)
 
 
+def _pg_unavailable(why: str) -> None:
+    if os.environ.get(PG_REQUIRED_ENV):
+        pytest.fail(f"PostgreSQL pass required ({PG_REQUIRED_ENV}) but {why}", pytrace=False)
+    pytest.skip(f"PostgreSQL pass not run: {why} (see .ci/run)")
+
+
 @pytest.fixture(scope="session")
 def pg_databases() -> Iterator[PgDatabases]:
     url = pg_test_url()
     if url is None:
-        pytest.skip(f"PostgreSQL pass not run: {PG_URL_ENV} is not set (see .ci/run)")
-    pytest.importorskip("psycopg", reason="PostgreSQL pass needs psycopg (pip install psycopg)")
+        _pg_unavailable(f"{PG_URL_ENV} is not set")
+        raise AssertionError  # not reached
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _pg_unavailable("psycopg is not installed (pip install -e '.[test]')")
     databases = PgDatabases(url)
     yield databases
     databases.close()
@@ -155,7 +167,7 @@ def engine_name(request: pytest.FixtureRequest) -> str:
     name: str = request.param
     if name == "postgresql":
         if pg_test_url() is None:
-            pytest.skip(f"PostgreSQL pass not run: {PG_URL_ENV} is not set (see .ci/run)")
+            _pg_unavailable(f"{PG_URL_ENV} is not set")
         marker = request.node.get_closest_marker("sqlite_only")
         if marker is not None:
             why = marker.args[0] if marker.args else "checks SQLite behaviour"
