@@ -30,6 +30,19 @@
    index) and by name (prefix, ``(store_id, name)`` index), each result
    decrypted and masked as the GUI gets it.  Median and p99 are printed
    (target < 20 ms).
+
+3. Concurrent counters (``--sections concurrency``).  ``--writers`` (8)
+   processes, each logged in as its own consultant, save new consultations
+   through the services for ``--seconds`` (30) at once: one save is one unit
+   of work that opens a consultation for one of the writer's customers
+   (blacklist and duplicate checks) and saves its reception step, then
+   commits.  Run against one PostgreSQL server (``--pg-url``, else
+   ``LOANDESK_TEST_PG_URL``, else a temporary server started here when the
+   PostgreSQL binaries are installed; a URL's role needs CREATEDB: the bench
+   uses a fresh database and drops it) and against one SQLite file in WAL
+   mode.  Printed: saves/s, p50 / p99 save latency, failed saves, and the
+   check that every save a writer was told succeeded is in the database
+   exactly once and nothing else is (0 lost, 0 duplicated).
 """
 
 from __future__ import annotations
@@ -326,6 +339,295 @@ def bench_services(folder: Path, n: int) -> float:
         database.close()
 
 
+# ---------------------------------------------------------------------------
+# 3. concurrent counters
+# ---------------------------------------------------------------------------
+
+BENCH_TAG = "bench-save"
+
+
+def _writer(
+    url: str,
+    actor: Any,
+    customer_ids: list[int],
+    tag: int,
+    ready: Any,
+    go: Any,
+    seconds: float,
+    out: Any,
+) -> None:
+    """One counter: save consultations until the time is up; report what was saved."""
+    from db.services import consultations as cons
+
+    saved: list[tuple[int, str]] = []
+    latencies: list[float] = []
+    failures: dict[str, int] = {}
+    database = open_database(url, key=KEY)
+    try:
+        cons.list_consultations(database, actor, limit=1)  # connect and warm up before the start
+        ready.release()
+        go.wait()
+        deadline = time.perf_counter() + seconds
+        n = 0
+        while time.perf_counter() < deadline:
+            n += 1
+            purpose = f"{BENCH_TAG} w{tag} #{n}"
+            customer_id = customer_ids[n % len(customer_ids)]
+            start = time.perf_counter()
+            try:
+                with database.unit_of_work() as uow:
+                    v = cons.open_consultation(uow, actor, customer_id, source_channel="walk_in")
+                    cons.save_reception(
+                        uow, actor, v.id, source_channel="walk_in", intent_level="medium",
+                        purpose=purpose, budget="150000.00",
+                    )  # fmt: skip
+                    uow.commit()
+            except Exception as exc:  # a failed save is counted, the counter goes on
+                key = type(exc).__name__ + ": " + " ".join(str(exc).split())[:120]
+                failures[key] = failures.get(key, 0) + 1
+                continue
+            latencies.append(time.perf_counter() - start)
+            saved.append((v.id, purpose))
+    finally:
+        database.close()
+    out.put((tag, saved, latencies, failures))
+
+
+def _prepare_store(url: str, writers: int, customers_each: int) -> list[tuple[Any, list[int]]]:
+    """Owner, one consultant per writer, and each writer's customers (bulk path)."""
+    from db.models.enums import Role
+    from db.services import bulk
+    from db.services import staff as staff_service
+
+    database = open_database(url, key=KEY)
+    try:
+        owner = staff_service.create_owner(database, "Bench store", "owner", "bench-pass-1")
+        result = []
+        for w in range(writers):
+            view = staff_service.add_staff(
+                database, owner, f"counter{w}", "bench-pass-1", Role.CONSULTANT
+            )
+            actor = staff_service.actor_for(database, view.id)
+            records = [
+                bulk.CustomerRecord(name=f"客户{w}-{i}", phone=f"13{w}{i:08d}")
+                for i in range(customers_each)
+            ]
+            result.append((actor, bulk.add_customers(database, actor, records)))
+        return result
+    finally:
+        database.close()
+
+
+def _check_rows(url: str, saved: list[tuple[int, str]]) -> tuple[int, int, int]:
+    """(lost, duplicated, unexpected): the writers' record against the database."""
+    from sqlalchemy import select
+
+    from db.models import Consultation
+
+    database = open_database(url, key=KEY)
+    try:
+        with database.engine.connect() as conn:
+            rows = list(
+                conn.execute(
+                    select(Consultation.id, Consultation.purpose).where(
+                        Consultation.purpose.like(f"{BENCH_TAG} %")
+                    )
+                )
+            )
+    finally:
+        database.close()
+    in_db: dict[str, list[int]] = {}
+    for cid, purpose in rows:
+        in_db.setdefault(purpose, []).append(cid)
+    told = dict((purpose, cid) for cid, purpose in saved)
+    lost = sum(1 for purpose, cid in told.items() if in_db.get(purpose) != [cid])
+    duplicated = sum(len(ids) - 1 for ids in in_db.values() if len(ids) > 1)
+    duplicated += len(saved) - len(told)  # a writer told twice of one save
+    unexpected = sum(1 for purpose in in_db if purpose not in told)
+    return lost, duplicated, unexpected
+
+
+def run_writers(url: str, writers: int, seconds: float) -> dict[str, Any]:
+    """``writers`` processes saving for ``seconds`` against ``url``; figures and the row check."""
+    import multiprocessing
+
+    prepared = _prepare_store(url, writers, customers_each=200)
+    ctx = multiprocessing.get_context("spawn")  # each counter its own fresh process
+    ready, go, out = ctx.Semaphore(0), ctx.Event(), ctx.Queue()
+    procs = [
+        ctx.Process(target=_writer, args=(url, actor, ids, w, ready, go, seconds, out))
+        for w, (actor, ids) in enumerate(prepared)
+    ]
+    for p in procs:
+        p.start()
+    for _ in procs:  # every writer started, connected and warmed up
+        if not ready.acquire(timeout=180):
+            for p in procs:
+                p.terminate()
+            raise RuntimeError("a writer process did not start")
+    start = time.perf_counter()
+    go.set()
+    results = [out.get(timeout=seconds + 180) for _ in procs]
+    elapsed = time.perf_counter() - start
+    for p in procs:
+        p.join()
+    saved = [s for r in results for s in r[1]]
+    latencies = sorted(x for r in results for x in r[2])
+    failures: dict[str, int] = {}
+    for r in results:
+        for k, v in r[3].items():
+            failures[k] = failures.get(k, 0) + v
+    lost, duplicated, unexpected = _check_rows(url, saved)
+    p50, p99 = _percentiles(latencies) if latencies else (float("nan"), float("nan"))
+    return {
+        "saves": len(saved),
+        "elapsed": elapsed,
+        "rate": len(saved) / seconds,
+        "p50": p50 * 1000,
+        "p99": p99 * 1000,
+        "failed": sum(failures.values()),
+        "failures": failures,
+        "lost": lost,
+        "duplicated": duplicated,
+        "unexpected": unexpected,
+    }
+
+
+class TempPostgres:
+    """A throw-away PostgreSQL cluster (default durability: fsync and synchronous commit on)."""
+
+    def __init__(self) -> None:
+        import glob
+        import shutil
+        import socket
+        import subprocess
+
+        candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        initdb = candidates[-1] if candidates else shutil.which("initdb")
+        if not initdb:
+            raise RuntimeError("no PostgreSQL binaries (initdb) found")
+        self.bin = Path(initdb).parent
+        self.folder = Path(tempfile.mkdtemp(prefix="loandesk-bench-pg-"))
+        self.as_user: list[str] = []
+        if os.geteuid() == 0:  # the server refuses to run as root
+            shutil.chown(self.folder, "postgres")
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self._run, self._devnull = subprocess.run, subprocess.DEVNULL
+        data = str(self.folder / "data")
+        self._cmd("initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8")
+        options = f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c max_connections=100"
+        log = str(self.folder / "server.log")
+        self._cmd("pg_ctl", "-D", data, "-l", log, "-w", "-t", "60", "-o", options, "start")
+        self.admin_url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _cmd(self, program: str, *args: str) -> None:
+        self._run(
+            [*self.as_user, str(self.bin / program), *args],
+            check=True,
+            cwd=self.folder,
+            stdout=self._devnull,
+        )
+
+    def stop(self) -> None:
+        import shutil
+
+        try:
+            self._cmd("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _scratch_pg_database(admin_url: str) -> tuple[str, Any]:
+    """A new database on the server of ``admin_url``; returns its URL and a drop function."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.pool import NullPool
+
+    base = make_url(admin_url)
+    name = f"loandesk_bench_{os.getpid()}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        settings = {
+            k: conn.execute(text(f"SHOW {k}")).scalar()
+            for k in ("server_version", "fsync", "synchronous_commit")
+        }
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    url = base.set(database=name).render_as_string(hide_password=False)
+    return url, (drop, settings)
+
+
+def bench_concurrency(
+    folder: Path, writers: int, seconds: float, pg_url: str | None
+) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    server: TempPostgres | None = None
+    try:
+        if not pg_url:
+            print("starting a temporary PostgreSQL server ...", file=sys.stderr, flush=True)
+            server = TempPostgres()
+            pg_url = server.admin_url
+        url, (drop, settings) = _scratch_pg_database(pg_url)
+        try:
+            print(
+                f"PostgreSQL: {writers} writers for {seconds:g} s ...", file=sys.stderr, flush=True
+            )
+            results["postgresql"] = run_writers(url, writers, seconds)
+            results["postgresql"]["settings"] = settings
+        finally:
+            drop()
+    except Exception as exc:
+        results["postgresql_error"] = f"{type(exc).__name__}: {exc}"
+    finally:
+        if server is not None:
+            server.stop()
+    print(f"SQLite WAL: {writers} writers for {seconds:g} s ...", file=sys.stderr, flush=True)
+    results["sqlite"] = run_writers(str(folder / "counters.sqlite3"), writers, seconds)
+    return results
+
+
+def _print_concurrency(results: dict[str, Any], writers: int, seconds: float) -> None:
+    print(f"Concurrent counters: {writers} writer processes saving consultations for {seconds:g} s")
+    for engine in ("postgresql", "sqlite"):
+        r = results.get(engine)
+        if r is None:
+            print(f"  PostgreSQL not run: {results.get('postgresql_error')}")
+            continue
+        label = "PostgreSQL" if engine == "postgresql" else "SQLite WAL"
+        if engine == "postgresql":
+            st = r["settings"]
+            label += f" {st['server_version'].split()[0]}"
+        print(
+            f"  {label:<16} {r['rate']:8.1f} saves/s   p50 {r['p50']:7.1f} ms   "
+            f"p99 {r['p99']:7.1f} ms   {r['saves']:,} saved, {r['failed']} failed"
+        )
+        print(
+            f"  {'':<16} rows: {r['lost']} lost, {r['duplicated']} duplicated, "
+            f"{r['unexpected']} unexpected"
+            + ("  OK" if r["lost"] == r["duplicated"] == r["unexpected"] == 0 else "  WRONG")
+        )
+        for what, n in sorted(r["failures"].items(), key=lambda kv: -kv[1])[:3]:
+            print(f"  {'':<16} {n} x {what}")
+        if engine == "postgresql":
+            print(
+                f"  {'':<16} (server fsync={st['fsync']}, "
+                f"synchronous_commit={st['synchronous_commit']})"
+            )
+    pg, lite = results.get("postgresql"), results.get("sqlite")
+    if pg and lite and lite["rate"]:
+        print(f"  ratio PostgreSQL / SQLite WAL saves/s {pg['rate'] / lite['rate']:8.2f}")
+        print(f"  ratio PostgreSQL / SQLite WAL p99     {pg['p99'] / lite['p99']:8.2f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--consultations", type=int, default=100_000)
@@ -333,10 +635,18 @@ def main() -> int:
     parser.add_argument("--lookups", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=2, help="bulk runs per path (best kept)")
     parser.add_argument("--services", type=int, default=200, help="sample for the per-row path")
+    parser.add_argument("--writers", type=int, default=8, help="concurrent counters")
+    parser.add_argument("--seconds", type=float, default=30.0, help="concurrency run length")
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("LOANDESK_TEST_PG_URL"),
+        help="PostgreSQL server for the concurrency run (default: LOANDESK_TEST_PG_URL, "
+        "else a temporary server)",
+    )
     parser.add_argument(
         "--sections",
-        default="bulk,demo,lookup,services",
-        help="comma-separated subset of: bulk, demo, lookup, services",
+        default="bulk,demo,lookup,services,concurrency",
+        help="comma-separated subset of: bulk, demo, lookup, services, concurrency",
     )
     args = parser.parse_args()
     os.environ.setdefault("LOANDESK_HOME", tempfile.mkdtemp(prefix="loandesk-bench-home-"))
@@ -348,6 +658,11 @@ def main() -> int:
         per_row = bench_services(folder, args.services) if "services" in sections else None
         lookup = (
             bench_lookup(folder, args.customers, args.lookups) if "lookup" in sections else None
+        )
+        concurrency = (
+            bench_concurrency(folder, args.writers, args.seconds, args.pg_url)
+            if "concurrency" in sections
+            else None
         )
 
     if bulk is not None:
@@ -380,6 +695,8 @@ def main() -> int:
                 f"  by {kind:<5}  median {median:6.2f} ms   p99 {p99:6.2f} ms   "
                 f"({per:.1f} results/look-up; target < 20 ms)"
             )
+    if concurrency is not None:
+        _print_concurrency(concurrency, args.writers, args.seconds)
     return 0
 
 
