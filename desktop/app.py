@@ -8,7 +8,8 @@ rebuilds the main window in place.
 
 ``LOANDESK_BENCH_STARTUP=1`` (honoured only together with ``LOANDESK_HOME``,
 i.e. a throw-away data folder) skips the login as the owner, prints
-``LOANDESK_SHOWN`` once the window is on screen and quits: it exists for
+``LOANDESK_SHOWN`` once the window is on screen and ``LOANDESK_READY`` once
+the home page's lists are loaded, and quits: it exists for
 ``bench/startup.py`` and nothing else.
 """
 
@@ -298,6 +299,27 @@ class Application(QObject):
             self.database.close()
 
 
+def _bench_marks(app: QApplication, runner: Any) -> None:
+    """For bench/startup.py: the window is on screen; then wait for the home page's data.
+
+    ``LOANDESK_SHOWN`` is printed on the first event-loop turn after
+    ``show()``; ``LOANDESK_READY`` once the background jobs started with the
+    window (the home page's follow-ups and recent consultations) are done.
+    """
+    print("LOANDESK_SHOWN", flush=True)
+
+    def ready(busy: bool = False) -> None:
+        if not busy:
+            print("LOANDESK_READY", flush=True)
+            app.quit()
+
+    if runner.busy:
+        runner.busy_changed.connect(ready)
+        QTimer.singleShot(30_000, app.quit)  # never hang a bench
+    else:
+        ready()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from db.paths import resolve_database_url
 
@@ -308,7 +330,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if not controller.start():
             return 0 if controller.database is not None else 2
         if os.environ.get(BENCH_ENV) == "1" and os.environ.get("LOANDESK_HOME"):
-            QTimer.singleShot(0, lambda: (print("LOANDESK_SHOWN", flush=True), app.quit()))
+            QTimer.singleShot(0, lambda: _bench_marks(app, controller.runner))
         return int(app.exec())
     finally:
         controller.shutdown()
