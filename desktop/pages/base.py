@@ -67,6 +67,9 @@ from lending.errors import UserError
 from lending.money import format_cny
 from lending.reasons import Reason
 
+TR_CONTEXT = "StepPage"
+"""Translation context of the strings every page shares (conflict and connection bars)."""
+
 AUTOSAVE_MS = 1500
 ERROR_STYLE = "color: #c62828;"
 OK_STYLE = "color: #2e7d32;"
@@ -82,6 +85,10 @@ INFO_BANNER = (
     "background: #e8f4fd; color: #0d3c61; border: 1px solid #64b5f6; "
     "border-radius: 4px; padding: 6px;"
 )
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(TR_CONTEXT, text)
 
 
 def tr_reason(reason: Reason) -> str:
@@ -353,8 +360,12 @@ class NoticeBar(QFrame):
         text: str,
         detail: str = "",
         buttons: Iterable[tuple[str, str, Callable[[], None]]] = (),
+        focus: str | None = None,
     ) -> None:
-        """``buttons``: (object name, label, slot); the first one gets the focus."""
+        """``buttons``: (object name, label, slot); ``focus``: the button to focus, if any.
+
+        Nothing takes the focus by default: the staff may be typing in the form.
+        """
         self.kind = kind
         self.setStyleSheet(style)
         self.text.setText(text)
@@ -369,8 +380,11 @@ class NoticeBar(QFrame):
             button.setObjectName(name)
             button.clicked.connect(slot)
             self._button_row.addWidget(button)
+            button.show()  # (a layout would show it only on the next event-loop turn)
             self.buttons.append(button)
         self.show()
+        if focus is not None and self.button(focus) is not None:
+            self.button(focus).setFocus()  # type: ignore[union-attr]
 
     def button(self, name: str) -> QPushButton | None:
         return next((b for b in self.buttons if b.objectName() == name), None)
@@ -705,11 +719,11 @@ class StepPage(QWidget):
             "conflict",
             NoticeBar.CONFLICT,
             self.conflict_text(),
-            self.tr(
-                "Your changes on this page were not saved. Nothing is saved on its own until "
-                "you reload."
+            _t(
+                "Your changes on this page were not saved. Look at what you typed, then reload "
+                "to continue from the saved version."
             ),
-            [("reload", self.tr("Reload…"), self._confirm_reload)],
+            [("reload", _t("Reload…"), self._confirm_reload)],
         )
         self._place_notice()
 
@@ -717,15 +731,16 @@ class StepPage(QWidget):
         self.notice.show_notice(
             "confirm_reload",
             NoticeBar.CONFLICT,
-            self.tr("Reload this page with the saved version?"),
-            self.tr(
+            _t("Reload this page with the saved version?"),
+            _t(
                 "What you typed on this page will be replaced by what is saved now. Note down "
                 "anything you want to enter again."
             ),
             [
-                ("confirm_reload", self.tr("Discard my changes and reload"), self.reload),
-                ("cancel_reload", self.tr("Cancel"), self._conflict_notice),
+                ("confirm_reload", _t("Discard my changes and reload"), self.reload),
+                ("cancel_reload", _t("Cancel"), self._conflict_notice),
             ],
+            focus="cancel_reload",
         )
         self._place_notice()
 
@@ -751,28 +766,28 @@ class StepPage(QWidget):
         if not self._retry_action:
             return
         if self._retry_stopped:
-            detail = self.tr("Not trying any more. Your changes are still in the form.")
-            buttons = [("retry_now", self.tr("Try again"), self.retry_now)]
+            detail = _t("Not trying any more. Your changes are still in the form.")
+            buttons = [("retry_now", _t("Try again"), self.retry_now)]
         else:
             seconds = max(0, (self._retry.remainingTime() + 999) // 1000)
             detail = (
-                self.tr("Trying again in {seconds} s (attempt {n}).").format(
+                _t("Trying again in {seconds} s (attempt {n}).").format(
                     seconds=seconds, n=self._backoff.attempts + 1
                 )
                 if self._retry.isActive()
-                else self.tr("Trying again…")
+                else _t("Trying again…")
             )
             buttons = [
-                ("retry_now", self.tr("Try now"), self.retry_now),
-                ("stop_retrying", self.tr("Stop trying"), self.stop_retrying),
+                ("retry_now", _t("Try now"), self.retry_now),
+                ("stop_retrying", _t("Stop trying"), self.stop_retrying),
             ]
         if self._retry_action == "save":
-            text = self.tr(
+            text = _t(
                 "Cannot reach the database; your changes are kept and will be saved when it "
                 "is back."
             )
         else:
-            text = self.tr("Cannot reach the database; this page will load when it is back.")
+            text = _t("Cannot reach the database; this page will load when it is back.")
         if self.notice.kind == "offline" and self.notice.text.text() == text:
             self.notice.detail.setText(detail)  # the countdown: keep the buttons (and focus)
             if [b.objectName() for b in self.notice.buttons] == [b[0] for b in buttons]:
@@ -791,7 +806,7 @@ class StepPage(QWidget):
             return
         if saved:
             self.notice.show_notice(
-                "back", NoticeBar.BACK, self.tr("The database is back; your changes were saved.")
+                "back", NoticeBar.BACK, _t("The database is back; your changes were saved.")
             )
             self._back_timer.start()
         else:
@@ -816,11 +831,14 @@ class StepPage(QWidget):
         if self.notice.isVisible():
             width = max(200, self.width() - 12)
             self.notice.setFixedWidth(width)
-            height = max(self.notice.heightForWidth(width), self.notice.sizeHint().height())
+            height = self.notice.heightForWidth(width)
+            if height <= 0:
+                height = self.notice.sizeHint().height()
             self.notice.setGeometry(6, 6, width, height)
             self.notice.raise_()
             height += 6
         lay.setContentsMargins(m.left(), m.top() + height, m.right(), m.bottom())
+        lay.activate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

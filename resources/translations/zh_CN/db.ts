@@ -177,11 +177,11 @@
     </message>
     <message>
       <source>This consultation was changed at another counter at {when}. Reload it to see the changes; what you typed is still in the form.</source>
-      <translation>这笔咨询已于{when}在另一台柜台电脑上被修改。请重新载入查看修改内容；您填写的内容仍保留在表单中。</translation>
+      <translation>这笔咨询已于 {when} 在另一台柜台电脑上被修改。请重新载入查看修改内容；您填写的内容仍保留在表单中。</translation>
     </message>
     <message>
       <source>This consultation was changed by {who} at {when}. Reload it to see their changes; what you typed is still in the form.</source>
-      <translation>这笔咨询已被{who}于{when}修改。请重新载入查看对方的修改；您填写的内容仍保留在表单中。</translation>
+      <translation>这笔咨询已被 {who} 于 {when} 修改。请重新载入查看对方的修改；您填写的内容仍保留在表单中。</translation>
     </message>
     <message>
       <source>This customer matches an entry on the {source} blacklist ({reason}). The consultation cannot go on to a finance plan; please refer to the manager.</source>
@@ -189,11 +189,11 @@
     </message>
     <message>
       <source>This customer's details were changed at another counter at {when}. Reload them to see the changes; what you typed is still in the form.</source>
-      <translation>该客户资料已于{when}在另一台柜台电脑上被修改。请重新载入查看修改内容；您填写的内容仍保留在表单中。</translation>
+      <translation>该客户资料已于 {when} 在另一台柜台电脑上被修改。请重新载入查看修改内容；您填写的内容仍保留在表单中。</translation>
     </message>
     <message>
       <source>This customer's details were changed by {who} at {when}. Reload them to see their changes; what you typed is still in the form.</source>
-      <translation>该客户资料已被{who}于{when}修改。请重新载入查看对方的修改；您填写的内容仍保留在表单中。</translation>
+      <translation>该客户资料已被 {who} 于 {when} 修改。请重新载入查看对方的修改；您填写的内容仍保留在表单中。</translation>
     </message>
     <message>
       <source>This field is required.</source>

@@ -1172,4 +1172,67 @@
       <translation>已完成 {done} / {total} 项</translation>
     </message>
   </context>
+  <context>
+    <name>StepPage</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Cannot reach the database; this page will load when it is back.</source>
+      <translation>无法连接数据库；数据库恢复后将自动载入本页。</translation>
+    </message>
+    <message>
+      <source>Cannot reach the database; your changes are kept and will be saved when it is back.</source>
+      <translation>无法连接数据库；您的修改已保留，数据库恢复后将自动保存。</translation>
+    </message>
+    <message>
+      <source>Discard my changes and reload</source>
+      <translation>放弃我的修改并重新载入</translation>
+    </message>
+    <message>
+      <source>Not trying any more. Your changes are still in the form.</source>
+      <translation>已停止重试。您的修改仍保留在表单中。</translation>
+    </message>
+    <message>
+      <source>Reload this page with the saved version?</source>
+      <translation>用已保存的版本重新载入本页？</translation>
+    </message>
+    <message>
+      <source>Reload…</source>
+      <translation>重新载入…</translation>
+    </message>
+    <message>
+      <source>Stop trying</source>
+      <translation>停止重试</translation>
+    </message>
+    <message>
+      <source>The database is back; your changes were saved.</source>
+      <translation>数据库已恢复，您的修改已保存。</translation>
+    </message>
+    <message>
+      <source>Try again</source>
+      <translation>重试</translation>
+    </message>
+    <message>
+      <source>Try now</source>
+      <translation>立即重试</translation>
+    </message>
+    <message>
+      <source>Trying again in {seconds} s (attempt {n}).</source>
+      <translation>{seconds} 秒后重试（第 {n} 次）。</translation>
+    </message>
+    <message>
+      <source>Trying again…</source>
+      <translation>正在重试…</translation>
+    </message>
+    <message>
+      <source>What you typed on this page will be replaced by what is saved now. Note down anything you want to enter again.</source>
+      <translation>您在本页填写的内容将被当前已保存的内容替换。需要重新填写的内容请先记下。</translation>
+    </message>
+    <message>
+      <source>Your changes on this page were not saved. Look at what you typed, then reload to continue from the saved version.</source>
+      <translation>您在本页的修改尚未保存。请先核对您填写的内容，再重新载入，从已保存的版本继续。</translation>
+    </message>
+  </context>
 </TS>
