@@ -757,6 +757,8 @@ class StepPage(QWidget):
         if self._backoff.delays_ms != self.retry_delays_ms:
             self._backoff = Backoff(self.retry_delays_ms)
         self._retry_action = action
+        if action == "save":
+            self._set_dirty(True)  # what the form holds is still to be saved
         if not self._retry_stopped:
             self._retry.start(self._backoff.next_ms())
             self._tick.start()
