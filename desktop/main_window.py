@@ -29,6 +29,7 @@ from desktop.home import HomePage
 from desktop.labels import role_label
 from desktop.preferences import Preferences
 from desktop.steps import STEPS, FlowView, LostDialog
+from desktop.tasks import ConnectionIndicator
 from lending.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
         self.busy.setTextVisible(False)
         self.busy.setVisible(False)
         bar.addPermanentWidget(self.busy)
+        self.connection_label = ConnectionIndicator(self.ctx.runner)  # shown while unreachable
+        bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.store_label)
         # a short job should not flash the bar: show it only after 300 ms
