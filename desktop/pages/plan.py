@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from db.models.enums import AddOnKind
 from db.services import consultations as cs
-from db.services.base import ValidationError
+from db.services.base import NotFound, ValidationError
 from desktop.context import AppContext
 from desktop.documents import DocumentsButton
 from desktop.pages.base import (
@@ -818,20 +818,23 @@ class PlanPage(StepPage):
         version = self.expected_version()
 
         def job() -> tuple[PlanData, int]:
-            if existing is not None:
-                plan_id = existing.id
-            else:
-                plan_id = cs.save_plan(db, actor, cid, form, expected_version=version).id
-                if draft is not None and draft != plan_id:
-                    try:
-                        old = cs.get_plan(db, actor, draft)
-                        if not old.chosen:
-                            cs.delete_plan(db, actor, draft)
-                    except Exception:
-                        pass
-            if choose:
-                # the version this form was loaded with, after this window's saves just above
-                cs.choose_plan(db, actor, plan_id, expected_version=self.expected_version())
+            # one unit of work: the new plan, the draft it replaces and the choice are
+            # saved together or not at all (a lost connection rolls all of it back)
+            with db.unit_of_work() as uow:
+                if existing is not None:
+                    plan_id = existing.id
+                else:
+                    plan_id = cs.save_plan(uow, actor, cid, form, expected_version=version).id
+                    if draft is not None and draft != plan_id:
+                        try:
+                            old = cs.get_plan(uow, actor, draft)
+                            if not old.chosen:
+                                cs.delete_plan(uow, actor, draft)
+                        except (NotFound, ValidationError):
+                            pass  # already gone, or signed meanwhile: keep it
+                if choose:
+                    cs.choose_plan(uow, actor, plan_id, expected_version=version)
+                uow.commit()
             return self._fetch(cid), plan_id
 
         self._pending_flags = (keep, choose, existing is None)
