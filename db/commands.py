@@ -5,6 +5,9 @@
     python main.py restore --from FILE
     python main.py store list
     python main.py store add --name NAME
+    python main.py staff list [--store ID|NAME]
+    python main.py staff add --username U --role ROLE [--store ID|NAME]
+        [--display-name N] [--password-file FILE]
     python main.py key export --out FILE [--passphrase-file FILE]
     python main.py key import --from FILE [--passphrase-file FILE] [--replace]
     python main.py key show
@@ -67,6 +70,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     restore.set_defaults(handler=run_restore)
 
     _register_store(sub, common)
+    _register_staff(sub, common)
     _register_key(sub, common)
 
 
@@ -79,6 +83,34 @@ def _register_store(sub: Any, common: argparse.ArgumentParser) -> None:
     add = actions.add_parser("add", parents=[common], help="add a store (as the owner)")
     add.add_argument("--name", required=True, metavar="NAME", help="the new store's name")
     add.set_defaults(handler=run_store_add)
+
+
+def _register_staff(sub: Any, common: argparse.ArgumentParser) -> None:
+    accounts = sub.add_parser(
+        "staff", parents=[common], help="list or add staff accounts of any store (as the owner)"
+    )
+    actions = accounts.add_subparsers(
+        dest="staff_command", metavar="ACTION", parser_class=type(accounts)
+    )
+    actions.required = True
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument(
+        "--store", metavar="ID|NAME", help="the store, by number or name (default: the first)"
+    )
+    listing = actions.add_parser("list", parents=[common, where], help="list a store's staff")
+    listing.set_defaults(handler=run_staff_list)
+    add = actions.add_parser("add", parents=[common, where], help="add a staff account")
+    add.add_argument("--username", required=True, metavar="U", help="the login name")
+    add.add_argument(
+        "--role", required=True, metavar="ROLE",
+        help="consultant, finance, manager or owner",
+    )
+    add.add_argument("--display-name", metavar="NAME", help="shown on screens and reports")
+    add.add_argument(
+        "--password-file", metavar="FILE",
+        help="read the first password from the first line of FILE (default: ask)",
+    )
+    add.set_defaults(handler=run_staff_add)
 
 
 def _register_key(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -306,6 +338,106 @@ def run_store_add(args: argparse.Namespace) -> int:
             why = exc.message
             raise UserError(_t("The store's name is not valid: {why}").format(why=why)) from None
     print(_t("Added store {id}: {name}").format(id=row.id, name=row.name))
+    return 0
+
+
+def _store_of(database: Any, owner: Any, text: str | None) -> Any:
+    """The owner's actor working in the store named by ``--store`` (or the first store)."""
+    from db.services import stores
+
+    if text is None:
+        return owner
+    wanted = " ".join(text.split())
+    if not wanted:
+        raise UserError(_t("--store needs a store number or name."))
+    try:
+        found = stores.find_store(database, wanted)
+    except UserError:
+        raise UserError(
+            _t("Store {store} does not exist (see: python main.py store list).").format(
+                store=wanted
+            )
+        ) from None
+    return stores.switch_store(database, owner, found.id)
+
+
+def run_staff_list(args: argparse.Namespace) -> int:
+    from db.services import staff
+
+    with _open_existing(args) as database:
+        actor = _store_of(database, staff.owner_actor(database), args.store)
+        rows = staff.list_staff(database, actor, store_id=actor.store_id)
+    for row in rows:
+        state = _t("active") if row.active else _t("disabled")
+        print(f"{row.id}\t{row.username}\t{row.display_name}\t{row.role.value}\t{state}")
+    return 0
+
+
+def _password(args: argparse.Namespace) -> str:
+    given = getattr(args, "password_file", None)
+    if given is not None:
+        path = _file_option(given, "--password-file")
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            raise UserError(
+                _t("The password file {path} cannot be read.").format(path=path)
+            ) from None
+        return lines[0] if lines else ""
+    if not sys.stdin.isatty():
+        raise UserError(_t("No terminal to ask the password: use --password-file FILE."))
+    try:
+        first = getpass.getpass(_t("Password: "))
+        if getpass.getpass(_t("Repeat the password: ")) != first:
+            raise UserError(_t("The two passwords differ; nothing was written."))
+    except EOFError:
+        raise UserError(_t("No password given; nothing was written.")) from None
+    return first
+
+
+def run_staff_add(args: argparse.Namespace) -> int:
+    from db.models.enums import Role
+    from db.services import staff
+    from db.services.base import ValidationError
+
+    try:
+        role = Role(args.role.strip().lower())
+    except ValueError:
+        raise UserError(
+            _t("--role must be one of {roles}, got '{value}'.").format(
+                roles=", ".join(r.value for r in Role), value=args.role
+            )
+        ) from None
+    with _open_existing(args) as database:
+        owner = staff.owner_actor(database)
+        actor = _store_of(database, owner, args.store)
+        password = _password(args)
+        try:
+            view = staff.add_staff(
+                database, owner, args.username, password, role,
+                display_name=args.display_name, store_id=actor.store_id,
+            )  # fmt: skip
+        except ValidationError as exc:
+            if "username" in exc.errors and "taken" in exc.errors["username"]:
+                raise UserError(
+                    _t("The user name {name} is already taken.").format(name=args.username.strip())
+                ) from None
+            if "username" in exc.errors and not args.username.strip():
+                raise UserError(_t("--username needs a user name.")) from None
+            if "username" in exc.errors:
+                raise UserError(
+                    _t("A user name has at most 64 characters and no spaces.")
+                ) from None
+            raise UserError(
+                _t("A password needs at least {n} characters.").format(
+                    n=staff.MIN_PASSWORD_LENGTH
+                )
+            ) from None
+    print(
+        _t("Added {role} {name} to store {store}.").format(
+            role=view.role.value, name=view.username, store=view.store_id
+        )
+    )
     return 0
 
 

@@ -1,4 +1,4 @@
-"""``key export/import/show`` and ``store add/list`` through ``python main.py`` (real processes)."""
+"""``key``, ``store`` and ``staff`` commands through ``python main.py`` (real processes)."""
 
 from __future__ import annotations
 
@@ -198,3 +198,50 @@ def test_store_commands_need_a_database(tmp_path: Path) -> None:
     out = run(tmp_path / "nothing", "store", "list")
     assert "no LoanDesk database" in one_line_error(out)
     assert not (tmp_path / "nothing" / "data" / "loandesk.sqlite3").exists()
+
+
+def test_staff_add_to_any_store_and_list(home: Path, tmp_path: Path) -> None:
+    assert run(home, "store", "add", "--name", "Pudong store").returncode == 0
+    pw = tmp_path / "pw.txt"
+    pw.write_text("staff-pass-1\n", encoding="utf-8")
+    done = run(
+        home,
+        "staff", "add", "--username", "bob", "--role", "consultant", "--store", "pudong store",
+        "--display-name", "Bob Li", "--password-file", str(pw),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "store 2" in done.stdout
+    listed = run(home, "staff", "list", "--store", "2")
+    assert [line.split("\t")[1:4] for line in listed.stdout.strip().splitlines()] == [
+        ["bob", "Bob Li", "consultant"]
+    ]
+    first = run(home, "staff", "list")
+    assert "boss" in first.stdout and "bob" not in first.stdout
+    with open_database() as database:
+        assert staff.login(database, "bob", "staff-pass-1").store_id == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--username", "bob", "--role", "boss"), "--role must be one of"),
+        (("--username", "boss", "--role", "consultant"), "already taken"),
+        (("--username", "", "--role", "consultant"), "--username needs"),
+        (("--username", "a b", "--role", "consultant"), "no spaces"),
+        (("--username", "bob", "--role", "consultant", "--store", "Nowhere"), "Nowhere"),
+        (("--username", "bob", "--role", "consultant", "--password-file", "{tmp}/short"),
+         "at least 8"),
+    ],
+)  # fmt: skip
+def test_staff_add_bad_input(
+    home: Path, tmp_path: Path, args: tuple[str, ...], expected: str
+) -> None:
+    pw = tmp_path / "pw.txt"
+    pw.write_text("staff-pass-1\n", encoding="utf-8")
+    (tmp_path / "short").write_text("short\n", encoding="utf-8")
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    if "--password-file" not in argv:
+        argv += ["--password-file", str(pw)]
+    line = one_line_error(run(home, "staff", "add", *argv))
+    assert expected in line, line
+    assert "bob" not in run(home, "staff", "list").stdout

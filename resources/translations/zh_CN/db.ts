@@ -235,16 +235,40 @@
       <translation>--name 需要填写门店名称。</translation>
     </message>
     <message>
+      <source>--role must be one of {roles}, got '{value}'.</source>
+      <translation>--role 必须是 {roles} 之一，收到的是“{value}”。</translation>
+    </message>
+    <message>
+      <source>--store needs a store number or name.</source>
+      <translation>--store 需要门店编号或名称。</translation>
+    </message>
+    <message>
+      <source>--username needs a user name.</source>
+      <translation>--username 需要填写用户名。</translation>
+    </message>
+    <message>
       <source>A different key is already installed at {path}; nothing was changed. Add --replace to replace it (the old key is kept beside it).</source>
       <translation>{path} 已安装了另一把密钥；未做任何更改。如需替换请加 --replace（旧密钥会保留在同一文件夹）。</translation>
+    </message>
+    <message>
+      <source>A password needs at least {n} characters.</source>
+      <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
       <source>A store named '{name}' already exists.</source>
       <translation>已有名为“{name}”的门店。</translation>
     </message>
     <message>
+      <source>A user name has at most 64 characters and no spaces.</source>
+      <translation>用户名最多 64 个字符，且不能有空格。</translation>
+    </message>
+    <message>
       <source>Added store {id}: {name}</source>
       <translation>已添加门店 {id}：{name}</translation>
+    </message>
+    <message>
+      <source>Added {role} {name} to store {store}.</source>
+      <translation>已将{role} {name} 添加到门店 {store}。</translation>
     </message>
     <message>
       <source>An in-memory database cannot be backed up or restored.</source>
@@ -291,8 +315,16 @@
       <translation>未输入口令；未写入任何内容。</translation>
     </message>
     <message>
+      <source>No password given; nothing was written.</source>
+      <translation>未输入密码；未写入任何内容。</translation>
+    </message>
+    <message>
       <source>No terminal to ask the passphrase: use --passphrase-file FILE.</source>
       <translation>没有可输入口令的终端：请使用 --passphrase-file 文件。</translation>
+    </message>
+    <message>
+      <source>No terminal to ask the password: use --password-file FILE.</source>
+      <translation>没有可输入密码的终端：请使用 --password-file 文件。</translation>
     </message>
     <message>
       <source>Nothing was backed up. To go back to an earlier backup, use: python main.py restore --from BACKUP_FILE</source>
@@ -307,12 +339,24 @@
       <translation>口令：</translation>
     </message>
     <message>
+      <source>Password: </source>
+      <translation>密码：</translation>
+    </message>
+    <message>
       <source>Repeat the passphrase: </source>
       <translation>再次输入口令：</translation>
     </message>
     <message>
+      <source>Repeat the password: </source>
+      <translation>再次输入密码：</translation>
+    </message>
+    <message>
       <source>Restored {source} into {path} (schema {revision}).</source>
       <translation>已将 {source} 恢复到 {path}（数据结构版本 {revision}）。</translation>
+    </message>
+    <message>
+      <source>Store {store} does not exist (see: python main.py store list).</source>
+      <translation>门店 {store} 不存在（见：python main.py store list）。</translation>
     </message>
     <message>
       <source>The backup could not be copied: {why}.</source>
@@ -371,6 +415,10 @@
       <translation>口令至少需要 {n} 个字符。</translation>
     </message>
     <message>
+      <source>The password file {path} cannot be read.</source>
+      <translation>无法读取密码文件 {path}。</translation>
+    </message>
+    <message>
       <source>The previous key was kept as {path}.</source>
       <translation>原密钥已保留为 {path}。</translation>
     </message>
@@ -381,6 +429,14 @@
     <message>
       <source>The two passphrases differ; nothing was written.</source>
       <translation>两次输入的口令不一致；未写入任何内容。</translation>
+    </message>
+    <message>
+      <source>The two passwords differ; nothing was written.</source>
+      <translation>两次输入的密码不一致；未写入任何内容。</translation>
+    </message>
+    <message>
+      <source>The user name {name} is already taken.</source>
+      <translation>用户名 {name} 已被使用。</translation>
     </message>
     <message>
       <source>There is no LoanDesk database at {path}.</source>
@@ -415,8 +471,16 @@
       <translation>{path} 的口令错误，或文件已损坏；未做任何更改。</translation>
     </message>
     <message>
+      <source>active</source>
+      <translation>在用</translation>
+    </message>
+    <message>
       <source>demo-data: {done} of {total} consultations ({seconds:.0f} s)</source>
       <translation>演示数据：已生成 {done} / {total} 条咨询（{seconds:.0f} 秒）</translation>
+    </message>
+    <message>
+      <source>disabled</source>
+      <translation>已停用</translation>
     </message>
     <message>
       <source>{id}	{name}	{staff} staff</source>
