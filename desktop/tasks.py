@@ -289,7 +289,18 @@ class _BaseRunner(QObject):
             exc = unreachable
             self._set_reachable(False)
         if handle.on_error is not None:
-            handle.on_error(exc)
+            try:
+                handle.on_error(exc)
+            except Exception as again:
+                # a callback that handles only some errors passes the rest on: a user
+                # error (e.g. the database unreachable) then gets the window's message
+                # instead of a traceback
+                from lending.errors import UserError
+
+                if again is exc and isinstance(exc, UserError) and self.error_handler:
+                    self.error_handler(exc)
+                    return
+                raise
         elif self.error_handler is not None:
             self.error_handler(exc)
         else:

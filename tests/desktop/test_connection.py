@@ -18,15 +18,16 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 
 from db import Database, open_database
 from db.services import consultations as cs
 from db.services import customers, staff
 from db.services import settings as settings_service
-from db.services.base import Actor
+from db.services.base import Actor, DatabaseUnavailable
 from desktop.context import AppContext
 from desktop.pages.reception import ReceptionPage
-from desktop.tasks import ConnectionIndicator, ImmediateRunner, TaskRunner
+from desktop.tasks import Backoff, ConnectionIndicator, ImmediateRunner, TaskRunner
 from tests.desktop.pages.conftest import complete_until, install_language, save_screenshot
 
 SIZE = (1024, 720)
@@ -254,3 +255,48 @@ def test_sqlite_file_locked_beyond_the_busy_timeout_with_the_worker_thread(
     finally:
         runner.shutdown()
         event.remove(counter.engine, "connect", short_busy_timeout)
+
+
+def _unreachable() -> OperationalError:
+    return OperationalError("SELECT 1", {}, sqlite3.OperationalError("database is locked"))
+
+
+def test_runner_hands_a_lost_connection_over_as_a_user_error(qtbot) -> None:
+    runner = ImmediateRunner()
+    changes: list[bool] = []
+    runner.connection_changed.connect(changes.append)
+    seen: list[BaseException] = []
+
+    def fail() -> None:
+        raise _unreachable()
+
+    runner.run(fail, None, seen.append)
+    assert isinstance(seen[0], DatabaseUnavailable)
+    assert isinstance(seen[0].__cause__, OperationalError)
+    assert runner.database_reachable is False and changes == [False]
+    runner.run(lambda: 1, lambda _: None)
+    assert runner.database_reachable is True and changes == [False, True]
+
+
+def test_a_callback_passing_the_error_on_reaches_the_window_not_a_traceback(qtbot) -> None:
+    runner = ImmediateRunner()
+    shown: list[BaseException] = []
+    runner.error_handler = shown.append
+
+    def fail() -> None:
+        raise _unreachable()
+
+    def only_validation(exc: BaseException) -> None:
+        raise exc  # the usual "not mine" pattern in the pages
+
+    runner.run(fail, None, only_validation)
+    assert len(shown) == 1 and isinstance(shown[0], DatabaseUnavailable)
+    with pytest.raises(ZeroDivisionError):  # a bug still surfaces as a bug
+        runner.run(lambda: 1 / 0, None, only_validation)
+
+
+def test_backoff_grows_then_repeats_the_last_delay() -> None:
+    b = Backoff((10, 20, 40))
+    assert [b.next_ms() for _ in range(5)] == [10, 20, 40, 40, 40]
+    b.reset()
+    assert b.next_ms() == 10
