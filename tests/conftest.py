@@ -10,6 +10,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LOANDESK_LANG"] = "en"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--pg-url",
+        default=None,
+        help="PostgreSQL server for the second run of the db tests (sets LOANDESK_TEST_PG_URL), "
+        "e.g. postgresql+psycopg://loandesk@127.0.0.1:55432/loandesk_test",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    url = config.getoption("--pg-url")
+    if url:
+        os.environ["LOANDESK_TEST_PG_URL"] = url
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
