@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
@@ -173,3 +174,37 @@ def test_make_engine_keeps_caller_options(engine_name: str, database_url: str) -
         assert engine.pool._pre_ping is False
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("icu_locale", ["zh-CN", "en-US"])
+def test_name_prefix_search_under_a_server_collation(
+    engine_name: str, pg_databases: Any, key_path: Path, icu_locale: str
+) -> None:
+    """A dealer's server has a real collation, not "C": prefix search must still work."""
+    if engine_name == "sqlite":
+        pytest.skip("PostgreSQL only: SQLite compares names by code point")
+    name = f"{pg_databases.template}_{icu_locale.replace('-', '_').lower()}"
+    pg_databases.drop(name)
+    pg_databases._sql(
+        f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING UTF8 '
+        f"LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}' LOCALE 'C.UTF-8'"
+    )
+    try:
+        with open_database(pg_databases.url_of(name), key=key_path) as database:
+            owner = staff.create_owner(database, "S", "owner", "owner-pass-1")
+            for n in ("王芳", "王小明", "汪洋", "Wang Fang", "wang li", "李雷"):
+                customers.create_customer(database, owner, n)
+
+            def names(prefix: str, **kw: Any) -> set[str]:
+                found = customers.find_customers(database, owner, name=prefix, **kw)
+                return {c.name for c in found}
+
+            assert names("王") == {"王芳", "王小明"}
+            assert names("王小") == {"王小明"}
+            # A linguistic collation compares case only as a tie-break, so the
+            # range also finds other cases (SQLite compares code points: it does not).
+            assert {"Wang Fang"} <= names("Wang") <= {"Wang Fang", "wang li"}
+            assert names("李") == {"李雷"}
+            assert names("小明", contains=True) == {"王小明"}
+    finally:
+        pg_databases.drop(name)
