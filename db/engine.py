@@ -149,7 +149,8 @@ def server_engine_options(url: str) -> dict[str, Any]:
     * a small pool (5 + 5): one counter has one user; a dealer group has tens
       of counters against one server's ``max_connections`` (100 by default);
     * ``pool_timeout`` and ``connect_timeout`` of 10 s: an unreachable server
-      is reported in seconds instead of hanging the counter;
+      is reported in seconds instead of hanging the counter; TCP keepalives
+      and ``tcp_user_timeout`` do the same for a server lost mid-query;
     * the session time zone is UTC, like the naive-UTC values in SQLite, so
       date arithmetic in SQL means the same on both (values come back aware
       either way, see :class:`db.models.base.UTCDateTime`).
@@ -166,6 +167,13 @@ def server_engine_options(url: str) -> dict[str, Any]:
             "connect_timeout": 10,
             "application_name": "LoanDesk",
             "options": "-c timezone=UTC",
+            # a server or network that vanishes mid-query is noticed in about
+            # 30 s (TCP keepalives, unacknowledged data), not the kernel's ~15 min
+            "keepalives": 1,
+            "keepalives_idle": 15,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 30_000,
         }
     return options
 
