@@ -208,3 +208,30 @@ def test_name_prefix_search_under_a_server_collation(
             assert names("小明", contains=True) == {"王小明"}
     finally:
         pg_databases.drop(name)
+
+
+def test_version_column_catches_a_save_from_another_counter(
+    database: Database, owner: Actor, database_url: str, key_path: Path
+) -> None:
+    """Two counters (two engines) load one consultation; the second save is refused."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    c = customers.create_customer(database, owner, "张伟")
+    v = consultations.open_consultation(database, owner, c.id, source_channel="walk_in")
+    with (
+        open_database(database_url, key=key_path) as other,
+        database.unit_of_work() as a,
+        other.unit_of_work() as b,
+    ):
+        row_a = a.session.get(Consultation, v.id)
+        row_b = b.session.get(Consultation, v.id)
+        assert row_a is not None and row_b is not None
+        assert row_a.version_id == row_b.version_id
+        row_a.purpose = "first counter"
+        a.commit()
+        row_b.purpose = "second counter"
+        with pytest.raises(StaleDataError):
+            b.commit()
+    with database.unit_of_work() as uow:
+        row = uow.session.get(Consultation, v.id)
+        assert row is not None and row.purpose == "first counter"
