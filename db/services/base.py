@@ -44,6 +44,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from db.database import Database
 from db.models.base import Base, utcnow
+from db.models.consultation import Consultation
+from db.models.customer import Customer
 from db.models.enums import Role
 from db.models.staff import Staff
 from db.uow import UnitOfWork
@@ -298,12 +300,13 @@ LOADED_VERSIONS = "loandesk.loaded_versions"
 """``Session.info`` key: (table, id) -> the version a row had when this unit of work read it."""
 
 
-@event.listens_for(Base, "load", propagate=True)
 def _note_loaded_version(target: Any, context: Any) -> None:
-    version = getattr(target, "version_id", None)
-    if isinstance(version, int):
-        seen = context.session.info.setdefault(LOADED_VERSIONS, {})
-        seen.setdefault((target.__tablename__, target.id), version)
+    seen = context.session.info.setdefault(LOADED_VERSIONS, {})
+    seen.setdefault((target.__tablename__, target.id), target.version_id)
+
+
+for _versioned in (Customer, Consultation):  # the rows with a version column
+    event.listen(_versioned, "load", _note_loaded_version)
 
 
 def check_version(row: Any, expected: int | None) -> None:
