@@ -39,6 +39,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import event, inspect
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -241,7 +242,7 @@ def transaction(target: Target) -> Iterator[UnitOfWork]:
         raise ConcurrentEditError(
             Reason("concurrent.moment_ago", MESSAGES["concurrent.moment_ago"])
         ) from None
-    except DBAPIError as exc:
+    except (DBAPIError, DisconnectionError, PoolTimeout) as exc:
         if is_connection_error(exc):
             raise DatabaseUnavailable(_first_line(exc)) from exc
         raise
@@ -260,12 +261,13 @@ SQLITE_UNAVAILABLE = (
 def is_connection_error(exc: BaseException) -> bool:
     """Is this the database being unreachable (retry later) rather than a bug?
 
-    True for :class:`DatabaseUnavailable`, a connection the pool found dead,
+    True for :class:`DatabaseUnavailable`, a connection the pool found dead
+    or could not hand out in time (``pool_timeout``),
     any server ``OperationalError`` / ``InterfaceError`` (refused, reset,
     server shutting down), and SQLite's locked / cannot-open / I/O errors.
     SQLite's other ``OperationalError`` (e.g. "no such table") is a bug.
     """
-    if isinstance(exc, (DatabaseUnavailable, DisconnectionError)):
+    if isinstance(exc, (DatabaseUnavailable, DisconnectionError, PoolTimeout)):
         return True
     if not isinstance(exc, DBAPIError):
         return False

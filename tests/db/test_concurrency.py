@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from db import Database, open_database
 from db.models import Consultation, Customer
@@ -349,6 +350,7 @@ def test_which_errors_mean_the_database_is_unreachable() -> None:
     assert not is_connection_error(wrapped(sqlite3.OperationalError("no such table: x")))
     assert not is_connection_error(ValueError("no"))
     assert is_connection_error(DatabaseUnavailable("gone"))
+    assert is_connection_error(PoolTimeout("QueuePool limit of size 5 overflow 5 reached"))
 
     class ServerError(Exception):
         pass
