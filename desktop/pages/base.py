@@ -50,11 +50,14 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMargins, Qt, QTime
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -306,6 +309,9 @@ def version_ledger(database: Any) -> VersionLedger:
 
 _TABLES = {"consultation": "consultations", "customer": "customers"}
 
+EDITORS = (QLineEdit, QComboBox, QAbstractSpinBox, QCheckBox, QPlainTextEdit)
+"""Widgets whose value the staff type or pick (listed after a reload)."""
+
 
 class NoticeBar(QFrame):
     """The bar at the top of a page: a conflict or the database being unreachable.
@@ -320,6 +326,10 @@ class NoticeBar(QFrame):
     OFFLINE = (
         "QFrame#notice { background: #fff4e5; border: 1px solid #ffb74d; border-radius: 4px; }"
         " QLabel { color: #663c00; }"
+    )
+    INFO = (
+        "QFrame#notice { background: #e8f4fd; border: 1px solid #64b5f6; border-radius: 4px; }"
+        " QLabel { color: #0d3c61; }"
     )
     BACK = (
         "QFrame#notice { background: #edf7ed; border: 1px solid #81c784; border-radius: 4px; }"
@@ -344,6 +354,7 @@ class NoticeBar(QFrame):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         texts.addWidget(self.text)
         texts.addWidget(self.detail)
         lay.addLayout(texts, 1)
@@ -392,6 +403,42 @@ class NoticeBar(QFrame):
     def clear(self) -> None:
         self.kind = ""
         self.hide()
+
+
+def _editor_in(item: Any) -> QWidget | None:
+    """The first editor in a form row's field (a widget, or a layout of widgets)."""
+    if item is None:
+        return None
+    widget = item.widget()
+    if widget is not None:
+        if isinstance(widget, EDITORS):
+            return widget
+        for child in widget.findChildren(QWidget):
+            if isinstance(child, EDITORS) and not isinstance(
+                child.parentWidget(), QAbstractSpinBox | QComboBox
+            ):
+                return child
+        return None
+    layout = item.layout()
+    if layout is not None:
+        for i in range(layout.count()):
+            found = _editor_in(layout.itemAt(i))
+            if found is not None:
+                return found
+    return None
+
+
+def _shown_value(editor: QWidget) -> tuple[str, str]:
+    """(value as shown, the editor's own label: a check box's text)."""
+    if isinstance(editor, QCheckBox):
+        return ("✓" if editor.isChecked() else "✗"), editor.text()
+    if isinstance(editor, QComboBox):
+        return editor.currentText(), ""
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText(), ""
+    if isinstance(editor, QLineEdit | QAbstractSpinBox):
+        return editor.text(), ""
+    return "", ""
 
 
 class StepPage(QWidget):
@@ -449,6 +496,7 @@ class StepPage(QWidget):
         self._back_timer.timeout.connect(self._hide_back_note)
         self.notice = NoticeBar(self)
         self._base_margins: QMargins | None = None
+        self._typed_before: dict[int, tuple[str, str]] | None = None
 
     # -- public API ----------------------------------------------------------
     def title(self) -> str:
@@ -534,12 +582,58 @@ class StepPage(QWidget):
         return bool(self._retry_action)
 
     def reload(self) -> None:
-        """Drop what was typed and show the saved state (the Reload button, after confirming)."""
+        """Drop what was typed and show the saved state (the Reload button, after confirming).
+
+        What the staff had typed is listed afterwards where it differs from the
+        saved version, so it can be entered again where it still applies.
+        """
         self._autosave.stop()
+        self._typed_before = self.typed_values()
         self._clear_conflict()
         self._set_dirty(False)
         if self.consultation_id is not None:
             self.load(self.consultation_id)
+
+    def typed_values(self) -> dict[int, tuple[str, str]]:
+        """The form's fields as shown: editor id -> (row label, value text)."""
+        out: dict[int, tuple[str, str]] = {}
+        for form in self.findChildren(QFormLayout):
+            for row in range(form.rowCount()):
+                field = form.itemAt(row, QFormLayout.ItemRole.FieldRole) or form.itemAt(
+                    row, QFormLayout.ItemRole.SpanningRole
+                )
+                editor = _editor_in(field)
+                if editor is None or not editor.isEnabled():
+                    continue
+                label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                label_widget = label_item.widget() if label_item is not None else None
+                label = label_widget.text() if isinstance(label_widget, QLabel) else ""
+                text, own_label = _shown_value(editor)
+                out[id(editor)] = ((label or own_label).rstrip(":： "), text)
+        return out
+
+    def _show_typed(self, before: dict[int, tuple[str, str]]) -> None:
+        now = self.typed_values()
+        lines = [
+            _t("{label}: {value}").format(label=label, value=text or _t("(empty)"))
+            for key, (label, text) in before.items()
+            if key in now and now[key][1] != text and label
+        ]
+        if not lines:
+            return
+        self.notice.show_notice(
+            "typed",
+            NoticeBar.INFO,
+            _t("Reloaded with the saved version. Your form held, where it differs:"),
+            "\n".join(lines),
+            [("hide_typed", _t("Hide"), self._hide_typed)],
+        )
+        self._place_notice()
+
+    def _hide_typed(self) -> None:
+        if self.notice.kind == "typed":
+            self.notice.clear()
+            self._place_notice()
 
     def retry_now(self) -> None:
         """Try the failed save (with what is in the form now) or load again."""
@@ -663,6 +757,12 @@ class StepPage(QWidget):
         self._set_dirty(False)
         self._clear_conflict()
         self._back_online(saved=False)
+        before, self._typed_before = self._typed_before, None
+        if self.notice.kind == "typed":
+            self.notice.clear()
+            self._place_notice()
+        if before:
+            self._show_typed(before)
 
     def _load_failed(self, exc: BaseException) -> None:
         if connection_error(exc) is not None:

@@ -182,11 +182,19 @@ def test_second_counter_sees_who_changed_it_keeps_its_form_and_reloads(
     # confirmed: the other counter's version is shown, the bar is gone
     click(qtbot, page_b, "reload")
     click(qtbot, page_b, "confirm_reload")
-    assert not page_b.notice.isVisible() and page_b.conflict is None
+    assert page_b.conflict is None
     assert page_b.purpose.text() == "Family car, seats 7"
     assert page_b.budget.text() == "180,000.00"
     assert page_b.wished_monthly.text() != "2500"
     assert not page_b.dirty
+    # what the form held is listed (to enter again where it still applies)
+    assert page_b.notice.isVisible() and page_b.notice.kind == "typed"
+    held = page_b.notice.detail.text()
+    assert "Commuting to the factory (2)" in held and "90000" in held and "2500" in held
+    assert "赵磊" not in held  # unchanged fields are not listed
+    save_screenshot(page_b, language, "conflict_3_reloaded_with_what_was_typed")
+    click(qtbot, page_b, "hide_typed")
+    assert not page_b.notice.isVisible()
 
     # B can now save on top of A's version (and A is the one refused next)
     page_b.wished_monthly.setText("3000")

@@ -1175,6 +1175,10 @@
   <context>
     <name>StepPage</name>
     <message>
+      <source>(empty)</source>
+      <translation>（空）</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -1191,12 +1195,20 @@
       <translation>放弃我的修改并重新载入</translation>
     </message>
     <message>
+      <source>Hide</source>
+      <translation>隐藏</translation>
+    </message>
+    <message>
       <source>Not trying any more. Your changes are still in the form.</source>
       <translation>已停止重试。您的修改仍保留在表单中。</translation>
     </message>
     <message>
       <source>Reload this page with the saved version?</source>
       <translation>用已保存的版本重新载入本页？</translation>
+    </message>
+    <message>
+      <source>Reloaded with the saved version. Your form held, where it differs:</source>
+      <translation>已按保存的版本重新载入。重新载入前您表单中与之不同的内容：</translation>
     </message>
     <message>
       <source>Reload…</source>
@@ -1233,6 +1245,10 @@
     <message>
       <source>Your changes on this page were not saved. Look at what you typed, then reload to continue from the saved version.</source>
       <translation>您在本页的修改尚未保存。请先核对您填写的内容，再重新载入，从已保存的版本继续。</translation>
+    </message>
+    <message>
+      <source>{label}: {value}</source>
+      <translation>{label}：{value}</translation>
     </message>
   </context>
 </TS>
