@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from db import Database, open_database
 from db.models.enums import Role
@@ -242,3 +243,42 @@ def test_saves_of_this_window_are_no_conflict(qtbot, first, people, consultation
     assert not qualification.notice.isVisible()
     saved = cs.get_qualification(first, people.a, cid)
     assert saved is not None and saved.residence_proof
+
+
+@pytest.mark.parametrize("step", ["qualification", "appraisal", "signing"])
+def test_every_step_page_refuses_a_stale_save_and_keeps_its_form(
+    qtbot, step, first, second, people, consultation
+) -> None:
+    from desktop.pages.appraisal import AppraisalPage
+    from desktop.pages.signing import SigningPage
+
+    cid = consultation
+    complete_until(first, people.a, cid, "signing")
+    cls = {"qualification": QualificationPage, "appraisal": AppraisalPage}.get(step, SigningPage)
+    page = open_page(qtbot, cls, context(second, people.b, "en", "Li Si"), cid)
+    # counter A saves the consultation meanwhile
+    cs.save_reception(
+        first, people.a, cid, source_channel="walk_in", intent_level="high", purpose="A was here"
+    )
+    before = cs.get_consultation(first, people.a, cid).version_id
+    if step == "qualification":
+        page.monthly_income.setText("25000")
+        edited = page.monthly_income
+    elif step == "appraisal":
+        page.mileage.setText("31000")
+        edited = page.mileage
+    else:
+        box = next(iter(page.boxes.values()))
+        box.setChecked(True)
+        edited = box
+    shown = edited.text() if isinstance(edited, QLineEdit) else None
+    assert page.save() is False
+    assert page.notice.kind == "conflict" and "王芳" in page.notice.text.text()
+    assert cs.get_consultation(first, people.a, cid).version_id == before
+    if shown is not None:
+        assert edited.text() == shown
+    else:
+        assert edited.isChecked()
+    click(qtbot, page, "reload")
+    click(qtbot, page, "confirm_reload")
+    assert page.conflict is None and not page.dirty
