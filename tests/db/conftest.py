@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from db import Database, open_database
@@ -146,7 +147,15 @@ def pg_databases() -> Iterator[PgDatabases]:
         import psycopg  # noqa: F401
     except ImportError:
         _pg_unavailable("psycopg is not installed (pip install -e '.[test]')")
-    databases = PgDatabases(url)
+    try:
+        databases = PgDatabases(url)
+    except DBAPIError as exc:
+        detail = " ".join(str(exc.orig).split())
+        pytest.fail(
+            f"PostgreSQL pass: cannot prepare test databases on {url}: {detail} "
+            "(the server must be running and the role needs CREATEDB)",
+            pytrace=False,
+        )
     yield databases
     databases.close()
 
