@@ -24,6 +24,7 @@ from db.demo import load_demo_data
 from db.paths import sqlite_url
 
 KEY = b"b" * 32
+pytestmark = pytest.mark.sqlite_only("backup and restore copy an SQLite file (servers: pg_dump)")
 TODAY = date(2026, 6, 15)
 
 

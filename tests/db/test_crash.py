@@ -17,6 +17,7 @@ from db import open_database
 from db.services import staff
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.sqlite_only("SIGKILL against an SQLite file in WAL mode")
 KILLS = 60
 
 
