@@ -29,7 +29,6 @@ Connection loss
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -275,7 +274,7 @@ def is_connection_error(exc: BaseException) -> bool:
         return True
     if not isinstance(exc, (OperationalError, InterfaceError)):
         return False
-    if isinstance(exc.orig, sqlite3.Error):
+    if type(exc.orig).__module__.startswith("sqlite3"):  # the driver, without importing it
         text = str(exc.orig).lower()
         return any(s in text for s in SQLITE_UNAVAILABLE)
     return True
