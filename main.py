@@ -6,10 +6,11 @@ line on stderr and exits with status 2; nothing is half-written.
 
 Start-up: with no subcommand (only ``--db``/``--database-url``, the usual
 way the counter PC starts) the GUI is opened without building the
-subcommand parsers, which would import every command module and with them
-the data layer, ReportLab and openpyxl.  Anything else - a subcommand,
-``--help``, an unknown or malformed option - goes through the full parser,
-so its behaviour and messages are unchanged.
+subcommand parsers, which would import every command module first.
+Anything else - a subcommand, ``--help``, an unknown or malformed option -
+goes through the full parser, so its behaviour and messages are unchanged.
+Command modules keep their heavy imports (data layer, ReportLab, openpyxl)
+inside their handlers.
 """
 
 from __future__ import annotations
