@@ -113,6 +113,16 @@ class Application(QObject):
         if screen is not None:
             splash.move(screen.availableGeometry().center() - splash.rect().center())
         splash.show()
+        # Paint it now: the data layer import that follows blocks the event
+        # loop.  Wait a moment for the window system to map the window (on a
+        # real display that takes a few milliseconds), at most 200 ms.
+        from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+        deadline = QDeadlineTimer(200)
+        handle = splash.windowHandle()
+        while handle is not None and not handle.isExposed() and not deadline.hasExpired():
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+        splash.repaint()
         self.app.processEvents()
         return splash
 
