@@ -245,3 +245,58 @@ def test_staff_add_bad_input(
     line = one_line_error(run(home, "staff", "add", *argv))
     assert expected in line, line
     assert "bob" not in run(home, "staff", "list").stdout
+
+
+def _on_a_terminal(home: Path, args: list[str], answers: list[str]) -> tuple[int, str]:
+    """Run main.py on a pseudo-terminal, typing each answer after its prompt."""
+    import pty
+    import select
+    import signal
+    import sys
+    import time
+
+    from tests.cli.test_db_commands import ROOT
+
+    env = {**os.environ, "LOANDESK_LANG": "en", "LOANDESK_HOME": str(home)}
+    env.pop("LOANDESK_KEY_FILE", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: main.py with the pty as its controlling terminal
+        os.chdir(ROOT)
+        os.execve(sys.executable, [sys.executable, str(ROOT / "main.py"), *args], env)
+    seen, pending, closed, answered_at = b"", list(answers), False, 0
+    deadline = time.monotonic() + 120
+    while not closed and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal
+                chunk = b""
+            closed = not chunk
+            seen += chunk
+            if pending and seen.endswith(b": ") and len(seen) > answered_at:  # a new prompt
+                os.write(fd, pending.pop(0).encode() + b"\n")
+                answered_at = len(seen)
+    if not closed:  # still waiting for input at the deadline: stop it, report what it said
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), seen.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")
+def test_passphrase_is_asked_on_a_terminal(home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "k.export"
+    code, text = _on_a_terminal(home, ["key", "export", "--out", str(out)], [PHRASE, PHRASE])
+    assert code == 0, text
+    assert "Passphrase:" in text and "Repeat the passphrase:" in text and PHRASE not in text
+    counter2 = tmp_path / "counter2"
+    code, text = _on_a_terminal(counter2, ["key", "import", "--from", str(out)], [PHRASE])
+    assert code == 0, text
+    assert read_key_file(key_of(counter2)) == read_key_file(key_of(home))
+    # a mistyped confirmation writes nothing
+    other = tmp_path / "k2.export"
+    code, text = _on_a_terminal(
+        home, ["key", "export", "--out", str(other)], [PHRASE, PHRASE + "x"]
+    )
+    assert code == 2 and "differ" in text and not other.exists()
