@@ -255,7 +255,8 @@ def _key_note() -> str:
 
     return _t(
         "Keep a copy of the key file {key} with your backups: without it the customers' "
-        "protected data cannot be read."
+        "protected data cannot be read (python main.py key export --out FILE writes a "
+        "passphrase-protected copy)."
     ).format(key=key_file_path())
 
 

@@ -291,8 +291,8 @@
       <translation>与数据库 {db} 匹配。</translation>
     </message>
     <message>
-      <source>Keep a copy of the key file {key} with your backups: without it the customers' protected data cannot be read.</source>
-      <translation>请将密钥文件 {key} 与备份一起妥善保存：没有它，客户的加密个人信息将无法读取。</translation>
+      <source>Keep a copy of the key file {key} with your backups: without it the customers' protected data cannot be read (python main.py key export --out FILE writes a passphrase-protected copy).</source>
+      <translation>请将密钥文件 {key} 与备份一起妥善保存：没有它就无法读取客户的受保护数据（python main.py key export --out 文件 可生成一份由口令保护的副本）。</translation>
     </message>
     <message>
       <source>Key exported to {path} (fingerprint {fingerprint}).</source>
