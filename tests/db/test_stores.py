@@ -261,3 +261,35 @@ def test_owner_in_store_of_a_row(database: Database, owner: Actor, g: Group) -> 
     assert stores.owner_in_store_of(database, b_owner, Consultation, 999) is b_owner
     # staff are never moved to another store
     assert stores.owner_in_store_of(database, g.cons_b, Consultation, g.consultation) is g.cons_b
+
+
+def test_audit_blacklist_catalogue_and_settings_stay_in_their_store(
+    database: Database, owner: Actor, g: Group
+) -> None:
+    from db.services import audit, blacklist, catalogue
+    from db.services import settings as settings_service
+
+    # store A's audit trail (customer created, logins ...) is not shown to store B's manager
+    with database.unit_of_work() as uow:
+        rows = uow.session.execute(select(AuditEntry.id, AuditEntry.store_id))
+        store_of = {int(i): int(sid) for i, sid in rows}
+    seen_a = {e.id for e in audit.list_entries(database, owner)}
+    seen_b = {e.id for e in audit.list_entries(database, g.manager_b)}
+    assert seen_a and {store_of[i] for i in seen_a} == {g.a}
+    assert {store_of[i] for i in seen_b} <= {g.b}
+    assert seen_a.isdisjoint(seen_b)
+    # a blacklist entry of store B is B's alone
+    entry = blacklist.add_entry(database, g.manager_b, phone="13700001111", note="fake payslips")
+    assert [e.id for e in blacklist.list_entries(database, g.manager_b)] == [entry.id]
+    assert blacklist.list_entries(database, owner) == []
+    with pytest.raises(NotFound):
+        blacklist.remove_entry(database, owner, entry.id)
+    # each store edits its own catalogue and settings
+    in_b = stores.switch_store(database, owner, g.b)
+    code = catalogue.list_products(database, in_b)[0].code
+    catalogue.set_product_active(database, in_b, code, False)
+    assert code in {p.code for p in catalogue.load_catalogue(database, g.a).products}
+    assert code not in {p.code for p in catalogue.load_catalogue(database, g.b).products}
+    settings_service.update_store(database, in_b, phone="021-5555-0000")
+    assert settings_service.get_store(database, g.b).phone == "021-5555-0000"
+    assert settings_service.get_store(database, g.a).phone == ""
