@@ -9,6 +9,16 @@
 * The look-up hash is over the *normalised* value with a kind prefix, so the
   same ID typed with a lower-case ``x`` or spaces finds the same customer.
 
+* The database keeps a key check (an encrypted constant in ``db_meta``):
+  opening it with another key is refused with :func:`wrong_key_message`
+  instead of showing garbage.
+* Several counters on one database server share the key: the owner writes a
+  passphrase-protected copy (:func:`export_key`: scrypt-derived key,
+  AES-256-GCM, JSON) on the first counter and installs it on the others
+  (:func:`import_key`, :func:`write_key_file`); :func:`key_fingerprint` lets
+  people compare two counters' keys without showing them.  The commands are
+  ``python main.py key export|import|show`` (``db.commands``).
+
 Nothing here logs or formats a plain value into an exception message.
 """
 
