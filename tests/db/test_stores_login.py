@@ -111,3 +111,32 @@ def test_preferences_remember_the_store(tmp_path: Path, qapp) -> None:  # type: 
     assert again.last_store is None
     again.last_store = None
     assert again.last_store is None
+
+
+def test_gui_refuses_to_start_with_the_wrong_key(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import Application, make_application
+
+    db = tmp_path / "shared.sqlite3"
+    open_database(db, key=tmp_path / "first" / "loandesk.key").close()
+    stray = tmp_path / "second" / "loandesk.key"
+    create_key_file(stray)
+    monkeypatch.setenv("LOANDESK_KEY_FILE", str(stray))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "critical",
+        staticmethod(lambda _p, title, text, *a: shown.append((title, text))),
+    )
+    ctl = Application(make_application(), url=str(db))
+    try:
+        assert ctl.start() is False
+    finally:
+        ctl.shutdown()
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert title == "LoanDesk cannot start"
+    assert "different key" in text and "python main.py key import" in text and str(stray) in text
