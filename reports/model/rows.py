@@ -106,19 +106,19 @@ def iter_consultation_rows(
         owner = check_unmasked(actor)
     sids = resolve_stores(database, store_id if store_id is not None else (
         actor.store_id if actor is not None else None), store_ids)
-    sid = sids[0]
     lo, hi = period.bounds()
     if unmasked:
         with database.unit_of_work() as uow:
-            audit.record(
-                uow,
-                store_id=sid,
-                action=AuditAction.VIEW_PII,
-                actor=owner,
-                target_type="report",
-                fields=PII_FIELDS,
-                detail={"from": period.start.isoformat(), "to": period.end.isoformat()},
-            )
+            for sid in sids:  # each store's audit trail shows who saw its customers
+                audit.record(
+                    uow,
+                    store_id=sid,
+                    action=AuditAction.VIEW_PII,
+                    actor=owner,
+                    target_type="report",
+                    fields=PII_FIELDS,
+                    detail={"from": period.start.isoformat(), "to": period.end.isoformat()},
+                )
             uow.commit()
     with database.session_factory() as s:
         # (a Result has .keys(), so dict(result) would take it for a mapping)

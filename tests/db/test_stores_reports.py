@@ -214,3 +214,21 @@ def test_owner_serving_in_another_store_is_named_in_its_report(
     assert "owner" in names and not any(n.startswith("#") for n in names)
     rows = list(iter_consultation_rows(database, PERIOD, store_id=b.id))
     assert [r.consultant for r in rows] == ["owner"]
+
+
+def test_unmasked_group_rows_are_audited_in_every_store(
+    database: Database, owner: Actor
+) -> None:
+    from sqlalchemy import select
+
+    from db.models import AuditEntry
+    from db.models.enums import AuditAction
+
+    b = stores.add_store(database, owner, "Pudong store", seed_catalogue=False)
+    list(iter_consultation_rows(database, PERIOD, store_ids=(owner.store_id, b.id),
+                                unmasked=True, actor=owner))  # fmt: skip
+    with database.unit_of_work() as uow:
+        logged = uow.session.scalars(
+            select(AuditEntry.store_id).where(AuditEntry.action == AuditAction.VIEW_PII.value)
+        ).all()
+    assert sorted(logged) == sorted([owner.store_id, b.id])
