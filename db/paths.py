@@ -12,6 +12,10 @@ The field-encryption key file lives in the config directory (never beside the
 database, so a copied database file alone reveals nothing):
 ``LOANDESK_KEY_FILE`` overrides it, else ``$LOANDESK_HOME/config/loandesk.key``,
 else ``loandesk.key`` in the platformdirs user config directory.
+
+On Windows and macOS platformdirs gives the same folder for data and config;
+there the database goes to its ``data`` sub-folder and the key to ``keys``, so
+copying the database folder never copies the key with it.
 """
 
 from __future__ import annotations
@@ -35,12 +39,21 @@ def _env(environ: Mapping[str, str] | None) -> Mapping[str, str]:
     return os.environ if environ is None else environ
 
 
+def _platform_dirs() -> tuple[Path, Path]:
+    """(data, config) folders; separate sub-folders where the platform shares one."""
+    data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    if data == config:
+        return data / "data", config / "keys"
+    return data, config
+
+
 def data_dir(environ: Mapping[str, str] | None = None) -> Path:
     """Directory for the database (and future backups)."""
     home = _env(environ).get(ENV_HOME)
     if home:
         return Path(home) / "data"
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _platform_dirs()[0]
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -48,7 +61,7 @@ def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     home = _env(environ).get(ENV_HOME)
     if home:
         return Path(home) / "config"
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return _platform_dirs()[1]
 
 
 def default_db_path(environ: Mapping[str, str] | None = None) -> Path:

@@ -234,3 +234,28 @@ def test_unreachable_server_is_one_clear_line(key_path: Path) -> None:
         open_database("postgresql+psycopg://u@127.0.0.1:1/db", key=key_path)
     assert info.value.code == "database_server_unusable"
     assert "\n" not in info.value.message
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_key_never_lands_in_the_database_folder(
+    shared: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows/macOS platformdirs gives one folder for data and config."""
+    import platformdirs
+
+    from db import paths
+
+    monkeypatch.delenv("LOANDESK_HOME", raising=False)
+    monkeypatch.delenv("LOANDESK_KEY_FILE", raising=False)
+    base = tmp_path / "AppData" / "LoanDesk"
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(base))
+    monkeypatch.setattr(
+        platformdirs,
+        "user_config_dir",
+        lambda *a, **k: str(base if shared else tmp_path / "config" / "LoanDesk"),
+    )
+    db_folder = paths.default_db_path().parent
+    key_folder = paths.key_file_path().parent
+    assert db_folder != key_folder
+    assert not key_folder.is_relative_to(db_folder)
+    assert not db_folder.is_relative_to(key_folder)
