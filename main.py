@@ -46,17 +46,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {_t('error')}: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _database_options(default: object) -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     where = common.add_argument_group("database")
-    where.add_argument("--db", metavar="PATH", help="SQLite database file")
-    where.add_argument("--database-url", metavar="URL", help="SQLAlchemy database URL")
+    where.add_argument("--db", metavar="PATH", default=default, help="SQLite database file")
+    where.add_argument(
+        "--database-url", metavar="URL", default=default, help="SQLAlchemy database URL"
+    )
+    return common
 
+
+def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="loandesk",
         description="LoanDesk (车贷助手) - no subcommand opens the GUI",
-        parents=[common],
+        parents=[_database_options(None)],
     )
+    # The subcommands accept the same options after their name; SUPPRESS keeps
+    # a value given before the subcommand (``main.py --db F backup ...``).
+    common = _database_options(argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         try:
