@@ -141,8 +141,10 @@ class Application(QObject):
         try:
             self.database = open_database(self.url)
         except UserError as exc:
+            from desktop.login import show_startup_error
+
             self._close_splash()
-            self.fatal(exc.message)
+            show_startup_error(exc)  # wrong key, damaged file ... in the user's language
             return False
         return True
 
@@ -177,12 +179,15 @@ class Application(QObject):
             self.runner,
             store_name=self._store_name(),
             username=self.prefs.last_username,
+            store_id=self.prefs.last_store,
         )
         self.dialog = dialog
         try:
             if not dialog.exec():
                 return None
             self.prefs.last_username = dialog.actor.username if dialog.actor else ""
+            if dialog.actor is not None:
+                self.prefs.last_store = dialog.actor.store_id
             return dialog.actor
         finally:
             self.dialog = None
@@ -203,7 +208,9 @@ class Application(QObject):
         display = next(
             (
                 v.display_name
-                for v in staff.list_staff(self.database, actor)
+                for v in staff.list_staff(
+                    self.database, actor, all_stores=actor.role.value == "owner"
+                )
                 if v.id == actor.staff_id
             ),
             actor.username,
