@@ -314,7 +314,9 @@ def _rejections(wb: Workbook, title: str, report: Report, lang: str | None) -> N
     ]
     body = []
     for r in report.rejections:
-        if r.kind == "lost":
+        if r.kind == "lost" and r.code.startswith("lost."):
+            text = template_label(tr.reason(r.reason))  # a category picked in the GUI
+        elif r.kind == "lost":
             text = r.reason or _t("(no reason given)", lang)
         elif r.kind == "blacklist":
             text = label("rejection", "blacklist", lang)

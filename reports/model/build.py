@@ -52,6 +52,7 @@ from db.models import (
 )
 from db.models.base import utcnow
 from db.models.enums import FUNNEL_ORDER, AddOnKind, Channel, Role
+from db.services.messages import MESSAGES as LOST_MESSAGES
 from reports.model.figures import (
     CENT,
     KPI_CODES,
@@ -678,14 +679,21 @@ def _rejections(
         for (code, text), n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(RejectionLine(kind, code, text, n, percent(n, total)))
 
+    # Lost in the GUI: grouped by the category picked (``lost.<code>``, a
+    # translatable template; the free note is not split out). Older rows and
+    # imports without a category: grouped by their text.
     lost: Counter[tuple[str, str]] = Counter()
-    for reason, n in s.execute(
-        select(C.lost_reason, func.count(C.id))
+    for code, reason, n in s.execute(
+        select(C.lost_reason_code, C.lost_reason, func.count(C.id))
         .where(in_stores(C.store_id, sids), _within(C.lost_at, lo, hi))
-        .group_by(C.lost_reason)
+        .group_by(C.lost_reason_code, C.lost_reason)
     ):
-        text = (reason or "").strip()
-        lost[(text, text)] += int(n)
+        key = f"lost.{code}" if code else ""
+        if key in LOST_MESSAGES:
+            lost[(key, LOST_MESSAGES[key])] += int(n)
+        else:
+            text = (reason or "").strip()
+            lost[(text, text)] += int(n)
     add("lost", lost)
 
     qual: Counter[tuple[str, str]] = Counter()

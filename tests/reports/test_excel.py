@@ -158,8 +158,8 @@ def test_products_sheet(book: Any) -> None:
 def test_rejections_sheet(book: Any) -> None:
     ws = book[TITLES["rejections"]]
     assert table(ws) == [
-        ["Lost", "Bought elsewhere", 1, 0.5],
-        ["Lost", "Monthly payment too high", 1, 0.5],
+        ["Lost", "Monthly payment too high", 1, 0.5],  # typed, no category
+        ["Lost", "Bought elsewhere", 1, 0.5],  # the category picked, its note not split out
         ["Qualification refused", "Income proof covers … months; … months of payslips or "
          "bank statements are required.", 1, 0.5],
         ["Qualification refused",
@@ -203,7 +203,9 @@ def test_consultation_sheet_masked(book: Any, data: Dataset) -> None:
         "Delivered", "A", "Bank mortgage loan", "ICBC", "Equal installment", 100000, 36, 0.06,
         1000, "Yes", datetime(2026, 1, 10, 10, 0), datetime(2026, 1, 12, 10, 0), None, 95,
     ]
-    assert rows[1][0] == data.ids["c5"] and rows[1][23] == "Bought elsewhere"
+    assert rows[1][0] == data.ids["c5"] and rows[1][23] == (
+        "Bought elsewhere: the 4S store across the road"
+    )
     assert rows[1][11] == "Needs confirmed" and rows[1][20] is None
     # no plain phone or ID anywhere in a masked workbook
     for row in rows:

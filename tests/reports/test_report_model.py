@@ -250,8 +250,8 @@ def test_products(jan) -> None:  # type: ignore[no-untyped-def]
 def test_rejections(jan) -> None:  # type: ignore[no-untyped-def]
     got = [(r.kind, r.code, r.count, r.share) for r in jan.rejections]
     assert got == [
-        ("lost", "Bought elsewhere", 1, D("50.00")),
-        ("lost", "Monthly payment too high", 1, D("50.00")),
+        ("lost", "Monthly payment too high", 1, D("50.00")),  # typed, no category
+        ("lost", "lost.bought_elsewhere", 1, D("50.00")),  # by the category picked
         ("qualification", "hard.income_proof_short", 1, D("50.00")),
         ("qualification", "hard.no_work_proof", 1, D("50.00")),
         # the odometer remark on the same appraisal is not an exclusion

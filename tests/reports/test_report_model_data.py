@@ -164,7 +164,8 @@ def build_dataset(path: Path) -> Dataset:
         plan(c4, "bank_mortgage", "ICBC", "equal_installment", "50000.00", 12, "10.00",
              at(12, 22, 10, 2025), insurance=True)
         consultation("c5", b, "walk_in", {"contact_at": at(1, 8), "needs_confirmed_at": at(1, 8)},
-                     lost_at=at(1, 9), lost_reason="Bought elsewhere", status="lost")
+                     lost_at=at(1, 9), lost_reason="Bought elsewhere: the 4S store across the road",
+                     lost_reason_code="bought_elsewhere", status="lost")
         c6 = consultation("c6", b, "walk_in", {
             "contact_at": at(1, 20), "needs_confirmed_at": at(1, 20, 11),
             "qualified_at": at(1, 21), "plan_offered_at": at(1, 22), "approved_at": at(1, 23),
