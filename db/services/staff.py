@@ -38,6 +38,7 @@ from lending.errors import UserError
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
+MAX_DISPLAY_NAME = 100
 
 _hasher = PasswordHasher()
 
@@ -288,6 +289,8 @@ def add_staff(
     """Add an account to the actor's store, or (the group owner) to ``store_id``."""
     require(actor, Permission.MANAGE_STAFF)
     errors = _check_new_account(username, password)
+    if display_name is not None and len(display_name.strip()) > MAX_DISPLAY_NAME:
+        errors["display_name"] = f"A display name has at most {MAX_DISPLAY_NAME} characters."
     home = actor.store_id if store_id is None else store_id
     with transaction(target) as uow:
         if home != actor.store_id:
@@ -358,18 +361,27 @@ def update_staff(
     display_name: str | None = None,
     unlock: bool = False,
 ) -> StaffView:
+    """Change a staff account: role, active/disabled, display name, unlock.
+
+    Only what differs is changed and audited (one ``staff_change`` row).  The
+    actor can neither demote nor disable their own account.
+    """
     require(actor, Permission.MANAGE_STAFF)
     with transaction(target) as uow:
         s = _staff_row(uow, actor, staff_id)
-        if s.id == actor.staff_id and (
-            (role is not None and role != Role.OWNER) or active is False
-        ):
+        if s.id == actor.staff_id and role is not None and role != Role.OWNER:
             raise ValidationError({"role": "You cannot demote or disable your own account."})
+        if s.id == actor.staff_id and active is False:
+            raise ValidationError({"active": "You cannot demote or disable your own account."})
+        if display_name is not None and len(display_name.strip()) > MAX_DISPLAY_NAME:
+            raise ValidationError(
+                {"display_name": f"A display name has at most {MAX_DISPLAY_NAME} characters."}
+            )
         changes: dict[str, object] = {}
-        if role is not None:
+        if role is not None and Role(role).value != s.role:
             s.role = Role(role).value
             changes["role"] = s.role
-        if active is not None:
+        if active is not None and active != s.active:
             s.active = active
             changes["active"] = active
         if display_name is not None and display_name.strip():
@@ -379,6 +391,8 @@ def update_staff(
             s.locked_until = None
             s.failed_logins = 0
             changes["unlocked"] = True
+        if not changes:
+            return _view(s)  # nothing to change, nothing to audit
         audit.record(
             uow,
             store_id=s.store_id,
@@ -392,6 +406,7 @@ def update_staff(
 
 
 def reset_password(target: Target, actor: Actor, staff_id: int, new_password: str) -> None:
+    """Set a new password for a staff account (argon2 hash); also unlocks it; audited."""
     require(actor, Permission.MANAGE_STAFF)
     if len(new_password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
