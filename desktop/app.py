@@ -6,6 +6,16 @@ setup dialog → login dialog → main window (resuming the consultation left
 open last time).  Log out returns to the login dialog; a language switch
 rebuilds the main window in place.
 
+Which database (:func:`choose_database`): ``--db``/``--database-url``, else
+``LOANDESK_DATABASE_URL``, else the server remembered in the preferences
+(chosen in the first-run dialog; stored without its password), else this
+counter's own SQLite file.  On a first run the own file is created only when
+the user picks "Set up this counter's own database", so a counter that joins
+the group's server never makes a key of its own.  When the remembered
+server cannot be used at start-up, the connection dialog says why and offers
+to retry (e.g. with the password), change the address or go back to the own
+database; the login dialog offers the same through "Change connection…".
+
 ``LOANDESK_BENCH_STARTUP=1`` (honoured only together with ``LOANDESK_HOME``,
 i.e. a throw-away data folder) skips the login as the owner, prints
 ``LOANDESK_SHOWN`` once the window is on screen and ``LOANDESK_READY`` once
@@ -27,6 +37,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop.preferences import APPLICATION, ORGANISATION, Preferences
 
 BENCH_ENV = "LOANDESK_BENCH_STARTUP"
+CONNECTED = "connected"  # run_setup's outcome: joined a server that already has an owner
+
+
+def choose_database(
+    args: argparse.Namespace, prefs: Preferences, environ: dict[str, str] | None = None
+) -> tuple[str | None, bool]:
+    """(URL, remembered?): options > LOANDESK_DATABASE_URL > preferences > None (own file)."""
+    from db.paths import ENV_DATABASE_URL, resolve_database_url
+
+    env = os.environ if environ is None else environ
+    db, url = getattr(args, "db", None), getattr(args, "database_url", None)
+    if url or (db is not None and str(db)) or env.get(ENV_DATABASE_URL):
+        return resolve_database_url(db, url, environ=env), False
+    remembered = prefs.database_url
+    if remembered:
+        return remembered, True
+    return None, False
 
 
 def effective_language(prefs: Preferences) -> str:
@@ -67,13 +94,16 @@ class Application(QObject):
         runner: Any = None,
         database: Any = None,
         splash: bool = False,
+        remembered: bool = False,
     ) -> None:
         super().__init__(app)
         from desktop.i18n import Translators
         from desktop.tasks import TaskRunner
 
         self.app = app
-        self.url = url
+        self.url = url  # None: this counter's own SQLite file
+        self.remembered = remembered  # the URL came from the preferences (may be changed here)
+        self.failed = False  # the database could not be opened (exit status 2)
         self.prefs = prefs or Preferences()
         self.runner = runner if runner is not None else TaskRunner(self)
         self.database = database
@@ -138,14 +168,73 @@ class Application(QObject):
 
         if self.database is not None:
             return True
+        if self.url is None and not self._own_path().exists():
+            return True  # first run: the setup dialog creates it if the user wants it
         try:
-            self.database = open_database(self.url)
+            self.database = open_database(self.url if self.url is not None else self._own_path())
         except UserError as exc:
             from desktop.login import show_startup_error
 
             self._close_splash()
+            if self.remembered:
+                return self.run_connect(exc)
             show_startup_error(exc)  # wrong key, damaged file ... in the user's language
+            self.failed = True
             return False
+        return True
+
+    @staticmethod
+    def _own_path() -> Any:
+        from db.paths import default_db_path
+
+        return default_db_path()
+
+    def _open_own(self) -> Any:
+        """On the worker (first run, "own database" chosen): create this counter's file."""
+        from db import open_database
+
+        return open_database(self._own_path())
+
+    def _adopt(self, database: Any) -> None:
+        """Work with ``database`` from now on (closing the one used before)."""
+        if database is self.database:
+            return
+        if self.database is not None:
+            self.database.close()
+        self.database = database
+
+    def _remember(self, url: str) -> None:
+        self.url = url  # with the password: this run only
+        self.remembered = True
+        self.prefs.database_url = url  # the preferences strip the password
+        self.prefs.sync()
+
+    def _forget_server(self) -> None:
+        self._adopt(None)
+        self.url = None
+        self.remembered = False
+        self.prefs.use_own_database()
+        self.prefs.sync()
+
+    def run_connect(self, problem: Any = None) -> bool:
+        """The connection dialog; True once a database is open (or the own one chosen)."""
+        from desktop.login import ConnectDialog
+
+        dialog = ConnectDialog(self.url or "", self.runner, problem)
+        self.dialog = dialog
+        try:
+            accepted = dialog.exec()
+        finally:
+            self.dialog = None
+        if not accepted:
+            if self.database is None:
+                self.failed = problem is not None
+            return False
+        if dialog.use_own:
+            self._forget_server()
+            return self.open_database()
+        self._adopt(dialog.database)
+        self._remember(dialog.url)
         return True
 
     def fatal(self, message: str) -> None:
@@ -156,41 +245,59 @@ class Application(QObject):
     def needs_setup(self) -> bool:
         from db.services import staff
 
-        return staff.needs_setup(self.database)
+        return self.database is None or staff.needs_setup(self.database)
 
     def run_setup(self) -> Any:
+        """The first-run dialog: an Actor, :data:`CONNECTED` (go to the login), or None (quit)."""
         from desktop.login import SetupDialog
 
-        dialog = SetupDialog(self.database, self.runner)
+        dialog = SetupDialog(self.database, self.runner, open_local=self._open_own)
         self.dialog = dialog
         try:
-            if not dialog.exec() or dialog.actor is None:
-                return None
-            self.prefs.last_username = dialog.actor.username
-            return dialog.actor
+            accepted = dialog.exec()
         finally:
             self.dialog = None
+        if dialog.database is not None:
+            self._adopt(dialog.database)
+        if dialog.server_url:
+            self._remember(dialog.server_url)
+        if not accepted:
+            return None
+        if dialog.actor is None:
+            return CONNECTED if dialog.server_url else None
+        self.prefs.last_username = dialog.actor.username
+        return dialog.actor
 
     def run_login(self) -> Any:
-        from desktop.login import LoginDialog
+        from desktop.login import CHANGE_CONNECTION, LoginDialog, server_label
 
-        dialog = LoginDialog(
-            self.database,
-            self.runner,
-            store_name=self._store_name(),
-            username=self.prefs.last_username,
-            store_id=self.prefs.last_store,
-        )
-        self.dialog = dialog
-        try:
-            if not dialog.exec():
+        while True:
+            if self.needs_setup():  # the connection was changed to a new database
+                outcome = self.run_setup()
+                if outcome is not CONNECTED:
+                    return outcome
+            dialog = LoginDialog(
+                self.database,
+                self.runner,
+                store_name=self._store_name(),
+                username=self.prefs.last_username,
+                store_id=self.prefs.last_store,
+                server=server_label(self.database.url) if self.remembered else "",
+            )
+            self.dialog = dialog
+            try:
+                result = dialog.exec()
+            finally:
+                self.dialog = None
+            if result == CHANGE_CONNECTION:
+                self.run_connect()
+                continue
+            if not result:
                 return None
             self.prefs.last_username = dialog.actor.username if dialog.actor else ""
             if dialog.actor is not None:
                 self.prefs.last_store = dialog.actor.store_id
             return dialog.actor
-        finally:
-            self.dialog = None
 
     def _store_name(self, store_id: int | None = None) -> str:
         from db.services import settings as settings_service
@@ -260,10 +367,12 @@ class Application(QObject):
             return False
         actor = None
         if self.needs_setup():
-            actor = self.run_setup()
-            if actor is None:
+            outcome = self.run_setup()
+            if outcome is None:
                 return False
-        else:
+            if outcome is not CONNECTED:
+                actor = outcome
+        if actor is None:
             actor = self.bench_actor() or self.run_login()
             if actor is None:
                 return False
@@ -340,16 +449,15 @@ def _bench_marks(app: QApplication, runner: Any) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     import gc
 
-    from db.paths import resolve_database_url
-
     # Start-up imports SQLAlchemy, the models and the pages: ~100,000 new
     # objects and no garbage cycles worth collecting.  The collector is off
     # until the main window is shown (about a tenth less start-up time), and
     # what start-up made is then frozen so later collections skip it.
     gc.disable()
     app = make_application()
-    url = resolve_database_url(getattr(args, "db", None), getattr(args, "database_url", None))
-    controller = Application(app, url=url, splash=True)
+    prefs = Preferences()
+    url, remembered = choose_database(args, prefs)
+    controller = Application(app, url=url, prefs=prefs, remembered=remembered, splash=True)
     try:
         try:
             started = controller.start()
@@ -357,7 +465,7 @@ def run_gui(args: argparse.Namespace) -> int:
             gc.freeze()
             gc.enable()
         if not started:
-            return 0 if controller.database is not None else 2
+            return 2 if controller.failed else 0
         if os.environ.get(BENCH_ENV) == "1" and os.environ.get("LOANDESK_HOME"):
             QTimer.singleShot(0, lambda: _bench_marks(app, controller.runner))
         return int(app.exec())

@@ -8,6 +8,12 @@ Where they live (qutebrowser's ``standarddir`` idea, one module decides):
   application ``LoanDesk`` (registry on Windows, ``~/.config/LoanDesk``
   on Linux).
 
+The database this counter uses (when neither ``--db``/``--database-url`` nor
+``LOANDESK_DATABASE_URL`` is given) is remembered here as a URL *without* its
+password: the password is asked in the connection dialog at start-up when
+the server wants one and kept in memory only (a ``~/.pgpass`` file or the
+server's own authentication set up by the IT person avoids the question).
+
 Store-wide lending values (LPR, DTI limit, ...) are not here: they live in
 the database (``db.services.settings``) because every counter PC of a store
 must use the same ones.
@@ -31,6 +37,7 @@ LAST_USERNAME = "login/last_username"
 LAST_STORE = "login/last_store"  # the store this counter picked last (dealer groups)
 LAST_CONSULTATION = "resume/consultation/{username}"
 LAST_STEP = "resume/step/{username}"
+DATABASE_URL = "database/url"  # the dealer group's server, WITHOUT its password ("" = own file)
 
 DEFAULTS: dict[str, object] = {
     LANGUAGE: "",
@@ -42,6 +49,18 @@ def settings_file() -> Path | None:
     """The ini file used instead of the native store (when LOANDESK_HOME is set)."""
     home = os.environ.get("LOANDESK_HOME")
     return Path(home) / "config" / "desktop.ini" if home else None
+
+
+def url_without_password(url: str) -> str:
+    """``url`` with any password removed (what may be written to disk)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return "" if "@" in url else url  # unparseable: never risk keeping a secret
+    return parsed._replace(password=None).render_as_string(hide_password=False)
 
 
 class Preferences:
@@ -110,6 +129,24 @@ class Preferences:
             self.qsettings.remove(LAST_STORE)
         else:
             self.qsettings.setValue(LAST_STORE, int(value))
+
+    # -- database --------------------------------------------------------------
+    @property
+    def database_url(self) -> str:
+        """The remembered server URL (never with a password); "" = this counter's own file."""
+        return str(self.qsettings.value(DATABASE_URL, "") or "")
+
+    @database_url.setter
+    def database_url(self, value: str) -> None:
+        clean = url_without_password(value) if value else ""
+        if clean:
+            self.qsettings.setValue(DATABASE_URL, clean)
+        else:
+            self.qsettings.remove(DATABASE_URL)
+
+    def use_own_database(self) -> None:
+        """Back to this counter's own SQLite file (forget the server)."""
+        self.qsettings.remove(DATABASE_URL)
 
     # -- resume --------------------------------------------------------------
     def last_consultation(self, username: str) -> int | None:
