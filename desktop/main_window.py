@@ -110,6 +110,10 @@ class MainWindow(QMainWindow):
             self.tr("Export report…"), self.export_report, "Ctrl+E", sp.SP_DialogSaveButton
         )
         self.export_action.setVisible(self.ctx.can(Permission.EXPORT_REPORTS))
+        self.admin_action = self._action(
+            self.tr("Staff and stores…"), self.manage_staff, None, sp.SP_DirLinkIcon
+        )
+        self.admin_action.setVisible(self.ctx.can(Permission.MANAGE_STAFF))
         self.logout_action = self._action(
             self.tr("Log out"), self.log_out, None, sp.SP_DialogCloseButton
         )
@@ -125,6 +129,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.export_action)
+        toolbar.addAction(self.admin_action)
         toolbar.addAction(self.settings_action)
         spacer = QWidget()
         spacer.setSizePolicy(
@@ -146,6 +151,7 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.home_action)
         go_menu.addAction(self.find_action)
         tools_menu = menu.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.admin_action)
         tools_menu.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -433,6 +439,13 @@ class MainWindow(QMainWindow):
         from desktop.export import ExportDialog
 
         ExportDialog(self.ctx, self).exec()
+
+    def manage_staff(self) -> None:
+        if not self.ctx.can(Permission.MANAGE_STAFF):
+            return
+        from desktop.admin import AdminDialog
+
+        AdminDialog(self.ctx, self).exec()
 
     def about(self) -> None:
         QMessageBox.about(
