@@ -46,17 +46,16 @@ from lending.errors import UserError
 
 ROLES: tuple[Role, ...] = (Role.CONSULTANT, Role.FINANCE, Role.MANAGER, Role.OWNER)
 MAX_USERNAME = 64
-CONTEXT = "StaffAdmin"  # translation context of the shared sentences below
 
 
 def username_problem(username: str) -> str | None:
     """The service's user-name rule, in the user's language (None when fine)."""
     name = username.strip()
     if not name:
-        return QCoreApplication.translate(CONTEXT, "Enter a user name.")
+        return QCoreApplication.translate("StaffAdmin", "Enter a user name.")
     if len(name) > MAX_USERNAME or any(ch.isspace() for ch in name):
         return QCoreApplication.translate(
-            CONTEXT, "A user name has at most 64 characters and no spaces."
+            "StaffAdmin", "A user name has at most 64 characters and no spaces."
         )
     return None
 
@@ -67,15 +66,15 @@ def new_password_errors(password: str, confirm: str) -> dict[str, str]:
     problem = password_problem(password)
     if problem == "short":
         errors["password"] = QCoreApplication.translate(
-            CONTEXT, "A password needs at least {n} characters."
+            "StaffAdmin", "A password needs at least {n} characters."
         ).format(n=MIN_PASSWORD_LENGTH)
     elif problem == "letters_digits":
         errors["password"] = QCoreApplication.translate(
-            CONTEXT, "Use both letters and digits in the password."
+            "StaffAdmin", "Use both letters and digits in the password."
         )
     if "password" not in errors and confirm != password:
         errors["confirm"] = QCoreApplication.translate(
-            CONTEXT, "The two passwords are not the same."
+            "StaffAdmin", "The two passwords are not the same."
         )
     return errors
 
@@ -83,25 +82,27 @@ def new_password_errors(password: str, confirm: str) -> dict[str, str]:
 def service_text(exc: UserError) -> str:
     """A refusal of the staff / store services in the user's language."""
     if isinstance(exc, PermissionDenied):
-        return QCoreApplication.translate(CONTEXT, "Your role may not do this. Ask the owner.")
+        return QCoreApplication.translate("StaffAdmin", "Your role may not do this. Ask the owner.")
     if isinstance(exc, NotFound):
         if exc.code == "store_not_found":
-            return QCoreApplication.translate(CONTEXT, "This store no longer exists.")
+            return QCoreApplication.translate("StaffAdmin", "This store no longer exists.")
         return QCoreApplication.translate(
-            CONTEXT, "This account no longer exists. Close this window and open it again."
+            "StaffAdmin", "This account no longer exists. Close this window and open it again."
         )
     known = {
         "This user name is already taken.": QCoreApplication.translate(
-            CONTEXT, "This user name is already taken."
+            "StaffAdmin", "This user name is already taken."
         ),
         "You cannot demote or disable your own account.": QCoreApplication.translate(
-            CONTEXT, "You cannot demote or disable your own account."
+            "StaffAdmin", "You cannot demote or disable your own account."
         ),
         "A store with this name already exists.": QCoreApplication.translate(
-            CONTEXT, "A store with this name already exists."
+            "StaffAdmin", "A store with this name already exists."
         ),
-        "Enter the store's name.": QCoreApplication.translate(CONTEXT, "Enter the store's name."),
-        "Enter a user name.": QCoreApplication.translate(CONTEXT, "Enter a user name."),
+        "Enter the store's name.": QCoreApplication.translate(
+            "StaffAdmin", "Enter the store's name."
+        ),
+        "Enter a user name.": QCoreApplication.translate("StaffAdmin", "Enter a user name."),
     }
     return known.get(exc.message) or QCoreApplication.translate("Reason", exc.message)
 

@@ -90,6 +90,10 @@ Quotes show the true APR (IRR method) with every fee.</source>
       <translation>本步骤有些内容不正确，因此没有保存，原因已用红字标出。仍要离开此步骤吗？</translation>
     </message>
     <message>
+      <source>Staff and stores…</source>
+      <translation>员工与门店…</translation>
+    </message>
+    <message>
       <source>Store: {store}</source>
       <translation>门店：{store}</translation>
     </message>
