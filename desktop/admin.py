@@ -144,7 +144,7 @@ def _readonly_item(text: str, data: Any = None) -> QTableWidgetItem:
     return item
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def _table(headers: list[str], stretch: int) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -152,9 +152,11 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.setAlternatingRowColors(True)
+    table.setStyleSheet("QTableView::item { padding: 0 12px 0 0; }")
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table
 
 
@@ -541,7 +543,7 @@ class StaffTab(QWidget):
             self.tr("Store"),
             self.tr("Status"),
         ]
-        self.table = _table(headers)
+        self.table = _table(headers, stretch=len(headers) - 1)
         self.table.setColumnHidden(3, not self.group_owner)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.change_role())
@@ -611,7 +613,6 @@ class StaffTab(QWidget):
             ]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, _readonly_item(text, view.id))
-        self.table.resizeColumnsToContents()
         if keep is not None:
             self.select(keep)
         self._selection_changed()
@@ -770,7 +771,9 @@ class StoresTab(QWidget):
         self.ctx = ctx
         self.rows: list[StoreSummary] = []
         self.dialog: QDialog | None = None
-        self.table = _table([self.tr("Store"), self.tr("Active staff"), self.tr("Added on")])
+        self.table = _table(
+            [self.tr("Store"), self.tr("Active staff"), self.tr("Added on")], stretch=2
+        )
         self.add_button = QPushButton(self.tr("Add store…"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_store)
@@ -801,7 +804,6 @@ class StoresTab(QWidget):
             self.table.setItem(row, 0, _readonly_item(store.name, store.id))
             self.table.setItem(row, 1, count)
             self.table.setItem(row, 2, _readonly_item(f"{created:%Y-%m-%d}", store.id))
-        self.table.resizeColumnsToContents()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
