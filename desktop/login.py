@@ -361,7 +361,21 @@ class ServerProblem(UserError):
         self.detail = detail
 
 
-def _classify(detail: str) -> str:
+_UNREACHABLE = (
+    "connection refused",
+    "could not translate host name",
+    "name or service not known",
+    "timeout expired",
+    "timed out",
+    "no route to host",
+    "network is unreachable",
+    "could not connect",
+    "connection to server",
+)
+
+
+def _classify(detail: str) -> str | None:
+    """A driver's connection error as one of the form's codes (None: say it as it is)."""
     text = detail.lower()
     if (
         "password authentication failed" in text
@@ -371,7 +385,9 @@ def _classify(detail: str) -> str:
         return "server_password"
     if "database" in text and "does not exist" in text:
         return "server_no_database"
-    return "server_unreachable"
+    if any(marker in text for marker in _UNREACHABLE):
+        return "server_unreachable"
+    return None
 
 
 def connect_server(url: str) -> tuple[Database, bool]:
@@ -397,10 +413,11 @@ def connect_server(url: str) -> tuple[Database, bool]:
             tables = set(inspect(conn).get_table_names())
     except DBAPIError as exc:
         detail = " ".join(str(exc.orig).split())
-        raise ServerProblem(detail, code=_classify(detail), detail=detail) from None
+        code = _classify(detail) or "server_unusable"
+        raise ServerProblem(detail, code=code, detail=detail) from None
     except SQLAlchemyError as exc:
         detail = " ".join(str(exc).split())
-        raise ServerProblem(detail, code="server_unreachable", detail=detail) from None
+        raise ServerProblem(detail, code="server_unusable", detail=detail) from None
     finally:
         engine.dispose()
     if tables and "alembic_version" not in tables:
@@ -595,6 +612,9 @@ class ServerForm(QWidget):
     def explain(self, exc: UserError) -> str:
         """Why the connection failed, in the interface language."""
         code = exc.code or ""
+        detail = getattr(exc, "detail", "") or exc.message.split(": ", 1)[-1]
+        if code == "database_server_unusable":  # open_database's refusal, at start-up
+            code = _classify(detail) or "server_unusable"
         where = server_label(self._pending_url)
         if code == "server_unreachable":
             return self.tr(
@@ -633,10 +653,8 @@ class ServerForm(QWidget):
                 "The server's database was written by a newer LoanDesk. Install the newer "
                 "LoanDesk on this counter."
             )
-        if code == "database_server_unusable":
-            return self.tr("The server cannot be used: {detail}").format(
-                detail=exc.message.split(": ", 1)[-1]
-            )
+        if code == "server_unusable":
+            return self.tr("The server cannot be used: {detail}").format(detail=detail)
         return exc.message
 
     # -- the key -------------------------------------------------------------------
@@ -903,7 +921,7 @@ class LoginDialog(QDialog):
             where.setStyleSheet("color: palette(placeholder-text);")
             self.change_button = QPushButton(self.tr("Change connection…"))
             self.change_button.setAutoDefault(False)
-            self.change_button.clicked.connect(lambda: self.done(CHANGE_CONNECTION))
+            self.change_button.clicked.connect(self.change_connection)
             row = QHBoxLayout()
             row.addWidget(where, 1)
             row.addWidget(self.change_button)
@@ -928,6 +946,9 @@ class LoginDialog(QDialog):
         QWidget.setTabOrder(self.username, self.password)
         QWidget.setTabOrder(self.password, self.ok_button)
         (self.password if username else self.username).setFocus()
+
+    def change_connection(self) -> None:
+        self.done(CHANGE_CONNECTION)
 
     def submit(self) -> None:
         user, pw = self.username.text().strip(), self.password.text()
