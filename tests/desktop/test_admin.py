@@ -334,7 +334,7 @@ def test_admin_screenshots(qtbot, language, database, owner, runner, screenshot)
     screenshot(admin, "admin_staff_unlocked")
 
     form = open_add_form(admin)
-    fill(form, username="li na", password="abc", confirm="")
+    fill(form, username="li na", display_name="李娜", password="abc", confirm="")
     form.ok_button.click()
     assert set(visible_errors(form)) == {"username", "password"}
     screenshot(form, "admin_add_staff_errors")
