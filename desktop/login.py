@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -155,6 +156,7 @@ class SetupDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(own)
         self.pages.addWidget(self.server)
+        self._fit_page()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -186,9 +188,20 @@ class SetupDialog(QDialog):
     def _mode_changed(self) -> None:
         server = self.server_choice.isChecked()
         self.pages.setCurrentIndex(1 if server else 0)
+        self._fit_page()
         self.ok_button.setText(self.tr("Connect") if server else self.tr("Create store and owner"))
         (self.server.host if server else self.store_name).setFocus()
-        fit_height(self)
+
+    def _fit_page(self) -> None:
+        """Size the dialog to the page shown (a stacked widget takes its tallest page)."""
+        policy = QSizePolicy.Policy
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            shown = index == self.pages.currentIndex()
+            page.setSizePolicy(policy.Preferred, policy.Preferred if shown else policy.Ignored)
+        self.pages.adjustSize()
+        if self.isVisible():
+            self.adjustSize()
 
     def choose_server(self) -> None:
         self.server_choice.setChecked(True)
@@ -201,8 +214,9 @@ class SetupDialog(QDialog):
             self.accept()
             return
         self.own_choice.setChecked(True)
-        self.own_choice.setEnabled(False)
-        self.server_choice.setEnabled(False)
+        self.own_choice.hide()
+        self.server_choice.hide()
+        self._fit_page()
         self.intro.setText(
             self.tr(
                 "Connected to {server}. Its database is new: enter the name of the dealer "
@@ -509,6 +523,7 @@ class ServerForm(QWidget):
         self.url = QLineEdit()
         self.url.setPlaceholderText("postgresql+psycopg://user@server:5432/loandesk")
         self.url.setToolTip(self.tr("Optional. When filled in, the fields above are not used."))
+        self.url.textChanged.connect(self._url_typed)
         self.message = error_label()
         self.import_button = QPushButton(self.tr("Import the key file…"))
         self.import_button.setVisible(False)
@@ -535,6 +550,11 @@ class ServerForm(QWidget):
         layout.addLayout(row)
 
     # -- the address ----------------------------------------------------------------
+    def _url_typed(self, text: str) -> None:
+        """A connection URL replaces the address fields (the password still counts)."""
+        for field in (self.host, self.port, self.database_name, self.user):
+            field.setEnabled(not text.strip())
+
     def set_url(self, url: str) -> None:
         """Fill the fields from a (remembered) URL; other kinds go to the URL line."""
         from sqlalchemy.engine import make_url
@@ -917,7 +937,12 @@ class LoginDialog(QDialog):
             self.store.hide()
         self.change_button: QPushButton | None = None
         if server:  # on the dealer group's server: say which, and offer a way to change
-            where = QLabel(self.tr("Server: {server}").format(server=server))
+            text = self.tr("Server: {server}").format(server=server)
+            where = QLabel()
+            where.setText(
+                where.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 250)
+            )
+            where.setToolTip(text)
             where.setStyleSheet("color: palette(placeholder-text);")
             self.change_button = QPushButton(self.tr("Change connection…"))
             self.change_button.setAutoDefault(False)

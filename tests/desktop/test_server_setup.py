@@ -91,7 +91,7 @@ def _log_in(d: LoginDialog) -> None:
     d.ok_button.click()
 
 
-def test_a_bad_address_says_why_inline_and_saves_nothing(qtbot, runner, screenshot):
+def test_a_bad_address_says_why_inline_and_saves_nothing(qtbot, runner):
     dialog = SetupDialog(None, runner, open_local=lambda: pytest.fail("own database made"))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -110,7 +110,6 @@ def test_a_bad_address_says_why_inline_and_saves_nothing(qtbot, runner, screensh
     assert "127.0.0.1" in form.message.text()
     assert form.message.isVisible() and not form.import_button.isVisible()
     assert dialog.isVisible() and dialog.result() == 0
-    screenshot(dialog, "server_setup_unreachable")
     assert Preferences().database_url == ""
     assert not default_db_path().exists() and not key_file_path().exists()
 
@@ -137,19 +136,17 @@ def test_not_a_loandesk_database_gets_no_schema(qtbot, tmp_path, runner):
 
 
 def test_second_counter_imports_the_key_connects_and_next_start_logs_in(
-    qtbot, tmp_path, runner, screenshot
+    qtbot, tmp_path, runner
 ):
     url, export = _group_server(tmp_path)
     seen: dict[str, Any] = {}
 
     def choose_server(d: SetupDialog) -> None:
-        screenshot(d, "server_setup_own")
         d.choose_server()
         d.server.url.setText(url)
         d.ok_button.click()  # no key on this counter yet
         assert "does not have the dealer group's encryption key" in d.server.message.text()
         assert d.server.import_button.isVisible()
-        screenshot(d, "server_setup_key_missing")
         d.server.import_button.click()  # opens the key dialog (driven below)
 
     def wrong_then_right_passphrase(d: KeyImportDialog) -> None:
@@ -160,13 +157,11 @@ def test_second_counter_imports_the_key_connects_and_next_start_logs_in(
         d.ok_button.click()
         assert d.message.text() == "Wrong passphrase, or the file is damaged. Nothing was changed."
         assert not key_file_path().exists()
-        screenshot(d, "server_key_import_wrong_passphrase")
         d.passphrase.setText(PASSPHRASE)
         d.ok_button.click()  # installs the key; the setup dialog connects again
 
     def login(d: LoginDialog) -> None:
         seen["server_line"] = d.change_button is not None
-        screenshot(d, "server_login")
         _log_in(d)
 
     pending = _drive(
@@ -240,7 +235,7 @@ def test_a_different_key_already_here_is_kept_aside(qtbot, tmp_path, runner):
 
 
 def test_an_empty_server_database_is_set_up_as_the_groups_first_store(
-    qtbot, tmp_path, runner, screenshot
+    qtbot, tmp_path, runner
 ):
     empty = tmp_path / "server" / "new.sqlite3"
     empty.parent.mkdir()
@@ -251,9 +246,8 @@ def test_an_empty_server_database_is_set_up_as_the_groups_first_store(
     dialog.choose_server()
     dialog.server.url.setText(sqlite_url(empty))
     dialog.ok_button.click()
-    assert dialog.pages.currentIndex() == 0 and not dialog.server_choice.isEnabled()
+    assert dialog.pages.currentIndex() == 0 and not dialog.server_choice.isVisible()
     assert "Its database is new" in dialog.intro.text()
-    screenshot(dialog, "server_setup_new_database")
     dialog.store_name.setText("Hengtong Group")
     dialog.username.setText("boss")
     dialog.password.setText(OWNER_PASSWORD)
@@ -307,7 +301,7 @@ def test_precedence_options_then_environment_then_remembered_then_own_file(tmp_p
 
 
 def test_remembered_server_down_at_start_offers_retry_or_change(
-    qtbot, tmp_path, runner, screenshot, monkeypatch
+    qtbot, tmp_path, runner, monkeypatch
 ):
     url, _export = _group_server(tmp_path)
     monkeypatch.setenv("LOANDESK_KEY_FILE", str(tmp_path / "first-counter" / "loandesk.key"))
@@ -317,7 +311,6 @@ def test_remembered_server_down_at_start_offers_retry_or_change(
     def connect_elsewhere(d: ConnectDialog) -> None:
         assert "does not answer" in d.server.message.text()
         assert d.server.host.text() == "127.0.0.1" and d.server.user.text() == "counter2"
-        screenshot(d, "server_connect_down")
         d.ok_button.click()  # retry: still down
         assert "does not answer" in d.server.message.text()
         d.server.url.setText(url)  # the IT person gave a new address
@@ -407,3 +400,82 @@ def test_connect_to_a_real_postgresql_server(qtbot, tmp_path):
     finally:
         pg.drop(name)
         pg.close()
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp, monkeypatch):
+    from tests.desktop.pages.conftest import install_language
+
+    monkeypatch.setenv("LOANDESK_LANG", request.param)
+    translators = install_language(qapp, request.param)
+    yield request.param
+    translators.install("en")
+
+
+def test_screenshots_in_both_languages(qtbot, tmp_path, runner, screenshot, language):
+    from lending.errors import UserError
+
+    url, export = _group_server(tmp_path)
+    zh = language == "zh_CN"
+
+    setup = SetupDialog(None, runner)
+    qtbot.addWidget(setup)
+    setup.show()
+    screenshot(setup, "server_setup_own")
+    setup.choose_server()
+    form = setup.server
+    form.port.setValue(_closed_port())
+    form.user.setText("counter2")
+    form.password.setText("S3cret-pw")
+    form.host.setText("127.0.0.1")
+    setup.ok_button.click()
+    assert ("没有响应" if zh else "does not answer") in form.message.text()
+    screenshot(setup, "server_setup_unreachable")
+    form.url.setText(url)
+    setup.ok_button.click()
+    assert form.import_button.isVisible()
+    expected = "还没有集团的加密密钥" if zh else "does not have the dealer group"
+    assert expected in form.message.text()
+    screenshot(setup, "server_setup_key_missing")
+
+    keys = KeyImportDialog(url, runner)
+    qtbot.addWidget(keys)
+    keys.show()
+    keys.path.setText(str(export))
+    keys.passphrase.setText("not the passphrase")
+    keys.ok_button.click()
+    assert ("口令错误" if zh else "Wrong passphrase") in keys.message.text()
+    screenshot(keys, "server_key_import_wrong_passphrase")
+
+    down = build_server_url("127.0.0.1", _closed_port(), "loandesk", "counter2")
+    with pytest.raises(UserError) as refused:
+        open_database(down)
+    connect = ConnectDialog(down, runner, refused.value)
+    qtbot.addWidget(connect)
+    connect.show()
+    assert ("没有响应" if zh else "does not answer") in connect.server.message.text()
+    screenshot(connect, "server_connect_down")
+
+    keys.passphrase.setText(PASSPHRASE)
+    keys.ok_button.click()
+    with open_database(url) as database:
+        login = LoginDialog(
+            database, runner, store_name="Hengtong Used Cars", server="192.168.1.20:5432/loandesk"
+        )
+        qtbot.addWidget(login)
+        login.show()
+        assert login.change_button is not None and login.change_button.isVisible()
+        screenshot(login, "server_login")
+        login.close()
+
+    empty = tmp_path / "server" / "new.sqlite3"
+    empty.touch()
+    first = SetupDialog(None, runner)
+    qtbot.addWidget(first)
+    first.show()
+    first.choose_server()
+    first.server.url.setText(sqlite_url(empty))
+    first.ok_button.click()
+    assert first.pages.currentIndex() == 0
+    screenshot(first, "server_setup_new_database")
+    first.database.close()
