@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -206,11 +207,11 @@ class SetupDialog(QDialog):
     def choose_server(self) -> None:
         self.server_choice.setChecked(True)
 
-    def _connected(self, database: Database, url: str, needs_setup: bool) -> None:
+    def _connected(self, connection: Connection) -> None:
         """The server answered: log in there, or set up its (new, empty) database."""
-        self.server_url = url
-        self.database = database
-        if not needs_setup:
+        self.server_url = url = connection.url
+        self.database = connection.database
+        if not connection.needs_setup:
             self.accept()
             return
         self.own_choice.setChecked(True)
@@ -367,6 +368,15 @@ def is_server_url(url: str | None) -> bool:
         return True
 
 
+@dataclass(frozen=True)
+class Connection:
+    """What :class:`ServerForm` hands over: the open database and how it was reached."""
+
+    database: Database
+    url: str  # with the password, for this run only
+    needs_setup: bool  # a new, empty database: no owner yet
+
+
 class ServerProblem(UserError):
     """Connecting to the server failed: ``code`` says why (see :meth:`ServerForm.explain`)."""
 
@@ -496,7 +506,7 @@ class ServerForm(QWidget):
     this counter lacks the group's key it offers "Import the key file…".
     """
 
-    connected = Signal(object, str, bool)  # Database, url (with password), needs setup
+    connected = Signal(object)  # Connection: the open database, its URL, needs its first owner
     busy = Signal(bool)
 
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
@@ -615,7 +625,7 @@ class ServerForm(QWidget):
     def _connected(self, result: tuple[Database, bool]) -> None:
         self.busy.emit(False)
         database, needs_setup = result
-        self.connected.emit(database, self._pending_url, needs_setup)
+        self.connected.emit(Connection(database, self._pending_url, needs_setup))
 
     def _failed(self, exc: BaseException) -> None:
         self.busy.emit(False)
@@ -854,8 +864,9 @@ class ConnectDialog(QDialog):
         self.own_button.setEnabled(not busy)
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
-    def _connected(self, database: Database, url: str, needs_setup: bool) -> None:
-        if needs_setup:  # an empty database: the first-run dialog sets it up, not this one
+    def _connected(self, connection: Connection) -> None:
+        database, url = connection.database, connection.url
+        if connection.needs_setup:  # empty: the first-run dialog sets it up, not this one
             database.close()
             self.server.show_problem(
                 self.tr(
