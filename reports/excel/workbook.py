@@ -15,6 +15,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.workbook import Workbook
 
 from reports.excel.layout import FIRST_DATA_ROW, HEADER_ROW, Column, Table
+from reports.lenders import lender_name
 from reports.model import ConsultationRow, Report, label, word
 from reports.model.build import template_label
 from resources.i18n import translator
@@ -278,8 +279,8 @@ def _products(wb: Workbook, title: str, report: Report, lang: str | None) -> Non
         Column(_t("Average term (months)", lang), "decimal1"),
     ]
     body = [
-        [p.product_name, p.lender, label("method", p.method, lang), p.loans, p.amount,
-         p.average_apr, p.average_term]
+        [p.product_name, lender_name(p.lender, lang), label("method", p.method, lang), p.loans,
+         p.amount, p.average_apr, p.average_term]
         for p in report.products
     ]
     t = report.product_total
@@ -478,7 +479,7 @@ def _consultations(
             stages.get(r.stage, r.stage),
             r.grade,
             r.product,
-            r.lender,
+            lender_name(r.lender, lang),
             method,
             r.amount,
             r.term_months,

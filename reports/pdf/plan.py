@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from lending.money import format_cny
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
+from reports.lenders import lender_name
 from reports.pdf.base import CustomerDocument
 from reports.pdf.data import PlanSummary, RepaymentPlanData
 from reports.pdf.fonts import FontSet
@@ -33,7 +34,8 @@ def summary_table(doc: CustomerDocument, plan: PlanSummary, customer_name: str,
     _t = doc._t
     pairs = [
         (_t("Customer"), customer_name, _t("ID number"), customer_id or "-"),
-        (_t("Product"), plan.name(doc.lang), _t("Lender"), plan.lender or "-"),
+        (_t("Product"), plan.name(doc.lang),
+         _t("Lender"), lender_name(plan.lender, doc.lang) or "-"),
         (_t("Loan amount"), doc.cny(plan.loan_amount), _t("Term"), doc.months(plan.term_months)),
         (_t("Repayment method"), doc.method(plan.method), _t("Nominal annual rate"),
          doc.percent(plan.annual_rate)),

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from lending.schedule import RepaymentMethod
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
+from reports.lenders import lender_name
 from reports.pdf.base import CustomerDocument
 from reports.pdf.data import PlanSummary, QuoteData
 from reports.pdf.fonts import FontSet
@@ -113,7 +114,7 @@ class QuoteDocument(CustomerDocument):
         label = _t("Chosen plan") if plan.chosen else _t("Plan")
         caption = f"{label}{self.colon}{plan.name(self.lang)}"
         if plan.lender:
-            caption += f" / {plan.lender}"  # glyphs every fallback font has
+            caption += f" / {lender_name(plan.lender, self.lang)}"
         return [
             self.section(caption),
             key_figures(self, [
@@ -129,7 +130,8 @@ class QuoteDocument(CustomerDocument):
         d, _t = self.data, self._t
         plans = d.plans
         metric: list[tuple[str, Callable[[PlanSummary], str]]] = [
-            (_t("Lender"), lambda p: self.para(p.lender or "-", "CellRight")),
+            (_t("Lender"),
+             lambda p: self.para(lender_name(p.lender, self.lang) or "-", "CellRight")),
             (_t("Repayment method"), lambda p: self.method(p.method)),
             (_t("Monthly payment"), self.payment_text),
             (_t("Down payment"), lambda p: self.money(p.down_payment)),
