@@ -17,7 +17,7 @@
     </message>
     <message>
       <source>Dealer partner finance company (example)</source>
-      <translation>经销商合作融资租赁公司（示例）</translation>
+      <translation>经销商合作金融机构（示例）</translation>
     </message>
     <message>
       <source>Industrial and Commercial Bank of China</source>
