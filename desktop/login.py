@@ -401,12 +401,12 @@ _UNREACHABLE = (
 def _classify(detail: str) -> str | None:
     """A driver's connection error as one of the form's codes (None: say it as it is)."""
     text = detail.lower()
-    if (
-        "password authentication failed" in text
-        or "no password supplied" in text
-        or ("role" in text and "does not exist" in text)
-    ):
+    if "no password supplied" in text:
+        return "server_password_needed"
+    if "password authentication failed" in text or ("role" in text and "does not exist" in text):
         return "server_password"
+    if "no pg_hba.conf entry" in text:
+        return "server_not_allowed"
     if "database" in text and "does not exist" in text:
         return "server_no_database"
     if any(marker in text for marker in _UNREACHABLE):
@@ -590,8 +590,11 @@ class ServerForm(QWidget):
         text = self.url.text().strip()
         if text:
             if "://" not in text:
-                self.show_problem(self.tr("A connection URL looks like {example}.").format(
-                    example="postgresql+psycopg://user@server:5432/loandesk"))
+                self.show_problem(
+                    self.tr("A connection URL looks like {example}.").format(
+                        example="postgresql+psycopg://user@server:5432/loandesk"
+                    )
+                )
                 return None
             if self.password.text() and not url_password(text):
                 text = with_password(text, self.password.text())
@@ -632,6 +635,9 @@ class ServerForm(QWidget):
         if not isinstance(exc, UserError):
             raise exc
         self.show_problem(self.explain(exc), key_problem=exc.code in KEY_PROBLEMS)
+        if exc.code in ("server_password", "server_password_needed"):
+            self.password.selectAll()
+            self.password.setFocus()
 
     def show_problem(self, text: str | None, *, key_problem: bool = False) -> None:
         self.import_button.setVisible(key_problem)
@@ -655,10 +661,20 @@ class ServerForm(QWidget):
             return self.tr(
                 "The server refused the user name or password. Check them with your IT person."
             )
-        if code == "server_no_database":
+        if code == "server_password_needed":
             return self.tr(
-                "There is no database {server}. Check the database name."
-            ).format(server=where)
+                "The server asks for the password. It is not saved on this computer: enter "
+                "it and connect."
+            )
+        if code == "server_not_allowed":
+            return self.tr(
+                "The server does not let this computer or this user in. Ask your IT person "
+                "to allow it (pg_hba.conf on the server)."
+            )
+        if code == "server_no_database":
+            return self.tr("There is no database {server}. Check the database name.").format(
+                server=where
+            )
         if code == "not_loandesk":
             return self.tr(
                 "The database {server} holds other data, not LoanDesk's. Nothing was changed; "
@@ -950,9 +966,7 @@ class LoginDialog(QDialog):
         if server:  # on the dealer group's server: say which, and offer a way to change
             text = self.tr("Server: {server}").format(server=server)
             where = QLabel()
-            where.setText(
-                where.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 250)
-            )
+            where.setText(where.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 250))
             where.setToolTip(text)
             where.setStyleSheet("color: palette(placeholder-text);")
             self.change_button = QPushButton(self.tr("Change connection…"))

@@ -135,9 +135,7 @@ def test_not_a_loandesk_database_gets_no_schema(qtbot, tmp_path, runner):
     assert not (tmp_path / "nowhere.sqlite3").exists()
 
 
-def test_second_counter_imports_the_key_connects_and_next_start_logs_in(
-    qtbot, tmp_path, runner
-):
+def test_second_counter_imports_the_key_connects_and_next_start_logs_in(qtbot, tmp_path, runner):
     url, export = _group_server(tmp_path)
     seen: dict[str, Any] = {}
 
@@ -234,9 +232,7 @@ def test_a_different_key_already_here_is_kept_aside(qtbot, tmp_path, runner):
     dialog.database.close()
 
 
-def test_an_empty_server_database_is_set_up_as_the_groups_first_store(
-    qtbot, tmp_path, runner
-):
+def test_an_empty_server_database_is_set_up_as_the_groups_first_store(qtbot, tmp_path, runner):
     empty = tmp_path / "server" / "new.sqlite3"
     empty.parent.mkdir()
     empty.touch()
@@ -267,12 +263,47 @@ def test_the_password_is_never_written_to_the_settings(qtbot, runner):
     assert make_url(url).password == "Pa ss@w/rd9" and make_url(url).port == 5433
     ctl._remember(url)
     assert ctl.url == url  # in memory for this run
-    assert Preferences().database_url == "postgresql+psycopg://counter2@db.hengtong.local:5433/loandesk"
+    assert (
+        Preferences().database_url
+        == "postgresql+psycopg://counter2@db.hengtong.local:5433/loandesk"
+    )
     path = settings_file()
     assert path is not None
     text = path.read_text(encoding="utf-8")
     assert "Pa" not in text.replace("Path", "") and "rd9" not in text
     ctl.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("detail", "code"),
+    [
+        # PostgreSQL's own words (psycopg / libpq), as seen on a real server
+        (
+            'connection failed: FATAL: password authentication failed for user "counter"',
+            "server_password",
+        ),
+        ("connection failed: fe_sendauth: no password supplied", "server_password_needed"),
+        ('connection failed: FATAL: database "nosuch" does not exist', "server_no_database"),
+        (
+            'FATAL: no pg_hba.conf entry for host "10.0.0.8", user "x", database "y"',
+            "server_not_allowed",
+        ),
+        (
+            'connection failed: connection to server at "127.0.0.1", port 1 failed: '
+            "Connection refused",
+            "server_unreachable",
+        ),
+        (
+            'failed to resolve host "db.nowhere": [Errno -2] Name or service not known',
+            "server_unreachable",
+        ),
+        ("FATAL: sorry, too many clients already", None),
+    ],
+)
+def test_server_errors_are_told_apart(detail, code):
+    from desktop.login import _classify
+
+    assert _classify(detail) == code
 
 
 def test_precedence_options_then_environment_then_remembered_then_own_file(tmp_path):
@@ -343,9 +374,7 @@ def test_back_to_this_counters_own_database_from_the_login(qtbot, tmp_path, runn
         assert d.database is None  # own database not made until chosen
         d.reject()
 
-    pending = _drive(
-        [(LoginDialog, change), (ConnectDialog, use_own), (SetupDialog, quit_setup)]
-    )
+    pending = _drive([(LoginDialog, change), (ConnectDialog, use_own), (SetupDialog, quit_setup)])
     ctl = Application(make_application(), url=url, remembered=True, runner=runner)
     assert ctl.start() is False
     assert not pending

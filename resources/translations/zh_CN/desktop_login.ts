@@ -212,8 +212,16 @@
       <translation>数据库 {server} 中是其他数据，不是车贷助手的数据。未做任何更改；请检查数据库名。</translation>
     </message>
     <message>
+      <source>The server asks for the password. It is not saved on this computer: enter it and connect.</source>
+      <translation>服务器需要密码。密码不会保存在本机：请输入密码后连接。</translation>
+    </message>
+    <message>
       <source>The server cannot be used: {detail}</source>
       <translation>无法使用该服务器：{detail}</translation>
+    </message>
+    <message>
+      <source>The server does not let this computer or this user in. Ask your IT person to allow it (pg_hba.conf on the server).</source>
+      <translation>服务器不允许本机或该用户连接。请联系 IT 人员开通（服务器上的 pg_hba.conf）。</translation>
     </message>
     <message>
       <source>The server refused the user name or password. Check them with your IT person.</source>
