@@ -199,7 +199,8 @@ class SetupDialog(QDialog):
         for index in range(self.pages.count()):
             page = self.pages.widget(index)
             shown = index == self.pages.currentIndex()
-            page.setSizePolicy(policy.Preferred, policy.Preferred if shown else policy.Ignored)
+            if page is not None:
+                page.setSizePolicy(policy.Preferred, policy.Preferred if shown else policy.Ignored)
         self.pages.adjustSize()
         if self.isVisible():
             self.adjustSize()
@@ -706,7 +707,7 @@ class ServerForm(QWidget):
     # -- the key -------------------------------------------------------------------
     def import_key(self) -> None:
         dialog = KeyImportDialog(self._pending_url, self.runner, self)
-        self.key_dialog = dialog
+        self.key_dialog: KeyImportDialog | None = dialog
         try:
             if dialog.exec():
                 self.show_problem(None)
