@@ -7,6 +7,18 @@ consultation from reaching a finance plan.
 Industry list CSV: a header row naming the columns ``id_number`` and/or
 ``phone`` (also accepted: 身份证号 / 证件号码, 手机号 / 电话), optional
 ``reason`` and ``note``; UTF-8 (with or without BOM) or GB18030.
+
+Dealer groups (several stores in one database)
+    The blacklist is **group-wide**: an entry added (or imported) at any store
+    applies at every store, so a fraudster turned away at store A is flagged
+    at store B too.  Managing entries (list, remove, re-import) stays with the
+    store that added them: its manager, or the owner working in that store
+    (:func:`db.services.stores.switch_store`).  A hit on another store's entry
+    reveals only that store's name and the date the entry was added - never
+    the entry's masked ID/phone or note, which are that store's data (see
+    :func:`hit_reason`).  The duplicate-application check in
+    :mod:`db.services.consultations` works the same way across stores; its
+    cross-store wording lives in :data:`MESSAGES` here too.
 """
 
 from __future__ import annotations
@@ -14,13 +26,13 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import delete, or_, select
 
 from db.crypto import mask_id, mask_phone
-from db.models import BlacklistEntry
+from db.models import BlacklistEntry, Store
 from db.models.enums import AuditAction, BlacklistReason, BlacklistSource
 from db.services import audit
 from db.services.base import (
@@ -33,8 +45,28 @@ from db.services.base import (
     require,
     transaction,
 )
+from db.services.messages import reason as service_reason
 from db.uow import UnitOfWork
 from lending import identity
+from lending.reasons import Reason
+
+MESSAGES: dict[str, str] = {
+    "blacklist.hit_other_store": (
+        "This customer matches an entry on the {source} blacklist ({reason}) added at "
+        "{store} on {date}. The consultation cannot go on to a finance plan; "
+        "please refer to the manager."
+    ),
+    "duplicate.id_number_other_store": (
+        "The same ID number was used on an application at {store} on {date} "
+        "(within the last {days} days). Check that this is not a duplicate application."
+    ),
+    "duplicate.phone_other_store": (
+        "The same mobile number was used on an application at {store} on {date} "
+        "(within the last {days} days). Check that this is not a duplicate application."
+    ),
+}
+"""Cross-store fraud-check reasons (context ``Reason`` in ``db.ts``).  Only the
+other store's name and a date are filled in: nothing about its customer."""
 
 _ID_COLUMNS = ("id_number", "id", "身份证号", "身份证号码", "证件号码")
 _PHONE_COLUMNS = ("phone", "mobile", "手机号", "手机号码", "电话")
@@ -47,6 +79,12 @@ class BlacklistHit:
     reason: BlacklistReason
     matched: str
     """``"id_number"`` or ``"phone"``."""
+    store_id: int | None = None
+    """The store that added the entry."""
+    store_name: str = ""
+    added_at: datetime | None = None
+    own_store: bool = True
+    """False when the entry was added at another store of the group."""
 
 
 @dataclass(frozen=True)
@@ -82,9 +120,36 @@ def _view(e: BlacklistEntry) -> BlacklistEntryView:
     )
 
 
+def group_store_ids(uow: UnitOfWork) -> list[int]:
+    """Every store of the database (a dealer group has a handful).
+
+    Filtering on ``store_id IN (...all stores...)`` keeps the (store_id, hmac)
+    indexes usable for a lookup across the whole group.
+    """
+    return [int(i) for i in uow.session.scalars(select(Store.id).order_by(Store.id))]
+
+
+def store_name_map(uow: UnitOfWork, store_ids: set[int] | list[int]) -> dict[int, str]:
+    if not store_ids:
+        return {}
+    rows = uow.session.execute(select(Store.id, Store.name).where(Store.id.in_(list(store_ids))))
+    return {int(i): str(n) for i, n in rows}
+
+
+def local_date_text(moment: datetime | None) -> str:
+    """``2026-11-20``: the date of ``moment`` on this computer's clock (language-neutral)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # stored naive on some engines: it is UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().date().isoformat()
+
+
 def hits_for_hashes(
     uow: UnitOfWork, store_id: int, id_hmac: str | None, phone_hmac: str | None
 ) -> list[BlacklistHit]:
+    """Hits on the group's blacklist; ``store_id`` is the store asking (its own
+    entries first, then other stores' entries, each in the order added)."""
     conds = []
     if id_hmac:
         conds.append(BlacklistEntry.id_hmac == id_hmac)
@@ -92,26 +157,57 @@ def hits_for_hashes(
         conds.append(BlacklistEntry.phone_hmac == phone_hmac)
     if not conds:
         return []
-    rows = uow.session.scalars(
-        select(BlacklistEntry)
-        .where(BlacklistEntry.store_id == store_id, or_(*conds))
-        .order_by(BlacklistEntry.id)
+    rows = list(
+        uow.session.scalars(
+            select(BlacklistEntry)
+            .where(BlacklistEntry.store_id.in_(group_store_ids(uow)), or_(*conds))
+            .order_by(BlacklistEntry.id)
+        )
     )
+    rows.sort(key=lambda e: e.store_id != store_id)  # stable: own store first
+    names = store_name_map(uow, {e.store_id for e in rows})
     return [
         BlacklistHit(
             entry_id=e.id,
             source=BlacklistSource(e.source),
             reason=BlacklistReason(e.reason),
             matched="id_number" if id_hmac and e.id_hmac == id_hmac else "phone",
+            store_id=e.store_id,
+            store_name=names.get(e.store_id, ""),
+            added_at=e.added_at,
+            own_store=e.store_id == store_id,
         )
         for e in rows
     ]
 
 
+def hit_reason(hit: BlacklistHit) -> Reason:
+    """What blocks the consultation: ``blacklist.hit`` for the store's own entry;
+    ``blacklist.hit_other_store`` (store name and date only) for another store's."""
+    if hit.own_store:
+        return service_reason("blacklist.hit", source=hit.source.value, reason=hit.reason.value)
+    return Reason.of(
+        MESSAGES,
+        "blacklist.hit_other_store",
+        source=hit.source.value,
+        reason=hit.reason.value,
+        store=hit.store_name,
+        date=local_date_text(hit.added_at),
+    )
+
+
+def hit_reasons(hits: list[BlacklistHit]) -> list[Reason]:
+    """:func:`hit_reason` of each hit; the same sentence about another store once only
+    (e.g. the industry list imported at several stores)."""
+    own = [hit_reason(h) for h in hits if h.own_store]
+    other = list(dict.fromkeys(hit_reason(h) for h in hits if not h.own_store))
+    return [*own, *other]
+
+
 def check(
     target: Target, actor: Actor, *, id_number: str | None = None, phone: str | None = None
 ) -> list[BlacklistHit]:
-    """Blacklist hits for an ID number and/or phone (exact, normalised)."""
+    """Blacklist hits for an ID number and/or phone (exact, normalised), across the group."""
     with transaction(target) as uow:
         return hits_for_hashes(
             uow,
@@ -212,6 +308,8 @@ def add_entry(
 
 
 def remove_entry(target: Target, actor: Actor, entry_id: int) -> None:
+    """Remove one of the actor's store's entries (another store's entry: NotFound;
+    the owner switches to that store first)."""
     require(actor, Permission.MANAGE_BLACKLIST)
     with transaction(target) as uow:
         e = get_owned(uow, BlacklistEntry, entry_id, actor, "Blacklist entry")
@@ -230,6 +328,8 @@ def remove_entry(target: Target, actor: Actor, entry_id: int) -> None:
 def list_entries(
     target: Target, actor: Actor, *, source: BlacklistSource | None = None, limit: int = 1000
 ) -> list[BlacklistEntryView]:
+    """The entries the actor's store added (they apply group-wide, but other stores'
+    masked IDs and notes are theirs to see)."""
     with transaction(target) as uow:
         q = select(BlacklistEntry).where(BlacklistEntry.store_id == actor.store_id)
         if source is not None:

@@ -478,10 +478,9 @@ def _refresh_blocks(uow: UnitOfWork, actor: Actor, c: Consultation) -> None:
     """Recompute the blacklist hit and what blocks the flow."""
     customer = uow.session.get(Customer, c.customer_id)
     assert customer is not None
+    # group-wide: another store's entry blocks too (its store and date only, see blacklist)
     hits = blacklist.hits_for_hashes(uow, actor.store_id, customer.id_hmac, customer.phone_hmac)
-    blocked: list[Reason] = [
-        reason("blacklist.hit", source=h.source.value, reason=h.reason.value) for h in hits
-    ]
+    blocked: list[Reason] = blacklist.hit_reasons(hits)
     c.blacklist_hit = bool(hits)
     q = uow.session.get(Qualification, c.id)
     if q is not None and q.passed is False:
@@ -519,26 +518,62 @@ def _duplicate_warnings(
     s: LendingSettings,
     moment: datetime,
 ) -> list[Reason]:
+    """Other applications with the same ID number / mobile in the window, in every
+    store of the group.  One in the actor's store names its consultation number
+    (``duplicate.*``); one in another store says only which store and when
+    (``duplicate.*_other_store``), so nothing of that store's customer is shown."""
     window = s.duplicate_application_window_days
     since = moment - timedelta(days=window)
     found: list[Reason] = []
+    store_ids = blacklist.group_store_ids(uow)
     for code, col, value in (
         ("duplicate.id_number", Customer.id_hmac, customer.id_hmac),
         ("duplicate.phone", Customer.phone_hmac, customer.phone_hmac),
     ):
         if not value:
             continue
-        same = select(Customer.id).where(Customer.store_id == actor.store_id, col == value)
-        other = uow.session.scalar(
-            # max() over the customer_id index: never a scan of the store's consultations
-            select(func.max(Consultation.id)).where(
-                Consultation.customer_id.in_(same),
-                Consultation.id != c.id,
-                or_(Consultation.contact_at >= since, Consultation.created_at >= since),
+        # store_id IN (all stores) keeps the (store_id, hmac) index usable
+        same = select(Customer.id).where(Customer.store_id.in_(store_ids), col == value)
+        latest = {
+            int(sid): int(cid)
+            for sid, cid in uow.session.execute(
+                # max() over the customer_id index: never a scan of the stores' consultations
+                select(Consultation.store_id, func.max(Consultation.id))
+                .where(
+                    Consultation.customer_id.in_(same),
+                    Consultation.id != c.id,
+                    or_(Consultation.contact_at >= since, Consultation.created_at >= since),
+                )
+                .group_by(Consultation.store_id)
             )
-        )
+        }
+        other = latest.pop(actor.store_id, None)
         if other is not None:
             found.append(reason(code, days=window, other=other))
+        if latest:
+            names = blacklist.store_name_map(uow, set(latest))
+            elsewhere = sorted(
+                (
+                    (contact_at or created_at, names.get(int(sid), ""))
+                    for sid, contact_at, created_at in uow.session.execute(
+                        select(
+                            Consultation.store_id, Consultation.contact_at, Consultation.created_at
+                        ).where(Consultation.id.in_(list(latest.values())))
+                    )
+                ),
+                key=lambda row: row[0],
+                reverse=True,
+            )
+            found.extend(
+                Reason.of(
+                    blacklist.MESSAGES,
+                    f"{code}_other_store",
+                    store=name,
+                    date=blacklist.local_date_text(when),
+                    days=window,
+                )
+                for when, name in elsewhere
+            )
     return found
 
 

@@ -160,8 +160,16 @@
       <translation>数字不能为负数。</translation>
     </message>
     <message>
+      <source>The same ID number was used on an application at {store} on {date} (within the last {days} days). Check that this is not a duplicate application.</source>
+      <translation>相同的身份证号于 {date} 在{store}用于一笔申请（最近 {days} 天内）。请核实这不是重复申请。</translation>
+    </message>
+    <message>
       <source>The same ID number was used on another application in the last {days} days (consultation {other}). Check that this is not a duplicate application.</source>
       <translation>相同的身份证号在最近 {days} 天内已用于另一笔申请（咨询 {other}）。请核实这不是重复申请。</translation>
+    </message>
+    <message>
+      <source>The same mobile number was used on an application at {store} on {date} (within the last {days} days). Check that this is not a duplicate application.</source>
+      <translation>相同的手机号于 {date} 在{store}用于一笔申请（最近 {days} 天内）。请核实这不是重复申请。</translation>
     </message>
     <message>
       <source>The same mobile number was used on another application in the last {days} days (consultation {other}). Check that this is not a duplicate application.</source>
@@ -182,6 +190,10 @@
     <message>
       <source>This consultation was changed by {who} at {when}. Reload it to see their changes; what you typed is still in the form.</source>
       <translation>这笔咨询已被 {who} 于 {when} 修改。请重新载入查看对方的修改；您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+      <source>This customer matches an entry on the {source} blacklist ({reason}) added at {store} on {date}. The consultation cannot go on to a finance plan; please refer to the manager.</source>
+      <translation>该客户与{source}黑名单中的一条记录匹配（{reason}），该记录由{store}于 {date} 添加。本次咨询不能进入金融方案，请提交经理处理。</translation>
     </message>
     <message>
       <source>This customer matches an entry on the {source} blacklist ({reason}). The consultation cannot go on to a finance plan; please refer to the manager.</source>
