@@ -1,0 +1,37 @@
+"""PySide6 6.12 drops a reference to True on every emit(); LoanDesk must not crash from it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = """
+import desktop  # the work-around is applied on import
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+app = QCoreApplication([])
+
+
+class Source(QObject):
+    changed = Signal(int)
+
+
+s = Source()
+s.changed.connect(lambda v: None)
+for i in range(20_000):  # a long day at the counter
+    s.changed.emit(i)
+print("ok")
+"""
+
+
+def test_many_signal_emits_do_not_abort_the_program() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "ok"
