@@ -25,10 +25,10 @@ KEY_CHECK = "key_check"
 class Database:
     """An open database: engine, session factory and the field cipher."""
 
-    url: str
+    url: str = field(repr=False)  # may hold a server password
     engine: Engine
     session_factory: sessionmaker[Session]
-    cipher: FieldCipher
+    cipher: FieldCipher = field(repr=False)  # holds the key
     key_path: Path | None = None
     schema_revision: str = ""
     _closed: bool = field(default=False, repr=False)

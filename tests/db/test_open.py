@@ -259,3 +259,14 @@ def test_key_never_lands_in_the_database_folder(
     assert db_folder != key_folder
     assert not key_folder.is_relative_to(db_folder)
     assert not db_folder.is_relative_to(key_folder)
+
+
+def test_repr_of_a_database_shows_no_password_or_key() -> None:
+    from sqlalchemy import create_engine
+
+    from db.database import Database
+
+    url = "postgresql+psycopg://counter2:s3cret-pw@dbserver/loandesk"
+    engine = create_engine(url)
+    shown = repr(Database(url=url, engine=engine, session_factory=None, cipher="KEY-BYTES"))  # type: ignore[arg-type]
+    assert "s3cret-pw" not in shown and "KEY-BYTES" not in shown
