@@ -1,4 +1,9 @@
-"""Export the owner report (Excel) off the UI thread, with progress and Cancel."""
+"""Export the owner report (Excel) off the UI thread, with progress and Cancel.
+
+The owner of a dealer group (several stores in one database) chooses the
+stores: "All stores (group)" (the default, one summary per store) or one
+store.  Anyone else exports their own store and sees no choice.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -24,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models.enums import Role
+from db.services.stores import StoreSummary
 from desktop.context import AppContext
 from desktop.tasks import Job, TaskHandle
 from desktop.widgets import fit_height
@@ -39,7 +46,8 @@ def _pydate(q: QDate) -> date:
 
 
 class ExportDialog(QDialog):
-    """Period, file, optional unmasked data (owner); Export runs on the worker."""
+    """Period, stores (group owner), file, optional unmasked data (owner); Export runs
+    on the worker."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +77,10 @@ class ExportDialog(QDialog):
             self.tr("Include full mobile and ID numbers (recorded in the audit log)")
         )
         self.unmasked.setVisible(ctx.staff.role is Role.OWNER)
+        # the group owner's store choice: filled (and shown) once the stores are loaded
+        self.stores = QComboBox()
+        self.stores.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._store_ids: list[int | None] = []
 
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -79,6 +91,9 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("From"), self.start)
         form.addRow(self.tr("To"), self.end)
+        form.addRow(self.tr("Stores"), self.stores)
+        form.setRowVisible(self.stores, False)
+        self._form = form
         form.addRow(self.tr("Save as"), file_row)
         form.addRow("", self.unmasked)
 
@@ -98,6 +113,39 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+
+        if ctx.staff.role is Role.OWNER:
+            from db.services.stores import list_stores
+
+            db, actor = ctx.database, ctx.staff
+            ctx.runner.run(lambda: list_stores(db, actor), self._got_stores, self._no_stores)
+
+    def _got_stores(self, stores: list[StoreSummary]) -> None:
+        """Several stores: offer the group (default) or one of them."""
+        if len(stores) < 2:
+            return
+        self.stores.clear()
+        self._store_ids = [None]
+        self.stores.addItem(self.tr("All stores (group)"))
+        for store in stores:
+            self._store_ids.append(store.id)
+            self.stores.addItem(store.name)
+        self.stores.setCurrentIndex(0)
+        self._form.setRowVisible(self.stores, True)
+        fit_height(self)
+
+    def _no_stores(self, exc: BaseException) -> None:
+        """The list could not be loaded: the export covers the default (the group)."""
+        if not isinstance(exc, UserError):
+            raise exc
+
+    def chosen_store_ids(self) -> tuple[int, ...] | None:
+        """The one store picked, or None: the default (owner: the group; others: own store)."""
+        index = self.stores.currentIndex()
+        if not self._store_ids or index < 0:
+            return None
+        chosen = self._store_ids[index]
+        return None if chosen is None else (chosen,)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -120,6 +168,7 @@ class ExportDialog(QDialog):
             return
         db, actor, lang = self.ctx.database, self.ctx.staff, self.ctx.language
         unmasked = self.unmasked.isChecked() and self.unmasked.isVisible()
+        store_ids = self.chosen_store_ids()
 
         def job(j: Job) -> Path:
             try:
@@ -132,12 +181,14 @@ class ExportDialog(QDialog):
                     lang=lang,
                     progress=lambda done, total: j.report(done, total),
                     cancelled=lambda: j.cancelled,
+                    store_ids=store_ids,
                 )
             except ExportCancelled:
                 j.check()
                 raise
 
         self.export_button.setEnabled(False)
+        self.stores.setEnabled(False)
         self.cancel_button.setText(self.tr("Cancel"))
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
@@ -163,6 +214,7 @@ class ExportDialog(QDialog):
     def _finish(self) -> None:
         self.handle = None
         self.export_button.setEnabled(True)
+        self.stores.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))
         self.progress.setVisible(False)
 

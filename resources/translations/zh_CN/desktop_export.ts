@@ -4,6 +4,10 @@
   <context>
     <name>ExportDialog</name>
     <message>
+      <source>All stores (group)</source>
+      <translation>全部门店（集团）</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -58,6 +62,10 @@
     <message>
       <source>Saved: {path}</source>
       <translation>已保存：{path}</translation>
+    </message>
+    <message>
+      <source>Stores</source>
+      <translation>门店</translation>
     </message>
     <message>
       <source>The end date is before the start date.</source>
