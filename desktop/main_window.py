@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -18,19 +18,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models.enums import ConsultationStatus, Step
-from db.services import consultations
-from db.services import staff as staff_service
-from db.services.base import Permission
-from db.services.consultations import ConsultationView
-from desktop.context import AppContext
-from desktop.dialogs import NewConsultationDialog, SettingsDialog, tr_reason
-from desktop.home import HomePage
-from desktop.labels import role_label
+from desktop.lazy import lazy_module
 from desktop.preferences import Preferences
-from desktop.steps import STEPS, FlowView, LostDialog
 from desktop.tasks import ConnectionIndicator
 from lending.errors import UserError
+
+if TYPE_CHECKING:
+    from db.services.consultations import ConsultationView
+    from desktop.context import AppContext
+    from desktop.home import HomePage
+    from desktop.steps import FlowView
+
+# The data layer and the pages built on it: imported once the window is on
+# screen (see attach()), so start-up does not wait for them.
+enums = lazy_module("db.models.enums")
+base = lazy_module("db.services.base")
+consultations = lazy_module("db.services.consultations")
+staff_service = lazy_module("db.services.staff")
+dialogs = lazy_module("desktop.dialogs")
+labels = lazy_module("desktop.labels")
+steps = lazy_module("desktop.steps")
 
 log = logging.getLogger(__name__)
 
@@ -39,30 +46,34 @@ class MainWindow(QMainWindow):
     logout_requested = Signal()
     language_chosen = Signal(str)  # "" / "zh_CN" / "en": the application rebuilds the window
 
-    def __init__(self, ctx: AppContext, prefs: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext | None,
+        prefs: Preferences,
+        parent: QWidget | None = None,
+        *,
+        waiting: str = "",
+    ) -> None:
+        """``ctx`` None: the frame, toolbar and menus with ``waiting`` in the middle
+        until :meth:`attach` brings the session (start-up shows this first)."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
         self.prefs = prefs
         self._closing_for_rebuild = False
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self._title())
         self.resize(1180, 780)
         self.setMinimumSize(960, 640)
-
-        self.home = HomePage(ctx)
+        self.home: HomePage = None  # type: ignore[assignment]  # built by attach()
         self._flow: FlowView | None = None  # built on first use: start-up shows home only
 
         self.central = QStackedWidget()
-        self.central.addWidget(self.home)
+        self.waiting = QLabel(waiting)
+        self.waiting.setObjectName("waitingForDatabase")
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.central.addWidget(self.waiting)
         self.setCentralWidget(self.central)
-
-        self.home.open_consultation.connect(self.open_consultation)
-        self.home.new_consultation.connect(self.new_consultation)
-        self.home.new_consultation_for.connect(self.new_consultation_for)
-
         self._build_actions()
-        self._build_status_bar()
-        ctx.runner.error_handler = self.show_error  # type: ignore[attr-defined]
+        self.setWindowTitle(self._title())
 
         geometry = prefs.geometry()
         if geometry is not None:
@@ -70,11 +81,37 @@ class MainWindow(QMainWindow):
         state = prefs.window_state()
         if state is not None:
             self.restoreState(state)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The logged-in session: the home page, the user's actions, the status bar."""
+        from desktop.home import HomePage
+
+        self.ctx = ctx
+        self.setWindowTitle(self._title())
+        self.home = HomePage(ctx)
+        self.central.addWidget(self.home)
+        self.central.setCurrentWidget(self.home)
+        self.central.removeWidget(self.waiting)
+        self.waiting.deleteLater()
+
+        self.home.open_consultation.connect(self.open_consultation)
+        self.home.new_consultation.connect(self.new_consultation)
+        self.home.new_consultation_for.connect(self.new_consultation_for)
+
+        self.export_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
+        self.admin_action.setVisible(ctx.can(base.Permission.MANAGE_STAFF))
+        for action in self._session_actions:
+            action.setEnabled(True)
+        self._build_status_bar()
+        ctx.runner.error_handler = self.show_error  # type: ignore[attr-defined]
 
     # -- construction ----------------------------------------------------------
     def _title(self) -> str:
         app = self.tr("LoanDesk")
-        return f"{app} — {self.ctx.store_name}" if self.ctx.store_name else app
+        store = self.ctx.store_name if self.ctx is not None else ""
+        return f"{app} — {store}" if store else app
 
     def _action(
         self,
@@ -109,17 +146,27 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             self.tr("Export report…"), self.export_report, "Ctrl+E", sp.SP_DialogSaveButton
         )
-        self.export_action.setVisible(self.ctx.can(Permission.EXPORT_REPORTS))
+        self.export_action.setVisible(False)  # attach() shows them to who may use them
         self.admin_action = self._action(
             self.tr("Staff and stores…"), self.manage_staff, None, sp.SP_DirLinkIcon
         )
-        self.admin_action.setVisible(self.ctx.can(Permission.MANAGE_STAFF))
+        self.admin_action.setVisible(False)
         self.logout_action = self._action(
             self.tr("Log out"), self.log_out, None, sp.SP_DialogCloseButton
         )
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("About LoanDesk"), self.about)
         self.find_action = self._action(self.tr("Find customer"), self.focus_search, "Ctrl+F")
+        # what needs the session: off until attach()
+        self._session_actions = (
+            self.home_action,
+            self.new_action,
+            self.find_action,
+            self.settings_action,
+            self.logout_action,
+        )
+        for action in self._session_actions:
+            action.setEnabled(False)
 
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
@@ -168,7 +215,7 @@ class MainWindow(QMainWindow):
         name = self.ctx.display_name or self.ctx.staff.username
         self.user_label = QLabel(
             self.tr("Signed in: {name} ({role})").format(
-                name=name, role=role_label(self.ctx.staff.role)
+                name=name, role=labels.role_label(self.ctx.staff.role)
             )
         )
         self.store_label = QLabel(
@@ -205,7 +252,7 @@ class MainWindow(QMainWindow):
     @property
     def flow(self) -> FlowView:
         if self._flow is None:
-            flow = FlowView(self.ctx)
+            flow = steps.FlowView(self.ctx)
             flow.step_requested = self._step_requested  # type: ignore[method-assign]
             flow.state_refresh_needed.connect(self.refresh_consultation)
             flow.step_shown.connect(self._remember_step)
@@ -247,7 +294,7 @@ class MainWindow(QMainWindow):
     def new_consultation(self) -> None:
         if self._in_flow() and not self._leave_step():
             return
-        dialog = NewConsultationDialog(self.ctx, self)
+        dialog = dialogs.NewConsultationDialog(self.ctx, self)
         if dialog.exec() and dialog.result_view is not None:
             if dialog.reused:
                 self.statusBar().showMessage(
@@ -256,7 +303,7 @@ class MainWindow(QMainWindow):
                     ).format(name=dialog.result_view.customer_name),
                     8000,
                 )
-            self.open_consultation(dialog.result_view.id, step=Step.RECEPTION)
+            self.open_consultation(dialog.result_view.id, step=enums.Step.RECEPTION)
 
     def new_consultation_for(self, customer_id: int) -> None:
         answer = QMessageBox.question(
@@ -269,10 +316,10 @@ class MainWindow(QMainWindow):
         db, actor = self.ctx.database, self.ctx.staff
         self.ctx.runner.run(
             lambda: consultations.open_consultation(db, actor, customer_id),
-            lambda view: self.open_consultation(view.id, step=Step.RECEPTION),
+            lambda view: self.open_consultation(view.id, step=enums.Step.RECEPTION),
         )
 
-    def open_consultation(self, consultation_id: int, step: Step | str | None = None) -> None:
+    def open_consultation(self, consultation_id: int, step: enums.Step | str | None = None) -> None:
         """Show a consultation at ``step`` (default: the first step not complete)."""
         if (
             self._in_flow()
@@ -289,15 +336,15 @@ class MainWindow(QMainWindow):
             page.load(consultation_id)  # type: ignore[attr-defined]
         self.central.setCurrentWidget(self.flow)
         db, actor = self.ctx.database, self.ctx.staff
-        wanted = Step(step) if step else None
+        wanted = enums.Step(step) if step else None
         self.ctx.runner.run(
             lambda: consultations.get_consultation(db, actor, consultation_id),
             lambda view: self._opened(view, wanted),
         )
 
-    def _opened(self, view: ConsultationView, step: Step | None) -> None:
+    def _opened(self, view: ConsultationView, step: enums.Step | None) -> None:
         self._consultation_changed(view)
-        self.flow.show_step(step or view.next_step or Step.SIGNING)
+        self.flow.show_step(step or view.next_step or enums.Step.SIGNING)
         self.prefs.set_last_consultation(
             self.ctx.staff.username, view.id, self.flow.current_step.value
         )
@@ -312,7 +359,7 @@ class MainWindow(QMainWindow):
         db, actor = self.ctx.database, self.ctx.staff
 
         def reopen(view: ConsultationView) -> None:
-            if view.status is ConsultationStatus.OPEN:
+            if view.status is enums.ConsultationStatus.OPEN:
                 self.open_consultation(view.id, step=step or None)
 
         def gone(exc: BaseException) -> None:
@@ -349,7 +396,7 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _step_requested(self, step: Step) -> None:
+    def _step_requested(self, step: enums.Step) -> None:
         if step is self.flow.current_step:
             return
         if not self._leave_step():
@@ -358,9 +405,9 @@ class MainWindow(QMainWindow):
         self.flow.show_step(step)
 
     def previous_step(self) -> None:
-        index = STEPS.index(self.flow.current_step)
+        index = steps.STEPS.index(self.flow.current_step)
         if index > 0:
-            self._step_requested(STEPS[index - 1])
+            self._step_requested(steps.STEPS[index - 1])
 
     def save_step(self) -> None:
         if not self._in_flow():
@@ -376,9 +423,9 @@ class MainWindow(QMainWindow):
                 self.tr("Not saved: correct the fields marked in red."), 6000
             )
             return
-        index = STEPS.index(self.flow.current_step)
-        if index + 1 < len(STEPS):
-            self.flow.show_step(STEPS[index + 1])
+        index = steps.STEPS.index(self.flow.current_step)
+        if index + 1 < len(steps.STEPS):
+            self.flow.show_step(steps.STEPS[index + 1])
         else:
             self.statusBar().showMessage(self.tr("Saved."), 3000)
 
@@ -393,14 +440,16 @@ class MainWindow(QMainWindow):
         )
 
     def _consultation_changed(self, view: Any) -> None:
-        if not isinstance(view, ConsultationView) or view.id != self.flow.consultation_id:
+        if not isinstance(view, consultations.ConsultationView):
+            return
+        if view.id != self.flow.consultation_id:
             return
         self.flow.steps.set_states(view.steps)
         title = self.tr("Consultation {number} — {customer}").format(
             number=view.id, customer=view.customer_name
         )
-        blocked = [tr_reason(r) for r in view.blocked]
-        warnings = [tr_reason(r) for r in view.warnings]
+        blocked = [dialogs.tr_reason(r) for r in view.blocked]
+        warnings = [dialogs.tr_reason(r) for r in view.warnings]
         self.flow.set_header(title, blocked, warnings)
         self.flow.set_status(view)
         self.setWindowTitle(f"{view.customer_name} — {self._title()}")
@@ -410,7 +459,7 @@ class MainWindow(QMainWindow):
         cid = self.consultation_id
         if cid is None or not self._leave_step():
             return
-        dialog = LostDialog(self.ctx, cid, self)
+        dialog = steps.LostDialog(self.ctx, cid, self)
         if dialog.exec() and dialog.result_view is not None:
             self._consultation_changed(dialog.result_view)
             self.statusBar().showMessage(self.tr("Marked lost."), 5000)
@@ -426,7 +475,7 @@ class MainWindow(QMainWindow):
 
     # -- tools -------------------------------------------------------------------
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.prefs.language, self)
+        dialog = dialogs.SettingsDialog(self.prefs.language, self)
         if dialog.exec():
             chosen = dialog.chosen_language
             if chosen != self.prefs.language:
@@ -434,14 +483,14 @@ class MainWindow(QMainWindow):
                 self.language_chosen.emit(chosen)
 
     def export_report(self) -> None:
-        if not self.ctx.can(Permission.EXPORT_REPORTS):
+        if not self.ctx.can(base.Permission.EXPORT_REPORTS):
             return
         from desktop.export import ExportDialog
 
         ExportDialog(self.ctx, self).exec()
 
     def manage_staff(self) -> None:
-        if not self.ctx.can(Permission.MANAGE_STAFF):
+        if not self.ctx.can(base.Permission.MANAGE_STAFF):
             return
         from desktop.admin import AdminDialog
 
