@@ -17,7 +17,9 @@ to retry (e.g. with the password), change the address or go back to the own
 database; the login dialog offers the same through "Change connection…".
 
 ``LOANDESK_BENCH_STARTUP=1`` (honoured only together with ``LOANDESK_HOME``,
-i.e. a throw-away data folder) skips the login as the owner, prints
+i.e. a throw-away data folder) skips the login as the owner: the main window
+shows first (frame, toolbar, menus, "Opening the database…"), then the data
+layer is imported and the database opened behind it.  It prints
 ``LOANDESK_SHOWN`` once the window is on screen and ``LOANDESK_READY`` once
 the home page's lists are loaded, and quits: it exists for
 ``bench/startup.py`` and nothing else.
@@ -26,6 +28,7 @@ the home page's lists are loaded, and quits: it exists for
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from typing import Any
@@ -385,6 +388,8 @@ class Application(QObject):
 
     def start(self) -> bool:
         """Everything up to the main window; False when the user quit on the way."""
+        if bench_requested():
+            return self._start_window_first()
         opened = self.open_database()
         self._close_splash()
         if not opened:
@@ -405,11 +410,58 @@ class Application(QObject):
         return True
 
     def bench_actor(self) -> Any:
-        if os.environ.get(BENCH_ENV) != "1" or not os.environ.get("LOANDESK_HOME"):
+        if not bench_requested():
             return None
         from db.services import staff
 
         return staff.owner_actor(self.database)
+
+    def _start_window_first(self) -> bool:
+        """Login skipped (the bench): the main window at once, the database behind it.
+
+        The frame, toolbar and menus need nothing of the data layer.  Once
+        the window is on screen the worker imports SQLAlchemy, the models and
+        the services (most of start-up) while the event loop keeps the window
+        alive; then the database is opened and the home page replaces the
+        "Opening the database…" text.  Prints ``LOANDESK_SHOWN`` and
+        ``LOANDESK_READY`` (home lists loaded) for bench/startup.py, then quits.
+        """
+        from desktop.main_window import MainWindow
+
+        self._close_splash()
+        waiting = QCoreApplication.translate("Application", "Opening the database…")
+        self.window = MainWindow(None, self.prefs, waiting=waiting)
+        self.window.show()
+        self.window.installEventFilter(self)
+        QTimer.singleShot(0, self._window_shown)
+        return True
+
+    def _window_shown(self) -> None:
+        print("LOANDESK_SHOWN", flush=True)
+        self.runner.run(_import_data_layer, lambda _none: self._open_session())
+
+    def _open_session(self) -> None:
+        if not self.open_database() or self.needs_setup():
+            self.app.quit()
+            return
+        self.context = self.build_context(self.bench_actor())
+        window = self.window
+        window.attach(self.context)
+        window.logout_requested.connect(self.log_out)
+        window.language_chosen.connect(self.switch_language)
+        window.home.refresh()
+        _settle_gc()
+
+        def ready(busy: bool = False) -> None:
+            if not busy:
+                print("LOANDESK_READY", flush=True)
+                self.app.quit()
+
+        if self.runner.busy:
+            self.runner.busy_changed.connect(ready)
+            QTimer.singleShot(30_000, self.app.quit)  # never hang a bench
+        else:
+            ready()
 
     # -- while running ---------------------------------------------------------------
     def _drop_window(self) -> None:
@@ -449,49 +501,49 @@ class Application(QObject):
             self.database.close()
 
 
-def _bench_marks(app: QApplication, runner: Any) -> None:
-    """For bench/startup.py: the window is on screen; then wait for the home page's data.
+def bench_requested() -> bool:
+    """``LOANDESK_BENCH_STARTUP=1`` with a throw-away ``LOANDESK_HOME``: bench/startup.py."""
+    return os.environ.get(BENCH_ENV) == "1" and bool(os.environ.get("LOANDESK_HOME"))
 
-    ``LOANDESK_SHOWN`` is printed on the first event-loop turn after
-    ``show()``; ``LOANDESK_READY`` once the background jobs started with the
-    window (the home page's follow-ups and recent consultations) are done.
-    """
-    print("LOANDESK_SHOWN", flush=True)
 
-    def ready(busy: bool = False) -> None:
-        if not busy:
-            print("LOANDESK_READY", flush=True)
-            app.quit()
+def _import_data_layer() -> None:
+    """On the worker: what opening the database and the home page import."""
+    import db.database
+    import db.services.consultations
+    import db.services.customers
+    import db.services.followups
+    import db.services.settings
+    import db.services.staff  # noqa: F401
 
-    if runner.busy:
-        runner.busy_changed.connect(ready)
-        QTimer.singleShot(30_000, app.quit)  # never hang a bench
-    else:
-        ready()
+
+def _settle_gc() -> None:
+    """Start-up is over: freeze what it made (later collections skip it), collector on."""
+    gc.freeze()
+    gc.enable()
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    import gc
-
     # Start-up imports SQLAlchemy, the models and the pages: ~100,000 new
     # objects and no garbage cycles worth collecting.  The collector is off
-    # until the main window is shown (about a tenth less start-up time), and
-    # what start-up made is then frozen so later collections skip it.
+    # until the main window is shown with its session (about a tenth less
+    # start-up time), then :func:`_settle_gc`.
     gc.disable()
     app = make_application()
     prefs = Preferences()
     url, remembered = choose_database(args, prefs)
-    controller = Application(app, url=url, prefs=prefs, remembered=remembered, splash=True)
+    # the bench's window comes at once: no splash before it
+    controller = Application(
+        app, url=url, prefs=prefs, remembered=remembered, splash=not bench_requested()
+    )
+    started = False
     try:
         try:
             started = controller.start()
         finally:
-            gc.freeze()
-            gc.enable()
+            if controller.context is not None or not started:
+                _settle_gc()  # else _open_session() does it, after the data layer
         if not started:
             return 2 if controller.failed else 0
-        if os.environ.get(BENCH_ENV) == "1" and os.environ.get("LOANDESK_HOME"):
-            QTimer.singleShot(0, lambda: _bench_marks(app, controller.runner))
         return int(app.exec())
     finally:
         controller.shutdown()
