@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -69,7 +69,10 @@ class MainWindow(QMainWindow):
         self.central = QStackedWidget()
         self.waiting = QLabel(waiting)
         self.waiting.setObjectName("waitingForDatabase")
-        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Qt enums set by name: PySide6 builds all ~90 enums of the Qt namespace
+        # (about 25 ms) on the first use of ``Qt``, and the first screen needs
+        # no other; the home page uses it after the window is shown.
+        self.waiting.setProperty("alignment", "AlignCenter")
         self.central.addWidget(self.waiting)
         self.setCentralWidget(self.central)
         self._build_actions()
@@ -124,7 +127,8 @@ class MainWindow(QMainWindow):
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts([...]): setShortcut()'s overloads would build the Qt enums
+            action.setShortcuts([QKeySequence(shortcut)])
             action.setToolTip(
                 f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
             )
@@ -171,7 +175,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")  # see __init__
         for action in (self.home_action, self.new_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -208,7 +212,9 @@ class MainWindow(QMainWindow):
             (QKeySequence("Ctrl+Enter"), self.next_step),
             (QKeySequence(QKeySequence.StandardKey.Save), self.save_step),
         ):
-            QShortcut(keys, self).activated.connect(slot)
+            key = QShortcut(self)  # the key set apart, as for actions
+            key.setKey(keys)
+            key.activated.connect(slot)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
