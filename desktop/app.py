@@ -34,7 +34,6 @@ import sys
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.preferences import APPLICATION, ORGANISATION, Preferences
@@ -104,6 +103,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def apply_font(app: QApplication, language: str) -> None:
     """On Windows pick the system's CJK UI font for Chinese; elsewhere fontconfig falls back."""
     if sys.platform == "win32" and language == "zh_CN":
+        from PySide6.QtGui import QFont
+
         font = QFont("Microsoft YaHei UI")
         font.setPointSize(max(app.font().pointSize(), 9))
         app.setFont(font)
