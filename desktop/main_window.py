@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.waiting.setProperty("alignment", "AlignCenter")
         self.central.addWidget(self.waiting)
         self.setCentralWidget(self.central)
+        self.statusBar()  # there from the start: attach() fills it without a jump
         self._build_actions()
         self.setWindowTitle(self._title())
 
