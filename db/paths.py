@@ -24,8 +24,6 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "LoanDesk"
 DB_FILENAME = "loandesk.sqlite3"
 KEY_FILENAME = "loandesk.key"
@@ -41,6 +39,8 @@ def _env(environ: Mapping[str, str] | None) -> Mapping[str, str]:
 
 def _platform_dirs() -> tuple[Path, Path]:
     """(data, config) folders; separate sub-folders where the platform shares one."""
+    import platformdirs  # here, not at the top: the GUI's first frame does not need it
+
     data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
     if data == config:

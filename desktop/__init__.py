@@ -16,13 +16,10 @@ def _pin_booleans() -> None:
     can use up.  Done here, on the first import of anything in ``desktop``,
     so every window, dialog and test is covered.  CPython only.
     """
-    if sys.version_info >= (3, 12):
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
     import ctypes
-    import platform
 
-    if platform.python_implementation() != "CPython":
-        return
     for value in (True, False):
         count = ctypes.c_ssize_t.from_address(id(value))  # ob_refcnt, the first field
         if count.value < 1 << 40:
