@@ -30,7 +30,7 @@ from db.models.enums import BlacklistReason, BlacklistSource, Channel, Intent, T
 from db.services import blacklist, customers
 from db.services import consultations as cs
 from db.services.base import NotFound, Permission, ValidationError
-from db.services.blacklist import BlacklistHit
+from db.services.blacklist import BlacklistHit, local_date_text
 from desktop.context import AppContext
 from desktop.pages.base import (
     BLOCK_BANNER,
@@ -236,6 +236,15 @@ class ReceptionPage(StepPage):
     def _hit_text(self, hit: BlacklistHit) -> str:
         source, why = self._source_text(hit), self._why_text(hit)
         matched = self.tr("ID number") if hit.matched == "id_number" else self.tr("mobile")
+        if not getattr(hit, "own_store", True) and getattr(hit, "store_name", ""):
+            return self.tr(
+                "Blacklist: the {matched} matches the {source} ({why}) added at {store} on "
+                "{date}. Please talk to the manager before going on; no finance plan can be "
+                "offered."
+            ).format(
+                matched=matched, source=source, why=why, store=hit.store_name,
+                date=local_date_text(hit.added_at) if hit.added_at else "",
+            )
         return self.tr(
             "Blacklist: the {matched} matches the {source} ({why}). Please talk to the "
             "manager before going on; no finance plan can be offered."
@@ -249,6 +258,15 @@ class ReceptionPage(StepPage):
         except ValueError:
             source, why = BlacklistSource.INTERNAL, BlacklistReason.OTHER
         hit = BlacklistHit(entry_id=0, source=source, reason=why, matched="")
+        if params.get("store"):  # an entry another store of the group added
+            return self.tr(
+                "Blacklist: this customer matches the {source} ({why}) added at {store} on "
+                "{date}. Please talk to the manager before going on; no finance plan can be "
+                "offered."
+            ).format(
+                source=self._source_text(hit), why=self._why_text(hit),
+                store=params["store"], date=params.get("date", ""),
+            )
         return self.tr(
             "Blacklist: this customer matches the {source} ({why}). Please talk to the manager "
             "before going on; no finance plan can be offered."
@@ -475,7 +493,7 @@ class ReceptionPage(StepPage):
                 blocks.extend(
                     self._stored_hit_text(dict(r.params))
                     for r in c.blocked
-                    if r.code == "blacklist.hit"
+                    if r.code in ("blacklist.hit", "blacklist.hit_other_store")
                 )
                 if not blocks:
                     blocks.append(

@@ -68,10 +68,6 @@
       <translation>请输入整数。</translation>
     </message>
     <message>
-      <source>Enter an amount in yuan with at most two decimals.</source>
-      <translation>请输入以元为单位、最多两位小数的金额。</translation>
-    </message>
-    <message>
       <source>Enter the amount in yuan, e.g. 150000, 150,000 or 15万, with at most two decimals.</source>
       <translation>请输入以元为单位的金额，例如 150000、150,000 或 15万，最多两位小数。</translation>
     </message>

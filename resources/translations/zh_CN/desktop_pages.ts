@@ -766,8 +766,16 @@
       <translation>18 位，最后一位可以是 X</translation>
     </message>
     <message>
+      <source>Blacklist: the {matched} matches the {source} ({why}) added at {store} on {date}. Please talk to the manager before going on; no finance plan can be offered.</source>
+      <translation>黑名单：{matched}与{store}于 {date} 录入的{source}记录相符（{why}）。请先与店长沟通再继续；不能提供金融方案。</translation>
+    </message>
+    <message>
       <source>Blacklist: the {matched} matches the {source} ({why}). Please talk to the manager before going on; no finance plan can be offered.</source>
       <translation>黑名单：{matched}与{source}记录相符（{why}）。请先与店长沟通再继续；不能提供金融方案。</translation>
+    </message>
+    <message>
+      <source>Blacklist: this customer matches the {source} ({why}) added at {store} on {date}. Please talk to the manager before going on; no finance plan can be offered.</source>
+      <translation>黑名单：该客户与{store}于 {date} 录入的{source}记录相符（{why}）。请先与店长沟通再继续；不能提供金融方案。</translation>
     </message>
     <message>
       <source>Blacklist: this customer matches the {source} ({why}). Please talk to the manager before going on; no finance plan can be offered.</source>

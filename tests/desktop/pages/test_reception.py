@@ -142,3 +142,25 @@ def test_new_customer_good_input_creates_customer_and_consultation(
     qtbot.keyClicks(page.budget, "99000")
     assert page.save() is True
     assert len(cs.list_consultations(database, consultant)) == 1
+
+
+def test_another_stores_blacklist_entry_names_that_store(
+    qtbot, open_page, consultation, database, owner, consultant
+):
+    from db.services import stores
+
+    pudong = stores.add_store(database, owner, "Pudong store").id
+    owner_at_pudong = stores.switch_store(database, owner, pudong)
+    blacklist.add_entry(database, owner_at_pudong, phone=PHONE, reason=BlacklistReason.FRAUD)
+
+    page = open_page(ReceptionPage, consultation)  # a consultant of the first store
+    page.phone.setText(PHONE)
+    page.phone.editingFinished.emit()  # the live check at the desk
+    assert page.alerts.isVisibleTo(page)
+    assert "Pudong store" in page.alerts.text() and "fraud" in page.alerts.text()
+
+    view = cs.get_consultation(database, consultant, consultation)
+    customers.update_customer(database, consultant, view.customer_id, phone=PHONE)
+    assert cs.get_consultation(database, consultant, consultation).blacklist_hit
+    again = open_page(ReceptionPage, consultation)  # what was stored, on reopening
+    assert "Pudong store" in again.alerts.text() and "fraud" in again.alerts.text()
