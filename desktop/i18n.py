@@ -25,8 +25,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -37,9 +35,6 @@ from resources.i18n import CHINESE, ENGLISH, load_ts, ts_files
 log = logging.getLogger(__name__)
 
 QT_CATALOGUES = ("qtbase",)
-_NO_WINDOW = (
-    getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
-)  # standard dialog buttons, context menus
 
 
 def cache_dir() -> Path:
@@ -60,6 +55,8 @@ def _stamp(sources: list[Path]) -> str:
 
 
 def _lrelease() -> list[str] | None:
+    import shutil  # only when a catalogue must be (re)compiled: not on a normal start-up
+
     exe = shutil.which("pyside6-lrelease")
     if exe:
         return [exe]
@@ -95,6 +92,8 @@ def compiled_catalogue(language: str = CHINESE, *, target: Path | None = None) -
     if tool is None:
         log.warning("pyside6-lrelease not found; using the Python translation table")
         return None
+    import subprocess
+
     folder.mkdir(parents=True, exist_ok=True)
     tmp = qm.with_suffix(".qm.tmp")
     try:

@@ -9,7 +9,6 @@ files here with ElementTree.
 from __future__ import annotations
 
 import os
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +41,8 @@ def detect_language(env: Mapping[str, str] | None = None) -> str:
 @lru_cache(maxsize=4)
 def load_ts(language: str) -> dict[tuple[str, str], str]:
     """(context, source) -> translation for every finished message."""
+    import xml.etree.ElementTree as ET  # here: the GUI's normal start-up reads the compiled .qm
+
     table: dict[tuple[str, str], str] = {}
     if language == ENGLISH:
         return table
