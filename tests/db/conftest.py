@@ -104,7 +104,25 @@ class PgDatabases:
         return name
 
     def drop(self, name: str) -> None:
-        self._sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        """Drop a test database; a moment's retry when a server process (autovacuum) is in it.
+
+        ``WITH (FORCE)`` cannot end a superuser's process such as an autovacuum
+        worker that has just connected; that worker leaves within moments.
+        Should it still be there, the database is left for the next session's
+        leftover clean-up rather than failing the test that used it.
+        """
+        import time
+
+        from sqlalchemy.exc import DBAPIError
+
+        for attempt in range(20):
+            try:
+                self._sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except DBAPIError:
+                if attempt == 19:
+                    return
+                time.sleep(0.25)
 
     def close(self) -> None:
         try:
