@@ -68,3 +68,42 @@ def screenshot(qapp) -> Callable[[QWidget, str], Path]:
         return path
 
     return take
+
+
+# -- two counters on one database file (conflict and connection tests) --------------
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp, monkeypatch) -> Iterator[str]:
+    """Both interface languages (modules with their own ``language`` fixture override it)."""
+    from tests.desktop.pages.conftest import install_language
+
+    monkeypatch.setenv("LOANDESK_LANG", request.param)
+    translators = install_language(qapp, request.param)
+    yield request.param
+    translators.install("en")
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    return tmp_path / "store.sqlite3"
+
+
+@pytest.fixture
+def key_file(tmp_path: Path) -> Path:
+    return tmp_path / "keys" / "loandesk.key"
+
+
+@pytest.fixture
+def counter(db_file: Path, key_file: Path) -> Iterator[Database]:
+    database = open_database(db_file, key=key_file)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def other(counter: Database, db_file: Path, key_file: Path) -> Iterator[Database]:
+    """Another counter on the same file: its own engine and pool."""
+    database = open_database(db_file, key=key_file)
+    yield database
+    database.close()

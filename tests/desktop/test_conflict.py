@@ -9,15 +9,13 @@ server).  Screenshots of the conflict bar go to
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from db import Database, open_database
+from db import Database
 from db.models.enums import Role
 from db.services import consultations as cs
 from db.services import customers, staff
@@ -27,42 +25,9 @@ from desktop.context import AppContext
 from desktop.pages.qualification import QualificationPage
 from desktop.pages.reception import ReceptionPage
 from desktop.tasks import ImmediateRunner
-from tests.desktop.pages.conftest import complete_until, install_language, save_screenshot
+from tests.desktop.pages.conftest import complete_until, save_screenshot
 
 SIZE = (1024, 720)
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp, monkeypatch) -> Iterator[str]:
-    monkeypatch.setenv("LOANDESK_LANG", request.param)
-    translators = install_language(qapp, request.param)
-    yield request.param
-    translators.install("en")
-
-
-@pytest.fixture
-def db_file(tmp_path: Path) -> Path:
-    return tmp_path / "store.sqlite3"
-
-
-@pytest.fixture
-def key_file(tmp_path: Path) -> Path:
-    return tmp_path / "keys" / "loandesk.key"
-
-
-@pytest.fixture
-def first(db_file: Path, key_file: Path) -> Iterator[Database]:
-    database = open_database(db_file, key=key_file)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def second(first: Database, db_file: Path, key_file: Path) -> Iterator[Database]:
-    """The other counter: its own engine and pool on the same file."""
-    database = open_database(db_file, key=key_file)
-    yield database
-    database.close()
 
 
 class Staff:
@@ -79,8 +44,8 @@ class Staff:
 
 
 @pytest.fixture
-def people(first: Database) -> Staff:
-    return Staff(first)
+def people(counter: Database) -> Staff:
+    return Staff(counter)
 
 
 def context(database: Database, actor: Actor, language: str, name: str) -> AppContext:
@@ -96,10 +61,10 @@ def context(database: Database, actor: Actor, language: str, name: str) -> AppCo
 
 
 @pytest.fixture
-def consultation(first: Database, people: Staff) -> int:
-    cust = customers.create_customer(first, people.a, "赵磊", source_channel="walk_in")
-    cid = cs.open_consultation(first, people.a, cust.id).id
-    complete_until(first, people.a, cid, "qualification")  # reception saved
+def consultation(counter: Database, people: Staff) -> int:
+    cust = customers.create_customer(counter, people.a, "赵磊", source_channel="walk_in")
+    cid = cs.open_consultation(counter, people.a, cust.id).id
+    complete_until(counter, people.a, cid, "qualification")  # reception saved
     return cid
 
 
@@ -120,17 +85,17 @@ def click(qtbot, page, name: str) -> None:
 
 
 def test_second_counter_sees_who_changed_it_keeps_its_form_and_reloads(
-    qtbot, language, first, second, people, consultation
+    qtbot, language, counter, other, people, consultation
 ) -> None:
     cid = consultation
-    page_a = open_page(qtbot, ReceptionPage, context(first, people.a, language, "王芳"), cid)
-    page_b = open_page(qtbot, ReceptionPage, context(second, people.b, language, "Li Si"), cid)
+    page_a = open_page(qtbot, ReceptionPage, context(counter, people.a, language, "王芳"), cid)
+    page_b = open_page(qtbot, ReceptionPage, context(other, people.b, language, "Li Si"), cid)
 
     # counter A changes the needs and saves
     page_a.purpose.setText("Family car, seats 7")
     page_a.budget.setText("180000")
     assert page_a.save() is True
-    saved = cs.get_consultation(first, people.a, cid)
+    saved = cs.get_consultation(counter, people.a, cid)
     assert saved.budget == Decimal("180000.00")
 
     # counter B, still showing the old version, types and saves
@@ -156,7 +121,7 @@ def test_second_counter_sees_who_changed_it_keeps_its_form_and_reloads(
     assert page_b.budget.text() == "90000"
     assert page_b.wished_monthly.text() == "2500"
     assert page_b.dirty
-    now = cs.get_consultation(second, people.b, cid)
+    now = cs.get_consultation(other, people.b, cid)
     assert now.purpose == "Family car, seats 7" and now.budget == Decimal("180000.00")
     assert now.version_id == saved.version_id
     # the bar sits above the form, covering none of it
@@ -169,7 +134,7 @@ def test_second_counter_sees_who_changed_it_keeps_its_form_and_reloads(
     page_b._autosave_now()
     page_b.hide()
     page_b.show()
-    assert cs.get_consultation(second, people.b, cid).version_id == saved.version_id
+    assert cs.get_consultation(other, people.b, cid).version_id == saved.version_id
     assert page_b.purpose.text() == "Commuting to the factory (2)"
 
     # Reload asks first; Cancel keeps everything
@@ -200,40 +165,40 @@ def test_second_counter_sees_who_changed_it_keeps_its_form_and_reloads(
     # B can now save on top of A's version (and A is the one refused next)
     page_b.wished_monthly.setText("3000")
     assert page_b.save() is True
-    assert cs.get_consultation(first, people.a, cid).wished_monthly_payment == Decimal("3000.00")
+    assert cs.get_consultation(counter, people.a, cid).wished_monthly_payment == Decimal("3000.00")
     page_a.budget.setText("200000")
     assert page_a.save() is False
     assert "Li Si" in page_a.notice.text.text()
 
 
 def test_customer_details_changed_at_another_counter(
-    qtbot, first, second, people, consultation
+    qtbot, counter, other, people, consultation
 ) -> None:
     language = os.environ.get("LOANDESK_LANG", "en")
     cid = consultation
-    page_a = open_page(qtbot, ReceptionPage, context(first, people.a, language, "王芳"), cid)
-    page_b = open_page(qtbot, ReceptionPage, context(second, people.b, language, "Li Si"), cid)
+    page_a = open_page(qtbot, ReceptionPage, context(counter, people.a, language, "王芳"), cid)
+    page_b = open_page(qtbot, ReceptionPage, context(other, people.b, language, "Li Si"), cid)
     page_a.name.setText("赵磊磊")
     assert page_a.save() is True
     page_b.name.setText("Zhao Lei")
     assert page_b.save() is False
     assert "customer's details were changed by 王芳" in page_b.notice.text.text()
     assert page_b.name.text() == "Zhao Lei"
-    view = cs.get_consultation(second, people.b, cid)
-    assert customers.get_customer(second, people.b, view.customer_id).name == "赵磊磊"
+    view = cs.get_consultation(other, people.b, cid)
+    assert customers.get_customer(other, people.b, view.customer_id).name == "赵磊磊"
 
 
-def test_saves_of_this_window_are_no_conflict(qtbot, first, people, consultation) -> None:
+def test_saves_of_this_window_are_no_conflict(qtbot, counter, people, consultation) -> None:
     """Pages of one window follow each other's saves; only another counter's save counts."""
     cid = consultation
-    ctx = context(first, people.a, "en", "王芳")
+    ctx = context(counter, people.a, "en", "王芳")
     reception = open_page(qtbot, ReceptionPage, ctx, cid)
     qualification = open_page(qtbot, QualificationPage, ctx, cid)
     loaded = qualification.expected_version()
     reception.purpose.setText("Family car")
     assert reception.save() is True
     cs.save_reception(  # e.g. the window's own header action, through its Database
-        first, people.a, cid, source_channel="walk_in", intent_level="high", purpose="Family car"
+        counter, people.a, cid, source_channel="walk_in", intent_level="high", purpose="Family car"
     )
     assert qualification.expected_version() is not None
     assert loaded is not None and qualification.expected_version() > loaded  # type: ignore[operator]
@@ -241,26 +206,26 @@ def test_saves_of_this_window_are_no_conflict(qtbot, first, people, consultation
     qualification.residence.setChecked(True)
     assert qualification.save() is True, qualification.shown_errors()
     assert not qualification.notice.isVisible()
-    saved = cs.get_qualification(first, people.a, cid)
+    saved = cs.get_qualification(counter, people.a, cid)
     assert saved is not None and saved.residence_proof
 
 
 @pytest.mark.parametrize("step", ["qualification", "appraisal", "signing"])
 def test_every_step_page_refuses_a_stale_save_and_keeps_its_form(
-    qtbot, step, first, second, people, consultation
+    qtbot, step, counter, other, people, consultation
 ) -> None:
     from desktop.pages.appraisal import AppraisalPage
     from desktop.pages.signing import SigningPage
 
     cid = consultation
-    complete_until(first, people.a, cid, "signing")
+    complete_until(counter, people.a, cid, "signing")
     cls = {"qualification": QualificationPage, "appraisal": AppraisalPage}.get(step, SigningPage)
-    page = open_page(qtbot, cls, context(second, people.b, "en", "Li Si"), cid)
+    page = open_page(qtbot, cls, context(other, people.b, "en", "Li Si"), cid)
     # counter A saves the consultation meanwhile
     cs.save_reception(
-        first, people.a, cid, source_channel="walk_in", intent_level="high", purpose="A was here"
+        counter, people.a, cid, source_channel="walk_in", intent_level="high", purpose="A was here"
     )
-    before = cs.get_consultation(first, people.a, cid).version_id
+    before = cs.get_consultation(counter, people.a, cid).version_id
     if step == "qualification":
         page.monthly_income.setText("25000")
         edited = page.monthly_income
@@ -274,7 +239,7 @@ def test_every_step_page_refuses_a_stale_save_and_keeps_its_form(
     shown = edited.text() if isinstance(edited, QLineEdit) else None
     assert page.save() is False
     assert page.notice.kind == "conflict" and "王芳" in page.notice.text.text()
-    assert cs.get_consultation(first, people.a, cid).version_id == before
+    assert cs.get_consultation(counter, people.a, cid).version_id == before
     if shown is not None:
         assert edited.text() == shown
     else:

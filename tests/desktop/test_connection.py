@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +19,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
-from db import Database, open_database
+from db import Database
 from db.services import consultations as cs
 from db.services import customers, staff
 from db.services import settings as settings_service
@@ -28,43 +27,10 @@ from db.services.base import Actor, DatabaseUnavailable
 from desktop.context import AppContext
 from desktop.pages.reception import ReceptionPage
 from desktop.tasks import Backoff, ConnectionIndicator, ImmediateRunner, TaskRunner
-from tests.desktop.pages.conftest import complete_until, install_language, save_screenshot
+from tests.desktop.pages.conftest import complete_until, save_screenshot
 
 SIZE = (1024, 720)
 FAST = (40, 80, 160)
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp, monkeypatch) -> Iterator[str]:
-    monkeypatch.setenv("LOANDESK_LANG", request.param)
-    translators = install_language(qapp, request.param)
-    yield request.param
-    translators.install("en")
-
-
-@pytest.fixture
-def db_file(tmp_path: Path) -> Path:
-    return tmp_path / "store.sqlite3"
-
-
-@pytest.fixture
-def key_file(tmp_path: Path) -> Path:
-    return tmp_path / "keys" / "loandesk.key"
-
-
-@pytest.fixture
-def counter(db_file: Path, key_file: Path) -> Iterator[Database]:
-    database = open_database(db_file, key=key_file)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def other(counter: Database, db_file: Path, key_file: Path) -> Iterator[Database]:
-    """Another counter on the same file (it can still read while ours cannot connect)."""
-    database = open_database(db_file, key=key_file)
-    yield database
-    database.close()
 
 
 @pytest.fixture
