@@ -247,6 +247,43 @@ def transaction(target: Target) -> Iterator[UnitOfWork]:
         raise
 
 
+class ReadWroteError(RuntimeError):
+    """A read-only unit of work tried to write (a bug: reads never write)."""
+
+
+def _refuse_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    if session.new or session.deleted or any(
+        session.is_modified(obj, include_collections=False) for obj in session.dirty
+    ):
+        changed = sorted(
+            {type(o).__name__ for o in (*session.new, *session.deleted, *session.dirty)}
+        )
+        raise ReadWroteError(f"a read tried to write: {', '.join(changed)}")
+
+
+@contextmanager
+def reading(target: Target) -> Iterator[UnitOfWork]:
+    """A unit of work for reads: never committed, and any attempt to write is a bug.
+
+    Loading a page, evaluating products, building the payment grid and
+    previewing documents go through here, so they cannot change a row (nor
+    its ``version_id``: a read never makes another counter's form stale).
+    Inside a caller's unit of work (``target`` a :class:`UnitOfWork`) it is
+    that unit of work, with whatever it already changed.
+    """
+    if not isinstance(target, Database):
+        yield target
+        return
+    try:
+        with target.unit_of_work() as uow:
+            event.listen(uow.session, "before_flush", _refuse_flush)
+            yield uow  # left without commit: rolled back
+    except (DBAPIError, DisconnectionError, PoolTimeout) as exc:
+        if is_connection_error(exc):
+            raise DatabaseUnavailable(_first_line(exc)) from exc
+        raise
+
+
 SQLITE_UNAVAILABLE = (
     "database is locked",
     "database table is locked",
