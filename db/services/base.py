@@ -99,6 +99,8 @@ class Permission(StrEnum):
     APPROVE_EXCEPTIONS = "approve_exceptions"
     VIEW_AUDIT = "view_audit"
     ERASE_PERSONAL_DATA = "erase_personal_data"
+    OVERWRITE_EDITS = "overwrite_edits"
+    """Save a form over another counter's newer changes (after a conflict)."""
 
 
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
@@ -112,6 +114,7 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             Permission.APPROVE_EXCEPTIONS,
             Permission.VIEW_AUDIT,
             Permission.ERASE_PERSONAL_DATA,
+            Permission.OVERWRITE_EDITS,
         }
     ),
     Role.OWNER: frozenset(Permission),
