@@ -70,7 +70,7 @@ def test_five_customers_back_to_back_then_each_reopened(
         assert view.customer_name == customer.name
         assert all(view.steps[s] is StepState.COMPLETE for s in Step)
     # a follow-up set by hand shows on Home at once, a week ahead
-    def follow_up(dialog) -> None:  # noqa: ANN001
+    def follow_up(dialog) -> None:
         desk.type_into(dialog.note, "call about the bank's answer")
         desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
