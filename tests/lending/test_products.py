@@ -146,7 +146,7 @@ def test_lists_every_problem_with_its_path(raw: dict[str, Any]) -> None:
     data = copy.deepcopy(raw)
     bank = data["products"][0]
     del bank["name_zh"]
-    bank["methods"] = ["equal_installment", "balloon"]
+    bank["methods"] = ["equal_installment", "bullet"]
     bank["max_financing_ratio_percent"] = "eighty"
     bank["colour"] = "blue"
     data["products"][1]["grades"][0]["grade"] = "D"
@@ -155,7 +155,7 @@ def test_lists_every_problem_with_its_path(raw: dict[str, Any]) -> None:
         "products[0].name_zh: is missing",
         "products[0].max_financing_ratio_percent: must be a number, got 'eighty'",
         "products[0].methods[1]: must be one of equal_installment, equal_principal, "
-        "interest_first, step_up, got 'balloon'",
+        "interest_first, step_up, balloon, got 'bullet'",
         "products[0].colour: is not a known field",
         "products[1].grades[0].grade: must be one of A, B, C, got 'D'",
     )
