@@ -31,8 +31,16 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
 
+from lending.eligibility import (
+    CustomerProfile,
+    PlanRequest,
+    ProductEvaluation,
+    VehicleProfile,
+    evaluate_product,
+)
 from lending.money import HUNDRED, ZERO, money, monthly_rate
 from lending.onroad import OnRoadQuote
+from lending.products import Product
 from lending.reasons import Reason, ReasonsError
 from lending.schedule import (
     Installment,
@@ -43,6 +51,7 @@ from lending.schedule import (
     build_schedule,
     due_dates,
 )
+from lending.settings import DEFAULT_SETTINGS, LendingSettings
 
 MESSAGES: dict[str, str] = {
     "subsidy.lender_rate_below_customer": (
@@ -366,3 +375,39 @@ def card_instalment_schedule(
                                 principal=principal, interest=ZERO, fee=this_fee,
                                 balance=balance))
     return Schedule(terms=terms, start_date=start, rows=tuple(rows))
+
+
+# --- the finance page's refresh ----------------------------------------------------
+
+
+def grid_down_payments(price: Decimal, percents: Iterable[int], current: Decimal
+                       ) -> tuple[Decimal, ...]:
+    """Whole-yuan down payments at ``percents`` of the price, plus the current one, sorted."""
+    downs = {money(int(price * p / HUNDRED)) for p in percents}
+    downs.add(money(current))
+    return tuple(sorted(downs))
+
+
+def payment_grid(
+    product: Product,
+    customer: CustomerProfile,
+    vehicle: VehicleProfile,
+    request: PlanRequest,
+    down_payments: Iterable[Decimal],
+    terms: Iterable[int],
+    settings: LendingSettings = DEFAULT_SETTINGS,
+    *,
+    known: ProductEvaluation | None = None,
+) -> dict[tuple[Decimal, int], ProductEvaluation]:
+    """One product for every down payment x term; ``known`` (the request's own cell,
+    already evaluated for the comparison) is reused, so no schedule is built twice."""
+    cells: dict[tuple[Decimal, int], ProductEvaluation] = {}
+    for down in down_payments:
+        for months in terms:
+            key = (money(down), months)
+            if known is not None and key == (money(request.down_payment), request.term_months):
+                cells[key] = known
+                continue
+            cell = dataclasses.replace(request, down_payment=money(down), term_months=months)
+            cells[key] = evaluate_product(product, customer, vehicle, cell, settings)
+    return cells

@@ -251,3 +251,32 @@ def test_card_instalment_true_apr() -> None:
 def test_subsidy_line_is_owner_set() -> None:
     line = SubsidyLine("local", "City trade-in subsidy", D("5000"))
     assert TradeIn(D(0), subsidies=(line,)).credit == D("5000.00")
+
+
+# --- the finance page's grid ------------------------------------------------------------
+
+
+def test_payment_grid_reuses_the_current_cell() -> None:
+    import json
+    from pathlib import Path
+
+    from lending.deal import grid_down_payments, payment_grid
+    from lending.eligibility import CustomerProfile, PlanRequest, VehicleProfile, evaluate_product
+    from lending.products import parse_catalogue
+    from lending.qualification import Grade
+
+    data = json.loads((Path(__file__).resolve().parents[2] / "resources" / "catalogue.json")
+                      .read_text("utf-8"))
+    product = parse_catalogue(data).product("finance_company")
+    customer = CustomerProfile(Grade.A, D(15000))
+    vehicle = VehicleProfile(D(160000), D(2), 40000)
+    request = PlanRequest(D(150000), D(40000), 36, EI, START)
+    downs = grid_down_payments(D(150000), (20, 30, 40, 50), request.down_payment)
+    assert downs == (D(30000), D(40000), D(45000), D(60000), D(75000))
+    known = evaluate_product(product, customer, vehicle, request)
+    cells = payment_grid(product, customer, vehicle, request, downs, (12, 24, 36), known=known)
+    assert len(cells) == 15
+    assert cells[(D(40000), 36)] is known
+    cell = cells[(D(60000), 24)]
+    assert cell.loan_amount == D(90000) and cell.schedule is not None
+    assert cell.schedule.terms.months == 24
