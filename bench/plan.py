@@ -19,10 +19,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -30,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import lending.eligibility as le
+from bench.quote import best_of
 from lending.appraisal import AppraisalInput, Condition, appraise
 from lending.deal import grid_down_payments, payment_grid
 from lending.products import Catalogue, Product, parse_catalogue
@@ -52,15 +50,6 @@ def six_products(catalogue: Catalogue) -> tuple[Product, ...]:
         products.append(dataclasses.replace(base, code=f"{base.code}_{len(products)}"))
         i += 1
     return tuple(products)
-
-
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
 
 
 class CountingBuilds:
@@ -118,8 +107,8 @@ def main() -> int:
         refresh()
     former = len(downs) * len(GRID_TERMS) * len(products) + len(products)
 
-    page, page_med = timed(refresh, args.repeat)
-    floor, floor_med = timed(bare, args.repeat)
+    page, page_med = best_of(refresh, args.repeat)
+    floor, floor_med = best_of(bare, args.repeat)
     print(f"Finance page refresh: {len(products)} products + a {len(downs)} x {len(GRID_TERMS)}"
           f" payment grid, best of {args.repeat}:")
     print(f"  refresh (evaluate + grid)         {page * 1000:8.2f} ms  (median "
