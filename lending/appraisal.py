@@ -64,6 +64,10 @@ MESSAGES: dict[str, str] = {
     ),
     "override.reason_required": "Overriding the appraisal value needs a written reason.",
     "override.negative": "The override value cannot be negative.",
+    "override.needs_approval": (
+        "The override is {percent}% from the computed value {computed}; more than {limit}% "
+        "needs a manager's approval."
+    ),
     "excluded.accident": "Accident vehicles cannot be financed.",
     "excluded.flood": "Flood-damaged vehicles cannot be financed.",
     "excluded.fire": "Fire-damaged vehicles cannot be financed.",
@@ -206,6 +210,14 @@ class Appraisal:
     sanity_flags: tuple[Reason, ...] = ()
     """Figures to confirm: reference outside the band, deal price far, VIN year."""
     typical_mileage_km: int = 0
+    override_percent: Decimal | None = None
+    """(override - computed) / computed in percent, 2 decimals; None without an override."""
+    approval_reason: Reason | None = None
+    """Set when the override needs a manager's approval before a plan can be chosen."""
+
+    @property
+    def needs_manager_approval(self) -> bool:
+        return self.approval_reason is not None
 
     @property
     def tampering_suspected(self) -> bool:
@@ -378,6 +390,7 @@ def appraise(a: AppraisalInput, settings: LendingSettings = DEFAULT_SETTINGS) ->
         if flag
     ]
     overridden = a.override_value is not None
+    override_percent, approval_reason = _override_check(a.override_value, computed, s)
     return Appraisal(
         value=money(a.override_value) if a.override_value is not None else computed,
         computed_value=computed,
@@ -401,7 +414,27 @@ def appraise(a: AppraisalInput, settings: LendingSettings = DEFAULT_SETTINGS) ->
         adjustments=tuple(lines),
         sanity_flags=tuple(sanity_flags(a, computed, s)),
         typical_mileage_km=typical,
+        override_percent=override_percent,
+        approval_reason=approval_reason,
     )
+
+
+def _override_check(
+    override: Decimal | None, computed: Decimal, s: LendingSettings
+) -> tuple[Decimal | None, Reason | None]:
+    """How far the override is from the computed value, and whether a manager must approve."""
+    if override is None:
+        return None, None
+    if computed == 0:
+        percent = HUNDRED if override > 0 else Decimal(0)
+    else:
+        percent = ((money(override) - computed) / computed * HUNDRED).quantize(
+            CENT, rounding=ROUND_HALF_UP)
+    reason = None
+    if abs(money(override) - computed) * HUNDRED > computed * s.override_approval_percent:
+        reason = Reason.of(MESSAGES, "override.needs_approval", percent=_num(percent),
+                           computed=f"{computed:,.2f}", limit=_num(s.override_approval_percent))
+    return percent, reason
 
 
 def _mileage_factor(

@@ -109,6 +109,8 @@ class LendingSettings:
     """A reference price outside this band asks the appraiser to confirm it."""
     deal_price_deviation_percent: Decimal = Decimal("30")
     """A deal price this far from the computed value asks for confirmation."""
+    override_approval_percent: Decimal = Decimal("10")
+    """An appraiser's override further than this from the computed value needs a manager."""
     vin_model_year_tolerance_years: int = 1
     """Model year (VIN position 10) more than this from the first registration year warns."""
     max_vehicle_age_years: Decimal = Decimal("8")
@@ -198,6 +200,7 @@ def validate_settings(s: LendingSettings) -> list[str]:
                         "0 < min < max")
     in_range("deal_price_deviation_percent", s.deal_price_deviation_percent, Decimal(0),
              hundred)
+    in_range("override_approval_percent", s.override_approval_percent, Decimal(0), hundred)
     if s.vin_model_year_tolerance_years < 0:
         problems.append("vin_model_year_tolerance_years cannot be negative")
     if s.max_vehicle_age_years <= 0:

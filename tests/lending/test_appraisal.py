@@ -293,3 +293,22 @@ def test_value_never_negative_and_breakdown_adds_up(price: Decimal, age: int, km
         ["age"] if kind is ReferenceKind.NEW_GUIDE else []) + ["mileage", "condition"]
     for adj in (a.age, a.mileage, a.condition_adjustment):
         assert D(0) < adj.factor
+
+
+def test_override_beyond_ten_percent_needs_a_manager() -> None:
+    # computed 106,000 (see the hand-computed test): +52 % is 161,120
+    big = appraise(car(override_value=D(161120), override_reason="customer insists"))
+    assert big.override_percent == D("52.00")
+    assert big.needs_manager_approval
+    assert big.approval_reason is not None and big.approval_reason.render() == (
+        "The override is 52% from the computed value 106,000.00; more than 10% needs a "
+        "manager's approval.")
+    # exactly 10 % either way is the appraiser's own call; a fen more is not
+    assert not appraise(car(override_value=D(116600), override_reason="x")).needs_manager_approval
+    assert not appraise(car(override_value=D(95400), override_reason="x")).needs_manager_approval
+    assert appraise(car(override_value=D("95399.99"),
+                        override_reason="x")).needs_manager_approval
+    assert appraise(car()).override_percent is None
+    lenient = dataclasses.replace(DEFAULT_SETTINGS, override_approval_percent=D(60))
+    assert not appraise(car(override_value=D(161120), override_reason="x"),
+                        lenient).needs_manager_approval

@@ -412,6 +412,10 @@
       <translation>座位数必须在 1 到 60 之间。</translation>
     </message>
     <message>
+      <source>The override is {percent}% from the computed value {computed}; more than {limit}% needs a manager's approval.</source>
+      <translation>改价幅度为评估计算值 {computed} 的 {percent}%，超过 {limit}% 需经理批准。</translation>
+    </message>
+    <message>
       <source>The override value cannot be negative.</source>
       <translation>调整后的评估价不能为负数。</translation>
     </message>
