@@ -413,7 +413,7 @@
     </message>
     <message>
       <source>The override is {percent}% from the computed value {computed}; more than {limit}% needs a manager's approval.</source>
-      <translation>改价幅度为评估计算值 {computed} 的 {percent}%，超过 {limit}% 需经理批准。</translation>
+      <translation>人工改价与评估计算值 {computed} 相差 {percent}%，超过 {limit}% 需经理批准。</translation>
     </message>
     <message>
       <source>The override value cannot be negative.</source>
