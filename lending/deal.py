@@ -40,7 +40,7 @@ from lending.eligibility import (
 )
 from lending.money import HUNDRED, ZERO, money, monthly_rate
 from lending.onroad import OnRoadQuote
-from lending.products import Product
+from lending.products import CardInstalment, Product
 from lending.reasons import Reason, ReasonsError
 from lending.schedule import (
     Installment,
@@ -321,21 +321,11 @@ def deal_terms(deal: Deal, base: LoanTerms) -> LoanTerms:
 # --- bank card instalment (信用卡分期) ---------------------------------------------
 
 
-@dataclass(frozen=True)
-class CardInstalment:
-    """A card instalment product: no interest, a flat fee over the term."""
-
-    code: str
-    name: str
-    name_zh: str
-    fee_percent_by_term: tuple[tuple[int, Decimal], ...]
-    """(months, total fee in percent of the amount), e.g. (24, 8)."""
-
-    def fee_percent(self, months: int) -> Decimal | None:
-        for term, fee in self.fee_percent_by_term:
-            if term == months:
-                return fee
-        return None
+def card_schedule(product: CardInstalment, amount: Decimal, months: int, start: date
+                  ) -> Schedule | None:
+    """The card product's schedule for ``months``; None when it does not offer that term."""
+    fee = product.fee_percent(months)
+    return None if fee is None else card_instalment_schedule(amount, months, fee, start)
 
 
 def card_instalment_schedule(

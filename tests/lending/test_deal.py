@@ -13,12 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lending.deal import (
-    CardInstalment,
     Deal,
     DealError,
     SubsidyLine,
     TradeIn,
     card_instalment_schedule,
+    card_schedule,
     deal_terms,
     percent_subsidy,
     solve_down_payment,
@@ -26,6 +26,7 @@ from lending.deal import (
     subsidy_value,
 )
 from lending.onroad import Energy, VehicleKind, on_road_costs
+from lending.products import CardFee, CardInstalment
 from lending.schedule import (
     InvalidTerms,
     LoanTerms,
@@ -233,9 +234,12 @@ def test_service_fee_is_in_the_apr() -> None:
 
 
 def test_card_instalment_true_apr() -> None:
-    product = CardInstalment("card", "Card instalment", "信用卡分期", ((12, D(4)), (24, D(8))))
+    product = CardInstalment("card", "Card instalment", "信用卡分期", ("A bank",), D(300000),
+                             (CardFee(12, D(4)), CardFee(24, D(8))))
     assert product.fee_percent(24) == D(8) and product.fee_percent(36) is None
-    s = card_instalment_schedule(D(100000), 24, D(8), START)
+    assert card_schedule(product, D(100000), 36, START) is None
+    s = card_schedule(product, D(100000), 24, START)
+    assert s is not None
     assert [r.payment for r in s.rows[:-1]] == [D("4166.67") + D("333.33")] * 23
     assert sum(r.principal for r in s.rows) == D(100000)
     assert s.total_fees == D("8000.00") and s.total_interest == 0
@@ -280,3 +284,21 @@ def test_payment_grid_reuses_the_current_cell() -> None:
     cell = cells[(D(60000), 24)]
     assert cell.loan_amount == D(90000) and cell.schedule is not None
     assert cell.schedule.terms.months == 24
+
+
+def test_the_default_catalogue_has_a_card_instalment_product() -> None:
+    import json
+    from pathlib import Path
+
+    from lending.products import CatalogueError, parse_catalogue
+
+    path = Path(__file__).resolve().parents[2] / "resources" / "catalogue.json"
+    data = json.loads(path.read_text("utf-8"))
+    card = parse_catalogue(data).card_instalments[0]
+    assert card.terms == (12, 24, 36) and card.fee_percent(24) == D(8)
+    data["card_instalments"][0]["fees"] = [{"months": 24, "fee_percent": "8"},
+                                           {"months": 12, "fee_percent": "-1"}]
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(data)
+    assert err.value.problems == (
+        "card_instalments[0].fees[1].fee_percent: must be at least 0, got -1",)
