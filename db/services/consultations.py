@@ -56,6 +56,7 @@ from db.services.base import (
     check_version,
     get_owned,
     now_or,
+    reading,
     reasons_from_json,
     reasons_to_json,
     require,
@@ -668,11 +669,11 @@ def open_consultation(
 
 def get_consultation(target: Target, actor: Actor, consultation_id: int) -> ConsultationView:
     """The consultation as it stands; a blacklist entry added since the last save
-    shows up here (the row changes, and its version, only when something did)."""
-    with transaction(target) as uow:
+    shows up here, computed for the view only (stored with the next save: a read
+    never writes, so it never changes the row's version under another form)."""
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
-        _refresh_blocks(uow, actor, c)
-        uow.session.flush()
+        _refresh_blocks(uow, actor, c)  # in memory; the read unit of work is rolled back
         return _view(uow, c)
 
 
@@ -685,7 +686,7 @@ def list_consultations(
     limit: int = 100,
 ) -> list[ConsultationSummary]:
     """Most recently updated first (the resume list)."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         q = (
             select(Consultation, Customer.name)
             .join(Customer, Customer.id == Consultation.customer_id)
@@ -949,7 +950,7 @@ def get_qualification(
     """The saved step 2; ``unmasked=True`` (income) needs ``view_pii`` and is audited."""
     if unmasked:
         require(actor, Permission.VIEW_PII)
-    with transaction(target) as uow:
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
         q = uow.session.get(Qualification, c.id)
         if q is None:
@@ -1107,7 +1108,7 @@ def save_appraisal(
 
 
 def get_appraisal(target: Target, actor: Actor, consultation_id: int) -> AppraisalView | None:
-    with transaction(target) as uow:
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
         v = uow.session.scalar(select(Vehicle).where(Vehicle.consultation_id == c.id))
         if v is None:
@@ -1128,7 +1129,14 @@ class _Context:
     settings: LendingSettings
 
 
-def _plan_context(uow: UnitOfWork, actor: Actor, c: Consultation, moment: datetime) -> _Context:
+def _plan_context(
+    uow: UnitOfWork,
+    actor: Actor,
+    c: Consultation,
+    moment: datetime,
+    *,
+    blacklisted: bool | None = None,
+) -> _Context:
     q = uow.session.get(Qualification, c.id)
     income = None
     grade = None
@@ -1142,7 +1150,7 @@ def _plan_context(uow: UnitOfWork, actor: Actor, c: Consultation, moment: dateti
         grade=grade,
         monthly_income=income,
         existing_monthly_debt=monthly_debt,
-        blacklisted=c.blacklist_hit,
+        blacklisted=c.blacklist_hit if blacklisted is None else blacklisted,
     )
     vehicle = None
     price = None
@@ -1185,10 +1193,16 @@ def evaluate_products(
     m = f.choice("method", method, RepaymentMethod, required=True)
     price_in = f.money("vehicle_price", vehicle_price)
     moment = now_or(now)
-    with transaction(target) as uow:
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
-        _refresh_blocks(uow, actor, c)
-        ctx = _plan_context(uow, actor, c, moment)
+        # the blacklist as it is now (another store may have added an entry since the
+        # last save), without storing it: a read never writes
+        customer_row = uow.session.get(Customer, c.customer_id)
+        assert customer_row is not None
+        hits = blacklist.hits_for_hashes(
+            uow, actor.store_id, customer_row.id_hmac, customer_row.phone_hmac
+        )
+        ctx = _plan_context(uow, actor, c, moment, blacklisted=bool(hits))
         price = price_in if price_in is not None else ctx.vehicle_price
         if price is None:
             f.error("vehicle_price", reason("plan.needs_price"))
@@ -1399,7 +1413,7 @@ def save_plan(
 
 
 def list_plans(target: Target, actor: Actor, consultation_id: int) -> list[PlanView]:
-    with transaction(target) as uow:
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
         names = _product_names(uow, actor.store_id)
         plans = list(
@@ -1421,7 +1435,7 @@ def list_plans(target: Target, actor: Actor, consultation_id: int) -> list[PlanV
 
 
 def get_plan(target: Target, actor: Actor, plan_id: int) -> PlanView:
-    with transaction(target) as uow:
+    with reading(target) as uow:
         p = get_owned(uow, Plan, plan_id, actor, "Plan")
         add_ons = list(uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id)))
         names = _product_names(uow, actor.store_id)
@@ -1433,7 +1447,7 @@ def get_plan(target: Target, actor: Actor, plan_id: int) -> PlanView:
 
 def plan_schedule(target: Target, actor: Actor, plan_id: int) -> Schedule:
     """Rebuild the repayment schedule of a saved plan (for the printed plan)."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         p = get_owned(uow, Plan, plan_id, actor, "Plan")
         terms = LoanTerms(
             amount=p.amount,
@@ -1627,7 +1641,7 @@ def save_signing(
 
 
 def get_signing(target: Target, actor: Actor, consultation_id: int) -> SigningView:
-    with transaction(target) as uow:
+    with reading(target) as uow:
         return _signing_view(uow, _load(uow, actor, consultation_id))
 
 
@@ -1814,13 +1828,13 @@ def approve_exception(
 def consultant_name(target: Target, actor: Actor, staff_id: int | None) -> str:
     if staff_id is None:
         return ""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         s = uow.session.get(Staff, staff_id)
         return s.display_name if s is not None and s.store_id == actor.store_id else ""
 
 
 def raw_row(target: Target, actor: Actor, consultation_id: int) -> dict[str, Any]:
     """Column values of the consultation row (reports, debugging); no personal data."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
         return {col.key: getattr(c, col.key) for col in Consultation.__table__.columns}

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from db.crypto import mask_phone
 from db.models import Customer, FollowUp
 from db.models.enums import FollowUpKind
-from db.services.base import Actor, Target, ValidationError, get_owned, now_or, transaction
+from db.services.base import Actor, Target, ValidationError, get_owned, now_or, reading, transaction
 from db.services.messages import reason
 from db.uow import UnitOfWork
 
@@ -91,7 +91,7 @@ def list_due(
     moment = now_or(now)
     day = on or moment.astimezone().date()
     end, start = _local_day_end(day), _local_day_start(day)
-    with transaction(target) as uow:
+    with reading(target) as uow:
         q = (
             select(FollowUp, Customer)
             .join(Customer, Customer.id == FollowUp.customer_id)
