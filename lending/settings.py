@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from lending.errors import UserError
 
@@ -229,18 +229,67 @@ def validate_settings(s: LendingSettings) -> list[str]:
 DEFAULT_SETTINGS = LendingSettings()
 
 
+def _plain(value: Any) -> Any:
+    """A setting's value as JSON-friendly data: Decimals as strings, tuples as lists."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
 def settings_to_dict(s: LendingSettings) -> dict[str, Any]:
     """JSON-friendly form: Decimals as strings, the word list as a list."""
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(s):
-        value = getattr(s, f.name)
-        if isinstance(value, Decimal):
-            out[f.name] = str(value)
-        elif isinstance(value, tuple):
-            out[f.name] = list(value)
-        else:
-            out[f.name] = value
-    return out
+    return {f.name: _plain(getattr(s, f.name)) for f in dataclasses.fields(s)}
+
+
+def _decimal(raw: Any) -> Decimal:
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
+        raise TypeError
+    value = Decimal(str(raw))
+    if not value.is_finite():
+        raise TypeError
+    return value
+
+
+def _plain_value(raw: Any, current: Any) -> Any:
+    """A stored value read back like ``current`` (Decimal, bool, int or strings)."""
+    if isinstance(current, Decimal):
+        return _decimal(raw)
+    if isinstance(current, bool):
+        if not isinstance(raw, bool):
+            raise TypeError
+        return raw
+    if isinstance(current, int):
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise TypeError
+        return raw
+    if isinstance(raw, str) or not all(isinstance(w, str) for w in raw):
+        raise TypeError
+    return tuple(raw)
+
+
+S = TypeVar("S", "LendingSettings", "OnRoadSettings")
+
+
+def _replace_from_dict(
+    data: Mapping[str, Any], base: S, read: Callable[[str, Any, Any], Any]
+) -> S:
+    """``base`` with the stored values of ``data``; every problem in one SettingsError."""
+    defaults = {f.name: getattr(base, f.name) for f in dataclasses.fields(base)}
+    problems: list[str] = []
+    changes: dict[str, Any] = {}
+    for key, raw in data.items():
+        if key not in defaults:
+            problems.append(f"{key} is not a known setting")
+            continue
+        try:
+            changes[key] = read(key, raw, defaults[key])
+        except (TypeError, ValueError, KeyError, InvalidOperation):
+            problems.append(f"{key} has an unreadable value {raw!r}")
+    if problems:
+        raise SettingsError(problems)
+    return dataclasses.replace(base, **changes)
 
 
 def settings_from_dict(
@@ -251,40 +300,7 @@ def settings_from_dict(
     Unknown keys and unreadable values are reported together in one
     :class:`SettingsError`.
     """
-    defaults = {f.name: getattr(base, f.name) for f in dataclasses.fields(base)}
-    problems: list[str] = []
-    changes: dict[str, Any] = {}
-    for key, raw in data.items():
-        if key not in defaults:
-            problems.append(f"{key} is not a known setting")
-            continue
-        current = defaults[key]
-        try:
-            if isinstance(current, Decimal):
-                if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
-                    raise TypeError
-                value: Any = Decimal(str(raw))
-                if not value.is_finite():
-                    raise TypeError
-            elif isinstance(current, bool):
-                if not isinstance(raw, bool):
-                    raise TypeError
-                value = raw
-            elif isinstance(current, int):
-                if isinstance(raw, bool) or not isinstance(raw, int):
-                    raise TypeError
-                value = raw
-            else:  # tuple of strings
-                if isinstance(raw, str) or not all(isinstance(w, str) for w in raw):
-                    raise TypeError
-                value = tuple(raw)
-        except (TypeError, InvalidOperation):
-            problems.append(f"{key} has an unreadable value {raw!r}")
-            continue
-        changes[key] = value
-    if problems:
-        raise SettingsError(problems)
-    return dataclasses.replace(base, **changes)
+    return _replace_from_dict(data, base, lambda _key, raw, current: _plain_value(raw, current))
 
 
 # --- the on-the-road price (DOMAIN.md "The whole deal") -------------------
@@ -387,3 +403,40 @@ def validate_on_road_settings(s: OnRoadSettings) -> list[str]:
 
 
 DEFAULT_ON_ROAD_SETTINGS = OnRoadSettings()
+
+
+def on_road_settings_to_dict(s: OnRoadSettings) -> dict[str, Any]:
+    """JSON-friendly form: Decimals as strings, dates ISO, rules and bands as lists."""
+    out = {f.name: _plain(getattr(s, f.name)) for f in dataclasses.fields(s)
+           if f.name != "nev_tax_rules"}
+    out["nev_tax_rules"] = [
+        {"start": r.start.isoformat(), "end": r.end.isoformat(),
+         "reduction_percent": str(r.reduction_percent),
+         "cap": None if r.cap is None else str(r.cap)}
+        for r in s.nev_tax_rules
+    ]
+    return out
+
+
+def _on_road_value(key: str, raw: Any, current: Any) -> Any:
+    if key == "nev_tax_rules":
+        return tuple(
+            NevTaxRule(date.fromisoformat(r["start"]), date.fromisoformat(r["end"]),
+                       _decimal(r["reduction_percent"]),
+                       None if r["cap"] is None else _decimal(r["cap"]))
+            for r in raw
+        )
+    if key == "vessel_tax_bands":
+        return tuple((_decimal(limit), _decimal(tax)) for limit, tax in raw)
+    return _plain_value(raw, current)
+
+
+def on_road_settings_from_dict(
+    data: Mapping[str, Any], base: OnRoadSettings = DEFAULT_ON_ROAD_SETTINGS
+) -> OnRoadSettings:
+    """On-road settings from stored values; keys not given keep ``base``'s value.
+
+    Unknown keys and unreadable values are reported together in one
+    :class:`SettingsError`, as are values that do not validate.
+    """
+    return _replace_from_dict(data, base, _on_road_value)

@@ -113,3 +113,52 @@ def test_settings_drive_the_defaults() -> None:
     assert q.line("gps").financed
     with pytest.raises(SettingsError):
         OnRoadSettings(gps_fee=D(-1))
+
+
+def test_on_road_settings_round_trip_through_plain_data() -> None:
+    import json
+
+    from lending.settings import (
+        NevTaxRule,
+        on_road_settings_from_dict,
+        on_road_settings_to_dict,
+    )
+
+    s = dataclasses.replace(
+        DEFAULT_ON_ROAD_SETTINGS, gps_fee=D("1288.50"), financed_lines=("gps", "purchase_tax"),
+        vessel_tax_bands=((D("1.6"), D(300)), (D("2.5"), D(900))),
+        nev_tax_rules=(NevTaxRule(date(2026, 1, 1), date(2027, 12, 31), D(50), None),))
+    data = json.loads(json.dumps(on_road_settings_to_dict(s)))
+    assert data["gps_fee"] == "1288.50"
+    assert on_road_settings_from_dict(data) == s
+    assert on_road_settings_from_dict({}) == DEFAULT_ON_ROAD_SETTINGS
+    with pytest.raises(SettingsError) as err:
+        on_road_settings_from_dict({"caviar": 1, "gps_fee": "lots", "large_car_seats": "6"})
+    assert err.value.problems == (
+        "caviar is not a known setting", "gps_fee has an unreadable value 'lots'",
+        "large_car_seats has an unreadable value '6'")
+    with pytest.raises(SettingsError):
+        on_road_settings_from_dict({"registration_fee": "-1"})
+
+
+@given(
+    price=st.decimals(min_value=1000, max_value=3_000_000, places=2),
+    vehicle=st.sampled_from(VehicleKind),
+    energy=st.sampled_from(Energy),
+    on=st.dates(date(2024, 1, 1), date(2028, 12, 31)),
+    seats=st.integers(1, 9),
+    litres=st.decimals(min_value="0.8", max_value="6.0", places=1),
+)
+def test_total_is_price_plus_every_line(price: Decimal, vehicle: VehicleKind, energy: Energy,
+                                        on: date, seats: int, litres: Decimal) -> None:
+    q = on_road_costs(price, vehicle, energy, on, seats=seats, displacement_litres=litres)
+    assert q.total == price + sum(line.amount for line in q.lines)
+    assert q.cash_lines_total + q.financed_lines_total == q.total - q.price
+    yearly = next((tax for limit, tax in DEFAULT_ON_ROAD_SETTINGS.vessel_tax_bands
+                   if litres <= limit), DEFAULT_ON_ROAD_SETTINGS.vessel_tax_above)
+    expected_vessel = D(0) if energy is Energy.NEV else fen(yearly * (13 - on.month) / 12)
+    assert q.line("vessel_tax").amount == expected_vessel
+    assert q.line("compulsory_insurance").amount == (1100 if seats >= 6 else 950)
+    assert (q.purchase_tax == 0) if vehicle is VehicleKind.USED else (
+        q.purchase_tax == expected_tax(price, energy, on))
+    assert any(line.code == "transfer_fee" for line in q.lines) == (vehicle is VehicleKind.USED)
