@@ -135,6 +135,8 @@ class Product:
     online_small_loan: bool
     """Subject to the online small-loan limits (amount and term)."""
     active: bool = True
+    balloon_max_percent: Decimal = Decimal(0)
+    """Balloon method: the largest final lump, in percent of the loan (typically 0-40)."""
 
     def grade_terms(self, grade: Grade | None) -> GradeTerms | None:
         for g in self.grades:
@@ -531,6 +533,7 @@ def _product(o: _Obj) -> Product | None:
         requires_full_insurance=o.bool_("requires_full_insurance", default=False),
         online_small_loan=o.bool_("online_small_loan", default=False),
         active=o.bool_("active", default=True),
+        balloon_max_percent=o.dec("balloon_max_percent", hi=99, default=0),
     )
     if not o.clean:
         return None
@@ -547,6 +550,8 @@ def _product(o: _Obj) -> Product | None:
         o.problem("is required when step_up is an allowed method", "step_up")
     if p.step_up is not None and RepaymentMethod.STEP_UP not in p.methods:
         o.problem("is given but step_up is not an allowed method", "step_up")
+    if p.balloon_max_percent > 0 and RepaymentMethod.BALLOON not in p.methods:
+        o.problem("is given but balloon is not an allowed method", "balloon_max_percent")
     return p if o.clean else None
 
 

@@ -210,3 +210,16 @@ def test_garbage_never_crashes(raw: dict[str, Any], path: str, value: object) ->
         parse_catalogue(data)
     except CatalogueError as err:
         assert err.problems
+
+
+def test_balloon_limit_needs_the_balloon_method(raw: dict[str, Any]) -> None:
+    data = copy.deepcopy(raw)
+    finance = data["products"][1]
+    finance["balloon_max_percent"] = "40"
+    assert _problems(data) == (
+        "products[1].balloon_max_percent: is given but balloon is not an allowed method",)
+    finance["methods"] = ["equal_installment", "balloon"]
+    product = parse_catalogue(data).product(finance["code"])
+    assert product.balloon_max_percent == Decimal(40)
+    assert parse_catalogue(json.loads(json.dumps(catalogue_to_data(parse_catalogue(data))))) == (
+        parse_catalogue(data))

@@ -44,6 +44,10 @@
       <translation>有一笔逾期{days}天（超过{limit}天）的记录，评级最高只能为C级。</translation>
     </message>
     <message>
+      <source>Balloon: the last payment of {amount} CNY includes the balloon of {balloon} CNY.</source>
+      <translation>弹性尾款：最后一期还款 {amount} 元，其中包含尾款 {balloon} 元。</translation>
+    </message>
+    <message>
       <source>Compulsory traffic insurance</source>
       <translation>交强险</translation>
     </message>
@@ -474,6 +478,10 @@
     <message>
       <source>This product accepts customers of grade {grades} only; the customer is grade {grade}.</source>
       <translation>本产品只受理{grades}级客户，该客户为{grade}级。</translation>
+    </message>
+    <message>
+      <source>This product allows a balloon of at most {max}% of the loan; {percent}% was asked for.</source>
+      <translation>该产品的尾款最多为贷款金额的 {max}%，本次申请为 {percent}%。</translation>
     </message>
     <message>
       <source>This product does not offer the chosen repayment method.</source>
