@@ -302,3 +302,43 @@ def test_the_default_catalogue_has_a_card_instalment_product() -> None:
         parse_catalogue(data)
     assert err.value.problems == (
         "card_instalments[0].fees[1].fee_percent: must be at least 0, got -1",)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    amount=st.decimals(min_value=20000, max_value=500000, places=2),
+    annual=st.decimals(min_value=0, max_value=12, places=2),
+    target=st.integers(500, 20000),
+    method=METHODS,
+)
+def test_solve_term_is_the_shortest_term_that_fits(amount: Decimal, annual: Decimal,
+                                                   target: int, method: RepaymentMethod) -> None:
+    def terms(months: int) -> LoanTerms:
+        return LoanTerms(amount, annual, months, method,
+                         balloon=(amount / 5).quantize(D("0.01"))
+                         if method is RepaymentMethod.BALLOON else D(0),
+                         step_percent=D(5) if method is RepaymentMethod.STEP_UP else D(0))
+
+    offered = (12, 24, 36, 48, 60)
+    found = solve_term(D(target), terms, offered, START)
+    fits = [m for m in offered if regular_max(build_schedule(terms(m), START)) <= target]
+    assert found == (fits[0] if fits else None)
+
+
+@given(
+    price=st.decimals(min_value=50000, max_value=500000, places=2),
+    fee=st.integers(1, 8000),
+    share=st.integers(10, 60),
+)
+def test_the_finance_service_fee_raises_the_apr(price: Decimal, fee: int, share: int) -> None:
+    q = on_road_costs(price, VehicleKind.NEW, Energy.PETROL, START,
+                      overrides={"finance_service_fee": D(fee)})
+    deal = Deal(on_road=q, down_payment=(price * share / 100).quantize(D(1)))
+    base = LoanTerms(D(1), D(5), 36, EI)
+    with_fee = build_schedule(deal_terms(deal, base), START)
+    assert with_fee.terms.upfront_fee == D(fee)
+    no_fee = build_schedule(dataclasses.replace(base, amount=deal.loan_amount), START)
+    assert [r.payment for r in with_fee.rows] == [r.payment for r in no_fee.rows]
+    assert with_fee.apr > no_fee.apr
+    # paid today: the down payment and every cash line (all of them, none financed)
+    assert deal.paid_today == deal.down_payment + q.total - q.price
