@@ -533,7 +533,7 @@
     </message>
     <message>
       <source>The payment grid could not be built: {reason}</source>
-      <translation type="unfinished" />
+      <translation>无法生成月供表：{reason}</translation>
     </message>
     <message>
       <source>The price cannot be negative.</source>
@@ -1212,7 +1212,7 @@
     </message>
     <message>
       <source>Loading…</source>
-      <translation type="unfinished" />
+      <translation>正在加载…</translation>
     </message>
     <message>
       <source>Not trying any more. Your changes are still in the form.</source>
@@ -1220,11 +1220,11 @@
     </message>
     <message>
       <source>Overwrite with mine</source>
-      <translation type="unfinished" />
+      <translation>用我的内容覆盖</translation>
     </message>
     <message>
       <source>Overwrite with mine…</source>
-      <translation type="unfinished" />
+      <translation>用我的内容覆盖…</translation>
     </message>
     <message>
       <source>Reload this page with the saved version?</source>
@@ -1240,7 +1240,7 @@
     </message>
     <message>
       <source>Save your form over the other changes?</source>
-      <translation type="unfinished" />
+      <translation>用您表单中的内容覆盖对方的修改吗？</translation>
     </message>
     <message>
       <source>Stop trying</source>
@@ -1268,7 +1268,7 @@
     </message>
     <message>
       <source>What the other counter saved on this page is replaced by what your form holds. Their changes on other pages stay.</source>
-      <translation type="unfinished" />
+      <translation>对方在本页保存的内容将被您表单中的内容替换；对方在其他页面的修改保持不变。</translation>
     </message>
     <message>
       <source>What you typed on this page will be replaced by what is saved now. Note down anything you want to enter again.</source>
