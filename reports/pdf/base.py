@@ -37,7 +37,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from lending.compliance import assert_no_forbidden_wording
+from lending.compliance import assert_no_forbidden_wording, find_internal_instructions
 from lending.money import format_cny, rate2
 from lending.reasons import Reason
 from lending.schedule import RepaymentMethod
@@ -76,6 +76,15 @@ METHOD_LABELS: dict[RepaymentMethod, str] = {
     RepaymentMethod.INTEREST_FIRST: "interest first",
     RepaymentMethod.STEP_UP: "step-up",
 }
+
+
+class InternalInstructionError(ValueError):
+    """A customer document would print an instruction meant for staff (a bug: the
+    data builders leave staff-only reasons out)."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        super().__init__("internal instruction on a customer document: " + " / ".join(phrases))
+        self.phrases = tuple(phrases)
 
 
 def normalise_language(lang: str | None) -> str:
@@ -259,8 +268,11 @@ class CustomerDocument:
         (amounts, dates, rates) cannot hold a word and are skipped.
         """
         texts = [*self.letterhead_texts(), *flowable_texts(story)]
-        worded = [t for t in texts if t and _HAS_WORDS.search(t)]
-        assert_no_forbidden_wording("\n|\n".join(worded), self.settings)
+        worded = "\n|\n".join(t for t in texts if t and _HAS_WORDS.search(t))
+        assert_no_forbidden_wording(worded, self.settings)
+        internal = find_internal_instructions(worded)
+        if internal:
+            raise InternalInstructionError(internal)
 
     # --- page decoration -------------------------------------------------
     @property

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from lending.appraisal import Appraisal
-from lending.compliance import DtiCheck, check_dti
+from lending.compliance import DtiCheck, check_dti, customer_rate_notice, customer_reasons
 from lending.eligibility import ProductEvaluation, dti_payment
 from lending.money import ZERO, money, rate2
 from lending.products import Fees, Product
@@ -118,6 +118,9 @@ class PlanSummary:
     chosen: bool = False
     approval_days: tuple[int, int] | None = None
     warnings: tuple[Reason, ...] = ()
+    """What the customer is told about this plan (staff-only reasons are left out)."""
+    rate_notice: Reason | None = None
+    """The neutral APR-above-the-LPR-threshold fact (APR, threshold and cap), if any."""
 
     def name(self, lang: str) -> str:
         return self.product_name_zh if lang.startswith("zh") and self.product_name_zh \
@@ -194,7 +197,8 @@ class DisclosureData:
     """Set for complex products (days instead of hours)."""
     max_dti_percent: Decimal = DEFAULT_SETTINGS.max_dti_percent
     dti: DtiCheck | None = None
-    rate_warning: Reason | None = None
+    rate_notice: Reason | None = None
+    """The neutral fact when the APR is above the LPR threshold (never a staff instruction)."""
     vehicle: VehicleInfo | None = None
     extra: tuple[str, ...] = field(default=())
     """Further key facts the store prints (checked for forbidden wording too)."""
@@ -214,8 +218,13 @@ def plan_summary(
     chosen: bool = False,
     approval_days: tuple[int, int] | None = None,
     warnings: Sequence[Reason] = (),
+    settings: LendingSettings = DEFAULT_SETTINGS,
 ) -> PlanSummary:
-    """The key figures of ``schedule`` (lending computes them all)."""
+    """The key figures of ``schedule`` (lending computes them all).
+
+    ``warnings`` may be the offer's (staff) warnings: the staff-only ones are
+    dropped here, so no customer document can print an internal instruction.
+    """
     terms = schedule.terms
     rows = schedule.rows
     down = money(down_payment) if down_payment is not None else None
@@ -250,7 +259,8 @@ def plan_summary(
         step_months=terms.step_months,
         chosen=chosen,
         approval_days=approval_days,
-        warnings=tuple(warnings),
+        warnings=customer_reasons(warnings),
+        rate_notice=customer_rate_notice(schedule.apr, settings),
     )
 
 
@@ -260,6 +270,7 @@ def summary_from_offer(
     vehicle_price: Decimal | None = None,
     lender: str | None = None,
     chosen: bool = False,
+    settings: LendingSettings = DEFAULT_SETTINGS,
 ) -> PlanSummary:
     """A :class:`PlanSummary` from an eligibility offer that has a schedule."""
     if offer.schedule is None:
@@ -276,6 +287,7 @@ def summary_from_offer(
         chosen=chosen,
         approval_days=offer.approval_days,
         warnings=offer.warnings,
+        settings=settings,
     )
 
 
@@ -425,9 +437,6 @@ def build_disclosure_data(
     settings: LendingSettings = DEFAULT_SETTINGS,
 ) -> DisclosureData:
     """The key-facts sheet for the plan the customer is about to sign."""
-    from lending.compliance import RateLevel, check_rate
-
-    rate = check_rate(schedule.apr, settings)
     return DisclosureData(
         store=store,
         document_no=document_no,
@@ -442,6 +451,6 @@ def build_disclosure_data(
         cooling_off_days=settings.cooling_off_complex_product_days if complex_product else None,
         max_dti_percent=settings.max_dti_percent,
         dti=dti,
-        rate_warning=rate.reason if rate.level is not RateLevel.OK else None,
+        rate_notice=customer_rate_notice(schedule.apr, settings),
         vehicle=vehicle,
     )

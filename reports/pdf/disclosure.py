@@ -55,6 +55,8 @@ class DisclosureDocument(CustomerDocument):
                          "including fees.").format(rate=self.percent(p.annual_rate),
                                                    apr=self.percent(p.apr),
                                                    net=self.cny(p.net_proceeds)), "Note"),
+            *([self.para(self.reason(self.data.rate_notice), "Note")]
+              if self.data.rate_notice is not None else []),
         ]
 
     def loan(self) -> list[Flowable]:
@@ -198,8 +200,6 @@ class DisclosureDocument(CustomerDocument):
             warnings.append(_t("Warning: {reason}").format(reason=self.reason(d.dti.reason)))
         elif d.dti is not None:
             out.append(self.para(self.reason(d.dti.reason), "Note"))
-        if d.rate_warning is not None:
-            warnings.append(self.reason(d.rate_warning))
         for w in d.plan.warnings:
             warnings.append(self.reason(w))
         if warnings:

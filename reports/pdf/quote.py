@@ -241,6 +241,9 @@ class QuoteDocument(CustomerDocument):
         for p in d.plans:
             for w in p.warnings:
                 lines.append((f"{p.name(self.lang)}{self.colon}{self.reason(w)}", "Warning"))
+            if p.rate_notice is not None:
+                lines.append((f"{p.name(self.lang)}{self.colon}{self.reason(p.rate_notice)}",
+                              "Note"))
         lines += [
             (_t("The APR is the true annual cost of the loan, worked out from the amount you "
                 "actually receive and every payment including fees (IRR method)."), "Note"),

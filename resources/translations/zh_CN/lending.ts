@@ -180,6 +180,10 @@
       <translation>年化利率（APR）不能为负数（当前为{apr}%）。</translation>
     </message>
     <message>
+      <source>The APR of this loan is {apr}%. This is above {multiple} times the 1-year LPR ({limit}%) and within the legal cap of {cap}%.</source>
+      <translation>本笔贷款的年化利率（APR）为{apr}%，高于1年期贷款市场报价利率（LPR）的{multiple}倍（{limit}%），在{cap}%的法定上限以内。</translation>
+    </message>
+    <message>
       <source>The APR of {apr}% is above the legal cap of {cap}%; this plan cannot be offered.</source>
       <translation>年化利率（APR）{apr}%超过{cap}%的法定上限，不能提供此方案。</translation>
     </message>

@@ -1,0 +1,94 @@
+"""What the customer takes home: no staff instruction, no forbidden wording, honest facts.
+
+Text is read back from the finished PDF both with poppler's ``pdftotext`` (what a
+reader copies) and with pypdf, so a phrase split over two text runs is still found.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from lending.compliance import (
+    INTERNAL_INSTRUCTION_PHRASES,
+    MESSAGES,
+    find_forbidden_wording,
+    find_internal_instructions,
+)
+from lending.reasons import Reason
+from reports.pdf import render_disclosure, render_plan, render_quote, samples
+from reports.pdf.base import InternalInstructionError
+from resources.i18n import translator
+
+LANGS = ("zh_CN", "en")
+
+
+def pdf_text(pdf: bytes) -> str:
+    """pdftotext's text and pypdf's, one after the other."""
+    parts = [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+    tool = shutil.which("pdftotext")
+    assert tool is not None, "poppler-utils (pdftotext) is needed for these checks"
+    done = subprocess.run([tool, "-layout", "-", "-"], input=pdf, capture_output=True,
+                          check=True, timeout=60)
+    parts.append(done.stdout.decode("utf-8"))
+    return "\n".join(parts)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def assert_customer_clean(text: str) -> None:
+    assert find_internal_instructions(text) == []
+    assert find_internal_instructions(squash(text)) == []
+    assert find_forbidden_wording(text) == []
+
+
+def test_the_phrase_list_catches_the_staff_warning_in_both_languages() -> None:
+    """The staff reason, as the screen shows it, is caught by the one phrase list."""
+    staff = Reason.of(MESSAGES, "rate.warn", apr="13.66", multiple="4", limit="12.00")
+    for lang in LANGS:
+        shown = staff.render(translator(lang).reason)
+        assert find_internal_instructions(shown), (lang, shown)
+    assert len(set(INTERNAL_INSTRUCTION_PHRASES)) == len(INTERNAL_INSTRUCTION_PHRASES)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_above_lpr_plan_prints_the_fact_not_the_instruction(lang: str) -> None:
+    quote = samples.quote_data()
+    above = [p for p in quote.plans if p.apr > Decimal("12")]
+    assert above, "the sample must hold a plan above 4 x LPR (12 %)"
+    disclosure = samples.disclosure_data()
+    heavy = replace(disclosure, plan=above[0],
+                    rate_notice=above[0].rate_notice)
+    for pdf in (render_quote(quote, lang), render_disclosure(heavy, lang)):
+        text = pdf_text(pdf)
+        assert_customer_clean(text)
+        flat = squash(text)
+        # the neutral fact: the plan's APR, the threshold and the legal cap
+        assert f"{above[0].apr}%" in flat
+        assert "24.00%" in flat
+        assert "12.00%" in flat
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_document_with_an_internal_instruction_is_refused(lang: str) -> None:
+    data = replace(samples.disclosure_data(), extra=("请向客户详细说明融资成本，并报店长审批",))
+    with pytest.raises(InternalInstructionError):
+        render_disclosure(data, lang)
+    staff = Reason.of(MESSAGES, "rate.warn", apr="13.66", multiple="4", limit="12.00")
+    plan = replace(samples.plan_data(12), plan=replace(samples.plan_data(12).plan,
+                                                      warnings=(staff,)))
+    # the repayment plan prints no warnings at all; the quote would print them
+    render_plan(plan, lang)
+    quote = samples.quote_data()
+    bad = replace(quote, plans=(replace(quote.plans[0], warnings=(staff,)), *quote.plans[1:]))
+    with pytest.raises(InternalInstructionError):
+        render_quote(bad, lang)
