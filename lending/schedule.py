@@ -25,6 +25,8 @@ from lending.money import HUNDRED, ZERO, money, monthly_rate, percent_of
 from lending.reasons import Reason
 
 MAX_TERM_MONTHS = 480
+LARGE_FINAL_PAYMENT_FACTOR = Decimal(2)
+"""A last payment above this many times every other payment is called out as large."""
 _MONTHLY_DIVISOR = HUNDRED * 12
 
 MESSAGES: dict[str, str] = {
@@ -116,6 +118,22 @@ class Schedule:
     @property
     def max_payment(self) -> Decimal:
         return max(r.payment for r in self.rows)
+
+    @property
+    def largest_installment(self) -> Installment:
+        """The (first) installment with the largest payment: what affordability is
+        checked against."""
+        top = self.max_payment
+        return next(r for r in self.rows if r.payment == top)
+
+    @property
+    def final_payment_is_large(self) -> bool:
+        """The last payment is more than :data:`LARGE_FINAL_PAYMENT_FACTOR` times
+        every other one (interest-first, a balloon)."""
+        if len(self.rows) < 2:
+            return False
+        others = max(r.payment for r in self.rows[:-1])
+        return self.rows[-1].payment > LARGE_FINAL_PAYMENT_FACTOR * others
 
     @cached_property
     def total_interest(self) -> Decimal:

@@ -198,6 +198,11 @@ class CustomerDocument:
         return "：" if self.zh else ": "
 
     @property
+    def space(self) -> str:
+        """Between two sentences: nothing in Chinese, a space in English."""
+        return "" if self.zh else " "
+
+    @property
     def semicolon(self) -> str:
         return "；" if self.zh else "; "
 
@@ -234,6 +239,13 @@ class CustomerDocument:
 
     def method(self, method: RepaymentMethod) -> str:
         return self._t(METHOD_LABELS[method])
+
+    def largest_payment_text(self, plan: Any) -> str:
+        """Which payment affordability is checked against (a PlanSummary)."""
+        return self._t("The check uses this plan's largest payment: {amount} (payment "
+                       "{period}, due {date}).").format(
+            amount=self.cny(plan.largest_payment), period=plan.largest_period,
+            date=self.date(plan.largest_due_date))
 
     def para(self, text: str, style: str = "Normal") -> Paragraph:
         return Paragraph(escape(text), self.styles[style])

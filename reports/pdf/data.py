@@ -20,7 +20,12 @@ from decimal import Decimal
 
 from lending.appraisal import Appraisal
 from lending.compliance import DtiCheck, check_dti, customer_rate_notice, customer_reasons
-from lending.eligibility import ProductEvaluation, dti_payment
+from lending.eligibility import (
+    FINAL_PAYMENT_CODES,
+    ProductEvaluation,
+    dti_payment,
+    final_payment_notice,
+)
 from lending.money import ZERO, money, rate2
 from lending.products import Fees, Product
 from lending.reasons import Reason
@@ -117,6 +122,16 @@ class PlanSummary:
     step_months: int = 12
     chosen: bool = False
     approval_days: tuple[int, int] | None = None
+    largest_payment: Decimal = ZERO
+    """The largest payment (what affordability is checked against) ..."""
+    largest_period: int = 1
+    """... the period it falls in ..."""
+    largest_due_date: date | None = None
+    """... and its due date."""
+    payments_equal: bool = False
+    """Every payment is the same (else the quote never says "every month")."""
+    final_notice: Reason | None = None
+    """Plain words for a large final payment (interest-first, balloon), with its date."""
     warnings: tuple[Reason, ...] = ()
     """What the customer is told about this plan (staff-only reasons are left out)."""
     rate_notice: Reason | None = None
@@ -228,6 +243,7 @@ def plan_summary(
     terms = schedule.terms
     rows = schedule.rows
     down = money(down_payment) if down_payment is not None else None
+    top = schedule.largest_installment
     return PlanSummary(
         product_name=product_name,
         product_name_zh=product_name_zh,
@@ -259,7 +275,14 @@ def plan_summary(
         step_months=terms.step_months,
         chosen=chosen,
         approval_days=approval_days,
-        warnings=customer_reasons(warnings),
+        largest_payment=top.payment,
+        largest_period=top.period,
+        largest_due_date=top.due_date,
+        payments_equal=all(r.payment == rows[0].payment for r in rows),
+        final_notice=final_payment_notice(schedule),
+        # the final-payment notice is printed once, from final_notice
+        warnings=tuple(w for w in customer_reasons(warnings)
+                       if w.code not in FINAL_PAYMENT_CODES),
         rate_notice=customer_rate_notice(schedule.apr, settings),
     )
 

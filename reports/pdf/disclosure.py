@@ -62,9 +62,11 @@ class DisclosureDocument(CustomerDocument):
     def loan(self) -> list[Flowable]:
         d, p, _t = self.data, self.data.plan, self._t
         method_notes = {
-            "equal_installment": _t("The same payment every month."),
-            "equal_principal": _t("The same principal every month; the payment falls over "
-                                  "time."),
+            "equal_installment": _t("The same payment every month.") if p.payments_equal
+            else _t("The same payment every month except the last, which settles the "
+                    "rounding."),
+            "equal_principal": _t("The same principal every month (the last one settles the "
+                                  "rounding); the payment falls over time."),
             "interest_first": _t("Interest only each month; the whole principal is repaid with "
                                  "the last payment."),
             "step_up": _t("The payment rises by {percent} every {months} months.").format(
@@ -193,14 +195,15 @@ class DisclosureDocument(CustomerDocument):
             self.section(_t("Affordability")),
             self.para(_t("Your monthly debt payments, this loan included, should not exceed "
                          "{limit}% of your monthly income.").format(
-                limit=self.plain_number(d.max_dti_percent)), "Note"),
+                limit=self.plain_number(d.max_dti_percent)) + self.space
+                + self.largest_payment_text(d.plan), "Note"),
         ]
         warnings = []
         if d.dti is not None and not d.dti.ok:
             warnings.append(_t("Warning: {reason}").format(reason=self.reason(d.dti.reason)))
         elif d.dti is not None:
             out.append(self.para(self.reason(d.dti.reason), "Note"))
-        for w in d.plan.warnings:
+        for w in (*d.plan.warnings, *([d.plan.final_notice] if d.plan.final_notice else [])):
             warnings.append(self.reason(w))
         if warnings:
             box = Table([[self.para(w, "Warning")] for w in warnings],

@@ -109,8 +109,12 @@ class QuoteDocument(CustomerDocument):
 
     def headline(self, plan: PlanSummary) -> list[Flowable]:
         _t = self._t
-        varies = plan.method is not RepaymentMethod.EQUAL_INSTALLMENT
-        monthly_unit = _t("first month, then see the plan") if varies else _t("every month")
+        if plan.payments_equal:
+            monthly_unit = _t("every month")
+        elif plan.method is RepaymentMethod.EQUAL_INSTALLMENT and not plan.final_notice:
+            monthly_unit = _t("last payment {last}").format(last=self.money(plan.last_payment))
+        else:
+            monthly_unit = _t("first month, then see the plan")
         label = _t("Chosen plan") if plan.chosen else _t("Plan")
         caption = f"{label}{self.colon}{plan.name(self.lang)}"
         if plan.lender:
@@ -231,7 +235,8 @@ class QuoteDocument(CustomerDocument):
         lines: list[tuple[str, str]] = [
             (_t("Affordability: your monthly debt payments, this loan included, should not "
                 "exceed {limit}% of your monthly income.").format(
-                    limit=self.plain_number(d.max_dti_percent)), "Note"),
+                    limit=self.plain_number(d.max_dti_percent)) + self.space
+             + self.largest_payment_text(d.chosen or d.plans[0]), "Note"),
         ]
         if d.dti is not None:
             lines.append((self.reason(d.dti.reason), "Note" if d.dti.ok else "Warning"))
@@ -239,7 +244,7 @@ class QuoteDocument(CustomerDocument):
             lines.append((_t("The lender requires full vehicle insurance with the lender as "
                              "first beneficiary. You choose the insurer."), "Note"))
         for p in d.plans:
-            for w in p.warnings:
+            for w in (*p.warnings, *([p.final_notice] if p.final_notice else [])):
                 lines.append((f"{p.name(self.lang)}{self.colon}{self.reason(w)}", "Warning"))
             if p.rate_notice is not None:
                 lines.append((f"{p.name(self.lang)}{self.colon}{self.reason(p.rate_notice)}",

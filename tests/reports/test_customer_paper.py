@@ -92,3 +92,47 @@ def test_a_document_with_an_internal_instruction_is_refused(lang: str) -> None:
     bad = replace(quote, plans=(replace(quote.plans[0], warnings=(staff,)), *quote.plans[1:]))
     with pytest.raises(InternalInstructionError):
         render_quote(bad, lang)
+
+
+# --- affordability: the largest payment --------------------------------------
+
+
+def fmt(amount: Decimal) -> str:
+    return f"{amount:,.2f}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_interest_first_affordability_uses_the_final_payment(lang: str) -> None:
+    sc = samples.scenario("interest_first")
+    rows = sc.schedule.rows
+    # independent: interest only, then principal + interest + fee in the last period
+    amount = sc.quote.plans[0].loan_amount
+    last = rows[-1]
+    assert last.principal == amount and last.payment == max(r.payment for r in rows)
+    plan = sc.quote.plans[0]
+    assert (plan.largest_payment, plan.largest_period) == (last.payment, len(rows))
+    assert sc.quote.dti is not None
+    income, debt = samples.INCOME, samples.EXISTING_DEBT
+    expected = ((last.payment + debt) * 100 / income).quantize(Decimal("0.01"))
+    assert sc.quote.dti.ratio_percent == expected and not sc.quote.dti.ok
+    for pdf in (render_quote(sc.quote, lang), render_disclosure(sc.disclosure, lang)):
+        flat = squash(pdf_text(pdf))
+        assert fmt(last.payment) in flat
+        assert f"{expected}%" in flat
+        # says which payment and when it is due
+        when = (f"{last.due_date.year}年{last.due_date.month}月{last.due_date.day}日"
+                if lang == "zh_CN" else last.due_date.strftime("%d%b%Y"))
+        assert when in flat
+        assert last.due_date.isoformat() in flat  # the large-final-payment notice
+        assert ("第24期" if lang == "zh_CN" else "payment24") in flat
+
+
+@pytest.mark.parametrize("name", ["equal_principal", "fee_heavy"])
+def test_the_quote_never_says_every_month_when_payments_differ(name: str) -> None:
+    sc = samples.scenario(name)
+    payments = {r.payment for r in sc.schedule.rows}
+    assert len(payments) > 1
+    for lang, same in (("zh_CN", "每月相同"), ("en", "every month")):
+        text = pdf_text(render_quote(sc.quote, lang))
+        key_box = text.split("\n")[:40]
+        assert not any(same in line for line in key_box), name

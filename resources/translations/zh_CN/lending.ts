@@ -104,8 +104,8 @@
       <translation>收入证明只覆盖{months}个月，需提供{required}个月的工资单或银行流水。</translation>
     </message>
     <message>
-      <source>Interest-first: the last payment of {amount} CNY repays the whole principal.</source>
-      <translation>先息后本：最后一期还款{amount}元，一次性归还全部本金。</translation>
+      <source>Interest-first: the final payment of {amount} CNY, due {date}, is large: it repays the whole principal.</source>
+      <translation>先息后本：最后一期还款额{amount}元（{date}到期）金额较大，需一次性归还全部本金。</translation>
     </message>
     <message>
       <source>Mainland mobile numbers start with 13 to 19; this one starts with {prefix}.</source>
@@ -266,6 +266,10 @@
     <message>
       <source>The early-repayment fee cannot be negative.</source>
       <translation>提前还款手续费不能为负数。</translation>
+    </message>
+    <message>
+      <source>The final payment of {amount} CNY, due {date}, is large: more than {factor} times any other payment.</source>
+      <translation>最后一期还款额{amount}元（{date}到期）金额较大，超过其他任何一期的{factor}倍。</translation>
     </message>
     <message>
       <source>The first registration date ({registered}) is after the appraisal date ({appraised}).</source>

@@ -336,6 +336,10 @@
       <translation>年化利率是贷款的真实年化成本，按您实际到手金额和包含费用在内的每期还款计算（IRR 法）。</translation>
     </message>
     <message>
+      <source>The check uses this plan's largest payment: {amount} (payment {period}, due {date}).</source>
+      <translation>本方案按最高一期还款额计算：{amount}（第{period}期，{date}到期）。</translation>
+    </message>
+    <message>
       <source>The lender does not require any insurance for this loan.</source>
       <translation>本笔贷款贷款机构不要求投保任何保险。</translation>
     </message>
@@ -360,12 +364,16 @@
       <translation>该方案的产品已不在产品目录中，无法披露其费用。请选择现有产品重新保存方案。</translation>
     </message>
     <message>
+      <source>The same payment every month except the last, which settles the rounding.</source>
+      <translation>除最后一期（用于结清尾差）外，每期还款额相同。</translation>
+    </message>
+    <message>
       <source>The same payment every month.</source>
       <translation>每月还款金额相同。</translation>
     </message>
     <message>
-      <source>The same principal every month; the payment falls over time.</source>
-      <translation>每月归还相同本金，月供逐月递减。</translation>
+      <source>The same principal every month (the last one settles the rounding); the payment falls over time.</source>
+      <translation>每期归还相同本金（最后一期结清尾差），还款额逐期递减。</translation>
     </message>
     <message>
       <source>This plan is for reference; the loan contract signed with the lender governs.</source>
@@ -486,6 +494,10 @@
     <message>
       <source>interest first</source>
       <translation>先息后本</translation>
+    </message>
+    <message>
+      <source>last payment {last}</source>
+      <translation>最后一期 {last}</translation>
     </message>
     <message>
       <source>months</source>
