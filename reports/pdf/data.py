@@ -14,12 +14,13 @@ worker thread: everything here is immutable).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from lending.appraisal import Appraisal
 from lending.compliance import DtiCheck, check_dti, customer_rate_notice, customer_reasons
+from lending.cost import car_cost, insurance_years
 from lending.eligibility import (
     FINAL_PAYMENT_CODES,
     ProductEvaluation,
@@ -84,6 +85,21 @@ class AddOnLine:
     required: bool = False
     """Required by the lender (full vehicle insurance); the customer still picks the insurer."""
 
+    @property
+    def per_year(self) -> bool:
+        """Insurance is priced per year; other items once."""
+        return self.kind == "insurance"
+
+    @property
+    def required_insurance(self) -> bool:
+        """Lender-required cover: held, and paid for, every year of the term."""
+        return self.required and self.per_year
+
+
+def required_insurance_per_year(add_ons: Sequence[AddOnLine]) -> Decimal:
+    """The yearly price of every lender-required insurance line."""
+    return money(sum((a.price for a in add_ons if a.required_insurance), ZERO))
+
 
 @dataclass(frozen=True)
 class PlanSummary:
@@ -117,7 +133,12 @@ class PlanSummary:
     vehicle_price: Decimal | None = None
     down_payment: Decimal | None = None
     total_cost: Decimal | None = None
-    """Down payment plus total repayment: what the car costs with this loan."""
+    """The total cost of the car: down payment + total repayment + the lender-required
+    insurance for every year of the term (:func:`lending.cost.car_cost`)."""
+    required_insurance: Decimal = ZERO
+    """The required insurance for the whole term (per year x years), in total_cost."""
+    required_insurance_per_year: Decimal = ZERO
+    insurance_years: int = 0
     step_percent: Decimal = ZERO
     step_months: int = 12
     chosen: bool = False
@@ -271,6 +292,7 @@ def plan_summary(
         vehicle_price=money(vehicle_price) if vehicle_price is not None else None,
         down_payment=down,
         total_cost=money(down + schedule.total_repayment) if down is not None else None,
+        insurance_years=insurance_years(terms.months),
         step_percent=terms.step_percent,
         step_months=terms.step_months,
         chosen=chosen,
@@ -284,6 +306,21 @@ def plan_summary(
         warnings=tuple(w for w in customer_reasons(warnings)
                        if w.code not in FINAL_PAYMENT_CODES),
         rate_notice=customer_rate_notice(schedule.apr, settings),
+    )
+
+
+def with_required_insurance(summary: PlanSummary, add_ons: Sequence[AddOnLine]) -> PlanSummary:
+    """``summary`` with the lender-required insurance of ``add_ons`` priced for its
+    whole term and counted in the total cost of the car."""
+    per_year = required_insurance_per_year(add_ons)
+    cost = car_cost(summary.down_payment or ZERO, summary.total_repayment,
+                    summary.term_months, per_year)
+    return replace(
+        summary,
+        required_insurance=cost.required_insurance,
+        required_insurance_per_year=cost.required_insurance_per_year,
+        insurance_years=cost.insurance_years,
+        total_cost=cost.total if summary.down_payment is not None else None,
     )
 
 
@@ -374,7 +411,7 @@ def build_quote_data(
         raise ValueError("a quote needs at least one plan")
     if sum(1 for p in plans if p.chosen) > 1:
         raise ValueError("a quote can highlight at most one chosen plan")
-    required = any(a.required and a.kind == "insurance" for a in add_ons) \
+    required = any(a.required_insurance for a in add_ons) \
         if insurance_required is None else insurance_required
     return QuoteData(
         store=store,
@@ -384,7 +421,7 @@ def build_quote_data(
         consultant=consultant,
         customer=customer,
         vehicle=vehicle,
-        plans=tuple(plans),
+        plans=tuple(with_required_insurance(p, add_ons) for p in plans),
         add_ons=tuple(add_ons),
         insurance_required=required,
         max_dti_percent=settings.max_dti_percent,
@@ -466,7 +503,7 @@ def build_disclosure_data(
         issued_on=issued_on,
         consultant=consultant,
         customer=customer,
-        plan=summary,
+        plan=with_required_insurance(summary, add_ons),
         fees=fee_disclosure(schedule, product.fees),
         insurance_required=product.requires_full_insurance,
         add_ons=tuple(add_ons),

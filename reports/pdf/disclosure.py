@@ -6,12 +6,14 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from lending.cost import car_cost
+from lending.money import ZERO
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
 from reports.pdf.base import CustomerDocument
 from reports.pdf.data import DisclosureData
 from reports.pdf.fonts import FontSet
 from reports.pdf.plan import summary_table
-from reports.pdf.quote import key_figures
+from reports.pdf.quote import key_figures, total_cost_text
 from reports.pdf.styles import (
     RULE,
     WARN,
@@ -152,28 +154,43 @@ class DisclosureDocument(CustomerDocument):
         ]
 
     def insurance(self) -> list[Flowable]:
-        d, _t = self.data, self._t
+        d, p, _t = self.data, self.data.plan, self._t
         out: list[Flowable] = [self.section(_t("Insurance and add-ons"))]
-        if d.insurance_required:
+        required = [a for a in d.add_ons if a.required_insurance]
+        if required:
+            items = self.semicolon.join(
+                _t("{name}: {price} a year × {years} years = {total}").format(
+                    name=a.name, price=self.cny(a.price), years=p.insurance_years,
+                    total=self.cny(car_cost(ZERO, ZERO, p.term_months, a.price)
+                                   .required_insurance))
+                for a in required)
+            out.append(self.para(_t("Required by the lender for the whole term, with the lender "
+                                    "as first beneficiary; you choose the insurer: {items}."
+                                    ).format(items=items), "Note"))
+        elif d.insurance_required:
             out.append(self.para(_t("The lender requires full vehicle insurance for the whole "
                                     "term, with the lender as first beneficiary. You choose "
                                     "the insurer."), "Note"))
         else:
             out.append(self.para(_t("The lender does not require any insurance for this "
                                     "loan."), "Note"))
-        required = [a for a in d.add_ons if a.required]
-        if required:
-            items = self.semicolon.join(f"{a.name} {self.cny(a.price)}" for a in required)
+        other_required = [a for a in d.add_ons if a.required and not a.required_insurance]
+        if other_required:
+            items = self.semicolon.join(f"{a.name} {self.cny(a.price)}" for a in other_required)
             out.append(self.para(_t("Required by the lender, quoted for you: {items}.").format(
                 items=items), "Note"))
         optional = [a for a in d.add_ons if not a.required]
         if optional:
-            items = self.semicolon.join(f"{a.name} {self.cny(a.price)}" for a in optional)
+            items = self.semicolon.join(
+                f"{a.name} " + (_t("{amount} a year").format(amount=self.cny(a.price))
+                                if a.per_year else self.cny(a.price)) for a in optional)
             out.append(self.para(_t("Optional add-ons offered to you: {items}.").format(
                 items=items), "Note"))
-        out.append(self.para(_t("Insurance, extended warranty and service packages are "
-                                "optional, each with its own price. Declining them does not "
-                                "affect the approval or the price of the loan."), "Note"))
+            out.append(self.para(_t("Items marked optional are not required: declining them "
+                                    "does not change the approval or the rate of your loan."),
+                                 "Note"))
+        if p.total_cost is not None:
+            out.append(self.para(total_cost_text(self, p), "Note"))
         return out
 
     def cooling_off(self) -> list[Flowable]:

@@ -136,3 +136,34 @@ def test_the_quote_never_says_every_month_when_payments_differ(name: str) -> Non
         text = pdf_text(render_quote(sc.quote, lang))
         key_box = text.split("\n")[:40]
         assert not any(same in line for line in key_box), name
+
+
+# --- insurance: required is required, priced for the term, in the total cost ---------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(samples.SCENARIOS))
+def test_required_insurance_is_priced_for_the_term_and_in_the_total_cost(name: str,
+                                                                         lang: str) -> None:
+    sc = samples.scenario(name)
+    rows = sc.schedule.rows
+    term = len(rows)
+    years = (term + 11) // 12
+    required = [a for a in samples.ADD_ONS if a.required and a.kind == "insurance"]
+    per_year = sum(a.price for a in required)
+    insurance = per_year * years
+    down = sc.quote.plans[0].down_payment
+    assert down is not None
+    repayment = sum(r.payment for r in rows) + sc.schedule.terms.upfront_fee
+    total = down + repayment + insurance
+    assert sc.quote.plans[0].total_cost == total == sc.disclosure.plan.total_cost
+    for pdf in (render_quote(sc.quote, lang), render_disclosure(sc.disclosure, lang)):
+        text = pdf_text(pdf)
+        flat = squash(text)
+        assert fmt(insurance) in flat and fmt(total) in flat
+        assert ("购车总成本" if lang == "zh_CN" else "Totalcostofthecar") in flat
+        # no sentence calls every insurance voluntary next to a lender-required row
+        assert "均为自愿选购" not in flat
+        assert "areoptional" not in flat.replace("Itemsmarkedoptional", "")
+        choose = r"保险公司(由您)?自行?选" if lang == "zh_CN" else r"youchoosetheinsurer"
+        assert re.search(choose, flat.lower())

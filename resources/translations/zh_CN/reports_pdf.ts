@@ -36,10 +36,6 @@
       <translation>账户管理费</translation>
     </message>
     <message>
-      <source>Add-ons (priced separately)</source>
-      <translation>附加产品（单独定价）</translation>
-    </message>
-    <message>
       <source>Affordability</source>
       <translation>还款能力提示</translation>
     </message>
@@ -184,12 +180,8 @@
       <translation>保险及附加产品</translation>
     </message>
     <message>
-      <source>Insurance, extended warranty and service packages are optional and priced on their own lines. Declining them does not change the approval or the rate of your loan.</source>
-      <translation>保险、延长保修和服务套餐均为自愿选购，逐项单独定价；不购买不影响贷款审批和利率。</translation>
-    </message>
-    <message>
-      <source>Insurance, extended warranty and service packages are optional, each with its own price. Declining them does not affect the approval or the price of the loan.</source>
-      <translation>保险、延长保修和服务套餐均为自愿选购，各自单独定价。不购买不影响贷款审批及贷款价格。</translation>
+      <source>Insurance and add-ons (priced separately)</source>
+      <translation>保险与附加产品（单独定价）</translation>
     </message>
     <message>
       <source>Interest</source>
@@ -206,6 +198,10 @@
     <message>
       <source>Item</source>
       <translation>项目</translation>
+    </message>
+    <message>
+      <source>Items marked optional are not required: declining them does not change the approval or the rate of your loan.</source>
+      <translation>标为“自愿选购”的项目不是贷款条件：不购买不影响贷款审批和利率。</translation>
     </message>
     <message>
       <source>Key facts statement</source>
@@ -254,6 +250,10 @@
     <message>
       <source>Optional add-ons offered to you: {items}.</source>
       <translation>向您推荐的可选附加产品：{items}。</translation>
+    </message>
+    <message>
+      <source>Optional items can be declined without changing the approval or the rate of your loan.</source>
+      <translation>自愿选购项目可以不购买，不影响贷款审批和利率。</translation>
     </message>
     <message>
       <source>Overdue penalty interest</source>
@@ -316,8 +316,20 @@
       <translation>还款计划表</translation>
     </message>
     <message>
+      <source>Required by the lender for the whole term, with the lender as first beneficiary; you choose the insurer: {items}.</source>
+      <translation>贷款机构要求在整个贷款期限内投保，并以贷款机构为第一受益人；保险公司由您自行选择：{items}。</translation>
+    </message>
+    <message>
       <source>Required by the lender, quoted for you: {items}.</source>
       <translation>贷款机构要求的项目（供您参考的报价）：{items}。</translation>
+    </message>
+    <message>
+      <source>Required insurance (a year × years)</source>
+      <translation>必需保险（每年 × 年数）</translation>
+    </message>
+    <message>
+      <source>Required: full vehicle insurance for every year of the loan, the lender as first beneficiary; prices are for one year.</source>
+      <translation>贷款机构要求：贷款期内每年投保车辆全险，以贷款机构为第一受益人；所列保险价格为一年期价格。</translation>
     </message>
     <message>
       <source>Status</source>
@@ -346,10 +358,6 @@
     <message>
       <source>The lender requires full vehicle insurance for the whole term, with the lender as first beneficiary. You choose the insurer.</source>
       <translation>贷款机构要求在整个贷款期限内投保车辆全险，并以贷款机构为第一受益人。保险公司由您自行选择。</translation>
-    </message>
-    <message>
-      <source>The lender requires full vehicle insurance with the lender as first beneficiary. You choose the insurer.</source>
-      <translation>贷款机构要求投保车辆全险，并以贷款机构为第一受益人；保险公司由您自行选择。</translation>
     </message>
     <message>
       <source>The nominal annual rate is {rate}. The APR of {apr} is the true annual cost: it is worked out by the IRR method from what you actually receive ({net}, the loan less the up-front fee) and every payment including fees.</source>
@@ -388,8 +396,16 @@
       <translation>合计</translation>
     </message>
     <message>
-      <source>Total cost (down payment + repayment)</source>
-      <translation>购车总成本（首付 + 还款总额）</translation>
+      <source>Total cost of the car</source>
+      <translation>购车总成本</translation>
+    </message>
+    <message>
+      <source>Total cost of the car {total} = down payment {down} + total repayment {repayment} + required insurance {insurance} ({years} years). Optional items are not included.</source>
+      <translation>购车总成本 {total} = 首付 {down} + 还款总额 {repayment} + 贷款机构要求的保险 {insurance}（{years} 年）。不含自愿选购项目。</translation>
+    </message>
+    <message>
+      <source>Total cost of the car {total} = down payment {down} + total repayment {repayment}. Optional items are not included.</source>
+      <translation>购车总成本 {total} = 首付 {down} + 还款总额 {repayment}。不含自愿选购项目。</translation>
     </message>
     <message>
       <source>Total fees</source>
@@ -520,6 +536,10 @@
       <translation>贷款机构要求</translation>
     </message>
     <message>
+      <source>required by the lender; you choose the insurer</source>
+      <translation>贷款机构要求；保险公司自选</translation>
+    </message>
+    <message>
       <source>same day</source>
       <translation>当天</translation>
     </message>
@@ -548,6 +568,10 @@
       <translation>{amount} / 月</translation>
     </message>
     <message>
+      <source>{amount} a year</source>
+      <translation>{amount}/年</translation>
+    </message>
+    <message>
       <source>{first} first, falling to {last}</source>
       <translation>首月 {first}，逐月递减至 {last}</translation>
     </message>
@@ -570,6 +594,10 @@
     <message>
       <source>{min}-{max} working days</source>
       <translation>{min}-{max} 个工作日</translation>
+    </message>
+    <message>
+      <source>{name}: {price} a year × {years} years = {total}</source>
+      <translation>{name}：每年 {price} × {years} 年 = {total}</translation>
     </message>
     <message>
       <source>{n} days</source>
