@@ -38,14 +38,14 @@ from reportlab.platypus import (
 )
 
 from lending.compliance import assert_no_forbidden_wording, find_internal_instructions
-from lending.money import format_cny, rate2
 from lending.reasons import Reason
 from lending.schedule import RepaymentMethod
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
+from reports.formatting import formatter, normalise_language
 from reports.pdf.data import StoreInfo
 from reports.pdf.fonts import FontSet, default_fonts
 from reports.pdf.styles import ACCENT, MUTED, RULE, stylesheet
-from resources.i18n import CHINESE, ENGLISH, Translator, translator
+from resources.i18n import CHINESE, Translator, translator
 
 TR_CONTEXT = "pdf"
 
@@ -57,25 +57,7 @@ TR_STRINGS = (
     "Car loan quote",
     "Repayment plan",
     "Key facts statement",
-    "equal installment",
-    "equal principal",
-    "interest first",
-    "step-up",
-    "excellent",
-    "good",
-    "fair",
-    "poor",
-    "insurance",
-    "warranty",
-    "service",
 )
-
-METHOD_LABELS: dict[RepaymentMethod, str] = {
-    RepaymentMethod.EQUAL_INSTALLMENT: "equal installment",
-    RepaymentMethod.EQUAL_PRINCIPAL: "equal principal",
-    RepaymentMethod.INTEREST_FIRST: "interest first",
-    RepaymentMethod.STEP_UP: "step-up",
-}
 
 
 class InternalInstructionError(ValueError):
@@ -85,13 +67,6 @@ class InternalInstructionError(ValueError):
     def __init__(self, phrases: list[str]) -> None:
         super().__init__("internal instruction on a customer document: " + " / ".join(phrases))
         self.phrases = tuple(phrases)
-
-
-def normalise_language(lang: str | None) -> str:
-    """``zh``, ``zh_CN``, ``zh-CN`` -> zh_CN; anything else -> en; None -> Chinese."""
-    if lang is None:
-        return CHINESE
-    return CHINESE if lang.lower().startswith("zh") else ENGLISH
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
@@ -177,6 +152,7 @@ class CustomerDocument:
         self.document_no = document_no
         self.issued_on = issued_on
         self.lang = normalise_language(lang)
+        self.fmt = formatter(self.lang)
         self.fonts = fonts or default_fonts()
         self.settings = settings
         self.styles = stylesheet(self.fonts)
@@ -207,16 +183,14 @@ class CustomerDocument:
         return "；" if self.zh else "; "
 
     def money(self, amount: Any) -> str:
-        return "-" if amount is None else format_cny(amount)
+        return self.fmt.money(amount)
 
     def cny(self, amount: Any) -> str:
         """An amount with its unit: "1,234.00 元" / "CNY 1,234.00"."""
-        if amount is None:
-            return "-"
-        return f"{format_cny(amount)} 元" if self.zh else f"CNY {format_cny(amount)}"
+        return self.fmt.cny(amount)
 
     def percent(self, value: Any) -> str:
-        return "-" if value is None else f"{rate2(value)}%"
+        return self.fmt.percent(value)
 
     def sentence(self, text: str) -> str:
         """Capitalise a label that starts a sentence (English only)."""
@@ -228,17 +202,16 @@ class CustomerDocument:
         return text
 
     def date(self, value: date | None) -> str:
-        if value is None:
-            return "-"
-        if self.zh:
-            return f"{value.year}年{value.month}月{value.day}日"
-        return value.strftime("%d %b %Y")
+        return self.fmt.date(value)
 
     def months(self, n: int) -> str:
-        return self._t("{n} months").format(n=n)
+        return self.fmt.months(n)
 
     def method(self, method: RepaymentMethod) -> str:
-        return self._t(METHOD_LABELS[method])
+        return self.fmt.method(method)
+
+    def label(self, table: str, code: str | None) -> str:
+        return self.fmt.label(table, code) or "-"
 
     def largest_payment_text(self, plan: Any) -> str:
         """Which payment affordability is checked against (a PlanSummary)."""

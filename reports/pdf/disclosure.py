@@ -83,7 +83,7 @@ class DisclosureDocument(CustomerDocument):
             self.section(_t("Lender, product and loan")),
             summary_table(self, p, d.customer.name, d.customer.id_number_masked),
             Spacer(1, 1.5 * mm),
-            self.para(f"{self.sentence(self.method(p.method))}{self.colon}"
+            self.para(f"{self.method(p.method)}{self.colon}"
                       f"{method_notes[p.method.value]} {payments}", "Note"),
         ]
 

@@ -130,7 +130,7 @@ class QuoteDocument(CustomerDocument):
                 (_t("Vehicle"), f"{v.brand} {v.model}".strip(), _t("VIN"), v.vin or "-"),
                 (_t("First registration"), self.date(v.first_registration), _t("Mileage"),
                  mileage),
-                (_t("Condition"), self._t(v.condition) if v.condition else "-",
+                (_t("Condition"), self.label("condition", v.condition),
                  _t("Reference price"), self.cny(v.reference_price)),
                 (_t("Appraised value"), appraised, _t("Vehicle price"),
                  self.cny(v.vehicle_price)),
@@ -256,7 +256,7 @@ class QuoteDocument(CustomerDocument):
                                               else _t("optional"))
             price = _t("{amount} a year").format(amount=self.money(a.price)) if a.per_year \
                 else self.money(a.price)
-            rows.append([self.para(a.name, "Cell"), self._t(a.kind), price,
+            rows.append([self.para(a.name, "Cell"), self.label("add_on_kind", a.kind), price,
                          self.para(status, "Cell")])
         w = self.content_width
         table = Table(rows, colWidths=[w * 0.36, w * 0.11, w * 0.17, w * 0.36], repeatRows=1)

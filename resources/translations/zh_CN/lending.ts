@@ -376,4 +376,55 @@
       <translation>有{kinds}类信贷账户（得{points}分，满分10分）。</translation>
     </message>
   </context>
+  <context>
+    <name>Vocabulary</name>
+    <message>
+      <source>Equal installment</source>
+      <translation>等额本息</translation>
+    </message>
+    <message>
+      <source>Equal principal</source>
+      <translation>等额本金</translation>
+    </message>
+    <message>
+      <source>Excellent</source>
+      <translation>优秀</translation>
+    </message>
+    <message>
+      <source>Extended warranty</source>
+      <translation>延长保修</translation>
+    </message>
+    <message>
+      <source>Fair</source>
+      <translation>一般</translation>
+    </message>
+    <message>
+      <source>Good</source>
+      <translation>良好</translation>
+    </message>
+    <message>
+      <source>Insurance</source>
+      <translation>保险</translation>
+    </message>
+    <message>
+      <source>Interest first</source>
+      <translation>先息后本</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Poor</source>
+      <translation>较差</translation>
+    </message>
+    <message>
+      <source>Service package</source>
+      <translation>保养套餐</translation>
+    </message>
+    <message>
+      <source>Step-up</source>
+      <translation>递增还款</translation>
+    </message>
+  </context>
 </TS>

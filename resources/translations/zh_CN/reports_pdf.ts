@@ -141,7 +141,7 @@
     </message>
     <message>
       <source>Effective annual rate</source>
-      <translation>实际年利率</translation>
+      <translation>按月复利的实际年利率</translation>
     </message>
     <message>
       <source>Fee</source>
@@ -265,7 +265,7 @@
     </message>
     <message>
       <source>Payment</source>
-      <translation>月供</translation>
+      <translation>还款额</translation>
     </message>
     <message>
       <source>Period</source>
@@ -476,40 +476,12 @@
       <translation>按公式计算</translation>
     </message>
     <message>
-      <source>equal installment</source>
-      <translation>等额本息</translation>
-    </message>
-    <message>
-      <source>equal principal</source>
-      <translation>等额本金</translation>
-    </message>
-    <message>
       <source>every month</source>
       <translation>每月相同</translation>
     </message>
     <message>
-      <source>excellent</source>
-      <translation>优秀</translation>
-    </message>
-    <message>
-      <source>fair</source>
-      <translation>一般</translation>
-    </message>
-    <message>
       <source>first month, then see the plan</source>
       <translation>首月，之后见还款计划</translation>
-    </message>
-    <message>
-      <source>good</source>
-      <translation>良好</translation>
-    </message>
-    <message>
-      <source>insurance</source>
-      <translation>保险</translation>
-    </message>
-    <message>
-      <source>interest first</source>
-      <translation>先息后本</translation>
     </message>
     <message>
       <source>last payment {last}</source>
@@ -528,10 +500,6 @@
       <translation>自愿选购</translation>
     </message>
     <message>
-      <source>poor</source>
-      <translation>较差</translation>
-    </message>
-    <message>
       <source>required by the lender</source>
       <translation>贷款机构要求</translation>
     </message>
@@ -544,20 +512,8 @@
       <translation>当天</translation>
     </message>
     <message>
-      <source>service</source>
-      <translation>服务</translation>
-    </message>
-    <message>
-      <source>step-up</source>
-      <translation>递增还款</translation>
-    </message>
-    <message>
       <source>true annual rate</source>
       <translation>真实年化成本</translation>
-    </message>
-    <message>
-      <source>warranty</source>
-      <translation>延保</translation>
     </message>
     <message>
       <source>with monthly compounding</source>
@@ -606,10 +562,6 @@
     <message>
       <source>{n} hours</source>
       <translation>{n} 小时</translation>
-    </message>
-    <message>
-      <source>{n} months</source>
-      <translation>{n} 个月</translation>
     </message>
     <message>
       <source>{percent} of the loan amount, paid at the start</source>
