@@ -579,6 +579,9 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
     consumer = top.objects("consumer_credit", _consumer, non_empty=False) \
         if "consumer_credit" in top.data else ()
     top.read.add("consumer_credit")
+    # Display names of lenders and add-ons (Chinese and English, a lender's service
+    # phone): read by the documents through resources.catalogue_names, no rule here.
+    top.read.update(("lenders", "add_ons"))
     top.finish()
     seen: set[str] = set()
     for code in [p.code for p in products] + [c.code for c in consumer]:

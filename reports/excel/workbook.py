@@ -279,7 +279,8 @@ def _products(wb: Workbook, title: str, report: Report, lang: str | None) -> Non
         Column(_t("Average term (months)", lang), "decimal1"),
     ]
     body = [
-        [p.product_name, lender_name(p.lender, lang), label("method", p.method, lang), p.loans,
+        [p.name(lang or translator().language), lender_name(p.lender, lang),
+         label("method", p.method, lang), p.loans,
          p.amount, p.average_apr, p.average_term]
         for p in report.products
     ]
@@ -458,6 +459,7 @@ def _consultations(
         "potential": _t("Potential", lang), "": "",
     }
     yes, no = _t("Yes", lang), _t("No", lang)
+    zh = (lang or translator().language).startswith("zh")
     append = table.row
     n = 0
     for r in rows:
@@ -478,7 +480,7 @@ def _consultations(
             statuses.get(r.status, r.status),
             stages.get(r.stage, r.stage),
             r.grade,
-            r.product,
+            r.product_zh if zh and r.product_zh else r.product,
             lender_name(r.lender, lang),
             method,
             r.amount,

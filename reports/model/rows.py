@@ -30,6 +30,9 @@ from reports.model.build import (
     resolve_stores,
     staff_of,
 )
+from reports.model.build import (
+    name_zh as _name_zh,
+)
 from reports.model.period import ReportPeriod
 
 C = Consultation
@@ -75,6 +78,8 @@ class ConsultationRow:
     delivered_at: datetime | None
     lost_reason: str
     satisfaction: int | None
+    product_zh: str = ""
+    """The product's Chinese name (catalogue ``name_zh``), empty when it has none."""
 
 
 def check_unmasked(actor: Actor | None) -> Actor:
@@ -126,6 +131,8 @@ def iter_consultation_rows(
                                             .where(staff_of(sids)))}
         products = {i: n for i, n in s.execute(select(Product.id, Product.name)
                                                .where(in_stores(Product.store_id, sids)))}
+        products_zh = {i: _name_zh(spec) for i, spec in s.execute(
+            select(Product.id, Product.spec).where(in_stores(Product.store_id, sids)))}
     stmt = (
         select(
             C.id,
@@ -206,6 +213,7 @@ def iter_consultation_rows(
                 stage=stage,
                 grade=grade or "",
                 product=_product_name(products, product_id, product_code),
+                product_zh=products_zh.get(product_id, "") if product_id is not None else "",
                 lender=lender or "",
                 method=method or "",
                 amount=amount,

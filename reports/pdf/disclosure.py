@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from lending.cost import car_cost
 from lending.money import ZERO
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
+from reports.lenders import add_on_name
 from reports.pdf.base import CustomerDocument
 from reports.pdf.data import DisclosureData
 from reports.pdf.fonts import FontSet
@@ -160,7 +161,8 @@ class DisclosureDocument(CustomerDocument):
         if required:
             items = self.semicolon.join(
                 _t("{name}: {price} a year × {years} years = {total}").format(
-                    name=a.name, price=self.cny(a.price), years=p.insurance_years,
+                    name=add_on_name(a.name, self.lang), price=self.cny(a.price),
+                    years=p.insurance_years,
                     total=self.cny(car_cost(ZERO, ZERO, p.term_months, a.price)
                                    .required_insurance))
                 for a in required)
@@ -176,13 +178,15 @@ class DisclosureDocument(CustomerDocument):
                                     "loan."), "Note"))
         other_required = [a for a in d.add_ons if a.required and not a.required_insurance]
         if other_required:
-            items = self.semicolon.join(f"{a.name} {self.cny(a.price)}" for a in other_required)
+            items = self.semicolon.join(f"{add_on_name(a.name, self.lang)} {self.cny(a.price)}"
+                                        for a in other_required)
             out.append(self.para(_t("Required by the lender, quoted for you: {items}.").format(
                 items=items), "Note"))
         optional = [a for a in d.add_ons if not a.required]
         if optional:
             items = self.semicolon.join(
-                f"{a.name} " + (_t("{amount} a year").format(amount=self.cny(a.price))
+                f"{add_on_name(a.name, self.lang)} "
+                + (_t("{amount} a year").format(amount=self.cny(a.price))
                                 if a.per_year else self.cny(a.price)) for a in optional)
             out.append(self.para(_t("Optional add-ons offered to you: {items}.").format(
                 items=items), "Note"))

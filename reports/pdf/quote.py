@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from lending.schedule import RepaymentMethod
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
-from reports.lenders import lender_name
+from reports.lenders import add_on_name, lender_name
 from reports.pdf.base import CustomerDocument
 from reports.pdf.data import AddOnLine, PlanSummary, QuoteData
 from reports.pdf.fonts import FontSet
@@ -256,7 +256,8 @@ class QuoteDocument(CustomerDocument):
                                               else _t("optional"))
             price = _t("{amount} a year").format(amount=self.money(a.price)) if a.per_year \
                 else self.money(a.price)
-            rows.append([self.para(a.name, "Cell"), self.label("add_on_kind", a.kind), price,
+            rows.append([self.para(add_on_name(a.name, self.lang), "Cell"),
+                         self.label("add_on_kind", a.kind), price,
                          self.para(status, "Cell")])
         w = self.content_width
         table = Table(rows, colWidths=[w * 0.36, w * 0.11, w * 0.17, w * 0.36], repeatRows=1)

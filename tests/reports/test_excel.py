@@ -254,6 +254,25 @@ def test_chinese_headings(data: Dataset, tmp_path: Path) -> None:
     assert display_width("汇总") == 4
 
 
+def test_chinese_workbook_names_products_in_chinese(data: Dataset, tmp_path: Path) -> None:
+    import json
+
+    from resources import CATALOGUE
+
+    catalogue = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    chinese = {p["name"]: p["name_zh"] for p in catalogue["products"]}
+    out = export_workbook(data.database, JAN, tmp_path / "zh.xlsx", actor=data.owner,
+                          lang="zh_CN", now=NOW)
+    wb = load_workbook(out)
+    titles = sheet_titles("zh_CN")
+    names = [row[0] for row in table(wb[titles["products"]])[:-1]]
+    assert names == ["银行按揭贷款", "银行按揭贷款", "汽车金融公司贷款"]
+    assert set(names) <= set(chinese.values())
+    # the method column too
+    assert [row[2] for row in table(wb[titles["products"]])[:-1]] == ["等额本息", "等额本金",
+                                                                     "等额本息"]
+
+
 # ---------------------------------------------------------------------------
 # atomic writes, cancel, progress, bad destinations
 # ---------------------------------------------------------------------------
