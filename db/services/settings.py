@@ -139,6 +139,10 @@ def set_app_setting(target: Target, actor: Actor, key: str, value: Any) -> None:
 STORE_ADDRESS = "store.address"
 STORE_PHONE = "store.phone"
 STORE_COMPLAINT_CHANNEL = "store.complaint_channel"
+CATALOGUE_CONFIRMED = "catalogue.confirmed"
+"""App setting: the owner has checked the product catalogue (lenders, rates, fees) and
+confirmed it is the store's real offer. Until then (the default) every customer
+document carries a "sample data - not an offer" watermark."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ class StoreView:
     address: str
     phone: str
     complaint_channel: str
+    catalogue_confirmed: bool = False
 
 
 def get_store(target: Target, store_id: int) -> StoreView:
@@ -163,7 +168,8 @@ def get_store(target: Target, store_id: int) -> StoreView:
                     StoreSetting.key.in_(
                         [
                             APP_PREFIX + k
-                            for k in (STORE_ADDRESS, STORE_PHONE, STORE_COMPLAINT_CHANNEL)
+                            for k in (STORE_ADDRESS, STORE_PHONE, STORE_COMPLAINT_CHANNEL,
+                                      CATALOGUE_CONFIRMED)
                         ]
                     ),
                 )
@@ -175,6 +181,27 @@ def get_store(target: Target, store_id: int) -> StoreView:
             address=str(values.get(APP_PREFIX + STORE_ADDRESS) or ""),
             phone=str(values.get(APP_PREFIX + STORE_PHONE) or ""),
             complaint_channel=str(values.get(APP_PREFIX + STORE_COMPLAINT_CHANNEL) or ""),
+            catalogue_confirmed=values.get(APP_PREFIX + CATALOGUE_CONFIRMED) is True,
+        )
+
+
+def catalogue_confirmed(target: Target, store_id: int) -> bool:
+    """Whether the owner has confirmed the store's catalogue (default: not)."""
+    return get_app_setting(target, store_id, CATALOGUE_CONFIRMED, False) is True
+
+
+def confirm_catalogue(target: Target, actor: Actor, confirmed: bool = True) -> None:
+    """Owner: the catalogue is (or is no longer) the store's real offer; audited."""
+    require(actor, Permission.EDIT_SETTINGS)
+    with transaction(target) as uow:
+        set_app_setting(uow, actor, CATALOGUE_CONFIRMED, bool(confirmed))
+        audit.record(
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.SETTINGS_CHANGE,
+            actor=actor,
+            target_type="store",
+            target_id=actor.store_id,
         )
 
 

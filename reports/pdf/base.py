@@ -44,7 +44,7 @@ from lending.settings import DEFAULT_SETTINGS, LendingSettings
 from reports.formatting import formatter, normalise_language
 from reports.pdf.data import StoreInfo
 from reports.pdf.fonts import FontSet, default_fonts
-from reports.pdf.styles import ACCENT, MUTED, RULE, stylesheet
+from reports.pdf.styles import ACCENT, MUTED, RULE, WARN, WATERMARK, stylesheet
 from resources.i18n import CHINESE, Translator, translator
 
 TR_CONTEXT = "pdf"
@@ -57,7 +57,16 @@ TR_STRINGS = (
     "Car loan quote",
     "Repayment plan",
     "Key facts statement",
+    "Sample data — not an offer",
 )
+
+SAMPLE_WATERMARK = "Sample data — not an offer"
+"""English source; the watermark prints it in Chinese and English on every document."""
+
+
+def sample_watermark() -> str:
+    """"样例数据，非正式报价 / Sample data — not an offer" (both languages, always)."""
+    return f"{translator(CHINESE)(TR_CONTEXT, SAMPLE_WATERMARK)} / {SAMPLE_WATERMARK}"
 
 
 class InternalInstructionError(ValueError):
@@ -242,8 +251,11 @@ class CustomerDocument:
         return "   ".join(parts)
 
     def letterhead_texts(self) -> list[str]:
-        return [self.store.name, self.store.address, self.store.phone, self.title_text,
-                self.footer_text(), self.page_label(1, 1)]
+        texts = [self.store.name, self.store.address, self.store.phone, self.title_text,
+                 self.footer_text(), self.page_label(1, 1)]
+        if self.store.sample:
+            texts.append(sample_watermark())
+        return texts
 
     def check_wording(self, story: list[Flowable]) -> None:
         """Refuse the document when any text in it holds forbidden wording.
@@ -322,6 +334,32 @@ class CustomerDocument:
         canvas.restoreState()
         self.draw_footer(canvas)
 
+    def draw_watermark(self, canvas: Canvas) -> None:
+        """Until the owner confirms the catalogue: a large, light diagonal "sample data"
+        line across the page and a red line above the footer."""
+        if not self.store.sample:
+            return
+        width, height = self.pagesize
+        text = sample_watermark()
+        canvas.saveState()
+        canvas.setFillColor(WATERMARK)
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(40)
+        chinese, english = text.split(" / ", 1)
+        canvas.setFont(self.fonts.bold, 40)
+        canvas.drawCentredString(0, 8, chinese)
+        canvas.setFont(self.fonts.bold, 26)
+        canvas.drawCentredString(0, -28, english)
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.setFillColor(WARN)
+        canvas.setFont(self.fonts.bold, 8)
+        canvas.drawCentredString(width / 2, self.bottom_margin - 4 * mm, text)
+        canvas.restoreState()
+
+    def draw_page_end(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self.draw_watermark(canvas)
+
     def draw_footer(self, canvas: Canvas) -> None:
         width, _ = self.pagesize
         y = self.bottom_margin - 9 * mm
@@ -363,9 +401,9 @@ class CustomerDocument:
                       id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([
             PageTemplate(id="first", frames=[first], onPage=self.draw_first_page,
-                         pagesize=self.pagesize),
+                         onPageEnd=self.draw_page_end, pagesize=self.pagesize),
             PageTemplate(id="later", frames=[later], onPage=self.draw_later_page,
-                         pagesize=self.pagesize),
+                         onPageEnd=self.draw_page_end, pagesize=self.pagesize),
         ])
         canvasmaker = functools.partial(
             NumberedCanvas,

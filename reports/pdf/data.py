@@ -46,6 +46,9 @@ class StoreInfo:
     phone: str = ""
     complaint_channel: str = ""
     """Free text from the store's settings; empty prints the default channels."""
+    sample: bool = True
+    """The owner has not confirmed the catalogue yet: every page carries the
+    "样例数据，非正式报价 / sample data - not an offer" watermark."""
 
 
 @dataclass(frozen=True)

@@ -167,3 +167,18 @@ def test_required_insurance_is_priced_for_the_term_and_in_the_total_cost(name: s
         assert "areoptional" not in flat.replace("Itemsmarkedoptional", "")
         choose = r"保险公司(由您)?自行?选" if lang == "zh_CN" else r"youchoosetheinsurer"
         assert re.search(choose, flat.lower())
+
+
+# --- sample watermark ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_carries_the_sample_watermark_by_default(lang: str) -> None:
+    sc = samples.scenario("equal_principal")
+    long_plan = samples.plan_data(360)
+    for pdf in (render_quote(sc.quote, lang), render_plan(long_plan, lang),
+                render_disclosure(sc.disclosure, lang)):
+        pages = [squash(p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages]
+        assert pages and all("样例数据，非正式报价" in p and "notanoffer" in p for p in pages)
+    confirmed = replace(sc.quote, store=replace(sc.quote.store, sample=False))
+    assert "样例数据" not in squash(pdf_text(render_quote(confirmed, lang)))

@@ -332,6 +332,10 @@
       <translation>贷款机构要求：贷款期内每年投保车辆全险，以贷款机构为第一受益人；所列保险价格为一年期价格。</translation>
     </message>
     <message>
+      <source>Sample data — not an offer</source>
+      <translation>样例数据，非正式报价</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>性质</translation>
     </message>
