@@ -24,6 +24,7 @@ from db.services.base import (
     require,
     transaction,
 )
+from db.uow import UnitOfWork
 from lending.settings import (
     DEFAULT_SETTINGS,
     LendingSettings,
@@ -185,6 +186,17 @@ def get_store(target: Target, store_id: int) -> StoreView:
         )
 
 
+def _audit_store_change(uow: UnitOfWork, actor: Actor) -> None:
+    audit.record(
+        uow,
+        store_id=actor.store_id,
+        action=AuditAction.SETTINGS_CHANGE,
+        actor=actor,
+        target_type="store",
+        target_id=actor.store_id,
+    )
+
+
 def catalogue_confirmed(target: Target, store_id: int) -> bool:
     """Whether the owner has confirmed the store's catalogue (default: not)."""
     return get_app_setting(target, store_id, CATALOGUE_CONFIRMED, False) is True
@@ -195,14 +207,7 @@ def confirm_catalogue(target: Target, actor: Actor, confirmed: bool = True) -> N
     require(actor, Permission.EDIT_SETTINGS)
     with transaction(target) as uow:
         set_app_setting(uow, actor, CATALOGUE_CONFIRMED, bool(confirmed))
-        audit.record(
-            uow,
-            store_id=actor.store_id,
-            action=AuditAction.SETTINGS_CHANGE,
-            actor=actor,
-            target_type="store",
-            target_id=actor.store_id,
-        )
+        _audit_store_change(uow, actor)
 
 
 def update_store(
@@ -230,13 +235,6 @@ def update_store(
         ):
             if value is not None:
                 set_app_setting(uow, actor, key, value.strip())
-        audit.record(
-            uow,
-            store_id=actor.store_id,
-            action=AuditAction.SETTINGS_CHANGE,
-            actor=actor,
-            target_type="store",
-            target_id=actor.store_id,
-        )
+        _audit_store_change(uow, actor)
         uow.session.flush()
         return get_store(uow, actor.store_id)
