@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from lending.cost import car_cost
 from lending.money import ZERO
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
-from reports.lenders import add_on_name
+from reports.lenders import add_on_name, lender_name, lender_phone
 from reports.pdf.base import CustomerDocument
 from reports.pdf.data import DisclosureData
 from reports.pdf.fonts import FontSet
@@ -45,8 +45,6 @@ class DisclosureDocument(CustomerDocument):
             self.section(_t("Price of the loan")),
             key_figures(self, [
                 (_t("APR (IRR)"), self.percent(p.apr), _t("true annual rate")),
-                (_t("Effective annual rate"), self.percent(p.effective_annual_rate),
-                 _t("with monthly compounding")),
                 (_t("Total interest"), self.money(p.total_interest), _t("CNY")),
                 (_t("Total fees"), self.money(p.total_fees), _t("CNY")),
                 (_t("Total repayment"), self.money(p.total_repayment), _t("CNY")),
@@ -57,7 +55,11 @@ class DisclosureDocument(CustomerDocument):
                          "receive ({net}, the loan less the up-front fee) and every payment "
                          "including fees.").format(rate=self.percent(p.annual_rate),
                                                    apr=self.percent(p.apr),
-                                                   net=self.cny(p.net_proceeds)), "Note"),
+                                                   net=self.cny(p.net_proceeds))
+                      + self.space + _t("The effective annual rate with monthly compounding, "
+                                        "{ear}, is for reference only; compare loans by the "
+                                        "APR.").format(ear=self.percent(p.effective_annual_rate)),
+                      "Note"),
             *([self.para(self.reason(self.data.rate_notice), "Note")]
               if self.data.rate_notice is not None else []),
         ]
@@ -236,10 +238,21 @@ class DisclosureDocument(CustomerDocument):
 
     def complaints(self) -> list[Flowable]:
         # The default channels, printed when the store has not configured its own.
-        channel = self.data.store.complaint_channel or self._t(
+        _t, d = self._t, self.data
+        channel = d.store.complaint_channel or _t(
             "Ask the store manager on duty first. You can also call the lender's customer "
             "service, or the consumer hotline of the financial regulator, 12378.")
-        return [self.section(self._t("Complaints")), self.para(channel, "Note")]
+        phones = []
+        if d.store.phone:
+            phones.append(_t("{store}: {phone}").format(store=d.store.name, phone=d.store.phone))
+        lender_tel = lender_phone(d.plan.lender)
+        if lender_tel:
+            phones.append(_t("{lender} customer service: {phone}").format(
+                lender=lender_name(d.plan.lender, self.lang), phone=lender_tel))
+        if phones:
+            channel += self.space + _t("Phone: {phones}.").format(
+                phones=self.semicolon.join(phones))
+        return [self.section(_t("Complaints")), self.para(channel, "Note")]
 
     def signatures(self) -> Flowable:
         _t = self._t
@@ -256,17 +269,20 @@ class DisclosureDocument(CustomerDocument):
         table = Table(rows, colWidths=[w * 0.62, w * 0.38])
         table.setStyle(table_style([("SPAN", (0, 0), (-1, 0)),
                                     ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
-                                    ("TOPPADDING", (0, 0), (-1, -1), 5)]))
+                                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         return table
 
     def story(self) -> list[Flowable]:
         self._number = 0
         story: list[Flowable] = [
             *self.loan(), *self.price(), *self.fees(), *self.insurance(), *self.cooling_off(),
-            *self.affordability(), *self.complaints(),
+            *self.affordability(),
         ]
-        story += [self.para(text, "Note") for text in self.data.extra]
-        story.append(KeepTogether([Spacer(1, 6 * mm), self.signatures()]))
+        # The signatures never stand alone on a page: they keep the last section with them.
+        story.append(KeepTogether([*self.complaints(),
+                                   *[self.para(text, "Note") for text in self.data.extra],
+                                   Spacer(1, 3 * mm), self.signatures()]))
         return story
 
 

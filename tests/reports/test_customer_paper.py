@@ -182,3 +182,63 @@ def test_every_page_carries_the_sample_watermark_by_default(lang: str) -> None:
         assert pages and all("样例数据，非正式报价" in p and "notanoffer" in p for p in pages)
     confirmed = replace(sc.quote, store=replace(sc.quote.store, sample=False))
     assert "样例数据" not in squash(pdf_text(render_quote(confirmed, lang)))
+
+
+# --- smaller points ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(samples.SCENARIOS))
+def test_a_plan_of_up_to_36_months_prints_each_document_on_one_page(name: str,
+                                                                      lang: str) -> None:
+    sc = samples.scenario(name)
+    assert len(sc.schedule.rows) <= 36
+    for render, data in ((render_quote, sc.quote), (render_plan, sc.plan),
+                         (render_disclosure, sc.disclosure)):
+        assert len(PdfReader(io.BytesIO(render(data, lang))).pages) == 1  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("months", [12, 24, 36, 48, 60, 72, 96, 120])
+def test_no_repayment_plan_page_holds_only_the_closing_notes(months: int) -> None:
+    for lang in LANGS:
+        pdf = render_plan(samples.plan_data(months), lang)
+        pages = [p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages]
+        # every page shows installments (a due date) - no page of notes alone
+        assert all(re.search(r"\d{4}-\d{2}-\d{2}", p) for p in pages), (months, lang)
+
+
+def test_the_effective_rate_is_named_and_the_apr_leads() -> None:
+    sc = samples.scenario("fee_heavy")
+    text = squash(pdf_text(render_disclosure(sc.disclosure, "zh_CN")))
+    assert "按月复利的实际年利率" in text
+    assert not re.search(r"(?<!按月复利的)实际年利率", text)
+    plan = sc.disclosure.plan
+    # the key-figure box leads with the APR and holds no other rate
+    from reports.pdf.disclosure import DisclosureDocument
+
+    box = DisclosureDocument(sc.disclosure, lang="en").price()[1]
+    values = [c.getPlainText() for c in box._cellvalues[1]]
+    assert values[0] == f"{plan.apr}%"
+    assert f"{plan.effective_annual_rate}%" not in values
+    assert f"{plan.effective_annual_rate}%" in squash(pdf_text(render_disclosure(sc.disclosure,
+                                                                                 "en")))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_complaint_channel_gives_the_store_and_lender_phones(lang: str) -> None:
+    sc = samples.scenario("equal_principal")  # ICBC: 95588 in the catalogue
+    assert sc.disclosure.plan.lender == "Industrial and Commercial Bank of China"
+    text = squash(pdf_text(render_disclosure(sc.disclosure, lang)))
+    complaints = text[text.index("投诉渠道" if lang == "zh_CN" else "Complaints"):]
+    assert "95588" in complaints and squash(samples.STORE.phone) in complaints
+    assert "12378" in complaints
+    no_phone = replace(sc.disclosure, store=replace(sc.disclosure.store, phone=""),
+                       plan=replace(sc.disclosure.plan, lender="Hengtong Leasing Co."))
+    text = squash(pdf_text(render_disclosure(no_phone, lang)))
+    assert "95588" not in text and ("电话：" not in text[text.index("投诉渠道"):]
+                                    if lang == "zh_CN" else "Phone:" not in text)
+
+
+def test_english_condition_is_capitalised() -> None:
+    text = pdf_text(render_quote(samples.quote_data(), "en"))
+    assert re.search(r"Condition\s+Good", text) and "good" not in text.split("Condition")[1][:30]

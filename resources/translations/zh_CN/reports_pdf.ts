@@ -272,6 +272,10 @@
       <translation>期数</translation>
     </message>
     <message>
+      <source>Phone: {phones}.</source>
+      <translation>电话：{phones}。</translation>
+    </message>
+    <message>
       <source>Plan</source>
       <translation>方案</translation>
     </message>
@@ -354,6 +358,10 @@
     <message>
       <source>The check uses this plan's largest payment: {amount} (payment {period}, due {date}).</source>
       <translation>本方案按最高一期还款额计算：{amount}（第{period}期，{date}到期）。</translation>
+    </message>
+    <message>
+      <source>The effective annual rate with monthly compounding, {ear}, is for reference only; compare loans by the APR.</source>
+      <translation>按月复利的实际年利率为{ear}，仅供参考；比较贷款成本请以年化利率（APR）为准。</translation>
     </message>
     <message>
       <source>The lender does not require any insurance for this loan.</source>
@@ -520,10 +528,6 @@
       <translation>真实年化成本</translation>
     </message>
     <message>
-      <source>with monthly compounding</source>
-      <translation>按月复利</translation>
-    </message>
-    <message>
       <source>{amount} / month</source>
       <translation>{amount} / 月</translation>
     </message>
@@ -550,6 +554,10 @@
     <message>
       <source>{km} km</source>
       <translation>{km} 公里</translation>
+    </message>
+    <message>
+      <source>{lender} customer service: {phone}</source>
+      <translation>{lender}客服：{phone}</translation>
     </message>
     <message>
       <source>{min}-{max} working days</source>
@@ -582,6 +590,10 @@
     <message>
       <source>{percent} of the principal repaid early</source>
       <translation>按提前归还本金的 {percent} 收取</translation>
+    </message>
+    <message>
+      <source>{store}: {phone}</source>
+      <translation>{store}：{phone}</translation>
     </message>
   </context>
 </TS>
