@@ -283,6 +283,9 @@ class QuoteDocument(CustomerDocument):
         lines: list[tuple[str, str]] = [
             (afford, "Note" if d.dti is None or d.dti.ok else "Warning")]
         chosen = d.chosen or d.plans[0]
+        if d.insurance_required and not any(a.required_insurance for a in d.add_ons):
+            lines.append((_t("The lender requires full vehicle insurance with the lender as "
+                             "first beneficiary. You choose the insurer."), "Note"))
         if chosen.total_cost is not None:
             lines.append((total_cost_text(self, chosen), "Note"))
         for p in d.plans:

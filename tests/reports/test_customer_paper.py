@@ -242,3 +242,18 @@ def test_the_complaint_channel_gives_the_store_and_lender_phones(lang: str) -> N
 def test_english_condition_is_capitalised() -> None:
     text = pdf_text(render_quote(samples.quote_data(), "en"))
     assert re.search(r"Condition\s+Good", text) and "good" not in text.split("Condition")[1][:30]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_required_insurance_without_a_priced_row_is_still_said(lang: str) -> None:
+    quote = samples.quote_data()
+    bare = samples.build_quote_data(
+        list(quote.plans), store=quote.store, customer=quote.customer,
+        consultant=quote.consultant, issued_on=quote.issued_on, insurance_required=True,
+        add_ons=[a for a in samples.ADD_ONS if not a.required])
+    flat = squash(pdf_text(render_quote(bare, lang))).lower()
+    assert ("保险公司由您自行选择" if lang == "zh_CN" else "youchoosetheinsurer") in flat
+    # nothing required is priced, so the total cost is down payment + repayment only
+    plan = bare.plans[0]
+    assert plan.down_payment is not None
+    assert plan.total_cost == plan.down_payment + plan.total_repayment

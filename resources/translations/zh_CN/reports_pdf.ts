@@ -372,6 +372,10 @@
       <translation>贷款机构要求在整个贷款期限内投保车辆全险，并以贷款机构为第一受益人。保险公司由您自行选择。</translation>
     </message>
     <message>
+      <source>The lender requires full vehicle insurance with the lender as first beneficiary. You choose the insurer.</source>
+      <translation>贷款机构要求投保车辆全险，并以贷款机构为第一受益人；保险公司由您自行选择。</translation>
+    </message>
+    <message>
       <source>The nominal annual rate is {rate}. The APR of {apr} is the true annual cost: it is worked out by the IRR method from what you actually receive ({net}, the loan less the up-front fee) and every payment including fees.</source>
       <translation>名义年利率为 {rate}。年化利率 {apr} 是贷款的真实年化成本：按内部收益率（IRR）法，根据您实际到手的金额（{net}，即贷款金额扣除前期费用）和包含各项费用在内的每期还款计算得出。</translation>
     </message>
