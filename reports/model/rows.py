@@ -79,6 +79,8 @@ class ConsultationRow:
     lost_reason: str
     satisfaction: int | None
     product_zh: str = ""
+    lost_reason_code: str = ""
+    """The :class:`LostReason` category picked in the GUI ('' when none)."""
     """The product's Chinese name (catalogue ``name_zh``), empty when it has none."""
 
 
@@ -160,6 +162,7 @@ def iter_consultation_rows(
             Plan.apr,
             Plan.first_payment,
             insured_plan(),
+            C.lost_reason_code,
         )
         .select_from(C)
         .join(Customer, Customer.id == C.customer_id)
@@ -178,7 +181,8 @@ def iter_consultation_rows(
             (cid, contact, channel, intent, consultant, status, lost_reason, satisfaction,
              *stamps) = r[:8 + last]
             (name, phone_enc, id_enc, tier, grade, income_enc, plan_id, product_code,
-             product_id, lender, method, amount, term, apr, first_payment, insured) = r[8 + last:]
+             product_id, lender, method, amount, term, apr, first_payment, insured,
+             lost_code) = r[8 + last:]
             phone = decrypt("customers", "phone", phone_enc) if phone_enc else ""
             idn = decrypt("customers", "id_number", id_enc) if id_enc else ""
             income_text = (
@@ -224,6 +228,7 @@ def iter_consultation_rows(
                 signed_at=local(signed) if signed is not None else None,
                 delivered_at=local(delivered) if delivered is not None else None,
                 lost_reason=lost_reason or "",
+                lost_reason_code=lost_code or "",
                 satisfaction=satisfaction,
             )
 

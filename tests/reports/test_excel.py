@@ -445,3 +445,20 @@ def test_unwritable_folder_reported(data: Dataset, tmp_path: Path,
     with pytest.raises(UserError, match="Cannot write to the folder"):
         export_workbook(data.database, JAN, tmp_path / "r.xlsx", actor=data.owner)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("code", "text", "lang", "shown"), [
+    ("price", "Price or monthly payment too high: wants 3,000", "zh_CN",
+     "价格或月供过高：wants 3,000"),
+    ("price", "价格或月供过高：太贵", "en", "Price or monthly payment too high: 太贵"),
+    ("bought_elsewhere", "Bought elsewhere", "zh_CN", ""),
+    ("", "customer postponed", "zh_CN", "customer postponed"),
+])
+def test_lost_reasons_print_their_category_in_the_workbook_language(
+        code: str, text: str, lang: str, shown: str) -> None:
+    from resources.i18n import translator
+
+    if code == "bought_elsewhere":  # whatever the .ts says, not the English words
+        shown = translator("zh_CN").reason("Bought elsewhere")
+        assert shown != "Bought elsewhere"
+    assert workbook_module.lost_text(code, text, lang) == shown
