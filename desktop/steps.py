@@ -12,11 +12,13 @@ Pages come from ``desktop.pages.PAGES`` (another module's job): classes with
 * optionally ``consultation_id`` (the reception page sets it once the
   customer and consultation are created).
 
-Until a page exists a placeholder stands in for it.
+A page that cannot be imported or built is shown as an error in its place
+(:class:`BrokenPage`), logged, and never "saves".
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -46,6 +48,8 @@ from db.services.base import ValidationError
 from desktop.context import AppContext
 from desktop.labels import state_label, step_label
 from desktop.widgets import error_label, show_message
+
+log = logging.getLogger(__name__)
 
 STEPS: tuple[Step, ...] = tuple(Step)
 STATE_COLOURS: Mapping[StepState, str] = {
@@ -163,23 +167,34 @@ class StepList(QListWidget):
                 item.setFlags(flags & ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable))
 
 
-class PlaceholderPage(QWidget):
-    """Stands in for a step page that is not built yet."""
+class BrokenPage(QWidget):
+    """Stands where a step page could not be built: says so, and never pretends to save.
+
+    The error is logged with its traceback (for whoever looks after the
+    program) and shown in words to the staff; :meth:`save` is False, so the
+    flow does not move on as if the step had been saved.
+    """
 
     state_changed = Signal(str)
 
-    def __init__(self, step: Step, ctx: AppContext | None = None, parent: QWidget | None = None):
+    def __init__(self, step: Step, error: BaseException, parent: QWidget | None = None):
         super().__init__(parent)
         self.step = step
-        self.ctx = ctx
+        self.error = error
         self.consultation_id: int | None = None
+        self.dirty = False
+        log.error("the %s page could not be built", step.value, exc_info=error)
         label = QLabel(
-            self.tr("The “{step}” page is not available in this version.").format(
-                step=step_label(step)
-            )
+            self.tr(
+                "The “{step}” step could not be opened because of an error in the program "
+                "({error}). Nothing on this step can be saved. Please tell the person who "
+                "looks after LoanDesk."
+            ).format(step=step_label(step), error=type(error).__name__)
         )
+        label.setObjectName("brokenPage")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
+        label.setStyleSheet("QLabel#brokenPage { color: #8c1d18; font-size: 14px; }")
         layout = QVBoxLayout(self)
         layout.addWidget(label)
 
@@ -187,28 +202,21 @@ class PlaceholderPage(QWidget):
         self.consultation_id = consultation_id
 
     def save(self) -> bool:
-        return True
+        return False
 
 
 def load_page_classes() -> dict[Step, Any]:
-    try:
-        from desktop.pages import PAGES
-    except ImportError:
-        return {}
-    out: dict[Step, Any] = {}
-    for cls in PAGES:
-        try:
-            out[Step(cls.step)] = cls
-        except (AttributeError, ValueError):
-            continue
-    return out
+    """The step pages by step (an import error is raised: the window shows it per step)."""
+    from desktop.pages import PAGES
+
+    return {Step(cls.step): cls for cls in PAGES}
 
 
-def _make_page(cls: Any, ctx: AppContext) -> QWidget:
+def _make_page(cls: Any, ctx: AppContext, step: Step) -> QWidget:
     try:
         page: QWidget = cls(ctx)
-    except TypeError:
-        page = cls(ctx=ctx)
+    except Exception as exc:  # a bug in one page must not take the others down
+        return BrokenPage(step, exc)
     return page
 
 
@@ -267,11 +275,19 @@ class FlowView(QWidget):
         self.steps = StepList()
         self.pages = QStackedWidget()
         self.pages.setObjectName("stepPages")
-        classes = load_page_classes()
+        try:
+            classes = load_page_classes()
+            missing: BaseException | None = None
+        except Exception as exc:  # the pages' module itself is broken: every step says so
+            classes, missing = {}, exc
         self.page_for: dict[Step, QWidget] = {}
         for step in STEPS:
             cls = classes.get(step)
-            page = _make_page(cls, ctx) if cls is not None else PlaceholderPage(step, ctx)
+            page = (
+                _make_page(cls, ctx, step)
+                if cls is not None
+                else BrokenPage(step, missing or LookupError(f"no page for {step.value}"))
+            )
             self.page_for[step] = page
             self.pages.addWidget(page)
             signal = getattr(page, "state_changed", None)

@@ -197,6 +197,13 @@ class SigningPage(StepPage):
             product_names(self.ctx),
         )
 
+    def _clear(self) -> None:
+        self._data = None
+        self.plan_summary.setText("")
+        self.blocked.set_lines([])
+        self.after.setVisible(False)
+        self.progress.setText("")
+
     def _show(self, data: SigningData) -> None:
         self._data = data
         done = {i.code: i.done for i in data.signing.items}

@@ -532,6 +532,10 @@
       <translation>该客户在黑名单上：不能提供任何方案。请转交店长处理。</translation>
     </message>
     <message>
+      <source>The payment grid could not be built: {reason}</source>
+      <translation>无法生成月供表：{reason}</translation>
+    </message>
+    <message>
       <source>The price cannot be negative.</source>
       <translation>价格不能为负数。</translation>
     </message>
@@ -1207,8 +1211,20 @@
       <translation>隐藏</translation>
     </message>
     <message>
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
       <source>Not trying any more. Your changes are still in the form.</source>
       <translation>已停止重试。您的修改仍保留在表单中。</translation>
+    </message>
+    <message>
+      <source>Overwrite with mine</source>
+      <translation>用我的内容覆盖</translation>
+    </message>
+    <message>
+      <source>Overwrite with mine…</source>
+      <translation>用我的内容覆盖…</translation>
     </message>
     <message>
       <source>Reload this page with the saved version?</source>
@@ -1221,6 +1237,10 @@
     <message>
       <source>Reload…</source>
       <translation>重新载入…</translation>
+    </message>
+    <message>
+      <source>Save your form over the other changes?</source>
+      <translation>用您表单中的内容覆盖对方的修改吗？</translation>
     </message>
     <message>
       <source>Stop trying</source>
@@ -1245,6 +1265,10 @@
     <message>
       <source>Trying again…</source>
       <translation>正在重试…</translation>
+    </message>
+    <message>
+      <source>What the other counter saved on this page is replaced by what your form holds. Their changes on other pages stay.</source>
+      <translation>对方在本页保存的内容将被您表单中的内容替换；对方在其他页面的修改保持不变。</translation>
     </message>
     <message>
       <source>What you typed on this page will be replaced by what is saved now. Note down anything you want to enter again.</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>BrokenPage</name>
+    <message>
+      <source>The “{step}” step could not be opened because of an error in the program ({error}). Nothing on this step can be saved. Please tell the person who looks after LoanDesk.</source>
+      <translation>由于程序出错（{error}），无法打开“{step}”步骤，此步骤的内容无法保存。请告知负责维护车贷助手的人员。</translation>
+    </message>
+  </context>
+  <context>
     <name>FlowView</name>
     <message>
       <source>Ctrl+Enter</source>
@@ -89,13 +96,6 @@
     <message>
       <source>Record why the customer will not go on. The owner's report counts the reasons; the consultation can be reopened later.</source>
       <translation>请记录客户不再继续的原因。店主报表会统计这些原因；该咨询以后可以重新打开。</translation>
-    </message>
-  </context>
-  <context>
-    <name>PlaceholderPage</name>
-    <message>
-      <source>The “{step}” page is not available in this version.</source>
-      <translation>此版本暂不提供“{step}”页面。</translation>
     </message>
   </context>
 </TS>

@@ -75,6 +75,7 @@ def test_reception_to_signed(qtbot, ctx, consultation, database, consultant):
     type_into(qtbot, q.proof_months, "6")
     tick(qtbot, q.residence)
     tick(qtbot, q.work)
+    tick(qtbot, q.id_seen)  # never pre-ticked: the consultant saw the card
     type_into(qtbot, q.history_years, "8")
     type_into(qtbot, q.credit_kinds, "3")
     assert q.grade.text() == "A"
