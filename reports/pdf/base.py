@@ -201,10 +201,6 @@ class CustomerDocument:
     def percent(self, value: Any) -> str:
         return self.fmt.percent(value)
 
-    def sentence(self, text: str) -> str:
-        """Capitalise a label that starts a sentence (English only)."""
-        return text if self.zh else text[:1].upper() + text[1:]
-
     def plain_number(self, value: Any) -> str:
         """A limit as the owner typed it: Decimal('50.00') -> '50'."""
         text = format(value.normalize(), "f")
