@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, QSize, Qt, Sig
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -44,10 +45,11 @@ from PySide6.QtWidgets import (
 
 from db.models.enums import ConsultationStatus, Step, StepState
 from db.services import consultations as cs
-from db.services.base import ValidationError
+from db.services.base import Permission, ValidationError
 from desktop.context import AppContext
 from desktop.labels import state_label, step_label
 from desktop.widgets import error_label, show_message
+from lending.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -230,6 +232,7 @@ class FlowView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.consultation_id: int | None = None
+        self.closed = False
 
         self.title = QLabel()
         font = QFont(self.title.font())
@@ -353,7 +356,7 @@ class FlowView(QWidget):
         self.steps.select_step(step)
         self.back_button.setEnabled(step is not STEPS[0])
         last = step is STEPS[-1]
-        self.next_button.setText(self.tr("Save") if last else self.tr("Save and next step »"))
+        self._update_next_text()
         self.save_button.setVisible(not last)
         self.step_shown.emit(step.value)
 
@@ -404,6 +407,7 @@ class FlowView(QWidget):
         delivered = view.status is ConsultationStatus.DELIVERED
         self.lost_button.setVisible(not lost and not delivered)
         self.reopen_button.setVisible(lost)
+        self.set_closed(lost or delivered)
         if not lost:
             self.lost_banner.setVisible(False)
             return
@@ -420,6 +424,25 @@ class FlowView(QWidget):
             )
         )
         self.lost_banner.setVisible(True)
+
+    def set_closed(self, closed: bool) -> None:
+        """A lost or delivered consultation is read-only: nothing on its pages saves."""
+        self.closed = closed
+        for page in self.page_for.values():
+            setter = getattr(page, "set_closed", None)
+            if setter is not None:
+                setter(closed)
+        self.save_button.setEnabled(not closed)
+        self._update_next_text()
+
+    def _update_next_text(self) -> None:
+        last = self.current_step is STEPS[-1]
+        if getattr(self, "closed", False):
+            self.next_button.setText(self.tr("Next step »"))
+            self.next_button.setEnabled(not last)
+        else:
+            self.next_button.setText(self.tr("Save") if last else self.tr("Save and next step »"))
+            self.next_button.setEnabled(True)
 
     def page_index(self, step: Step) -> QModelIndex:
         return self.steps.model().index(STEPS.index(step), 0)
@@ -438,11 +461,17 @@ class LostDialog(QDialog):
     """Why the customer was lost: a category, and a note (required for "Other")."""
 
     def __init__(
-        self, ctx: AppContext, consultation_id: int, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        consultation_id: int,
+        parent: QWidget | None = None,
+        *,
+        expected_version: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.consultation_id = consultation_id
+        self.expected_version = expected_version
         self.result_view: cs.ConsultationView | None = None
         self.setWindowTitle(self.tr("Mark the consultation lost"))
         self.setMinimumWidth(460)
@@ -475,6 +504,15 @@ class LostDialog(QDialog):
         note_box.addWidget(self.note_error)
         form.addRow(self.tr("Reason"), cat_box)
         form.addRow(self.tr("Note"), note_box)
+        self.blacklist = QCheckBox(
+            self.tr("Also put the customer's ID number and mobile on the blacklist (fraud)")
+        )
+        self.blacklist.setObjectName("lostBlacklist")
+        self.blacklist.setVisible(False)
+        self.blacklist_error = error_label()
+        form.addRow("", self.blacklist)
+        form.addRow("", self.blacklist_error)
+        self.category.currentIndexChanged.connect(self._category_changed)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -491,15 +529,31 @@ class LostDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
 
+    def _category_changed(self, *_: object) -> None:
+        fraud = self.category.currentData() == cs.LostReason.REFUSED_FRAUD.value
+        allowed = self.ctx.can(Permission.MANAGE_BLACKLIST)
+        self.blacklist.setVisible(fraud and allowed)
+        if not (fraud and allowed):
+            self.blacklist.setChecked(False)
+
     def submit(self) -> None:
-        for label in (self.category_error, self.note_error, self.general_error):
+        for label in (
+            self.category_error, self.note_error, self.general_error, self.blacklist_error
+        ):
             show_message(label, "")
         code = self.category.currentData() or ""
         note = self.note.text()
+        listed = self.blacklist.isChecked()
         db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
+        version = self.expected_version
         self.ok_button.setEnabled(False)
         self.ctx.runner.run(
-            lambda: cs.mark_lost(db, actor, cid, code, note or None), self._done, self._failed
+            lambda: cs.mark_lost(
+                db, actor, cid, code, note or None, add_to_blacklist=listed,
+                expected_version=version,
+            ),
+            self._done,
+            self._failed,
         )
 
     def _done(self, view: cs.ConsultationView) -> None:
@@ -508,9 +562,18 @@ class LostDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
+        if isinstance(exc, UserError) and not isinstance(exc, ValidationError):
+            show_message(  # e.g. another counter changed it meanwhile, or not allowed
+                self.general_error, QCoreApplication.translate("Reason", exc.message)
+            )
+            return
         if not isinstance(exc, ValidationError):
             raise exc
-        targets = {"lost_reason_code": self.category_error, "lost_reason": self.note_error}
+        targets = {
+            "lost_reason_code": self.category_error,
+            "lost_reason": self.note_error,
+            "add_to_blacklist": self.blacklist_error,
+        }
         for key, text in exc.errors.items():
             r = exc.reasons.get(key)
             shown = (

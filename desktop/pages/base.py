@@ -444,6 +444,8 @@ class StepPage(QWidget):
     """True when there are edits not yet saved."""
     consultation_changed = Signal(object)
     """The :class:`~db.services.consultations.ConsultationView` after a save."""
+    saved = Signal()
+    """A save of the form came back written (the window then says "Saved.")."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -489,6 +491,8 @@ class StepPage(QWidget):
         self._consultant_id: int | None = None
         self.loading = False
         """True from :meth:`load` of another consultation until its data is shown."""
+        self.closed = False
+        """The consultation is lost or delivered: nothing is saved (:meth:`set_closed`)."""
         self._loading_cover = QLabel(_t("Loading…"), self)
         self._loading_cover.setObjectName("loadingCover")
         self._loading_cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -585,7 +589,7 @@ class StepPage(QWidget):
         only if the form changed meanwhile.
         """
         self._autosave.stop()
-        if not self._has_target():
+        if not self._has_target() or self.closed:
             return False
         if self._save_in_flight:
             self._save_again = True
@@ -624,6 +628,7 @@ class StepPage(QWidget):
             self._set_dirty(changed_since)
             self._clear_conflict()
             self._back_online(saved=True)
+            self.saved.emit()
             if again and changed_since:
                 self.save()
 
@@ -666,6 +671,33 @@ class StepPage(QWidget):
         latest = self.ctx.versions.latest(kind, key, version)
         self._sent[kind] = (key, latest)
         return latest
+
+    def write(
+        self,
+        build: Callable[[int | None], Callable[[], Any]],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """A write of this consultation other than the form's save (sign, a stage, the
+        lender's decision): ``build(expected_version)`` makes the job; what it wrote is
+        recorded as this window's own, then ``done(result)`` or ``failed(exc)``."""
+        if self.consultation_id is None:
+            return
+        self._sent = {}
+        job = build(self.expected_version())
+        sent, self._sent = self._sent, {}
+        cid = self.consultation_id
+
+        def ok(result: Any) -> None:
+            self._note_own_write(sent, result)
+            if cid == self.consultation_id:
+                done(result)
+
+        def bad(exc: BaseException) -> None:
+            if cid == self.consultation_id:
+                failed(exc)
+
+        self.ctx.runner.run(job, ok, bad)
 
     def _note_own_write(self, sent: Mapping[str, tuple[int, int]], result: Any) -> None:
         """What this window's save wrote goes into the book (expected -> returned version)."""
@@ -831,9 +863,16 @@ class StepPage(QWidget):
         """Field -> the reason now shown (for tests and the shell)."""
         return {k: v.text() for k, v in self._errors.items() if v.isVisible() or v.text()}
 
+    def set_closed(self, closed: bool) -> None:
+        """A lost or delivered consultation: edits are not saved (the window says why)."""
+        self.closed = closed
+        if closed:
+            self._autosave.stop()
+            self._set_dirty(False)
+
     def mark_dirty(self, *_: object) -> None:
         """Connect every editor's change signal here."""
-        if self._loading or not self._has_target():
+        if self._loading or not self._has_target() or self.closed:
             return
         self._edit_seq += 1
         self._set_dirty(True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from db import Database, open_database
 from db.models.enums import Role, Step, StepState
@@ -172,3 +173,49 @@ def test_two_counters_on_one_consultation(
     assert watch.boxes == []
     one.close()
     two.close()
+
+
+def test_after_mark_lost_nothing_saves_and_the_next_customer_starts_empty(
+    qtbot, monkeypatch, counter: Database, store: dict[str, Actor]
+) -> None:
+    """'Mark lost' (refused: suspected fraud, put on the blacklist by a manager), then the
+    consultation is read-only and the next customer's pages hold nothing of it."""
+    from db.services import blacklist
+
+    watch = install_watch(monkeypatch)
+    owner = staff.owner_actor(counter)
+    view = staff.add_staff(counter, owner, "boss", "staff-pass-1", Role.MANAGER,
+                           display_name="刘经理")
+    desk = Counter(qtbot, counter, staff.actor_for(counter, view.id), "刘经理")
+    first, second = FIVE[3], FIVE[4]
+    cid = desk.new_consultation(first)
+    desk.fill_reception(first)
+    desk.fill_qualification(first)
+
+    def lost(dialog) -> None:
+        dialog.category.setCurrentIndex(dialog.category.findData("refused_fraud"))
+        assert dialog.blacklist.isVisible()
+        dialog.blacklist.setChecked(True)
+        desk.type_into(dialog.note, "payslips do not add up")
+        desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    desk.on_modal(lost)
+    desk.click(desk.flow.lost_button)
+    assert desk.flow.lost_banner.isVisible() and desk.flow.closed
+    assert not desk.flow.save_button.isEnabled()
+    a = desk.current
+    desk.type_into(a.brand, "Changed after lost")
+    assert not a.dirty and a.save() is False
+    assert cs.get_appraisal(counter, owner, cid) is None
+    assert len(blacklist.list_entries(counter, owner)) == 1
+
+    desk.window.go_home()
+    desk.idle()
+    nxt = desk.new_consultation(second)
+    assert nxt != cid and not desk.flow.closed and desk.flow.save_button.isEnabled()
+    q = desk.page(Step.QUALIFICATION)
+    assert q.monthly_income.text() == "" and q.history_years.text() == ""
+    a = desk.page(Step.APPRAISAL)
+    assert a.brand.text() == "" and a.vin.text() == ""
+    assert watch.notices == [] and watch.boxes == []
+    desk.close()
