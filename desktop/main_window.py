@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
             flow.next_button.clicked.connect(self.next_step)
             flow.lost_button.clicked.connect(self.mark_lost)
             flow.reopen_button.clicked.connect(self.reopen_consultation)
+            flow.followup_button.clicked.connect(self.add_follow_up)
             for page in flow.page_for.values():
                 signal = getattr(page, "consultation_changed", None)
                 if signal is not None:
@@ -467,6 +468,7 @@ class MainWindow(QMainWindow):
         if view.id != self.flow.consultation_id:
             return
         self._seen_version = (view.id, view.version_id)
+        self._view = view
         self.flow.steps.set_states(view.steps)
         title = self.tr("Consultation {number} — {customer}").format(
             number=view.id, customer=view.customer_name
@@ -487,6 +489,20 @@ class MainWindow(QMainWindow):
             self._note_window_write(dialog.result_view, dialog.expected_version)
             self._consultation_changed(dialog.result_view)
             self.statusBar().showMessage(self.tr("Marked lost."), 5000)
+
+    def add_follow_up(self) -> None:
+        """A follow-up set by hand for this consultation's customer (shown on Home)."""
+        view = getattr(self, "_view", None)
+        if view is None or view.id != self.consultation_id:
+            return
+        from desktop.followup_dialogs import AddFollowUpDialog
+
+        dialog = AddFollowUpDialog(self.ctx, view.customer_id, view.id, view.customer_name, self)
+        if dialog.exec():
+            self.statusBar().showMessage(self.tr("Follow-up added."), 5000)
+        page = self.flow.current_page()
+        if hasattr(page, "focus_first_field"):
+            page.focus_first_field()
 
     def reopen_consultation(self) -> None:
         cid = self.consultation_id

@@ -246,6 +246,10 @@ class FlowView(QWidget):
         self.lost_button.setToolTip(
             self.tr("The customer will not go on: record why (price, lender, bought elsewhere…)")
         )
+        self.followup_button = QPushButton(self.tr("Add follow-up…"))
+        self.followup_button.setObjectName("addFollowUp")
+        self.followup_button.setToolTip(self.tr("When to contact this customer again, and why"))
+        self.followup_button.setVisible(False)  # shown once a consultation is loaded
         self.reopen_button = QPushButton(self.tr("Reopen"))
         self.reopen_button.setObjectName("reopen")
         self.reopen_button.setToolTip(self.tr("The customer is back: continue this consultation"))
@@ -330,6 +334,7 @@ class FlowView(QWidget):
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addWidget(self.followup_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.lost_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
@@ -407,6 +412,7 @@ class FlowView(QWidget):
         delivered = view.status is ConsultationStatus.DELIVERED
         self.lost_button.setVisible(not lost and not delivered)
         self.reopen_button.setVisible(lost)
+        self.followup_button.setVisible(True)
         self.set_closed(lost or delivered)
         if not lost:
             self.lost_banner.setVisible(False)

@@ -69,6 +69,20 @@ def test_five_customers_back_to_back_then_each_reopened(
         view = cs.get_consultation(counter, store["zhangwei"], cid)
         assert view.customer_name == customer.name
         assert all(view.steps[s] is StepState.COMPLETE for s in Step)
+    # a follow-up set by hand shows on Home at once, a week ahead
+    def follow_up(dialog) -> None:
+        desk.type_into(dialog.note, "call about the bank's answer")
+        desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    desk.on_modal(follow_up)
+    desk.click(desk.flow.followup_button)
+    desk.window.go_home()
+    desk.idle()
+    fm = desk.window.home.followup_model
+    rows = [(fm.index(r, fm.CUSTOMER).data(), fm.index(r, fm.KIND).data(),
+             fm.index(r, fm.DUE).data()) for r in range(fm.rowCount())]
+    assert (FIVE[-1].name, "call about the bank's answer") in [(n, k) for n, k, _ in rows]
+    assert any(d.endswith("(coming)") for n, k, d in rows if k.startswith("call about"))
     assert watch.notices == [] and watch.boxes == []
     desk.close()
 

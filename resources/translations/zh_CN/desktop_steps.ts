@@ -11,6 +11,10 @@
   <context>
     <name>FlowView</name>
     <message>
+      <source>Add follow-up…</source>
+      <translation>添加跟进…</translation>
+    </message>
+    <message>
       <source>Ctrl+Enter</source>
       <translation>Ctrl+Enter</translation>
     </message>
@@ -25,6 +29,10 @@
     <message>
       <source>Mark lost…</source>
       <translation>标记流失…</translation>
+    </message>
+    <message>
+      <source>Next step »</source>
+      <translation>下一步 »</translation>
     </message>
     <message>
       <source>Reopen</source>
@@ -51,6 +59,10 @@
       <translation>客户不再继续：记录原因（价格、贷款机构、已在别处购买…）</translation>
     </message>
     <message>
+      <source>When to contact this customer again, and why</source>
+      <translation>何时再次联系该客户，以及原因</translation>
+    </message>
+    <message>
       <source>no reason given</source>
       <translation>未填写原因</translation>
     </message>
@@ -65,6 +77,10 @@
   </context>
   <context>
     <name>LostDialog</name>
+    <message>
+      <source>Also put the customer's ID number and mobile on the blacklist (fraud)</source>
+      <translation>同时将该客户的身份证号和手机号加入黑名单（欺诈）</translation>
+    </message>
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
