@@ -325,7 +325,7 @@
     <name>LenderDecisionDialog</name>
     <message>
       <source>Approved</source>
-      <translation>已批准</translation>
+      <translation>审批通过</translation>
     </message>
     <message>
       <source>Approved amount (CNY)</source>
