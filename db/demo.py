@@ -877,14 +877,15 @@ class DemoGenerator:
         share = Decimal(_choice(rng, (100, 100, 90, 80, 70))) / 100
         amount = _round_down(max_loan * share, AMOUNT_STEP)
         figures = None
-        for _ in range(6):
+        for attempt in range(6):
             if amount < 10_000:
                 amount = Decimal(10_000)
             upfront = product.fees.upfront_fee_for(amount)
             figures = _schedule(
                 amount, rate, term, method, upfront, fee_rate, step_percent, step_months
             )
-            if figures[7] <= payment_limit or amount <= 10_000:
+            # the last attempt keeps its figures: amount and term must stay theirs
+            if figures[7] <= payment_limit or amount <= 10_000 or attempt == 5:
                 break
             longer = [t for t in terms if t > term]
             if longer:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -29,6 +30,10 @@ MESSAGES: dict[str, str] = {
     "rate.warn": (
         "The APR of {apr}% is above {multiple} times the 1-year LPR ({limit}%); "
         "explain the cost carefully and get the manager's approval."
+    ),
+    "rate.above_lpr": (
+        "The APR of this loan is {apr}%. This is above {multiple} times the 1-year LPR "
+        "({limit}%) and within the legal cap of {cap}%."
     ),
     "rate.refuse": (
         "The APR of {apr}% is above the legal cap of {cap}%; this plan cannot be offered."
@@ -52,6 +57,43 @@ MESSAGES: dict[str, str] = {
     "dti.negative_amount": "Monthly payments and debts cannot be negative.",
     "wording.forbidden": "The text contains forbidden wording: {words}.",
 }
+
+
+# --- staff instructions never printed for a customer -------------------------
+
+STAFF_ONLY_REASON_CODES = frozenset({"rate.warn"})
+"""Reason codes whose text tells *staff* what to do (screen and audit only).
+
+Customer documents leave them out; :func:`customer_rate_notice` states the
+same fact neutrally."""
+
+INTERNAL_INSTRUCTION_PHRASES: tuple[str, ...] = (
+    # English sources
+    "manager's approval",
+    "get the manager",
+    "explain the cost",
+    "explain carefully",
+    "tell the customer",
+    # their Chinese translations (resources/translations/zh_CN)
+    "店长审批",
+    "报店长",
+    "请向客户",
+    "向客户详细说明",
+    "经理审批",
+)
+"""Wording that instructs staff; no customer document may contain any of it
+(the documents check every text against this one list before rendering)."""
+
+
+def find_internal_instructions(text: str) -> list[str]:
+    """The :data:`INTERNAL_INSTRUCTION_PHRASES` found in ``text`` (folded like wording)."""
+    folded = normalise_wording(text)
+    return [p for p in INTERNAL_INSTRUCTION_PHRASES if normalise_wording(p) in folded]
+
+
+def customer_reasons(reasons: Iterable[Reason]) -> tuple[Reason, ...]:
+    """``reasons`` without the staff-only ones (what a customer document may print)."""
+    return tuple(r for r in reasons if r.code not in STAFF_ONLY_REASON_CODES)
 
 
 class RateLevel(StrEnum):
@@ -146,6 +188,24 @@ def check_online_small_loan(
             )
         )
     return found
+
+
+def customer_rate_notice(
+    apr_percent: Decimal, settings: LendingSettings = DEFAULT_SETTINGS
+) -> Reason | None:
+    """The neutral fact a customer document prints for an APR above the LPR
+    threshold (the APR, the threshold and the cap); None at or below it."""
+    check = check_rate(apr_percent, settings)
+    if check.level is not RateLevel.WARN:
+        return None
+    return Reason.of(
+        MESSAGES,
+        "rate.above_lpr",
+        apr=_pct_above(apr_percent, settings.rate_warn_percent),
+        multiple=format(settings.rate_warn_lpr_multiple.normalize(), "f"),
+        limit=_pct(settings.rate_warn_percent),
+        cap=_pct(settings.apr_hard_cap_percent),
+    )
 
 
 # --- forbidden wording ------------------------------------------------------

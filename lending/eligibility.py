@@ -18,10 +18,11 @@ Rules checked, in this order (all of them, never stopping at the first):
 5. APR above the hard cap (refused) - above 4 x LPR is only a warning;
 6. debt-to-income above the limit (or no income to check it against).
 
-The DTI uses the highest regular monthly payment: the first payment for
-equal principal, the last step for step-up, and for interest-first the
-interest-only payment (the final payment that repays the principal is shown
-as a warning instead, otherwise interest-first could never pass).
+The DTI uses the largest payment of the schedule, whichever period it falls
+in: the first payment for equal principal, the last step for step-up, and
+for interest-first (or any plan whose last payment is large) the final
+payment that repays the principal; a large final payment is also named, with
+its date, in a warning (:func:`final_payment_notice`).
 
 The rate depends only on the product and the customer's grade (same price
 for every customer of the same grade).
@@ -48,6 +49,7 @@ from lending.products import GradeTerms, Product
 from lending.qualification import Grade
 from lending.reasons import Reason
 from lending.schedule import (
+    LARGE_FINAL_PAYMENT_FACTOR,
     MAX_TERM_MONTHS,
     InvalidTerms,
     LoanTerms,
@@ -81,13 +83,19 @@ MESSAGES: dict[str, str] = {
         "{min_down} CNY."
     ),
     "interest_first_balloon": (
-        "Interest-first: the last payment of {amount} CNY repays the whole principal."
+        "Interest-first: the final payment of {amount} CNY, due {date}, is large: it repays "
+        "the whole principal."
+    ),
+    "large_final_payment": (
+        "The final payment of {amount} CNY, due {date}, is large: more than {factor} times "
+        "any other payment."
     ),
     "balloon_above_max": (
         "This product allows a balloon of at most {max}% of the loan; {percent}% was asked for."
     ),
     "balloon_final_payment": (
-        "Balloon: the last payment of {amount} CNY includes the balloon of {balloon} CNY."
+        "Balloon: the last payment of {amount} CNY, due {date}, includes the balloon of "
+        "{balloon} CNY."
     ),
 }
 
@@ -181,11 +189,34 @@ Offer = ProductEvaluation
 
 
 def dti_payment(schedule: Schedule) -> Decimal:
-    """The payment the DTI rule is checked against (see the module docstring)."""
-    rows = schedule.rows
-    if schedule.terms.method is RepaymentMethod.INTEREST_FIRST and len(rows) > 1:
-        return max(r.payment for r in rows[:-1])
-    return schedule.max_regular_payment  # a balloon is paid (or refinanced) apart
+    """The payment the DTI rule is checked against: the largest one
+    (:attr:`Schedule.largest_installment` says which period); for a balloon plan the
+    largest regular payment (the balloon is paid or refinanced apart, and said plainly)."""
+    if schedule.balloon > 0:
+        return schedule.max_regular_payment
+    return schedule.largest_installment.payment
+
+
+FINAL_PAYMENT_CODES = frozenset(
+    {"interest_first_balloon", "large_final_payment", "balloon_final_payment"}
+)
+
+
+def final_payment_notice(schedule: Schedule) -> Reason | None:
+    """Plain words for a large final payment (interest-first, a balloon, or any schedule
+    whose last payment is large), with its amount and due date; None otherwise."""
+    last = schedule.rows[-1]
+    if schedule.balloon > 0:
+        return Reason.of(MESSAGES, "balloon_final_payment", amount=format_cny(last.payment),
+                         balloon=format_cny(schedule.balloon), date=last.due_date.isoformat())
+    if schedule.terms.method is RepaymentMethod.INTEREST_FIRST and len(schedule.rows) > 1:
+        return Reason.of(MESSAGES, "interest_first_balloon", amount=format_cny(last.payment),
+                         date=last.due_date.isoformat())
+    if schedule.final_payment_is_large:
+        return Reason.of(MESSAGES, "large_final_payment", amount=format_cny(last.payment),
+                         date=last.due_date.isoformat(),
+                         factor=format(LARGE_FINAL_PAYMENT_FACTOR.normalize(), "f"))
+    return None
 
 
 def evaluate_product(
@@ -275,13 +306,9 @@ def evaluate_product(
             reasons.append(rate_check.reason)
         elif rate_check.level is RateLevel.WARN:
             warnings.append(rate_check.reason)
-        if request.method is RepaymentMethod.INTEREST_FIRST:
-            warnings.append(Reason.of(MESSAGES, "interest_first_balloon",
-                                      amount=format_cny(schedule.rows[-1].payment)))
-        if schedule.balloon > 0:
-            warnings.append(Reason.of(MESSAGES, "balloon_final_payment",
-                                      amount=format_cny(schedule.rows[-1].payment),
-                                      balloon=format_cny(schedule.balloon)))
+        final = final_payment_notice(schedule)
+        if final is not None:
+            warnings.append(final)
         dti = check_dti(dti_payment(schedule), customer.existing_monthly_debt,
                         customer.monthly_income, settings)
         if not dti.ok:

@@ -644,6 +644,9 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
     cards = top.objects("card_instalments", _card, non_empty=False) \
         if "card_instalments" in top.data else ()
     top.read.add("card_instalments")
+    # Display names of lenders and add-ons (Chinese and English, a lender's service
+    # phone): read by the documents through resources.catalogue_names, no rule here.
+    top.read.update(("lenders", "add_ons"))
     top.finish()
     seen: set[str] = set()
     for code in [p.code for p in products] + [c.code for c in consumer] + [

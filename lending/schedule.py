@@ -29,6 +29,9 @@ from lending.money import HUNDRED, ZERO, money, monthly_rate, percent_of
 from lending.reasons import Reason
 
 MAX_TERM_MONTHS = 480
+LARGE_FINAL_PAYMENT_FACTOR = Decimal(2)
+"""A last payment above this many times every other payment is called out as large."""
+_MONTHLY_DIVISOR = HUNDRED * 12
 
 MESSAGES: dict[str, str] = {
     "terms.amount_not_positive": "The loan amount must be greater than zero.",
@@ -150,6 +153,22 @@ class Schedule:
         """The highest payment, the balloon left apart (what a payment target bounds)."""
         return max(self.regular_payments)
 
+    @property
+    def largest_installment(self) -> Installment:
+        """The (first) installment with the largest payment: what affordability is
+        checked against."""
+        top = self.max_payment
+        return next(r for r in self.rows if r.payment == top)
+
+    @property
+    def final_payment_is_large(self) -> bool:
+        """The last payment is more than :data:`LARGE_FINAL_PAYMENT_FACTOR` times
+        every other one (interest-first, a balloon)."""
+        if len(self.rows) < 2:
+            return False
+        others = max(r.payment for r in self.rows[:-1])
+        return self.rows[-1].payment > LARGE_FINAL_PAYMENT_FACTOR * others
+
     @cached_property
     def total_interest(self) -> Decimal:
         return sum((r.interest for r in self.rows), ZERO)
@@ -243,11 +262,11 @@ def _planned_principal(terms: LoanTerms) -> list[Decimal] | None:
     n = terms.months
     amount = money(terms.amount)
     if terms.method is RepaymentMethod.EQUAL_PRINCIPAL:
-        # Round the *cumulative* principal, not each share: the balance then
-        # never drifts more than half a fen from the exact one, shares differ
-        # by at most one fen, and total interest matches the closed form.
-        cumulative = [money(amount * k / n) for k in range(n + 1)]
-        return [cumulative[k] - cumulative[k - 1] for k in range(1, n + 1)]
+        # One rounded share, round(amount / n), every period; the last period
+        # repays what is left (build_schedule), so it absorbs the difference.
+        # This is what bank calculators and loan engines print (Apache
+        # Fineract: 5,000 over 18 -> 277.78 x 17, then 277.74).
+        return [money(amount / n)] * n
     if terms.method is RepaymentMethod.INTEREST_FIRST:
         return [ZERO] * (n - 1) + [amount]
     return None
@@ -282,7 +301,9 @@ def build_schedule(terms: LoanTerms, start: date) -> Schedule:
 
     rows: list[Installment] = []
     for period, due in enumerate(due_dates(start, terms.months), start=1):
-        interest = money(balance * rate)
+        # balance x annual / 1200 in one division: an exact half fen stays exact
+        # and rounds up (balance x a pre-divided, truncated monthly rate would not).
+        interest = money(balance * terms.annual_rate / _MONTHLY_DIVISOR)
         if period == terms.months:
             principal = balance
         elif principal_plan is not None:

@@ -31,6 +31,7 @@ from lending.schedule import (
 )
 from reports.cli_args import amount as amount_arg
 from reports.cli_args import day, display_width, integer, number, reasons_text
+from reports.formatting import formatter
 from resources.i18n import translator
 
 TR_CONTEXT = "cli"
@@ -252,24 +253,18 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
 
 def schedule_table(schedule: Schedule, extra: list[tuple[str, str]] | None = None) -> str:
     terms = schedule.terms
-    method_names = {
-        RepaymentMethod.EQUAL_INSTALLMENT: _t("equal installment"),
-        RepaymentMethod.EQUAL_PRINCIPAL: _t("equal principal"),
-        RepaymentMethod.INTEREST_FIRST: _t("interest first"),
-        RepaymentMethod.STEP_UP: _t("step-up"),
-        RepaymentMethod.BALLOON: _t("balloon"),
-    }
+    f = formatter(translator().language)
     summary = [
-        (_t("Loan amount"), f"{money(terms.amount):,.2f}"),
-        (_t("Term"), _t("{n} months").format(n=terms.months)),
-        (_t("Repayment method"), method_names[terms.method]),
-        (_t("Nominal annual rate"), f"{rate2(terms.annual_rate)}%"),
-        (_t("First payment"), f"{schedule.first_payment:,.2f}"),
-        (_t("Total interest"), f"{schedule.total_interest:,.2f}"),
-        (_t("Total fees"), f"{schedule.total_fees:,.2f}"),
-        (_t("Total repayment"), f"{schedule.total_repayment:,.2f}"),
-        (_t("APR (true annual rate, IRR)"), f"{rate2(schedule.apr)}%"),
-        (_t("Effective annual rate"), f"{rate2(schedule.effective_annual_rate)}%"),
+        (_t("Loan amount"), f.money(terms.amount)),
+        (_t("Term"), f.months(terms.months)),
+        (_t("Repayment method"), f.method(terms.method)),
+        (_t("Nominal annual rate"), f.percent(terms.annual_rate)),
+        (_t("First payment"), f.money(schedule.first_payment)),
+        (_t("Total interest"), f.money(schedule.total_interest)),
+        (_t("Total fees"), f.money(schedule.total_fees)),
+        (_t("Total repayment"), f.money(schedule.total_repayment)),
+        (_t("APR (true annual rate, IRR)"), f.percent(schedule.apr)),
+        (_t("Effective annual rate"), f.percent(schedule.effective_annual_rate)),
     ]
     lines = [f"{label}: {value}" for label, value in [*(extra or []), *summary]]
     heads = [
@@ -285,11 +280,11 @@ def schedule_table(schedule: Schedule, extra: list[tuple[str, str]] | None = Non
         [
             str(r.period),
             r.due_date.isoformat(),
-            f"{r.payment:,.2f}",
-            f"{r.principal:,.2f}",
-            f"{r.interest:,.2f}",
-            f"{r.fee:,.2f}",
-            f"{r.balance:,.2f}",
+            f.money(r.payment),
+            f.money(r.principal),
+            f.money(r.interest),
+            f.money(r.fee),
+            f.money(r.balance),
         ]
         for r in schedule.rows
     ]

@@ -6,6 +6,7 @@ Only this package knows where those files live.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,12 @@ def wmi_table(path: Path | None = None) -> dict[str, Any]:
             )
             for row in rows
         }
+
+
+@lru_cache(maxsize=1)
+def catalogue_names() -> dict[str, tuple[dict[str, str], ...]]:
+    """The catalogue's display names: ``lenders`` (name, name_zh, service_phone) and
+    ``add_ons`` (code, kind, name, name_zh)."""
+    data = default_catalogue_data()
+    return {key: tuple({k: str(v) for k, v in entry.items()} for entry in data.get(key, ()))
+            for key in ("lenders", "add_ons")}

@@ -25,6 +25,7 @@ from db.services.base import (
     require,
     transaction,
 )
+from db.uow import UnitOfWork
 from lending.settings import (
     DEFAULT_SETTINGS,
     LendingSettings,
@@ -140,6 +141,10 @@ def set_app_setting(target: Target, actor: Actor, key: str, value: Any) -> None:
 STORE_ADDRESS = "store.address"
 STORE_PHONE = "store.phone"
 STORE_COMPLAINT_CHANNEL = "store.complaint_channel"
+CATALOGUE_CONFIRMED = "catalogue.confirmed"
+"""App setting: the owner has checked the product catalogue (lenders, rates, fees) and
+confirmed it is the store's real offer. Until then (the default) every customer
+document carries a "sample data - not an offer" watermark."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,7 @@ class StoreView:
     address: str
     phone: str
     complaint_channel: str
+    catalogue_confirmed: bool = False
 
 
 def get_store(target: Target, store_id: int) -> StoreView:
@@ -164,7 +170,8 @@ def get_store(target: Target, store_id: int) -> StoreView:
                     StoreSetting.key.in_(
                         [
                             APP_PREFIX + k
-                            for k in (STORE_ADDRESS, STORE_PHONE, STORE_COMPLAINT_CHANNEL)
+                            for k in (STORE_ADDRESS, STORE_PHONE, STORE_COMPLAINT_CHANNEL,
+                                      CATALOGUE_CONFIRMED)
                         ]
                     ),
                 )
@@ -176,7 +183,32 @@ def get_store(target: Target, store_id: int) -> StoreView:
             address=str(values.get(APP_PREFIX + STORE_ADDRESS) or ""),
             phone=str(values.get(APP_PREFIX + STORE_PHONE) or ""),
             complaint_channel=str(values.get(APP_PREFIX + STORE_COMPLAINT_CHANNEL) or ""),
+            catalogue_confirmed=values.get(APP_PREFIX + CATALOGUE_CONFIRMED) is True,
         )
+
+
+def _audit_store_change(uow: UnitOfWork, actor: Actor) -> None:
+    audit.record(
+        uow,
+        store_id=actor.store_id,
+        action=AuditAction.SETTINGS_CHANGE,
+        actor=actor,
+        target_type="store",
+        target_id=actor.store_id,
+    )
+
+
+def catalogue_confirmed(target: Target, store_id: int) -> bool:
+    """Whether the owner has confirmed the store's catalogue (default: not)."""
+    return get_app_setting(target, store_id, CATALOGUE_CONFIRMED, False) is True
+
+
+def confirm_catalogue(target: Target, actor: Actor, confirmed: bool = True) -> None:
+    """Owner: the catalogue is (or is no longer) the store's real offer; audited."""
+    require(actor, Permission.EDIT_SETTINGS)
+    with transaction(target) as uow:
+        set_app_setting(uow, actor, CATALOGUE_CONFIRMED, bool(confirmed))
+        _audit_store_change(uow, actor)
 
 
 def update_store(
@@ -204,13 +236,6 @@ def update_store(
         ):
             if value is not None:
                 set_app_setting(uow, actor, key, value.strip())
-        audit.record(
-            uow,
-            store_id=actor.store_id,
-            action=AuditAction.SETTINGS_CHANGE,
-            actor=actor,
-            target_type="store",
-            target_id=actor.store_id,
-        )
+        _audit_store_change(uow, actor)
         uow.session.flush()
         return get_store(uow, actor.store_id)

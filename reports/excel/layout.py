@@ -24,6 +24,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from lending.money import format_cny
+
 HEADER_ROW = 3
 FIRST_DATA_ROW = HEADER_ROW + 1
 
@@ -98,7 +100,7 @@ def _shown(kind: str, value: Any) -> str:
     if value is None:
         return ""
     if kind == "money":
-        return f"{Decimal(value):,.2f}"
+        return format_cny(Decimal(value))
     if kind == "percent":
         return "100.00%"
     if kind == "date" or (isinstance(value, date) and not isinstance(value, datetime)):

@@ -279,7 +279,8 @@ def _products(wb: Workbook, title: str, report: Report, lang: str | None) -> Non
         Column(_t("Average term (months)", lang), "decimal1"),
     ]
     body = [
-        [p.product_name, lender_name(p.lender, lang), label("method", p.method, lang), p.loans,
+        [p.name(lang or translator().language), lender_name(p.lender, lang),
+         label("method", p.method, lang), p.loans,
          p.amount, p.average_apr, p.average_term]
         for p in report.products
     ]
@@ -427,6 +428,26 @@ def consultation_columns(lang: str | None, masked: bool = True) -> list[Column]:
     ]
 
 
+def lost_text(code: str, text: str, lang: str | None) -> str:
+    """A lost reason in the workbook's language: the category picked in the GUI,
+    translated, then the staff's own words (as typed)."""
+    from db.services.messages import MESSAGES as SERVICE_MESSAGES
+
+    template = SERVICE_MESSAGES.get(f"lost.{code}", "") if code else ""
+    if not template:
+        return text
+    label = translator(lang).reason(template)
+    note = text
+    for shown in (template, translator("zh_CN").reason(template)):
+        for sep in (": ", "："):
+            if note.startswith(shown + sep):
+                note = note[len(shown + sep):]
+        if note == shown:
+            note = ""
+    sep = "：" if (lang or translator().language).startswith("zh") else ": "
+    return f"{label}{sep}{note}" if note else label
+
+
 def _lookup(kind: str, codes: Iterable[str], lang: str | None) -> dict[str, str]:
     return {c: label(kind, c, lang) for c in codes}
 
@@ -458,6 +479,7 @@ def _consultations(
         "potential": _t("Potential", lang), "": "",
     }
     yes, no = _t("Yes", lang), _t("No", lang)
+    zh = (lang or translator().language).startswith("zh")
     append = table.row
     n = 0
     for r in rows:
@@ -478,7 +500,7 @@ def _consultations(
             statuses.get(r.status, r.status),
             stages.get(r.stage, r.stage),
             r.grade,
-            r.product,
+            r.product_zh if zh and r.product_zh else r.product,
             lender_name(r.lender, lang),
             method,
             r.amount,
@@ -488,7 +510,7 @@ def _consultations(
             None if r.insurance is None else (yes if r.insurance else no),
             r.signed_at,
             r.delivered_at,
-            r.lost_reason,
+            lost_text(r.lost_reason_code, r.lost_reason, lang),
             r.satisfaction,
         ])
         n += 1

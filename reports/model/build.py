@@ -112,6 +112,11 @@ STREAM_BATCH = 1000
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
+def name_zh(spec: Any) -> str:
+    """The Chinese name kept in a product's catalogue entry ('' when it has none)."""
+    return str(spec.get("name_zh") or "") if isinstance(spec, dict) else ""
+
+
 def template_label(template: str) -> str:
     """A reason template with its parameters left out: ``'{age} years'`` -> ``'… years'``."""
     return _PLACEHOLDER.sub("…", template)
@@ -635,11 +640,16 @@ def _products(
     lines = []
     n_all, apr_n_all = 0, 0
     amount_all, apr_all, term_all = Decimal(0), Decimal(0), Decimal(0)
+    names_zh: dict[str, str] = {}
+    for pcode, spec in s.execute(select(Product.code, Product.spec)
+                                 .where(in_stores(Product.store_id, sids))):
+        names_zh.setdefault(pcode, name_zh(spec))
     for code, name, lender, method, n, amount, apr, apr_n, term in s.execute(stmt):
         lines.append(
             ProductLine(
                 product_code=code,
                 product_name=name or code,
+                product_name_zh=names_zh.get(code, ""),
                 lender=lender or "",
                 method=method,
                 loans=int(n),

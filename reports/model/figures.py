@@ -207,6 +207,12 @@ class ProductLine:
     average_apr: Decimal | None
     average_term: Decimal | None
     """Months, one decimal."""
+    product_name_zh: str = ""
+    """The product's Chinese name from its catalogue entry (empty when it has none)."""
+
+    def name(self, lang: str | None) -> str:
+        return self.product_name_zh if (lang or "").startswith("zh") and self.product_name_zh \
+            else self.product_name
 
 
 @dataclass(frozen=True)

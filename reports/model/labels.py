@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from lending import labels as vocabulary
+from reports.formatting import formatter
 from resources.i18n import translator
 
 TR_CONTEXT = "ReportModel"
@@ -37,11 +39,6 @@ TR_STRINGS = (
     "Referral",
     "Partner dealer",
     "Social media",
-    # repayment methods
-    "Equal installment",
-    "Equal principal",
-    "Interest first",
-    "Step-up",
     # consultation status
     "Open",
     "Lost",
@@ -88,12 +85,6 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "social_media": "Social media",
         "": "Not recorded",
     },
-    "method": {
-        "equal_installment": "Equal installment",
-        "equal_principal": "Equal principal",
-        "interest_first": "Interest first",
-        "step_up": "Step-up",
-    },
     "status": {"open": "Open", "lost": "Lost", "delivered": "Delivered"},
     "intent": {"high": "High", "medium": "Medium", "low": "Low", "": ""},
     "rejection": {
@@ -105,14 +96,22 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
 }
 
 
+# Kinds whose one label table is lending's (lending.labels), translated as "Vocabulary".
+_SHARED = {"method": "method"}
+
+
 def english(kind: str, code: str | None) -> str:
     """The English label of a code (the code itself when unknown)."""
     code = code or ""
+    if kind in _SHARED:
+        return vocabulary.english(_SHARED[kind], code)
     return _LABELS.get(kind, {}).get(code, code)
 
 
 def label(kind: str, code: str | None, lang: str | None = None) -> str:
     """The label of a code in ``lang`` (default: the app language)."""
+    if kind in _SHARED:
+        return formatter(lang or translator().language).label(_SHARED[kind], code)
     text = english(kind, code)
     return translator(lang)(TR_CONTEXT, text) if text else text
 

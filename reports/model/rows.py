@@ -30,6 +30,9 @@ from reports.model.build import (
     resolve_stores,
     staff_of,
 )
+from reports.model.build import (
+    name_zh as _name_zh,
+)
 from reports.model.period import ReportPeriod
 
 C = Consultation
@@ -75,6 +78,10 @@ class ConsultationRow:
     delivered_at: datetime | None
     lost_reason: str
     satisfaction: int | None
+    product_zh: str = ""
+    lost_reason_code: str = ""
+    """The :class:`LostReason` category picked in the GUI ('' when none)."""
+    """The product's Chinese name (catalogue ``name_zh``), empty when it has none."""
 
 
 def check_unmasked(actor: Actor | None) -> Actor:
@@ -126,6 +133,8 @@ def iter_consultation_rows(
                                             .where(staff_of(sids)))}
         products = {i: n for i, n in s.execute(select(Product.id, Product.name)
                                                .where(in_stores(Product.store_id, sids)))}
+        products_zh = {i: _name_zh(spec) for i, spec in s.execute(
+            select(Product.id, Product.spec).where(in_stores(Product.store_id, sids)))}
     stmt = (
         select(
             C.id,
@@ -153,6 +162,7 @@ def iter_consultation_rows(
             Plan.apr,
             Plan.first_payment,
             insured_plan(),
+            C.lost_reason_code,
         )
         .select_from(C)
         .join(Customer, Customer.id == C.customer_id)
@@ -171,7 +181,8 @@ def iter_consultation_rows(
             (cid, contact, channel, intent, consultant, status, lost_reason, satisfaction,
              *stamps) = r[:8 + last]
             (name, phone_enc, id_enc, tier, grade, income_enc, plan_id, product_code,
-             product_id, lender, method, amount, term, apr, first_payment, insured) = r[8 + last:]
+             product_id, lender, method, amount, term, apr, first_payment, insured,
+             lost_code) = r[8 + last:]
             phone = decrypt("customers", "phone", phone_enc) if phone_enc else ""
             idn = decrypt("customers", "id_number", id_enc) if id_enc else ""
             income_text = (
@@ -206,6 +217,7 @@ def iter_consultation_rows(
                 stage=stage,
                 grade=grade or "",
                 product=_product_name(products, product_id, product_code),
+                product_zh=products_zh.get(product_id, "") if product_id is not None else "",
                 lender=lender or "",
                 method=method or "",
                 amount=amount,
@@ -216,6 +228,7 @@ def iter_consultation_rows(
                 signed_at=local(signed) if signed is not None else None,
                 delivered_at=local(delivered) if delivered is not None else None,
                 lost_reason=lost_reason or "",
+                lost_reason_code=lost_code or "",
                 satisfaction=satisfaction,
             )
 

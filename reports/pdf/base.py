@@ -37,15 +37,15 @@ from reportlab.platypus import (
     Table,
 )
 
-from lending.compliance import assert_no_forbidden_wording
-from lending.money import format_cny, rate2
+from lending.compliance import assert_no_forbidden_wording, find_internal_instructions
 from lending.reasons import Reason
 from lending.schedule import RepaymentMethod
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
+from reports.formatting import formatter, normalise_language
 from reports.pdf.data import StoreInfo
 from reports.pdf.fonts import FontSet, default_fonts
-from reports.pdf.styles import ACCENT, MUTED, RULE, stylesheet
-from resources.i18n import CHINESE, ENGLISH, Translator, translator
+from reports.pdf.styles import ACCENT, MUTED, RULE, WARN, WATERMARK, stylesheet
+from resources.i18n import CHINESE, Translator, translator
 
 TR_CONTEXT = "pdf"
 
@@ -57,34 +57,25 @@ TR_STRINGS = (
     "Car loan quote",
     "Repayment plan",
     "Key facts statement",
-    "equal installment",
-    "equal principal",
-    "interest first",
-    "step-up",
-    "balloon",
-    "excellent",
-    "good",
-    "fair",
-    "poor",
-    "insurance",
-    "warranty",
-    "service",
+    "Sample data — not an offer",
 )
 
-METHOD_LABELS: dict[RepaymentMethod, str] = {
-    RepaymentMethod.EQUAL_INSTALLMENT: "equal installment",
-    RepaymentMethod.EQUAL_PRINCIPAL: "equal principal",
-    RepaymentMethod.INTEREST_FIRST: "interest first",
-    RepaymentMethod.STEP_UP: "step-up",
-    RepaymentMethod.BALLOON: "balloon",
-}
+SAMPLE_WATERMARK = "Sample data — not an offer"
+"""English source; the watermark prints it in Chinese and English on every document."""
 
 
-def normalise_language(lang: str | None) -> str:
-    """``zh``, ``zh_CN``, ``zh-CN`` -> zh_CN; anything else -> en; None -> Chinese."""
-    if lang is None:
-        return CHINESE
-    return CHINESE if lang.lower().startswith("zh") else ENGLISH
+def sample_watermark() -> str:
+    """"样例数据，非正式报价 / Sample data — not an offer" (both languages, always)."""
+    return f"{translator(CHINESE)(TR_CONTEXT, SAMPLE_WATERMARK)} / {SAMPLE_WATERMARK}"
+
+
+class InternalInstructionError(ValueError):
+    """A customer document would print an instruction meant for staff (a bug: the
+    data builders leave staff-only reasons out)."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        super().__init__("internal instruction on a customer document: " + " / ".join(phrases))
+        self.phrases = tuple(phrases)
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
@@ -170,6 +161,7 @@ class CustomerDocument:
         self.document_no = document_no
         self.issued_on = issued_on
         self.lang = normalise_language(lang)
+        self.fmt = formatter(self.lang)
         self.fonts = fonts or default_fonts()
         self.settings = settings
         self.styles = stylesheet(self.fonts)
@@ -191,24 +183,23 @@ class CustomerDocument:
         return "：" if self.zh else ": "
 
     @property
+    def space(self) -> str:
+        """Between two sentences: nothing in Chinese, a space in English."""
+        return "" if self.zh else " "
+
+    @property
     def semicolon(self) -> str:
         return "；" if self.zh else "; "
 
     def money(self, amount: Any) -> str:
-        return "-" if amount is None else format_cny(amount)
+        return self.fmt.money(amount)
 
     def cny(self, amount: Any) -> str:
         """An amount with its unit: "1,234.00 元" / "CNY 1,234.00"."""
-        if amount is None:
-            return "-"
-        return f"{format_cny(amount)} 元" if self.zh else f"CNY {format_cny(amount)}"
+        return self.fmt.cny(amount)
 
     def percent(self, value: Any) -> str:
-        return "-" if value is None else f"{rate2(value)}%"
-
-    def sentence(self, text: str) -> str:
-        """Capitalise a label that starts a sentence (English only)."""
-        return text if self.zh else text[:1].upper() + text[1:]
+        return self.fmt.percent(value)
 
     def plain_number(self, value: Any) -> str:
         """A limit as the owner typed it: Decimal('50.00') -> '50'."""
@@ -216,17 +207,23 @@ class CustomerDocument:
         return text
 
     def date(self, value: date | None) -> str:
-        if value is None:
-            return "-"
-        if self.zh:
-            return f"{value.year}年{value.month}月{value.day}日"
-        return value.strftime("%d %b %Y")
+        return self.fmt.date(value)
 
     def months(self, n: int) -> str:
-        return self._t("{n} months").format(n=n)
+        return self.fmt.months(n)
 
     def method(self, method: RepaymentMethod) -> str:
-        return self._t(METHOD_LABELS[method])
+        return self.fmt.method(method)
+
+    def label(self, table: str, code: str | None) -> str:
+        return self.fmt.label(table, code) or "-"
+
+    def largest_payment_text(self, plan: Any) -> str:
+        """Which payment affordability is checked against (a PlanSummary)."""
+        return self._t("The check uses this plan's largest payment: {amount} (payment "
+                       "{period}, due {date}).").format(
+            amount=self.cny(plan.largest_payment), period=plan.largest_period,
+            date=self.date(plan.largest_due_date))
 
     def para(self, text: str, style: str = "Normal") -> Paragraph:
         return Paragraph(escape(text), self.styles[style])
@@ -250,8 +247,11 @@ class CustomerDocument:
         return "   ".join(parts)
 
     def letterhead_texts(self) -> list[str]:
-        return [self.store.name, self.store.address, self.store.phone, self.title_text,
-                self.footer_text(), self.page_label(1, 1)]
+        texts = [self.store.name, self.store.address, self.store.phone, self.title_text,
+                 self.footer_text(), self.page_label(1, 1)]
+        if self.store.sample:
+            texts.append(sample_watermark())
+        return texts
 
     def check_wording(self, story: list[Flowable]) -> None:
         """Refuse the document when any text in it holds forbidden wording.
@@ -261,8 +261,11 @@ class CustomerDocument:
         (amounts, dates, rates) cannot hold a word and are skipped.
         """
         texts = [*self.letterhead_texts(), *flowable_texts(story)]
-        worded = [t for t in texts if t and _HAS_WORDS.search(t)]
-        assert_no_forbidden_wording("\n|\n".join(worded), self.settings)
+        worded = "\n|\n".join(t for t in texts if t and _HAS_WORDS.search(t))
+        assert_no_forbidden_wording(worded, self.settings)
+        internal = find_internal_instructions(worded)
+        if internal:
+            raise InternalInstructionError(internal)
 
     # --- page decoration -------------------------------------------------
     @property
@@ -327,6 +330,32 @@ class CustomerDocument:
         canvas.restoreState()
         self.draw_footer(canvas)
 
+    def draw_watermark(self, canvas: Canvas) -> None:
+        """Until the owner confirms the catalogue: a large, light diagonal "sample data"
+        line across the page and a red line above the footer."""
+        if not self.store.sample:
+            return
+        width, height = self.pagesize
+        text = sample_watermark()
+        canvas.saveState()
+        canvas.setFillColor(WATERMARK)
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(40)
+        chinese, english = text.split(" / ", 1)
+        canvas.setFont(self.fonts.bold, 40)
+        canvas.drawCentredString(0, 8, chinese)
+        canvas.setFont(self.fonts.bold, 26)
+        canvas.drawCentredString(0, -28, english)
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.setFillColor(WARN)
+        canvas.setFont(self.fonts.bold, 8)
+        canvas.drawCentredString(width / 2, self.bottom_margin - 4 * mm, text)
+        canvas.restoreState()
+
+    def draw_page_end(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self.draw_watermark(canvas)
+
     def draw_footer(self, canvas: Canvas) -> None:
         width, _ = self.pagesize
         y = self.bottom_margin - 9 * mm
@@ -368,9 +397,9 @@ class CustomerDocument:
                       id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([
             PageTemplate(id="first", frames=[first], onPage=self.draw_first_page,
-                         pagesize=self.pagesize),
+                         onPageEnd=self.draw_page_end, pagesize=self.pagesize),
             PageTemplate(id="later", frames=[later], onPage=self.draw_later_page,
-                         pagesize=self.pagesize),
+                         onPageEnd=self.draw_page_end, pagesize=self.pagesize),
         ])
         canvasmaker = functools.partial(
             NumberedCanvas,

@@ -14,13 +14,19 @@ worker thread: everything here is immutable).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from lending.appraisal import Appraisal
-from lending.compliance import DtiCheck, check_dti
-from lending.eligibility import ProductEvaluation, dti_payment
+from lending.compliance import DtiCheck, check_dti, customer_rate_notice, customer_reasons
+from lending.cost import car_cost, insurance_years
+from lending.eligibility import (
+    FINAL_PAYMENT_CODES,
+    ProductEvaluation,
+    dti_payment,
+    final_payment_notice,
+)
 from lending.money import ZERO, money, rate2
 from lending.products import Fees, Product
 from lending.reasons import Reason
@@ -40,6 +46,9 @@ class StoreInfo:
     phone: str = ""
     complaint_channel: str = ""
     """Free text from the store's settings; empty prints the default channels."""
+    sample: bool = True
+    """The owner has not confirmed the catalogue yet: every page carries the
+    "样例数据，非正式报价 / sample data - not an offer" watermark."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,21 @@ class AddOnLine:
     required: bool = False
     """Required by the lender (full vehicle insurance); the customer still picks the insurer."""
 
+    @property
+    def per_year(self) -> bool:
+        """Insurance is priced per year; other items once."""
+        return self.kind == "insurance"
+
+    @property
+    def required_insurance(self) -> bool:
+        """Lender-required cover: held, and paid for, every year of the term."""
+        return self.required and self.per_year
+
+
+def required_insurance_per_year(add_ons: Sequence[AddOnLine]) -> Decimal:
+    """The yearly price of every lender-required insurance line."""
+    return money(sum((a.price for a in add_ons if a.required_insurance), ZERO))
+
 
 @dataclass(frozen=True)
 class PlanSummary:
@@ -112,12 +136,30 @@ class PlanSummary:
     vehicle_price: Decimal | None = None
     down_payment: Decimal | None = None
     total_cost: Decimal | None = None
-    """Down payment plus total repayment: what the car costs with this loan."""
+    """The total cost of the car: down payment + total repayment + the lender-required
+    insurance for every year of the term (:func:`lending.cost.car_cost`)."""
+    required_insurance: Decimal = ZERO
+    """The required insurance for the whole term (per year x years), in total_cost."""
+    required_insurance_per_year: Decimal = ZERO
+    insurance_years: int = 0
     step_percent: Decimal = ZERO
     step_months: int = 12
     chosen: bool = False
     approval_days: tuple[int, int] | None = None
+    largest_payment: Decimal = ZERO
+    """The largest payment (what affordability is checked against) ..."""
+    largest_period: int = 1
+    """... the period it falls in ..."""
+    largest_due_date: date | None = None
+    """... and its due date."""
+    payments_equal: bool = False
+    """Every payment is the same (else the quote never says "every month")."""
+    final_notice: Reason | None = None
+    """Plain words for a large final payment (interest-first, balloon), with its date."""
     warnings: tuple[Reason, ...] = ()
+    """What the customer is told about this plan (staff-only reasons are left out)."""
+    rate_notice: Reason | None = None
+    """The neutral APR-above-the-LPR-threshold fact (APR, threshold and cap), if any."""
 
     def name(self, lang: str) -> str:
         return self.product_name_zh if lang.startswith("zh") and self.product_name_zh \
@@ -194,7 +236,8 @@ class DisclosureData:
     """Set for complex products (days instead of hours)."""
     max_dti_percent: Decimal = DEFAULT_SETTINGS.max_dti_percent
     dti: DtiCheck | None = None
-    rate_warning: Reason | None = None
+    rate_notice: Reason | None = None
+    """The neutral fact when the APR is above the LPR threshold (never a staff instruction)."""
     vehicle: VehicleInfo | None = None
     extra: tuple[str, ...] = field(default=())
     """Further key facts the store prints (checked for forbidden wording too)."""
@@ -214,11 +257,17 @@ def plan_summary(
     chosen: bool = False,
     approval_days: tuple[int, int] | None = None,
     warnings: Sequence[Reason] = (),
+    settings: LendingSettings = DEFAULT_SETTINGS,
 ) -> PlanSummary:
-    """The key figures of ``schedule`` (lending computes them all)."""
+    """The key figures of ``schedule`` (lending computes them all).
+
+    ``warnings`` may be the offer's (staff) warnings: the staff-only ones are
+    dropped here, so no customer document can print an internal instruction.
+    """
     terms = schedule.terms
     rows = schedule.rows
     down = money(down_payment) if down_payment is not None else None
+    top = schedule.largest_installment
     return PlanSummary(
         product_name=product_name,
         product_name_zh=product_name_zh,
@@ -246,11 +295,35 @@ def plan_summary(
         vehicle_price=money(vehicle_price) if vehicle_price is not None else None,
         down_payment=down,
         total_cost=money(down + schedule.total_repayment) if down is not None else None,
+        insurance_years=insurance_years(terms.months),
         step_percent=terms.step_percent,
         step_months=terms.step_months,
         chosen=chosen,
         approval_days=approval_days,
-        warnings=tuple(warnings),
+        largest_payment=top.payment,
+        largest_period=top.period,
+        largest_due_date=top.due_date,
+        payments_equal=all(r.payment == rows[0].payment for r in rows),
+        final_notice=final_payment_notice(schedule),
+        # the final-payment notice is printed once, from final_notice
+        warnings=tuple(w for w in customer_reasons(warnings)
+                       if w.code not in FINAL_PAYMENT_CODES),
+        rate_notice=customer_rate_notice(schedule.apr, settings),
+    )
+
+
+def with_required_insurance(summary: PlanSummary, add_ons: Sequence[AddOnLine]) -> PlanSummary:
+    """``summary`` with the lender-required insurance of ``add_ons`` priced for its
+    whole term and counted in the total cost of the car."""
+    per_year = required_insurance_per_year(add_ons)
+    cost = car_cost(summary.down_payment or ZERO, summary.total_repayment,
+                    summary.term_months, per_year)
+    return replace(
+        summary,
+        required_insurance=cost.required_insurance,
+        required_insurance_per_year=cost.required_insurance_per_year,
+        insurance_years=cost.insurance_years,
+        total_cost=cost.total if summary.down_payment is not None else None,
     )
 
 
@@ -260,6 +333,7 @@ def summary_from_offer(
     vehicle_price: Decimal | None = None,
     lender: str | None = None,
     chosen: bool = False,
+    settings: LendingSettings = DEFAULT_SETTINGS,
 ) -> PlanSummary:
     """A :class:`PlanSummary` from an eligibility offer that has a schedule."""
     if offer.schedule is None:
@@ -276,6 +350,7 @@ def summary_from_offer(
         chosen=chosen,
         approval_days=offer.approval_days,
         warnings=offer.warnings,
+        settings=settings,
     )
 
 
@@ -339,7 +414,7 @@ def build_quote_data(
         raise ValueError("a quote needs at least one plan")
     if sum(1 for p in plans if p.chosen) > 1:
         raise ValueError("a quote can highlight at most one chosen plan")
-    required = any(a.required and a.kind == "insurance" for a in add_ons) \
+    required = any(a.required_insurance for a in add_ons) \
         if insurance_required is None else insurance_required
     return QuoteData(
         store=store,
@@ -349,7 +424,7 @@ def build_quote_data(
         consultant=consultant,
         customer=customer,
         vehicle=vehicle,
-        plans=tuple(plans),
+        plans=tuple(with_required_insurance(p, add_ons) for p in plans),
         add_ons=tuple(add_ons),
         insurance_required=required,
         max_dti_percent=settings.max_dti_percent,
@@ -425,16 +500,13 @@ def build_disclosure_data(
     settings: LendingSettings = DEFAULT_SETTINGS,
 ) -> DisclosureData:
     """The key-facts sheet for the plan the customer is about to sign."""
-    from lending.compliance import RateLevel, check_rate
-
-    rate = check_rate(schedule.apr, settings)
     return DisclosureData(
         store=store,
         document_no=document_no,
         issued_on=issued_on,
         consultant=consultant,
         customer=customer,
-        plan=summary,
+        plan=with_required_insurance(summary, add_ons),
         fees=fee_disclosure(schedule, product.fees),
         insurance_required=product.requires_full_insurance,
         add_ons=tuple(add_ons),
@@ -442,6 +514,6 @@ def build_disclosure_data(
         cooling_off_days=settings.cooling_off_complex_product_days if complex_product else None,
         max_dti_percent=settings.max_dti_percent,
         dti=dti,
-        rate_warning=rate.reason if rate.level is not RateLevel.OK else None,
+        rate_notice=customer_rate_notice(schedule.apr, settings),
         vehicle=vehicle,
     )

@@ -6,12 +6,15 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from lending.cost import car_cost
+from lending.money import ZERO
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
+from reports.lenders import add_on_name, lender_name, lender_phone
 from reports.pdf.base import CustomerDocument
 from reports.pdf.data import DisclosureData
 from reports.pdf.fonts import FontSet
 from reports.pdf.plan import summary_table
-from reports.pdf.quote import key_figures
+from reports.pdf.quote import key_figures, total_cost_text
 from reports.pdf.styles import (
     RULE,
     WARN,
@@ -42,8 +45,6 @@ class DisclosureDocument(CustomerDocument):
             self.section(_t("Price of the loan")),
             key_figures(self, [
                 (_t("APR (IRR)"), self.percent(p.apr), _t("true annual rate")),
-                (_t("Effective annual rate"), self.percent(p.effective_annual_rate),
-                 _t("with monthly compounding")),
                 (_t("Total interest"), self.money(p.total_interest), _t("CNY")),
                 (_t("Total fees"), self.money(p.total_fees), _t("CNY")),
                 (_t("Total repayment"), self.money(p.total_repayment), _t("CNY")),
@@ -54,15 +55,23 @@ class DisclosureDocument(CustomerDocument):
                          "receive ({net}, the loan less the up-front fee) and every payment "
                          "including fees.").format(rate=self.percent(p.annual_rate),
                                                    apr=self.percent(p.apr),
-                                                   net=self.cny(p.net_proceeds)), "Note"),
+                                                   net=self.cny(p.net_proceeds))
+                      + self.space + _t("The effective annual rate with monthly compounding, "
+                                        "{ear}, is for reference only; compare loans by the "
+                                        "APR.").format(ear=self.percent(p.effective_annual_rate)),
+                      "Note"),
+            *([self.para(self.reason(self.data.rate_notice), "Note")]
+              if self.data.rate_notice is not None else []),
         ]
 
     def loan(self) -> list[Flowable]:
         d, p, _t = self.data, self.data.plan, self._t
         method_notes = {
-            "equal_installment": _t("The same payment every month."),
-            "equal_principal": _t("The same principal every month; the payment falls over "
-                                  "time."),
+            "equal_installment": _t("The same payment every month.") if p.payments_equal
+            else _t("The same payment every month except the last, which settles the "
+                    "rounding."),
+            "equal_principal": _t("The same principal every month (the last one settles the "
+                                  "rounding); the payment falls over time."),
             "interest_first": _t("Interest only each month; the whole principal is repaid with "
                                  "the last payment."),
             "step_up": _t("The payment rises by {percent} every {months} months.").format(
@@ -77,7 +86,7 @@ class DisclosureDocument(CustomerDocument):
             self.section(_t("Lender, product and loan")),
             summary_table(self, p, d.customer.name, d.customer.id_number_masked),
             Spacer(1, 1.5 * mm),
-            self.para(f"{self.sentence(self.method(p.method))}{self.colon}"
+            self.para(f"{self.method(p.method)}{self.colon}"
                       f"{method_notes[p.method.value]} {payments}", "Note"),
         ]
 
@@ -148,28 +157,46 @@ class DisclosureDocument(CustomerDocument):
         ]
 
     def insurance(self) -> list[Flowable]:
-        d, _t = self.data, self._t
+        d, p, _t = self.data, self.data.plan, self._t
         out: list[Flowable] = [self.section(_t("Insurance and add-ons"))]
-        if d.insurance_required:
+        required = [a for a in d.add_ons if a.required_insurance]
+        if required:
+            items = self.semicolon.join(
+                _t("{name}: {price} a year × {years} years = {total}").format(
+                    name=add_on_name(a.name, self.lang), price=self.cny(a.price),
+                    years=p.insurance_years,
+                    total=self.cny(car_cost(ZERO, ZERO, p.term_months, a.price)
+                                   .required_insurance))
+                for a in required)
+            out.append(self.para(_t("Required by the lender for the whole term, with the lender "
+                                    "as first beneficiary; you choose the insurer: {items}."
+                                    ).format(items=items), "Note"))
+        elif d.insurance_required:
             out.append(self.para(_t("The lender requires full vehicle insurance for the whole "
                                     "term, with the lender as first beneficiary. You choose "
                                     "the insurer."), "Note"))
         else:
             out.append(self.para(_t("The lender does not require any insurance for this "
                                     "loan."), "Note"))
-        required = [a for a in d.add_ons if a.required]
-        if required:
-            items = self.semicolon.join(f"{a.name} {self.cny(a.price)}" for a in required)
+        other_required = [a for a in d.add_ons if a.required and not a.required_insurance]
+        if other_required:
+            items = self.semicolon.join(f"{add_on_name(a.name, self.lang)} {self.cny(a.price)}"
+                                        for a in other_required)
             out.append(self.para(_t("Required by the lender, quoted for you: {items}.").format(
                 items=items), "Note"))
         optional = [a for a in d.add_ons if not a.required]
         if optional:
-            items = self.semicolon.join(f"{a.name} {self.cny(a.price)}" for a in optional)
+            items = self.semicolon.join(
+                f"{add_on_name(a.name, self.lang)} "
+                + (_t("{amount} a year").format(amount=self.cny(a.price))
+                                if a.per_year else self.cny(a.price)) for a in optional)
             out.append(self.para(_t("Optional add-ons offered to you: {items}.").format(
                 items=items), "Note"))
-        out.append(self.para(_t("Insurance, extended warranty and service packages are "
-                                "optional, each with its own price. Declining them does not "
-                                "affect the approval or the price of the loan."), "Note"))
+            out.append(self.para(_t("Items marked optional are not required: declining them "
+                                    "does not change the approval or the rate of your loan."),
+                                 "Note"))
+        if p.total_cost is not None:
+            out.append(self.para(total_cost_text(self, p), "Note"))
         return out
 
     def cooling_off(self) -> list[Flowable]:
@@ -191,16 +218,15 @@ class DisclosureDocument(CustomerDocument):
             self.section(_t("Affordability")),
             self.para(_t("Your monthly debt payments, this loan included, should not exceed "
                          "{limit}% of your monthly income.").format(
-                limit=self.plain_number(d.max_dti_percent)), "Note"),
+                limit=self.plain_number(d.max_dti_percent)) + self.space
+                + self.largest_payment_text(d.plan), "Note"),
         ]
         warnings = []
         if d.dti is not None and not d.dti.ok:
             warnings.append(_t("Warning: {reason}").format(reason=self.reason(d.dti.reason)))
         elif d.dti is not None:
             out.append(self.para(self.reason(d.dti.reason), "Note"))
-        if d.rate_warning is not None:
-            warnings.append(self.reason(d.rate_warning))
-        for w in d.plan.warnings:
+        for w in (*d.plan.warnings, *([d.plan.final_notice] if d.plan.final_notice else [])):
             warnings.append(self.reason(w))
         if warnings:
             box = Table([[self.para(w, "Warning")] for w in warnings],
@@ -212,10 +238,21 @@ class DisclosureDocument(CustomerDocument):
 
     def complaints(self) -> list[Flowable]:
         # The default channels, printed when the store has not configured its own.
-        channel = self.data.store.complaint_channel or self._t(
+        _t, d = self._t, self.data
+        channel = d.store.complaint_channel or _t(
             "Ask the store manager on duty first. You can also call the lender's customer "
             "service, or the consumer hotline of the financial regulator, 12378.")
-        return [self.section(self._t("Complaints")), self.para(channel, "Note")]
+        phones = []
+        if d.store.phone:
+            phones.append(_t("{store}: {phone}").format(store=d.store.name, phone=d.store.phone))
+        lender_tel = lender_phone(d.plan.lender)
+        if lender_tel:
+            phones.append(_t("{lender} customer service: {phone}").format(
+                lender=lender_name(d.plan.lender, self.lang), phone=lender_tel))
+        if phones:
+            channel += self.space + _t("Phone: {phones}.").format(
+                phones=self.semicolon.join(phones))
+        return [self.section(_t("Complaints")), self.para(channel, "Note")]
 
     def signatures(self) -> Flowable:
         _t = self._t
@@ -232,17 +269,20 @@ class DisclosureDocument(CustomerDocument):
         table = Table(rows, colWidths=[w * 0.62, w * 0.38])
         table.setStyle(table_style([("SPAN", (0, 0), (-1, 0)),
                                     ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
-                                    ("TOPPADDING", (0, 0), (-1, -1), 5)]))
+                                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         return table
 
     def story(self) -> list[Flowable]:
         self._number = 0
         story: list[Flowable] = [
             *self.loan(), *self.price(), *self.fees(), *self.insurance(), *self.cooling_off(),
-            *self.affordability(), *self.complaints(),
+            *self.affordability(),
         ]
-        story += [self.para(text, "Note") for text in self.data.extra]
-        story.append(KeepTogether([Spacer(1, 6 * mm), self.signatures()]))
+        # The signatures never stand alone on a page: they keep the last section with them.
+        story.append(KeepTogether([*self.complaints(),
+                                   *[self.para(text, "Note") for text in self.data.extra],
+                                   Spacer(1, 3 * mm), self.signatures()]))
         return story
 
 

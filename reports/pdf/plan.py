@@ -49,7 +49,7 @@ def summary_table(doc: CustomerDocument, plan: PlanSummary, customer_name: str,
     rows = [[doc.para(a, "Label"), doc.para(b, "Value"), doc.para(c, "Label"),
              doc.para(d, "Value")] for a, b, c, d in pairs]
     w = doc.content_width
-    table = Table(rows, colWidths=[w * 0.2, w * 0.3, w * 0.2, w * 0.3])
+    table = Table(rows, colWidths=[w * 0.23, w * 0.27, w * 0.23, w * 0.27])
     table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
         ("BOX", (0, 0), (-1, -1), 0.6, RULE),
@@ -120,9 +120,9 @@ class RepaymentPlanDocument(CustomerDocument):
         ]
         return [
             summary_table(self, d.plan, d.customer.name, d.customer.id_number_masked),
-            Spacer(1, 5 * mm),
-            table,
             Spacer(1, 3 * mm),
+            table,
+            Spacer(1, 2 * mm),
             *[self.para(n, "Small") for n in notes],
         ]
 

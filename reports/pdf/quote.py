@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -10,9 +10,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from lending.schedule import RepaymentMethod
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
-from reports.lenders import lender_name
+from reports.lenders import add_on_name, lender_name
 from reports.pdf.base import CustomerDocument
-from reports.pdf.data import PlanSummary, QuoteData
+from reports.pdf.data import AddOnLine, PlanSummary, QuoteData
 from reports.pdf.fonts import FontSet
 from reports.pdf.styles import (
     ACCENT_LIGHT,
@@ -65,6 +65,36 @@ def key_figures(doc: CustomerDocument, figures: list[tuple[str, str, str]]) -> T
     return table
 
 
+def add_on_notes(doc: CustomerDocument, add_ons: Sequence[AddOnLine]) -> list[str]:
+    """What is required and what is optional, never contradicting a row (quote and
+    disclosure)."""
+    _t = doc._t
+    out: list[str] = []
+    if any(a.required_insurance for a in add_ons):
+        out.append(_t("Required: full vehicle insurance for every year of the loan, the lender "
+                      "as first beneficiary; prices are for one year."))
+    optional = [a for a in add_ons if not a.required]
+    if optional:
+        out.append(_t("Optional items can be declined without changing the approval or the "
+                      "rate of your loan."))
+    return out
+
+
+def total_cost_text(doc: CustomerDocument, p: PlanSummary) -> str:
+    """"Total cost of the car X = down payment + total repayment + required insurance"."""
+    if p.required_insurance:
+        return doc._t("Total cost of the car {total} = down payment {down} + total repayment "
+                      "{repayment} + required insurance {insurance} ({years} years). Optional "
+                      "items are not included.").format(
+            total=doc.cny(p.total_cost), down=doc.cny(p.down_payment),
+            repayment=doc.cny(p.total_repayment), insurance=doc.cny(p.required_insurance),
+            years=p.insurance_years)
+    return doc._t("Total cost of the car {total} = down payment {down} + total repayment "
+                  "{repayment}. Optional items are not included.").format(
+        total=doc.cny(p.total_cost), down=doc.cny(p.down_payment),
+        repayment=doc.cny(p.total_repayment))
+
+
 class QuoteDocument(CustomerDocument):
     title = "Car loan quote"
 
@@ -100,7 +130,7 @@ class QuoteDocument(CustomerDocument):
                 (_t("Vehicle"), f"{v.brand} {v.model}".strip(), _t("VIN"), v.vin or "-"),
                 (_t("First registration"), self.date(v.first_registration), _t("Mileage"),
                  mileage),
-                (_t("Condition"), self._t(v.condition) if v.condition else "-",
+                (_t("Condition"), self.label("condition", v.condition),
                  _t("Reference price"), self.cny(v.reference_price)),
                 (_t("Appraised value"), appraised, _t("Vehicle price"),
                  self.cny(v.vehicle_price)),
@@ -109,8 +139,12 @@ class QuoteDocument(CustomerDocument):
 
     def headline(self, plan: PlanSummary) -> list[Flowable]:
         _t = self._t
-        varies = plan.method is not RepaymentMethod.EQUAL_INSTALLMENT
-        monthly_unit = _t("first month, then see the plan") if varies else _t("every month")
+        if plan.payments_equal:
+            monthly_unit = _t("every month")
+        elif plan.method is RepaymentMethod.EQUAL_INSTALLMENT and not plan.final_notice:
+            monthly_unit = _t("last payment {last}").format(last=self.money(plan.last_payment))
+        else:
+            monthly_unit = _t("first month, then see the plan")
         label = _t("Chosen plan") if plan.chosen else _t("Plan")
         caption = f"{label}{self.colon}{plan.name(self.lang)}"
         if plan.lender:
@@ -129,7 +163,7 @@ class QuoteDocument(CustomerDocument):
     def comparison(self) -> list[Flowable]:
         d, _t = self.data, self._t
         plans = d.plans
-        metric: list[tuple[str, Callable[[PlanSummary], str]]] = [
+        metric: list[tuple[str, Callable[[PlanSummary], str | Paragraph]]] = [
             (_t("Lender"),
              lambda p: self.para(lender_name(p.lender, self.lang) or "-", "CellRight")),
             (_t("Repayment method"), lambda p: self.method(p.method)),
@@ -142,7 +176,11 @@ class QuoteDocument(CustomerDocument):
             (_t("Total interest"), lambda p: self.money(p.total_interest)),
             (_t("Total fees"), lambda p: self.money(p.total_fees)),
             (_t("Total repayment"), lambda p: self.money(p.total_repayment)),
-            (_t("Total cost (down payment + repayment)"), lambda p: self.money(p.total_cost)),
+        ]
+        if any(p.required_insurance for p in plans):
+            metric.append((_t("Required insurance (a year × years)"), self.insurance_text))
+        metric += [
+            (_t("Total cost of the car"), lambda p: self.money(p.total_cost)),
             (_t("Approval time"), lambda p: self.approval(p)),
         ]
         head = [self.para(_t("Amounts in CNY"), "Cell")]
@@ -167,7 +205,7 @@ class QuoteDocument(CustomerDocument):
         ]
         for row, (label, _) in enumerate(metric, start=1):
             if label in (_t("APR (true annual rate, IRR)"), _t("Monthly payment"),
-                         _t("Total repayment")):
+                         _t("Total cost of the car")):
                 cmds.append(("FONT", (1, row), (-1, row), self.fonts.bold, TABLE_SIZE,
                              TABLE_SIZE * 1.3))
         for col, p in enumerate(plans, start=1):
@@ -194,6 +232,11 @@ class QuoteDocument(CustomerDocument):
                 first=first, last=self.money(p.last_payment))
         return first
 
+    def insurance_text(self, p: PlanSummary) -> Paragraph:
+        """"6,800.00 × 3 = 20,400.00": the price per year times the years of the term."""
+        return self.para(f"{self.money(p.required_insurance_per_year)} × {p.insurance_years}"
+                         f" = {self.money(p.required_insurance)}", "CellRight")
+
     def approval(self, p: PlanSummary) -> str:
         if p.approval_days is None:
             return "-"
@@ -208,39 +251,49 @@ class QuoteDocument(CustomerDocument):
             return []
         rows: list[list[object]] = [[_t("Item"), _t("Type"), _t("Price (CNY)"), _t("Status")]]
         for a in d.add_ons:
-            status = _t("required by the lender") if a.required else _t("optional")
-            rows.append([self.para(a.name, "Cell"), self._t(a.kind), self.money(a.price),
-                         status])
+            status = _t("required by the lender; you choose the insurer") \
+                if a.required_insurance else (_t("required by the lender") if a.required
+                                              else _t("optional"))
+            price = _t("{amount} a year").format(amount=self.money(a.price)) if a.per_year \
+                else self.money(a.price)
+            rows.append([self.para(add_on_name(a.name, self.lang), "Cell"),
+                         self.label("add_on_kind", a.kind), price,
+                         self.para(status, "Cell")])
         w = self.content_width
-        table = Table(rows, colWidths=[w * 0.46, w * 0.16, w * 0.18, w * 0.2], repeatRows=1)
+        table = Table(rows, colWidths=[w * 0.36, w * 0.11, w * 0.17, w * 0.36], repeatRows=1)
         cmds = grid_table_style(self.fonts)
         cmds += [("ALIGN", (2, 1), (2, -1), "RIGHT"),
                  ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA])]
         table.setStyle(table_style(cmds))
         return [
-            self.section(_t("Add-ons (priced separately)")),
+            self.section(_t("Insurance and add-ons (priced separately)")),
             table,
             Spacer(1, 1.5 * mm),
-            self.para(_t("Insurance, extended warranty and service packages are optional and "
-                         "priced on their own lines. Declining them does not change the "
-                         "approval or the rate of your loan."), "Note"),
+            self.para(self.space.join(add_on_notes(self, d.add_ons)), "Note"),
         ]
 
     def notes(self) -> list[Flowable]:
         d, _t = self.data, self._t
-        lines: list[tuple[str, str]] = [
-            (_t("Affordability: your monthly debt payments, this loan included, should not "
-                "exceed {limit}% of your monthly income.").format(
-                    limit=self.plain_number(d.max_dti_percent)), "Note"),
-        ]
+        afford = _t("Affordability: your monthly debt payments, this loan included, should "
+                    "not exceed {limit}% of your monthly income.").format(
+            limit=self.plain_number(d.max_dti_percent)) + self.space \
+            + self.largest_payment_text(d.chosen or d.plans[0])
         if d.dti is not None:
-            lines.append((self.reason(d.dti.reason), "Note" if d.dti.ok else "Warning"))
-        if d.insurance_required:
+            afford += self.space + self.reason(d.dti.reason)
+        lines: list[tuple[str, str]] = [
+            (afford, "Note" if d.dti is None or d.dti.ok else "Warning")]
+        chosen = d.chosen or d.plans[0]
+        if d.insurance_required and not any(a.required_insurance for a in d.add_ons):
             lines.append((_t("The lender requires full vehicle insurance with the lender as "
                              "first beneficiary. You choose the insurer."), "Note"))
+        if chosen.total_cost is not None:
+            lines.append((total_cost_text(self, chosen), "Note"))
         for p in d.plans:
-            for w in p.warnings:
+            for w in (*p.warnings, *([p.final_notice] if p.final_notice else [])):
                 lines.append((f"{p.name(self.lang)}{self.colon}{self.reason(w)}", "Warning"))
+            if p.rate_notice is not None:
+                lines.append((f"{p.name(self.lang)}{self.colon}{self.reason(p.rate_notice)}",
+                              "Note"))
         lines += [
             (_t("The APR is the true annual cost of the loan, worked out from the amount you "
                 "actually receive and every payment including fees (IRR method)."), "Note"),
@@ -268,7 +321,7 @@ class QuoteDocument(CustomerDocument):
         chosen = d.chosen or d.plans[0]
         story: list[Flowable] = [self.parties(), *self.vehicle(), *self.headline(chosen),
                                  *self.comparison(), *self.add_ons()]
-        story.append(KeepTogether([*self.notes(), Spacer(1, 4 * mm), self.signatures()]))
+        story.append(KeepTogether([*self.notes(), Spacer(1, 2 * mm), self.signatures()]))
         return story
 
 

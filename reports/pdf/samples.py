@@ -144,4 +144,46 @@ def plan_data(months: int = 360, **kwargs: str) -> RepaymentPlanData:
                            document_no=f"P-2026-{months:06d}")
 
 
-__all__ = ["disclosure_data", "plan_data", "quote_data"]
+SCENARIOS: dict[str, tuple[str, RepaymentMethod, str, int]] = {
+    # name: (product, method, down payment, term)
+    "equal_principal": ("bank_mortgage", RepaymentMethod.EQUAL_PRINCIPAL, "32000", 36),
+    "interest_first": ("credit_mortgage_mixed", RepaymentMethod.INTEREST_FIRST, "48000", 24),
+    "fee_heavy": ("ultra_low_down_payment", RepaymentMethod.EQUAL_INSTALLMENT, "23000", 36),
+}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    quote: QuoteData
+    plan: RepaymentPlanData
+    disclosure: DisclosureData
+    schedule: Schedule
+
+
+def scenario(name: str) -> Scenario:
+    """The three documents of one plan of :data:`SCENARIOS`, through the real rules."""
+    code, method, down, term = SCENARIOS[name]
+    s = consultation(term)
+    customer = CustomerProfile(grade=Grade.A, monthly_income=INCOME,
+                               existing_monthly_debt=EXISTING_DEBT)
+    a = appraise(AppraisalInput(market_reference_price=Decimal("150000"),
+                                first_registration=date(2023, 5, 12), appraisal_date=ISSUED,
+                                mileage_km=30000, condition=Condition.GOOD))
+    offer = evaluate_product(product(code), customer, VehicleProfile.from_appraisal(a),
+                             PlanRequest(s.price, Decimal(down), term, method, ISSUED))
+    assert offer.schedule is not None
+    summary = summary_from_offer(offer, vehicle_price=s.price, chosen=True)
+    dti = dti_for(offer.schedule, INCOME, EXISTING_DEBT)
+    quote = build_quote_data([summary], store=STORE, customer=CUSTOMER, consultant=CONSULTANT,
+                             issued_on=ISSUED, document_no=f"Q-{name}", vehicle=s.vehicle,
+                             add_ons=ADD_ONS, dti=dti)
+    plan = build_plan_data(offer.schedule, summary, store=STORE, customer=CUSTOMER,
+                           issued_on=ISSUED, document_no=f"P-{name}")
+    disclosure = build_disclosure_data(
+        offer.schedule, summary, offer.product, store=STORE, customer=CUSTOMER,
+        consultant=CONSULTANT, issued_on=ISSUED, document_no=f"D-{name}", add_ons=ADD_ONS,
+        dti=dti, vehicle=s.vehicle)
+    return Scenario(quote, plan, disclosure, offer.schedule)
+
+
+__all__ = ["disclosure_data", "plan_data", "quote_data", "scenario"]

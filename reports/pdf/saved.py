@@ -68,7 +68,7 @@ class DocumentKind(StrEnum):
 def _store(inputs: DocumentInputs) -> StoreInfo:
     s = inputs.store
     return StoreInfo(name=s.name, address=s.address, phone=s.phone,
-                     complaint_channel=s.complaint_channel)
+                     complaint_channel=s.complaint_channel, sample=not s.catalogue_confirmed)
 
 
 def _customer(inputs: DocumentInputs) -> CustomerInfo:
@@ -91,7 +91,8 @@ def _add_ons(plan: PlanView) -> tuple[AddOnLine, ...]:
     return tuple(AddOnLine(str(a.kind.value), a.name, a.price, a.required) for a in plan.add_ons)
 
 
-def _summary(plan: PlanView, schedule: Schedule, product: Product | None) -> PlanSummary:
+def _summary(plan: PlanView, schedule: Schedule, product: Product | None,
+             settings: LendingSettings) -> PlanSummary:
     return plan_summary(
         schedule,
         product_name=product.name if product is not None else plan.product_name,
@@ -103,6 +104,7 @@ def _summary(plan: PlanView, schedule: Schedule, product: Product | None) -> Pla
         approval_days=(product.approval_days_min, product.approval_days_max)
         if product is not None else None,
         warnings=plan.warnings,
+        settings=settings,
     )
 
 
@@ -130,7 +132,7 @@ def load_document_data(
     inputs = document_inputs(target, actor, consultation_id, plan_id=plan_id)
     plan = inputs.plan
     store, customer = _store(inputs), _customer(inputs)
-    summary = _summary(plan, inputs.schedule, inputs.product)
+    summary = _summary(plan, inputs.schedule, inputs.product, inputs.settings)
     dti = dti_for(inputs.schedule, inputs.monthly_income, inputs.existing_monthly_debt,
                   inputs.settings)
     consultant = consultations.consultant_name(target, actor, inputs.consultation.consultant_id)
@@ -151,7 +153,8 @@ def load_document_data(
         )
     products = {p.code: p for p in
                 catalogue.load_catalogue(target, actor.store_id, include_inactive=True).products}
-    summaries = _all_summaries(target, actor, consultation_id, plan, summary, products)
+    summaries = _all_summaries(target, actor, consultation_id, plan, summary, products,
+                               inputs.settings)
     return build_quote_data(
         summaries, store=store, customer=customer, consultant=consultant, issued_on=issued_on,
         document_no=_document_no("Q", consultation_id, plan.id),
@@ -169,6 +172,7 @@ def _all_summaries(
     main: PlanView,
     main_summary: PlanSummary,
     products: dict[str, Product],
+    settings: LendingSettings,
 ) -> Sequence[PlanSummary]:
     out = []
     for p in consultations.list_plans(target, actor, consultation_id):
@@ -176,7 +180,7 @@ def _all_summaries(
             out.append(main_summary)
         else:
             schedule = consultations.plan_schedule(target, actor, p.id)
-            out.append(_summary(p, schedule, products.get(p.product_code)))
+            out.append(_summary(p, schedule, products.get(p.product_code), settings))
     return out
 
 

@@ -23,6 +23,8 @@ GRID = colors.HexColor("#c8d0d8")
 ZEBRA = colors.HexColor("#f5f7fa")
 WARN = colors.HexColor("#8a1c1c")
 WARN_LIGHT = colors.HexColor("#fcecec")
+WATERMARK = colors.Color(0.72, 0.1, 0.1, alpha=0.16)
+"""The sample-data watermark, drawn over the page content, see-through."""
 
 BASE_SIZE = 9
 TABLE_SIZE = 8

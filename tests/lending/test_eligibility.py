@@ -150,17 +150,36 @@ def test_rate_above_cap_is_refused_and_above_4_lpr_warned() -> None:
     assert normal.schedule is not None and normal.schedule.rows[0].fee == D("150.00")
 
 
-def test_interest_first_checks_dti_on_the_interest_payment() -> None:
+def test_interest_first_checks_dti_on_the_largest_payment() -> None:
+    """Issue 12: affordability uses the largest payment - for interest-first the final
+    one that repays the principal (was: the interest-only payment, which hid it)."""
     customer = CustomerProfile(Grade.A, D(5000), D(0))
     ev = evaluate_product(MIXED, customer, CAR, request(D(90000), 36,
                                                         RepaymentMethod.INTEREST_FIRST))
     # interest 90,000 x 8.5 % / 12 = 637.50, fee 0.10 % x 90,000 = 90.00
     assert ev.monthly_payment == D("727.50")
-    assert ev.dti is not None and ev.dti.ratio_percent == D("14.55")
-    assert ev.eligible
+    # the final payment 90,000 + 727.50 against 5,000 of income
+    assert ev.dti is not None and ev.dti.ratio_percent == D("1814.55")
+    assert not ev.eligible and [r.code for r in ev.reasons] == ["dti.too_high"]
     assert [w.render() for w in ev.warnings] == [
-        "Interest-first: the last payment of 90,727.50 CNY repays the whole principal."
+        "Interest-first: the final payment of 90,727.50 CNY, due 2029-11-22, is large: it "
+        "repays the whole principal."
     ]
+    rich = CustomerProfile(Grade.A, D(200000), D(0))
+    ok = evaluate_product(MIXED, rich, CAR, request(D(90000), 36, RepaymentMethod.INTEREST_FIRST))
+    assert ok.eligible and ok.dti is not None and ok.dti.ratio_percent == D("45.36")
+
+
+def test_largest_installment_names_the_period() -> None:
+    ev = evaluate_product(MIXED, GOOD_CUSTOMER, CAR, request(D(90000), 24,
+                                                             RepaymentMethod.INTEREST_FIRST))
+    assert ev.schedule is not None
+    top = ev.schedule.largest_installment
+    assert top.period == 24 and top.payment == D("90727.50")
+    assert ev.schedule.final_payment_is_large
+    flat = evaluate_product(FINANCE, GOOD_CUSTOMER, CAR, request())
+    assert flat.schedule is not None and not flat.schedule.final_payment_is_large
+    assert flat.schedule.largest_installment.period == 1
 
 
 def test_online_small_loan_limits_apply_to_flagged_products() -> None:

@@ -60,14 +60,77 @@ def test_mortgage_equal_installment() -> None:
     assert s.total_interest == sum(r.interest for r in s.rows)
 
 
+def half_up(x: Fraction) -> int:
+    """Round a non-negative fraction to the nearest integer, halves up."""
+    return int((x + Fraction(1, 2)) // 1)
+
+
+def equal_principal_reference(amount: str, annual_percent: str, months: int
+                              ) -> list[tuple[Decimal, Decimal, Decimal]]:
+    """(payment, principal, interest) per period, in whole fen, written independently:
+    one share round(amount / n) every period, the last repaying what is left."""
+    cents = int(Fraction(amount) * 100)
+    r = Fraction(annual_percent) / 1200
+    share = half_up(Fraction(cents, months))
+    balance, out = cents, []
+    for k in range(1, months + 1):
+        interest = half_up(balance * r)
+        principal = balance if k == months else min(share, balance)
+        balance -= principal
+        out.append((D(principal + interest) / 100, D(principal) / 100, D(interest) / 100))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("amount", "rate", "months", "share", "last_share", "first_payment", "total_interest"),
+    [
+        # Apache Fineract's equal-principal scenario (issue 12)
+        ("5000", "12", 18, "277.78", "277.74", "327.78", "475.00"),
+        ("10001", "6", 8, "1250.13", "1250.09", None, None),
+        ("1000000", "4.9", 360, "2777.78", "2776.98", "6861.11", None),
+        # the issue's 100,000 / 60 / 4.8 %: the last share 0.20 below the others
+        ("100000", "4.8", 60, "1666.67", "1666.47", None, None),
+    ],
+)
+def test_equal_principal_one_rounded_share(amount: str, rate: str, months: int, share: str,
+                                           last_share: str, first_payment: str | None,
+                                           total_interest: str | None) -> None:
+    """Old behaviour (cumulative rounding: 1,666.67 / 1,666.66 / ...) was wrong (issue 12)."""
+    s = build_schedule(LoanTerms(D(amount), D(rate), months, RepaymentMethod.EQUAL_PRINCIPAL),
+                       START)
+    assert [r.principal for r in s.rows] == [D(share)] * (months - 1) + [D(last_share)]
+    assert sum(r.principal for r in s.rows) == D(amount)
+    ref = equal_principal_reference(amount, rate, months)
+    assert [(r.payment, r.principal, r.interest) for r in s.rows] == ref
+    if first_payment is not None:
+        assert s.first_payment == D(first_payment)
+    if total_interest is not None:
+        assert s.total_interest == D(total_interest)
+
+
+def test_equal_principal_interest_vector_5000_over_18() -> None:
+    s = build_schedule(LoanTerms(D(5000), D(12), 18, RepaymentMethod.EQUAL_PRINCIPAL), START)
+    interest = [r.interest for r in s.rows]
+    # 1 % a month on the balance: 50.00, 47.22, ... 2.78 (within a fen per row)
+    for k, value in enumerate(interest):
+        expected = Fraction(5000, 100) * Fraction(18 - k, 18)
+        assert abs(value - fen(expected)) <= D("0.01")
+    assert interest[0] == D("50.00") and interest[1] == D("47.22")
+    assert interest[-1] == D("2.78")
+    assert s.total_interest == D("475.00")
+
+
 def test_mortgage_equal_principal() -> None:
     s = build_schedule(LoanTerms(D(1000000), D("4.9"), 360, RepaymentMethod.EQUAL_PRINCIPAL), START)
     assert s.first_payment == D("6861.11")
     r = Fraction(49, 12000)
-    assert fen(r * 1000000 * 361 / 2) == D("737041.67")
-    assert s.total_interest == D("737041.67")
-    shares = {row.principal for row in s.rows}
-    assert max(shares) - min(shares) <= D("0.01")
+    closed = fen(r * 1000000 * 361 / 2)
+    assert closed == D("737041.67")
+    # One share of 2,777.78 every month leaves the balance a few yuan lower than the
+    # exact one, so the total interest is within a yuan of the closed form.
+    assert abs(s.total_interest - closed) < D("1.00")
+    assert s.total_interest == sum(i for _, _, i in equal_principal_reference("1000000", "4.9",
+                                                                               360))
 
 
 def test_flat_fee_true_apr() -> None:
@@ -216,10 +279,18 @@ def test_equal_installment_matches_closed_form(amount: Decimal, rate: Decimal, m
 def test_equal_principal_payments_fall(amount: Decimal, rate: Decimal, months: int) -> None:
     s = build_schedule(LoanTerms(amount, rate, months, RepaymentMethod.EQUAL_PRINCIPAL), START)
     shares = [r.principal for r in s.rows]
-    assert max(shares) - min(shares) <= D("0.01")
+    share = fen(Fraction(int(amount), months))
+    # one share every period but the last, which repays what is left
+    assert shares[:-1] == [share] * (months - 1)
+    assert sum(shares) == amount
+    assert abs(shares[-1] - share) <= D("0.005") * months
     payments = [r.payment for r in s.rows]
-    # Non-increasing up to the one-fen wobble of the principal shares.
-    assert all(b <= a + D("0.01") for a, b in itertools.pairwise(payments))
+    assert all(b <= a for a, b in itertools.pairwise(payments[:-1]))
+    assert [(r.payment, r.principal, r.interest) for r in s.rows] == \
+        equal_principal_reference(str(amount), str(rate), months)
     r = Fraction(str(rate)) / 1200
     closed = r * int(amount) * (months + 1) / 2
-    assert abs(s.total_interest - fen(closed)) <= D("0.005") * months + D("0.01")
+    # the last share can differ from the others by up to n x half a fen
+    # (the balance is at most k x half a fen off in period k), plus a fen per row
+    slack = D("0.01") * months + fen(r * months * months / 200)
+    assert abs(s.total_interest - fen(closed)) <= slack

@@ -254,6 +254,25 @@ def test_chinese_headings(data: Dataset, tmp_path: Path) -> None:
     assert display_width("汇总") == 4
 
 
+def test_chinese_workbook_names_products_in_chinese(data: Dataset, tmp_path: Path) -> None:
+    import json
+
+    from resources import CATALOGUE
+
+    catalogue = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    chinese = {p["name"]: p["name_zh"] for p in catalogue["products"]}
+    out = export_workbook(data.database, JAN, tmp_path / "zh.xlsx", actor=data.owner,
+                          lang="zh_CN", now=NOW)
+    wb = load_workbook(out)
+    titles = sheet_titles("zh_CN")
+    names = [row[0] for row in table(wb[titles["products"]])[:-1]]
+    assert names == ["银行按揭贷款", "银行按揭贷款", "汽车金融公司贷款"]
+    assert set(names) <= set(chinese.values())
+    # the method column too
+    assert [row[2] for row in table(wb[titles["products"]])[:-1]] == ["等额本息", "等额本金",
+                                                                     "等额本息"]
+
+
 # ---------------------------------------------------------------------------
 # atomic writes, cancel, progress, bad destinations
 # ---------------------------------------------------------------------------
@@ -426,3 +445,20 @@ def test_unwritable_folder_reported(data: Dataset, tmp_path: Path,
     with pytest.raises(UserError, match="Cannot write to the folder"):
         export_workbook(data.database, JAN, tmp_path / "r.xlsx", actor=data.owner)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("code", "text", "lang", "shown"), [
+    ("price", "Price or monthly payment too high: wants 3,000", "zh_CN",
+     "价格或月供过高：wants 3,000"),
+    ("price", "价格或月供过高：太贵", "en", "Price or monthly payment too high: 太贵"),
+    ("bought_elsewhere", "Bought elsewhere", "zh_CN", ""),
+    ("", "customer postponed", "zh_CN", "customer postponed"),
+])
+def test_lost_reasons_print_their_category_in_the_workbook_language(
+        code: str, text: str, lang: str, shown: str) -> None:
+    from resources.i18n import translator
+
+    if code == "bought_elsewhere":  # whatever the .ts says, not the English words
+        shown = translator("zh_CN").reason("Bought elsewhere")
+        assert shown != "Bought elsewhere"
+    assert workbook_module.lost_text(code, text, lang) == shown

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from reports.lenders import TR_STRINGS, lender_name
+from reports.lenders import add_on_name, lender_name, lender_phone
 from reports.pdf import render_disclosure, render_plan, render_quote, samples
-from resources.i18n import translator
+from resources import catalogue_names
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "catalogue.json"
 
@@ -28,12 +28,36 @@ def text_of(pdf: bytes) -> str:
     return re.sub(r"\s+", "", "".join(p.extract_text() or "" for p in pages))
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def known_lenders() -> dict[str, dict[str, str]]:
+    return {e["name"]: e for e in catalogue_names()["lenders"]}
+
+
 def test_every_catalogue_lender_has_a_chinese_name() -> None:
-    assert catalogue_lenders() <= set(TR_STRINGS)
-    zh = translator("zh_CN")
-    for name in TR_STRINGS:
-        chinese = zh("Lender", name)
-        assert chinese != name and re.search(r"[\u4e00-\u9fff]", chinese), name
+    known = known_lenders()
+    assert catalogue_lenders() <= set(known)
+    for name, entry in known.items():
+        chinese = lender_name(name, "zh_CN")
+        assert chinese == entry["name_zh"] != name and CJK.search(chinese), name
+        assert lender_name(chinese, "en") == name
+
+
+def test_every_catalogue_add_on_has_both_names() -> None:
+    entries = catalogue_names()["add_ons"]
+    assert {e["kind"] for e in entries} == {"insurance", "warranty", "service"}
+    for e in entries:
+        assert CJK.search(e["name_zh"]) and not CJK.search(e["name"])
+        assert add_on_name(e["name"], "zh_CN") == e["name_zh"]
+        assert add_on_name(e["name_zh"], "en") == e["name"]
+    assert add_on_name("自选加装 A", "en") == "自选加装 A"
+
+
+def test_lender_service_phones() -> None:
+    assert lender_phone("Industrial and Commercial Bank of China") == "95588"
+    assert lender_phone("中国建设银行") == "95533"
+    assert lender_phone("Hengtong Leasing Co.") == ""
 
 
 def test_unknown_lenders_keep_their_name() -> None:
@@ -52,7 +76,7 @@ def test_chinese_documents_name_the_lender_in_chinese(render) -> None:  # type: 
     zh, en = text_of(render(data, "zh_CN")), text_of(render(data, "en"))
     for name in lenders:
         assert re.sub(r"\s+", "", lender_name(name, "zh_CN")) in zh
-        if name in TR_STRINGS:
+        if name in known_lenders():
             assert re.sub(r"\s+", "", name) not in zh
         assert re.sub(r"\s+", "", name) in en
 

@@ -161,3 +161,31 @@ def test_missing_folder_and_missing_database(saved: Saved, tmp_path: Path,
                  "--out", str(tmp_path / "x.pdf")]) == 2
     assert "There is no LoanDesk database" in capsys.readouterr().err
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_sample_watermark_until_the_owner_confirms_the_catalogue(saved: Saved) -> None:
+    from db.models.enums import Role
+    from db.services import settings as settings_service
+    from db.services.base import PermissionDenied
+
+    database = open_database(saved.path)
+    try:
+        owner = staff.owner_actor(database)
+        assert settings_service.catalogue_confirmed(database, owner.store_id) is False
+        for kind in DocumentKind:
+            for lang in ("zh_CN", "en"):
+                pdf = make_document(database, owner, saved.consultation_id, kind, lang)
+                pages = [re.sub(r"\s+", "", p.extract_text())
+                         for p in PdfReader(io.BytesIO(pdf)).pages]
+                assert all("样例数据，非正式报价" in p and "notanoffer" in p for p in pages)
+        view = staff.add_staff(database, owner, "sales9", "sales-pass-9", Role.CONSULTANT)
+        seller = staff.actor_for(database, view.id)
+        with pytest.raises(PermissionDenied):
+            settings_service.confirm_catalogue(database, seller)
+        settings_service.confirm_catalogue(database, owner)
+        assert settings_service.catalogue_confirmed(database, owner.store_id) is True
+        for kind in DocumentKind:
+            text = text_of(make_document(database, owner, saved.consultation_id, kind, "zh_CN"))
+            assert "样例数据" not in text and "notanoffer" not in text
+    finally:
+        database.close()

@@ -57,7 +57,7 @@
     </message>
     <message>
       <source>Choose the plan the customer signs first.</source>
-      <translation>请先选择客户签约的方案。</translation>
+      <translation>请先选定客户签约的方案。</translation>
     </message>
     <message>
       <source>Choose why the lender declined.</source>
@@ -352,7 +352,7 @@
     </message>
     <message>
       <source>A user name has at most 64 characters and no spaces.</source>
-      <translation>用户名最多 64 个字符，且不能有空格。</translation>
+      <translation>用户名最多 64 个字符，且不能包含空格。</translation>
     </message>
     <message>
       <source>Added store {id}: {name}</source>

@@ -63,7 +63,7 @@
     </message>
     <message>
       <source>Stage</source>
-      <translation>进度</translation>
+      <translation>阶段</translation>
     </message>
   </context>
 </TS>

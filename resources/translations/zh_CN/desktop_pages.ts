@@ -128,7 +128,7 @@
     </message>
     <message>
       <source>Mileage</source>
-      <translation>里程</translation>
+      <translation>行驶里程</translation>
     </message>
     <message>
       <source>Mileage (km)</source>
@@ -287,11 +287,11 @@
     </message>
     <message>
       <source>Total fees</source>
-      <translation>费用合计</translation>
+      <translation>费用总额</translation>
     </message>
     <message>
       <source>Total interest</source>
-      <translation>利息合计</translation>
+      <translation>利息总额</translation>
     </message>
     <message>
       <source>Why not / notes</source>
@@ -325,7 +325,7 @@
     <name>LenderDecisionDialog</name>
     <message>
       <source>Approved</source>
-      <translation>已批准</translation>
+      <translation>审批通过</translation>
     </message>
     <message>
       <source>Approved amount (CNY)</source>
@@ -419,7 +419,7 @@
     </message>
     <message>
       <source>{n} months</source>
-      <translation>{n} 期</translation>
+      <translation>{n} 个月</translation>
     </message>
     <message>
       <source>{p}% down</source>
@@ -510,7 +510,7 @@
     </message>
     <message>
       <source>Fee</source>
-      <translation>手续费</translation>
+      <translation>费用</translation>
     </message>
     <message>
       <source>Finance plan</source>
@@ -630,7 +630,7 @@
     </message>
     <message>
       <source>Vehicle price</source>
-      <translation>车辆价格</translation>
+      <translation>车辆售价</translation>
     </message>
     <message>
       <source>[chosen] </source>
@@ -944,7 +944,7 @@
     </message>
     <message>
       <source>Online platform</source>
-      <translation>网络平台</translation>
+      <translation>线上平台</translation>
     </message>
     <message>
       <source>Only for roles allowed to see personal data. Each view is recorded.</source>

@@ -87,7 +87,7 @@
     </message>
     <message>
       <source>Choose...</source>
-      <translation>请选择...</translation>
+      <translation>请选择…</translation>
     </message>
     <message>
       <source>In a few words (required for “Other reason”)</source>

@@ -44,8 +44,8 @@
       <translation>有一笔逾期{days}天（超过{limit}天）的记录，评级最高只能为C级。</translation>
     </message>
     <message>
-      <source>Balloon: the last payment of {amount} CNY includes the balloon of {balloon} CNY.</source>
-      <translation>弹性尾款：最后一期还款 {amount} 元，其中包含尾款 {balloon} 元。</translation>
+      <source>Balloon: the last payment of {amount} CNY, due {date}, includes the balloon of {balloon} CNY.</source>
+      <translation>弹性尾款：最后一期还款 {amount} 元（{date} 到期），其中含尾款 {balloon} 元。</translation>
     </message>
     <message>
       <source>Compulsory traffic insurance</source>
@@ -144,8 +144,8 @@
       <translation>收入证明只覆盖{months}个月，需提供{required}个月的工资单或银行流水。</translation>
     </message>
     <message>
-      <source>Interest-first: the last payment of {amount} CNY repays the whole principal.</source>
-      <translation>先息后本：最后一期还款{amount}元，一次性归还全部本金。</translation>
+      <source>Interest-first: the final payment of {amount} CNY, due {date}, is large: it repays the whole principal.</source>
+      <translation>先息后本：最后一期还款额{amount}元（{date}到期）金额较大，需一次性归还全部本金。</translation>
     </message>
     <message>
       <source>Mainland mobile numbers start with 13 to 19; this one starts with {prefix}.</source>
@@ -234,6 +234,10 @@
     <message>
       <source>The APR cannot be negative (got {apr}%).</source>
       <translation>年化利率（APR）不能为负数（当前为{apr}%）。</translation>
+    </message>
+    <message>
+      <source>The APR of this loan is {apr}%. This is above {multiple} times the 1-year LPR ({limit}%) and within the legal cap of {cap}%.</source>
+      <translation>本笔贷款的年化利率（APR）为{apr}%，高于1年期贷款市场报价利率（LPR）的{multiple}倍（{limit}%），在{cap}%的法定上限以内。</translation>
     </message>
     <message>
       <source>The APR of {apr}% is above the legal cap of {cap}%; this plan cannot be offered.</source>
@@ -350,6 +354,10 @@
     <message>
       <source>The early-repayment fee cannot be negative.</source>
       <translation>提前还款手续费不能为负数。</translation>
+    </message>
+    <message>
+      <source>The final payment of {amount} CNY, due {date}, is large: more than {factor} times any other payment.</source>
+      <translation>最后一期还款额{amount}元（{date}到期）金额较大，超过其他任何一期的{factor}倍。</translation>
     </message>
     <message>
       <source>The first registration date ({registered}) is after the appraisal date ({appraised}).</source>
@@ -526,6 +534,57 @@
     <message>
       <source>{km} km below the typical {typical} km for the age, {rate}% per {step} km</source>
       <translation>比该车龄的常规里程 {typical} 公里少 {km} 公里，每 {step} 公里 {rate}%</translation>
+    </message>
+  </context>
+  <context>
+    <name>Vocabulary</name>
+    <message>
+      <source>Equal installment</source>
+      <translation>等额本息</translation>
+    </message>
+    <message>
+      <source>Equal principal</source>
+      <translation>等额本金</translation>
+    </message>
+    <message>
+      <source>Excellent</source>
+      <translation>优秀</translation>
+    </message>
+    <message>
+      <source>Extended warranty</source>
+      <translation>延长保修</translation>
+    </message>
+    <message>
+      <source>Fair</source>
+      <translation>一般</translation>
+    </message>
+    <message>
+      <source>Good</source>
+      <translation>良好</translation>
+    </message>
+    <message>
+      <source>Insurance</source>
+      <translation>保险</translation>
+    </message>
+    <message>
+      <source>Interest first</source>
+      <translation>先息后本</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Poor</source>
+      <translation>较差</translation>
+    </message>
+    <message>
+      <source>Service package</source>
+      <translation>保养套餐</translation>
+    </message>
+    <message>
+      <source>Step-up</source>
+      <translation>递增还款</translation>
     </message>
   </context>
 </TS>

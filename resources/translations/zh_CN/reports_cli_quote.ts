@@ -69,7 +69,7 @@
     </message>
     <message>
       <source>Effective annual rate</source>
-      <translation>实际年利率（复利）</translation>
+      <translation>按月复利的实际年利率</translation>
     </message>
     <message>
       <source>Fee</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
       <source>Payment</source>
-      <translation>月供</translation>
+      <translation>还款额</translation>
     </message>
     <message>
       <source>Period</source>
@@ -154,30 +154,6 @@
     <message>
       <source>Vehicle price</source>
       <translation>车价</translation>
-    </message>
-    <message>
-      <source>balloon</source>
-      <translation>弹性尾款</translation>
-    </message>
-    <message>
-      <source>equal installment</source>
-      <translation>等额本息</translation>
-    </message>
-    <message>
-      <source>equal principal</source>
-      <translation>等额本金</translation>
-    </message>
-    <message>
-      <source>interest first</source>
-      <translation>先息后本</translation>
-    </message>
-    <message>
-      <source>step-up</source>
-      <translation>递增还款</translation>
-    </message>
-    <message>
-      <source>{n} months</source>
-      <translation>{n} 个月</translation>
     </message>
   </context>
 </TS>

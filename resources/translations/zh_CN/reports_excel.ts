@@ -100,7 +100,7 @@
     </message>
     <message>
       <source>Delivered</source>
-      <translation>交车</translation>
+      <translation>已交车</translation>
     </message>
     <message>
       <source>Done late</source>
@@ -164,7 +164,7 @@
     </message>
     <message>
       <source>Intent</source>
-      <translation>意向</translation>
+      <translation>意向程度</translation>
     </message>
     <message>
       <source>Kind</source>
@@ -184,7 +184,7 @@
     </message>
     <message>
       <source>Lender</source>
-      <translation>资方</translation>
+      <translation>贷款机构</translation>
     </message>
     <message>
       <source>Loan amount (CNY)</source>
@@ -204,7 +204,7 @@
     </message>
     <message>
       <source>Lost</source>
-      <translation>流失</translation>
+      <translation>已流失</translation>
     </message>
     <message>
       <source>Lost reason</source>
@@ -268,7 +268,7 @@
     </message>
     <message>
       <source>Potential</source>
-      <translation>潜在</translation>
+      <translation>潜在客户</translation>
     </message>
     <message>
       <source>Product</source>
@@ -284,7 +284,7 @@
     </message>
     <message>
       <source>Regular</source>
-      <translation>普通</translation>
+      <translation>普通客户</translation>
     </message>
     <message>
       <source>Rejections and losses</source>
@@ -316,7 +316,7 @@
     </message>
     <message>
       <source>Signed</source>
-      <translation>签约</translation>
+      <translation>已签约</translation>
     </message>
     <message>
       <source>Source channel</source>
@@ -360,7 +360,7 @@
     </message>
     <message>
       <source>VIP</source>
-      <translation>VIP</translation>
+      <translation>VIP 客户</translation>
     </message>
     <message>
       <source>Value</source>

@@ -40,14 +40,6 @@
       <translation>已放款</translation>
     </message>
     <message>
-      <source>Equal installment</source>
-      <translation>等额本息</translation>
-    </message>
-    <message>
-      <source>Equal principal</source>
-      <translation>等额本金</translation>
-    </message>
-    <message>
       <source>Funnel and channel figures follow the consultations first contacted in the period to the furthest stage they have reached so far.</source>
       <translation>漏斗与渠道指标跟踪本期间首次接触的咨询，统计其截至目前到达的最远阶段。</translation>
     </message>
@@ -58,10 +50,6 @@
     <message>
       <source>Insurance attach rate</source>
       <translation>保险渗透率</translation>
-    </message>
-    <message>
-      <source>Interest first</source>
-      <translation>先息后本</translation>
     </message>
     <message>
       <source>Loan amount</source>
@@ -138,10 +126,6 @@
     <message>
       <source>Social media</source>
       <translation>社交媒体</translation>
-    </message>
-    <message>
-      <source>Step-up</source>
-      <translation>递增还款</translation>
     </message>
     <message>
       <source>Summary and salesperson figures count each event in the period in which it happened.</source>

@@ -36,10 +36,6 @@
       <translation>账户管理费</translation>
     </message>
     <message>
-      <source>Add-ons (priced separately)</source>
-      <translation>附加产品（单独定价）</translation>
-    </message>
-    <message>
       <source>Affordability</source>
       <translation>还款能力提示</translation>
     </message>
@@ -145,7 +141,7 @@
     </message>
     <message>
       <source>Effective annual rate</source>
-      <translation>实际年利率</translation>
+      <translation>按月复利的实际年利率</translation>
     </message>
     <message>
       <source>Fee</source>
@@ -184,12 +180,8 @@
       <translation>保险及附加产品</translation>
     </message>
     <message>
-      <source>Insurance, extended warranty and service packages are optional and priced on their own lines. Declining them does not change the approval or the rate of your loan.</source>
-      <translation>保险、延长保修和服务套餐均为自愿选购，逐项单独定价；不购买不影响贷款审批和利率。</translation>
-    </message>
-    <message>
-      <source>Insurance, extended warranty and service packages are optional, each with its own price. Declining them does not affect the approval or the price of the loan.</source>
-      <translation>保险、延长保修和服务套餐均为自愿选购，各自单独定价。不购买不影响贷款审批及贷款价格。</translation>
+      <source>Insurance and add-ons (priced separately)</source>
+      <translation>保险与附加产品（单独定价）</translation>
     </message>
     <message>
       <source>Interest</source>
@@ -206,6 +198,10 @@
     <message>
       <source>Item</source>
       <translation>项目</translation>
+    </message>
+    <message>
+      <source>Items marked optional are not required: declining them does not change the approval or the rate of your loan.</source>
+      <translation>标为“自愿选购”的项目不是贷款条件：不购买不影响贷款审批和利率。</translation>
     </message>
     <message>
       <source>Key facts statement</source>
@@ -256,6 +252,10 @@
       <translation>向您推荐的可选附加产品：{items}。</translation>
     </message>
     <message>
+      <source>Optional items can be declined without changing the approval or the rate of your loan.</source>
+      <translation>自愿选购项目可以不购买，不影响贷款审批和利率。</translation>
+    </message>
+    <message>
       <source>Overdue penalty interest</source>
       <translation>逾期罚息</translation>
     </message>
@@ -265,11 +265,15 @@
     </message>
     <message>
       <source>Payment</source>
-      <translation>月供</translation>
+      <translation>还款额</translation>
     </message>
     <message>
       <source>Period</source>
       <translation>期数</translation>
+    </message>
+    <message>
+      <source>Phone: {phones}.</source>
+      <translation>电话：{phones}。</translation>
     </message>
     <message>
       <source>Plan</source>
@@ -316,8 +320,24 @@
       <translation>还款计划表</translation>
     </message>
     <message>
+      <source>Required by the lender for the whole term, with the lender as first beneficiary; you choose the insurer: {items}.</source>
+      <translation>贷款机构要求在整个贷款期限内投保，并以贷款机构为第一受益人；保险公司由您自行选择：{items}。</translation>
+    </message>
+    <message>
       <source>Required by the lender, quoted for you: {items}.</source>
       <translation>贷款机构要求的项目（供您参考的报价）：{items}。</translation>
+    </message>
+    <message>
+      <source>Required insurance (a year × years)</source>
+      <translation>必需保险（每年 × 年数）</translation>
+    </message>
+    <message>
+      <source>Required: full vehicle insurance for every year of the loan, the lender as first beneficiary; prices are for one year.</source>
+      <translation>贷款机构要求：贷款期内每年投保车辆全险，以贷款机构为第一受益人；所列保险价格为一年期价格。</translation>
+    </message>
+    <message>
+      <source>Sample data — not an offer</source>
+      <translation>样例数据，非正式报价</translation>
     </message>
     <message>
       <source>Status</source>
@@ -334,6 +354,14 @@
     <message>
       <source>The APR is the true annual cost of the loan, worked out from the amount you actually receive and every payment including fees (IRR method).</source>
       <translation>年化利率是贷款的真实年化成本，按您实际到手金额和包含费用在内的每期还款计算（IRR 法）。</translation>
+    </message>
+    <message>
+      <source>The check uses this plan's largest payment: {amount} (payment {period}, due {date}).</source>
+      <translation>本方案按最高一期还款额计算：{amount}（第{period}期，{date}到期）。</translation>
+    </message>
+    <message>
+      <source>The effective annual rate with monthly compounding, {ear}, is for reference only; compare loans by the APR.</source>
+      <translation>按月复利的实际年利率为{ear}，仅供参考；比较贷款成本请以年化利率（APR）为准。</translation>
     </message>
     <message>
       <source>The lender does not require any insurance for this loan.</source>
@@ -360,12 +388,16 @@
       <translation>该方案的产品已不在产品目录中，无法披露其费用。请选择现有产品重新保存方案。</translation>
     </message>
     <message>
+      <source>The same payment every month except the last, which settles the rounding.</source>
+      <translation>除最后一期（用于结清尾差）外，每期还款额相同。</translation>
+    </message>
+    <message>
       <source>The same payment every month.</source>
       <translation>每月还款金额相同。</translation>
     </message>
     <message>
-      <source>The same principal every month; the payment falls over time.</source>
-      <translation>每月归还相同本金，月供逐月递减。</translation>
+      <source>The same principal every month (the last one settles the rounding); the payment falls over time.</source>
+      <translation>每期归还相同本金（最后一期结清尾差），还款额逐期递减。</translation>
     </message>
     <message>
       <source>This plan is for reference; the loan contract signed with the lender governs.</source>
@@ -380,8 +412,16 @@
       <translation>合计</translation>
     </message>
     <message>
-      <source>Total cost (down payment + repayment)</source>
-      <translation>购车总成本（首付 + 还款总额）</translation>
+      <source>Total cost of the car</source>
+      <translation>购车总成本</translation>
+    </message>
+    <message>
+      <source>Total cost of the car {total} = down payment {down} + total repayment {repayment} + required insurance {insurance} ({years} years). Optional items are not included.</source>
+      <translation>购车总成本 {total} = 首付 {down} + 还款总额 {repayment} + 贷款机构要求的保险 {insurance}（{years} 年）。不含自愿选购项目。</translation>
+    </message>
+    <message>
+      <source>Total cost of the car {total} = down payment {down} + total repayment {repayment}. Optional items are not included.</source>
+      <translation>购车总成本 {total} = 首付 {down} + 还款总额 {repayment}。不含自愿选购项目。</translation>
     </message>
     <message>
       <source>Total fees</source>
@@ -448,48 +488,20 @@
       <translation>包括本笔贷款在内，您每月的债务还款额不应超过月收入的 {limit}%。</translation>
     </message>
     <message>
-      <source>balloon</source>
-      <translation>弹性尾款</translation>
-    </message>
-    <message>
       <source>by formula</source>
       <translation>按公式计算</translation>
-    </message>
-    <message>
-      <source>equal installment</source>
-      <translation>等额本息</translation>
-    </message>
-    <message>
-      <source>equal principal</source>
-      <translation>等额本金</translation>
     </message>
     <message>
       <source>every month</source>
       <translation>每月相同</translation>
     </message>
     <message>
-      <source>excellent</source>
-      <translation>优秀</translation>
-    </message>
-    <message>
-      <source>fair</source>
-      <translation>一般</translation>
-    </message>
-    <message>
       <source>first month, then see the plan</source>
       <translation>首月，之后见还款计划</translation>
     </message>
     <message>
-      <source>good</source>
-      <translation>良好</translation>
-    </message>
-    <message>
-      <source>insurance</source>
-      <translation>保险</translation>
-    </message>
-    <message>
-      <source>interest first</source>
-      <translation>先息后本</translation>
+      <source>last payment {last}</source>
+      <translation>最后一期 {last}</translation>
     </message>
     <message>
       <source>months</source>
@@ -504,40 +516,28 @@
       <translation>自愿选购</translation>
     </message>
     <message>
-      <source>poor</source>
-      <translation>较差</translation>
-    </message>
-    <message>
       <source>required by the lender</source>
       <translation>贷款机构要求</translation>
+    </message>
+    <message>
+      <source>required by the lender; you choose the insurer</source>
+      <translation>贷款机构要求；保险公司自选</translation>
     </message>
     <message>
       <source>same day</source>
       <translation>当天</translation>
     </message>
     <message>
-      <source>service</source>
-      <translation>服务</translation>
-    </message>
-    <message>
-      <source>step-up</source>
-      <translation>递增还款</translation>
-    </message>
-    <message>
       <source>true annual rate</source>
       <translation>真实年化成本</translation>
     </message>
     <message>
-      <source>warranty</source>
-      <translation>延保</translation>
-    </message>
-    <message>
-      <source>with monthly compounding</source>
-      <translation>按月复利</translation>
-    </message>
-    <message>
       <source>{amount} / month</source>
       <translation>{amount} / 月</translation>
+    </message>
+    <message>
+      <source>{amount} a year</source>
+      <translation>{amount}/年</translation>
     </message>
     <message>
       <source>{first} first, falling to {last}</source>
@@ -560,8 +560,16 @@
       <translation>{km} 公里</translation>
     </message>
     <message>
+      <source>{lender} customer service: {phone}</source>
+      <translation>{lender}客服：{phone}</translation>
+    </message>
+    <message>
       <source>{min}-{max} working days</source>
       <translation>{min}-{max} 个工作日</translation>
+    </message>
+    <message>
+      <source>{name}: {price} a year × {years} years = {total}</source>
+      <translation>{name}：每年 {price} × {years} 年 = {total}</translation>
     </message>
     <message>
       <source>{n} days</source>
@@ -570,10 +578,6 @@
     <message>
       <source>{n} hours</source>
       <translation>{n} 小时</translation>
-    </message>
-    <message>
-      <source>{n} months</source>
-      <translation>{n} 个月</translation>
     </message>
     <message>
       <source>{percent} of the loan amount, paid at the start</source>
@@ -590,6 +594,10 @@
     <message>
       <source>{percent} of the principal repaid early</source>
       <translation>按提前归还本金的 {percent} 收取</translation>
+    </message>
+    <message>
+      <source>{store}: {phone}</source>
+      <translation>{store}：{phone}</translation>
     </message>
   </context>
 </TS>

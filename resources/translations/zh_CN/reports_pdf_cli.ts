@@ -37,7 +37,7 @@
     </message>
     <message>
       <source>There is no LoanDesk database at {path}.</source>
-      <translation>{path} 处没有 LoanDesk 数据库。</translation>
+      <translation>{path} 处没有车贷助手数据库。</translation>
     </message>
     <message>
       <source>Unknown document '{value}'; use one of: {choices}.</source>
