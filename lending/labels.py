@@ -20,6 +20,7 @@ METHOD: Mapping[str, str] = {
     RepaymentMethod.EQUAL_PRINCIPAL: "Equal principal",
     RepaymentMethod.INTEREST_FIRST: "Interest first",
     RepaymentMethod.STEP_UP: "Step-up",
+    RepaymentMethod.BALLOON: "Balloon",
 }
 
 CONDITION: Mapping[str, str] = {
@@ -47,6 +48,7 @@ TR_STRINGS = (
     "Equal principal",
     "Interest first",
     "Step-up",
+    "Balloon",
     "Excellent",
     "Good",
     "Fair",

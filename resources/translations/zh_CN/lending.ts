@@ -539,6 +539,10 @@
   <context>
     <name>Vocabulary</name>
     <message>
+      <source>Balloon</source>
+      <translation>弹性尾款</translation>
+    </message>
+    <message>
       <source>Equal installment</source>
       <translation>等额本息</translation>
     </message>

@@ -33,7 +33,7 @@
     </message>
     <message>
       <source>Vehicle price</source>
-      <translation>车价</translation>
+      <translation>车辆售价</translation>
     </message>
     <message>
       <source>cash</source>

@@ -153,7 +153,7 @@
     </message>
     <message>
       <source>Vehicle price</source>
-      <translation>车价</translation>
+      <translation>车辆售价</translation>
     </message>
   </context>
 </TS>
