@@ -54,7 +54,7 @@ def test_every_enum_value_has_one_label() -> None:
     assert sorted(labels.TR_STRINGS) == sorted(values)
     zh = Formatter("zh_CN")
     assert [zh.method(m) for m in RepaymentMethod] == ["等额本息", "等额本金", "先息后本",
-                                                       "递增还款"]
+                                                       "递增还款", "弹性尾款"]
     assert Formatter("en").label("condition", "good") == "Good"
 
 
