@@ -192,16 +192,70 @@ def upgrade_to_head(engine: Engine) -> str:
     with engine.connect() as conn:
         current = current_revision(conn)
     if current is not None and not is_known_revision(current):
-        raise UserError(
-            f"This database was written by a newer version of LoanDesk (schema {current}). "
-            "Install the newer LoanDesk, or restore a backup made with this version.",
-            code="schema_too_new",
-        )
+        from db.database import _schema_too_new
+
+        raise _schema_too_new(current)
     head = head_revision()
     if current != head:
-        with engine.begin() as conn:
-            command.upgrade(alembic_config(connection=conn), "head")
+        if engine.dialect.name == "sqlite":
+            run_sqlite_migrations(engine.url.render_as_string(hide_password=False), "head")
+        else:
+            with engine.begin() as conn:
+                command.upgrade(alembic_config(connection=conn), "head")
     return head
+
+
+def run_sqlite_migrations(url: str, target: str, *, downgrade: bool = False) -> None:
+    """Migrate an SQLite file in one transaction, foreign keys off, checked at the end.
+
+    SQLite's Python driver runs DDL outside any transaction unless told
+    otherwise, so a migration killed half-way used to leave half a schema;
+    and the batch migrations recreate tables, which with foreign keys on
+    deletes (or refuses to delete) the rows that point at them.  Here: the
+    driver's own transaction handling is off, ``BEGIN IMMEDIATE`` opens one
+    transaction for the whole upgrade, ``foreign_keys`` is off (it cannot
+    change inside a transaction), ``PRAGMA foreign_key_check`` must come back
+    empty before the commit, and the file is marked with LoanDesk's
+    application id in the same transaction.
+    """
+    from alembic import command
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
+    from db.engine import APPLICATION_ID, BUSY_TIMEOUT_MS
+
+    engine = create_engine(url, poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = OFF")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config(connection=conn)
+            if downgrade:
+                command.downgrade(cfg, target)
+            else:
+                command.upgrade(cfg, target)
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                tables = sorted({str(r[0]) for r in broken})
+                raise UserError(
+                    "The schema upgrade was undone because it would break links between "
+                    f"records ({', '.join(tables)}); the database is unchanged.",
+                    code="migration_foreign_keys",
+                )
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    finally:
+        engine.dispose()
 
 
 def _next_revision_id() -> str:
