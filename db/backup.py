@@ -364,7 +364,8 @@ def restore_database(
 
     lease = Lease(target)
     try:
-        lease.exclusive(_t("Restoring a backup"))
+        if not lease.try_exclusive():
+            raise BackupError(lease.busy_message(_t("Restoring a backup")), code="database_in_use")
         temp = files.new_temp_file(target.parent, ".sqlite3")
         try:
             _copy_from(

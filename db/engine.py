@@ -36,6 +36,14 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from lending.errors import UserError
 
+TR_CONTEXT = "database"
+
+
+def _t(text: str) -> str:
+    from resources.i18n import translator
+
+    return translator()(TR_CONTEXT, text)
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 SCHEMA_LOCK_ID = 0x4C4F414E  # "LOAN": pg_advisory_lock key for schema upgrades
@@ -138,8 +146,6 @@ def is_disk_full(exc: BaseException) -> bool:
 
 
 def disk_full_error(path: Path) -> UserError:
-    from db.files import _t
-
     return UserError(
         _t(
             "The disk holding {folder} is full, so the database cannot be used now. Free "
@@ -202,8 +208,6 @@ def loandesk_revision(path: Path) -> str | None:
     ``db_meta``/``alembic_version`` of ours - is refused before anything,
     not even a PRAGMA, touches it.  Call :func:`check_sqlite_file` first.
     """
-    from db.files import _t
-
     try:
         size = path.stat().st_size
     except FileNotFoundError:

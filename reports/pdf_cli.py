@@ -10,6 +10,7 @@ forbidden wording) is one line on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,7 @@ def _language(text: str | None) -> str:
     raise UserError(_t("--lang must be zh_CN or en, got '{value}'.").format(value=text))
 
 
-def _output(text: str) -> Path:
+def _output(text: str, args: argparse.Namespace | None = None) -> Path:
     out = Path(text).expanduser()
     if out.is_dir():
         raise UserError(_t("--out must be a file name, but {path} is a folder.").format(
@@ -80,8 +81,14 @@ def _output(text: str) -> Path:
     if not out.parent.is_dir():
         raise UserError(_t("The folder {path} does not exist.").format(path=out.parent))
     from db import files
+    from db.engine import sqlite_path
+    from db.paths import resolve_database_url
 
-    return files.check_output(out)
+    db = None
+    if args is not None:
+        with contextlib.suppress(UserError, ValueError):
+            db = sqlite_path(resolve_database_url(args.db, args.database_url))
+    return files.check_output(out, protect=[db])
 
 
 def write_atomically(out: Path, data: bytes, *, protect: tuple[Path | None, ...] = ()) -> None:
@@ -112,7 +119,7 @@ def run_print_quote(args: argparse.Namespace) -> int:
     plan_id = _positive_id(args.plan, "--plan") if args.plan is not None else None
     kind = _document(args.document)
     lang = _language(args.lang)
-    out = _output(args.out)
+    out = _output(args.out, args)
 
     database = _open(args)
     try:
