@@ -116,8 +116,17 @@ def test_print_quote_refuses_the_database_as_its_output(tmp_path: Path) -> None:
     before = file_state(db)
     for out in (db, key, db.with_name(db.name + "-wal")):
         result = run(
-            home, "print-quote", "--db", str(db), "--consultation", str(consultation),
-            "--document", "quote", "--out", str(out), key=key,
+            home,
+            "print-quote",
+            "--db",
+            str(db),
+            "--consultation",
+            str(consultation),
+            "--document",
+            "quote",
+            "--out",
+            str(out),
+            key=key,
         )
         line = one_line_error(result)
         assert "must not be overwritten" in line, line
@@ -183,12 +192,13 @@ HOLD_OPEN = textwrap.dedent(
 )
 
 
-def test_restore_refuses_while_a_counter_has_the_database_open(
-    store: Path, backup: Path
-) -> None:
+def test_restore_refuses_while_a_counter_has_the_database_open(store: Path, backup: Path) -> None:
     counter = subprocess.Popen(
         [sys.executable, "-c", HOLD_OPEN, str(store)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert counter.stdout is not None and counter.stdout.readline().strip() == "open"
@@ -316,7 +326,10 @@ def test_a_newer_schema_file_is_not_modified(tmp_path: Path) -> None:
 def test_demo_data_refuses_while_another_counter_is_open(store: Path, tmp_path: Path) -> None:
     counter = subprocess.Popen(
         [sys.executable, "-c", HOLD_OPEN, str(store)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert counter.stdout is not None and counter.stdout.readline().strip() == "open"
