@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import paths
@@ -117,8 +118,12 @@ def _unlock(
         cipher = FieldCipher(master)
         if check is None:
             s.add(DbMeta(key=KEY_CHECK, value=cipher.make_key_check()))
-            s.commit()
-        elif not cipher.verify_key_check(check.value):
+            try:
+                s.commit()
+            except IntegrityError:  # another counter, first on a new database, was faster
+                s.rollback()
+                check = s.get(DbMeta, KEY_CHECK)
+        if check is not None and not cipher.verify_key_check(check.value):
             raise wrong_key_error(key_path)
     return factory, cipher, key_path
 

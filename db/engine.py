@@ -372,11 +372,15 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         if path is not None:
             check_sqlite_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, **kwargs)
+        # hide_parameters: an error message never carries the values (a password
+        # hash, an ID number) of the statement that failed
+        engine = create_engine(url, **{"hide_parameters": True, **kwargs})
         event.listen(engine, "connect", _sqlite_on_connect)
         return engine
     try:
-        return create_engine(url, **{**server_engine_options(url), **kwargs})
+        return create_engine(
+            url, **{"hide_parameters": True, **server_engine_options(url), **kwargs}
+        )
     except (ImportError, NoSuchModuleError, ArgumentError) as exc:
         raise UserError(
             f"This database address cannot be used: {exc}. For PostgreSQL use "
