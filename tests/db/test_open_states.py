@@ -190,11 +190,13 @@ def test_database_errors_never_carry_the_values(tmp_path: Path) -> None:
     from sqlalchemy.exc import IntegrityError
 
     secret = "$argon2id$v=19$m=65536,t=3,p=4$not-for-your-eyes"
-    with open_database(tmp_path / "s.sqlite3", key=KEY) as database:
-        with database.engine.connect() as conn:
-            with pytest.raises(IntegrityError) as err:
-                conn.execute(
-                    text("INSERT INTO db_meta (key, value) VALUES (:k, :v)"),
-                    {"k": "key_check", "v": secret},
-                )
+    with (
+        open_database(tmp_path / "s.sqlite3", key=KEY) as database,
+        database.engine.connect() as conn,
+        pytest.raises(IntegrityError) as err,
+    ):
+        conn.execute(
+            text("INSERT INTO db_meta (key, value) VALUES (:k, :v)"),
+            {"k": "key_check", "v": secret},
+        )
     assert "argon2" not in str(err.value)
