@@ -174,9 +174,11 @@ def _create_sqlite_file(path: Path) -> None:
 
 def _prepare_sqlite_file(path: Path, *, must_exist: bool) -> Lease:
     """Refuse a foreign or newer file untouched, then create or upgrade ours under the lease."""
+    from db import files
     from db.migrate import head_revision, is_known_revision, run_sqlite_migrations, script_head
 
     revision = loandesk_revision(path)
+    files.remove_stale_temp_files(path.parent)  # e.g. of a creation that was killed
     if revision is None and must_exist:
         raise UserError(
             _t("There is no LoanDesk database at {path}.").format(path=path),

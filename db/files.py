@@ -93,7 +93,7 @@ def is_own_temp_name(name: str) -> bool:
 
 def _pid_of(name: str) -> tuple[str, int] | None:
     """(host, pid) from a temp file name ``.~loandesk-HOST-PID-RANDOM.suffix``."""
-    rest = name[len(TEMP_PREFIX) :]
+    rest = name[len(TEMP_PREFIX) :].split(".")[0]  # host names here have no dots
     parts = rest.split("-")
     if len(parts) < 3:
         return None
@@ -181,7 +181,9 @@ def remove_stale_temp_files(folder: Path | None = None) -> list[Path]:
                 for line in entry.read_text("utf-8").splitlines():
                     p = Path(line)
                     if p.name.startswith(TEMP_PREFIX):
-                        drop(p)
+                        for q in (p, *(p.with_name(p.name + s) for s in SIDE_SUFFIXES)):
+                            if q.exists():
+                                drop(q)
                 entry.unlink()
     if folder is not None:
         with contextlib.suppress(OSError):
