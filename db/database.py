@@ -259,7 +259,7 @@ def open_database(
     empty instead of creating the database - for commands that only read.
 
     Raises :class:`UserError` for a file that is not a database, is damaged or
-    belongs to another program (left untouched, PRAGMAs included), a database
+    belongs to another program (left untouched, not even its header changed), a database
     from a newer LoanDesk, or the wrong key; :class:`db.lease.LeaseBusy` when
     an upgrade is needed while another counter has the file open.
     """

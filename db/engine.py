@@ -358,6 +358,52 @@ def after_bulk_load(conn: Connection, tables: Iterable[Table]) -> None:
         )
 
 
+@contextmanager
+def sqlite_migration(url: str) -> Iterator[Connection]:
+    """A connection to run schema migrations on an SQLite file safely.
+
+    SQLite's Python driver runs DDL outside any transaction unless told
+    otherwise, so a migration killed half-way used to leave half a schema;
+    and the batch migrations recreate tables, which with foreign keys on
+    deletes (or refuses to delete) the rows that point at them.  Here: the
+    driver's own transaction handling is off, ``BEGIN IMMEDIATE`` opens one
+    transaction for the whole migration, ``foreign_keys`` is off (it cannot
+    change inside a transaction), ``PRAGMA foreign_key_check`` must come back
+    empty before the commit (else everything is rolled back), and the file is
+    marked with LoanDesk's application id in the same transaction.
+    """
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = OFF")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with engine.begin() as conn:
+            yield conn
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                tables = sorted({str(r[0]) for r in broken})
+                raise UserError(
+                    "The schema upgrade was undone because it would break links between "
+                    f"records ({', '.join(tables)}); the database is unchanged.",
+                    code="migration_foreign_keys",
+                )
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    finally:
+        engine.dispose()
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create the engine; SQLite files get their pragmas, other backends nothing special."""
     try:

@@ -23,8 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lending.errors import UserError
-
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -208,54 +206,18 @@ def upgrade_to_head(engine: Engine) -> str:
 def run_sqlite_migrations(url: str, target: str, *, downgrade: bool = False) -> None:
     """Migrate an SQLite file in one transaction, foreign keys off, checked at the end.
 
-    SQLite's Python driver runs DDL outside any transaction unless told
-    otherwise, so a migration killed half-way used to leave half a schema;
-    and the batch migrations recreate tables, which with foreign keys on
-    deletes (or refuses to delete) the rows that point at them.  Here: the
-    driver's own transaction handling is off, ``BEGIN IMMEDIATE`` opens one
-    transaction for the whole upgrade, ``foreign_keys`` is off (it cannot
-    change inside a transaction), ``PRAGMA foreign_key_check`` must come back
-    empty before the commit, and the file is marked with LoanDesk's
-    application id in the same transaction.
+    See :func:`db.engine.sqlite_migration` for why and how.
     """
     from alembic import command
-    from sqlalchemy import create_engine, event
-    from sqlalchemy.pool import NullPool
 
-    from db.engine import APPLICATION_ID, BUSY_TIMEOUT_MS
+    from db.engine import sqlite_migration
 
-    engine = create_engine(url, poolclass=NullPool)
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA foreign_keys = OFF")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config(connection=conn)
-            if downgrade:
-                command.downgrade(cfg, target)
-            else:
-                command.upgrade(cfg, target)
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                tables = sorted({str(r[0]) for r in broken})
-                raise UserError(
-                    "The schema upgrade was undone because it would break links between "
-                    f"records ({', '.join(tables)}); the database is unchanged.",
-                    code="migration_foreign_keys",
-                )
-            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    finally:
-        engine.dispose()
+    with sqlite_migration(url) as conn:
+        cfg = alembic_config(connection=conn)
+        if downgrade:
+            command.downgrade(cfg, target)
+        else:
+            command.upgrade(cfg, target)
 
 
 def _next_revision_id() -> str:
