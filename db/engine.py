@@ -135,7 +135,7 @@ def check_sqlite_file(path: Path, *, full: bool = False) -> None:
         raise _not_a_database(path, "it is damaged: " + "; ".join(str(r[0]) for r in rows[:3]))
 
 
-def is_disk_full(exc: BaseException) -> bool:
+def is_disk_full(exc: BaseException | None) -> bool:
     """SQLite's SQLITE_FULL or the operating system's ENOSPC."""
     import errno
 
@@ -242,9 +242,9 @@ def loandesk_revision(path: Path) -> str | None:
         if is_disk_full(exc):
             raise disk_full_error(path) from None
         raise _not_a_database(path, f"SQLite reports: {exc}") from None
+    if not tables:
+        return None  # an SQLite file without a single table holds nothing: a new database
     if app_id == APPLICATION_ID:
-        if not tables:
-            return None  # ours, without a table yet: a new database
         return "" if row is None else str(row[0])  # "": ours, at the base revision
     if "db_meta" not in tables or row is None:
         raise foreign
