@@ -345,3 +345,45 @@ def test_demo_data_refuses_while_another_counter_is_open(store: Path, tmp_path: 
         counter.stdin.write("\n")
         counter.stdin.close()
         counter.wait(timeout=30)
+
+
+HOLD_LEASE = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from db.lease import Lease
+    lease = Lease(Path(sys.argv[1]))
+    lease.shared()  # as an older LoanDesk counter, still open on the file
+    print("open", flush=True)
+    sys.stdin.readline()
+    """
+)
+
+
+def test_an_upgrade_waits_for_the_other_counters(tmp_path: Path) -> None:
+    from tests.db.test_migrate_filled import downgrade_plainly, earlier_revisions
+
+    path = tmp_path / "old.sqlite3"
+    open_database(path, key=KEY).close()
+    downgrade_plainly(path, earlier_revisions()[0])
+    before = file_state(path)
+    counter = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LEASE, str(path)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert counter.stdout is not None and counter.stdout.readline().strip() == "open"
+        with pytest.raises(UserError) as err:
+            open_database(path, key=KEY)
+        assert err.value.code == "database_in_use"
+        assert f"process {counter.pid}" in err.value.message
+        assert file_state(path) == before
+    finally:
+        assert counter.stdin is not None
+        counter.stdin.write("\n")
+        counter.stdin.close()
+        counter.wait(timeout=30)
+    open_database(path, key=KEY).close()  # alone now: upgraded
