@@ -32,8 +32,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
-import socket
 import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -79,6 +77,8 @@ def _failed(exc: OSError, out: Path, lang: str | None, stage: str) -> OutputErro
 
 
 def _host() -> str:
+    import socket  # here: only when a temporary file is made or judged
+
     name = "".join(c for c in socket.gethostname() if c.isalnum() or c in "-_")
     return (name or "host")[:40]
 
@@ -195,6 +195,8 @@ def remove_stale_temp_files(folder: Path | None = None) -> list[Path]:
 
 def new_temp_file(folder: Path, suffix: str = ".tmp") -> Path:
     """Create an empty 0600 file in ``folder`` under our temp naming; journaled."""
+    import secrets
+
     for _ in range(20):
         path = folder / f"{TEMP_PREFIX}{_owner_tag()}-{secrets.token_hex(4)}{suffix}"
         try:

@@ -21,9 +21,7 @@ same moment waits (:data:`WAIT_SECONDS`) and then opens the finished file.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
-import socket
 import time
 from pathlib import Path
 
@@ -53,13 +51,20 @@ def lease_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + SUFFIX)
 
 
+def _hostname() -> str:
+    import socket  # here: not needed for the usual start
+
+    return socket.gethostname() or "?"
+
+
 def _me() -> str:
+    import getpass
+
     try:
         user = getpass.getuser()
     except Exception:
         user = "?"
-    host = socket.gethostname() or "?"
-    return f"{host}\t{user}\t{os.getpid()}"
+    return f"{_hostname()}\t{user}\t{os.getpid()}"
 
 
 def _alive(line: str) -> bool:
@@ -67,7 +72,7 @@ def _alive(line: str) -> bool:
     if len(parts) != 3:
         return False
     host, _, pid = parts
-    if host != (socket.gethostname() or "?"):
+    if host != _hostname():
         return True  # another computer: cannot tell, so name it
     from db.files import process_alive
 
