@@ -34,6 +34,8 @@ from desktop.models import (
 PHONE_RE = re.compile(r"^\+?[\d\s-]{11,16}$")
 ID_RE = re.compile(r"^\d{17}[\dXx]$")
 SEARCH_DELAY_MS = 300
+FOLLOW_UP_DAYS_AHEAD = 7
+"""Home lists follow-ups overdue, due today and due in the next week."""
 
 
 def search_criteria(text: str) -> dict[str, Any]:
@@ -154,7 +156,7 @@ class HomePage(QWidget):
         )
         self.followups.doubleClicked.connect(self._followup_activated)
         self.followups.activated.connect(self._followup_activated)
-        self.followup_empty = QLabel(self.tr("No follow-ups due today."))
+        self.followup_empty = QLabel(self.tr("No follow-ups in the next 7 days."))
         self.done_button = QPushButton(self.tr("Mark as done"))
         self.done_button.setAutoDefault(True)
         self.done_button.setEnabled(False)
@@ -162,7 +164,7 @@ class HomePage(QWidget):
         self.followups.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.done_button.setEnabled(cur.isValid())
         )
-        follow_box = QGroupBox(self.tr("Follow-ups due today and overdue"))
+        follow_box = QGroupBox(self.tr("Follow-ups: overdue, today and the next 7 days"))
         fl = QVBoxLayout(follow_box)
         fl.addWidget(self.followups, 1)
         self.followup_status = QLabel()
@@ -209,7 +211,10 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         """Reload follow-ups and recent consultations (on the worker)."""
         db, actor = self.ctx.database, self.ctx.staff
-        self.ctx.runner.run(lambda: followups.list_due(db, actor), self._show_followups)
+        self.ctx.runner.run(
+            lambda: followups.list_due(db, actor, days_ahead=FOLLOW_UP_DAYS_AHEAD),
+            self._show_followups,
+        )
         self.ctx.runner.run(
             lambda: consultations.list_consultations(db, actor, limit=30), self._show_recent
         )
@@ -322,10 +327,12 @@ class HomePage(QWidget):
         if not index.isValid():
             return
         row = index.data(ROW_ROLE)
-        db, actor = self.ctx.database, self.ctx.staff
-        self.ctx.runner.run(
-            lambda: followups.complete(db, actor, row.id), lambda _r: self._completed(row)
-        )
+        from desktop.followup_dialogs import CompleteFollowUpDialog
+
+        dialog = CompleteFollowUpDialog(self.ctx, row.id, row.customer_name, self)
+        if dialog.exec():
+            self._completed(row)
+        self.followups.setFocus()
 
     def _completed(self, row: Any) -> None:
         self.followup_status.setText(

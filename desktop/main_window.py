@@ -268,10 +268,14 @@ class MainWindow(QMainWindow):
             flow.next_button.clicked.connect(self.next_step)
             flow.lost_button.clicked.connect(self.mark_lost)
             flow.reopen_button.clicked.connect(self.reopen_consultation)
+            flow.followup_button.clicked.connect(self.add_follow_up)
             for page in flow.page_for.values():
                 signal = getattr(page, "consultation_changed", None)
                 if signal is not None:
                     signal.connect(self._consultation_changed)
+                saved = getattr(page, "saved", None)
+                if saved is not None:
+                    saved.connect(self._page_saved)
             self.central.addWidget(flow)
             self._flow = flow
         return self._flow
@@ -417,13 +421,27 @@ class MainWindow(QMainWindow):
             self._step_requested(steps.STEPS[index - 1])
 
     def save_step(self) -> None:
-        if not self._in_flow():
+        """Ctrl+S / Save: "Saved." appears when the save came back without errors."""
+        if not self._in_flow() or self.flow.closed:
             return
-        if self.flow.save_current():
+        if not self.flow.save_current():
+            self.statusBar().showMessage(
+                self.tr("Not saved: correct the fields marked in red."), 6000
+            )
+
+    def _page_saved(self) -> None:
+        page = self.sender()
+        current = self._in_flow() and page is self.flow.current_page()
+        if current and not getattr(page, "shown_errors", dict)():
             self.statusBar().showMessage(self.tr("Saved."), 3000)
 
     def next_step(self) -> None:
         if not self._in_flow():
+            return
+        if self.flow.closed:  # lost or delivered: look, never save
+            index = steps.STEPS.index(self.flow.current_step)
+            if index + 1 < len(steps.STEPS):
+                self._step_requested(steps.STEPS[index + 1])
             return
         if not self.flow.save_current():
             self.statusBar().showMessage(
@@ -433,8 +451,6 @@ class MainWindow(QMainWindow):
         index = steps.STEPS.index(self.flow.current_step)
         if index + 1 < len(steps.STEPS):
             self.flow.show_step(steps.STEPS[index + 1])
-        else:
-            self.statusBar().showMessage(self.tr("Saved."), 3000)
 
     # -- consultation state ----------------------------------------------------
     def refresh_consultation(self) -> None:
@@ -451,6 +467,8 @@ class MainWindow(QMainWindow):
             return
         if view.id != self.flow.consultation_id:
             return
+        self._seen_version = (view.id, view.version_id)
+        self._view = view
         self.flow.steps.set_states(view.steps)
         title = self.tr("Consultation {number} — {customer}").format(
             number=view.id, customer=view.customer_name
@@ -466,19 +484,50 @@ class MainWindow(QMainWindow):
         cid = self.consultation_id
         if cid is None or not self._leave_step():
             return
-        dialog = steps.LostDialog(self.ctx, cid, self)
+        dialog = steps.LostDialog(self.ctx, cid, self, expected_version=self._known_version(cid))
         if dialog.exec() and dialog.result_view is not None:
+            self._note_window_write(dialog.result_view, dialog.expected_version)
             self._consultation_changed(dialog.result_view)
             self.statusBar().showMessage(self.tr("Marked lost."), 5000)
+
+    def add_follow_up(self) -> None:
+        """A follow-up set by hand for this consultation's customer (shown on Home)."""
+        view = getattr(self, "_view", None)
+        if view is None or view.id != self.consultation_id:
+            return
+        from desktop.followup_dialogs import AddFollowUpDialog
+
+        dialog = AddFollowUpDialog(self.ctx, view.customer_id, view.id, view.customer_name, self)
+        if dialog.exec():
+            self.statusBar().showMessage(self.tr("Follow-up added."), 5000)
+        page = self.flow.current_page()
+        if hasattr(page, "focus_first_field"):
+            page.focus_first_field()
 
     def reopen_consultation(self) -> None:
         cid = self.consultation_id
         if cid is None:
             return
-        db, actor = self.ctx.database, self.ctx.staff
+        db, actor, version = self.ctx.database, self.ctx.staff, self._known_version(cid)
+
+        def reopened(view: ConsultationView) -> None:
+            self._note_window_write(view, version)
+            self._consultation_changed(view)
+
         self.ctx.runner.run(
-            lambda: consultations.reopen(db, actor, cid), self._consultation_changed
+            lambda: consultations.reopen(db, actor, cid, expected_version=version), reopened
         )
+
+    def _known_version(self, cid: int) -> int | None:
+        """The consultation's version as this window last saw it (for its own writes)."""
+        seen = getattr(self, "_seen_version", None)
+        if seen is None or seen[0] != cid:
+            return None
+        return self.ctx.versions.latest("consultation", cid, seen[1])
+
+    def _note_window_write(self, view: ConsultationView, expected: int | None) -> None:
+        if expected is not None:
+            self.ctx.versions.advance("consultation", view.id, expected, view.version_id)
 
     # -- tools -------------------------------------------------------------------
     def open_settings(self) -> None:

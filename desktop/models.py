@@ -26,6 +26,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """``index.data(ROW_ROLE)`` gives the row's dataclass."""
 
 OVERDUE = QColor("#b3261e")
+UPCOMING = QColor("#5f6b73")
 
 
 def local_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
@@ -130,7 +131,7 @@ class CustomerSearchModel(_RowsModel):
 
 
 class FollowUpModel(_RowsModel):
-    """Today's due and overdue follow-ups; overdue rows in red."""
+    """Overdue, today's and the coming week's follow-ups; overdue red, coming grey."""
 
     DUE, CUSTOMER, PHONE, KIND = range(4)
 
@@ -140,7 +141,11 @@ class FollowUpModel(_RowsModel):
     def display(self, row: FollowUpView, column: int) -> str:
         if column == self.DUE:
             text = local_time(row.due_at)
-            return self.tr("{time} (overdue)").format(time=text) if row.overdue else text
+            if row.overdue:
+                return self.tr("{time} (overdue)").format(time=text)
+            if row.upcoming:
+                return self.tr("{time} (coming)").format(time=text)
+            return text
         if column == self.CUSTOMER:
             return row.customer_name
         if column == self.PHONE:
@@ -152,6 +157,8 @@ class FollowUpModel(_RowsModel):
     def extra(self, row: FollowUpView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.ForegroundRole and row.upcoming:
+            return QBrush(UPCOMING)
         return None
 
 

@@ -12,11 +12,13 @@ Pages come from ``desktop.pages.PAGES`` (another module's job): classes with
 * optionally ``consultation_id`` (the reception page sets it once the
   customer and consultation are created).
 
-Until a page exists a placeholder stands in for it.
+A page that cannot be imported or built is shown as an error in its place
+(:class:`BrokenPage`), logged, and never "saves".
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, QSize, Qt, Sig
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -42,10 +45,13 @@ from PySide6.QtWidgets import (
 
 from db.models.enums import ConsultationStatus, Step, StepState
 from db.services import consultations as cs
-from db.services.base import ValidationError
+from db.services.base import Permission, ValidationError
 from desktop.context import AppContext
 from desktop.labels import state_label, step_label
 from desktop.widgets import error_label, show_message
+from lending.errors import UserError
+
+log = logging.getLogger(__name__)
 
 STEPS: tuple[Step, ...] = tuple(Step)
 STATE_COLOURS: Mapping[StepState, str] = {
@@ -163,23 +169,34 @@ class StepList(QListWidget):
                 item.setFlags(flags & ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable))
 
 
-class PlaceholderPage(QWidget):
-    """Stands in for a step page that is not built yet."""
+class BrokenPage(QWidget):
+    """Stands where a step page could not be built: says so, and never pretends to save.
+
+    The error is logged with its traceback (for whoever looks after the
+    program) and shown in words to the staff; :meth:`save` is False, so the
+    flow does not move on as if the step had been saved.
+    """
 
     state_changed = Signal(str)
 
-    def __init__(self, step: Step, ctx: AppContext | None = None, parent: QWidget | None = None):
+    def __init__(self, step: Step, error: BaseException, parent: QWidget | None = None):
         super().__init__(parent)
         self.step = step
-        self.ctx = ctx
+        self.error = error
         self.consultation_id: int | None = None
+        self.dirty = False
+        log.error("the %s page could not be built", step.value, exc_info=error)
         label = QLabel(
-            self.tr("The “{step}” page is not available in this version.").format(
-                step=step_label(step)
-            )
+            self.tr(
+                "The “{step}” step could not be opened because of an error in the program "
+                "({error}). Nothing on this step can be saved. Please tell the person who "
+                "looks after LoanDesk."
+            ).format(step=step_label(step), error=type(error).__name__)
         )
+        label.setObjectName("brokenPage")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
+        label.setStyleSheet("QLabel#brokenPage { color: #8c1d18; font-size: 14px; }")
         layout = QVBoxLayout(self)
         layout.addWidget(label)
 
@@ -187,28 +204,21 @@ class PlaceholderPage(QWidget):
         self.consultation_id = consultation_id
 
     def save(self) -> bool:
-        return True
+        return False
 
 
 def load_page_classes() -> dict[Step, Any]:
-    try:
-        from desktop.pages import PAGES
-    except ImportError:
-        return {}
-    out: dict[Step, Any] = {}
-    for cls in PAGES:
-        try:
-            out[Step(cls.step)] = cls
-        except (AttributeError, ValueError):
-            continue
-    return out
+    """The step pages by step (an import error is raised: the window shows it per step)."""
+    from desktop.pages import PAGES
+
+    return {Step(cls.step): cls for cls in PAGES}
 
 
-def _make_page(cls: Any, ctx: AppContext) -> QWidget:
+def _make_page(cls: Any, ctx: AppContext, step: Step) -> QWidget:
     try:
         page: QWidget = cls(ctx)
-    except TypeError:
-        page = cls(ctx=ctx)
+    except Exception as exc:  # a bug in one page must not take the others down
+        return BrokenPage(step, exc)
     return page
 
 
@@ -222,6 +232,7 @@ class FlowView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.consultation_id: int | None = None
+        self.closed = False
 
         self.title = QLabel()
         font = QFont(self.title.font())
@@ -235,6 +246,10 @@ class FlowView(QWidget):
         self.lost_button.setToolTip(
             self.tr("The customer will not go on: record why (price, lender, bought elsewhere…)")
         )
+        self.followup_button = QPushButton(self.tr("Add follow-up…"))
+        self.followup_button.setObjectName("addFollowUp")
+        self.followup_button.setToolTip(self.tr("When to contact this customer again, and why"))
+        self.followup_button.setVisible(False)  # shown once a consultation is loaded
         self.reopen_button = QPushButton(self.tr("Reopen"))
         self.reopen_button.setObjectName("reopen")
         self.reopen_button.setToolTip(self.tr("The customer is back: continue this consultation"))
@@ -267,11 +282,19 @@ class FlowView(QWidget):
         self.steps = StepList()
         self.pages = QStackedWidget()
         self.pages.setObjectName("stepPages")
-        classes = load_page_classes()
+        try:
+            classes = load_page_classes()
+            missing: BaseException | None = None
+        except Exception as exc:  # the pages' module itself is broken: every step says so
+            classes, missing = {}, exc
         self.page_for: dict[Step, QWidget] = {}
         for step in STEPS:
             cls = classes.get(step)
-            page = _make_page(cls, ctx) if cls is not None else PlaceholderPage(step, ctx)
+            page = (
+                _make_page(cls, ctx, step)
+                if cls is not None
+                else BrokenPage(step, missing or LookupError(f"no page for {step.value}"))
+            )
             self.page_for[step] = page
             self.pages.addWidget(page)
             signal = getattr(page, "state_changed", None)
@@ -311,6 +334,7 @@ class FlowView(QWidget):
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addWidget(self.followup_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.lost_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
@@ -337,7 +361,7 @@ class FlowView(QWidget):
         self.steps.select_step(step)
         self.back_button.setEnabled(step is not STEPS[0])
         last = step is STEPS[-1]
-        self.next_button.setText(self.tr("Save") if last else self.tr("Save and next step »"))
+        self._update_next_text()
         self.save_button.setVisible(not last)
         self.step_shown.emit(step.value)
 
@@ -388,6 +412,8 @@ class FlowView(QWidget):
         delivered = view.status is ConsultationStatus.DELIVERED
         self.lost_button.setVisible(not lost and not delivered)
         self.reopen_button.setVisible(lost)
+        self.followup_button.setVisible(True)
+        self.set_closed(lost or delivered)
         if not lost:
             self.lost_banner.setVisible(False)
             return
@@ -404,6 +430,25 @@ class FlowView(QWidget):
             )
         )
         self.lost_banner.setVisible(True)
+
+    def set_closed(self, closed: bool) -> None:
+        """A lost or delivered consultation is read-only: nothing on its pages saves."""
+        self.closed = closed
+        for page in self.page_for.values():
+            setter = getattr(page, "set_closed", None)
+            if setter is not None:
+                setter(closed)
+        self.save_button.setEnabled(not closed)
+        self._update_next_text()
+
+    def _update_next_text(self) -> None:
+        last = self.current_step is STEPS[-1]
+        if getattr(self, "closed", False):
+            self.next_button.setText(self.tr("Next step »"))
+            self.next_button.setEnabled(not last)
+        else:
+            self.next_button.setText(self.tr("Save") if last else self.tr("Save and next step »"))
+            self.next_button.setEnabled(True)
 
     def page_index(self, step: Step) -> QModelIndex:
         return self.steps.model().index(STEPS.index(step), 0)
@@ -422,11 +467,17 @@ class LostDialog(QDialog):
     """Why the customer was lost: a category, and a note (required for "Other")."""
 
     def __init__(
-        self, ctx: AppContext, consultation_id: int, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        consultation_id: int,
+        parent: QWidget | None = None,
+        *,
+        expected_version: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.consultation_id = consultation_id
+        self.expected_version = expected_version
         self.result_view: cs.ConsultationView | None = None
         self.setWindowTitle(self.tr("Mark the consultation lost"))
         self.setMinimumWidth(460)
@@ -459,6 +510,15 @@ class LostDialog(QDialog):
         note_box.addWidget(self.note_error)
         form.addRow(self.tr("Reason"), cat_box)
         form.addRow(self.tr("Note"), note_box)
+        self.blacklist = QCheckBox(
+            self.tr("Also put the customer's ID number and mobile on the blacklist (fraud)")
+        )
+        self.blacklist.setObjectName("lostBlacklist")
+        self.blacklist.setVisible(False)
+        self.blacklist_error = error_label()
+        form.addRow("", self.blacklist)
+        form.addRow("", self.blacklist_error)
+        self.category.currentIndexChanged.connect(self._category_changed)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -475,15 +535,31 @@ class LostDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
 
+    def _category_changed(self, *_: object) -> None:
+        fraud = self.category.currentData() == cs.LostReason.REFUSED_FRAUD.value
+        allowed = self.ctx.can(Permission.MANAGE_BLACKLIST)
+        self.blacklist.setVisible(fraud and allowed)
+        if not (fraud and allowed):
+            self.blacklist.setChecked(False)
+
     def submit(self) -> None:
-        for label in (self.category_error, self.note_error, self.general_error):
+        for label in (
+            self.category_error, self.note_error, self.general_error, self.blacklist_error
+        ):
             show_message(label, "")
         code = self.category.currentData() or ""
         note = self.note.text()
+        listed = self.blacklist.isChecked()
         db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
+        version = self.expected_version
         self.ok_button.setEnabled(False)
         self.ctx.runner.run(
-            lambda: cs.mark_lost(db, actor, cid, code, note or None), self._done, self._failed
+            lambda: cs.mark_lost(
+                db, actor, cid, code, note or None, add_to_blacklist=listed,
+                expected_version=version,
+            ),
+            self._done,
+            self._failed,
         )
 
     def _done(self, view: cs.ConsultationView) -> None:
@@ -492,9 +568,18 @@ class LostDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
+        if isinstance(exc, UserError) and not isinstance(exc, ValidationError):
+            show_message(  # e.g. another counter changed it meanwhile, or not allowed
+                self.general_error, QCoreApplication.translate("Reason", exc.message)
+            )
+            return
         if not isinstance(exc, ValidationError):
             raise exc
-        targets = {"lost_reason_code": self.category_error, "lost_reason": self.note_error}
+        targets = {
+            "lost_reason_code": self.category_error,
+            "lost_reason": self.note_error,
+            "add_to_blacklist": self.blacklist_error,
+        }
         for key, text in exc.errors.items():
             r = exc.reasons.get(key)
             shown = (

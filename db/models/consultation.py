@@ -52,6 +52,12 @@ class Consultation(StoreOwned, Timestamps, Base):
     lost_reason: Mapped[str | None] = mapped_column(Text)
     lost_reason_code: Mapped[str | None] = mapped_column(String(30))
     """Why it was lost: a ``LostReason`` code (price, lender_rejected, ...)."""
+    lender_outcome: Mapped[str | None] = mapped_column(String(20))
+    """``approved`` / ``declined`` / ``withdrawn`` (the reports count these)."""
+    lender_decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    lender_decision: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    """The lender's answer to the application: {"outcome": approved|declined|withdrawn,
+    "on", "by", "username", "approved_amount", "approved_rate", "reason_code", "note"}."""
 
     # checks
     blacklist_hit: Mapped[bool] = mapped_column(Boolean, default=False)

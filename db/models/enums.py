@@ -103,6 +103,7 @@ class AuditAction(StrEnum):
     BLACKLIST_CHANGE = "blacklist_change"
     CUSTOMER_ERASED = "customer_erased"
     EXCEPTION_APPROVED = "exception_approved"
+    STAGE_UNDONE = "stage_undone"
 
 
 class AddOnKind(StrEnum):

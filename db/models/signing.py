@@ -37,4 +37,6 @@ class FollowUp(StoreOwned, Base):
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     done_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     note: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    """What came of it (recorded when it is completed)."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

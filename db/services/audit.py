@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from db.models import AuditEntry
 from db.models.enums import AuditAction
-from db.services.base import Actor, Permission, Target, now_or, require, transaction
+from db.services.base import Actor, Permission, Target, now_or, reading, require, transaction
 from db.uow import UnitOfWork
 
 
@@ -88,7 +88,7 @@ def list_entries(
     limit: int = 500,
 ) -> list[AuditView]:
     require(actor, Permission.VIEW_AUDIT)
-    with transaction(target) as uow:
+    with reading(target) as uow:
         q = select(AuditEntry).where(AuditEntry.store_id == actor.store_id)
         if since is not None:
             q = q.where(AuditEntry.at >= since)

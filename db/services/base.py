@@ -99,6 +99,8 @@ class Permission(StrEnum):
     APPROVE_EXCEPTIONS = "approve_exceptions"
     VIEW_AUDIT = "view_audit"
     ERASE_PERSONAL_DATA = "erase_personal_data"
+    OVERWRITE_EDITS = "overwrite_edits"
+    """Save a form over another counter's newer changes (after a conflict)."""
 
 
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
@@ -112,6 +114,7 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             Permission.APPROVE_EXCEPTIONS,
             Permission.VIEW_AUDIT,
             Permission.ERASE_PERSONAL_DATA,
+            Permission.OVERWRITE_EDITS,
         }
     ),
     Role.OWNER: frozenset(Permission),
@@ -241,6 +244,43 @@ def transaction(target: Target) -> Iterator[UnitOfWork]:
         raise ConcurrentEditError(
             Reason("concurrent.moment_ago", MESSAGES["concurrent.moment_ago"])
         ) from None
+    except (DBAPIError, DisconnectionError, PoolTimeout) as exc:
+        if is_connection_error(exc):
+            raise DatabaseUnavailable(_first_line(exc)) from exc
+        raise
+
+
+class ReadWroteError(RuntimeError):
+    """A read-only unit of work tried to write (a bug: reads never write)."""
+
+
+def _refuse_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    if session.new or session.deleted or any(
+        session.is_modified(obj, include_collections=False) for obj in session.dirty
+    ):
+        changed = sorted(
+            {type(o).__name__ for o in (*session.new, *session.deleted, *session.dirty)}
+        )
+        raise ReadWroteError(f"a read tried to write: {', '.join(changed)}")
+
+
+@contextmanager
+def reading(target: Target) -> Iterator[UnitOfWork]:
+    """A unit of work for reads: never committed, and any attempt to write is a bug.
+
+    Loading a page, evaluating products, building the payment grid and
+    previewing documents go through here, so they cannot change a row (nor
+    its ``version_id``: a read never makes another counter's form stale).
+    Inside a caller's unit of work (``target`` a :class:`UnitOfWork`) it is
+    that unit of work, with whatever it already changed.
+    """
+    if not isinstance(target, Database):
+        yield target
+        return
+    try:
+        with target.unit_of_work() as uow:
+            event.listen(uow.session, "before_flush", _refuse_flush)
+            yield uow  # left without commit: rolled back
     except (DBAPIError, DisconnectionError, PoolTimeout) as exc:
         if is_connection_error(exc):
             raise DatabaseUnavailable(_first_line(exc)) from exc

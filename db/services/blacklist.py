@@ -42,6 +42,7 @@ from db.services.base import (
     ValidationError,
     get_owned,
     now_or,
+    reading,
     require,
     transaction,
 )
@@ -208,7 +209,7 @@ def check(
     target: Target, actor: Actor, *, id_number: str | None = None, phone: str | None = None
 ) -> list[BlacklistHit]:
     """Blacklist hits for an ID number and/or phone (exact, normalised), across the group."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         return hits_for_hashes(
             uow,
             actor.store_id,
@@ -330,7 +331,7 @@ def list_entries(
 ) -> list[BlacklistEntryView]:
     """The entries the actor's store added (they apply group-wide, but other stores'
     masked IDs and notes are theirs to see)."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         q = select(BlacklistEntry).where(BlacklistEntry.store_id == actor.store_id)
         if source is not None:
             q = q.where(BlacklistEntry.source == source.value)

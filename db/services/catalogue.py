@@ -23,6 +23,7 @@ from db.services.base import (
     Permission,
     Target,
     ValidationError,
+    reading,
     require,
     transaction,
 )
@@ -137,7 +138,7 @@ def seed_default_catalogue(
 
 def load_catalogue(target: Target, store_id: int, *, include_inactive: bool = False) -> Catalogue:
     """The store's catalogue as ``lending.products.Catalogue`` (active products by default)."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         key = ("catalogue", store_id, include_inactive)
         cached = uow.cache.get(key)
         if cached is not None:
@@ -154,7 +155,7 @@ def load_catalogue(target: Target, store_id: int, *, include_inactive: bool = Fa
 
 
 def list_products(target: Target, actor: Actor) -> list[ProductRow]:
-    with transaction(target) as uow:
+    with reading(target) as uow:
         return [
             ProductRow(
                 id=p.id,

@@ -26,6 +26,7 @@ from db.models import (
     Appraisal,
     Consultation,
     Customer,
+    FollowUp,
     Plan,
     PlanAddOn,
     Qualification,
@@ -36,6 +37,7 @@ from db.models import (
 from db.models.enums import (
     AddOnKind,
     AuditAction,
+    BlacklistReason,
     Channel,
     ConsultationStatus,
     FollowUpKind,
@@ -56,6 +58,7 @@ from db.services.base import (
     check_version,
     get_owned,
     now_or,
+    reading,
     reasons_from_json,
     reasons_to_json,
     require,
@@ -138,6 +141,58 @@ class ExceptionApproval:
     note: str
 
 
+class DecisionOutcome(StrEnum):
+    """The lender's answer: approval rate = approved / (approved + declined)."""
+
+    APPROVED = "approved"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+    """The customer withdrew the application (not a decline)."""
+
+
+class DeclineReason(StrEnum):
+    CREDIT = "credit"
+    INCOME = "income"
+    DOCUMENTS = "documents"
+    VEHICLE = "vehicle"
+    POLICY = "policy"
+    OTHER = "other"
+
+
+def decline_reason_label(code: DeclineReason | str) -> Reason:
+    return reason(f"decision.declined_{DeclineReason(code).value}")
+
+
+@dataclass(frozen=True)
+class LenderDecision:
+    outcome: DecisionOutcome
+    on: date
+    by: str
+    """Who recorded it (display name or user name)."""
+    approved_amount: Decimal | None = None
+    """When the lender approved a different amount than applied for."""
+    approved_rate: Decimal | None = None
+    """When the lender approved a different annual rate (percent)."""
+    reason_code: DeclineReason | None = None
+    note: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> LenderDecision | None:
+        if not data:
+            return None
+        return cls(
+            outcome=DecisionOutcome(data["outcome"]),
+            on=date.fromisoformat(data["on"]),
+            by=data.get("by", ""),
+            approved_amount=Decimal(data["approved_amount"])
+            if data.get("approved_amount")
+            else None,
+            approved_rate=Decimal(data["approved_rate"]) if data.get("approved_rate") else None,
+            reason_code=DeclineReason(data["reason_code"]) if data.get("reason_code") else None,
+            note=data.get("note"),
+        )
+
+
 @dataclass(frozen=True)
 class ConsultationView:
     id: int
@@ -168,6 +223,8 @@ class ConsultationView:
     version_id: int
     lost_reason_code: str | None = None
     """A :class:`LostReason` value when the consultation was lost."""
+    lender_decision: LenderDecision | None = None
+    """What the lender answered to the application (None: not decided yet)."""
 
     @property
     def lost_note(self) -> str:
@@ -471,6 +528,7 @@ def _view(uow: UnitOfWork, c: Consultation) -> ConsultationView:
         created_at=c.created_at,
         updated_at=c.updated_at,
         version_id=c.version_id,
+        lender_decision=LenderDecision.from_json(c.lender_decision),
     )
 
 
@@ -668,11 +726,11 @@ def open_consultation(
 
 def get_consultation(target: Target, actor: Actor, consultation_id: int) -> ConsultationView:
     """The consultation as it stands; a blacklist entry added since the last save
-    shows up here (the row changes, and its version, only when something did)."""
-    with transaction(target) as uow:
+    shows up here, computed for the view only (stored with the next save: a read
+    never writes, so it never changes the row's version under another form)."""
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
-        _refresh_blocks(uow, actor, c)
-        uow.session.flush()
+        _refresh_blocks(uow, actor, c)  # in memory; the read unit of work is rolled back
         return _view(uow, c)
 
 
@@ -685,7 +743,7 @@ def list_consultations(
     limit: int = 100,
 ) -> list[ConsultationSummary]:
     """Most recently updated first (the resume list)."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         q = (
             select(Consultation, Customer.name)
             .join(Customer, Customer.id == Consultation.customer_id)
@@ -949,7 +1007,7 @@ def get_qualification(
     """The saved step 2; ``unmasked=True`` (income) needs ``view_pii`` and is audited."""
     if unmasked:
         require(actor, Permission.VIEW_PII)
-    with transaction(target) as uow:
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
         q = uow.session.get(Qualification, c.id)
         if q is None:
@@ -1107,7 +1165,7 @@ def save_appraisal(
 
 
 def get_appraisal(target: Target, actor: Actor, consultation_id: int) -> AppraisalView | None:
-    with transaction(target) as uow:
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
         v = uow.session.scalar(select(Vehicle).where(Vehicle.consultation_id == c.id))
         if v is None:
@@ -1128,7 +1186,14 @@ class _Context:
     settings: LendingSettings
 
 
-def _plan_context(uow: UnitOfWork, actor: Actor, c: Consultation, moment: datetime) -> _Context:
+def _plan_context(
+    uow: UnitOfWork,
+    actor: Actor,
+    c: Consultation,
+    moment: datetime,
+    *,
+    blacklisted: bool | None = None,
+) -> _Context:
     q = uow.session.get(Qualification, c.id)
     income = None
     grade = None
@@ -1142,7 +1207,7 @@ def _plan_context(uow: UnitOfWork, actor: Actor, c: Consultation, moment: dateti
         grade=grade,
         monthly_income=income,
         existing_monthly_debt=monthly_debt,
-        blacklisted=c.blacklist_hit,
+        blacklisted=c.blacklist_hit if blacklisted is None else blacklisted,
     )
     vehicle = None
     price = None
@@ -1185,10 +1250,16 @@ def evaluate_products(
     m = f.choice("method", method, RepaymentMethod, required=True)
     price_in = f.money("vehicle_price", vehicle_price)
     moment = now_or(now)
-    with transaction(target) as uow:
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
-        _refresh_blocks(uow, actor, c)
-        ctx = _plan_context(uow, actor, c, moment)
+        # the blacklist as it is now (another store may have added an entry since the
+        # last save), without storing it: a read never writes
+        customer_row = uow.session.get(Customer, c.customer_id)
+        assert customer_row is not None
+        hits = blacklist.hits_for_hashes(
+            uow, actor.store_id, customer_row.id_hmac, customer_row.phone_hmac
+        )
+        ctx = _plan_context(uow, actor, c, moment, blacklisted=bool(hits))
         price = price_in if price_in is not None else ctx.vehicle_price
         if price is None:
             f.error("vehicle_price", reason("plan.needs_price"))
@@ -1399,7 +1470,7 @@ def save_plan(
 
 
 def list_plans(target: Target, actor: Actor, consultation_id: int) -> list[PlanView]:
-    with transaction(target) as uow:
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
         names = _product_names(uow, actor.store_id)
         plans = list(
@@ -1421,7 +1492,7 @@ def list_plans(target: Target, actor: Actor, consultation_id: int) -> list[PlanV
 
 
 def get_plan(target: Target, actor: Actor, plan_id: int) -> PlanView:
-    with transaction(target) as uow:
+    with reading(target) as uow:
         p = get_owned(uow, Plan, plan_id, actor, "Plan")
         add_ons = list(uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id)))
         names = _product_names(uow, actor.store_id)
@@ -1433,7 +1504,7 @@ def get_plan(target: Target, actor: Actor, plan_id: int) -> PlanView:
 
 def plan_schedule(target: Target, actor: Actor, plan_id: int) -> Schedule:
     """Rebuild the repayment schedule of a saved plan (for the printed plan)."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         p = get_owned(uow, Plan, plan_id, actor, "Plan")
         terms = LoanTerms(
             amount=p.amount,
@@ -1558,6 +1629,7 @@ def save_signing(
     *,
     notes: Mapping[str, str] | None = None,
     sign: bool = False,
+    signed_on: date | None = None,
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> SigningView:
@@ -1618,7 +1690,7 @@ def save_signing(
             if missing:
                 raise ValidationError(missing)  # the transaction rolls back: nothing written
             _set_step(c, Step.SIGNING, StepState.COMPLETE)
-            _stamp(c, FunnelStage.SIGNED, moment)
+            _stamp(c, FunnelStage.SIGNED, _moment_on(c, signed_on, moment, "signed_on"))
         elif c.signed_at is None:
             _set_step(c, Step.SIGNING, StepState.IN_PROGRESS)
         c.updated_at = moment
@@ -1627,7 +1699,7 @@ def save_signing(
 
 
 def get_signing(target: Target, actor: Actor, consultation_id: int) -> SigningView:
-    with transaction(target) as uow:
+    with reading(target) as uow:
         return _signing_view(uow, _load(uow, actor, consultation_id))
 
 
@@ -1636,16 +1708,39 @@ def get_signing(target: Target, actor: Actor, consultation_id: int) -> SigningVi
 # ---------------------------------------------------------------------------
 
 
+def _moment_on(c: Consultation, day: date | None, moment: datetime, field: str) -> datetime:
+    """The moment to record for ``day`` (staff may enter an earlier day; default today).
+
+    Today's date keeps the time of the click; an earlier day is recorded at
+    the same local time of day.  Never in the future, never before the first
+    contact.
+    """
+    if day is None:
+        return moment
+    local = moment.astimezone()
+    if day > local.date():
+        raise ValidationError({field: reason("date.future")})
+    contact = c.contact_at.astimezone().date() if c.contact_at else None
+    if contact is not None and day < contact:
+        raise ValidationError({field: reason("date.before_contact", day=contact.isoformat())})
+    if day == local.date():
+        return moment
+    return datetime.combine(day, local.timetz()).astimezone(moment.tzinfo)
+
+
 def mark_stage(
     target: Target,
     actor: Actor,
     consultation_id: int,
     stage: FunnelStage,
     *,
+    on: date | None = None,
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> ConsultationView:
     """Record ``approved``, ``disbursed`` or ``delivered`` (with their follow-ups).
+
+    ``on``: the day it happened as the staff confirmed it (default today).
 
     Disbursement schedules the first revisit (default 7 days later); delivery
     the delivery follow-up call (default 3 days) and closes the consultation.
@@ -1666,6 +1761,7 @@ def mark_stage(
             raise ValidationError({"plan": reason("signing.needs_plan")})
         if stage in (FunnelStage.DISBURSED, FunnelStage.DELIVERED) and c.signed_at is None:
             raise ValidationError({"stage": reason("stage.needs_signing")})
+        moment = _moment_on(c, on, moment, "on")
         _stamp(c, stage, moment)
         s = _settings(uow, actor)
         if stage is FunnelStage.DISBURSED:
@@ -1699,6 +1795,10 @@ class LostReason(StrEnum):
     LENDER_REJECTED = "lender_rejected"
     BOUGHT_ELSEWHERE = "bought_elsewhere"
     NOT_INTERESTED = "not_interested"
+    REFUSED_ELIGIBILITY = "refused_eligibility"
+    """We did not offer a plan: the customer does not meet the requirements."""
+    REFUSED_FRAUD = "refused_fraud"
+    """We refused: suspected fraud (a manager may put the customer on the blacklist)."""
     OTHER = "other"
 
 
@@ -1714,10 +1814,14 @@ def mark_lost(
     reason_code: LostReason | str,
     note: str | None = None,
     *,
+    add_to_blacklist: bool = False,
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> ConsultationView:
     """Record that the customer was lost: a category, and a note (required for ``other``).
+
+    ``add_to_blacklist`` (with ``refused_fraud``, needs ``manage_blacklist``) also puts
+    the customer's ID number and mobile on the store's blacklist (reason fraud), audited.
 
     ``lost_reason_code`` keeps the category; ``lost_reason`` the English
     category label, followed by ": " and the note when there is one (what the
@@ -1740,6 +1844,24 @@ def mark_lost(
             raise ValidationError({"lost_reason_code": reason("lost.delivered")})
         if c.status == ConsultationStatus.LOST.value:
             raise ValidationError({"lost_reason_code": reason("lost.already_lost")})
+        if add_to_blacklist and code is LostReason.REFUSED_FRAUD:
+            require(actor, Permission.MANAGE_BLACKLIST)
+            customer = uow.session.get(Customer, c.customer_id)
+            assert customer is not None
+            plain_id = _customer_plain_id(uow, customer)
+            plain_phone = uow.cipher.decrypt_optional("customers", "phone", customer.phone_enc)
+            if not plain_id and not plain_phone:
+                raise ValidationError({"add_to_blacklist": reason("lost.blacklist_needs_number")})
+            blacklist.add_entry(
+                uow,
+                actor,
+                id_number=plain_id,
+                phone=plain_phone,
+                reason=BlacklistReason.FRAUD,
+                note=text,
+                now=moment,
+            )
+            _refresh_blocks(uow, actor, c)
         label = lost_reason_label(code).template
         c.status = ConsultationStatus.LOST.value
         c.lost_at = moment
@@ -1762,6 +1884,150 @@ def reopen(
             c.lost_reason = None
             c.lost_reason_code = None
             c.updated_at = now_or(None)
+        uow.session.flush()
+        return _view(uow, c)
+
+
+_UNDO_ORDER = (FunnelStage.SIGNED, FunnelStage.DISBURSED, FunnelStage.DELIVERED)
+_STAGE_FOLLOW_UPS = {
+    FunnelStage.DISBURSED: FollowUpKind.POST_DISBURSEMENT,
+    FunnelStage.DELIVERED: FollowUpKind.DELIVERY,
+}
+
+
+def undo_stage(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    stage: FunnelStage,
+    why: str,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> ConsultationView:
+    """A manager takes back "signed", "disbursed" or "delivered" (latest first), audited.
+
+    The step's date is cleared, its open follow-up removed; undoing the
+    delivery reopens the consultation, undoing the signing reopens the checklist.
+    """
+    require(actor, Permission.APPROVE_EXCEPTIONS)
+    f = Form()
+    text = f.text("why", why, required=True, max_len=500)
+    if text is not None and len(text) < 5:
+        f.error("why", reason("stage.undo_reason"))
+    if "why" in f.errors:
+        f.errors["why"] = reason("stage.undo_reason")
+    if stage not in _UNDO_ORDER:
+        f.error("stage", reason("stage.not_undoable"))
+    f.raise_if_errors()
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        check_version(c, expected_version)
+        column = _FUNNEL_COLUMNS[stage]
+        if getattr(c, column) is None:
+            raise ValidationError({"stage": reason("stage.not_recorded")})
+        later = [s for s in _UNDO_ORDER[_UNDO_ORDER.index(stage) + 1 :]
+                 if getattr(c, _FUNNEL_COLUMNS[s]) is not None]
+        if later:
+            raise ValidationError(
+                {"stage": reason("stage.undo_later_first", later=later[-1].value)}
+            )
+        was = getattr(c, column)
+        setattr(c, column, None)
+        if stage is FunnelStage.SIGNED:
+            _set_step(c, Step.SIGNING, StepState.IN_PROGRESS)
+        if stage is FunnelStage.DELIVERED and c.status == ConsultationStatus.DELIVERED.value:
+            c.status = ConsultationStatus.OPEN.value
+        kind = _STAGE_FOLLOW_UPS.get(stage)
+        if kind is not None:
+            for open_one in uow.session.scalars(
+                select(FollowUp).where(
+                    FollowUp.consultation_id == c.id,
+                    FollowUp.kind == kind.value,
+                    FollowUp.done_at.is_(None),
+                )
+            ):
+                uow.session.delete(open_one)
+        c.updated_at = moment
+        audit.record(
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.STAGE_UNDONE,
+            actor=actor,
+            target_type="consultation",
+            target_id=c.id,
+            fields=stage.value,
+            detail={"was": was.isoformat(), "why": text},
+            now=moment,
+        )
+        uow.session.flush()
+        return _view(uow, c)
+
+
+def record_lender_decision(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    outcome: DecisionOutcome | str,
+    *,
+    on: date | None = None,
+    approved_amount: MoneyIn = None,
+    approved_rate: MoneyIn = None,
+    reason_code: DeclineReason | str | None = None,
+    note: str | None = None,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> ConsultationView:
+    """What the lender answered: approved (maybe with another amount or rate), declined
+    (a reason from the list and words), or withdrawn by the customer; who and when.
+
+    Approval stamps the funnel's ``approved``; a later decision replaces an earlier one
+    until the contract is signed.
+    """
+    f = Form()
+    result = f.choice("outcome", str(outcome or ""), DecisionOutcome, required=True)
+    if "outcome" in f.errors:
+        f.errors["outcome"] = reason("decision.outcome")
+    amount = f.money("approved_amount", approved_amount)
+    rate = f.money("approved_rate", approved_rate)
+    why = None
+    if result is DecisionOutcome.DECLINED:
+        why = f.choice("reason_code", str(reason_code or ""), DeclineReason, required=True)
+        if "reason_code" in f.errors:
+            f.errors["reason_code"] = reason("decision.reason_required")
+    words = f.text("note", note, max_len=500)
+    f.raise_if_errors()
+    assert result is not None
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, actor, consultation_id)
+        check_version(c, expected_version)
+        if c.signed_at is not None:
+            raise ValidationError({"outcome": reason("decision.after_signing")})
+        chosen = uow.session.scalar(
+            select(Plan.id).where(Plan.consultation_id == c.id, Plan.chosen.is_(True))
+        )
+        if chosen is None:
+            raise ValidationError({"outcome": reason("decision.needs_plan")})
+        at = _moment_on(c, on, moment, "on")
+        member = uow.session.get(Staff, actor.staff_id)
+        c.lender_decision = {
+            "outcome": result.value,
+            "on": at.astimezone().date().isoformat(),
+            "by": (member.display_name or member.username) if member else actor.username,
+            "staff_id": actor.staff_id,
+            "approved_amount": str(amount) if amount is not None and result is
+            DecisionOutcome.APPROVED else None,
+            "approved_rate": str(rate) if rate is not None and result is
+            DecisionOutcome.APPROVED else None,
+            "reason_code": why.value if why is not None else None,
+            "note": words,
+        }
+        c.lender_outcome = result.value
+        c.lender_decided_at = at
+        c.approved_at = at if result is DecisionOutcome.APPROVED else None
+        c.updated_at = moment
         uow.session.flush()
         return _view(uow, c)
 
@@ -1814,13 +2080,13 @@ def approve_exception(
 def consultant_name(target: Target, actor: Actor, staff_id: int | None) -> str:
     if staff_id is None:
         return ""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         s = uow.session.get(Staff, staff_id)
         return s.display_name if s is not None and s.store_id == actor.store_id else ""
 
 
 def raw_row(target: Target, actor: Actor, consultation_id: int) -> dict[str, Any]:
     """Column values of the consultation row (reports, debugging); no personal data."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         c = _load(uow, actor, consultation_id)
         return {col.key: getattr(c, col.key) for col in Consultation.__table__.columns}

@@ -28,6 +28,7 @@ from db.services.base import (
     check_version,
     get_owned,
     now_or,
+    reading,
     require,
     transaction,
 )
@@ -339,7 +340,8 @@ def get_customer(
     """One customer; ``unmasked=True`` needs ``view_pii`` and is written to the audit log."""
     if unmasked:
         require(actor, Permission.VIEW_PII)
-    with transaction(target) as uow:
+    # a masked view only reads; the full numbers are a recorded view (an audit row)
+    with (transaction(target) if unmasked else reading(target)) as uow:
         c = get_owned(uow, Customer, customer_id, actor, "Customer")
         if unmasked:
             audit.record(
@@ -368,7 +370,7 @@ def find_customers(
 
     Several criteria are combined with AND.  Results are always masked.
     """
-    with transaction(target) as uow:
+    with reading(target) as uow:
         q = select(Customer).where(
             Customer.store_id == actor.store_id, Customer.erased_at.is_(None)
         )

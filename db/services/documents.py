@@ -17,7 +17,7 @@ from db.crypto import mask_id, mask_phone
 from db.models import Consultation, Customer, Plan, Qualification
 from db.services import catalogue, consultations
 from db.services import settings as settings_service
-from db.services.base import Actor, NotFound, Target, get_owned, transaction
+from db.services.base import Actor, NotFound, Target, get_owned, reading
 from db.services.consultations import AppraisalView, ConsultationView, PlanView
 from db.services.customers import decrypt_customer
 from db.services.settings import StoreView
@@ -55,7 +55,7 @@ def document_inputs(
 ) -> DocumentInputs:
     """Inputs for the documents of one plan: ``plan_id``, else the chosen plan, else the
     most recent one."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         c = get_owned(uow, Consultation, consultation_id, actor, "Consultation")
         if plan_id is None:
             plan_id = uow.session.scalar(

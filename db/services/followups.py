@@ -10,7 +10,7 @@ from sqlalchemy import select
 from db.crypto import mask_phone
 from db.models import Customer, FollowUp
 from db.models.enums import FollowUpKind
-from db.services.base import Actor, Target, ValidationError, get_owned, now_or, transaction
+from db.services.base import Actor, Target, ValidationError, get_owned, now_or, reading, transaction
 from db.services.messages import reason
 from db.uow import UnitOfWork
 
@@ -28,6 +28,8 @@ class FollowUpView:
     consultation_id: int | None
     assigned_to: int | None
     note: str | None
+    upcoming: bool = False
+    """Due after the end of the day asked for (shown ahead of time)."""
 
 
 def schedule(
@@ -81,17 +83,20 @@ def list_due(
     actor: Actor,
     *,
     on: date | None = None,
+    days_ahead: int = 0,
     mine_only: bool = False,
     now: datetime | None = None,
 ) -> list[FollowUpView]:
-    """Open follow-ups due by the end of ``on`` (default: today, local time), oldest first.
+    """Open follow-ups due by the end of ``on`` (default: today, local time), oldest first;
+    with ``days_ahead`` also those of the following days (``upcoming``).
 
     ``overdue`` is true for those due before the start of that day.
     """
     moment = now_or(now)
     day = on or moment.astimezone().date()
-    end, start = _local_day_end(day), _local_day_start(day)
-    with transaction(target) as uow:
+    today_end, start = _local_day_end(day), _local_day_start(day)
+    end = _local_day_end(day + timedelta(days=max(0, days_ahead)))
+    with reading(target) as uow:
         q = (
             select(FollowUp, Customer)
             .join(Customer, Customer.id == FollowUp.customer_id)
@@ -120,6 +125,7 @@ def list_due(
                     consultation_id=f.consultation_id,
                     assigned_to=f.assigned_to,
                     note=f.note,
+                    upcoming=f.due_at >= today_end,
                 )
             )
         return out
@@ -130,17 +136,21 @@ def complete(
     actor: Actor,
     follow_up_id: int,
     *,
+    outcome: str | None = None,
     note: str | None = None,
     now: datetime | None = None,
 ) -> None:
+    """Mark a follow-up done, with what came of it (``outcome``; ``note`` is the old name)."""
+    text = (outcome if outcome is not None else note or "").strip()
+    if len(text) > 500:
+        raise ValidationError({"outcome": reason("followup.outcome_too_long")})
     with transaction(target) as uow:
         f = get_owned(uow, FollowUp, follow_up_id, actor, "Follow-up")
         if f.done_at is not None:
             raise ValidationError({"follow_up": reason("followup.already_done")})
         f.done_at = now_or(now)
         f.done_by = actor.staff_id
-        if note:
-            f.note = note.strip()
+        f.outcome = text or None
 
 
 def add_manual(

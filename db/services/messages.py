@@ -78,8 +78,34 @@ MESSAGES: dict[str, str] = {
     "lost.bought_elsewhere": "Bought elsewhere",
     "lost.not_interested": "No longer interested",
     "lost.other": "Other reason",
+    "lost.refused_eligibility": "Refused by us (eligibility)",
+    "lost.refused_fraud": "Refused by us (suspected fraud)",
+    "lost.blacklist_needs_number": (
+        "The customer has no ID number or mobile on file to put on the blacklist."
+    ),
+    # deliberate actions: dates and undo
+    "date.future": "The date cannot be in the future.",
+    "date.before_contact": "The date cannot be before the customer's first contact ({day}).",
+    "stage.not_recorded": "This step was not recorded, so there is nothing to undo.",
+    "stage.undo_later_first": "Undo the later step first ({later}).",
+    "stage.undo_reason": "Say why this is undone (at least 5 characters).",
+    "stage.not_undoable": "Only signing, disbursement and delivery can be undone.",
+    # the lender's decision
+    "decision.outcome": "Choose the lender's decision.",
+    "decision.reason_required": "Choose why the lender declined.",
+    "decision.needs_plan": "Choose the plan that was submitted to the lender first.",
+    "decision.after_signing": "The contract is already signed; undo the signing first.",
+    "decision.declined_credit": "Credit history",
+    "decision.declined_income": "Income or debt too high",
+    "decision.declined_documents": "Documents missing or inconsistent",
+    "decision.declined_vehicle": "Vehicle not accepted",
+    "decision.declined_policy": "Lender policy (region, age, profession)",
+    "decision.declined_other": "Other reason",
     # follow-ups
     "followup.already_done": "This follow-up is already done.",
+    "followup.outcome_too_long": "Keep the outcome under 500 characters.",
+    "followup.due_past": "Choose a day from today on.",
+    "followup.note_required": "Say what the follow-up is for.",
 }
 
 

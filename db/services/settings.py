@@ -21,6 +21,7 @@ from db.services.base import (
     Permission,
     Target,
     ValidationError,
+    reading,
     require,
     transaction,
 )
@@ -38,7 +39,7 @@ APP_PREFIX = "app."
 
 def load_settings(target: Target, store_id: int) -> LendingSettings:
     """The store's lending settings (defaults for anything never saved)."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         cached = uow.cache.get(("settings", store_id))
         if cached is not None:
             return cached  # type: ignore[no-any-return]
@@ -110,7 +111,7 @@ def update_settings(target: Target, actor: Actor, changes: dict[str, Any]) -> Le
 
 
 def get_app_setting(target: Target, store_id: int, key: str, default: Any = None) -> Any:
-    with transaction(target) as uow:
+    with reading(target) as uow:
         row = uow.session.get(StoreSetting, (store_id, APP_PREFIX + key))
         return default if row is None else row.value
 
@@ -151,7 +152,7 @@ class StoreView:
 
 
 def get_store(target: Target, store_id: int) -> StoreView:
-    with transaction(target) as uow:
+    with reading(target) as uow:
         store = uow.session.get(Store, store_id)
         if store is None:
             raise NotFound(f"Store {store_id} does not exist.", code="not_found")

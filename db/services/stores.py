@@ -34,6 +34,7 @@ from db.services.base import (
     PermissionDenied,
     Target,
     ValidationError,
+    reading,
     transaction,
 )
 from db.uow import UnitOfWork
@@ -95,7 +96,7 @@ def _summaries(uow: UnitOfWork, ids: list[int] | None) -> list[StoreSummary]:
 
 def list_stores(target: Target, actor: Actor) -> list[StoreSummary]:
     """The owner: every store of the group; anyone else: their own store."""
-    with transaction(target) as uow:
+    with reading(target) as uow:
         return _summaries(uow, None if is_group_owner(actor) else [actor.store_id])
 
 
@@ -104,7 +105,7 @@ def store_names(target: Target) -> list[tuple[int, str]]:
 
     Store names are not personal data; nothing else is revealed.
     """
-    with transaction(target) as uow:
+    with reading(target) as uow:
         rows = uow.session.execute(select(Store.id, Store.name).order_by(Store.id))
         return [(int(i), str(n)) for i, n in rows]
 
@@ -139,7 +140,7 @@ def add_store(
 def find_store(target: Target, text: str) -> StoreSummary:
     """A store by its number or its name (case-insensitive), for ``--store``."""
     wanted = " ".join(str(text).split())
-    with transaction(target) as uow:
+    with reading(target) as uow:
         row: Store | None = None
         if wanted.isdigit():
             row = uow.session.get(Store, int(wanted))

@@ -276,6 +276,10 @@ class AppraisalPage(StepPage):
             cs.get_appraisal(db, actor, consultation_id),
         )
 
+    def _clear(self) -> None:
+        self.records.set_records([])
+        self.result = None
+
     def _show(self, data: AppraisalData) -> None:
         a = data.saved
         if a is None:

@@ -21,13 +21,24 @@ Saving
 Two counters on one consultation (optimistic locking)
     A page remembers the ``version_id`` of the consultation (and customer)
     it was loaded with; its save job passes :meth:`StepPage.expected_version`
-    to the service.  Saves made by *this* window since (another step page,
-    "Mark lost" ...) are followed through a :class:`VersionLedger`, so only
-    another counter's save counts as a conflict.  A
-    :class:`~db.services.base.ConcurrentEditError` shows "changed by X at T"
-    in a bar at the top of the page; the form keeps every value typed, the
-    page stops saving on its own, and "Reload" (after a confirmation) shows
-    the other counter's version.  There is no "keep mine".
+    to the service.  Reads never write (``db.services.base.reading``), so
+    only saves change a version.  What a save of *this* window returned
+    (the new version) goes into the window's
+    :class:`~desktop.context.VersionBook`, so another step page's save is
+    not "changed by someone else"; only another counter's save counts as a
+    conflict.  A :class:`~db.services.base.ConcurrentEditError` shows
+    "changed by X at T" in a bar at the top of the page; the form keeps
+    every value typed, the page stops saving on its own, and "Reload"
+    (after a confirmation) shows the other counter's version, listing what
+    the form held.  The consultation's own consultant or a manager may
+    "Overwrite" instead (after a confirmation).
+
+One consultation per page
+    Loading another consultation first puts every editor back to its
+    state when the page was built (and the page's own state, see
+    :meth:`StepPage._clear`), shows "Loading…" over the page until the data
+    is there, and ignores the result of any earlier load or save that comes
+    back late: no widget can keep a value of another consultation.
 
 Connection loss
     A save (or load) that fails because the database cannot be reached keeps
@@ -39,8 +50,6 @@ Connection loss
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -63,7 +72,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.services.base import ConcurrentEditError, ValidationError
+from db.services.base import ConcurrentEditError, Permission, ValidationError
 from desktop.context import AppContext
 from desktop.tasks import RETRY_DELAYS_MS, Backoff, connection_error
 from lending.errors import UserError
@@ -229,85 +238,6 @@ def local_when(moment: datetime, language: str) -> str:
     return f"{locale.toString(QDate(local.year, local.month, local.day), fmt)} {time_text}"
 
 
-class VersionLedger:
-    """Versions this window itself wrote: ``(table, id, from) -> to``.
-
-    Fed by session events of one :class:`~db.database.Database` (one window),
-    on commit only.  A page loaded at version 4 whose consultation this window
-    then saved to 5 (another step page, "Mark lost") may save expecting 5;
-    a version written by another counter is not in the ledger, so the save
-    is refused as it must be.
-    """
-
-    _PENDING = "loandesk.ledger_pending"
-    _BEFORE = "loandesk.ledger_before"
-
-    def __init__(self, database: Any) -> None:
-        from sqlalchemy import event
-
-        self._lock = threading.Lock()
-        self._next: dict[tuple[str, int, int], int] = {}
-        factory = database.session_factory
-        event.listen(factory, "before_flush", self._before_flush)
-        event.listen(factory, "after_flush", self._after_flush)
-        event.listen(factory, "after_commit", self._after_commit)
-        event.listen(factory, "after_soft_rollback", self._after_rollback)
-
-    @staticmethod
-    def _versioned(obj: Any) -> bool:
-        return hasattr(obj, "version_id") and hasattr(obj, "__tablename__")
-
-    def _before_flush(self, session: Any, flush_context: Any, instances: Any) -> None:
-        before = [
-            (obj, obj.version_id)
-            for obj in session.dirty
-            if self._versioned(obj) and session.is_modified(obj, include_collections=False)
-        ]
-        session.info[self._BEFORE] = before
-
-    def _after_flush(self, session: Any, flush_context: Any) -> None:
-        pending = session.info.setdefault(self._PENDING, [])
-        for obj, old in session.info.pop(self._BEFORE, []):
-            new = obj.__dict__.get("version_id")
-            if isinstance(old, int) and isinstance(new, int) and new != old:
-                pending.append((obj.__tablename__, obj.id, old, new))
-
-    def _after_commit(self, session: Any) -> None:
-        pending = session.info.pop(self._PENDING, [])
-        with self._lock:
-            for table, key, old, new in pending:
-                self._next[(table, key, old)] = new
-
-    def _after_rollback(self, session: Any, previous_transaction: Any) -> None:
-        session.info.pop(self._PENDING, None)
-        session.info.pop(self._BEFORE, None)
-
-    def latest(self, table: str, key: int, version: int) -> int:
-        """``version`` followed through this window's own later saves."""
-        with self._lock:
-            seen = {version}
-            while (table, key, version) in self._next:
-                version = self._next[(table, key, version)]
-                if version in seen:  # cannot happen with increasing versions; be safe
-                    break
-                seen.add(version)
-        return version
-
-
-_LEDGERS: dict[int, VersionLedger] = {}
-
-
-def version_ledger(database: Any) -> VersionLedger:
-    """The ledger of ``database`` (one per open Database object, i.e. per window)."""
-    key = id(database)
-    ledger = _LEDGERS.get(key)
-    if ledger is None:
-        ledger = _LEDGERS[key] = VersionLedger(database)
-        weakref.finalize(database, _LEDGERS.pop, key, None)
-    return ledger
-
-
-_TABLES = {"consultation": "consultations", "customer": "customers"}
 
 EDITORS = (QLineEdit, QComboBox, QAbstractSpinBox, QCheckBox, QPlainTextEdit)
 """Widgets whose value the staff type or pick (listed after a reload)."""
@@ -441,6 +371,58 @@ def _shown_value(editor: QWidget) -> tuple[str, str]:
     return "", ""
 
 
+def _editor_state(w: QWidget) -> tuple[Any, ...]:
+    """What :func:`_restore_editor` puts back: value, placeholder, enabled."""
+    if isinstance(w, QLineEdit):
+        return (w.text(), w.placeholderText(), w.isEnabled(), w.isReadOnly())
+    if isinstance(w, QCheckBox):
+        return (w.isChecked(), w.isEnabled())
+    if isinstance(w, QComboBox):
+        return (w.currentIndex(), w.isEnabled())
+    if isinstance(w, QPlainTextEdit):
+        return (w.toPlainText(), w.isEnabled())
+    if isinstance(w, QAbstractSpinBox):
+        return (w.property("value"), w.isEnabled())
+    return ()
+
+
+def _restore_editor(w: QWidget, state: tuple[Any, ...]) -> None:
+    if isinstance(w, QLineEdit):
+        text, placeholder, enabled, read_only = state
+        w.setText(text)
+        w.setPlaceholderText(placeholder)
+        w.setReadOnly(read_only)
+    elif isinstance(w, QCheckBox):
+        checked, enabled = state
+        w.setChecked(checked)
+    elif isinstance(w, QComboBox):
+        index, enabled = state
+        w.setCurrentIndex(index if index < w.count() else -1)
+    elif isinstance(w, QPlainTextEdit):
+        text, enabled = state
+        w.setPlainText(text)
+    elif isinstance(w, QAbstractSpinBox):
+        value, enabled = state
+        if value is not None:
+            w.setProperty("value", value)
+    else:
+        return
+    w.setEnabled(enabled)
+
+
+def _versions_in(data: Any) -> dict[str, tuple[int, int]]:
+    """``{"consultation": (id, version), "customer": ...}`` of the views in a result."""
+    found: dict[str, tuple[int, int]] = {}
+    items = data if isinstance(data, tuple) else (data,)
+    for item in items:
+        for kind in ("consultation", "customer"):
+            view = getattr(item, kind, None)
+            key, version = getattr(view, "id", None), getattr(view, "version_id", None)
+            if isinstance(key, int) and isinstance(version, int):
+                found.setdefault(kind, (key, version))
+    return found
+
+
 class StepPage(QWidget):
     """One step of the consultation flow.
 
@@ -462,6 +444,8 @@ class StepPage(QWidget):
     """True when there are edits not yet saved."""
     consultation_changed = Signal(object)
     """The :class:`~db.services.consultations.ConsultationView` after a save."""
+    saved = Signal()
+    """A save of the form came back written (the window then says "Saved.")."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -497,6 +481,26 @@ class StepPage(QWidget):
         self.notice = NoticeBar(self)
         self._base_margins: QMargins | None = None
         self._typed_before: dict[int, tuple[str, str]] | None = None
+        # one consultation per page: the editors' first state, the load in flight
+        self._defaults: list[tuple[QWidget, tuple[Any, ...]]] | None = None
+        self._load_seq = 0
+        self._edit_seq = 0
+        self._save_in_flight = False
+        self._save_again = False
+        self._sent: dict[str, tuple[int, int]] = {}
+        self._consultant_id: int | None = None
+        self.loading = False
+        """True from :meth:`load` of another consultation until its data is shown."""
+        self.closed = False
+        """The consultation is lost or delivered: nothing is saved (:meth:`set_closed`)."""
+        self._loading_cover = QLabel(_t("Loading…"), self)
+        self._loading_cover.setObjectName("loadingCover")
+        self._loading_cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._loading_cover.setStyleSheet(
+            "QLabel#loadingCover { background: rgba(255, 255, 255, 235); color: #455a64; "
+            "font-size: 15px; }"
+        )
+        self._loading_cover.hide()
 
     # -- public API ----------------------------------------------------------
     def title(self) -> str:
@@ -515,16 +519,81 @@ class StepPage(QWidget):
             return
         self._autosave.stop()
         if consultation_id != self.consultation_id:
+            # another consultation: nothing of the one before may stay on screen
             self._clear_conflict()
+            self._back_online(saved=False)
+            self.reset_form()
+            self._versions = {}
+            self._set_loading(True)
         self.consultation_id = consultation_id
         self.clear_errors()
-        self.ctx.runner.run(lambda: self._fetch(consultation_id), self._loaded, self._load_failed)
+        self._load_seq += 1
+        seq = self._load_seq
+
+        def loaded(data: Any) -> None:
+            if seq == self._load_seq and consultation_id == self.consultation_id:
+                self._loaded(data)  # a late answer of an earlier load is dropped
+
+        def failed(exc: BaseException) -> None:
+            if seq == self._load_seq and consultation_id == self.consultation_id:
+                self._load_failed(exc)
+
+        self.ctx.runner.run(lambda: self._fetch(consultation_id), loaded, failed)
+
+    def reset_form(self) -> None:
+        """Every editor as it was when the page was built, and the page's own state."""
+        was = self._loading
+        self._loading = True
+        try:
+            if self._defaults is None:
+                self._defaults = [(w, _editor_state(w)) for w in self._editors()]
+            for widget, state in self._defaults:
+                _restore_editor(widget, state)
+            self._clear()
+        finally:
+            self._loading = was
+        self.clear_errors()
+        self._set_dirty(False)
+
+    def _editors(self) -> list[QWidget]:
+        return [
+            w
+            for w in self.findChildren(QWidget)
+            if isinstance(w, EDITORS)
+            and not isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox)
+        ]
+
+    def _set_loading(self, loading: bool) -> None:
+        self.loading = loading
+        self._loading_cover.setVisible(loading)
+        if loading:
+            self._loading_cover.setGeometry(self.rect())
+            self._loading_cover.raise_()
+        # the whole page: children disabled on their own stay so when it is enabled again
+        self.setEnabled(not loading)
+
+    def focus_first_field(self) -> None:
+        """The cursor in the first field that can be typed in (a page opens, a dialog closed)."""
+        for w in self._editors():
+            if w.isVisibleTo(self) and w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                if isinstance(w, QLineEdit) and w.isReadOnly():
+                    continue
+                w.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def save(self) -> bool:
-        """Validate and write the page; False (with reasons shown) when refused."""
+        """Validate and write the page; False (with reasons shown) when refused.
+
+        While a save of this page is still on the worker, another one waits for
+        it (it must expect the version the first one writes) and runs after it
+        only if the form changed meanwhile.
+        """
         self._autosave.stop()
-        if not self._has_target():
+        if not self._has_target() or self.closed:
             return False
+        if self._save_in_flight:
+            self._save_again = True
+            return True
         self.clear_errors()
         local = self._validate_locally()
         if local and not self.service_checks_with_local_errors:
@@ -532,23 +601,48 @@ class StepPage(QWidget):
             self.show_errors(local)
             return False
         self._local_errors = local
+        self._sent = {}
         job = self._save_job()
+        sent, self._sent = self._sent, {}
         if job is None:
             self._back_online(saved=False)
             self._set_dirty(False)
             return True
         box: dict[str, bool] = {}
+        cid = self.consultation_id
+        edits = self._edit_seq
+        self._save_in_flight = True
+        self._save_again = False
 
         def done(result: Any) -> None:
             box["ok"] = True
+            self._save_in_flight = False
+            again, self._save_again = self._save_again, False
+            self._note_own_write(sent, result)
+            if cid != self.consultation_id:
+                return  # saved; the page shows another consultation by now
             self._remember_versions(result, replace=False)
-            self._saved(result)
-            self._set_dirty(False)
+            changed_since = edits != self._edit_seq
+            if not changed_since:
+                self._saved(result)  # (what was typed meanwhile is not overwritten)
+            self._set_dirty(changed_since)
             self._clear_conflict()
             self._back_online(saved=True)
+            self.saved.emit()
+            if again and changed_since:
+                self.save()
 
         def failed(exc: BaseException) -> None:
             box["ok"] = False
+            self._save_in_flight = False
+            self._save_again = False
+            if cid != self.consultation_id:
+                # the page moved on to another consultation: say so where the staff are
+                handler = getattr(self.ctx.runner, "error_handler", None)
+                if isinstance(exc, UserError) and handler is not None:
+                    handler(exc)
+                    return
+                raise exc
             if isinstance(exc, ValidationError):
                 self._back_online(saved=False)
                 self.show_errors({**validation_errors(exc), **local})
@@ -574,7 +668,44 @@ class StepPage(QWidget):
         if seen is None:
             return None
         key, version = seen
-        return version_ledger(self.ctx.database).latest(_TABLES.get(kind, kind), key, version)
+        latest = self.ctx.versions.latest(kind, key, version)
+        self._sent[kind] = (key, latest)
+        return latest
+
+    def write(
+        self,
+        build: Callable[[int | None], Callable[[], Any]],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """A write of this consultation other than the form's save (sign, a stage, the
+        lender's decision): ``build(expected_version)`` makes the job; what it wrote is
+        recorded as this window's own, then ``done(result)`` or ``failed(exc)``."""
+        if self.consultation_id is None:
+            return
+        self._sent = {}
+        job = build(self.expected_version())
+        sent, self._sent = self._sent, {}
+        cid = self.consultation_id
+
+        def ok(result: Any) -> None:
+            self._note_own_write(sent, result)
+            if cid == self.consultation_id:
+                done(result)
+
+        def bad(exc: BaseException) -> None:
+            if cid == self.consultation_id:
+                failed(exc)
+
+        self.ctx.runner.run(job, ok, bad)
+
+    def _note_own_write(self, sent: Mapping[str, tuple[int, int]], result: Any) -> None:
+        """What this window's save wrote goes into the book (expected -> returned version)."""
+        found = _versions_in(result)
+        for kind, (key, expected) in sent.items():
+            now = found.get(kind)
+            if now is not None and now[0] == key:
+                self.ctx.versions.advance(kind, key, expected, now[1])
 
     @property
     def offline(self) -> bool:
@@ -667,6 +798,13 @@ class StepPage(QWidget):
         """UI side of :meth:`load`: fill the widgets (signals are blocked for dirtiness)."""
         raise NotImplementedError
 
+    def _clear(self) -> None:
+        """The page's own state back to "nothing loaded" (results, remembered data).
+
+        Called with the editors already reset; pages that keep data besides
+        their editors (the loaded views, a computed grade ...) drop it here.
+        """
+
     def _validate_locally(self) -> dict[str, str]:
         """Errors ``lending`` can find right away (field -> translated sentence)."""
         return {}
@@ -725,10 +863,18 @@ class StepPage(QWidget):
         """Field -> the reason now shown (for tests and the shell)."""
         return {k: v.text() for k, v in self._errors.items() if v.isVisible() or v.text()}
 
+    def set_closed(self, closed: bool) -> None:
+        """A lost or delivered consultation: edits are not saved (the window says why)."""
+        self.closed = closed
+        if closed:
+            self._autosave.stop()
+            self._set_dirty(False)
+
     def mark_dirty(self, *_: object) -> None:
         """Connect every editor's change signal here."""
-        if self._loading or not self._has_target():
+        if self._loading or not self._has_target() or self.closed:
             return
+        self._edit_seq += 1
         self._set_dirty(True)
         self._autosave.start()
 
@@ -749,12 +895,18 @@ class StepPage(QWidget):
 
     def _loaded(self, data: Any) -> None:
         self._remember_versions(data, replace=True)
+        focus_was_here = self.loading or self.isAncestorOf(self.focusWidget() or self)
+        self.reset_form()  # _show starts from a blank form: nothing left from before
         self._loading = True
         try:
             self._show(data)
         finally:
             self._loading = False
         self._set_dirty(False)
+        if self.loading:
+            self._set_loading(False)
+            if self.isVisible() and focus_was_here:
+                self.focus_first_field()
         self._clear_conflict()
         self._back_online(saved=False)
         before, self._typed_before = self._typed_before, None
@@ -772,14 +924,12 @@ class StepPage(QWidget):
 
     def _remember_versions(self, data: Any, *, replace: bool) -> None:
         """Note the consultation / customer versions a load (or a first save) showed."""
-        found: dict[str, tuple[int, int]] = {}
-        items = data if isinstance(data, tuple) else (data,)
-        for item in items:
-            for kind in ("consultation", "customer"):
-                view = getattr(item, kind, None)
-                key, version = getattr(view, "id", None), getattr(view, "version_id", None)
-                if isinstance(key, int) and isinstance(version, int):
-                    found.setdefault(kind, (key, version))
+        found = _versions_in(data)
+        for item in data if isinstance(data, tuple) else (data,):
+            view = getattr(item, "consultation", None)
+            consultant = getattr(view, "consultant_id", None)
+            if isinstance(consultant, int):
+                self._consultant_id = consultant
         if replace:
             self._versions = found
         else:
@@ -823,29 +973,79 @@ class StepPage(QWidget):
                 "Your changes on this page were not saved. Look at what you typed, then reload "
                 "to continue from the saved version."
             ),
-            [("reload", _t("Reload…"), self._confirm_reload)],
+            [("reload", _t("Reload…"), self._confirm_reload)]
+            + (
+                [("overwrite", _t("Overwrite with mine…"), self._confirm_overwrite)]
+                if self.may_overwrite()
+                else []
+            ),
         )
         self._place_notice()
 
-    def _confirm_reload(self) -> None:
+    def may_overwrite(self) -> bool:
+        """The consultation's own consultant, a manager or the owner may keep their form."""
+        if self.ctx.can(Permission.OVERWRITE_EDITS):
+            return True
+        return self._consultant_id is not None and self._consultant_id == self.ctx.staff.staff_id
+
+    def _confirm_overwrite(self) -> None:
+        self._ask_on_conflict(
+            "overwrite",
+            _t("Save your form over the other changes?"),
+            _t(
+                "What the other counter saved on this page is replaced by what your form "
+                "holds. Their changes on other pages stay."
+            ),
+            _t("Overwrite with mine"),
+            self.overwrite,
+        )
+
+    def _ask_on_conflict(
+        self, action: str, text: str, detail: str, yes: str, slot: Callable[[], Any]
+    ) -> None:
+        """The conflict bar asks before ``action`` (Cancel, focused, goes back to the bar)."""
         self.notice.show_notice(
-            "confirm_reload",
+            f"confirm_{action}",
             NoticeBar.CONFLICT,
+            text,
+            detail,
+            [
+                (f"confirm_{action}", yes, slot),
+                (f"cancel_{action}", _t("Cancel"), self._conflict_notice),
+            ],
+            focus=f"cancel_{action}",
+        )
+        self._place_notice()
+
+    def overwrite(self) -> bool:
+        """Save what the form holds over the newer saved version (after a conflict)."""
+        exc = self.conflict
+        if exc is None or not self.may_overwrite():
+            return False
+        kind = exc.what or "consultation"
+        if exc.record_id is not None and exc.current_version is not None:
+            self._versions[kind] = (exc.record_id, exc.current_version)
+        self.conflict = None
+        self.notice.clear()
+        self._place_notice()
+        return self.save()
+
+    def _confirm_reload(self) -> None:
+        self._ask_on_conflict(
+            "reload",
             _t("Reload this page with the saved version?"),
             _t(
                 "What you typed on this page will be replaced by what is saved now. Note down "
                 "anything you want to enter again."
             ),
-            [
-                ("confirm_reload", _t("Discard my changes and reload"), self.reload),
-                ("cancel_reload", _t("Cancel"), self._conflict_notice),
-            ],
-            focus="cancel_reload",
+            _t("Discard my changes and reload"),
+            self.reload,
         )
-        self._place_notice()
 
     def _clear_conflict(self) -> None:
-        if self.conflict is None and self.notice.kind not in ("conflict", "confirm_reload"):
+        if self.conflict is None and self.notice.kind not in (
+            "conflict", "confirm_reload", "confirm_overwrite"
+        ):
             return
         self.conflict = None
         self.notice.clear()
@@ -944,6 +1144,8 @@ class StepPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._loading_cover.isVisible():
+            self._loading_cover.setGeometry(self.rect())
         if self.notice.isVisible():
             self._place_notice()
 

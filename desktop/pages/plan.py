@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from db.models.enums import AddOnKind
 from db.services import consultations as cs
-from db.services.base import NotFound, ValidationError
+from db.services.base import NotFound, ValidationError, reading
 from desktop.context import AppContext
 from desktop.documents import DocumentsButton
 from desktop.pages.base import (
@@ -63,6 +63,7 @@ from desktop.pages.base import (
     StepPage,
     cny,
     product_names,
+    tr_error,
     tr_reason,
     validation_errors,
 )
@@ -75,6 +76,7 @@ from desktop.pages.models import (
 )
 from lending.compliance import RateLevel
 from lending.eligibility import ProductEvaluation
+from lending.errors import UserError
 from lending.money import MoneyError, money, parse_money, percent_of
 from lending.products import STANDARD_TERMS
 from lending.schedule import RepaymentMethod
@@ -252,6 +254,8 @@ class PlanPage(StepPage):
         ))
         legend.setWordWrap(True)
         gl.addWidget(legend)
+        self.grid_error = FieldError()
+        gl.addWidget(self.grid_error)
         gl.addWidget(self.grid_view, 1)
         self.tabs.addTab(grid_tab, self.tr("Monthly payment grid"))
 
@@ -383,6 +387,19 @@ class PlanPage(StepPage):
             tuple(cs.list_plans(db, actor, consultation_id)),
             product_names(self.ctx),
         )
+
+    def _clear(self) -> None:
+        self._data = None
+        self._selected = None
+        self._draft_id = None
+        self._grid_key = None
+        self._price = None
+        self._saved_pick = None
+        self.comparison.set_evaluations([])
+        self.grid.set_cells({}, {})
+        self.schedule.set_schedule(None)
+        self.saved_list.clear()
+        self.settle_after.setRange(0, 0)
 
     def _show(self, data: PlanData) -> None:
         self._data = data
@@ -597,6 +614,10 @@ class PlanPage(StepPage):
 
         def done(evals: list[ProductEvaluation]) -> None:
             self._eval_busy = False
+            if cid != self.consultation_id:
+                self._eval_pending = False
+                self.refresh()  # the answer was for the consultation shown before
+                return
             self.comparison.set_evaluations(evals)
             self._fit_comparison()
             if self._selected is None or self.comparison.evaluation(self._selected) is None:
@@ -611,6 +632,8 @@ class PlanPage(StepPage):
         def failed(exc: BaseException) -> None:
             self._eval_busy = False
             self._eval_pending = False
+            if cid != self.consultation_id:
+                return
             if isinstance(exc, ValidationError):
                 self.show_errors(validation_errors(exc))
                 return
@@ -748,7 +771,7 @@ class PlanPage(StepPage):
 
         def job() -> dict[tuple[int, int], ProductEvaluation]:
             cells: dict[tuple[int, int], ProductEvaluation] = {}
-            with db.unit_of_work() as uow:  # one transaction for the 20 evaluations
+            with reading(db) as uow:  # one read-only transaction for the 20 evaluations
                 for p, amount in downs.items():
                     for months in GRID_TERMS:
                         evals = cs.evaluate_products(
@@ -761,6 +784,9 @@ class PlanPage(StepPage):
             return cells
 
         def done(cells: dict[tuple[int, int], ProductEvaluation]) -> None:
+            if cid != self.consultation_id:
+                return  # built for the consultation shown before
+            self.grid_error.show_text("")
             self.grid.set_cells(cells, {p: Decimal(v) for p, v in downs.items()})
             header = self.grid_view.verticalHeader()
             header.headerDataChanged(Qt.Orientation.Vertical, 0, self.grid.rowCount() - 1)
@@ -769,7 +795,23 @@ class PlanPage(StepPage):
             pct_match = next((p for p, v in downs.items() if v == int(current[0])), None)
             self.grid.set_picked(pct_match, current[1] if current[1] in GRID_TERMS else None)
 
-        self.ctx.runner.run(job, done, lambda exc: None)
+        def failed(exc: BaseException) -> None:
+            self._grid_key = None  # try again on the next change
+            if cid != self.consultation_id:
+                return
+            if isinstance(exc, UserError):  # shown under the grid, never swallowed
+                text = (
+                    "\n".join(validation_errors(exc).values())
+                    if isinstance(exc, ValidationError)
+                    else tr_error(exc.message)
+                )
+                self.grid_error.show_text(
+                    self.tr("The payment grid could not be built: {reason}").format(reason=text)
+                )
+                return
+            raise exc
+
+        self.ctx.runner.run(job, done, failed)
 
     # -- saving ------------------------------------------------------------------
     def current_pick(self) -> Pick | None:

@@ -78,8 +78,8 @@ class QualificationPage(StepPage):
 
         docs = QGroupBox(self.tr("Documents"))
         dform = QFormLayout(docs)
+        # never pre-ticked: the consultant confirms having seen the card
         self.id_seen = QCheckBox(self.tr("ID card seen and matches the ID number"))
-        self.id_seen.setChecked(True)
         self.add_row(dform, "id_valid", self.tr("ID card"), self.id_seen)
         self.proof_months = QSpinBox()
         self.proof_months.setRange(0, 36)
@@ -237,6 +237,12 @@ class QualificationPage(StepPage):
             db, actor, consultation_id, unmasked=actor.can(Permission.VIEW_PII)
         )
         return QualificationData(view, cust, saved)
+
+    def _clear(self) -> None:
+        self._data = None
+        self.result = None
+        self.needs_id.set_lines([])
+        self._show_result(None, None, (), (), (), ())
 
     def _show(self, data: QualificationData) -> None:
         self._data = data

@@ -300,6 +300,10 @@ class ReceptionPage(StepPage):
         )
         return f"{purpose}\n{status}"
 
+    def _clear(self) -> None:
+        self._data = None
+        self._hits = []
+
     def _show(self, data: ReceptionData | None) -> None:
         self._data = data
         self._hits = []

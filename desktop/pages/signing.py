@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from db.models.enums import FunnelStage, SigningItemKind
 from db.services import consultations as cs
-from db.services.base import ValidationError
+from db.services.base import Permission, ValidationError
 from desktop.context import AppContext
 from desktop.documents import DocumentsButton
 from desktop.pages.base import (
@@ -41,6 +41,7 @@ from desktop.pages.base import (
     tr_reason,
     validation_errors,
 )
+from desktop.pages.decisions import DatedConfirmDialog, LenderDecisionDialog, UndoDialog
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,16 @@ class SigningPage(StepPage):
         lay.addWidget(self.error_label("general"))
         lay.addStretch(1)
 
+        self.decision_box = QGroupBox(self.tr("The lender's decision"))
+        dl = QHBoxLayout(self.decision_box)
+        self.decision_label = QLabel()
+        self.decision_label.setWordWrap(True)
+        dl.addWidget(self.decision_label, 1)
+        self.decision_button = QPushButton(self.tr("Record the decision…"))
+        self.decision_button.setObjectName("recordDecision")
+        dl.addWidget(self.decision_button)
+        lay.addWidget(self.decision_box)
+
         self.after = QGroupBox(self.tr("After signing"))
         al = QVBoxLayout(self.after)
         self.after_text = QLabel()
@@ -115,6 +126,11 @@ class SigningPage(StepPage):
         row.addWidget(self.disbursed_button)
         row.addWidget(self.delivered_button)
         row.addStretch(1)
+        self.undo_button = QPushButton(self.tr("Undo the last step…"))
+        self.undo_button.setObjectName("undoStage")
+        self.undo_button.setToolTip(self.tr("Manager: take back the last recorded step"))
+        self.undo_button.setVisible(ctx.can(Permission.APPROVE_EXCEPTIONS))
+        row.addWidget(self.undo_button)
         al.addLayout(row)
         lay.addWidget(self.after)
 
@@ -132,6 +148,8 @@ class SigningPage(StepPage):
         self.sign_button.clicked.connect(self.mark_signed)
         self.disbursed_button.clicked.connect(lambda: self._record(FunnelStage.DISBURSED))
         self.delivered_button.clicked.connect(lambda: self._record(FunnelStage.DELIVERED))
+        self.undo_button.clicked.connect(self.undo_latest)
+        self.decision_button.clicked.connect(self.record_decision)
 
     def title(self) -> str:
         return self.tr("Signing checklist")
@@ -197,6 +215,13 @@ class SigningPage(StepPage):
             product_names(self.ctx),
         )
 
+    def _clear(self) -> None:
+        self._data = None
+        self.plan_summary.setText("")
+        self.blocked.set_lines([])
+        self.after.setVisible(False)
+        self.progress.setText("")
+
     def _show(self, data: SigningData) -> None:
         self._data = data
         done = {i.code: i.done for i in data.signing.items}
@@ -229,6 +254,9 @@ class SigningPage(StepPage):
                 ).format(hours=s.cooling_off_hours, days=s.cooling_off_complex_product_days)
             ]
         )
+        self.decision_label.setText(self.decision_text())
+        self.decision_box.setVisible(data.plan is not None)
+        self.decision_button.setEnabled(not self.signed)
         self._show_after()
         self._update_buttons()
 
@@ -290,25 +318,172 @@ class SigningPage(StepPage):
         self.emit_consultation(result.consultation)
 
     def mark_signed(self) -> bool:
-        """Save the complete checklist and sign the contract (``sign=True``)."""
-        if not self.all_ticked():
+        """Ask (with the day of signing), then save the checklist and sign (``sign=True``)."""
+        if not self.all_ticked() or self.consultation_id is None or self._data is None:
             return False
-        self._signing_now = True
-        try:
-            return self.save()
-        finally:
-            self._signing_now = False
+        db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
+        checked = {code: box.isChecked() for code, box in self.boxes.items()}
+        p = self._data.plan
+        dialog = DatedConfirmDialog(
+            self.tr("Mark the contract signed"),
+            self.tr(
+                "The customer signed the contract for {plan}. Every checklist item is ticked; "
+                "this completes the signing step and cannot be undone by you (a manager can)."
+            ).format(plan=self.plan_summary.text() if p is not None else ""),
+            self.tr("Mark signed"),
+            self,
+        )
+
+        def submit(done: Any, failed: Any) -> None:
+            day = dialog.day
+
+            def build(version: int | None) -> Any:
+                def job() -> SigningData:
+                    cs.save_signing(
+                        db, actor, cid, checked, sign=True, signed_on=day,
+                        expected_version=version,
+                    )
+                    return self._fetch(cid)
+
+                return job
+
+            self.write(build, lambda r: (self._after_write(r), done(r)), failed)
+
+        dialog.run_with(submit)
+        accepted = bool(dialog.exec())
+        self.focus_first_field()
+        return accepted
+
+    def _after_write(self, result: SigningData) -> None:
+        self._saved(result)
+        self._set_dirty(False)
 
     def _record(self, stage: FunnelStage) -> None:
+        """Disbursement or delivery: ask, with the day it happened, then record it."""
         db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
         if cid is None:
             return
+        texts = {
+            FunnelStage.DISBURSED: (
+                self.tr("Record the disbursement"),
+                self.tr("The lender paid the loan to the dealer's account."),
+                self.tr("Record disbursement"),
+            ),
+            FunnelStage.DELIVERED: (
+                self.tr("Record the delivery"),
+                self.tr("The customer took the car. This closes the consultation."),
+                self.tr("Record delivery"),
+            ),
+        }
+        title, intro, ok = texts[stage]
+        dialog = DatedConfirmDialog(title, intro, ok, self)
 
-        def job() -> SigningData:
-            cs.mark_stage(db, actor, cid, stage)
-            return self._fetch(cid)
+        def submit(done: Any, failed: Any) -> None:
+            day = dialog.day
 
-        self.ctx.runner.run(job, self._saved, self._record_failed)
+            def build(version: int | None) -> Any:
+                def job() -> SigningData:
+                    cs.mark_stage(db, actor, cid, stage, on=day, expected_version=version)
+                    return self._fetch(cid)
+
+                return job
+
+            self.write(build, lambda r: (self._after_write(r), done(r)), failed)
+
+        dialog.run_with(submit)
+        dialog.exec()
+
+    def undo_latest(self) -> None:
+        """A manager takes back the latest of signed / disbursed / delivered (audited)."""
+        stage = self._latest_stage()
+        if stage is None or not self.ctx.can(Permission.APPROVE_EXCEPTIONS):
+            return
+        db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
+        dialog = UndoDialog(self._stage_names()[stage], self)
+
+        def submit(done: Any, failed: Any) -> None:
+            why = dialog.why.text()
+
+            def build(version: int | None) -> Any:
+                def job() -> SigningData:
+                    assert cid is not None
+                    cs.undo_stage(db, actor, cid, stage, why, expected_version=version)
+                    return self._fetch(cid)
+
+                return job
+
+            self.write(build, lambda r: (self._after_write(r), done(r)), failed)
+
+        dialog.run_with(submit)
+        dialog.exec()
+
+    def record_decision(self) -> None:
+        """What the lender answered to the application (before signing)."""
+        db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
+        if cid is None:
+            return
+        dialog = LenderDecisionDialog(self)
+
+        def submit(done: Any, failed: Any) -> None:
+            values = dialog.values()
+
+            def build(version: int | None) -> Any:
+                def job() -> SigningData:
+                    cs.record_lender_decision(
+                        db, actor, cid, expected_version=version, **values
+                    )
+                    return self._fetch(cid)
+
+                return job
+
+            self.write(build, lambda r: (self._after_write(r), done(r)), failed)
+
+        dialog.run_with(submit)
+        dialog.exec()
+
+    def _stage_names(self) -> dict[FunnelStage, str]:
+        return {
+            FunnelStage.SIGNED: self.tr("Signed"),
+            FunnelStage.DISBURSED: self.tr("Disbursed"),
+            FunnelStage.DELIVERED: self.tr("Delivered"),
+        }
+
+    def _latest_stage(self) -> FunnelStage | None:
+        c = self._data.consultation if self._data else None
+        if c is None:
+            return None
+        for stage in (FunnelStage.DELIVERED, FunnelStage.DISBURSED, FunnelStage.SIGNED):
+            if c.funnel.get(stage) is not None:
+                return stage
+        return None
+
+    def decision_text(self) -> str:
+        """The lender's decision in a sentence (empty while none is recorded)."""
+        c = self._data.consultation if self._data else None
+        d = c.lender_decision if c else None
+        if d is None:
+            return self.tr("No decision recorded yet.")
+        when, who = d.on.isoformat(), d.by
+        if d.outcome is cs.DecisionOutcome.APPROVED:
+            extra = []
+            if d.approved_amount is not None:
+                extra.append(self.tr("amount {amount} CNY").format(amount=cny(d.approved_amount)))
+            if d.approved_rate is not None:
+                extra.append(self.tr("rate {rate}% a year").format(
+                    rate=d.approved_rate.normalize()))
+            text = self.tr("Approved on {date} (recorded by {who}).").format(date=when, who=who)
+            if extra:
+                text += " " + self.tr("The lender changed: {what}.").format(what=", ".join(extra))
+        elif d.outcome is cs.DecisionOutcome.DECLINED:
+            why = tr_reason(cs.decline_reason_label(d.reason_code)) if d.reason_code else ""
+            text = self.tr("Declined on {date}: {why} (recorded by {who}).").format(
+                date=when, why=why, who=who)
+        else:
+            text = self.tr("The customer withdrew the application on {date} (recorded by "
+                           "{who}).").format(date=when, who=who)
+        if d.note:
+            text += "\n" + d.note
+        return text
 
     def _record_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):

@@ -17,9 +17,10 @@ Definitions (also printed on the workbook):
   contacted in the period, followed to the furthest stage they have reached
   by now.  A stage counts as reached when it or any later stage has a
   timestamp, so the funnel never widens.
-* Approval rate = approved / (approved + declined); the database records no
-  lender decline, so an application counts as declined when it was lost after
-  a plan was offered and before approval.
+* Approval rate = approved / (approved + declined by the lender): the
+  lender's decision as the staff recorded it (a customer who withdrew is
+  not a decline); before decisions were recorded, a consultation lost as
+  "rejected by the lender" counts as declined.
 * Referrals: consultations first contacted in the period that name a
   referring customer or came through the referral channel, credited to the
   consultant who served them.
@@ -81,8 +82,8 @@ TR_STRINGS = (
     "Summary and salesperson figures count each event in the period in which it happened.",
     "Funnel and channel figures follow the consultations first contacted in the period "
     "to the furthest stage they have reached so far.",
-    "Approval rate = approved / (approved + declined); an application counts as declined "
-    "when it was lost after a plan was offered and before approval.",
+    "Approval rate = approved / (approved + declined by the lender), as recorded on the "
+    "signing step; a customer who withdrew the application is not a decline.",
     "Referrals are new consultations that name a referring customer or came through the "
     "referral channel, credited to the consultant who served them.",
 )
@@ -489,10 +490,13 @@ def _activity(
             _count_if(signed_in),
             _count_if(_within(C.delivered_at, lo, hi)),
             _count_if(
-                and_(
-                    _within(C.lost_at, lo, hi),
-                    C.plan_offered_at.is_not(None),
-                    C.approved_at.is_(None),
+                or_(
+                    and_(_within(C.lender_decided_at, lo, hi), C.lender_outcome == "declined"),
+                    and_(  # recorded only as a lost reason (before decisions were recorded)
+                        C.lender_outcome.is_(None),
+                        _within(C.lost_at, lo, hi),
+                        C.lost_reason_code == "lender_rejected",
+                    ),
                 )
             ),
             func.sum(case((signed_in, Plan.amount))),

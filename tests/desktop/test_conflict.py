@@ -197,9 +197,8 @@ def test_saves_of_this_window_are_no_conflict(qtbot, counter, people, consultati
     loaded = qualification.expected_version()
     reception.purpose.setText("Family car")
     assert reception.save() is True
-    cs.save_reception(  # e.g. the window's own header action, through its Database
-        counter, people.a, cid, source_channel="walk_in", intent_level="high", purpose="Family car"
-    )
+    reception.purpose.setText("Family car, 5 seats")  # saved twice by this window
+    assert reception.save() is True
     assert qualification.expected_version() is not None
     assert loaded is not None and qualification.expected_version() > loaded  # type: ignore[operator]
     qualification.monthly_income.setText("18000")
@@ -208,6 +207,20 @@ def test_saves_of_this_window_are_no_conflict(qtbot, counter, people, consultati
     assert not qualification.notice.isVisible()
     saved = cs.get_qualification(counter, people.a, cid)
     assert saved is not None and saved.residence_proof
+
+
+def test_a_write_outside_the_window_is_a_conflict(qtbot, counter, people, consultation) -> None:
+    """The window follows only what its own saves returned (no database listener): a save
+    made past it, even through the same Database object, is someone else's."""
+    cid = consultation
+    ctx = context(counter, people.a, "en", "王芳")
+    qualification = open_page(qtbot, QualificationPage, ctx, cid)
+    cs.save_reception(
+        counter, people.b, cid, source_channel="walk_in", intent_level="high", purpose="Van"
+    )
+    qualification.monthly_income.setText("18000")
+    assert qualification.save() is False
+    assert qualification.conflict is not None and "Li Si" in qualification.conflict_text()
 
 
 @pytest.mark.parametrize("step", ["qualification", "appraisal", "signing"])

@@ -24,6 +24,7 @@ from desktop.models import (
     RecentConsultationsModel,
 )
 from lending.settings import DEFAULT_SETTINGS
+from tests.desktop.pages.conftest import accept_next_dialog
 
 ID_NUMBER = "11010519491231002X"
 PHONE = "13812345678"
@@ -185,14 +186,16 @@ def test_follow_ups_and_recent_consultations(qtbot, database, people, runner, sc
         note="Bring the bank statements",
     )
     followups.add_manual(database, owner, cust.id, now, consultation_id=view.id)
-    followups.add_manual(database, owner, cust.id, now + timedelta(days=3))  # not due yet
+    followups.add_manual(database, owner, cust.id, now + timedelta(days=3))  # in 3 days
+    followups.add_manual(database, owner, cust.id, now + timedelta(days=9))  # beyond the week
     page = HomePage(make_ctx(database, owner, runner))
     qtbot.addWidget(page)
     page.resize(1100, 720)
     page.show()
     page.refresh()
     fm = page.followup_model
-    assert fm.rowCount() == 2
+    assert fm.rowCount() == 3  # overdue, today, in 3 days (not the one in 9 days)
+    assert fm.index(2, fm.DUE).data().endswith("(coming)")
     assert fm.index(0, fm.DUE).data().endswith("(overdue)")
     assert fm.index(0, fm.DUE).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert fm.index(0, fm.KIND).data() == "Bring the bank statements"
@@ -211,9 +214,10 @@ def test_follow_ups_and_recent_consultations(qtbot, database, people, runner, sc
     page.followups.selectRow(0)
     page._followup_activated(page.followups.currentIndex())
     assert opened == [view.id]
-    # mark as done
+    # mark as done, with what came of it
+    accept_next_dialog(qtbot, lambda dialog: dialog.outcome.setText("called, no answer"))
     page.done_button.click()
-    assert fm.rowCount() == 1
+    assert fm.rowCount() == 2
 
 
 def test_recent_model_stage_texts(qapp):

@@ -130,7 +130,7 @@ def test_kpis_per_salesperson(jan) -> None:  # type: ignore[no-untyped-def]
     assert [r.name for r in rows] == ["Alice", "Bob", "Unassigned"]
     assert jan.kpis.months == 1
     alice, bob, nobody = rows
-    # Alice: signed c1 c2 c4; approved c1 c2, declined c3 (lost after a plan, never approved);
+    # Alice: signed c1 c2 c4; approved c1 c2, declined c3 (the lender declined it);
     # satisfaction 95 and 85; insurance on c1 and c4 of 3; referral c2.
     assert _kpi(alice) == {
         "loans_closed": (D("15.0"), D(3), D("20.00"), D("6.00")),

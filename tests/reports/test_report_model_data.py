@@ -154,7 +154,8 @@ def build_dataset(path: Path) -> Dataset:
         c3 = consultation("c3", a, "online", {
             "contact_at": at(1, 15), "needs_confirmed_at": at(1, 15, 11),
             "qualified_at": at(1, 16), "plan_offered_at": at(1, 17)},
-            lost_at=at(1, 25), lost_reason="Monthly payment too high", status="lost")
+            lost_at=at(1, 25), lost_reason="Monthly payment too high", status="lost",
+            lender_outcome="declined", lender_decided_at=at(1, 24))
         plan(c3, "finance_company", "Ping An", "equal_installment", "90000.00", 36, "8.50",
              at(1, 17), chosen=False)
         c4 = consultation("c4", a, "phone", {

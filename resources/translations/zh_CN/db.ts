@@ -32,6 +32,10 @@
       <translation>请选择 VIP、普通或潜在客户。</translation>
     </message>
     <message>
+      <source>Choose a day from today on.</source>
+      <translation>请选择今天或以后的日期。</translation>
+    </message>
+    <message>
       <source>Choose a source channel from the list.</source>
       <translation>请从列表中选择客户来源渠道。</translation>
     </message>
@@ -44,8 +48,20 @@
       <translation>请从列出的选项中选择一项。</translation>
     </message>
     <message>
+      <source>Choose the lender's decision.</source>
+      <translation>请选择资方的审批结果。</translation>
+    </message>
+    <message>
+      <source>Choose the plan that was submitted to the lender first.</source>
+      <translation>请先选定提交给资方的方案。</translation>
+    </message>
+    <message>
       <source>Choose the plan the customer signs first.</source>
       <translation>请先选择客户签约的方案。</translation>
+    </message>
+    <message>
+      <source>Choose why the lender declined.</source>
+      <translation>请选择资方拒绝的原因。</translation>
     </message>
     <message>
       <source>Complete the qualification step first.</source>
@@ -58,6 +74,14 @@
     <message>
       <source>Complete the vehicle appraisal first.</source>
       <translation>请先完成车辆评估。</translation>
+    </message>
+    <message>
+      <source>Credit history</source>
+      <translation>征信记录</translation>
+    </message>
+    <message>
+      <source>Documents missing or inconsistent</source>
+      <translation>资料缺失或不一致</translation>
     </message>
     <message>
       <source>Enter a date as YYYY-MM-DD.</source>
@@ -84,12 +108,28 @@
       <translation>请输入车辆售价（或在车辆评估步骤中保存）。</translation>
     </message>
     <message>
+      <source>Income or debt too high</source>
+      <translation>收入不足或负债过高</translation>
+    </message>
+    <message>
+      <source>Keep the outcome under 500 characters.</source>
+      <translation>跟进结果请控制在 500 字以内。</translation>
+    </message>
+    <message>
+      <source>Lender policy (region, age, profession)</source>
+      <translation>资方政策（地区、年龄、职业）</translation>
+    </message>
+    <message>
       <source>No longer interested</source>
       <translation>不再感兴趣</translation>
     </message>
     <message>
       <source>Only approval, disbursement and delivery are recorded here.</source>
       <translation>这里只登记审批通过、放款和交车。</translation>
+    </message>
+    <message>
+      <source>Only signing, disbursement and delivery can be undone.</source>
+      <translation>只能撤销签约、放款和交车。</translation>
     </message>
     <message>
       <source>Other reason</source>
@@ -104,6 +144,14 @@
       <translation>保存身份证号之前，请先记录客户对个人信息处理的同意。</translation>
     </message>
     <message>
+      <source>Refused by us (eligibility)</source>
+      <translation>我方拒绝（不符合条件）</translation>
+    </message>
+    <message>
+      <source>Refused by us (suspected fraud)</source>
+      <translation>我方拒绝（疑似欺诈）</translation>
+    </message>
+    <message>
       <source>Rejected by the lender</source>
       <translation>被贷款机构拒绝</translation>
     </message>
@@ -114,6 +162,14 @@
     <message>
       <source>Say what the consent is for.</source>
       <translation>请说明同意的用途。</translation>
+    </message>
+    <message>
+      <source>Say what the follow-up is for.</source>
+      <translation>请说明跟进的内容。</translation>
+    </message>
+    <message>
+      <source>Say why this is undone (at least 5 characters).</source>
+      <translation>请说明撤销原因（至少 5 个字）。</translation>
     </message>
     <message>
       <source>Someone else saved this record a moment ago. Reload it to see their changes; what you typed is still in the form.</source>
@@ -140,12 +196,28 @@
       <translation>合同已经签署。</translation>
     </message>
     <message>
+      <source>The contract is already signed; undo the signing first.</source>
+      <translation>合同已签署，请先撤销签约。</translation>
+    </message>
+    <message>
       <source>The customer does not meet the basic requirements yet.</source>
       <translation>客户尚未满足基本条件。</translation>
     </message>
     <message>
+      <source>The customer has no ID number or mobile on file to put on the blacklist.</source>
+      <translation>该客户没有登记身份证号或手机号，无法加入黑名单。</translation>
+    </message>
+    <message>
       <source>The database cannot be reached right now, so nothing was saved. Try again when it is back.</source>
       <translation>暂时无法连接数据库，本次未保存任何内容。请在数据库恢复后重试。</translation>
+    </message>
+    <message>
+      <source>The date cannot be before the customer's first contact ({day}).</source>
+      <translation>日期不能早于客户首次接触的日期（{day}）。</translation>
+    </message>
+    <message>
+      <source>The date cannot be in the future.</source>
+      <translation>日期不能晚于今天。</translation>
     </message>
     <message>
       <source>The down payment cannot be more than the budget.</source>
@@ -228,12 +300,24 @@
       <translation>该方案无法报价。</translation>
     </message>
     <message>
+      <source>This step was not recorded, so there is nothing to undo.</source>
+      <translation>这一步尚未登记，无需撤销。</translation>
+    </message>
+    <message>
       <source>Tick this item before the contract is marked signed.</source>
       <translation>标记已签约前，请先勾选此项。</translation>
     </message>
     <message>
+      <source>Undo the later step first ({later}).</source>
+      <translation>请先撤销后面的步骤（{later}）。</translation>
+    </message>
+    <message>
       <source>Unknown checklist item.</source>
       <translation>未知的清单项目。</translation>
+    </message>
+    <message>
+      <source>Vehicle not accepted</source>
+      <translation>车辆不符合要求</translation>
     </message>
   </context>
   <context>

@@ -12,8 +12,8 @@
       <translation>已将 {name} 的回访标记为完成。</translation>
     </message>
     <message>
-      <source>Follow-ups due today and overdue</source>
-      <translation>今日待回访及逾期回访</translation>
+      <source>Follow-ups: overdue, today and the next 7 days</source>
+      <translation>跟进：已逾期、今天及未来 7 天</translation>
     </message>
     <message>
       <source>Home</source>
@@ -40,8 +40,8 @@
       <translation>没有找到客户。请检查输入，或新建咨询。</translation>
     </message>
     <message>
-      <source>No follow-ups due today.</source>
-      <translation>今天没有待回访的客户。</translation>
+      <source>No follow-ups in the next 7 days.</source>
+      <translation>未来 7 天没有待跟进事项。</translation>
     </message>
     <message>
       <source>Open</source>

@@ -36,6 +36,10 @@
       <translation>查找客户</translation>
     </message>
     <message>
+      <source>Follow-up added.</source>
+      <translation>已添加跟进。</translation>
+    </message>
+    <message>
       <source>Home</source>
       <translation>首页</translation>
     </message>

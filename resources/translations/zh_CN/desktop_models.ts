@@ -39,6 +39,10 @@
       <translation>回访事项</translation>
     </message>
     <message>
+      <source>{time} (coming)</source>
+      <translation>{time}（即将到期）</translation>
+    </message>
+    <message>
       <source>{time} (overdue)</source>
       <translation>{time}（已逾期）</translation>
     </message>

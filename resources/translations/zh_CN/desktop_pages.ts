@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>ActionDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
     <name>AppraisalPage</name>
     <message>
       <source>17 characters, from the registration certificate</source>
@@ -308,6 +315,76 @@
     </message>
   </context>
   <context>
+    <name>DatedConfirmDialog</name>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>LenderDecisionDialog</name>
+    <message>
+      <source>Approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>Approved amount (CNY)</source>
+      <translation>批准金额（元）</translation>
+    </message>
+    <message>
+      <source>Approved annual rate (%)</source>
+      <translation>批准年利率（%）</translation>
+    </message>
+    <message>
+      <source>Choose...</source>
+      <translation>请选择…</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>审批结果</translation>
+    </message>
+    <message>
+      <source>Declined</source>
+      <translation>已拒绝</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Only if the lender changed it</source>
+      <translation>仅在资方调整时填写</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <source>Record what the lender answered to the application. A customer who withdrew is not counted as declined.</source>
+      <translation>登记资方对申请的答复。客户主动撤回申请不计为拒绝。</translation>
+    </message>
+    <message>
+      <source>The lender's decision</source>
+      <translation>资方审批结果</translation>
+    </message>
+    <message>
+      <source>What the lender said (optional)</source>
+      <translation>资方的说明（选填）</translation>
+    </message>
+    <message>
+      <source>Why declined</source>
+      <translation>拒绝原因</translation>
+    </message>
+    <message>
+      <source>Withdrawn by the customer</source>
+      <translation>客户撤回申请</translation>
+    </message>
+  </context>
+  <context>
     <name>MaintenanceModel</name>
     <message>
       <source>Check</source>
@@ -530,6 +607,10 @@
     <message>
       <source>The customer is on a blacklist: no plan can be offered. Please refer to the manager.</source>
       <translation>该客户在黑名单上：不能提供任何方案。请转交店长处理。</translation>
+    </message>
+    <message>
+      <source>The payment grid could not be built: {reason}</source>
+      <translation>无法生成月供表：{reason}</translation>
     </message>
     <message>
       <source>The price cannot be negative.</source>
@@ -1052,6 +1133,10 @@
       <translation>反欺诈筛查已通过</translation>
     </message>
     <message>
+      <source>Approved on {date} (recorded by {who}).</source>
+      <translation>{date} 已批准（登记人：{who}）。</translation>
+    </message>
+    <message>
       <source>Audio and video recording of the signing done (dual recording)</source>
       <translation>已完成签约录音录像（双录）</translation>
     </message>
@@ -1072,8 +1157,20 @@
       <translation>客户已阅读完整合同</translation>
     </message>
     <message>
+      <source>Declined on {date}: {why} (recorded by {who}).</source>
+      <translation>{date} 被拒绝：{why}（登记人：{who}）。</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>已交车</translation>
+    </message>
+    <message>
       <source>Delivered. Follow-up call due {due}.</source>
       <translation>已交车。回访电话应于 {due} 前完成。</translation>
+    </message>
+    <message>
+      <source>Disbursed</source>
+      <translation>已放款</translation>
     </message>
     <message>
       <source>Disbursed. Revisit follow-up due {due}.</source>
@@ -1124,12 +1221,24 @@
       <translation>贷款资金只打入车商对公账户（绝不打入个人账户）</translation>
     </message>
     <message>
+      <source>Manager: take back the last recorded step</source>
+      <translation>店长：撤销最近登记的一步</translation>
+    </message>
+    <message>
       <source>Mark signed</source>
       <translation>标记为已签约</translation>
     </message>
     <message>
+      <source>Mark the contract signed</source>
+      <translation>确认合同已签署</translation>
+    </message>
+    <message>
       <source>Next: second review, disbursement after the down payment arrives, title transfer and mortgage registration, then delivery.</source>
       <translation>下一步：二次审核，首付到账后放款，办理过户和抵押登记，然后交车。</translation>
+    </message>
+    <message>
+      <source>No decision recorded yet.</source>
+      <translation>尚未登记审批结果。</translation>
     </message>
     <message>
       <source>Plan to sign: {product}, loan {amount} CNY over {term} months, monthly payment {monthly} CNY, true APR {apr}%.</source>
@@ -1144,12 +1253,28 @@
       <translation>登记放款</translation>
     </message>
     <message>
+      <source>Record the decision…</source>
+      <translation>登记审批结果…</translation>
+    </message>
+    <message>
+      <source>Record the delivery</source>
+      <translation>登记交车</translation>
+    </message>
+    <message>
+      <source>Record the disbursement</source>
+      <translation>登记放款</translation>
+    </message>
+    <message>
       <source>Repayment duty and due dates</source>
       <translation>还款义务和还款日</translation>
     </message>
     <message>
       <source>Residence proof</source>
       <translation>居住证明</translation>
+    </message>
+    <message>
+      <source>Signed</source>
+      <translation>已签约</translation>
     </message>
     <message>
       <source>Signed on {when}.</source>
@@ -1164,6 +1289,34 @@
       <translation>请告知客户：可在 {hours} 小时冷静期内撤回（部分复杂产品为 {days} 天），以及投诉渠道。</translation>
     </message>
     <message>
+      <source>The customer signed the contract for {plan}. Every checklist item is ticked; this completes the signing step and cannot be undone by you (a manager can).</source>
+      <translation>客户已签署合同：{plan}。清单各项均已勾选；确认后签约步骤完成，您本人无法撤销（店长可以撤销）。</translation>
+    </message>
+    <message>
+      <source>The customer took the car. This closes the consultation.</source>
+      <translation>客户已提车，本次咨询随之结束。</translation>
+    </message>
+    <message>
+      <source>The customer withdrew the application on {date} (recorded by {who}).</source>
+      <translation>客户于 {date} 撤回申请（登记人：{who}）。</translation>
+    </message>
+    <message>
+      <source>The lender changed: {what}.</source>
+      <translation>资方调整了：{what}。</translation>
+    </message>
+    <message>
+      <source>The lender paid the loan to the dealer's account.</source>
+      <translation>资方已将贷款支付到经销商账户。</translation>
+    </message>
+    <message>
+      <source>The lender's decision</source>
+      <translation>资方审批结果</translation>
+    </message>
+    <message>
+      <source>Undo the last step…</source>
+      <translation>撤销最近一步…</translation>
+    </message>
+    <message>
       <source>Vehicle mortgage to the lender</source>
       <translation>车辆抵押给贷款机构</translation>
     </message>
@@ -1174,6 +1327,14 @@
     <message>
       <source>Work proof</source>
       <translation>工作证明</translation>
+    </message>
+    <message>
+      <source>amount {amount} CNY</source>
+      <translation>金额 {amount} 元</translation>
+    </message>
+    <message>
+      <source>rate {rate}% a year</source>
+      <translation>年利率 {rate}%</translation>
     </message>
     <message>
       <source>{done} of {total} items done</source>
@@ -1207,8 +1368,20 @@
       <translation>隐藏</translation>
     </message>
     <message>
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
       <source>Not trying any more. Your changes are still in the form.</source>
       <translation>已停止重试。您的修改仍保留在表单中。</translation>
+    </message>
+    <message>
+      <source>Overwrite with mine</source>
+      <translation>用我的内容覆盖</translation>
+    </message>
+    <message>
+      <source>Overwrite with mine…</source>
+      <translation>用我的内容覆盖…</translation>
     </message>
     <message>
       <source>Reload this page with the saved version?</source>
@@ -1221,6 +1394,10 @@
     <message>
       <source>Reload…</source>
       <translation>重新载入…</translation>
+    </message>
+    <message>
+      <source>Save your form over the other changes?</source>
+      <translation>用您表单中的内容覆盖对方的修改吗？</translation>
     </message>
     <message>
       <source>Stop trying</source>
@@ -1247,6 +1424,10 @@
       <translation>正在重试…</translation>
     </message>
     <message>
+      <source>What the other counter saved on this page is replaced by what your form holds. Their changes on other pages stay.</source>
+      <translation>对方在本页保存的内容将被您表单中的内容替换；对方在其他页面的修改保持不变。</translation>
+    </message>
+    <message>
       <source>What you typed on this page will be replaced by what is saved now. Note down anything you want to enter again.</source>
       <translation>您在本页填写的内容将被当前已保存的内容替换。需要重新填写的内容请先记下。</translation>
     </message>
@@ -1257,6 +1438,29 @@
     <message>
       <source>{label}: {value}</source>
       <translation>{label}：{value}</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndoDialog</name>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>The date recorded for “{what}” is cleared and the change is written to the audit log with your name and reason.</source>
+      <translation>将清除“{what}”登记的日期，并以您的姓名和原因记入审计日志。</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>Undo: {what}</source>
+      <translation>撤销：{what}</translation>
+    </message>
+    <message>
+      <source>Why, in a few words</source>
+      <translation>简要说明原因</translation>
     </message>
   </context>
 </TS>

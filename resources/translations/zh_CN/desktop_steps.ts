@@ -2,7 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>BrokenPage</name>
+    <message>
+      <source>The “{step}” step could not be opened because of an error in the program ({error}). Nothing on this step can be saved. Please tell the person who looks after LoanDesk.</source>
+      <translation>由于程序出错（{error}），无法打开“{step}”步骤，此步骤的内容无法保存。请告知负责维护车贷助手的人员。</translation>
+    </message>
+  </context>
+  <context>
     <name>FlowView</name>
+    <message>
+      <source>Add follow-up…</source>
+      <translation>添加跟进…</translation>
+    </message>
     <message>
       <source>Ctrl+Enter</source>
       <translation>Ctrl+Enter</translation>
@@ -18,6 +29,10 @@
     <message>
       <source>Mark lost…</source>
       <translation>标记流失…</translation>
+    </message>
+    <message>
+      <source>Next step »</source>
+      <translation>下一步 »</translation>
     </message>
     <message>
       <source>Reopen</source>
@@ -44,6 +59,10 @@
       <translation>客户不再继续：记录原因（价格、贷款机构、已在别处购买…）</translation>
     </message>
     <message>
+      <source>When to contact this customer again, and why</source>
+      <translation>何时再次联系该客户，以及原因</translation>
+    </message>
+    <message>
       <source>no reason given</source>
       <translation>未填写原因</translation>
     </message>
@@ -58,6 +77,10 @@
   </context>
   <context>
     <name>LostDialog</name>
+    <message>
+      <source>Also put the customer's ID number and mobile on the blacklist (fraud)</source>
+      <translation>同时将该客户的身份证号和手机号加入黑名单（欺诈）</translation>
+    </message>
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
@@ -89,13 +112,6 @@
     <message>
       <source>Record why the customer will not go on. The owner's report counts the reasons; the consultation can be reopened later.</source>
       <translation>请记录客户不再继续的原因。店主报表会统计这些原因；该咨询以后可以重新打开。</translation>
-    </message>
-  </context>
-  <context>
-    <name>PlaceholderPage</name>
-    <message>
-      <source>The “{step}” page is not available in this version.</source>
-      <translation>此版本暂不提供“{step}”页面。</translation>
     </message>
   </context>
 </TS>

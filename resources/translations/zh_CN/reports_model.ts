@@ -12,8 +12,8 @@
       <translation>审批通过率</translation>
     </message>
     <message>
-      <source>Approval rate = approved / (approved + declined); an application counts as declined when it was lost after a plan was offered and before approval.</source>
-      <translation>审批通过率 = 通过数 ÷（通过数 + 拒绝数）；已出方案、未获审批即流失的申请计为拒绝。</translation>
+      <source>Approval rate = approved / (approved + declined by the lender), as recorded on the signing step; a customer who withdrew the application is not a decline.</source>
+      <translation>审批通过率 = 通过数 / （通过数 + 资方拒绝数），以签约步骤中登记的资方审批结果为准；客户撤回申请不计为拒绝。</translation>
     </message>
     <message>
       <source>Approved</source>

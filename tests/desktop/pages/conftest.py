@@ -147,6 +147,33 @@ def open_page(qtbot, ctx):
         page.deleteLater()
 
 
+def on_next_dialog(act) -> None:
+    """Run ``act(dialog)`` on the next modal dialog (opened by the click that follows)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def later() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, later)
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, later)
+
+
+def accept_next_dialog(qtbot, prepare=None) -> None:
+    """The next dialog is answered with OK (after ``prepare(dialog)``, e.g. a date)."""
+    from PySide6.QtCore import Qt
+
+    def act(dialog) -> None:
+        if prepare is not None:
+            prepare(dialog)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    on_next_dialog(act)
+
+
 def tick(qtbot, box) -> None:
     """Tick / untick a check box the way staff do: a mouse click on the box."""
     from PySide6.QtCore import QPoint, Qt

@@ -21,7 +21,7 @@ from desktop.pages.plan import PlanPage
 from desktop.pages.qualification import QualificationPage
 from desktop.pages.reception import ReceptionPage
 from desktop.pages.signing import SigningPage
-from tests.desktop.pages.conftest import ID_NUMBER, PHONE, VIN, tick
+from tests.desktop.pages.conftest import ID_NUMBER, PHONE, VIN, accept_next_dialog, tick
 
 
 def type_into(qtbot, widget, text: str) -> None:
@@ -75,6 +75,7 @@ def test_reception_to_signed(qtbot, ctx, consultation, database, consultant):
     type_into(qtbot, q.proof_months, "6")
     tick(qtbot, q.residence)
     tick(qtbot, q.work)
+    tick(qtbot, q.id_seen)  # never pre-ticked: the consultant saw the card
     type_into(qtbot, q.history_years, "8")
     type_into(qtbot, q.credit_kinds, "3")
     assert q.grade.text() == "A"
@@ -114,6 +115,7 @@ def test_reception_to_signed(qtbot, ctx, consultation, database, consultant):
     for box in s.boxes.values():
         tick(qtbot, box)
     assert s.sign_button.isEnabled()
+    accept_next_dialog(qtbot)  # "Mark signed" asks first, with the day (today)
     qtbot.mouseClick(s.sign_button, Qt.MouseButton.LeftButton)
     assert states["signing"][-1] == "complete"
 

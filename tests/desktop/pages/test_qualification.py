@@ -20,6 +20,9 @@ def test_grade_updates_live_while_typing(qtbot, open_page, consultation, databas
     page.proof_months.setValue(6)
     tick(qtbot, page.residence)
     tick(qtbot, page.work)
+    assert page.result.grade is None  # the ID card is never ticked for the consultant
+    assert not page.id_seen.isChecked()
+    tick(qtbot, page.id_seen)
     assert page.result.grade is not None
     assert page.grade.text() == page.result.grade.value == "A"
     assert "Payment history" in page.reasons.text()
@@ -60,6 +63,7 @@ def test_good_input_saves_grade_and_blocked_when_requirements_fail(
     page.proof_months.setValue(6)
     tick(qtbot, page.residence)
     tick(qtbot, page.work)
+    tick(qtbot, page.id_seen)
     page.history_years.setText("6")
     assert page.save() is True
     assert states[-1] == "complete"

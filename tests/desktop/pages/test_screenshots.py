@@ -92,6 +92,7 @@ def test_every_page_in_both_languages(qtbot, language, open_page, database, cons
         page = open_page(cls, cid, context=zh_ctx, size=size)
         if cls is QualificationPage:
             qtbot.keyClicks(page.monthly_income, "18000")
+            page.id_seen.setChecked(True)
             page.overdue_count.setValue(1)
             page.worst_overdue.setValue(10)
             page.applications.setValue(3)

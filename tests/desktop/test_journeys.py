@@ -1,0 +1,235 @@
+"""Journeys through the real main window: consecutive customers, restart, two counters.
+
+The bugs users meet live between units: a page that keeps the previous
+customer's values, a conflict warning fired by our own saves.  These tests
+drive :class:`~desktop.main_window.MainWindow` with the threaded runner over
+a real database file (see ``tests/desktop/journey.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from db import Database, open_database
+from db.models.enums import Role, Step, StepState
+from db.services import consultations as cs
+from db.services import staff
+from db.services.base import Actor
+from tests.desktop.journey import FIVE, Counter, assert_shows, install_watch
+from tests.desktop.pages.conftest import save_screenshot
+
+
+@pytest.fixture
+def store(counter: Database) -> dict[str, Actor]:
+    owner = staff.create_owner(counter, "Main Street Motors", "owner", "owner-pass-1")
+    made = {}
+    for username, name in (("zhangwei", "张伟"), ("wangfang", "王芳")):
+        view = staff.add_staff(
+            counter, owner, username, "staff-pass-1", Role.CONSULTANT, display_name=name
+        )
+        made[username] = staff.actor_for(counter, view.id)
+    return made
+
+
+def test_five_customers_back_to_back_then_each_reopened(
+    qtbot, monkeypatch, counter: Database, store: dict[str, Actor]
+) -> None:
+    """(a) One counter, five customers one after the other, each through every step."""
+    watch = install_watch(monkeypatch)
+    desk = Counter(qtbot, counter, store["zhangwei"], "张伟")
+    ids = []
+    for n, customer in enumerate(FIVE):
+        cid = desk.new_consultation(customer)
+        # a new consultation shows nothing of the one before
+        for step in (Step.QUALIFICATION, Step.APPRAISAL):
+            page = desk.page(step)
+            assert page.consultation_id == cid
+        q = desk.page(Step.QUALIFICATION)
+        assert q.monthly_income.text() == "" and q.overdue_count.value() == 0
+        assert not q.id_seen.isChecked(), "the consultant must confirm the ID card"
+        a = desk.page(Step.APPRAISAL)
+        assert a.vin.text() == "" and a.brand.text() == "" and a.market_price.text() == ""
+        desk.fill_reception(customer)
+        desk.fill_qualification(customer)
+        desk.fill_appraisal(customer)
+        desk.choose_plan(customer)
+        if n == 0:
+            save_screenshot(desk.window, "en", "journey-plan")
+        desk.sign(customer)
+        ids.append(cid)
+        desk.window.go_home()
+        desk.idle()
+    for cid, customer in zip(ids, FIVE, strict=True):
+        desk.window.open_consultation(cid)
+        desk.idle()
+        assert_shows(desk, customer)
+        view = cs.get_consultation(counter, store["zhangwei"], cid)
+        assert view.customer_name == customer.name
+        assert all(view.steps[s] is StepState.COMPLETE for s in Step)
+    # a follow-up set by hand shows on Home at once, a week ahead
+    def follow_up(dialog) -> None:
+        desk.type_into(dialog.note, "call about the bank's answer")
+        desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    desk.on_modal(follow_up)
+    desk.click(desk.flow.followup_button)
+    desk.window.go_home()
+    desk.idle()
+    fm = desk.window.home.followup_model
+    rows = [(fm.index(r, fm.CUSTOMER).data(), fm.index(r, fm.KIND).data(),
+             fm.index(r, fm.DUE).data()) for r in range(fm.rowCount())]
+    assert (FIVE[-1].name, "call about the bank's answer") in [(n, k) for n, k, _ in rows]
+    assert any(d.endswith("(coming)") for n, k, d in rows if k.startswith("call about"))
+    assert watch.notices == [] and watch.boxes == []
+    desk.close()
+
+
+def test_restart_reopens_the_last_consultation_with_its_own_data(
+    qtbot, monkeypatch, db_file: Path, key_file: Path, counter: Database,
+    store: dict[str, Actor],
+) -> None:
+    """(b) Two customers, the window closed in the middle of the second; restart resumes it."""
+    watch = install_watch(monkeypatch)
+    desk = Counter(qtbot, counter, store["zhangwei"], "张伟")
+    first, second = FIVE[0], FIVE[1]
+    desk.whole_consultation(first)
+    desk.window.go_home()
+    cid = desk.new_consultation(second)
+    desk.fill_reception(second)
+    desk.fill_qualification(second)
+    assert desk.flow.current_step is Step.APPRAISAL
+    desk.close()  # the program is closed at the appraisal step
+    counter.close()
+
+    again = open_database(db_file, key=key_file)
+    try:
+        desk = Counter(qtbot, again, store["zhangwei"], "张伟")
+        assert desk.window.resume()
+        desk.idle()
+        assert desk.flow.consultation_id == cid
+        assert desk.flow.current_step is Step.APPRAISAL
+        a = desk.page(Step.APPRAISAL)
+        assert a.vin.text() == "" and a.brand.text() == ""  # not the first customer's car
+        q = desk.show(Step.QUALIFICATION)
+        income = q.monthly_income.text() or q.monthly_income.placeholderText()
+        assert str(second.income)[0] + "****" in income, income
+        assert q.history_years.text() == str(second.history_years)
+        r = desk.show(Step.RECEPTION)
+        assert r.name.text() == second.name
+        assert watch.notices == [] and watch.boxes == []
+        desk.close()
+    finally:
+        again.close()
+
+
+def test_two_counters_on_one_consultation(
+    qtbot, monkeypatch, counter: Database, other: Database, store: dict[str, Actor]
+) -> None:
+    """(c) Both counters open the same consultation; the second save names the first."""
+    watch = install_watch(monkeypatch)
+    one = Counter(qtbot, counter, store["zhangwei"], "张伟")
+    customer = FIVE[2]
+    cid = one.new_consultation(customer)
+    one.fill_reception(customer)
+    assert one.flow.current_step is Step.QUALIFICATION
+
+    two = Counter(qtbot, other, store["wangfang"], "王芳")
+    two.window.open_consultation(cid, step=Step.QUALIFICATION)
+    two.idle()
+    assert two.flow.current_step is Step.QUALIFICATION
+
+    one.fill_qualification(customer)  # saved by 张伟 (and on to the appraisal)
+    assert watch.notices == []
+
+    q = two.page(Step.QUALIFICATION)
+    two.type_into(q.monthly_income, "30000")
+    two.click(two.flow.save_button)
+    assert q.conflict is not None
+    kinds = [k for k, _ in watch.notices]
+    assert kinds == ["conflict"], watch.notices
+    assert "张伟" in watch.notices[0][1]
+    assert q.notice.button("reload") is not None
+    # 王芳 is neither the author nor a manager: no overwrite for her
+    assert q.notice.button("overwrite") is None
+    save_screenshot(two.window, "en", "journey-two-counters-conflict")
+    # 张伟's own counter kept going without any warning
+    one.fill_appraisal(customer)
+    assert [k for k, _ in watch.notices] == ["conflict"]
+
+    # 王芳 reloads: the saved version, and what her form held listed
+    two.click(q.notice.button("reload"))
+    two.click(q.notice.button("confirm_reload"))
+    assert q.conflict is None and q.notice.kind == "typed"
+    assert "30000" in q.notice.detail.text()
+    two.type_into(q.monthly_income, "31000")
+    two.click(two.flow.save_button)
+    assert q.conflict is None and not q.dirty
+
+    # 张伟 comes back to the step: it shows her save; he changes it while she does too
+    mine = one.show(Step.QUALIFICATION)
+    assert "3****" in mine.monthly_income.placeholderText()
+    one.type_into(mine.monthly_income, "25000")
+    two.type_into(q.monthly_income, "32000")
+    two.click(two.flow.save_button)
+    one.click(one.flow.save_button)
+    assert mine.conflict is not None and "王芳" in mine.conflict_text()
+    # he is the consultation's consultant: he may keep his form, after confirming
+    one.click(mine.notice.button("overwrite"))
+    assert mine.notice.kind == "confirm_overwrite"
+    one.click(mine.notice.button("confirm_overwrite"))
+    assert mine.conflict is None and not mine.dirty
+    owner = staff.owner_actor(counter)
+    saved = cs.get_qualification(counter, owner, cid, unmasked=True)
+    assert saved is not None and saved.monthly_income == "25000.00"
+    assert watch.boxes == []
+    one.close()
+    two.close()
+
+
+def test_after_mark_lost_nothing_saves_and_the_next_customer_starts_empty(
+    qtbot, monkeypatch, counter: Database, store: dict[str, Actor]
+) -> None:
+    """'Mark lost' (refused: suspected fraud, put on the blacklist by a manager), then the
+    consultation is read-only and the next customer's pages hold nothing of it."""
+    from db.services import blacklist
+
+    watch = install_watch(monkeypatch)
+    owner = staff.owner_actor(counter)
+    view = staff.add_staff(counter, owner, "boss", "staff-pass-1", Role.MANAGER,
+                           display_name="刘经理")
+    desk = Counter(qtbot, counter, staff.actor_for(counter, view.id), "刘经理")
+    first, second = FIVE[3], FIVE[4]
+    cid = desk.new_consultation(first)
+    desk.fill_reception(first)
+    desk.fill_qualification(first)
+
+    def lost(dialog) -> None:
+        dialog.category.setCurrentIndex(dialog.category.findData("refused_fraud"))
+        assert dialog.blacklist.isVisible()
+        dialog.blacklist.setChecked(True)
+        desk.type_into(dialog.note, "payslips do not add up")
+        desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    desk.on_modal(lost)
+    desk.click(desk.flow.lost_button)
+    assert desk.flow.lost_banner.isVisible() and desk.flow.closed
+    assert not desk.flow.save_button.isEnabled()
+    a = desk.current
+    desk.type_into(a.brand, "Changed after lost")
+    assert not a.dirty and a.save() is False
+    assert cs.get_appraisal(counter, owner, cid) is None
+    assert len(blacklist.list_entries(counter, owner)) == 1
+
+    desk.window.go_home()
+    desk.idle()
+    nxt = desk.new_consultation(second)
+    assert nxt != cid and not desk.flow.closed and desk.flow.save_button.isEnabled()
+    q = desk.page(Step.QUALIFICATION)
+    assert q.monthly_income.text() == "" and q.history_years.text() == ""
+    a = desk.page(Step.APPRAISAL)
+    assert a.brand.text() == "" and a.vin.text() == ""
+    assert watch.notices == [] and watch.boxes == []
+    desk.close()
