@@ -93,15 +93,27 @@ class Lease:
 
     # -- locking ---------------------------------------------------------
 
-    def _open(self) -> int:
+    def _open(self) -> int | None:
+        """The lease file (readable by all: counters of other users take part too).
+
+        A folder where it cannot be made (read-only media) gets no lease
+        rather than an error: nothing can be written there anyway.
+        """
         if self._fd is None:
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            for flags in (os.O_RDWR | os.O_CREAT, os.O_RDONLY):
+                try:
+                    self._fd = os.open(self.path, flags, 0o644)
+                    break
+                except OSError:
+                    continue
         return self._fd
 
     def _lock(self, op: int, wait: float) -> bool:
         if fcntl is None:
             return True
         fd = self._open()
+        if fd is None:
+            return True
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -176,6 +188,8 @@ class Lease:
         keep = [line for line in self._lines() if _alive(line)][-MAX_LINES:]
         keep.append(_me())
         fd = self._open()
+        if fd is None:
+            return
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
             os.pwrite(fd, "".join(f"{line}\n" for line in keep).encode("utf-8"), 0)
