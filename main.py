@@ -25,7 +25,13 @@ EXIT_USAGE = 2
 
 # Packages that add subcommands: each has ``register(subparsers, common)``
 # where ``common`` is the parent parser holding --db/--database-url.
-COMMAND_MODULES = ("reports.cli_quote", "db.commands", "reports.pdf_cli", "reports.excel_cli")
+COMMAND_MODULES = (
+    "reports.cli_quote",
+    "reports.cli_deal",
+    "db.commands",
+    "reports.pdf_cli",
+    "reports.excel_cli",
+)
 # The options every command (and the GUI) takes, each followed by one value.
 COMMON_OPTIONS = {"--db": "db", "--database-url": "database_url"}
 

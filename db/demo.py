@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
@@ -407,15 +407,6 @@ class Appraised:
     limit_reasons: tuple[Reason, ...]
 
 
-@lru_cache(maxsize=100_000)
-def _depreciation(rate_percent: Decimal, exponent: Decimal) -> Decimal:
-    """``(1 - rate) ** exponent`` exactly as ``lending.appraisal`` computes it (28 digits)."""
-    with localcontext() as ctx:
-        ctx.prec = 28
-        base = 1 - rate_percent / 100
-        return base**exponent if exponent != 0 else Decimal(1)
-
-
 def fast_appraise(
     market: Decimal,
     first_registration: date,
@@ -426,39 +417,33 @@ def fast_appraise(
     flood: bool = False,
     fire: bool = False,
 ) -> Appraised:
-    """``lending.appraisal.appraise`` with default settings and no override, memoised.
+    """``lending.appraisal.appraise`` with default settings and no override.
 
-    The same steps, rates and rounding (a test checks they agree); the
-    depreciation factors are cached, because the fractional Decimal powers
-    are what make ``appraise`` slow and their exponents repeat.
+    A used-market reference needs no fractional Decimal powers (those made
+    the old double depreciation slow), so this is lending's own appraisal.
     """
-    s = DEFAULT_SETTINGS
-    age = lending_appraisal.vehicle_age_years(first_registration, on).quantize(
-        Decimal("0.0001"), rounding=ROUND_HALF_UP
-    )
-    steps = Decimal(mileage_km) / Decimal(s.mileage_step_km)
-    price = money(market)
-    v1 = money(price * _depreciation(s.depreciation_per_year_percent, age))
-    v2 = money(v1 * _depreciation(s.depreciation_per_mileage_step_percent, steps))
-    computed = money(v2 * lending_appraisal.condition_factor(condition, s))
-    exclusions = tuple(
-        Reason.of(lending_appraisal.MESSAGES, f"excluded.{name}")
-        for name, flag in (("accident", accident), ("flood", flood), ("fire", fire))
-        if flag
+    a = lending_appraisal.appraise(
+        lending_appraisal.AppraisalInput(
+            market_reference_price=market,
+            first_registration=first_registration,
+            appraisal_date=on,
+            mileage_km=mileage_km,
+            condition=condition,
+            accident=accident,
+            flood=flood,
+            fire=fire,
+        ),
+        DEFAULT_SETTINGS,
     )
     return Appraised(
-        value=computed,
-        computed_value=computed,
-        age_years=age,
-        mileage_km=mileage_km,
-        excluded=bool(exclusions),
-        exclusion_reasons=exclusions,
-        odometer_flags=tuple(lending_appraisal.odometer_flags(mileage_km, age, (), on, s)),
-        limit_reasons=tuple(
-            lending_appraisal.vehicle_limit_reasons(
-                age, mileage_km, s.max_vehicle_age_years, s.max_vehicle_mileage_km
-            )
-        ),
+        value=a.value,
+        computed_value=a.computed_value,
+        age_years=a.age_years,
+        mileage_km=a.mileage_km,
+        excluded=a.excluded,
+        exclusion_reasons=a.exclusion_reasons,
+        odometer_flags=a.odometer_flags,
+        limit_reasons=a.limit_reasons,
     )
 
 

@@ -306,7 +306,9 @@ class MainWindow(QMainWindow):
         if self._in_flow() and not self._leave_step():
             return
         dialog = dialogs.NewConsultationDialog(self.ctx, self)
-        if dialog.exec() and dialog.result_view is not None:
+        accepted = dialog.exec()
+        self.activateWindow()  # the keyboard back in the window (the page takes the cursor)
+        if accepted and dialog.result_view is not None:
             if dialog.reused:
                 self.statusBar().showMessage(
                     self.tr(

@@ -357,7 +357,11 @@ class FlowView(QWidget):
 
     def show_step(self, step: Step | str) -> None:
         step = Step(step)
-        self.pages.setCurrentWidget(self.page_for[step])
+        page = self.page_for[step]
+        self.pages.setCurrentWidget(page)
+        focus = getattr(page, "focus_first_field", None)
+        if focus is not None and self.isVisible():
+            focus()  # the cursor in the step's first field
         self.steps.select_step(step)
         self.back_button.setEnabled(step is not STEPS[0])
         last = step is STEPS[-1]

@@ -1,18 +1,30 @@
-"""Used-vehicle appraisal: depreciation, exclusions, odometer checks, limits.
+"""Vehicle appraisal: value from a reference price, exclusions, odometer checks, limits.
 
-Value = market reference price
-        x (1 - yearly depreciation) ^ age in years
-        x (1 - depreciation per mileage step) ^ (mileage / step km)
+The reference price says what it is (:class:`ReferenceKind`):
+
+* ``used-market``: the used-market price of that model and year in average
+  condition with typical mileage (``typical_km_per_year`` x the age).  Only
+  the mileage above/below typical and the condition adjust it;
+* ``new-guide``: the new-car guide price.  Age depreciation applies as well.
+
+Value = reference price
+        x (1 - yearly depreciation) ^ age in years          (new-guide only)
+        x (1 - rate per mileage step x (km - typical km) / step km)
         x condition factor
 
-Both depreciations are compound and **pro rata**: a car 3 years and 6 months
-old is depreciated for 3.5 years, one with 30,000 km for 1.5 steps of
-20,000 km.  Age in years is whole calendar years since first registration
-plus the fraction of the current registration year that has passed (so on
-the 8th anniversary the age is exactly 8).  The factors are applied in that
-order and the value is rounded to the fen after each step, so the three
-reduction amounts in the breakdown add up exactly to the reference price
-minus the computed value.
+Age depreciation is compound and pro rata (3 years and 6 months count as
+3.5 years); the mileage adjustment is linear in the km above typical (below
+typical it adds value) and clamped to the settings' maximum reduction and
+increase.  Age in years is whole calendar years since first registration
+plus the fraction of the current registration year that has passed.  The
+factors are applied in that order and the value is rounded to the fen after
+each step, so the adjustment amounts add up exactly to the computed value
+minus the reference price.  :attr:`Appraisal.adjustments` lists each one
+with its code, a reason the appraiser can read out and its signed amount.
+
+Sanity flags ask for confirmation: a reference price outside the plausible
+band of the settings, a deal price far from the computed value, and (with a
+VIN) a model year far from the first registration.
 
 Rates come from :class:`lending.settings.LendingSettings`; an appraisal may
 use its own yearly/mileage rate inside the settings' allowed range.  The
@@ -33,9 +45,9 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 
-from lending.errors import UserError
+from lending.identity import check_vin
 from lending.money import CENT, HUNDRED, money
-from lending.reasons import Reason
+from lending.reasons import Reason, ReasonsError
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
 
 MESSAGES: dict[str, str] = {
@@ -52,6 +64,10 @@ MESSAGES: dict[str, str] = {
     ),
     "override.reason_required": "Overriding the appraisal value needs a written reason.",
     "override.negative": "The override value cannot be negative.",
+    "override.needs_approval": (
+        "The override is {percent}% from the computed value {computed}; more than {limit}% "
+        "needs a manager's approval."
+    ),
     "excluded.accident": "Accident vehicles cannot be financed.",
     "excluded.flood": "Flood-damaged vehicles cannot be financed.",
     "excluded.fire": "Fire-damaged vehicles cannot be financed.",
@@ -79,6 +95,25 @@ MESSAGES: dict[str, str] = {
     "limit.too_many_km": (
         "The vehicle has {km} km; the limit is {max} km."
     ),
+    "adjust.age": "Age {years} years at {rate}% a year from the new-car guide price",
+    "adjust.mileage_above": (
+        "{km} km above the typical {typical} km for the age, {rate}% per {step} km"
+    ),
+    "adjust.mileage_below": (
+        "{km} km below the typical {typical} km for the age, {rate}% per {step} km"
+    ),
+    "adjust.mileage_typical": "Typical mileage for the age ({typical} km)",
+    "adjust.condition_excellent": "Excellent condition",
+    "adjust.condition_good": "Good condition",
+    "adjust.condition_fair": "Fair condition",
+    "adjust.condition_poor": "Poor condition",
+    "sanity.reference_out_of_band": (
+        "A reference price of {price} is outside the usual {min} to {max}; please confirm it."
+    ),
+    "sanity.deal_price_far": (
+        "The deal price {deal} is more than {percent}% away from the appraised value "
+        "{value}; please confirm it."
+    ),
 }
 
 
@@ -89,16 +124,15 @@ class Condition(StrEnum):
     POOR = "poor"
 
 
-class AppraisalError(UserError):
+class ReferenceKind(StrEnum):
+    USED_MARKET = "used-market"
+    """Used price of that model-year, average condition, typical mileage."""
+    NEW_GUIDE = "new-guide"
+    """The new-car guide price: age depreciation applies."""
+
+
+class AppraisalError(ReasonsError):
     """The appraisal cannot be made; ``reasons`` says why (all of them)."""
-
-    def __init__(self, reasons: Sequence[Reason]) -> None:
-        super().__init__(" ".join(r.render() for r in reasons), code=reasons[0].code)
-        self.reasons = tuple(reasons)
-
-    @property
-    def reason(self) -> Reason:
-        return self.reasons[0]
 
 
 @dataclass(frozen=True)
@@ -119,6 +153,12 @@ class AppraisalInput:
     """This appraisal's yearly rate; ``None`` uses the settings' default."""
     depreciation_per_mileage_step_percent: Decimal | None = None
     """This appraisal's rate per mileage step; ``None`` uses the settings' default."""
+    reference: ReferenceKind = ReferenceKind.USED_MARKET
+    """What ``market_reference_price`` is."""
+    deal_price: Decimal | None = None
+    """The price agreed for the car, checked against the computed value."""
+    vin: str = ""
+    """With a valid VIN the model year is checked against the first registration."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +171,16 @@ class Adjustment:
 
     factor: Decimal
     percent: Decimal
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class AdjustmentLine:
+    """One adjustment as the appraiser explains it: ``amount`` is the signed change."""
+
+    code: str
+    """``age``, ``mileage`` or ``condition``."""
+    reason: Reason
     amount: Decimal
 
 
@@ -154,6 +204,20 @@ class Appraisal:
     odometer_flags: tuple[Reason, ...]
     limit_reasons: tuple[Reason, ...]
     """Over-age / over-mileage against the settings' default limits."""
+    reference: ReferenceKind = ReferenceKind.USED_MARKET
+    adjustments: tuple[AdjustmentLine, ...] = ()
+    """Age (new-guide only), mileage, condition: reason and signed amount."""
+    sanity_flags: tuple[Reason, ...] = ()
+    """Figures to confirm: reference outside the band, deal price far, VIN year."""
+    typical_mileage_km: int = 0
+    override_percent: Decimal | None = None
+    """(override - computed) / computed in percent, 2 decimals; None without an override."""
+    approval_reason: Reason | None = None
+    """Set when the override needs a manager's approval before a plan can be chosen."""
+
+    @property
+    def needs_manager_approval(self) -> bool:
+        return self.approval_reason is not None
 
     @property
     def tampering_suspected(self) -> bool:
@@ -300,11 +364,25 @@ def appraise(a: AppraisalInput, settings: LendingSettings = DEFAULT_SETTINGS) ->
     age_years = vehicle_age_years(a.first_registration, a.appraisal_date).quantize(
         Decimal("0.0001"), rounding=ROUND_HALF_UP
     )
-    steps = Decimal(a.mileage_km) / Decimal(s.mileage_step_km)
     price = money(a.market_reference_price)
-    v1, age_adj = _adjust(price, _power(1 - year_rate / HUNDRED, age_years))
-    v2, km_adj = _adjust(v1, _power(1 - km_rate / HUNDRED, steps))
+    lines: list[AdjustmentLine] = []
+    if a.reference is ReferenceKind.NEW_GUIDE:
+        year_factor = _power(1 - year_rate / HUNDRED, age_years)
+        lines_age = Reason.of(MESSAGES, "adjust.age", years=_num(age_years),
+                              rate=_num(year_rate))
+    else:
+        year_factor, lines_age = Decimal(1), None
+    v1, age_adj = _adjust(price, year_factor)
+    if lines_age is not None:
+        lines.append(AdjustmentLine("age", lines_age, -age_adj.amount))
+    typical = int((Decimal(s.typical_km_per_year) * age_years).to_integral_value(ROUND_HALF_UP))
+    km_factor, km_reason = _mileage_factor(a.mileage_km, typical, km_rate, s)
+    v2, km_adj = _adjust(v1, km_factor)
+    lines.append(AdjustmentLine("mileage", km_reason, -km_adj.amount))
     computed, cond_adj = _adjust(v2, condition_factor(a.condition, s))
+    lines.append(AdjustmentLine(
+        "condition", Reason.of(MESSAGES, f"adjust.condition_{a.condition.value}"),
+        -cond_adj.amount))
 
     exclusions = [
         Reason.of(MESSAGES, f"excluded.{name}")
@@ -312,6 +390,7 @@ def appraise(a: AppraisalInput, settings: LendingSettings = DEFAULT_SETTINGS) ->
         if flag
     ]
     overridden = a.override_value is not None
+    override_percent, approval_reason = _override_check(a.override_value, computed, s)
     return Appraisal(
         value=money(a.override_value) if a.override_value is not None else computed,
         computed_value=computed,
@@ -331,4 +410,70 @@ def appraise(a: AppraisalInput, settings: LendingSettings = DEFAULT_SETTINGS) ->
         limit_reasons=tuple(vehicle_limit_reasons(age_years, a.mileage_km,
                                                   s.max_vehicle_age_years,
                                                   s.max_vehicle_mileage_km)),
+        reference=a.reference,
+        adjustments=tuple(lines),
+        sanity_flags=tuple(sanity_flags(a, computed, s)),
+        typical_mileage_km=typical,
+        override_percent=override_percent,
+        approval_reason=approval_reason,
     )
+
+
+def _override_check(
+    override: Decimal | None, computed: Decimal, s: LendingSettings
+) -> tuple[Decimal | None, Reason | None]:
+    """How far the override is from the computed value, and whether a manager must approve."""
+    if override is None:
+        return None, None
+    if computed == 0:
+        percent = HUNDRED if override > 0 else Decimal(0)
+    else:
+        percent = ((money(override) - computed) / computed * HUNDRED).quantize(
+            CENT, rounding=ROUND_HALF_UP)
+    reason = None
+    if abs(money(override) - computed) * HUNDRED > computed * s.override_approval_percent:
+        reason = Reason.of(MESSAGES, "override.needs_approval", percent=_num(percent),
+                           computed=f"{computed:,.2f}", limit=_num(s.override_approval_percent))
+    return percent, reason
+
+
+def _mileage_factor(
+    km: int, typical: int, rate: Decimal, s: LendingSettings
+) -> tuple[Decimal, Reason]:
+    """Linear in the km above (below) typical, clamped; with the reason to show."""
+    excess = km - typical
+    factor = 1 - rate / HUNDRED * Decimal(excess) / Decimal(s.mileage_step_km)
+    factor = min(max(factor, 1 - s.mileage_max_reduction_percent / HUNDRED),
+                 1 + s.mileage_max_increase_percent / HUNDRED)
+    params = {"km": f"{abs(excess):,}", "typical": f"{typical:,}", "rate": _num(rate),
+              "step": f"{s.mileage_step_km:,}"}
+    if excess > 0:
+        return factor, Reason.of(MESSAGES, "adjust.mileage_above", **params)
+    if excess < 0:
+        return factor, Reason.of(MESSAGES, "adjust.mileage_below", **params)
+    return factor, Reason.of(MESSAGES, "adjust.mileage_typical", typical=params["typical"])
+
+
+def sanity_flags(a: AppraisalInput, computed: Decimal, s: LendingSettings) -> list[Reason]:
+    """Figures the appraiser should confirm (nothing here blocks the appraisal)."""
+    from lending.vin import YEAR_CODES, model_year, vin_warnings_for_year
+
+    flags: list[Reason] = []
+    price = money(a.market_reference_price)
+    if not s.reference_price_min <= price <= s.reference_price_max:
+        flags.append(Reason.of(MESSAGES, "sanity.reference_out_of_band", price=f"{price:,.2f}",
+                               min=f"{s.reference_price_min:,}",
+                               max=f"{s.reference_price_max:,}"))
+    if a.deal_price is not None and computed > 0:
+        deviation = abs(a.deal_price - computed) / computed * HUNDRED
+        if deviation > s.deal_price_deviation_percent:
+            flags.append(Reason.of(MESSAGES, "sanity.deal_price_far",
+                                   deal=f"{money(a.deal_price):,.2f}",
+                                   percent=_num(s.deal_price_deviation_percent),
+                                   value=f"{computed:,.2f}"))
+    check = check_vin(a.vin) if a.vin.strip() else None
+    code = check.model_year_code if check is not None and check.valid else None
+    if code is not None and code in YEAR_CODES:
+        year = model_year(code, a.appraisal_date)
+        flags.extend(vin_warnings_for_year(year, a.first_registration, s))
+    return flags

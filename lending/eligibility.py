@@ -43,7 +43,7 @@ from lending.compliance import (
     check_online_small_loan,
     check_rate,
 )
-from lending.money import ZERO, format_cny, money, rate2
+from lending.money import ZERO, format_cny, money, percent_of, rate2
 from lending.products import GradeTerms, Product
 from lending.qualification import Grade
 from lending.reasons import Reason
@@ -83,6 +83,12 @@ MESSAGES: dict[str, str] = {
     "interest_first_balloon": (
         "Interest-first: the last payment of {amount} CNY repays the whole principal."
     ),
+    "balloon_above_max": (
+        "This product allows a balloon of at most {max}% of the loan; {percent}% was asked for."
+    ),
+    "balloon_final_payment": (
+        "Balloon: the last payment of {amount} CNY includes the balloon of {balloon} CNY."
+    ),
 }
 
 
@@ -113,6 +119,8 @@ class PlanRequest:
     term_months: int
     method: RepaymentMethod
     start_date: date
+    balloon_percent: Decimal = ZERO
+    """Balloon method only: the final lump in percent of the loan."""
 
     @property
     def loan_amount(self) -> Decimal:
@@ -177,7 +185,7 @@ def dti_payment(schedule: Schedule) -> Decimal:
     rows = schedule.rows
     if schedule.terms.method is RepaymentMethod.INTEREST_FIRST and len(rows) > 1:
         return max(r.payment for r in rows[:-1])
-    return schedule.max_payment
+    return schedule.max_regular_payment  # a balloon is paid (or refinanced) apart
 
 
 def evaluate_product(
@@ -214,6 +222,12 @@ def evaluate_product(
                                  term=request.term_months))
     if request.method not in product.methods:
         reasons.append(Reason.of(MESSAGES, "method_not_offered"))
+    balloon_percent = request.balloon_percent if request.method is RepaymentMethod.BALLOON \
+        else ZERO
+    if balloon_percent > product.balloon_max_percent:
+        reasons.append(Reason.of(MESSAGES, "balloon_above_max",
+                                 max=format(product.balloon_max_percent.normalize(), "f"),
+                                 percent=format(balloon_percent.normalize(), "f")))
     # 4. amount
     amount = request.loan_amount
     max_loan = product.max_loan(vehicle.appraisal_value)
@@ -249,6 +263,7 @@ def evaluate_product(
             monthly_fee_rate=fee_rate,
             step_percent=step.step_percent if step else ZERO,
             step_months=step.step_months if step else 12,
+            balloon=percent_of(amount, min(balloon_percent, Decimal(99))),
         )
         try:
             schedule = build_schedule(terms, request.start_date)
@@ -263,6 +278,10 @@ def evaluate_product(
         if request.method is RepaymentMethod.INTEREST_FIRST:
             warnings.append(Reason.of(MESSAGES, "interest_first_balloon",
                                       amount=format_cny(schedule.rows[-1].payment)))
+        if schedule.balloon > 0:
+            warnings.append(Reason.of(MESSAGES, "balloon_final_payment",
+                                      amount=format_cny(schedule.rows[-1].payment),
+                                      balloon=format_cny(schedule.balloon)))
         dti = check_dti(dti_payment(schedule), customer.existing_monthly_debt,
                         customer.monthly_income, settings)
         if not dti.ok:

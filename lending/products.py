@@ -16,6 +16,9 @@ Two product families:
   nominal annual rate every customer of that grade gets (same price for the
   same grade), with the approval likelihood for that grade.
 * :class:`ConsumerCreditProduct` - unsecured consumer credit lines.
+* :class:`CardInstalment` - bank card instalment (信用卡分期): no interest, a
+  flat fee per term; its true APR comes from
+  :func:`lending.deal.card_instalment_schedule`.
 """
 
 from __future__ import annotations
@@ -132,6 +135,8 @@ class Product:
     online_small_loan: bool
     """Subject to the online small-loan limits (amount and term)."""
     active: bool = True
+    balloon_max_percent: Decimal = Decimal(0)
+    """Balloon method: the largest final lump, in percent of the loan (typically 0-40)."""
 
     def grade_terms(self, grade: Grade | None) -> GradeTerms | None:
         for g in self.grades:
@@ -206,10 +211,41 @@ class ConsumerCreditProduct:
 
 
 @dataclass(frozen=True)
+class CardFee:
+    months: int
+    fee_percent: Decimal
+    """The whole term's flat fee in percent of the amount (e.g. 8 over 24 months)."""
+
+
+@dataclass(frozen=True)
+class CardInstalment:
+    """A bank card instalment product: no interest, a flat fee for each offered term."""
+
+    code: str
+    name: str
+    name_zh: str
+    example_lenders: tuple[str, ...]
+    line_max: Decimal
+    fees: tuple[CardFee, ...]
+    active: bool = True
+
+    @property
+    def terms(self) -> tuple[int, ...]:
+        return tuple(f.months for f in self.fees)
+
+    def fee_percent(self, months: int) -> Decimal | None:
+        for fee in self.fees:
+            if fee.months == months:
+                return fee.fee_percent
+        return None
+
+
+@dataclass(frozen=True)
 class Catalogue:
     version: int
     products: tuple[Product, ...]
     consumer_credit: tuple[ConsumerCreditProduct, ...] = ()
+    card_instalments: tuple[CardInstalment, ...] = ()
 
     def product(self, code: str) -> Product:
         for p in self.products:
@@ -497,6 +533,7 @@ def _product(o: _Obj) -> Product | None:
         requires_full_insurance=o.bool_("requires_full_insurance", default=False),
         online_small_loan=o.bool_("online_small_loan", default=False),
         active=o.bool_("active", default=True),
+        balloon_max_percent=o.dec("balloon_max_percent", hi=99, default=0),
     )
     if not o.clean:
         return None
@@ -513,6 +550,8 @@ def _product(o: _Obj) -> Product | None:
         o.problem("is required when step_up is an allowed method", "step_up")
     if p.step_up is not None and RepaymentMethod.STEP_UP not in p.methods:
         o.problem("is given but step_up is not an allowed method", "step_up")
+    if p.balloon_max_percent > 0 and RepaymentMethod.BALLOON not in p.methods:
+        o.problem("is given but balloon is not an allowed method", "balloon_max_percent")
     return p if o.clean else None
 
 
@@ -570,6 +609,29 @@ def _consumer(o: _Obj) -> ConsumerCreditProduct | None:
     return c if o.clean else None
 
 
+def _card_fee(o: _Obj) -> CardFee:
+    return CardFee(o.int_("months", lo=1, hi=60), o.dec("fee_percent", hi=100))
+
+
+def _card(o: _Obj) -> CardInstalment | None:
+    code = o.str_("code")
+    if code and not _CODE.match(code):
+        o.problem(f"must be lower-case letters, digits and _ (got {code!r})", "code")
+    c = CardInstalment(
+        code=code,
+        name=o.str_("name"),
+        name_zh=o.str_("name_zh"),
+        example_lenders=o.strings("example_lenders"),
+        line_max=o.dec("line_max", lo=1),
+        fees=o.objects("fees", _card_fee),
+        active=o.bool_("active", default=True),
+    )
+    months = list(c.terms)
+    if o.clean and months != sorted(set(months)):
+        o.problem("must list each term once, in increasing order", "fees")
+    return c if o.clean else None
+
+
 def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
     """Validate decoded catalogue JSON; raise :class:`CatalogueError` listing every problem."""
     problems: list[str] = []
@@ -579,15 +641,20 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
     consumer = top.objects("consumer_credit", _consumer, non_empty=False) \
         if "consumer_credit" in top.data else ()
     top.read.add("consumer_credit")
+    cards = top.objects("card_instalments", _card, non_empty=False) \
+        if "card_instalments" in top.data else ()
+    top.read.add("card_instalments")
     top.finish()
     seen: set[str] = set()
-    for code in [p.code for p in products] + [c.code for c in consumer]:
+    for code in [p.code for p in products] + [c.code for c in consumer] + [
+            c.code for c in cards]:
         if code in seen:
             problems.append(f"products: code {code!r} is used twice")
         seen.add(code)
     if problems:
         raise CatalogueError(problems)
-    return Catalogue(version=version, products=products, consumer_credit=consumer)
+    return Catalogue(version=version, products=products, consumer_credit=consumer,
+                     card_instalments=cards)
 
 
 # --- writing ----------------------------------------------------------------

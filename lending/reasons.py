@@ -9,8 +9,10 @@ context ``Reason``) and then fill in the parameters.  A test collects every
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+from lending.errors import UserError
 
 
 def _identity(text: str) -> str:
@@ -32,3 +34,15 @@ class Reason:
 
     def __str__(self) -> str:
         return self.render()
+
+
+class ReasonsError(UserError):
+    """Input that cannot be used; ``reasons`` says why (all of them, first one first)."""
+
+    def __init__(self, reasons: Sequence[Reason]) -> None:
+        super().__init__(" ".join(r.render() for r in reasons), code=reasons[0].code)
+        self.reasons = tuple(reasons)
+
+    @property
+    def reason(self) -> Reason:
+        return self.reasons[0]

@@ -9,6 +9,10 @@ Rules (ARCHITECTURE.md):
 * a periodic fee is a flat percent of the *original* principal each month;
   an up-front fee is paid (or deducted from the proceeds) at the start;
 * due dates fall on the start date's day of month, clamped to month end.
+
+Balloon (弹性尾款): equal payments ``(P - B*v) * r / (1 - v)`` with
+``v = (1 + r)^-n`` (``(P - B) / n`` at 0 %), and the balloon ``B`` is paid
+with the last payment; the last period absorbs the rounding as usual.
 """
 
 from __future__ import annotations
@@ -35,6 +39,10 @@ MESSAGES: dict[str, str] = {
     "terms.step_percent_negative": "The step-up percentage cannot be negative.",
     "terms.step_months_invalid": "Payments can step up every 1 to {max} months.",
     "terms.step_up_params_unused": "Step-up settings only apply to the step-up method.",
+    "terms.balloon_negative": "The balloon payment cannot be negative.",
+    "terms.balloon_too_high": "The balloon payment must be less than the loan amount.",
+    "terms.balloon_unused": "A balloon payment only applies to the balloon method.",
+    "terms.balloon_percent_out_of_range": "The balloon must be between 0% and 100% of the loan.",
 }
 
 
@@ -43,6 +51,7 @@ class RepaymentMethod(StrEnum):
     EQUAL_PRINCIPAL = "equal_principal"  # 等额本金
     INTEREST_FIRST = "interest_first"  # 先息后本
     STEP_UP = "step_up"  # 递增还款
+    BALLOON = "balloon"  # 弹性尾款: equal payments plus a final lump
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,8 @@ class LoanTerms:
     monthly_fee_rate: Decimal = ZERO
     step_percent: Decimal = ZERO
     step_months: int = 12
+    balloon: Decimal = ZERO
+    """Balloon method only: the lump paid with the last payment (CNY)."""
 
     def problems(self) -> list[Reason]:
         """Every reason these terms cannot be scheduled (empty when fine)."""
@@ -82,6 +93,12 @@ class LoanTerms:
             found.append(Reason.of(MESSAGES, "terms.step_percent_negative"))
         if not 1 <= self.step_months <= MAX_TERM_MONTHS:
             found.append(Reason.of(MESSAGES, "terms.step_months_invalid", max=MAX_TERM_MONTHS))
+        if self.balloon < 0:
+            found.append(Reason.of(MESSAGES, "terms.balloon_negative"))
+        elif self.balloon > 0 and self.method is not RepaymentMethod.BALLOON:
+            found.append(Reason.of(MESSAGES, "terms.balloon_unused"))
+        elif self.amount > 0 and self.balloon >= self.amount:
+            found.append(Reason.of(MESSAGES, "terms.balloon_too_high"))
         return found
 
 
@@ -115,6 +132,23 @@ class Schedule:
     @property
     def max_payment(self) -> Decimal:
         return max(r.payment for r in self.rows)
+
+    @property
+    def balloon(self) -> Decimal:
+        """The lump paid with the last payment (0.00 unless the balloon method)."""
+        return money(self.terms.balloon)
+
+    @property
+    def regular_payments(self) -> tuple[Decimal, ...]:
+        """Every payment with the balloon taken out of the last one."""
+        payments = [r.payment for r in self.rows]
+        payments[-1] -= self.balloon
+        return tuple(payments)
+
+    @property
+    def max_regular_payment(self) -> Decimal:
+        """The highest payment, the balloon left apart (what a payment target bounds)."""
+        return max(self.regular_payments)
 
     @cached_property
     def total_interest(self) -> Decimal:
@@ -173,6 +207,21 @@ def _level_payment(amount: Decimal, rate: Decimal, months: int) -> Decimal:
     return amount * rate * growth / (growth - 1)
 
 
+def _balloon_payment(amount: Decimal, balloon: Decimal, rate: Decimal, months: int) -> Decimal:
+    """(P - B*v) * r / (1 - v), v = (1+r)^-n; (P - B) / n at 0 % (unrounded)."""
+    if rate == 0:
+        return (amount - balloon) / months
+    v = 1 / (1 + rate) ** months
+    return (amount - balloon * v) * rate / (1 - v)
+
+
+def balloon_for_percent(amount: Decimal, percent: Decimal) -> Decimal:
+    """A balloon of ``percent`` % of the loan, to the fen; refuses percent outside 0-100."""
+    if not 0 <= percent < HUNDRED:
+        raise InvalidTerms([Reason.of(MESSAGES, "terms.balloon_percent_out_of_range")])
+    return percent_of(amount, percent)
+
+
 def _step_factors(months: int, step_percent: Decimal, step_months: int) -> list[Decimal]:
     step = 1 + step_percent / HUNDRED
     return [step ** ((k - 1) // step_months) for k in range(1, months + 1)]
@@ -209,6 +258,9 @@ def _planned_payment(terms: LoanTerms, rate: Decimal) -> list[Decimal]:
     amount = money(terms.amount)
     if terms.method is RepaymentMethod.EQUAL_INSTALLMENT:
         return [money(_level_payment(amount, rate, terms.months))] * terms.months
+    if terms.method is RepaymentMethod.BALLOON:
+        level = _balloon_payment(amount, money(terms.balloon), rate, terms.months)
+        return [money(level)] * terms.months
     factors = _step_factors(terms.months, terms.step_percent, terms.step_months)
     base = _base_step_payment(amount, rate, factors)
     return [money(base * f) for f in factors]

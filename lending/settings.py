@@ -17,10 +17,12 @@ database layer can store them without knowing the fields.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+import itertools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from lending.errors import UserError
 
@@ -91,10 +93,26 @@ class LendingSettings:
     depreciation_per_mileage_step_min_percent: Decimal = Decimal("5")
     depreciation_per_mileage_step_max_percent: Decimal = Decimal("8")
     mileage_step_km: int = 20000
-    condition_factor_excellent: Decimal = Decimal("1.00")
-    condition_factor_good: Decimal = Decimal("0.97")
-    condition_factor_fair: Decimal = Decimal("0.90")
+    typical_km_per_year: int = 20000
+    """A used-market reference assumes this mileage a year; only km above/below it count."""
+    mileage_max_reduction_percent: Decimal = Decimal("50")
+    """The mileage adjustment never takes more than this off the value."""
+    mileage_max_increase_percent: Decimal = Decimal("15")
+    """Low mileage never adds more than this to the value."""
+    condition_factor_excellent: Decimal = Decimal("1.03")
+    condition_factor_good: Decimal = Decimal("1.00")
+    """The reference price is for average condition: 'good' keeps it."""
+    condition_factor_fair: Decimal = Decimal("0.92")
     condition_factor_poor: Decimal = Decimal("0.80")
+    reference_price_min: Decimal = Decimal("5000")
+    reference_price_max: Decimal = Decimal("5000000")
+    """A reference price outside this band asks the appraiser to confirm it."""
+    deal_price_deviation_percent: Decimal = Decimal("30")
+    """A deal price this far from the computed value asks for confirmation."""
+    override_approval_percent: Decimal = Decimal("10")
+    """An appraiser's override further than this from the computed value needs a manager."""
+    vin_model_year_tolerance_years: int = 1
+    """Model year (VIN position 10) more than this from the first registration year warns."""
     max_vehicle_age_years: Decimal = Decimal("8")
     """Default limit; each product carries its own limit."""
     max_vehicle_mileage_km: int = 150000
@@ -170,7 +188,21 @@ def validate_settings(s: LendingSettings) -> list[str]:
         problems.append("mileage_step_km must be positive")
     for name in ("excellent", "good", "fair", "poor"):
         in_range(f"condition_factor_{name}", getattr(s, f"condition_factor_{name}"),
-                 Decimal("0.01"), Decimal(1))
+                 Decimal("0.01"), Decimal("1.15"))
+    if s.typical_km_per_year < 0:
+        problems.append("typical_km_per_year cannot be negative")
+    in_range("mileage_max_reduction_percent", s.mileage_max_reduction_percent, Decimal(0),
+             Decimal(99))
+    in_range("mileage_max_increase_percent", s.mileage_max_increase_percent, Decimal(0),
+             hundred)
+    if not Decimal(0) < s.reference_price_min < s.reference_price_max:
+        problems.append("reference_price_min and reference_price_max must satisfy "
+                        "0 < min < max")
+    in_range("deal_price_deviation_percent", s.deal_price_deviation_percent, Decimal(0),
+             hundred)
+    in_range("override_approval_percent", s.override_approval_percent, Decimal(0), hundred)
+    if s.vin_model_year_tolerance_years < 0:
+        problems.append("vin_model_year_tolerance_years cannot be negative")
     if s.max_vehicle_age_years <= 0:
         problems.append("max_vehicle_age_years must be positive")
     if s.max_vehicle_mileage_km <= 0:
@@ -197,18 +229,67 @@ def validate_settings(s: LendingSettings) -> list[str]:
 DEFAULT_SETTINGS = LendingSettings()
 
 
+def _plain(value: Any) -> Any:
+    """A setting's value as JSON-friendly data: Decimals as strings, tuples as lists."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
 def settings_to_dict(s: LendingSettings) -> dict[str, Any]:
     """JSON-friendly form: Decimals as strings, the word list as a list."""
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(s):
-        value = getattr(s, f.name)
-        if isinstance(value, Decimal):
-            out[f.name] = str(value)
-        elif isinstance(value, tuple):
-            out[f.name] = list(value)
-        else:
-            out[f.name] = value
-    return out
+    return {f.name: _plain(getattr(s, f.name)) for f in dataclasses.fields(s)}
+
+
+def _decimal(raw: Any) -> Decimal:
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
+        raise TypeError
+    value = Decimal(str(raw))
+    if not value.is_finite():
+        raise TypeError
+    return value
+
+
+def _plain_value(raw: Any, current: Any) -> Any:
+    """A stored value read back like ``current`` (Decimal, bool, int or strings)."""
+    if isinstance(current, Decimal):
+        return _decimal(raw)
+    if isinstance(current, bool):
+        if not isinstance(raw, bool):
+            raise TypeError
+        return raw
+    if isinstance(current, int):
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise TypeError
+        return raw
+    if isinstance(raw, str) or not all(isinstance(w, str) for w in raw):
+        raise TypeError
+    return tuple(raw)
+
+
+S = TypeVar("S", "LendingSettings", "OnRoadSettings")
+
+
+def _replace_from_dict(
+    data: Mapping[str, Any], base: S, read: Callable[[str, Any, Any], Any]
+) -> S:
+    """``base`` with the stored values of ``data``; every problem in one SettingsError."""
+    defaults = {f.name: getattr(base, f.name) for f in dataclasses.fields(base)}
+    problems: list[str] = []
+    changes: dict[str, Any] = {}
+    for key, raw in data.items():
+        if key not in defaults:
+            problems.append(f"{key} is not a known setting")
+            continue
+        try:
+            changes[key] = read(key, raw, defaults[key])
+        except (TypeError, ValueError, KeyError, InvalidOperation):
+            problems.append(f"{key} has an unreadable value {raw!r}")
+    if problems:
+        raise SettingsError(problems)
+    return dataclasses.replace(base, **changes)
 
 
 def settings_from_dict(
@@ -219,37 +300,143 @@ def settings_from_dict(
     Unknown keys and unreadable values are reported together in one
     :class:`SettingsError`.
     """
-    defaults = {f.name: getattr(base, f.name) for f in dataclasses.fields(base)}
+    return _replace_from_dict(data, base, lambda _key, raw, current: _plain_value(raw, current))
+
+
+# --- the on-the-road price (DOMAIN.md "The whole deal") -------------------
+
+
+@dataclass(frozen=True)
+class NevTaxRule:
+    """NEV purchase-tax relief for purchases from ``start`` to ``end`` (inclusive).
+
+    ``reduction_percent`` of the full tax is taken off, at most ``cap`` CNY
+    (``None``: no cap).  100 % with a cap of 30,000 is "exempt up to 30,000".
+    """
+
+    start: date
+    end: date
+    reduction_percent: Decimal
+    cap: Decimal | None
+
+
+DEFAULT_NEV_TAX_RULES: tuple[NevTaxRule, ...] = (
+    NevTaxRule(date(2014, 9, 1), date(2023, 12, 31), Decimal(100), None),
+    NevTaxRule(date(2024, 1, 1), date(2025, 12, 31), Decimal(100), Decimal(30000)),
+    NevTaxRule(date(2026, 1, 1), date(2027, 12, 31), Decimal(50), Decimal(15000)),
+)
+
+# (displacement up to and including, litres; yearly vehicle and vessel tax, CNY).
+# The law gives a range per band and each province fixes the figure; these
+# are common provincial values, for the owner to set to the store's province.
+DEFAULT_VESSEL_TAX_BANDS: tuple[tuple[Decimal, Decimal], ...] = (
+    (Decimal("1.0"), Decimal(180)),
+    (Decimal("1.6"), Decimal(360)),
+    (Decimal("2.0"), Decimal(420)),
+    (Decimal("2.5"), Decimal(720)),
+    (Decimal("3.0"), Decimal(1800)),
+    (Decimal("4.0"), Decimal(3000)),
+)
+
+
+@dataclass(frozen=True)
+class OnRoadSettings:
+    """Defaults of the on-the-road cost lines; every amount owner-editable."""
+
+    vat_percent: Decimal = Decimal(13)
+    """The invoice price includes this VAT; purchase tax is on the price without it."""
+    purchase_tax_percent: Decimal = Decimal(10)
+    nev_tax_rules: tuple[NevTaxRule, ...] = DEFAULT_NEV_TAX_RULES
+    compulsory_insurance: Decimal = Decimal(950)
+    """交强险 for a family car with fewer than ``large_car_seats`` seats."""
+    compulsory_insurance_large: Decimal = Decimal(1100)
+    large_car_seats: int = 6
+    vessel_tax_bands: tuple[tuple[Decimal, Decimal], ...] = DEFAULT_VESSEL_TAX_BANDS
+    vessel_tax_above: Decimal = Decimal(4500)
+    """Yearly vehicle and vessel tax above the largest band."""
+    default_displacement_litres: Decimal = Decimal("1.5")
+    default_seats: int = 5
+    registration_fee: Decimal = Decimal(500)
+    gps_fee: Decimal = Decimal(1000)
+    finance_service_fee: Decimal = Decimal(0)
+    """金融服务费: loan-related, so part of the APR; disclosed with its amount."""
+    transfer_fee: Decimal = Decimal(500)
+    """过户费, used cars only (they pay no purchase tax)."""
+    financed_lines: tuple[str, ...] = ()
+    """Codes of the lines financed by default (the rest is paid in cash)."""
+
+    def __post_init__(self) -> None:
+        problems = validate_on_road_settings(self)
+        if problems:
+            raise SettingsError(problems)
+
+
+def validate_on_road_settings(s: OnRoadSettings) -> list[str]:
     problems: list[str] = []
-    changes: dict[str, Any] = {}
-    for key, raw in data.items():
-        if key not in defaults:
-            problems.append(f"{key} is not a known setting")
-            continue
-        current = defaults[key]
-        try:
-            if isinstance(current, Decimal):
-                if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
-                    raise TypeError
-                value: Any = Decimal(str(raw))
-                if not value.is_finite():
-                    raise TypeError
-            elif isinstance(current, bool):
-                if not isinstance(raw, bool):
-                    raise TypeError
-                value = raw
-            elif isinstance(current, int):
-                if isinstance(raw, bool) or not isinstance(raw, int):
-                    raise TypeError
-                value = raw
-            else:  # tuple of strings
-                if isinstance(raw, str) or not all(isinstance(w, str) for w in raw):
-                    raise TypeError
-                value = tuple(raw)
-        except (TypeError, InvalidOperation):
-            problems.append(f"{key} has an unreadable value {raw!r}")
-            continue
-        changes[key] = value
-    if problems:
-        raise SettingsError(problems)
-    return dataclasses.replace(base, **changes)
+    if not Decimal(0) <= s.vat_percent < Decimal(100):
+        problems.append("vat_percent must be between 0 and 100")
+    if not Decimal(0) <= s.purchase_tax_percent < Decimal(100):
+        problems.append("purchase_tax_percent must be between 0 and 100")
+    for rule in s.nev_tax_rules:
+        if rule.end < rule.start or not Decimal(0) <= rule.reduction_percent <= Decimal(100):
+            problems.append(f"NEV tax rule {rule.start}..{rule.end} is not a valid relief")
+        if rule.cap is not None and rule.cap < 0:
+            problems.append(f"NEV tax rule {rule.start}..{rule.end} has a negative cap")
+    ordered = sorted(s.nev_tax_rules, key=lambda r: r.start)
+    if any(a.end >= b.start for a, b in itertools.pairwise(ordered)):
+        problems.append("NEV tax rules must not overlap")
+    limits = [limit for limit, _ in s.vessel_tax_bands]
+    if limits != sorted(set(limits)) or any(x <= 0 for x in limits):
+        problems.append("vessel_tax_bands must have increasing positive displacements")
+    amounts = [
+        s.compulsory_insurance, s.compulsory_insurance_large, s.vessel_tax_above,
+        s.registration_fee, s.gps_fee, s.finance_service_fee, s.transfer_fee,
+        *(tax for _, tax in s.vessel_tax_bands),
+    ]
+    if any(a < 0 for a in amounts):
+        problems.append("on-road amounts cannot be negative")
+    if s.large_car_seats < 1 or s.default_seats < 1:
+        problems.append("seat counts must be positive")
+    if s.default_displacement_litres <= 0:
+        problems.append("default_displacement_litres must be positive")
+    return problems
+
+
+DEFAULT_ON_ROAD_SETTINGS = OnRoadSettings()
+
+
+def on_road_settings_to_dict(s: OnRoadSettings) -> dict[str, Any]:
+    """JSON-friendly form: Decimals as strings, dates ISO, rules and bands as lists."""
+    out = {f.name: _plain(getattr(s, f.name)) for f in dataclasses.fields(s)
+           if f.name != "nev_tax_rules"}
+    out["nev_tax_rules"] = [
+        {"start": r.start.isoformat(), "end": r.end.isoformat(),
+         "reduction_percent": str(r.reduction_percent),
+         "cap": None if r.cap is None else str(r.cap)}
+        for r in s.nev_tax_rules
+    ]
+    return out
+
+
+def _on_road_value(key: str, raw: Any, current: Any) -> Any:
+    if key == "nev_tax_rules":
+        return tuple(
+            NevTaxRule(date.fromisoformat(r["start"]), date.fromisoformat(r["end"]),
+                       _decimal(r["reduction_percent"]),
+                       None if r["cap"] is None else _decimal(r["cap"]))
+            for r in raw
+        )
+    if key == "vessel_tax_bands":
+        return tuple((_decimal(limit), _decimal(tax)) for limit, tax in raw)
+    return _plain_value(raw, current)
+
+
+def on_road_settings_from_dict(
+    data: Mapping[str, Any], base: OnRoadSettings = DEFAULT_ON_ROAD_SETTINGS
+) -> OnRoadSettings:
+    """On-road settings from stored values; keys not given keep ``base``'s value.
+
+    Unknown keys and unreadable values are reported together in one
+    :class:`SettingsError`, as are values that do not validate.
+    """
+    return _replace_from_dict(data, base, _on_road_value)

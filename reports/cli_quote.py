@@ -1,19 +1,26 @@
 """``python main.py quote``: one plan's schedule, APR and totals, headless.
 
-The JSON form is a contract (ARCHITECTURE.md); the table form is for people.
+The JSON form is a contract (ARCHITECTURE.md, including "The whole deal":
+``--method balloon`` with ``--balloon``/``--balloon-percent``,
+``--lender-rate`` for a subsidised rate, ``--price`` with
+``--target-payment`` to solve the down payment); the table form is for
+people.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from lending.deal import DealError, solve_down_payment, subsidy_value
 from lending.errors import UserError
-from lending.money import MoneyError, money, parse_decimal, rate2
+from lending.money import ZERO, money, percent_of, rate2
 from lending.schedule import (
     MAX_TERM_MONTHS,
     InvalidTerms,
@@ -22,6 +29,8 @@ from lending.schedule import (
     Schedule,
     build_schedule,
 )
+from reports.cli_args import amount as amount_arg
+from reports.cli_args import day, display_width, integer, number, reasons_text
 from resources.i18n import translator
 
 TR_CONTEXT = "cli"
@@ -37,7 +46,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="repayment schedule, true APR and totals for one plan",
     )
-    p.add_argument("--amount", required=True, help="loan amount in CNY")
+    p.add_argument("--amount", help="loan amount in CNY (or --price with --target-payment)")
     p.add_argument("--term", required=True, help="term in months (1-480)")
     p.add_argument("--annual-rate", required=True, help="nominal annual rate in percent")
     p.add_argument(
@@ -51,54 +60,108 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--step-percent", help="step-up: payment rise in percent")
     p.add_argument("--step-months", help="step-up: months between rises (default 12)")
+    p.add_argument("--balloon", help="balloon: the final lump in CNY")
+    p.add_argument("--balloon-percent", help="balloon: the final lump in percent of the loan")
+    p.add_argument(
+        "--lender-rate", help="subsidised loan: the annual rate the lender earns, in percent"
+    )
+    p.add_argument("--price", help="vehicle price, with --target-payment instead of --amount")
+    p.add_argument(
+        "--target-payment",
+        help="solve the smallest whole-yuan down payment so that every payment is at most this",
+    )
     p.add_argument("--start-date", help="loan start date YYYY-MM-DD (default today)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=run_quote)
 
 
-def _number(text: str, option: str) -> Decimal:
+@dataclass(frozen=True)
+class QuoteRequest:
+    """What the options ask for: the terms for any loan amount, and how to find it."""
+
+    base: LoanTerms
+    """The terms with ``amount`` set (the loan, or the price when solving)."""
+    start: date
+    balloon: Decimal | None = None
+    balloon_percent: Decimal | None = None
+    lender_rate: Decimal | None = None
+    price: Decimal | None = None
+    target: Decimal | None = None
+
+    def terms_for(self, amount: Decimal) -> LoanTerms:
+        balloon = ZERO
+        if self.balloon is not None:
+            balloon = money(self.balloon)
+        elif self.balloon_percent is not None:
+            balloon = percent_of(amount, self.balloon_percent)
+        return dataclasses.replace(self.base, amount=amount, balloon=balloon)
+
+
+def _method(text: str) -> RepaymentMethod:
     try:
-        return parse_decimal(text, field=option)
-    except MoneyError:
-        raise UserError(
-            _t("{option} must be a number, got '{value}'.").format(option=option, value=text)
-        ) from None
-
-
-def _integer(text: str, option: str) -> int:
-    value = _number(text, option)
-    if value != value.to_integral_value():
-        raise UserError(
-            _t("{option} must be a whole number of months, got '{value}'.").format(
-                option=option, value=text
-            )
-        )
-    return int(value)
-
-
-def terms_from_args(args: argparse.Namespace) -> tuple[LoanTerms, date]:
-    """Read and check the options; raises UserError with one clear sentence."""
-    try:
-        method = RepaymentMethod(args.method.strip().lower())
+        return RepaymentMethod(text.strip().lower())
     except ValueError:
         raise UserError(
             _t("Unknown repayment method '{value}'; use one of: {choices}.").format(
-                value=args.method, choices=", ".join(m.value for m in RepaymentMethod)
+                value=text, choices=", ".join(m.value for m in RepaymentMethod)
             )
         ) from None
-    amount = _number(args.amount, "--amount")
-    if amount != money(amount):
-        raise UserError(_t("--amount can have at most two decimals (fen)."))
-    months = _integer(args.term, "--term")
+
+
+def _balloon_options(
+    args: argparse.Namespace, method: RepaymentMethod
+) -> tuple[Decimal | None, Decimal | None]:
+    given = args.balloon is not None, args.balloon_percent is not None
+    if method is not RepaymentMethod.BALLOON:
+        if any(given):
+            raise UserError(_t("--balloon and --balloon-percent only apply to the balloon method."))
+        return None, None
+    if given == (False, False) or given == (True, True):
+        raise UserError(_t("The balloon method needs either --balloon or --balloon-percent."))
+    if args.balloon is not None:
+        return amount_arg(args.balloon, "--balloon"), None
+    percent = number(args.balloon_percent, "--balloon-percent")
+    if not 0 <= percent < 100:
+        raise UserError(_t("--balloon-percent must be at least 0 and below 100."))
+    return None, percent
+
+
+def _loan_or_price(args: argparse.Namespace) -> tuple[Decimal, Decimal | None, Decimal | None]:
+    """(amount to check the terms with, price, target)."""
+    if args.target_payment is None:
+        if args.price is not None:
+            raise UserError(_t("--price goes with --target-payment; give --amount for a loan."))
+        if args.amount is None:
+            raise UserError(_t("Give --amount, or --price with --target-payment."))
+        value = number(args.amount, "--amount")
+        if value != money(value):
+            raise UserError(_t("--amount can have at most two decimals (fen)."))
+        return value, None, None
+    if args.amount is not None:
+        raise UserError(_t("--target-payment solves the loan amount: give --price, not --amount."))
+    if args.price is None:
+        raise UserError(_t("--target-payment needs the vehicle price (--price)."))
+    price = amount_arg(args.price, "--price")
+    target = amount_arg(args.target_payment, "--target-payment")
+    if price <= 0 or target <= 0:
+        raise UserError(_t("--price and --target-payment must be greater than zero."))
+    return price, price, target
+
+
+def request_from_args(args: argparse.Namespace) -> QuoteRequest:
+    """Read and check the options; raises UserError with one clear sentence."""
+    method = _method(args.method)
+    checked_amount, price, target = _loan_or_price(args)
+    months = integer(args.term, "--term")
     if not 1 <= months <= MAX_TERM_MONTHS:
         raise UserError(
             _t("--term must be between 1 and {max} months, got {value}.").format(
                 max=MAX_TERM_MONTHS, value=months
             )
         )
-    rate = _number(args.annual_rate, "--annual-rate")
-    upfront = _number(args.upfront_fee, "--upfront-fee")
-    fee_rate = _number(args.monthly_fee_rate, "--monthly-fee-rate")
+    rate = number(args.annual_rate, "--annual-rate")
+    upfront = number(args.upfront_fee, "--upfront-fee")
+    fee_rate = number(args.monthly_fee_rate, "--monthly-fee-rate")
     step_percent = Decimal(0)
     step_months = 12
     if method is RepaymentMethod.STEP_UP:
@@ -106,39 +169,43 @@ def terms_from_args(args: argparse.Namespace) -> tuple[LoanTerms, date]:
             raise UserError(
                 _t("The step_up method needs --step-percent (and optionally --step-months).")
             )
-        step_percent = _number(args.step_percent, "--step-percent")
+        step_percent = number(args.step_percent, "--step-percent")
         if args.step_months is not None:
-            step_months = _integer(args.step_months, "--step-months")
+            step_months = integer(args.step_months, "--step-months")
     elif args.step_percent is not None or args.step_months is not None:
         raise UserError(_t("--step-percent and --step-months only apply to the step_up method."))
-    start = date.today()
-    if args.start_date:
-        try:
-            start = date.fromisoformat(args.start_date.strip())
-        except ValueError:
-            raise UserError(
-                _t("--start-date must be a date like 2026-11-22, got '{value}'.").format(
-                    value=args.start_date
-                )
-            ) from None
-    terms = LoanTerms(
-        amount=amount,
-        annual_rate=rate,
-        months=months,
-        method=method,
-        upfront_fee=upfront,
-        monthly_fee_rate=fee_rate,
-        step_percent=step_percent,
-        step_months=step_months,
-    )
-    problems = terms.problems()
-    if problems:
+    balloon, balloon_percent = _balloon_options(args, method)
+    start = day(args.start_date, "--start-date")
+    lender_rate = None if args.lender_rate is None else number(args.lender_rate, "--lender-rate")
+    if lender_rate is not None and lender_rate < rate:
         raise UserError(
-            " ".join(translator().reason(r.template).format(**dict(r.params)) for r in problems)
+            _t("--lender-rate ({lender}%) cannot be below the customer's --annual-rate "
+               "({customer}%).").format(lender=lender_rate, customer=rate)
         )
+    request = QuoteRequest(
+        base=LoanTerms(
+            amount=checked_amount,
+            annual_rate=rate,
+            months=months,
+            method=method,
+            upfront_fee=upfront,
+            monthly_fee_rate=fee_rate,
+            step_percent=step_percent,
+            step_months=step_months,
+        ),
+        start=start,
+        balloon=balloon,
+        balloon_percent=balloon_percent,
+        lender_rate=lender_rate,
+        price=price,
+        target=target,
+    )
+    problems = request.terms_for(checked_amount).problems()
+    if problems:
+        raise UserError(reasons_text(problems))
     if upfront != money(upfront):
         raise UserError(_t("--upfront-fee can have at most two decimals (fen)."))
-    return terms, start
+    return request
 
 
 def check_caps(schedule: Schedule) -> str | None:
@@ -183,13 +250,14 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
     }
 
 
-def schedule_table(schedule: Schedule) -> str:
+def schedule_table(schedule: Schedule, extra: list[tuple[str, str]] | None = None) -> str:
     terms = schedule.terms
     method_names = {
         RepaymentMethod.EQUAL_INSTALLMENT: _t("equal installment"),
         RepaymentMethod.EQUAL_PRINCIPAL: _t("equal principal"),
         RepaymentMethod.INTEREST_FIRST: _t("interest first"),
         RepaymentMethod.STEP_UP: _t("step-up"),
+        RepaymentMethod.BALLOON: _t("balloon"),
     }
     summary = [
         (_t("Loan amount"), f"{money(terms.amount):,.2f}"),
@@ -203,7 +271,7 @@ def schedule_table(schedule: Schedule) -> str:
         (_t("APR (true annual rate, IRR)"), f"{rate2(schedule.apr)}%"),
         (_t("Effective annual rate"), f"{rate2(schedule.effective_annual_rate)}%"),
     ]
-    lines = [f"{label}: {value}" for label, value in summary]
+    lines = [f"{label}: {value}" for label, value in [*(extra or []), *summary]]
     heads = [
         _t("Period"),
         _t("Due date"),
@@ -225,7 +293,7 @@ def schedule_table(schedule: Schedule) -> str:
         ]
         for r in schedule.rows
     ]
-    widths = [max(_width(h), *(len(row[i]) for row in body)) for i, h in enumerate(heads)]
+    widths = [max(display_width(h), *(len(row[i]) for row in body)) for i, h in enumerate(heads)]
     lines.append("")
     lines.append("  ".join(_pad(h, w) for h, w in zip(heads, widths, strict=True)))
     for row in body:
@@ -233,26 +301,70 @@ def schedule_table(schedule: Schedule) -> str:
     return "\n".join(lines)
 
 
-def _width(text: str) -> int:
-    """Display width: CJK characters take two columns in a terminal."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return " " * (width - _width(text)) + text
+    return " " * (width - display_width(text)) + text
+
+
+def _solve(request: QuoteRequest) -> tuple[Decimal | None, LoanTerms]:
+    """The down payment (when solving) and the loan terms."""
+    if request.price is None or request.target is None:
+        return None, request.terms_for(request.base.amount)
+    try:
+        down = solve_down_payment(request.price, request.target, request.terms_for,
+                                  request.start)
+    except DealError as exc:
+        raise UserError(reasons_text(exc.reasons)) from None
+    return money(down), request.terms_for(money(request.price) - down)
+
+
+def deal_json(
+    schedule: Schedule, request: QuoteRequest, down_payment: Decimal | None
+) -> dict[str, Any]:
+    """``schedule_json`` plus the whole-deal keys ARCHITECTURE.md adds."""
+    data = schedule_json(schedule)
+    rows = data.pop("schedule")
+    if schedule.terms.method is RepaymentMethod.BALLOON:
+        data["balloon"] = str(schedule.balloon)
+    if request.lender_rate is not None:
+        data["lender_rate"] = str(rate2(request.lender_rate))
+        data["subsidy"] = str(subsidy_value(schedule, request.lender_rate))
+    if down_payment is not None and request.price is not None:
+        data["price"] = str(money(request.price))
+        data["down_payment"] = str(down_payment)
+    data["schedule"] = rows
+    return data
+
+
+def deal_lines(
+    schedule: Schedule, request: QuoteRequest, down_payment: Decimal | None
+) -> list[tuple[str, str]]:
+    """The readable lines the whole deal adds above the summary."""
+    lines: list[tuple[str, str]] = []
+    if down_payment is not None and request.price is not None:
+        lines.append((_t("Vehicle price"), f"{money(request.price):,.2f}"))
+        lines.append((_t("Down payment"), f"{down_payment:,.2f}"))
+        lines.append((_t("Target monthly payment"), f"{money(request.target or 0):,.2f}"))
+    if schedule.terms.method is RepaymentMethod.BALLOON:
+        lines.append((_t("Balloon (with the last payment)"), f"{schedule.balloon:,.2f}"))
+    if request.lender_rate is not None:
+        lines.append((_t("Lender's rate"), f"{rate2(request.lender_rate)}%"))
+        lines.append((_t("Subsidy value"), f"{subsidy_value(schedule, request.lender_rate):,.2f}"))
+    return lines
 
 
 def run_quote(args: argparse.Namespace) -> int:
-    terms, start = terms_from_args(args)
+    request = request_from_args(args)
+    down_payment, terms = _solve(request)
     try:
-        schedule = build_schedule(terms, start)
+        schedule = build_schedule(terms, request.start)
     except InvalidTerms as exc:  # problems() already ran; kept for safety
-        raise UserError(str(exc)) from None
+        raise UserError(reasons_text(exc.reasons)) from None
     warning = check_caps(schedule)
     if warning:
         print(f"loandesk: {warning}", file=sys.stderr)
     if args.json:
-        print(json.dumps(schedule_json(schedule), ensure_ascii=False))
+        print(json.dumps(deal_json(schedule, request, down_payment), ensure_ascii=False))
     else:
-        print(schedule_table(schedule))
+        extra = deal_lines(schedule, request, down_payment)
+        print(schedule_table(schedule, extra))
     return 0

@@ -429,8 +429,10 @@ class AppraisalPage(StepPage):
             ("mileage", r.mileage),
             ("condition", r.condition_adjustment),
         ):
-            self._percents[key].setText(f"−{adj.percent}%")
-            self._lines[key][1].setText(f"−{cny(adj.amount)}")
+            # a reduction shows "−", low mileage or excellent condition add value: "+"
+            sign = "+" if adj.amount < 0 else "−" if adj.amount > 0 else ""
+            self._percents[key].setText(f"{sign}{abs(adj.percent)}%")
+            self._lines[key][1].setText(f"{sign}{cny(abs(adj.amount))}")
         self._lines["reference"][1].setText(cny(r.reference_price))
         self._lines["age"][0].setText(
             self.tr("Age {years} years").format(years=r.age_years.quantize(Decimal("0.1")))

@@ -50,15 +50,27 @@ Connection loss
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMargins, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    QMargins,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -68,6 +80,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -76,7 +89,7 @@ from db.services.base import ConcurrentEditError, Permission, ValidationError
 from desktop.context import AppContext
 from desktop.tasks import RETRY_DELAYS_MS, Backoff, connection_error
 from lending.errors import UserError
-from lending.money import format_cny
+from lending.money import MoneyError, format_cny, parse_money
 from lending.reasons import Reason
 
 TR_CONTEXT = "StepPage"
@@ -147,18 +160,50 @@ def validation_errors(exc: ValidationError) -> dict[str, str]:
 
 
 class FieldError(QLabel):
-    """The red sentence under a field; hidden while there is nothing to say."""
+    """The red sentence under a field; hidden while there is nothing to say.
+
+    A live check's new error waits while the staff are still typing in the
+    field (it appears when they leave it, or on Save: ``now=True``); an error
+    that no longer applies goes at once.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.editor: QWidget | None = None
+        self.pending = ""
+        """An error waiting for the field to be left."""
         self.hide()
 
-    def show_text(self, text: str) -> None:
+    def watch(self, editor: QWidget) -> None:
+        """The field this sentence is about (its focus-out shows a waiting error)."""
+        self.editor = editor
+        editor.installEventFilter(self)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.editor and event.type() == QEvent.Type.FocusOut and self.pending:
+            text, self.pending = self.pending, ""
+            self.show_text(text, now=True)
+        return False
+
+    def show_text(self, text: str, *, now: bool = False) -> None:
+        if not text:
+            self.pending = ""
+            self.setText("")
+            self.hide()
+            return
+        editor = self.editor
+        typing = editor is not None and (
+            editor.hasFocus() or editor.isAncestorOf(QApplication.focusWidget())
+        )
+        if not now and typing and not self.isVisible():
+            self.pending = text  # shown when the field is left, or on Save
+            return
+        self.pending = ""
         self.setText(text)
-        self.setVisible(bool(text))
+        self.setVisible(True)
 
 
 class Hint(QLabel):
@@ -193,6 +238,37 @@ class Banner(QLabel):
             self.setStyleSheet(style)
         self.setText("\n".join(f"• {line}" for line in items) if len(items) > 1 else "".join(items))
         self.setVisible(bool(items))
+
+
+class MoneySpinBox(QSpinBox):
+    """Whole yuan, typed as staff do: ``15万``, ``¥150,000``, full-width digits.
+
+    Anything else is refused as typed (the box keeps its value): "6万" is
+    60,000, never 6; "abc-5" is never 5.
+    """
+
+    def validate(self, text: str, pos: int) -> Any:
+        body = text.removesuffix(self.suffix()).strip()
+        if not body:
+            return QValidator.State.Intermediate
+        try:
+            value = parse_money(body)
+        except MoneyError:
+            partial = unicodedata.normalize("NFKC", body)
+            if all(ch.isdigit() or ch in ",.¥￥ 万元" for ch in partial):
+                return QValidator.State.Intermediate  # e.g. "12." or "¥" on the way
+            return QValidator.State.Invalid
+        if value != value.to_integral_value() or not (
+            self.minimum() <= value <= self.maximum()
+        ):
+            return QValidator.State.Intermediate
+        return QValidator.State.Acceptable
+
+    def valueFromText(self, text: str) -> int:
+        try:
+            return int(parse_money(text.removesuffix(self.suffix()).strip()))
+        except MoneyError:
+            return self.value()
 
 
 def with_error(widget: QWidget, error: FieldError, hint: QLabel | None = None) -> QWidget:
@@ -834,6 +910,7 @@ class StepPage(QWidget):
     ) -> FieldError:
         """A form row whose field can show its reason; ``key`` is the service's field name."""
         error = FieldError()
+        error.watch(widget)
         self._errors[key] = error
         form.addRow(label, with_error(widget, error, hint))
         return error
@@ -851,17 +928,21 @@ class StepPage(QWidget):
             if label is None:
                 general.append(text)
             else:
-                label.show_text(text)
+                label.show_text(text, now=True)  # a save was refused: say why at once
         if general and "general" in self._errors:
-            self._errors["general"].show_text("\n".join(general))
+            self._errors["general"].show_text("\n".join(general), now=True)
 
     def clear_errors(self) -> None:
         for label in self._errors.values():
             label.show_text("")
 
     def shown_errors(self) -> dict[str, str]:
-        """Field -> the reason now shown (for tests and the shell)."""
-        return {k: v.text() for k, v in self._errors.items() if v.isVisible() or v.text()}
+        """Field -> the reason now shown, or waiting for its field to be left."""
+        return {
+            k: v.text() or v.pending
+            for k, v in self._errors.items()
+            if v.isVisible() or v.text() or v.pending
+        }
 
     def set_closed(self, closed: bool) -> None:
         """A lost or delivered consultation: edits are not saved (the window says why)."""

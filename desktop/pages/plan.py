@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -60,6 +61,7 @@ from desktop.pages.base import (
     WARN_BANNER,
     Banner,
     FieldError,
+    MoneySpinBox,
     StepPage,
     cny,
     product_names,
@@ -156,7 +158,7 @@ class PlanPage(StepPage):
         self.down_slider = QSlider(Qt.Orientation.Horizontal)
         self.down_slider.setSingleStep(SLIDER_STEP)
         self.down_slider.setPageStep(SLIDER_STEP * 10)
-        self.down_spin = QSpinBox()
+        self.down_spin = MoneySpinBox()  # 15万 / ¥150,000 typed as at the counter
         self.down_spin.setSingleStep(SLIDER_STEP)
         self.down_spin.setGroupSeparatorShown(True)
         self.down_spin.setSuffix(self.tr(" CNY"))
@@ -356,6 +358,16 @@ class PlanPage(StepPage):
         self.method.currentIndexChanged.connect(self._controls_changed)
         self.comparison_view.horizontalHeader().sectionClicked.connect(self._column_clicked)
         self.comparison_view.clicked.connect(lambda index: self._column_clicked(index.column()))
+        # by keyboard: arrows move between products, Enter chooses the one under the cursor
+        self.comparison_view.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._column_clicked(current.column())
+        )
+        choose_key = QShortcut(QKeySequence("Return"), self.comparison_view)
+        choose_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        choose_key.activated.connect(self.choose)
+        enter_key = QShortcut(QKeySequence("Enter"), self.comparison_view)
+        enter_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter_key.activated.connect(self.choose)
         self.grid_view.clicked.connect(self._grid_clicked)
         self.settle_after.valueChanged.connect(self._update_settlement)
         for a in self.addons:

@@ -61,6 +61,7 @@ TR_STRINGS = (
     "equal principal",
     "interest first",
     "step-up",
+    "balloon",
     "excellent",
     "good",
     "fair",
@@ -75,6 +76,7 @@ METHOD_LABELS: dict[RepaymentMethod, str] = {
     RepaymentMethod.EQUAL_PRINCIPAL: "equal principal",
     RepaymentMethod.INTEREST_FIRST: "interest first",
     RepaymentMethod.STEP_UP: "step-up",
+    RepaymentMethod.BALLOON: "balloon",
 }
 
 

@@ -47,7 +47,9 @@ def vehicle_form(**changes: object) -> cs.VehicleForm:
         vin=VIN,
         mileage_km=15000,
         condition="excellent",
-        market_price="130000",
+        # a used-market reference: ~107,600 with the mileage and condition, so the
+        # 70,000 loan is above the 60 % mixed product and within the 70 % one
+        market_price="100000",
         price="120000",
         registration_matches=True,
     )

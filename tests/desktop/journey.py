@@ -137,6 +137,7 @@ class Counter:
         self.database = database
         self.actor = actor
         self.runner = TaskRunner()
+        self.failures: list[BaseException] = []
         ctx = AppContext(
             database=database,
             staff=actor,
@@ -158,6 +159,8 @@ class Counter:
         for _ in range(3):
             self.qtbot.waitUntil(lambda: not self.runner.busy, timeout=20000)
             QApplication.processEvents()
+        if self.failures:
+            raise self.failures.pop(0)
 
     def close(self) -> None:
         self.idle()
@@ -217,7 +220,11 @@ class Counter:
             if dialog is None:
                 QTimer.singleShot(20, later)
                 return
-            act(dialog)
+            try:
+                act(dialog)
+            except BaseException as exc:  # never leave a test hanging on an open dialog
+                self.failures.append(exc)
+                dialog.reject()  # type: ignore[attr-defined]
 
         QTimer.singleShot(0, later)
 

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from db import Database, open_database
 from db.models.enums import Role, Step, StepState
 from db.services import consultations as cs
 from db.services import staff
 from db.services.base import Actor
-from tests.desktop.journey import FIVE, Counter, assert_shows, install_watch
+from tests.desktop.journey import FIVE, Counter, assert_shows, install_watch, type_text
 from tests.desktop.pages.conftest import save_screenshot
 
 
@@ -231,5 +233,161 @@ def test_after_mark_lost_nothing_saves_and_the_next_customer_starts_empty(
     assert q.monthly_income.text() == "" and q.history_years.text() == ""
     a = desk.page(Step.APPRAISAL)
     assert a.brand.text() == "" and a.vin.text() == ""
+    assert watch.notices == [] and watch.boxes == []
+    desk.close()
+
+
+class Keys:
+    """Keys typed at the focused widget, as a consultant without a mouse does."""
+
+    def __init__(self, desk: Counter) -> None:
+        self.desk = desk
+
+    @property
+    def focus(self):
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard focus"
+        return widget
+
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+              times: int = 1) -> None:
+        for _ in range(times):
+            QTest.keyClick(self.focus, key, modifier)
+            QApplication.processEvents()
+
+    def type(self, text: str) -> None:
+        type_text(self.desk.qtbot, self.focus, text)
+
+    def tab_to(self, widget, limit: int = 60) -> None:
+        """Tab until ``widget`` (or its inner editor) has the focus."""
+        for _ in range(limit):
+            if self.focus is widget or widget.isAncestorOf(self.focus):
+                return
+            self.press(Qt.Key.Key_Tab)
+        raise AssertionError(f"Tab never reached {widget!r}")
+
+    def field(self, widget, text: str) -> None:
+        self.tab_to(widget)
+        QTest.keyClick(self.focus, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        self.type(text)
+
+    def next_step(self) -> None:
+        self.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        self.desk.idle()
+
+
+def test_keyboard_only_from_new_consultation_to_signed(
+    qtbot, monkeypatch, counter: Database, store: dict[str, Actor]
+) -> None:
+    """(d) Ctrl+N to "Mark signed" with key presses only (no mouse, no setFocus)."""
+    watch = install_watch(monkeypatch)
+    desk = Counter(qtbot, counter, store["zhangwei"], "张伟")
+    keys = Keys(desk)
+    c = FIVE[0]
+    desk.window.activateWindow()
+    desk.window.home.search.setFocus()  # where the program puts the cursor after login
+
+    def dialog(d) -> None:
+        d.activateWindow()  # what the window manager does with a new dialog
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is d.name, timeout=3000)
+        keys.type(c.name)
+        keys.press(Qt.Key.Key_Tab)
+        keys.type(c.phone)
+        keys.press(Qt.Key.Key_Return)
+
+    desk.on_modal(dialog)
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    desk.idle()
+    assert desk.flow.current_step is Step.RECEPTION
+    r = desk.page(Step.RECEPTION)
+    assert r.isAncestorOf(keys.focus), keys.focus  # the cursor is in the page
+    keys.tab_to(r.consent)
+    keys.press(Qt.Key.Key_Space)
+    assert r.consent.isChecked()
+    keys.field(r.id_number, c.id_number)
+    keys.tab_to(r.channel)
+    keys.type(c.channel[0])  # combo boxes: the first letter picks the entry
+    keys.tab_to(r.intent)
+    keys.type(c.intent[0])
+    keys.field(r.budget, str(c.budget))
+    keys.press(Qt.Key.Key_Return)  # Enter moves on to the next field
+    assert keys.focus is r.wished_down
+    keys.type(str(c.wished_down))
+    keys.field(r.wished_monthly, str(c.wished_monthly))
+    keys.next_step()
+
+    q = desk.page(Step.QUALIFICATION)
+    assert desk.flow.current_step is Step.QUALIFICATION and q.isAncestorOf(keys.focus)
+    keys.tab_to(q.id_seen)
+    keys.press(Qt.Key.Key_Space)
+    keys.field(q.proof_months, str(c.proof_months))
+    keys.tab_to(q.residence)
+    keys.press(Qt.Key.Key_Space)
+    keys.tab_to(q.work)
+    keys.press(Qt.Key.Key_Space)
+    keys.field(q.monthly_income, str(c.income))
+    keys.field(q.history_years, str(c.history_years))
+    keys.field(q.credit_kinds, str(c.credit_kinds))
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
+    desk.idle()
+    assert not q.dirty and q.grade.text() in ("A", "B")
+    assert desk.window.statusBar().currentMessage() == "Saved."
+    keys.next_step()
+
+    a = desk.page(Step.APPRAISAL)
+    assert desk.flow.current_step is Step.APPRAISAL and a.isAncestorOf(keys.focus)
+    keys.field(a.vin, c.vin)
+    keys.field(a.brand, c.brand)
+    keys.field(a.model_name, c.model)
+    keys.field(a.first_registration, c.first_registration.isoformat())
+    keys.field(a.mileage, str(c.mileage))
+    keys.tab_to(a.registration)
+    keys.press(Qt.Key.Key_Down)
+    keys.tab_to(a.condition)
+    keys.type(c.condition[0])
+    keys.field(a.market_price, "15万")  # as typed at a Chinese counter
+    keys.field(a.price, "¥135,000")
+    desk.idle()
+    assert a.result is not None and not a.result.excluded
+    keys.next_step()
+
+    p = desk.page(Step.PLAN)
+    assert desk.flow.current_step is Step.PLAN
+    desk.idle()
+    keys.field(p.down_spin, "6万")  # 60,000, never 6
+    keys.press(Qt.Key.Key_Tab)
+    desk.idle()
+    assert p.down_spin.value() == 60000
+    keys.tab_to(p.comparison_view)
+    column = p.comparison.column_of(c.product)
+    index = p.comparison_view.currentIndex()
+    keys.press(Qt.Key.Key_Right if index.column() < column else Qt.Key.Key_Left,
+               times=abs(column - max(index.column(), 0)))
+    desk.idle()
+    assert p._selected == c.product
+    keys.press(Qt.Key.Key_Return)  # Enter on the comparison: choose this plan
+    desk.idle()
+    assert [x for x in cs.list_plans(counter, store["zhangwei"], desk.flow.consultation_id)
+            if x.chosen]
+    keys.next_step()
+
+    s = desk.page(Step.SIGNING)
+    assert desk.flow.current_step is Step.SIGNING and s.isAncestorOf(keys.focus)
+    for box in s.boxes.values():
+        keys.tab_to(box)
+        keys.press(Qt.Key.Key_Space)
+    desk.idle()
+    assert s.sign_button.isEnabled()
+
+    def confirm(d) -> None:
+        d.activateWindow()
+        qtbot.waitUntil(lambda: d.isAncestorOf(QApplication.focusWidget()), timeout=3000)
+        keys.press(Qt.Key.Key_Return)  # the date is today; Enter is OK
+
+    desk.on_modal(confirm)
+    keys.tab_to(s.sign_button)
+    keys.press(Qt.Key.Key_Space)
+    desk.idle()
+    assert s.signed
     assert watch.notices == [] and watch.boxes == []
     desk.close()

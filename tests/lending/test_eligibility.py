@@ -253,3 +253,25 @@ def test_same_grade_same_rate(product: Product) -> None:
                              request(D(50000)))
         assert a.annual_rate == b.annual_rate
         assert a.apr == b.apr
+
+
+def test_balloon_plans() -> None:
+    from lending.schedule import RepaymentMethod as RM
+
+    product = dataclasses.replace(FINANCE, methods=(EI, RM.BALLOON), balloon_max_percent=D(30))
+    ask = dataclasses.replace(request(method=RM.BALLOON), balloon_percent=D(25))
+    e = evaluate_product(product, GOOD_CUSTOMER, CAR, ask)
+    assert e.schedule is not None
+    assert e.schedule.balloon == (AMOUNT / 4).quantize(D("0.01"))
+    assert e.schedule.rows[-1].principal >= e.schedule.balloon
+    assert [w.code for w in e.warnings] == ["balloon_final_payment"]
+    # the DTI rule looks at the regular payment, the balloon is paid apart
+    assert e.dti is not None and e.dti.ok
+    too_big = evaluate_product(product, GOOD_CUSTOMER, CAR,
+                               dataclasses.replace(ask, balloon_percent=D(35)))
+    assert [r.render() for r in too_big.reasons] == [
+        "This product allows a balloon of at most 30% of the loan; 35% was asked for."]
+    # a balloon percent on another method is not a balloon
+    plain = evaluate_product(product, GOOD_CUSTOMER, CAR,
+                             dataclasses.replace(request(), balloon_percent=D(25)))
+    assert plain.schedule is not None and plain.schedule.balloon == 0 and plain.eligible

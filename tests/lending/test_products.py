@@ -146,7 +146,7 @@ def test_lists_every_problem_with_its_path(raw: dict[str, Any]) -> None:
     data = copy.deepcopy(raw)
     bank = data["products"][0]
     del bank["name_zh"]
-    bank["methods"] = ["equal_installment", "balloon"]
+    bank["methods"] = ["equal_installment", "bullet"]
     bank["max_financing_ratio_percent"] = "eighty"
     bank["colour"] = "blue"
     data["products"][1]["grades"][0]["grade"] = "D"
@@ -155,7 +155,7 @@ def test_lists_every_problem_with_its_path(raw: dict[str, Any]) -> None:
         "products[0].name_zh: is missing",
         "products[0].max_financing_ratio_percent: must be a number, got 'eighty'",
         "products[0].methods[1]: must be one of equal_installment, equal_principal, "
-        "interest_first, step_up, got 'balloon'",
+        "interest_first, step_up, balloon, got 'bullet'",
         "products[0].colour: is not a known field",
         "products[1].grades[0].grade: must be one of A, B, C, got 'D'",
     )
@@ -210,3 +210,16 @@ def test_garbage_never_crashes(raw: dict[str, Any], path: str, value: object) ->
         parse_catalogue(data)
     except CatalogueError as err:
         assert err.problems
+
+
+def test_balloon_limit_needs_the_balloon_method(raw: dict[str, Any]) -> None:
+    data = copy.deepcopy(raw)
+    finance = data["products"][1]
+    finance["balloon_max_percent"] = "40"
+    assert _problems(data) == (
+        "products[1].balloon_max_percent: is given but balloon is not an allowed method",)
+    finance["methods"] = ["equal_installment", "balloon"]
+    product = parse_catalogue(data).product(finance["code"])
+    assert product.balloon_max_percent == Decimal(40)
+    assert parse_catalogue(json.loads(json.dumps(catalogue_to_data(parse_catalogue(data))))) == (
+        parse_catalogue(data))

@@ -4,8 +4,16 @@
   <context>
     <name>Reason</name>
     <message>
+      <source>A balloon payment only applies to the balloon method.</source>
+      <translation>尾款只适用于弹性尾款还款方式。</translation>
+    </message>
+    <message>
       <source>A monthly income above zero is required.</source>
       <translation>月收入必须大于零。</translation>
+    </message>
+    <message>
+      <source>A reference price of {price} is outside the usual {min} to {max}; please confirm it.</source>
+      <translation>参考价 {price} 超出常见范围 {min} 至 {max}，请确认。</translation>
     </message>
     <message>
       <source>A score below {min} limits the grade to C.</source>
@@ -20,6 +28,10 @@
       <translation>事故车不能办理贷款。</translation>
     </message>
     <message>
+      <source>Age {years} years at {rate}% a year from the new-car guide price</source>
+      <translation>车龄 {years} 年，按新车指导价每年折旧 {rate}%</translation>
+    </message>
+    <message>
       <source>An online small loan can be at most {max} CNY; {amount} CNY was asked for.</source>
       <translation>网络小额贷款金额最高为{max}元，本次申请金额为{amount}元。</translation>
     </message>
@@ -30,6 +42,14 @@
     <message>
       <source>An overdue of {days} days (more than {limit}) limits the grade to C.</source>
       <translation>有一笔逾期{days}天（超过{limit}天）的记录，评级最高只能为C级。</translation>
+    </message>
+    <message>
+      <source>Balloon: the last payment of {amount} CNY includes the balloon of {balloon} CNY.</source>
+      <translation>弹性尾款：最后一期还款 {amount} 元，其中包含尾款 {balloon} 元。</translation>
+    </message>
+    <message>
+      <source>Compulsory traffic insurance</source>
+      <translation>交强险</translation>
     </message>
     <message>
       <source>Credit history length not given ({points} of 15 points, neutral).</source>
@@ -60,8 +80,20 @@
       <translation>本方案可在第0期至第{last}期还款后办理提前结清。</translation>
     </message>
     <message>
+      <source>Excellent condition</source>
+      <translation>车况优秀</translation>
+    </message>
+    <message>
+      <source>Fair condition</source>
+      <translation>车况一般</translation>
+    </message>
+    <message>
       <source>Fees cannot be negative.</source>
       <translation>费用不能为负数。</translation>
+    </message>
+    <message>
+      <source>Finance service fee</source>
+      <translation>金融服务费</translation>
     </message>
     <message>
       <source>Fire-damaged vehicles cannot be financed.</source>
@@ -70,6 +102,14 @@
     <message>
       <source>Flood-damaged vehicles cannot be financed.</source>
       <translation>泡水车不能办理贷款。</translation>
+    </message>
+    <message>
+      <source>GPS installation</source>
+      <translation>GPS 安装费</translation>
+    </message>
+    <message>
+      <source>Good condition</source>
+      <translation>车况良好</translation>
     </message>
     <message>
       <source>Grade A: score {score} of 100, good credit and stable income.</source>
@@ -128,6 +168,10 @@
       <translation>月还款额和负债金额不能为负数。</translation>
     </message>
     <message>
+      <source>No down payment reaches a monthly payment of {target} or less with these terms.</source>
+      <translation>按这些条件，任何首付都无法使月供不超过 {target}。</translation>
+    </message>
+    <message>
       <source>Overdue payments in the last 24 months keep the grade below A.</source>
       <translation>近24个月内有逾期记录，评级无法达到A级。</translation>
     </message>
@@ -156,6 +200,10 @@
       <translation>请输入手机号码。</translation>
     </message>
     <message>
+      <source>Poor condition</source>
+      <translation>车况较差</translation>
+    </message>
+    <message>
       <source>Possible odometer tampering: the maintenance record of {date} shows {km} km, fewer than the {earlier_km} km recorded on {earlier_date}.</source>
       <translation>疑似调表：{date}的保养记录显示{km}公里，少于{earlier_date}记录的{earlier_km}公里。</translation>
     </message>
@@ -170,6 +218,14 @@
     <message>
       <source>Proof of work (labour contract or business licence) is required.</source>
       <translation>需提供工作证明（劳动合同或营业执照）。</translation>
+    </message>
+    <message>
+      <source>Purchase tax</source>
+      <translation>车辆购置税</translation>
+    </message>
+    <message>
+      <source>Registration</source>
+      <translation>上牌费</translation>
     </message>
     <message>
       <source>Step-up settings only apply to the step-up method.</source>
@@ -220,12 +276,32 @@
       <translation>该车辆识别代号（VIN）为{length}位，VIN应为17位。</translation>
     </message>
     <message>
+      <source>The VIN says model year {model_year}, but the car was first registered in {year}; check the VIN and the registration certificate.</source>
+      <translation>车架号显示车型年份为 {model_year}，但车辆于 {year} 年首次登记，请核对车架号和登记证书。</translation>
+    </message>
+    <message>
       <source>The VIN's check character (position 9) is {found}, but the other characters give {expected}; one of them was probably mistyped. Please compare it with the registration certificate.</source>
       <translation>车辆识别代号（VIN）第9位校验码为{found}，但按其他字符算出的校验码应为{expected}，可能有字符输错，请与机动车登记证书核对。</translation>
     </message>
     <message>
+      <source>The amount of '{line}' cannot be negative.</source>
+      <translation>“{line}”的金额不能为负数。</translation>
+    </message>
+    <message>
       <source>The applicant is {age} on {on}; lenders accept ages {minimum} to {maximum}.</source>
       <translation>截至{on}，申请人为{age}岁；贷款机构受理的年龄为{minimum}至{maximum}岁。</translation>
+    </message>
+    <message>
+      <source>The balloon must be between 0% and 100% of the loan.</source>
+      <translation>尾款必须在贷款金额的 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+      <source>The balloon payment cannot be negative.</source>
+      <translation>尾款不能为负数。</translation>
+    </message>
+    <message>
+      <source>The balloon payment must be less than the loan amount.</source>
+      <translation>尾款必须小于贷款金额。</translation>
     </message>
     <message>
       <source>The birth date {birth} is after {on}; please check the dates.</source>
@@ -244,12 +320,20 @@
       <translation>客户在申请日为{age}岁，申请人年龄须在{min}至{max}岁之间。</translation>
     </message>
     <message>
+      <source>The deal price {deal} is more than {percent}% away from the appraised value {value}; please confirm it.</source>
+      <translation>成交价 {deal} 与评估价 {value} 相差超过 {percent}%，请确认。</translation>
+    </message>
+    <message>
       <source>The declared age ({declared}) does not match the age on the ID ({actual}).</source>
       <translation>客户自报年龄（{declared}岁）与身份证上的年龄（{actual}岁）不符。</translation>
     </message>
     <message>
       <source>The depreciation rate per 20,000 km of {rate}% must be between {min}% and {max}%.</source>
       <translation>每 2 万公里折旧率 {rate}% 须在 {min}% 至 {max}% 之间。</translation>
+    </message>
+    <message>
+      <source>The displacement must be between 0.1 and 10 litres.</source>
+      <translation>排量必须在 0.1 到 10 升之间。</translation>
     </message>
     <message>
       <source>The down payment cannot be negative.</source>
@@ -260,6 +344,10 @@
       <translation>首付已覆盖全部车价，无需贷款。</translation>
     </message>
     <message>
+      <source>The down payment must be at least 0 and less than the financed total {total}.</source>
+      <translation>首付不能小于 0，且必须小于融资总额 {total}。</translation>
+    </message>
+    <message>
       <source>The early-repayment fee cannot be negative.</source>
       <translation>提前还款手续费不能为负数。</translation>
     </message>
@@ -268,8 +356,24 @@
       <translation>首次登记日期（{registered}）晚于评估日期（{appraised}）。</translation>
     </message>
     <message>
+      <source>The instalment amount must be greater than zero.</source>
+      <translation>分期金额必须大于零。</translation>
+    </message>
+    <message>
+      <source>The instalment fee cannot be negative.</source>
+      <translation>分期手续费不能为负数。</translation>
+    </message>
+    <message>
+      <source>The instalment term must be between 1 and 60 months.</source>
+      <translation>分期期数必须在 1 到 60 个月之间。</translation>
+    </message>
+    <message>
       <source>The interest rate cannot be negative.</source>
       <translation>利率不能为负数。</translation>
+    </message>
+    <message>
+      <source>The lender's rate ({lender}%) cannot be below the customer's rate ({customer}%).</source>
+      <translation>资金方利率（{lender}%）不能低于客户利率（{customer}%）。</translation>
     </message>
     <message>
       <source>The loan amount must be greater than zero.</source>
@@ -280,8 +384,16 @@
       <translation>贷款金额{amount}元超过本产品的最高额度{max}元（评估价{value}元的{ratio}%），首付至少为{min_down}元。</translation>
     </message>
     <message>
+      <source>The loan still owed on the trade-in cannot be negative.</source>
+      <translation>置换车辆的剩余贷款不能为负数。</translation>
+    </message>
+    <message>
       <source>The maintenance record of {date} is dated after the appraisal date; check it.</source>
       <translation>{date}的保养记录日期晚于评估日期，请核实。</translation>
+    </message>
+    <message>
+      <source>The manufacturer code {wmi} is not in the table.</source>
+      <translation>厂商代码 {wmi} 不在厂商表中。</translation>
     </message>
     <message>
       <source>The market reference price must be greater than zero.</source>
@@ -300,6 +412,14 @@
       <translation>该手机号码为{length}位，大陆手机号码应为11位。</translation>
     </message>
     <message>
+      <source>The number of seats must be between 1 and 60.</source>
+      <translation>座位数必须在 1 到 60 之间。</translation>
+    </message>
+    <message>
+      <source>The override is {percent}% from the computed value {computed}; more than {limit}% needs a manager's approval.</source>
+      <translation>人工改价与评估计算值 {computed} 相差 {percent}%，超过 {limit}% 需经理批准。</translation>
+    </message>
+    <message>
       <source>The override value cannot be negative.</source>
       <translation>调整后的评估价不能为负数。</translation>
     </message>
@@ -312,12 +432,20 @@
       <translation>递增比例不能为负数。</translation>
     </message>
     <message>
+      <source>The target monthly payment must be greater than zero.</source>
+      <translation>目标月供必须大于零。</translation>
+    </message>
+    <message>
       <source>The term must be between 1 and {max} months.</source>
       <translation>贷款期限须在1至{max}个月之间。</translation>
     </message>
     <message>
       <source>The text contains forbidden wording: {words}.</source>
       <translation>文本中含有禁用表述：{words}。</translation>
+    </message>
+    <message>
+      <source>The trade-in value cannot be negative.</source>
+      <translation>置换车辆的价值不能为负数。</translation>
     </message>
     <message>
       <source>The up-front fee must be less than the loan amount.</source>
@@ -336,12 +464,24 @@
       <translation>车龄为{age}年，上限为{max}年。</translation>
     </message>
     <message>
+      <source>The vehicle price must be greater than zero.</source>
+      <translation>车价必须大于零。</translation>
+    </message>
+    <message>
       <source>The yearly depreciation rate of {rate}% must be between {min}% and {max}%.</source>
       <translation>年折旧率 {rate}% 须在 {min}% 至 {max}% 之间。</translation>
     </message>
     <message>
+      <source>There is no on-road cost line '{line}'.</source>
+      <translation>没有“{line}”这一落地费用项目。</translation>
+    </message>
+    <message>
       <source>This product accepts customers of grade {grades} only; the customer is grade {grade}.</source>
       <translation>本产品只受理{grades}级客户，该客户为{grade}级。</translation>
+    </message>
+    <message>
+      <source>This product allows a balloon of at most {max}% of the loan; {percent}% was asked for.</source>
+      <translation>该产品的尾款最多为贷款金额的 {max}%，本次申请为 {percent}%。</translation>
     </message>
     <message>
       <source>This product does not offer the chosen repayment method.</source>
@@ -356,6 +496,18 @@
       <translation>本产品可选期限为{terms}个月，本次申请期限为{term}个月。</translation>
     </message>
     <message>
+      <source>Title transfer fee</source>
+      <translation>过户费</translation>
+    </message>
+    <message>
+      <source>Typical mileage for the age ({typical} km)</source>
+      <translation>里程符合该车龄的常规里程（{typical} 公里）</translation>
+    </message>
+    <message>
+      <source>Vehicle and vessel tax</source>
+      <translation>车船税</translation>
+    </message>
+    <message>
       <source>{count} credit applications in the last 3 months ({points} of 10 points).</source>
       <translation>近3个月有{count}次信贷申请（得{points}分，满分10分）。</translation>
     </message>
@@ -366,6 +518,14 @@
     <message>
       <source>{kinds} kinds of credit accounts ({points} of 10 points).</source>
       <translation>有{kinds}类信贷账户（得{points}分，满分10分）。</translation>
+    </message>
+    <message>
+      <source>{km} km above the typical {typical} km for the age, {rate}% per {step} km</source>
+      <translation>比该车龄的常规里程 {typical} 公里多 {km} 公里，每 {step} 公里 {rate}%</translation>
+    </message>
+    <message>
+      <source>{km} km below the typical {typical} km for the age, {rate}% per {step} km</source>
+      <translation>比该车龄的常规里程 {typical} 公里少 {km} 公里，每 {step} 公里 {rate}%</translation>
     </message>
   </context>
 </TS>

@@ -8,12 +8,36 @@
       <translation>--amount 最多两位小数（精确到分）。</translation>
     </message>
     <message>
-      <source>--start-date must be a date like 2026-11-22, got '{value}'.</source>
-      <translation>--start-date 必须是形如 2026-11-22 的日期，收到的是“{value}”。</translation>
+      <source>--balloon and --balloon-percent only apply to the balloon method.</source>
+      <translation>--balloon 和 --balloon-percent 只适用于 balloon（弹性尾款）还款方式。</translation>
+    </message>
+    <message>
+      <source>--balloon-percent must be at least 0 and below 100.</source>
+      <translation>--balloon-percent 必须不小于 0 且小于 100。</translation>
+    </message>
+    <message>
+      <source>--lender-rate ({lender}%) cannot be below the customer's --annual-rate ({customer}%).</source>
+      <translation>--lender-rate（{lender}%）不能低于客户的 --annual-rate（{customer}%）。</translation>
+    </message>
+    <message>
+      <source>--price and --target-payment must be greater than zero.</source>
+      <translation>--price 和 --target-payment 必须大于零。</translation>
+    </message>
+    <message>
+      <source>--price goes with --target-payment; give --amount for a loan.</source>
+      <translation>--price 需与 --target-payment 一起使用；直接报价请用 --amount 给出贷款金额。</translation>
     </message>
     <message>
       <source>--step-percent and --step-months only apply to the step_up method.</source>
       <translation>--step-percent 和 --step-months 只适用于递增还款（step_up）。</translation>
+    </message>
+    <message>
+      <source>--target-payment needs the vehicle price (--price).</source>
+      <translation>--target-payment 需要车价（--price）。</translation>
+    </message>
+    <message>
+      <source>--target-payment solves the loan amount: give --price, not --amount.</source>
+      <translation>--target-payment 会求出贷款金额：请给出 --price，而不是 --amount。</translation>
     </message>
     <message>
       <source>--term must be between 1 and {max} months, got {value}.</source>
@@ -32,6 +56,14 @@
       <translation>剩余本金</translation>
     </message>
     <message>
+      <source>Balloon (with the last payment)</source>
+      <translation>尾款（随最后一期支付）</translation>
+    </message>
+    <message>
+      <source>Down payment</source>
+      <translation>首付</translation>
+    </message>
+    <message>
       <source>Due date</source>
       <translation>还款日</translation>
     </message>
@@ -48,8 +80,16 @@
       <translation>首期还款</translation>
     </message>
     <message>
+      <source>Give --amount, or --price with --target-payment.</source>
+      <translation>请给出 --amount，或者给出 --price 和 --target-payment。</translation>
+    </message>
+    <message>
       <source>Interest</source>
       <translation>利息</translation>
+    </message>
+    <message>
+      <source>Lender's rate</source>
+      <translation>资金方利率</translation>
     </message>
     <message>
       <source>Loan amount</source>
@@ -76,8 +116,20 @@
       <translation>还款方式</translation>
     </message>
     <message>
+      <source>Subsidy value</source>
+      <translation>贴息金额</translation>
+    </message>
+    <message>
+      <source>Target monthly payment</source>
+      <translation>目标月供</translation>
+    </message>
+    <message>
       <source>Term</source>
       <translation>贷款期限</translation>
+    </message>
+    <message>
+      <source>The balloon method needs either --balloon or --balloon-percent.</source>
+      <translation>balloon（弹性尾款）还款方式需要 --balloon 或 --balloon-percent 二者之一。</translation>
     </message>
     <message>
       <source>The step_up method needs --step-percent (and optionally --step-months).</source>
@@ -100,6 +152,14 @@
       <translation>未知的还款方式“{value}”，请使用以下之一：{choices}。</translation>
     </message>
     <message>
+      <source>Vehicle price</source>
+      <translation>车价</translation>
+    </message>
+    <message>
+      <source>balloon</source>
+      <translation>弹性尾款</translation>
+    </message>
+    <message>
       <source>equal installment</source>
       <translation>等额本息</translation>
     </message>
@@ -118,14 +178,6 @@
     <message>
       <source>{n} months</source>
       <translation>{n} 个月</translation>
-    </message>
-    <message>
-      <source>{option} must be a number, got '{value}'.</source>
-      <translation>{option} 必须是数字，收到的是“{value}”。</translation>
-    </message>
-    <message>
-      <source>{option} must be a whole number of months, got '{value}'.</source>
-      <translation>{option} 必须是整数个月，收到的是“{value}”。</translation>
     </message>
   </context>
 </TS>

@@ -448,6 +448,10 @@
       <translation>包括本笔贷款在内，您每月的债务还款额不应超过月收入的 {limit}%。</translation>
     </message>
     <message>
+      <source>balloon</source>
+      <translation>弹性尾款</translation>
+    </message>
+    <message>
       <source>by formula</source>
       <translation>按公式计算</translation>
     </message>

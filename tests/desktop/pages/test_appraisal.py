@@ -58,6 +58,11 @@ def test_live_value_matches_lending_and_flags_tampering(qtbot, open_page, consul
     expected = la.appraise(page._input(page._read()[0], "good"), ctx_settings(page))
     assert page.result.computed_value == expected.computed_value
     assert page._lines["computed"][1].text() == f"{expected.computed_value:,.2f}"
+    # 45,000 km is below the 20,000 km a year typical for a car over 3 years old: value
+    # added, shown with a plus; "good" is the reference's own condition: nothing
+    assert page._lines["mileage"][1].text().startswith("+")
+    assert page._percents["mileage"].text().startswith("+")
+    assert page._lines["condition"][1].text() == "0.00"
     # a later record with fewer km: possible tampering, shown on the row
     page.records.add_row(date(date.today().year - 1, 1, 5).isoformat(), "60000")
     assert page.records.flagged_rows() == [0]
