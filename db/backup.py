@@ -34,6 +34,7 @@ import contextlib
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -220,34 +221,6 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 # ---------------------------------------------------------------------------
 
 
-def _temp_beside(target: Path, purpose: str) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
-    return target.with_name(f".{target.name}.{purpose}-{stamp}-{os.getpid()}.tmp")
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _remove_quietly(*paths: Path) -> None:
     for p in paths:
         with contextlib.suppress(FileNotFoundError):
@@ -265,6 +238,21 @@ def _copy_online(source: sqlite3.Connection, dest_path: Path) -> None:
     finally:
         dest.close()
     _remove_quietly(dest_path.with_name(dest_path.name + "-journal"))
+
+
+def _copy_from(
+    connect: Callable[[], sqlite3.Connection], dest: Path, failed: str, code: str
+) -> None:
+    """Snapshot the database ``connect`` opens into ``dest``; SQLite errors in one line."""
+    try:
+        source = connect()
+        try:
+            source.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            _copy_online(source, dest)
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        raise BackupError(failed.format(why=_sqlite_why(exc)), code=code) from None
 
 
 def backup_database(url: str, out: Path) -> BackupInfo:
@@ -307,25 +295,11 @@ def backup_database(url: str, out: Path) -> BackupInfo:
             ),
             code=exc.code,
         ) from None
-    temp = _temp_beside(out, "backup")
-    try:
-        try:
-            source = sqlite3.connect(source_path, timeout=BUSY_TIMEOUT_S)
-            try:
-                source.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-                _copy_online(source, temp)
-            finally:
-                source.close()
-        except sqlite3.Error as exc:
-            raise BackupError(
-                _t("The backup could not be written: {why}.").format(why=exc),
-                code="backup_failed",
-            ) from None
-        except OSError as exc:
-            raise BackupError(
-                _t("The backup could not be written: {why}.").format(why=exc.strerror),
-                code="backup_failed",
-            ) from None
+    from db import files
+    from db.paths import key_file_path
+
+    def verified(temp: Path) -> None:
+        nonlocal revision
         try:
             revision = verify_loandesk_file(temp)
         except BackupError as exc:
@@ -335,11 +309,17 @@ def backup_database(url: str, out: Path) -> BackupInfo:
                 ).format(why=exc.message),
                 code="backup_verify_failed",
             ) from None
-        _fsync_file(temp)
-        os.replace(temp, out)
-        _fsync_dir(out.parent)
-    finally:
-        _remove_quietly(temp, temp.with_name(temp.name + "-journal"))
+
+    revision = ""
+    with files.replacing(
+        out, protect=[source_path, key_file_path()], suffix=".sqlite3", checked=verified
+    ) as temp:
+        _copy_from(
+            lambda: sqlite3.connect(source_path, timeout=BUSY_TIMEOUT_S),
+            temp,
+            _t("The backup could not be written: {why}."),
+            "backup_failed",
+        )
     return BackupInfo(
         path=out,
         size_bytes=out.stat().st_size,
@@ -370,6 +350,7 @@ def restore_database(
             _t("The folder {path} does not exist.").format(path=target.parent),
             code="backup_no_folder",
         )
+    _check_restore_target(target)
     cipher = _installed_cipher(key)
     try:
         verify_loandesk_file(source, cipher=cipher)
@@ -378,24 +359,35 @@ def restore_database(
             exc.message + " " + _t("Nothing was restored; the current database is unchanged."),
             code=exc.code,
         ) from None
-    temp = _temp_beside(target, "restore")
+    from db import files
+    from db.lease import Lease
+
+    lease = Lease(target)
     try:
+        if not lease.try_exclusive():
+            raise BackupError(lease.busy_message(_t("Restoring a backup")), code="database_in_use")
+        temp = files.new_temp_file(target.parent, ".sqlite3")
         try:
-            src = _open_read_only(source)
-            try:
-                _copy_online(src, temp)
-            finally:
-                src.close()
-        except (sqlite3.Error, OSError) as exc:
+            _copy_from(
+                lambda: _open_read_only(source),
+                temp,
+                _t("The backup could not be copied: {why}."),
+                "restore_failed",
+            )
+            revision = verify_loandesk_file(temp, cipher=cipher)
+            files.fsync_path(temp)
+            _swap_in(temp, target)
+        except OSError as exc:
             raise BackupError(
-                _t("The backup could not be copied: {why}.").format(why=exc),
+                files.os_error_message(exc, target)
+                + " "
+                + _t("Nothing was restored; the current database is unchanged."),
                 code="restore_failed",
             ) from None
-        revision = verify_loandesk_file(temp, cipher=cipher)
-        _fsync_file(temp)
-        _swap_in(temp, target)
+        finally:
+            files.discard_temp_file(temp)
     finally:
-        _remove_quietly(temp, temp.with_name(temp.name + "-journal"))
+        lease.release()
     return BackupInfo(
         path=target,
         size_bytes=target.stat().st_size,
@@ -417,16 +409,70 @@ def _installed_cipher(key: bytes | os.PathLike[str] | None) -> FieldCipher | Non
     return FieldCipher(read_key_file(key_path))
 
 
+def _sqlite_why(exc: sqlite3.Error) -> str:
+    from db.engine import is_disk_full
+
+    if is_disk_full(exc):
+        return _t("the disk is full")
+    return " ".join(str(exc).split())
+
+
+def _check_restore_target(target: Path) -> None:
+    """Restore replaces only LoanDesk's own database, or creates a new file."""
+    from db import files
+    from db.engine import APPLICATION_ID, loandesk_revision
+    from db.paths import key_file_path
+
+    try:
+        files.check_output(target, protect=[key_file_path()], database=False)
+    except files.OutputError as exc:
+        raise BackupError(exc.message, code=exc.code) from None
+    if not target.exists():
+        return
+    try:
+        with target.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise BackupError(files.os_error_message(exc, target), code="restore_failed") from None
+    ours = header[:16] == SQLITE_HEADER and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+    if not ours:
+        try:
+            ours = bool(loandesk_revision(target))
+        except UserError:
+            ours = False
+    if not ours:
+        raise BackupError(
+            _t(
+                "{path} is not a LoanDesk database, so restore will not replace it. Give "
+                "LoanDesk's database with --db, or a file name that does not exist yet."
+            ).format(path=target),
+            code="restore_target_foreign",
+        )
+
+
 def _swap_in(temp: Path, target: Path) -> None:
-    """Atomically replace ``target`` with ``temp``; the old WAL never meets the new file."""
+    """Atomically replace ``target`` with ``temp``; the old WAL never meets the new file.
+
+    The old ``-wal``/``-shm``/``-journal`` are moved aside first and moved back
+    if the final rename fails, so a failed restore leaves the live database
+    exactly as it was, write-ahead log included.
+    """
+    from db import files
+
     side = [target.with_name(target.name + s) for s in ("-wal", "-shm", "-journal")]
     stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
-    moved: list[Path] = []
-    for p in side:
-        if p.exists():
-            aside = p.with_name(f"{p.name}.stale-{stamp}")
-            os.replace(p, aside)
-            moved.append(aside)
-    os.replace(temp, target)
-    _fsync_dir(target.parent)
-    _remove_quietly(*moved)
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for p in side:
+            if p.exists():
+                aside = p.with_name(f"{p.name}.stale-{stamp}")
+                os.replace(p, aside)
+                moved.append((p, aside))
+        os.replace(temp, target)
+    except BaseException:
+        for p, aside in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(aside, p)
+        raise
+    files.fsync_dir(target.parent)
+    _remove_quietly(*(aside for _, aside in moved))

@@ -221,6 +221,7 @@ def run_demo_data(args: argparse.Namespace) -> int:
     from db.demo import DEMO_PASSWORD, load_demo_data
 
     with open_database(_database_url(args)) as database:
+        database.alone(_t("demo-data"))
         summary = load_demo_data(database, count, seed=seed, workers=workers, progress=_Progress())
     c = summary.counts
     print(
@@ -302,7 +303,7 @@ def _open_existing(args: argparse.Namespace) -> Any:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         raise UserError(_t("There is no LoanDesk database at {path}.").format(path=path))
-    return open_database(url)
+    return open_database(url, must_exist=True)
 
 
 def run_store_list(args: argparse.Namespace) -> int:
@@ -560,9 +561,10 @@ def _matches_database(args: argparse.Namespace, key: bytes) -> tuple[str, bool] 
 
 
 def run_key_export(args: argparse.Namespace) -> int:
+    from db import files
     from db.crypto import key_fingerprint, write_key_export
 
-    out = _file_option(args.out, "--out")
+    out = files.check_output(_file_option(args.out, "--out"), protect=[_key_path(args)])
     if out.exists():
         raise UserError(_t("{path} already exists; choose another file name.").format(path=out))
     if not out.parent.is_dir():

@@ -36,9 +36,18 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from lending.errors import UserError
 
+TR_CONTEXT = "database"
+
+
+def _t(text: str) -> str:
+    from resources.i18n import translator
+
+    return translator()(TR_CONTEXT, text)
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 SCHEMA_LOCK_ID = 0x4C4F414E  # "LOAN": pg_advisory_lock key for schema upgrades
+APPLICATION_ID = 0x4C4F414E  # "LOAN" in the SQLite header (PRAGMA application_id)
 
 
 def is_sqlite_url(url: str) -> bool:
@@ -92,16 +101,23 @@ def check_sqlite_file(path: Path, *, full: bool = False) -> None:
     page_count = int.from_bytes(header[28:32], "big")
     change_counter = int.from_bytes(header[24:28], "big")
     version_valid_for = int.from_bytes(header[92:96], "big")
-    if page_count and change_counter == version_valid_for and page_count * page_size > size:
-        raise _not_a_database(path, "it is truncated")
-    if size % page_size:
-        raise _not_a_database(path, "it is truncated")
+    wal = path.with_name(path.name + "-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    truncated = bool(
+        page_count and change_counter == version_valid_for and page_count * page_size > size
+    ) or bool(size % page_size)
+    if truncated:
+        # A counter that could not finish closing (e.g. the disk filled during the
+        # checkpoint) leaves a file whose missing pages are still in its WAL:
+        # SQLite's recovery completes it.  Only a file that recovery cannot mend
+        # is damaged.
+        if not has_wal or not _wal_recovery_works(path):
+            raise _not_a_database(path, "it is truncated")
+        return
     pragma = "integrity_check" if full else "quick_check"
     try:
         # Without a WAL file, open "immutable" so SQLite creates no -wal/-shm
         # beside a file that may not even be ours; with one, read it normally.
-        wal = path.with_name(path.name + "-wal")
-        has_wal = wal.exists() and wal.stat().st_size > 0
         uri = path.resolve().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1")
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
@@ -110,9 +126,129 @@ def check_sqlite_file(path: Path, *, full: bool = False) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(path) from None
+        if has_wal and _wal_recovery_works(path):
+            return
         raise _not_a_database(path, f"SQLite reports: {exc}") from None
     if rows != [("ok",)]:
         raise _not_a_database(path, "it is damaged: " + "; ".join(str(r[0]) for r in rows[:3]))
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """SQLite's SQLITE_FULL or the operating system's ENOSPC."""
+    import errno
+
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    text = str(exc).lower()
+    return "disk is full" in text or "disk full" in text
+
+
+def disk_full_error(path: Path) -> UserError:
+    return UserError(
+        _t(
+            "The disk holding {folder} is full, so the database cannot be used now. Free "
+            "some space and start LoanDesk again; the database was not changed and is not "
+            "damaged."
+        ).format(folder=path.parent),
+        code="disk_full",
+    )
+
+
+def _wal_recovery_works(path: Path) -> bool:
+    """Would SQLite's WAL recovery give a sound database?  Tried on a copy, never the file.
+
+    The copy lives beside the database (never in TMPDIR: it holds customer
+    data) and is removed at once; no space for it means a full disk.
+    """
+    import shutil
+
+    from db import files
+
+    try:
+        copy = files.new_temp_file(path.parent, ".sqlite3")
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(path) from None
+        return False
+    try:
+        shutil.copyfile(path, copy)
+        shutil.copyfile(path.with_name(path.name + "-wal"), copy.with_name(copy.name + "-wal"))
+        conn = sqlite3.connect(copy, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            conn.close()
+        return rows == [("ok",)]
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(path) from None
+        return False
+    except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(path) from None
+        return False
+    finally:
+        files.discard_temp_file(copy)
+
+
+def _read_only_uri(path: Path) -> str:
+    wal = path.with_name(path.name + "-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    return path.resolve().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1")
+
+
+def loandesk_revision(path: Path) -> str | None:
+    """The schema revision of LoanDesk's SQLite file at ``path``, read-only.
+
+    None for a file that does not exist yet or is empty (a new database);
+    ``""`` for a file of ours without a revision yet (migrated back to base).
+    A file of another program - another SQLite application id, or no
+    ``db_meta``/``alembic_version`` of ours - is refused before anything,
+    not even a PRAGMA, touches it.  Call :func:`check_sqlite_file` first.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return None
+    if size == 0:
+        return None
+    foreign = UserError(
+        _t(
+            "{path} is not a LoanDesk database (it belongs to another program); the file "
+            "was not changed. Choose LoanDesk's own database file with --db."
+        ).format(path=path),
+        code="database_foreign",
+    )
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id not in (0, APPLICATION_ID):
+        raise foreign
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if tables and not tables <= {"sqlite_sequence"} and "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            else:
+                row = None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(path) from None
+        raise _not_a_database(path, f"SQLite reports: {exc}") from None
+    if not tables:
+        return None  # an SQLite file without a single table holds nothing: a new database
+    if app_id == APPLICATION_ID:
+        return "" if row is None else str(row[0])  # "": ours, at the base revision
+    if "db_meta" not in tables or row is None:
+        raise foreign
+    return str(row[0])
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -222,6 +358,52 @@ def after_bulk_load(conn: Connection, tables: Iterable[Table]) -> None:
         )
 
 
+@contextmanager
+def sqlite_migration(url: str) -> Iterator[Connection]:
+    """A connection to run schema migrations on an SQLite file safely.
+
+    SQLite's Python driver runs DDL outside any transaction unless told
+    otherwise, so a migration killed half-way used to leave half a schema;
+    and the batch migrations recreate tables, which with foreign keys on
+    deletes (or refuses to delete) the rows that point at them.  Here: the
+    driver's own transaction handling is off, ``BEGIN IMMEDIATE`` opens one
+    transaction for the whole migration, ``foreign_keys`` is off (it cannot
+    change inside a transaction), ``PRAGMA foreign_key_check`` must come back
+    empty before the commit (else everything is rolled back), and the file is
+    marked with LoanDesk's application id in the same transaction.
+    """
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = OFF")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with engine.begin() as conn:
+            yield conn
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                tables = sorted({str(r[0]) for r in broken})
+                raise UserError(
+                    "The schema upgrade was undone because it would break links between "
+                    f"records ({', '.join(tables)}); the database is unchanged.",
+                    code="migration_foreign_keys",
+                )
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    finally:
+        engine.dispose()
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create the engine; SQLite files get their pragmas, other backends nothing special."""
     try:
@@ -236,11 +418,15 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         if path is not None:
             check_sqlite_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, **kwargs)
+        # hide_parameters: an error message never carries the values (a password
+        # hash, an ID number) of the statement that failed
+        engine = create_engine(url, **{"hide_parameters": True, **kwargs})
         event.listen(engine, "connect", _sqlite_on_connect)
         return engine
     try:
-        return create_engine(url, **{**server_engine_options(url), **kwargs})
+        return create_engine(
+            url, **{"hide_parameters": True, **server_engine_options(url), **kwargs}
+        )
     except (ImportError, NoSuchModuleError, ArgumentError) as exc:
         raise UserError(
             f"This database address cannot be used: {exc}. For PostgreSQL use "

@@ -23,8 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lending.errors import UserError
-
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -192,16 +190,34 @@ def upgrade_to_head(engine: Engine) -> str:
     with engine.connect() as conn:
         current = current_revision(conn)
     if current is not None and not is_known_revision(current):
-        raise UserError(
-            f"This database was written by a newer version of LoanDesk (schema {current}). "
-            "Install the newer LoanDesk, or restore a backup made with this version.",
-            code="schema_too_new",
-        )
+        from db.database import _schema_too_new
+
+        raise _schema_too_new(current)
     head = head_revision()
     if current != head:
-        with engine.begin() as conn:
-            command.upgrade(alembic_config(connection=conn), "head")
+        if engine.dialect.name == "sqlite":
+            run_sqlite_migrations(engine.url.render_as_string(hide_password=False), "head")
+        else:
+            with engine.begin() as conn:
+                command.upgrade(alembic_config(connection=conn), "head")
     return head
+
+
+def run_sqlite_migrations(url: str, target: str, *, downgrade: bool = False) -> None:
+    """Migrate an SQLite file in one transaction, foreign keys off, checked at the end.
+
+    See :func:`db.engine.sqlite_migration` for why and how.
+    """
+    from alembic import command
+
+    from db.engine import sqlite_migration
+
+    with sqlite_migration(url) as conn:
+        cfg = alembic_config(connection=conn)
+        if downgrade:
+            command.downgrade(cfg, target)
+        else:
+            command.upgrade(cfg, target)
 
 
 def _next_revision_id() -> str:

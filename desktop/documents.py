@@ -22,10 +22,8 @@ dialog without modal windows through :meth:`DocumentDialog.print_to`,
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -584,31 +582,24 @@ class DocumentDialog(QDialog):
                 ok=False,
             )
             return False
+        from db import files
+
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        except OSError as exc:
-            self._say(
-                self.tr(
+            files.write_bytes(out, data)
+        except files.OutputError as exc:
+            error = exc.os_error
+            why = (error.strerror or error) if error is not None else None
+            if exc.stage == "create":
+                text = self.tr(
                     "Cannot save in {folder}: {error}. Choose a folder you may write to."
-                ).format(folder=out.parent, error=exc.strerror or exc),
-                ok=False,
-            )
-            return False
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, out)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            self._say(
-                self.tr("Could not save {path}: {error}. Nothing was written.").format(
-                    path=out, error=exc.strerror or exc
-                ),
-                ok=False,
-            )
+                ).format(folder=out.parent, error=why)
+            elif exc.stage == "write":
+                text = self.tr("Could not save {path}: {error}. Nothing was written.").format(
+                    path=out, error=why
+                )
+            else:
+                text = exc.message
+            self._say(text, ok=False)
             return False
         self._record("save")
         self._say(self.tr("Saved {path}").format(path=out))

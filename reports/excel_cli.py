@@ -103,7 +103,7 @@ def _open(args: argparse.Namespace) -> Any:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         raise UserError(_t("There is no LoanDesk database at {path}.").format(path=path))
-    return open_database(url)
+    return open_database(url, must_exist=True)
 
 
 def _owner(database: Any) -> Any:

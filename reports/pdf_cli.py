@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -75,33 +73,29 @@ def _language(text: str | None) -> str:
     raise UserError(_t("--lang must be zh_CN or en, got '{value}'.").format(value=text))
 
 
-def _output(text: str) -> Path:
+def _output(text: str, args: argparse.Namespace | None = None) -> Path:
     out = Path(text).expanduser()
     if out.is_dir():
         raise UserError(_t("--out must be a file name, but {path} is a folder.").format(
             path=out))
     if not out.parent.is_dir():
         raise UserError(_t("The folder {path} does not exist.").format(path=out.parent))
-    return out
+    from db import files
+    from db.engine import sqlite_path
+    from db.paths import resolve_database_url
+
+    db = None
+    if args is not None:
+        with contextlib.suppress(UserError, ValueError):
+            db = sqlite_path(resolve_database_url(args.db, args.database_url))
+    return files.check_output(out, protect=[db])
 
 
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write beside ``out`` and rename, so ``out`` is never half-written."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    except OSError as exc:
-        raise UserError(_t("Cannot write to {path}: {error}").format(
-            path=out.parent, error=exc.strerror or exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise UserError(_t("Cannot write {path}: {error}").format(
-            path=out, error=exc.strerror or exc)) from None
+def write_atomically(out: Path, data: bytes, *, protect: tuple[Path | None, ...] = ()) -> None:
+    """Write beside ``out`` and rename, so ``out`` is never half-written (see db.files)."""
+    from db import files
 
+    files.write_bytes(out, data, protect=protect)
 
 def _open(args: argparse.Namespace) -> Any:
     """Open an existing database; never create an empty one just to print from it."""
@@ -113,7 +107,7 @@ def _open(args: argparse.Namespace) -> Any:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         raise UserError(_t("There is no LoanDesk database at {path}.").format(path=path))
-    return open_database(url)
+    return open_database(url, must_exist=True)
 
 
 def run_print_quote(args: argparse.Namespace) -> int:
@@ -125,7 +119,7 @@ def run_print_quote(args: argparse.Namespace) -> int:
     plan_id = _positive_id(args.plan, "--plan") if args.plan is not None else None
     kind = _document(args.document)
     lang = _language(args.lang)
-    out = _output(args.out)
+    out = _output(args.out, args)
 
     database = _open(args)
     try:
@@ -145,7 +139,7 @@ def run_print_quote(args: argparse.Namespace) -> int:
                     id=consultation_id, plan=plan_id)) from None
             raise UserError(_t("Consultation {id} does not exist.").format(
                 id=consultation_id)) from None
-        write_atomically(out, pdf)
+        write_atomically(out, pdf, protect=(database.path, database.key_path))
         record_document_export(database, actor, consultation_id, kind, how="cli",
                                plan_id=plan_id)
     finally:

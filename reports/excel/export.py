@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -190,24 +189,23 @@ def export_workbook(
         check()
 
     check()
-    fd, tmp_name = tempfile.mkstemp(prefix=".~loandesk-", suffix=".xlsx.part", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    wb = Workbook(write_only=True)
-    saved = False
-    try:
-        rows = iter_consultation_rows(
-            database, period, store_ids=store_ids, unmasked=unmasked, actor=actor
-        )
-        try:
-            written = write_report(wb, report, rows, lang=lang, masked=not unmasked, tick=tick)
-        finally:
-            close = getattr(rows, "close", None)
-            if close is not None:
-                close()
-        check()
-        wb.save(tmp)
-        saved = True
+    from db import files
+
+    def locked(exc: OSError) -> UserError | None:
+        if isinstance(exc, PermissionError):
+            return UserError(
+                _t(
+                    "{name} is open in another program (Excel or LibreOffice); close it and "
+                    "try again, or choose another file name.",
+                    lang,
+                ).format(name=out.name),
+                code="file_locked",
+            )
+        return None
+
+    written = 0
+
+    def audited(_tmp: Path) -> None:
         check()
         # logged before the file appears: a report never exists without its audit row
         audit.record_export(
@@ -222,30 +220,38 @@ def export_workbook(
                 "file": out.name,
             },
         )
+
+    # every byte of the workbook - openpyxl's per-sheet scratch files included -
+    # stays in the destination folder and is removed on any failure
+    with (
+        files.replacing(
+            out,
+            protect=(database.path, database.key_path),
+            lang=lang,
+            suffix=".xlsx.part",
+            checked=audited,
+            replace_error=locked,
+        ) as tmp,
+        files.temp_files_in(out.parent),
+    ):
+        wb = Workbook(write_only=True)
+        saved = False
         try:
-            os.replace(tmp, out)
-        except PermissionError:
-            raise UserError(
-                _t(
-                    "{name} is open in another program (Excel or LibreOffice); close it and "
-                    "try again, or choose another file name.",
-                    lang,
-                ).format(name=out.name),
-                code="file_locked",
-            ) from None
-        except OSError as exc:
-            raise UserError(
-                _t("The report could not be saved as {path}: {why}.", lang).format(
-                    path=out, why=exc.strerror or exc.__class__.__name__
-                ),
-                code="save_failed",
-            ) from None
-    except BaseException:
-        if not saved:
-            _discard(wb)
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
+            rows = iter_consultation_rows(
+                database, period, store_ids=store_ids, unmasked=unmasked, actor=actor
+            )
+            try:
+                written = write_report(wb, report, rows, lang=lang, masked=not unmasked, tick=tick)
+            finally:
+                close = getattr(rows, "close", None)
+                if close is not None:
+                    close()
+            check()
+            wb.save(tmp)
+            saved = True
+        finally:
+            if not saved:
+                _discard(wb)
     if progress:
         progress(total, total)
     return out

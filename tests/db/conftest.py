@@ -132,13 +132,9 @@ class PgDatabases:
 
 
 def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    from db.files import process_alive
+
+    return process_alive(pid)
 
 
 @pytest.fixture(autouse=True)

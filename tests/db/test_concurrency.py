@@ -109,16 +109,28 @@ def test_second_save_of_a_consultation_is_refused_naming_the_first(counters: Cou
     assert seen_a.version_id == seen_b.version_id
 
     saved = consultations.save_reception(
-        k.db_a, k.a, k.cid, source_channel="walk_in", intent_level="high",
-        purpose="family car", budget="150000", expected_version=seen_a.version_id,
+        k.db_a,
+        k.a,
+        k.cid,
+        source_channel="walk_in",
+        intent_level="high",
+        purpose="family car",
+        budget="150000",
+        expected_version=seen_a.version_id,
     )
     assert saved.version_id > seen_a.version_id
     before = datetime.now(UTC)
 
     with pytest.raises(ConcurrentEditError) as caught:
         consultations.save_reception(
-            k.db_b, k.b, k.cid, source_channel="phone", intent_level="low",
-            purpose="commuting", budget="90000", expected_version=seen_b.version_id,
+            k.db_b,
+            k.b,
+            k.cid,
+            source_channel="phone",
+            intent_level="low",
+            purpose="commuting",
+            budget="90000",
+            expected_version=seen_b.version_id,
         )
     err = caught.value
     assert err.what == "consultation"
@@ -145,13 +157,22 @@ def test_second_save_of_a_consultation_is_refused_naming_the_first(counters: Cou
 
     # B reloads (takes the current version) and saves: accepted, now B is named
     again = consultations.save_reception(
-        k.db_b, k.b, k.cid, source_channel="phone", intent_level="low",
-        purpose="commuting", expected_version=now.version_id,
+        k.db_b,
+        k.b,
+        k.cid,
+        source_channel="phone",
+        intent_level="low",
+        purpose="commuting",
+        expected_version=now.version_id,
     )
     assert again.purpose == "commuting"
     with pytest.raises(ConcurrentEditError) as caught_a:
         consultations.save_reception(
-            k.db_a, k.a, k.cid, source_channel="walk_in", intent_level="high",
+            k.db_a,
+            k.a,
+            k.cid,
+            source_channel="walk_in",
+            intent_level="high",
             expected_version=saved.version_id,
         )
     assert caught_a.value.changed_by == "Li Si"
@@ -172,19 +193,30 @@ def test_every_step_save_checks_the_version(counters: Counters) -> None:
             k.db_b, k.b, k.cid, form, expected_version=stale
         ),
         "appraisal": lambda: consultations.save_appraisal(
-            k.db_b, k.b, k.cid,
+            k.db_b,
+            k.b,
+            k.cid,
             consultations.VehicleForm(
-                brand="Volkswagen", model="Lavida", first_registration=date(2023, 3, 1),
-                vin=generate_vin("LSVAB2BM" + "LJ123456"), mileage_km=30000,
-                condition="good", market_price="150000", price="130000",
+                brand="Volkswagen",
+                model="Lavida",
+                first_registration=date(2023, 3, 1),
+                vin=generate_vin("LSVAB2BM" + "LJ123456"),
+                mileage_km=30000,
+                condition="good",
+                market_price="150000",
+                price="130000",
             ),
             expected_version=stale,
         ),
         "plan": lambda: consultations.save_plan(
-            k.db_b, k.b, k.cid,
+            k.db_b,
+            k.b,
+            k.cid,
             consultations.PlanForm(
-                product_code="finance_company", method="equal_installment",
-                term_months=36, down_payment="65000",
+                product_code="finance_company",
+                method="equal_installment",
+                term_months=36,
+                down_payment="65000",
             ),
             expected_version=stale,
         ),
@@ -207,12 +239,20 @@ def test_second_save_of_a_customer_is_refused(counters: Counters) -> None:
     seen_b = customers.get_customer(k.db_b, k.b, k.customer_id)
     customers.record_consent(k.db_a, k.a, k.customer_id)
     customers.update_customer(
-        k.db_a, k.a, k.customer_id, phone=PHONE, id_number=ID_NUMBER,
+        k.db_a,
+        k.a,
+        k.customer_id,
+        phone=PHONE,
+        id_number=ID_NUMBER,
         expected_version=seen_a.version_id,
     )
     with pytest.raises(ConcurrentEditError) as caught:
         customers.update_customer(
-            k.db_b, k.b, k.customer_id, name="Zhao Lei (wrong)", phone="13900000000",
+            k.db_b,
+            k.b,
+            k.customer_id,
+            name="Zhao Lei (wrong)",
+            phone="13900000000",
             expected_version=seen_b.version_id,
         )
     assert caught.value.what == "customer"
@@ -236,7 +276,11 @@ def test_a_row_changed_by_a_bulk_load_names_no_one(counters: Counters) -> None:
         uow.commit()
     with pytest.raises(ConcurrentEditError) as caught:
         consultations.save_reception(
-            k.db_b, k.b, k.cid, source_channel="walk_in", intent_level="low",
+            k.db_b,
+            k.b,
+            k.cid,
+            source_channel="walk_in",
+            intent_level="low",
             expected_version=seen,
         )
     assert caught.value.changed_by is None
@@ -297,8 +341,13 @@ def test_a_save_while_the_database_is_unreachable_writes_nothing(counters: Count
     outage.start()
     with pytest.raises(DatabaseUnavailable) as caught:
         consultations.save_reception(
-            k.db_a, k.a, k.cid, source_channel="walk_in", intent_level="high",
-            purpose="during outage", expected_version=seen.version_id,
+            k.db_a,
+            k.a,
+            k.cid,
+            source_channel="walk_in",
+            intent_level="high",
+            purpose="during outage",
+            expected_version=seen.version_id,
         )
     assert is_connection_error(caught.value)
     assert outage.refused >= 1
@@ -307,8 +356,13 @@ def test_a_save_while_the_database_is_unreachable_writes_nothing(counters: Count
     assert still.purpose is None and still.version_id == seen.version_id
     outage.end()
     saved = consultations.save_reception(
-        k.db_a, k.a, k.cid, source_channel="walk_in", intent_level="high",
-        purpose="after outage", expected_version=seen.version_id,
+        k.db_a,
+        k.a,
+        k.cid,
+        source_channel="walk_in",
+        intent_level="high",
+        purpose="after outage",
+        expected_version=seen.version_id,
     )
     assert saved.purpose == "after outage"
 

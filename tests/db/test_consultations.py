@@ -296,25 +296,38 @@ def test_service_refusals_are_translatable_reasons(database: Database, owner: Ac
     from resources import TRANSLATIONS
     from resources.ts_tool import read_ts
 
-    table = {**read_ts(TRANSLATIONS / "zh_CN" / "db.ts"),
-             **read_ts(TRANSLATIONS / "zh_CN" / "lending.ts")}
+    table = {
+        **read_ts(TRANSLATIONS / "zh_CN" / "db.ts"),
+        **read_ts(TRANSLATIONS / "zh_CN" / "lending.ts"),
+    }
     v = new_consultation(database, owner)
     refusals: list[ValidationError] = []
     calls = [
-        lambda: cs.save_reception(database, owner, v.id, source_channel="walk_in",
-                                  intent_level="low", budget="100", wished_down_payment="200",
-                                  purpose="x" * 600),
-        lambda: cs.save_appraisal(database, owner, v.id,
-                                  vehicle_form(first_registration="2020/01/01", vin="")),
-        lambda: cs.evaluate_products(database, owner, v.id, down_payment="1", term_months=12,
-                                     method="equal_installment"),
-        lambda: cs.save_plan(database, owner, v.id, cs.PlanForm("nope", "equal_installment",
-                                                                12, "1")),
+        lambda: cs.save_reception(
+            database,
+            owner,
+            v.id,
+            source_channel="walk_in",
+            intent_level="low",
+            budget="100",
+            wished_down_payment="200",
+            purpose="x" * 600,
+        ),
+        lambda: cs.save_appraisal(
+            database, owner, v.id, vehicle_form(first_registration="2020/01/01", vin="")
+        ),
+        lambda: cs.evaluate_products(
+            database, owner, v.id, down_payment="1", term_months=12, method="equal_installment"
+        ),
+        lambda: cs.save_plan(
+            database, owner, v.id, cs.PlanForm("nope", "equal_installment", 12, "1")
+        ),
         lambda: cs.save_signing(database, owner, v.id, {"doc.nope": True}),
         lambda: cs.mark_stage(database, owner, v.id, FunnelStage.CONTACT),
         lambda: cs.mark_lost(database, owner, v.id, "other"),
-        lambda: customers.create_customer(database, owner, " ", tier="gold",
-                                          source_channel="fax", id_number=valid_id(seq=5)),
+        lambda: customers.create_customer(
+            database, owner, " ", tier="gold", source_channel="fax", id_number=valid_id(seq=5)
+        ),
         lambda: customers.record_consent(database, owner, v.customer_id, " "),
     ]
     for call in calls:
@@ -396,15 +409,14 @@ def test_duplicate_found_when_the_id_is_added_later_in_reception(
     with database.unit_of_work() as uow:
         customers.record_consent(uow, owner, c2.id)
         customers.update_customer(uow, owner, c2.id, id_number=valid_id(seq=7))
-        v = cs.save_reception(
-            uow, owner, second.id, source_channel="walk_in", intent_level="low"
-        )
+        v = cs.save_reception(uow, owner, second.id, source_channel="walk_in", intent_level="low")
         uow.commit()
     assert [w.code for w in v.warnings] == ["duplicate.id_number"]
     assert dict(v.warnings[0].params) == {"days": "30", "other": str(first.id)}
     # an unrelated save later does not lose it, and does not change the version by itself
-    again = cs.save_reception(database, owner, second.id, source_channel="walk_in",
-                              intent_level="low")
+    again = cs.save_reception(
+        database, owner, second.id, source_channel="walk_in", intent_level="low"
+    )
     assert [w.code for w in again.warnings] == ["duplicate.id_number"]
 
 

@@ -146,8 +146,9 @@ def test_mobile_added_later_runs_the_blacklist_check(database: Database, owner: 
 
 def test_refusals_are_reasons(database: Database, owner: Actor) -> None:
     with pytest.raises(ValidationError) as info:
-        customers.create_customer(database, owner, "x" * 101, tier="gold", source_channel="fax",
-                                  id_number=ID_NUMBER)
+        customers.create_customer(
+            database, owner, "x" * 101, tier="gold", source_channel="fax", id_number=ID_NUMBER
+        )
     assert {k: r.code for k, r in info.value.reasons.items()} == {
         "name": "customer.name_too_long",
         "tier": "customer.tier_invalid",

@@ -59,7 +59,13 @@ def group(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Group]:
 
 
 COUNTS = (
-    "consultations", "plans_offered", "plans_priced", "approved", "signed", "delivered", "lost"
+    "consultations",
+    "plans_offered",
+    "plans_priced",
+    "approved",
+    "signed",
+    "delivered",
+    "lost",
 )
 
 
@@ -216,9 +222,7 @@ def test_owner_serving_in_another_store_is_named_in_its_report(
     assert [r.consultant for r in rows] == ["owner"]
 
 
-def test_unmasked_group_rows_are_audited_in_every_store(
-    database: Database, owner: Actor
-) -> None:
+def test_unmasked_group_rows_are_audited_in_every_store(database: Database, owner: Actor) -> None:
     from sqlalchemy import select
 
     from db.models import AuditEntry

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QPageRanges, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
+import db.files as files_module
 from db import Database
 from db.models.enums import AuditAction, Role
 from db.services import audit, customers, staff
@@ -296,7 +297,7 @@ def test_unwritable_folder_says_so_and_writes_nothing(open_dialog, consultation,
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(documents_module.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files_module, "new_temp_file", refuse)
     assert dialog.save_to(folder / "quote.pdf") is False
     assert "Cannot save in" in dialog.message.text()
     assert "Permission denied" in dialog.message.text()

@@ -447,6 +447,10 @@
       <translation>已将 {source} 恢复到 {path}（数据结构版本 {revision}）。</translation>
     </message>
     <message>
+      <source>Restoring a backup</source>
+      <translation>恢复备份</translation>
+    </message>
+    <message>
       <source>Store {store} does not exist (see: python main.py store list).</source>
       <translation>门店 {store} 不存在（见：python main.py store list）。</translation>
     </message>
@@ -567,12 +571,20 @@
       <translation>在用</translation>
     </message>
     <message>
+      <source>demo-data</source>
+      <translation>导入演示数据</translation>
+    </message>
+    <message>
       <source>demo-data: {done} of {total} consultations ({seconds:.0f} s)</source>
       <translation>演示数据：已生成 {done} / {total} 条咨询（{seconds:.0f} 秒）</translation>
     </message>
     <message>
       <source>disabled</source>
       <translation>已停用</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <translation>磁盘已满</translation>
     </message>
     <message>
       <source>{id}	{name}	{staff} staff</source>
@@ -615,6 +627,10 @@
       <translation>{path} 不是 LoanDesk 数据库（它不是 SQLite 数据库文件）。</translation>
     </message>
     <message>
+      <source>{path} is not a LoanDesk database, so restore will not replace it. Give LoanDesk's database with --db, or a file name that does not exist yet.</source>
+      <translation>{path} 不是车贷助手数据库，恢复不会覆盖它。请用 --db 指定车贷助手的数据库，或给出一个尚不存在的文件名。</translation>
+    </message>
+    <message>
       <source>{path} is not a LoanDesk key export file.</source>
       <translation>{path} 不是车贷助手密钥导出文件。</translation>
     </message>
@@ -629,6 +645,87 @@
     <message>
       <source>{path} was made by a newer version of LoanDesk (schema {revision}). Install that version to restore it.</source>
       <translation>{path} 由更新版本的 LoanDesk 创建（数据结构版本 {revision}）。请安装该版本后再恢复。</translation>
+    </message>
+  </context>
+  <context>
+    <name>database</name>
+    <message>
+      <source>The database file {path} was replaced (restored from a backup, or copied over) while LoanDesk had it open, so nothing more is written into it. Close LoanDesk and start it again.</source>
+      <translation>数据库文件 {path} 在车贷助手打开期间被替换（从备份恢复或被复制覆盖），因此不再向其中写入任何内容。请关闭车贷助手后重新启动。</translation>
+    </message>
+    <message>
+      <source>The disk holding {folder} is full, so the database cannot be used now. Free some space and start LoanDesk again; the database was not changed and is not damaged.</source>
+      <translation>{folder} 所在的磁盘已满，目前无法使用数据库。请释放一些空间后重新启动车贷助手；数据库未被更改，也没有损坏。</translation>
+    </message>
+    <message>
+      <source>There is no LoanDesk database at {path}.</source>
+      <translation>{path} 处没有车贷助手数据库。</translation>
+    </message>
+    <message>
+      <source>Upgrading the database to this LoanDesk version</source>
+      <translation>将数据库升级到此版本的车贷助手</translation>
+    </message>
+    <message>
+      <source>{path} is not a LoanDesk database (it belongs to another program); the file was not changed. Choose LoanDesk's own database file with --db.</source>
+      <translation>{path} 不是车贷助手数据库（它属于其他程序），文件未被更改。请用 --db 选择车贷助手自己的数据库文件。</translation>
+    </message>
+  </context>
+  <context>
+    <name>files</name>
+    <message>
+      <source>A file name is needed.</source>
+      <translation>需要一个文件名。</translation>
+    </message>
+    <message>
+      <source>LoanDesk may not write {path}; nothing was written. Choose a folder you may write to.</source>
+      <translation>车贷助手无权写入 {path}，未写入任何内容。请选择您有写入权限的文件夹。</translation>
+    </message>
+    <message>
+      <source>The disk holding {folder} is full; nothing was written. Free some space or choose another place.</source>
+      <translation>{folder} 所在的磁盘已满，未写入任何内容。请释放一些空间或选择其他位置。</translation>
+    </message>
+    <message>
+      <source>The file name {name} is too long; nothing was written. Choose a shorter name.</source>
+      <translation>文件名 {name} 太长，未写入任何内容。请选择更短的名称。</translation>
+    </message>
+    <message>
+      <source>The folder {path} does not exist.</source>
+      <translation>文件夹 {path} 不存在。</translation>
+    </message>
+    <message>
+      <source>{path} could not be written ({why}); nothing was written.</source>
+      <translation>无法写入 {path}（{why}），未写入任何内容。</translation>
+    </message>
+    <message>
+      <source>{path} is LoanDesk's own database or key file and must not be overwritten; choose another file name.</source>
+      <translation>{path} 是车贷助手自己的数据库或密钥文件，不得覆盖，请选择其他文件名。</translation>
+    </message>
+    <message>
+      <source>{path} is a folder; give a file name.</source>
+      <translation>{path} 是一个文件夹，请给出文件名。</translation>
+    </message>
+    <message>
+      <source>{path} is not an ordinary file (a device, pipe or socket); nothing was written. Choose a file name.</source>
+      <translation>{path} 不是普通文件（而是设备、管道或套接字），未写入任何内容。请选择一个文件名。</translation>
+    </message>
+  </context>
+  <context>
+    <name>lease</name>
+    <message>
+      <source>The database {path} is being restored, created or upgraded by another LoanDesk; try again in a minute.</source>
+      <translation>另一个车贷助手正在恢复、创建或升级数据库 {path}，请稍后再试。</translation>
+    </message>
+    <message>
+      <source>another LoanDesk</source>
+      <translation>另一个车贷助手</translation>
+    </message>
+    <message>
+      <source>{user} on {host} (process {pid})</source>
+      <translation>{host} 上的 {user}（进程 {pid}）</translation>
+    </message>
+    <message>
+      <source>{what} needs the database {path} to itself, but it is open in LoanDesk: {who}. Close LoanDesk there and try again; nothing was changed.</source>
+      <translation>{what}需要独占数据库 {path}，但它正在车贷助手中打开：{who}。请先关闭那里的车贷助手再试；未做任何更改。</translation>
     </message>
   </context>
 </TS>

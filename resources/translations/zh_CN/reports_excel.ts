@@ -12,10 +12,6 @@
       <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-      <source>The report could not be saved as {path}: {why}.</source>
-      <translation>报表无法保存为 {path}：{why}。</translation>
-    </message>
-    <message>
       <source>The report file name must end in .xlsx, got '{name}'.</source>
       <translation>报表文件名必须以 .xlsx 结尾，当前为“{name}”。</translation>
     </message>

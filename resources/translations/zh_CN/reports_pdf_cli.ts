@@ -12,14 +12,6 @@
       <translation>--out 必须是文件名，但 {path} 是一个文件夹。</translation>
     </message>
     <message>
-      <source>Cannot write to {path}: {error}</source>
-      <translation>无法写入 {path}：{error}</translation>
-    </message>
-    <message>
-      <source>Cannot write {path}: {error}</source>
-      <translation>无法写入 {path}：{error}</translation>
-    </message>
-    <message>
       <source>Consultation {id} does not exist.</source>
       <translation>咨询单 {id} 不存在。</translation>
     </message>
