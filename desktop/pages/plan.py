@@ -212,6 +212,10 @@ class PlanPage(StepPage):
         self.comparison_view.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         )
+        # long product names wrap onto a second line: leave room for it (the header's own
+        # size hint measures one line and would cut the second in half)
+        header = self.comparison_view.horizontalHeader()
+        header.setMinimumHeight(2 * header.fontMetrics().lineSpacing() + 8)
         self.comparison_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comparison_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         tl.addWidget(self.comparison_view)
