@@ -39,6 +39,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop.preferences import APPLICATION, ORGANISATION, Preferences
 
 BENCH_ENV = "LOANDESK_BENCH_STARTUP"
+# packaging/smoke.py: the frozen bundle starts to its first dialog, says so, and quits
+SMOKE_ENV = "LOANDESK_SMOKE"
 
 
 # (PySide6 6.12's lost references to True/None: worked around on ``import desktop``.)
@@ -260,6 +262,7 @@ class Application(QObject):
 
         dialog = SetupDialog(self.database, self.runner, open_local=self._open_own)
         self.dialog = dialog
+        smoke_test(dialog)
         try:
             accepted = dialog.exec()
         finally:
@@ -292,6 +295,7 @@ class Application(QObject):
                 server=server_label(self.database.url) if self.remembered else "",
             )
             self.dialog = dialog
+            smoke_test(dialog)
             try:
                 result = dialog.exec()
             finally:
@@ -479,6 +483,19 @@ class Application(QObject):
         self.runner.shutdown()
         if self.database is not None:
             self.database.close()
+
+
+def smoke_test(dialog: QWidget) -> None:
+    """``LOANDESK_SMOKE=1`` with a throw-away ``LOANDESK_HOME``: once the dialog is on the
+    screen, print its name and close it (the program then quits, status 0)."""
+    if os.environ.get(SMOKE_ENV) != "1" or not os.environ.get("LOANDESK_HOME"):
+        return
+
+    def shown() -> None:
+        print(f"LOANDESK_DIALOG {type(dialog).__name__} {dialog.isVisible()}", flush=True)
+        dialog.reject()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, shown)
 
 
 def bench_requested() -> bool:
