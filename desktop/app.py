@@ -526,6 +526,9 @@ def run_gui(args: argparse.Namespace) -> int:
     # start-up time), then :func:`_settle_gc`.
     gc.disable()
     app = make_application()
+    from desktop import crash
+
+    crash.install()  # an unexpected error: a dialog and a report file, not a lost traceback
     prefs = Preferences()
     url, remembered = choose_database(args, prefs)
     # the bench's window comes at once: no splash before it

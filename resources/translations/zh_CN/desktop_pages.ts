@@ -497,14 +497,6 @@
       <translation>请在车辆评估中填写成交价。</translation>
     </message>
     <message>
-      <source>Equal installment</source>
-      <translation>等额本息</translation>
-    </message>
-    <message>
-      <source>Equal principal</source>
-      <translation>等额本金</translation>
-    </message>
-    <message>
       <source>Extended warranty</source>
       <translation>延长保修</translation>
     </message>
@@ -531,10 +523,6 @@
     <message>
       <source>Interest accrued</source>
       <translation>应计利息</translation>
-    </message>
-    <message>
-      <source>Interest first</source>
-      <translation>先息后本</translation>
     </message>
     <message>
       <source>Interest saved</source>
@@ -595,10 +583,6 @@
     <message>
       <source>Settle after payment no.</source>
       <translation>在第几期还款后结清</translation>
-    </message>
-    <message>
-      <source>Step-up</source>
-      <translation>递增还款</translation>
     </message>
     <message>
       <source>Term</source>
