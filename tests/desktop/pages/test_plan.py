@@ -46,6 +46,12 @@ def test_comparison_equals_lending(qtbot, open_page, consultation, database, con
         row = ComparisonModel.ROW_KEYS.index("why")
         assert model.data(model.index(row, col)) == "\n".join(
             str(r) for r in (*e.reasons, *e.warnings))
+        # the catalogue's likelihood for the grade, only where the product can be had
+        row = ComparisonModel.ROW_KEYS.index("likelihood")
+        terms = e.product.grade_terms(e.grade_terms.grade if e.grade_terms else None)
+        assert model.data(model.index(row, col)) == (
+            f"{terms.approval_likelihood_min_percent}-{terms.approval_likelihood_max_percent}%"
+            if e.eligible and terms else "–")
     # and straight from lending, with the inputs the test saved (income 18,000, no debt)
     q = cs.get_qualification(database, consultant, consultation)
     a = cs.get_appraisal(database, consultant, consultation)
@@ -67,6 +73,15 @@ def test_comparison_equals_lending(qtbot, open_page, consultation, database, con
     # the bank product accepts 80 % of the appraisal; the ultra-low 90 %
     assert model.evaluation("ultra_low_down_payment").max_loan > \
         model.evaluation("bank_mortgage").max_loan
+    # a down payment too small for some products: those show no likelihood at all
+    page.down_slider.setValue(15000)
+    row = ComparisonModel.ROW_KEYS.index("likelihood")
+    shown = {e.code: model.data(model.index(row, col))
+             for col, e in enumerate(model.evaluations())}
+    refused = [e.code for e in model.evaluations() if not e.eligible]
+    assert refused and all(shown[code] == "–" for code in refused)
+    assert any(e.eligible for e in model.evaluations())
+    assert all(shown[e.code].endswith("%") for e in model.evaluations() if e.eligible)
 
 
 def test_down_payment_and_term_update_the_comparison_quickly(qtbot, open_page, consultation,
