@@ -58,10 +58,15 @@ TR_STRINGS = (
     "Repayment plan",
     "Key facts statement",
     "Sample data — not an offer",
+    "Reprint",
 )
 
 SAMPLE_WATERMARK = "Sample data — not an offer"
 """English source; the watermark prints it in Chinese and English on every document."""
+
+
+REPRINT = "Reprint"
+"""English source; a reprint is marked in Chinese and English ("重印 / Reprint")."""
 
 
 def sample_watermark() -> str:
@@ -156,10 +161,13 @@ class CustomerDocument:
         lang: str | None = None,
         fonts: FontSet | None = None,
         settings: LendingSettings = DEFAULT_SETTINGS,
+        reprinted_on: date | None = None,
     ) -> None:
         self.store = store
         self.document_no = document_no
         self.issued_on = issued_on
+        self.reprinted_on = reprinted_on
+        """A reprint: the day it is printed again (the document keeps ``issued_on``)."""
         self.lang = normalise_language(lang)
         self.fmt = formatter(self.lang)
         self.fonts = fonts or default_fonts()
@@ -244,7 +252,21 @@ class CustomerDocument:
         if self.document_no:
             parts.append(self._t("No. {number}").format(number=self.document_no))
         parts.append(self._t("Issued {date}").format(date=self.date(self.issued_on)))
+        if self.reprinted_on is not None:
+            parts.append(self.reprint_text())
         return "   ".join(parts)
+
+    def reprint_text(self) -> str:
+        """"重印 / Reprint" (both languages, always) with the day it was printed again."""
+        mark = f"{translator(CHINESE)(TR_CONTEXT, REPRINT)} / {REPRINT}"
+        return self._t("{reprint}, printed {date}").format(
+            reprint=mark, date=self.date(self.reprinted_on))
+
+    def reprint_flowables(self) -> list[Flowable]:
+        """A reprint says so at the top of its first page (and in every footer)."""
+        if self.reprinted_on is None:
+            return []
+        return [self.para(self.reprint_text(), "Reprint")]
 
     def letterhead_texts(self) -> list[str]:
         texts = [self.store.name, self.store.address, self.store.phone, self.title_text,
@@ -371,7 +393,7 @@ class CustomerDocument:
     # --- building ------------------------------------------------------
     def render(self) -> bytes:
         """The finished PDF; raises ForbiddenWordingError before laying anything out."""
-        story = self.story()
+        story = [*self.reprint_flowables(), *self.story()]
         self.check_wording(story)
         buffer = io.BytesIO()
         width, height = self.pagesize

@@ -181,6 +181,8 @@ class QuoteData:
     max_dti_percent: Decimal = DEFAULT_SETTINGS.max_dti_percent
     dti: DtiCheck | None = None
     """The chosen plan's debt-to-income check, when the income is known."""
+    reprinted_on: date | None = None
+    """Set on a reprint: the day it was printed again (``issued_on`` stays the quote's)."""
 
     @property
     def chosen(self) -> PlanSummary | None:
@@ -200,6 +202,8 @@ class RepaymentPlanData:
     total_interest: Decimal
     total_fees: Decimal
     """Periodic fees in the installments (the up-front fee is shown in the summary)."""
+    reprinted_on: date | None = None
+    """Set on a reprint: the day it was printed again."""
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,8 @@ class DisclosureData:
     vehicle: VehicleInfo | None = None
     extra: tuple[str, ...] = field(default=())
     """Further key facts the store prints (checked for forbidden wording too)."""
+    reprinted_on: date | None = None
+    """Set on a reprint: the day it was printed again."""
 
 
 # --- builders ---------------------------------------------------------------

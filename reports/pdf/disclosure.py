@@ -31,7 +31,8 @@ class DisclosureDocument(CustomerDocument):
 
     def __init__(self, data: DisclosureData, **kwargs: object) -> None:
         super().__init__(store=data.store, document_no=data.document_no,
-                         issued_on=data.issued_on, **kwargs)  # type: ignore[arg-type]
+                         issued_on=data.issued_on, reprinted_on=data.reprinted_on,
+                         **kwargs)  # type: ignore[arg-type]
         self.data = data
         self._number = 0
 

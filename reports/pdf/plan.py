@@ -74,7 +74,8 @@ class RepaymentPlanDocument(CustomerDocument):
 
     def __init__(self, data: RepaymentPlanData, **kwargs: object) -> None:
         super().__init__(store=data.store, document_no=data.document_no,
-                         issued_on=data.issued_on, **kwargs)  # type: ignore[arg-type]
+                         issued_on=data.issued_on, reprinted_on=data.reprinted_on,
+                         **kwargs)  # type: ignore[arg-type]
         self.data = data
 
     def story(self) -> list[Flowable]:

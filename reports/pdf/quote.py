@@ -100,7 +100,8 @@ class QuoteDocument(CustomerDocument):
 
     def __init__(self, data: QuoteData, **kwargs: object) -> None:
         super().__init__(store=data.store, document_no=data.document_no,
-                         issued_on=data.issued_on, **kwargs)  # type: ignore[arg-type]
+                         issued_on=data.issued_on, reprinted_on=data.reprinted_on,
+                         **kwargs)  # type: ignore[arg-type]
         self.data = data
 
     def section(self, text: str) -> Paragraph:
