@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, ClassVar
 
@@ -42,6 +42,7 @@ from lending.reasons import Reason
 from lending.schedule import RepaymentMethod
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
 from reports.formatting import formatter, normalise_language
+from reports.lenders import KeptName, add_on_name, lender_name, lender_phone
 from reports.pdf.data import StoreInfo
 from reports.pdf.fonts import FontSet, default_fonts
 from reports.pdf.styles import ACCENT, MUTED, RULE, WARN, WATERMARK, stylesheet
@@ -162,8 +163,11 @@ class CustomerDocument:
         fonts: FontSet | None = None,
         settings: LendingSettings = DEFAULT_SETTINGS,
         reprinted_on: date | None = None,
+        names: Sequence[KeptName] = (),
     ) -> None:
         self.store = store
+        self.names = tuple(names)
+        """Lender and add-on names as the offer kept them (else today's catalogue)."""
         self.document_no = document_no
         self.issued_on = issued_on
         self.reprinted_on = reprinted_on
@@ -222,6 +226,15 @@ class CustomerDocument:
 
     def method(self, method: RepaymentMethod) -> str:
         return self.fmt.method(method)
+
+    def lender_name(self, name: str | None) -> str:
+        return lender_name(name, self.lang, self.names)
+
+    def add_on_name(self, name: str | None) -> str:
+        return add_on_name(name, self.lang, self.names)
+
+    def lender_phone(self, name: str | None) -> str:
+        return lender_phone(name, self.names)
 
     def label(self, table: str, code: str | None) -> str:
         return self.fmt.label(table, code) or "-"

@@ -33,6 +33,7 @@ from lending.reasons import Reason
 from lending.schedule import Installment, RepaymentMethod, Schedule
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
 from lending.settlement import EarlySettlement, SettlementError, early_settlement
+from reports.lenders import KeptName
 
 DEFAULT_QUOTE_VALID_DAYS = 7
 EARLY_SETTLEMENT_EXAMPLE_PERIOD = 12
@@ -183,6 +184,8 @@ class QuoteData:
     """The chosen plan's debt-to-income check, when the income is known."""
     reprinted_on: date | None = None
     """Set on a reprint: the day it was printed again (``issued_on`` stays the quote's)."""
+    names: tuple[KeptName, ...] = ()
+    """Lender and add-on names as the offer printed them (empty: today's catalogue)."""
 
     @property
     def chosen(self) -> PlanSummary | None:
@@ -204,6 +207,8 @@ class RepaymentPlanData:
     """Periodic fees in the installments (the up-front fee is shown in the summary)."""
     reprinted_on: date | None = None
     """Set on a reprint: the day it was printed again."""
+    names: tuple[KeptName, ...] = ()
+    """Lender and add-on names as the offer printed them (empty: today's catalogue)."""
 
 
 @dataclass(frozen=True)
@@ -247,6 +252,8 @@ class DisclosureData:
     """Further key facts the store prints (checked for forbidden wording too)."""
     reprinted_on: date | None = None
     """Set on a reprint: the day it was printed again."""
+    names: tuple[KeptName, ...] = ()
+    """Lender and add-on names as the offer printed them (empty: today's catalogue)."""
 
 
 # --- builders ---------------------------------------------------------------

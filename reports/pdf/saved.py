@@ -30,6 +30,7 @@ from reports.pdf.data import (
     DisclosureData,
     QuoteData,
     RepaymentPlanData,
+    with_required_insurance,
 )
 from reports.pdf.disclosure import render_disclosure
 from reports.pdf.fonts import FontSet, default_fonts
@@ -129,8 +130,16 @@ def _document(
                                "product."))
         data = replace(main.disclosure, customer=customer, reprinted_on=again)
     else:
-        summaries = tuple(replace(s.quote.plans[0], chosen=p.chosen) for p, s in plans)
-        data = replace(main.quote, plans=summaries, customer=customer, reprinted_on=again)
+        # each plan as its snapshot has it; the chosen plan's add-ons priced into every
+        # plan's total cost, as the quote compares them (the same cover for each)
+        summaries = tuple(
+            with_required_insurance(replace(s.quote.plans[0], chosen=p.chosen),
+                                    main.quote.add_ons)
+            for p, s in plans)
+        names = tuple(dict.fromkeys([*main.quote.names, *(n for _, s in plans
+                                                          for n in s.quote.names)]))
+        data = replace(main.quote, plans=summaries, customer=customer, reprinted_on=again,
+                       names=names)
     return data, main.settings
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -45,6 +45,7 @@ from db.services.consultations import AppraisalView, PlanForm, PlanView
 from db.services.documents import DocumentInputs, document_inputs
 from lending.errors import UserError
 from lending.settings import LendingSettings, settings_from_dict, settings_to_dict
+from reports.lenders import kept_names
 from reports.pdf.data import (
     AddOnLine,
     CustomerInfo,
@@ -236,8 +237,14 @@ def build_snapshot(
             document_no=document_no("D", consultation_id, plan.id), add_ons=add_ons,
             dti=dti, vehicle=vehicle, settings=settings,
         )
-    return PlanSnapshot(taken_at=taken_at, settings=settings, quote=quote, plan=repayment,
-                        disclosure=disclosure, rebuilt=rebuilt)
+    # the lender's and add-ons' display names (both languages, the lender's phone) as
+    # the catalogue has them today: the documents print these, whatever it says later
+    names = kept_names([plan.lender_name], [a.name for a in plan.add_ons])
+    return PlanSnapshot(
+        taken_at=taken_at, settings=settings, quote=replace(quote, names=names),
+        plan=replace(repayment, names=names),
+        disclosure=replace(disclosure, names=names) if disclosure is not None else None,
+        rebuilt=rebuilt)
 
 
 def take_snapshot(
