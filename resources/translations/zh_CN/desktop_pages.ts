@@ -669,7 +669,7 @@
     </message>
     <message>
       <source>Approval likelihood for grade {grade} (product catalogue):</source>
-      <translation>{grade} 级客户的审批通过率（按产品目录）：</translation>
+      <translation>{grade} 级客户预计审批通过率（按产品目录）：</translation>
     </message>
     <message>
       <source>Average on the bank statements</source>
