@@ -41,28 +41,7 @@ from desktop.preferences import APPLICATION, ORGANISATION, Preferences
 BENCH_ENV = "LOANDESK_BENCH_STARTUP"
 
 
-def _pin_booleans() -> None:
-    """Work around PySide6 6.12's ``SignalInstance.emit()`` dropping a reference to True.
-
-    ``emit()`` returns ``True`` without counting the reference, so every
-    signal emitted from Python takes one off ``True``'s count; after a few
-    thousand emits (a working day at the counter, or a test session) CPython
-    aborts with "bool_dealloc: deallocating True or False".  Python 3.12+
-    makes True immortal; before that, give it (and False, for symmetry) a
-    reference count no session can use up.  CPython only; harmless elsewhere.
-    """
-    import ctypes
-    import platform
-
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
-        return
-    for value in (True, False):
-        count = ctypes.c_ssize_t.from_address(id(value))  # ob_refcnt, the first field
-        if count.value < 1 << 40:
-            count.value += 1 << 40
-
-
-_pin_booleans()
+# (PySide6 6.12's lost references to True/None: worked around on ``import desktop``.)
 CONNECTED = "connected"  # run_setup's outcome: joined a server that already has an owner
 
 

@@ -56,6 +56,7 @@ from db.services import consultations as cs
 from db.services.base import NotFound, ValidationError, reading
 from desktop.context import AppContext
 from desktop.documents import DocumentsButton
+from desktop.labels import method_label
 from desktop.pages.base import (
     BLOCK_BANNER,
     INFO_BANNER,
@@ -80,7 +81,7 @@ from desktop.pages.models import (
 from lending.compliance import RateLevel
 from lending.eligibility import ProductEvaluation
 from lending.errors import UserError
-from lending.money import MoneyError, money, parse_money, percent_of
+from lending.money import MoneyError, money, parse_money, percent_of, rate2
 from lending.products import STANDARD_TERMS
 from lending.schedule import RepaymentMethod
 from lending.settlement import SettlementError, early_settlement
@@ -212,6 +213,10 @@ class PlanPage(StepPage):
         self.comparison_view.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         )
+        # long product names wrap onto a second line: leave room for it (the header's own
+        # size hint measures one line and would cut the second in half)
+        header = self.comparison_view.horizontalHeader()
+        header.setMinimumHeight(2 * header.fontMetrics().lineSpacing() + 8)
         self.comparison_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comparison_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         tl.addWidget(self.comparison_view)
@@ -383,12 +388,8 @@ class PlanPage(StepPage):
         return self.tr("Finance plan")
 
     def method_labels(self) -> dict[RepaymentMethod, str]:
-        return {
-            RepaymentMethod.EQUAL_INSTALLMENT: self.tr("Equal installment"),
-            RepaymentMethod.EQUAL_PRINCIPAL: self.tr("Equal principal"),
-            RepaymentMethod.INTEREST_FIRST: self.tr("Interest first"),
-            RepaymentMethod.STEP_UP: self.tr("Step-up"),
-        }
+        """The one label table's words (lending.labels), the same as on paper."""
+        return {m: method_label(m) for m in RepaymentMethod}
 
     # -- loading -----------------------------------------------------------------
     def _fetch(self, consultation_id: int) -> PlanData:
@@ -499,7 +500,7 @@ class PlanPage(StepPage):
                 term=p.term_months,
                 method=self.method_labels()[p.method],
                 monthly=cny(p.first_payment),
-                apr=p.apr.quantize(Decimal("0.01")) if p.apr is not None else "–",
+                apr=rate2(p.apr) if p.apr is not None else "–",
             )
             item = QListWidgetItem(text)
             if p.chosen:
@@ -712,7 +713,7 @@ class PlanPage(StepPage):
                     fees=cny(s.total_fees),
                     total=cny(s.total_repayment),
                     apr=e.apr,
-                    ear=s.effective_annual_rate.quantize(Decimal("0.01")),
+                    ear=rate2(s.effective_annual_rate),
                 )
             )
         else:

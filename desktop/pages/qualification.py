@@ -59,6 +59,15 @@ class QualificationData:
     """The store's active products: the approval likelihood of each grade is theirs."""
 
 
+def narrow_form(box: QWidget) -> QFormLayout:
+    """A form whose long rows put the field under its label when the page is narrow, so the
+    page fits the default window (1180 px) in every language without sideways scrolling."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
 class QualificationPage(StepPage):
     step = "qualification"
 
@@ -80,7 +89,7 @@ class QualificationPage(StepPage):
         lay.addWidget(self.needs_id)
 
         docs = QGroupBox(self.tr("Documents"))
-        dform = QFormLayout(docs)
+        dform = narrow_form(docs)
         # never pre-ticked: the consultant confirms having seen the card
         self.id_seen = QCheckBox(self.tr("ID card seen and matches the ID number"))
         self.add_row(dform, "id_valid", self.tr("ID card"), self.id_seen)
@@ -100,7 +109,7 @@ class QualificationPage(StepPage):
         lay.addWidget(docs)
 
         income = QGroupBox(self.tr("Income"))
-        iform = QFormLayout(income)
+        iform = narrow_form(income)
         self.monthly_income = QLineEdit()
         self.monthly_income.setPlaceholderText(self.tr("CNY per month"))
         self.add_row(iform, "monthly_income", self.tr("Monthly income (CNY)"), self.monthly_income)
@@ -118,7 +127,7 @@ class QualificationPage(StepPage):
         lay.addWidget(income)
 
         credit = QGroupBox(self.tr("Credit report"))
-        cform = QFormLayout(credit)
+        cform = narrow_form(credit)
         self.overdue_count = QSpinBox()
         self.overdue_count.setRange(0, 99)
         self.add_row(

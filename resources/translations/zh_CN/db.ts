@@ -85,7 +85,7 @@
     </message>
     <message>
       <source>Enter a date as YYYY-MM-DD.</source>
-      <translation>请按 YYYY-MM-DD 格式输入日期。</translation>
+      <translation>请按“年-月-日”输入日期，如 2024-03-01。</translation>
     </message>
     <message>
       <source>Enter a whole number.</source>

@@ -76,7 +76,7 @@
     </message>
     <message>
       <source>Enter the date as YYYY-MM-DD.</source>
-      <translation>请按 YYYY-MM-DD 格式输入日期。</translation>
+      <translation>请按“年-月-日”输入日期，如 2024-03-01。</translation>
     </message>
     <message>
       <source>Enter the mileage in whole km, e.g. 45000.</source>
@@ -220,7 +220,7 @@
     </message>
     <message>
       <source>YYYY-MM-DD</source>
-      <translation>YYYY-MM-DD</translation>
+      <translation>年-月-日，如 2024-03-01</translation>
     </message>
     <message>
       <source>e.g. Lavida 1.5L</source>
@@ -392,7 +392,7 @@
     </message>
     <message>
       <source>Enter the date as YYYY-MM-DD.</source>
-      <translation>请按 YYYY-MM-DD 格式输入日期。</translation>
+      <translation>请按“年-月-日”输入日期，如 2024-03-01。</translation>
     </message>
     <message>
       <source>Enter the odometer reading in whole km.</source>
@@ -408,7 +408,7 @@
     </message>
     <message>
       <source>Service date (YYYY-MM-DD)</source>
-      <translation>保养日期（YYYY-MM-DD）</translation>
+      <translation>保养日期（年-月-日）</translation>
     </message>
   </context>
   <context>
