@@ -19,9 +19,10 @@ from dataclasses import replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from db.models.base import utcnow
 from db.services import audit, documents
 from db.services import settings as settings_service
-from db.services.base import Actor, Target, reading, transaction, utcnow
+from db.services.base import Actor, Target, reading, transaction
 from db.services.documents import StoredPlan
 from lending.errors import UserError
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
