@@ -26,6 +26,7 @@ from db.models import (
     Appraisal,
     Consultation,
     Customer,
+    DocumentPrint,
     FollowUp,
     Plan,
     PlanAddOn,
@@ -1525,6 +1526,9 @@ def delete_plan(target: Target, actor: Actor, plan_id: int) -> None:
         c = _load(uow, actor, p.consultation_id)
         if p.chosen and c.signed_at is not None:
             raise ValidationError({"plan": reason("plan.signed_cannot_delete")})
+        if uow.session.scalar(select(DocumentPrint.id).where(DocumentPrint.plan_id == p.id)):
+            # the customer holds paper that names this plan: it stays
+            raise ValidationError({"plan": reason("plan.printed_cannot_delete")})
         # add-ons first, each through the session (so a row already loaded in this
         # session is deleted once, not by a bulk DELETE and again at flush)
         for add_on in uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id)):

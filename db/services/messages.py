@@ -61,6 +61,9 @@ MESSAGES: dict[str, str] = {
     "plan.product_unknown": "Choose an active product from the catalogue.",
     "plan.cannot_price": "This plan cannot be priced.",
     "plan.signed_cannot_delete": "The signed plan cannot be deleted.",
+    "plan.printed_cannot_delete": (
+        "This plan's documents were printed for the customer, so the plan is kept."
+    ),
     "plan.already_signed": "The contract is already signed.",
     # signing
     "signing.unknown_item": "Unknown checklist item.",

@@ -13,7 +13,8 @@
   lender's insurance requirement is marked as such, never bundled), and
   the DTI / rate-cap outcome as a block or a warning.
 
-Saving keeps the current pick as a plan (``save_plan``: refused with the
+Saving keeps the current pick as a plan (``reports.pdf.snapshot.save_plan``:
+the plan with the offer as shown, which its documents print; refused with the
 reasons when the product cannot be offered); "Choose for signing" marks it
 the one the customer signs (``choose_plan``).
 """
@@ -873,13 +874,17 @@ class PlanPage(StepPage):
         version = self.expected_version()
 
         def job() -> tuple[PlanData, int]:
+            # the plan with the offer as shown (what its documents will print); imported
+            # here, on the worker, so that start-up does not load ReportLab
+            from reports.pdf.snapshot import save_plan
+
             # one unit of work: the new plan, the draft it replaces and the choice are
             # saved together or not at all (a lost connection rolls all of it back)
             with db.unit_of_work() as uow:
                 if existing is not None:
                     plan_id = existing.id
                 else:
-                    plan_id = cs.save_plan(uow, actor, cid, form, expected_version=version).id
+                    plan_id = save_plan(uow, actor, cid, form, expected_version=version).id
                     if draft is not None and draft != plan_id:
                         try:
                             old = cs.get_plan(uow, actor, draft)

@@ -300,6 +300,10 @@
       <translation>该方案无法报价。</translation>
     </message>
     <message>
+      <source>This plan's documents were printed for the customer, so the plan is kept.</source>
+      <translation>该方案的文件已打印交给客户，因此方案予以保留。</translation>
+    </message>
+    <message>
       <source>This step was not recorded, so there is nothing to undo.</source>
       <translation>这一步尚未登记，无需撤销。</translation>
     </message>

@@ -652,16 +652,8 @@
       <translation>客户自报年龄（选填）</translation>
     </message>
     <message>
-      <source>Approval is likely (about 70-80%).</source>
-      <translation>较可能通过（约 70–80%）。</translation>
-    </message>
-    <message>
-      <source>Approval is uncertain (about 30-50%).</source>
-      <translation>通过把握不大（约 30–50%）。</translation>
-    </message>
-    <message>
-      <source>Approval is very likely (about 95% or more).</source>
-      <translation>通过可能性很高（约 95% 以上）。</translation>
+      <source>Approval likelihood for grade {grade} (product catalogue):</source>
+      <translation>{grade} 级客户预计审批通过率（按产品目录）：</translation>
     </message>
     <message>
       <source>Average on the bank statements</source>
@@ -760,6 +752,10 @@
       <translation>下列条件满足后才会评级。</translation>
     </message>
     <message>
+      <source>No product in the catalogue is offered to grade {grade}: there is no loan to offer this customer.</source>
+      <translation>产品目录中没有面向 {grade} 级客户的产品：目前无法为该客户提供贷款。</translation>
+    </message>
+    <message>
       <source>Not eligible yet. Tell the customer:</source>
       <translation>暂不符合条件。可以这样告诉客户：</translation>
     </message>
@@ -818,6 +814,10 @@
     <message>
       <source>Years (optional)</source>
       <translation>年（选填）</translation>
+    </message>
+    <message>
+      <source>{product}: {low}-{high}%</source>
+      <translation>{product}：{low}-{high}%</translation>
     </message>
   </context>
   <context>
