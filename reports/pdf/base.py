@@ -67,7 +67,7 @@ SAMPLE_WATERMARK = "Sample data — not an offer"
 
 
 REPRINT = "Reprint"
-"""English source; a reprint is marked in Chinese and English ("重印 / Reprint")."""
+"""English source; a reprint is marked in the document's language (重印 / Reprint)."""
 
 
 def sample_watermark() -> str:
@@ -270,8 +270,8 @@ class CustomerDocument:
         return "   ".join(parts)
 
     def reprint_text(self) -> str:
-        """"重印 / Reprint" (both languages, always) with the day it was printed again."""
-        mark = f"{translator(CHINESE)(TR_CONTEXT, REPRINT)} / {REPRINT}"
+        """"重印" / "Reprint" (the document's language) with the day it was printed again."""
+        mark = self._t(REPRINT)
         return self._t("{reprint}, printed {date}").format(
             reprint=mark, date=self.date(self.reprinted_on))
 

@@ -6,7 +6,7 @@ plan was saved) in its own unit of work (never sharing a session across
 threads), puts in the customer's masked details, and returns the PDF bytes.
 Nothing is recomputed: the figures, checks, dates and settings are those of
 the day the offer was made.  A document printed before is a reprint: it says
-"重印 / Reprint" with the day it is printed again, and keeps its own date.
+"重印" ("Reprint" in English) with the day it is printed again, and keeps its own date.
 
 Saving or printing a document is an export of personal data (masked) and one
 more print of it: call :func:`record_document_export` when the user saves or

@@ -199,7 +199,7 @@ def test_second_print_is_a_reprint_with_the_quotes_own_date(saved: Saved,
                    "--out", str(out), "--lang", "en") == 0
     assert "Reprint" not in text_of(first.read_bytes())
     again = text_of(second.read_bytes())
-    assert "重印/Reprint,printed" in again
+    assert "Reprint,printed" in again and "重印" not in again  # the document's language
     database = open_database(saved.path)
     try:
         owner = staff.owner_actor(database)

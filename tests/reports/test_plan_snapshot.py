@@ -2,7 +2,7 @@
 
 Saving a plan keeps its offer; every later print renders that snapshot, never a
 recomputation with the settings, catalogue or code of the day it is printed.
-A document printed before says "重印 / Reprint" with the day it is printed
+A document printed before says "重印" ("Reprint" in English) with the day it is printed
 again and keeps its own date and validity.
 """
 
@@ -129,8 +129,7 @@ def figures(text: str) -> Counter[str]:
 
 def reprint_mark(lang: str, day: date) -> str:
     when = formatter(lang).date(day)
-    return f"重印 / Reprint，打印日期 {when}" if lang == "zh_CN" else \
-        f"重印 / Reprint, printed {when}"
+    return f"重印，打印日期 {when}" if lang == "zh_CN" else f"Reprint, printed {when}"
 
 
 def print_all(s: Saved, day: date, now: datetime) -> dict[tuple[str, str], str]:
