@@ -34,14 +34,22 @@ def plus(value: Decimal, percent: int) -> Decimal:
     return (value * (100 + percent) / 100).quantize(Decimal("0.01"))
 
 
-def test_an_override_of_52_percent_without_a_manager_is_refused(
-    database: Database, owner: Actor, consultant: Actor, manager: Actor
-) -> None:
+def overridden_by_52_percent(
+    database: Database, consultant: Actor
+) -> tuple[cs.ConsultationView, Decimal, Decimal, cs.AppraisalView]:
+    """A consultation ready for a plan whose appraiser overrode the value by +52 %."""
     v = ready_for_plan(database, consultant)
     value = computed(database, consultant, v.id)
     high = plus(value, 52)
     saved = cs.save_appraisal(database, consultant, v.id,
                               vehicle_form(override_value=str(high), **WHY))
+    return v, value, high, saved
+
+
+def test_an_override_of_52_percent_without_a_manager_is_refused(
+    database: Database, owner: Actor, consultant: Actor, manager: Actor
+) -> None:
+    v, value, high, saved = overridden_by_52_percent(database, consultant)
     assert saved.override_status is cs.OverrideStatus.PENDING and saved.override_pending
     assert saved.override_value == high and saved.override_percent == Decimal("52.00")
     assert saved.value == value  # not lent on until a manager approves it
@@ -70,11 +78,7 @@ def test_an_override_of_52_percent_without_a_manager_is_refused(
 def test_a_manager_approves_it_audited_and_the_plan_can_be_chosen(
     database: Database, owner: Actor, consultant: Actor, manager: Actor
 ) -> None:
-    v = ready_for_plan(database, consultant)
-    value = computed(database, consultant, v.id)
-    high = plus(value, 52)
-    saved = cs.save_appraisal(database, consultant, v.id,
-                              vehicle_form(override_value=str(high), **WHY))
+    v, value, high, saved = overridden_by_52_percent(database, consultant)
     at = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=5)
     approved = cs.decide_override(database, manager, v.id, approve=True, note="Seen the car",
                                   expected_version=saved.consultation_version, now=at)
