@@ -5,9 +5,10 @@ selected date gives nonsense (the separators jump sections twice), and it
 has no "not entered yet".  :class:`DateField` keeps the calendar popup and
 the display ``yyyy-MM-dd`` (digits only: nothing to translate), but takes
 typed text as typed: ``2023-03-01``, ``2023/3/1``, ``2023.3.1`` or
-``20230301``; a full date is taken at once, a shorter form when the field is
-left (Enter, Tab).  Anything that cannot become a date is refused as typed.
-Empty shows nothing and :meth:`day` is None.
+``20230301``; the full form is taken at once, a shorter one when the field is
+left (Enter, Tab, a click elsewhere), and :meth:`day` reads either as typed.
+Anything that cannot become a date is refused as typed.  Empty shows nothing
+and :meth:`day` is None.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QValidator
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QWidget
 
 EMPTY = QDate(1900, 1, 1)
 """The minimum date stands for "no date" (shown as a blank)."""
@@ -66,14 +67,14 @@ class DateField(QDateEdit):
 
     # -- value ---------------------------------------------------------------
     def day(self) -> date | None:
-        """The date shown, None when empty (or when the typed text is not a date yet)."""
-        text = _normalise(self.lineEdit().text())
-        if self.date() == EMPTY and not text:
+        """The date shown or typed so far (``2023-3-1`` too); None when empty or not a date."""
+        text = _normalise(self.typed_text())
+        if not text:
             return None
-        if text and parse_day(text) is None:
+        day = parse_day(text)
+        if day is None or not self.minimumDate() < qdate(day) <= self.maximumDate():
             return None
-        d = self.date()
-        return None if d == EMPTY else date(d.year(), d.month(), d.day())
+        return day
 
     def set_day(self, day: date | None) -> None:
         self.setDate(EMPTY if day is None else qdate(day))
@@ -85,20 +86,25 @@ class DateField(QDateEdit):
 
     # -- typing ----------------------------------------------------------------
     def validate(self, text: str, pos: int) -> Any:
+        # only the full form is taken while typing: "2024-02-2" may still become the 29th
         t = _normalise(text)
         if not t:
             return QValidator.State.Acceptable
         day = parse_day(t)
-        if day is not None and self.minimumDate() <= qdate(day) <= self.maximumDate():
+        if (
+            day is not None
+            and _CANONICAL.fullmatch(t)
+            and self.minimumDate() <= qdate(day) <= self.maximumDate()
+        ):
             return QValidator.State.Acceptable
-        if _PARTIAL.fullmatch(t):
+        if day is not None or _PARTIAL.fullmatch(t):
             return QValidator.State.Intermediate
         return QValidator.State.Invalid
 
     def dateTimeFromText(self, text: str) -> QDateTime:
         t = _normalise(text)
         day = parse_day(t)
-        if day is not None:
+        if day is not None and self.minimumDate() <= qdate(day) <= self.maximumDate():
             return QDateTime(qdate(day), QTime(0, 0))
         if not t:
             return QDateTime(EMPTY, QTime(0, 0))
@@ -124,6 +130,8 @@ class DateField(QDateEdit):
             if not edit.text().strip():
                 self.setDate(EMPTY)
             return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self._take_short_form()
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.date() == EMPTY:
             self.setDate(qdate(date.today()))  # an arrow on an empty field starts at today
             return
@@ -137,10 +145,18 @@ class DateField(QDateEdit):
             self.setDate(qdate(day))
             self.lineEdit().setCursorPosition(cursor)
 
-    def focusOutEvent(self, event: Any) -> None:
-        text = _normalise(self.lineEdit().text())
+    def _take_short_form(self) -> None:
+        """Leaving the field (Enter, Tab, a click elsewhere): ``2023-3-1`` is taken too."""
+        text = _normalise(self.typed_text())
         if not text:
             self.setDate(EMPTY)
+            return
+        day = self.day()
+        if day is not None:
+            self.setDate(qdate(day))
+
+    def focusOutEvent(self, event: Any) -> None:
+        self._take_short_form()
         super().focusOutEvent(event)
 
     # -- the calendar ------------------------------------------------------------
@@ -150,3 +166,19 @@ class DateField(QDateEdit):
         if self.date() == EMPTY and calendar is not None and calendar.isVisible():
             today = date.today()  # an empty field opens the calendar on this month
             calendar.setCurrentPage(today.year, today.month)
+
+
+class DateDelegate(QStyledItemDelegate):
+    """A :class:`DateField` to edit a table cell holding an ISO date as text."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
+        return DateField(parent)
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        assert isinstance(editor, DateField)
+        editor.set_day(parse_day(str(index.data(Qt.ItemDataRole.EditRole) or "")))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        assert isinstance(editor, DateField)
+        day = editor.day()
+        model.setData(index, day.isoformat() if day is not None else "", Qt.ItemDataRole.EditRole)
