@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QLabel
 
 from db.models.enums import AuditAction, Role, Step, StepState
 from db.services import audit, staff
@@ -290,13 +291,15 @@ def test_good_input_saves_and_an_override_within_the_limit_stands(
     assert again.result is not None and again.value == saved.value
 
 
-def override_by(qtbot, page: AppraisalPage, factor: str) -> Decimal:
+def override_by(qtbot, page: AppraisalPage, factor: str, why: str = "Customer insists") -> Decimal:
     """Type an override of ``factor`` x the computed value, with its reasons."""
+    from tests.desktop.journey import type_text
+
     assert page.result is not None
     high = (page.result.computed_value * Decimal(factor)).quantize(Decimal("0.01"))
     page.override_value.setText(str(high))
     page.override_reason_code.setCurrentIndex(page.override_reason_code.findData("other"))
-    qtbot.keyClicks(page.override_reason, "Customer insists")
+    type_text(qtbot, page.override_reason, why)
     return high
 
 
@@ -412,3 +415,72 @@ def test_a_manager_decides_later_from_the_queue(qtbot, open_page, consultation, 
     assert queue.model.rowCount() == 0 and queue.empty.isVisibleTo(queue)
     assert "Approved" in queue.done_label.text()
     assert cs.get_appraisal(database, consultant, consultation).value == high
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp, monkeypatch):
+    from tests.desktop.pages.conftest import install_language
+
+    monkeypatch.setenv("LOANDESK_LANG", request.param)
+    translators = install_language(qapp, request.param)
+    yield request.param
+    translators.install("en")
+
+
+def test_screenshots_in_both_languages_without_english_on_chinese_screens(
+    qtbot, language, open_page, consultation, database, consultant, manager, ctx
+):
+    """The page with a pending override, a new-car reference and figures to confirm, and
+    the manager's dialog - photographed; a Chinese screen shows no English word."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from tests.desktop.pages.conftest import save_screenshot
+    from tests.desktop.test_journeys import latin_words
+
+    lang_ctx = replace(ctx, language=language)
+    complete_until(database, consultant, consultation, "appraisal")
+    page = open_page(AppraisalPage, consultation, context=lang_ctx, size=(1180, 860))
+    fill_good(qtbot, page, vin=VIN_2023)
+    page.records.add_row(date(TODAY.year - 2, 3, 1).isoformat(), "15000")
+    page.records.add_row(date(TODAY.year - 1, 3, 1).isoformat(), "12000")
+    override_by(qtbot, page, "1.52", "客户坚持" if language == "zh_CN" else "Customer insists")
+    assert page.save() is True
+    # data, not the program's words: the car, the customer's and the staff's names
+    own = SimpleNamespace(brand="Volkswagen Wang Fang consultant manager", model="Lavida",
+                          vin=VIN_2023)
+    save_screenshot(page, language, "3_appraisal_override_pending")
+    shown: dict[str, dict[str, str]] = {"pending": latin_words(page, own)}
+
+    page.reference_kind.setCurrentIndex(page.reference_kind.findData("new-guide"))
+    page.market_price.setText("6")
+    page.mileage.setText("1500")
+    save_screenshot(page, language, "3_appraisal_new_guide_to_confirm")
+    shown["new guide"] = latin_words(page, own)
+    assert page.confirm_figures.isVisibleTo(page) and page.mileage_hint.isVisibleTo(page)
+
+    page.reference_kind.setCurrentIndex(page.reference_kind.findData("used-market"))
+    page.market_price.setText("150000")
+    page.mileage.setText("45000")
+
+    def photograph(dialog) -> None:
+        dialog.resize(520, dialog.sizeHint().height())
+        qtbot.keyClicks(dialog.username, "manager")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # no password: said so
+        save_screenshot(dialog, language, "3_appraisal_manager_approval")
+        shown["dialog"] = latin_words(dialog, own)
+        dialog.reject()
+
+    on_next_dialog(photograph)
+    page.request_approval()
+    queue = OverrideQueueDialog(replace(lang_ctx, staff=manager))
+    qtbot.addWidget(queue)
+    queue.resize(980, 360)
+    queue.show()
+    qtbot.waitExposed(queue)
+    save_screenshot(queue, language, "3_appraisal_overrides_queue")
+    shown["queue"] = latin_words(queue, own)
+    if language == "zh_CN":
+        assert {k: v for k, v in shown.items() if v} == {}
+        assert "上汽大众" in page.vin_hint.text()
+        assert "YYYY" not in "".join(w.text() for w in page.findChildren(QLabel))
