@@ -664,7 +664,7 @@ class AppraisalPage(StepPage):
     def request_approval(self) -> bool:
         """A manager approves or refuses the override here, with their own password.
 
-        The form is saved with the decision in one unit of work (both or neither).
+        Unsaved edits are saved with the decision in one unit of work (both or neither).
         """
         r = self.result
         if r is None or not r.needs_manager_approval or self.consultation_id is None:
@@ -681,7 +681,9 @@ class AppraisalPage(StepPage):
         ).format(value=cny(r.value), change=change_text(r.override_percent),
                  computed=cny(r.computed_value), reason=why, details=r.override_reason)
         dialog = ManagerApprovalDialog(summary, self)
-        form = self._form()
+        # unsaved edits are saved with the decision; a saved form is not saved again (the
+        # appraiser stays who entered it: a manager opening it cannot approve their "own")
+        form = self._form() if self.dirty or self._stored is None else None
         db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
 
         def submit(done: Any, failed: Any) -> None:
@@ -692,9 +694,11 @@ class AppraisalPage(StepPage):
                     manager = staff_service.login(db, v["username"], v["password"])
                     manager = store_service.switch_store(db, manager, actor.store_id)
                     with db.unit_of_work() as uow:
-                        cs.save_appraisal(uow, actor, cid, form, expected_version=version)
+                        if form is not None:
+                            cs.save_appraisal(uow, actor, cid, form, expected_version=version)
                         cs.decide_override(uow, manager, cid, approve=v["approve"],
-                                           note=v["note"])
+                                           note=v["note"],
+                                           expected_version=None if form else version)
                         uow.commit()
                     return self._fetch(cid)
 
