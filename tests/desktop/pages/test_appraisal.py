@@ -417,19 +417,9 @@ def test_a_manager_decides_later_from_the_queue(qtbot, open_page, consultation, 
     assert cs.get_appraisal(database, consultant, consultation).value == high
 
 
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp, monkeypatch):
-    from tests.desktop.pages.conftest import install_language
-
-    monkeypatch.setenv("LOANDESK_LANG", request.param)
-    translators = install_language(qapp, request.param)
-    yield request.param
-    translators.install("en")
-
-
 def test_screenshots_in_both_languages_without_english_on_chinese_screens(
     qtbot, language, open_page, consultation, database, consultant, manager, ctx
-):
+):  # language: en and zh_CN (tests/desktop/conftest.py)
     """The page with a pending override, a new-car reference and figures to confirm, and
     the manager's dialog - photographed; a Chinese screen shows no English word."""
     from dataclasses import replace
