@@ -19,6 +19,15 @@ MESSAGES: dict[str, str] = {
     ),
     "qualification.failed": "The customer does not meet the basic requirements yet.",
     "appraisal.excluded": "The vehicle cannot be financed: {why}.",
+    "appraisal.override_pending": (
+        "The appraiser's value of {value} ({percent}% from the computed {computed}) awaits a "
+        "manager's approval: no finance plan can be chosen until a manager approves or "
+        "refuses it."
+    ),
+    "override.not_pending": "No override of the vehicle value is waiting for approval.",
+    "override.own": (
+        "You entered this override yourself: another manager has to approve or refuse it."
+    ),
     "plan.blacklisted": "A finance plan cannot be offered while the blacklist hit is open.",
     "plan.needs_qualification": "Complete the qualification step first.",
     "signing.needs_plan": "Choose the plan the customer signs first.",

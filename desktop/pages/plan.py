@@ -430,6 +430,13 @@ class PlanPage(StepPage):
                                     "on the customer's grade."))
         if a is None or a.value is None:
             problems.append(self.tr("Complete the vehicle appraisal first."))
+        elif a.override_pending:
+            problems.append(self.tr(
+                "The appraiser's value of the car ({value}) is more than the store allows away "
+                "from the computed value ({computed}), so a manager has to approve it first. "
+                "Ask a manager to approve or refuse it on the appraisal page, or under Tools, "
+                "Overrides awaiting approval; then the plan can be chosen."
+            ).format(value=cny(a.override_value), computed=cny(a.computed_value)))
         elif self._price is None:
             problems.append(self.tr("Enter the selling price in the vehicle appraisal step."))
         self.prereq.set_lines(problems)

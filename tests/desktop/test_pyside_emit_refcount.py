@@ -24,6 +24,11 @@ s = Source()
 s.changed.connect(lambda v: None)
 for i in range(20_000):  # a long day at the counter
     s.changed.emit(i)
+from PySide6.QtCore import QTimer
+
+t = QTimer()
+for i in range(200_000):  # methods returning nothing drop a reference to None
+    t.setInterval(i)
 print("ok")
 """
 

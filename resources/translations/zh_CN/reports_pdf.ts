@@ -309,7 +309,7 @@
     </message>
     <message>
       <source>Reference price</source>
-      <translation>市场参考价</translation>
+      <translation>参考价</translation>
     </message>
     <message>
       <source>Repayment method</source>
