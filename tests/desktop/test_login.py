@@ -37,7 +37,11 @@ def test_setup_refuses_bad_input_and_creates_nothing(qtbot, database, runner, sc
     qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)  # Enter = the default button
     assert dialog.errors["password"].text() == "Use both letters and digits in the password."
     dialog.password.setText("abcd1234")
-    dialog.confirm.setText("abcd1235")
+    dialog.confirm.setText("abcd1234")
+    dialog.ok_button.click()
+    assert "most common passwords" in dialog.errors["password"].text()  # db.passwords' list
+    dialog.password.setText("hengtong2026")
+    dialog.confirm.setText("hengtong2027")
     dialog.ok_button.click()
     assert dialog.errors["confirm"].text() == "The two passwords are not the same."
     assert not dialog.errors["password"].isVisible()
