@@ -127,7 +127,8 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def _check_new_account(username: str, password: str) -> dict[str, str | Reason]:
+def check_new_account(username: str, password: str) -> dict[str, str | Reason]:
+    """What is wrong with a new account's user name and password (empty: nothing)."""
     errors: dict[str, str | Reason] = {}
     u = username.strip()
     if not u:
@@ -162,7 +163,7 @@ def create_owner(
     seed_catalogue: bool = True,
 ) -> Actor:
     """First run: create the store and its owner account; refuse if one exists."""
-    errors = _check_new_account(username, password)
+    errors = check_new_account(username, password)
     if not store_name.strip():
         errors["store_name"] = "Enter the store's name."
     if errors:
@@ -398,7 +399,7 @@ def add_staff(
 ) -> StaffView:
     """Add an account to the actor's store, or (the group owner) to ``store_id``."""
     require(actor, Permission.MANAGE_STAFF)
-    errors = _check_new_account(username, password)
+    errors = check_new_account(username, password)
     if display_name is not None and len(display_name.strip()) > MAX_DISPLAY_NAME:
         errors["display_name"] = f"A display name has at most {MAX_DISPLAY_NAME} characters."
     home = actor.store_id if store_id is None else store_id
