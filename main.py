@@ -134,6 +134,7 @@ def _warnings_as_lines(prog: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    _warnings_as_lines("loandesk")
     gui_args = gui_arguments(argv)
     if gui_args is not None:
         from desktop.app import run_gui
@@ -148,7 +149,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args)
     from lending.errors import UserError
 
-    _warnings_as_lines(parser.prog)
     try:
         return handler(args)
     except UserError as exc:

@@ -673,9 +673,6 @@ def _matches_database(args: argparse.Namespace, key: bytes) -> tuple[str, bool] 
     return where, FieldCipher(key).verify_key_check(check)
 
 
-MAX_KEY_EXPORT_BYTES = 64_000
-
-
 def _log_in_for_key(
     args: argparse.Namespace, key: bytes, verdict: tuple[str, bool] | None, what: str
 ) -> None:
@@ -750,7 +747,13 @@ def run_key_export(args: argparse.Namespace) -> int:
 
 def run_key_import(args: argparse.Namespace) -> int:
     from db.cli_login import require_login_option
-    from db.crypto import import_key, key_fingerprint, read_key_file, write_key_file
+    from db.crypto import (
+        MAX_KEY_EXPORT_BYTES,
+        import_key,
+        key_fingerprint,
+        read_key_file,
+        write_key_file,
+    )
     from db.files import InputFileError, read_small_file
 
     require_login_option(args, "key import")

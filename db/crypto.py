@@ -155,6 +155,8 @@ def _decode_key(text: str, path: Path) -> bytes:
     return key
 
 
+MAX_KEY_EXPORT_BYTES = 64_000
+"""A key export (JSON, one sealed key) is far smaller; a bigger file is not one, unread."""
 MAX_KEY_FILE_BYTES = 4096
 """A key file is one short line; anything bigger is not ours (and is never read whole)."""
 

@@ -473,16 +473,23 @@ def install_key(export_file: str, passphrase: str, url: str) -> str:
     from pathlib import Path
 
     from db import open_database
-    from db.crypto import import_key, key_fingerprint, read_key_file, write_key_file
+    from db.crypto import (
+        MAX_KEY_EXPORT_BYTES,
+        import_key,
+        key_fingerprint,
+        read_key_file,
+        write_key_file,
+    )
+    from db.files import InputFileError, read_small_file
     from db.paths import key_file_path
 
     source = Path(export_file)
     try:
-        data = source.read_bytes()
-    except OSError:
+        data = read_small_file(source, limit=MAX_KEY_EXPORT_BYTES)
+    except InputFileError as exc:
+        if exc.code == "input_too_big":
+            raise UserError("Not a key export file.", code="key_export_invalid") from None
         raise UserError(f"{source} cannot be read.", code="key_export_unreadable") from None
-    if len(data) > 64_000:
-        raise UserError("Not a key export file.", code="key_export_invalid")
     key = import_key(data, passphrase, source=source)
     try:
         open_database(url, key=key).close()
