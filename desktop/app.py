@@ -124,6 +124,7 @@ class Application(QObject):
         self.window: Any = None
         self.context: Any = None
         self.dialog: QWidget | None = None  # the open setup/login dialog (tests drive it)
+        self.key_warning: QMessageBox | None = None  # shown when the key file is not private
         app.setQuitOnLastWindowClosed(False)
 
     # -- steps of start-up ---------------------------------------------------------
@@ -179,8 +180,15 @@ class Application(QObject):
             return True
         if self.url is None and not self._own_path().exists():
             return True  # first run: the setup dialog creates it if the user wants it
+        import warnings
+
         try:
-            self.database = open_database(self.url if self.url is not None else self._own_path())
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                self.database = open_database(
+                    self.url if self.url is not None else self._own_path()
+                )
+            self._warn_about_key(caught)
         except UserError as exc:
             from desktop.login import show_startup_error
 
@@ -191,6 +199,25 @@ class Application(QObject):
             self.failed = True
             return False
         return True
+
+    def _warn_about_key(self, caught: list[Any]) -> None:
+        """A key file other users can read: say so (without stopping the start) and how to fix."""
+        exposed = [w.message for w in caught if getattr(w.message, "key_path", None) is not None]
+        if not exposed:
+            return
+        path = exposed[0].key_path
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("Application", "LoanDesk"),
+            QCoreApplication.translate(
+                "Application",
+                "Other users of this computer can read the key file {path}, which unlocks the "
+                "customers' personal data. Make it private: chmod 600 {path}",
+            ).format(path=path),
+        )
+        box.setModal(False)
+        box.show()
+        self.key_warning = box
 
     @staticmethod
     def _own_path() -> Any:
