@@ -68,7 +68,8 @@ class DocumentKind(StrEnum):
 def _store(inputs: DocumentInputs) -> StoreInfo:
     s = inputs.store
     return StoreInfo(name=s.name, address=s.address, phone=s.phone,
-                     complaint_channel=s.complaint_channel, sample=not s.catalogue_confirmed)
+                     complaint_channel=s.complaint_channel, sample=not s.catalogue_confirmed,
+                     licence_no=s.licence_no, logo=s.logo)
 
 
 def _customer(inputs: DocumentInputs) -> CustomerInfo:

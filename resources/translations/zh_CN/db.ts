@@ -20,6 +20,10 @@
       <translation>姓名最多 100 个字符。</translation>
     </message>
     <message>
+      <source>Another store of the group already has this name.</source>
+      <translation>集团内已有门店使用此名称。</translation>
+    </message>
+    <message>
       <source>At most {max} characters.</source>
       <translation>最多 {max} 个字符。</translation>
     </message>
