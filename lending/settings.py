@@ -801,33 +801,37 @@ _EXAMPLES = {SettingKind.DECIMAL: "3.45", SettingKind.INTEGER: "30",
 
 
 def parse_text(key: str, text: str) -> Any:
-    """A value typed into a form field, as the setting's type.
+    """A value typed into a form field, as the setting's type (see :func:`parse_kind`)."""
+    return parse_kind(SPECS[key].kind, text)
+
+
+def parse_kind(kind: SettingKind, text: str) -> Any:
+    """Text typed for a value of ``kind`` (decimal, integer, date or text), as that type.
 
     Full-width digits, thousands separators and a trailing ``%`` are
     accepted.  A :class:`~lending.reasons.ReasonsError` says what is wrong.
     """
     from lending.reasons import ReasonsError
 
-    spec = SPECS[key]
-    if spec.kind is SettingKind.TEXT:
-        return " ".join(text.split())
+    if kind is SettingKind.TEXT:
+        return text.strip()
     plain = unicodedata.normalize("NFKC", text).strip()
-    example = _EXAMPLES.get(spec.kind, "")
-    if spec.kind is SettingKind.DATE:
+    example = _EXAMPLES.get(kind, "")
+    if kind is SettingKind.DATE:
         try:
             return date.fromisoformat(plain)
         except ValueError:
             raise ReasonsError([_reason("setting.not_date", example=example)]) from None
     plain = plain.replace(",", "").replace(" ", "").removesuffix("%")
-    if spec.kind is SettingKind.INTEGER:
+    if kind is SettingKind.INTEGER:
         if not re.fullmatch(r"[+-]?\d+", plain):
             raise ReasonsError([_reason("setting.not_whole", example=example)])
         return int(plain)
-    if spec.kind is SettingKind.DECIMAL:
+    if kind is SettingKind.DECIMAL:
         if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", plain):
             raise ReasonsError([_reason("setting.not_number", example=example)])
         return Decimal(plain)
-    raise ValueError(f"{key} is not typed as text")
+    raise ValueError(f"{kind} is not typed as text")
 
 
 def build_store_settings(

@@ -140,6 +140,8 @@ def save_store_settings(
     changes are audited in one row: ``{"changes": [{"key", "before", "after"}]}``.
     """
     require(actor, Permission.EDIT_SETTINGS)
+    if isinstance(values.get(NAME_KEY), str):
+        values = {**values, NAME_KEY: " ".join(values[NAME_KEY].split())}
     with transaction(target) as uow:
         current = load_store_settings(uow, actor.store_id)
         try:
@@ -323,8 +325,6 @@ def update_store(
         "app.store.licence_no": licence_no,
     }
     values = {k: v.strip() for k, v in given.items() if v is not None}
-    if name is not None:
-        values[NAME_KEY] = " ".join(name.split())
     with transaction(target) as uow:
         save_store_settings(uow, actor, values)
         return get_store(uow, actor.store_id)
