@@ -26,8 +26,11 @@ from lending.reasons import Reason
 
 
 def tr_reason(reason: Reason | str) -> str:
+    """A reason in the user's language, stored codes among its parameters as labels."""
     if isinstance(reason, Reason):
-        return reason.render(lambda t: QCoreApplication.translate("Reason", t))
+        from desktop.labels import readable
+
+        return readable(reason).render(lambda t: QCoreApplication.translate("Reason", t))
     return QCoreApplication.translate("Reason", reason)
 
 

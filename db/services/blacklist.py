@@ -69,8 +69,18 @@ MESSAGES: dict[str, str] = {
         "The same mobile number was used on an application at {store} on {date} "
         "(within the last {days} days). Check that this is not a duplicate application."
     ),
+    "blacklist.file_unreadable": "The file cannot be read: {why}.",
+    "blacklist.file_encoding": "The file is not UTF-8 or GB18030 text.",
+    "blacklist.file_empty": "The file is empty.",
+    "blacklist.file_kind": "Choose a .csv or .xlsx file.",
+    "blacklist.file_header": (
+        "The first row must name an id_number (身份证号) and/or a phone (手机号) column."
+    ),
+    "blacklist.row_empty": "Neither an ID number nor a mobile number.",
+    "blacklist.lift_reason": "Say why the entry is lifted.",
+    "blacklist.lift_reason_long": "At most {n} characters.",
 }
-"""Cross-store fraud-check reasons (context ``Reason`` in ``db.ts``).  Only the
+"""Cross-store fraud-check reasons and the import's (context ``Reason`` in ``db.ts``).  Only the
 other store's name and a date are filled in: nothing about its customer."""
 
 _ID_COLUMNS = ("id_number", "id", "身份证号", "身份证号码", "证件号码")
@@ -244,7 +254,7 @@ def _normalise(
         else:
             errors["phone"] = pc.reason or "Not a valid mobile number."
     if not errors and nid is None and nphone is None:
-        errors["id_number"] = Reason.of(IMPORT_MESSAGES, "blacklist.row_empty")
+        errors["id_number"] = Reason.of(MESSAGES, "blacklist.row_empty")
     return nid, nphone, errors
 
 
@@ -348,22 +358,10 @@ MAX_NOTE = 500
 LOCK_BUDGET_MS = 50
 """How long one batch may hold the database's write lock (measured, adapted)."""
 
-IMPORT_MESSAGES: dict[str, str] = {
-    "blacklist.file_unreadable": "The file cannot be read: {why}.",
-    "blacklist.file_encoding": "The file is not UTF-8 or GB18030 text.",
-    "blacklist.file_empty": "The file is empty.",
-    "blacklist.file_kind": "Choose a .csv or .xlsx file.",
-    "blacklist.file_header": (
-        "The first row must name an id_number (身份证号) and/or a phone (手机号) column."
-    ),
-    "blacklist.row_empty": "Neither an ID number nor a mobile number.",
-    "blacklist.lift_reason": "Say why the entry is lifted.",
-    "blacklist.lift_reason_long": "At most {n} characters.",
-}
 
 
 def _msg(code: str, **params: object) -> Reason:
-    return Reason.of(IMPORT_MESSAGES, code, **params)
+    return Reason.of(MESSAGES, code, **params)
 
 
 class ImportCancelled(Exception):

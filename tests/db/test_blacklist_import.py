@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import threading
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,15 +23,8 @@ from db.models import AuditEntry
 from db.models.enums import AuditAction, BlacklistReason, BlacklistSource, Role
 from db.services import blacklist, consultations, customers, staff
 from db.services.base import Actor, NotFound, PermissionDenied, ValidationError
-from lending.identity import generate_resident_id
 from tests.db.conftest import ID_NUMBER, PHONE, make_actor, valid_id
-
-
-def ids(n: int, region: str = "110105") -> list[str]:
-    """``n`` different valid ID numbers."""
-    start = date(1970, 1, 1)
-    return [generate_resident_id(region, start + timedelta(days=i // 1000), i % 1000)
-            for i in range(n)]
+from tests.db.conftest import valid_ids as ids
 
 
 def xlsx(rows: list[list[object]]) -> bytes:

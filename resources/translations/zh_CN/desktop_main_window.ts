@@ -24,6 +24,10 @@
       <translation>关于车贷助手</translation>
     </message>
     <message>
+      <source>Blacklist…</source>
+      <translation>黑名单…</translation>
+    </message>
+    <message>
       <source>Consultation {number} — {customer}</source>
       <translation>咨询 {number} — {customer}</translation>
     </message>
@@ -96,6 +100,10 @@ Quotes show the true APR (IRR method) with every fee.</source>
     <message>
       <source>Staff and stores…</source>
       <translation>员工与门店…</translation>
+    </message>
+    <message>
+      <source>Store settings…</source>
+      <translation>门店设置…</translation>
     </message>
     <message>
       <source>Store: {store}</source>
