@@ -41,7 +41,7 @@ from db.services import blacklist as blacklist_service
 from db.services.base import NotFound, PermissionDenied, ValidationError
 from db.services.blacklist import BlacklistEntryView, EntryPage, ImportResult
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason
+from desktop.dialogs import tr_reason, validation_texts
 from desktop.labels import blacklist_reason_label, blacklist_source_label
 from desktop.models import _RowsModel, local_time
 from desktop.tasks import Job, TaskCancelled, TaskHandle
@@ -155,10 +155,8 @@ class AddEntryDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
         if isinstance(exc, ValidationError):
-            for key, text in exc.errors.items():
-                reason = exc.reasons.get(key)
-                show_message(self.errors.get(key, self.errors[""]),
-                             tr_reason(reason) if reason is not None else tr_reason(text))
+            for key, text in validation_texts(exc).items():
+                show_message(self.errors.get(key, self.errors[""]), text)
             (self.phone if "phone" in exc.errors and "id_number" not in exc.errors
              else self.id_number).setFocus()
             return
@@ -228,8 +226,7 @@ class LiftDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
         if isinstance(exc, ValidationError):
-            reason = exc.reasons.get("reason")
-            show_message(self.error, tr_reason(reason) if reason else " ".join(exc.errors.values()))
+            show_message(self.error, " ".join(validation_texts(exc).values()))
             return
         if isinstance(exc, UserError):
             show_message(self.error, _service_text(exc))
@@ -372,8 +369,7 @@ class BlacklistDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            self.say(" ".join(tr_reason(exc.reasons.get(k) or v) for k, v in exc.errors.items()),
-                     error=True)
+            self.say(" ".join(validation_texts(exc).values()), error=True)
             return
         if isinstance(exc, UserError):
             self.say(_service_text(exc), error=True)

@@ -34,6 +34,11 @@ def tr_reason(reason: Reason | str) -> str:
     return QCoreApplication.translate("Reason", reason)
 
 
+def validation_texts(exc: ValidationError) -> dict[str, str]:
+    """A service's refusal per field, in the user's language (its Reasons where it has them)."""
+    return {key: tr_reason(exc.reasons.get(key) or text) for key, text in exc.errors.items()}
+
+
 def start_consultation(
     ctx: AppContext, name: str, phone: str | None
 ) -> tuple[ConsultationView, bool]:

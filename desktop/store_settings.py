@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 from db.services import settings as settings_service
 from db.services.base import Permission, PermissionDenied, ValidationError
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason
+from desktop.dialogs import tr_reason, validation_texts
 from desktop.widgets import error_label, show_message
 from lending import onroad
 from lending.errors import UserError
@@ -788,9 +788,7 @@ class StoreSettingsDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(self.editable and self.current is not None)
         if isinstance(exc, ValidationError):
-            errors = {k: tr_reason(exc.reasons[k]) if k in exc.reasons else v
-                      for k, v in exc.errors.items()}
-            self.show_errors(errors)
+            self.show_errors(validation_texts(exc))
             self.say(self.tr("Nothing was saved: correct the fields marked in red."), error=True)
             return
         if isinstance(exc, PermissionDenied):
