@@ -305,69 +305,47 @@ class Field:
 
     def __init__(self, spec: SettingSpec, widget: QWidget, error: QLabel,
                  read: Callable[[], Any], show: Callable[[Any], None],
-                 focus: QWidget | None = None) -> None:
+                 enable: Callable[[bool], None], focus: QWidget | None = None) -> None:
         self.spec = spec
         self.widget = widget
         self.error = error
         self.read = read
         """The typed value (raises :class:`ReasonsError` when unreadable)."""
         self.show = show
+        self.enable = enable
+        """Editable or read-only."""
         self.focus = focus or widget
 
 
-class StoreSettingsDialog(QDialog):
-    """Every store-wide setting; the owner saves, a manager only reads."""
+def _enabling(*widgets: QWidget) -> Callable[[bool], None]:
+    def enable(on: bool) -> None:
+        for w in widgets:
+            w.setEnabled(on)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    return enable
+
+
+class SettingsEditor(QObject):
+    """The fields of some registry settings: built, shown, read and checked.
+
+    The settings dialog puts every setting on its tabs; the guided start
+    puts the store profile on one page and the catalogue confirmation on
+    another.  ``page(specs)`` builds a form; the editor keeps each
+    :class:`Field` by key.
+    """
+
+    def __init__(self, editable: bool, parent: QWidget) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.editable = ctx.can(Permission.EDIT_SETTINGS)
+        self.widget = parent
+        self.editable = editable
         self.current: StoreSettings | None = None
         self.fields: dict[str, Field] = {}
         self.tab_of: dict[str, int] = {}
         self.logo: bytes = b""
-        self.setWindowTitle(self.tr("Store settings"))
-        self.setMinimumSize(720, 560)
-
-        self.tabs = QTabWidget()
-        for index, (groups, title) in enumerate(tab_groups()):
-            page = self._page([s for s in REGISTRY if s.group in groups], index)
-            self.tabs.addTab(page, title)
-
-        note = QLabel(
-            self.tr("Changes apply to new plans and documents; saved plans keep the figures "
-                    "they were made with. Every change is recorded with who made it and when.")
-            if self.editable else
-            self.tr("Only the owner can change these settings; you can read them here.")
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
-        self.message = QLabel()
-        self.message.setObjectName("settingsMessage")
-        self.message.setWordWrap(True)
-
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.save_button.setVisible(self.editable)
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self.save)
-        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.setAutoDefault(False)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(note)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.resize(820, 640)
-        self._set_editable(False)
-        self.refresh()
 
     # -- building ---------------------------------------------------------------
-    def _page(self, specs: list[SettingSpec], index: int) -> QWidget:
+    def page(self, specs: Sequence[SettingSpec], index: int = 0) -> QWidget:
+        """A scrolling form of ``specs`` (``index``: the tab it is on, for :meth:`first_error`)."""
         inner = QWidget()
         form = QFormLayout(inner)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -424,7 +402,8 @@ class StoreSettingsDialog(QDialog):
         if spec.kind is not SettingKind.TEXT:
             line.addStretch(1)
         return Field(spec, row, error, lambda: parse_kind(spec.kind, edit.text()),
-                     lambda v: edit.setText(_text_of(v)), focus=edit)
+                     lambda v: edit.setText(_text_of(v)), lambda on: edit.setReadOnly(not on),
+                     focus=edit)
 
     def _date_field(self, spec: SettingSpec, error: QLabel) -> Field:
         edit = QDateEdit()
@@ -440,7 +419,7 @@ class StoreSettingsDialog(QDialog):
         def show(value: date) -> None:
             edit.setDate(QDate(value.year, value.month, value.day))
 
-        return Field(spec, edit, error, read, show)
+        return Field(spec, edit, error, read, show, lambda on: edit.setReadOnly(not on))
 
     def _bool_field(self, spec: SettingSpec, error: QLabel) -> Field:
         box = QCheckBox(self.tr("The catalogue is our real offer"))
@@ -477,7 +456,7 @@ class StoreSettingsDialog(QDialog):
         column.addWidget(explain)
         column.addWidget(box)
         column.addWidget(status)
-        return Field(spec, holder, error, box.isChecked, show, focus=box)
+        return Field(spec, holder, error, box.isChecked, show, _enabling(box), focus=box)
 
     def _logo_field(self, spec: SettingSpec, error: QLabel) -> Field:
         preview = QLabel()
@@ -490,7 +469,6 @@ class StoreSettingsDialog(QDialog):
             button.setAutoDefault(False)
         choose.clicked.connect(self.choose_logo)
         remove.clicked.connect(lambda: self.set_logo(b""))
-        self._logo_buttons = (choose, remove)
         self._logo_preview = preview
         hint = QLabel(self.tr("PNG or JPEG, at most {kb} KB; printed beside the store's name.")
                       .format(kb=MAX_LOGO_BYTES // 1024))
@@ -503,7 +481,8 @@ class StoreSettingsDialog(QDialog):
         grid.addWidget(remove, 1, 1)
         grid.addWidget(hint, 2, 0, 1, 3)
         grid.setColumnStretch(2, 1)
-        return Field(spec, holder, error, lambda: self.logo, self.set_logo, focus=choose)
+        return Field(spec, holder, error, lambda: self.logo, self.set_logo,
+                     _enabling(choose, remove), focus=choose)
 
     def _words_field(self, spec: SettingSpec, error: QLabel) -> Field:
         model = QStringListModel(self)
@@ -532,8 +511,7 @@ class StoreSettingsDialog(QDialog):
 
         add.clicked.connect(add_row)
         remove.clicked.connect(remove_row)
-        self.words_model, self.words_view = model, view
-        self._words_buttons = (add, remove)
+        self.words_model = model
         intro = QLabel(self.tr(
             "Nothing printed for a customer may contain these words or phrases (case, spaces, "
             "hyphens and full-width forms do not matter). A document that would contain one is "
@@ -549,9 +527,16 @@ class StoreSettingsDialog(QDialog):
         row.addWidget(remove)
         row.addStretch(1)
         column.addLayout(row)
+        triggers = view.editTriggers()
+
+        def enable(on: bool) -> None:
+            view.setEditTriggers(triggers if on else QAbstractItemView.EditTrigger.NoEditTriggers)
+            add.setEnabled(on)
+            remove.setEnabled(on)
+
         return Field(spec, holder, error,
                      lambda: tuple(w.strip() for w in model.stringList()),
-                     lambda v: model.setStringList(list(v)), focus=view)
+                     lambda v: model.setStringList(list(v)), enable, focus=view)
 
     def _codes_field(self, spec: SettingSpec, error: QLabel) -> Field:
         boxes: dict[str, QCheckBox] = {}
@@ -563,7 +548,6 @@ class StoreSettingsDialog(QDialog):
             box.setObjectName(f"financed:{code}")
             boxes[code] = box
             grid.addWidget(box, i // 2, i % 2)
-        self._code_boxes = boxes
 
         def show(value: tuple[str, ...]) -> None:
             for code, box in boxes.items():
@@ -571,7 +555,7 @@ class StoreSettingsDialog(QDialog):
 
         return Field(spec, holder, error,
                      lambda: tuple(c for c, b in boxes.items() if b.isChecked()), show,
-                     focus=next(iter(boxes.values())))
+                     _enabling(*boxes.values()), focus=next(iter(boxes.values())))
 
     def _table_field(self, spec: SettingSpec, error: QLabel) -> Field:
         bands = spec.key == "onroad.vessel_tax_bands"
@@ -597,10 +581,9 @@ class StoreSettingsDialog(QDialog):
         add.clicked.connect(add_row)
         remove.clicked.connect(lambda: model.remove_row(view.currentIndex().row()))
         if bands:
-            self.bands_model, self.bands_view = model, view
+            self.bands_model = model
         else:
-            self.nev_model, self.nev_view = model, view
-        setattr(self, "_buttons_" + spec.name, (add, remove))
+            self.nev_model = model
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -627,49 +610,25 @@ class StoreSettingsDialog(QDialog):
                 for r in value
             ])
 
-        return Field(spec, holder, error, read, show, focus=view)
-
-    def _set_editable(self, on: bool) -> None:
-        """Read-only until loaded, and always for a manager."""
-        on = on and self.editable
-        for key, field in self.fields.items():
-            kind = field.spec.kind
-            if kind in (SettingKind.TEXT, SettingKind.DECIMAL, SettingKind.INTEGER):
-                edit = field.focus
-                assert isinstance(edit, QLineEdit)
-                edit.setReadOnly(not on)
-            elif kind is SettingKind.DATE:
-                assert isinstance(field.widget, QDateEdit)
-                field.widget.setReadOnly(not on)
-            elif kind is SettingKind.WORDS:
-                self.words_view.setEditTriggers(
-                    self.words_view.editTriggers() if on
-                    else QAbstractItemView.EditTrigger.NoEditTriggers)
-            elif key == "app.catalogue.confirmed":
-                field.focus.setEnabled(on)
-        for box in self._code_boxes.values():
-            box.setEnabled(on)
-        for model in (self.bands_model, self.nev_model):
+        def enable(on: bool) -> None:
             model.editable = on
-        for button in (*self._logo_buttons, *self._words_buttons,
-                       *self._buttons_vessel_tax_bands, *self._buttons_nev_tax_rules):
-            button.setEnabled(on)
-        self.save_button.setEnabled(on)
+            add.setEnabled(on)
+            remove.setEnabled(on)
+
+        return Field(spec, holder, error, read, show, enable, focus=view)
+
+    def set_editable(self, on: bool) -> None:
+        """Read-only until loaded, and always for a manager."""
+        for field in self.fields.values():
+            field.enable(on and self.editable)
 
     # -- loading ----------------------------------------------------------------
-    def refresh(self) -> None:
-        db, store_id = self.ctx.database, self.ctx.staff.store_id
-        self.ctx.runner.run(
-            lambda: settings_service.load_store_settings(db, store_id), self.show_settings,
-            self._failed,
-        )
-
     def show_settings(self, current: StoreSettings) -> None:
         self.current = current
         for key, field in self.fields.items():
             field.show(current.value(key))
             show_message(field.error, None)
-        self._set_editable(True)
+        self.set_editable(True)
 
     def set_logo(self, data: bytes) -> None:
         self.logo = data
@@ -686,7 +645,7 @@ class StoreSettingsDialog(QDialog):
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the store's logo"), "",
+            self.widget, self.tr("Choose the store's logo"), "",
             self.tr("Pictures (*.png *.jpg *.jpeg)"))
         if path:
             self.load_logo_file(Path(path))
@@ -738,12 +697,98 @@ class StoreSettingsDialog(QDialog):
                 errors[key] = problem
         return values, errors
 
-    def show_errors(self, errors: dict[str, str]) -> None:
+    def show_errors(self, errors: dict[str, str]) -> str | None:
+        """Each field's reason under it (others cleared); the first field with one, focused."""
         for key, field in self.fields.items():
             show_message(field.error, errors.get(key))
         first = next((k for k in self.fields if k in errors), None)
         if first is not None:
-            self.tabs.setCurrentIndex(self.tab_of[first])
+            self.fields[first].focus.setFocus()
+        return first
+
+    def changes(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """(the values that differ from the loaded ones, every reason by key) - the
+        reasons of unreadable fields and of the registry's rules on the rest."""
+        assert self.current is not None
+        values, errors = self.collect()
+        try:  # the rules on what could be read, so every problem shows at once
+            build_store_settings(values, self.current)
+        except SettingsError as exc:
+            for key, reason in exc.reasons:
+                if key in self.fields:
+                    errors.setdefault(key, tr_reason(reason))
+        current = self.current
+        return {k: v for k, v in values.items() if v != current.value(k)}, errors
+
+
+class StoreSettingsDialog(QDialog):
+    """Every store-wide setting; the owner saves, a manager only reads."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editable = ctx.can(Permission.EDIT_SETTINGS)
+        self.editor = SettingsEditor(self.editable, self)
+        self.fields = self.editor.fields
+        self.setWindowTitle(self.tr("Store settings"))
+        self.setMinimumSize(720, 560)
+
+        self.tabs = QTabWidget()
+        for index, (groups, title) in enumerate(tab_groups()):
+            page = self.editor.page([s for s in REGISTRY if s.group in groups], index)
+            self.tabs.addTab(page, title)
+
+        note = QLabel(
+            self.tr("Changes apply to new plans and documents; saved plans keep the figures "
+                    "they were made with. Every change is recorded with who made it and when.")
+            if self.editable else
+            self.tr("Only the owner can change these settings; you can read them here.")
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text);")
+        self.message = QLabel()
+        self.message.setObjectName("settingsMessage")
+        self.message.setWordWrap(True)
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setVisible(self.editable)
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(note)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(820, 640)
+        self.editor.set_editable(False)
+        self.refresh()
+
+    @property
+    def current(self) -> StoreSettings | None:
+        return self.editor.current
+
+    def refresh(self) -> None:
+        db, store_id = self.ctx.database, self.ctx.staff.store_id
+        self.ctx.runner.run(
+            lambda: settings_service.load_store_settings(db, store_id), self.show_settings,
+            self._failed,
+        )
+
+    def show_settings(self, current: StoreSettings) -> None:
+        self.editor.show_settings(current)
+        self.save_button.setEnabled(self.editable)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        first = self.editor.show_errors(errors)
+        if first is not None:
+            self.tabs.setCurrentIndex(self.editor.tab_of[first])
             self.fields[first].focus.setFocus()
 
     def say(self, text: str, error: bool = False) -> None:
@@ -754,18 +799,11 @@ class StoreSettingsDialog(QDialog):
     def save(self) -> None:
         if self.current is None or not self.editable:
             return
-        values, errors = self.collect()
-        try:  # the rules on what could be read, so every problem shows at once
-            build_store_settings(values, self.current)
-        except SettingsError as exc:
-            for key, reason in exc.reasons:
-                errors.setdefault(key, tr_reason(reason))
+        changed, errors = self.editor.changes()
         self.show_errors(errors)
         if errors:
             self.say(self.tr("Nothing was saved: correct the fields marked in red."), error=True)
             return
-        current = self.current
-        changed = {k: v for k, v in values.items() if v != current.value(k)}
         if not changed:
             self.say(self.tr("Nothing has changed."))
             return

@@ -50,7 +50,7 @@ def edit(dialog: StoreSettingsDialog, key: str) -> QLineEdit:
 def type_into(qtbot, dialog: StoreSettingsDialog, key: str, text: str) -> None:
     """Select the field's text, type over it, leave the field (as a person would)."""
     line = edit(dialog, key)
-    dialog.tabs.setCurrentIndex(dialog.tab_of[key])
+    dialog.tabs.setCurrentIndex(dialog.editor.tab_of[key])
     line.setFocus()
     line.selectAll()
     qtbot.keyClicks(line, text)
@@ -74,9 +74,9 @@ def test_the_dialog_shows_every_stored_value(dialog, database, owner) -> None:
     assert edit(dialog, "lending.max_dti_percent").text() == "50"
     assert edit(dialog, "lending.quote_valid_days").text() == "7"
     assert edit(dialog, "onroad.gps_fee").text() == "1000"
-    assert dialog.bands_model.rowCount() == 6
-    assert dialog.nev_model.rowCount() == 3
-    assert "零首付" in dialog.words_model.stringList()
+    assert dialog.editor.bands_model.rowCount() == 6
+    assert dialog.editor.nev_model.rowCount() == 3
+    assert "零首付" in dialog.editor.words_model.stringList()
     assert dialog.save_button.isVisible() and dialog.save_button.isEnabled()
 
 
@@ -97,7 +97,7 @@ def test_an_invalid_value_shows_its_reason_beside_the_field_and_saves_nothing(
     assert loaded.lending == DEFAULT_SETTINGS and loaded.on_road.gps_fee == 1000
     assert settings_audits(database) == []
     # the tab with the first problem is shown
-    assert dialog.tabs.currentIndex() == dialog.tab_of["lending.lpr_1y_percent"]
+    assert dialog.tabs.currentIndex() == dialog.editor.tab_of["lending.lpr_1y_percent"]
 
 
 def test_a_rule_between_two_fields_is_shown_on_the_one_to_correct(
@@ -134,14 +134,14 @@ def test_a_valid_change_is_saved_audited_and_used_from_now_on(
 
 
 def test_tables_words_logo_and_lines_are_saved(qtbot, dialog, database, owner) -> None:
-    model = dialog.bands_model
+    model = dialog.editor.bands_model
     model.setData(model.index(0, 1), "200")
-    words = dialog.words_model
+    words = dialog.editor.words_model
     words.setStringList([*words.stringList(), "保证通过"])
     dialog.fields["onroad.financed_lines"].show(("gps", "purchase_tax"))
     png = io.BytesIO()
     Image.new("RGB", (90, 30), "navy").save(png, format="PNG")
-    dialog.set_logo(png.getvalue())
+    dialog.editor.set_logo(png.getvalue())
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     loaded = settings_service.load_store_settings(database, owner.store_id)
     assert loaded.on_road.vessel_tax_bands[0] == (Decimal("1.0"), Decimal(200))
@@ -176,7 +176,7 @@ def test_a_manager_reads_but_cannot_change(qtbot, database, owner, runner) -> No
     assert edit(d, "lending.max_dti_percent").isReadOnly()
     assert not d.save_button.isVisible()
     assert not d.fields["app.catalogue.confirmed"].focus.isEnabled()
-    assert not d.bands_model.setData(d.bands_model.index(0, 1), "1")
+    assert not d.editor.bands_model.setData(d.editor.bands_model.index(0, 1), "1")
     d.save()  # even when called: nothing is sent
     assert settings_audits(database) == []
 
