@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         # the owner edits the store settings, a manager reads them
         self.store_settings_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
         self.blacklist_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
+        self.guided_start_action.setVisible(ctx.can(base.Permission.EDIT_SETTINGS))
         for action in self._session_actions:
             action.setEnabled(True)
         self._build_status_bar()
@@ -168,6 +169,8 @@ class MainWindow(QMainWindow):
         self.store_settings_action.setVisible(False)
         self.blacklist_action = self._action(self.tr("Blacklist…"), self.open_blacklist)
         self.blacklist_action.setVisible(False)
+        self.guided_start_action = self._action(self.tr("Guided start…"), self.open_guided_start)
+        self.guided_start_action.setVisible(False)
         self.logout_action = self._action(
             self.tr("Log out"), self.log_out, None, sp.SP_DialogCloseButton
         )
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.admin_action)
         tools_menu.addAction(self.store_settings_action)
         tools_menu.addAction(self.blacklist_action)
+        tools_menu.addAction(self.guided_start_action)
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -582,6 +586,14 @@ class MainWindow(QMainWindow):
             return
         self.setWindowTitle(self._title())
         self.store_label.setText(self.tr("Store: {store}").format(store=self.ctx.store_name or "—"))
+
+    def open_guided_start(self) -> None:
+        """Store profile, catalogue, key copy, staff: after the first-run setup, or later."""
+        if self.ctx is None:
+            return
+        from desktop.guided_start import GuidedStartDialog
+
+        self._open_dialog(GuidedStartDialog(self.ctx, self), self._store_settings_closed)
 
     def open_blacklist(self) -> None:
         if self.ctx is None:

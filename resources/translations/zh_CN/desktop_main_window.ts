@@ -44,6 +44,10 @@
       <translation>已添加跟进。</translation>
     </message>
     <message>
+      <source>Guided start…</source>
+      <translation>入门向导…</translation>
+    </message>
+    <message>
       <source>Home</source>
       <translation>首页</translation>
     </message>
