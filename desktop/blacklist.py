@@ -270,6 +270,7 @@ class BlacklistDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -464,14 +465,14 @@ class BlacklistDialog(QDialog):
         text = self.tr("Imported {added} entries of the industry list.").format(
             added=f"{result.added:,}")
         if result.replaced:
-            text += " " + self.tr("{n} entries of the earlier list were removed.").format(
+            text += " " + self.tr("Entries of the earlier list removed: {n}.").format(
                 n=f"{result.replaced:,}")
         if result.skipped:
-            text += " " + self.tr("{n} repeated rows were skipped.").format(n=result.skipped)
+            text += " " + self.tr("Repeated rows skipped: {n}.").format(n=result.skipped)
         if result.errors:
             shown = "; ".join(self.tr("line {line}: {why}").format(line=line, why=tr_reason(why))
                               for line, why in result.errors[:5])
-            text += " " + self.tr("{n} rows could not be read ({lines}).").format(
+            text += " " + self.tr("Rows that could not be read: {n} ({lines}).").format(
                 n=len(result.errors), lines=shown + ("; …" if len(result.errors) > 5 else ""))
         self.say(text, error=bool(result.errors))
         self.refresh()

@@ -154,7 +154,7 @@ class GuidedStartDialog(QDialog):
             "show how it works (names marked 示例 / sample). Only confirm it if it is your "
             "store's real offer. If it is not, leave it unconfirmed: every document then "
             "carries the \"sample data - not an offer\" watermark until the catalogue is "
-            "replaced and confirmed in Tools > Store settings….")))
+            "replaced and confirmed (Tools > Store settings…).")))
         self.catalogue_model = QStandardItemModel(0, 4, self)
         self.catalogue_model.setHorizontalHeaderLabels([
             self.tr("Product"), self.tr("Lenders"), self.tr("APR"), self.tr("Terms")])
@@ -163,7 +163,9 @@ class GuidedStartDialog(QDialog):
         table.setModel(self.catalogue_model)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -233,8 +235,8 @@ class GuidedStartDialog(QDialog):
         column.addWidget(_title(self.tr("Your staff")))
         column.addWidget(_wrapped(self.tr(
             "Give every consultant, finance specialist and manager an account of their own: "
-            "what each one does is recorded under their name. You can add more later in "
-            "Tools > Staff and stores….")))
+            "what each one does is recorded under their name. You can add more later "
+            "(Tools > Staff and stores…).")))
         self.staff_tab = StaffTab(self.ctx)
         column.addWidget(self.staff_tab, 1)
         return page
@@ -252,13 +254,15 @@ class GuidedStartDialog(QDialog):
     def _loaded(self, result: tuple[StoreSettings, Catalogue]) -> None:
         current, catalogue = result
         self.editor.show_settings(current)
-        chinese = self.ctx.chinese
+        from reports.lenders import lender_name
+
+        chinese, lang = self.ctx.chinese, self.ctx.language
         self.catalogue_model.setRowCount(0)
         for product in catalogue.products:
+            lenders = [lender_name(name, lang) for name in product.example_lenders]
             cells = [
-                product.name_zh if chinese else product.name,
-                "、".join(product.example_lenders) if chinese
-                else ", ".join(product.example_lenders),
+                product.name_zh if chinese and product.name_zh else product.name,
+                ("、" if chinese else ", ").join(lenders),
                 f"{product.apr_min_percent}–{product.apr_max_percent} %",
                 self.tr("{low}–{high} months").format(low=product.term_min_months,
                                                        high=product.term_max_months),

@@ -188,7 +188,7 @@ def tab_groups() -> list[tuple[tuple[str, ...], str]]:
 
 def _text_of(value: Any) -> str:
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+        return format(value, "f")  # as the owner typed it: 3.00 stays 3.00, 50 stays 50
     if value is None:
         return ""
     return str(value)

@@ -79,6 +79,10 @@
       <translation>关闭</translation>
     </message>
     <message>
+      <source>Entries of the earlier list removed: {n}.</source>
+      <translation>已移除之前名单的记录：{n} 条。</translation>
+    </message>
+    <message>
       <source>Import industry list…</source>
       <translation>导入行业名单…</translation>
     </message>
@@ -103,8 +107,16 @@
       <translation>名单文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
+      <source>Repeated rows skipped: {n}.</source>
+      <translation>跳过的重复行：{n} 行。</translation>
+    </message>
+    <message>
       <source>Replace the earlier industry list</source>
       <translation>替换之前的行业名单</translation>
+    </message>
+    <message>
+      <source>Rows that could not be read: {n} ({lines}).</source>
+      <translation>无法读取的行：{n} 行（{lines}）。</translation>
     </message>
     <message>
       <source>Search: full ID or mobile number, last digits, or a word of the note</source>
@@ -137,18 +149,6 @@
     <message>
       <source>line {line}: {why}</source>
       <translation>第 {line} 行：{why}</translation>
-    </message>
-    <message>
-      <source>{n} entries of the earlier list were removed.</source>
-      <translation>已移除之前名单的 {n} 条记录。</translation>
-    </message>
-    <message>
-      <source>{n} repeated rows were skipped.</source>
-      <translation>跳过重复行 {n} 行。</translation>
-    </message>
-    <message>
-      <source>{n} rows could not be read ({lines}).</source>
-      <translation>{n} 行无法读取（{lines}）。</translation>
     </message>
     <message>
       <source>{total} entries</source>

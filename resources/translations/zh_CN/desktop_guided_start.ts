@@ -52,8 +52,8 @@
       <translation>入门向导</translation>
     </message>
     <message>
-      <source>Give every consultant, finance specialist and manager an account of their own: what each one does is recorded under their name. You can add more later in Tools &gt; Staff and stores….</source>
-      <translation>请为每位销售顾问、金融专员和经理各开一个账号：每个人的操作都记在自己名下。之后也可以在“工具 &gt; 员工与门店…”中继续添加。</translation>
+      <source>Give every consultant, finance specialist and manager an account of their own: what each one does is recorded under their name. You can add more later (Tools &gt; Staff and stores…).</source>
+      <translation>请为每位销售顾问、金融专员和经理各开一个账号：每个人的操作都记在自己名下。之后也可以继续添加（工具 &gt; 员工与门店…）。</translation>
     </message>
     <message>
       <source>Key copies (*.export)</source>
@@ -72,8 +72,8 @@
       <translation>资金方</translation>
     </message>
     <message>
-      <source>LoanDesk starts with a sample catalogue: lenders, products, rates and fees that show how it works (names marked 示例 / sample). Only confirm it if it is your store's real offer. If it is not, leave it unconfirmed: every document then carries the "sample data - not an offer" watermark until the catalogue is replaced and confirmed in Tools &gt; Store settings….</source>
-      <translation>车贷助手自带一套样例产品目录：用来演示的资金方、产品、利率和费用（名称标有“示例”）。只有当它确实是本店的正式报价时才确认。否则请不要确认：在“工具 &gt; 门店设置…”中替换并确认目录之前，每份单据都会带有“样例数据，非正式报价”水印。</translation>
+      <source>LoanDesk starts with a sample catalogue: lenders, products, rates and fees that show how it works (names marked 示例 / sample). Only confirm it if it is your store's real offer. If it is not, leave it unconfirmed: every document then carries the "sample data - not an offer" watermark until the catalogue is replaced and confirmed (Tools &gt; Store settings…).</source>
+      <translation>车贷助手自带一套样例产品目录：用来演示的资金方、产品、利率和费用（名称标有“示例”）。只有当它确实是本店的正式报价时才确认。否则请不要确认：在目录被替换并确认（工具 &gt; 门店设置…）之前，每份单据都会带有“样例数据，非正式报价”水印。</translation>
     </message>
     <message>
       <source>Next</source>
