@@ -13,7 +13,7 @@
     </message>
     <message>
       <source>Add</source>
-      <translation>加入</translation>
+      <translation>添加</translation>
     </message>
     <message>
       <source>Add to the blacklist</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
       <source>Add…</source>
-      <translation>加入…</translation>
+      <translation>添加…</translation>
     </message>
     <message>
       <source>Blacklist</source>
@@ -159,7 +159,7 @@
     <name>BlacklistModel</name>
     <message>
       <source>Added on</source>
-      <translation>加入日期</translation>
+      <translation>添加日期</translation>
     </message>
     <message>
       <source>ID number</source>

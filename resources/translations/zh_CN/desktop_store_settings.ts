@@ -216,7 +216,7 @@
     </message>
     <message>
       <source>From</source>
-      <translation>起始日期</translation>
+      <translation>开始日期</translation>
     </message>
     <message>
       <source>GPS installation</source>
@@ -340,7 +340,7 @@
     </message>
     <message>
       <source>To</source>
-      <translation>截止日期</translation>
+      <translation>结束日期</translation>
     </message>
     <message>
       <source>Typical mileage a year</source>
