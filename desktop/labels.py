@@ -59,8 +59,9 @@ def tier_label(tier: Tier | str) -> str:
 
 def follow_up_label(kind: FollowUpKind | str) -> str:
     return {
+        # the interval is a store setting (follow_up_high_intent_hours): not in the label
         FollowUpKind.HIGH_INTENT: QCoreApplication.translate(
-            "Labels", "Call back a high-intent lead (48 h)"
+            "Labels", "Call back a high-intent lead"
         ),
         FollowUpKind.DELIVERY: QCoreApplication.translate("Labels", "Delivery follow-up call"),
         FollowUpKind.POST_DISBURSEMENT: QCoreApplication.translate(

@@ -16,8 +16,8 @@
       <translation>受阻于：{step}</translation>
     </message>
     <message>
-      <source>Call back a high-intent lead (48 h)</source>
-      <translation>回访高意向客户（48 小时内）</translation>
+      <source>Call back a high-intent lead</source>
+      <translation>回访高意向客户</translation>
     </message>
     <message>
       <source>Complete</source>
