@@ -42,10 +42,6 @@ class Plan(StoreOwned, Base):
     apr: Mapped[Decimal | None] = mapped_column(Rate())
     effective_annual_rate: Mapped[Decimal | None] = mapped_column(Rate())
     warnings: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
-    settings: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
-    """The store's lending settings when the plan was made (``settings_to_dict``): its
-    documents print with them, so a later change applies to new plans only.  None for
-    plans made before this was kept: today's settings."""
     chosen: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

@@ -75,7 +75,7 @@ from lending.money import money
 from lending.products import Product
 from lending.reasons import Reason
 from lending.schedule import LoanTerms, RepaymentMethod, Schedule, build_schedule
-from lending.settings import LendingSettings, settings_to_dict
+from lending.settings import LendingSettings
 
 Q = "qualifications"
 RATE_PLACES = Decimal("0.000001")
@@ -1443,7 +1443,6 @@ def save_plan(
             apr=sched.apr.quantize(RATE_PLACES),
             effective_annual_rate=sched.effective_annual_rate.quantize(RATE_PLACES),
             warnings=reasons_to_json(ev.warnings),
-            settings=settings_to_dict(ctx.settings),
             chosen=False,
             created_at=moment,
             created_by=actor.staff_id,

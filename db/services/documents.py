@@ -24,7 +24,7 @@ from db.services.settings import StoreView
 from lending.products import Product
 from lending.qualification import Grade
 from lending.schedule import Schedule
-from lending.settings import LendingSettings, SettingsError, settings_from_dict, settings_to_dict
+from lending.settings import LendingSettings
 
 
 @dataclass(frozen=True)
@@ -97,21 +97,5 @@ def document_inputs(
             grade=Grade(q.grade) if q is not None and q.grade else None,
             monthly_income=Decimal(income_text) if income_text else None,
             existing_monthly_debt=q.monthly_debt_payments if q is not None else Decimal(0),
-            settings=plan_settings(uow, actor, plan_id),
+            settings=settings_service.load_settings(uow, actor.store_id),
         )
-
-
-def plan_settings(target: Target, actor: Actor, plan_id: int) -> LendingSettings:
-    """The lending settings a plan was made with (today's for a plan older than that record;
-    a setting added since keeps today's value)."""
-    with reading(target) as uow:
-        current = settings_service.load_settings(uow, actor.store_id)
-        row = uow.session.get(Plan, plan_id)
-        snapshot = row.settings if row is not None and row.store_id == actor.store_id else None
-        if not isinstance(snapshot, dict):
-            return current
-        known = set(settings_to_dict(current))
-        try:
-            return settings_from_dict({k: v for k, v in snapshot.items() if k in known}, current)
-        except SettingsError:
-            return current
