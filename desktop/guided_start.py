@@ -370,6 +370,8 @@ class GuidedStartDialog(QDialog):
         if key_file is None:
             problems["path"] = self.tr("This counter's key is not kept in a file; there is "
                                        "nothing to copy.")
+        if not self.ctx.can(Permission.MANAGE_KEYS):
+            problems["path"] = self.tr("Only the owner may copy the key.")
         for key, text in problems.items():
             show_message(self.key_errors[key], text)
         if problems:

@@ -148,3 +148,15 @@ def readable(reason: Reason) -> Reason:
     if "reason" in params:
         params["reason"] = in_sentence(blacklist_reason_label(params["reason"]))
     return Reason(reason.code, reason.template, tuple(params.items()))
+
+
+def vocabulary(table: str, code: str | None) -> str:
+    """A code's label from the one label table (:mod:`lending.labels`), as paper words it."""
+    from lending import labels
+
+    text = labels.english(table, code)
+    return QCoreApplication.translate(labels.TR_CONTEXT, text) if text else (code or "")
+
+
+def method_label(method: str) -> str:
+    return vocabulary("method", method)

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.store_settings_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
         self.blacklist_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
         self.guided_start_action.setVisible(ctx.can(base.Permission.EDIT_SETTINGS))
+        self.overrides_action.setVisible(ctx.can(base.Permission.APPROVE_EXCEPTIONS))
         for action in self._session_actions:
             action.setEnabled(True)
         self._build_status_bar()
@@ -171,6 +172,10 @@ class MainWindow(QMainWindow):
         self.blacklist_action.setVisible(False)
         self.guided_start_action = self._action(self.tr("Guided start…"), self.open_guided_start)
         self.guided_start_action.setVisible(False)
+        self.overrides_action = self._action(
+            self.tr("Overrides awaiting approval…"), self.open_overrides
+        )
+        self.overrides_action.setVisible(False)  # managers and the owner
         self.logout_action = self._action(
             self.tr("Log out"), self.log_out, None, sp.SP_DialogCloseButton
         )
@@ -218,6 +223,7 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.home_action)
         go_menu.addAction(self.find_action)
         tools_menu = menu.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.overrides_action)
         tools_menu.addAction(self.admin_action)
         tools_menu.addAction(self.store_settings_action)
         tools_menu.addAction(self.blacklist_action)
@@ -565,6 +571,19 @@ class MainWindow(QMainWindow):
         from desktop.export import ExportDialog
 
         ExportDialog(self.ctx, self).exec()
+
+    def open_overrides(self) -> None:
+        """The store's appraisal overrides awaiting a manager (approve, refuse, open)."""
+        if not self.ctx.can(base.Permission.APPROVE_EXCEPTIONS):
+            return
+        from desktop.overrides import OverrideQueueDialog
+
+        dialog = OverrideQueueDialog(self.ctx, self)
+        chosen: list[int] = []
+        dialog.open_requested.connect(chosen.append)
+        dialog.exec()
+        if chosen:
+            self.open_consultation(chosen[0], step=enums.Step.APPRAISAL)
 
     def manage_staff(self) -> None:
         if not self.ctx.can(base.Permission.MANAGE_STAFF):

@@ -10,7 +10,7 @@ itself.  A value never saved is the registry's default.  Other app settings
 :func:`save_store_settings` is the one way to change them: the owner only,
 every value checked first (a problem on any field: nothing is saved, every
 reason comes back keyed by the field), and one audit row listing each
-change as ``{"key", "before", "after"}``.  A change applies to what is
+change as ``{"key", "before", "after"}`` (the key without ``app.``).  A change applies to what is
 worked out from then on - a saved plan keeps the figures it was made with.
 """
 
@@ -177,20 +177,11 @@ def save_store_settings(
             else:
                 row.value = plain
                 row.updated_by = actor.staff_id
-        audit.record(
-            uow,
-            store_id=actor.store_id,
-            action=AuditAction.SETTINGS_CHANGE,
-            actor=actor,
-            target_type="settings",
-            target_id=actor.store_id,
-            fields=",".join(changed)[:500],
-            detail={"changes": [
-                {"key": k, "before": _audit_value(k, current.value(k)),
-                 "after": _audit_value(k, new.value(k))}
-                for k in changed
-            ]},
-        )
+        _audit_changes(uow, actor, [
+            {"key": audit_key(k), "before": _audit_value(k, current.value(k)),
+             "after": _audit_value(k, new.value(k))}
+            for k in changed
+        ])
         uow.session.flush()
         return new
 
@@ -243,23 +234,63 @@ def get_app_setting(target: Target, store_id: int, key: str, default: Any = None
         return default if row is None else row.value
 
 
-def set_app_setting(target: Target, actor: Actor, key: str, value: Any) -> None:
-    if APP_PREFIX + key in SPECS:
-        raise ValueError(f"{key} is a store setting: use save_store_settings")
-    with transaction(target) as uow:
-        row = uow.session.get(StoreSetting, (actor.store_id, APP_PREFIX + key))
-        if row is None:
-            uow.session.add(
-                StoreSetting(
-                    store_id=actor.store_id,
-                    key=APP_PREFIX + key,
-                    value=value,
-                    updated_by=actor.staff_id,
-                )
+def _put_app_setting(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> dict[str, Any] | None:
+    """Store one app setting; ``{"key", "before", "after"}`` when it changed, else None."""
+    row = uow.session.get(StoreSetting, (actor.store_id, APP_PREFIX + key))
+    before = None if row is None else row.value
+    if row is not None and before == value:
+        return None
+    if row is None:
+        uow.session.add(
+            StoreSetting(
+                store_id=actor.store_id,
+                key=APP_PREFIX + key,
+                value=value,
+                updated_by=actor.staff_id,
             )
-        else:
-            row.value = value
-            row.updated_by = actor.staff_id
+        )
+    else:
+        row.value = value
+        row.updated_by = actor.staff_id
+    return {"key": key, "before": before, "after": value}
+
+
+def set_app_setting(target: Target, actor: Actor, key: str, value: Any) -> None:
+    """Change one app setting of the actor's store (``edit_settings``); audited before -> after.
+
+    App settings include what customer paper prints (the store's address and
+    phone), so a change is never anonymous.  A key of the settings registry
+    (``store.phone``, ``catalogue.confirmed`` ...) goes through
+    :func:`save_store_settings`: checked like any other setting.
+    """
+    require(actor, Permission.EDIT_SETTINGS)
+    if APP_PREFIX + key in SPECS:
+        save_store_settings(target, actor, {APP_PREFIX + key: value})
+        return
+    with transaction(target) as uow:
+        change = _put_app_setting(uow, actor, key, value)
+        if change is not None:
+            _audit_changes(uow, actor, [change])
+
+
+def _audit_changes(uow: UnitOfWork, actor: Actor, changes: list[dict[str, Any]]) -> None:
+    """One audit row naming every setting that changed, each with its value before and after."""
+    audit.record(
+        uow,
+        store_id=actor.store_id,
+        action=AuditAction.SETTINGS_CHANGE,
+        actor=actor,
+        target_type="settings",
+        target_id=actor.store_id,
+        fields=",".join(c["key"] for c in changes)[:500],
+        detail={"changes": changes},
+    )
+
+
+def audit_key(key: str) -> str:
+    """A registry key as the audit log names it: without the storage prefix ``app.``
+    (``store.phone``, ``catalogue.confirmed``, ``lending.max_dti_percent``)."""
+    return key.removeprefix(APP_PREFIX)
 
 
 # ---------------------------------------------------------------------------

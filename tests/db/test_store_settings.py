@@ -55,12 +55,12 @@ def test_a_change_is_saved_and_audited_with_before_and_after(
     [(staff_id, username, detail)] = _settings_audits(database)
     assert staff_id == owner.staff_id and username == owner.username
     changes = {c["key"]: (c["before"], c["after"]) for c in detail["changes"]}
-    assert changes.pop("app.store.logo")[1].startswith(f"{len(PNG)} bytes, sha256 ")
+    assert changes.pop("store.logo")[1].startswith(f"{len(PNG)} bytes, sha256 ")
     assert changes == {
         "lending.lpr_1y_percent": ("3.00", "3.10"),
         "lending.lpr_date": ("2025-05-20", "2026-11-20"),
         "onroad.gps_fee": ("1000", "1288"),
-        "app.store.licence_no": ("", "91110105MA01ABCD2X"),
+        "store.licence_no": ("", "91110105MA01ABCD2X"),
     }
     # saving the same again changes nothing and writes no audit row
     settings_service.save_store_settings(database, owner, {"onroad.gps_fee": Decimal("1288")})
@@ -117,7 +117,7 @@ def test_confirming_the_catalogue_is_audited(database: Database, owner: Actor) -
     assert settings_service.catalogue_confirmed(database, owner.store_id) is True
     [(_, _, detail)] = _settings_audits(database)
     assert detail["changes"] == [
-        {"key": "app.catalogue.confirmed", "before": False, "after": True}
+        {"key": "catalogue.confirmed", "before": False, "after": True}
     ]
 
 

@@ -98,7 +98,7 @@ def test_the_four_steps_in_order(qtbot, keyed, runner, tmp_path) -> None:
     assert guide.step == guide.KEY
     assert settings_service.catalogue_confirmed(database, owner.store_id)
     assert audits(database)[-1]["changes"] == [
-        {"key": "app.catalogue.confirmed", "before": False, "after": True}]
+        {"key": "catalogue.confirmed", "before": False, "after": True}]
 
     # 3. the key copy: the passphrase rules beside the fields, then the copy opens again
     assert guide.next_button.text() == "Skip for now"

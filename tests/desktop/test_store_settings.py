@@ -127,7 +127,7 @@ def test_a_valid_change_is_saved_audited_and_used_from_now_on(
     assert {c["key"]: (c["before"], c["after"]) for c in detail["changes"]} == {
         "lending.lpr_1y_percent": ("3.00", "3.10"),
         "lending.quote_valid_days": (7, 10),
-        "app.store.licence_no": ("", "91110105MA01ABCD2X"),
+        "store.licence_no": ("", "91110105MA01ABCD2X"),
     }
     # the open session works with the new values (new plans use them)
     assert dialog.ctx.settings.lpr_1y_percent == Decimal("3.10")
@@ -163,7 +163,7 @@ def test_the_catalogue_is_confirmed_in_the_dialog(qtbot, dialog, database, owner
     assert settings_service.catalogue_confirmed(database, owner.store_id) is True
     [detail] = settings_audits(database)
     assert detail["changes"] == [
-        {"key": "app.catalogue.confirmed", "before": False, "after": True}]
+        {"key": "catalogue.confirmed", "before": False, "after": True}]
 
 
 def test_a_manager_reads_but_cannot_change(qtbot, database, owner, runner) -> None:

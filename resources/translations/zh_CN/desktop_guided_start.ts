@@ -80,6 +80,10 @@
       <translation>下一步</translation>
     </message>
     <message>
+      <source>Only the owner may copy the key.</source>
+      <translation>只有店主可以备份密钥。</translation>
+    </message>
+    <message>
       <source>Passphrase</source>
       <translation>口令</translation>
     </message>
