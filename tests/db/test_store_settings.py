@@ -136,7 +136,15 @@ def test_a_damaged_stored_value_falls_back_to_its_default(
     assert loaded.on_road == DEFAULT_ON_ROAD_SETTINGS.__class__(gps_fee=Decimal(800))
 
 
-def test_app_settings_cannot_bypass_the_registry(database: Database, owner: Actor) -> None:
-    with pytest.raises(ValueError):
-        settings_service.set_app_setting(database, owner, "catalogue.confirmed", True)
-    assert settings_service.catalogue_confirmed(database, owner.store_id) is False
+def test_app_settings_of_the_registry_are_checked_like_the_others(
+    database: Database, owner: Actor
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        settings_service.set_app_setting(database, owner, "store.phone", "call me")
+    assert err.value.reasons["app.store.phone"].code == "setting.phone_chars"
+    settings_service.set_app_setting(database, owner, "catalogue.confirmed", True)
+    assert settings_service.catalogue_confirmed(database, owner.store_id) is True
+    # a key outside the registry stays a plain app setting
+    settings_service.set_app_setting(database, owner, "report.kpi_targets", {"loans": 20})
+    assert settings_service.get_app_setting(database, owner.store_id, "report.kpi_targets") == {
+        "loans": 20}

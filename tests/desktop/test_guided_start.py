@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,6 +20,7 @@ from db import open_database
 from db.crypto import import_key, read_key_file
 from db.models import AuditEntry
 from db.models.enums import AuditAction, Role
+from db.services import consultations as cs
 from db.services import settings as settings_service
 from db.services import staff
 from desktop.admin import AddStaffDialog
@@ -26,6 +28,7 @@ from desktop.app import Application, make_application
 from desktop.context import AppContext
 from desktop.guided_start import GuidedStartDialog
 from lending.settings import DEFAULT_SETTINGS
+from reports.pdf import snapshot
 from reports.pdf.saved import make_document
 from tests.reports.test_pdf_cli import _consultation
 
@@ -148,16 +151,26 @@ def test_confirming_the_catalogue_removes_the_watermark_from_a_new_quote(
 ) -> None:
     database, owner, _ = keyed
     cid, _, _ = _consultation(database, owner)
-    before = pdftotext(make_document(database, owner, cid, "quote", "zh_CN"))
+    form = cs.PlanForm(product_code="finance_company", method="equal_installment",
+                       term_months=24, down_payment="50000", start_date=date(2026, 12, 1))
+    before_plan = snapshot.save_plan(database, owner, cid, form)
+    before = pdftotext(make_document(database, owner, cid, "quote", "zh_CN",
+                                     plan_id=before_plan.id))
     assert "样例数据" in before and "notanoffer" in before
     guide = make_guide(qtbot, database, owner, runner)
     qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)  # profile unchanged
     assert guide.step == guide.CATALOGUE
     guide.editor.fields["app.catalogue.confirmed"].focus.click()
     qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
-    after = pdftotext(make_document(database, owner, cid, "quote", "zh_CN"))
+    after_plan = snapshot.save_plan(database, owner, cid, form)
+    after = pdftotext(make_document(database, owner, cid, "quote", "zh_CN",
+                                    plan_id=after_plan.id))
     assert "样例数据" not in after and "notanoffer" not in after
-    assert "瑞丰" not in after and "HengtongUsedCars" in after
+    assert "HengtongUsedCars" in after
+    # a plan made on the unconfirmed catalogue keeps its mark (its snapshot is as shown)
+    again = pdftotext(make_document(database, owner, cid, "plan", "zh_CN",
+                                    plan_id=before_plan.id))
+    assert "样例数据" in again
 
 
 def test_leaving_the_catalogue_unconfirmed_keeps_the_watermark(qtbot, keyed, runner) -> None:
