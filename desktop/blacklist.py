@@ -190,7 +190,7 @@ class LiftDialog(QDialog):
         self.error = error_label()
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Why"), self.reason)
+        form.addRow(self.tr("Reason for lifting"), self.reason)
         form.addRow("", self.error)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(self.tr("Lift"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -201,12 +201,12 @@
       <translation>解除黑名单记录</translation>
     </message>
     <message>
-      <source>Say why the entry is lifted.</source>
-      <translation>请说明解除原因。</translation>
+      <source>Reason for lifting</source>
+      <translation>解除原因</translation>
     </message>
     <message>
-      <source>Why</source>
-      <translation>解除原因</translation>
+      <source>Say why the entry is lifted.</source>
+      <translation>请说明解除原因。</translation>
     </message>
     <message>
       <source>e.g. court ruling: the ID was stolen</source>
