@@ -42,7 +42,7 @@ from db.services.base import NotFound, PermissionDenied, ValidationError
 from db.services.blacklist import BlacklistEntryView, EntryPage, ImportResult
 from desktop.context import AppContext
 from desktop.dialogs import tr_reason, validation_texts
-from desktop.labels import blacklist_reason_label, blacklist_source_label
+from desktop.labels import blacklist_reason_label, blacklist_source_label, in_sentence
 from desktop.models import _RowsModel, local_time
 from desktop.tasks import Job, TaskCancelled, TaskHandle
 from desktop.widgets import error_label, show_message
@@ -180,8 +180,8 @@ class LiftDialog(QDialog):
         who = " / ".join(x for x in (entry.id_masked, entry.phone_masked) if x)
         intro = QLabel(self.tr("{who} is on the {list} ({reason}) since {date}. Once lifted, "
                                "this person is no longer stopped at reception.").format(
-            who=who, list=blacklist_source_label(entry.source),
-            reason=blacklist_reason_label(entry.reason),
+            who=who, list=in_sentence(blacklist_source_label(entry.source)),
+            reason=in_sentence(blacklist_reason_label(entry.reason)),
             date=local_time(entry.added_at, "%Y-%m-%d")))
         intro.setWordWrap(True)
         self.reason = QLineEdit()
