@@ -62,7 +62,7 @@ class BlacklistModel(_RowsModel):
 
     def headers(self) -> list[str]:
         return [self.tr("List"), self.tr("Reason"), self.tr("ID number"), self.tr("Mobile"),
-                self.tr("Note"), self.tr("Added on"), self.tr("Import")]
+                self.tr("Note"), self.tr("Added on"), self.tr("Imported at")]
 
     def display(self, row: BlacklistEntryView, column: int) -> str:
         return [
@@ -72,8 +72,17 @@ class BlacklistModel(_RowsModel):
             row.phone_masked or "",
             row.note or "",
             local_time(row.added_at, "%Y-%m-%d"),
-            row.import_batch or "",
+            _batch_text(row),
         ][column]
+
+
+def _batch_text(row: BlacklistEntryView) -> str:
+    """An import batch as the reader knows it: when it was imported (its code is for the log)."""
+    if not row.import_batch:
+        return ""
+    if row.import_batch.startswith("industry-"):
+        return local_time(row.added_at, "%Y-%m-%d %H:%M")
+    return row.import_batch
 
 
 def _service_text(exc: UserError) -> str:

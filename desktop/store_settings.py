@@ -188,7 +188,8 @@ def tab_groups() -> list[tuple[tuple[str, ...], str]]:
 
 def _text_of(value: Any) -> str:
     if isinstance(value, Decimal):
-        return format(value, "f")  # as the owner typed it: 3.00 stays 3.00, 50 stays 50
+        # as the owner typed it (3.00 stays 3.00, 50 stays 50), thousands grouped: 300,000
+        return format(value, ",f")
     if value is None:
         return ""
     return str(value)

@@ -462,7 +462,8 @@ def import_industry_list(
     save waits at most that long.  Only when every row is in are the earlier
     industry entries removed (``replace_previous``), also in batches: a
     customer on both lists is matched all the time.  ``progress(done, total)``
-    follows the rows; when ``cancelled()`` turns true the rows of this import
+    only rises: checking the rows fills its first half, inserting them the
+    second; when ``cancelled()`` turns true the rows of this import
     are taken out again and :class:`ImportCancelled` is raised - the earlier
     list is as it was.  Bad rows are reported (line number and reason), not
     fatal; a file without a usable header imports nothing.
@@ -500,7 +501,7 @@ def import_industry_list(
         if line_no % 2000 == 0:
             if stop():
                 raise ImportCancelled()
-            report(line_no - 1, total)
+            report(line_no - 1, 2 * total)
         if not any(c.strip() for c in row):
             continue
         nid, nphone, problems = _normalise(cell(row, id_col), cell(row, phone_col))
@@ -535,7 +536,8 @@ def import_industry_list(
             with sizer.timed(), transaction(target) as uow:
                 uow.session.execute(insert(BlacklistEntry), chunk)
             done += len(chunk)
-            report(done, len(prepared))
+            # one bar for both steps: checking fills the first half, inserting the second
+            report(total + done * total // len(prepared), 2 * total)
     except BaseException:
         _delete_batch(target, actor, lambda q: q.where(
             BlacklistEntry.id > cutoff, BlacklistEntry.import_batch == batch), sizer)

@@ -73,7 +73,7 @@ def test_the_dialog_shows_every_stored_value(dialog, database, owner) -> None:
     assert edit(dialog, "store.name").text() == STORE
     assert edit(dialog, "lending.max_dti_percent").text() == "50"
     assert edit(dialog, "lending.quote_valid_days").text() == "7"
-    assert edit(dialog, "onroad.gps_fee").text() == "1000"
+    assert edit(dialog, "onroad.gps_fee").text() == "1,000"  # thousands grouped as on paper
     assert dialog.editor.bands_model.rowCount() == 6
     assert dialog.editor.nev_model.rowCount() == 3
     assert "零首付" in dialog.editor.words_model.stringList()

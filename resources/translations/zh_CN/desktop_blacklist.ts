@@ -166,8 +166,8 @@
       <translation>身份证号</translation>
     </message>
     <message>
-      <source>Import</source>
-      <translation>导入批次</translation>
+      <source>Imported at</source>
+      <translation>导入时间</translation>
     </message>
     <message>
       <source>List</source>
