@@ -611,12 +611,16 @@ def _read_key(path: Path) -> bytes:
     from db.crypto import read_key_file
 
     if not path.exists():
-        raise UserError(_t("There is no key file at {path} on this counter.").format(path=path))
+        raise UserError(
+            _t("There is no key file at {path} on this counter.").format(path=path),
+            code="key_missing",
+        )
     try:
         return read_key_file(path)
     except UserError:
         raise UserError(
-            _t("The key file {path} is damaged or not a LoanDesk key file.").format(path=path)
+            _t("The key file {path} is damaged or not a LoanDesk key file.").format(path=path),
+            code="key_unreadable",
         ) from None
 
 
@@ -673,6 +677,60 @@ def _matches_database(args: argparse.Namespace, key: bytes) -> tuple[str, bool] 
     return where, FieldCipher(key).verify_key_check(check)
 
 
+def key_export_target(out: Path | str, key_path: Path) -> Path:
+    """Where a key export may be written: a new file in an existing folder, never the
+    key file, the database or a device (``db.files.check_output``)."""
+    from db import files
+
+    target = files.check_output(out, protect=[key_path])
+    if target.exists():
+        raise UserError(
+            _t("{path} already exists; choose another file name.").format(path=target),
+            code="file_exists",
+        )
+    if not target.parent.is_dir():
+        raise UserError(
+            _t("The folder {path} does not exist.").format(path=target.parent),
+            code="folder_missing",
+        )
+    return target
+
+
+def export_key_to(out: Path | str, key_path: Path, passphrase: str) -> str:
+    """Write the passphrase-protected copy of the key in ``key_path`` to ``out``
+    (the command line's ``key export`` and the guided start both use it).
+
+    Returns the key's fingerprint.  Refusals are :class:`UserError` with a
+    ``code``: ``file_exists``, ``folder_missing``, ``passphrase_short``,
+    ``key_missing``, ``key_unreadable``, ``write_failed`` or one of
+    ``db.files``' ``output_*``; nothing is written then.
+    """
+    from db.crypto import MIN_PASSPHRASE_LENGTH, key_fingerprint, write_key_export
+
+    target = key_export_target(out, key_path)
+    key = _read_key(key_path)
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise UserError(
+            _t("The passphrase needs at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH),
+            code="passphrase_short",
+        )
+    try:
+        write_key_export(target, key, passphrase)
+    except UserError:
+        raise UserError(
+            _t("{path} already exists; choose another file name.").format(path=target),
+            code="file_exists",
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            _t("The key could not be written to {path}: {why}.").format(
+                path=target, why=exc.strerror or exc.__class__.__name__
+            ),
+            code="write_failed",
+        ) from None
+    return key_fingerprint(key)
+
+
 def _log_in_for_key(
     args: argparse.Namespace, key: bytes, verdict: tuple[str, bool] | None, what: str
 ) -> None:
@@ -697,17 +755,11 @@ def _log_in_for_key(
 
 
 def run_key_export(args: argparse.Namespace) -> int:
-    from db import files
     from db.cli_login import require_login_option
-    from db.crypto import key_fingerprint, write_key_export
 
     require_login_option(args, "key export")
-    out = files.check_output(_file_option(args.out, "--out"), protect=[_key_path(args)])
-    if out.exists():
-        raise UserError(_t("{path} already exists; choose another file name.").format(path=out))
-    if not out.parent.is_dir():
-        raise UserError(_t("The folder {path} does not exist.").format(path=out.parent))
     key_path = _key_path(args)
+    out = key_export_target(_file_option(args.out, "--out"), key_path)
     key = _read_key(key_path)
     verdict = _matches_database(args, key)
     if verdict is not None and not verdict[1]:
@@ -718,21 +770,10 @@ def run_key_export(args: argparse.Namespace) -> int:
         )
     _log_in_for_key(args, key, verdict, "key export")
     phrase = _passphrase(args, confirm=True)
-    try:
-        write_key_export(out, key, phrase)
-    except UserError:
-        raise UserError(
-            _t("{path} already exists; choose another file name.").format(path=out)
-        ) from None
-    except OSError as exc:
-        raise UserError(
-            _t("The key could not be written to {path}: {why}.").format(
-                path=out, why=exc.strerror or exc.__class__.__name__
-            )
-        ) from None
+    fingerprint = export_key_to(out, key_path, phrase)
     print(
         _t("Key exported to {path} (fingerprint {fingerprint}).").format(
-            path=out, fingerprint=key_fingerprint(key)
+            path=out, fingerprint=fingerprint
         )
     )
     print(

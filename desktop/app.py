@@ -412,12 +412,15 @@ class Application(QObject):
                 return False
             if outcome is not CONNECTED:
                 actor = outcome
+        first_run = actor is not None  # the owner was just created: the guided start follows
         if actor is None:
             actor = self.bench_actor() or self.run_login()
             if actor is None:
                 return False
         self.context = self.build_context(actor)
-        self.show_main()
+        window = self.show_main()
+        if first_run:
+            window.open_guided_start()
         return True
 
     def bench_actor(self) -> Any:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
         self.prefs = prefs
+        self.dialog: QDialog | None = None
+        """The owner's dialog open over the window (store settings, blacklist)."""
         self._closing_for_rebuild = False
         self.setObjectName("mainWindow")
         self.resize(1180, 780)
@@ -106,6 +109,10 @@ class MainWindow(QMainWindow):
 
         self.export_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
         self.admin_action.setVisible(ctx.can(base.Permission.MANAGE_STAFF))
+        # the owner edits the store settings, a manager reads them
+        self.store_settings_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
+        self.blacklist_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
+        self.guided_start_action.setVisible(ctx.can(base.Permission.EDIT_SETTINGS))
         self.overrides_action.setVisible(ctx.can(base.Permission.APPROVE_EXCEPTIONS))
         for action in self._session_actions:
             action.setEnabled(True)
@@ -157,6 +164,14 @@ class MainWindow(QMainWindow):
             self.tr("Staff and stores…"), self.manage_staff, None, sp.SP_DirLinkIcon
         )
         self.admin_action.setVisible(False)
+        self.store_settings_action = self._action(
+            self.tr("Store settings…"), self.open_store_settings
+        )
+        self.store_settings_action.setVisible(False)
+        self.blacklist_action = self._action(self.tr("Blacklist…"), self.open_blacklist)
+        self.blacklist_action.setVisible(False)
+        self.guided_start_action = self._action(self.tr("Guided start…"), self.open_guided_start)
+        self.guided_start_action.setVisible(False)
         self.overrides_action = self._action(
             self.tr("Overrides awaiting approval…"), self.open_overrides
         )
@@ -210,6 +225,10 @@ class MainWindow(QMainWindow):
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.overrides_action)
         tools_menu.addAction(self.admin_action)
+        tools_menu.addAction(self.store_settings_action)
+        tools_menu.addAction(self.blacklist_action)
+        tools_menu.addAction(self.guided_start_action)
+        tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -572,6 +591,48 @@ class MainWindow(QMainWindow):
         from desktop.admin import AdminDialog
 
         AdminDialog(self.ctx, self).exec()
+
+    def open_store_settings(self) -> None:
+        """Store settings (owner edits, manager reads); opened window-modal, not blocking."""
+        if self.ctx is None:
+            return
+        from desktop.store_settings import StoreSettingsDialog
+
+        self._open_dialog(StoreSettingsDialog(self.ctx, self), self._store_settings_closed)
+
+    def _store_settings_closed(self) -> None:
+        if self.ctx is None:
+            return
+        self.setWindowTitle(self._title())
+        self.store_label.setText(self.tr("Store: {store}").format(store=self.ctx.store_name or "—"))
+
+    def open_guided_start(self) -> None:
+        """Store profile, catalogue, key copy, staff: after the first-run setup, or later."""
+        if self.ctx is None:
+            return
+        from desktop.guided_start import GuidedStartDialog
+
+        self._open_dialog(GuidedStartDialog(self.ctx, self), self._store_settings_closed)
+
+    def open_blacklist(self) -> None:
+        if self.ctx is None:
+            return
+        from desktop.blacklist import BlacklistDialog
+
+        self._open_dialog(BlacklistDialog(self.ctx, self), None)
+
+    def _open_dialog(self, dialog: QDialog, on_closed: Any) -> None:
+        """Show ``dialog`` over the window (tests reach it as ``self.dialog``)."""
+        self.dialog = dialog
+
+        def closed(_code: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            if on_closed is not None:
+                on_closed()
+
+        dialog.finished.connect(closed)
+        dialog.open()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -254,3 +254,12 @@ PHONE = "13812345678"
 
 def valid_id(birth: date = date(1990, 5, 17), seq: int = 123) -> str:
     return generate_resident_id("110105", birth, seq)
+
+
+def valid_ids(n: int, region: str = "110105") -> list[str]:
+    """``n`` different valid ID numbers (1,000 per birth date from 1970-01-01 on)."""
+    from datetime import timedelta
+
+    start = date(1970, 1, 1)
+    return [generate_resident_id(region, start + timedelta(days=i // 1000), i % 1000)
+            for i in range(n)]

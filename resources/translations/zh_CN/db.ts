@@ -28,8 +28,16 @@
       <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
+      <source>Another store of the group already has this name.</source>
+      <translation>集团内已有门店使用此名称。</translation>
+    </message>
+    <message>
       <source>At most {max} characters.</source>
       <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+      <source>At most {n} characters.</source>
+      <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
       <source>Bought elsewhere</source>
@@ -38,6 +46,10 @@
     <message>
       <source>Choose VIP, regular or potential.</source>
       <translation>请选择 VIP、普通或潜在客户。</translation>
+    </message>
+    <message>
+      <source>Choose a .csv or .xlsx file.</source>
+      <translation>请选择 .csv 或 .xlsx 文件。</translation>
     </message>
     <message>
       <source>Choose a day from today on.</source>
@@ -128,6 +140,10 @@
       <translation>资方政策（地区、年龄、职业）</translation>
     </message>
     <message>
+      <source>Neither an ID number nor a mobile number.</source>
+      <translation>既没有身份证号也没有手机号。</translation>
+    </message>
+    <message>
       <source>No longer interested</source>
       <translation>不再感兴趣</translation>
     </message>
@@ -178,6 +194,10 @@
     <message>
       <source>Say what the follow-up is for.</source>
       <translation>请说明跟进的内容。</translation>
+    </message>
+    <message>
+      <source>Say why the entry is lifted.</source>
+      <translation>请说明解除原因。</translation>
     </message>
     <message>
       <source>Say why this is undone (at least 5 characters).</source>
@@ -238,6 +258,22 @@
     <message>
       <source>The down payment cannot be more than the budget.</source>
       <translation>首付不能高于预算。</translation>
+    </message>
+    <message>
+      <source>The file cannot be read: {why}.</source>
+      <translation>无法读取文件：{why}。</translation>
+    </message>
+    <message>
+      <source>The file is empty.</source>
+      <translation>文件为空。</translation>
+    </message>
+    <message>
+      <source>The file is not UTF-8 or GB18030 text.</source>
+      <translation>文件不是 UTF-8 或 GB18030 编码的文本。</translation>
+    </message>
+    <message>
+      <source>The first row must name an id_number (身份证号) and/or a phone (手机号) column.</source>
+      <translation>第一行必须包含 id_number（身份证号）和/或 phone（手机号）列。</translation>
     </message>
     <message>
       <source>The number cannot be negative.</source>

@@ -24,6 +24,10 @@
       <translation>关于车贷助手</translation>
     </message>
     <message>
+      <source>Blacklist…</source>
+      <translation>黑名单…</translation>
+    </message>
+    <message>
       <source>Consultation {number} — {customer}</source>
       <translation>咨询 {number} — {customer}</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
       <source>Follow-up added.</source>
       <translation>已添加跟进。</translation>
+    </message>
+    <message>
+      <source>Guided start…</source>
+      <translation>入门向导…</translation>
     </message>
     <message>
       <source>Home</source>
@@ -100,6 +108,10 @@ Quotes show the true APR (IRR method) with every fee.</source>
     <message>
       <source>Staff and stores…</source>
       <translation>员工与门店…</translation>
+    </message>
+    <message>
+      <source>Store settings…</source>
+      <translation>门店设置…</translation>
     </message>
     <message>
       <source>Store: {store}</source>
