@@ -104,6 +104,7 @@ class AuditAction(StrEnum):
     CUSTOMER_ERASED = "customer_erased"
     EXCEPTION_APPROVED = "exception_approved"
     STAGE_UNDONE = "stage_undone"
+    BACKUP_RESTORED = "backup_restored"
 
 
 class AddOnKind(StrEnum):

@@ -101,6 +101,8 @@ class Permission(StrEnum):
     ERASE_PERSONAL_DATA = "erase_personal_data"
     OVERWRITE_EDITS = "overwrite_edits"
     """Save a form over another counter's newer changes (after a conflict)."""
+    MANAGE_BACKUPS = "manage_backups"
+    """See the automatic backups, set how many are kept, restore one (owner)."""
 
 
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
