@@ -46,6 +46,7 @@ from db.backup import (
     is_loandesk_file,
     restore_database,
     sqlite_file_of,
+    verify_restorable,
 )
 from db.services.settings import BackupPolicy, backup_policy
 from resources.i18n import translator
@@ -354,6 +355,7 @@ def restore_from_backup(
             ),
             code="restore_not_listed",
         )
+    verify_restorable(chosen.path, database.cipher)  # before anything is let go
     database.alone(_t("Restoring a backup"))  # LeaseBusy: who has it open; nothing changed
     lease = database.lease
     try:

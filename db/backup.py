@@ -374,13 +374,7 @@ def restore_database(
         )
     _check_restore_target(target)
     cipher = _installed_cipher(key)
-    try:
-        verify_loandesk_file(source, cipher=cipher)
-    except BackupError as exc:
-        raise BackupError(
-            exc.message + " " + _t("Nothing was restored; the current database is unchanged."),
-            code=exc.code,
-        ) from None
+    verify_restorable(source, cipher)
     from db import files
     from db.lease import Lease
 
@@ -417,6 +411,17 @@ def restore_database(
         schema_revision=revision,
         seconds=time.perf_counter() - started,
     )
+
+
+def verify_restorable(source: Path, cipher: FieldCipher | None) -> str:
+    """:func:`verify_loandesk_file`, its refusal ending "nothing was restored"."""
+    try:
+        return verify_loandesk_file(source, cipher=cipher)
+    except BackupError as exc:
+        raise BackupError(
+            exc.message + " " + _t("Nothing was restored; the current database is unchanged."),
+            code=exc.code,
+        ) from None
 
 
 def _installed_cipher(
