@@ -45,6 +45,10 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     language_chosen = Signal(str)  # "" / "zh_CN" / "en": the application rebuilds the window
+    closed = Signal()
+    """The window really closed (not for a rebuild): the application quits."""
+    database_restored = Signal(object, object)
+    """(the reopened Database, the BackupEntry): the application signs everyone in again."""
 
     def __init__(
         self,
@@ -60,6 +64,9 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
         self.prefs = prefs
         self._closing_for_rebuild = False
+        self._backing_up = False  # the day's backup runs while the window closes
+        self._close_backup: Any = None  # its TaskHandle
+        self._saved_for_close = False
         self.setObjectName("mainWindow")
         self.resize(1180, 780)
         self.setMinimumSize(960, 640)
@@ -106,6 +113,7 @@ class MainWindow(QMainWindow):
 
         self.export_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
         self.admin_action.setVisible(ctx.can(base.Permission.MANAGE_STAFF))
+        self.backups_action.setVisible(ctx.can(base.Permission.MANAGE_BACKUPS))
         for action in self._session_actions:
             action.setEnabled(True)
         self._build_status_bar()
@@ -156,6 +164,8 @@ class MainWindow(QMainWindow):
             self.tr("Staff and stores…"), self.manage_staff, None, sp.SP_DirLinkIcon
         )
         self.admin_action.setVisible(False)
+        self.backups_action = self._action(self.tr("Backups…"), self.open_backups)
+        self.backups_action.setVisible(False)
         self.logout_action = self._action(
             self.tr("Log out"), self.log_out, None, sp.SP_DialogCloseButton
         )
@@ -204,6 +214,7 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.find_action)
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.admin_action)
+        tools_menu.addAction(self.backups_action)
         tools_menu.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -554,6 +565,20 @@ class MainWindow(QMainWindow):
 
         AdminDialog(self.ctx, self).exec()
 
+    def open_backups(self) -> None:
+        if not self.ctx.can(base.Permission.MANAGE_BACKUPS):
+            return
+        from desktop.backups import BackupsDialog
+
+        dialog = BackupsDialog(self.ctx, self)
+        dialog.restored.connect(self._restored)
+        dialog.exec()
+
+    def _restored(self, database: Any, entry: Any) -> None:
+        """The database was replaced by a backup: this window's session is over."""
+        self._saved_for_close = True  # nothing of the old session may be saved any more
+        self.database_restored.emit(database, entry)
+
     def about(self) -> None:
         QMessageBox.about(
             self,
@@ -598,7 +623,81 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._in_flow():
-            self.flow.save_current()  # best effort; invalid fields stay unsaved
-        self._save_window()
+        """Save, then (first close of the day) back up while the window waits, then close.
+
+        The backup runs on the worker after the last saves, so it holds them.
+        Closing again while it runs skips it (the next close tries again).
+        """
+        if self._backing_up:
+            self._backing_up = False
+            self._close_backup.cancel()  # closed again: do not wait for the backup
+        elif not self._saved_for_close:
+            self._saved_for_close = True
+            if self._in_flow():
+                self.flow.save_current()  # best effort; invalid fields stay unsaved
+            self._save_window()
+            if not self._closing_for_rebuild and self._start_close_backup():
+                event.ignore()
+                return
         super().closeEvent(event)
+        if not self._closing_for_rebuild:
+            self.closed.emit()
+
+    def _backup_due(self) -> bool:
+        if self.ctx is None:
+            return False
+        from db import auto_backup
+
+        try:
+            return auto_backup.is_due(self.ctx.database)
+        except Exception:  # never keep the window from closing over this
+            log.warning("could not tell whether a backup is due", exc_info=True)
+            return False
+
+    def _start_close_backup(self) -> bool:
+        """Start the day's backup on the worker; False when none is due."""
+        if not self._backup_due():
+            return False
+        from db import auto_backup
+
+        db = self.ctx.database
+        self.centralWidget().setEnabled(False)
+        self.toolbar.setEnabled(False)
+        self.statusBar().showMessage(
+            self.tr("Backing up the database… (close again to skip today's backup)")
+        )
+        self._backing_up = True
+        self._close_backup = self.ctx.runner.run(
+            lambda job: auto_backup.backup_daily_if_due(db, check=job.check),
+            lambda _entry: self._close_backup_finished(),
+            self._close_backup_failed,
+            cancellable=True,
+        )
+        return True
+
+    def _close_backup_finished(self) -> None:
+        if not self._backing_up:
+            return  # skipped: the window is already closing
+        self._backing_up = False
+        QTimer.singleShot(0, self.close)  # not from inside the close that started it
+
+    def _close_backup_failed(self, exc: BaseException) -> None:
+        if not self._backing_up:
+            return
+        self._backing_up = False
+        if isinstance(exc, UserError):
+            from desktop.backups import failure_text
+
+            reason = failure_text(exc)
+        else:
+            log.error("the backup on close failed", exc_info=exc)
+            reason = type(exc).__name__
+        QMessageBox.warning(
+            self,
+            self.tr("Backup failed"),
+            self.tr(
+                "Today's backup could not be made: {reason}\n\nYour data is unchanged. "
+                "LoanDesk tries again the next time it is closed."
+            ).format(reason=reason),
+        )
+        QTimer.singleShot(0, self.close)
