@@ -5,9 +5,10 @@ LoanDesk backs up its SQLite file on the first close of each day
 dialog lists those backups with their time and size, makes one at once,
 sets how many are kept, and restores a chosen one: after a confirmation that
 names the backup's date, refused with the computer and user of any other
-counter that has the database open.  After a restore :attr:`restored` gives
-the reopened database to the application, which asks everyone to sign in
-again (the staff list is the backup's).
+counter that has the database open.  After a restore the dialog closes with
+:attr:`BackupsDialog.restored` set; the main window hands the reopened
+database to the application, which asks to sign in again (the staff list
+is the backup's).
 
 Only the owner sees this dialog (``Permission.MANAGE_BACKUPS``): restoring
 replaces every counter's data, and the list of full copies of the customer
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -71,44 +72,58 @@ def who_text(holders: tuple[tuple[str, str, str], ...]) -> str:
 
 def failure_text(exc: UserError) -> str:
     """Why a backup or restore did not happen, in the interface language."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("BackupsDialog", text)
-
+    translate = QCoreApplication.translate
     if isinstance(exc, LeaseBusy):
-        return tr(
+        return translate(
+            "BackupsDialog",
             "Not restored: the database is open in LoanDesk for {who}. Close LoanDesk "
-            "there and try again; nothing was changed."
+            "there and try again; nothing was changed.",
         ).format(who=who_text(exc.holders))
-    known = {
-        "backup_damaged": tr("This backup is damaged and cannot be restored; nothing was "
-                             "changed. Choose another backup."),
-        "backup_wrong_key": tr("This backup was made with another key file than this "
-                               "computer's; nothing was changed."),
-        "backup_schema_too_new": tr("This backup was made by a newer LoanDesk; nothing was "
-                                    "changed. Install that version first."),
-        "backup_verify_failed": tr("The backup failed its check and was discarded; the "
-                                   "database itself is unchanged. Try again, or check the "
-                                   "disk."),
-        "restore_not_listed": tr("This backup is no longer in the list; nothing was changed."),
-        "permission_denied": tr("Only the owner may do this."),
-    }
-    return known.get(exc.code or "", exc.message)
+    code = exc.code or ""
+    if code == "backup_damaged":
+        return translate(
+            "BackupsDialog",
+            "This backup is damaged and cannot be restored; nothing was changed. Choose "
+            "another backup.",
+        )
+    if code == "backup_wrong_key":
+        return translate(
+            "BackupsDialog",
+            "This backup was made with another key file than this computer's; nothing was "
+            "changed.",
+        )
+    if code == "backup_schema_too_new":
+        return translate(
+            "BackupsDialog",
+            "This backup was made by a newer LoanDesk; nothing was changed. Install that "
+            "version first.",
+        )
+    if code == "backup_verify_failed":
+        return translate(
+            "BackupsDialog",
+            "The backup failed its check and was discarded; the database itself is "
+            "unchanged. Try again, or check the disk.",
+        )
+    if code == "restore_not_listed":
+        return translate(
+            "BackupsDialog", "This backup is no longer in the list; nothing was changed."
+        )
+    if code == "permission_denied":
+        return translate("BackupsDialog", "Only the owner may do this.")
+    return exc.message
 
 
 class BackupsDialog(QDialog):
     """The list of backups with time and size; back up now; restore; how many are kept."""
 
-    restored = Signal(object, object)
-    """(the reopened Database, the BackupEntry restored)."""
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.entries: list[BackupEntry] = []
+        self.restored: tuple[Any, BackupEntry] | None = None
+        """After a restore: (the reopened Database, the backup); the dialog has closed."""
         self._policy_shown = False
         self.setWindowTitle(self.tr("Backups"))
-        self.setMinimumSize(620, 420)
         self.message = QLabel()
         self.message.setObjectName("backupMessage")
         self.message.setWordWrap(True)
@@ -126,8 +141,11 @@ class BackupsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(720, 520)
-        if not self.server:
+        if self.server:
+            self.resize(560, 170)
+        else:
+            self.setMinimumSize(620, 420)
+            self.resize(720, 520)
             self.refresh()
 
     # -- building ------------------------------------------------------------------
@@ -141,8 +159,7 @@ class BackupsDialog(QDialog):
         )
         note.setObjectName("serverNote")
         note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addStretch(1)
+        layout.addWidget(note, 1)
 
     def _build_list(self, layout: QVBoxLayout) -> None:
         path = self.ctx.database.path
@@ -154,6 +171,7 @@ class BackupsDialog(QDialog):
                 "key file ({key}): keep a copy of it in a safe place."
             ).format(folder=auto_backup.backup_folder(path), key=key_file_path())
         )
+        intro.setObjectName("backupIntro")
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(intro)
@@ -310,5 +328,5 @@ class BackupsDialog(QDialog):
         )
 
     def _restored(self, database: Any, entry: BackupEntry) -> None:
-        self.restored.emit(database, entry)
+        self.restored = (database, entry)
         self.accept()

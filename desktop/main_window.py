@@ -571,13 +571,11 @@ class MainWindow(QMainWindow):
         from desktop.backups import BackupsDialog
 
         dialog = BackupsDialog(self.ctx, self)
-        dialog.restored.connect(self._restored)
         dialog.exec()
-
-    def _restored(self, database: Any, entry: Any) -> None:
-        """The database was replaced by a backup: this window's session is over."""
-        self._saved_for_close = True  # nothing of the old session may be saved any more
-        self.database_restored.emit(database, entry)
+        if dialog.restored is not None:
+            # the database was replaced: this window's session is over, nothing of it is saved
+            self._saved_for_close = True
+            self.database_restored.emit(*dialog.restored)
 
     def about(self) -> None:
         QMessageBox.about(

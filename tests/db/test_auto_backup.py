@@ -8,7 +8,9 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import textwrap
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -28,11 +30,41 @@ from db.services.base import PermissionDenied, ValidationError
 from db.services.settings import BackupPolicy, backup_policy, set_backup_policy
 from lending.errors import UserError
 from tests.db.test_backup import file_state
-from tests.db.test_safe_files import HOLD_OPEN
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = b"b" * 32
 pytestmark = pytest.mark.sqlite_only("automatic backups copy the SQLite file")
+
+
+HOLD_OPEN = textwrap.dedent(
+    """
+    import sys
+    from db import open_database
+    db = open_database(sys.argv[1], key=sys.argv[2] if len(sys.argv) > 2 else b"b" * 32)
+    print("open", flush=True)
+    sys.stdin.readline()
+    db.close()
+    """
+)
+
+
+@contextmanager
+def another_counter(db_file: Path, key_file: Path | None = None) -> Iterator[subprocess.Popen]:
+    """A second LoanDesk process with ``db_file`` open (raw test key, or ``key_file``)."""
+    args = [sys.executable, "-c", HOLD_OPEN, str(db_file)]
+    if key_file is not None:
+        args.append(str(key_file))
+    counter = subprocess.Popen(
+        args, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert counter.stdout is not None and counter.stdout.readline().strip() == "open"
+        yield counter
+    finally:
+        assert counter.stdin is not None
+        counter.stdin.write("\n")
+        counter.stdin.close()
+        counter.wait(timeout=30)
 
 
 def at(day: int, hour: int = 18, minute: int = 0, month: int = 6, year: int = 2026) -> datetime:
@@ -355,26 +387,13 @@ def test_restore_refuses_while_another_counter_has_the_file_open(
     made = backup_daily_if_due(store, now=at(1))
     assert made is not None
     customers.create_customer(store, boss, "张三")
-    counter = subprocess.Popen(
-        [sys.executable, "-c", HOLD_OPEN, str(db_file)],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert counter.stdout is not None and counter.stdout.readline().strip() == "open"
+    with another_counter(db_file) as counter:
         with pytest.raises(LeaseBusy) as err:
             auto_backup.restore_from_backup(store, boss, made.path)
         assert err.value.code == "database_in_use"
         assert f"process {counter.pid}" in err.value.message
         host, user, pid = err.value.holders[0]
         assert (host, pid) == (os.uname().nodename, str(counter.pid)) and user
-    finally:
-        assert counter.stdin is not None
-        counter.stdin.write("\n")
-        counter.stdin.close()
-        counter.wait(timeout=30)
     # nothing changed, and this counter goes on working on its file
     customers.create_customer(store, boss, "李四")
     assert customer_count(store) == 2

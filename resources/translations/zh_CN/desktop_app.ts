@@ -15,5 +15,9 @@
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
+    <message>
+      <source>The backup of {when} was restored.</source>
+      <translation>已恢复 {when} 的备份。</translation>
+    </message>
   </context>
 </TS>
