@@ -49,6 +49,7 @@ from db.backup import (
     verify_restorable,
 )
 from db.services.settings import BackupPolicy, backup_policy
+from lending.errors import UserError
 from resources.i18n import translator
 
 if TYPE_CHECKING:
@@ -338,7 +339,9 @@ def restore_from_backup(
     not one of the listed backups or fails verification - nothing changed,
     ``database`` still usable.  On success ``database`` is closed and the
     restored database is returned, opened with the same key (``key``, else
-    ``database.key_path``), the restore recorded in its audit log.
+    ``database.key_path``), the restore recorded in its audit log.  Should
+    that opening fail, the backup is in place, ``database`` is closed and
+    :class:`BackupError` (code ``restored_not_reopened``) says to restart.
     """
     from db.database import open_database
     from db.services.base import Permission, require
@@ -366,7 +369,16 @@ def restore_from_backup(
             lease.shared()  # back to an ordinary counter on the unchanged file
         raise
     database.close(tidy=False)
-    restored = open_database(target, key=key if key is not None else database.key_path)
+    try:
+        restored = open_database(target, key=key if key is not None else database.key_path)
+    except UserError as exc:
+        raise BackupError(
+            _t(
+                "The backup was restored, but the database could not be opened again: {why} "
+                "Close LoanDesk and start it again."
+            ).format(why=exc.message),
+            code="restored_not_reopened",
+        ) from None
     try:
         _record_restore(restored, actor, chosen)
     except BaseException:

@@ -110,6 +110,12 @@ def failure_text(exc: UserError) -> str:
         )
     if code == "permission_denied":
         return translate("BackupsDialog", "Only the owner may do this.")
+    if code == "restored_not_reopened":
+        return translate(
+            "BackupsDialog",
+            "The backup was restored, but the database could not be opened again. LoanDesk "
+            "closes now: start it again.",
+        )
     return exc.message
 
 
@@ -122,6 +128,8 @@ class BackupsDialog(QDialog):
         self.entries: list[BackupEntry] = []
         self.restored: tuple[Any, BackupEntry] | None = None
         """After a restore: (the reopened Database, the backup); the dialog has closed."""
+        self.database_lost = False
+        """The backup was restored but could not be opened again: the program must restart."""
         self._policy_shown = False
         self.setWindowTitle(self.tr("Backups"))
         self.message = QLabel()
@@ -258,6 +266,11 @@ class BackupsDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
+        if isinstance(exc, UserError) and exc.code == "restored_not_reopened":
+            self.database_lost = True
+            QMessageBox.critical(self, self.tr("Restore a backup"), failure_text(exc))
+            self.reject()
+            return
         if isinstance(exc, UserError):
             self.say(failure_text(exc), error=True)
             return

@@ -572,10 +572,13 @@ class MainWindow(QMainWindow):
 
         dialog = BackupsDialog(self.ctx, self)
         dialog.exec()
-        if dialog.restored is not None:
+        if dialog.restored is not None or dialog.database_lost:
             # the database was replaced: this window's session is over, nothing of it is saved
             self._saved_for_close = True
+        if dialog.restored is not None:
             self.database_restored.emit(*dialog.restored)
+        elif dialog.database_lost:
+            self.close()  # restored but not reopened: the program starts again by hand
 
     def about(self) -> None:
         QMessageBox.about(

@@ -426,3 +426,32 @@ def test_a_damaged_backup_is_refused_and_the_database_stays_open(store: Database
     assert file_state(store.path) == before
     customers.create_customer(store, boss, "still open")
     assert customer_count(store) == 1
+
+
+def test_a_restore_that_cannot_reopen_says_to_start_again(
+    db_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import db.database
+
+    key_file = tmp_path / "keys" / "loandesk.key"
+    database = open_database(db_file, key=key_file)
+    staff.create_owner(database, "Hengtong", "boss", "boss2026pw")
+    boss = staff.owner_actor(database)
+    made = backup_daily_if_due(database, now=at(1))
+    assert made is not None
+    customers.create_customer(database, boss, "after the backup")
+
+    def cannot_open(*_a, **_k):
+        raise UserError("The disk holding the database was removed.", code="gone")
+
+    monkeypatch.setattr(db.database, "open_database", cannot_open)
+    with pytest.raises(BackupError) as err:
+        auto_backup.restore_from_backup(database, boss, made.path)
+    assert err.value.code == "restored_not_reopened"
+    assert "was restored" in err.value.message and "start it again" in err.value.message
+    monkeypatch.undo()
+    again = open_database(db_file, key=key_file)
+    try:
+        assert customer_count(again) == 0  # the backup is in place
+    finally:
+        again.close()

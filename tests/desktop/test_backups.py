@@ -27,6 +27,7 @@ from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.preferences import Preferences
 from desktop.tasks import ImmediateRunner, TaskRunner
+from lending.errors import UserError
 from lending.settings import DEFAULT_SETTINGS
 from tests.db.test_auto_backup import another_counter
 from tests.desktop.test_login import _drive
@@ -335,6 +336,41 @@ def test_saying_no_to_the_confirmation_restores_nothing(
     dialog.restore_button.click()
     assert len(asked) == 1 and dialog.restored is None
     assert count_customers(store) == 1
+
+
+def test_a_restore_that_cannot_reopen_closes_the_program(
+    qtbot, store, boss, monkeypatch
+) -> None:
+    import db.database
+
+    made = auto_backup.backup_daily_if_due(store, now=day(2))
+    assert made is not None
+    window = MainWindow(ctx_for(store, boss, ImmediateRunner()), Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda _p, _t, text, *a: shown.append(text))
+    )
+    _answer(monkeypatch, [])
+
+    def cannot_open(*_a, **_k):
+        raise UserError("The disk was removed.", code="gone")
+
+    def restore() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, BackupsDialog)
+        monkeypatch.setattr(db.database, "open_database", cannot_open)
+        dialog.select(0)
+        dialog.restore_button.click()
+
+    QTimer.singleShot(0, restore)
+    window.open_backups()
+    assert len(shown) == 1 and "start it again" in shown[0]
+    assert closed == [True] and not window.isVisible()
+    assert auto_backup.list_backups(store)[0].path == made.path  # no backup of the old session
 
 
 def test_size_text() -> None:

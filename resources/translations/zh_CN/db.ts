@@ -479,6 +479,10 @@
       <translation>要恢复的文件就是数据库本身，请选择一个备份文件。</translation>
     </message>
     <message>
+      <source>The backup was restored, but the database could not be opened again: {why} Close LoanDesk and start it again.</source>
+      <translation>备份已恢复，但数据库未能重新打开：{why} 请关闭车贷助手后重新启动。</translation>
+    </message>
+    <message>
       <source>The backup was written but failed verification, so it was discarded: {why}</source>
       <translation>备份已写入但校验未通过，已丢弃：{why}</translation>
     </message>

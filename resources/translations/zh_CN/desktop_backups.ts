@@ -84,6 +84,10 @@ Everything saved after {when} is lost, on every counter. Everyone signs in again
       <translation>备份未通过校验，已丢弃；数据库本身没有变化。请重试，或检查磁盘。</translation>
     </message>
     <message>
+      <source>The backup was restored, but the database could not be opened again. LoanDesk closes now: start it again.</source>
+      <translation>备份已恢复，但数据库未能重新打开。车贷助手现在将关闭，请重新启动。</translation>
+    </message>
+    <message>
       <source>This backup is damaged and cannot be restored; nothing was changed. Choose another backup.</source>
       <translation>该备份已损坏，无法恢复；未做任何更改。请选择另一份备份。</translation>
     </message>
