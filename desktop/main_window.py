@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
         self.prefs = prefs
         self._closing_for_rebuild = False
+        self.backup_on_close = True
+        """Make the day's backup when the window closes (the start-up bench says no)."""
         self._backing_up = False  # the day's backup runs while the window closes
         self._close_backup: Any = None  # its TaskHandle
         self._saved_for_close = False
@@ -645,7 +647,7 @@ class MainWindow(QMainWindow):
             self.closed.emit()
 
     def _backup_due(self) -> bool:
-        if self.ctx is None:
+        if self.ctx is None or not self.backup_on_close:
             return False
         from db import auto_backup
 
