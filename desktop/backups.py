@@ -131,6 +131,8 @@ class BackupsDialog(QDialog):
         self.database_lost = False
         """The backup was restored but could not be opened again: the program must restart."""
         self._policy_shown = False
+        self._backup_job: Any = None  # "Back up now" while it runs (closing cancels it)
+        self._restoring = False  # the dialog stays open until a restore has finished
         self.setWindowTitle(self.tr("Backups"))
         self.message = QLabel()
         self.message.setObjectName("backupMessage")
@@ -146,6 +148,7 @@ class BackupsDialog(QDialog):
         buttons = QDialogButtonBox()
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setAutoDefault(False)
+        self.close_button = close
         buttons.rejected.connect(self.reject)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -265,6 +268,8 @@ class BackupsDialog(QDialog):
         show_message(self.message, text)
 
     def _failed(self, exc: BaseException) -> None:
+        self._backup_job = None
+        self._restoring = False
         self._busy(False)
         if isinstance(exc, UserError) and exc.code == "restored_not_reopened":
             self.database_lost = True
@@ -279,6 +284,7 @@ class BackupsDialog(QDialog):
     def _busy(self, busy: bool) -> None:
         for button in (self.backup_button, self.save_policy_button):
             button.setEnabled(not busy)
+        self.close_button.setEnabled(not (busy and self._restoring))  # closing cancels a backup
         self.restore_button.setEnabled(not busy and self.selected() is not None)
 
     # -- actions -------------------------------------------------------------------
@@ -286,9 +292,22 @@ class BackupsDialog(QDialog):
         db = self.ctx.database
         self._busy(True)
         self.say(self.tr("Backing up…"))
-        self.ctx.runner.run(lambda: auto_backup.backup_now(db), self._backed_up, self._failed)
+        self._backup_job = self.ctx.runner.run(
+            lambda job: auto_backup.backup_now(db, check=job.check),
+            self._backed_up,
+            self._failed,
+            cancellable=True,
+        )
+
+    def reject(self) -> None:
+        if self._restoring:
+            return  # a restore cannot be stopped half-way; it ends on its own
+        if self._backup_job is not None:
+            self._backup_job.cancel()  # nothing is added
+        super().reject()
 
     def _backed_up(self, entry: BackupEntry) -> None:
+        self._backup_job = None
         self._busy(False)
         self.say(
             self.tr("Backup made at {when} ({size}) and checked.").format(
@@ -332,6 +351,7 @@ class BackupsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, actor = self.ctx.database, self.ctx.staff
+        self._restoring = True
         self._busy(True)
         self.say(self.tr("Restoring the backup of {when}…").format(when=when))
         self.ctx.runner.run(
@@ -341,5 +361,6 @@ class BackupsDialog(QDialog):
         )
 
     def _restored(self, database: Any, entry: BackupEntry) -> None:
+        self._restoring = False
         self.restored = (database, entry)
         self.accept()

@@ -6,11 +6,7 @@ import os
 import shutil
 import sqlite3
 import stat
-import subprocess
-import sys
-import textwrap
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,42 +25,12 @@ from db.services import audit, customers, staff
 from db.services.base import PermissionDenied, ValidationError
 from db.services.settings import BackupPolicy, backup_policy, set_backup_policy
 from lending.errors import UserError
+from tests.counters import another_counter
 from tests.db.test_backup import file_state
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = b"b" * 32
 pytestmark = pytest.mark.sqlite_only("automatic backups copy the SQLite file")
-
-
-HOLD_OPEN = textwrap.dedent(
-    """
-    import sys
-    from db import open_database
-    db = open_database(sys.argv[1], key=sys.argv[2] if len(sys.argv) > 2 else b"b" * 32)
-    print("open", flush=True)
-    sys.stdin.readline()
-    db.close()
-    """
-)
-
-
-@contextmanager
-def another_counter(db_file: Path, key_file: Path | None = None) -> Iterator[subprocess.Popen]:
-    """A second LoanDesk process with ``db_file`` open (raw test key, or ``key_file``)."""
-    args = [sys.executable, "-c", HOLD_OPEN, str(db_file)]
-    if key_file is not None:
-        args.append(str(key_file))
-    counter = subprocess.Popen(
-        args, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert counter.stdout is not None and counter.stdout.readline().strip() == "open"
-        yield counter
-    finally:
-        assert counter.stdin is not None
-        counter.stdin.write("\n")
-        counter.stdin.close()
-        counter.wait(timeout=30)
 
 
 def at(day: int, hour: int = 18, minute: int = 0, month: int = 6, year: int = 2026) -> datetime:

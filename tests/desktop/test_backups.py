@@ -29,7 +29,7 @@ from desktop.preferences import Preferences
 from desktop.tasks import ImmediateRunner, TaskRunner
 from lending.errors import UserError
 from lending.settings import DEFAULT_SETTINGS
-from tests.db.test_auto_backup import another_counter
+from tests.counters import another_counter
 from tests.desktop.test_login import _drive
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -371,6 +371,29 @@ def test_a_restore_that_cannot_reopen_closes_the_program(
     assert len(shown) == 1 and "start it again" in shown[0]
     assert closed == [True] and not window.isVisible()
     assert auto_backup.list_backups(store)[0].path == made.path  # no backup of the old session
+
+
+def test_the_dialog_cannot_be_closed_while_a_restore_runs(
+    qtbot, store, boss, dialog_for, monkeypatch
+) -> None:
+    made = auto_backup.backup_daily_if_due(store, now=day(2))
+    assert made is not None
+    runner = TaskRunner()
+    try:
+        dialog = dialog_for(runner=runner)
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10000)
+        dialog.select(0)
+        _answer(monkeypatch, [])
+        dialog.restore_button.click()
+        assert not dialog.close_button.isEnabled()
+        dialog.reject()  # Esc or the window's close box
+        qtbot.waitUntil(lambda: dialog.restored is not None, timeout=20000)
+        assert not dialog.isVisible()
+        restored, entry = dialog.restored
+        assert entry.path == made.path
+        restored.close()
+    finally:
+        runner.shutdown()
 
 
 def test_size_text() -> None:
