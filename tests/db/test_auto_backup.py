@@ -227,7 +227,19 @@ def test_the_owner_sets_the_policy_and_it_is_audited(store: Database, boss) -> N
         e for e in audit.list_entries(store, boss, action=AuditAction.SETTINGS_CHANGE)
         if e.target_type == "backups"
     ]
-    assert [e.detail for e in entries] == [{"keep_last": 3, "keep_monthly": 0}]
+    assert [e.detail for e in entries] == [
+        {
+            "changes": [
+                {"key": "backup.keep_last", "before": None, "after": 3},
+                {"key": "backup.keep_monthly", "before": None, "after": 0},
+            ]
+        }
+    ]
+    set_backup_policy(store, boss, keep_last=3, keep_monthly=0)  # no change: no new row
+    assert len([
+        e for e in audit.list_entries(store, boss, action=AuditAction.SETTINGS_CHANGE)
+        if e.target_type == "backups"
+    ]) == 1
     for day in range(1, 8):
         backup_daily_if_due(store, now=at(day))
     assert names(store) == [f"loandesk-2026060{d}-180000.sqlite3" for d in (7, 6, 5)]
