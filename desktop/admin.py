@@ -15,18 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +38,8 @@ from desktop.context import AppContext
 from desktop.labels import role_label
 from desktop.login import password_error_text, password_rule_text
 from desktop.widgets import error_label, fit_height, show_message
+from desktop.widgets import readonly_item as _readonly_item
+from desktop.widgets import table as _table
 from lending.errors import UserError
 
 ROLES: tuple[Role, ...] = (Role.CONSULTANT, Role.FINANCE, Role.MANAGER, Role.OWNER)
@@ -128,30 +126,6 @@ def _field(widget: QWidget, error: QLabel) -> QWidget:
     column.addWidget(widget)
     column.addWidget(error)
     return box
-
-
-def _readonly_item(text: str, data: Any = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    return item
-
-
-def _table(headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.setStyleSheet("QTableView::item { padding: 0 12px 0 0; }")
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
 
 
 # -- forms --------------------------------------------------------------------------

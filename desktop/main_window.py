@@ -46,6 +46,10 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     language_chosen = Signal(str)  # "" / "zh_CN" / "en": the application rebuilds the window
+    closed = Signal()
+    """The window really closed (not for a rebuild): the application quits."""
+    database_restored = Signal(object, object)
+    """(the reopened Database, the BackupEntry): the application signs everyone in again."""
 
     def __init__(
         self,
@@ -63,6 +67,11 @@ class MainWindow(QMainWindow):
         self.dialog: QDialog | None = None
         """The owner's dialog open over the window (store settings, blacklist)."""
         self._closing_for_rebuild = False
+        self.backup_on_close = True
+        """Make the day's backup when the window closes (the start-up bench says no)."""
+        self._backing_up = False  # the day's backup runs while the window closes
+        self._close_backup: Any = None  # its TaskHandle
+        self._saved_for_close = False
         self.setObjectName("mainWindow")
         self.resize(1180, 780)
         self.setMinimumSize(960, 640)
@@ -114,6 +123,7 @@ class MainWindow(QMainWindow):
         self.blacklist_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
         self.guided_start_action.setVisible(ctx.can(base.Permission.EDIT_SETTINGS))
         self.overrides_action.setVisible(ctx.can(base.Permission.APPROVE_EXCEPTIONS))
+        self.backups_action.setVisible(ctx.can(base.Permission.MANAGE_BACKUPS))
         for action in self._session_actions:
             action.setEnabled(True)
         self._build_status_bar()
@@ -176,6 +186,8 @@ class MainWindow(QMainWindow):
             self.tr("Overrides awaiting approval…"), self.open_overrides
         )
         self.overrides_action.setVisible(False)  # managers and the owner
+        self.backups_action = self._action(self.tr("Backups…"), self.open_backups)
+        self.backups_action.setVisible(False)
         self.logout_action = self._action(
             self.tr("Log out"), self.log_out, None, sp.SP_DialogCloseButton
         )
@@ -228,6 +240,7 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.store_settings_action)
         tools_menu.addAction(self.blacklist_action)
         tools_menu.addAction(self.guided_start_action)
+        tools_menu.addAction(self.backups_action)
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -634,6 +647,21 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(closed)
         dialog.open()
 
+    def open_backups(self) -> None:
+        if not self.ctx.can(base.Permission.MANAGE_BACKUPS):
+            return
+        from desktop.backups import BackupsDialog
+
+        dialog = BackupsDialog(self.ctx, self)
+        dialog.exec()
+        if dialog.restored is not None or dialog.database_lost:
+            # the database was replaced: this window's session is over, nothing of it is saved
+            self._saved_for_close = True
+        if dialog.restored is not None:
+            self.database_restored.emit(*dialog.restored)
+        elif dialog.database_lost:
+            self.close()  # restored but not reopened: the program starts again by hand
+
     def about(self) -> None:
         QMessageBox.about(
             self,
@@ -678,7 +706,81 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._in_flow():
-            self.flow.save_current()  # best effort; invalid fields stay unsaved
-        self._save_window()
+        """Save, then (first close of the day) back up while the window waits, then close.
+
+        The backup runs on the worker after the last saves, so it holds them.
+        Closing again while it runs skips it (the next close tries again).
+        """
+        if self._backing_up:
+            self._backing_up = False
+            self._close_backup.cancel()  # closed again: do not wait for the backup
+        elif not self._saved_for_close:
+            self._saved_for_close = True
+            if self._in_flow():
+                self.flow.save_current()  # best effort; invalid fields stay unsaved
+            self._save_window()
+            if not self._closing_for_rebuild and self._start_close_backup():
+                event.ignore()
+                return
         super().closeEvent(event)
+        if not self._closing_for_rebuild:
+            self.closed.emit()
+
+    def _backup_due(self) -> bool:
+        if self.ctx is None or not self.backup_on_close:
+            return False
+        from db import auto_backup
+
+        try:
+            return auto_backup.is_due(self.ctx.database)
+        except Exception:  # never keep the window from closing over this
+            log.warning("could not tell whether a backup is due", exc_info=True)
+            return False
+
+    def _start_close_backup(self) -> bool:
+        """Start the day's backup on the worker; False when none is due."""
+        if not self._backup_due():
+            return False
+        from db import auto_backup
+
+        db = self.ctx.database
+        self.centralWidget().setEnabled(False)
+        self.toolbar.setEnabled(False)
+        self.statusBar().showMessage(
+            self.tr("Backing up the database… (close again to skip today's backup)")
+        )
+        self._backing_up = True
+        self._close_backup = self.ctx.runner.run(
+            lambda job: auto_backup.backup_daily_if_due(db, check=job.check),
+            lambda _entry: self._close_backup_finished(),
+            self._close_backup_failed,
+            cancellable=True,
+        )
+        return True
+
+    def _close_backup_finished(self) -> None:
+        if not self._backing_up:
+            return  # skipped: the window is already closing
+        self._backing_up = False
+        QTimer.singleShot(0, self.close)  # not from inside the close that started it
+
+    def _close_backup_failed(self, exc: BaseException) -> None:
+        if not self._backing_up:
+            return
+        self._backing_up = False
+        if isinstance(exc, UserError):
+            from desktop.backups import failure_text
+
+            reason = failure_text(exc)
+        else:
+            log.error("the backup on close failed", exc_info=exc)
+            reason = type(exc).__name__
+        QMessageBox.warning(
+            self,
+            self.tr("Backup failed"),
+            self.tr(
+                "Today's backup could not be made: {reason}\n\nYour data is unchanged. "
+                "LoanDesk tries again the next time it is closed."
+            ).format(reason=reason),
+        )
+        QTimer.singleShot(0, self.close)

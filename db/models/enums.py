@@ -107,6 +107,7 @@ class AuditAction(StrEnum):
     OVERRIDE_REQUESTED = "override_requested"
     OVERRIDE_APPROVED = "override_approved"
     OVERRIDE_REFUSED = "override_refused"
+    BACKUP_RESTORED = "backup_restored"
 
 
 class AddOnKind(StrEnum):

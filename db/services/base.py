@@ -107,6 +107,8 @@ class Permission(StrEnum):
     """Export the encryption key, or install one on a counter."""
     EXPORT_UNMASKED = "export_unmasked"
     """Write full ID numbers, phones and incomes into a report."""
+    MANAGE_BACKUPS = "manage_backups"
+    """See the automatic backups, set how many are kept, restore one (owner)."""
 
 
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {

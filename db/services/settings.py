@@ -359,3 +359,91 @@ def update_store(
     with transaction(target) as uow:
         save_store_settings(uow, actor, values)
         return get_store(uow, actor.store_id)
+
+
+# ---------------------------------------------------------------------------
+# how many automatic backups are kept (db.auto_backup)
+# ---------------------------------------------------------------------------
+
+BACKUP_KEEP_LAST = "backup.keep_last"
+BACKUP_KEEP_MONTHLY = "backup.keep_monthly"
+KEEP_LAST_RANGE = (1, 365)
+KEEP_MONTHLY_RANGE = (0, 120)
+
+
+@dataclass(frozen=True)
+class BackupPolicy:
+    """Which automatic backups are kept: the newest ``keep_last`` and, for each
+    of the last ``keep_monthly`` calendar months (this one included), the
+    first backup of that month.  One policy for the whole database file."""
+
+    keep_last: int = 14
+    keep_monthly: int = 12
+
+
+DEFAULT_BACKUP_POLICY = BackupPolicy()
+
+
+def _policy_problems(keep_last: Any, keep_monthly: Any) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for name, value, (lo, hi) in (
+        ("keep_last", keep_last, KEEP_LAST_RANGE),
+        ("keep_monthly", keep_monthly, KEEP_MONTHLY_RANGE),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            errors[name] = f"Enter a whole number from {lo} to {hi}."
+    return errors
+
+
+def _policy_store(target: Target) -> int | None:
+    """The store the database-wide policy is kept with: the first one."""
+    with reading(target) as uow:
+        return uow.session.scalar(select(Store.id).order_by(Store.id).limit(1))
+
+
+def backup_policy(target: Target) -> BackupPolicy:
+    """The policy in force (defaults for anything never set or unreadable)."""
+    store_id = _policy_store(target)
+    if store_id is None:
+        return DEFAULT_BACKUP_POLICY
+    keep_last = get_app_setting(target, store_id, BACKUP_KEEP_LAST, DEFAULT_BACKUP_POLICY.keep_last)
+    keep_monthly = get_app_setting(
+        target, store_id, BACKUP_KEEP_MONTHLY, DEFAULT_BACKUP_POLICY.keep_monthly
+    )
+    problems = _policy_problems(keep_last, keep_monthly)
+    return BackupPolicy(
+        keep_last=DEFAULT_BACKUP_POLICY.keep_last if "keep_last" in problems else keep_last,
+        keep_monthly=(
+            DEFAULT_BACKUP_POLICY.keep_monthly if "keep_monthly" in problems else keep_monthly
+        ),
+    )
+
+
+def set_backup_policy(
+    target: Target, actor: Actor, *, keep_last: int, keep_monthly: int
+) -> BackupPolicy:
+    """Owner: how many automatic backups are kept; audited.  Bad values change nothing."""
+    require(actor, Permission.MANAGE_BACKUPS)
+    problems = _policy_problems(keep_last, keep_monthly)
+    if problems:
+        raise ValidationError(problems)
+    with transaction(target) as uow:
+        store_id = _policy_store(uow)
+        if store_id is None:
+            raise NotFound("There is no store yet.", code="store_not_found")
+        holder = Actor(actor.staff_id, store_id, actor.username, actor.role)
+        changes = [
+            change
+            for key, value in ((BACKUP_KEEP_LAST, keep_last), (BACKUP_KEEP_MONTHLY, keep_monthly))
+            if (change := _put_app_setting(uow, holder, key, value)) is not None
+        ]
+        if changes:
+            audit.record(
+                uow,
+                store_id=store_id,
+                action=AuditAction.SETTINGS_CHANGE,
+                actor=actor,
+                target_type="backups",
+                detail={"changes": changes},
+            )
+    return BackupPolicy(keep_last=keep_last, keep_monthly=keep_monthly)

@@ -475,6 +475,10 @@
       <translation>已载入 {consultations} 条咨询（{customers} 位客户、{plans} 个金融方案、{follow_ups} 条回访），用时 {seconds:.1f} 秒（随机种子 {seed}）。</translation>
     </message>
     <message>
+      <source>No backup was made.</source>
+      <translation>未进行备份。</translation>
+    </message>
+    <message>
       <source>No passphrase given; nothing was written.</source>
       <translation>未输入口令；未写入任何内容。</translation>
     </message>
@@ -555,8 +559,16 @@
       <translation>备份文件不能是数据库文件本身。</translation>
     </message>
     <message>
+      <source>The backup folder {path} has no free name for a new backup.</source>
+      <translation>备份文件夹 {path} 中已没有可用于新备份的文件名。</translation>
+    </message>
+    <message>
       <source>The backup to restore is the database itself; choose a backup file.</source>
       <translation>要恢复的文件就是数据库本身，请选择一个备份文件。</translation>
+    </message>
+    <message>
+      <source>The backup was restored, but the database could not be opened again: {why} Close LoanDesk and start it again.</source>
+      <translation>备份已恢复，但数据库未能重新打开：{why} 请关闭车贷助手后重新启动。</translation>
     </message>
     <message>
       <source>The backup was written but failed verification, so it was discarded: {why}</source>
@@ -725,6 +737,10 @@
     <message>
       <source>{path} is not a LoanDesk key export file.</source>
       <translation>{path} 不是车贷助手密钥导出文件。</translation>
+    </message>
+    <message>
+      <source>{path} is not one of this database's backups; nothing was restored.</source>
+      <translation>{path} 不是该数据库的备份之一；未恢复任何内容。</translation>
     </message>
     <message>
       <source>{path} was encrypted with a different key than this computer's key file, so its customer data could not be read. Put the key file that belongs to the backup in place first.</source>

@@ -24,6 +24,18 @@
       <translation>关于车贷助手</translation>
     </message>
     <message>
+      <source>Backing up the database… (close again to skip today's backup)</source>
+      <translation>正在备份数据库…（再次关闭可跳过今天的备份）</translation>
+    </message>
+    <message>
+      <source>Backup failed</source>
+      <translation>备份失败</translation>
+    </message>
+    <message>
+      <source>Backups…</source>
+      <translation>备份…</translation>
+    </message>
+    <message>
       <source>Blacklist…</source>
       <translation>黑名单…</translation>
     </message>
@@ -124,6 +136,14 @@ Quotes show the true APR (IRR method) with every fee.</source>
     <message>
       <source>This mobile number belongs to {name}; the consultation is for them.</source>
       <translation>该手机号属于 {name}，已为该客户新建咨询。</translation>
+    </message>
+    <message>
+      <source>Today's backup could not be made: {reason}
+
+Your data is unchanged. LoanDesk tries again the next time it is closed.</source>
+      <translation>今天的备份未能完成：{reason}
+
+您的数据没有变化。车贷助手会在下次关闭时再试。</translation>
     </message>
     <message>
       <source>Unsaved changes</source>
