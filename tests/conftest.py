@@ -1,10 +1,20 @@
-"""Test-wide set-up: offscreen Qt, English unless a test asks, no real user folders."""
+"""Test-wide set-up: offscreen Qt, English unless a test asks, no real user folders.
+
+Passwords are hashed at a cheap argon2 cost for the whole run (production
+cost spends 0.2-0.5 s per account): ``db.services.staff.use_password_hasher``
+is the hook, :data:`CHEAP_PASSWORD_HASHER` the cost, and the
+``production_password_cost`` fixture gives one test the real hasher back
+(tests/db/test_staff.py asserts its parameters).  Subprocesses (the command
+line run as a program) hash at production cost.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
+from argon2 import PasswordHasher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LOANDESK_LANG"] = "en"
@@ -19,10 +29,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+CHEAP_PASSWORD_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+"""argon2id at its smallest cost: tests check what is hashed, not how hard."""
+
+
 def pytest_configure(config: pytest.Config) -> None:
     url = config.getoption("--pg-url")
     if url:
         os.environ["LOANDESK_TEST_PG_URL"] = url
+    from db.services import staff
+
+    staff.use_password_hasher(CHEAP_PASSWORD_HASHER)
+
+
+@pytest.fixture
+def production_password_cost() -> Iterator[None]:
+    """Hash (and re-hash on login) at the application's real argon2 cost during the test."""
+    from db.services import staff
+
+    staff.use_password_hasher(None)
+    try:
+        yield
+    finally:
+        staff.use_password_hasher(CHEAP_PASSWORD_HASHER)
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,9 @@
 """Staff accounts: first-run owner, login with lock-out, roles.
 
-Passwords are hashed with argon2id (argon2-cffi defaults).  After
+Passwords are hashed with argon2id at argon2-cffi's default cost (RFC 9106's
+low-memory profile: 64 MiB, 3 passes, 4 lanes; :data:`PASSWORD_COST`).  The
+test suite swaps in a cheap hasher with :func:`use_password_hasher` (see
+``tests/conftest.py``); nothing in the application calls it.  After
 ``MAX_FAILED_LOGINS`` wrong passwords in a row the account is locked for
 ``LOCK_MINUTES``; the message says until when.
 """
@@ -11,6 +14,7 @@ import contextlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import argon2
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
@@ -40,7 +44,10 @@ LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
 MAX_DISPLAY_NAME = 100
 
-_hasher = PasswordHasher()
+PASSWORD_COST = argon2.profiles.RFC_9106_LOW_MEMORY
+"""The argon2id parameters every new password hash is made with."""
+
+_hasher = PasswordHasher.from_parameters(PASSWORD_COST)
 
 
 class LoginError(UserError):
@@ -97,6 +104,19 @@ def _view(s: Staff) -> StaffView:
 
 def actor_of(s: Staff) -> Actor:
     return Actor(staff_id=s.id, store_id=s.store_id, username=s.username, role=Role(s.role))
+
+
+def use_password_hasher(hasher: PasswordHasher | None) -> None:
+    """Hash new passwords with ``hasher`` (``None``: back to :data:`PASSWORD_COST`).
+
+    For tests only, where production cost would spend 0.2-0.5 s per account:
+    ``tests/conftest.py`` installs a cheap hasher for the whole run, and one
+    test checks that the production hasher uses :data:`PASSWORD_COST`.
+    Hashes carry their own parameters, so either hasher verifies the other's.
+    """
+    global _hasher
+    _hasher = PasswordHasher.from_parameters(PASSWORD_COST) if hasher is None else hasher
+    _DUMMY.clear()
 
 
 def hash_password(password: str) -> str:
