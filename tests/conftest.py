@@ -6,12 +6,20 @@ is the hook, :data:`CHEAP_PASSWORD_HASHER` the cost, and the
 ``production_password_cost`` fixture gives one test the real hasher back
 (tests/db/test_staff.py asserts its parameters).  Subprocesses (the command
 line run as a program) hash at production cost.
+
+A new SQLite database is a copy of one file migrated to head once per
+session (per xdist worker), not a fresh migration (~0.5 s a test):
+``migrated_sqlite(path)`` copies it to ``path``; the ``database`` fixtures
+use it.  Tests of creating or migrating a database open a path that does
+not exist yet, as before.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
@@ -63,3 +71,29 @@ def _isolated_home(
     monkeypatch.setenv("LOANDESK_HOME", str(home))
     monkeypatch.setenv("LOANDESK_LANG", "en")
     monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file at the head revision, built the way ``open_database`` builds one."""
+    from db.migrate import run_sqlite_migrations
+    from db.paths import sqlite_url
+
+    path = tmp_path_factory.mktemp("sqlite-template") / "head.sqlite3"
+    run_sqlite_migrations(sqlite_url(path), "head")
+    leftovers = sorted(p.name for p in path.parent.iterdir() if p != path)
+    assert leftovers == [], leftovers  # one self-contained file (no -wal beside it)
+    return path
+
+
+@pytest.fixture
+def migrated_sqlite(sqlite_template: Path) -> Callable[[Path], Path]:
+    """``migrated_sqlite(path)``: a new database at head at ``path`` (a copy of the template)."""
+
+    def copy(path: Path) -> Path:
+        assert not path.exists(), path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(sqlite_template, path)
+        return path
+
+    return copy

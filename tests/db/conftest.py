@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -201,10 +201,19 @@ def engine_name(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def database_url(engine_name: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A URL of an empty database on this run's engine (more ``open_database`` calls share it)."""
+def database_url(
+    engine_name: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    migrated_sqlite: Callable[[Path], Path],
+) -> Iterator[str]:
+    """A URL of a new database at head, no data yet, on this run's engine.
+
+    More ``open_database`` calls share it.  SQLite: ``store.sqlite3`` in
+    ``tmp_path`` (a copy of the session's migrated template).
+    """
     if engine_name == "sqlite":
-        yield sqlite_url(tmp_path / "store.sqlite3")
+        yield sqlite_url(migrated_sqlite(tmp_path / "store.sqlite3"))
         return
     pg: PgDatabases = request.getfixturevalue("pg_databases")
     name = pg.create()

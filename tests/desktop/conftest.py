@@ -32,8 +32,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "loandesk.sqlite3", key=b"k" * 32)
+def database(tmp_path: Path, migrated_sqlite: Callable[[Path], Path]) -> Iterator[Database]:
+    db = open_database(migrated_sqlite(tmp_path / "loandesk.sqlite3"), key=b"k" * 32)
     yield db
     db.close()
 
@@ -95,7 +95,12 @@ def key_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def counter(db_file: Path, key_file: Path) -> Iterator[Database]:
+def counter(
+    db_file: Path, key_file: Path, migrated_sqlite: Callable[[Path], Path]
+) -> Iterator[Database]:
+    """The first counter: opens ``db_file`` (made at head from the template unless it exists)."""
+    if not db_file.exists():
+        migrated_sqlite(db_file)
     database = open_database(db_file, key=key_file)
     yield database
     database.close()

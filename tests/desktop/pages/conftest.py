@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -28,8 +28,10 @@ VIN = generate_vin("LSVAB2BM" + "LJ123456")
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "store.sqlite3", key=tmp_path / "keys" / "loandesk.key")
+def database(tmp_path: Path, migrated_sqlite: Callable[[Path], Path]) -> Iterator[Database]:
+    db = open_database(
+        migrated_sqlite(tmp_path / "store.sqlite3"), key=tmp_path / "keys" / "loandesk.key"
+    )
     yield db
     db.close()
 
