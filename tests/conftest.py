@@ -20,9 +20,13 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from argon2 import PasswordHasher
+
+if TYPE_CHECKING:
+    from tests.db.conftest import PgDatabases
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LOANDESK_LANG"] = "en"
@@ -97,3 +101,17 @@ def migrated_sqlite(sqlite_template: Path) -> Callable[[Path], Path]:
         return path
 
     return copy
+
+
+@pytest.fixture(scope="session")
+def pg_databases() -> Iterator[PgDatabases]:
+    """Throw-away databases on the test server, one template per xdist worker.
+
+    Skips without ``LOANDESK_TEST_PG_URL``; fails instead when
+    ``LOANDESK_TEST_PG_REQUIRED`` is set (``.ci/run``).
+    """
+    from tests.db.conftest import open_pg_databases
+
+    databases = open_pg_databases()
+    yield databases
+    databases.close()
