@@ -66,6 +66,14 @@ def production_password_cost() -> Iterator[None]:
         staff.use_password_hasher(CHEAP_PASSWORD_HASHER)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _artifacts_default(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Pictures for people go to the session's tmp unless LOANDESK_ARTIFACTS says where."""
+    from tests import artifacts
+
+    artifacts.use_default(tmp_path_factory.getbasetemp() / "artifacts")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -14,9 +14,8 @@ from db import Database, open_database
 from db.services import staff
 from db.services.base import Actor
 from desktop.tasks import ImmediateRunner
+from tests.artifacts import artifacts_dir
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 OWNER_PASSWORD = "counter2026"
 
 
@@ -57,11 +56,13 @@ def current_language() -> str:
 
 @pytest.fixture
 def screenshot(qapp) -> Callable[[QWidget, str], Path]:
-    """``screenshot(widget, "home")`` -> artifacts/screenshots/<lang>/home.png (for people)."""
+    """``screenshot(widget, "home")`` -> <artifacts>/screenshots/<lang>/home.png (for people).
+
+    See tests/artifacts.py: ``$LOANDESK_ARTIFACTS`` or the session's tmp folder.
+    """
 
     def take(widget: QWidget, name: str) -> Path:
-        folder = SCREENSHOTS / current_language()
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = artifacts_dir("screenshots", current_language())
         path = folder / (re.sub(r"[^\w.-]+", "_", name) + ".png")
         qapp.processEvents()
         assert widget.grab().save(str(path)), path
