@@ -54,6 +54,18 @@ def pytest_configure(config: pytest.Config) -> None:
     staff.use_password_hasher(CHEAP_PASSWORD_HASHER)
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("unprivileged") is not None and _is_root():
+        pytest.skip(
+            "root passes every file-permission check; .ci/run runs this again as an "
+            "unprivileged user (python -m pytest -m unprivileged)"
+        )
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 @pytest.fixture
 def production_password_cost() -> Iterator[None]:
     """Hash (and re-hash on login) at the application's real argon2 cost during the test."""

@@ -12,14 +12,12 @@ import pytest
 from openpyxl import load_workbook
 
 import main
-from db import Database, open_database
+from db import Database, demo, open_database
 from db.models.enums import Role
 from db.services import consultations, customers, staff, stores
 from db.services.base import Actor, PermissionDenied
 from reports.excel import export_workbook
 from reports.model import ReportPeriod, build_report, iter_consultation_rows
-
-demo = pytest.importorskip("db.demo")
 
 CST = timezone(timedelta(hours=8))
 TODAY = date(2026, 6, 30)
