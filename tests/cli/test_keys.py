@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,13 +18,17 @@ PHRASE = "correct horse battery"
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, migrated_sqlite: Callable[[Path], Path]
+) -> Path:
     """Counter 1: a set-up database and its key file under LOANDESK_HOME."""
     home = tmp_path / "home"
     monkeypatch.setenv("LOANDESK_HOME", str(home))
     monkeypatch.delenv("LOANDESK_KEY_FILE", raising=False)
     monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)
+    migrated_sqlite(db_of(home))  # the default database of LOANDESK_HOME, at head
     with open_database() as database:
+        assert database.path == db_of(home)
         staff.create_owner(database, "Main store", "boss", "owner-pass-1", seed_catalogue=False)
     return home
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -33,10 +34,20 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "store.sqlite3"
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo store, made once for the module."""
+    path = tmp_path_factory.mktemp("demo-store") / "store.sqlite3"
     make_store(path, consultations=30)
+    assert not path.with_name(path.name + "-wal").exists()  # closed: one self-contained file
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path, demo_store: Path) -> Path:
+    """A copy of the demo store of this test's own."""
+    path = tmp_path / "store.sqlite3"
+    shutil.copyfile(demo_store, path)
     return path
 
 
