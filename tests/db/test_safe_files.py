@@ -224,6 +224,8 @@ def test_restore_refuses_while_a_counter_has_the_database_open(store: Path, back
         counter.stdin.write("\n")
         counter.stdin.close()
         counter.wait(timeout=30)
+        assert counter.stdout is not None
+        counter.stdout.close()  # no pipe left for the garbage collector to warn about
     restore_database(sqlite_url(store), backup, key=KEY)  # closed: now it may
 
 
@@ -356,6 +358,8 @@ def test_demo_data_refuses_while_another_counter_is_open(store: Path, tmp_path: 
         counter.stdin.write("\n")
         counter.stdin.close()
         counter.wait(timeout=30)
+        assert counter.stdout is not None
+        counter.stdout.close()  # no pipe left for the garbage collector to warn about
 
 
 HOLD_LEASE = textwrap.dedent(
@@ -397,4 +401,6 @@ def test_an_upgrade_waits_for_the_other_counters(tmp_path: Path) -> None:
         counter.stdin.write("\n")
         counter.stdin.close()
         counter.wait(timeout=30)
+        assert counter.stdout is not None
+        counter.stdout.close()  # no pipe left for the garbage collector to warn about
     open_database(path, key=KEY).close()  # alone now: upgraded
