@@ -12,6 +12,11 @@ session (per xdist worker), not a fresh migration (~0.5 s a test):
 ``migrated_sqlite(path)`` copies it to ``path``; the ``database`` fixtures
 use it.  Tests of creating or migrating a database open a path that does
 not exist yet, as before.
+
+PostgreSQL: ``pg_databases`` (session, one template per xdist worker; see
+tests/db/conftest.py).  Tests marked ``unprivileged`` check file modes and
+skip where they do not apply (root); ``.ci/run`` runs them again without
+root's capabilities.  Pictures for people: tests/artifacts.py.
 """
 
 from __future__ import annotations
