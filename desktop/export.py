@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models.enums import Role
+from db.services.base import Permission
 from db.services.stores import StoreSummary
 from desktop.context import AppContext
 from desktop.tasks import Job, TaskHandle
@@ -76,7 +76,7 @@ class ExportDialog(QDialog):
         self.unmasked = QCheckBox(
             self.tr("Include full mobile and ID numbers (recorded in the audit log)")
         )
-        self.unmasked.setVisible(ctx.staff.role is Role.OWNER)
+        self.unmasked.setVisible(ctx.staff.can(Permission.EXPORT_UNMASKED))
         # the group owner's store choice: filled (and shown) once the stores are loaded
         self.stores = QComboBox()
         self.stores.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -114,7 +114,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-        if ctx.staff.role is Role.OWNER:
+        if ctx.staff.can(Permission.MANAGE_STORES):
             from db.services.stores import list_stores
 
             db, actor = ctx.database, ctx.staff

@@ -1,7 +1,7 @@
 """Test-wide set-up: offscreen Qt, English unless a test asks, no real user folders.
 
 Passwords are hashed at a cheap argon2 cost for the whole run (production
-cost spends 0.2-0.5 s per account): ``db.services.staff.use_password_hasher``
+cost spends 0.2-0.5 s per account): ``db.services.staff.set_password_hasher``
 is the hook, :data:`CHEAP_PASSWORD_HASHER` the cost, and the
 ``production_password_cost`` fixture gives one test the real hasher back
 (tests/db/test_staff.py asserts its parameters).  Subprocesses (the command
@@ -56,9 +56,6 @@ def pytest_configure(config: pytest.Config) -> None:
     url = config.getoption("--pg-url")
     if url:
         os.environ["LOANDESK_TEST_PG_URL"] = url
-    from db.services import staff
-
-    staff.use_password_hasher(CHEAP_PASSWORD_HASHER)
 
 
 UNPRIVILEGED_REQUIRED_ENV = "LOANDESK_TEST_UNPRIVILEGED_REQUIRED"
@@ -95,11 +92,11 @@ def production_password_cost() -> Iterator[None]:
     """Hash (and re-hash on login) at the application's real argon2 cost during the test."""
     from db.services import staff
 
-    staff.use_password_hasher(None)
+    previous = staff.set_password_hasher(PasswordHasher.from_parameters(staff.PASSWORD_COST))
     try:
         yield
     finally:
-        staff.use_password_hasher(CHEAP_PASSWORD_HASHER)
+        staff.set_password_hasher(previous)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -119,6 +116,20 @@ def _isolated_home(
     monkeypatch.setenv("LOANDESK_HOME", str(home))
     monkeypatch.setenv("LOANDESK_LANG", "en")
     monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing() -> Iterator[None]:
+    """argon2id with cheap parameters in this process: logins in tests take microseconds.
+
+    Hashes are still ``$argon2id$`` and verify with any ``PasswordHasher``;
+    commands run as subprocesses keep the real parameters.
+    """
+    from db.services import staff
+
+    previous = staff.set_password_hasher(CHEAP_PASSWORD_HASHER)
+    yield
+    staff.set_password_hasher(previous)
 
 
 @pytest.fixture(scope="session")
