@@ -1,9 +1,12 @@
 """Staff accounts: first-run owner, login with lock-out, roles.
 
-Passwords are hashed with argon2id (argon2-cffi defaults) and must pass
-:func:`db.passwords.password_problem`.  After ``MAX_FAILED_LOGINS`` wrong
-passwords in a row the account is locked for ``LOCK_MINUTES``; the message
-says until when.
+Passwords are hashed with argon2id at argon2-cffi's default cost (RFC 9106's
+low-memory profile: 64 MiB, 3 passes, 4 lanes; :data:`PASSWORD_COST`) and
+must pass :func:`db.passwords.password_problem`.  The test suite swaps in a
+cheap hasher with :func:`set_password_hasher` (``tests/conftest.py``; one
+test asserts the production cost); nothing in the application calls it.
+After ``MAX_FAILED_LOGINS`` wrong passwords in a row the account is locked
+for ``LOCK_MINUTES``; the message says until when.
 
 Failures are counted by one ``UPDATE staff SET failed_logins =
 failed_logins + 1 ... RETURNING`` per wrong password, so attempts made at
@@ -18,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import argon2
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import case, func, select, update
@@ -49,14 +53,19 @@ MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
 MAX_DISPLAY_NAME = 100
 
-_hasher = PasswordHasher()
+PASSWORD_COST = argon2.profiles.RFC_9106_LOW_MEMORY
+"""The argon2id parameters every new password hash is made with."""
+
+_hasher = PasswordHasher.from_parameters(PASSWORD_COST)
 
 
 def set_password_hasher(hasher: PasswordHasher) -> PasswordHasher:
     """Use ``hasher`` for new hashes and checks; returns the previous one.
 
-    For tests (cheap argon2 parameters keep them fast); a hash made with
-    other parameters still verifies, and is renewed at the next login.
+    For tests only (cheap argon2 parameters keep them fast: production cost
+    spends 0.2-0.5 s per account); ``PasswordHasher.from_parameters(PASSWORD_COST)``
+    is the application's own.  A hash made with other parameters still
+    verifies, and is renewed at the next login.
     """
     global _hasher
     previous, _hasher = _hasher, hasher

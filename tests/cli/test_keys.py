@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,17 @@ OWNER_PASSWORD = "owner-pass-1"
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, migrated_sqlite: Callable[[Path], Path]
+) -> Path:
     """Counter 1: a set-up database and its key file under LOANDESK_HOME."""
     home = tmp_path / "home"
     monkeypatch.setenv("LOANDESK_HOME", str(home))
     monkeypatch.delenv("LOANDESK_KEY_FILE", raising=False)
     monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)
+    migrated_sqlite(db_of(home))  # the default database of LOANDESK_HOME, at head
     with open_database() as database:
+        assert database.path == db_of(home)
         staff.create_owner(database, "Main store", "boss", OWNER_PASSWORD, seed_catalogue=False)
     return home
 

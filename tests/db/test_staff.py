@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import argon2
 import pytest
 from argon2 import PasswordHasher
 
@@ -51,6 +52,33 @@ def test_passwords_are_argon2_hashes(database: Database, owner: Actor) -> None:
         assert row.password_hash.startswith("$argon2id$")
         assert "owner-pass-1" not in row.password_hash
         assert PasswordHasher().verify(row.password_hash, "owner-pass-1")
+
+
+def test_production_password_cost_and_upgrade_on_login(
+    database: Database, owner: Actor, production_password_cost: None
+) -> None:
+    """The suite hashes cheaply (tests/conftest.py); the application at full cost.
+
+    The owner was created with the suite's cheap hasher: logging in with the
+    production hasher re-hashes the password at RFC 9106's low-memory cost.
+    """
+    from db.models import Staff
+
+    def stored() -> str:
+        with database.unit_of_work() as uow:
+            row = uow.session.get(Staff, owner.staff_id)
+            assert row is not None
+            return row.password_hash
+
+    assert argon2.extract_parameters(stored()) != staff.PASSWORD_COST
+    staff.login(database, "owner", "owner-pass-1")
+    cost = argon2.extract_parameters(stored())
+    assert cost == staff.PASSWORD_COST
+    assert (cost.type, cost.memory_cost, cost.time_cost, cost.parallelism) == (
+        argon2.Type.ID, 65536, 3, 4
+    )
+    assert (cost.salt_len, cost.hash_len) == (16, 32)
+    assert PasswordHasher().verify(stored(), "owner-pass-1")
 
 
 def test_five_wrong_passwords_lock_for_fifteen_minutes(database: Database, owner: Actor) -> None:

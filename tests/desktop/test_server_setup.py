@@ -398,14 +398,9 @@ def test_explicit_url_still_stops_with_a_message_box(qtbot, monkeypatch):
     ctl.shutdown()
 
 
-@pytest.mark.skipif(
-    not __import__("os").environ.get("LOANDESK_TEST_PG_URL"),
-    reason="LOANDESK_TEST_PG_URL is not set (PostgreSQL pass)",
-)
-def test_connect_to_a_real_postgresql_server(qtbot, tmp_path):
-    from tests.db.conftest import PgDatabases, pg_test_url
-
-    pg = PgDatabases(str(pg_test_url()))
+@pytest.mark.postgres
+def test_connect_to_a_real_postgresql_server(qtbot, tmp_path, pg_databases):
+    pg = pg_databases
     name = pg.create()
     try:
         url = pg.url_of(name)
@@ -429,7 +424,6 @@ def test_connect_to_a_real_postgresql_server(qtbot, tmp_path):
         assert "There is no database" in dialog.server.message.text()
     finally:
         pg.drop(name)
-        pg.close()
 
 
 @pytest.fixture(params=["en", "zh_CN"])

@@ -351,7 +351,8 @@ def test_bad_destinations(data: Dataset, tmp_path: Path, name: str, message: str
     assert (tmp_path / "locked.xlsx").read_bytes() == b"x"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write anywhere")
+@pytest.mark.unprivileged
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 def test_unwritable_folder(data: Dataset, tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()

@@ -15,13 +15,11 @@ from typing import Any
 
 import pytest
 
-from db import Database, open_database
+from db import Database, demo, open_database
 from db.models.enums import FUNNEL_ORDER, AddOnKind, FunnelStage
 from db.services import consultations, customers
 from db.services.staff import owner_actor
 from reports.model import ReportPeriod, build_report, iter_consultation_rows
-
-demo = pytest.importorskip("db.demo")
 
 CST = timezone(timedelta(hours=8))
 TODAY = date(2026, 6, 30)
