@@ -29,14 +29,15 @@ def another_counter(db_file: Path, key_file: Path | None = None) -> Iterator[sub
     args = [sys.executable, "-c", HOLD_OPEN, str(db_file)]
     if key_file is not None:
         args.append(str(key_file))
-    counter = subprocess.Popen(
+    # the with block closes both pipes (an open one is a ResourceWarning, an error here)
+    with subprocess.Popen(
         args, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert counter.stdout is not None and counter.stdout.readline().strip() == "open"
-        yield counter
-    finally:
-        assert counter.stdin is not None
-        counter.stdin.write("\n")
-        counter.stdin.close()
-        counter.wait(timeout=30)
+    ) as counter:
+        try:
+            assert counter.stdout is not None and counter.stdout.readline().strip() == "open"
+            yield counter
+        finally:
+            assert counter.stdin is not None
+            counter.stdin.write("\n")
+            counter.stdin.close()
+            counter.wait(timeout=30)
