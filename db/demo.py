@@ -1320,7 +1320,8 @@ class DemoGenerator:
 
         Approved: every consultation that reached "approved".  Declined: a loss
         for credit, income, documents or the vehicle after the application went
-        to the lender (a plan was offered).  Withdrawn: about half of the
+        to the lender (half of the losses after a plan was offered; the other half
+        we refused before submitting).  Withdrawn: about half of the
         customers who walked away while the application was with the lender.
         A decided application has its first plan chosen (the one submitted).
         """
@@ -1339,7 +1340,7 @@ class DemoGenerator:
             if lost_category == "customer":
                 if self.decisions.random() < 0.5:
                     outcome = "withdrawn"
-            else:
+            elif self.decisions.random() < 0.5:  # else we saw it first and did not submit
                 outcome = "declined"
                 why = _DECLINE_REASONS[lost_category]
             if outcome is not None:

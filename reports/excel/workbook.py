@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC
+from decimal import Decimal
 from typing import Any
 
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.workbook import Workbook
 
-from reports.excel.layout import FIRST_DATA_ROW, HEADER_ROW, Column, Table
+from reports.excel.layout import FIRST_DATA_ROW, HEADER_ROW, Column, PageFrame, Table
 from reports.lenders import lender_name
 from reports.model import ConsultationRow, Report, label, word
 from reports.model.build import template_label
@@ -54,6 +55,17 @@ def _context(report: Report, lang: str | None) -> str:
     p = report.period
     return _t("{store}, {start} to {end}", lang).format(
         store=report.summary.store_name, start=p.start.isoformat(), end=p.end.isoformat()
+    )
+
+
+def _frame(report: Report, lang: str | None) -> PageFrame:
+    """Landscape, one page wide, headings repeated; footer: store, period, page x of y."""
+    p = report.period
+    return PageFrame(
+        store=report.summary.store_name,
+        period=_t("{start} to {end}", lang).format(
+            start=p.start.isoformat(), end=p.end.isoformat()),
+        page=_t("Page {page} of {pages}", lang),
     )
 
 
@@ -112,13 +124,24 @@ def _summary(wb: Workbook, title: str, report: Report, lang: str | None, masked:
         (_t("Consultations", lang), "int", s.consultations),
         (_t("Plans offered", lang), "int", s.plans_offered),
         (_t("Plans priced", lang), "int", s.plans_priced),
-        (_t("Approved", lang), "int", s.approved),
+        (_t("Approved by the lender", lang), "int", s.approved),
+        (_t("Declined by the lender", lang), "int", s.declined),
+        (_t("Approval rate (approved / decided by the lender)", lang), "percent",
+         s.approval_rate),
+        (_t("Withdrawn by the customer", lang), "int", s.withdrawn),
+        (_t("Refused by us (eligibility, suspected fraud)", lang), "int", s.refused),
         (_t("Signed", lang), "int", s.signed),
         (_t("Delivered", lang), "int", s.delivered),
         (_t("Lost", lang), "int", s.lost),
         (_t("Loan amount (CNY)", lang), "money", s.loan_amount),
-        (_t("Average APR", lang), "percent", s.average_apr),
-        (_t("Insurance attach rate", lang), "percent", s.insurance_attach_rate),
+        (_t("Average APR (weighted by loan amount)", lang), "percent", s.average_apr),
+        (_t("Lender-required insurance", lang), "percent", s.required_insurance_rate),
+        (_t("Add-on attach rate (optional add-ons)", lang), "percent", s.add_on_attach_rate),
+        *(
+            (_t("Add-on attach rate: {kind}", lang).format(kind=label("add_on_kind", k, lang)),
+             "percent", rate)
+            for k, rate in s.add_on_attach_by_kind
+        ),
         (_t("Average days to close", lang), "decimal1", s.average_days_to_close),
         (
             _t("Personal data", lang),
@@ -133,6 +156,7 @@ def _summary(wb: Workbook, title: str, report: Report, lang: str | None, masked:
         _context(report, lang),
         [Column(_t("Figure", lang), "text"), Column(_t("Value", lang), "text", width=24)],
         rows_for_width=[(name, None) for name, _, _ in lines],
+        page=_frame(report, lang),
     )
     for name, kind, value in lines:
         table.row([name, value], kinds=("text", kind))
@@ -145,7 +169,9 @@ def _summary(wb: Workbook, title: str, report: Report, lang: str | None, masked:
             (_t("Signed", lang), "int", store.signed),
             (_t("Lost", lang), "int", store.lost),
             (_t("Loan amount (CNY)", lang), "money", store.loan_amount),
-            (_t("Average APR", lang), "percent", store.average_apr),
+            (_t("Approval rate (approved / decided by the lender)", lang), "percent",
+             store.approval_rate),
+            (_t("Average APR (weighted by loan amount)", lang), "percent", store.average_apr),
         ):
             table.row([name, value], kinds=("text", kind))
     table.blank()
@@ -178,6 +204,14 @@ def _kpis(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
         cols.append(Column(_t("{kpi}: actual", lang).format(kpi=name), actual_kind))
         cols.append(Column(_t("{kpi}: achievement", lang).format(kpi=name), "percent"))
     cols.append(Column(_t("Weighted score", lang), "number"))
+    cols += [
+        Column(_t("Approved by the lender", lang), "int"),
+        Column(_t("Declined by the lender", lang), "int"),
+        Column(_t("Withdrawn by the customer", lang), "int"),
+        Column(_t("Refused by us", lang), "int"),
+        Column(_t("Average days to close", lang), "decimal1"),
+        Column(_t("Average APR (weighted by loan amount)", lang), "percent"),
+    ]
     weights = _list(
         [f"{label('kpi', code, lang)} {k.targets.weight(code).normalize():f}%"
          for code in _KPI_KINDS],
@@ -199,18 +233,51 @@ def _kpis(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
             line = r.line(code)
             out += [line.target, line.actual, line.achievement]
         out.append(r.score)
+        out += [r.approved, r.declined, r.withdrawn, r.refused, r.average_days_to_close,
+                r.average_apr]
         return out
 
     body = [values(r) for r in k.rows]
     total = values(k.total)
     table = Table(
         wb, title, _t("Salesperson KPIs", lang), context, cols,
-        rows_for_width=[*body, total], freeze_column=1,
+        rows_for_width=[*body, total], freeze_column=1, page=_frame(report, lang),
     )
     for v in body:
         table.row(v)
     table.row(total, total=True)
-    table.finish(len(body))
+    n_body = len(body)
+    # the chart's data: each salesperson's achievement (the weighted score, where 100
+    # means every target met) beside the 100 % line
+    table.blank()
+    table.plain([_t("Achievement per salesperson", lang)], bold=True)
+    table.plain([_t("Salesperson", lang), _t("Achievement (weighted score)", lang),
+                 _t("Target", lang)], bold=True)
+    first = table.last_row + 1
+    people = [r for r in k.rows if r.staff_id is not None] or list(k.rows)
+    for r in people:
+        table.row([r.name, r.score, 100, *([None] * (len(cols) - 3))],
+                  kinds=("text", "decimal1", "int", *(["text"] * (len(cols) - 3))))
+    last = table.last_row
+    table.finish(n_body)
+    if people:
+        bars = BarChart()
+        bars.title = _t("Achievement per salesperson (100 = every target met)", lang)
+        bars.y_axis.title = _t("Weighted score", lang)
+        bars.y_axis.scaling.min = 0
+        bars.y_axis.scaling.max = max(
+            120, int(max((r.score for r in people), default=Decimal(0))) + 10)
+        bars.add_data(Reference(table.ws, min_col=2, min_row=first - 1, max_row=last),
+                      titles_from_data=True)
+        cats = Reference(table.ws, min_col=1, min_row=first, max_row=last)
+        bars.set_categories(cats)
+        target = LineChart()
+        target.add_data(Reference(table.ws, min_col=3, min_row=first - 1, max_row=last),
+                        titles_from_data=True)
+        target.set_categories(cats)
+        bars += target
+        bars.legend.position = "b"
+        table.add_chart_below(bars, height_rows=18)
 
 
 # ---------------------------------------------------------------------------
@@ -233,6 +300,7 @@ def _funnel(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
     table = Table(
         wb, title, _t("Sales funnel", lang), _context(report, lang) + " · " + context, cols,
         rows_for_width=[(s, None, None, None) for s in stages], min_columns=len(stages) + 2,
+        page=_frame(report, lang),
     )
     for name, step in zip(stages, f.overall, strict=True):
         table.row([name, step.count, step.step_conversion, step.overall_conversion])
@@ -259,8 +327,7 @@ def _funnel(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
     cats = Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=HEADER_ROW + n_overall)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(cats)
-    chart.height, chart.width = 9, 16
-    table.ws.add_chart(chart, "F3")
+    table.add_chart_below(chart, height_rows=18)
 
 
 # ---------------------------------------------------------------------------
@@ -269,41 +336,60 @@ def _funnel(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
 
 
 def _products(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
+    shown = lang or translator().language
+    apr = _t("Average APR (weighted by loan amount)", lang)
     cols = [
         Column(_t("Product", lang), "text"),
-        Column(_t("Lender", lang), "text"),
-        Column(_t("Repayment method", lang), "text"),
         Column(_t("Loans", lang), "int"),
+        Column(_t("Share of loans", lang), "percent"),
         Column(_t("Loan amount (CNY)", lang), "money"),
-        Column(_t("Average APR", lang), "percent"),
+        Column(_t("Share of amount", lang), "percent"),
+        Column(apr, "percent"),
         Column(_t("Average term (months)", lang), "decimal1"),
     ]
-    body = [
-        [p.name(lang or translator().language), lender_name(p.lender, lang),
-         label("method", p.method, lang), p.loans,
-         p.amount, p.average_apr, p.average_term]
+    mix = [
+        [p.name(shown), p.loans, p.loan_share, p.amount, p.amount_share, p.average_apr,
+         p.average_term]
         for p in report.products
     ]
     t = report.product_total
-    total = [word("Total", lang), "", "", t.loans, t.amount, t.average_apr, t.average_term]
+    total = [word("Total", lang), t.loans, t.loan_share, t.amount, t.amount_share,
+             t.average_apr, t.average_term]
+    detail_heads = [_t("Product", lang), _t("Lender", lang), _t("Repayment method", lang),
+                    _t("Loans", lang), _t("Loan amount (CNY)", lang), apr,
+                    _t("Average term (months)", lang)]
+    details = [
+        [p.name(shown), lender_name(p.lender, lang), label("method", p.method, lang), p.loans,
+         p.amount, p.average_apr, p.average_term]
+        for p in report.product_details
+    ]
     context = _context(report, lang) + " · " + _t("Loans signed in the period.", lang)
     table = Table(wb, title, _t("Products and lenders", lang), context, cols,
-                  rows_for_width=[*body, total])
-    for v in body:
+                  rows_for_width=[*mix, total, *details,
+                                  detail_heads], page=_frame(report, lang))
+    for v in mix:
         table.row(v)
     table.row(total, total=True)
-    table.finish(len(body))
-    if body:
+    # the detail: by product, lender and repayment method (its own headings)
+    table.blank()
+    table.plain([_t("By lender and repayment method", lang)], bold=True)
+    table.plain(detail_heads, bold=True)
+    detail_kinds = ("text", "text", "text", "int", "money", "percent", "decimal1")
+    for v in details:
+        table.row(v, kinds=detail_kinds)
+    table.finish(len(mix))
+    if mix:
         chart = BarChart()
-        chart.title = _t("Loan amount by product", lang)
-        chart.y_axis.title = _t("Loan amount (CNY)", lang)
+        chart.type = "bar"
+        chart.title = _t("Product mix: share of loans", lang)
+        chart.x_axis.scaling.orientation = "maxMin"  # largest product at the top
+        chart.y_axis.number_format = "0%"
         chart.legend = None
-        last = HEADER_ROW + len(body)
-        chart.add_data(Reference(table.ws, min_col=5, min_row=HEADER_ROW, max_row=last),
+        last = HEADER_ROW + len(mix)
+        chart.add_data(Reference(table.ws, min_col=3, min_row=HEADER_ROW, max_row=last),
                        titles_from_data=True)
         chart.set_categories(Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=last))
-        chart.height, chart.width = 9, 16
-        table.ws.add_chart(chart, "I3")
+        table.add_chart_below(chart, height_rows=max(12, 3 * len(mix) + 6))
 
 
 def _rejections(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
@@ -328,7 +414,7 @@ def _rejections(wb: Workbook, title: str, report: Report, lang: str | None) -> N
     context = _context(report, lang) + " · " + _t(
         "Lost, refused or blocked in the period.", lang)
     table = Table(wb, title, _t("Rejections and losses", lang), context, cols,
-                  rows_for_width=body)
+                  rows_for_width=body, page=_frame(report, lang))
     for v in body:
         table.row(v)
     table.finish()
@@ -350,7 +436,8 @@ def _channels(wb: Workbook, title: str, report: Report, lang: str | None) -> Non
     total = [word("Total", lang), t.leads, t.signed, t.conversion, t.amount]
     context = _context(report, lang) + " · " + _t(
         "Leads first contacted in the period and how many of them signed.", lang)
-    table = Table(wb, title, _t("Channels", lang), context, cols, rows_for_width=[*body, total])
+    table = Table(wb, title, _t("Channels", lang), context, cols, rows_for_width=[*body, total],
+                  page=_frame(report, lang))
     for v in body:
         table.row(v)
     table.row(total, total=True)
@@ -362,8 +449,7 @@ def _channels(wb: Workbook, title: str, report: Report, lang: str | None) -> Non
         chart.add_data(Reference(table.ws, min_col=2, max_col=3, min_row=HEADER_ROW,
                                  max_row=last), titles_from_data=True)
         chart.set_categories(Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=last))
-        chart.height, chart.width = 9, 16
-        table.ws.add_chart(chart, "G3")
+        table.add_chart_below(chart, height_rows=18)
 
 
 def _follow_ups(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
@@ -386,7 +472,7 @@ def _follow_ups(wb: Workbook, title: str, report: Report, lang: str | None) -> N
     context = _context(report, lang) + " · " + _t(
         "Follow-ups due in the period; on time = done by the end of the day it was due.", lang)
     table = Table(wb, title, _t("Follow-ups", lang), context, cols,
-                  rows_for_width=[*body, total])
+                  rows_for_width=[*body, total], page=_frame(report, lang))
     for v in body:
         table.row(v)
     table.row(total, total=True)
@@ -466,7 +552,8 @@ def _consultations(
         _t("Personal data masked.", lang) if masked
         else _t("Unmasked personal data: handle under the store's privacy rules.", lang)
     )
-    table = Table(wb, title, _t("Consultations", lang), context, cols, freeze_column=1)
+    table = Table(wb, title, _t("Consultations", lang), context, cols, freeze_column=1,
+                  page=_frame(report, lang))
     from db.models.enums import FUNNEL_ORDER, Channel, ConsultationStatus, Intent
 
     channels = _lookup("channel", [c.value for c in Channel] + [""], lang)

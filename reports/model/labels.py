@@ -30,7 +30,7 @@ TR_STRINGS = (
     "Loan amount",
     "Approval rate",
     "Customer satisfaction",
-    "Insurance attach rate",
+    "Add-on attach rate",
     "Referrals",
     # channels
     "Walk-in",
@@ -50,6 +50,8 @@ TR_STRINGS = (
     "Qualification refused",
     "Vehicle refused",
     "Blacklist hit",
+    "Declined by the lender",
+    "Withdrawn by the customer",
     # others
     "Not recorded",
     "Unassigned",
@@ -73,7 +75,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "loan_amount": "Loan amount",
         "approval_rate": "Approval rate",
         "satisfaction": "Customer satisfaction",
-        "insurance_attach": "Insurance attach rate",
+        "insurance_attach": "Add-on attach rate",
         "referrals": "Referrals",
     },
     "channel": {
@@ -92,12 +94,14 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "qualification": "Qualification refused",
         "vehicle": "Vehicle refused",
         "blacklist": "Blacklist hit",
+        "lender": "Declined by the lender",
+        "withdrawn": "Withdrawn by the customer",
     },
 }
 
 
 # Kinds whose one label table is lending's (lending.labels), translated as "Vocabulary".
-_SHARED = {"method": "method"}
+_SHARED = {"method": "method", "add_on_kind": "add_on_kind"}
 
 
 def english(kind: str, code: str | None) -> str:

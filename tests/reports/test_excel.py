@@ -67,34 +67,43 @@ def test_sheets_frame(book: Any) -> None:
         assert ws["A1"].font.b and ws["A3"].font.b
         for letter, dim in ws.column_dimensions.items():
             assert 6 <= (dim.width or 0) <= 60, (ws.title, letter)
-    assert [len(book[TITLES[k]]._charts) for k in SHEETS] == [0, 0, 1, 1, 0, 1, 0, 0]
+    assert [len(book[TITLES[k]]._charts) for k in SHEETS] == [0, 1, 1, 1, 0, 1, 0, 0]
 
 
 def test_summary_sheet(book: Any) -> None:
     ws = book[TITLES["summary"]]
     assert ws["A2"].value == "Jinqiao Used Cars, 2026-01-01 to 2026-01-31"
-    assert table(ws, 4, 18) == [
+    assert table(ws, 4, 27) == [
         ["Store", "Jinqiao Used Cars"],
         ["Period", "2026-01-01 – 2026-01-31"],
         ["Generated at", datetime(2026, 1, 31, 18, 0)],
         ["Consultations", 8],
         ["Plans offered", 4],
         ["Plans priced", 5],
-        ["Approved", 3],
+        ["Approved by the lender", 3],
+        ["Declined by the lender", 1],
+        ["Approval rate (approved / decided by the lender)", 0.75],
+        ["Withdrawn by the customer", 0],
+        ["Refused by us (eligibility, suspected fraud)", 0],
         ["Signed", 4],
         ["Delivered", 1],
         ["Lost", 2],
         ["Loan amount (CNY)", 350000],
-        ["Average APR", 0.0738],
-        ["Insurance attach rate", 0.75],
+        ["Average APR (weighted by loan amount)", 0.0686],
+        ["Lender-required insurance", 0.75],
+        ["Add-on attach rate (optional add-ons)", 0.75],
+        ["Add-on attach rate: Insurance", 0],
+        ["Add-on attach rate: Extended warranty", 0.75],
+        ["Add-on attach rate: Service package", 0],
+        ["Add-on attach rate: Other", 0],
         ["Average days to close", 9.8],
         ["Personal data", "masked"],
     ]
-    assert ws["B14"].number_format == "#,##0.00"
-    assert ws["B15"].number_format == "0.00%"
-    assert ws["B17"].number_format == "0.0"
-    assert ws.auto_filter.ref == "A3:B18"
-    assert ws["A20"].value == "Notes" and ws["A21"].value.startswith("Summary and salesperson")
+    assert ws["B18"].number_format == "#,##0.00"
+    assert ws["B19"].number_format == "0.00%"
+    assert ws["B26"].number_format == "0.0"
+    assert ws.auto_filter.ref == "A3:B27"
+    assert ws["A29"].value == "Notes" and ws["A30"].value.startswith("Summary and salesperson")
 
 
 def test_kpi_sheet(book: Any) -> None:
@@ -102,20 +111,32 @@ def test_kpi_sheet(book: Any) -> None:
     heads = headings(ws)
     assert heads[:4] == ["Salesperson", "Loans closed: target", "Loans closed: actual",
                          "Loans closed: achievement"]
-    assert heads[-1] == "Weighted score" and len(heads) == 20
-    assert table(ws) == [
+    assert heads[19] == "Weighted score" and len(heads) == 26
+    assert heads[20:] == ["Approved by the lender", "Declined by the lender",
+                          "Withdrawn by the customer", "Refused by us", "Average days to close",
+                          "Average APR (weighted by loan amount)"]
+    assert table(ws, 4, 7) == [
         ["Alice", 15, 3, 0.2, 1500000, 230000, 0.1533, 0.85, 0.6667, 0.7844, 90, 90, 1,
-         0.7, 0.6667, 0.9524, 3, 1, 0.3333, 44.45],
+         0.7, 0.6667, 0.9524, 3, 1, 0.3333, 44.45, 2, 1, 0, 0, 9.7, 0.0757],
         ["Bob", 15, 1, 0.0667, 1500000, 120000, 0.08, 0.85, 1, 1.1765, 90, 100, 1.1111,
-         0.7, 1, 1.4286, 3, 0, 0, 39],
+         0.7, 1, 1.4286, 3, 0, 0, 39, 1, 0, 0, 0, 10, 0.055],
         ["Unassigned", 15, 0, 0, 1500000, 0, 0, 0.85, None, None, 90, None, None,
-         0.7, None, None, 3, 0, 0, 0],
+         0.7, None, None, 3, 0, 0, 0, 0, 0, 0, 0, None, None],
         ["All salespeople", 30, 4, 0.1333, 3000000, 350000, 0.1167, 0.85, 0.75, 0.8824, 90,
-         93.33, 1.037, 0.7, 0.75, 1.0714, 6, 1, 0.1667, 41.83],
+         93.33, 1.037, 0.7, 0.75, 1.0714, 6, 1, 0.1667, 41.83, 3, 1, 0, 0, 9.8, 0.0686],
     ]
     assert ws["A7"].font.b  # totals row
     assert ws["F4"].number_format == "#,##0.00" and ws["D4"].number_format == "0.00%"
-    assert ws.auto_filter.ref == "A3:T6"
+    assert ws.auto_filter.ref == "A3:Z6"
+    # the chart's data below: each salesperson's achievement against 100
+    assert [r[:3] for r in table(ws, 9, 12)] == [
+        ["Achievement per salesperson", None, None],
+        ["Salesperson", "Achievement (weighted score)", "Target"],
+        ["Alice", 44.45, 100],
+        ["Bob", 39, 100],
+    ]
+    (chart,) = ws._charts
+    assert chart.tagname == "barChart" and chart.series[0].val.numRef.f.endswith("$B$11:$B$12")
     assert "Loans closed 30%" in ws["A2"].value
 
 
@@ -145,14 +166,27 @@ def test_funnel_sheet(book: Any) -> None:
 
 def test_products_sheet(book: Any) -> None:
     ws = book[TITLES["products"]]
-    assert headings(ws) == ["Product", "Lender", "Repayment method", "Loans",
-                            "Loan amount (CNY)", "Average APR", "Average term (months)"]
+    apr = "Average APR (weighted by loan amount)"
+    assert headings(ws) == ["Product", "Loans", "Share of loans", "Loan amount (CNY)",
+                            "Share of amount", apr, "Average term (months)"]
     assert table(ws) == [
-        ["Bank mortgage loan", "ICBC", "Equal installment", 2, 150000, 0.08, 24],
+        # the mix: one line per product
+        ["Bank mortgage loan", 3, 0.75, 270000, 0.7714, 0.0652, 36],
+        ["Finance-company loan", 1, 0.25, 80000, 0.2286, 0.08, 24],
+        ["Total", 4, 1, 350000, 1, 0.0686, 33],
+        [None] * 7,
+        ["By lender and repayment method"] + [None] * 6,
+        ["Product", "Lender", "Repayment method", "Loans", "Loan amount (CNY)", apr,
+         "Average term (months)"],
+        ["Bank mortgage loan", "ICBC", "Equal installment", 2, 150000, 0.0733, 24],
         ["Bank mortgage loan", "ICBC", "Equal principal", 1, 120000, 0.055, 60],
         ["Finance-company loan", "Ping An", "Equal installment", 1, 80000, 0.08, 24],
-        ["Total", None, None, 4, 350000, 0.0738, 33],
     ]
+    assert ws.auto_filter.ref == "A3:G5"
+    (chart,) = ws._charts
+    # one bar per product: categories are the mix's product names, the values its shares
+    assert chart.series[0].cat.numRef.f.endswith("$A$4:$A$5")
+    assert chart.series[0].val.numRef.f.endswith("$C$4:$C$5")
 
 
 def test_rejections_sheet(book: Any) -> None:
@@ -165,6 +199,7 @@ def test_rejections_sheet(book: Any) -> None:
         ["Qualification refused",
          "Proof of work (labour contract or business licence) is required.", 1, 0.5],
         ["Vehicle refused", "Accident vehicles cannot be financed.", 1, 1],
+        ["Declined by the lender", "Other reason", 1, 1],
         ["Blacklist hit", "Blacklist hit", 1, 1],
     ]
 
@@ -233,7 +268,7 @@ def test_roles_and_audit(data: Dataset, tmp_path: Path) -> None:
     assert first[2:6] == ["王小明", "13812345671", first[4], 12345.67]
     assert "*" not in first[4] and first[4].startswith("11010519900101")
     assert ws["F4"].number_format == "#,##0.00"
-    assert "unmasked" in load_workbook(out)[TITLES["summary"]]["B18"].value
+    assert "unmasked" in load_workbook(out)[TITLES["summary"]]["B27"].value
     entries = audit.list_entries(data.database, data.owner, action=AuditAction.EXPORT)
     assert len(entries) == exports + 1
     assert entries[0].username == "boss" and entries[0].detail["unmasked"] is True
@@ -265,12 +300,15 @@ def test_chinese_workbook_names_products_in_chinese(data: Dataset, tmp_path: Pat
                           lang="zh_CN", now=NOW)
     wb = load_workbook(out)
     titles = sheet_titles("zh_CN")
-    names = [row[0] for row in table(wb[titles["products"]])[:-1]]
+    rows = table(wb[titles["products"]])
+    assert [row[0] for row in rows[:3]] == ["银行按揭贷款", "汽车金融公司贷款", "合计"]
+    details = rows[-3:]
+    names = [row[0] for row in details]
     assert names == ["银行按揭贷款", "银行按揭贷款", "汽车金融公司贷款"]
     assert set(names) <= set(chinese.values())
-    # the method column too
-    assert [row[2] for row in table(wb[titles["products"]])[:-1]] == ["等额本息", "等额本金",
-                                                                     "等额本息"]
+    # the method column too (these lenders' names are typed ones the catalogue lacks)
+    assert [row[1:3] for row in details] == [["ICBC", "等额本息"], ["ICBC", "等额本金"],
+                                             ["Ping An", "等额本息"]]
 
 
 # ---------------------------------------------------------------------------

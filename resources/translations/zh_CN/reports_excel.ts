@@ -35,12 +35,36 @@
       <translation>年化利率</translation>
     </message>
     <message>
-      <source>Approved</source>
-      <translation>审批通过</translation>
+      <source>Achievement (weighted score)</source>
+      <translation>达成率（加权得分）</translation>
     </message>
     <message>
-      <source>Average APR</source>
-      <translation>平均年化利率</translation>
+      <source>Achievement per salesperson</source>
+      <translation>各销售顾问达成率</translation>
+    </message>
+    <message>
+      <source>Achievement per salesperson (100 = every target met)</source>
+      <translation>各销售顾问达成率（100 = 全部达标）</translation>
+    </message>
+    <message>
+      <source>Add-on attach rate (optional add-ons)</source>
+      <translation>附加产品渗透率（自选项目）</translation>
+    </message>
+    <message>
+      <source>Add-on attach rate: {kind}</source>
+      <translation>附加产品渗透率：{kind}</translation>
+    </message>
+    <message>
+      <source>Approval rate (approved / decided by the lender)</source>
+      <translation>审批通过率（批准 / 贷款机构已决定）</translation>
+    </message>
+    <message>
+      <source>Approved by the lender</source>
+      <translation>贷款机构批准</translation>
+    </message>
+    <message>
+      <source>Average APR (weighted by loan amount)</source>
+      <translation>平均年化利率（按贷款金额加权）</translation>
     </message>
     <message>
       <source>Average days to close</source>
@@ -49,6 +73,10 @@
     <message>
       <source>Average term (months)</source>
       <translation>平均期限（月）</translation>
+    </message>
+    <message>
+      <source>By lender and repayment method</source>
+      <translation>按贷款机构和还款方式</translation>
     </message>
     <message>
       <source>By month</source>
@@ -93,6 +121,10 @@
     <message>
       <source>Customer</source>
       <translation>客户</translation>
+    </message>
+    <message>
+      <source>Declined by the lender</source>
+      <translation>贷款机构拒绝</translation>
     </message>
     <message>
       <source>Delivered</source>
@@ -155,10 +187,6 @@
       <translation>保险</translation>
     </message>
     <message>
-      <source>Insurance attach rate</source>
-      <translation>保险渗透率</translation>
-    </message>
-    <message>
       <source>Intent</source>
       <translation>意向程度</translation>
     </message>
@@ -183,12 +211,12 @@
       <translation>贷款机构</translation>
     </message>
     <message>
-      <source>Loan amount (CNY)</source>
-      <translation>贷款金额（元）</translation>
+      <source>Lender-required insurance</source>
+      <translation>贷款机构要求的保险</translation>
     </message>
     <message>
-      <source>Loan amount by product</source>
-      <translation>各产品贷款金额</translation>
+      <source>Loan amount (CNY)</source>
+      <translation>贷款金额（元）</translation>
     </message>
     <message>
       <source>Loans</source>
@@ -243,6 +271,10 @@
       <translation>经营报表</translation>
     </message>
     <message>
+      <source>Page {page} of {pages}</source>
+      <translation>第 {page} 页 / 共 {pages} 页</translation>
+    </message>
+    <message>
       <source>Period</source>
       <translation>统计期间</translation>
     </message>
@@ -271,12 +303,24 @@
       <translation>产品</translation>
     </message>
     <message>
+      <source>Product mix: share of loans</source>
+      <translation>产品结构：笔数占比</translation>
+    </message>
+    <message>
       <source>Products and lenders</source>
       <translation>产品与资方</translation>
     </message>
     <message>
       <source>Reason</source>
       <translation>原因</translation>
+    </message>
+    <message>
+      <source>Refused by us</source>
+      <translation>我方拒绝</translation>
+    </message>
+    <message>
+      <source>Refused by us (eligibility, suspected fraud)</source>
+      <translation>我方拒绝（资质不符、疑似欺诈）</translation>
     </message>
     <message>
       <source>Regular</source>
@@ -305,6 +349,14 @@
     <message>
       <source>Satisfaction</source>
       <translation>满意度</translation>
+    </message>
+    <message>
+      <source>Share of amount</source>
+      <translation>金额占比</translation>
+    </message>
+    <message>
+      <source>Share of loans</source>
+      <translation>笔数占比</translation>
     </message>
     <message>
       <source>Share within kind</source>
@@ -343,6 +395,10 @@
       <translation>汇总</translation>
     </message>
     <message>
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
       <source>Term (months)</source>
       <translation>期限（月）</translation>
     </message>
@@ -371,6 +427,10 @@
       <translation>权重：{weights}。月度目标 × {months} 个月；单项达成率计入得分的上限为 {cap}%。</translation>
     </message>
     <message>
+      <source>Withdrawn by the customer</source>
+      <translation>客户撤回申请</translation>
+    </message>
+    <message>
       <source>Yes</source>
       <translation>是</translation>
     </message>
@@ -397,6 +457,10 @@
     <message>
       <source>{kpi}: target</source>
       <translation>{kpi}：目标</translation>
+    </message>
+    <message>
+      <source>{start} to {end}</source>
+      <translation>{start} 至 {end}</translation>
     </message>
     <message>
       <source>{store}, {start} to {end}</source>
