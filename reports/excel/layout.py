@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.pagebreak import Break
 
 from lending.money import format_cny
 
@@ -148,6 +149,20 @@ class PageFrame:
             part.size = 8
 
 
+PRINTABLE_CM = (27.6, 17.5)
+"""Width and height a landscape A4 page leaves for the sheet within the margins above."""
+
+
+def _page_of(row: int, widths: Sequence[float]) -> int:
+    """Which printed page (0 first) a row lands on, fitted to one page wide (an estimate:
+    the office program decides the exact scale)."""
+    scale = min(1.0, PRINTABLE_CM[0] / max(sum(column_cm(w) for w in widths), 1.0))
+    per_page = max(int(PRINTABLE_CM[1] / (ROW_HEIGHT_CM * scale)), HEADER_ROW + 5)
+    if row <= per_page:
+        return 0
+    return 1 + (row - per_page - 1) // (per_page - HEADER_ROW)  # headings repeat
+
+
 def _footer_text(text: str, *, codes: bool = False) -> str:
     """Footer text with ``&`` escaped; ``codes``: ``{page}``/``{pages}`` become &P/&N."""
     out = text.replace("&", "&&")
@@ -267,14 +282,22 @@ class Table:
         return HEADER_ROW + self.rows_written
 
     def add_chart_below(self, chart: Any, *, height_rows: int = 18,
-                        max_width_cm: float = 24.0) -> None:
+                        max_width_cm: float = 24.0, reserve: bool = False) -> None:
         """Anchor ``chart`` two rows under the last row written, as wide as the table
         (within ``max_width_cm``), ``height_rows`` rows high: it covers no cell with
-        data and prints inside the table's page width.  Call after the last row."""
-        chart.anchor = f"A{self.last_row + 2}"
+        data and prints inside the table's page width.  Call after the last row, or
+        with ``reserve`` to write that many empty rows under it and go on below."""
+        start = self.last_row + 2
+        if _page_of(start, self.widths) != _page_of(start + height_rows - 1, self.widths):
+            # it would be cut by a page break: start it on the next page
+            self.ws.row_breaks.append(Break(id=self.last_row + 1))
+        chart.anchor = f"A{start}"
         chart.width = max(12.0, min(sum(column_cm(w) for w in self.widths), max_width_cm))
         chart.height = height_rows * ROW_HEIGHT_CM
         self.ws.add_chart(chart)
+        if reserve:
+            for _ in range(height_rows + 2):
+                self.blank()
 
     def finish(self, filter_rows: int | None = None) -> None:
         """Autofilter over the headings and ``filter_rows`` data rows (default: all)."""

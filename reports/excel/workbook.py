@@ -196,22 +196,16 @@ _KPI_KINDS = {
 
 
 def _kpis(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
+    """Three narrow tables one under the other, so the sheet prints readable on one
+    page width: actual figures (with the targets on top), achievement against the
+    targets with the weighted score, and the lender's decisions with the speed; then
+    the achievement chart."""
     k = report.kpis
-    cols = [Column(_t("Salesperson", lang), "text")]
-    for code, (target_kind, actual_kind) in _KPI_KINDS.items():
-        name = label("kpi", code, lang)
-        cols.append(Column(_t("{kpi}: target", lang).format(kpi=name), target_kind))
-        cols.append(Column(_t("{kpi}: actual", lang).format(kpi=name), actual_kind))
-        cols.append(Column(_t("{kpi}: achievement", lang).format(kpi=name), "percent"))
-    cols.append(Column(_t("Weighted score", lang), "number"))
-    cols += [
-        Column(_t("Approved by the lender", lang), "int"),
-        Column(_t("Declined by the lender", lang), "int"),
-        Column(_t("Withdrawn by the customer", lang), "int"),
-        Column(_t("Refused by us", lang), "int"),
-        Column(_t("Average days to close", lang), "decimal1"),
-        Column(_t("Average APR (weighted by loan amount)", lang), "percent"),
-    ]
+    names = [label("kpi", code, lang) for code in _KPI_KINDS]
+    score = _t("Weighted score", lang)
+    cols = [Column(_t("Salesperson", lang), "text"),
+            *(Column(n, kinds[1]) for n, kinds in zip(names, _KPI_KINDS.values(), strict=True)),
+            Column(score, "number")]
     weights = _list(
         [f"{label('kpi', code, lang)} {k.targets.weight(code).normalize():f}%"
          for code in _KPI_KINDS],
@@ -226,54 +220,73 @@ def _kpis(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
         months=f"{k.months.normalize():f}",
         cap=f"{k.targets.score_cap_percent.normalize():f}",
     )
+    everyone = [*k.rows, k.total]
 
-    def values(r: Any) -> list[Any]:
-        out: list[Any] = [_person(r.name, r.staff_id, lang)]
-        for code in _KPI_KINDS:
-            line = r.line(code)
-            out += [line.target, line.actual, line.achievement]
-        out.append(r.score)
-        out += [r.approved, r.declined, r.withdrawn, r.refused, r.average_days_to_close,
-                r.average_apr]
-        return out
+    def name(r: Any) -> str:
+        return _person(r.name, r.staff_id, lang)
 
-    body = [values(r) for r in k.rows]
-    total = values(k.total)
+    target_row = [_t("Target (per salesperson)", lang),
+                  *(k.targets.target(code, k.months) for code in _KPI_KINDS), Decimal(100)]
+    actuals = [[name(r), *(r.line(c).actual for c in _KPI_KINDS), r.score] for r in everyone]
+    target_kinds = ("text", *(v[0] for v in _KPI_KINDS.values()), "number")
+    achievement_heads = [_t("Salesperson", lang), *names, score, _t("Target", lang)]
+    achievements = [[name(r), *(r.line(c).achievement for c in _KPI_KINDS), r.score,
+                     Decimal(100)] for r in everyone]
+    decision_heads = [
+        _t("Salesperson", lang), _t("Approved by the lender", lang),
+        _t("Declined by the lender", lang), label("kpi", "approval_rate", lang),
+        _t("Withdrawn by the customer", lang), _t("Refused by us", lang),
+        _t("Average days to close", lang), _t("Average APR (weighted by loan amount)", lang)]
+    decisions = [[name(r), r.approved, r.declined, r.line("approval_rate").actual, r.withdrawn,
+                  r.refused, r.average_days_to_close, r.average_apr] for r in everyone]
     table = Table(
         wb, title, _t("Salesperson KPIs", lang), context, cols,
-        rows_for_width=[*body, total], freeze_column=1, page=_frame(report, lang),
+        rows_for_width=[target_row, *actuals, achievement_heads, *achievements,
+                        decision_heads, *decisions],
+        freeze_column=1, page=_frame(report, lang),
     )
-    for v in body:
+    table.row(target_row, kinds=target_kinds)
+    for v in actuals[:-1]:
         table.row(v)
-    table.row(total, total=True)
-    n_body = len(body)
-    # the chart's data: each salesperson's achievement (the weighted score, where 100
-    # means every target met) beside the 100 % line
+    table.row(actuals[-1], total=True)
+    n_filtered = len(actuals)
+
     table.blank()
-    table.plain([_t("Achievement per salesperson", lang)], bold=True)
-    table.plain([_t("Salesperson", lang), _t("Achievement (weighted score)", lang),
-                 _t("Target", lang)], bold=True)
+    table.plain([_t("Achievement (actual / target)", lang)], bold=True)
+    table.plain(achievement_heads, bold=True)
     first = table.last_row + 1
-    people = [r for r in k.rows if r.staff_id is not None] or list(k.rows)
-    for r in people:
-        table.row([r.name, r.score, 100, *([None] * (len(cols) - 3))],
-                  kinds=("text", "decimal1", "int", *(["text"] * (len(cols) - 3))))
-    last = table.last_row
-    table.finish(n_body)
-    if people:
+    achievement_kinds = ("text", *(["percent"] * len(names)), "number", "int")
+    for v in achievements[:-1]:
+        table.row(v, kinds=achievement_kinds)
+    staffed = sum(1 for r in k.rows if r.staff_id is not None)  # "Unassigned" comes last
+    last_person = first + staffed - 1
+    table.row(achievements[-1], kinds=achievement_kinds, total=True)
+
+    table.blank()
+    table.plain([_t("The lender's decisions and the time to close", lang)], bold=True)
+    table.plain(decision_heads, bold=True)
+    decision_kinds = ("text", "int", "int", "percent", "int", "int", "decimal1", "percent")
+    for v in decisions[:-1]:
+        table.row(v, kinds=decision_kinds)
+    table.row(decisions[-1], kinds=decision_kinds, total=True)
+    table.finish(n_filtered)
+
+    if staffed:
+        score_col = len(names) + 2
         bars = BarChart()
         bars.title = _t("Achievement per salesperson (100 = every target met)", lang)
-        bars.y_axis.title = _t("Weighted score", lang)
+        bars.y_axis.title = score
         bars.y_axis.scaling.min = 0
         bars.y_axis.scaling.max = max(
-            120, int(max((r.score for r in people), default=Decimal(0))) + 10)
-        bars.add_data(Reference(table.ws, min_col=2, min_row=first - 1, max_row=last),
-                      titles_from_data=True)
-        cats = Reference(table.ws, min_col=1, min_row=first, max_row=last)
+            120, int(max((r.score for r in k.rows), default=Decimal(0))) + 10)
+        # bars: each salesperson's weighted score; the line: 100, every target met
+        bars.add_data(Reference(table.ws, min_col=score_col, min_row=first - 1,
+                                max_row=last_person), titles_from_data=True)
+        cats = Reference(table.ws, min_col=1, min_row=first, max_row=last_person)
         bars.set_categories(cats)
         target = LineChart()
-        target.add_data(Reference(table.ws, min_col=3, min_row=first - 1, max_row=last),
-                        titles_from_data=True)
+        target.add_data(Reference(table.ws, min_col=score_col + 1, min_row=first - 1,
+                                  max_row=last_person), titles_from_data=True)
         target.set_categories(cats)
         bars += target
         bars.legend.position = "b"
@@ -305,8 +318,20 @@ def _funnel(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
     for name, step in zip(stages, f.overall, strict=True):
         table.row([name, step.count, step.step_conversion, step.overall_conversion])
     n_overall = len(f.overall)
+    # the chart right under the funnel it draws, in rows kept empty for it
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = _t("Sales funnel", lang)
+    chart.y_axis.title = _t("Count", lang)
+    chart.x_axis.scaling.orientation = "maxMin"  # first stage at the top
+    chart.x_axis.tickLblSkip = 1  # every stage named
+    chart.legend = None
+    data = Reference(table.ws, min_col=2, min_row=HEADER_ROW, max_row=HEADER_ROW + n_overall)
+    cats = Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=HEADER_ROW + n_overall)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(cats)
+    table.add_chart_below(chart, height_rows=15, reserve=True)
     # per month, below: month, one count per stage, contact -> signed conversion
-    table.blank()
     table.plain([_t("By month", lang)], bold=True)
     month_cols = [_t("Month", lang), *stages, _t("Contact to signed", lang)]
     table.plain(month_cols, bold=True)
@@ -316,18 +341,6 @@ def _funnel(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
         counts = [s.count for s in m.steps]
         table.row([m.label, *counts, m.steps[signed_index].overall_conversion], kinds=month_kinds)
     table.finish(n_overall)
-
-    chart = BarChart()
-    chart.type = "bar"
-    chart.title = _t("Sales funnel", lang)
-    chart.y_axis.title = _t("Count", lang)
-    chart.x_axis.scaling.orientation = "maxMin"  # first stage at the top
-    chart.legend = None
-    data = Reference(table.ws, min_col=2, min_row=HEADER_ROW, max_row=HEADER_ROW + n_overall)
-    cats = Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=HEADER_ROW + n_overall)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(cats)
-    table.add_chart_below(chart, height_rows=18)
 
 
 # ---------------------------------------------------------------------------
@@ -369,27 +382,27 @@ def _products(wb: Workbook, title: str, report: Report, lang: str | None) -> Non
                                   detail_heads], page=_frame(report, lang))
     for v in mix:
         table.row(v)
+    last = table.last_row
     table.row(total, total=True)
+    if mix:  # right under the mix it describes, in rows kept empty for it
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = _t("Product mix: share of loans", lang)
+        chart.x_axis.scaling.orientation = "maxMin"  # largest product at the top
+        chart.x_axis.tickLblSkip = 1  # every product named
+        chart.y_axis.number_format = "0%"
+        chart.legend = None
+        chart.add_data(Reference(table.ws, min_col=3, min_row=HEADER_ROW, max_row=last),
+                       titles_from_data=True)
+        chart.set_categories(Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=last))
+        table.add_chart_below(chart, height_rows=min(15, 2 * len(mix) + 6), reserve=True)
     # the detail: by product, lender and repayment method (its own headings)
-    table.blank()
     table.plain([_t("By lender and repayment method", lang)], bold=True)
     table.plain(detail_heads, bold=True)
     detail_kinds = ("text", "text", "text", "int", "money", "percent", "decimal1")
     for v in details:
         table.row(v, kinds=detail_kinds)
     table.finish(len(mix))
-    if mix:
-        chart = BarChart()
-        chart.type = "bar"
-        chart.title = _t("Product mix: share of loans", lang)
-        chart.x_axis.scaling.orientation = "maxMin"  # largest product at the top
-        chart.y_axis.number_format = "0%"
-        chart.legend = None
-        last = HEADER_ROW + len(mix)
-        chart.add_data(Reference(table.ws, min_col=3, min_row=HEADER_ROW, max_row=last),
-                       titles_from_data=True)
-        chart.set_categories(Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=last))
-        table.add_chart_below(chart, height_rows=max(12, 3 * len(mix) + 6))
 
 
 def _rejections(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
@@ -406,8 +419,8 @@ def _rejections(wb: Workbook, title: str, report: Report, lang: str | None) -> N
             text = template_label(tr.reason(r.reason))  # a category picked in the GUI
         elif r.kind == "lost":
             text = r.reason or _t("(no reason given)", lang)
-        elif r.kind == "blacklist":
-            text = label("rejection", "blacklist", lang)
+        elif r.kind in ("blacklist", "withdrawn"):
+            text = label("rejection", r.kind, lang)
         else:
             text = template_label(tr.reason(r.reason))
         body.append([label("rejection", r.kind, lang), text, r.count, r.share])
@@ -498,6 +511,7 @@ def consultation_columns(lang: str | None, masked: bool = True) -> list[Column]:
         Column(_t("Consultant", lang), "text", 14),
         Column(_t("Status", lang), "text", 10),
         Column(_t("Stage reached", lang), "text", 16),
+        Column(_t("Lender's decision", lang), "text", 14),
         Column(_t("Grade", lang), "text", 7),
         Column(_t("Product", lang), "text", 24),
         Column(_t("Lender", lang), "text", 24),
@@ -509,19 +523,20 @@ def consultation_columns(lang: str | None, masked: bool = True) -> list[Column]:
         Column(_t("Insurance", lang), "text", 10),
         Column(_t("Signed", lang), "datetime"),
         Column(_t("Delivered", lang), "datetime"),
-        Column(_t("Lost reason", lang), "text", 30),
+        Column(_t("Lost reason", lang), "text", 24),
+        Column(_t("Lost reason: note", lang), "text", 30),
         Column(_t("Satisfaction", lang), "int"),
     ]
 
 
-def lost_text(code: str, text: str, lang: str | None) -> str:
-    """A lost reason in the workbook's language: the category picked in the GUI,
-    translated, then the staff's own words (as typed)."""
+def lost_parts(code: str, text: str, lang: str | None) -> tuple[str, str]:
+    """A lost reason as (category in the workbook's language, the staff's own words as
+    typed).  Without a category (older rows, imports) the text as typed is the reason."""
     from db.services.messages import MESSAGES as SERVICE_MESSAGES
 
     template = SERVICE_MESSAGES.get(f"lost.{code}", "") if code else ""
     if not template:
-        return text
+        return text, ""
     label = translator(lang).reason(template)
     note = text
     for shown in (template, translator("zh_CN").reason(template)):
@@ -530,6 +545,12 @@ def lost_text(code: str, text: str, lang: str | None) -> str:
                 note = note[len(shown + sep):]
         if note == shown:
             note = ""
+    return label, note
+
+
+def lost_text(code: str, text: str, lang: str | None) -> str:
+    """A lost reason in one cell: the category, translated, then the staff's words."""
+    label, note = lost_parts(code, text, lang)
     sep = "：" if (lang or translator().language).startswith("zh") else ": "
     return f"{label}{sep}{note}" if note else label
 
@@ -560,6 +581,7 @@ def _consultations(
     stages = _lookup("stage", [s.value for s in FUNNEL_ORDER], lang)
     statuses = _lookup("status", [s.value for s in ConsultationStatus], lang)
     intents = _lookup("intent", [i.value for i in Intent] + [""], lang)
+    decisions = _lookup("decision", ["approved", "declined", "withdrawn", ""], lang)
     methods: dict[str, str] = {}
     tiers = {
         "vip": _t("VIP", lang), "regular": _t("Regular", lang),
@@ -586,6 +608,7 @@ def _consultations(
             r.consultant,
             statuses.get(r.status, r.status),
             stages.get(r.stage, r.stage),
+            decisions.get(r.lender_outcome, r.lender_outcome),
             r.grade,
             r.product_zh if zh and r.product_zh else r.product,
             lender_name(r.lender, lang),
@@ -597,7 +620,7 @@ def _consultations(
             None if r.insurance is None else (yes if r.insurance else no),
             r.signed_at,
             r.delivered_at,
-            lost_text(r.lost_reason_code, r.lost_reason, lang),
+            *lost_parts(r.lost_reason_code, r.lost_reason, lang),
             r.satisfaction,
         ])
         n += 1

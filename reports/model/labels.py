@@ -52,6 +52,8 @@ TR_STRINGS = (
     "Blacklist hit",
     "Declined by the lender",
     "Withdrawn by the customer",
+    # the lender's decision
+    "Declined",
     # others
     "Not recorded",
     "Unassigned",
@@ -88,6 +90,12 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "": "Not recorded",
     },
     "status": {"open": "Open", "lost": "Lost", "delivered": "Delivered"},
+    "decision": {
+        "approved": "Approved",
+        "declined": "Declined",
+        "withdrawn": "Withdrawn by the customer",
+        "": "",
+    },
     "intent": {"high": "High", "medium": "Medium", "low": "Low", "": ""},
     "rejection": {
         "lost": "Lost",

@@ -108,36 +108,44 @@ def test_summary_sheet(book: Any) -> None:
 
 def test_kpi_sheet(book: Any) -> None:
     ws = book[TITLES["kpis"]]
-    heads = headings(ws)
-    assert heads[:4] == ["Salesperson", "Loans closed: target", "Loans closed: actual",
-                         "Loans closed: achievement"]
-    assert heads[19] == "Weighted score" and len(heads) == 26
-    assert heads[20:] == ["Approved by the lender", "Declined by the lender",
-                          "Withdrawn by the customer", "Refused by us", "Average days to close",
-                          "Average APR (weighted by loan amount)"]
-    assert table(ws, 4, 7) == [
-        ["Alice", 15, 3, 0.2, 1500000, 230000, 0.1533, 0.85, 0.6667, 0.7844, 90, 90, 1,
-         0.7, 0.6667, 0.9524, 3, 1, 0.3333, 44.45, 2, 1, 0, 0, 9.7, 0.0757],
-        ["Bob", 15, 1, 0.0667, 1500000, 120000, 0.08, 0.85, 1, 1.1765, 90, 100, 1.1111,
-         0.7, 1, 1.4286, 3, 0, 0, 39, 1, 0, 0, 0, 10, 0.055],
-        ["Unassigned", 15, 0, 0, 1500000, 0, 0, 0.85, None, None, 90, None, None,
-         0.7, None, None, 3, 0, 0, 0, 0, 0, 0, 0, None, None],
-        ["All salespeople", 30, 4, 0.1333, 3000000, 350000, 0.1167, 0.85, 0.75, 0.8824, 90,
-         93.33, 1.037, 0.7, 0.75, 1.0714, 6, 1, 0.1667, 41.83, 3, 1, 0, 0, 9.8, 0.0686],
+    kpis = ["Loans closed", "Loan amount", "Approval rate", "Customer satisfaction",
+            "Add-on attach rate", "Referrals"]
+    assert headings(ws)[:8] == ["Salesperson", *kpis, "Weighted score"]
+    # three narrow tables one under the other: actual figures under their targets,
+    # achievement, then the lender's decisions and the time to close
+    assert table(ws, 4, 22) == [
+        ["Target (per salesperson)", 15, 1500000, 0.85, 90, 0.7, 3, 100, None],
+        ["Alice", 3, 230000, 0.6667, 90, 0.6667, 1, 44.45, None],
+        ["Bob", 1, 120000, 1, 100, 1, 0, 39, None],
+        ["Unassigned", 0, 0, None, None, None, 0, 0, None],
+        ["All salespeople", 4, 350000, 0.75, 93.33, 0.75, 1, 41.83, None],
+        [None] * 9,
+        ["Achievement (actual / target)"] + [None] * 8,
+        ["Salesperson", *kpis, "Weighted score", "Target"],
+        ["Alice", 0.2, 0.1533, 0.7844, 1, 0.9524, 0.3333, 44.45, 100],
+        ["Bob", 0.0667, 0.08, 1.1765, 1.1111, 1.4286, 0, 39, 100],
+        ["Unassigned", 0, 0, None, None, None, 0, 0, 100],
+        ["All salespeople", 0.1333, 0.1167, 0.8824, 1.037, 1.0714, 0.1667, 41.83, 100],
+        [None] * 9,
+        ["The lender's decisions and the time to close"] + [None] * 8,
+        ["Salesperson", "Approved by the lender", "Declined by the lender", "Approval rate",
+         "Withdrawn by the customer", "Refused by us", "Average days to close",
+         "Average APR (weighted by loan amount)", None],
+        # Alice: c3 declined; contact to signing 5, 10 and 14 days; APR weighted by amount
+        ["Alice", 2, 1, 0.6667, 0, 0, 9.7, 0.0757, None],
+        ["Bob", 1, 0, 1, 0, 0, 10, 0.055, None],
+        ["Unassigned", 0, 0, None, 0, 0, None, None, None],
+        ["All salespeople", 3, 1, 0.75, 0, 0, 9.8, 0.0686, None],
     ]
-    assert ws["A7"].font.b  # totals row
-    assert ws["F4"].number_format == "#,##0.00" and ws["D4"].number_format == "0.00%"
-    assert ws.auto_filter.ref == "A3:Z6"
-    # the chart's data below: each salesperson's achievement against 100
-    assert [r[:3] for r in table(ws, 9, 12)] == [
-        ["Achievement per salesperson", None, None],
-        ["Salesperson", "Achievement (weighted score)", "Target"],
-        ["Alice", 44.45, 100],
-        ["Bob", 39, 100],
-    ]
-    (chart,) = ws._charts
-    assert chart.tagname == "barChart" and chart.series[0].val.numRef.f.endswith("$B$11:$B$12")
+    assert ws["A8"].font.b  # totals row
+    assert ws["C4"].number_format == "#,##0.00" and ws["B12"].number_format == "0.00%"
+    assert ws.auto_filter.ref == "A3:H7"  # the totals row stays out of the filter
     assert "Loans closed 30%" in ws["A2"].value
+    # the chart: each salesperson's weighted score (not "Unassigned") against 100
+    (chart,) = ws._charts
+    assert chart.tagname == "barChart"
+    assert chart.series[0].val.numRef.f.endswith("$H$12:$H$13")
+    assert chart.series[0].cat.numRef.f.endswith("$A$12:$A$13")
 
 
 def test_funnel_sheet(book: Any) -> None:
@@ -154,7 +162,10 @@ def test_funnel_sheet(book: Any) -> None:
         ["Disbursed", 2, 0.6667, 0.25] + [None] * 6,
         ["Delivered", 2, 1, 0.25] + [None] * 6,
     ]
-    assert table(ws, 13, 15) == [
+    # the chart under the funnel, in rows kept empty for it; the months below
+    assert all(r == [None] * 10 for r in table(ws, 12, 28))
+    assert ws._charts[0].anchor._from.row + 1 == 13
+    assert table(ws, 29, 31) == [
         ["By month"] + [None] * 9,
         ["Month", "Contact", "Needs confirmed", "Qualified", "Plan offered", "Approved",
          "Signed", "Disbursed", "Delivered", "Contact to signed"],
@@ -169,12 +180,16 @@ def test_products_sheet(book: Any) -> None:
     apr = "Average APR (weighted by loan amount)"
     assert headings(ws) == ["Product", "Loans", "Share of loans", "Loan amount (CNY)",
                             "Share of amount", apr, "Average term (months)"]
-    assert table(ws) == [
+    rows = table(ws)
+    assert rows[:3] == [
         # the mix: one line per product
         ["Bank mortgage loan", 3, 0.75, 270000, 0.7714, 0.0652, 36],
         ["Finance-company loan", 1, 0.25, 80000, 0.2286, 0.08, 24],
         ["Total", 4, 1, 350000, 1, 0.0686, 33],
-        [None] * 7,
+    ]
+    # rows kept empty for the chart, then the detail
+    assert all(r == [None] * 7 for r in rows[3:15])
+    assert rows[15:] == [
         ["By lender and repayment method"] + [None] * 6,
         ["Product", "Lender", "Repayment method", "Loans", "Loan amount (CNY)", apr,
          "Average term (months)"],
@@ -231,22 +246,26 @@ def test_follow_up_sheet(book: Any) -> None:
 def test_consultation_sheet_masked(book: Any, data: Dataset) -> None:
     ws = book[TITLES["consultations"]]
     rows = table(ws)
-    assert len(rows) == 8 and ws.auto_filter.ref == "A3:Y11"
+    assert len(rows) == 8 and ws.auto_filter.ref == "A3:AA11"
     assert rows[0] == [
         data.ids["c1"], datetime(2026, 1, 5, 10, 0), "王**", "138****5671",
-        "110105********0117", "1****", "Potential", "Walk-in", "High", "Alice", "Delivered",
-        "Delivered", "A", "Bank mortgage loan", "ICBC", "Equal installment", 100000, 36, 0.06,
-        1000, "Yes", datetime(2026, 1, 10, 10, 0), datetime(2026, 1, 12, 10, 0), None, 95,
+        "110105********0117", "10,000–15,000", "Potential", "Walk-in", "High", "Alice",
+        "Delivered", "Delivered", None, "A", "Bank mortgage loan", "ICBC", "Equal installment",
+        100000, 36, 0.06, 1000, "Yes", datetime(2026, 1, 10, 10, 0),
+        datetime(2026, 1, 12, 10, 0), None, None, 95,
     ]
-    assert rows[1][0] == data.ids["c5"] and rows[1][23] == (
-        "Bought elsewhere: the 4S store across the road"
-    )
-    assert rows[1][11] == "Needs confirmed" and rows[1][20] is None
+    # the category picked and the staff's own words, each in its column
+    assert rows[1][0] == data.ids["c5"] and rows[1][24:26] == [
+        "Bought elsewhere", "the 4S store across the road"]
+    assert rows[1][11] == "Needs confirmed" and rows[1][21] is None
+    # c3: declined by the lender; its reason was typed without a category
+    c3 = next(r for r in rows if r[0] == data.ids["c3"])
+    assert c3[12] == "Declined" and c3[24:26] == ["Monthly payment too high", None]
     # no plain phone or ID anywhere in a masked workbook
     for row in rows:
         assert "*" in row[3] and "*" in row[4]
     assert ws["B4"].number_format == "yyyy-mm-dd hh:mm"
-    assert ws["S4"].number_format == "0.00%"
+    assert ws["T4"].number_format == "0.00%"
 
 
 # ---------------------------------------------------------------------------

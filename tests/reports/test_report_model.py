@@ -330,7 +330,7 @@ def test_rows_are_masked_by_default(data: Dataset) -> None:
                                     ("c1", "c5", "c2", "c10", "c3", "c6", "c7", "c9")]
     first = rows[0]
     assert (first.customer_name, first.phone, first.id_number, first.monthly_income) == (
-        "王**", "138****5671", "110105********0117", "1****")
+        "王**", "138****5671", "110105********0117", "10,000–15,000")
     # the same masking the customer service shows on screen
     shown = customers.get_customer(data.database, data.manager, data.customer_ids["c1"])
     assert (first.phone, first.id_number) == (shown.phone, shown.id_number)

@@ -35,12 +35,8 @@
       <translation>年化利率</translation>
     </message>
     <message>
-      <source>Achievement (weighted score)</source>
-      <translation>达成率（加权得分）</translation>
-    </message>
-    <message>
-      <source>Achievement per salesperson</source>
-      <translation>各销售顾问达成率</translation>
+      <source>Achievement (actual / target)</source>
+      <translation>达成率（实际 / 目标）</translation>
     </message>
     <message>
       <source>Achievement per salesperson (100 = every target met)</source>
@@ -211,6 +207,10 @@
       <translation>贷款机构</translation>
     </message>
     <message>
+      <source>Lender's decision</source>
+      <translation>贷款机构审批结果</translation>
+    </message>
+    <message>
       <source>Lender-required insurance</source>
       <translation>贷款机构要求的保险</translation>
     </message>
@@ -233,6 +233,10 @@
     <message>
       <source>Lost reason</source>
       <translation>流失原因</translation>
+    </message>
+    <message>
+      <source>Lost reason: note</source>
+      <translation>流失原因：备注</translation>
     </message>
     <message>
       <source>Lost, refused or blocked in the period.</source>
@@ -399,8 +403,16 @@
       <translation>目标</translation>
     </message>
     <message>
+      <source>Target (per salesperson)</source>
+      <translation>目标（每位销售顾问）</translation>
+    </message>
+    <message>
       <source>Term (months)</source>
       <translation>期限（月）</translation>
+    </message>
+    <message>
+      <source>The lender's decisions and the time to close</source>
+      <translation>贷款机构审批结果与成交用时</translation>
     </message>
     <message>
       <source>Tier</source>
@@ -445,18 +457,6 @@
     <message>
       <source>{a}, {b}</source>
       <translation>{a}、{b}</translation>
-    </message>
-    <message>
-      <source>{kpi}: achievement</source>
-      <translation>{kpi}：达成率</translation>
-    </message>
-    <message>
-      <source>{kpi}: actual</source>
-      <translation>{kpi}：实际</translation>
-    </message>
-    <message>
-      <source>{kpi}: target</source>
-      <translation>{kpi}：目标</translation>
     </message>
     <message>
       <source>{start} to {end}</source>

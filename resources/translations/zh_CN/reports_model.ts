@@ -44,6 +44,10 @@
       <translation>客户满意度</translation>
     </message>
     <message>
+      <source>Declined</source>
+      <translation>已拒绝</translation>
+    </message>
+    <message>
       <source>Declined by the lender</source>
       <translation>贷款机构拒绝</translation>
     </message>
