@@ -104,6 +104,8 @@ class AuditAction(StrEnum):
     CUSTOMER_ERASED = "customer_erased"
     EXCEPTION_APPROVED = "exception_approved"
     STAGE_UNDONE = "stage_undone"
+    IMPORT = "import"
+    """A lender's post-loan status file was imported."""
 
 
 class AddOnKind(StrEnum):
