@@ -44,6 +44,7 @@ def sheet_titles(lang: str | None) -> dict[str, str]:
         "rejections": _t("Rejections and losses", lang),
         "channels": _t("Channels", lang),
         "follow_ups": _t("Follow-ups", lang),
+        "overdue": _t("Overdue", lang),
         "consultations": _t("Consultations", lang),
     }
 
@@ -103,6 +104,8 @@ def write_report(
     _channels(wb, titles["channels"], report, lang)
     tick(1)
     _follow_ups(wb, titles["follow_ups"], report, lang)
+    tick(1)
+    _overdue(wb, titles["overdue"], report, lang)
     tick(1)
     n = _consultations(wb, titles["consultations"], report, rows, lang, masked, tick)
     tick(1)
@@ -490,6 +493,64 @@ def _follow_ups(wb: Workbook, title: str, report: Report, lang: str | None) -> N
         table.row(v)
     table.row(total, total=True)
     table.finish(len(body))
+
+
+def _overdue(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
+    """Overdue rates M1+ and M3+ by salesperson, product and lender (the lenders' files)."""
+    o = report.overdue
+    first = _t("Salesperson", lang)
+
+    def heads(name: str) -> list[str]:
+        return [name, _t("Loans being repaid", lang), _t("Settled", lang),
+                _t("Overdue M1+ (1+ days)", lang), _t("M1+ rate", lang),
+                _t("Overdue M3+ (61+ days)", lang), _t("M3+ rate", lang)]
+
+    kinds = ("text", "int", "int", "int", "percent", "int", "percent")
+    cols = [Column(h, k) for h, k in zip(heads(first), kinds, strict=True)]
+    if o is None:
+        context = _context(report, lang) + " · " + _t(
+            "No post-loan status imported yet: python main.py import-loan-status --file "
+            "FILE --lender KEY (README, Overdue rate).", lang)
+        Table(wb, title, _t("Overdue", lang), context, cols,
+              page=_frame(report, lang)).finish(0)
+        return
+    shown = lang or translator().language
+
+    def values(x: Any) -> list[Any]:
+        if x.kind == "salesperson":
+            name = x.name if x.key else word("Unassigned", lang)
+        elif x.kind == "lender":
+            name = lender_name(x.name, lang)
+        elif x.kind == "total":
+            name = word("Total", lang)
+        else:
+            name = x.label(shown)
+        return [name, x.loans, x.settled, x.m1, x.m1_rate, x.m3, x.m3_rate]
+
+    sections = [(first, o.of("salesperson")), (_t("Product", lang), o.of("product")),
+                (_t("Lender", lang), o.of("lender"))]
+    body = {k: [values(x) for x in xs] for k, xs in sections}
+    total = values(o.total)
+    context = _context(report, lang) + " · " + _t(
+        "Each signed loan's latest status from the lenders' files up to {end} (as of "
+        "{dates}); rate = overdue loans / loans being repaid.", lang).format(
+        end=report.period.end.isoformat(),
+        dates=_list([d.isoformat() for d in o.as_of[-3:]], lang)
+        + (" …" if len(o.as_of) > 3 else ""))
+    table = Table(wb, title, _t("Overdue", lang), context, cols,
+                  rows_for_width=[*(r for rows in body.values() for r in rows), total,
+                                  *(heads(k) for k, _ in sections)],
+                  page=_frame(report, lang))
+    for i, (name, _) in enumerate(sections):
+        if i:
+            table.blank()
+            table.plain(heads(name), bold=True)
+        for v in body[name]:
+            table.row(v, kinds=kinds)
+        table.row(total, kinds=kinds, total=True)
+        if i == 0:
+            n_first = len(body[name])
+    table.finish(n_first)
 
 
 # ---------------------------------------------------------------------------

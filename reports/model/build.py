@@ -52,6 +52,7 @@ from db.models import (
     Appraisal,
     Consultation,
     FollowUp,
+    LoanStatus,
     Plan,
     PlanAddOn,
     Product,
@@ -66,6 +67,8 @@ from reports.model.figures import (
     ADD_ON_KINDS,
     CENT,
     KPI_CODES,
+    M1_DAYS,
+    M3_DAYS,
     TENTH,
     ChannelLine,
     FollowUpLine,
@@ -75,6 +78,8 @@ from reports.model.figures import (
     KpiLine,
     KpiTable,
     KpiTargets,
+    Overdue,
+    OverdueLine,
     ProductLine,
     RejectionLine,
     Report,
@@ -479,6 +484,12 @@ def build_report(
                 )
             )
         }
+
+        def name_of(staff_id: int | None) -> str:
+            if staff_id is None:
+                return "Unassigned"
+            return staff.get(staff_id, (f"#{staff_id}", "", False))[0]
+
         activity = _activity(s, sids, lo, hi)
         per_person = activity[0]
         summary = _summary(s, sids, store_name, lo, hi, activity)
@@ -492,16 +503,12 @@ def build_report(
         rejections = _rejections(s, sids, lo, hi)
         channels = _channels(s, sids, lo, hi)
         follow_ups = _follow_ups(s, sids, period, moment)
+        overdue = _overdue(s, sids, period, name_of)
         row_count = s.scalar(
             select(func.count(C.id)).where(
                 in_stores(C.store_id, sids), _within(C.contact_at, lo, hi)
             )
         ) or 0
-
-    def name_of(staff_id: int | None) -> str:
-        if staff_id is None:
-            return "Unassigned"
-        return staff.get(staff_id, (f"#{staff_id}", "", False))[0]
 
     totals = sum((a for a, _ in per_person.values()), KpiActuals())
 
@@ -553,6 +560,7 @@ def build_report(
         consultation_rows=row_count,
         notes=TR_STRINGS,
         stores=per_store,
+        overdue=overdue,
     )
 
 
@@ -818,6 +826,65 @@ class _ProductSums:
 
     def average_apr(self) -> Decimal | None:
         return weighted_mean(self.apr_weighted, self.apr_amount)
+
+
+def _overdue(
+    s: Session, sids: StoreIds, period: ReportPeriod, staff_name: Any
+) -> Overdue | None:
+    """Each signed loan's latest imported status up to the period's last day."""
+    latest = (
+        select(LoanStatus.consultation_id.label("cid"), func.max(LoanStatus.as_of).label("day"))
+        .where(in_stores(LoanStatus.store_id, sids), LoanStatus.as_of <= period.end)
+        .group_by(LoanStatus.consultation_id)
+        .subquery()
+    )
+    stmt = (
+        select(C.consultant_id, Plan.product_code, Plan.lender_name, LoanStatus.status,
+               LoanStatus.overdue_days, LoanStatus.as_of)
+        .select_from(LoanStatus)
+        .join(latest, and_(latest.c.cid == LoanStatus.consultation_id,
+                           latest.c.day == LoanStatus.as_of))
+        .join(C, C.id == LoanStatus.consultation_id)
+        .join(Plan, Plan.id == LoanStatus.plan_id)
+    )
+    groups: dict[tuple[str, str], list[int]] = {}
+    days: set[Any] = set()
+    for consultant, product, lender, status, overdue_days, as_of in s.execute(
+        stmt.execution_options(yield_per=STREAM_BATCH)
+    ):
+        days.add(as_of)
+        settled = status == "settled"
+        n_days = 0 if settled else int(overdue_days or 0)
+        for key in (("salesperson", "" if consultant is None else str(consultant)),
+                    ("product", product or ""), ("lender", lender or ""), ("total", "")):
+            g = groups.setdefault(key, [0, 0, 0, 0])
+            g[0 if not settled else 1] += 1
+            g[2] += n_days >= M1_DAYS
+            g[3] += n_days >= M3_DAYS
+    if not days:
+        return None
+    products: dict[str, tuple[str, str]] = {}
+    for code, pname, spec in s.execute(
+        select(Product.code, Product.name, Product.spec).where(in_stores(Product.store_id, sids))
+    ):
+        products.setdefault(code, (pname, name_zh(spec)))
+
+    def line(kind: str, key: str, g: list[int]) -> OverdueLine:
+        if kind == "salesperson":
+            name, zh = staff_name(int(key) if key else None), ""
+        elif kind == "product":
+            name, zh = products.get(key, (key, ""))
+        else:
+            name, zh = key, ""
+        return OverdueLine(kind, key, name, g[0], g[1], g[2], g[3], percent(g[2], g[0]),
+                           percent(g[3], g[0]), zh)
+
+    order = {"salesperson": 0, "product": 1, "lender": 2}
+    lines = sorted(
+        (line(kind, key, g) for (kind, key), g in groups.items() if kind != "total"),
+        key=lambda x: (order[x.kind], x.kind == "salesperson" and not x.key, -x.loans, x.name),
+    )
+    return Overdue(tuple(lines), line("total", "", groups[("total", "")]), tuple(sorted(days)))
 
 
 def _reason_codes(data: Any) -> Iterable[tuple[str, str]]:

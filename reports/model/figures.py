@@ -9,7 +9,7 @@ Conventions (the same as ``lending``): money is ``Decimal`` quantized to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from reports.model.period import ReportPeriod
@@ -296,6 +296,48 @@ class FollowUpLine:
     """Percent of the follow-ups that are done or missed."""
 
 
+M1_DAYS = 1
+"""Overdue M1+: one day or more past due (M1 is days 1-30)."""
+M3_DAYS = 61
+"""Overdue M3+: 61 days or more past due (M3 is days 61-90, the third month)."""
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    """Signed loans by their latest post-loan status up to the period's end (the
+    lenders' files, ``db.services.loan_status``).  Rates are of the loans being repaid
+    (current or overdue): settled loans are counted apart."""
+
+    kind: str
+    """``salesperson``, ``product``, ``lender`` or ``total``."""
+    key: str
+    """Staff id (as text, '' for none), product code or lender name."""
+    name: str
+    loans: int
+    """Loans being repaid (current or overdue)."""
+    settled: int
+    m1: int
+    m3: int
+    m1_rate: Decimal | None
+    m3_rate: Decimal | None
+    name_zh: str = ""
+
+    def label(self, lang: str | None) -> str:
+        return self.name_zh if (lang or "").startswith("zh") and self.name_zh else self.name
+
+
+@dataclass(frozen=True)
+class Overdue:
+    lines: tuple[OverdueLine, ...]
+    """By salesperson, then product, then lender."""
+    total: OverdueLine
+    as_of: tuple[date, ...]
+    """The as-of dates of the statuses counted (latest per loan)."""
+
+    def of(self, kind: str) -> tuple[OverdueLine, ...]:
+        return tuple(x for x in self.lines if x.kind == kind)
+
+
 @dataclass(frozen=True)
 class Report:
     period: ReportPeriod
@@ -320,3 +362,5 @@ class Report:
     """A group report's summary per store (in store order); empty for one store."""
     product_details: tuple[ProductLine, ...] = field(default=())
     """By product, lender and repayment method."""
+    overdue: Overdue | None = None
+    """None when no lender's post-loan status has been imported up to the period's end."""

@@ -257,3 +257,56 @@ def test_built_in_mappings_read() -> None:
     assert {"generic", "icbc", "ccb", "auto_finance"} <= set(known)
     for m in known.values():
         assert m.columns["reference"] and (m.columns["status"] or m.columns["overdue_days"])
+
+
+# ---------------------------------------------------------------------------
+# the command
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli_db(store: Database, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("LOANDESK_KEY_FILE", str(store.key_path))
+    monkeypatch.setenv("LOANDESK_LANG", "en")
+    assert store.path is not None
+    return str(store.path)
+
+
+def test_command_reports_unmatched_rows(cli_db: str, loans: dict[str, Any], tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    import main
+
+    good = [[ref, "current", 0] for ref, _ in loans["signed"][:30]]
+    bad = [["X-1", "current", 0], ["P-999999-1", "overdue", 31]]
+    path = write_csv(tmp_path / "s.csv", [*good, *bad], header=["reference", "status",
+                                                                 "overdue_days"])
+    out = tmp_path / "unmatched.csv"
+    code = main.main(["import-loan-status", "--db", cli_db, "--file", str(path),
+                      "--lender", "generic", "--as-of", "2026-06-15", "--unmatched", str(out)])
+    printed = capsys.readouterr()
+    assert code == 0, printed.err
+    assert "32 rows read: 30 stored" in printed.out and "2 unmatched" in printed.out
+    assert "line 32: X-1 - not a LoanDesk plan reference" in printed.out
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["line", "reference", "reason"] and [r[:2] for r in rows[1:]] == [
+        ["32", "X-1"], ["33", "P-999999-1"]]
+
+
+def test_command_malformed_file_is_one_line_and_status_2(
+        cli_db: str, store: Database, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import main
+
+    path = write_csv(tmp_path / "s.csv", [["P-1-1", "on hold", 0, "2026-06-01"]])
+    before = count(store)
+    code = main.main(["import-loan-status", "--db", cli_db, "--file", str(path),
+                      "--lender", "generic"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "Line 2: the status 'on hold'" in err and "Traceback" not in err
+    assert count(store) == before
+    for args in (["--lender", "nobody"], ["--lender", "generic", "--as-of", "30.6.2026"]):
+        code = main.main(["import-loan-status", "--db", cli_db, "--file", str(path), *args])
+        assert code == 2 and len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert count(store) == before

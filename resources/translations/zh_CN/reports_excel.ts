@@ -139,6 +139,10 @@
       <translation>应回访</translation>
     </message>
     <message>
+      <source>Each signed loan's latest status from the lenders' files up to {end} (as of {dates}); rate = overdue loans / loans being repaid.</source>
+      <translation>每笔已签约贷款截至 {end} 的最新贷后状态（数据日期 {dates}）；逾期率 = 逾期贷款 / 还款中贷款。</translation>
+    </message>
+    <message>
       <source>Figure</source>
       <translation>指标</translation>
     </message>
@@ -223,6 +227,10 @@
       <translation>笔数</translation>
     </message>
     <message>
+      <source>Loans being repaid</source>
+      <translation>还款中贷款</translation>
+    </message>
+    <message>
       <source>Loans signed in the period.</source>
       <translation>本期间签约的贷款。</translation>
     </message>
@@ -241,6 +249,14 @@
     <message>
       <source>Lost, refused or blocked in the period.</source>
       <translation>本期间流失、被拒或受阻的咨询。</translation>
+    </message>
+    <message>
+      <source>M1+ rate</source>
+      <translation>M1+ 逾期率</translation>
+    </message>
+    <message>
+      <source>M3+ rate</source>
+      <translation>M3+ 逾期率</translation>
     </message>
     <message>
       <source>Missed</source>
@@ -263,12 +279,28 @@
       <translation>否</translation>
     </message>
     <message>
+      <source>No post-loan status imported yet: python main.py import-loan-status --file FILE --lender KEY (README, Overdue rate).</source>
+      <translation>尚未导入贷后状态：python main.py import-loan-status --file 文件 --lender 映射（见 README“逾期率”）。</translation>
+    </message>
+    <message>
       <source>Notes</source>
       <translation>说明</translation>
     </message>
     <message>
       <source>On-time rate</source>
       <translation>按时完成率</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <source>Overdue M1+ (1+ days)</source>
+      <translation>M1+ 逾期（1 天以上）</translation>
+    </message>
+    <message>
+      <source>Overdue M3+ (61+ days)</source>
+      <translation>M3+ 逾期（61 天以上）</translation>
     </message>
     <message>
       <source>Owner report</source>
@@ -353,6 +385,10 @@
     <message>
       <source>Satisfaction</source>
       <translation>满意度</translation>
+    </message>
+    <message>
+      <source>Settled</source>
+      <translation>已结清</translation>
     </message>
     <message>
       <source>Share of amount</source>
