@@ -33,7 +33,7 @@ from db.models.enums import Role
 from db.services.stores import StoreSummary
 from desktop.context import AppContext
 from desktop.tasks import Job, TaskHandle
-from desktop.widgets import fit_height
+from desktop.widgets import fill_store_choice, fit_height
 from lending.errors import UserError
 
 
@@ -124,12 +124,7 @@ class ExportDialog(QDialog):
         """Several stores: offer the group (default) or one of them."""
         if len(stores) < 2:
             return
-        self.stores.clear()
-        self._store_ids = [None]
-        self.stores.addItem(self.tr("All stores (group)"))
-        for store in stores:
-            self._store_ids.append(store.id)
-            self.stores.addItem(store.name)
+        self._store_ids = fill_store_choice(self.stores, stores, self.tr("All stores (group)"))
         self.stores.setCurrentIndex(0)
         self._form.setRowVisible(self.stores, True)
         fit_height(self)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 
 def error_label() -> QLabel:
@@ -34,3 +37,15 @@ def show_message(label: QLabel, text: str | None) -> None:
     label.setText(text or "")
     label.setVisible(bool(text))
     fit_height(label.window())
+
+
+def fill_store_choice(combo: QComboBox, stores: Sequence[Any], group: str) -> list[int | None]:
+    """The group owner's store choice: ``group`` (the whole group, id None) then each
+    store by name; returns the ids in the combo's order."""
+    combo.clear()
+    ids: list[int | None] = [None]
+    combo.addItem(group)
+    for store in stores:
+        ids.append(store.id)
+        combo.addItem(store.name)
+    return ids

@@ -44,7 +44,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from db.database import Database
@@ -564,7 +564,20 @@ def build_report(
     )
 
 
-def _activity(s: Session, sids: StoreIds, lo: datetime, hi: datetime) -> Activity:
+def _activity(
+    s: Session,
+    sids: StoreIds,
+    lo: datetime,
+    hi: datetime,
+    *,
+    only: ColumnElement[bool] | None = None,
+    full: bool = True,
+) -> Activity:
+    """Per consultant: the period's events.  ``only`` narrows the consultations read
+    (the dashboard passes the ones with an event in its months, found by index);
+    ``full`` False leaves out what the dashboard does not show: days to close, the
+    weighted APR, required insurance and the add-on kinds (left at zero), plans priced
+    and consultations lost (returned as 0)."""
     signed_in = _within(C.signed_at, lo, hi)
     with_plan = and_(signed_in, Plan.id.is_not(None))
     has_sat = and_(signed_in, C.satisfaction.is_not(None))
@@ -595,12 +608,17 @@ def _activity(s: Session, sids: StoreIds, lo: datetime, hi: datetime) -> Activit
             func.sum(case((signed_in, Plan.amount))),
             _count_if(with_plan),
             _count_if(and_(with_plan, plan_has_add_on(required=False))),
-            _count_if(
-                and_(with_plan, plan_has_add_on(required=True, kind=AddOnKind.INSURANCE.value))
-            ),
             *(
-                _count_if(and_(with_plan, plan_has_add_on(required=False, kind=kind)))
-                for kind in ADD_ON_KINDS
+                (
+                    _count_if(and_(with_plan, plan_has_add_on(
+                        required=True, kind=AddOnKind.INSURANCE.value))),
+                    *(
+                        _count_if(and_(with_plan, plan_has_add_on(required=False, kind=kind)))
+                        for kind in ADD_ON_KINDS
+                    ),
+                )
+                if full  # the dashboard shows neither required insurance nor the kinds
+                else (literal(0),) * (1 + len(ADD_ON_KINDS))
             ),
             func.sum(case((has_sat, C.satisfaction))),
             _count_if(has_sat),
@@ -608,10 +626,10 @@ def _activity(s: Session, sids: StoreIds, lo: datetime, hi: datetime) -> Activit
         )
         .select_from(C)
         .outerjoin(Plan, _chosen_plan())
-        .where(in_stores(C.store_id, sids))
+        .where(in_stores(C.store_id, sids), *(() if only is None else (only,)))
         .group_by(C.consultant_id)
     )
-    loans = _signed_loans(s, sids, lo, hi)
+    loans = _signed_loans(s, sids, lo, hi) if full else {}
     out: dict[int | None, tuple[KpiActuals, dict[str, Any]]] = {}
     for row in s.execute(stmt):
         (consultant, contacts, offered, approved, signed, delivered, declined, withdrawn,
@@ -651,6 +669,8 @@ def _activity(s: Session, sids: StoreIds, lo: datetime, hi: datetime) -> Activit
             },
         }
         out[consultant] = (actuals, extra)
+    if not full:
+        return out, 0, 0
     plans_priced = s.scalar(
         select(func.count(Plan.id)).where(
             in_stores(Plan.store_id, sids), _within(Plan.created_at, lo, hi)

@@ -1,4 +1,5 @@
-"""the lenders' post-loan status of each loan (imported), for the overdue rate
+"""the lenders' post-loan status of each loan (imported), for the overdue rate; indexes
+on the consultation events the dashboard counts by month
 
 Revision ID: 20261202_02
 Revises: 20261202_01
@@ -16,6 +17,14 @@ revision: str = "20261202_02"
 down_revision: str | Sequence[str] | None = "20261202_01"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+
+_EVENT_INDEXES = (
+    ("ix_consultations_store_signed", "signed_at"),
+    ("ix_consultations_store_approved", "approved_at"),
+    ("ix_consultations_store_decided", "lender_decided_at"),
+    ("ix_consultations_store_lost", "lost_at"),
+)
 
 
 def upgrade() -> None:
@@ -61,9 +70,15 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_loan_statuses_store_as_of", ["store_id", "as_of"], unique=False
         )
+    with op.batch_alter_table("consultations", schema=None) as batch_op:
+        for name, column in _EVENT_INDEXES:
+            batch_op.create_index(name, ["store_id", column], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("consultations", schema=None) as batch_op:
+        for name, _column in reversed(_EVENT_INDEXES):
+            batch_op.drop_index(name)
     with op.batch_alter_table("loan_statuses", schema=None) as batch_op:
         batch_op.drop_index("ix_loan_statuses_store_as_of")
         batch_op.drop_index(batch_op.f("ix_loan_statuses_store_id"))

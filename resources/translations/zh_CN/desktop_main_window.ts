@@ -28,6 +28,10 @@
       <translation>咨询 {number} — {customer}</translation>
     </message>
     <message>
+      <source>Dashboard</source>
+      <translation>经营看板</translation>
+    </message>
+    <message>
       <source>Export report…</source>
       <translation>导出报表…</translation>
     </message>
