@@ -142,13 +142,15 @@ class DashboardDialog(QDialog):
         grid = QGridLayout()
         self.figure_buttons: dict[tuple[str, int], QPushButton] = {}
         titles = self.figure_titles()
-        for col, key in enumerate((*FIGURES, "follow_ups")):
+        for col, key in enumerate((*FIGURES, "follow_ups", "overdue")):
             head = QLabel(titles[key])
             head.setWordWrap(True)
             head.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(head, 0, col)
             if key == "follow_ups":
                 kinds = (("follow_ups_due", 0), ("follow_ups_overdue", 0))
+            elif key == "overdue":
+                kinds = (("overdue_m1", 0), ("overdue_m3", 0))
             else:
                 kinds = ((key, 0), (key, 1))
             for row, (kind, month) in enumerate(kinds, start=1):
@@ -216,6 +218,7 @@ class DashboardDialog(QDialog):
             "approval_rate": self.tr("Approval rate"),
             "add_on_attach": self.tr("Add-on attach rate"),
             "follow_ups": self.tr("Follow-ups"),
+            "overdue": self.tr("Overdue (lenders' files)"),
         }
 
     def drill_text(self, drill: Drill) -> str:
@@ -229,6 +232,10 @@ class DashboardDialog(QDialog):
             return self.tr("Consultations with a follow-up due today")
         elif drill.kind == "follow_ups_overdue":
             return self.tr("Consultations with an overdue follow-up")
+        elif drill.kind == "overdue_m1":
+            return self.tr("Loans overdue 1 day or more (M1+), latest status")
+        elif drill.kind == "overdue_m3":
+            return self.tr("Loans overdue 61 days or more (M3+), latest status")
         elif drill.kind == "approval_rate":
             what = self.tr("Decided by the lender")
         elif drill.kind == "add_on_attach":
@@ -304,6 +311,17 @@ class DashboardDialog(QDialog):
             self.tr("{n} due today").format(n=board.follow_ups_due))
         self.figure_buttons[("follow_ups_overdue", 0)].setText(
             self.tr("{n} overdue").format(n=board.follow_ups_overdue))
+        o = board.overdue
+        m1, m3 = self.figure_buttons[("overdue_m1", 0)], self.figure_buttons[("overdue_m3", 0)]
+        if o is None:
+            m1.setText("-")
+            m3.setText("-")
+            m1.setToolTip(self.tr("No post-loan status imported yet (import-loan-status)."))
+        else:
+            m1.setText(self.tr("M1+ {rate}").format(rate=self.fmt.percent(o.total.m1_rate)))
+            m3.setText(self.tr("M3+ {rate}").format(rate=self.fmt.percent(o.total.m3_rate)))
+            m1.setToolTip(self.tr("{n} of {loans} loans being repaid, as of {day}").format(
+                n=o.total.m1, loans=o.total.loans, day=o.as_of[-1].isoformat()))
         self._fill_chart(self.funnel_chart,
                          [label("stage", s.stage, self.ctx.language) for s in board.funnel],
                          [s.count for s in board.funnel], [s.stage for s in board.funnel],

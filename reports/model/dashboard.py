@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, select, union
 
 from db.database import Database
-from db.models import Consultation, Customer, FollowUp, Plan, Staff
+from db.models import Consultation, Customer, FollowUp, LoanStatus, Plan, Staff
 from db.models.enums import Role
 from db.services.base import Actor, Permission, require
 from reports.model.build import (
@@ -33,6 +33,7 @@ from reports.model.build import (
     _activity,
     _chosen_plan,
     _funnel,
+    _overdue,
     _products,
     _within,
     in_stores,
@@ -40,7 +41,7 @@ from reports.model.build import (
     reached,
     resolve_stores,
 )
-from reports.model.figures import FunnelStep, ProductLine
+from reports.model.figures import M1_DAYS, M3_DAYS, FunnelStep, Overdue, ProductLine
 from reports.model.period import ReportPeriod
 from reports.model.rows import mask_name
 
@@ -85,6 +86,8 @@ class Dashboard:
     """This month's cohort (first contacted this month), by the furthest stage reached."""
     products: tuple[ProductLine, ...]
     """Loans signed this month, one line per product."""
+    overdue: Overdue | None = None
+    """Every signed loan's latest post-loan status up to today (None: none imported)."""
 
 
 def months(today: date, tz: tzinfo | None = None) -> tuple[ReportPeriod, ReportPeriod]:
@@ -157,6 +160,7 @@ def build_dashboard(
         now_m, last_m = _month(s, sids, this), _month(s, sids, last)
         funnel = _funnel(s, sids, this).overall
         products, _, _ = _products(s, sids, lo, hi)
+        loans_overdue = _overdue(s, sids, this, lambda staff_id: str(staff_id or ""))
         open_ = and_(in_stores(FollowUp.store_id, sids), FollowUp.done_at.is_(None))
         overdue = s.scalar(select(func.count(FollowUp.id)).where(open_, FollowUp.due_at < day_lo))
         due = s.scalar(select(func.count(FollowUp.id)).where(
@@ -164,7 +168,7 @@ def build_dashboard(
     return Dashboard(
         stores=sids, today=day, this_month=now_m, last_month=last_m,
         follow_ups_due=int(due or 0), follow_ups_overdue=int(overdue or 0),
-        funnel=funnel, products=products,
+        funnel=funnel, products=products, overdue=loans_overdue,
     )
 
 
@@ -172,7 +176,8 @@ def build_dashboard(
 # drill-down
 # ---------------------------------------------------------------------------
 
-DRILL_KINDS = (*FIGURES, "follow_ups_due", "follow_ups_overdue", "stage", "product")
+DRILL_KINDS = (*FIGURES, "follow_ups_due", "follow_ups_overdue", "stage", "product",
+               "overdue_m1", "overdue_m3")
 
 
 @dataclass(frozen=True)
@@ -219,6 +224,21 @@ def _drill_filter(drill: Drill, period: ReportPeriod, today: date) -> ColumnElem
         return and_(_within(C.contact_at, lo, hi), reached(STAGES.index(drill.key)))
     if kind == "product":
         return and_(_within(C.signed_at, lo, hi), Plan.product_code == drill.key)
+    if kind in ("overdue_m1", "overdue_m3"):
+        latest = (
+            select(LoanStatus.consultation_id.label("cid"),
+                   func.max(LoanStatus.as_of).label("day"))
+            .where(LoanStatus.as_of <= today)
+            .group_by(LoanStatus.consultation_id)
+            .subquery()
+        )
+        days = M1_DAYS if kind == "overdue_m1" else M3_DAYS
+        return C.id.in_(
+            select(LoanStatus.consultation_id)
+            .join(latest, and_(latest.c.cid == LoanStatus.consultation_id,
+                               latest.c.day == LoanStatus.as_of))
+            .where(LoanStatus.status == "overdue", LoanStatus.overdue_days >= days)
+        )
     if kind in ("follow_ups_due", "follow_ups_overdue"):
         day_lo = period.moment(today)
         when = (FollowUp.due_at < day_lo if kind == "follow_ups_overdue"

@@ -86,6 +86,7 @@ def test_figures_drill_down_and_open_a_consultation(
     assert _button(dialog, "approval_rate", 1).text().endswith(
         fmt.percent(board.last_month.approval_rate))
     assert str(board.follow_ups_overdue) in _button(dialog, "follow_ups_overdue").text()
+    assert board.overdue is None and _button(dialog, "overdue_m1").text() == "-"
     assert board.last_month.signed > 0
     screenshot(dialog, "dashboard")
 

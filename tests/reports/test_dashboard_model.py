@@ -4,6 +4,7 @@ figure's drill-down lists exactly the consultations it counts."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -103,3 +104,27 @@ def test_names_masked_for_a_manager_and_the_dashboard_closed_to_consultants(
         build_dashboard(store, actor_of(store, Role.CONSULTANT), today=TODAY)
     with pytest.raises(PermissionDenied):  # a manager: own store only
         build_dashboard(store, manager, [manager.store_id + 1], today=TODAY)
+
+
+def test_overdue_rates_and_their_loans(store: Database, tmp_path: Path) -> None:
+    """Before any lender's file: no overdue figures; after one, the report's, and the
+    drill-down lists the overdue loans."""
+    from db.services.loan_status import import_loan_status, load_mapping
+    from tests.db.test_loan_status import write_csv
+
+    owner = owner_actor(store)
+    assert build_dashboard(store, owner, today=TODAY, tz=CST).overdue is None
+    with store.engine.connect() as conn:
+        refs = [f"P-{c:06d}-{p}" for c, p in conn.execute(text(
+            "SELECT c.id, p.id FROM consultations c JOIN plans p ON p.consultation_id = c.id "
+            "AND p.chosen WHERE c.signed_at IS NOT NULL ORDER BY c.id"))]
+    rows = [[ref, "overdue" if i % 5 == 0 else "current", [0, 3, 70][i % 3] if i % 5 == 0
+             else 0, "2026-04-30"] for i, ref in enumerate(refs)]
+    rows = [[r[0], "current" if r[2] == 0 else r[1], r[2], r[3]] for r in rows]
+    import_loan_status(store, owner, write_csv(tmp_path / "s.csv", rows), load_mapping("generic"))
+    board = build_dashboard(store, owner, today=TODAY, tz=CST)
+    report = build_report(store, months(TODAY, CST)[0]).overdue
+    assert board.overdue is not None and report is not None
+    assert board.overdue.total == report.total and board.overdue.total.m3 > 0
+    for kind, n in (("overdue_m1", report.total.m1), ("overdue_m3", report.total.m3)):
+        assert len(drill_down(store, owner, None, Drill(kind), today=TODAY, tz=CST)) == n

@@ -64,8 +64,32 @@
       <translation>贷款金额（元）</translation>
     </message>
     <message>
+      <source>Loans overdue 1 day or more (M1+), latest status</source>
+      <translation>逾期 1 天以上的贷款（M1+，最新状态）</translation>
+    </message>
+    <message>
+      <source>Loans overdue 61 days or more (M3+), latest status</source>
+      <translation>逾期 61 天以上的贷款（M3+，最新状态）</translation>
+    </message>
+    <message>
+      <source>M1+ {rate}</source>
+      <translation>M1+ {rate}</translation>
+    </message>
+    <message>
+      <source>M3+ {rate}</source>
+      <translation>M3+ {rate}</translation>
+    </message>
+    <message>
       <source>New consultations</source>
       <translation>新增咨询</translation>
+    </message>
+    <message>
+      <source>No post-loan status imported yet (import-loan-status).</source>
+      <translation>尚未导入贷后状态（import-loan-status）。</translation>
+    </message>
+    <message>
+      <source>Overdue (lenders' files)</source>
+      <translation>逾期（贷款机构数据）</translation>
     </message>
     <message>
       <source>Product mix this month</source>
@@ -94,6 +118,10 @@
     <message>
       <source>{n} due today</source>
       <translation>今日待回访 {n}</translation>
+    </message>
+    <message>
+      <source>{n} of {loans} loans being repaid, as of {day}</source>
+      <translation>还款中贷款 {loans} 笔中的 {n} 笔，数据日期 {day}</translation>
     </message>
     <message>
       <source>{n} overdue</source>
