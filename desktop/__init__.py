@@ -20,7 +20,10 @@ def _pin_booleans() -> None:
         return
     import ctypes
 
-    for value in (True, False):
+    # None too: a worker process of the GUI tests aborted at exit with "none_dealloc:
+    # deallocating None" (seen 2026-12-02 after the journeys); the same kind of lost
+    # reference, so the same cure
+    for value in (True, False, None):
         count = ctypes.c_ssize_t.from_address(id(value))  # ob_refcnt, the first field
         if count.value < 1 << 40:
             count.value += 1 << 40

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
 
         self.export_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
         self.dashboard_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
+        self.loan_status_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
         self.admin_action.setVisible(ctx.can(base.Permission.MANAGE_STAFF))
         for action in self._session_actions:
             action.setEnabled(True)
@@ -158,6 +159,10 @@ class MainWindow(QMainWindow):
             self.tr("Dashboard"), self.open_dashboard, "Ctrl+D", sp.SP_FileDialogInfoView
         )
         self.dashboard_action.setVisible(False)
+        self.loan_status_action = self._action(
+            self.tr("Import lender status…"), self.import_loan_status
+        )
+        self.loan_status_action.setVisible(False)
         self.admin_action = self._action(
             self.tr("Staff and stores…"), self.manage_staff, None, sp.SP_DirLinkIcon
         )
@@ -212,6 +217,7 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.find_action)
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.admin_action)
+        tools_menu.addAction(self.loan_status_action)
         tools_menu.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -582,6 +588,14 @@ class MainWindow(QMainWindow):
         dialog.open_consultation.connect(opened)
         dialog.destroyed.connect(gone)
         dialog.show()
+
+    def import_loan_status(self) -> None:
+        """A lender's post-loan status file, for the overdue rate."""
+        if not self.ctx.can(base.Permission.EXPORT_REPORTS):
+            return
+        from desktop.loan_status_import import LoanStatusImportDialog
+
+        LoanStatusImportDialog(self.ctx, self).exec()
 
     def manage_staff(self) -> None:
         if not self.ctx.can(base.Permission.MANAGE_STAFF):

@@ -145,6 +145,11 @@ class LenderMapping:
     date_formats: tuple[str, ...] = ("%Y-%m-%d",)
     lenders: tuple[str, ...] = ()
     """Catalogue names of the lenders this mapping is for (empty: any lender)."""
+    name_zh: str = ""
+
+    def title(self, lang: str | None) -> str:
+        """The mapping's name in the reader's language."""
+        return self.name_zh if (lang or "").startswith("zh") and self.name_zh else self.name
 
     @classmethod
     def from_json(cls, key: str, data: Any, source: str = "") -> LenderMapping:
@@ -162,6 +167,7 @@ class LenderMapping:
                 status_values=values,
                 date_formats=tuple(str(f) for f in data.get("date_formats") or ("%Y-%m-%d",)),
                 lenders=tuple(str(n) for n in data.get("lenders") or ()),
+                name_zh=str(data.get("name_zh") or ""),
             )
         except (AttributeError, KeyError, TypeError) as exc:
             raise _fail("bad_mapping", name=where, why=f"{type(exc).__name__}: {exc}") from None

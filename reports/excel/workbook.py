@@ -1,8 +1,12 @@
 """Lay the report model out as sheets: the workbook only arranges numbers it is given.
 
 Sheets: Summary, Salesperson KPIs, Funnel, Products and lenders, Rejections
-and losses, Channels, Follow-ups, Consultations (streamed, one row per
-consultation).  Headings in the app language (English or Simplified Chinese).
+and losses, Channels, Follow-ups, Overdue, Consultations (streamed, one row per
+consultation).  Headings, codes (stages, methods, loss categories) and catalogue
+names (products, lenders) in the workbook's language (English or Simplified
+Chinese).  Every sheet prints landscape and one page wide with its headings
+repeated and a footer (store, period, page x of y); charts sit in rows of their
+own (``Table.add_chart_below``), never over a figure.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
@@ -86,7 +86,9 @@ def test_figures_drill_down_and_open_a_consultation(
     assert _button(dialog, "approval_rate", 1).text().endswith(
         fmt.percent(board.last_month.approval_rate))
     assert str(board.follow_ups_overdue) in _button(dialog, "follow_ups_overdue").text()
-    assert board.overdue is None and _button(dialog, "overdue_m1").text() == "-"
+    overdue = _button(dialog, "overdue_m1").text()
+    assert overdue == ("-" if board.overdue is None
+                       else f"M1+ {fmt.percent(board.overdue.total.m1_rate)}")
     assert board.last_month.signed > 0
     screenshot(dialog, "dashboard")
 
@@ -177,3 +179,59 @@ def test_count_axes_have_whole_steps_and_room(largest: int) -> None:
     assert upper % step == 0 and 1 <= upper // step <= 5
     assert upper * 10 >= largest * 11 and upper >= 1
     assert str(step).strip("0") in ("1", "2", "5")
+
+
+# ---------------------------------------------------------------------------
+# Tools → Import lender status…
+# ---------------------------------------------------------------------------
+
+
+def test_import_lender_status_from_the_main_window(
+        qtbot: Any, window: MainWindow, store: Database, tmp_path: Path, language: str,
+        screenshot: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.loan_status_import import LoanStatusImportDialog
+    from tests.db.test_loan_status import write_csv
+
+    with store.engine.connect() as conn:
+        from sqlalchemy import text
+
+        refs = [f"P-{c:06d}-{p}" for c, p in conn.execute(text(
+            "SELECT c.id, p.id FROM consultations c JOIN plans p ON p.consultation_id = c.id "
+            "AND p.chosen WHERE c.signed_at IS NOT NULL ORDER BY c.id LIMIT 20"))]
+    good = write_csv(tmp_path / "ok.csv", [[r, "overdue" if i % 4 == 0 else "current",
+                                           35 if i % 4 == 0 else 0] for i, r in enumerate(refs)]
+                     + [["X-1", "current", 0]], header=["reference", "status", "overdue_days"])
+    bad = write_csv(tmp_path / "bad.csv", [[refs[0], "on hold", 0, "2026-06-01"]])
+    seen: dict[str, Any] = {}
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LoanStatusImportDialog)
+        # a malformed file: one sentence, nothing stored
+        dialog.path.setText(str(bad))
+        dialog.import_button.click()
+        seen["bad"] = dialog.message.text()
+        dialog.path.setText(str(good))
+        dialog.use_as_of.setChecked(True)
+        dialog.import_button.click()
+        seen["good"] = dialog.message.text()
+        seen["unmatched"] = dialog.unmatched.rowCount()
+        seen["line"] = dialog.unmatched.item(0, 0).text()
+        out = tmp_path / "unmatched.csv"
+        dialog.save_unmatched(out)
+        seen["saved"] = out.read_text(encoding="utf-8-sig")
+        screenshot(dialog, "import-lender-status")
+        dialog.reject()
+
+    assert window.loan_status_action.isVisible()
+    QTimer.singleShot(0, act)
+    window.loan_status_action.trigger()
+    zh = language == "zh_CN"
+    assert ("第 2 行" if zh else "Line 2") in seen["bad"]
+    assert ("未保存任何数据" if zh else "Nothing was stored") in seen["bad"]
+    assert ("保存 20 行" if zh else "20 stored") in seen["good"]
+    assert seen["unmatched"] == 1 and seen["line"] == "22" and "X-1" in seen["saved"]
+    board = build_dashboard(store, owner_actor(store))
+    assert board.overdue is not None and board.overdue.total.m1 == 5

@@ -48,6 +48,10 @@
       <translation>首页</translation>
     </message>
     <message>
+      <source>Import lender status…</source>
+      <translation>导入贷后状态…</translation>
+    </message>
+    <message>
       <source>LoanDesk</source>
       <translation>车贷助手</translation>
     </message>
