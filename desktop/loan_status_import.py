@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -39,13 +38,13 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.tasks import Job, TaskHandle
-from desktop.widgets import fit_height
+from desktop.widgets import JobDialog, fit_height
 from lending.errors import UserError
 from lending.reasons import ReasonsError
 from resources.i18n import translator
 
 
-class LoanStatusImportDialog(QDialog):
+class LoanStatusImportDialog(JobDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from db.services.loan_status import mappings
@@ -189,11 +188,6 @@ class LoanStatusImportDialog(QDialog):
                                           progress=self._progress, cancellable=True,
                                           on_cancelled=self._cancelled)
 
-    def _progress(self, done: int, total: int, _text: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-
     def _finish(self) -> None:
         self.handle = None
         self.import_button.setEnabled(True)
@@ -268,13 +262,3 @@ class LoanStatusImportDialog(QDialog):
             return
         self._say(self._summary + "\n" + self.tr("Saved: {path}").format(path=out))
 
-    def _cancel_or_close(self) -> None:
-        if self.handle is not None and not self.handle.finished:
-            self.handle.cancel()
-            return
-        self.reject()
-
-    def reject(self) -> None:
-        if self.handle is not None and not self.handle.finished:
-            self.handle.cancel()
-        super().reject()

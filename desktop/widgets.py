@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QProgressBar, QWidget
 
 
 def error_label() -> QLabel:
@@ -49,3 +49,33 @@ def fill_store_choice(combo: QComboBox, stores: Sequence[Any], group: str) -> li
         ids.append(store.id)
         combo.addItem(store.name)
     return ids
+
+
+class JobDialog(QDialog):
+    """A dialog that runs one cancellable job on the worker (export, import): a
+    progress bar, Cancel while it runs and Close after it; closing cancels it.
+
+    Subclasses set ``self.progress`` (a :class:`QProgressBar`) and keep the running
+    job's handle in ``self.handle``."""
+
+    progress: QProgressBar
+    handle: Any = None
+
+    def _progress(self, done: int, total: int, _text: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _running(self) -> bool:
+        return self.handle is not None and not self.handle.finished
+
+    def _cancel_or_close(self) -> None:
+        if self._running():
+            self.handle.cancel()
+            return
+        self.reject()
+
+    def reject(self) -> None:
+        if self._running():
+            self.handle.cancel()
+        super().reject()
