@@ -513,8 +513,8 @@ def _overdue(wb: Workbook, title: str, report: Report, lang: str | None) -> None
     cols = [Column(h, k) for h, k in zip(heads(first), kinds, strict=True)]
     if o is None:
         context = _context(report, lang) + " · " + _t(
-            "No post-loan status imported yet: python main.py import-loan-status --file "
-            "FILE --lender KEY (README, Overdue rate).", lang)
+            "No post-loan status imported yet: import the lenders' files under Tools → "
+            "Import lender status….", lang)
         Table(wb, title, _t("Overdue", lang), context, cols,
               page=_frame(report, lang)).finish(0)
         return

@@ -279,8 +279,8 @@
       <translation>否</translation>
     </message>
     <message>
-      <source>No post-loan status imported yet: python main.py import-loan-status --file FILE --lender KEY (README, Overdue rate).</source>
-      <translation>尚未导入贷后状态：python main.py import-loan-status --file 文件 --lender 映射（见 README“逾期率”）。</translation>
+      <source>No post-loan status imported yet: import the lenders' files under Tools → Import lender status….</source>
+      <translation>尚未导入贷后状态：请在“工具 → 导入贷后状态…”中导入贷款机构的文件。</translation>
     </message>
     <message>
       <source>Notes</source>
