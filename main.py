@@ -105,12 +105,57 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     return argparse.Namespace(**values, command=None)
 
 
+def _hide_own_console() -> None:
+    """The frozen Windows program is a console program (so ``LoanDesk.exe quote ...``
+    prints); started by a double-click, Windows opened a console just for it: hide that
+    one, never a console the user typed the command in (it has other processes)."""
+    if sys.platform != "win32" or not getattr(sys, "frozen", False):
+        return
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    processes = (ctypes.c_uint * 2)()
+    if kernel32.GetConsoleProcessList(processes, 2) == 1:  # only us: our own console
+        window = kernel32.GetConsoleWindow()
+        if window:
+            ctypes.windll.user32.ShowWindow(window, 0)  # type: ignore[attr-defined]  # SW_HIDE
+
+
+def _warnings_as_lines(prog: str) -> None:
+    """A warning meant for the user (it carries ``key_path``) is one translated line on stderr.
+
+    Today that is :class:`db.crypto.KeyFileExposedWarning`: the key file can
+    be read by other users; the line says how to make it private.
+    """
+    import warnings
+
+    shown = warnings.showwarning
+    if getattr(shown, "loandesk", False):
+        return
+
+    def show(message: Warning | str, category: type[Warning], *rest: object, **kw: object) -> None:
+        key_path = getattr(message, "key_path", None)
+        if key_path is None:
+            shown(message, category, *rest, **kw)  # type: ignore[arg-type]
+            return
+        text = _t(
+            "The key file {path} can be read by other users of this computer; make it "
+            "private with: chmod 600 {path}"
+        ).format(path=key_path)
+        print(f"{prog}: {_t('warning')}: {text}", file=sys.stderr)
+
+    show.loandesk = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    _warnings_as_lines("loandesk")
     gui_args = gui_arguments(argv)
     if gui_args is not None:
         from desktop.app import run_gui
 
+        _hide_own_console()
         return run_gui(gui_args)
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -132,4 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # demo-data's worker processes in the frozen bundle
     sys.exit(main())

@@ -40,7 +40,7 @@ from db.services.staff import StaffView
 from db.services.stores import StoreSummary
 from desktop.context import AppContext
 from desktop.labels import role_label
-from desktop.login import MIN_PASSWORD_LENGTH, password_problem
+from desktop.login import password_error_text, password_rule_text
 from desktop.widgets import error_label, fit_height, show_message
 from lending.errors import UserError
 
@@ -63,15 +63,9 @@ def username_problem(username: str) -> str | None:
 def new_password_errors(password: str, confirm: str) -> dict[str, str]:
     """``{"password": ..., "confirm": ...}`` for a new password and its confirmation."""
     errors: dict[str, str] = {}
-    problem = password_problem(password)
-    if problem == "short":
-        errors["password"] = QCoreApplication.translate(
-            "StaffAdmin", "A password needs at least {n} characters."
-        ).format(n=MIN_PASSWORD_LENGTH)
-    elif problem == "letters_digits":
-        errors["password"] = QCoreApplication.translate(
-            "StaffAdmin", "Use both letters and digits in the password."
-        )
+    problem = password_error_text(password)
+    if problem is not None:
+        errors["password"] = problem
     if "password" not in errors and confirm != password:
         errors["confirm"] = QCoreApplication.translate(
             "StaffAdmin", "The two passwords are not the same."
@@ -189,11 +183,7 @@ class AddStaffDialog(QDialog):
         self.store.setCurrentIndex(max(self.store.findData(ctx.staff.store_id), 0))
         self.password = _password_edit()
         self.confirm = _password_edit()
-        hint = QLabel(
-            self.tr("At least {n} characters, with both letters and digits.").format(
-                n=MIN_PASSWORD_LENGTH
-            )
-        )
+        hint = QLabel(password_rule_text())
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
 
@@ -320,11 +310,7 @@ class ResetPasswordDialog(QDialog):
         self.password_error = error_label()
         self.confirm_error = error_label()
         self.form_error = error_label()
-        hint = QLabel(
-            self.tr("At least {n} characters, with both letters and digits.").format(
-                n=MIN_PASSWORD_LENGTH
-            )
-        )
+        hint = QLabel(password_rule_text())
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
         form = QFormLayout()

@@ -39,30 +39,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop.preferences import APPLICATION, ORGANISATION, Preferences
 
 BENCH_ENV = "LOANDESK_BENCH_STARTUP"
+# packaging/smoke.py: the frozen bundle starts to its first dialog, says so, and quits
+SMOKE_ENV = "LOANDESK_SMOKE"
 
 
-def _pin_booleans() -> None:
-    """Work around PySide6 6.12's ``SignalInstance.emit()`` dropping a reference to True.
-
-    ``emit()`` returns ``True`` without counting the reference, so every
-    signal emitted from Python takes one off ``True``'s count; after a few
-    thousand emits (a working day at the counter, or a test session) CPython
-    aborts with "bool_dealloc: deallocating True or False".  Python 3.12+
-    makes True immortal; before that, give it (and False, for symmetry) a
-    reference count no session can use up.  CPython only; harmless elsewhere.
-    """
-    import ctypes
-    import platform
-
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
-        return
-    for value in (True, False):
-        count = ctypes.c_ssize_t.from_address(id(value))  # ob_refcnt, the first field
-        if count.value < 1 << 40:
-            count.value += 1 << 40
-
-
-_pin_booleans()
+# (PySide6 6.12's lost references to True/None: worked around on ``import desktop``.)
 CONNECTED = "connected"  # run_setup's outcome: joined a server that already has an owner
 
 
@@ -143,6 +124,7 @@ class Application(QObject):
         self.window: Any = None
         self.context: Any = None
         self.dialog: QWidget | None = None  # the open setup/login dialog (tests drive it)
+        self.key_warning: QMessageBox | None = None  # shown when the key file is not private
         app.setQuitOnLastWindowClosed(False)
 
     # -- steps of start-up ---------------------------------------------------------
@@ -198,8 +180,15 @@ class Application(QObject):
             return True
         if self.url is None and not self._own_path().exists():
             return True  # first run: the setup dialog creates it if the user wants it
+        import warnings
+
         try:
-            self.database = open_database(self.url if self.url is not None else self._own_path())
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                self.database = open_database(
+                    self.url if self.url is not None else self._own_path()
+                )
+            self._warn_about_key(caught)
         except UserError as exc:
             from desktop.login import show_startup_error
 
@@ -210,6 +199,25 @@ class Application(QObject):
             self.failed = True
             return False
         return True
+
+    def _warn_about_key(self, caught: list[Any]) -> None:
+        """A key file other users can read: say so (without stopping the start) and how to fix."""
+        exposed = [w.message for w in caught if getattr(w.message, "key_path", None) is not None]
+        if not exposed:
+            return
+        path = exposed[0].key_path
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("Application", "LoanDesk"),
+            QCoreApplication.translate(
+                "Application",
+                "Other users of this computer can read the key file {path}, which unlocks the "
+                "customers' personal data. Make it private: chmod 600 {path}",
+            ).format(path=path),
+        )
+        box.setModal(False)
+        box.show()
+        self.key_warning = box
 
     @staticmethod
     def _own_path() -> Any:
@@ -281,6 +289,7 @@ class Application(QObject):
 
         dialog = SetupDialog(self.database, self.runner, open_local=self._open_own)
         self.dialog = dialog
+        smoke_test(dialog)
         try:
             accepted = dialog.exec()
         finally:
@@ -313,6 +322,7 @@ class Application(QObject):
                 server=server_label(self.database.url) if self.remembered else "",
             )
             self.dialog = dialog
+            smoke_test(dialog)
             try:
                 result = dialog.exec()
             finally:
@@ -502,6 +512,19 @@ class Application(QObject):
             self.database.close()
 
 
+def smoke_test(dialog: QWidget) -> None:
+    """``LOANDESK_SMOKE=1`` with a throw-away ``LOANDESK_HOME``: once the dialog is on the
+    screen, print its name and close it (the program then quits, status 0)."""
+    if os.environ.get(SMOKE_ENV) != "1" or not os.environ.get("LOANDESK_HOME"):
+        return
+
+    def shown() -> None:
+        print(f"LOANDESK_DIALOG {type(dialog).__name__} {dialog.isVisible()}", flush=True)
+        dialog.reject()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, shown)
+
+
 def bench_requested() -> bool:
     """``LOANDESK_BENCH_STARTUP=1`` with a throw-away ``LOANDESK_HOME``: bench/startup.py."""
     return os.environ.get(BENCH_ENV) == "1" and bool(os.environ.get("LOANDESK_HOME"))
@@ -530,6 +553,9 @@ def run_gui(args: argparse.Namespace) -> int:
     # start-up time), then :func:`_settle_gc`.
     gc.disable()
     app = make_application()
+    from desktop import crash
+
+    crash.install()  # an unexpected error: a dialog and a report file, not a lost traceback
     prefs = Preferences()
     url, remembered = choose_database(args, prefs)
     # the bench's window comes at once: no splash before it

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models.enums import Role
+from db.services.base import Permission
 from db.services.stores import StoreSummary
 from desktop.context import AppContext
 from desktop.tasks import Job, TaskHandle
@@ -75,7 +75,7 @@ class ExportDialog(JobDialog):
         self.unmasked = QCheckBox(
             self.tr("Include full mobile and ID numbers (recorded in the audit log)")
         )
-        self.unmasked.setVisible(ctx.staff.role is Role.OWNER)
+        self.unmasked.setVisible(ctx.staff.can(Permission.EXPORT_UNMASKED))
         # the group owner's store choice: filled (and shown) once the stores are loaded
         self.stores = QComboBox()
         self.stores.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -113,7 +113,7 @@ class ExportDialog(JobDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-        if ctx.staff.role is Role.OWNER:
+        if ctx.staff.can(Permission.MANAGE_STORES):
             from db.services.stores import list_stores
 
             db, actor = ctx.database, ctx.staff

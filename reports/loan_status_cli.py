@@ -3,7 +3,8 @@
 Reads a lender's post-loan export (CSV or Excel) with the lender's column
 mapping (``--lender``: a built-in one, see README "Overdue rate"; ``--mapping``:
 a JSON file of the owner's own) and stores each matched loan's status for the
-overdue rate.  Runs as the owner, like ``export-report``.  Prints what was
+overdue rate.  Runs as the owner, like ``export-report``, or with ``--user NAME``
+as that member of staff (a manager or the owner).  Prints what was
 stored and every row that matched no signed loan (line, reference, why; all
 of them into ``--unmatched FILE.csv`` when given).  A malformed file is one
 line on stderr, exit status 2, and nothing stored.
@@ -33,9 +34,11 @@ def _t(text: str) -> str:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    from db.cli_login import login_options
+
     p = sub.add_parser(
         "import-loan-status",
-        parents=[common],
+        parents=[common, login_options()],
         help="import a lender's post-loan status file (CSV or Excel) for the overdue rate",
     )
     p.add_argument("--file", required=True, metavar="FILE", help="the lender's .csv or .xlsx")
@@ -59,7 +62,7 @@ def _render(exc: ReasonsError) -> str:
 
 def run_import_loan_status(args: argparse.Namespace) -> int:
     from db.services import loan_status
-    from reports.excel_cli import _open, _owner, _store_ids
+    from reports.excel_cli import _open, _store_ids
 
     path = Path(args.file).expanduser()
     if not path.is_file():
@@ -84,7 +87,7 @@ def run_import_loan_status(args: argparse.Namespace) -> int:
         try:
             if out is not None:  # refused now, before anything is stored
                 files.check_output(out, protect=protect)
-            actor = _owner(database)
+            actor = _actor(database, args)
             stores = _store_ids(database, actor, args.store)
             result = loan_status.import_loan_status(
                 database, actor, path, mapping, as_of=as_of, store_ids=stores,
@@ -116,6 +119,17 @@ def run_import_loan_status(args: argparse.Namespace) -> int:
                 w.writerow([u.line, u.reference, u.reason.render(tr.reason)])
         print(_t("Unmatched rows written to {path}").format(path=out))
     return 0
+
+
+def _actor(database: Any, args: argparse.Namespace) -> Any:
+    """The logged-in user (``--user``; a role that may work with reports), else the owner."""
+    from db.cli_login import log_in, wants_login
+    from db.services.base import Permission
+    from reports.excel_cli import _owner
+
+    if wants_login(args):
+        return log_in(database, args, needs=[Permission.EXPORT_REPORTS])
+    return _owner(database)
 
 
 def _progress() -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -34,3 +35,21 @@ def _isolated_home(
     monkeypatch.setenv("LOANDESK_HOME", str(home))
     monkeypatch.setenv("LOANDESK_LANG", "en")
     monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing() -> Iterator[None]:
+    """argon2id with cheap parameters in this process: logins in tests take microseconds.
+
+    Hashes are still ``$argon2id$`` and verify with any ``PasswordHasher``;
+    commands run as subprocesses keep the real parameters.
+    """
+    from argon2 import PasswordHasher
+
+    from db.services import staff
+
+    previous = staff.set_password_hasher(
+        PasswordHasher(time_cost=1, memory_cost=256, parallelism=1)
+    )
+    yield
+    staff.set_password_hasher(previous)

@@ -6,7 +6,7 @@ from db.models.catalogue import Lender, Product
 from db.models.consultation import Appraisal, Consultation, Qualification, Vehicle
 from db.models.customer import ConsentRecord, Customer
 from db.models.loan_status import LoanStatus
-from db.models.plan import Plan, PlanAddOn
+from db.models.plan import DocumentPrint, Plan, PlanAddOn
 from db.models.signing import FollowUp, SigningItem
 from db.models.staff import AuditEntry, Staff
 from db.models.store import DbMeta, Store, StoreSetting
@@ -20,6 +20,7 @@ __all__ = [
     "Consultation",
     "Customer",
     "DbMeta",
+    "DocumentPrint",
     "FollowUp",
     "Lender",
     "LoanStatus",

@@ -117,21 +117,38 @@ def get_app_setting(target: Target, store_id: int, key: str, default: Any = None
         return default if row is None else row.value
 
 
-def set_app_setting(target: Target, actor: Actor, key: str, value: Any) -> None:
-    with transaction(target) as uow:
-        row = uow.session.get(StoreSetting, (actor.store_id, APP_PREFIX + key))
-        if row is None:
-            uow.session.add(
-                StoreSetting(
-                    store_id=actor.store_id,
-                    key=APP_PREFIX + key,
-                    value=value,
-                    updated_by=actor.staff_id,
-                )
+def _put_app_setting(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> dict[str, Any] | None:
+    """Store one app setting; ``{"key", "before", "after"}`` when it changed, else None."""
+    row = uow.session.get(StoreSetting, (actor.store_id, APP_PREFIX + key))
+    before = None if row is None else row.value
+    if row is not None and before == value:
+        return None
+    if row is None:
+        uow.session.add(
+            StoreSetting(
+                store_id=actor.store_id,
+                key=APP_PREFIX + key,
+                value=value,
+                updated_by=actor.staff_id,
             )
-        else:
-            row.value = value
-            row.updated_by = actor.staff_id
+        )
+    else:
+        row.value = value
+        row.updated_by = actor.staff_id
+    return {"key": key, "before": before, "after": value}
+
+
+def set_app_setting(target: Target, actor: Actor, key: str, value: Any) -> None:
+    """Change one app setting of the actor's store (``edit_settings``); audited before -> after.
+
+    App settings include what customer paper prints (the store's address and
+    phone), so a change is never anonymous.
+    """
+    require(actor, Permission.EDIT_SETTINGS)
+    with transaction(target) as uow:
+        change = _put_app_setting(uow, actor, key, value)
+        if change is not None:
+            _audit_store_change(uow, actor, [change])
 
 
 # ---------------------------------------------------------------------------
@@ -187,7 +204,10 @@ def get_store(target: Target, store_id: int) -> StoreView:
         )
 
 
-def _audit_store_change(uow: UnitOfWork, actor: Actor) -> None:
+def _audit_store_change(
+    uow: UnitOfWork, actor: Actor, changes: list[dict[str, Any]]
+) -> None:
+    """One audit row naming every setting that changed, each with its value before and after."""
     audit.record(
         uow,
         store_id=actor.store_id,
@@ -195,6 +215,7 @@ def _audit_store_change(uow: UnitOfWork, actor: Actor) -> None:
         actor=actor,
         target_type="store",
         target_id=actor.store_id,
+        detail={"changes": changes},
     )
 
 
@@ -207,8 +228,8 @@ def confirm_catalogue(target: Target, actor: Actor, confirmed: bool = True) -> N
     """Owner: the catalogue is (or is no longer) the store's real offer; audited."""
     require(actor, Permission.EDIT_SETTINGS)
     with transaction(target) as uow:
-        set_app_setting(uow, actor, CATALOGUE_CONFIRMED, bool(confirmed))
-        _audit_store_change(uow, actor)
+        change = _put_app_setting(uow, actor, CATALOGUE_CONFIRMED, bool(confirmed))
+        _audit_store_change(uow, actor, [change] if change else [])
 
 
 def update_store(
@@ -227,7 +248,9 @@ def update_store(
     with transaction(target) as uow:
         store = uow.session.get(Store, actor.store_id)
         assert store is not None
-        if name is not None:
+        changes: list[dict[str, Any]] = []
+        if name is not None and name.strip() != store.name:
+            changes.append({"key": "store.name", "before": store.name, "after": name.strip()})
             store.name = name.strip()
         for key, value in (
             (STORE_ADDRESS, address),
@@ -235,7 +258,9 @@ def update_store(
             (STORE_COMPLAINT_CHANNEL, complaint_channel),
         ):
             if value is not None:
-                set_app_setting(uow, actor, key, value.strip())
-        _audit_store_change(uow, actor)
+                change = _put_app_setting(uow, actor, key, value.strip())
+                if change is not None:
+                    changes.append(change)
+        _audit_store_change(uow, actor, changes)
         uow.session.flush()
         return get_store(uow, actor.store_id)

@@ -13,7 +13,8 @@
   lender's insurance requirement is marked as such, never bundled), and
   the DTI / rate-cap outcome as a block or a warning.
 
-Saving keeps the current pick as a plan (``save_plan``: refused with the
+Saving keeps the current pick as a plan (``reports.pdf.snapshot.save_plan``:
+the plan with the offer as shown, which its documents print; refused with the
 reasons when the product cannot be offered); "Choose for signing" marks it
 the one the customer signs (``choose_plan``).
 """
@@ -212,6 +213,10 @@ class PlanPage(StepPage):
         self.comparison_view.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         )
+        # long product names wrap onto a second line: leave room for it (the header's own
+        # size hint measures one line and would cut the second in half)
+        header = self.comparison_view.horizontalHeader()
+        header.setMinimumHeight(2 * header.fontMetrics().lineSpacing() + 8)
         self.comparison_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comparison_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         tl.addWidget(self.comparison_view)
@@ -425,6 +430,13 @@ class PlanPage(StepPage):
                                     "on the customer's grade."))
         if a is None or a.value is None:
             problems.append(self.tr("Complete the vehicle appraisal first."))
+        elif a.override_pending:
+            problems.append(self.tr(
+                "The appraiser's value of the car ({value}) is more than the store allows away "
+                "from the computed value ({computed}), so a manager has to approve it first. "
+                "Ask a manager to approve or refuse it on the appraisal page, or under Tools, "
+                "Overrides awaiting approval; then the plan can be chosen."
+            ).format(value=cny(a.override_value), computed=cny(a.computed_value)))
         elif self._price is None:
             problems.append(self.tr("Enter the selling price in the vehicle appraisal step."))
         self.prereq.set_lines(problems)
@@ -869,13 +881,17 @@ class PlanPage(StepPage):
         version = self.expected_version()
 
         def job() -> tuple[PlanData, int]:
+            # the plan with the offer as shown (what its documents will print); imported
+            # here, on the worker, so that start-up does not load ReportLab
+            from reports.pdf.snapshot import save_plan
+
             # one unit of work: the new plan, the draft it replaces and the choice are
             # saved together or not at all (a lost connection rolls all of it back)
             with db.unit_of_work() as uow:
                 if existing is not None:
                     plan_id = existing.id
                 else:
-                    plan_id = cs.save_plan(uow, actor, cid, form, expected_version=version).id
+                    plan_id = save_plan(uow, actor, cid, form, expected_version=version).id
                     if draft is not None and draft != plan_id:
                         try:
                             old = cs.get_plan(uow, actor, draft)

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from db.crypto import income_band, mask_id, mask_phone
 from db.database import Database
 from db.models import Consultation, Customer, Plan, Product, Qualification, Staff
-from db.models.enums import AuditAction, Role
+from db.models.enums import AuditAction
 from db.services import audit
 from db.services.base import Actor, Permission, PermissionDenied, require
 from reports.model.build import (
@@ -88,7 +88,7 @@ class ConsultationRow:
 
 def check_unmasked(actor: Actor | None) -> Actor:
     """Unmasked personal data in a report is for the owner only."""
-    if actor is None or actor.role is not Role.OWNER:
+    if actor is None or not actor.can(Permission.EXPORT_UNMASKED):
         raise PermissionDenied(
             "Only the owner may export unmasked personal data.", code="permission_denied"
         )

@@ -143,3 +143,26 @@ def test_owner_actor_for_headless_commands(database: Database) -> None:
     assert info.value.code == "needs_setup"
     owner = staff.create_owner(database, "S", "boss", "boss-pass-1")
     assert staff.owner_actor(database) == owner
+
+
+def test_a_disabled_account_answers_a_wrong_password_like_any_other(
+    database: Database, owner: Actor
+) -> None:
+    """Issue 11, item 12: the status is told only to whoever knows the password.
+
+    On the old main a wrong password for a disabled account said "This account
+    is disabled", so anyone could probe which accounts exist and are disabled.
+    """
+    make_actor(database, owner, "active", Role.CONSULTANT)
+    gone = make_actor(database, owner, "gone", Role.CONSULTANT)
+    staff.update_staff(database, owner, gone.staff_id, active=False)
+    answers = {}
+    for name in ("active", "gone"):
+        with pytest.raises(LoginError) as info:
+            staff.login(database, name, "not-the-pass-1", now=T0)
+        answers[name] = (info.value.code, info.value.message, info.value.attempts_left)
+    assert answers["gone"] == answers["active"]
+    assert answers["gone"][0] == "bad_credentials" and "disabled" not in answers["gone"][1]
+    with pytest.raises(LoginError) as info:
+        staff.login(database, "gone", "staff-pass-1", now=T0)
+    assert info.value.code == "disabled"

@@ -362,6 +362,7 @@ def test_back_to_this_counters_own_database_from_the_login(qtbot, tmp_path, runn
     for path in (tmp_path / "first-counter" / "loandesk.key",):
         key_file_path().parent.mkdir(parents=True, exist_ok=True)
         key_file_path().write_bytes(path.read_bytes())
+        key_file_path().chmod(0o600)  # a copied key file is private, as LoanDesk writes them
 
     def change(d: LoginDialog) -> None:
         assert d.change_button is not None

@@ -25,7 +25,7 @@ PERIOD = ReportPeriod(date(2026, 1, 1), date(2026, 12, 31), UTC)
 
 def _store(path: Path, n: int) -> tuple[Database, Actor]:
     database = open_database(path, key=path.with_suffix(".key"))
-    owner = staff.create_owner(database, "Memory store", "owner", "owner-password",
+    owner = staff.create_owner(database, "Memory store", "owner", "owner-password-1",
                                seed_catalogue=False)
     cipher = database.cipher
     rnd = random.Random(n)

@@ -81,7 +81,7 @@ STAMPS = (
 
 def build_dataset(path: Path) -> Dataset:
     database = open_database(path, key=path.parent / "keys" / "report.key")
-    owner = staff.create_owner(database, "Jinqiao Used Cars", "boss", "owner-password",
+    owner = staff.create_owner(database, "Jinqiao Used Cars", "boss", "owner-password-1",
                                display_name="Boss")
     ids = {}
     for username, role, name in (

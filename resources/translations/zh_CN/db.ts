@@ -20,6 +20,14 @@
       <translation>姓名最多 100 个字符。</translation>
     </message>
     <message>
+      <source>A password cannot be only spaces.</source>
+      <translation>密码不能全是空格。</translation>
+    </message>
+    <message>
+      <source>A password needs at least {n} characters.</source>
+      <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
       <source>At most {max} characters.</source>
       <translation>最多 {max} 个字符。</translation>
     </message>
@@ -152,6 +160,10 @@
       <translation>不再感兴趣</translation>
     </message>
     <message>
+      <source>No override of the vehicle value is waiting for approval.</source>
+      <translation>没有等待审批的评估价调整。</translation>
+    </message>
+    <message>
       <source>Only approval, disbursement and delivery are recorded here.</source>
       <translation>这里只登记审批通过、放款和交车。</translation>
     </message>
@@ -210,6 +222,10 @@
     <message>
       <source>The amount cannot be negative.</source>
       <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+      <source>The appraiser's value of {value} ({percent}% from the computed {computed}) awaits a manager's approval: no finance plan can be chosen until a manager approves or refuses it.</source>
+      <translation>评估师调整后的评估价 {value}（较计算评估价 {computed} 相差 {percent}%）等待经理审批：经理批准或驳回前不能选择金融方案。</translation>
     </message>
     <message>
       <source>The column mapping {name} cannot be used: {why}.</source>
@@ -336,8 +352,16 @@
       <translation>这不是有效的手机号。</translation>
     </message>
     <message>
+      <source>This password is one of the most common passwords and is guessed first; choose another.</source>
+      <translation>此密码属于最常见的密码，最先被人猜中；请换一个。</translation>
+    </message>
+    <message>
       <source>This plan cannot be priced.</source>
       <translation>该方案无法报价。</translation>
+    </message>
+    <message>
+      <source>This plan's documents were printed for the customer, so the plan is kept.</source>
+      <translation>该方案的文件已打印交给客户，因此方案予以保留。</translation>
     </message>
     <message>
       <source>This step was not recorded, so there is nothing to undo.</source>
@@ -356,8 +380,16 @@
       <translation>未知的清单项目。</translation>
     </message>
     <message>
+      <source>Use both letters and digits in the password.</source>
+      <translation>密码中须同时包含字母和数字。</translation>
+    </message>
+    <message>
       <source>Vehicle not accepted</source>
       <translation>车辆不符合要求</translation>
+    </message>
+    <message>
+      <source>You entered this override yourself: another manager has to approve or refuse it.</source>
+      <translation>此调整由您本人录入，须由另一位经理批准或驳回。</translation>
     </message>
     <message>
       <source>no plan with this reference in this store</source>
@@ -415,16 +447,16 @@
       <translation>--store 需要门店编号或名称。</translation>
     </message>
     <message>
+      <source>--store needs the name of the store to create.</source>
+      <translation>--store 需要填写要创建的门店名称。</translation>
+    </message>
+    <message>
       <source>--username needs a user name.</source>
       <translation>--username 需要填写用户名。</translation>
     </message>
     <message>
       <source>A different key is already installed at {path}; nothing was changed. Add --replace to replace it (the old key is kept beside it).</source>
       <translation>{path} 已安装了另一把密钥；未做任何更改。如需替换请加 --replace（旧密钥会保留在同一文件夹）。</translation>
-    </message>
-    <message>
-      <source>A password needs at least {n} characters.</source>
-      <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
       <source>A store named '{name}' already exists.</source>
@@ -453,6 +485,10 @@
     <message>
       <source>Carry the file and, separately, the passphrase to each counter and run there: python main.py key import --from FILE</source>
       <translation>请将该文件和口令分开带到每台柜台电脑，并在那里运行：python main.py key import --from 文件</translation>
+    </message>
+    <message>
+      <source>Created store {store} with its owner {name}; from now on log in with --user {name}.</source>
+      <translation>已创建门店 {store} 及其店主 {name}；今后请用 --user {name} 登录。</translation>
     </message>
     <message>
       <source>Demo staff accounts {names} use the password {password}.</source>
@@ -487,12 +523,20 @@
       <translation>未输入口令；未写入任何内容。</translation>
     </message>
     <message>
+      <source>No password given; nothing was done.</source>
+      <translation>未输入密码；未执行任何操作。</translation>
+    </message>
+    <message>
       <source>No password given; nothing was written.</source>
       <translation>未输入密码；未写入任何内容。</translation>
     </message>
     <message>
       <source>No terminal to ask the passphrase: use --passphrase-file FILE.</source>
       <translation>没有可输入口令的终端：请使用 --passphrase-file 文件。</translation>
+    </message>
+    <message>
+      <source>No terminal to ask the password: use --new-password-file FILE.</source>
+      <translation>没有可输入密码的终端：请使用 --new-password-file 文件。</translation>
     </message>
     <message>
       <source>No terminal to ask the password: use --password-file FILE.</source>
@@ -511,16 +555,20 @@
       <translation>口令：</translation>
     </message>
     <message>
-      <source>Password: </source>
-      <translation>密码：</translation>
+      <source>Password for the new account {name}: </source>
+      <translation>新账号 {name} 的密码：</translation>
+    </message>
+    <message>
+      <source>Password for {user}: </source>
+      <translation>{user} 的密码：</translation>
+    </message>
+    <message>
+      <source>Repeat the new password: </source>
+      <translation>再次输入新密码：</translation>
     </message>
     <message>
       <source>Repeat the passphrase: </source>
       <translation>再次输入口令：</translation>
-    </message>
-    <message>
-      <source>Repeat the password: </source>
-      <translation>再次输入密码：</translation>
     </message>
     <message>
       <source>Restored {source} into {path} (schema {revision}).</source>
@@ -533,6 +581,10 @@
     <message>
       <source>Store {store} does not exist (see: python main.py store list).</source>
       <translation>门店 {store} 不存在（见：python main.py store list）。</translation>
+    </message>
+    <message>
+      <source>The account was not added: {why}</source>
+      <translation>未添加该账号：{why}</translation>
     </message>
     <message>
       <source>The backup could not be copied: {why}.</source>
@@ -563,6 +615,10 @@
       <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
+      <source>The first owner of a new database needs --store NAME, the name of the store to create (everyone after that: log in with --user).</source>
+      <translation>新数据库的第一位店主需要 --store 名称，即要创建的门店名称（之后的所有人：请用 --user 登录）。</translation>
+    </message>
+    <message>
       <source>The folder {path} does not exist.</source>
       <translation>文件夹 {path} 不存在。</translation>
     </message>
@@ -583,16 +639,8 @@
       <translation>密钥文件 {path} 已损坏，或不是车贷助手密钥文件。</translation>
     </message>
     <message>
-      <source>The passphrase file {path} cannot be read.</source>
-      <translation>无法读取口令文件 {path}。</translation>
-    </message>
-    <message>
       <source>The passphrase needs at least {n} characters.</source>
       <translation>口令至少需要 {n} 个字符。</translation>
-    </message>
-    <message>
-      <source>The password file {path} cannot be read.</source>
-      <translation>无法读取密码文件 {path}。</translation>
     </message>
     <message>
       <source>The previous key was kept as {path}.</source>
@@ -623,12 +671,16 @@
       <translation>{path} 处没有可备份的数据库。</translation>
     </message>
     <message>
-      <source>There is no file {path}.</source>
-      <translation>文件 {path} 不存在。</translation>
-    </message>
-    <message>
       <source>There is no key file at {path} on this counter.</source>
       <translation>本柜台电脑上没有密钥文件 {path}。</translation>
+    </message>
+    <message>
+      <source>This account is disabled. Ask the owner.</source>
+      <translation>该账号已停用，请联系店主。</translation>
+    </message>
+    <message>
+      <source>This account is locked after too many wrong passwords. Try again after {time} ({date}), or ask the owner to unlock it.</source>
+      <translation>密码错误次数过多，账号已被锁定。请在 {date} {time} 之后重试，或请店主解锁。</translation>
     </message>
     <message>
       <source>This counter already has this key ({path}, fingerprint {fingerprint}).</source>
@@ -645,6 +697,14 @@
     <message>
       <source>Wrong passphrase for {path}, or the file is damaged; nothing was changed.</source>
       <translation>{path} 的口令错误，或文件已损坏；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>Wrong user name or password.</source>
+      <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+      <source>Wrong user name or password. {left} attempt(s) left before the account is locked for {minutes} minutes.</source>
+      <translation>用户名或密码错误。还可以再试 {left} 次，之后账号将被锁定 {minutes} 分钟。</translation>
     </message>
     <message>
       <source>active</source>
@@ -681,10 +741,6 @@
     <message>
       <source>{path} already exists; choose another file name.</source>
       <translation>{path} 已存在；请换一个文件名。</translation>
-    </message>
-    <message>
-      <source>{path} cannot be read: {why}.</source>
-      <translation>无法读取 {path}：{why}。</translation>
     </message>
     <message>
       <source>{path} is a folder; give a file name for the backup.</source>
@@ -725,6 +781,18 @@
     <message>
       <source>{path} was made by a newer version of LoanDesk (schema {revision}). Install that version to restore it.</source>
       <translation>{path} 由更新版本的 LoanDesk 创建（数据结构版本 {revision}）。请安装该版本后再恢复。</translation>
+    </message>
+    <message>
+      <source>{user} ({role}) may not do this; log in as a member of staff who may.</source>
+      <translation>{user}（{role}）无权执行此操作；请以有权限的员工身份登录。</translation>
+    </message>
+    <message>
+      <source>{what} needs a login to the LoanDesk database this key belongs to: give it with --db PATH or --database-url URL.</source>
+      <translation>{what} 需要登录到此密钥所属的 LoanDesk 数据库：请用 --db 路径 或 --database-url 地址 指定。</translation>
+    </message>
+    <message>
+      <source>{what} needs a login: add --user NAME (the password is asked, or read with --password-file FILE).</source>
+      <translation>{what} 需要登录：请加上 --user 用户名（随后询问密码，或用 --password-file 文件 读取）。</translation>
     </message>
   </context>
   <context>
@@ -773,6 +841,14 @@
       <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
+      <source>There is no file {path}.</source>
+      <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+      <source>{path} cannot be read ({why}).</source>
+      <translation>无法读取 {path}（{why}）。</translation>
+    </message>
+    <message>
       <source>{path} could not be written ({why}); nothing was written.</source>
       <translation>无法写入 {path}（{why}），未写入任何内容。</translation>
     </message>
@@ -785,8 +861,20 @@
       <translation>{path} 是一个文件夹，请给出文件名。</translation>
     </message>
     <message>
+      <source>{path} is not a text file (UTF-8).</source>
+      <translation>{path} 不是文本文件（UTF-8）。</translation>
+    </message>
+    <message>
       <source>{path} is not an ordinary file (a device, pipe or socket); nothing was written. Choose a file name.</source>
       <translation>{path} 不是普通文件（而是设备、管道或套接字），未写入任何内容。请选择一个文件名。</translation>
+    </message>
+    <message>
+      <source>{path} is not an ordinary file (a folder, device, pipe or socket); give a file.</source>
+      <translation>{path} 不是普通文件（而是文件夹、设备、管道或套接字）；请指定一个文件。</translation>
+    </message>
+    <message>
+      <source>{path} is too big for this (more than {size} bytes).</source>
+      <translation>{path} 太大（超过 {size} 字节）。</translation>
     </message>
   </context>
   <context>

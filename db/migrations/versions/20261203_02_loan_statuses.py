@@ -1,8 +1,8 @@
 """the lenders' post-loan status of each loan (imported), for the overdue rate; indexes
 on the consultation events the dashboard counts by month
 
-Revision ID: 20261202_02
-Revises: 20261202_01
+Revision ID: 20261203_02
+Revises: 20261203_01
 Create Date: 2026-12-02 19:00:00
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "20261202_02"
-down_revision: str | Sequence[str] | None = "20261202_01"
+revision: str = "20261203_02"
+down_revision: str | Sequence[str] | None = "20261203_01"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
