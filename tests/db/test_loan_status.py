@@ -310,3 +310,22 @@ def test_command_malformed_file_is_one_line_and_status_2(
         code = main.main(["import-loan-status", "--db", cli_db, "--file", str(path), *args])
         assert code == 2 and len(capsys.readouterr().err.strip().splitlines()) == 1
     assert count(store) == before
+
+
+def test_command_as_a_logged_in_member_of_staff(
+        cli_db: str, store: Database, loans: dict[str, Any], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """--user: a manager may import (audited as the manager), a consultant may not."""
+    import main
+
+    secret = tmp_path / "pw.txt"
+    secret.write_text(demo.DEMO_PASSWORD + "\n", encoding="utf-8")
+    path = write_csv(tmp_path / "s.csv", [[loans["signed"][1][0], "current", 0, "2026-06-20"]])
+    base = ["import-loan-status", "--db", cli_db, "--file", str(path), "--lender", "generic",
+            "--password-file", str(secret)]
+    assert main.main([*base, "--user", "demo.sales1"]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert main.main([*base, "--user", "demo.manager"]) == 0
+    assert "1 rows read: 1 stored" in capsys.readouterr().out
+    entry = audit.list_entries(store, owner_actor(store), action=AuditAction.IMPORT)[0]
+    assert entry.username == "demo.manager"
