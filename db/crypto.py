@@ -124,6 +124,34 @@ def mask_income(value: Decimal | str | None) -> str:
     return digits[0] + "*" * (len(digits) - 1) if len(digits) > 1 else "*"
 
 
+INCOME_BANDS: tuple[int, ...] = (0, 3_000, 6_000, 10_000, 15_000, 20_000, 30_000, 50_000)
+"""Lower bounds (CNY a month) of the bands a masked income is shown as; the last is open."""
+
+
+def income_band(value: Decimal | str | None) -> str:
+    """A monthly income as the band it falls in: ``Decimal('12345.67')`` -> ``'10,000–15,000'``
+    (lower bound included, upper excluded; ``'50,000+'`` at the top).
+
+    Unlike a masked digit string it says nothing about the magnitude within the
+    band, and every income of a band reads the same.  '' for none, ``'****'``
+    for a value that is not a number.
+    """
+    if value is None:
+        return ""
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, ValueError):
+        return "****"
+    if not amount.is_finite():
+        return "****"
+    amount = max(amount, Decimal(0))
+    lows = [b for b in INCOME_BANDS if amount >= b]
+    i = len(lows) - 1
+    if i == len(INCOME_BANDS) - 1:
+        return f"{INCOME_BANDS[i]:,}+"
+    return f"{INCOME_BANDS[i]:,}–{INCOME_BANDS[i + 1]:,}"
+
+
 # ---------------------------------------------------------------------------
 # key file
 # ---------------------------------------------------------------------------

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(960, 640)
         self.home: HomePage = None  # type: ignore[assignment]  # built by attach()
         self._flow: FlowView | None = None  # built on first use: start-up shows home only
+        self.dashboard: Any = None  # the open dashboard window, if any
 
         self.central = QStackedWidget()
         self.waiting = QLabel(waiting)
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.home.new_consultation_for.connect(self.new_consultation_for)
 
         self.export_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
+        self.dashboard_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
+        self.loan_status_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
         self.admin_action.setVisible(ctx.can(base.Permission.MANAGE_STAFF))
         # the owner edits the store settings, a manager reads them
         self.store_settings_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
@@ -170,6 +173,14 @@ class MainWindow(QMainWindow):
             self.tr("Export report…"), self.export_report, "Ctrl+E", sp.SP_DialogSaveButton
         )
         self.export_action.setVisible(False)  # attach() shows them to who may use them
+        self.dashboard_action = self._action(
+            self.tr("Dashboard"), self.open_dashboard, "Ctrl+D", sp.SP_FileDialogInfoView
+        )
+        self.dashboard_action.setVisible(False)
+        self.loan_status_action = self._action(
+            self.tr("Import lender status…"), self.import_loan_status
+        )
+        self.loan_status_action.setVisible(False)
         self.admin_action = self._action(
             self.tr("Staff and stores…"), self.manage_staff, None, sp.SP_DirLinkIcon
         )
@@ -212,6 +223,7 @@ class MainWindow(QMainWindow):
         for action in (self.home_action, self.new_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
+        toolbar.addAction(self.dashboard_action)
         toolbar.addAction(self.export_action)
         toolbar.addAction(self.admin_action)
         toolbar.addAction(self.settings_action)
@@ -233,6 +245,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.addAction(self.home_action)
+        go_menu.addAction(self.dashboard_action)
         go_menu.addAction(self.find_action)
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.overrides_action)
@@ -241,6 +254,7 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.blacklist_action)
         tools_menu.addAction(self.guided_start_action)
         tools_menu.addAction(self.backups_action)
+        tools_menu.addAction(self.loan_status_action)
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -584,6 +598,42 @@ class MainWindow(QMainWindow):
         from desktop.export import ExportDialog
 
         ExportDialog(self.ctx, self).exec()
+
+    def open_dashboard(self) -> None:
+        """This month against last month for the manager (own store) and the owner."""
+        if not self.ctx.can(base.Permission.EXPORT_REPORTS):
+            return
+        from PySide6.QtCore import Qt
+
+        from desktop.dashboard import DashboardDialog
+
+        if self.dashboard is not None:  # one at a time: bring it back and refresh
+            self.dashboard.reload()
+            self.dashboard.raise_()
+            self.dashboard.activateWindow()
+            return
+        dialog = DashboardDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dashboard = dialog
+
+        def opened(cid: int) -> None:
+            dialog.close()
+            self.open_consultation(cid)
+
+        def gone() -> None:
+            self.dashboard = None
+
+        dialog.open_consultation.connect(opened)
+        dialog.destroyed.connect(gone)
+        dialog.show()
+
+    def import_loan_status(self) -> None:
+        """A lender's post-loan status file, for the overdue rate."""
+        if not self.ctx.can(base.Permission.EXPORT_REPORTS):
+            return
+        from desktop.loan_status_import import LoanStatusImportDialog
+
+        LoanStatusImportDialog(self.ctx, self).exec()
 
     def open_overrides(self) -> None:
         """The store's appraisal overrides awaiting a manager (approve, refuse, open)."""

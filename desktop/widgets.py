@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDialog,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -70,3 +74,45 @@ def table(headers: list[str], stretch: int) -> QTableWidget:
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return widget
+
+
+def fill_store_choice(combo: QComboBox, stores: Sequence[Any], group: str) -> list[int | None]:
+    """The group owner's store choice: ``group`` (the whole group, id None) then each
+    store by name; returns the ids in the combo's order."""
+    combo.clear()
+    ids: list[int | None] = [None]
+    combo.addItem(group)
+    for store in stores:
+        ids.append(store.id)
+        combo.addItem(store.name)
+    return ids
+
+
+class JobDialog(QDialog):
+    """A dialog that runs one cancellable job on the worker (export, import): a
+    progress bar, Cancel while it runs and Close after it; closing cancels it.
+
+    Subclasses set ``self.progress`` (a :class:`QProgressBar`) and keep the running
+    job's handle in ``self.handle``."""
+
+    progress: QProgressBar
+    handle: Any = None
+
+    def _progress(self, done: int, total: int, _text: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _running(self) -> bool:
+        return self.handle is not None and not self.handle.finished
+
+    def _cancel_or_close(self) -> None:
+        if self._running():
+            self.handle.cancel()
+            return
+        self.reject()
+
+    def reject(self) -> None:
+        if self._running():
+            self.handle.cancel()
+        super().reject()

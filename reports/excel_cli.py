@@ -52,6 +52,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="include unmasked ID numbers, phones and incomes (needs --user; "
                         "audit-logged)")
     p.set_defaults(handler=run_export_report)
+    from reports import loan_status_cli  # the lenders' side of the same report
+
+    loan_status_cli.register(sub, common)
 
 
 def _day(text: str, option: str) -> date:

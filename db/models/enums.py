@@ -108,6 +108,8 @@ class AuditAction(StrEnum):
     OVERRIDE_APPROVED = "override_approved"
     OVERRIDE_REFUSED = "override_refused"
     BACKUP_RESTORED = "backup_restored"
+    IMPORT = "import"
+    """A lender's post-loan status file was imported."""
 
 
 class AddOnKind(StrEnum):

@@ -140,6 +140,34 @@
       <translation>资方政策（地区、年龄、职业）</translation>
     </message>
     <message>
+      <source>Line {line}: '{value}' is not a date (write it like 2026-11-30).</source>
+      <translation>第 {line} 行：“{value}”不是日期（格式如 2026-11-30）。</translation>
+    </message>
+    <message>
+      <source>Line {line}: no as-of date; the file has no date column, so give the date with --as-of.</source>
+      <translation>第 {line} 行：没有数据日期；文件没有日期列，请用 --as-of 指定日期。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the loan is overdue but the file gives no overdue days.</source>
+      <translation>第 {line} 行：贷款已逾期，但文件未给出逾期天数。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the loan {reference} is on line {first} already for the same date.</source>
+      <translation>第 {line} 行：贷款 {reference} 在第 {first} 行已有同一日期的记录。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the overdue days '{value}' are not a whole number.</source>
+      <translation>第 {line} 行：逾期天数“{value}”不是整数。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the reference is empty.</source>
+      <translation>第 {line} 行：编号为空。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the status '{value}' is not one the {lender} mapping knows ({known}).</source>
+      <translation>第 {line} 行：状态“{value}”不在 {lender} 列映射中（可用：{known}）。</translation>
+    </message>
+    <message>
       <source>Neither an ID number nor a mobile number.</source>
       <translation>既没有身份证号也没有手机号。</translation>
     </message>
@@ -220,6 +248,10 @@
       <translation>评估师调整后的评估价 {value}（较计算评估价 {computed} 相差 {percent}%）等待经理审批：经理批准或驳回前不能选择金融方案。</translation>
     </message>
     <message>
+      <source>The column mapping {name} cannot be used: {why}.</source>
+      <translation>列映射 {name} 无法使用：{why}。</translation>
+    </message>
+    <message>
       <source>The consultation is already marked lost.</source>
       <translation>该咨询已经标记为流失。</translation>
     </message>
@@ -272,6 +304,10 @@
       <translation>文件不是 UTF-8 或 GB18030 编码的文本。</translation>
     </message>
     <message>
+      <source>The file {name} cannot be read: {why}.</source>
+      <translation>无法读取文件 {name}：{why}。</translation>
+    </message>
+    <message>
       <source>The first row must name an id_number (身份证号) and/or a phone (手机号) column.</source>
       <translation>第一行必须包含 id_number（身份证号）和/或 phone（手机号）列。</translation>
     </message>
@@ -302,6 +338,10 @@
     <message>
       <source>The vehicle cannot be financed: {why}.</source>
       <translation>该车辆无法办理贷款：{why}。</translation>
+    </message>
+    <message>
+      <source>There is no column mapping called '{key}'; known: {known}.</source>
+      <translation>没有名为“{key}”的列映射；可用：{known}。</translation>
     </message>
     <message>
       <source>This consultation was changed at another counter at {when}. Reload it to see the changes; what you typed is still in the form.</source>
@@ -386,6 +426,46 @@
     <message>
       <source>You entered this override yourself: another manager has to approve or refuse it.</source>
       <translation>此调整由您本人录入，须由另一位经理批准或驳回。</translation>
+    </message>
+    <message>
+      <source>no plan with this reference in this store</source>
+      <translation>本店没有此编号的方案</translation>
+    </message>
+    <message>
+      <source>not a LoanDesk plan reference (like P-000123-45)</source>
+      <translation>不是车贷助手的方案编号（如 P-000123-45）</translation>
+    </message>
+    <message>
+      <source>the loan is with {lender}, not a lender of this mapping</source>
+      <translation>该贷款属于 {lender}，不是此列映射对应的贷款机构</translation>
+    </message>
+    <message>
+      <source>the plan is not the signed plan of a signed consultation</source>
+      <translation>该方案不是已签约咨询的签约方案</translation>
+    </message>
+    <message>
+      <source>{name} has neither a status column nor an overdue-days column (the {lender} mapping looks for: {headings}).</source>
+      <translation>{name} 既没有状态列，也没有逾期天数列（{lender} 列映射查找：{headings}）。</translation>
+    </message>
+    <message>
+      <source>{name} has no column for {field} (the {lender} mapping looks for: {headings}).</source>
+      <translation>{name} 缺少 {field} 列（{lender} 列映射查找：{headings}）。</translation>
+    </message>
+    <message>
+      <source>{name} has no heading row.</source>
+      <translation>{name} 没有标题行。</translation>
+    </message>
+    <message>
+      <source>{name} holds no rows under its headings.</source>
+      <translation>{name} 的标题行下没有数据。</translation>
+    </message>
+    <message>
+      <source>{name} is neither a CSV file nor an Excel workbook (.csv, .xlsx).</source>
+      <translation>{name} 不是 CSV 文件或 Excel 工作簿（.csv、.xlsx）。</translation>
+    </message>
+    <message>
+      <source>{name} is not UTF-8 or GB18030 text.</source>
+      <translation>{name} 不是 UTF-8 或 GB18030 编码的文本。</translation>
     </message>
   </context>
   <context>

@@ -44,6 +44,10 @@
       <translation>咨询 {number} — {customer}</translation>
     </message>
     <message>
+      <source>Dashboard</source>
+      <translation>经营看板</translation>
+    </message>
+    <message>
       <source>Export report…</source>
       <translation>导出报表…</translation>
     </message>
@@ -62,6 +66,10 @@
     <message>
       <source>Home</source>
       <translation>首页</translation>
+    </message>
+    <message>
+      <source>Import lender status…</source>
+      <translation>导入贷后状态…</translation>
     </message>
     <message>
       <source>LoanDesk</source>
