@@ -46,6 +46,7 @@ SMOKE_ENV = "LOANDESK_SMOKE"
 
 # (PySide6 6.12's lost references to True/None: worked around on ``import desktop``.)
 CONNECTED = "connected"  # run_setup's outcome: joined a server that already has an owner
+NOT_OPENED = "not opened"  # login_while_opening's outcome: take the ordinary path
 
 
 def choose_database(
@@ -121,7 +122,12 @@ class Application(QObject):
         self.language = effective_language(self.prefs)
         self.translators.install(self.language)
         apply_font(app, self.language)
-        self._splash: Any = self._show_splash() if splash else None
+        # the login dialog comes at once when there is a database; else (the first run, the
+        # setup dialog needs the data layer) something is on screen meanwhile
+        self._splash: Any = (
+            self._show_splash() if splash and database is None and not self._database_exists()
+            else None
+        )
         self.window: Any = None
         self.context: Any = None
         self.dialog: QWidget | None = None  # the open setup/login dialog (tests drive it)
@@ -174,32 +180,43 @@ class Application(QObject):
             self._splash = None
 
     def open_database(self) -> bool:
-        from db import open_database
         from lending.errors import UserError
 
         if self.database is not None:
             return True
-        if self.url is None and not self._own_path().exists():
+        if not self._database_exists():
             return True  # first run: the setup dialog creates it if the user wants it
+        try:
+            self._open_now()
+        except UserError as exc:
+            return self._not_opened(exc)
+        return True
+
+    def _database_exists(self) -> bool:
+        """A server URL, or this counter's own file is there (else: the first run)."""
+        return self.url is not None or self._own_path().exists()
+
+    def _open_now(self) -> None:
+        """Open the database (raises UserError), warning about a key file others can read."""
         import warnings
 
-        try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                self.database = open_database(
-                    self.url if self.url is not None else self._own_path()
-                )
-            self._warn_about_key(caught)
-        except UserError as exc:
-            from desktop.login import show_startup_error
+        from db import open_database
 
-            self._close_splash()
-            if self.remembered:
-                return self.run_connect(exc)
-            show_startup_error(exc)  # wrong key, damaged file ... in the user's language
-            self.failed = True
-            return False
-        return True
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            self.database = open_database(self.url if self.url is not None else self._own_path())
+        self._warn_about_key(caught)
+
+    def _not_opened(self, exc: Any) -> bool:
+        """``open_database`` refused: the connection dialog (a server) or the reason, then quit."""
+        from desktop.login import show_startup_error
+
+        self._close_splash()
+        if self.remembered:
+            return self.run_connect(exc)
+        show_startup_error(exc)  # wrong key, damaged file ... in the user's language
+        self.failed = True
+        return False
 
     def _warn_about_key(self, caught: list[Any]) -> None:
         """A key file other users can read: say so (without stopping the start) and how to fix."""
@@ -307,7 +324,8 @@ class Application(QObject):
         return dialog.actor
 
     def run_login(self) -> Any:
-        from desktop.login import CHANGE_CONNECTION, LoginDialog, server_label
+        from desktop.login import server_label
+        from desktop.login_dialog import CHANGE_CONNECTION, LoginDialog
 
         while True:
             if self.needs_setup():  # the connection was changed to a new database
@@ -322,21 +340,78 @@ class Application(QObject):
                 store_id=self.prefs.last_store,
                 server=server_label(self.database.url) if self.remembered else "",
             )
-            self.dialog = dialog
-            smoke_test(dialog)
-            try:
-                result = dialog.exec()
-            finally:
-                self.dialog = None
+            result = self._run_login_dialog(dialog)
             if result == CHANGE_CONNECTION:
                 self.run_connect()
                 continue
-            if not result:
-                return None
-            self.prefs.last_username = dialog.actor.username if dialog.actor else ""
-            if dialog.actor is not None:
-                self.prefs.last_store = dialog.actor.store_id
-            return dialog.actor
+            return self._logged_in(dialog, result)
+
+    def _run_login_dialog(self, dialog: Any) -> int:
+        self.dialog = dialog
+        smoke_test(dialog)
+        bench_login(dialog)
+        try:
+            return int(dialog.exec())
+        finally:
+            self.dialog = None
+
+    def _logged_in(self, dialog: Any, result: int) -> Any:
+        """The dialog's actor (None: the user quit), remembered for the next login."""
+        if not result:
+            return None
+        self.prefs.last_username = dialog.actor.username if dialog.actor else ""
+        if dialog.actor is not None:
+            self.prefs.last_store = dialog.actor.store_id
+        return dialog.actor
+
+    def login_while_opening(self) -> Any:
+        """The login dialog at once, the database opened behind it.
+
+        The dialog needs nothing of the data layer to show: the user types
+        while the worker imports SQLAlchemy, the models and the services;
+        then the database is opened here (the GUI thread owns it) and "Log
+        in" is enabled.  Returns the Actor, None (the user quit), or
+        :data:`NOT_OPENED` when the database could not be opened, needs the
+        first-run setup, or the user asked for another connection: the
+        ordinary path (``open_database``, setup, ``run_login``) takes over.
+        """
+        from desktop.login_dialog import CHANGE_CONNECTION, LoginDialog
+        from desktop.login_dialog import NOT_OPENED as WAIT_ENDED
+        from lending.errors import UserError
+
+        dialog = LoginDialog(
+            None, self.runner, username=self.prefs.last_username, store_id=self.prefs.last_store
+        )
+
+        def imported(_none: None) -> None:
+            if dialog.result() or not dialog.isVisible():
+                return  # quit while the data layer was loading
+            try:
+                self._open_now()
+            except UserError:
+                dialog.done(WAIT_ENDED)  # said (or the connection offered) on the ordinary path
+                return
+            if self.needs_setup():
+                dialog.done(WAIT_ENDED)
+                return
+            server = ""
+            if self.remembered:
+                from desktop.login import server_label
+
+                server = server_label(self.database.url)
+            dialog.attach(self.database, store_name=self._store_name(), server=server)
+
+        def failed(exc: BaseException) -> None:
+            dialog.done(WAIT_ENDED)  # opened again on the ordinary path, which reports it
+
+        self._close_splash()
+        QTimer.singleShot(0, lambda: self.runner.run(_import_data_layer, imported, failed))
+        result = self._run_login_dialog(dialog)
+        if result in (WAIT_ENDED, CHANGE_CONNECTION):
+            if result == CHANGE_CONNECTION:
+                self.run_connect()
+            return NOT_OPENED
+        return self._logged_in(dialog, result)
 
     def _store_name(self, store_id: int | None = None) -> str:
         from db.services import settings as settings_service
@@ -396,18 +471,26 @@ class Application(QObject):
         """Everything up to the main window; False when the user quit on the way."""
         if bench_requested():
             return self._start_window_first()
-        opened = self.open_database()
-        self._close_splash()
-        if not opened:
-            return False
         actor = None
-        if self.needs_setup():
-            outcome = self.run_setup()
-            if outcome is None:
+        if self.database is None and self._database_exists():
+            actor = self.login_while_opening()  # the usual start: the login dialog at once
+            if actor is None:
                 return False
-            if outcome is not CONNECTED:
-                actor = outcome
-        first_run = actor is not None  # the owner was just created: the guided start follows
+        if actor is NOT_OPENED:
+            actor = None
+        first_run = False
+        if actor is None:
+            opened = self.open_database()
+            self._close_splash()
+            if not opened:
+                return False
+            if self.needs_setup():
+                outcome = self.run_setup()
+                if outcome is None:
+                    return False
+                if outcome is not CONNECTED:
+                    actor = outcome
+            first_run = actor is not None  # the owner was just created: the guided start follows
         if actor is None:
             actor = self.bench_actor() or self.run_login()
             if actor is None:
@@ -416,6 +499,8 @@ class Application(QObject):
         window = self.show_main()
         if first_run:
             window.open_guided_start()
+        if bench_logs_in():
+            bench_home_ready(window, self.runner, self.app)
         return True
 
     def bench_actor(self) -> Any:
@@ -461,17 +546,7 @@ class Application(QObject):
         window.language_chosen.connect(self.switch_language)
         window.home.refresh()
         _settle_gc()
-
-        def ready(busy: bool = False) -> None:
-            if not busy:
-                print("LOANDESK_READY", flush=True)
-                self.app.quit()
-
-        if self.runner.busy:
-            self.runner.busy_changed.connect(ready)
-            QTimer.singleShot(30_000, self.app.quit)  # never hang a bench
-        else:
-            ready()
+        quit_when_idle(self.runner, self.app)
 
     # -- while running ---------------------------------------------------------------
     def _drop_window(self) -> None:
@@ -545,8 +620,62 @@ def smoke_test(dialog: QWidget) -> None:
 
 
 def bench_requested() -> bool:
-    """``LOANDESK_BENCH_STARTUP=1`` with a throw-away ``LOANDESK_HOME``: bench/startup.py."""
+    """``LOANDESK_BENCH_STARTUP=1`` with a throw-away ``LOANDESK_HOME``: bench/startup.py
+    measures the main window with the login skipped."""
     return os.environ.get(BENCH_ENV) == "1" and bool(os.environ.get("LOANDESK_HOME"))
+
+
+def bench_logs_in() -> bool:
+    """``LOANDESK_BENCH_STARTUP=login`` with a throw-away ``LOANDESK_HOME``: the real start,
+    the login dialog filled in by the program itself (:func:`bench_login`)."""
+    return os.environ.get(BENCH_ENV) == "login" and bool(os.environ.get("LOANDESK_HOME"))
+
+
+def bench_login(dialog: Any) -> None:
+    """The bench's login: print ``LOANDESK_LOGIN_SHOWN`` when the dialog is on screen (with
+    ``waiting`` while the database is being opened behind it, else ``ready``) and
+    ``LOANDESK_LOGIN_READY`` when "Log in" works; then type ``LOANDESK_BENCH_USER`` and
+    ``LOANDESK_BENCH_PASSWORD`` (a throw-away store's) and press it (``LOANDESK_SUBMITTED``)."""
+    if not bench_logs_in():
+        return
+
+    def ready() -> None:
+        print("LOANDESK_LOGIN_READY", flush=True)
+        dialog.username.setText(os.environ.get("LOANDESK_BENCH_USER", "owner"))
+        dialog.password.setText(os.environ.get("LOANDESK_BENCH_PASSWORD", ""))
+        print("LOANDESK_SUBMITTED", flush=True)
+        dialog.ok_button.click()
+
+    def shown() -> None:
+        state = "ready" if dialog.ok_button.isEnabled() else "waiting"
+        print("LOANDESK_LOGIN_SHOWN", state, flush=True)
+        if dialog.ok_button.isEnabled():
+            ready()
+        else:
+            dialog.ready.connect(ready)
+
+    QTimer.singleShot(0, shown)
+
+
+def bench_home_ready(window: Any, runner: Any, app: QApplication) -> None:
+    """The bench's home page: no backup on the quit, ``LOANDESK_READY`` once its lists are in."""
+    window.backup_on_close = False  # a throw-away home: measure start-up, nothing else
+    QTimer.singleShot(0, lambda: quit_when_idle(runner, app))
+
+
+def quit_when_idle(runner: Any, app: QApplication) -> None:
+    """Print ``LOANDESK_READY`` and quit once the runner has nothing left (the home lists)."""
+
+    def ready(busy: bool = False) -> None:
+        if not busy:
+            print("LOANDESK_READY", flush=True)
+            app.quit()
+
+    if runner.busy:
+        runner.busy_changed.connect(ready)
+        QTimer.singleShot(30_000, app.quit)  # never hang a bench
+    else:
+        ready()
 
 
 def _import_data_layer() -> None:

@@ -15,14 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -42,7 +39,6 @@ from PySide6.QtWidgets import (
 from db.database import Database
 from db.passwords import password_problem as password_policy
 from db.services import staff as staff_service
-from db.services import stores as store_service
 from db.services.base import Actor
 from desktop.tasks import Runner
 from desktop.widgets import error_label, fit_height, show_message
@@ -911,191 +907,6 @@ class ConnectDialog(QDialog):
     def _use_own(self) -> None:
         self.use_own = True
         self.accept()
-
-
-_LOCK_RE = re.compile(r"after (\d{1,2}:\d{2}) \((\d{4}-\d{2}-\d{2})\)")
-_LEFT_RE = re.compile(r"(\d+) attempt")
-
-
-CHANGE_CONNECTION = 2  # LoginDialog result: the user wants another database
-
-
-class LoginDialog(QDialog):
-    """User name + password; wrong passwords count, a locked account says until when."""
-
-    logged_in = Signal(object)  # Actor
-
-    def __init__(
-        self,
-        database: Database,
-        runner: Runner,
-        *,
-        store_name: str = "",
-        username: str = "",
-        parent: QWidget | None = None,
-        login: Callable[..., Actor] | None = None,
-        stores: list[tuple[int, str]] | None = None,
-        store_id: int | None = None,
-        server: str = "",
-    ) -> None:
-        super().__init__(parent)
-        self.database = database
-        self.runner = runner
-        self.actor: Actor | None = None
-        self._login = login or staff_service.login
-        if stores is None:
-            stores = store_service.store_names(database)
-        self.setWindowTitle(self.tr("Log in to LoanDesk"))
-        self.setMinimumWidth(400)
-
-        title = QLabel(store_name or self.tr("LoanDesk"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.username = QLineEdit(username)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = error_label()
-        self.store = QComboBox()
-        for sid, name in stores:
-            self.store.addItem(name, sid)
-        if store_id is not None and self.store.findData(store_id) >= 0:
-            self.store.setCurrentIndex(self.store.findData(store_id))
-        self.store.setToolTip(
-            self.tr("The owner may work in any store; staff always work in their own store.")
-        )
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
-        if len(stores) > 1:  # a dealer group: pick the store to work in
-            form.addRow(self.tr("Store"), self.store)
-        else:
-            self.store.hide()
-        self.change_button: QPushButton | None = None
-        if server:  # on the dealer group's server: say which, and offer a way to change
-            text = self.tr("Server: {server}").format(server=server)
-            where = QLabel()
-            where.setText(where.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 250))
-            where.setToolTip(text)
-            where.setStyleSheet("color: palette(placeholder-text);")
-            self.change_button = QPushButton(self.tr("Change connection…"))
-            self.change_button.setAutoDefault(False)
-            self.change_button.clicked.connect(self.change_connection)
-            row = QHBoxLayout()
-            row.addWidget(where, 1)
-            row.addWidget(self.change_button)
-            form.addRow(row)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Log in"))
-        self.ok_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        QWidget.setTabOrder(self.username, self.password)
-        QWidget.setTabOrder(self.password, self.ok_button)
-        (self.password if username else self.username).setFocus()
-
-    def change_connection(self) -> None:
-        self.done(CHANGE_CONNECTION)
-
-    def submit(self) -> None:
-        user, pw = self.username.text().strip(), self.password.text()
-        if not user or not pw:
-            show_message(self.message, self.tr("Enter your user name and password."))
-            (self.username if not user else self.password).setFocus()
-            return
-        self.ok_button.setEnabled(False)
-        self.setCursor(Qt.CursorShape.BusyCursor)
-        chosen = self.chosen_store()
-        self.runner.run(lambda: self._log_in(user, pw, chosen), self._done, self._failed)
-
-    def chosen_store(self) -> int | None:
-        """The store picked (None when the database has only one)."""
-        if self.store.count() < 2:
-            return None
-        data = self.store.currentData()
-        return int(data) if data is not None else None
-
-    def _log_in(self, user: str, pw: str, chosen: int | None) -> Actor:
-        """On the worker: check the password, then open the picked store for the owner."""
-        actor = self._login(self.database, user, pw)
-        if chosen is not None and store_service.is_group_owner(actor):
-            actor = store_service.switch_store(self.database, actor, chosen)
-        return actor
-
-    def _done(self, actor: Actor) -> None:
-        self.ok_button.setEnabled(True)
-        self.unsetCursor()
-        self.actor = actor
-        self.logged_in.emit(actor)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        self.unsetCursor()
-        if not isinstance(exc, UserError):
-            raise exc
-        show_message(self.message, self.explain(exc))
-        self.password.clear()
-        self.password.setFocus()
-
-    def explain(self, exc: UserError) -> str:
-        """The service's error in the interface language."""
-        return login_error_text(exc)
-
-
-def login_error_text(exc: UserError) -> str:
-    """A refused login (wrong password, locked, disabled) in the interface language.
-
-    Shared by every place a password is checked: the login dialog and a manager's
-    approval on the appraisal page.
-    """
-    code = exc.code or ""
-    if code == "locked":
-        until: Any = getattr(exc, "locked_until", None)
-        if isinstance(until, datetime):
-            local = until.astimezone()
-            hhmm, day = f"{local:%H:%M}", f"{local:%Y-%m-%d}"
-        else:
-            m = _LOCK_RE.search(exc.message)
-            if m is None:
-                return exc.message
-            hhmm, day = m.group(1), m.group(2)
-        return QCoreApplication.translate(
-            "LoginDialog",
-            "This account is locked after too many wrong passwords. Try again after "
-            "{time} ({date}), or ask the owner to unlock it.",
-        ).format(time=hhmm, date=day)
-    if code == "bad_credentials":
-        m = _LEFT_RE.search(exc.message)
-        if m is not None:
-            return QCoreApplication.translate(
-                "LoginDialog",
-                "Wrong user name or password. {left} attempt(s) left before the account "
-                "is locked for {minutes} minutes.",
-            ).format(left=int(m.group(1)), minutes=staff_service.LOCK_MINUTES)
-        return QCoreApplication.translate("LoginDialog", "Wrong user name or password.")
-    if code == "disabled":
-        return QCoreApplication.translate(
-            "LoginDialog", "This account is disabled. Ask the owner."
-        )
-    return exc.message
 
 
 # ---------------------------------------------------------------------------

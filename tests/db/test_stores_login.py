@@ -11,7 +11,8 @@ from db.crypto import create_key_file, wrong_key_error
 from db.models.enums import Role
 from db.services import staff, stores
 from db.services.base import Actor
-from desktop.login import LoginDialog, startup_error_text
+from desktop.login import startup_error_text
+from desktop.login_dialog import LoginDialog
 from desktop.tasks import ImmediateRunner
 from lending.errors import UserError
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from db import open_database
 from db.services import staff, stores
 from desktop.app import Application, make_application
-from desktop.login import LoginDialog
+from desktop.login_dialog import LoginDialog
 from desktop.preferences import Preferences
 from tests.desktop.conftest import OWNER_PASSWORD
 from tests.desktop.test_login import _drive

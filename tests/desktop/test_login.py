@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from db.services import staff
 from desktop.app import Application, make_application
-from desktop.login import LoginDialog, SetupDialog, password_problem
+from desktop.login import SetupDialog, password_problem
+from desktop.login_dialog import LoginDialog
 from tests.desktop.conftest import OWNER_PASSWORD
 
 
@@ -123,7 +124,8 @@ def _drive(app_ctl, steps):
 
     def tick():
         dialog = app_ctl.dialog
-        if dialog is not None and dialog.isVisible() and queue:
+        waiting = isinstance(dialog, LoginDialog) and dialog.opening
+        if dialog is not None and dialog.isVisible() and not waiting and queue:
             try:
                 queue.pop(0)(dialog)
             except BaseException:
@@ -179,9 +181,8 @@ def test_unusable_database_shows_the_reason_without_traceback(qtbot, tmp_path, m
         staticmethod(lambda _p, title, text, *a: shown.append((title, text))),
     )
     ctl = Application(make_application(), url=str(bad), splash=True)
-    assert ctl._splash is not None and ctl._splash.isVisible()
+    assert ctl._splash is None  # a database is there: the login dialog comes at once instead
     assert ctl.start() is False
-    assert ctl._splash is None  # closed before the message box
     assert len(shown) == 1
     title, text = shown[0]
     assert title == "LoanDesk cannot start"
@@ -247,3 +248,14 @@ def test_a_key_file_others_can_read_is_shown_at_start(qtbot, tmp_path, runner, m
     quiet = Application(make_application(), url=str(db_file), runner=runner)
     assert quiet.open_database() and quiet.key_warning is None
     quiet.database.close()
+
+
+def test_the_splash_shows_only_before_the_first_run_setup(qtbot, tmp_path):
+    first = Application(make_application(), url=str(tmp_path / "new.sqlite3"), splash=True)
+    assert first._splash is None  # a URL names a database: the login dialog comes at once
+    first.shutdown()
+    ctl = Application(make_application(), splash=True)  # this counter's own file, not made yet
+    assert not ctl._own_path().exists()
+    assert ctl._splash is not None and ctl._splash.isVisible()
+    ctl._close_splash()
+    ctl.shutdown()

@@ -17,7 +17,8 @@ from desktop.context import AppContext
 from desktop.dialogs import NewConsultationDialog, SettingsDialog
 from desktop.export import ExportDialog
 from desktop.i18n import Translators
-from desktop.login import LoginDialog, SetupDialog
+from desktop.login import SetupDialog
+from desktop.login_dialog import LoginDialog
 from desktop.main_window import MainWindow
 from desktop.preferences import Preferences
 from lending.settings import DEFAULT_SETTINGS
