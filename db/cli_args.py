@@ -69,6 +69,10 @@ def _typed(name: str, read: Callable[[str], T]) -> Callable[[str], T]:
 
 amount: Callable[[str], Decimal] = _typed("amount", parse.amount)
 """An amount of CNY, 0 to 10^9, whole fen (``15万`` and ``¥150,000`` too)."""
+signed_amount: Callable[[str], Decimal] = _typed(
+    "amount", lambda text: parse.amount(text, lo=None)
+)
+"""An amount that may be negative (the command then says what it must be)."""
 percent: Callable[[str], Decimal] = _typed("percent", parse.percent)
 """A rate or share in percent, 0 to 100."""
 term: Callable[[str], int] = _typed("term", parse.term)
@@ -77,6 +81,10 @@ record_id: Callable[[str], int] = _typed("id", parse.record_id)
 """A record number, 1 to 2^63 - 1."""
 day: Callable[[str], date] = _typed("date", parse.day)
 """An ISO date, 1900-01-01 to 2200-12-31."""
+label: Callable[[str], str] = _typed("name", parse.label)
+"""A name on one line (a store's), at most 200 characters."""
+store: Callable[[str], int | str] = _typed("store", parse.id_or_label)
+"""``--store``: a store's number or its name."""
 file_name: Callable[[str], str] = _typed("file", parse.file_name)
 """A path any file system takes (returned as typed)."""
 database_file: Callable[[str], str] = _typed(

@@ -31,11 +31,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+from db import cli_args as arg
 from lending.errors import UserError
 from resources.i18n import translator
 
 TR_CONTEXT = "cli"
 MAX_DEMO_CONSULTATIONS = 2_000_000
+MAX_SEED = 2**31 - 1
+MAX_WORKERS = 64
 
 
 def _t(text: str) -> str:
@@ -48,24 +51,29 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="fill an empty database with realistic synthetic data for one store",
     )
-    demo.add_argument("--consultations", required=True, metavar="N", help="number of consultations")
-    demo.add_argument("--seed", default="1", metavar="S", help="random seed (default 1)")
+    demo.add_argument("--consultations", required=True, metavar="N",
+                      type=arg.whole(0, MAX_DEMO_CONSULTATIONS), help="number of consultations")
+    demo.add_argument("--seed", default="1", metavar="S", type=arg.whole(0, MAX_SEED),
+                      help="random seed (default 1)")
     demo.add_argument(
-        "--workers", default=None, metavar="W", help="worker processes (default: one per CPU)"
+        "--workers", default=None, metavar="W", type=arg.whole(1, MAX_WORKERS),
+        help="worker processes (default: one per CPU)",
     )
     demo.set_defaults(handler=run_demo_data)
 
     backup = sub.add_parser(
         "backup", parents=[common], help="write a verified copy of the database file"
     )
-    backup.add_argument("--out", required=True, metavar="FILE", help="backup file to write")
+    backup.add_argument("--out", required=True, metavar="FILE", type=arg.file_name,
+                        help="backup file to write")
     backup.set_defaults(handler=run_backup)
 
     restore = sub.add_parser(
         "restore", parents=[common], help="replace the database with a verified backup"
     )
     restore.add_argument(
-        "--from", dest="source", required=True, metavar="FILE", help="backup file to restore"
+        "--from", dest="source", required=True, metavar="FILE", type=arg.file_name,
+        help="backup file to restore",
     )
     restore.set_defaults(handler=run_restore)
 
@@ -81,7 +89,8 @@ def _register_store(sub: Any, common: argparse.ArgumentParser) -> None:
     listing = actions.add_parser("list", parents=[common], help="list the stores")
     listing.set_defaults(handler=run_store_list)
     add = actions.add_parser("add", parents=[common], help="add a store (as the owner)")
-    add.add_argument("--name", required=True, metavar="NAME", help="the new store's name")
+    add.add_argument("--name", required=True, metavar="NAME", type=arg.label,
+                     help="the new store's name")
     add.set_defaults(handler=run_store_add)
 
 
@@ -95,7 +104,8 @@ def _register_staff(sub: Any, common: argparse.ArgumentParser) -> None:
     actions.required = True
     where = argparse.ArgumentParser(add_help=False)
     where.add_argument(
-        "--store", metavar="ID|NAME", help="the store, by number or name (default: the first)"
+        "--store", metavar="ID|NAME", type=arg.store,
+        help="the store, by number or name (default: the first)",
     )
     listing = actions.add_parser("list", parents=[common, where], help="list a store's staff")
     listing.set_defaults(handler=run_staff_list)
@@ -123,12 +133,14 @@ def _register_key(sub: Any, common: argparse.ArgumentParser) -> None:
     where.add_argument(
         "--key-file",
         metavar="FILE",
+        type=arg.file_name,
         help="this counter's key file (default: LOANDESK_KEY_FILE or the LoanDesk config folder)",
     )
     secret = argparse.ArgumentParser(add_help=False)
     secret.add_argument(
         "--passphrase-file",
         metavar="FILE",
+        type=arg.file_name,
         help="read the passphrase from the first line of FILE (default: ask)",
     )
 
@@ -137,14 +149,16 @@ def _register_key(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, where, secret],
         help="write the key, protected by a passphrase, to carry to the other counters",
     )
-    export.add_argument("--out", required=True, metavar="FILE", help="export file to write")
+    export.add_argument("--out", required=True, metavar="FILE", type=arg.file_name,
+                        help="export file to write")
     export.set_defaults(handler=run_key_export)
 
     imp = actions.add_parser(
         "import", parents=[common, where, secret], help="install a key exported on another counter"
     )
     imp.add_argument(
-        "--from", dest="source", required=True, metavar="FILE", help="export file to read"
+        "--from", dest="source", required=True, metavar="FILE", type=arg.file_name,
+        help="export file to read",
     )
     imp.add_argument(
         "--replace",
@@ -163,17 +177,6 @@ def _database_url(args: argparse.Namespace) -> str:
     from db.paths import resolve_database_url
 
     return resolve_database_url(getattr(args, "db", None), getattr(args, "database_url", None))
-
-
-def _whole_number(text: str, option: str, lo: int, hi: int) -> int:
-    value = text.strip().replace(",", "").replace("_", "")
-    if not value.isdigit() or not lo <= int(value) <= hi:
-        raise UserError(
-            _t("{option} must be a whole number from {lo} to {hi}, got '{value}'.").format(
-                option=option, lo=f"{lo:,}", hi=f"{hi:,}", value=text
-            )
-        )
-    return int(value)
 
 
 def _file_option(text: str, option: str) -> Path:
@@ -211,11 +214,7 @@ class _Progress:
 
 
 def run_demo_data(args: argparse.Namespace) -> int:
-    count = _whole_number(args.consultations, "--consultations", 0, MAX_DEMO_CONSULTATIONS)
-    seed = _whole_number(args.seed, "--seed", 0, 2**31 - 1)
-    workers = None
-    if args.workers is not None:
-        workers = _whole_number(args.workers, "--workers", 1, 64)
+    count, seed, workers = args.consultations, args.seed, args.workers
 
     from db import open_database
     from db.demo import DEMO_PASSWORD, load_demo_data
@@ -325,9 +324,7 @@ def run_store_add(args: argparse.Namespace) -> int:
     from db.services import staff, stores
     from db.services.base import ValidationError
 
-    name = " ".join(args.name.split())
-    if not name:
-        raise UserError(_t("--name needs the store's name."))
+    name: str = args.name
     with _open_existing(args) as database:
         owner = staff.owner_actor(database)
         try:
@@ -343,15 +340,13 @@ def run_store_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store_of(database: Any, owner: Any, text: str | None) -> Any:
+def _store_of(database: Any, owner: Any, given: int | str | None) -> Any:
     """The owner's actor working in the store named by ``--store`` (or the first store)."""
     from db.services import stores
 
-    if text is None:
+    if given is None:
         return owner
-    wanted = " ".join(text.split())
-    if not wanted:
-        raise UserError(_t("--store needs a store number or name."))
+    wanted = str(given)
     try:
         found = stores.find_store(database, wanted)
     except UserError:

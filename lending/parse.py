@@ -11,6 +11,8 @@ GUI's fields) is read here, so each has one set of bounds:
   caller's range;
 * whole numbers and terms (1 to :data:`~lending.schedule.MAX_TERM_MONTHS`);
 * record ids: 1 to 2^63 - 1 (what a database's BIGINT holds);
+* names typed on one line: blanks collapsed, not empty, no control
+  characters, at most 200 characters;
 * dates: ISO ``YYYY-MM-DD`` from :data:`MIN_DATE` to :data:`MAX_DATE`, so a
   480-month plan from the last date still ends in a valid year;
 * file names: not empty, no NUL, at most 255 bytes per name and 4096 in all.
@@ -72,6 +74,9 @@ MESSAGES: dict[str, str] = {
     "parse.not_a_date": "'{value}' is not a date like 2026-11-22.",
     "parse.date_out_of_range": "'{value}' is outside the dates LoanDesk takes ({lo} to {hi}).",
     "parse.not_a_choice": "'{value}' is not one of: {choices}.",
+    "parse.no_text": "This cannot be empty.",
+    "parse.text_too_long": "'{value}' is too long: at most {max} characters.",
+    "parse.text_control": "'{value}' holds characters that cannot be part of a name.",
     "parse.no_file_name": "A file name is needed.",
     "parse.file_name_nul": "'{value}' is not a file name (it holds a NUL character).",
     "parse.file_name_too_long": (
@@ -163,8 +168,8 @@ def percent(text: str, *, lo: Decimal | int = 0, hi: Decimal | int = 100) -> Dec
     return number(text, lo=lo, hi=hi)
 
 
-def amount(text: str, *, lo: Decimal | int = 0, hi: Decimal = MAX_AMOUNT) -> Decimal:
-    """An amount of CNY: whole fen, from ``lo`` (0: not negative) to 10^9.
+def amount(text: str, *, lo: Decimal | int | None = 0, hi: Decimal = MAX_AMOUNT) -> Decimal:
+    """An amount of CNY: whole fen, from ``lo`` (0: not negative; None: -10^9) to 10^9.
 
     Reads what counter staff type (``15万``, ``¥150,000元``), like the GUI.
     """
@@ -253,6 +258,28 @@ def choice(text: str, kind: type[E], choices: Iterable[E] | None = None) -> E:
         if member.value == wanted:
             return member
     raise ParseError("parse.not_a_choice", text, choices=", ".join(m.value for m in allowed))
+
+
+def label(text: str, *, max_chars: int = 200) -> str:
+    """A name typed on one line (a store, a person): blanks collapsed, not empty."""
+    if len(text) > 4 * max_chars:
+        raise ParseError("parse.text_too_long", text, max=max_chars)
+    value = " ".join(text.split())
+    if not value:
+        raise ParseError("parse.no_text", text)
+    if len(value) > max_chars:
+        raise ParseError("parse.text_too_long", text, max=max_chars)
+    if not value.isprintable():
+        raise ParseError("parse.text_control", text)
+    return value
+
+
+def id_or_label(text: str, *, max_chars: int = 200) -> int | str:
+    """A record by its number (``3``) or its name (``Pudong store``)."""
+    value = label(text, max_chars=max_chars)
+    if value.isascii() and value.isdigit():
+        return record_id(value)
+    return value
 
 
 # ---------------------------------------------------------------------------

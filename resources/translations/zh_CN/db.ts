@@ -323,16 +323,8 @@
   <context>
     <name>cli</name>
     <message>
-      <source>--name needs the store's name.</source>
-      <translation>--name 需要填写门店名称。</translation>
-    </message>
-    <message>
       <source>--role must be one of {roles}, got '{value}'.</source>
       <translation>--role 必须是 {roles} 之一，收到的是“{value}”。</translation>
-    </message>
-    <message>
-      <source>--store needs a store number or name.</source>
-      <translation>--store 需要门店编号或名称。</translation>
     </message>
     <message>
       <source>--username needs a user name.</source>
@@ -589,10 +581,6 @@
     <message>
       <source>{id}	{name}	{staff} staff</source>
       <translation>{id}	{name}	{staff} 名员工</translation>
-    </message>
-    <message>
-      <source>{option} must be a whole number from {lo} to {hi}, got '{value}'.</source>
-      <translation>{option} 必须是 {lo} 到 {hi} 之间的整数，当前为“{value}”。</translation>
     </message>
     <message>
       <source>{option} needs a file name.</source>
