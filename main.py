@@ -143,11 +143,12 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def _good_db_value(value: str) -> bool:
-    from lending.parse import ParseError, file_name
+    """Would the full parser take this ``--db`` value?"""
+    from db.cli_args import database_file
 
     try:
-        file_name(value, empty_ok=True)
-    except ParseError:
+        database_file(value)
+    except argparse.ArgumentTypeError:
         return False
     return True
 

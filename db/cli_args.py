@@ -21,6 +21,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
+from db.paths import database_path, user_path
 from lending import parse
 from lending.reasons import Reason
 from resources.i18n import translator
@@ -85,10 +86,10 @@ label: Callable[[str], str] = _typed("name", parse.label)
 """A name on one line (a store's), at most 200 characters."""
 store: Callable[[str], int | str] = _typed("store", parse.id_or_label)
 """``--store``: a store's number or its name."""
-file_name: Callable[[str], str] = _typed("file", parse.file_name)
+file_name: Callable[[str], str] = _typed("file", user_path)
 """A path any file system takes (returned as typed)."""
 database_file: Callable[[str], str] = _typed(
-    "file", lambda text: parse.file_name(text, empty_ok=True)
+    "file", lambda text: text if text == "" else database_path(text)
 )
 """``--db``: like :data:`file_name`, and "" still means the default database."""
 

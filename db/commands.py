@@ -117,7 +117,7 @@ def _register_staff(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add.add_argument("--display-name", metavar="NAME", help="shown on screens and reports")
     add.add_argument(
-        "--password-file", metavar="FILE",
+        "--password-file", metavar="FILE", type=arg.file_name,
         help="read the first password from the first line of FILE (default: ask)",
     )
     add.set_defaults(handler=run_staff_add)
@@ -693,12 +693,12 @@ def run_key_show(args: argparse.Namespace) -> int:
 
     key_path = _key_path(args)
     key = _read_key(key_path)
+    verdict = _matches_database(args, key)  # first: a bad --database-url prints nothing
     print(
         _t("Key file {path}, fingerprint {fingerprint}").format(
             path=key_path, fingerprint=key_fingerprint(key)
         )
     )
-    verdict = _matches_database(args, key)
     if verdict is not None:
         if verdict[1]:
             print(_t("It matches the database {db}.").format(db=verdict[0]))

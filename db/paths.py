@@ -114,13 +114,43 @@ def _t(text: str) -> str:
     return translator()(TR_CONTEXT, text)
 
 
+def user_path(text: str) -> str:
+    """A path as typed, checked: any file system takes it, and a leading ``~user`` has a home.
+
+    Returned unchanged (``Path.expanduser`` later expands it; it raises for
+    ``~nosuchuser``, which is refused here).  Raises ``lending.parse.ParseError``.
+    """
+    from lending.parse import ParseError, file_name
+
+    file_name(text)
+    if text.startswith("~") and os.path.expanduser(text).startswith("~"):
+        raise ParseError("parse.no_such_home", text)
+    return text
+
+
+def database_path(text: str) -> str:
+    """:func:`user_path` for a database file: never another database's side file.
+
+    A database made at ``loandesk.sqlite3-shm`` would later be taken by SQLite
+    for the shared-memory file of ``loandesk.sqlite3`` (and ruin both).
+    """
+    from db.files import SIDE_SUFFIXES
+    from db.lease import SUFFIX
+    from lending.parse import ParseError
+
+    user_path(text)
+    if text.rstrip("/").endswith((*SIDE_SUFFIXES, SUFFIX)):
+        raise ParseError("parse.side_file", text)
+    return text
+
+
 def _file_name(text: str) -> str:
     from lending.errors import UserError
-    from lending.parse import ParseError, file_name
+    from lending.parse import ParseError
     from resources.i18n import translator
 
     try:
-        return file_name(text)
+        return database_path(text)
     except ParseError as exc:
         raise UserError(
             _t("The database file cannot be used: {why}").format(
@@ -136,8 +166,9 @@ def check_database_url(url: str) -> str:
     The address is not repeated in the message: it may hold a password.
     """
     from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+    from lending import parse
     from lending.errors import UserError
 
     def refused(why: str) -> UserError:
@@ -156,6 +187,14 @@ def check_database_url(url: str) -> str:
         port = parsed.port
     except (ArgumentError, ValueError):
         raise refused(_t("it cannot be read as an address")) from None
+    try:
+        parsed.get_dialect()
+    except NoSuchModuleError:
+        raise refused(
+            _t("LoanDesk does not know the database kind {kind}").format(
+                kind=parse.shown(parsed.drivername)
+            )
+        ) from None
     if port is not None and not 1 <= port <= 65535:
         raise refused(_t("the port must be a number from 1 to 65535"))
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):

@@ -83,6 +83,11 @@ MESSAGES: dict[str, str] = {
         "The name '{value}' is too long: a file or folder name has at most {max} bytes."
     ),
     "parse.path_too_long": "The path '{value}' is too long: at most {max} bytes in all.",
+    "parse.side_file": (
+        "'{value}' is the name of a database's side file (-wal, -shm, -journal, .lease), "
+        "not of a database."
+    ),
+    "parse.no_such_home": "'{value}' starts with ~ but there is no such user on this computer.",
 }
 
 
