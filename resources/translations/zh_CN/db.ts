@@ -638,6 +638,10 @@
   <context>
     <name>database</name>
     <message>
+      <source>LoanDesk does not know the database kind {kind}</source>
+      <translation>车贷助手不认识数据库类型 {kind}</translation>
+    </message>
+    <message>
       <source>SQLite reports: {why}</source>
       <translation>SQLite 报告：{why}</translation>
     </message>

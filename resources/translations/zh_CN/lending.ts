@@ -60,6 +60,10 @@
       <translation>“{value}”超出车贷助手允许的日期范围（{lo} 至 {hi}）。</translation>
     </message>
     <message>
+      <source>'{value}' is the name of a database's side file (-wal, -shm, -journal, .lease), not of a database.</source>
+      <translation>“{value}”是数据库的附属文件名（-wal、-shm、-journal、.lease），不是数据库。</translation>
+    </message>
+    <message>
       <source>'{value}' is too large.</source>
       <translation>“{value}”太大。</translation>
     </message>
@@ -78,6 +82,10 @@
     <message>
       <source>'{value}' is too small: give at least {lo}.</source>
       <translation>“{value}”太小：至少为 {lo}。</translation>
+    </message>
+    <message>
+      <source>'{value}' starts with ~ but there is no such user on this computer.</source>
+      <translation>“{value}”以 ~ 开头，但这台电脑上没有这个用户。</translation>
     </message>
     <message>
       <source>A balloon payment only applies to the balloon method.</source>
