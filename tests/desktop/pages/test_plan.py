@@ -193,3 +193,18 @@ def test_dti_over_the_limit_blocks_and_rate_warning_warns(qtbot, open_page, cons
     # the ultra-low product's APR is above 4 x LPR: a warning, shown apart from blocks
     page._column_clicked(page.comparison.column_of("ultra_low_down_payment"))
     assert "4 times the 1-year LPR" in page.warnings.text()
+
+
+def test_pasting_a_huge_number_into_the_down_payment_changes_nothing(
+        qtbot, open_page, consultation, database, consultant):
+    """Before: parse_money('1e309') raised decimal.InvalidOperation inside the spin box's
+    validator (a traceback from Qt); now lending.money refuses it like any bad text."""
+    page = open_plan(open_page, database, consultant, consultation)
+    page.down_slider.setValue(30000)
+    edit = page.down_spin.lineEdit()
+    for text in ("1e309", "1e999999", "9" * 4301, "1e-999999", "NaN"):
+        edit.selectAll()
+        edit.insert(text)  # a paste: goes through validate()
+        assert page.down_spin.valueFromText(text) == 30000
+        page.down_spin.interpretText()
+        assert page.down_spin.value() == 30000
