@@ -154,12 +154,13 @@ def _good_db_value(value: str) -> bool:
 
 
 class _OutputFailed(BaseException):
-    """Writing the command's output to stdout failed (a closed pipe, a full disk).
+    """Writing the command's output to stdout failed (a closed pipe, a full disk,
+    a character set that cannot show the text).
 
     A BaseException, so no ``except Exception`` inside a command swallows it.
     """
 
-    def __init__(self, error: OSError) -> None:
+    def __init__(self, error: OSError | UnicodeEncodeError) -> None:
         super().__init__(error)
         self.error = error
 
@@ -173,7 +174,7 @@ class _GuardedStdout:
     def write(self, text: str) -> int:
         try:
             return int(self._stream.write(text))
-        except OSError as exc:
+        except (OSError, UnicodeEncodeError) as exc:
             raise _OutputFailed(exc) from exc
 
     def flush(self) -> None:
@@ -231,9 +232,14 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace,
         return 130
     except _OutputFailed as failed:
         _silence_stdout(stream)
-        if isinstance(failed.error, BrokenPipeError):
+        error = failed.error
+        if isinstance(error, BrokenPipeError):
             return 0  # the reader stopped reading (``| head``): not an error of ours
-        why = failed.error.strerror or failed.error.__class__.__name__
+        if isinstance(error, UnicodeEncodeError):
+            why = _t("the output's character set ({encoding}) cannot show it; "
+                     "set PYTHONIOENCODING=utf-8").format(encoding=error.encoding)
+        else:
+            why = error.strerror or error.__class__.__name__
         _complain(prog, _t("The result could not be printed: {why}.").format(why=why))
         return EXIT_USAGE
     finally:

@@ -424,3 +424,16 @@ def test_a_value_with_a_newline_is_echoed_on_one_line(world: Path, tmp_path: Pat
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "equal\\ninstallment" in done.stderr
 
+
+
+def test_an_output_that_cannot_show_chinese_is_one_line(world: Path, tmp_path: Path) -> None:
+    """A Chinese table to an ASCII-only stdout: before, a UnicodeEncodeError traceback."""
+    env = {**_env(world, tmp_path), "LOANDESK_LANG": "zh_CN", "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *QUOTE], capture_output=True, env=env,
+        timeout=60, check=False,
+    )
+    err = done.stderr.decode("ascii")
+    assert done.returncode == 2, err
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert "PYTHONIOENCODING=utf-8" in err

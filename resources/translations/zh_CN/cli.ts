@@ -72,6 +72,10 @@
       <translation>缺少以下必填参数：%s</translation>
     </message>
     <message>
+      <source>the output's character set ({encoding}) cannot show it; set PYTHONIOENCODING=utf-8</source>
+      <translation>输出的字符集（{encoding}）无法显示这些文字；请设置 PYTHONIOENCODING=utf-8</translation>
+    </message>
+    <message>
       <source>unrecognized arguments: %s</source>
       <translation>无法识别的参数：%s</translation>
     </message>
