@@ -247,12 +247,29 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace,
             sys.stdout = stream
 
 
+def _hide_own_console() -> None:
+    """The frozen Windows program is a console program (so ``LoanDesk.exe quote ...``
+    prints); started by a double-click, Windows opened a console just for it: hide that
+    one, never a console the user typed the command in (it has other processes)."""
+    if sys.platform != "win32" or not getattr(sys, "frozen", False):
+        return
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    processes = (ctypes.c_uint * 2)()
+    if kernel32.GetConsoleProcessList(processes, 2) == 1:  # only us: our own console
+        window = kernel32.GetConsoleWindow()
+        if window:
+            ctypes.windll.user32.ShowWindow(window, 0)  # type: ignore[attr-defined]  # SW_HIDE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     gui_args = gui_arguments(argv)
     if gui_args is not None:
         from desktop.app import run_gui
 
+        _hide_own_console()
         return run_gui(gui_args)
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -265,4 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # demo-data's worker processes in the frozen bundle
     sys.exit(main())

@@ -58,6 +58,16 @@ def data_dir(environ: Mapping[str, str] | None = None) -> Path:
     return _platform_dirs()[0]
 
 
+def log_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Directory for crash reports (never holding personal data: see desktop/crash.py)."""
+    home = _env(environ).get(ENV_HOME)
+    if home:
+        return Path(home) / "logs"
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     """Directory for the key file and per-machine configuration."""
     home = _env(environ).get(ENV_HOME)

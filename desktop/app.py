@@ -39,30 +39,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop.preferences import APPLICATION, ORGANISATION, Preferences
 
 BENCH_ENV = "LOANDESK_BENCH_STARTUP"
+# packaging/smoke.py: the frozen bundle starts to its first dialog, says so, and quits
+SMOKE_ENV = "LOANDESK_SMOKE"
 
 
-def _pin_booleans() -> None:
-    """Work around PySide6 6.12's ``SignalInstance.emit()`` dropping a reference to True.
-
-    ``emit()`` returns ``True`` without counting the reference, so every
-    signal emitted from Python takes one off ``True``'s count; after a few
-    thousand emits (a working day at the counter, or a test session) CPython
-    aborts with "bool_dealloc: deallocating True or False".  Python 3.12+
-    makes True immortal; before that, give it (and False, for symmetry) a
-    reference count no session can use up.  CPython only; harmless elsewhere.
-    """
-    import ctypes
-    import platform
-
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
-        return
-    for value in (True, False):
-        count = ctypes.c_ssize_t.from_address(id(value))  # ob_refcnt, the first field
-        if count.value < 1 << 40:
-            count.value += 1 << 40
-
-
-_pin_booleans()
+# (PySide6 6.12's lost references to True/None: worked around on ``import desktop``.)
 CONNECTED = "connected"  # run_setup's outcome: joined a server that already has an owner
 
 
@@ -281,6 +262,7 @@ class Application(QObject):
 
         dialog = SetupDialog(self.database, self.runner, open_local=self._open_own)
         self.dialog = dialog
+        smoke_test(dialog)
         try:
             accepted = dialog.exec()
         finally:
@@ -313,6 +295,7 @@ class Application(QObject):
                 server=server_label(self.database.url) if self.remembered else "",
             )
             self.dialog = dialog
+            smoke_test(dialog)
             try:
                 result = dialog.exec()
             finally:
@@ -502,6 +485,19 @@ class Application(QObject):
             self.database.close()
 
 
+def smoke_test(dialog: QWidget) -> None:
+    """``LOANDESK_SMOKE=1`` with a throw-away ``LOANDESK_HOME``: once the dialog is on the
+    screen, print its name and close it (the program then quits, status 0)."""
+    if os.environ.get(SMOKE_ENV) != "1" or not os.environ.get("LOANDESK_HOME"):
+        return
+
+    def shown() -> None:
+        print(f"LOANDESK_DIALOG {type(dialog).__name__} {dialog.isVisible()}", flush=True)
+        dialog.reject()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, shown)
+
+
 def bench_requested() -> bool:
     """``LOANDESK_BENCH_STARTUP=1`` with a throw-away ``LOANDESK_HOME``: bench/startup.py."""
     return os.environ.get(BENCH_ENV) == "1" and bool(os.environ.get("LOANDESK_HOME"))
@@ -532,6 +528,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     gc.disable()
     app = make_application()
+    from desktop import crash
+
+    crash.install()  # an unexpected error: a dialog and a report file, not a lost traceback
     prefs = Preferences()
     try:
         url, remembered = choose_database(args, prefs)

@@ -12,7 +12,10 @@ figure from ``lending``); the dialog never builds a document itself.
 * Save as PDF…: the exact bytes of the preview, written beside the target
   and renamed into place, so a failed save leaves nothing half-written.
 
-Saving and printing write an audit row (``record_document_export``).
+Saving and printing record the print and write an audit row
+(``record_document_export``); the preview is then made again as a reprint.
+Every document is printed from the plan's snapshot: the offer as it was shown
+when the plan was saved, with its own date.
 
 Pages add the entry point with :class:`DocumentsButton`.  Tests drive the
 dialog without modal windows through :meth:`DocumentDialog.print_to`,
@@ -118,6 +121,9 @@ class DocumentDialog(QDialog):
         self._retry: set[str] = set()
         """Kinds whose failure may pass on a second try (not a refusal)."""
         self._jobs: dict[str, TaskHandle] = {}
+        self._recording: set[str] = set()
+        self._closed = False
+        """Kinds whose print is being recorded (their preview is about to become a reprint)."""
         self._buffer: QBuffer | None = None
         self._shown: str | None = None
         self.setWindowTitle(self.tr("Customer documents"))
@@ -265,7 +271,11 @@ class DocumentDialog(QDialog):
             self.generate()
 
     def _update_buttons(self) -> None:
-        ready = self._shown == self._kind and self._kind in self._pdfs
+        ready = (
+            self._shown == self._kind
+            and self._kind in self._pdfs
+            and self._kind not in self._recording
+        )
         for w in (
             self.print_button,
             self.save_button,
@@ -606,7 +616,8 @@ class DocumentDialog(QDialog):
         return True
 
     def _record(self, how: str) -> None:
-        """Audit row for a saved or printed document (on the worker)."""
+        """This print (or save) and its audit row, on the worker; then the preview is made
+        again, now as a reprint, so the next copy says "重印 / Reprint" with its date."""
         from reports.pdf.saved import record_document_export
 
         db, actor, cid, kind, plan_id = (
@@ -616,18 +627,33 @@ class DocumentDialog(QDialog):
             self._kind,
             self.plan_id,
         )
+        self._recording.add(kind)
+        self._update_buttons()
+
+        def again() -> None:
+            self._recording.discard(kind)
+            if self._closed:
+                return
+            self._pdfs.pop(kind, None)
+            if kind == self._kind:
+                self.generate()
+
+        def done(_printed: object) -> None:
+            again()
 
         def failed(exc: BaseException) -> None:
             log.warning("could not record the document export: %s", exc)
+            again()
 
         self.ctx.runner.run(
             lambda: record_document_export(db, actor, cid, kind, how=how, plan_id=plan_id),
-            None,
+            done,
             failed,
         )
 
     # -- closing ---------------------------------------------------------------------------
     def done(self, result: int) -> None:
+        self._closed = True
         for handle in list(self._jobs.values()):
             if isinstance(handle, TaskHandle):
                 handle.cancel()

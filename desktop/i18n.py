@@ -79,6 +79,11 @@ def compiled_catalogue(language: str = CHINESE, *, target: Path | None = None) -
     Returns None when it cannot be compiled (the caller falls back to
     :class:`TableTranslator`).
     """
+    from resources import COMPILED_TRANSLATIONS
+
+    shipped = COMPILED_TRANSLATIONS / f"loandesk_{language}.qm"
+    if target is None and shipped.is_file():  # the frozen bundle: compiled at build time
+        return shipped
     sources = ts_files(language)
     if not sources:
         return None

@@ -79,3 +79,15 @@ def stage_label(status: ConsultationStatus | str, steps: dict[Step, StepState] |
         if state is not StepState.COMPLETE:
             return step_label(s)
     return step_label(Step.RECEPTION)
+
+
+def vocabulary(table: str, code: str | None) -> str:
+    """A code's label from the one label table (:mod:`lending.labels`), as paper words it."""
+    from lending import labels
+
+    text = labels.english(table, code)
+    return QCoreApplication.translate(labels.TR_CONTEXT, text) if text else (code or "")
+
+
+def method_label(method: str) -> str:
+    return vocabulary("method", method)

@@ -1044,32 +1044,45 @@ class LoginDialog(QDialog):
 
     def explain(self, exc: UserError) -> str:
         """The service's error in the interface language."""
-        code = exc.code or ""
-        if code == "locked":
-            until: Any = getattr(exc, "locked_until", None)
-            if isinstance(until, datetime):
-                local = until.astimezone()
-                hhmm, day = f"{local:%H:%M}", f"{local:%Y-%m-%d}"
-            else:
-                m = _LOCK_RE.search(exc.message)
-                if m is None:
-                    return exc.message
-                hhmm, day = m.group(1), m.group(2)
-            return self.tr(
-                "This account is locked after too many wrong passwords. Try again after "
-                "{time} ({date}), or ask the owner to unlock it."
-            ).format(time=hhmm, date=day)
-        if code == "bad_credentials":
-            m = _LEFT_RE.search(exc.message)
-            if m is not None:
-                return self.tr(
-                    "Wrong user name or password. {left} attempt(s) left before the account "
-                    "is locked for {minutes} minutes."
-                ).format(left=int(m.group(1)), minutes=staff_service.LOCK_MINUTES)
-            return self.tr("Wrong user name or password.")
-        if code == "disabled":
-            return self.tr("This account is disabled. Ask the owner.")
-        return exc.message
+        return login_error_text(exc)
+
+
+def login_error_text(exc: UserError) -> str:
+    """A refused login (wrong password, locked, disabled) in the interface language.
+
+    Shared by every place a password is checked: the login dialog and a manager's
+    approval on the appraisal page.
+    """
+    code = exc.code or ""
+    if code == "locked":
+        until: Any = getattr(exc, "locked_until", None)
+        if isinstance(until, datetime):
+            local = until.astimezone()
+            hhmm, day = f"{local:%H:%M}", f"{local:%Y-%m-%d}"
+        else:
+            m = _LOCK_RE.search(exc.message)
+            if m is None:
+                return exc.message
+            hhmm, day = m.group(1), m.group(2)
+        return QCoreApplication.translate(
+            "LoginDialog",
+            "This account is locked after too many wrong passwords. Try again after "
+            "{time} ({date}), or ask the owner to unlock it.",
+        ).format(time=hhmm, date=day)
+    if code == "bad_credentials":
+        m = _LEFT_RE.search(exc.message)
+        if m is not None:
+            return QCoreApplication.translate(
+                "LoginDialog",
+                "Wrong user name or password. {left} attempt(s) left before the account "
+                "is locked for {minutes} minutes.",
+            ).format(left=int(m.group(1)), minutes=staff_service.LOCK_MINUTES)
+        return QCoreApplication.translate("LoginDialog", "Wrong user name or password.")
+    if code == "disabled":
+        return QCoreApplication.translate(
+            "LoginDialog", "This account is disabled. Ask the owner."
+        )
+    return exc.message
 
 
 # ---------------------------------------------------------------------------

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
 
         self.export_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
         self.admin_action.setVisible(ctx.can(base.Permission.MANAGE_STAFF))
+        self.overrides_action.setVisible(ctx.can(base.Permission.APPROVE_EXCEPTIONS))
         for action in self._session_actions:
             action.setEnabled(True)
         self._build_status_bar()
@@ -156,6 +157,10 @@ class MainWindow(QMainWindow):
             self.tr("Staff and stores…"), self.manage_staff, None, sp.SP_DirLinkIcon
         )
         self.admin_action.setVisible(False)
+        self.overrides_action = self._action(
+            self.tr("Overrides awaiting approval…"), self.open_overrides
+        )
+        self.overrides_action.setVisible(False)  # managers and the owner
         self.logout_action = self._action(
             self.tr("Log out"), self.log_out, None, sp.SP_DialogCloseButton
         )
@@ -203,6 +208,7 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.home_action)
         go_menu.addAction(self.find_action)
         tools_menu = menu.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.overrides_action)
         tools_menu.addAction(self.admin_action)
         tools_menu.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -546,6 +552,19 @@ class MainWindow(QMainWindow):
         from desktop.export import ExportDialog
 
         ExportDialog(self.ctx, self).exec()
+
+    def open_overrides(self) -> None:
+        """The store's appraisal overrides awaiting a manager (approve, refuse, open)."""
+        if not self.ctx.can(base.Permission.APPROVE_EXCEPTIONS):
+            return
+        from desktop.overrides import OverrideQueueDialog
+
+        dialog = OverrideQueueDialog(self.ctx, self)
+        chosen: list[int] = []
+        dialog.open_requested.connect(chosen.append)
+        dialog.exec()
+        if chosen:
+            self.open_consultation(chosen[0], step=enums.Step.APPRAISAL)
 
     def manage_staff(self) -> None:
         if not self.ctx.can(base.Permission.MANAGE_STAFF):

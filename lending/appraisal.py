@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
         "The depreciation rate per 20,000 km of {rate}% must be between {min}% and {max}%."
     ),
     "override.reason_required": "Overriding the appraisal value needs a written reason.",
+    "override.reason_code_required": "Choose from the list why the value is overridden.",
     "override.negative": "The override value cannot be negative.",
     "override.needs_approval": (
         "The override is {percent}% from the computed value {computed}; more than {limit}% "
@@ -131,6 +132,22 @@ class ReferenceKind(StrEnum):
     """The new-car guide price: age depreciation applies."""
 
 
+class OverrideReason(StrEnum):
+    """Why an appraiser overrides the computed value (the list; a written text goes with it)."""
+
+    SERVICE_HISTORY = "service_history"
+    """Full dealer service history: worth more than an average car."""
+    COMPARABLE_SALES = "comparable_sales"
+    """Recent sales of the same model and year say otherwise."""
+    EQUIPMENT = "equipment"
+    """Options or equipment the reference price does not include."""
+    CONDITION = "condition"
+    """Condition the four grades do not capture (better or worse)."""
+    DAMAGE = "damage"
+    """Repairs, wear or damage found on inspection."""
+    OTHER = "other"
+
+
 class AppraisalError(ReasonsError):
     """The appraisal cannot be made; ``reasons`` says why (all of them)."""
 
@@ -149,6 +166,8 @@ class AppraisalInput:
     """(service date, odometer km) pairs, in any order."""
     override_value: Decimal | None = None
     override_reason: str = ""
+    override_reason_code: OverrideReason | None = None
+    """Why, from the list (:class:`OverrideReason`); required with an override."""
     depreciation_per_year_percent: Decimal | None = None
     """This appraisal's yearly rate; ``None`` uses the settings' default."""
     depreciation_per_mileage_step_percent: Decimal | None = None
@@ -214,6 +233,7 @@ class Appraisal:
     """(override - computed) / computed in percent, 2 decimals; None without an override."""
     approval_reason: Reason | None = None
     """Set when the override needs a manager's approval before a plan can be chosen."""
+    override_reason_code: OverrideReason | None = None
 
     @property
     def needs_manager_approval(self) -> bool:
@@ -353,6 +373,8 @@ def appraise(a: AppraisalInput, settings: LendingSettings = DEFAULT_SETTINGS) ->
                     s.depreciation_per_mileage_step_min_percent,
                     s.depreciation_per_mileage_step_max_percent, "mileage", problems)
     if a.override_value is not None:
+        if a.override_reason_code is None:
+            problems.append(Reason.of(MESSAGES, "override.reason_code_required"))
         if not a.override_reason.strip():
             problems.append(Reason.of(MESSAGES, "override.reason_required"))
         if a.override_value < 0:
@@ -416,6 +438,7 @@ def appraise(a: AppraisalInput, settings: LendingSettings = DEFAULT_SETTINGS) ->
         typical_mileage_km=typical,
         override_percent=override_percent,
         approval_reason=approval_reason,
+        override_reason_code=a.override_reason_code if overridden else None,
     )
 
 

@@ -179,8 +179,11 @@ class ProductEvaluation:
 
     @property
     def approval_likelihood(self) -> tuple[Decimal, Decimal] | None:
+        """The catalogue's likelihood (min, max percent) for the customer's grade, and
+        only for a product the customer can get: None when it cannot be offered (a
+        likelihood beside a refusal would read as a chance)."""
         g = self.grade_terms
-        if g is None:
+        if g is None or not self.eligible:
             return None
         return (g.approval_likelihood_min_percent, g.approval_likelihood_max_percent)
 

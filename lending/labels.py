@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from lending.appraisal import Condition
+from lending.appraisal import Condition, OverrideReason, ReferenceKind
 from lending.schedule import RepaymentMethod
 
 TR_CONTEXT = "Vocabulary"
@@ -30,6 +30,20 @@ CONDITION: Mapping[str, str] = {
     Condition.POOR: "Poor",
 }
 
+REFERENCE: Mapping[str, str] = {
+    ReferenceKind.USED_MARKET: "Used-car market price (this model and year)",
+    ReferenceKind.NEW_GUIDE: "New-car guide price",
+}
+
+OVERRIDE_REASON: Mapping[str, str] = {
+    OverrideReason.SERVICE_HISTORY: "Full service history",
+    OverrideReason.COMPARABLE_SALES: "Recent sales of the same car",
+    OverrideReason.EQUIPMENT: "Options or equipment",
+    OverrideReason.CONDITION: "Condition not covered by the grade",
+    OverrideReason.DAMAGE: "Repairs or damage found",
+    OverrideReason.OTHER: "Other",
+}
+
 ADD_ON_KIND: Mapping[str, str] = {
     "insurance": "Insurance",
     "warranty": "Extended warranty",
@@ -40,6 +54,8 @@ ADD_ON_KIND: Mapping[str, str] = {
 TABLES: Mapping[str, Mapping[str, str]] = {
     "method": METHOD,
     "condition": CONDITION,
+    "reference": REFERENCE,
+    "override_reason": OVERRIDE_REASON,
     "add_on_kind": ADD_ON_KIND,
 }
 
@@ -53,6 +69,14 @@ TR_STRINGS = (
     "Good",
     "Fair",
     "Poor",
+    "Used-car market price (this model and year)",
+    "New-car guide price",
+    "Full service history",
+    "Recent sales of the same car",
+    "Options or equipment",
+    "Condition not covered by the grade",
+    "Repairs or damage found",
+    "Other",
     "Insurance",
     "Extended warranty",
     "Service package",

@@ -257,6 +257,26 @@ class Catalogue:
     def active_products(self) -> tuple[Product, ...]:
         return tuple(p for p in self.products if p.active)
 
+    def likelihoods(self, grade: Grade | None) -> tuple[GradeLikelihood, ...]:
+        """The owner's approval likelihood for ``grade``, one line per active product
+        that offers the grade (a product that refuses the grade has no likelihood)."""
+        out = []
+        for p in self.active_products:
+            g = p.grade_terms(grade)
+            if g is not None:
+                out.append(GradeLikelihood(p, g.approval_likelihood_min_percent,
+                                           g.approval_likelihood_max_percent))
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class GradeLikelihood:
+    """A product's approval likelihood for one grade, in percent (the catalogue's terms)."""
+
+    product: Product
+    min_percent: Decimal
+    max_percent: Decimal
+
 
 class CatalogueError(UserError):
     """The catalogue data is invalid; ``problems`` lists every problem with its path."""

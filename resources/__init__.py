@@ -13,6 +13,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent
 TRANSLATIONS = ROOT / "translations"
 CATALOGUE = ROOT / "catalogue.json"
+# Only in the frozen bundle (packaging/build.py stages them): the compiled zh_CN
+# catalogue, and a CJK TrueType font for the PDFs on a PC that has none.
+COMPILED_TRANSLATIONS = TRANSLATIONS / "qm"
+FONTS = ROOT / "fonts"
 
 
 def default_catalogue_data() -> Any:

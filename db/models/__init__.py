@@ -5,7 +5,7 @@ from db.models.blacklist import BlacklistEntry
 from db.models.catalogue import Lender, Product
 from db.models.consultation import Appraisal, Consultation, Qualification, Vehicle
 from db.models.customer import ConsentRecord, Customer
-from db.models.plan import Plan, PlanAddOn
+from db.models.plan import DocumentPrint, Plan, PlanAddOn
 from db.models.signing import FollowUp, SigningItem
 from db.models.staff import AuditEntry, Staff
 from db.models.store import DbMeta, Store, StoreSetting
@@ -19,6 +19,7 @@ __all__ = [
     "Consultation",
     "Customer",
     "DbMeta",
+    "DocumentPrint",
     "FollowUp",
     "Lender",
     "Plan",

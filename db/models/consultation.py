@@ -129,6 +129,8 @@ class Vehicle(StoreOwned, Base):
     flood: Mapped[bool] = mapped_column(Boolean, default=False)
     fire: Mapped[bool] = mapped_column(Boolean, default=False)
     market_price: Mapped[Decimal | None] = mapped_column(Money())
+    reference_kind: Mapped[str | None] = mapped_column(String(20))
+    """What ``market_price`` is (``lending.appraisal.ReferenceKind``); None: used-market."""
     price: Mapped[Decimal | None] = mapped_column(Money())
     maintenance_records: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
 
@@ -142,6 +144,13 @@ class Appraisal(StoreOwned, Base):
     computed_value: Mapped[Decimal | None] = mapped_column(Money())
     override_value: Mapped[Decimal | None] = mapped_column(Money())
     override_reason: Mapped[str | None] = mapped_column(Text)
+    override_reason_code: Mapped[str | None] = mapped_column(String(30))
+    override_status: Mapped[str | None] = mapped_column(String(20), index=True)
+    """``pending`` / ``approved`` / ``refused`` for an override that needs a manager;
+    None otherwise (``db.services.consultations.OverrideStatus``)."""
+    override_decided_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    override_decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    override_decision_note: Mapped[str | None] = mapped_column(Text)
     final_value: Mapped[Decimal | None] = mapped_column(Money())
     acceptable: Mapped[bool | None] = mapped_column(Boolean)
     reasons: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)

@@ -104,6 +104,9 @@ class AuditAction(StrEnum):
     CUSTOMER_ERASED = "customer_erased"
     EXCEPTION_APPROVED = "exception_approved"
     STAGE_UNDONE = "stage_undone"
+    OVERRIDE_REQUESTED = "override_requested"
+    OVERRIDE_APPROVED = "override_approved"
+    OVERRIDE_REFUSED = "override_refused"
 
 
 class AddOnKind(StrEnum):

@@ -45,6 +45,11 @@ class Plan(StoreOwned, Base):
     chosen: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    snapshot: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    """The offer as it was shown when the plan was saved: every figure, check, date and
+    setting the printed documents need (``reports.pdf.snapshot``; versioned by its
+    ``schema`` key, Decimals as strings).  Documents print from it, never from today's
+    settings.  None for plans saved before snapshots existed (built at their first print)."""
 
 
 class PlanAddOn(StoreOwned, Base):
@@ -58,3 +63,19 @@ class PlanAddOn(StoreOwned, Base):
     name: Mapped[str] = mapped_column(String(200))
     price: Mapped[Decimal] = mapped_column(Money())
     required: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DocumentPrint(StoreOwned, Base):
+    """One printed (or saved) customer document of a plan: the first, then the reprints."""
+
+    __tablename__ = "document_prints"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    document: Mapped[str] = mapped_column(String(20))
+    """``quote``, ``plan`` or ``disclosure``."""
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    how: Mapped[str] = mapped_column(String(10))
+    """``print``, ``save`` (as PDF) or ``cli``."""
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    printed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

@@ -26,6 +26,7 @@ from db.models import (
     Appraisal,
     Consultation,
     Customer,
+    DocumentPrint,
     FollowUp,
     Plan,
     PlanAddOn,
@@ -336,6 +337,18 @@ class VehicleForm:
     maintenance_records: Sequence[tuple[date, int]] = ()
     override_value: MoneyIn = None
     override_reason: str = ""
+    reference: str = lending_appraisal.ReferenceKind.USED_MARKET.value
+    """What ``market_price`` is: ``used-market`` or ``new-guide``."""
+    override_reason_code: str | None = None
+    """Why, from ``lending.appraisal.OverrideReason``; required with an override."""
+
+
+class OverrideStatus(StrEnum):
+    """A manager's decision on an override beyond the settings' limit."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REFUSED = "refused"
 
 
 @dataclass(frozen=True)
@@ -364,6 +377,38 @@ class AppraisalView:
     acceptable: bool
     reasons: tuple[Reason, ...]
     """Exclusions, odometer flags, limits."""
+    appraised_at: datetime | None
+    consultation_version: int
+    reference: str = lending_appraisal.ReferenceKind.USED_MARKET.value
+    override_reason_code: str | None = None
+    override_status: OverrideStatus | None = None
+    """Set when the override needs a manager: pending until one approves or refuses it."""
+    override_percent: Decimal | None = None
+    """(override - computed) / computed in percent."""
+    override_decided_by: str = ""
+    """The deciding manager's display name."""
+    override_decided_at: datetime | None = None
+    override_decision_note: str | None = None
+
+    @property
+    def override_pending(self) -> bool:
+        return self.override_status is OverrideStatus.PENDING
+
+
+@dataclass(frozen=True)
+class PendingOverride:
+    """One line of the managers' queue: an override awaiting approval."""
+
+    consultation_id: int
+    customer_name: str
+    vehicle: str
+    """Brand and model."""
+    computed_value: Decimal
+    override_value: Decimal
+    override_percent: Decimal
+    reason_code: str | None
+    reason: str
+    appraiser: str
     appraised_at: datetime | None
     consultation_version: int
 
@@ -549,6 +594,8 @@ def _refresh_blocks(uow: UnitOfWork, actor: Actor, c: Consultation) -> None:
         a = uow.session.get(Appraisal, v.id)
         if a is not None and a.acceptable is False:
             blocked.extend(r for r in reasons_from_json(a.reasons) if r.code.startswith("excluded"))
+        if a is not None and a.override_status == OverrideStatus.PENDING.value:
+            blocked.append(_pending_reason(a))
     c.blocked_reasons = reasons_to_json(blocked) or None
     if c.blacklist_hit:
         _set_step(c, Step.PLAN, StepState.BLOCKED)
@@ -1030,7 +1077,26 @@ def get_qualification(
 # ---------------------------------------------------------------------------
 
 
-def _appraisal_view(v: Vehicle, a: Appraisal | None, version: int) -> AppraisalView:
+def _override_percent(a: Appraisal) -> Decimal | None:
+    if a.override_value is None or not a.computed_value:
+        return None
+    return ((a.override_value - a.computed_value) / a.computed_value * 100).quantize(
+        Decimal("0.01"))
+
+
+def _pending_reason(a: Appraisal) -> Reason:
+    percent = _override_percent(a)
+    return reason(
+        "appraisal.override_pending",
+        value=f"{a.override_value or 0:,.2f}",
+        percent=f"{percent or 0:+}",
+        computed=f"{a.computed_value or 0:,.2f}",
+    )
+
+
+def _appraisal_view(
+    v: Vehicle, a: Appraisal | None, version: int, decided_by: str = ""
+) -> AppraisalView:
     records = tuple((date.fromisoformat(d), int(km)) for d, km in (v.maintenance_records or []))
     return AppraisalView(
         consultation_id=v.consultation_id,
@@ -1057,7 +1123,19 @@ def _appraisal_view(v: Vehicle, a: Appraisal | None, version: int) -> AppraisalV
         reasons=reasons_from_json(a.reasons) if a else (),
         appraised_at=a.appraised_at if a else None,
         consultation_version=version,
+        reference=v.reference_kind or lending_appraisal.ReferenceKind.USED_MARKET.value,
+        override_reason_code=a.override_reason_code if a else None,
+        override_status=OverrideStatus(a.override_status) if a and a.override_status else None,
+        override_percent=_override_percent(a) if a else None,
+        override_decided_by=decided_by,
+        override_decided_at=a.override_decided_at if a else None,
+        override_decision_note=a.override_decision_note if a else None,
     )
+
+
+def _staff_name(uow: UnitOfWork, staff_id: int | None) -> str:
+    s = uow.session.get(Staff, staff_id) if staff_id is not None else None
+    return (s.display_name or s.username) if s is not None else ""
 
 
 _APPRAISAL_FIELDS = {
@@ -1065,8 +1143,22 @@ _APPRAISAL_FIELDS = {
     "input.mileage_negative": "mileage_km",
     "input.registered_after_appraisal": "first_registration",
     "override.reason_required": "override_reason",
+    "override.reason_code_required": "override_reason_code",
     "override.negative": "override_value",
 }
+
+
+def _override_decision(
+    a: Appraisal, result: lending_appraisal.Appraisal, override: Decimal | None
+) -> OverrideStatus | None:
+    """Pending for a new override beyond the limit; a decision stands while the override
+    and the computed value it was made on stay the same."""
+    if not result.needs_manager_approval:
+        return None
+    decided = a.override_status in (OverrideStatus.APPROVED.value, OverrideStatus.REFUSED.value)
+    if decided and a.override_value == override and a.computed_value == result.computed_value:
+        return OverrideStatus(a.override_status)
+    return OverrideStatus.PENDING
 
 
 def save_appraisal(
@@ -1082,6 +1174,11 @@ def save_appraisal(
 
     An excluded vehicle (accident, flood, fire) is saved with the step
     ``blocked``; odometer flags and product limits are kept as reasons.
+
+    An override further from the computed value than the settings allow is
+    stored *pending*: the value used for lending stays the computed one and no
+    plan can be saved or chosen until a manager approves it
+    (:func:`decide_override`).
     """
     f = Form()
     brand = f.text("brand", form.brand, required=True, max_len=100)
@@ -1095,10 +1192,13 @@ def save_appraisal(
     market = f.money("market_price", form.market_price, required=True)
     price = f.money("price", form.price)
     override = f.money("override_value", form.override_value)
+    kind = f.choice("reference", form.reference, lending_appraisal.ReferenceKind, required=True)
+    why = f.choice("override_reason_code", form.override_reason_code,
+                   lending_appraisal.OverrideReason)
     colour = f.text("colour", form.colour, max_len=40)
     f.raise_if_errors()
     assert first_reg and mileage is not None and condition and market is not None
-    assert brand and model
+    assert brand and model and kind is not None
     moment = now_or(now)
     with transaction(target) as uow:
         c = _load(uow, actor, consultation_id)
@@ -1118,6 +1218,10 @@ def save_appraisal(
                     maintenance_records=tuple(form.maintenance_records),
                     override_value=override,
                     override_reason=form.override_reason or "",
+                    override_reason_code=why,
+                    reference=kind,
+                    deal_price=price,
+                    vin=vin_check.normalized,
                 ),
                 s,
             )
@@ -1138,6 +1242,7 @@ def save_appraisal(
         v.condition_grade = condition.value
         v.accident, v.flood, v.fire = form.accident, form.flood, form.fire
         v.market_price = market
+        v.reference_kind = kind.value
         v.price = price
         v.maintenance_records = [[d.isoformat(), int(km)] for d, km in form.maintenance_records]
         uow.session.flush()
@@ -1145,10 +1250,21 @@ def save_appraisal(
         if a is None:
             a = Appraisal(vehicle_id=v.id, store_id=actor.store_id)
             uow.session.add(a)
+        status = _override_decision(a, result, override)
+        if status not in (OverrideStatus.APPROVED, OverrideStatus.REFUSED):  # no decision kept
+            a.override_decided_by = a.override_decided_at = a.override_decision_note = None
+        requested = status is OverrideStatus.PENDING and (
+            a.override_status != status.value or a.override_value != override
+            or a.computed_value != result.computed_value)
+        a.override_status = status.value if status is not None else None
         a.computed_value = result.computed_value
         a.override_value = override
         a.override_reason = (form.override_reason or "").strip() or None
-        a.final_value = result.value
+        a.override_reason_code = why.value if why is not None and override is not None else None
+        # an override waiting for (or refused by) a manager is not the value lent on
+        a.final_value = (result.computed_value if status in (OverrideStatus.PENDING,
+                                                               OverrideStatus.REFUSED)
+                         else result.value)
         a.acceptable = not result.excluded
         a.reasons = reasons_to_json(
             (*result.exclusion_reasons, *result.odometer_flags, *result.limit_reasons)
@@ -1157,11 +1273,18 @@ def save_appraisal(
         a.appraised_by = actor.staff_id
         blocked = result.excluded or form.registration_matches is False
         _set_step(c, Step.APPRAISAL, StepState.BLOCKED if blocked else StepState.COMPLETE)
+        if requested:
+            assert result.override_percent is not None
+            audit.record(
+                uow, store_id=actor.store_id, action=AuditAction.OVERRIDE_REQUESTED, actor=actor,
+                target_type="consultation", target_id=c.id, now=moment,
+                detail=_override_detail(a),
+            )
         uow.session.flush()
         _refresh_blocks(uow, actor, c)
         c.updated_at = moment
         uow.session.flush()
-        return _appraisal_view(v, a, c.version_id)
+        return _appraisal_view(v, a, c.version_id, _staff_name(uow, a.override_decided_by))
 
 
 def get_appraisal(target: Target, actor: Actor, consultation_id: int) -> AppraisalView | None:
@@ -1170,7 +1293,106 @@ def get_appraisal(target: Target, actor: Actor, consultation_id: int) -> Apprais
         v = uow.session.scalar(select(Vehicle).where(Vehicle.consultation_id == c.id))
         if v is None:
             return None
-        return _appraisal_view(v, uow.session.get(Appraisal, v.id), c.version_id)
+        a = uow.session.get(Appraisal, v.id)
+        return _appraisal_view(
+            v, a, c.version_id, _staff_name(uow, a.override_decided_by if a else None)
+        )
+
+
+def _override_detail(a: Appraisal) -> dict[str, Any]:
+    """What an audit row of an override says: before (computed) -> after (override)."""
+    return {
+        "before": str(a.computed_value),
+        "after": str(a.override_value),
+        "percent": str(_override_percent(a)),
+        "reason_code": a.override_reason_code,
+    }
+
+
+def decide_override(
+    target: Target,
+    approver: Actor,
+    consultation_id: int,
+    *,
+    approve: bool,
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> AppraisalView:
+    """A manager approves (or refuses) the pending override of the appraisal value.
+
+    Approved: the override becomes the value used for lending.  Refused (a
+    note says why): the computed value stays.  Either way a plan can be chosen
+    again, and the audit log records who decided, when, and before -> after.
+    The appraiser who entered the override cannot decide on it.
+    """
+    require(approver, Permission.APPROVE_EXCEPTIONS)
+    f = Form()
+    text = f.text("note", note, required=not approve, max_len=500)
+    f.raise_if_errors()
+    moment = now_or(now)
+    with transaction(target) as uow:
+        c = _load(uow, approver, consultation_id)
+        check_version(c, expected_version)
+        v = uow.session.scalar(select(Vehicle).where(Vehicle.consultation_id == c.id))
+        a = uow.session.get(Appraisal, v.id) if v is not None else None
+        if v is None or a is None or a.override_status != OverrideStatus.PENDING.value:
+            raise ValidationError({"override": reason("override.not_pending")})
+        if a.appraised_by == approver.staff_id:
+            raise ValidationError({"override": reason("override.own")})
+        status = OverrideStatus.APPROVED if approve else OverrideStatus.REFUSED
+        a.override_status = status.value
+        a.override_decided_by = approver.staff_id
+        a.override_decided_at = moment
+        a.override_decision_note = text
+        a.final_value = a.override_value if approve else a.computed_value
+        audit.record(
+            uow,
+            store_id=approver.store_id,
+            action=AuditAction.OVERRIDE_APPROVED if approve else AuditAction.OVERRIDE_REFUSED,
+            actor=approver,
+            target_type="consultation",
+            target_id=c.id,
+            detail={**_override_detail(a), "value_used": str(a.final_value)},
+            now=moment,
+        )
+        _refresh_blocks(uow, approver, c)
+        c.updated_at = moment
+        uow.session.flush()
+        return _appraisal_view(v, a, c.version_id, _staff_name(uow, approver.staff_id))
+
+
+def list_pending_overrides(target: Target, actor: Actor) -> list[PendingOverride]:
+    """The store's overrides awaiting a manager, oldest first (for managers only)."""
+    require(actor, Permission.APPROVE_EXCEPTIONS)
+    with reading(target) as uow:
+        rows = uow.session.execute(
+            select(Appraisal, Vehicle, Consultation, Customer.name)
+            .join(Vehicle, Vehicle.id == Appraisal.vehicle_id)
+            .join(Consultation, Consultation.id == Vehicle.consultation_id)
+            .join(Customer, Customer.id == Consultation.customer_id)
+            .where(
+                Appraisal.store_id == actor.store_id,
+                Appraisal.override_status == OverrideStatus.PENDING.value,
+            )
+            .order_by(Appraisal.appraised_at, Consultation.id)
+        ).all()
+        return [
+            PendingOverride(
+                consultation_id=c.id,
+                customer_name=name,
+                vehicle=f"{v.brand} {v.model}".strip(),
+                computed_value=a.computed_value or Decimal(0),
+                override_value=a.override_value or Decimal(0),
+                override_percent=_override_percent(a) or Decimal(0),
+                reason_code=a.override_reason_code,
+                reason=a.override_reason or "",
+                appraiser=_staff_name(uow, a.appraised_by),
+                appraised_at=a.appraised_at,
+                consultation_version=c.version_id,
+            )
+            for a, v, c, name in rows
+        ]
 
 
 # ---------------------------------------------------------------------------
@@ -1381,6 +1603,10 @@ def save_plan(
             f.error("vehicle_price", reason("plan.needs_price"))
         if ctx.vehicle is None:
             f.error("appraisal", reason("plan.needs_appraisal"))
+        pending = next((r for r in _blocked(uow, c) if r.code == "appraisal.override_pending"),
+                       None)
+        if pending is not None:
+            f.error("appraisal", pending)
         cat = catalogue.load_catalogue(uow, actor.store_id)
         product: Product | None = next(
             (p for p in cat.products if p.code == form.product_code), None
@@ -1525,6 +1751,9 @@ def delete_plan(target: Target, actor: Actor, plan_id: int) -> None:
         c = _load(uow, actor, p.consultation_id)
         if p.chosen and c.signed_at is not None:
             raise ValidationError({"plan": reason("plan.signed_cannot_delete")})
+        if uow.session.scalar(select(DocumentPrint.id).where(DocumentPrint.plan_id == p.id)):
+            # the customer holds paper that names this plan: it stays
+            raise ValidationError({"plan": reason("plan.printed_cannot_delete")})
         # add-ons first, each through the session (so a row already loaded in this
         # session is deleted once, not by a bulk DELETE and again at flush)
         for add_on in uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id)):

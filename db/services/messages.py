@@ -19,6 +19,15 @@ MESSAGES: dict[str, str] = {
     ),
     "qualification.failed": "The customer does not meet the basic requirements yet.",
     "appraisal.excluded": "The vehicle cannot be financed: {why}.",
+    "appraisal.override_pending": (
+        "The appraiser's value of {value} ({percent}% from the computed {computed}) awaits a "
+        "manager's approval: no finance plan can be chosen until a manager approves or "
+        "refuses it."
+    ),
+    "override.not_pending": "No override of the vehicle value is waiting for approval.",
+    "override.own": (
+        "You entered this override yourself: another manager has to approve or refuse it."
+    ),
     "plan.blacklisted": "A finance plan cannot be offered while the blacklist hit is open.",
     "plan.needs_qualification": "Complete the qualification step first.",
     "signing.needs_plan": "Choose the plan the customer signs first.",
@@ -61,6 +70,9 @@ MESSAGES: dict[str, str] = {
     "plan.product_unknown": "Choose an active product from the catalogue.",
     "plan.cannot_price": "This plan cannot be priced.",
     "plan.signed_cannot_delete": "The signed plan cannot be deleted.",
+    "plan.printed_cannot_delete": (
+        "This plan's documents were printed for the customer, so the plan is kept."
+    ),
     "plan.already_signed": "The contract is already signed.",
     # signing
     "signing.unknown_item": "Unknown checklist item.",

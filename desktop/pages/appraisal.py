@@ -1,11 +1,24 @@
 """Step 3, vehicle appraisal: the car, its history and what it is worth.
 
-The VIN is checked as it is typed (``lending.identity.check_vin``); the
-value and its breakdown (age, mileage, condition), the odometer flags and
-the exclusions come live from ``lending.appraisal.appraise`` with the
-store's settings.  An override needs a written reason (lending refuses it
-otherwise).  ``consultations.save_appraisal`` values the car again when it
-stores it.
+Everything shown comes from ``lending`` with the store's settings, the same
+rules ``python main.py appraise`` uses:
+
+* the VIN is checked as it is typed (``lending.identity.check_vin``); a valid
+  one shows its manufacturer (in the user's language) and model year
+  (``lending.vin``), with a warning when the model year is far from the first
+  registration;
+* the appraiser says what the reference price is (used-market or new-car
+  guide); the value and every adjustment with its reason and amount come
+  live from ``lending.appraisal.appraise`` (its ``adjustments``);
+* mileage implausible for the car's age is flagged next to the mileage; a
+  reference price outside the plausible band or far from the selling price
+  must be confirmed before saving;
+* an override names its reason from a list and in words; one further from
+  the computed value than the store allows needs a manager, who approves or
+  refuses it on this screen (:class:`desktop.pages.decisions.ManagerApprovalDialog`,
+  their own user name and password) or later from the queue.  Until then the
+  value lent on is the computed one and no plan can be chosen
+  (``consultations.save_appraisal`` / ``decide_override`` enforce it).
 """
 
 from __future__ import annotations
@@ -35,20 +48,32 @@ from PySide6.QtWidgets import (
 )
 
 from db.services import consultations as cs
+from db.services import staff as staff_service
+from db.services import stores as store_service
 from desktop.context import AppContext
+from desktop.datefield import DateDelegate, DateField
+from desktop.labels import vocabulary
 from desktop.pages.base import (
     BLOCK_BANNER,
+    ERROR_STYLE,
     OK_STYLE,
     WARN_BANNER,
     Banner,
+    Hint,
     StepPage,
     cny,
+    local_when,
     tr_reason,
 )
+from desktop.pages.decisions import ManagerApprovalDialog, change_text
 from desktop.pages.models import MaintenanceModel
 from lending import appraisal as la
 from lending import identity
+from lending import vin as lv
 from lending.money import MoneyError, parse_money
+from resources import wmi_table
+
+WARN_STYLE = "color: #e65100;"
 
 # lending codes -> the form field that shows them
 APPRAISAL_FIELDS = {
@@ -56,8 +81,14 @@ APPRAISAL_FIELDS = {
     "input.mileage_negative": "mileage_km",
     "input.registered_after_appraisal": "first_registration",
     "override.reason_required": "override_reason",
+    "override.reason_code_required": "override_reason_code",
     "override.negative": "override_value",
 }
+MILEAGE_FOR_AGE = ("odometer.too_high_for_age", "odometer.too_low_for_age")
+"""Odometer flags shown next to the mileage (the others go to the flags box)."""
+TO_CONFIRM = "sanity."
+"""Lending's sanity flags the appraiser confirms before saving (the VIN one is a warning)."""
+ADJUSTMENTS = ("age", "mileage", "condition")
 
 
 @dataclass(frozen=True)
@@ -72,6 +103,9 @@ class AppraisalPage(StepPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.result: la.Appraisal | None = None
+        self._stored: cs.AppraisalView | None = None
+        self._confirm_key: tuple[Any, ...] = ()
+        self._wmi = wmi_table()
 
         outer = QHBoxLayout(self)
         scroll = QScrollArea()
@@ -87,7 +121,7 @@ class AppraisalPage(StepPage):
         self.vin = QLineEdit()
         self.vin.setMaxLength(30)
         self.vin.setPlaceholderText(self.tr("17 characters, from the registration certificate"))
-        self.vin_hint = QLabel()
+        self.vin_hint = Hint()
         self.add_row(form, "vin", self.tr("VIN"), self.vin, self.vin_hint)
         self.brand = QLineEdit()
         self.brand.setPlaceholderText(self.tr("e.g. Volkswagen"))
@@ -97,14 +131,18 @@ class AppraisalPage(StepPage):
         self.add_row(form, "model", self.tr("Model"), self.model_name)
         self.colour = QLineEdit()
         self.add_row(form, "colour", self.tr("Colour"), self.colour)
-        self.first_registration = QLineEdit()
-        self.first_registration.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.first_registration = DateField()
+        self.first_registration.setToolTip(
+            self.tr("Type the date or pick it from the calendar (the arrow)")
+        )
         self.add_row(
             form, "first_registration", self.tr("First registration"), self.first_registration
         )
         self.mileage = QLineEdit()
         self.mileage.setPlaceholderText(self.tr("km on the odometer today"))
-        self.add_row(form, "mileage_km", self.tr("Mileage (km)"), self.mileage)
+        self.mileage_hint = Hint()
+        self.mileage_hint.setStyleSheet(WARN_STYLE)
+        self.add_row(form, "mileage_km", self.tr("Mileage (km)"), self.mileage, self.mileage_hint)
         self.registration = QComboBox()
         self.registration.addItem(self.tr("Not checked yet"), None)
         self.registration.addItem(self.tr("Matches the car"), True)
@@ -131,12 +169,25 @@ class AppraisalPage(StepPage):
 
         prices = QGroupBox(self.tr("Prices"))
         pform = QFormLayout(prices)
+        self.reference_kind = QComboBox()
+        for kind in la.ReferenceKind:
+            self.reference_kind.addItem(vocabulary("reference", kind.value), kind.value)
+        self.reference_hint = Hint()
+        self.reference_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.add_row(pform, "reference", self.tr("The reference price is"), self.reference_kind,
+                     self.reference_hint)
         self.market_price = QLineEdit()
-        self.market_price.setPlaceholderText(self.tr("Market reference price in CNY"))
-        self.add_row(pform, "market_price", self.tr("Market reference price"), self.market_price)
+        self.market_price.setPlaceholderText(self.tr("in CNY"))
+        self.add_row(pform, "market_price", self.tr("Reference price"), self.market_price)
         self.price = QLineEdit()
         self.price.setPlaceholderText(self.tr("What the customer pays for the car"))
         self.add_row(pform, "price", self.tr("Selling price"), self.price)
+        self.sanity = Banner(WARN_BANNER)
+        pform.addRow(self.sanity)
+        self.confirm_figures = QCheckBox(self.tr("I have checked these figures"))
+        self.confirm_figures.hide()
+        pform.addRow(self.confirm_figures)
+        pform.addRow(self.error_label("confirm_figures"))
         lay.addWidget(prices)
 
         history = QGroupBox(self.tr("Maintenance mileage history"))
@@ -144,6 +195,7 @@ class AppraisalPage(StepPage):
         self.records = MaintenanceModel(self)
         self.records_view = QTableView()
         self.records_view.setModel(self.records)
+        self.records_view.setItemDelegateForColumn(MaintenanceModel.DATE, DateDelegate(self))
         self.records_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch
         )
@@ -164,22 +216,16 @@ class AppraisalPage(StepPage):
 
         # the valuation, always in view on the right
         panel = QWidget()
-        panel.setMinimumWidth(330)
+        panel.setMinimumWidth(340)
         right = QVBoxLayout(panel)
         value_box = QGroupBox(self.tr("Appraisal value"))
         grid = QGridLayout(value_box)
         self._lines: dict[str, tuple[QLabel, QLabel]] = {}
         self._percents: dict[str, QLabel] = {}
-        rows = [
-            ("reference", self.tr("Market reference price")),
-            ("age", self.tr("Age")),
-            ("mileage", self.tr("Mileage")),
-            ("condition", self.tr("Condition")),
-            ("computed", self.tr("Computed value")),
-        ]
-        right_aligned = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for i, (key, text) in enumerate(rows):
-            name = QLabel(text)
+        right_aligned = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        for i, key in enumerate(("reference", *ADJUSTMENTS, "computed")):
+            name = QLabel()
+            name.setWordWrap(True)
             percent = QLabel()
             percent.setAlignment(right_aligned)
             value = QLabel()
@@ -189,21 +235,35 @@ class AppraisalPage(StepPage):
             grid.addWidget(value, i, 2)
             self._lines[key] = (name, value)
             self._percents[key] = percent
+        self._lines["computed"][0].setText(self.tr("Computed value"))
         bold = self._lines["computed"][1].font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.3)
         self._lines["computed"][1].setFont(bold)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(0, 1)
         right.addWidget(value_box)
 
         override = QGroupBox(self.tr("Override (appraiser)"))
         oform = QFormLayout(override)
         self.override_value = QLineEdit()
         self.override_value.setPlaceholderText(self.tr("Leave empty to use the computed value"))
-        self.add_row(oform, "override_value", self.tr("Value"), self.override_value)
+        self.override_change = Hint()
+        self.add_row(oform, "override_value", self.tr("Value"), self.override_value,
+                     self.override_change)
+        self.override_reason_code = QComboBox()
+        self.override_reason_code.addItem(self.tr("Choose..."), "")
+        for why in la.OverrideReason:
+            self.override_reason_code.addItem(vocabulary("override_reason", why.value), why.value)
+        self.add_row(oform, "override_reason_code", self.tr("Why"), self.override_reason_code)
         self.override_reason = QLineEdit()
-        self.override_reason.setPlaceholderText(self.tr("Required with an override"))
-        self.add_row(oform, "override_reason", self.tr("Reason"), self.override_reason)
+        self.override_reason.setPlaceholderText(self.tr("In your words, required with an override"))
+        self.add_row(oform, "override_reason", self.tr("Details"), self.override_reason)
+        self.approval = Banner(WARN_BANNER)
+        oform.addRow(self.approval)
+        self.approve_button = QPushButton(self.tr("Manager approval…"))
+        self.approve_button.setAutoDefault(False)
+        self.approve_button.hide()
+        oform.addRow(self.approve_button)
         right.addWidget(override)
         self.final_value = QLabel()
         self.final_value.setWordWrap(True)
@@ -216,6 +276,7 @@ class AppraisalPage(StepPage):
         self.flags = Banner(WARN_BANNER)
         right.addWidget(self.flags)
         right.addWidget(self.error_label("appraisal"))
+        right.addWidget(self.error_label("override"))
         right.addStretch(1)
         outer.addWidget(panel, 2)
 
@@ -224,7 +285,6 @@ class AppraisalPage(StepPage):
             self.brand,
             self.model_name,
             self.colour,
-            self.first_registration,
             self.mileage,
             self.market_price,
             self.price,
@@ -233,29 +293,33 @@ class AppraisalPage(StepPage):
         ):
             edit.textEdited.connect(self.mark_dirty)
             edit.textChanged.connect(self.recompute)
-        for combo in (self.registration, self.condition):
+        self.first_registration.day_changed.connect(self.mark_dirty)
+        self.first_registration.day_changed.connect(self.recompute)
+        self.first_registration.lineEdit().textEdited.connect(self.recompute)
+        for combo in (
+            self.registration, self.condition, self.reference_kind, self.override_reason_code
+        ):
             combo.currentIndexChanged.connect(self.mark_dirty)
             combo.currentIndexChanged.connect(self.recompute)
         for box in (self.accident, self.flood, self.fire):
             box.toggled.connect(self.mark_dirty)
             box.toggled.connect(self.recompute)
-        self.vin.textChanged.connect(self._check_vin)
+        self.confirm_figures.toggled.connect(self.mark_dirty)
+        self.confirm_figures.toggled.connect(
+            lambda on: self.error_label("confirm_figures").show_text("") if on else None
+        )
         self.records.edited.connect(self.mark_dirty)
         self.records.edited.connect(self.recompute)
         self.add_record.clicked.connect(self._add_record)
         self.remove_record.clicked.connect(self._remove_record)
+        self.approve_button.clicked.connect(self.request_approval)
         self.recompute()
 
     def title(self) -> str:
         return self.tr("Vehicle appraisal")
 
     def _condition_labels(self) -> dict[la.Condition, str]:
-        return {
-            la.Condition.EXCELLENT: self.tr("Excellent"),
-            la.Condition.GOOD: self.tr("Good"),
-            la.Condition.FAIR: self.tr("Fair"),
-            la.Condition.POOR: self.tr("Poor"),
-        }
+        return {c: vocabulary("condition", c.value) for c in la.Condition}
 
     def _add_record(self) -> None:
         row = self.records.add_row()
@@ -278,10 +342,14 @@ class AppraisalPage(StepPage):
 
     def _clear(self) -> None:
         self.records.set_records([])
+        self.first_registration.set_day(None)
         self.result = None
+        self._stored = None
+        self._confirm_key = ()
 
     def _show(self, data: AppraisalData) -> None:
         a = data.saved
+        self._stored = a
         if a is None:
             self.recompute()
             return
@@ -289,8 +357,7 @@ class AppraisalPage(StepPage):
         self.brand.setText(a.brand)
         self.model_name.setText(a.model)
         self.colour.setText(a.colour or "")
-        self.first_registration.setText(a.first_registration.isoformat()
-                                        if a.first_registration else "")
+        self.first_registration.set_day(a.first_registration)
         self.mileage.setText("" if a.mileage_km is None else str(a.mileage_km))
         self.registration.setCurrentIndex(
             {None: 0, True: 1, False: 2}[a.registration_matches]
@@ -299,15 +366,21 @@ class AppraisalPage(StepPage):
         self.accident.setChecked(a.accident)
         self.flood.setChecked(a.flood)
         self.fire.setChecked(a.fire)
+        self.reference_kind.setCurrentIndex(max(self.reference_kind.findData(a.reference), 0))
         self.market_price.setText(cny(a.market_price))
         self.price.setText(cny(a.price))
         self.records.set_records(a.maintenance_records)
         self.override_value.setText(cny(a.override_value))
+        self.override_reason_code.setCurrentIndex(
+            max(self.override_reason_code.findData(a.override_reason_code or ""), 0)
+        )
         self.override_reason.setText(a.override_reason or "")
         self.recompute()
+        if self._to_confirm():
+            self.confirm_figures.setChecked(True)  # it was saved: the figures were confirmed
 
     # -- live checks -------------------------------------------------------------
-    def _check_vin(self) -> None:
+    def _check_vin(self, registered: date | None) -> None:
         text = self.vin.text()
         err = self.error_label("vin")
         if not text.strip():
@@ -317,8 +390,7 @@ class AppraisalPage(StepPage):
         result = identity.check_vin(text)
         if result.valid:
             err.show_text("")
-            self.vin_hint.setStyleSheet(OK_STYLE)
-            self.vin_hint.setText(self.tr("VIN is valid (check digit correct)."))
+            self._show_vin(result.normalized, registered)
         elif result.reason is not None and result.reason.code == "vin.wrong_length" and len(
             result.normalized
         ) < identity.VIN_LENGTH:
@@ -329,15 +401,45 @@ class AppraisalPage(StepPage):
             self.vin_hint.clear()
             err.show_text(tr_reason(result.reason) if result.reason else "")
 
+    def _show_vin(self, vin: str, registered: date | None) -> None:
+        """Manufacturer (user's language) and model year; a warning when far from the
+        first registration (``lending.vin``)."""
+        info = lv.decode_vin(vin, self._wmi, date.today())
+        assert info is not None
+        m = info.manufacturer
+        if m is None:
+            maker = self.tr("manufacturer code {wmi} not in the table").format(wmi=info.wmi)
+        else:
+            maker = m.name_zh if self.ctx.chinese else m.name_en
+        line = self.tr("Valid VIN: {manufacturer}, model year {year}").format(
+            manufacturer=maker, year=info.model_year
+        )
+        warnings = lv.vin_warnings_for_year(info.model_year, registered, self.ctx.settings)
+        self.vin_hint.setStyleSheet(WARN_STYLE if warnings or m is None else OK_STYLE)
+        self.vin_hint.setText("\n".join([line, *(tr_reason(w) for w in warnings)]))
+
+    def _show_mileage_flag(self, values: dict[str, Any]) -> None:
+        """Mileage implausible for the car's age, next to the field (as soon as both are in)."""
+        km, registered = values.get("mileage_km"), values.get("first_registration")
+        if km is None or registered is None or registered > date.today():
+            self.mileage_hint.clear()
+            return
+        age = la.vehicle_age_years(registered, date.today()).quantize(Decimal("0.0001"))
+        flags = la.odometer_flags(km, age, (), date.today(), self.ctx.settings)
+        self.mileage_hint.setText(
+            "\n".join(tr_reason(r) for r in flags if r.code in MILEAGE_FOR_AGE)
+        )
+
     def _read(self) -> tuple[dict[str, Any], dict[str, str]]:
         values: dict[str, Any] = {}
         errors: dict[str, str] = {}
-        text = self.first_registration.text().strip().replace("/", "-")
-        if text:
-            try:
-                values["first_registration"] = date.fromisoformat(text)
-            except ValueError:
-                errors["first_registration"] = self.tr("Enter the date as YYYY-MM-DD.")
+        day = self.first_registration.day()
+        if day is not None:
+            values["first_registration"] = day
+        elif self.first_registration.typed_text().strip():
+            errors["first_registration"] = self.tr(
+                "This is not a date: type it like 2023-03-01 or pick it from the calendar."
+            )
         text = self.mileage.text().strip().replace(",", "")
         if text:
             if text.isdigit():
@@ -376,7 +478,17 @@ class AppraisalPage(StepPage):
             "maintenance_records",
         ):
             self.error_label(key).show_text(errors.get(key, ""))
-        self.error_label("override_reason").show_text("")
+        for key in ("override_reason", "override_reason_code"):
+            self.error_label(key).show_text("")
+        self._check_vin(values.get("first_registration"))
+        self._show_mileage_flag(values)
+        kind = la.ReferenceKind(self.reference_kind.currentData())
+        self.reference_hint.setText(
+            self.tr("The price of this model and year with typical mileage: only mileage "
+                    "and condition adjust it.")
+            if kind is la.ReferenceKind.USED_MARKET
+            else self.tr("The price of the car new: its age is taken off as well.")
+        )
         self.result = None
         condition = self.condition.currentData()
         needed = ("first_registration", "mileage_km", "market_price")
@@ -386,14 +498,16 @@ class AppraisalPage(StepPage):
         try:
             self.result = la.appraise(self._input(values, condition), self.ctx.settings)
         except la.AppraisalError as exc:
+            overriding = bool(self.override_value.text().strip())
             for r in exc.reasons:
                 key = APPRAISAL_FIELDS.get(r.code, "appraisal")
-                if key != "override_reason" or self.override_reason.hasFocus() or \
-                        self.override_value.text().strip():
+                if not key.startswith("override_reason") or overriding:
                     self.error_label(key).show_text(tr_reason(r))
         self._show_result()
 
     def _input(self, values: dict[str, Any], condition: str) -> la.AppraisalInput:
+        why = self.override_reason_code.currentData()
+        vin = identity.check_vin(self.vin.text())
         return la.AppraisalInput(
             market_reference_price=values["market_price"],
             first_registration=values["first_registration"],
@@ -406,54 +520,63 @@ class AppraisalPage(StepPage):
             maintenance_records=tuple(self.records.records()),
             override_value=values.get("override_value"),
             override_reason=self.override_reason.text(),
+            override_reason_code=la.OverrideReason(why) if why else None,
+            reference=la.ReferenceKind(self.reference_kind.currentData()),
+            deal_price=values.get("price"),
+            vin=vin.normalized if vin.valid else "",
         )
+
+    def _to_confirm(self) -> list[Any]:
+        r = self.result
+        return [x for x in r.sanity_flags if x.code.startswith(TO_CONFIRM)] if r else []
 
     def _show_result(self) -> None:
         r = self.result
         if r is None:
-            for _, value in self._lines.values():
+            for key, (name, value) in self._lines.items():
                 value.setText("–")
-            for label in self._percents.values():
+                if key != "computed":
+                    name.setText(self._row_name(key))
+            for key, label in self._percents.items():
                 label.clear()
+                for w in (label, *self._lines[key]):
+                    w.setVisible(True)
             self.final_value.setText(
-                self.tr("Enter first registration, mileage, condition and the market price "
+                self.tr("Enter first registration, mileage, condition and the reference price "
                         "to see the value.")
             )
-            self.exclusions.set_lines([])
-            self.flags.set_lines([])
+            for banner in (self.exclusions, self.flags, self.sanity, self.approval):
+                banner.set_lines([])
+            self.confirm_figures.hide()
+            self.approve_button.hide()
+            self.override_change.clear()
             self.records.set_flags([])
             return
 
-        for key, adj in (
-            ("age", r.age),
-            ("mileage", r.mileage),
-            ("condition", r.condition_adjustment),
-        ):
-            # a reduction shows "−", low mileage or excellent condition add value: "+"
-            sign = "+" if adj.amount < 0 else "−" if adj.amount > 0 else ""
-            self._percents[key].setText(f"{sign}{abs(adj.percent)}%")
-            self._lines[key][1].setText(f"{sign}{cny(abs(adj.amount))}")
+        # the reference and every adjustment exactly as lending lists them (code, reason,
+        # signed amount): the same lines `python main.py appraise` prints
+        self._lines["reference"][0].setText(
+            self.tr("Reference price ({kind})").format(
+                kind=vocabulary("reference", r.reference.value))
+        )
         self._lines["reference"][1].setText(cny(r.reference_price))
-        self._lines["age"][0].setText(
-            self.tr("Age {years} years").format(years=r.age_years.quantize(Decimal("0.1")))
-        )
-        self._lines["mileage"][0].setText(
-            self.tr("Mileage {km} km").format(km=f"{r.mileage_km:,}")
-        )
-        self._lines["condition"][0].setText(
-            self.tr("Condition: {grade}").format(grade=self._condition_labels()[r.condition])
-        )
+        steps = {"age": r.age, "mileage": r.mileage, "condition": r.condition_adjustment}
+        listed = {line.code: line for line in r.adjustments}
+        for key in ADJUSTMENTS:
+            name, value = self._lines[key]
+            line = listed.get(key)
+            for w in (name, value, self._percents[key]):
+                w.setVisible(line is not None)
+            if line is None:
+                continue
+            name.setText(tr_reason(line.reason))
+            # a reduction shows "−", low mileage or excellent condition add value: "+"
+            sign = "+" if line.amount > 0 else "−" if line.amount < 0 else ""
+            self._percents[key].setText(f"{sign}{abs(steps[key].percent)}%")
+            value.setText(f"{sign}{cny(abs(line.amount))}")
         self._lines["computed"][1].setText(cny(r.computed_value))
-        if r.overridden:
-            self.final_value.setText(
-                self.tr("Value used for lending: {value} (override; computed {computed})").format(
-                    value=cny(r.value), computed=cny(r.computed_value)
-                )
-            )
-        else:
-            self.final_value.setText(
-                self.tr("Value used for lending: {value}").format(value=cny(r.value))
-            )
+
+        self._show_override(r)
         blocks = [tr_reason(x) for x in r.exclusion_reasons]
         if self.registration.currentData() is False:
             blocks.append(
@@ -461,8 +584,136 @@ class AppraisalPage(StepPage):
                         "financed until this is cleared up.")
             )
         self.exclusions.set_lines(blocks)
-        self.flags.set_lines(tr_reason(x) for x in (*r.odometer_flags, *r.limit_reasons))
+        self.flags.set_lines(
+            tr_reason(x)
+            for x in (*r.odometer_flags, *r.limit_reasons)
+            if x.code not in MILEAGE_FOR_AGE  # shown next to the mileage
+        )
         self.records.set_flags(r.odometer_flags)
+        confirm = self._to_confirm()
+        key = tuple((x.code, x.params) for x in confirm)
+        if key != self._confirm_key:  # other figures to confirm: confirm them again
+            self._confirm_key = key
+            self.confirm_figures.setChecked(False)
+        self.sanity.set_lines(tr_reason(x) for x in confirm)
+        self.confirm_figures.setVisible(bool(confirm))
+
+    def _row_name(self, key: str) -> str:
+        return {
+            "reference": self.tr("Reference price"),
+            "age": self.tr("Age"),
+            "mileage": self.tr("Mileage"),
+            "condition": self.tr("Condition"),
+        }.get(key, "")
+
+    def _decision(self, r: la.Appraisal) -> cs.OverrideStatus | None:
+        """The manager's decision saved for exactly this override and computed value."""
+        s = self._stored
+        if s is None or s.override_value != r.value or s.computed_value != r.computed_value:
+            return None
+        return s.override_status
+
+    def _show_override(self, r: la.Appraisal) -> None:
+        self.override_change.setText(
+            self.tr("{change} from the computed value").format(
+                change=change_text(r.override_percent))
+            if r.overridden else ""
+        )
+        self.override_change.setStyleSheet(ERROR_STYLE if r.needs_manager_approval else "")
+        decision = self._decision(r) if r.needs_manager_approval else None
+        s = self._stored
+        who = when = ""
+        if s is not None and decision in (cs.OverrideStatus.APPROVED, cs.OverrideStatus.REFUSED):
+            who = s.override_decided_by
+            when = local_when(s.override_decided_at, self.ctx.language) \
+                if s.override_decided_at else ""
+        if not r.needs_manager_approval:
+            self.approval.set_lines([])
+            self.approve_button.hide()
+        elif decision is cs.OverrideStatus.APPROVED:
+            self.approval.set_lines([self.tr("Approved by {manager} on {when}.").format(
+                manager=who, when=when)], style=WARN_BANNER)
+            self.approve_button.hide()
+        elif decision is cs.OverrideStatus.REFUSED:
+            self.approval.set_lines([self.tr(
+                "Refused by {manager} on {when}: {note} The computed value is used."
+            ).format(manager=who, when=when, note=s.override_decision_note or "" if s else "")],
+                style=BLOCK_BANNER)
+            self.approve_button.hide()
+        else:
+            self.approval.set_lines([self.tr(
+                "More than {limit}% from the computed value: a manager must approve it. Until "
+                "then the computed value is used and no finance plan can be chosen."
+            ).format(limit=f"{self.ctx.settings.override_approval_percent.normalize():f}")],
+                style=BLOCK_BANNER)
+            self.approve_button.show()
+        used = self.value
+        if not r.overridden:
+            text = self.tr("Value used for lending: {value}").format(value=cny(used))
+        elif used == r.value:
+            text = self.tr("Value used for lending: {value} (override; computed {computed})")
+            text = text.format(value=cny(r.value), computed=cny(r.computed_value))
+        else:
+            text = self.tr(
+                "Value used for lending: {value} (the computed value; the override {override} "
+                "is not approved)"
+            ).format(value=cny(used), override=cny(r.value))
+        self.final_value.setText(text)
+
+    # -- the manager's approval on this screen ---------------------------------------
+    def request_approval(self) -> bool:
+        """A manager approves or refuses the override here, with their own password.
+
+        Unsaved edits are saved with the decision in one unit of work (both or neither).
+        """
+        r = self.result
+        if r is None or not r.needs_manager_approval or self.consultation_id is None:
+            return False
+        local = self._validate_locally()
+        if local:
+            self.show_errors(local)
+            return False
+        why = vocabulary("override_reason", self.override_reason_code.currentData())
+        summary = self.tr(
+            "The appraiser's value {value} is {change} from the computed {computed} "
+            "({reason}: {details}). A manager of this store approves or refuses it with their "
+            "own user name and password."
+        ).format(value=cny(r.value), change=change_text(r.override_percent),
+                 computed=cny(r.computed_value), reason=why, details=r.override_reason)
+        dialog = ManagerApprovalDialog(summary, self)
+        # unsaved edits are saved with the decision; a saved form is not saved again (the
+        # appraiser stays who entered it: a manager opening it cannot approve their "own")
+        form = self._form() if self.dirty or self._stored is None else None
+        db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
+
+        def submit(done: Any, failed: Any) -> None:
+            v = dialog.values()
+
+            def build(version: int | None) -> Any:
+                def job() -> AppraisalData:
+                    manager = staff_service.login(db, v["username"], v["password"])
+                    manager = store_service.switch_store(db, manager, actor.store_id)
+                    with db.unit_of_work() as uow:
+                        if form is not None:
+                            cs.save_appraisal(uow, actor, cid, form, expected_version=version)
+                        cs.decide_override(uow, manager, cid, approve=v["approve"],
+                                           note=v["note"],
+                                           expected_version=None if form else version)
+                        uow.commit()
+                    return self._fetch(cid)
+
+                return job
+
+            self.write(build, lambda result: (self._after_write(result), done(result)), failed)
+
+        dialog.run_with(submit)
+        accepted = bool(dialog.exec())
+        self.focus_first_field()
+        return accepted
+
+    def _after_write(self, result: AppraisalData) -> None:
+        self._saved(result)
+        self._set_dirty(False)
 
     # -- saving ------------------------------------------------------------------
     def _validate_locally(self) -> dict[str, str]:
@@ -470,14 +721,15 @@ class AppraisalPage(StepPage):
         vin = identity.check_vin(self.vin.text())
         if not vin.valid and vin.reason is not None:
             errors["vin"] = tr_reason(vin.reason)
+        if self._to_confirm() and not self.confirm_figures.isChecked():
+            errors["confirm_figures"] = self.tr(
+                "Check the flagged figures, then tick the box to confirm them."
+            )
         return errors
 
-    def _save_job(self) -> Any:
-        db, actor = self.ctx.database, self.ctx.staff
-        cid = self.consultation_id
-        assert cid is not None
+    def _form(self) -> cs.VehicleForm:
         values, _ = self._read()
-        form = cs.VehicleForm(
+        return cs.VehicleForm(
             brand=self.brand.text(),
             model=self.model_name.text(),
             first_registration=values.get("first_registration"),
@@ -494,8 +746,15 @@ class AppraisalPage(StepPage):
             maintenance_records=tuple(self.records.records()),
             override_value=values.get("override_value"),
             override_reason=self.override_reason.text(),
+            reference=self.reference_kind.currentData(),
+            override_reason_code=self.override_reason_code.currentData() or None,
         )
 
+    def _save_job(self) -> Any:
+        db, actor = self.ctx.database, self.ctx.staff
+        cid = self.consultation_id
+        assert cid is not None
+        form = self._form()
         version = self.expected_version()
 
         def job() -> AppraisalData:
@@ -505,8 +764,16 @@ class AppraisalPage(StepPage):
         return job
 
     def _saved(self, result: AppraisalData) -> None:
+        self._stored = result.saved
         self.emit_consultation(result.consultation)
+        self.recompute()
 
     @property
     def value(self) -> Decimal | None:
-        return self.result.value if self.result else None
+        """The value lent on: an override beyond the limit only once a manager approved it."""
+        r = self.result
+        if r is None:
+            return None
+        if r.needs_manager_approval and self._decision(r) is not cs.OverrideStatus.APPROVED:
+            return r.computed_value
+        return r.value

@@ -89,7 +89,7 @@ from db.services.base import ConcurrentEditError, Permission, ValidationError
 from desktop.context import AppContext
 from desktop.tasks import RETRY_DELAYS_MS, Backoff, connection_error
 from lending.errors import UserError
-from lending.money import MoneyError, format_cny, parse_money
+from lending.money import MoneyError, format_cny, parse_money, rate2
 from lending.reasons import Reason
 
 TR_CONTEXT = "StepPage"
@@ -133,7 +133,8 @@ def cny(amount: Decimal | None) -> str:
 
 
 def pct(value: Decimal | None) -> str:
-    return "" if value is None else f"{value.quantize(Decimal('0.01'))}%"
+    """``6.13%`` (half-up, as on paper: :func:`lending.money.rate2`); empty for None."""
+    return "" if value is None else f"{rate2(value)}%"
 
 
 def iso(d: date | None) -> str:

@@ -4,7 +4,10 @@
   "Record delivery" ask first, with the day it happened (default today,
   never in the future);
 * :class:`UndoDialog`: a manager takes the latest of them back, with a reason;
-* :class:`LenderDecisionDialog`: what the lender answered to the application.
+* :class:`LenderDecisionDialog`: what the lender answered to the application;
+* :class:`ManagerApprovalDialog`: on the appraisal page, a manager approves or
+  refuses an override with their own user name and password (checked by
+  ``db.services.staff.login``, lock-out included).
 
 Each dialog runs its service call on ``ctx.runner`` through a job the page
 hands over (so the page records the version its own write produced), shows
@@ -31,7 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.services import consultations as cs
-from db.services.base import ValidationError
+from db.services.base import PermissionDenied, ValidationError
+from db.services.staff import LoginError
+from desktop.login import login_error_text
 from desktop.pages.base import tr_error, validation_errors
 from desktop.widgets import error_label, show_message
 
@@ -253,3 +258,80 @@ class LenderDecisionDialog(_Dialog):
             "reason_code": self.reason.currentData() or None,
             "note": self.note.text().strip() or None,
         }
+
+
+def change_text(percent: Any) -> str:
+    """``+52.00%`` / ``-25.00%``: how far the override is from the computed value."""
+    return f"{percent:+}%" if percent is not None else ""
+
+
+class ManagerApprovalDialog(_Dialog):
+    """User name, password and a note; Approve or Refuse.  A refusal needs the note."""
+
+    def __init__(self, summary: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Manager approval"), summary, self.tr("Approve"), parent)
+        self.username = QLineEdit()
+        self.username.setObjectName("approverUser")
+        self.password = QLineEdit()
+        self.password.setObjectName("approverPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.note = QLineEdit()
+        self.note.setMaxLength(500)
+        self.note.setPlaceholderText(self.tr("Required when refusing"))
+        self.add_field("username", self.tr("Manager's user name"), self.username)
+        self.add_field("password", self.tr("Password"), self.password)
+        self.add_field("note", self.tr("Note"), self.note)
+        box = self.findChild(QDialogButtonBox)
+        assert box is not None
+        self.refuse_button = box.addButton(
+            self.tr("Refuse"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.refuse_button.setAutoDefault(False)
+        self.refuse_button.clicked.connect(self.refuse)
+        self.approve = True
+        self.username.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "username": self.username.text().strip(),
+            "password": self.password.text(),
+            "note": self.note.text().strip(),
+            "approve": self.approve,
+        }
+
+    def local_errors(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if not self.username.text().strip():
+            errors["username"] = self.tr("Enter the manager's user name.")
+        if not self.password.text():
+            errors["password"] = self.tr("Enter the manager's password.")
+        if not self.approve and not self.note.text().strip():
+            errors["note"] = self.tr("Say why the override is refused.")
+        return errors
+
+    def submit(self) -> None:  # OK = Approve
+        self.approve = True
+        super().submit()
+
+    def refuse(self) -> None:
+        self.approve = False
+        super().submit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(exc, LoginError):
+            show_message(self.general_error, login_error_text(exc))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        if isinstance(exc, PermissionDenied):
+            show_message(
+                self.general_error,
+                self.tr(
+                    "{user} may not approve overrides in this store: only a manager of the "
+                    "store or the owner can."
+                ).format(user=self.username.text().strip()),
+            )
+            self.password.clear()
+            return
+        super()._failed(exc)

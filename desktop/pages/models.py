@@ -76,7 +76,7 @@ class MaintenanceModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [
-            self.tr("Service date (YYYY-MM-DD)"),
+            self.tr("Service date"),
             self.tr("Odometer (km)"),
             self.tr("Check"),
         ]
@@ -192,7 +192,9 @@ class MaintenanceModel(QAbstractTableModel):
             return ""
         day, km = self._parse(row)
         if col == self.DATE and day is None:
-            return self.tr("Enter the date as YYYY-MM-DD.")
+            return self.tr(
+                "This is not a date: type it like 2023-03-01 or pick it from the calendar."
+            )
         if col == self.KM and km is None:
             return self.tr("Enter the odometer reading in whole km.")
         return ""

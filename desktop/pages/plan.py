@@ -13,7 +13,8 @@
   lender's insurance requirement is marked as such, never bundled), and
   the DTI / rate-cap outcome as a block or a warning.
 
-Saving keeps the current pick as a plan (``save_plan``: refused with the
+Saving keeps the current pick as a plan (``reports.pdf.snapshot.save_plan``:
+the plan with the offer as shown, which its documents print; refused with the
 reasons when the product cannot be offered); "Choose for signing" marks it
 the one the customer signs (``choose_plan``).
 """
@@ -55,6 +56,7 @@ from db.services import consultations as cs
 from db.services.base import NotFound, ValidationError, reading
 from desktop.context import AppContext
 from desktop.documents import DocumentsButton
+from desktop.labels import method_label
 from desktop.pages.base import (
     BLOCK_BANNER,
     INFO_BANNER,
@@ -79,7 +81,7 @@ from desktop.pages.models import (
 from lending.compliance import RateLevel
 from lending.eligibility import ProductEvaluation
 from lending.errors import UserError
-from lending.money import MoneyError, money, parse_money, percent_of
+from lending.money import MoneyError, money, parse_money, percent_of, rate2
 from lending.products import STANDARD_TERMS
 from lending.schedule import RepaymentMethod
 from lending.settlement import SettlementError, early_settlement
@@ -211,6 +213,10 @@ class PlanPage(StepPage):
         self.comparison_view.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         )
+        # long product names wrap onto a second line: leave room for it (the header's own
+        # size hint measures one line and would cut the second in half)
+        header = self.comparison_view.horizontalHeader()
+        header.setMinimumHeight(2 * header.fontMetrics().lineSpacing() + 8)
         self.comparison_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comparison_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         tl.addWidget(self.comparison_view)
@@ -382,12 +388,8 @@ class PlanPage(StepPage):
         return self.tr("Finance plan")
 
     def method_labels(self) -> dict[RepaymentMethod, str]:
-        return {
-            RepaymentMethod.EQUAL_INSTALLMENT: self.tr("Equal installment"),
-            RepaymentMethod.EQUAL_PRINCIPAL: self.tr("Equal principal"),
-            RepaymentMethod.INTEREST_FIRST: self.tr("Interest first"),
-            RepaymentMethod.STEP_UP: self.tr("Step-up"),
-        }
+        """The one label table's words (lending.labels), the same as on paper."""
+        return {m: method_label(m) for m in RepaymentMethod}
 
     # -- loading -----------------------------------------------------------------
     def _fetch(self, consultation_id: int) -> PlanData:
@@ -428,6 +430,13 @@ class PlanPage(StepPage):
                                     "on the customer's grade."))
         if a is None or a.value is None:
             problems.append(self.tr("Complete the vehicle appraisal first."))
+        elif a.override_pending:
+            problems.append(self.tr(
+                "The appraiser's value of the car ({value}) is more than the store allows away "
+                "from the computed value ({computed}), so a manager has to approve it first. "
+                "Ask a manager to approve or refuse it on the appraisal page, or under Tools, "
+                "Overrides awaiting approval; then the plan can be chosen."
+            ).format(value=cny(a.override_value), computed=cny(a.computed_value)))
         elif self._price is None:
             problems.append(self.tr("Enter the selling price in the vehicle appraisal step."))
         self.prereq.set_lines(problems)
@@ -498,7 +507,7 @@ class PlanPage(StepPage):
                 term=p.term_months,
                 method=self.method_labels()[p.method],
                 monthly=cny(p.first_payment),
-                apr=p.apr.quantize(Decimal("0.01")) if p.apr is not None else "–",
+                apr=rate2(p.apr) if p.apr is not None else "–",
             )
             item = QListWidgetItem(text)
             if p.chosen:
@@ -711,7 +720,7 @@ class PlanPage(StepPage):
                     fees=cny(s.total_fees),
                     total=cny(s.total_repayment),
                     apr=e.apr,
-                    ear=s.effective_annual_rate.quantize(Decimal("0.01")),
+                    ear=rate2(s.effective_annual_rate),
                 )
             )
         else:
@@ -872,13 +881,17 @@ class PlanPage(StepPage):
         version = self.expected_version()
 
         def job() -> tuple[PlanData, int]:
+            # the plan with the offer as shown (what its documents will print); imported
+            # here, on the worker, so that start-up does not load ReportLab
+            from reports.pdf.snapshot import save_plan
+
             # one unit of work: the new plan, the draft it replaces and the choice are
             # saved together or not at all (a lost connection rolls all of it back)
             with db.unit_of_work() as uow:
                 if existing is not None:
                     plan_id = existing.id
                 else:
-                    plan_id = cs.save_plan(uow, actor, cid, form, expected_version=version).id
+                    plan_id = save_plan(uow, actor, cid, form, expected_version=version).id
                     if draft is not None and draft != plan_id:
                         try:
                             old = cs.get_plan(uow, actor, draft)

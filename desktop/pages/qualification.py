@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.models.enums import FunnelStage
+from db.services import catalogue, customers
 from db.services import consultations as cs
-from db.services import customers
 from db.services.base import Permission
 from desktop.context import AppContext
 from desktop.pages.base import (
@@ -45,6 +45,7 @@ from desktop.pages.base import (
 )
 from lending import qualification as lq
 from lending.money import MoneyError, parse_decimal, parse_money
+from lending.products import Catalogue
 
 GRADE_COLOURS = {"A": "#2e7d32", "B": "#ef6c00", "C": "#c62828"}
 
@@ -54,6 +55,17 @@ class QualificationData:
     consultation: cs.ConsultationView
     customer: customers.CustomerView
     saved: cs.QualificationView | None
+    catalogue: Catalogue | None = None
+    """The store's active products: the approval likelihood of each grade is theirs."""
+
+
+def narrow_form(box: QWidget) -> QFormLayout:
+    """A form whose long rows put the field under its label when the page is narrow, so the
+    page fits the default window (1180 px) in every language without sideways scrolling."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
 
 
 class QualificationPage(StepPage):
@@ -77,7 +89,7 @@ class QualificationPage(StepPage):
         lay.addWidget(self.needs_id)
 
         docs = QGroupBox(self.tr("Documents"))
-        dform = QFormLayout(docs)
+        dform = narrow_form(docs)
         # never pre-ticked: the consultant confirms having seen the card
         self.id_seen = QCheckBox(self.tr("ID card seen and matches the ID number"))
         self.add_row(dform, "id_valid", self.tr("ID card"), self.id_seen)
@@ -97,7 +109,7 @@ class QualificationPage(StepPage):
         lay.addWidget(docs)
 
         income = QGroupBox(self.tr("Income"))
-        iform = QFormLayout(income)
+        iform = narrow_form(income)
         self.monthly_income = QLineEdit()
         self.monthly_income.setPlaceholderText(self.tr("CNY per month"))
         self.add_row(iform, "monthly_income", self.tr("Monthly income (CNY)"), self.monthly_income)
@@ -115,7 +127,7 @@ class QualificationPage(StepPage):
         lay.addWidget(income)
 
         credit = QGroupBox(self.tr("Credit report"))
-        cform = QFormLayout(credit)
+        cform = narrow_form(credit)
         self.overdue_count = QSpinBox()
         self.overdue_count.setRange(0, 99)
         self.add_row(
@@ -236,7 +248,7 @@ class QualificationPage(StepPage):
         saved = cs.get_qualification(
             db, actor, consultation_id, unmasked=actor.can(Permission.VIEW_PII)
         )
-        return QualificationData(view, cust, saved)
+        return QualificationData(view, cust, saved, catalogue.load_catalogue(db, actor.store_id))
 
     def _clear(self) -> None:
         self._data = None
@@ -435,14 +447,7 @@ class QualificationPage(StepPage):
             self.score.setText(
                 self.tr("Score {score} of 100").format(score=score) if score is not None else ""
             )
-        likely = ""
-        if grade is not None:
-            likely = {
-                "A": self.tr("Approval is very likely (about 95% or more)."),
-                "B": self.tr("Approval is likely (about 70-80%)."),
-                "C": self.tr("Approval is uncertain (about 30-50%)."),
-            }[grade]
-        self.likelihood.setText(likely)
+        self.likelihood.setText(self._likelihood_text(grade))
         fail_lines = [tr_reason(x) for x in failures]
         if fail_lines:
             # the heading is no bullet of its own
@@ -461,6 +466,33 @@ class QualificationPage(StepPage):
         self.reasons_title.setVisible(bool(reasons))
 
     # -- saving ------------------------------------------------------------------
+    def _likelihood_text(self, grade: str | None) -> str:
+        """The catalogue's approval likelihood for ``grade``, for each product that offers
+        it (the owner edits these figures with the products; none are kept here)."""
+        cat = self._data.catalogue if self._data is not None else None
+        if grade is None or cat is None:
+            return ""
+        lines = cat.likelihoods(lq.Grade(grade))
+        if not lines:
+            return self.tr(
+                "No product in the catalogue is offered to grade {grade}: there is no loan "
+                "to offer this customer."
+            ).format(grade=grade)
+        head = self.tr("Approval likelihood for grade {grade} (product catalogue):").format(
+            grade=grade
+        )
+        rows = [
+            self.tr("{product}: {low}-{high}%").format(
+                product=line.product.name_zh
+                if self.ctx.chinese and line.product.name_zh
+                else line.product.name,
+                low=format(line.min_percent.normalize(), "f"),
+                high=format(line.max_percent.normalize(), "f"),
+            )
+            for line in lines
+        ]
+        return "\n".join([head, *(f"• {r}" for r in rows)])
+
     def _keeps_saved(self, edit: QLineEdit, shown: str) -> bool:
         """An empty field over a masked saved amount: the service keeps the saved one."""
         saved = self._data.saved if self._data else None
@@ -511,7 +543,8 @@ class QualificationPage(StepPage):
             view = cs.get_consultation(db, actor, cid)
             cust = customers.get_customer(db, actor, view.customer_id)
             saved = cs.get_qualification(db, actor, cid, unmasked=actor.can(Permission.VIEW_PII))
-            return QualificationData(view, cust, saved)
+            products = catalogue.load_catalogue(db, actor.store_id)
+            return QualificationData(view, cust, saved, products)
 
         return job
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -42,6 +41,7 @@ from desktop.pages.base import (
     validation_errors,
 )
 from desktop.pages.decisions import DatedConfirmDialog, LenderDecisionDialog, UndoDialog
+from lending.money import rate2
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,7 @@ class SigningPage(StepPage):
                     amount=cny(p.amount),
                     term=p.term_months,
                     monthly=cny(p.first_payment),
-                    apr=p.apr.quantize(Decimal("0.01")) if p.apr is not None else "–",
+                    apr=rate2(p.apr) if p.apr is not None else "–",
                 )
             )
         s = self.ctx.settings

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, ClassVar
 
@@ -42,6 +42,7 @@ from lending.reasons import Reason
 from lending.schedule import RepaymentMethod
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
 from reports.formatting import formatter, normalise_language
+from reports.lenders import KeptName, add_on_name, lender_name, lender_phone
 from reports.pdf.data import StoreInfo
 from reports.pdf.fonts import FontSet, default_fonts
 from reports.pdf.styles import ACCENT, MUTED, RULE, WARN, WATERMARK, stylesheet
@@ -58,10 +59,15 @@ TR_STRINGS = (
     "Repayment plan",
     "Key facts statement",
     "Sample data — not an offer",
+    "Reprint",
 )
 
 SAMPLE_WATERMARK = "Sample data — not an offer"
 """English source; the watermark prints it in Chinese and English on every document."""
+
+
+REPRINT = "Reprint"
+"""English source; a reprint is marked in the document's language (重印 / Reprint)."""
 
 
 def sample_watermark() -> str:
@@ -156,10 +162,16 @@ class CustomerDocument:
         lang: str | None = None,
         fonts: FontSet | None = None,
         settings: LendingSettings = DEFAULT_SETTINGS,
+        reprinted_on: date | None = None,
+        names: Sequence[KeptName] = (),
     ) -> None:
         self.store = store
+        self.names = tuple(names)
+        """Lender and add-on names as the offer kept them (else today's catalogue)."""
         self.document_no = document_no
         self.issued_on = issued_on
+        self.reprinted_on = reprinted_on
+        """A reprint: the day it is printed again (the document keeps ``issued_on``)."""
         self.lang = normalise_language(lang)
         self.fmt = formatter(self.lang)
         self.fonts = fonts or default_fonts()
@@ -215,6 +227,15 @@ class CustomerDocument:
     def method(self, method: RepaymentMethod) -> str:
         return self.fmt.method(method)
 
+    def lender_name(self, name: str | None) -> str:
+        return lender_name(name, self.lang, self.names)
+
+    def add_on_name(self, name: str | None) -> str:
+        return add_on_name(name, self.lang, self.names)
+
+    def lender_phone(self, name: str | None) -> str:
+        return lender_phone(name, self.names)
+
     def label(self, table: str, code: str | None) -> str:
         return self.fmt.label(table, code) or "-"
 
@@ -244,7 +265,21 @@ class CustomerDocument:
         if self.document_no:
             parts.append(self._t("No. {number}").format(number=self.document_no))
         parts.append(self._t("Issued {date}").format(date=self.date(self.issued_on)))
+        if self.reprinted_on is not None:
+            parts.append(self.reprint_text())
         return "   ".join(parts)
+
+    def reprint_text(self) -> str:
+        """"重印" / "Reprint" (the document's language) with the day it was printed again."""
+        mark = self._t(REPRINT)
+        return self._t("{reprint}, printed {date}").format(
+            reprint=mark, date=self.date(self.reprinted_on))
+
+    def reprint_flowables(self) -> list[Flowable]:
+        """A reprint says so at the top of its first page (and in every footer)."""
+        if self.reprinted_on is None:
+            return []
+        return [self.para(self.reprint_text(), "Reprint")]
 
     def letterhead_texts(self) -> list[str]:
         texts = [self.store.name, self.store.address, self.store.phone, self.title_text,
@@ -371,7 +406,7 @@ class CustomerDocument:
     # --- building ------------------------------------------------------
     def render(self) -> bytes:
         """The finished PDF; raises ForbiddenWordingError before laying anything out."""
-        story = self.story()
+        story = [*self.reprint_flowables(), *self.story()]
         self.check_wording(story)
         buffer = io.BytesIO()
         width, height = self.pagesize

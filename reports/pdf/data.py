@@ -33,6 +33,7 @@ from lending.reasons import Reason
 from lending.schedule import Installment, RepaymentMethod, Schedule
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
 from lending.settlement import EarlySettlement, SettlementError, early_settlement
+from reports.lenders import KeptName
 
 DEFAULT_QUOTE_VALID_DAYS = 7
 EARLY_SETTLEMENT_EXAMPLE_PERIOD = 12
@@ -181,6 +182,10 @@ class QuoteData:
     max_dti_percent: Decimal = DEFAULT_SETTINGS.max_dti_percent
     dti: DtiCheck | None = None
     """The chosen plan's debt-to-income check, when the income is known."""
+    reprinted_on: date | None = None
+    """Set on a reprint: the day it was printed again (``issued_on`` stays the quote's)."""
+    names: tuple[KeptName, ...] = ()
+    """Lender and add-on names as the offer printed them (empty: today's catalogue)."""
 
     @property
     def chosen(self) -> PlanSummary | None:
@@ -200,6 +205,10 @@ class RepaymentPlanData:
     total_interest: Decimal
     total_fees: Decimal
     """Periodic fees in the installments (the up-front fee is shown in the summary)."""
+    reprinted_on: date | None = None
+    """Set on a reprint: the day it was printed again."""
+    names: tuple[KeptName, ...] = ()
+    """Lender and add-on names as the offer printed them (empty: today's catalogue)."""
 
 
 @dataclass(frozen=True)
@@ -241,6 +250,10 @@ class DisclosureData:
     vehicle: VehicleInfo | None = None
     extra: tuple[str, ...] = field(default=())
     """Further key facts the store prints (checked for forbidden wording too)."""
+    reprinted_on: date | None = None
+    """Set on a reprint: the day it was printed again."""
+    names: tuple[KeptName, ...] = ()
+    """Lender and add-on names as the offer printed them (empty: today's catalogue)."""
 
 
 # --- builders ---------------------------------------------------------------

@@ -9,7 +9,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from lending.cost import car_cost
 from lending.money import ZERO
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
-from reports.lenders import add_on_name, lender_name, lender_phone
 from reports.pdf.base import CustomerDocument
 from reports.pdf.data import DisclosureData
 from reports.pdf.fonts import FontSet
@@ -31,7 +30,8 @@ class DisclosureDocument(CustomerDocument):
 
     def __init__(self, data: DisclosureData, **kwargs: object) -> None:
         super().__init__(store=data.store, document_no=data.document_no,
-                         issued_on=data.issued_on, **kwargs)  # type: ignore[arg-type]
+                         issued_on=data.issued_on, reprinted_on=data.reprinted_on,
+                         names=data.names, **kwargs)  # type: ignore[arg-type]
         self.data = data
         self._number = 0
 
@@ -163,7 +163,7 @@ class DisclosureDocument(CustomerDocument):
         if required:
             items = self.semicolon.join(
                 _t("{name}: {price} a year × {years} years = {total}").format(
-                    name=add_on_name(a.name, self.lang), price=self.cny(a.price),
+                    name=self.add_on_name(a.name), price=self.cny(a.price),
                     years=p.insurance_years,
                     total=self.cny(car_cost(ZERO, ZERO, p.term_months, a.price)
                                    .required_insurance))
@@ -180,14 +180,14 @@ class DisclosureDocument(CustomerDocument):
                                     "loan."), "Note"))
         other_required = [a for a in d.add_ons if a.required and not a.required_insurance]
         if other_required:
-            items = self.semicolon.join(f"{add_on_name(a.name, self.lang)} {self.cny(a.price)}"
+            items = self.semicolon.join(f"{self.add_on_name(a.name)} {self.cny(a.price)}"
                                         for a in other_required)
             out.append(self.para(_t("Required by the lender, quoted for you: {items}.").format(
                 items=items), "Note"))
         optional = [a for a in d.add_ons if not a.required]
         if optional:
             items = self.semicolon.join(
-                f"{add_on_name(a.name, self.lang)} "
+                f"{self.add_on_name(a.name)} "
                 + (_t("{amount} a year").format(amount=self.cny(a.price))
                                 if a.per_year else self.cny(a.price)) for a in optional)
             out.append(self.para(_t("Optional add-ons offered to you: {items}.").format(
@@ -245,10 +245,10 @@ class DisclosureDocument(CustomerDocument):
         phones = []
         if d.store.phone:
             phones.append(_t("{store}: {phone}").format(store=d.store.name, phone=d.store.phone))
-        lender_tel = lender_phone(d.plan.lender)
+        lender_tel = self.lender_phone(d.plan.lender)
         if lender_tel:
             phones.append(_t("{lender} customer service: {phone}").format(
-                lender=lender_name(d.plan.lender, self.lang), phone=lender_tel))
+                lender=self.lender_name(d.plan.lender), phone=lender_tel))
         if phones:
             channel += self.space + _t("Phone: {phones}.").format(
                 phones=self.semicolon.join(phones))

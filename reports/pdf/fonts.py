@@ -10,7 +10,8 @@ Noto Sans CJK ``.otf``/``.ttc`` files are refused.  So we look, in order, for:
 2. a TrueType CJK font installed on the system (Microsoft YaHei / SimHei /
    SimSun on Windows, PingFang / STHeiti on macOS, WenQuanYi / AR PL / Droid
    Sans Fallback on Linux);
-3. ReportLab's built-in Adobe ``STSong-Light`` CID font, which is not
+3. a TrueType CJK font shipped in the frozen bundle (``resources/fonts``);
+4. ReportLab's built-in Adobe ``STSong-Light`` CID font, which is not
    embedded (the reader supplies a substitute) but always works, so a
    document is always produced.
 
@@ -101,6 +102,15 @@ def system_candidates(env: Mapping[str, str] | None = None) -> list[FontCandidat
     return [FontCandidate(root / name, index) for root in roots for name, index in names]
 
 
+def bundled_candidates() -> list[FontCandidate]:
+    """Fonts shipped in the frozen bundle (packaging/build.py); none in a source tree."""
+    from resources import FONTS
+
+    if not FONTS.is_dir():
+        return []
+    return [FontCandidate(p) for p in sorted(FONTS.iterdir()) if p.suffix in (".ttf", ".ttc")]
+
+
 def parse_configured(value: str) -> FontCandidate:
     """``FILE`` or ``FILE#INDEX`` (a face of a .ttc collection)."""
     path, _, index = value.strip().partition("#")
@@ -170,7 +180,9 @@ def find_fonts(
         if found is not None:
             return found
         log.warning("configured PDF font %r is not a usable TrueType CJK font", wanted)
-    for candidate in system_candidates(env) if candidates is None else candidates:
+    for candidate in (
+        [*system_candidates(env), *bundled_candidates()] if candidates is None else candidates
+    ):
         found = _try(candidate)
         if found is not None:
             return found

@@ -8,7 +8,6 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from lending.money import format_cny
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
-from reports.lenders import lender_name
 from reports.pdf.base import CustomerDocument
 from reports.pdf.data import PlanSummary, RepaymentPlanData
 from reports.pdf.fonts import FontSet
@@ -35,7 +34,7 @@ def summary_table(doc: CustomerDocument, plan: PlanSummary, customer_name: str,
     pairs = [
         (_t("Customer"), customer_name, _t("ID number"), customer_id or "-"),
         (_t("Product"), plan.name(doc.lang),
-         _t("Lender"), lender_name(plan.lender, doc.lang) or "-"),
+         _t("Lender"), doc.lender_name(plan.lender) or "-"),
         (_t("Loan amount"), doc.cny(plan.loan_amount), _t("Term"), doc.months(plan.term_months)),
         (_t("Repayment method"), doc.method(plan.method), _t("Nominal annual rate"),
          doc.percent(plan.annual_rate)),
@@ -74,7 +73,8 @@ class RepaymentPlanDocument(CustomerDocument):
 
     def __init__(self, data: RepaymentPlanData, **kwargs: object) -> None:
         super().__init__(store=data.store, document_no=data.document_no,
-                         issued_on=data.issued_on, **kwargs)  # type: ignore[arg-type]
+                         issued_on=data.issued_on, reprinted_on=data.reprinted_on,
+                         names=data.names, **kwargs)  # type: ignore[arg-type]
         self.data = data
 
     def story(self) -> list[Flowable]:

@@ -10,7 +10,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from lending.schedule import RepaymentMethod
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
-from reports.lenders import add_on_name, lender_name
 from reports.pdf.base import CustomerDocument
 from reports.pdf.data import AddOnLine, PlanSummary, QuoteData
 from reports.pdf.fonts import FontSet
@@ -100,7 +99,8 @@ class QuoteDocument(CustomerDocument):
 
     def __init__(self, data: QuoteData, **kwargs: object) -> None:
         super().__init__(store=data.store, document_no=data.document_no,
-                         issued_on=data.issued_on, **kwargs)  # type: ignore[arg-type]
+                         issued_on=data.issued_on, reprinted_on=data.reprinted_on,
+                         names=data.names, **kwargs)  # type: ignore[arg-type]
         self.data = data
 
     def section(self, text: str) -> Paragraph:
@@ -148,7 +148,7 @@ class QuoteDocument(CustomerDocument):
         label = _t("Chosen plan") if plan.chosen else _t("Plan")
         caption = f"{label}{self.colon}{plan.name(self.lang)}"
         if plan.lender:
-            caption += f" / {lender_name(plan.lender, self.lang)}"
+            caption += f" / {self.lender_name(plan.lender)}"
         return [
             self.section(caption),
             key_figures(self, [
@@ -165,7 +165,7 @@ class QuoteDocument(CustomerDocument):
         plans = d.plans
         metric: list[tuple[str, Callable[[PlanSummary], str | Paragraph]]] = [
             (_t("Lender"),
-             lambda p: self.para(lender_name(p.lender, self.lang) or "-", "CellRight")),
+             lambda p: self.para(self.lender_name(p.lender) or "-", "CellRight")),
             (_t("Repayment method"), lambda p: self.method(p.method)),
             (_t("Monthly payment"), self.payment_text),
             (_t("Down payment"), lambda p: self.money(p.down_payment)),
@@ -256,7 +256,7 @@ class QuoteDocument(CustomerDocument):
                                               else _t("optional"))
             price = _t("{amount} a year").format(amount=self.money(a.price)) if a.per_year \
                 else self.money(a.price)
-            rows.append([self.para(add_on_name(a.name, self.lang), "Cell"),
+            rows.append([self.para(self.add_on_name(a.name), "Cell"),
                          self.label("add_on_kind", a.kind), price,
                          self.para(status, "Cell")])
         w = self.content_width

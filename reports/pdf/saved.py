@@ -1,49 +1,43 @@
-"""Documents for a saved consultation, loaded through the ``db`` services.
+"""Documents for a saved consultation, from the offer as it was shown.
 
 :func:`make_document` is what the GUI's worker thread and ``print-quote``
-call: it loads everything in its own units of work (never sharing a session
-across threads), builds the data with :mod:`reports.pdf.data` and returns
-the PDF bytes.  Every figure comes from ``lending`` (``db`` rebuilds each
-saved plan's schedule with :func:`lending.schedule.build_schedule`).
+call: it reads the plan's snapshot (:mod:`reports.pdf.snapshot`, kept when the
+plan was saved) in its own unit of work (never sharing a session across
+threads), puts in the customer's masked details, and returns the PDF bytes.
+Nothing is recomputed: the figures, checks, dates and settings are those of
+the day the offer was made.  A document printed before is a reprint: it says
+"重印" ("Reprint" in English) with the day it is printed again, and keeps its own date.
 
-Saving or printing a document is an export of personal data (masked): call
-:func:`record_document_export` when the user saves or prints it.
+Saving or printing a document is an export of personal data (masked) and one
+more print of it: call :func:`record_document_export` when the user saves or
+prints it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from enum import StrEnum
 
-from db.services import audit, catalogue, consultations
+from db.models.base import utcnow
+from db.services import audit, documents
 from db.services import settings as settings_service
-from db.services.base import Actor, Target
-from db.services.consultations import AppraisalView, PlanView
-from db.services.documents import DocumentInputs, document_inputs
+from db.services.base import Actor, Target, reading, transaction
+from db.services.documents import StoredPlan
 from lending.errors import UserError
-from lending.products import Product
-from lending.schedule import Schedule
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
 from reports.pdf.data import (
-    AddOnLine,
     CustomerInfo,
     DisclosureData,
-    PlanSummary,
     QuoteData,
     RepaymentPlanData,
-    StoreInfo,
-    VehicleInfo,
-    build_disclosure_data,
-    build_plan_data,
-    build_quote_data,
-    dti_for,
-    plan_summary,
+    with_required_insurance,
 )
 from reports.pdf.disclosure import render_disclosure
 from reports.pdf.fonts import FontSet, default_fonts
 from reports.pdf.plan import render_plan
 from reports.pdf.quote import render_quote
+from reports.pdf.snapshot import PlanSnapshot, build_snapshot, from_json, take_snapshot
 from resources.i18n import translator
 
 TR_CONTEXT = "pdf"
@@ -65,51 +59,29 @@ class DocumentKind(StrEnum):
     DISCLOSURE = "disclosure"
 
 
-def _store(inputs: DocumentInputs) -> StoreInfo:
-    s = inputs.store
-    return StoreInfo(name=s.name, address=s.address, phone=s.phone,
-                     complaint_channel=s.complaint_channel, sample=not s.catalogue_confirmed)
+def _snapshot(target: Target, actor: Actor, consultation_id: int,
+              stored: StoredPlan) -> PlanSnapshot:
+    """The plan's snapshot; for a plan saved before snapshots existed, one built now from
+    the data of today (the only data there is), dated the day the plan was saved.  It is
+    kept at the plan's first print (:func:`record_document_export`), so from then on
+    every reprint shows the same figures."""
+    if stored.snapshot is not None:
+        return from_json(stored.snapshot)
+    return build_snapshot(target, actor, consultation_id, stored.plan_id, taken_at=utcnow(),
+                          quote_date=stored.created_at.astimezone().date(), rebuilt=True)
 
 
-def _customer(inputs: DocumentInputs) -> CustomerInfo:
-    c = inputs.customer
-    return CustomerInfo(c.name, c.id_number_masked, c.phone_masked)
-
-
-def _vehicle(a: AppraisalView | None) -> VehicleInfo | None:
-    if a is None:
-        return None
-    return VehicleInfo(
-        brand=a.brand, model=a.model, vin=a.vin or "", first_registration=a.first_registration,
-        mileage_km=a.mileage_km, colour=a.colour or "", condition=a.condition or "",
-        vehicle_price=a.price, reference_price=a.market_price, appraisal_value=a.value,
-        computed_value=a.computed_value, overridden=a.override_value is not None,
-    )
-
-
-def _add_ons(plan: PlanView) -> tuple[AddOnLine, ...]:
-    return tuple(AddOnLine(str(a.kind.value), a.name, a.price, a.required) for a in plan.add_ons)
-
-
-def _summary(plan: PlanView, schedule: Schedule, product: Product | None,
-             settings: LendingSettings) -> PlanSummary:
-    return plan_summary(
-        schedule,
-        product_name=product.name if product is not None else plan.product_name,
-        product_name_zh=product.name_zh if product is not None else "",
-        lender=plan.lender_name,
-        vehicle_price=plan.vehicle_price,
-        down_payment=plan.down_payment,
-        chosen=plan.chosen,
-        approval_days=(product.approval_days_min, product.approval_days_max)
-        if product is not None else None,
-        warnings=plan.warnings,
-        settings=settings,
-    )
-
-
-def _document_no(prefix: str, consultation_id: int, plan_id: int) -> str:
-    return f"{prefix}-{consultation_id:06d}-{plan_id}"
+def load_snapshots(
+    target: Target, actor: Actor, consultation_id: int, *, plan_id: int | None = None
+) -> tuple[PlanSnapshot, list[tuple[StoredPlan, PlanSnapshot]]]:
+    """The main plan's snapshot (``plan_id``, else the chosen plan, else the latest) and
+    every plan's, oldest first.  Raises ``NotFound`` for unknown ids."""
+    with reading(target) as uow:
+        main_id = documents.main_plan_id(uow, actor, consultation_id, plan_id)
+        plans = [(p, _snapshot(uow, actor, consultation_id, p))
+                 for p in documents.stored_plans(uow, actor, consultation_id)]
+        main = next(s for p, s in plans if p.plan_id == main_id)
+        return main, plans
 
 
 def load_document_data(
@@ -119,69 +91,57 @@ def load_document_data(
     kind: DocumentKind | str,
     *,
     plan_id: int | None = None,
-    issued_on: date | None = None,
+    printed_on: date | None = None,
 ) -> DocumentData:
     """The data of one document: ``plan_id``, else the chosen plan, else the latest.
 
-    The quote compares every plan of the consultation (the chosen one
-    highlighted); the plan and the disclosure describe the one plan.
-    Raises :class:`lending.errors.UserError` (``NotFound``) for unknown ids.
+    The quote compares every plan of the consultation (each as its own snapshot has
+    it; the chosen one highlighted); the plan and the disclosure describe the one
+    plan.  A document printed before comes back as a reprint of ``printed_on``
+    (default today).  Raises :class:`lending.errors.UserError` (``NotFound``) for
+    unknown ids.
     """
-    kind = DocumentKind(kind)
-    issued_on = issued_on or date.today()
-    inputs = document_inputs(target, actor, consultation_id, plan_id=plan_id)
-    plan = inputs.plan
-    store, customer = _store(inputs), _customer(inputs)
-    summary = _summary(plan, inputs.schedule, inputs.product, inputs.settings)
-    dti = dti_for(inputs.schedule, inputs.monthly_income, inputs.existing_monthly_debt,
-                  inputs.settings)
-    consultant = consultations.consultant_name(target, actor, inputs.consultation.consultant_id)
-    if kind is DocumentKind.PLAN:
-        return build_plan_data(inputs.schedule, summary, store=store, customer=customer,
-                               issued_on=issued_on,
-                               document_no=_document_no("P", consultation_id, plan.id))
-    if kind is DocumentKind.DISCLOSURE:
-        if inputs.product is None:
-            raise UserError(_t("The product of this plan is no longer in the catalogue, so its "
-                               "fees cannot be disclosed. Save the plan again with a current "
-                               "product."))
-        return build_disclosure_data(
-            inputs.schedule, summary, inputs.product, store=store, customer=customer,
-            consultant=consultant, issued_on=issued_on,
-            document_no=_document_no("D", consultation_id, plan.id), add_ons=_add_ons(plan),
-            dti=dti, vehicle=_vehicle(inputs.vehicle), settings=inputs.settings,
-        )
-    products = {p.code: p for p in
-                catalogue.load_catalogue(target, actor.store_id, include_inactive=True).products}
-    summaries = _all_summaries(target, actor, consultation_id, plan, summary, products,
-                               inputs.settings)
-    return build_quote_data(
-        summaries, store=store, customer=customer, consultant=consultant, issued_on=issued_on,
-        document_no=_document_no("Q", consultation_id, plan.id),
-        vehicle=_vehicle(inputs.vehicle), add_ons=_add_ons(plan),
-        insurance_required=bool(inputs.product and inputs.product.requires_full_insurance)
-        or any(a.required for a in plan.add_ons if a.kind.value == "insurance"),
-        dti=dti, settings=inputs.settings,
-    )
+    return _document(target, actor, consultation_id, DocumentKind(kind), plan_id,
+                     printed_on)[0]
 
 
-def _all_summaries(
+def _document(
     target: Target,
     actor: Actor,
     consultation_id: int,
-    main: PlanView,
-    main_summary: PlanSummary,
-    products: dict[str, Product],
-    settings: LendingSettings,
-) -> Sequence[PlanSummary]:
-    out = []
-    for p in consultations.list_plans(target, actor, consultation_id):
-        if p.id == main.id:
-            out.append(main_summary)
-        else:
-            schedule = consultations.plan_schedule(target, actor, p.id)
-            out.append(_summary(p, schedule, products.get(p.product_code), settings))
-    return out
+    kind: DocumentKind,
+    plan_id: int | None,
+    printed_on: date | None,
+) -> tuple[DocumentData, LendingSettings]:
+    """The document's data and the settings in force when its offer was made."""
+    with reading(target) as uow:
+        main_id = documents.main_plan_id(uow, actor, consultation_id, plan_id)
+        main, plans = load_snapshots(uow, actor, consultation_id, plan_id=main_id)
+        c = documents.customer_line(uow, actor, consultation_id)
+        earlier = documents.print_count(uow, actor, main_id, kind.value)
+    customer = CustomerInfo(c.name, c.id_number_masked, c.phone_masked)
+    again = (printed_on or date.today()) if earlier else None
+    data: DocumentData
+    if kind is DocumentKind.PLAN:
+        data = replace(main.plan, customer=customer, reprinted_on=again)
+    elif kind is DocumentKind.DISCLOSURE:
+        if main.disclosure is None:
+            raise UserError(_t("The product of this plan is no longer in the catalogue, so its "
+                               "fees cannot be disclosed. Save the plan again with a current "
+                               "product."))
+        data = replace(main.disclosure, customer=customer, reprinted_on=again)
+    else:
+        # each plan as its snapshot has it; the chosen plan's add-ons priced into every
+        # plan's total cost, as the quote compares them (the same cover for each)
+        summaries = tuple(
+            with_required_insurance(replace(s.quote.plans[0], chosen=p.chosen),
+                                    main.quote.add_ons)
+            for p, s in plans)
+        names = tuple(dict.fromkeys([*main.quote.names, *(n for _, s in plans
+                                                          for n in s.quote.names)]))
+        data = replace(main.quote, plans=summaries, customer=customer, reprinted_on=again,
+                       names=names)
+    return data, main.settings
 
 
 def document_fonts(target: Target, actor: Actor) -> FontSet:
@@ -216,15 +176,15 @@ def make_document(
     lang: str | None = None,
     *,
     plan_id: int | None = None,
-    issued_on: date | None = None,
+    printed_on: date | None = None,
 ) -> bytes:
-    """Load, build and render one document of a saved consultation (thread-safe when
-    ``target`` is a Database: each call opens its own units of work)."""
-    data = load_document_data(target, actor, consultation_id, kind, plan_id=plan_id,
-                              issued_on=issued_on)
-    store_settings = settings_service.load_settings(target, actor.store_id)
+    """Load and render one document of a saved consultation from its snapshot, with the
+    settings of the day the offer was made (thread-safe when ``target`` is a Database:
+    each call opens its own units of work).  Reads only."""
+    data, settings = _document(target, actor, consultation_id, DocumentKind(kind), plan_id,
+                               printed_on)
     return render_document(kind, data, lang, fonts=document_fonts(target, actor),
-                           settings=store_settings)
+                           settings=settings)
 
 
 def record_document_export(
@@ -235,8 +195,23 @@ def record_document_export(
     *,
     how: str,
     plan_id: int | None = None,
-) -> None:
-    """Audit row for a saved or printed document (``how``: "save", "print", "cli")."""
-    audit.record_export(target, actor, what="document", detail={
-        "document": DocumentKind(kind).value, "consultation": consultation_id,
-        "plan": plan_id, "how": how})
+    now: datetime | None = None,
+) -> documents.PrintView:
+    """One more print of a document (``how``: "save", "print", "cli") and its audit row.
+
+    A plan saved before snapshots existed gets its snapshot now, from the data of
+    today, once (the quote's other plans too): every later print shows those figures.
+    """
+    kind = DocumentKind(kind)
+    moment = now or utcnow()
+    with transaction(target) as uow:
+        main_id = documents.main_plan_id(uow, actor, consultation_id, plan_id)
+        for p in documents.stored_plans(uow, actor, consultation_id):
+            if p.snapshot is None and (p.plan_id == main_id or kind is DocumentKind.QUOTE):
+                take_snapshot(uow, actor, consultation_id, p.plan_id, taken_at=moment,
+                              quote_date=p.created_at.astimezone().date(), rebuilt=True)
+        printed = documents.record_print(uow, actor, main_id, kind.value, how=how, now=moment)
+        audit.record_export(uow, actor, what="document", now=moment, detail={
+            "document": kind.value, "consultation": consultation_id,
+            "plan": main_id, "how": how, "reprint": printed.reprint})
+        return printed

@@ -67,6 +67,9 @@ def stylesheet(fonts: FontSet) -> StyleSheet1:
         alignment=TA_CENTER)
     add("KeyUnit", parent="Small", alignment=TA_CENTER)
     add("Warning", parent="Note", textColor=WARN)
+    add("Reprint", parent="Normal", fontName=bold, fontSize=9.5, leading=13, textColor=WARN,
+        borderColor=WARN, borderWidth=0.8, borderPadding=(3, 5, 3, 5), spaceAfter=8,
+        alignment=TA_CENTER)
     add("Signature", parent="Normal", fontSize=9.5, leading=16, alignment=TA_LEFT)
     return sheet
 

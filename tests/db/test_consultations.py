@@ -642,3 +642,30 @@ def test_plan_cannot_be_chosen_after_qualification_fails(database: Database, own
     with pytest.raises(ValidationError) as info:
         cs.choose_plan(database, owner, plan.id)
     assert info.value.reasons["plan"].code == "qualification.failed"
+
+
+def test_plan_snapshot_and_prints_are_stored(database: Database, owner: Actor) -> None:
+    """The offer kept with the plan and each print of it, on every engine."""
+    from db.services import documents
+    from reports.pdf.saved import load_document_data, record_document_export
+    from reports.pdf.snapshot import from_json, save_plan
+
+    v = ready_for_plan(database, owner)
+    moment = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    plan = save_plan(database, owner, v.id, PLAN, now=moment)
+    [stored] = documents.stored_plans(database, owner, v.id)
+    kept = from_json(stored.snapshot)
+    assert kept.taken_at == moment and kept.quote_date == moment.astimezone().date()
+    assert kept.quote.plans[0].first_payment == plan.first_payment
+    assert documents.print_count(database, owner, plan.id, "quote") == 0
+    first = record_document_export(database, owner, v.id, "quote", how="print")
+    again = record_document_export(database, owner, v.id, "quote", how="cli")
+    other = record_document_export(database, owner, v.id, "plan", how="save")
+    assert (first.reprint, again.reprint, other.reprint) == (False, True, False)
+    assert documents.print_count(database, owner, plan.id, "quote") == 2
+    assert [(p.document, p.how, p.printed_by) for p in
+            documents.list_prints(database, owner, plan.id)] == [
+        ("quote", "print", owner.staff_id), ("quote", "cli", owner.staff_id),
+        ("plan", "save", owner.staff_id)]
+    quote = load_document_data(database, owner, v.id, "quote", printed_on=date(2027, 1, 2))
+    assert quote.reprinted_on == date(2027, 1, 2) and quote.issued_on == kept.quote_date

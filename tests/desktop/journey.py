@@ -132,7 +132,9 @@ def install_watch(monkeypatch: Any) -> Watch:
 class Counter:
     """One counter PC: a main window over its own Database, with the threaded runner."""
 
-    def __init__(self, qtbot: Any, database: Database, actor: Actor, name: str = "") -> None:
+    def __init__(
+        self, qtbot: Any, database: Database, actor: Actor, name: str = "", language: str = "en"
+    ) -> None:
         self.qtbot = qtbot
         self.database = database
         self.actor = actor
@@ -142,7 +144,7 @@ class Counter:
             database=database,
             staff=actor,
             runner=self.runner,
-            language="en",
+            language=language,
             settings=settings_service.load_settings(database, actor.store_id),
             store_name="Main Street Motors",
             display_name=name or actor.username,
@@ -191,9 +193,20 @@ class Counter:
         type_text(self.qtbot, widget, text)
 
     def choose(self, combo: QComboBox, text: str) -> None:
+        """The item whose English label starts with ``text`` (in another language: whose
+        stored code does, e.g. "Walk" -> walk_in, "48" -> 48)."""
         index = next(
             (i for i in range(combo.count()) if combo.itemText(i).startswith(text)), -1
         )
+        if index < 0:
+            index = next(
+                (
+                    i
+                    for i in range(combo.count())
+                    if str(combo.itemData(i)).lower().startswith(text.lower())
+                ),
+                -1,
+            )
         assert index >= 0, (text, [combo.itemText(i) for i in range(combo.count())])
         combo.setFocus()
         combo.setCurrentIndex(index)
@@ -279,7 +292,7 @@ class Counter:
         self.type_into(a.model_name, c.model)
         self.type_into(a.first_registration, c.first_registration.isoformat())
         self.type_into(a.mileage, str(c.mileage))
-        self.choose(a.registration, "Matches")
+        self.choose(a.registration, "True")  # "Matches the car"
         self.choose(a.condition, c.condition)
         self.type_into(a.market_price, str(c.market_price))
         self.type_into(a.price, str(c.price))

@@ -268,11 +268,16 @@ def test_save_writes_the_previewed_pdf(open_dialog, database, owner, consultatio
     target = tmp_path / "out" / "plan"
     target.parent.mkdir()
     monkeypatch.setattr(dialog, "ask_save_path", lambda: str(target))
+    shown = dialog.pdf_bytes()
+    assert shown is not None and "Reprint" not in text_of(shown)
     dialog.save_button.click()
 
     written = target.with_name("plan.pdf")
-    assert written.read_bytes() == dialog.pdf_bytes()
+    assert written.read_bytes() == shown
     assert pages_in(written) == dialog.page_count()
+    # given to the customer once: the preview is now the reprint, with today's date
+    again = dialog.pdf_bytes()
+    assert again is not None and again != shown and "Reprint" in text_of(again)
     assert list(target.parent.iterdir()) == [written]  # no temporary file left
     assert "Saved" in dialog.message.text() and dialog.message.isVisible()
     entries = audit.list_entries(database, owner, action=AuditAction.EXPORT)
@@ -552,6 +557,9 @@ def test_from_the_main_window_with_the_real_worker(qtbot, database, consultant, 
         monkeypatch.setattr(dialog, "ask_save_path", lambda: str(tmp_path / "plan.pdf"))
         dialog.save_button.click()
         assert pages_in(tmp_path / "plan.pdf") == dialog.page_count()
+        # the print is recorded, then the preview is made again as a reprint
+        qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=20000)
+        assert "Reprint" in text_of(dialog.pdf_bytes() or b"")
 
         def to_file(printer: QPrinter) -> bool:
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

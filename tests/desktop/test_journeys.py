@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from db import Database, open_database
 from db.models.enums import Role, Step, StepState
@@ -61,6 +61,11 @@ def test_five_customers_back_to_back_then_each_reopened(
         if n == 0:
             save_screenshot(desk.window, "en", "journey-plan")
         desk.sign(customer)
+        if n == 0:  # every page of the first customer, as the consultant sees it
+            for step in Step:
+                desk.show(step)
+                save_screenshot(desk.window, "en", f"journey-{step.value}")
+                assert sideways_scrolling(desk.window) == [], step
         ids.append(cid)
         desk.window.go_home()
         desk.idle()
@@ -391,3 +396,111 @@ def test_keyboard_only_from_new_consultation_to_signed(
     assert s.signed
     assert watch.notices == [] and watch.boxes == []
     desk.close()
+
+
+# -- the journey in Chinese: every page looked at, no English on a Chinese screen --------------
+
+# What may stay in Latin letters on a Chinese screen: the customer's own data (brand, model,
+# VIN), and the abbreviations Chinese staff use as they are.
+LATIN_ALLOWED = {"VIN", "APR", "IRR", "LPR", "DTI", "CNY", "ID", "CTRL"}  # + key names
+
+
+def sideways_scrolling(window) -> list[str]:
+    """Scroll areas of the shown page whose horizontal bar is visible (content too wide)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    page = window.flow.current_page()
+    return [
+        type(area.parent()).__name__ if area.parent() else "page"
+        for area in page.findChildren(QScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().isVisible()
+    ]
+
+
+def latin_words(root, customer) -> dict[str, str]:
+    """Visible Latin-letter words of three letters or more -> the widget showing them."""
+    import re
+
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QTabWidget,
+    )
+
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", f"{customer.brand} {customer.model}")}
+    own |= {customer.vin.lower(), "owner", "main", "street", "motors"}  # login, store name
+    found: dict[str, str] = {}
+
+    def scan(text: str, where: str) -> None:
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", text or ""):
+            if word.upper() in LATIN_ALLOWED or word.lower() in own:
+                continue
+            found.setdefault(word, f"{where}: {text[:60]!r}")
+
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root):
+            continue
+        name = type(w).__name__
+        if isinstance(w, (QLabel, QAbstractButton)):
+            scan(w.text(), name)
+        elif isinstance(w, QGroupBox):
+            scan(w.title(), name)
+        elif isinstance(w, QComboBox):
+            scan(w.currentText(), name)
+        elif isinstance(w, QLineEdit):
+            scan(w.placeholderText(), name + " placeholder")
+        elif isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                scan(w.tabText(i), name)
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            m = w.model()
+            from PySide6.QtCore import QModelIndex
+
+            try:
+                columns = m.columnCount(QModelIndex())
+            except TypeError:  # a list model: one column, its columnCount is private
+                columns = 1
+            rows = m.rowCount(QModelIndex())
+            for c in range(min(columns, 30)):
+                scan(str(m.headerData(c, Qt.Orientation.Horizontal) or ""), name + " header")
+            for r in range(min(rows, 12)):
+                for c in range(min(columns, 30)):
+                    scan(str(m.index(r, c).data() or ""), name + " cell")
+    return found
+
+
+def test_a_consultation_in_chinese_every_page_shown_and_looked_at(
+    qtbot, qapp, monkeypatch, counter: Database, store: dict[str, Actor]
+) -> None:
+    """A consultant working in Chinese: one customer through every step; each page is
+    photographed during the journey and shows no English word."""
+    from tests.desktop.pages.conftest import install_language
+
+    monkeypatch.setenv("LOANDESK_LANG", "zh_CN")
+    translators = install_language(qapp, "zh_CN")
+    try:
+        watch = install_watch(monkeypatch)
+        desk = Counter(qtbot, counter, store["zhangwei"], "张伟", language="zh_CN")
+        english: dict[str, dict[str, str]] = {}
+        save_screenshot(desk.window, "zh_CN", "journey-home-empty")
+        customer = FIVE[3]
+        desk.whole_consultation(customer)
+        for step in Step:
+            desk.show(step)
+            save_screenshot(desk.window, "zh_CN", f"journey-{step.value}")
+            english[step.value] = latin_words(desk.window, customer)
+            assert sideways_scrolling(desk.window) == [], step  # fits the default window
+        desk.window.go_home()
+        desk.idle()
+        save_screenshot(desk.window, "zh_CN", "journey-home")
+        english["home"] = latin_words(desk.window, customer)
+        assert watch.notices == [] and watch.boxes == []
+        desk.close()
+    finally:
+        translators.install("en")
+    left = {page: words for page, words in english.items() if words}
+    assert not left, left

@@ -12,6 +12,7 @@ from lending.appraisal import (
     AppraisalError,
     AppraisalInput,
     Condition,
+    OverrideReason,
     ReferenceKind,
     appraise,
     odometer_flags,
@@ -22,6 +23,7 @@ from lending.settings import DEFAULT_SETTINGS
 
 D = Decimal
 TODAY = date(2026, 11, 23)
+OTHER = OverrideReason.OTHER
 
 
 def car(**kw: object) -> AppraisalInput:
@@ -33,6 +35,10 @@ def car(**kw: object) -> AppraisalInput:
         condition=Condition.GOOD,
     )
     return dataclasses.replace(base, **kw)  # type: ignore[arg-type]
+
+
+def override(value: Decimal, why: str = "x") -> AppraisalInput:
+    return car(override_value=value, override_reason=why, override_reason_code=OTHER)
 
 
 def test_hand_computed_value_used_market() -> None:
@@ -224,11 +230,18 @@ def test_future_record_is_flagged_but_not_tampering() -> None:
 
 def test_override_needs_a_reason_and_keeps_computed_value() -> None:
     with pytest.raises(AppraisalError) as err:
-        appraise(car(override_value=D(65000), override_reason="  "))
+        appraise(car(override_value=D(65000), override_reason="  ",
+                     override_reason_code=OverrideReason.SERVICE_HISTORY))
     assert err.value.reason.code == "override.reason_required"
     assert err.value.code == "override.reason_required"
+    # the reason is chosen from the list as well as written
+    with pytest.raises(AppraisalError) as err:
+        appraise(car(override_value=D(65000), override_reason="Rare colour"))
+    assert [r.code for r in err.value.reasons] == ["override.reason_code_required"]
     a = appraise(car(override_value=D(65000),
-                     override_reason=" Rare colour, full service history "))
+                     override_reason=" Rare colour, full service history ",
+                     override_reason_code=OverrideReason.SERVICE_HISTORY))
+    assert a.override_reason_code is OverrideReason.SERVICE_HISTORY
     assert a.overridden
     assert a.value == D("65000.00")
     assert a.computed_value == D("106000.00")
@@ -297,18 +310,16 @@ def test_value_never_negative_and_breakdown_adds_up(price: Decimal, age: int, km
 
 def test_override_beyond_ten_percent_needs_a_manager() -> None:
     # computed 106,000 (see the hand-computed test): +52 % is 161,120
-    big = appraise(car(override_value=D(161120), override_reason="customer insists"))
+    big = appraise(override(D(161120), "customer insists"))
     assert big.override_percent == D("52.00")
     assert big.needs_manager_approval
     assert big.approval_reason is not None and big.approval_reason.render() == (
         "The override is 52% from the computed value 106,000.00; more than 10% needs a "
         "manager's approval.")
     # exactly 10 % either way is the appraiser's own call; a fen more is not
-    assert not appraise(car(override_value=D(116600), override_reason="x")).needs_manager_approval
-    assert not appraise(car(override_value=D(95400), override_reason="x")).needs_manager_approval
-    assert appraise(car(override_value=D("95399.99"),
-                        override_reason="x")).needs_manager_approval
+    assert not appraise(override(D(116600))).needs_manager_approval
+    assert not appraise(override(D(95400))).needs_manager_approval
+    assert appraise(override(D("95399.99"))).needs_manager_approval
     assert appraise(car()).override_percent is None
     lenient = dataclasses.replace(DEFAULT_SETTINGS, override_approval_percent=D(60))
-    assert not appraise(car(override_value=D(161120), override_reason="x"),
-                        lenient).needs_manager_approval
+    assert not appraise(override(D(161120)), lenient).needs_manager_approval

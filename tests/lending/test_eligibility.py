@@ -82,6 +82,8 @@ def test_dti_above_limit_is_a_reason() -> None:
         "Monthly debt payments would be 52.43% of monthly income, above the 50.00% limit."
     ]
     assert ev.monthly_payment == D("3194.30")  # the figures are still shown
+    # the product's likelihood for grade A is not shown beside a refusal
+    assert PLAIN.grade_terms(poorer.grade) is not None and ev.approval_likelihood is None
 
 
 def test_no_income_is_not_eligible() -> None:

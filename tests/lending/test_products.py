@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -67,6 +68,28 @@ def test_default_catalogue_has_the_four_domain_products(catalogue: Catalogue) ->
         assert p.max_vehicle_age_years <= 8 and p.max_mileage_km <= 150000
         for g in p.grades:
             assert p.apr_min_percent <= g.annual_rate <= p.apr_max_percent
+
+
+def test_likelihoods_are_the_grade_terms_of_products_that_offer_the_grade(
+    catalogue: Catalogue,
+) -> None:
+    lines = catalogue.likelihoods(Grade.C)
+    assert [(x.product.code, x.min_percent, x.max_percent) for x in lines] == [
+        ("credit_mortgage_mixed", D(30), D(50)), ("ultra_low_down_payment", D(30), D(50))]
+    assert [x.product.code for x in catalogue.likelihoods(Grade.A)] == [
+        p.code for p in catalogue.products]
+    assert catalogue.likelihoods(None) == ()
+    # the owner's figures, as edited; an inactive product has none
+    edited = dataclasses.replace(catalogue.product("finance_company"), grades=(
+        dataclasses.replace(catalogue.product("finance_company").grades[1],
+                            approval_likelihood_min_percent=D(61),
+                            approval_likelihood_max_percent=D("72.5")),))
+    off = dataclasses.replace(catalogue.product("ultra_low_down_payment"), active=False)
+    other = dataclasses.replace(catalogue, products=(
+        edited, off, catalogue.product("credit_mortgage_mixed")))
+    assert [(x.product.code, x.min_percent, x.max_percent)
+            for x in other.likelihoods(Grade.B)] == [
+        ("finance_company", D(61), D("72.5")), ("credit_mortgage_mixed", D(70), D(80))]
 
 
 def test_grade_likelihoods_follow_domain(catalogue: Catalogue) -> None:

@@ -30,7 +30,25 @@ MANUFACTURERS = [
     ("LVV", "Chery", "奇瑞汽车"),
     ("LGW", "Great Wall Motor", "长城汽车"),
     ("WBA", "BMW (imported)", "宝马（进口）"),
+    # rows checked against Wikipedia's WMI list (see the table's header)
+    ("LUC", "Honda Automobile (China)", "本田汽车（中国）"),
+    ("LYV", "Volvo Cars (Chengdu / Luqiao)", "沃尔沃汽车（成都 / 路桥）"),
+    ("LMG", "GAC Motor (Trumpchi)", "广汽传祺"),
+    ("LC0", "BYD", "比亚迪"),
+    ("LJC", "Jincheng (motorcycles)", "金城（摩托车）"),
+    ("LJ1", "JAC", "江淮汽车"),
+    ("LH1", "FAW Haima", "一汽海马"),
+    ("LSY", "Brilliance (Zhonghua / Jinbei)", "华晨（中华 / 金杯）"),
+    ("JTD", "Toyota (imported)", "丰田（进口）"),
 ]
+
+
+def test_each_wmi_once_in_the_shipped_table() -> None:
+    import resources
+
+    lines = [line.split(",")[0] for line in resources.WMI_TABLE.read_text(encoding="utf-8")
+             .splitlines() if line and not line.startswith("#")][1:]
+    assert len(lines) == len(set(lines)) == len(TABLE)
 
 
 @pytest.mark.parametrize(("wmi", "english", "chinese"), MANUFACTURERS)

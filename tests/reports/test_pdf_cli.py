@@ -189,3 +189,23 @@ def test_sample_watermark_until_the_owner_confirms_the_catalogue(saved: Saved) -
             assert "样例数据" not in text and "notanoffer" not in text
     finally:
         database.close()
+
+
+def test_second_print_is_a_reprint_with_the_quotes_own_date(saved: Saved,
+                                                            tmp_path: Path) -> None:
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    for out in (first, second):
+        assert run(saved, "--consultation", str(saved.consultation_id), "--document", "quote",
+                   "--out", str(out), "--lang", "en") == 0
+    assert "Reprint" not in text_of(first.read_bytes())
+    again = text_of(second.read_bytes())
+    assert "Reprint,printed" in again and "重印" not in again  # the document's language
+    database = open_database(saved.path)
+    try:
+        owner = staff.owner_actor(database)
+        quote = load_document_data(database, owner, saved.consultation_id, "quote")
+        assert isinstance(quote, QuoteData) and quote.reprinted_on == date.today()
+        plan = cs.get_plan(database, owner, saved.chosen_plan_id)
+        assert quote.issued_on == plan.created_at.astimezone().date()
+    finally:
+        database.close()

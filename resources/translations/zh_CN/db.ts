@@ -85,7 +85,7 @@
     </message>
     <message>
       <source>Enter a date as YYYY-MM-DD.</source>
-      <translation>请按 YYYY-MM-DD 格式输入日期。</translation>
+      <translation>请按“年-月-日”输入日期，如 2024-03-01。</translation>
     </message>
     <message>
       <source>Enter a whole number.</source>
@@ -122,6 +122,10 @@
     <message>
       <source>No longer interested</source>
       <translation>不再感兴趣</translation>
+    </message>
+    <message>
+      <source>No override of the vehicle value is waiting for approval.</source>
+      <translation>没有等待审批的评估价调整。</translation>
     </message>
     <message>
       <source>Only approval, disbursement and delivery are recorded here.</source>
@@ -182,6 +186,10 @@
     <message>
       <source>The amount cannot be negative.</source>
       <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+      <source>The appraiser's value of {value} ({percent}% from the computed {computed}) awaits a manager's approval: no finance plan can be chosen until a manager approves or refuses it.</source>
+      <translation>评估师调整后的评估价 {value}（较计算评估价 {computed} 相差 {percent}%）等待经理审批：经理批准或驳回前不能选择金融方案。</translation>
     </message>
     <message>
       <source>The consultation is already marked lost.</source>
@@ -300,6 +308,10 @@
       <translation>该方案无法报价。</translation>
     </message>
     <message>
+      <source>This plan's documents were printed for the customer, so the plan is kept.</source>
+      <translation>该方案的文件已打印交给客户，因此方案予以保留。</translation>
+    </message>
+    <message>
       <source>This step was not recorded, so there is nothing to undo.</source>
       <translation>这一步尚未登记，无需撤销。</translation>
     </message>
@@ -318,6 +330,10 @@
     <message>
       <source>Vehicle not accepted</source>
       <translation>车辆不符合要求</translation>
+    </message>
+    <message>
+      <source>You entered this override yourself: another manager has to approve or refuse it.</source>
+      <translation>此调整由您本人录入，须由另一位经理批准或驳回。</translation>
     </message>
   </context>
   <context>

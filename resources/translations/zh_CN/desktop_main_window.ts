@@ -74,6 +74,10 @@ Quotes show the true APR (IRR method) with every fee.</source>
       <translation>未保存：请修改红字标出的内容。</translation>
     </message>
     <message>
+      <source>Overrides awaiting approval…</source>
+      <translation>待审批的评估价调整…</translation>
+    </message>
+    <message>
       <source>Quit</source>
       <translation>退出</translation>
     </message>

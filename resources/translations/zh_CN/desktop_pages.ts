@@ -27,16 +27,20 @@
       <translation>车龄</translation>
     </message>
     <message>
-      <source>Age {years} years</source>
-      <translation>车龄 {years} 年</translation>
-    </message>
-    <message>
       <source>Appraisal value</source>
       <translation>评估价值</translation>
     </message>
     <message>
+      <source>Approved by {manager} on {when}.</source>
+      <translation>已由 {manager} 于 {when} 批准。</translation>
+    </message>
+    <message>
       <source>Brand</source>
       <translation>品牌</translation>
+    </message>
+    <message>
+      <source>Check the flagged figures, then tick the box to confirm them.</source>
+      <translation>请核对标出的数字，然后勾选确认。</translation>
     </message>
     <message>
       <source>Choose...</source>
@@ -55,12 +59,12 @@
       <translation>车况</translation>
     </message>
     <message>
-      <source>Condition: {grade}</source>
-      <translation>车况：{grade}</translation>
-    </message>
-    <message>
       <source>Damage history</source>
       <translation>损伤记录</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>说明</translation>
     </message>
     <message>
       <source>Does NOT match the car</source>
@@ -71,24 +75,12 @@
       <translation>请输入金额（元），例如 120,000。</translation>
     </message>
     <message>
-      <source>Enter first registration, mileage, condition and the market price to see the value.</source>
-      <translation>填写初次登记日期、里程、车况和市场参考价后显示评估价值。</translation>
-    </message>
-    <message>
-      <source>Enter the date as YYYY-MM-DD.</source>
-      <translation>请按 YYYY-MM-DD 格式输入日期。</translation>
+      <source>Enter first registration, mileage, condition and the reference price to see the value.</source>
+      <translation>填写初次登记日期、行驶里程、车况和参考价后显示评估价。</translation>
     </message>
     <message>
       <source>Enter the mileage in whole km, e.g. 45000.</source>
       <translation>请输入整数公里数，例如 45000。</translation>
-    </message>
-    <message>
-      <source>Excellent</source>
-      <translation>优秀</translation>
-    </message>
-    <message>
-      <source>Fair</source>
-      <translation>一般</translation>
     </message>
     <message>
       <source>Fire</source>
@@ -103,8 +95,12 @@
       <translation>泡水车</translation>
     </message>
     <message>
-      <source>Good</source>
-      <translation>良好</translation>
+      <source>I have checked these figures</source>
+      <translation>我已核对以上数字</translation>
+    </message>
+    <message>
+      <source>In your words, required with an override</source>
+      <translation>具体说明，调整时必填</translation>
     </message>
     <message>
       <source>Leave empty to use the computed value</source>
@@ -115,12 +111,8 @@
       <translation>保养里程记录</translation>
     </message>
     <message>
-      <source>Market reference price</source>
-      <translation>市场参考价</translation>
-    </message>
-    <message>
-      <source>Market reference price in CNY</source>
-      <translation>市场参考价（元）</translation>
+      <source>Manager approval…</source>
+      <translation>经理审批…</translation>
     </message>
     <message>
       <source>Matches the car</source>
@@ -135,12 +127,12 @@
       <translation>表显里程（公里）</translation>
     </message>
     <message>
-      <source>Mileage {km} km</source>
-      <translation>里程 {km} 公里</translation>
-    </message>
-    <message>
       <source>Model</source>
       <translation>车型</translation>
+    </message>
+    <message>
+      <source>More than {limit}% from the computed value: a manager must approve it. Until then the computed value is used and no finance plan can be chosen.</source>
+      <translation>与计算评估价相差超过 {limit}%：须经理批准。批准前使用计算评估价，且不能选择金融方案。</translation>
     </message>
     <message>
       <source>Not checked yet</source>
@@ -151,16 +143,20 @@
       <translation>人工调整（评估师）</translation>
     </message>
     <message>
-      <source>Poor</source>
-      <translation>较差</translation>
-    </message>
-    <message>
       <source>Prices</source>
       <translation>价格</translation>
     </message>
     <message>
-      <source>Reason</source>
-      <translation>原因</translation>
+      <source>Reference price</source>
+      <translation>参考价</translation>
+    </message>
+    <message>
+      <source>Reference price ({kind})</source>
+      <translation>参考价（{kind}）</translation>
+    </message>
+    <message>
+      <source>Refused by {manager} on {when}: {note} The computed value is used.</source>
+      <translation>已由 {manager} 于 {when} 驳回：{note} 使用计算评估价。</translation>
     </message>
     <message>
       <source>Registration certificate</source>
@@ -171,10 +167,6 @@
       <translation>删除所选</translation>
     </message>
     <message>
-      <source>Required with an override</source>
-      <translation>调整评估价时必填</translation>
-    </message>
-    <message>
       <source>Row {row}: {problem}</source>
       <translation>第 {row} 行：{problem}</translation>
     </message>
@@ -183,16 +175,40 @@
       <translation>成交价</translation>
     </message>
     <message>
+      <source>The appraiser's value {value} is {change} from the computed {computed} ({reason}: {details}). A manager of this store approves or refuses it with their own user name and password.</source>
+      <translation>评估师调整价 {value} 与计算评估价 {computed} 相差 {change}（{reason}：{details}）。请本店经理用自己的用户名和密码批准或驳回。</translation>
+    </message>
+    <message>
+      <source>The price of the car new: its age is taken off as well.</source>
+      <translation>新车价格：还要扣除车龄折旧。</translation>
+    </message>
+    <message>
+      <source>The price of this model and year with typical mileage: only mileage and condition adjust it.</source>
+      <translation>同款同年份、正常里程车辆的价格：只按里程和车况调整。</translation>
+    </message>
+    <message>
+      <source>The reference price is</source>
+      <translation>参考价类型</translation>
+    </message>
+    <message>
       <source>The registration certificate does not match the car: it cannot be financed until this is cleared up.</source>
       <translation>登记证书与车辆不符：核实清楚之前不能办理贷款。</translation>
+    </message>
+    <message>
+      <source>This is not a date: type it like 2023-03-01 or pick it from the calendar.</source>
+      <translation>这不是有效日期：请按 2023-03-01 的样式输入，或从日历中选择。</translation>
+    </message>
+    <message>
+      <source>Type the date or pick it from the calendar (the arrow)</source>
+      <translation>可直接输入日期，或点击箭头从日历中选择</translation>
     </message>
     <message>
       <source>VIN</source>
       <translation>车架号（VIN）</translation>
     </message>
     <message>
-      <source>VIN is valid (check digit correct).</source>
-      <translation>车架号有效（校验位正确）。</translation>
+      <source>Valid VIN: {manufacturer}, model year {year}</source>
+      <translation>VIN 有效：{manufacturer}，{year} 年款</translation>
     </message>
     <message>
       <source>Value</source>
@@ -207,6 +223,10 @@
       <translation>用于贷款的评估价：{value}（人工调整；计算值 {computed}）</translation>
     </message>
     <message>
+      <source>Value used for lending: {value} (the computed value; the override {override} is not approved)</source>
+      <translation>用于贷款的评估价：{value}（计算评估价；调整价 {override} 未获批准）</translation>
+    </message>
+    <message>
       <source>Vehicle</source>
       <translation>车辆</translation>
     </message>
@@ -219,8 +239,8 @@
       <translation>客户购车成交价</translation>
     </message>
     <message>
-      <source>YYYY-MM-DD</source>
-      <translation>YYYY-MM-DD</translation>
+      <source>Why</source>
+      <translation>调整原因</translation>
     </message>
     <message>
       <source>e.g. Lavida 1.5L</source>
@@ -231,8 +251,20 @@
       <translation>例如 大众</translation>
     </message>
     <message>
+      <source>in CNY</source>
+      <translation>单位：元</translation>
+    </message>
+    <message>
       <source>km on the odometer today</source>
       <translation>今日表显公里数</translation>
+    </message>
+    <message>
+      <source>manufacturer code {wmi} not in the table</source>
+      <translation>厂商代码 {wmi} 不在列表中</translation>
+    </message>
+    <message>
+      <source>{change} from the computed value</source>
+      <translation>与计算评估价相差 {change}</translation>
     </message>
     <message>
       <source>{n} of 17 characters</source>
@@ -391,10 +423,6 @@
       <translation>检查</translation>
     </message>
     <message>
-      <source>Enter the date as YYYY-MM-DD.</source>
-      <translation>请按 YYYY-MM-DD 格式输入日期。</translation>
-    </message>
-    <message>
       <source>Enter the odometer reading in whole km.</source>
       <translation>请输入整数公里读数。</translation>
     </message>
@@ -407,8 +435,59 @@
       <translation>疑似调表</translation>
     </message>
     <message>
-      <source>Service date (YYYY-MM-DD)</source>
-      <translation>保养日期（YYYY-MM-DD）</translation>
+      <source>Service date</source>
+      <translation>保养日期</translation>
+    </message>
+    <message>
+      <source>This is not a date: type it like 2023-03-01 or pick it from the calendar.</source>
+      <translation>这不是有效日期：请按 2023-03-01 的样式输入，或从日历中选择。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ManagerApprovalDialog</name>
+    <message>
+      <source>Approve</source>
+      <translation>批准</translation>
+    </message>
+    <message>
+      <source>Enter the manager's password.</source>
+      <translation>请输入经理的密码。</translation>
+    </message>
+    <message>
+      <source>Enter the manager's user name.</source>
+      <translation>请输入经理的用户名。</translation>
+    </message>
+    <message>
+      <source>Manager approval</source>
+      <translation>经理审批</translation>
+    </message>
+    <message>
+      <source>Manager's user name</source>
+      <translation>经理用户名</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Refuse</source>
+      <translation>驳回</translation>
+    </message>
+    <message>
+      <source>Required when refusing</source>
+      <translation>驳回时必填</translation>
+    </message>
+    <message>
+      <source>Say why the override is refused.</source>
+      <translation>请说明驳回的原因。</translation>
+    </message>
+    <message>
+      <source>{user} may not approve overrides in this store: only a manager of the store or the owner can.</source>
+      <translation>{user} 无权审批本店的评估价调整：只有本店经理或店主可以。</translation>
     </message>
   </context>
   <context>
@@ -497,14 +576,6 @@
       <translation>请在车辆评估中填写成交价。</translation>
     </message>
     <message>
-      <source>Equal installment</source>
-      <translation>等额本息</translation>
-    </message>
-    <message>
-      <source>Equal principal</source>
-      <translation>等额本金</translation>
-    </message>
-    <message>
       <source>Extended warranty</source>
       <translation>延长保修</translation>
     </message>
@@ -531,10 +602,6 @@
     <message>
       <source>Interest accrued</source>
       <translation>应计利息</translation>
-    </message>
-    <message>
-      <source>Interest first</source>
-      <translation>先息后本</translation>
     </message>
     <message>
       <source>Interest saved</source>
@@ -597,12 +664,12 @@
       <translation>在第几期还款后结清</translation>
     </message>
     <message>
-      <source>Step-up</source>
-      <translation>递增还款</translation>
-    </message>
-    <message>
       <source>Term</source>
       <translation>贷款期限</translation>
+    </message>
+    <message>
+      <source>The appraiser's value of the car ({value}) is more than the store allows away from the computed value ({computed}), so a manager has to approve it first. Ask a manager to approve or refuse it on the appraisal page, or under Tools, Overrides awaiting approval; then the plan can be chosen.</source>
+      <translation>评估师调整后的车辆评估价（{value}）与计算评估价（{computed}）的差距超过本店允许的范围，须先经经理批准。请经理在车辆评估页面或“工具 &gt; 待审批的评估价调整”中批准或驳回，之后即可选择方案。</translation>
     </message>
     <message>
       <source>The customer is on a blacklist: no plan can be offered. Please refer to the manager.</source>
@@ -668,16 +735,8 @@
       <translation>客户自报年龄（选填）</translation>
     </message>
     <message>
-      <source>Approval is likely (about 70-80%).</source>
-      <translation>较可能通过（约 70–80%）。</translation>
-    </message>
-    <message>
-      <source>Approval is uncertain (about 30-50%).</source>
-      <translation>通过把握不大（约 30–50%）。</translation>
-    </message>
-    <message>
-      <source>Approval is very likely (about 95% or more).</source>
-      <translation>通过可能性很高（约 95% 以上）。</translation>
+      <source>Approval likelihood for grade {grade} (product catalogue):</source>
+      <translation>{grade} 级客户预计审批通过率（按产品目录）：</translation>
     </message>
     <message>
       <source>Average on the bank statements</source>
@@ -776,6 +835,10 @@
       <translation>下列条件满足后才会评级。</translation>
     </message>
     <message>
+      <source>No product in the catalogue is offered to grade {grade}: there is no loan to offer this customer.</source>
+      <translation>产品目录中没有面向 {grade} 级客户的产品：目前无法为该客户提供贷款。</translation>
+    </message>
+    <message>
       <source>Not eligible yet. Tell the customer:</source>
       <translation>暂不符合条件。可以这样告诉客户：</translation>
     </message>
@@ -834,6 +897,10 @@
     <message>
       <source>Years (optional)</source>
       <translation>年（选填）</translation>
+    </message>
+    <message>
+      <source>{product}: {low}-{high}%</source>
+      <translation>{product}：{low}-{high}%</translation>
     </message>
   </context>
   <context>

@@ -136,6 +136,10 @@
       <translation>弹性尾款：最后一期还款 {amount} 元（{date} 到期），其中含尾款 {balloon} 元。</translation>
     </message>
     <message>
+      <source>Choose from the list why the value is overridden.</source>
+      <translation>请从列表中选择调整评估价的原因。</translation>
+    </message>
+    <message>
       <source>Compulsory traffic insurance</source>
       <translation>交强险</translation>
     </message>
@@ -647,6 +651,10 @@
       <translation>弹性尾款</translation>
     </message>
     <message>
+      <source>Condition not covered by the grade</source>
+      <translation>车况等级未能反映的情况</translation>
+    </message>
+    <message>
       <source>Equal installment</source>
       <translation>等额本息</translation>
     </message>
@@ -667,6 +675,10 @@
       <translation>一般</translation>
     </message>
     <message>
+      <source>Full service history</source>
+      <translation>保养记录齐全</translation>
+    </message>
+    <message>
       <source>Good</source>
       <translation>良好</translation>
     </message>
@@ -679,6 +691,14 @@
       <translation>先息后本</translation>
     </message>
     <message>
+      <source>New-car guide price</source>
+      <translation>新车指导价</translation>
+    </message>
+    <message>
+      <source>Options or equipment</source>
+      <translation>选装配置</translation>
+    </message>
+    <message>
       <source>Other</source>
       <translation>其他</translation>
     </message>
@@ -687,12 +707,24 @@
       <translation>较差</translation>
     </message>
     <message>
+      <source>Recent sales of the same car</source>
+      <translation>同款车近期成交价</translation>
+    </message>
+    <message>
+      <source>Repairs or damage found</source>
+      <translation>发现维修或损伤</translation>
+    </message>
+    <message>
       <source>Service package</source>
       <translation>保养套餐</translation>
     </message>
     <message>
       <source>Step-up</source>
       <translation>递增还款</translation>
+    </message>
+    <message>
+      <source>Used-car market price (this model and year)</source>
+      <translation>同款同年份二手车市场价</translation>
     </message>
   </context>
 </TS>

@@ -309,7 +309,7 @@
     </message>
     <message>
       <source>Reference price</source>
-      <translation>市场参考价</translation>
+      <translation>参考价</translation>
     </message>
     <message>
       <source>Repayment method</source>
@@ -318,6 +318,10 @@
     <message>
       <source>Repayment plan</source>
       <translation>还款计划表</translation>
+    </message>
+    <message>
+      <source>Reprint</source>
+      <translation>重印</translation>
     </message>
     <message>
       <source>Required by the lender for the whole term, with the lender as first beneficiary; you choose the insurer: {items}.</source>
@@ -402,6 +406,10 @@
     <message>
       <source>This plan is for reference; the loan contract signed with the lender governs.</source>
       <translation>本计划仅供参考，以与贷款机构签订的贷款合同为准。</translation>
+    </message>
+    <message>
+      <source>This plan was saved by a newer version of LoanDesk; update the program to print it.</source>
+      <translation>该方案由更新版本的车贷助手保存；请先升级程序再打印。</translation>
     </message>
     <message>
       <source>This quote is valid until {date} and subject to the lender's approval. The loan contract governs.</source>
@@ -594,6 +602,10 @@
     <message>
       <source>{percent} of the principal repaid early</source>
       <translation>按提前归还本金的 {percent} 收取</translation>
+    </message>
+    <message>
+      <source>{reprint}, printed {date}</source>
+      <translation>{reprint}，打印日期 {date}</translation>
     </message>
     <message>
       <source>{store}: {phone}</source>

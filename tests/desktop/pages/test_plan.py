@@ -46,6 +46,12 @@ def test_comparison_equals_lending(qtbot, open_page, consultation, database, con
         row = ComparisonModel.ROW_KEYS.index("why")
         assert model.data(model.index(row, col)) == "\n".join(
             str(r) for r in (*e.reasons, *e.warnings))
+        # the catalogue's likelihood for the grade, only where the product can be had
+        row = ComparisonModel.ROW_KEYS.index("likelihood")
+        terms = e.product.grade_terms(e.grade_terms.grade if e.grade_terms else None)
+        assert model.data(model.index(row, col)) == (
+            f"{terms.approval_likelihood_min_percent}-{terms.approval_likelihood_max_percent}%"
+            if e.eligible and terms else "–")
     # and straight from lending, with the inputs the test saved (income 18,000, no debt)
     q = cs.get_qualification(database, consultant, consultation)
     a = cs.get_appraisal(database, consultant, consultation)
@@ -67,6 +73,15 @@ def test_comparison_equals_lending(qtbot, open_page, consultation, database, con
     # the bank product accepts 80 % of the appraisal; the ultra-low 90 %
     assert model.evaluation("ultra_low_down_payment").max_loan > \
         model.evaluation("bank_mortgage").max_loan
+    # a down payment too small for some products: those show no likelihood at all
+    page.down_slider.setValue(15000)
+    row = ComparisonModel.ROW_KEYS.index("likelihood")
+    shown = {e.code: model.data(model.index(row, col))
+             for col, e in enumerate(model.evaluations())}
+    refused = [e.code for e in model.evaluations() if not e.eligible]
+    assert refused and all(shown[code] == "–" for code in refused)
+    assert any(e.eligible for e in model.evaluations())
+    assert all(shown[e.code].endswith("%") for e in model.evaluations() if e.eligible)
 
 
 def test_down_payment_and_term_update_the_comparison_quickly(qtbot, open_page, consultation,
@@ -193,6 +208,39 @@ def test_dti_over_the_limit_blocks_and_rate_warning_warns(qtbot, open_page, cons
     # the ultra-low product's APR is above 4 x LPR: a warning, shown apart from blocks
     page._column_clicked(page.comparison.column_of("ultra_low_down_payment"))
     assert "4 times the 1-year LPR" in page.warnings.text()
+
+
+def test_saving_keeps_the_offer_as_shown(qtbot, open_page, consultation, database, consultant,
+                                         owner):
+    """The page saves the plan with its snapshot: the documents print what was on screen,
+    even after the owner changes the product's rate and the LPR."""
+    from db.services import catalogue, documents
+    from db.services import settings as settings_service
+    from reports.pdf.saved import load_document_data
+    from reports.pdf.snapshot import from_json
+
+    page = open_plan(open_page, database, consultant, consultation)
+    page._column_clicked(page.comparison.column_of("finance_company"))
+    page.down_slider.setValue(60000)
+    shown = page.selected_evaluation()
+    qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
+    [stored] = documents.stored_plans(database, consultant, consultation)
+    assert stored.snapshot is not None and stored.chosen
+    kept = from_json(stored.snapshot)
+    summary = kept.quote.plans[0]
+    assert (summary.first_payment, summary.apr, summary.loan_amount) == (
+        shown.schedule.first_payment, shown.apr, shown.loan_amount)
+    assert kept.plan.rows == shown.schedule.rows
+    assert kept.settings == page.ctx.settings
+
+    spec = dict(next(r for r in catalogue.list_products(database, owner)
+                     if r.code == "finance_company").spec)
+    spec["grades"] = [dict(g, annual_rate="8.90") for g in spec["grades"]]
+    catalogue.save_product(database, owner, spec)
+    settings_service.update_settings(database, owner, {"lpr_1y_percent": "1.50"})
+    quote = load_document_data(database, consultant, consultation, "quote")
+    assert quote.plans[0].first_payment == shown.schedule.first_payment
+    assert quote.plans[0].rate_notice == summary.rate_notice
 
 
 def test_pasting_a_huge_number_into_the_down_payment_changes_nothing(

@@ -81,3 +81,54 @@ def test_good_input_saves_grade_and_blocked_when_requirements_fail(
     assert kept is not None and kept.monthly_income == "18000.00"
     assert kept.overdue_count_24m == 1
     assert again.monthly_income.text() == "" and "hidden" in again.monthly_income.placeholderText()
+
+
+def _grade_a(qtbot, page) -> None:
+    qtbot.keyClicks(page.monthly_income, "18000")
+    page.proof_months.setValue(6)
+    tick(qtbot, page.residence)
+    tick(qtbot, page.work)
+    tick(qtbot, page.id_seen)
+    page.history_years.setText("6")
+
+
+def test_likelihood_is_the_catalogues_for_the_products_of_the_grade(
+    qtbot, open_page, consultation, database, consultant, owner
+):
+    from db.services import catalogue
+
+    complete_until(database, consultant, consultation, "qualification")
+    page = open_page(QualificationPage, consultation)
+    assert page.likelihood.text() == ""  # no grade, no likelihood
+    _grade_a(qtbot, page)
+    assert page.grade.text() == "A"
+    lines = page.likelihood.text().splitlines()
+    assert lines[0] == "Approval likelihood for grade A (product catalogue):"
+    assert lines[1:] == [
+        "• Bank mortgage loan: 95-99%", "• Finance-company loan: 95-99%",
+        "• Credit/mortgage mixed loan: 95-99%", "• Ultra-low down payment loan: 95-99%"]
+    # the owner edits a product's grade terms and retires another: the page follows
+    spec = dict(next(r for r in catalogue.list_products(database, owner)
+                     if r.code == "finance_company").spec)
+    spec["grades"] = [dict(g, approval_likelihood_min_percent="88",
+                           approval_likelihood_max_percent="93.5") if g["grade"] == "A" else g
+                      for g in spec["grades"]]
+    catalogue.save_product(database, owner, spec)
+    catalogue.set_product_active(database, owner, "bank_mortgage", False)
+    again = open_page(QualificationPage, consultation)
+    _grade_a(qtbot, again)
+    assert again.likelihood.text().splitlines()[1:] == [
+        "• Finance-company loan: 88-93.5%", "• Credit/mortgage mixed loan: 95-99%",
+        "• Ultra-low down payment loan: 95-99%"]
+    # grade C with no product offering it: no figure at all, and it says so
+    for code in ("credit_mortgage_mixed", "ultra_low_down_payment"):
+        catalogue.set_product_active(database, owner, code, False)
+    third = open_page(QualificationPage, consultation)
+    _grade_a(qtbot, third)
+    third.worst_overdue.setValue(45)
+    third.overdue_count.setValue(2)
+    assert third.grade.text() == "C"
+    assert third.likelihood.text() == (
+        "No product in the catalogue is offered to grade C: there is no loan to offer "
+        "this customer.")
+    assert "%" not in third.likelihood.text()
