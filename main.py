@@ -272,7 +272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _hide_own_console()
         return run_gui(gui_args)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # a usage error (one line already printed) or --help
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         from desktop.app import run_gui
