@@ -263,8 +263,36 @@ def _hide_own_console() -> None:
             ctypes.windll.user32.ShowWindow(window, 0)  # type: ignore[attr-defined]  # SW_HIDE
 
 
+def _warnings_as_lines(prog: str) -> None:
+    """A warning meant for the user (it carries ``key_path``) is one translated line on stderr.
+
+    Today that is :class:`db.crypto.KeyFileExposedWarning`: the key file can
+    be read by other users; the line says how to make it private.
+    """
+    import warnings
+
+    shown = warnings.showwarning
+    if getattr(shown, "loandesk", False):
+        return
+
+    def show(message: Warning | str, category: type[Warning], *rest: object, **kw: object) -> None:
+        key_path = getattr(message, "key_path", None)
+        if key_path is None:
+            shown(message, category, *rest, **kw)  # type: ignore[arg-type]
+            return
+        text = _t(
+            "The key file {path} can be read by other users of this computer; make it "
+            "private with: chmod 600 {path}"
+        ).format(path=key_path)
+        _complain(prog, f"{_t('warning')}: {text}")
+
+    show.loandesk = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    _warnings_as_lines("loandesk")
     gui_args = gui_arguments(argv)
     if gui_args is not None:
         from desktop.app import run_gui

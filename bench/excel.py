@@ -58,13 +58,13 @@ def _minimal_bulk(database: Any, n: int) -> None:
     from db.models import Consultation, Customer, FollowUp, Plan, Product, Staff
     from db.services import staff
 
-    owner = staff.create_owner(database, "Bench store", "owner", "bench-password")
+    owner = staff.create_owner(database, "Bench store", "owner", "bench-password-1")
     sid = owner.store_id
     rnd = random.Random(1)
     with database.session_factory() as s:
         products = list(s.execute(select(Product.id, Product.code)).tuples())
     consultants = [
-        staff.add_staff(database, owner, f"sales{i}", "bench-password", "consultant").id
+        staff.add_staff(database, owner, f"sales{i}", "bench-password-1", "consultant").id
         for i in range(8)
     ]
     del Staff

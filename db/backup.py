@@ -38,11 +38,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.crypto import FieldCipher
 from db.engine import SQLITE_HEADER, check_sqlite_file, is_sqlite_url, sqlite_path
 from lending.errors import UserError
 from resources.i18n import translator
+
+if TYPE_CHECKING:
+    from db.lease import Lease
 
 TR_CONTEXT = "cli"
 MARKER_TABLE = "db_meta"
@@ -255,10 +259,19 @@ def _copy_from(
         raise BackupError(failed.format(why=_sqlite_why(exc)), code=code) from None
 
 
-def backup_database(url: str, out: Path) -> BackupInfo:
+def backup_database(
+    url: str,
+    out: Path,
+    *,
+    cipher: FieldCipher | None = None,
+    check: Callable[[], None] | None = None,
+) -> BackupInfo:
     """Write a verified backup of the database at ``url`` to ``out``.
 
-    ``out`` is replaced only once the new backup is complete and verified.
+    ``out`` is replaced only once the new backup is complete and verified
+    (``integrity_check``; with ``cipher``, also that its personal data opens
+    with that key).  ``check`` is called between the copy and the
+    verification; an exception it raises (a cancel) discards the copy.
     """
     started = time.perf_counter()
     source_path = sqlite_file_of(url)
@@ -300,8 +313,10 @@ def backup_database(url: str, out: Path) -> BackupInfo:
 
     def verified(temp: Path) -> None:
         nonlocal revision
+        if check is not None:
+            check()
         try:
-            revision = verify_loandesk_file(temp)
+            revision = verify_loandesk_file(temp, cipher=cipher)
         except BackupError as exc:
             raise BackupError(
                 _t(
@@ -329,13 +344,20 @@ def backup_database(url: str, out: Path) -> BackupInfo:
 
 
 def restore_database(
-    url: str, source: Path, *, key: bytes | os.PathLike[str] | None = None
+    url: str,
+    source: Path,
+    *,
+    key: bytes | os.PathLike[str] | FieldCipher | None = None,
+    held: Lease | None = None,
 ) -> BackupInfo:
     """Replace the database at ``url`` with the verified backup ``source``.
 
-    ``key``: the raw key or key file whose key the backup must match (default:
-    the installed key file, when there is one).  Nothing is changed unless
-    every check passes.  Close LoanDesk on every counter before restoring.
+    ``key``: the raw key, key file or cipher whose key the backup must match
+    (default: the installed key file, when there is one).  Nothing is changed
+    unless every check passes.  Close LoanDesk on every counter before
+    restoring.  ``held``: the caller already holds the database's lease
+    exclusively (a counter restoring over the file it has open, see
+    :mod:`db.auto_backup`); it is neither taken nor released here.
     """
     started = time.perf_counter()
     target = sqlite_file_of(url)
@@ -352,19 +374,13 @@ def restore_database(
         )
     _check_restore_target(target)
     cipher = _installed_cipher(key)
-    try:
-        verify_loandesk_file(source, cipher=cipher)
-    except BackupError as exc:
-        raise BackupError(
-            exc.message + " " + _t("Nothing was restored; the current database is unchanged."),
-            code=exc.code,
-        ) from None
+    verify_restorable(source, cipher)
     from db import files
     from db.lease import Lease
 
-    lease = Lease(target)
+    lease = held or Lease(target)
     try:
-        if not lease.try_exclusive():
+        if held is None and not lease.try_exclusive():
             raise BackupError(lease.busy_message(_t("Restoring a backup")), code="database_in_use")
         temp = files.new_temp_file(target.parent, ".sqlite3")
         try:
@@ -387,7 +403,8 @@ def restore_database(
         finally:
             files.discard_temp_file(temp)
     finally:
-        lease.release()
+        if held is None:
+            lease.release()
     return BackupInfo(
         path=target,
         size_bytes=target.stat().st_size,
@@ -396,11 +413,26 @@ def restore_database(
     )
 
 
-def _installed_cipher(key: bytes | os.PathLike[str] | None) -> FieldCipher | None:
+def verify_restorable(source: Path, cipher: FieldCipher | None) -> str:
+    """:func:`verify_loandesk_file`, its refusal ending "nothing was restored"."""
+    try:
+        return verify_loandesk_file(source, cipher=cipher)
+    except BackupError as exc:
+        raise BackupError(
+            exc.message + " " + _t("Nothing was restored; the current database is unchanged."),
+            code=exc.code,
+        ) from None
+
+
+def _installed_cipher(
+    key: bytes | os.PathLike[str] | FieldCipher | None,
+) -> FieldCipher | None:
     """The cipher of the key the restored database must match, if a key is installed."""
     from db import paths
     from db.crypto import read_key_file
 
+    if isinstance(key, FieldCipher):
+        return key
     if isinstance(key, bytes):
         return FieldCipher(key)
     key_path = Path(key) if key is not None else paths.key_file_path()
@@ -417,10 +449,28 @@ def _sqlite_why(exc: sqlite3.Error) -> str:
     return " ".join(str(exc).split())
 
 
+def is_loandesk_file(path: Path) -> bool:
+    """Whether ``path`` is one of LoanDesk's own SQLite files (read-only).
+
+    Its header carries LoanDesk's application id, or (older files) it has
+    LoanDesk's schema version and meta table.  Raises ``OSError`` when the
+    file cannot be read.
+    """
+    from db.engine import APPLICATION_ID, loandesk_revision
+
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if header[:16] == SQLITE_HEADER and int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+        return True
+    try:
+        return bool(loandesk_revision(path))
+    except UserError:
+        return False
+
+
 def _check_restore_target(target: Path) -> None:
     """Restore replaces only LoanDesk's own database, or creates a new file."""
     from db import files
-    from db.engine import APPLICATION_ID, loandesk_revision
     from db.paths import key_file_path
 
     try:
@@ -430,16 +480,9 @@ def _check_restore_target(target: Path) -> None:
     if not target.exists():
         return
     try:
-        with target.open("rb") as fh:
-            header = fh.read(100)
+        ours = is_loandesk_file(target)
     except OSError as exc:
         raise BackupError(files.os_error_message(exc, target), code="restore_failed") from None
-    ours = header[:16] == SQLITE_HEADER and int.from_bytes(header[68:72], "big") == APPLICATION_ID
-    if not ours:
-        try:
-            ours = bool(loandesk_revision(target))
-        except UserError:
-            ours = False
     if not ours:
         raise BackupError(
             _t(

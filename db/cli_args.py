@@ -30,6 +30,8 @@ T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
 
 MAX_MESSAGE_CHARS = 400
+MAX_USER_NAME_CHARS = 64
+"""The longest user name an account can have (``db.services.staff.check_new_account``)."""
 
 
 def reasons_text(reasons: Iterable[Reason]) -> str:
@@ -84,6 +86,10 @@ day: Callable[[str], date] = _typed("date", parse.day)
 """An ISO date, 1900-01-01 to 2200-12-31."""
 label: Callable[[str], str] = _typed("name", parse.label)
 """A name on one line (a store's), at most 200 characters."""
+user_name: Callable[[str], str] = _typed(
+    "name", lambda text: parse.label(text, max_chars=MAX_USER_NAME_CHARS)
+)
+"""``--user``: a user name an account can have (at most 64 characters, one line)."""
 store: Callable[[str], int | str] = _typed("store", parse.id_or_label)
 """``--store``: a store's number or its name."""
 file_name: Callable[[str], str] = _typed("file", user_path)

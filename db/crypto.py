@@ -124,6 +124,34 @@ def mask_income(value: Decimal | str | None) -> str:
     return digits[0] + "*" * (len(digits) - 1) if len(digits) > 1 else "*"
 
 
+INCOME_BANDS: tuple[int, ...] = (0, 3_000, 6_000, 10_000, 15_000, 20_000, 30_000, 50_000)
+"""Lower bounds (CNY a month) of the bands a masked income is shown as; the last is open."""
+
+
+def income_band(value: Decimal | str | None) -> str:
+    """A monthly income as the band it falls in: ``Decimal('12345.67')`` -> ``'10,000–15,000'``
+    (lower bound included, upper excluded; ``'50,000+'`` at the top).
+
+    Unlike a masked digit string it says nothing about the magnitude within the
+    band, and every income of a band reads the same.  '' for none, ``'****'``
+    for a value that is not a number.
+    """
+    if value is None:
+        return ""
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, ValueError):
+        return "****"
+    if not amount.is_finite():
+        return "****"
+    amount = max(amount, Decimal(0))
+    lows = [b for b in INCOME_BANDS if amount >= b]
+    i = len(lows) - 1
+    if i == len(INCOME_BANDS) - 1:
+        return f"{INCOME_BANDS[i]:,}+"
+    return f"{INCOME_BANDS[i]:,}–{INCOME_BANDS[i + 1]:,}"
+
+
 # ---------------------------------------------------------------------------
 # key file
 # ---------------------------------------------------------------------------
@@ -155,24 +183,75 @@ def _decode_key(text: str, path: Path) -> bytes:
     return key
 
 
-def read_key_file(path: Path) -> bytes:
+MAX_KEY_EXPORT_BYTES = 64_000
+"""A key export (JSON, one sealed key) is far smaller; a bigger file is not one, unread."""
+MAX_KEY_FILE_BYTES = 4096
+"""A key file is one short line; anything bigger is not ours (and is never read whole)."""
+
+
+class KeyFileExposedWarning(UserWarning):
+    """The key file can be read (or written) by other users of this computer (POSIX).
+
+    Issued by :func:`read_key_file`; the command line prints it as one line
+    with the fix (``chmod 600``), the GUI may show it.  ``key_path`` names the file.
+    """
+
+    def __init__(self, message: str, key_path: Path) -> None:
+        super().__init__(message)
+        self.key_path = key_path
+
+
+def key_file_exposed(path: Path) -> bool:
+    """True on POSIX when group or others have any access to the key file."""
+    if os.name != "posix":
+        return False
     try:
-        text = path.read_text(encoding="ascii")
-    except FileNotFoundError:
+        return bool(os.stat(path).st_mode & 0o077)
+    except OSError:
+        return False
+
+
+def read_key_file(path: Path) -> bytes:
+    from db.files import InputFileError, read_small_file
+
+    try:
+        data = read_small_file(path, limit=MAX_KEY_FILE_BYTES)
+    except InputFileError as exc:
+        if exc.code == "input_missing":
+            raise KeyFileError(
+                f"The encryption key file {path} is missing, so protected customer data "
+                "cannot be read. Import the key file from the first counter "
+                "(python main.py key import --from FILE) or restore it from your backup.",
+                code="key_file_missing",
+                key_path=path,
+            ) from None
+        why = {"input_not_regular": "not an ordinary file", "input_too_big": "too big"}
         raise KeyFileError(
-            f"The encryption key file {path} is missing, so protected customer data "
-            "cannot be read. Import the key file from the first counter "
-            "(python main.py key import --from FILE) or restore it from your backup.",
-            code="key_file_missing",
-            key_path=path,
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KeyFileError(
-            f"The key file {path} cannot be read ({exc.__class__.__name__}).",
+            f"The key file {path} cannot be read ({why.get(exc.code or '', 'not readable')}).",
             code="key_file_invalid",
             key_path=path,
         ) from None
-    return _decode_key(text, path)
+    try:
+        text = data.decode("ascii")
+    except UnicodeDecodeError:
+        raise KeyFileError(
+            f"The key file {path} cannot be read (UnicodeDecodeError).",
+            code="key_file_invalid",
+            key_path=path,
+        ) from None
+    key = _decode_key(text, path)
+    if key_file_exposed(path):
+        import warnings
+
+        warnings.warn(
+            KeyFileExposedWarning(
+                f"The key file {path} can be read by other users of this computer; "
+                f"make it private with: chmod 600 {path}",
+                path,
+            ),
+            stacklevel=2,
+        )
+    return key
 
 
 def _write_private(path: Path, data: bytes, *, exclusive: bool) -> None:

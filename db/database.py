@@ -24,7 +24,7 @@ from db.engine import (
     sqlite_path,
     tidy_up,
 )
-from db.lease import Lease, LeaseBusy
+from db.lease import Lease
 from db.migrate import upgrade_to_head
 from db.models import DbMeta, Store
 from db.uow import UnitOfWork
@@ -63,9 +63,15 @@ class Database:
         with self.session_factory() as s:
             return s.scalar(select(Store.id).order_by(Store.id).limit(1))
 
-    def close(self) -> None:
+    def close(self, *, tidy: bool = True) -> None:
+        """Close the connections and drop the lease.
+
+        ``tidy=False``: without the engine's last statistics pass (db.engine) (the file was just
+        replaced by a restore: nothing of this connection's may reach it).
+        """
         if not self._closed:
-            tidy_up(self.engine)
+            if tidy:
+                tidy_up(self.engine)
             self.engine.dispose()
             if self.lease is not None:
                 self.lease.release()
@@ -79,9 +85,9 @@ class Database:
         if self.lease is None:
             return
         if not self.lease.try_exclusive():
-            message = self.lease.busy_message(what)
+            error = self.lease.busy_error(what)
             self.lease.shared()
-            raise LeaseBusy(message, code="database_in_use")
+            raise error
 
     def __enter__(self) -> Database:
         return self
@@ -207,10 +213,7 @@ def _prepare_sqlite_file(path: Path, *, must_exist: bool) -> Lease:
             if loandesk_revision(path) == head:
                 return lease
             if not lease.try_exclusive():
-                raise LeaseBusy(
-                    lease.busy_message(_t("Upgrading the database to this LoanDesk version")),
-                    code="database_in_use",
-                )
+                raise lease.busy_error(_t("Upgrading the database to this LoanDesk version"))
             work()
         lease.shared()
     except BaseException:

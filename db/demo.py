@@ -157,6 +157,22 @@ _LOST_DETAILS: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
+# the decline reason a lender gives (``DeclineReason``) for each rejection category
+_DECLINE_REASONS: Mapping[str, str] = {
+    "documents": "documents",
+    "credit": "credit",
+    "vehicle": "vehicle",
+    "income_debt": "income",
+}
+# the ``LostReason`` staff pick for each way a customer walks away
+_CUSTOMER_LOST_CODES: Mapping[str, str] = {
+    "customer bought the car in cash": "other",
+    "customer chose another dealer's offer": "bought_elsewhere",
+    "customer postponed the purchase": "not_interested",
+    "customer stopped answering calls": "not_interested",
+    "customer only compared prices": "price",
+}
+
 # region codes of the store's city (most customers) and elsewhere
 _LOCAL_REGIONS = ("310101", "310104", "310105", "310106", "310107", "310110", "310112", "310115")
 _OTHER_REGIONS = (
@@ -324,6 +340,8 @@ class StoreContext:
     products: tuple[Product, ...]
     product_ids: Mapping[str, int]
     next_ids: Mapping[str, int]
+    staff_names: Mapping[int, str] = field(default_factory=dict)
+    """Display names, for the "recorded by" of a lender's decision."""
 
 
 @dataclass
@@ -477,6 +495,9 @@ class DemoGenerator:
         first_ids: Mapping[str, int] | None = None,
     ) -> None:
         self.rng = random.Random(seed)
+        # the lender's decisions and loss categories draw from their own stream, so
+        # everything else a seed gives stays what it was before decisions were recorded
+        self.decisions = random.Random(f"{seed}:decisions")
         self.cipher = cipher
         self.store = store
         self.today = today
@@ -1119,6 +1140,8 @@ class DemoGenerator:
                 reached = cut(QUALIFIED)
 
         # plans: one to three eligible products; the first is chosen once approved
+        # (or once the lender has answered the application otherwise, below)
+        first_plan: dict[str, Any] | None = None
         if reached >= PLAN and ap is not None and grade is not None:
             products = self._eligible(grade, ap)
             if products:
@@ -1139,6 +1162,8 @@ class DemoGenerator:
                         finance,
                         chosen=i == 0 and reached >= APPROVED,
                     )
+                    if i == 0:
+                        first_plan = out["plans"][-1]
                     last = max(last, at)
                 states["plan_state"] = (
                     StepState.COMPLETE if reached >= APPROVED else StepState.IN_PROGRESS
@@ -1219,17 +1244,27 @@ class DemoGenerator:
 
         # outcome
         lost_reason = None
+        lost_code = None
+        blacklisted = False
         if lost_at is not None and category is not None:
             status = ConsultationStatus.LOST
             detail = _choice(rng, _LOST_DETAILS[category])
             lost_reason = f"{LOST_CATEGORY_LABELS[category]}: {detail}"
             if category == "documents" and rng.random() < 0.03:
                 self._blacklist(out, cust, lost_at)
+                blacklisted = True
         elif delivered_at is not None:
             status = ConsultationStatus.DELIVERED
             self._promote(out, cust)
         else:
             status = ConsultationStatus.OPEN
+        decision = self._decision(
+            stamps, first_plan, category if lost_reason is not None else None, lost_at,
+            blacklisted, finance,
+        )
+        if lost_reason is not None:
+            assert category is not None
+            lost_code = self._lost_code(category, lost_reason, decision, blacklisted)
         referred = None
         if channel is Channel.REFERRAL and len(self.customers) > 1:
             referred = self.customers[_randrange(rng, len(self.customers) - 1)].id
@@ -1252,6 +1287,10 @@ class DemoGenerator:
                 **stamps,
                 lost_at=lost_at,
                 lost_reason=lost_reason,
+                lost_reason_code=lost_code,
+                lender_outcome=decision["outcome"] if decision else None,
+                lender_decided_at=decision["at"] if decision else None,
+                lender_decision=decision["json"] if decision else None,
                 blacklist_hit=False,
                 blocked_reasons=None,
                 warnings=None,
@@ -1266,6 +1305,80 @@ class DemoGenerator:
                 version_id=1,
             )
         )
+
+    # -- the lender's answer and the loss category ----------------------------
+    def _decision(
+        self,
+        stamps: Mapping[str, datetime | None],
+        first_plan: dict[str, Any] | None,
+        lost_category: str | None,
+        lost_at: datetime | None,
+        blacklisted: bool,
+        finance: int,
+    ) -> dict[str, Any] | None:
+        """What the lender answered, as ``record_lender_decision`` stores it (or None).
+
+        Approved: every consultation that reached "approved".  Declined: a loss
+        for credit, income, documents or the vehicle after the application went
+        to the lender (half of the losses after a plan was offered; the other half
+        we refused before submitting).  Withdrawn: about half of the
+        customers who walked away while the application was with the lender.
+        A decided application has its first plan chosen (the one submitted).
+        """
+        approved_at = stamps["approved_at"]
+        plan_at = stamps["plan_offered_at"]
+        outcome, at, why = None, None, None
+        if approved_at is not None:
+            outcome, at = "approved", approved_at
+        elif (
+            lost_category is not None
+            and lost_at is not None
+            and plan_at is not None
+            and first_plan is not None
+            and not blacklisted
+        ):
+            if lost_category == "customer":
+                if self.decisions.random() < 0.5:
+                    outcome = "withdrawn"
+            elif self.decisions.random() < 0.5:  # else we saw it first and did not submit
+                outcome = "declined"
+                why = _DECLINE_REASONS[lost_category]
+            if outcome is not None:
+                span = (lost_at - plan_at).total_seconds()
+                at = plan_at + timedelta(seconds=int(span * self.decisions.uniform(0.3, 0.9)))
+        if outcome is None or at is None:
+            return None
+        if first_plan is not None:
+            first_plan["chosen"] = True
+        return {
+            "outcome": outcome,
+            "at": at,
+            "json": {
+                "outcome": outcome,
+                "on": at.astimezone(STORE_TZ).date().isoformat(),
+                "by": self.store.staff_names.get(finance, ""),
+                "staff_id": finance,
+                "approved_amount": None,
+                "approved_rate": None,
+                "reason_code": why,
+                "note": None,
+            },
+        }
+
+    def _lost_code(
+        self, category: str, lost_reason: str, decision: dict[str, Any] | None, blacklisted: bool
+    ) -> str:
+        """The ``LostReason`` staff pick in the GUI for this loss."""
+        if category != "customer":
+            if blacklisted:
+                return "refused_fraud"
+            if decision is not None and decision["outcome"] == "declined":
+                return "lender_rejected"
+            return "refused_eligibility"  # we offered no plan: the customer does not qualify
+        if decision is not None and decision["outcome"] == "withdrawn":
+            return "not_interested"
+        detail = lost_reason.split(": ", 1)[-1]
+        return _CUSTOMER_LOST_CODES.get(detail, "other")
 
     def _promote(self, out: Rows, cust: _Customer) -> None:
         """A customer who took delivery becomes regular (VIP for the best incomes)."""
@@ -1825,7 +1938,13 @@ def _store_context(database: Database, store_id: int) -> StoreContext:
     cat = catalogue.load_catalogue(database, store_id)
     with database.unit_of_work() as uow:
         s = uow.session
-        staff_rows = list(s.execute(select(Staff.id, Staff.role).where(Staff.store_id == store_id)))
+        staff_rows = list(
+            s.execute(
+                select(Staff.id, Staff.role, Staff.display_name).where(
+                    Staff.store_id == store_id
+                )
+            )
+        )
         ids = {name: (s.scalar(select(func.max(_pk(name)))) or 0) + 1 for name in TABLE_ORDER}
         product_ids = {
             code: pid
@@ -1835,7 +1954,7 @@ def _store_context(database: Database, store_id: int) -> StoreContext:
         }
 
     def of(role: Role) -> tuple[int, ...]:
-        return tuple(sid for sid, r in staff_rows if r == role.value)
+        return tuple(sid for sid, r, _ in staff_rows if r == role.value)
 
     owner_ids = of(Role.OWNER)
     return StoreContext(
@@ -1847,6 +1966,7 @@ def _store_context(database: Database, store_id: int) -> StoreContext:
         products=tuple(p for p in cat.products if p.active),
         product_ids=product_ids,
         next_ids=ids,
+        staff_names={sid: name or "" for sid, _, name in staff_rows},
     )
 
 

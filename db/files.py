@@ -25,6 +25,10 @@ in an unfinished export never outlives its writer for long.
 :func:`temp_files_in` points openpyxl's own temporary files (one per
 write-only sheet, normally in ``TMPDIR``) into the destination folder with
 the same naming and clean-up.
+
+:func:`read_small_file` is the one way to read a file the user names as
+input (a password, passphrase or key file): a size cap, and never a hang
+on a FIFO, a device or a folder.
 """
 
 from __future__ import annotations
@@ -428,6 +432,109 @@ def write_bytes(
     with replacing(path, protect=protect, lang=lang) as tmp, tmp.open("wb") as fh:
         fh.write(data)
     return Path(os.fspath(path)).expanduser()
+
+
+# ---------------------------------------------------------------------------
+# reading a small file the user named
+# ---------------------------------------------------------------------------
+
+
+class InputFileError(UserError):
+    """A file given as input cannot be used: missing, not an ordinary file, too big, unreadable.
+
+    ``code`` is one of ``input_missing``, ``input_not_regular``, ``input_too_big``,
+    ``input_unreadable``, so a caller can word it its own way.
+    """
+
+
+def read_small_file(
+    path: str | os.PathLike[str], *, limit: int, lang: str | None = None
+) -> bytes:
+    """The bytes of ``path``, at most ``limit`` of them, without ever blocking.
+
+    Opened with ``O_NONBLOCK`` (a FIFO with no writer does not hang the
+    open) and checked with ``fstat`` on the open descriptor (no race with a
+    file swapped in between): a folder, FIFO, socket or device node
+    (``/dev/zero``, a terminal) is refused before a byte is read; a file over
+    ``limit`` bytes is refused without reading more than ``limit + 1``.
+    """
+    where = Path(os.fspath(path)).expanduser()
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    try:
+        if os.name != "posix":  # no O_NONBLOCK: look before opening
+            st = where.stat()
+            if not stat.S_ISREG(st.st_mode):
+                raise _not_regular(where, lang)
+        fd = os.open(where, flags)
+    except FileNotFoundError:
+        raise InputFileError(
+            _t("There is no file {path}.", lang).format(path=where), code="input_missing"
+        ) from None
+    except OSError as exc:
+        raise _unreadable(where, exc, lang) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _not_regular(where, lang)
+        if st.st_size > limit:
+            raise _too_big(where, limit, lang)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise _unreadable(where, exc, lang) from None
+    finally:
+        os.close(fd)
+    if size > limit:  # grew while being read
+        raise _too_big(where, limit, lang)
+    return b"".join(chunks)
+
+
+def read_first_line(
+    path: str | os.PathLike[str], *, limit: int = 4096, lang: str | None = None
+) -> str:
+    """The first line of a small UTF-8 text file (a password or passphrase file)."""
+    data = read_small_file(path, limit=limit, lang=lang)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputFileError(
+            _t("{path} is not a text file (UTF-8).", lang).format(path=os.fspath(path)),
+            code="input_unreadable",
+        ) from None
+    lines = text.splitlines()
+    return lines[0] if lines else ""
+
+
+def _not_regular(path: Path, lang: str | None) -> InputFileError:
+    return InputFileError(
+        _t("{path} is not an ordinary file (a folder, device, pipe or socket); give a file.",
+           lang).format(path=path),
+        code="input_not_regular",
+    )
+
+
+def _too_big(path: Path, limit: int, lang: str | None) -> InputFileError:
+    return InputFileError(
+        _t("{path} is too big for this (more than {size} bytes).", lang).format(
+            path=path, size=f"{limit:,}"
+        ),
+        code="input_too_big",
+    )
+
+
+def _unreadable(path: Path, exc: OSError, lang: str | None) -> InputFileError:
+    why = " ".join((exc.strerror or exc.__class__.__name__).split())
+    return InputFileError(
+        _t("{path} cannot be read ({why}).", lang).format(path=path, why=why),
+        code="input_unreadable",
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -44,7 +44,13 @@ def _t(text: str) -> str:
 
 
 class LeaseBusy(UserError):
-    """Another counter has the database open."""
+    """Another counter has the database open.
+
+    ``holders``: (computer, user, process) of each counter that has it open,
+    as far as the lease file knows, for a screen to word its own message.
+    """
+
+    holders: tuple[tuple[str, str, str], ...] = ()
 
 
 def lease_path(db_path: Path) -> Path:
@@ -146,7 +152,13 @@ class Lease:
     def exclusive(self, what: str) -> None:
         """Be alone with the file, or raise :class:`LeaseBusy` naming who has it open."""
         if not self.try_exclusive():
-            raise LeaseBusy(self.busy_message(what), code="database_in_use")
+            raise self.busy_error(what)
+
+    def busy_error(self, what: str) -> LeaseBusy:
+        """:class:`LeaseBusy` saying who has the file open (message and ``holders``)."""
+        error = LeaseBusy(self.busy_message(what), code="database_in_use")
+        error.holders = tuple(self.holders())
+        return error
 
     def busy_message(self, what: str) -> str:
         holders = self.holders()

@@ -15,18 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,8 +36,10 @@ from db.services.staff import StaffView
 from db.services.stores import StoreSummary
 from desktop.context import AppContext
 from desktop.labels import role_label
-from desktop.login import MIN_PASSWORD_LENGTH, password_problem
+from desktop.login import password_error_text, password_rule_text
 from desktop.widgets import error_label, fit_height, show_message
+from desktop.widgets import readonly_item as _readonly_item
+from desktop.widgets import table as _table
 from lending.errors import UserError
 
 ROLES: tuple[Role, ...] = (Role.CONSULTANT, Role.FINANCE, Role.MANAGER, Role.OWNER)
@@ -63,15 +61,9 @@ def username_problem(username: str) -> str | None:
 def new_password_errors(password: str, confirm: str) -> dict[str, str]:
     """``{"password": ..., "confirm": ...}`` for a new password and its confirmation."""
     errors: dict[str, str] = {}
-    problem = password_problem(password)
-    if problem == "short":
-        errors["password"] = QCoreApplication.translate(
-            "StaffAdmin", "A password needs at least {n} characters."
-        ).format(n=MIN_PASSWORD_LENGTH)
-    elif problem == "letters_digits":
-        errors["password"] = QCoreApplication.translate(
-            "StaffAdmin", "Use both letters and digits in the password."
-        )
+    problem = password_error_text(password)
+    if problem is not None:
+        errors["password"] = problem
     if "password" not in errors and confirm != password:
         errors["confirm"] = QCoreApplication.translate(
             "StaffAdmin", "The two passwords are not the same."
@@ -136,30 +128,6 @@ def _field(widget: QWidget, error: QLabel) -> QWidget:
     return box
 
 
-def _readonly_item(text: str, data: Any = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    return item
-
-
-def _table(headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.setStyleSheet("QTableView::item { padding: 0 12px 0 0; }")
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
-
-
 # -- forms --------------------------------------------------------------------------
 class AddStaffDialog(QDialog):
     """User name, display name, role, store (group owner), password twice."""
@@ -189,11 +157,7 @@ class AddStaffDialog(QDialog):
         self.store.setCurrentIndex(max(self.store.findData(ctx.staff.store_id), 0))
         self.password = _password_edit()
         self.confirm = _password_edit()
-        hint = QLabel(
-            self.tr("At least {n} characters, with both letters and digits.").format(
-                n=MIN_PASSWORD_LENGTH
-            )
-        )
+        hint = QLabel(password_rule_text())
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
 
@@ -320,11 +284,7 @@ class ResetPasswordDialog(QDialog):
         self.password_error = error_label()
         self.confirm_error = error_label()
         self.form_error = error_label()
-        hint = QLabel(
-            self.tr("At least {n} characters, with both letters and digits.").format(
-                n=MIN_PASSWORD_LENGTH
-            )
-        )
+        hint = QLabel(password_rule_text())
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
         form = QFormLayout()

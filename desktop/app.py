@@ -28,6 +28,7 @@ the home page's lists are loaded, and quits: it exists for
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
@@ -124,6 +125,7 @@ class Application(QObject):
         self.window: Any = None
         self.context: Any = None
         self.dialog: QWidget | None = None  # the open setup/login dialog (tests drive it)
+        self.key_warning: QMessageBox | None = None  # shown when the key file is not private
         app.setQuitOnLastWindowClosed(False)
 
     # -- steps of start-up ---------------------------------------------------------
@@ -179,8 +181,15 @@ class Application(QObject):
             return True
         if self.url is None and not self._own_path().exists():
             return True  # first run: the setup dialog creates it if the user wants it
+        import warnings
+
         try:
-            self.database = open_database(self.url if self.url is not None else self._own_path())
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                self.database = open_database(
+                    self.url if self.url is not None else self._own_path()
+                )
+            self._warn_about_key(caught)
         except UserError as exc:
             from desktop.login import show_startup_error
 
@@ -191,6 +200,25 @@ class Application(QObject):
             self.failed = True
             return False
         return True
+
+    def _warn_about_key(self, caught: list[Any]) -> None:
+        """A key file other users can read: say so (without stopping the start) and how to fix."""
+        exposed = [w.message for w in caught if getattr(w.message, "key_path", None) is not None]
+        if not exposed:
+            return
+        path = exposed[0].key_path
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("Application", "LoanDesk"),
+            QCoreApplication.translate(
+                "Application",
+                "Other users of this computer can read the key file {path}, which unlocks the "
+                "customers' personal data. Make it private: chmod 600 {path}",
+            ).format(path=path),
+        )
+        box.setModal(False)
+        box.show()
+        self.key_warning = box
 
     @staticmethod
     def _own_path() -> Any:
@@ -349,6 +377,7 @@ class Application(QObject):
         window = MainWindow(self.context, self.prefs)
         window.logout_requested.connect(self.log_out)
         window.language_chosen.connect(self.switch_language)
+        window.database_restored.connect(self.database_restored)
         self.window = window
         window.show()
         window.home.refresh()
@@ -356,19 +385,12 @@ class Application(QObject):
             window.open_consultation(consultation[0], step=consultation[1] or None)
         elif resume:
             window.resume()
-        window.installEventFilter(self)
+        window.closed.connect(self._window_closed)
         return window
 
-    def eventFilter(self, watched: QObject, event: Any) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if (
-            watched is self.window
-            and event.type() == QEvent.Type.Close
-            and not getattr(self.window, "_closing_for_rebuild", False)
-        ):
-            QTimer.singleShot(0, self.app.quit)
-        return False
+    def _window_closed(self) -> None:
+        """The main window really closed (after the day's backup, if one was due)."""
+        QTimer.singleShot(0, self.app.quit)
 
     def start(self) -> bool:
         """Everything up to the main window; False when the user quit on the way."""
@@ -385,12 +407,15 @@ class Application(QObject):
                 return False
             if outcome is not CONNECTED:
                 actor = outcome
+        first_run = actor is not None  # the owner was just created: the guided start follows
         if actor is None:
             actor = self.bench_actor() or self.run_login()
             if actor is None:
                 return False
         self.context = self.build_context(actor)
-        self.show_main()
+        window = self.show_main()
+        if first_run:
+            window.open_guided_start()
         return True
 
     def bench_actor(self) -> Any:
@@ -416,7 +441,7 @@ class Application(QObject):
         waiting = QCoreApplication.translate("Application", "Opening the database…")
         self.window = MainWindow(None, self.prefs, waiting=waiting)
         self.window.show()
-        self.window.installEventFilter(self)
+        self.window.closed.connect(self._window_closed)
         QTimer.singleShot(0, self._window_shown)
         return True
 
@@ -430,6 +455,7 @@ class Application(QObject):
             return
         self.context = self.build_context(self.bench_actor())
         window = self.window
+        window.backup_on_close = False  # a throw-away home: measure start-up, nothing else
         window.attach(self.context)
         window.logout_requested.connect(self.log_out)
         window.language_chosen.connect(self.switch_language)
@@ -450,20 +476,40 @@ class Application(QObject):
     # -- while running ---------------------------------------------------------------
     def _drop_window(self) -> None:
         if self.window is not None:
-            self.window.removeEventFilter(self)
+            with contextlib.suppress(RuntimeError, TypeError):  # e.g. never connected
+                self.window.closed.disconnect(self._window_closed)
             self.window.close_for_rebuild()
             self.window.deleteLater()
             self.window = None
 
     def log_out(self) -> None:
         self._drop_window()
+        self._sign_in_again()
+
+    def _sign_in_again(self, *, resume: bool = True) -> Any:
+        """The login dialog, then a new main window (None when the user quit)."""
         self.context = None
         actor = self.run_login()
         if actor is None:
             self.app.quit()
-            return
+            return None
         self.context = self.build_context(actor)
-        self.show_main()
+        return self.show_main(resume=resume)
+
+    def database_restored(self, database: Any, entry: Any) -> None:
+        """A backup replaced the database: work on the reopened one, everyone signs in again."""
+        from db.services.base import local_time_text
+
+        self._drop_window()
+        self._adopt(database)
+        window = self._sign_in_again(resume=False)
+        if window is not None:
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Application", "The backup of {when} was restored."
+                ).format(when=local_time_text(entry.made_at)),
+                15000,
+            )
 
     def switch_language(self, chosen: str) -> None:
         """Install the new translators and rebuild the window where the user was."""

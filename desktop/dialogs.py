@@ -26,9 +26,17 @@ from lending.reasons import Reason
 
 
 def tr_reason(reason: Reason | str) -> str:
+    """A reason in the user's language, stored codes among its parameters as labels."""
     if isinstance(reason, Reason):
-        return reason.render(lambda t: QCoreApplication.translate("Reason", t))
+        from desktop.labels import readable
+
+        return readable(reason).render(lambda t: QCoreApplication.translate("Reason", t))
     return QCoreApplication.translate("Reason", reason)
+
+
+def validation_texts(exc: ValidationError) -> dict[str, str]:
+    """A service's refusal per field, in the user's language (its Reasons where it has them)."""
+    return {key: tr_reason(exc.reasons.get(key) or text) for key, text in exc.errors.items()}
 
 
 def start_consultation(

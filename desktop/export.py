@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -29,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models.enums import Role
+from db.services.base import Permission
 from db.services.stores import StoreSummary
 from desktop.context import AppContext
 from desktop.tasks import Job, TaskHandle
-from desktop.widgets import fit_height
+from desktop.widgets import JobDialog, fill_store_choice, fit_height
 from lending.errors import UserError
 
 
@@ -45,7 +44,7 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     """Period, stores (group owner), file, optional unmasked data (owner); Export runs
     on the worker."""
 
@@ -76,7 +75,7 @@ class ExportDialog(QDialog):
         self.unmasked = QCheckBox(
             self.tr("Include full mobile and ID numbers (recorded in the audit log)")
         )
-        self.unmasked.setVisible(ctx.staff.role is Role.OWNER)
+        self.unmasked.setVisible(ctx.staff.can(Permission.EXPORT_UNMASKED))
         # the group owner's store choice: filled (and shown) once the stores are loaded
         self.stores = QComboBox()
         self.stores.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -114,7 +113,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-        if ctx.staff.role is Role.OWNER:
+        if ctx.staff.can(Permission.MANAGE_STORES):
             from db.services.stores import list_stores
 
             db, actor = ctx.database, ctx.staff
@@ -124,12 +123,7 @@ class ExportDialog(QDialog):
         """Several stores: offer the group (default) or one of them."""
         if len(stores) < 2:
             return
-        self.stores.clear()
-        self._store_ids = [None]
-        self.stores.addItem(self.tr("All stores (group)"))
-        for store in stores:
-            self._store_ids.append(store.id)
-            self.stores.addItem(store.name)
+        self._store_ids = fill_store_choice(self.stores, stores, self.tr("All stores (group)"))
         self.stores.setCurrentIndex(0)
         self._form.setRowVisible(self.stores, True)
         fit_height(self)
@@ -202,11 +196,6 @@ class ExportDialog(QDialog):
             on_cancelled=self._cancelled,
         )
 
-    def _progress(self, done: int, total: int, _text: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-
     def _say(self, text: str) -> None:
         self.message.setText(text)
         fit_height(self)
@@ -233,17 +222,6 @@ class ExportDialog(QDialog):
     def _cancelled(self) -> None:
         self._finish()
         self._say(self.tr("Export cancelled; no file was written."))
-
-    def _cancel_or_close(self) -> None:
-        if self.handle is not None and not self.handle.finished:
-            self.handle.cancel()
-            return
-        self.reject()
-
-    def reject(self) -> None:
-        if self.handle is not None and not self.handle.finished:
-            self.handle.cancel()
-        super().reject()
 
     def result_path(self) -> Any:
         return self.written

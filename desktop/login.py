@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.database import Database
+from db.passwords import password_problem as password_policy
 from db.services import staff as staff_service
 from db.services import stores as store_service
 from db.services.base import Actor
@@ -48,19 +49,32 @@ from desktop.widgets import error_label, fit_height, show_message
 from lending.errors import UserError
 
 MIN_PASSWORD_LENGTH = staff_service.MIN_PASSWORD_LENGTH
+PASSWORD_RULE = QT_TRANSLATE_NOOP(
+    "Passwords", "At least {n} characters, with both letters and digits; not a common password."
+)
 
 
 def password_problem(password: str) -> str | None:
-    """The setup rule, as a code: None when the password is good enough.
+    """The password rule (:mod:`db.passwords`, the same for the command line) as a code.
 
-    At least MIN_PASSWORD_LENGTH characters (the db rule) with letters and
-    digits both present (the owner account can see and export everything).
+    ``"short"``, ``"blank"``, ``"letters_digits"``, ``"common"``, or None when
+    the password is good enough.
     """
-    if len(password) < MIN_PASSWORD_LENGTH:
-        return "short"
-    if not re.search(r"[^\W\d_]", password) or not re.search(r"\d", password):
-        return "letters_digits"
-    return None
+    reason = password_policy(password)
+    return None if reason is None else reason.code.removeprefix("password.")
+
+
+def password_error_text(password: str) -> str | None:
+    """Why the password is refused, in the user's language (None: it is good)."""
+    reason = password_policy(password)
+    if reason is None:
+        return None
+    return reason.render(lambda t: QCoreApplication.translate("Reason", t))
+
+
+def password_rule_text() -> str:
+    """The hint shown under a new-password field."""
+    return QCoreApplication.translate("Passwords", PASSWORD_RULE).format(n=MIN_PASSWORD_LENGTH)
 
 
 class SetupDialog(QDialog):
@@ -121,11 +135,7 @@ class SetupDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        rule = QLabel(
-            self.tr("At least {n} characters, with both letters and digits.").format(
-                n=MIN_PASSWORD_LENGTH
-            )
-        )
+        rule = QLabel(password_rule_text())
         rule.setObjectName("hint")
         rule.setStyleSheet("color: palette(placeholder-text);")
 
@@ -272,13 +282,9 @@ class SetupDialog(QDialog):
             errors["username"] = self.tr("Enter a user name.")
         elif len(user) > 64 or any(ch.isspace() for ch in user):
             errors["username"] = self.tr("A user name has at most 64 characters and no spaces.")
-        problem = password_problem(self.password.text())
-        if problem == "short":
-            errors["password"] = self.tr("A password needs at least {n} characters.").format(
-                n=MIN_PASSWORD_LENGTH
-            )
-        elif problem == "letters_digits":
-            errors["password"] = self.tr("Use both letters and digits in the password.")
+        problem = password_error_text(self.password.text())
+        if problem is not None:
+            errors["password"] = problem
         if not errors.get("password") and self.confirm.text() != self.password.text():
             errors["confirm"] = self.tr("The two passwords are not the same.")
         return errors
@@ -467,16 +473,23 @@ def install_key(export_file: str, passphrase: str, url: str) -> str:
     from pathlib import Path
 
     from db import open_database
-    from db.crypto import import_key, key_fingerprint, read_key_file, write_key_file
+    from db.crypto import (
+        MAX_KEY_EXPORT_BYTES,
+        import_key,
+        key_fingerprint,
+        read_key_file,
+        write_key_file,
+    )
+    from db.files import InputFileError, read_small_file
     from db.paths import key_file_path
 
     source = Path(export_file)
     try:
-        data = source.read_bytes()
-    except OSError:
+        data = read_small_file(source, limit=MAX_KEY_EXPORT_BYTES)
+    except InputFileError as exc:
+        if exc.code == "input_too_big":
+            raise UserError("Not a key export file.", code="key_export_invalid") from None
         raise UserError(f"{source} cannot be read.", code="key_export_unreadable") from None
-    if len(data) > 64_000:
-        raise UserError("Not a key export file.", code="key_export_invalid")
     key = import_key(data, passphrase, source=source)
     try:
         open_database(url, key=key).close()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -45,6 +46,10 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     language_chosen = Signal(str)  # "" / "zh_CN" / "en": the application rebuilds the window
+    closed = Signal()
+    """The window really closed (not for a rebuild): the application quits."""
+    database_restored = Signal(object, object)
+    """(the reopened Database, the BackupEntry): the application signs everyone in again."""
 
     def __init__(
         self,
@@ -59,12 +64,20 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
         self.prefs = prefs
+        self.dialog: QDialog | None = None
+        """The owner's dialog open over the window (store settings, blacklist)."""
         self._closing_for_rebuild = False
+        self.backup_on_close = True
+        """Make the day's backup when the window closes (the start-up bench says no)."""
+        self._backing_up = False  # the day's backup runs while the window closes
+        self._close_backup: Any = None  # its TaskHandle
+        self._saved_for_close = False
         self.setObjectName("mainWindow")
         self.resize(1180, 780)
         self.setMinimumSize(960, 640)
         self.home: HomePage = None  # type: ignore[assignment]  # built by attach()
         self._flow: FlowView | None = None  # built on first use: start-up shows home only
+        self.dashboard: Any = None  # the open dashboard window, if any
 
         self.central = QStackedWidget()
         self.waiting = QLabel(waiting)
@@ -105,8 +118,15 @@ class MainWindow(QMainWindow):
         self.home.new_consultation_for.connect(self.new_consultation_for)
 
         self.export_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
+        self.dashboard_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
+        self.loan_status_action.setVisible(ctx.can(base.Permission.EXPORT_REPORTS))
         self.admin_action.setVisible(ctx.can(base.Permission.MANAGE_STAFF))
+        # the owner edits the store settings, a manager reads them
+        self.store_settings_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
+        self.blacklist_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
+        self.guided_start_action.setVisible(ctx.can(base.Permission.EDIT_SETTINGS))
         self.overrides_action.setVisible(ctx.can(base.Permission.APPROVE_EXCEPTIONS))
+        self.backups_action.setVisible(ctx.can(base.Permission.MANAGE_BACKUPS))
         for action in self._session_actions:
             action.setEnabled(True)
         self._build_status_bar()
@@ -153,14 +173,32 @@ class MainWindow(QMainWindow):
             self.tr("Export report…"), self.export_report, "Ctrl+E", sp.SP_DialogSaveButton
         )
         self.export_action.setVisible(False)  # attach() shows them to who may use them
+        self.dashboard_action = self._action(
+            self.tr("Dashboard"), self.open_dashboard, "Ctrl+D", sp.SP_FileDialogInfoView
+        )
+        self.dashboard_action.setVisible(False)
+        self.loan_status_action = self._action(
+            self.tr("Import lender status…"), self.import_loan_status
+        )
+        self.loan_status_action.setVisible(False)
         self.admin_action = self._action(
             self.tr("Staff and stores…"), self.manage_staff, None, sp.SP_DirLinkIcon
         )
         self.admin_action.setVisible(False)
+        self.store_settings_action = self._action(
+            self.tr("Store settings…"), self.open_store_settings
+        )
+        self.store_settings_action.setVisible(False)
+        self.blacklist_action = self._action(self.tr("Blacklist…"), self.open_blacklist)
+        self.blacklist_action.setVisible(False)
+        self.guided_start_action = self._action(self.tr("Guided start…"), self.open_guided_start)
+        self.guided_start_action.setVisible(False)
         self.overrides_action = self._action(
             self.tr("Overrides awaiting approval…"), self.open_overrides
         )
         self.overrides_action.setVisible(False)  # managers and the owner
+        self.backups_action = self._action(self.tr("Backups…"), self.open_backups)
+        self.backups_action.setVisible(False)
         self.logout_action = self._action(
             self.tr("Log out"), self.log_out, None, sp.SP_DialogCloseButton
         )
@@ -185,6 +223,7 @@ class MainWindow(QMainWindow):
         for action in (self.home_action, self.new_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
+        toolbar.addAction(self.dashboard_action)
         toolbar.addAction(self.export_action)
         toolbar.addAction(self.admin_action)
         toolbar.addAction(self.settings_action)
@@ -206,10 +245,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.addAction(self.home_action)
+        go_menu.addAction(self.dashboard_action)
         go_menu.addAction(self.find_action)
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.overrides_action)
         tools_menu.addAction(self.admin_action)
+        tools_menu.addAction(self.store_settings_action)
+        tools_menu.addAction(self.blacklist_action)
+        tools_menu.addAction(self.guided_start_action)
+        tools_menu.addAction(self.backups_action)
+        tools_menu.addAction(self.loan_status_action)
+        tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -553,6 +599,42 @@ class MainWindow(QMainWindow):
 
         ExportDialog(self.ctx, self).exec()
 
+    def open_dashboard(self) -> None:
+        """This month against last month for the manager (own store) and the owner."""
+        if not self.ctx.can(base.Permission.EXPORT_REPORTS):
+            return
+        from PySide6.QtCore import Qt
+
+        from desktop.dashboard import DashboardDialog
+
+        if self.dashboard is not None:  # one at a time: bring it back and refresh
+            self.dashboard.reload()
+            self.dashboard.raise_()
+            self.dashboard.activateWindow()
+            return
+        dialog = DashboardDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dashboard = dialog
+
+        def opened(cid: int) -> None:
+            dialog.close()
+            self.open_consultation(cid)
+
+        def gone() -> None:
+            self.dashboard = None
+
+        dialog.open_consultation.connect(opened)
+        dialog.destroyed.connect(gone)
+        dialog.show()
+
+    def import_loan_status(self) -> None:
+        """A lender's post-loan status file, for the overdue rate."""
+        if not self.ctx.can(base.Permission.EXPORT_REPORTS):
+            return
+        from desktop.loan_status_import import LoanStatusImportDialog
+
+        LoanStatusImportDialog(self.ctx, self).exec()
+
     def open_overrides(self) -> None:
         """The store's appraisal overrides awaiting a manager (approve, refuse, open)."""
         if not self.ctx.can(base.Permission.APPROVE_EXCEPTIONS):
@@ -572,6 +654,63 @@ class MainWindow(QMainWindow):
         from desktop.admin import AdminDialog
 
         AdminDialog(self.ctx, self).exec()
+
+    def open_store_settings(self) -> None:
+        """Store settings (owner edits, manager reads); opened window-modal, not blocking."""
+        if self.ctx is None:
+            return
+        from desktop.store_settings import StoreSettingsDialog
+
+        self._open_dialog(StoreSettingsDialog(self.ctx, self), self._store_settings_closed)
+
+    def _store_settings_closed(self) -> None:
+        if self.ctx is None:
+            return
+        self.setWindowTitle(self._title())
+        self.store_label.setText(self.tr("Store: {store}").format(store=self.ctx.store_name or "—"))
+
+    def open_guided_start(self) -> None:
+        """Store profile, catalogue, key copy, staff: after the first-run setup, or later."""
+        if self.ctx is None:
+            return
+        from desktop.guided_start import GuidedStartDialog
+
+        self._open_dialog(GuidedStartDialog(self.ctx, self), self._store_settings_closed)
+
+    def open_blacklist(self) -> None:
+        if self.ctx is None:
+            return
+        from desktop.blacklist import BlacklistDialog
+
+        self._open_dialog(BlacklistDialog(self.ctx, self), None)
+
+    def _open_dialog(self, dialog: QDialog, on_closed: Any) -> None:
+        """Show ``dialog`` over the window (tests reach it as ``self.dialog``)."""
+        self.dialog = dialog
+
+        def closed(_code: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            if on_closed is not None:
+                on_closed()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+
+    def open_backups(self) -> None:
+        if not self.ctx.can(base.Permission.MANAGE_BACKUPS):
+            return
+        from desktop.backups import BackupsDialog
+
+        dialog = BackupsDialog(self.ctx, self)
+        dialog.exec()
+        if dialog.restored is not None or dialog.database_lost:
+            # the database was replaced: this window's session is over, nothing of it is saved
+            self._saved_for_close = True
+        if dialog.restored is not None:
+            self.database_restored.emit(*dialog.restored)
+        elif dialog.database_lost:
+            self.close()  # restored but not reopened: the program starts again by hand
 
     def about(self) -> None:
         QMessageBox.about(
@@ -617,7 +756,81 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._in_flow():
-            self.flow.save_current()  # best effort; invalid fields stay unsaved
-        self._save_window()
+        """Save, then (first close of the day) back up while the window waits, then close.
+
+        The backup runs on the worker after the last saves, so it holds them.
+        Closing again while it runs skips it (the next close tries again).
+        """
+        if self._backing_up:
+            self._backing_up = False
+            self._close_backup.cancel()  # closed again: do not wait for the backup
+        elif not self._saved_for_close:
+            self._saved_for_close = True
+            if self._in_flow():
+                self.flow.save_current()  # best effort; invalid fields stay unsaved
+            self._save_window()
+            if not self._closing_for_rebuild and self._start_close_backup():
+                event.ignore()
+                return
         super().closeEvent(event)
+        if not self._closing_for_rebuild:
+            self.closed.emit()
+
+    def _backup_due(self) -> bool:
+        if self.ctx is None or not self.backup_on_close:
+            return False
+        from db import auto_backup
+
+        try:
+            return auto_backup.is_due(self.ctx.database)
+        except Exception:  # never keep the window from closing over this
+            log.warning("could not tell whether a backup is due", exc_info=True)
+            return False
+
+    def _start_close_backup(self) -> bool:
+        """Start the day's backup on the worker; False when none is due."""
+        if not self._backup_due():
+            return False
+        from db import auto_backup
+
+        db = self.ctx.database
+        self.centralWidget().setEnabled(False)
+        self.toolbar.setEnabled(False)
+        self.statusBar().showMessage(
+            self.tr("Backing up the database… (close again to skip today's backup)")
+        )
+        self._backing_up = True
+        self._close_backup = self.ctx.runner.run(
+            lambda job: auto_backup.backup_daily_if_due(db, check=job.check),
+            lambda _entry: self._close_backup_finished(),
+            self._close_backup_failed,
+            cancellable=True,
+        )
+        return True
+
+    def _close_backup_finished(self) -> None:
+        if not self._backing_up:
+            return  # skipped: the window is already closing
+        self._backing_up = False
+        QTimer.singleShot(0, self.close)  # not from inside the close that started it
+
+    def _close_backup_failed(self, exc: BaseException) -> None:
+        if not self._backing_up:
+            return
+        self._backing_up = False
+        if isinstance(exc, UserError):
+            from desktop.backups import failure_text
+
+            reason = failure_text(exc)
+        else:
+            log.error("the backup on close failed", exc_info=exc)
+            reason = type(exc).__name__
+        QMessageBox.warning(
+            self,
+            self.tr("Backup failed"),
+            self.tr(
+                "Today's backup could not be made: {reason}\n\nYour data is unchanged. "
+                "LoanDesk tries again the next time it is closed."
+            ).format(reason=reason),
+        )
+        QTimer.singleShot(0, self.close)

@@ -31,7 +31,7 @@ from enum import StrEnum
 
 from lending.money import HUNDRED, ZERO, money
 from lending.reasons import Reason, ReasonsError
-from lending.settings import DEFAULT_ON_ROAD_SETTINGS, OnRoadSettings
+from lending.settings import DEFAULT_ON_ROAD_SETTINGS, ON_ROAD_LINES, OnRoadSettings
 
 MESSAGES: dict[str, str] = {
     "onroad.purchase_tax": "Purchase tax",
@@ -48,15 +48,7 @@ MESSAGES: dict[str, str] = {
     "onroad.unknown_line": "There is no on-road cost line '{line}'.",
 }
 
-LINE_CODES: tuple[str, ...] = (
-    "purchase_tax",
-    "compulsory_insurance",
-    "vessel_tax",
-    "registration",
-    "gps",
-    "finance_service_fee",
-    "transfer_fee",
-)
+LINE_CODES: tuple[str, ...] = ON_ROAD_LINES
 
 
 class VehicleKind(StrEnum):

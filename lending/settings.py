@@ -1,30 +1,50 @@
-"""Every lending default a store owner can change, declared once.
+"""Every store-wide value an owner can change, declared once with its default.
 
 DOMAIN.md marks a number of figures as *defaults*: a store must be able to
-use other values.  They all live in :class:`LendingSettings`; the rest of
-``lending`` takes a settings object as a parameter and never hard-codes
-them.  :data:`DEFAULT_SETTINGS` holds the values from DOMAIN.md.
+use other values.  They live in three frozen dataclasses:
+
+* :class:`StoreProfile` - what is printed on paper about the store (name,
+  address, phone, licence number, logo, complaint channel) and whether the
+  owner has confirmed the catalogue (until then documents carry the sample
+  watermark);
+* :class:`LendingSettings` - rates and caps, affordability, the customer
+  process, follow-up intervals, quote defaults, appraisal parameters and the
+  forbidden wording;
+* :class:`OnRoadSettings` - the on-the-road cost lines.
+
+Each field is declared with :func:`_setting`: its default, the group it is
+shown in, its unit and its bounds.  :data:`REGISTRY` lists every field of
+the three (with the key it is stored under), and :func:`build_store_settings`
+turns form or stored values into the three objects, reporting every problem
+as a :class:`~lending.reasons.Reason` keyed by the setting's key, so a form
+shows it next to its field.  The rest of ``lending`` takes a settings object
+as a parameter and never hard-codes a figure.
 
 The 1-year LPR (loan prime rate) changes every month or so; its default of
-3.00 % is only a starting value and the owner must keep it current in the
-settings screen.
+3.00 % (and 3.50 % for 5 years, unchanged since 2025-05-20) is only a
+starting value and the owner must keep it current in the settings dialog.
 
 Settings are plain data: :func:`settings_to_dict` / :func:`settings_from_dict`
-turn them into JSON-friendly values (Decimals as strings) and back, so the
-database layer can store them without knowing the fields.
+turn them into JSON-friendly values (Decimals as strings, dates ISO) and
+back, so the database layer can store them without knowing the fields.
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import itertools
-from collections.abc import Callable, Mapping
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from lending.errors import UserError
+from lending.reasons import Reason
 
 # Forbidden in anything printed (DOMAIN.md "Pricing and disclosure rules"),
 # plus obvious variants.  Matching ignores case, white space, hyphens and
@@ -54,94 +74,320 @@ DEFAULT_FORBIDDEN_WORDS: tuple[str, ...] = (
     "免息",
 )
 
+MESSAGES: dict[str, str] = {
+    "setting.between": "Enter a value from {min} to {max}.",
+    "setting.above_at_most": "Enter a value above {min} and at most {max}.",
+    "setting.at_least": "Enter a value of at least {min}.",
+    "setting.above": "Enter a value above {min}.",
+    "setting.not_number": "Enter a number, e.g. {example}.",
+    "setting.not_whole": "Enter a whole number, e.g. {example}.",
+    "setting.not_date": "Enter a date as year-month-day, e.g. {example}.",
+    "setting.required": "This cannot be left empty.",
+    "setting.too_long": "At most {n} characters.",
+    "setting.phone_chars": "Only digits, spaces and + - ( ) in a phone number.",
+    "setting.logo_kind": "The logo must be a PNG or JPEG picture.",
+    "setting.logo_size": "The logo may be at most {kb} KB; use a smaller picture.",
+    "setting.lower_above_upper": "The lower limit cannot be above the upper limit ({max}).",
+    "setting.lower_not_below_upper": "The lower limit must be below the upper limit ({max}).",
+    "setting.outside_band": "Must lie within its own lower and upper limit: {min} to {max}.",
+    "setting.word_empty": "A forbidden word or phrase cannot be empty.",
+    "setting.word_duplicate": "'{word}' is in the list twice.",
+    "setting.nev_rule_invalid": (
+        "The relief from {start} to {end} is not valid: the end is before the start, or the "
+        "reduction is not between 0 and 100 %."
+    ),
+    "setting.nev_rule_cap": "The relief from {start} to {end} has a negative cap.",
+    "setting.nev_rules_overlap": "Two NEV tax reliefs overlap in time.",
+    "setting.bands_order": (
+        "The displacements must be above 0 and grow from one row to the next."
+    ),
+    "setting.band_tax_negative": "A yearly tax cannot be negative.",
+    "setting.unknown_line": "There is no on-road cost line '{line}'.",
+    "setting.unknown": "'{key}' is not a known setting.",
+    "setting.unreadable": "The stored value cannot be read; enter it again.",
+}
+
+
+class SettingKind(StrEnum):
+    """How a setting is typed in (and stored)."""
+
+    DECIMAL = "decimal"
+    INTEGER = "integer"
+    DATE = "date"
+    TEXT = "text"
+    BOOL = "bool"
+    WORDS = "words"
+    """A list of phrases (the forbidden wording)."""
+    IMAGE = "image"
+    """PNG or JPEG bytes (the logo); stored as base64."""
+    CODES = "codes"
+    """A set of codes from a fixed list (the financed on-road lines)."""
+    TABLE = "table"
+    """Rows (the vessel tax bands, the NEV tax reliefs)."""
+
+
+MAX_LOGO_BYTES = 256 * 1024
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+
+
+def _setting(
+    default: Any,
+    group: str,
+    unit: str = "",
+    *,
+    lo: int | str | None = None,
+    hi: int | str | None = None,
+    lo_open: bool = False,
+    max_length: int | None = None,
+    required: bool = False,
+    key: str | None = None,
+    kind: SettingKind | None = None,
+) -> Any:
+    """A dataclass field that carries what a form needs: group, unit and bounds.
+
+    ``lo``/``hi`` are inclusive (``lo_open``: strictly above ``lo``).
+    ``key`` overrides the stored key (default: the section prefix + the name).
+    """
+    meta = {
+        "group": group,
+        "unit": unit,
+        "lo": None if lo is None else Decimal(lo),
+        "hi": None if hi is None else Decimal(hi),
+        "lo_open": lo_open,
+        "max_length": max_length,
+        "required": required,
+        "key": key,
+        "kind": kind,
+    }
+    return field(default=default, metadata=meta)
+
 
 class SettingsError(UserError):
-    """Settings values that cannot be used; ``problems`` lists every one."""
+    """Settings values that cannot be used; ``problems`` lists every one.
 
-    def __init__(self, problems: list[str]) -> None:
+    ``reasons`` holds the same as ``(field name, Reason)`` pairs, for a form.
+    """
+
+    def __init__(
+        self, problems: list[str], reasons: Iterable[tuple[str, Reason]] = ()
+    ) -> None:
         super().__init__(
             "Invalid lending settings: " + "; ".join(problems), code="settings_invalid"
         )
         self.problems = tuple(problems)
+        self.reasons = tuple(reasons)
+
+
+def _reason(code: str, **params: object) -> Reason:
+    return Reason.of(MESSAGES, code, **params)
+
+
+def _number_text(value: Decimal) -> str:
+    """A bound as a person writes it: Decimal('50.00') -> '50', 1000 -> '1,000'."""
+    text = format(value.normalize(), ",f")
+    return text
+
+
+def _bounds_reasons(obj: Any) -> list[tuple[str, Reason]]:
+    """Every field of ``obj`` outside the bounds declared with :func:`_setting`."""
+    out: list[tuple[str, Reason]] = []
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        meta = f.metadata
+        if not meta:
+            continue
+        if isinstance(value, str):
+            limit = meta["max_length"]
+            if meta["required"] and not value.strip():
+                out.append((f.name, _reason("setting.required")))
+            elif limit is not None and len(value) > limit:
+                out.append((f.name, _reason("setting.too_long", n=limit)))
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            continue
+        lo, hi, lo_open = meta["lo"], meta["hi"], meta["lo_open"]
+        low_ok = lo is None or (value > lo if lo_open else value >= lo)
+        high_ok = hi is None or value <= hi
+        if low_ok and high_ok:
+            continue
+        if lo is not None and hi is not None:
+            code = "setting.above_at_most" if lo_open else "setting.between"
+            out.append((f.name, _reason(code, min=_number_text(lo), max=_number_text(hi))))
+        elif lo is not None:
+            code = "setting.above" if lo_open else "setting.at_least"
+            out.append((f.name, _reason(code, min=_number_text(lo))))
+        else:
+            assert hi is not None
+            out.append((f.name, _reason("setting.between", min="0", max=_number_text(hi))))
+    return out
+
+
+def _raise_if(reasons: list[tuple[str, Reason]]) -> None:
+    if reasons:
+        raise SettingsError([f"{name}: {r.render()}" for name, r in reasons], reasons)
+
+
+# --- the store profile (printed on paper) ----------------------------------
+
+
+@dataclass(frozen=True)
+class StoreProfile:
+    """The store as customers read it on a quote, a plan or a disclosure sheet."""
+
+    name: str = _setting("", "store", max_length=200, required=True, key="store.name")
+    """Stored as the store's own name (``stores.name``), not as a setting row."""
+    address: str = _setting("", "store", max_length=200, key="app.store.address")
+    phone: str = _setting("", "store", max_length=40, key="app.store.phone")
+    licence_no: str = _setting("", "store", max_length=60, key="app.store.licence_no")
+    """Business licence / unified social credit code, printed under the address."""
+    complaint_channel: str = _setting(
+        "", "store", max_length=300, key="app.store.complaint_channel"
+    )
+    """Free text; empty prints the default channels."""
+    logo: bytes = _setting(b"", "store", key="app.store.logo")
+    """PNG or JPEG, at most :data:`MAX_LOGO_BYTES`; empty: no logo."""
+    catalogue_confirmed: bool = _setting(False, "store", key="app.catalogue.confirmed")
+    """The owner has checked the product catalogue (lenders, rates, fees) and
+    confirmed it is the store's real offer.  Until then every customer document
+    carries a "sample data - not an offer" watermark."""
+
+
+def validate_store_profile(p: StoreProfile) -> list[tuple[str, Reason]]:
+    reasons = _bounds_reasons(p)
+    if p.phone and not re.fullmatch(r"[0-9 +()\-－（）]*", p.phone):
+        reasons.append(("phone", _reason("setting.phone_chars")))
+    if p.logo:
+        if not (p.logo.startswith(_PNG) or p.logo.startswith(_JPEG)):
+            reasons.append(("logo", _reason("setting.logo_kind")))
+        elif len(p.logo) > MAX_LOGO_BYTES:
+            reasons.append(("logo", _reason("setting.logo_size", kb=MAX_LOGO_BYTES // 1024)))
+    return reasons
+
+
+DEFAULT_STORE_PROFILE = StoreProfile()
+
+
+# --- lending ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class LendingSettings:
     """Owner-editable lending defaults.  Rates and percentages are Decimal percent."""
 
-    # --- affordability -------------------------------------------------
-    max_dti_percent: Decimal = Decimal("50")
-    """(new monthly payment + existing monthly debt) / monthly income must not exceed this."""
-
-    # --- rate caps -----------------------------------------------------
-    lpr_1y_percent: Decimal = Decimal("3.00")
+    # --- rates and caps ------------------------------------------------
+    lpr_1y_percent: Decimal = _setting(Decimal("3.00"), "rates", "%", lo=0, hi=50)
     """The 1-year loan prime rate.  Owner's setting: keep it current."""
-    rate_warn_lpr_multiple: Decimal = Decimal("4")
-    """APR above this multiple of the LPR gets a warning."""
-    apr_hard_cap_percent: Decimal = Decimal("24")
+    lpr_5y_percent: Decimal = _setting(Decimal("3.50"), "rates", "%", lo=0, hi=50)
+    """The 5-year (and longer) loan prime rate."""
+    lpr_date: date = _setting(date(2025, 5, 20), "rates")
+    """The day the LPR figures above were published (shown with them)."""
+    rate_warn_lpr_multiple: Decimal = _setting(Decimal("4"), "rates", "×", lo=0, hi=100)
+    """APR above this multiple of the 1-year LPR gets a warning."""
+    apr_hard_cap_percent: Decimal = _setting(Decimal("24"), "rates", "%", lo=0, hi=1000)
     """APR above this is refused."""
+    online_small_loan_max_amount: Decimal = _setting(
+        Decimal("300000"), "rates", "CNY", lo=0, lo_open=True
+    )
+    online_small_loan_max_months: int = _setting(36, "rates", "months", lo=1)
 
-    # --- online small loans -------------------------------------------
-    online_small_loan_max_amount: Decimal = Decimal("300000")
-    online_small_loan_max_months: int = 36
+    # --- plans and quotes ---------------------------------------------
+    max_dti_percent: Decimal = _setting(Decimal("50"), "plans", "%", lo=1, hi=100)
+    """(new monthly payment + existing monthly debt) / monthly income must not exceed this."""
+    quote_valid_days: int = _setting(7, "plans", "days", lo=1, hi=90)
+    """A printed quote is valid for this many days from its date."""
+    default_down_payment_percent: Decimal = _setting(Decimal("30"), "plans", "%", lo=0, hi=100)
+    """The finance plan step starts with this share of the price as down payment."""
+    default_term_months: int = _setting(36, "plans", "months", lo=1, hi=120)
+    """... and with this term (when the product offers it)."""
 
     # --- vehicle appraisal --------------------------------------------
-    depreciation_per_year_percent: Decimal = Decimal("12")
-    depreciation_per_year_min_percent: Decimal = Decimal("10")
-    depreciation_per_year_max_percent: Decimal = Decimal("15")
-    depreciation_per_mileage_step_percent: Decimal = Decimal("6")
-    depreciation_per_mileage_step_min_percent: Decimal = Decimal("5")
-    depreciation_per_mileage_step_max_percent: Decimal = Decimal("8")
-    mileage_step_km: int = 20000
-    typical_km_per_year: int = 20000
+    depreciation_per_year_percent: Decimal = _setting(
+        Decimal("12"), "appraisal", "%", lo=0, hi=99
+    )
+    depreciation_per_year_min_percent: Decimal = _setting(
+        Decimal("10"), "appraisal", "%", lo=0, hi=99
+    )
+    depreciation_per_year_max_percent: Decimal = _setting(
+        Decimal("15"), "appraisal", "%", lo=0, hi=99
+    )
+    depreciation_per_mileage_step_percent: Decimal = _setting(
+        Decimal("6"), "appraisal", "%", lo=0, hi=99
+    )
+    depreciation_per_mileage_step_min_percent: Decimal = _setting(
+        Decimal("5"), "appraisal", "%", lo=0, hi=99
+    )
+    depreciation_per_mileage_step_max_percent: Decimal = _setting(
+        Decimal("8"), "appraisal", "%", lo=0, hi=99
+    )
+    mileage_step_km: int = _setting(20000, "appraisal", "km", lo=1)
+    typical_km_per_year: int = _setting(20000, "appraisal", "km", lo=0)
     """A used-market reference assumes this mileage a year; only km above/below it count."""
-    mileage_max_reduction_percent: Decimal = Decimal("50")
+    mileage_max_reduction_percent: Decimal = _setting(
+        Decimal("50"), "appraisal", "%", lo=0, hi=99
+    )
     """The mileage adjustment never takes more than this off the value."""
-    mileage_max_increase_percent: Decimal = Decimal("15")
+    mileage_max_increase_percent: Decimal = _setting(
+        Decimal("15"), "appraisal", "%", lo=0, hi=100
+    )
     """Low mileage never adds more than this to the value."""
-    condition_factor_excellent: Decimal = Decimal("1.03")
-    condition_factor_good: Decimal = Decimal("1.00")
+    condition_factor_excellent: Decimal = _setting(
+        Decimal("1.03"), "appraisal", "×", lo="0.01", hi="1.15"
+    )
+    condition_factor_good: Decimal = _setting(
+        Decimal("1.00"), "appraisal", "×", lo="0.01", hi="1.15"
+    )
     """The reference price is for average condition: 'good' keeps it."""
-    condition_factor_fair: Decimal = Decimal("0.92")
-    condition_factor_poor: Decimal = Decimal("0.80")
-    reference_price_min: Decimal = Decimal("5000")
-    reference_price_max: Decimal = Decimal("5000000")
+    condition_factor_fair: Decimal = _setting(
+        Decimal("0.92"), "appraisal", "×", lo="0.01", hi="1.15"
+    )
+    condition_factor_poor: Decimal = _setting(
+        Decimal("0.80"), "appraisal", "×", lo="0.01", hi="1.15"
+    )
+    reference_price_min: Decimal = _setting(
+        Decimal("5000"), "appraisal", "CNY", lo=0, lo_open=True
+    )
+    reference_price_max: Decimal = _setting(
+        Decimal("5000000"), "appraisal", "CNY", lo=0, lo_open=True
+    )
     """A reference price outside this band asks the appraiser to confirm it."""
-    deal_price_deviation_percent: Decimal = Decimal("30")
+    deal_price_deviation_percent: Decimal = _setting(
+        Decimal("30"), "appraisal", "%", lo=0, hi=100
+    )
     """A deal price this far from the computed value asks for confirmation."""
-    override_approval_percent: Decimal = Decimal("10")
+    override_approval_percent: Decimal = _setting(Decimal("10"), "appraisal", "%", lo=0, hi=100)
     """An appraiser's override further than this from the computed value needs a manager."""
-    vin_model_year_tolerance_years: int = 1
+    vin_model_year_tolerance_years: int = _setting(1, "appraisal", "years", lo=0)
     """Model year (VIN position 10) more than this from the first registration year warns."""
-    max_vehicle_age_years: Decimal = Decimal("8")
+    max_vehicle_age_years: Decimal = _setting(
+        Decimal("8"), "appraisal", "years", lo=0, lo_open=True
+    )
     """Default limit; each product carries its own limit."""
-    max_vehicle_mileage_km: int = 150000
+    max_vehicle_mileage_km: int = _setting(150000, "appraisal", "km", lo=1)
     """Default limit; each product carries its own limit."""
-    odometer_max_km_per_year: int = 60000
+    odometer_max_km_per_year: int = _setting(60000, "appraisal", "km", lo=1)
     """More km per year of age than this is implausible (possible tampering)."""
-    odometer_min_km_per_year: int = 1000
+    odometer_min_km_per_year: int = _setting(1000, "appraisal", "km", lo=1)
     """Fewer km per year than this, once the car is old enough, is implausible."""
-    odometer_min_check_after_years: Decimal = Decimal("3")
+    odometer_min_check_after_years: Decimal = _setting(Decimal("3"), "appraisal", "years", lo=0)
     """The low-mileage check only applies to cars at least this old."""
 
     # --- customers and process ----------------------------------------
-    min_customer_age: int = 22
-    max_customer_age: int = 60
-    cooling_off_hours: int = 24
-    cooling_off_complex_product_days: int = 20
+    min_customer_age: int = _setting(22, "process", "years", lo=16, hi=120)
+    max_customer_age: int = _setting(60, "process", "years", lo=16, hi=120)
+    cooling_off_hours: int = _setting(24, "process", "hours", lo=0)
+    cooling_off_complex_product_days: int = _setting(20, "process", "days", lo=0)
     """Cooling-off period for some complex products."""
-    duplicate_application_window_days: int = 30
-    follow_up_high_intent_hours: int = 48
-    follow_up_after_delivery_days: int = 3
-    follow_up_after_disbursement_days: int = 7
+    duplicate_application_window_days: int = _setting(30, "process", "days", lo=0)
+    follow_up_high_intent_hours: int = _setting(48, "process", "hours", lo=0)
+    follow_up_after_delivery_days: int = _setting(3, "process", "days", lo=0)
+    follow_up_after_disbursement_days: int = _setting(7, "process", "days", lo=0)
 
     # --- disclosure wording -------------------------------------------
-    forbidden_words: tuple[str, ...] = field(default=DEFAULT_FORBIDDEN_WORDS)
+    forbidden_words: tuple[str, ...] = _setting(DEFAULT_FORBIDDEN_WORDS, "wording")
 
     def __post_init__(self) -> None:
-        problems = validate_settings(self)
-        if problems:
-            raise SettingsError(problems)
+        _raise_if(lending_setting_reasons(self))
 
     @property
     def rate_warn_percent(self) -> Decimal:
@@ -149,90 +395,72 @@ class LendingSettings:
         return self.rate_warn_lpr_multiple * self.lpr_1y_percent
 
 
+def _band(
+    reasons: list[tuple[str, Reason]], name: str, lo: Decimal, hi: Decimal,
+    *, strict: bool = False,
+) -> bool:
+    """``lo`` <= (or <) ``hi``; else a reason on the lower limit ``name``."""
+    if lo < hi or (lo == hi and not strict):
+        return True
+    code = "setting.lower_not_below_upper" if strict else "setting.lower_above_upper"
+    reasons.append((name, _reason(code, max=_number_text(hi))))
+    return False
+
+
+def lending_setting_reasons(s: LendingSettings) -> list[tuple[str, Reason]]:
+    """Every problem with ``s`` as ``(field name, Reason)``, in field order, then the
+    rules between fields (each on the field to correct)."""
+    reasons = _bounds_reasons(s)
+    for stem in ("depreciation_per_year", "depreciation_per_mileage_step"):
+        lo = getattr(s, f"{stem}_min_percent")
+        hi = getattr(s, f"{stem}_max_percent")
+        value = getattr(s, f"{stem}_percent")
+        if _band(reasons, f"{stem}_min_percent", lo, hi) and not lo <= value <= hi:
+            reasons.append((f"{stem}_percent", _reason(
+                "setting.outside_band", min=_number_text(lo), max=_number_text(hi))))
+    _band(reasons, "reference_price_min", s.reference_price_min, s.reference_price_max,
+          strict=True)
+    _band(reasons, "odometer_min_km_per_year", Decimal(s.odometer_min_km_per_year),
+          Decimal(s.odometer_max_km_per_year), strict=True)
+    _band(reasons, "min_customer_age", Decimal(s.min_customer_age),
+          Decimal(s.max_customer_age))
+    reasons.extend(_word_reasons("forbidden_words", s.forbidden_words))
+    return reasons
+
+
+def _word_reasons(name: str, words: tuple[str, ...]) -> list[tuple[str, Reason]]:
+    if any(not w.strip() for w in words):
+        return [(name, _reason("setting.word_empty"))]
+    seen: set[str] = set()
+    for w in words:
+        folded = unicodedata.normalize("NFKC", w).strip().casefold()
+        if folded in seen:
+            return [(name, _reason("setting.word_duplicate", word=w.strip()))]
+        seen.add(folded)
+    return []
+
+
 def validate_settings(s: LendingSettings) -> list[str]:
     """Every problem with ``s`` as a plain English phrase (empty when fine).
 
-    Each phrase starts with the name of the field it is about, so a form can
-    show it next to that field.
+    Each phrase starts with the name of the field it is about and a colon,
+    so a form can show it next to that field.
     """
-    problems: list[str] = []
-
-    def in_range(name: str, value: Decimal, lo: Decimal, hi: Decimal) -> None:
-        if not lo <= value <= hi:
-            problems.append(f"{name} must be between {lo} and {hi} (got {value})")
-
-    hundred = Decimal(100)
-    in_range("max_dti_percent", s.max_dti_percent, Decimal(1), hundred)
-    in_range("lpr_1y_percent", s.lpr_1y_percent, Decimal(0), Decimal(50))
-    in_range("rate_warn_lpr_multiple", s.rate_warn_lpr_multiple, Decimal(0), Decimal(100))
-    in_range("apr_hard_cap_percent", s.apr_hard_cap_percent, Decimal(0), Decimal(1000))
-    if s.online_small_loan_max_amount <= 0:
-        problems.append("online_small_loan_max_amount must be positive")
-    if s.online_small_loan_max_months <= 0:
-        problems.append("online_small_loan_max_months must be positive")
-    for name, lo, hi in (
-        ("depreciation_per_year", s.depreciation_per_year_min_percent,
-         s.depreciation_per_year_max_percent),
-        ("depreciation_per_mileage_step", s.depreciation_per_mileage_step_min_percent,
-         s.depreciation_per_mileage_step_max_percent),
-    ):
-        if not Decimal(0) <= lo <= hi < hundred:
-            problems.append(f"{name}_min_percent and {name}_max_percent must satisfy "
-                            f"0 <= min <= max < 100 (got {lo}..{hi})")
-    in_range("depreciation_per_year_percent", s.depreciation_per_year_percent,
-             s.depreciation_per_year_min_percent, s.depreciation_per_year_max_percent)
-    in_range("depreciation_per_mileage_step_percent", s.depreciation_per_mileage_step_percent,
-             s.depreciation_per_mileage_step_min_percent,
-             s.depreciation_per_mileage_step_max_percent)
-    if s.mileage_step_km <= 0:
-        problems.append("mileage_step_km must be positive")
-    for name in ("excellent", "good", "fair", "poor"):
-        in_range(f"condition_factor_{name}", getattr(s, f"condition_factor_{name}"),
-                 Decimal("0.01"), Decimal("1.15"))
-    if s.typical_km_per_year < 0:
-        problems.append("typical_km_per_year cannot be negative")
-    in_range("mileage_max_reduction_percent", s.mileage_max_reduction_percent, Decimal(0),
-             Decimal(99))
-    in_range("mileage_max_increase_percent", s.mileage_max_increase_percent, Decimal(0),
-             hundred)
-    if not Decimal(0) < s.reference_price_min < s.reference_price_max:
-        problems.append("reference_price_min and reference_price_max must satisfy "
-                        "0 < min < max")
-    in_range("deal_price_deviation_percent", s.deal_price_deviation_percent, Decimal(0),
-             hundred)
-    in_range("override_approval_percent", s.override_approval_percent, Decimal(0), hundred)
-    if s.vin_model_year_tolerance_years < 0:
-        problems.append("vin_model_year_tolerance_years cannot be negative")
-    if s.max_vehicle_age_years <= 0:
-        problems.append("max_vehicle_age_years must be positive")
-    if s.max_vehicle_mileage_km <= 0:
-        problems.append("max_vehicle_mileage_km must be positive")
-    if not 0 < s.odometer_min_km_per_year < s.odometer_max_km_per_year:
-        problems.append("odometer_min_km_per_year must be above 0 and below "
-                        "odometer_max_km_per_year")
-    if s.odometer_min_check_after_years < 0:
-        problems.append("odometer_min_check_after_years cannot be negative")
-    if not 16 <= s.min_customer_age <= s.max_customer_age <= 120:
-        problems.append("min_customer_age and max_customer_age must satisfy "
-                        "16 <= min <= max <= 120")
-    for name in ("cooling_off_hours", "cooling_off_complex_product_days",
-                 "duplicate_application_window_days",
-                 "follow_up_high_intent_hours", "follow_up_after_delivery_days",
-                 "follow_up_after_disbursement_days"):
-        if getattr(s, name) < 0:
-            problems.append(f"{name} cannot be negative")
-    if any(not w.strip() for w in s.forbidden_words):
-        problems.append("forbidden_words cannot contain empty entries")
-    return problems
+    return [f"{name}: {r.render()}" for name, r in lending_setting_reasons(s)]
 
 
 DEFAULT_SETTINGS = LendingSettings()
 
 
 def _plain(value: Any) -> Any:
-    """A setting's value as JSON-friendly data: Decimals as strings, tuples as lists."""
+    """A setting's value as JSON-friendly data: Decimals as strings, dates ISO,
+    bytes as base64, tuples as lists."""
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     return value
@@ -253,15 +481,27 @@ def _decimal(raw: Any) -> Decimal:
 
 
 def _plain_value(raw: Any, current: Any) -> Any:
-    """A stored value read back like ``current`` (Decimal, bool, int or strings)."""
+    """A stored value read back like ``current`` (Decimal, date, bytes, bool, int, strings)."""
     if isinstance(current, Decimal):
         return _decimal(raw)
+    if isinstance(current, date):
+        if not isinstance(raw, str):
+            raise TypeError
+        return date.fromisoformat(raw)
+    if isinstance(current, bytes):
+        if not isinstance(raw, str):
+            raise TypeError
+        return base64.b64decode(raw.encode("ascii"), validate=True)
     if isinstance(current, bool):
         if not isinstance(raw, bool):
             raise TypeError
         return raw
     if isinstance(current, int):
         if isinstance(raw, bool) or not isinstance(raw, int):
+            raise TypeError
+        return raw
+    if isinstance(current, str):
+        if not isinstance(raw, str):
             raise TypeError
         return raw
     if isinstance(raw, str) or not all(isinstance(w, str) for w in raw):
@@ -338,83 +578,98 @@ DEFAULT_VESSEL_TAX_BANDS: tuple[tuple[Decimal, Decimal], ...] = (
     (Decimal("4.0"), Decimal(3000)),
 )
 
+ON_ROAD_LINES: tuple[str, ...] = (
+    "purchase_tax",
+    "compulsory_insurance",
+    "vessel_tax",
+    "registration",
+    "gps",
+    "finance_service_fee",
+    "transfer_fee",
+)
+"""The codes of the on-the-road cost lines (``lending.onroad.LINE_CODES``)."""
+
 
 @dataclass(frozen=True)
 class OnRoadSettings:
     """Defaults of the on-the-road cost lines; every amount owner-editable."""
 
-    vat_percent: Decimal = Decimal(13)
+    vat_percent: Decimal = _setting(Decimal(13), "on_road", "%", lo=0, hi=99)
     """The invoice price includes this VAT; purchase tax is on the price without it."""
-    purchase_tax_percent: Decimal = Decimal(10)
-    nev_tax_rules: tuple[NevTaxRule, ...] = DEFAULT_NEV_TAX_RULES
-    compulsory_insurance: Decimal = Decimal(950)
+    purchase_tax_percent: Decimal = _setting(Decimal(10), "on_road", "%", lo=0, hi=99)
+    nev_tax_rules: tuple[NevTaxRule, ...] = _setting(
+        DEFAULT_NEV_TAX_RULES, "on_road", kind=SettingKind.TABLE
+    )
+    compulsory_insurance: Decimal = _setting(Decimal(950), "on_road", "CNY", lo=0)
     """交强险 for a family car with fewer than ``large_car_seats`` seats."""
-    compulsory_insurance_large: Decimal = Decimal(1100)
-    large_car_seats: int = 6
-    vessel_tax_bands: tuple[tuple[Decimal, Decimal], ...] = DEFAULT_VESSEL_TAX_BANDS
-    vessel_tax_above: Decimal = Decimal(4500)
+    compulsory_insurance_large: Decimal = _setting(Decimal(1100), "on_road", "CNY", lo=0)
+    large_car_seats: int = _setting(6, "on_road", "seats", lo=1, hi=60)
+    vessel_tax_bands: tuple[tuple[Decimal, Decimal], ...] = _setting(
+        DEFAULT_VESSEL_TAX_BANDS, "on_road", kind=SettingKind.TABLE
+    )
+    vessel_tax_above: Decimal = _setting(Decimal(4500), "on_road", "CNY", lo=0)
     """Yearly vehicle and vessel tax above the largest band."""
-    default_displacement_litres: Decimal = Decimal("1.5")
-    default_seats: int = 5
-    registration_fee: Decimal = Decimal(500)
-    gps_fee: Decimal = Decimal(1000)
-    finance_service_fee: Decimal = Decimal(0)
+    default_displacement_litres: Decimal = _setting(
+        Decimal("1.5"), "on_road", "L", lo=0, hi=10, lo_open=True
+    )
+    default_seats: int = _setting(5, "on_road", "seats", lo=1, hi=60)
+    registration_fee: Decimal = _setting(Decimal(500), "on_road", "CNY", lo=0)
+    gps_fee: Decimal = _setting(Decimal(1000), "on_road", "CNY", lo=0)
+    finance_service_fee: Decimal = _setting(Decimal(0), "on_road", "CNY", lo=0)
     """金融服务费: loan-related, so part of the APR; disclosed with its amount."""
-    transfer_fee: Decimal = Decimal(500)
+    transfer_fee: Decimal = _setting(Decimal(500), "on_road", "CNY", lo=0)
     """过户费, used cars only (they pay no purchase tax)."""
-    financed_lines: tuple[str, ...] = ()
+    financed_lines: tuple[str, ...] = _setting((), "on_road", kind=SettingKind.CODES)
     """Codes of the lines financed by default (the rest is paid in cash)."""
 
     def __post_init__(self) -> None:
-        problems = validate_on_road_settings(self)
-        if problems:
-            raise SettingsError(problems)
+        _raise_if(on_road_setting_reasons(self))
+
+
+def on_road_setting_reasons(s: OnRoadSettings) -> list[tuple[str, Reason]]:
+    reasons = _bounds_reasons(s)
+    for rule in s.nev_tax_rules:
+        if rule.end < rule.start or not Decimal(0) <= rule.reduction_percent <= Decimal(100):
+            reasons.append(("nev_tax_rules", _reason(
+                "setting.nev_rule_invalid", start=rule.start, end=rule.end)))
+        if rule.cap is not None and rule.cap < 0:
+            reasons.append(("nev_tax_rules", _reason(
+                "setting.nev_rule_cap", start=rule.start, end=rule.end)))
+    ordered = sorted(s.nev_tax_rules, key=lambda r: r.start)
+    if any(a.end >= b.start for a, b in itertools.pairwise(ordered)):
+        reasons.append(("nev_tax_rules", _reason("setting.nev_rules_overlap")))
+    limits = [limit for limit, _ in s.vessel_tax_bands]
+    if limits != sorted(set(limits)) or any(x <= 0 for x in limits):
+        reasons.append(("vessel_tax_bands", _reason("setting.bands_order")))
+    if any(tax < 0 for _, tax in s.vessel_tax_bands):
+        reasons.append(("vessel_tax_bands", _reason("setting.band_tax_negative")))
+    for code in s.financed_lines:
+        if code not in ON_ROAD_LINES:
+            reasons.append(("financed_lines", _reason("setting.unknown_line", line=code)))
+    return reasons
 
 
 def validate_on_road_settings(s: OnRoadSettings) -> list[str]:
-    problems: list[str] = []
-    if not Decimal(0) <= s.vat_percent < Decimal(100):
-        problems.append("vat_percent must be between 0 and 100")
-    if not Decimal(0) <= s.purchase_tax_percent < Decimal(100):
-        problems.append("purchase_tax_percent must be between 0 and 100")
-    for rule in s.nev_tax_rules:
-        if rule.end < rule.start or not Decimal(0) <= rule.reduction_percent <= Decimal(100):
-            problems.append(f"NEV tax rule {rule.start}..{rule.end} is not a valid relief")
-        if rule.cap is not None and rule.cap < 0:
-            problems.append(f"NEV tax rule {rule.start}..{rule.end} has a negative cap")
-    ordered = sorted(s.nev_tax_rules, key=lambda r: r.start)
-    if any(a.end >= b.start for a, b in itertools.pairwise(ordered)):
-        problems.append("NEV tax rules must not overlap")
-    limits = [limit for limit, _ in s.vessel_tax_bands]
-    if limits != sorted(set(limits)) or any(x <= 0 for x in limits):
-        problems.append("vessel_tax_bands must have increasing positive displacements")
-    amounts = [
-        s.compulsory_insurance, s.compulsory_insurance_large, s.vessel_tax_above,
-        s.registration_fee, s.gps_fee, s.finance_service_fee, s.transfer_fee,
-        *(tax for _, tax in s.vessel_tax_bands),
-    ]
-    if any(a < 0 for a in amounts):
-        problems.append("on-road amounts cannot be negative")
-    if s.large_car_seats < 1 or s.default_seats < 1:
-        problems.append("seat counts must be positive")
-    if s.default_displacement_litres <= 0:
-        problems.append("default_displacement_litres must be positive")
-    return problems
+    return [f"{name}: {r.render()}" for name, r in on_road_setting_reasons(s)]
 
 
 DEFAULT_ON_ROAD_SETTINGS = OnRoadSettings()
+
+
+def _nev_rules_plain(rules: tuple[NevTaxRule, ...]) -> list[dict[str, Any]]:
+    return [
+        {"start": r.start.isoformat(), "end": r.end.isoformat(),
+         "reduction_percent": str(r.reduction_percent),
+         "cap": None if r.cap is None else str(r.cap)}
+        for r in rules
+    ]
 
 
 def on_road_settings_to_dict(s: OnRoadSettings) -> dict[str, Any]:
     """JSON-friendly form: Decimals as strings, dates ISO, rules and bands as lists."""
     out = {f.name: _plain(getattr(s, f.name)) for f in dataclasses.fields(s)
            if f.name != "nev_tax_rules"}
-    out["nev_tax_rules"] = [
-        {"start": r.start.isoformat(), "end": r.end.isoformat(),
-         "reduction_percent": str(r.reduction_percent),
-         "cap": None if r.cap is None else str(r.cap)}
-        for r in s.nev_tax_rules
-    ]
+    out["nev_tax_rules"] = _nev_rules_plain(s.nev_tax_rules)
     return out
 
 
@@ -440,3 +695,179 @@ def on_road_settings_from_dict(
     :class:`SettingsError`, as are values that do not validate.
     """
     return _replace_from_dict(data, base, _on_road_value)
+
+
+# --- the registry ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One store-wide value: where it is stored, how it is typed, its default."""
+
+    key: str
+    """The stored key (``lending.max_dti_percent``) - also the form's field key."""
+    section: str
+    """``store``, ``lending`` or ``on_road``: which dataclass holds it."""
+    name: str
+    """The field's name in that dataclass."""
+    group: str
+    """Where a form shows it: ``store``, ``rates``, ``plans``, ``process``,
+    ``appraisal``, ``wording`` or ``on_road``."""
+    kind: SettingKind
+    default: Any
+    unit: str = ""
+    lo: Decimal | None = None
+    hi: Decimal | None = None
+    lo_open: bool = False
+    max_length: int | None = None
+
+
+_SECTIONS: tuple[tuple[str, str, type], ...] = (
+    ("store", "", StoreProfile),
+    ("lending", "lending.", LendingSettings),
+    ("on_road", "onroad.", OnRoadSettings),
+)
+
+
+def _kind(default: Any, meta: Mapping[str, Any]) -> SettingKind:
+    if meta.get("kind") is not None:
+        return SettingKind(meta["kind"])
+    for typ, kind in ((bool, SettingKind.BOOL), (bytes, SettingKind.IMAGE),
+                      (str, SettingKind.TEXT), (int, SettingKind.INTEGER),
+                      (Decimal, SettingKind.DECIMAL), (date, SettingKind.DATE),
+                      (tuple, SettingKind.WORDS)):
+        if isinstance(default, typ):
+            return kind
+    raise TypeError(f"no setting kind for {default!r}")
+
+
+def _registry() -> tuple[SettingSpec, ...]:
+    specs = []
+    for section, prefix, cls in _SECTIONS:
+        for f in dataclasses.fields(cls):
+            meta = f.metadata
+            specs.append(SettingSpec(
+                key=meta.get("key") or prefix + f.name, section=section, name=f.name,
+                group=meta["group"], kind=_kind(f.default, meta), default=f.default,
+                unit=meta["unit"], lo=meta["lo"], hi=meta["hi"], lo_open=meta["lo_open"],
+                max_length=meta["max_length"],
+            ))
+    return tuple(specs)
+
+
+REGISTRY: tuple[SettingSpec, ...] = _registry()
+"""Every store-wide setting, in the order a form shows them."""
+SPECS: Mapping[str, SettingSpec] = {s.key: s for s in REGISTRY}
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    """Everything of :data:`REGISTRY` for one store."""
+
+    profile: StoreProfile = DEFAULT_STORE_PROFILE
+    lending: LendingSettings = DEFAULT_SETTINGS
+    on_road: OnRoadSettings = DEFAULT_ON_ROAD_SETTINGS
+
+    def value(self, key: str) -> Any:
+        spec = SPECS[key]
+        return getattr(getattr(self, _ATTR[spec.section]), spec.name)
+
+    def values(self) -> dict[str, Any]:
+        """Every setting by key (typed values)."""
+        return {s.key: self.value(s.key) for s in REGISTRY}
+
+
+_ATTR = {"store": "profile", "lending": "lending", "on_road": "on_road"}
+DEFAULT_STORE_SETTINGS = StoreSettings()
+
+
+def to_plain(key: str, value: Any) -> Any:
+    """A setting's typed value as stored (JSON-friendly)."""
+    if key == "onroad.nev_tax_rules":
+        return _nev_rules_plain(value)
+    return _plain(value)
+
+
+def from_plain(key: str, raw: Any) -> Any:
+    """A stored value back as its type (TypeError / ValueError ... when unreadable)."""
+    spec = SPECS[key]
+    if spec.section == "on_road":
+        return _on_road_value(spec.name, raw, spec.default)
+    return _plain_value(raw, spec.default)
+
+
+_EXAMPLES = {SettingKind.DECIMAL: "3.45", SettingKind.INTEGER: "30",
+             SettingKind.DATE: "2026-01-20"}
+
+
+def parse_text(key: str, text: str) -> Any:
+    """A value typed into a form field, as the setting's type (see :func:`parse_kind`)."""
+    return parse_kind(SPECS[key].kind, text)
+
+
+def parse_kind(kind: SettingKind, text: str) -> Any:
+    """Text typed for a value of ``kind`` (decimal, integer, date or text), as that type.
+
+    Full-width digits, thousands separators and a trailing ``%`` are
+    accepted.  A :class:`~lending.reasons.ReasonsError` says what is wrong.
+    """
+    from lending.reasons import ReasonsError
+
+    if kind is SettingKind.TEXT:
+        return text.strip()
+    plain = unicodedata.normalize("NFKC", text).strip()
+    example = _EXAMPLES.get(kind, "")
+    if kind is SettingKind.DATE:
+        try:
+            return date.fromisoformat(plain)
+        except ValueError:
+            raise ReasonsError([_reason("setting.not_date", example=example)]) from None
+    plain = plain.replace(",", "").replace(" ", "").removesuffix("%")
+    if kind is SettingKind.INTEGER:
+        if not re.fullmatch(r"[+-]?\d+", plain):
+            raise ReasonsError([_reason("setting.not_whole", example=example)])
+        return int(plain)
+    if kind is SettingKind.DECIMAL:
+        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", plain):
+            raise ReasonsError([_reason("setting.not_number", example=example)])
+        return Decimal(plain)
+    raise ValueError(f"{kind} is not typed as text")
+
+
+def build_store_settings(
+    values: Mapping[str, Any], base: StoreSettings = DEFAULT_STORE_SETTINGS
+) -> StoreSettings:
+    """``base`` with typed ``values`` (by key); every problem, by key, in one SettingsError.
+
+    A form's text goes through :func:`parse_text` first; a value the
+    dataclasses refuse is reported on the field to correct.
+    """
+    unknown = [(k, _reason("setting.unknown", key=k)) for k in values if k not in SPECS]
+    _raise_if(unknown)
+    changes: dict[str, dict[str, Any]] = {"store": {}, "lending": {}, "on_road": {}}
+    for key, value in values.items():
+        spec = SPECS[key]
+        changes[spec.section][spec.name] = value
+    profile = dataclasses.replace(base.profile, **changes["store"])
+    reasons = _keyed("store", validate_store_profile(profile))
+    parts: dict[str, Any] = {"profile": profile}
+    for section, attr, checks in (
+        ("lending", "lending", lending_setting_reasons),
+        ("on_road", "on_road", on_road_setting_reasons),
+    ):
+        obj = getattr(base, attr)
+        # replace() would run __post_init__: check the candidate first
+        candidate = object.__new__(type(obj))
+        for f in dataclasses.fields(obj):
+            object.__setattr__(candidate, f.name,
+                               changes[section].get(f.name, getattr(obj, f.name)))
+        found = checks(candidate)
+        reasons.extend(_keyed(section, found))
+        parts[attr] = candidate if found else dataclasses.replace(obj, **changes[section])
+    _raise_if(reasons)
+    return StoreSettings(**parts)
+
+
+def _keyed(section: str, reasons: list[tuple[str, Reason]]) -> list[tuple[str, Reason]]:
+    by_name = {s.name: s.key for s in REGISTRY if s.section == section}
+    return [(by_name[name], r) for name, r in reasons]

@@ -1,11 +1,15 @@
 """``python main.py export-report --from D --to D --out FILE.xlsx [--store ID|NAME]``.
 
-The owner report, headless.  Runs as the owner (headless commands have no
-login; see ``db.services.staff.owner_actor``): without ``--store`` the
-workbook covers the whole dealer group (every store, with one summary line
-per store); ``--store`` (a store's number or name, see ``python main.py
-store list``) exports that store only.  Personal data is masked unless
-``--unmasked`` is given; either way the export is written to the audit log.
+The owner report, headless.  Without ``--user`` it runs as the owner (see
+``db.services.staff.owner_actor``) with personal data masked; with ``--user
+NAME`` (password asked, or ``--password-file``) as that member of staff,
+whose role must allow reports.  ``--unmasked`` (full ID numbers, phones and
+incomes) needs the login, and a role that may export unmasked data
+(``Permission.EXPORT_UNMASKED``, the owner).  Without ``--store`` the
+workbook covers what the user may see - for the owner the whole dealer
+group, with one summary line per store; ``--store`` (a store's number or
+name, see ``python main.py store list``) exports that store only.  Either
+way the export is written to the audit log under the user's name.
 Bad input (dates, an end before the start, a folder that does not exist or
 cannot be written, a file open in Excel) is one line on stderr and exit
 status 2, with no file written.
@@ -31,9 +35,11 @@ def _t(text: str) -> str:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    from db.cli_login import login_options
+
     p = sub.add_parser(
         "export-report",
-        parents=[common],
+        parents=[common, login_options()],
         help="export the owner report (Excel workbook) for a period",
     )
     p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD",
@@ -45,14 +51,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--store", metavar="ID|NAME", type=arg.store,
                    help="one store, by number or name (default: every store of the group)")
     p.add_argument("--unmasked", action="store_true",
-                   help="include unmasked ID numbers, phones and incomes (audit-logged)")
+                   help="include unmasked ID numbers, phones and incomes (needs --user; "
+                        "audit-logged)")
     p.set_defaults(handler=run_export_report)
+    from reports import loan_status_cli  # the lenders' side of the same report
+
+    loan_status_cli.register(sub, common)
 
 
 def run_export_report(args: argparse.Namespace) -> int:
+    from db.cli_login import require_login_option
     from reports.excel import check_output_path, export_workbook
     from reports.model import ReportPeriod
 
+    if args.unmasked:
+        require_login_option(args, "export-report --unmasked")
     start: date = args.date_from
     end: date = args.date_to
     if end < start:
@@ -64,7 +77,7 @@ def run_export_report(args: argparse.Namespace) -> int:
 
     database = _open(args)
     try:
-        actor = _owner(database)
+        actor = _actor(database, args)
         store_ids = _store_ids(database, actor, store)
         done = export_workbook(
             database, period, out, actor=actor, unmasked=args.unmasked, store_ids=store_ids
@@ -89,6 +102,19 @@ def _open(args: argparse.Namespace) -> Any:
     if path is not None and not path.exists():
         raise UserError(_t("There is no LoanDesk database at {path}.").format(path=path))
     return open_database(url, must_exist=True)
+
+
+def _actor(database: Any, args: argparse.Namespace) -> Any:
+    """The logged-in user (``--user``), else the owner; checked against the permission table."""
+    from db.cli_login import log_in, wants_login
+    from db.services.base import Permission
+
+    if wants_login(args):
+        needs = [Permission.EXPORT_REPORTS]
+        if args.unmasked:
+            needs += [Permission.EXPORT_UNMASKED, Permission.VIEW_PII]
+        return log_in(database, args, needs=needs)
+    return _owner(database)
 
 
 def _owner(database: Any) -> Any:

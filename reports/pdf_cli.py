@@ -1,6 +1,9 @@
 """``python main.py print-quote --consultation ID --document quote|plan|disclosure --out FILE.pdf``.
 
-Runs as the store's owner (headless commands have no login).  The document
+Runs as the owner, or with ``--user NAME`` (password asked, or
+``--password-file``) as that member of staff, who sees their own store's
+consultations only; the export is audited under that name.  Personal data on
+these documents is masked, so no login is required.  The document
 is written to a temporary file beside ``--out`` and moved into place only
 when complete, so a failed run leaves nothing half-written.  Bad input (an
 id that is not a number or does not exist, a folder that does not exist,
@@ -28,9 +31,11 @@ def _t(text: str) -> str:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    from db.cli_login import login_options
+
     p = sub.add_parser(
         "print-quote",
-        parents=[common],
+        parents=[common, login_options()],
         help="write a consultation's quote, repayment plan or disclosure sheet as PDF",
     )
     p.add_argument("--consultation", required=True, metavar="ID", type=arg.record_id,
@@ -103,6 +108,7 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def run_print_quote(args: argparse.Namespace) -> int:
+    from db.cli_login import log_in, wants_login
     from db.services.base import NotFound
     from db.services.staff import owner_actor
     from reports.pdf.saved import make_document, record_document_export
@@ -115,7 +121,7 @@ def run_print_quote(args: argparse.Namespace) -> int:
 
     database = _open(args)
     try:
-        actor = owner_actor(database)
+        actor = log_in(database, args) if wants_login(args) else owner_actor(database)
         from db.models import Consultation
         from db.services.stores import owner_in_store_of
 

@@ -1,10 +1,39 @@
-"""Test-wide set-up: offscreen Qt, English unless a test asks, no real user folders."""
+"""Test-wide set-up: offscreen Qt, English unless a test asks, no real user folders.
+
+Passwords are hashed at a cheap argon2 cost for the whole run (production
+cost spends 0.2-0.5 s per account): ``db.services.staff.set_password_hasher``
+is the hook, :data:`CHEAP_PASSWORD_HASHER` the cost, and the
+``production_password_cost`` fixture gives one test the real hasher back
+(tests/db/test_staff.py asserts its parameters).  Subprocesses (the command
+line run as a program) hash at production cost.
+
+A new SQLite database is a copy of one file migrated to head once per
+session (per xdist worker), not a fresh migration (~0.5 s a test):
+``migrated_sqlite(path)`` copies it to ``path``; the ``database`` fixtures
+use it.  Tests of creating or migrating a database open a path that does
+not exist yet, as before.
+
+PostgreSQL: ``pg_databases`` (session, one template per xdist worker; see
+tests/db/conftest.py).  Tests marked ``unprivileged`` check file modes and
+skip where they do not apply (root); ``.ci/run`` runs them again without
+root's capabilities.  Pictures for people: tests/artifacts.py.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from argon2 import PasswordHasher
+
+if TYPE_CHECKING:
+    from tests.db.conftest import PgDatabases
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LOANDESK_LANG"] = "en"
@@ -19,10 +48,63 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+CHEAP_PASSWORD_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+"""argon2id at its smallest cost: tests check what is hashed, not how hard."""
+
+
 def pytest_configure(config: pytest.Config) -> None:
     url = config.getoption("--pg-url")
     if url:
         os.environ["LOANDESK_TEST_PG_URL"] = url
+
+
+UNPRIVILEGED_REQUIRED_ENV = "LOANDESK_TEST_UNPRIVILEGED_REQUIRED"
+"""Set by ``.ci/run`` for its pass without root's file powers: fail, never skip."""
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("unprivileged") is not None and not _file_modes_apply():
+        why = "file modes do not bind this process (root)"
+        if os.environ.get(UNPRIVILEGED_REQUIRED_ENV):
+            pytest.fail(f"{UNPRIVILEGED_REQUIRED_ENV} is set but {why}", pytrace=False)
+        pytest.skip(
+            f"{why}; .ci/run runs it again without root's capabilities (pytest -m unprivileged)"
+        )
+
+
+@functools.cache
+def _file_modes_apply() -> bool:
+    """Is this process refused a file in a read-only folder (not root with CAP_DAC_OVERRIDE)?"""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "read-only"
+        folder.mkdir(mode=0o555)
+        try:
+            (folder / "probe").touch()
+        except PermissionError:
+            return True
+        finally:
+            folder.chmod(0o755)
+        return False
+
+
+@pytest.fixture
+def production_password_cost() -> Iterator[None]:
+    """Hash (and re-hash on login) at the application's real argon2 cost during the test."""
+    from db.services import staff
+
+    previous = staff.set_password_hasher(PasswordHasher.from_parameters(staff.PASSWORD_COST))
+    try:
+        yield
+    finally:
+        staff.set_password_hasher(previous)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _artifacts_default(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Pictures for people go to the session's tmp unless LOANDESK_ARTIFACTS says where."""
+    from tests import artifacts
+
+    artifacts.use_default(tmp_path_factory.getbasetemp() / "artifacts")
 
 
 @pytest.fixture(autouse=True)
@@ -34,3 +116,57 @@ def _isolated_home(
     monkeypatch.setenv("LOANDESK_HOME", str(home))
     monkeypatch.setenv("LOANDESK_LANG", "en")
     monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing() -> Iterator[None]:
+    """argon2id with cheap parameters in this process: logins in tests take microseconds.
+
+    Hashes are still ``$argon2id$`` and verify with any ``PasswordHasher``;
+    commands run as subprocesses keep the real parameters.
+    """
+    from db.services import staff
+
+    previous = staff.set_password_hasher(CHEAP_PASSWORD_HASHER)
+    yield
+    staff.set_password_hasher(previous)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file at the head revision, built the way ``open_database`` builds one."""
+    from db.migrate import run_sqlite_migrations
+    from db.paths import sqlite_url
+
+    path = tmp_path_factory.mktemp("sqlite-template") / "head.sqlite3"
+    run_sqlite_migrations(sqlite_url(path), "head")
+    leftovers = sorted(p.name for p in path.parent.iterdir() if p != path)
+    assert leftovers == [], leftovers  # one self-contained file (no -wal beside it)
+    return path
+
+
+@pytest.fixture
+def migrated_sqlite(sqlite_template: Path) -> Callable[[Path], Path]:
+    """``migrated_sqlite(path)``: a new database at head at ``path`` (a copy of the template)."""
+
+    def copy(path: Path) -> Path:
+        assert not path.exists(), path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(sqlite_template, path)
+        return path
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def pg_databases() -> Iterator[PgDatabases]:
+    """Throw-away databases on the test server, one template per xdist worker.
+
+    Skips without ``LOANDESK_TEST_PG_URL``; fails instead when
+    ``LOANDESK_TEST_PG_REQUIRED`` is set (``.ci/run``).
+    """
+    from tests.db.conftest import open_pg_databases
+
+    databases = open_pg_databases()
+    yield databases
+    databases.close()

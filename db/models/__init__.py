@@ -5,6 +5,7 @@ from db.models.blacklist import BlacklistEntry
 from db.models.catalogue import Lender, Product
 from db.models.consultation import Appraisal, Consultation, Qualification, Vehicle
 from db.models.customer import ConsentRecord, Customer
+from db.models.loan_status import LoanStatus
 from db.models.plan import DocumentPrint, Plan, PlanAddOn
 from db.models.signing import FollowUp, SigningItem
 from db.models.staff import AuditEntry, Staff
@@ -22,6 +23,7 @@ __all__ = [
     "DocumentPrint",
     "FollowUp",
     "Lender",
+    "LoanStatus",
     "Plan",
     "PlanAddOn",
     "Product",

@@ -17,6 +17,11 @@ class Consultation(StoreOwned, Timestamps, Base):
     __table_args__ = (
         Index("ix_consultations_store_contact", "store_id", "contact_at"),
         Index("ix_consultations_store_status", "store_id", "status"),
+        # the dashboard finds this and last month's events without reading every row
+        Index("ix_consultations_store_signed", "store_id", "signed_at"),
+        Index("ix_consultations_store_approved", "store_id", "approved_at"),
+        Index("ix_consultations_store_decided", "store_id", "lender_decided_at"),
+        Index("ix_consultations_store_lost", "store_id", "lost_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -107,6 +107,9 @@ class AuditAction(StrEnum):
     OVERRIDE_REQUESTED = "override_requested"
     OVERRIDE_APPROVED = "override_approved"
     OVERRIDE_REFUSED = "override_refused"
+    BACKUP_RESTORED = "backup_restored"
+    IMPORT = "import"
+    """A lender's post-loan status file was imported."""
 
 
 class AddOnKind(StrEnum):

@@ -101,6 +101,14 @@ class Permission(StrEnum):
     ERASE_PERSONAL_DATA = "erase_personal_data"
     OVERWRITE_EDITS = "overwrite_edits"
     """Save a form over another counter's newer changes (after a conflict)."""
+    MANAGE_STORES = "manage_stores"
+    """The dealer group: add stores, work in and see every store (the group owner)."""
+    MANAGE_KEYS = "manage_keys"
+    """Export the encryption key, or install one on a counter."""
+    EXPORT_UNMASKED = "export_unmasked"
+    """Write full ID numbers, phones and incomes into a report."""
+    MANAGE_BACKUPS = "manage_backups"
+    """See the automatic backups, set how many are kept, restore one (owner)."""
 
 
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {

@@ -27,11 +27,12 @@ from sqlalchemy import func, select
 
 from db.models import Staff, Store
 from db.models.base import Base
-from db.models.enums import AuditAction, Role
+from db.models.enums import AuditAction
 from db.services import audit
 from db.services.base import (
     Actor,
     NotFound,
+    Permission,
     PermissionDenied,
     Target,
     ValidationError,
@@ -53,7 +54,7 @@ class StoreSummary:
 
 
 def is_group_owner(actor: Actor) -> bool:
-    return actor.role == Role.OWNER
+    return actor.can(Permission.MANAGE_STORES)
 
 
 def require_owner(actor: Actor) -> None:

@@ -464,8 +464,10 @@ class PlanPage(StepPage):
             self._show_addons(last.add_ons)
         else:
             wished = data.consultation.wished_down_payment
-            down = int(wished) if wished is not None else int(percent_of(price, Decimal(30)))
-            self._set_combo(self.term, 36)
+            defaults = self.ctx.settings
+            down = (int(wished) if wished is not None
+                    else int(percent_of(price, defaults.default_down_payment_percent)))
+            self._set_combo(self.term, defaults.default_term_months)
         self.down_slider.setValue(down)
         self.down_spin.setValue(down)
         for w in (self.down_slider, self.down_spin):

@@ -32,6 +32,7 @@ from db.services import consultations as cs
 from db.services.base import NotFound, Permission, ValidationError
 from db.services.blacklist import BlacklistHit, local_date_text
 from desktop.context import AppContext
+from desktop.labels import blacklist_reason_label, blacklist_source_label, in_sentence
 from desktop.pages.base import (
     BLOCK_BANNER,
     ERROR_STYLE,
@@ -219,19 +220,10 @@ class ReceptionPage(StepPage):
         }
 
     def _source_text(self, hit: BlacklistHit) -> str:
-        return {
-            BlacklistSource.INTERNAL: self.tr("internal blacklist"),
-            BlacklistSource.INDUSTRY: self.tr("industry blacklist"),
-        }.get(hit.source, hit.source.value)
+        return in_sentence(blacklist_source_label(hit.source))
 
     def _why_text(self, hit: BlacklistHit) -> str:
-        return {
-            BlacklistReason.FRAUD: self.tr("fraud"),
-            BlacklistReason.SERIOUS_DEFAULT: self.tr("serious default"),
-            BlacklistReason.FAKE_DOCUMENTS: self.tr("fake documents"),
-            BlacklistReason.INDUSTRY_LIST: self.tr("industry list"),
-            BlacklistReason.OTHER: self.tr("other"),
-        }.get(hit.reason, hit.reason.value)
+        return in_sentence(blacklist_reason_label(hit.reason))
 
     def _hit_text(self, hit: BlacklistHit) -> str:
         source, why = self._source_text(hit), self._why_text(hit)

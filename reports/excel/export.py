@@ -32,7 +32,7 @@ from db.database import Database
 from db.services import audit
 from db.services.base import Actor, Permission, require
 from lending.errors import UserError
-from reports.excel.workbook import write_report
+from reports.excel.workbook import SHEETS, write_report
 from reports.model import (
     KpiTargets,
     ReportPeriod,
@@ -176,7 +176,7 @@ def export_workbook(
     else:
         store_ids = allowed_store_ids(actor, store_ids)
     report = build_report(database, period, store_ids=store_ids, targets=targets, now=now)
-    total = report.consultation_rows + 9
+    total = report.consultation_rows + len(SHEETS) + 1
     done = 1
     if progress:
         progress(done, total)

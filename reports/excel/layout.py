@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.pagebreak import Break
 
 from lending.money import format_cny
 
@@ -99,6 +100,8 @@ def _shown(kind: str, value: Any) -> str:
     """Rough text of a value, for fitting a column."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value
     if kind == "money":
         return format_cny(Decimal(value))
     if kind == "percent":
@@ -108,6 +111,64 @@ def _shown(kind: str, value: Any) -> str:
     if kind == "datetime":
         return "2026-01-31 23:59"
     return str(value)
+
+
+ROW_HEIGHT_CM = 15 / 72 * 2.54
+"""A default row (15 points) in centimetres, as openpyxl sizes charts."""
+
+
+def column_cm(width: float) -> float:
+    """A column ``width`` characters wide in centimetres (7 px a character + 5, 96 dpi)."""
+    return (width * 7 + 5) / 96 * 2.54
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """How every sheet prints: landscape, one page wide, the heading rows repeated on
+    each page, and a footer with the store, the period and "page x of y"."""
+
+    store: str
+    period: str
+    page: str
+    """The page number text with ``{page}`` and ``{pages}`` (e.g. "Page {page} of {pages}")."""
+
+    def apply(self, ws: Any) -> None:
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = "9"  # A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0  # as many pages down as it needs
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = f"1:{HEADER_ROW}"
+        ws.print_options.gridLines = False
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top, ws.page_margins.bottom = 0.5, 0.6
+        ws.oddFooter.left.text = _footer_text(self.store)
+        ws.oddFooter.center.text = _footer_text(self.period)
+        ws.oddFooter.right.text = _footer_text(self.page, codes=True)
+        for part in (ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right):
+            part.size = 8
+
+
+PRINTABLE_CM = (27.6, 17.5)
+"""Width and height a landscape A4 page leaves for the sheet within the margins above."""
+
+
+def _page_of(row: int, widths: Sequence[float]) -> int:
+    """Which printed page (0 first) a row lands on, fitted to one page wide (an estimate:
+    the office program decides the exact scale)."""
+    scale = min(1.0, PRINTABLE_CM[0] / max(sum(column_cm(w) for w in widths), 1.0))
+    per_page = max(int(PRINTABLE_CM[1] / (ROW_HEIGHT_CM * scale)), HEADER_ROW + 5)
+    if row <= per_page:
+        return 0
+    return 1 + (row - per_page - 1) // (per_page - HEADER_ROW)  # headings repeat
+
+
+def _footer_text(text: str, *, codes: bool = False) -> str:
+    """Footer text with ``&`` escaped; ``codes``: ``{page}``/``{pages}`` become &P/&N."""
+    out = text.replace("&", "&&")
+    if codes:
+        out = out.replace("{page}", "&P").replace("{pages}", "&N")
+    return out
 
 
 class Table:
@@ -124,12 +185,16 @@ class Table:
         rows_for_width: Sequence[Sequence[Any]] = (),
         freeze_column: int = 0,
         min_columns: int = 0,
+        page: PageFrame | None = None,
     ) -> None:
         ws = wb.create_sheet(title)
         assert isinstance(ws, WriteOnlyWorksheet)
         self.ws = ws
         self.columns = tuple(columns)
         self.rows_written = 0
+        self.widths: list[float] = []
+        if page is not None:  # before the first row: the sheet's head is written with it
+            page.apply(ws)
         for i, col in enumerate(self.columns, 1):
             width = col.width
             if width is None:
@@ -139,8 +204,10 @@ class Table:
                     *(display_width(_shown(col.kind, r[i - 1])) + 2 for r in rows_for_width),
                 )
             ws.column_dimensions[get_column_letter(i)].width = min(width, MAX_WIDTH)
+            self.widths.append(min(width, MAX_WIDTH))
         for i in range(len(self.columns) + 1, min_columns + 1):
             ws.column_dimensions[get_column_letter(i)].width = 12
+            self.widths.append(12)
         ws.freeze_panes = f"{get_column_letter(freeze_column + 1)}{FIRST_DATA_ROW}"
         t = _text_cell(ws, heading)
         t.font = TITLE_FONT
@@ -213,6 +280,24 @@ class Table:
     @property
     def last_row(self) -> int:
         return HEADER_ROW + self.rows_written
+
+    def add_chart_below(self, chart: Any, *, height_rows: int = 18,
+                        max_width_cm: float = 24.0, reserve: bool = False) -> None:
+        """Anchor ``chart`` two rows under the last row written, as wide as the table
+        (within ``max_width_cm``), ``height_rows`` rows high: it covers no cell with
+        data and prints inside the table's page width.  Call after the last row, or
+        with ``reserve`` to write that many empty rows under it and go on below."""
+        start = self.last_row + 2
+        if _page_of(start, self.widths) != _page_of(start + height_rows - 1, self.widths):
+            # it would be cut by a page break: start it on the next page
+            self.ws.row_breaks.append(Break(id=self.last_row + 1))
+        chart.anchor = f"A{start}"
+        chart.width = max(12.0, min(sum(column_cm(w) for w in self.widths), max_width_cm))
+        chart.height = height_rows * ROW_HEIGHT_CM
+        self.ws.add_chart(chart)
+        if reserve:
+            for _ in range(height_rows + 2):
+                self.blank()
 
     def finish(self, filter_rows: int | None = None) -> None:
         """Autofilter over the headings and ``filter_rows`` data rows (default: all)."""

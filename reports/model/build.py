@@ -18,9 +18,16 @@ Definitions (also printed on the workbook):
   by now.  A stage counts as reached when it or any later stage has a
   timestamp, so the funnel never widens.
 * Approval rate = approved / (approved + declined by the lender): the
-  lender's decision as the staff recorded it (a customer who withdrew is
-  not a decline); before decisions were recorded, a consultation lost as
-  "rejected by the lender" counts as declined.
+  lender's decision as the staff recorded it.  A customer who withdrew the
+  application and a consultation we refused ourselves (lost as "refused:
+  eligibility" or "refused: suspected fraud") are counted apart, never as a
+  decline; before decisions were recorded, a consultation lost as "rejected
+  by the lender" counts as declined.
+* Add-on attach rate: signed loans whose chosen plan carries an *optional*
+  add-on (insurance the lender does not require, extended warranty, service
+  package, other), overall and per kind; lender-required insurance is shown
+  apart as the required-insurance rate (it says nothing about selling).
+* Average APR is weighted by loan amount: sum(APR x amount) / sum(amount).
 * Referrals: consultations first contacted in the period that name a
   referring customer or came through the referral channel, credited to the
   consultant who served them.
@@ -28,6 +35,7 @@ Definitions (also printed on the workbook):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,7 +44,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from db.database import Database
@@ -44,6 +52,7 @@ from db.models import (
     Appraisal,
     Consultation,
     FollowUp,
+    LoanStatus,
     Plan,
     PlanAddOn,
     Product,
@@ -55,8 +64,11 @@ from db.models.base import utcnow
 from db.models.enums import FUNNEL_ORDER, AddOnKind, Channel, Role
 from db.services.messages import MESSAGES as LOST_MESSAGES
 from reports.model.figures import (
+    ADD_ON_KINDS,
     CENT,
     KPI_CODES,
+    M1_DAYS,
+    M3_DAYS,
     TENTH,
     ChannelLine,
     FollowUpLine,
@@ -66,6 +78,8 @@ from reports.model.figures import (
     KpiLine,
     KpiTable,
     KpiTargets,
+    Overdue,
+    OverdueLine,
     ProductLine,
     RejectionLine,
     Report,
@@ -73,6 +87,7 @@ from reports.model.figures import (
     Summary,
     mean,
     percent,
+    weighted_mean,
 )
 from reports.model.period import ReportPeriod
 
@@ -83,7 +98,12 @@ TR_STRINGS = (
     "Funnel and channel figures follow the consultations first contacted in the period "
     "to the furthest stage they have reached so far.",
     "Approval rate = approved / (approved + declined by the lender), as recorded on the "
-    "signing step; a customer who withdrew the application is not a decline.",
+    "signing step; applications the customer withdrew and consultations we refused "
+    "ourselves are counted apart, not as declines.",
+    "Add-on attach rate = signed loans with at least one optional add-on (insurance the "
+    "lender does not require, warranty, service package); lender-required insurance is "
+    "shown apart.",
+    "Average APR is weighted by loan amount: sum(APR x amount) / sum(amount).",
     "Referrals are new consultations that name a referring customer or came through the "
     "referral channel, credited to the consultant who served them.",
 )
@@ -146,6 +166,18 @@ def insured_plan() -> ColumnElement[bool]:
         .where(PlanAddOn.plan_id == Plan.id, PlanAddOn.kind == AddOnKind.INSURANCE.value)
         .exists()
     )
+
+
+def plan_has_add_on(*, required: bool, kind: str | None = None) -> ColumnElement[bool]:
+    """The plan carries an add-on that is (not) lender-required, of ``kind`` if given."""
+    conds = [PlanAddOn.plan_id == Plan.id, PlanAddOn.required.is_(required)]
+    if kind is not None:
+        conds.append(PlanAddOn.kind == kind)
+    return select(PlanAddOn.id).where(*conds).exists()
+
+
+REFUSED_CODES = ("refused_eligibility", "refused_fraud")
+"""``LostReason`` codes of consultations we refused ourselves."""
 
 
 def reached(stage_index: int) -> ColumnElement[bool]:
@@ -213,11 +245,25 @@ class KpiActuals:
     loan_amount: Decimal = Decimal(0)
     approved: int = 0
     declined: int = 0
+    withdrawn: int = 0
+    refused: int = 0
     satisfaction_sum: int = 0
     satisfaction_n: int = 0
-    insured: int = 0
+    with_add_on: int = 0
+    """Signed loans whose plan carries an optional add-on."""
+    required_insurance: int = 0
     signed_with_plan: int = 0
     referrals: int = 0
+    optional_insurance: int = 0
+    optional_warranty: int = 0
+    optional_service: int = 0
+    optional_other: int = 0
+    close_seconds: int = 0
+    close_n: int = 0
+    apr_weighted: Decimal = Decimal(0)
+    """sum(APR x amount) over the signed loans with an APR."""
+    apr_amount: Decimal = Decimal(0)
+    """sum(amount) over the same loans."""
 
     def __add__(self, other: KpiActuals) -> KpiActuals:
         return KpiActuals(
@@ -230,14 +276,41 @@ class KpiActuals:
         if code == "loan_amount":
             return self.loan_amount
         if code == "approval_rate":
-            return percent(self.approved, self.approved + self.declined)
+            return self.approval_rate
         if code == "satisfaction":
             return mean(self.satisfaction_sum, self.satisfaction_n)
         if code == "insurance_attach":
-            return percent(self.insured, self.signed_with_plan)
+            return self.add_on_attach_rate
         if code == "referrals":
             return Decimal(self.referrals)
         raise KeyError(code)
+
+    @property
+    def approval_rate(self) -> Decimal | None:
+        return percent(self.approved, self.approved + self.declined)
+
+    @property
+    def add_on_attach_rate(self) -> Decimal | None:
+        return percent(self.with_add_on, self.signed_with_plan)
+
+    @property
+    def required_insurance_rate(self) -> Decimal | None:
+        return percent(self.required_insurance, self.signed_with_plan)
+
+    def add_on_by_kind(self) -> tuple[tuple[str, Decimal | None], ...]:
+        return tuple(
+            (kind, percent(getattr(self, f"optional_{kind}"), self.signed_with_plan))
+            for kind in ADD_ON_KINDS
+        )
+
+    @property
+    def average_days_to_close(self) -> Decimal | None:
+        return mean(Decimal(self.close_seconds) / Decimal(86400), self.close_n, TENTH)
+
+    @property
+    def average_apr(self) -> Decimal | None:
+        """Weighted by amount."""
+        return weighted_mean(self.apr_weighted, self.apr_amount)
 
 
 def score_kpis(
@@ -277,6 +350,10 @@ def score_kpis(
         approved=actuals.approved,
         declined=actuals.declined,
         satisfaction_responses=actuals.satisfaction_n,
+        withdrawn=actuals.withdrawn,
+        refused=actuals.refused,
+        average_days_to_close=actuals.average_days_to_close,
+        average_apr=actuals.average_apr,
     )
 
 
@@ -330,38 +407,44 @@ def resolve_stores(
     return wanted
 
 
+Activity = tuple[dict[int | None, tuple[KpiActuals, dict[str, Any]]], int, int]
+"""Per consultant (actuals, other counts), plans priced, consultations lost."""
+
+
 def _summary(
     s: Session,
     sids: StoreIds,
     store_name: str,
     lo: datetime,
     hi: datetime,
-    activity: tuple[dict[int | None, tuple[KpiActuals, dict[str, Any]]], int, int] | None = None,
+    activity: Activity | None = None,
 ) -> Summary:
     per_person, plans_priced, lost_total = activity or _activity(s, sids, lo, hi)
-    days_to_close = _days_to_close(s, sids, lo, hi)
     totals = sum((a for a, _ in per_person.values()), KpiActuals())
     counts: Counter[str] = Counter()
-    apr_sum, apr_n = Decimal(0), 0
     for _, extra in per_person.values():
         counts.update(extra["counts"])
-        apr_sum += extra["apr_sum"]
-        apr_n += extra["apr_n"]
     return Summary(
         store_id=sids[0] if len(sids) == 1 else 0,
         store_name=store_name,
         consultations=counts["contacts"],
         plans_offered=counts["plans_offered"],
         plans_priced=plans_priced,
-        approved=counts["approved"],
+        approved=totals.approved,
         signed=totals.loans_closed,
         delivered=counts["delivered"],
         lost=lost_total,
         loan_amount=totals.loan_amount.quantize(CENT),
-        average_apr=mean(apr_sum, apr_n),
-        insurance_attach_rate=percent(totals.insured, totals.signed_with_plan),
-        average_days_to_close=mean(days_to_close[0], days_to_close[1], TENTH),
+        average_apr=totals.average_apr,
+        required_insurance_rate=totals.required_insurance_rate,
+        average_days_to_close=totals.average_days_to_close,
         store_ids=sids,
+        declined=totals.declined,
+        withdrawn=totals.withdrawn,
+        refused=totals.refused,
+        approval_rate=totals.approval_rate,
+        add_on_attach_rate=totals.add_on_attach_rate,
+        add_on_attach_by_kind=totals.add_on_by_kind(),
     )
 
 
@@ -401,6 +484,12 @@ def build_report(
                 )
             )
         }
+
+        def name_of(staff_id: int | None) -> str:
+            if staff_id is None:
+                return "Unassigned"
+            return staff.get(staff_id, (f"#{staff_id}", "", False))[0]
+
         activity = _activity(s, sids, lo, hi)
         per_person = activity[0]
         summary = _summary(s, sids, store_name, lo, hi, activity)
@@ -410,20 +499,16 @@ def build_report(
             else ()
         )
         funnel = _funnel(s, sids, period)
-        products, product_total = _products(s, sids, lo, hi)
+        products, product_details, product_total = _products(s, sids, lo, hi)
         rejections = _rejections(s, sids, lo, hi)
         channels = _channels(s, sids, lo, hi)
         follow_ups = _follow_ups(s, sids, period, moment)
+        overdue = _overdue(s, sids, period, name_of)
         row_count = s.scalar(
             select(func.count(C.id)).where(
                 in_stores(C.store_id, sids), _within(C.contact_at, lo, hi)
             )
         ) or 0
-
-    def name_of(staff_id: int | None) -> str:
-        if staff_id is None:
-            return "Unassigned"
-        return staff.get(staff_id, (f"#{staff_id}", "", False))[0]
 
     totals = sum((a for a, _ in per_person.values()), KpiActuals())
 
@@ -459,6 +544,7 @@ def build_report(
         kpis=kpis,
         funnel=funnel,
         products=products,
+        product_details=product_details,
         product_total=product_total,
         channel_total=ChannelLine(
             "",
@@ -474,18 +560,31 @@ def build_report(
         consultation_rows=row_count,
         notes=TR_STRINGS,
         stores=per_store,
+        overdue=overdue,
     )
 
 
 def _activity(
-    s: Session, sids: StoreIds, lo: datetime, hi: datetime
-) -> tuple[dict[int | None, tuple[KpiActuals, dict[str, Any]]], int, int]:
+    s: Session,
+    sids: StoreIds,
+    lo: datetime,
+    hi: datetime,
+    *,
+    only: ColumnElement[bool] | None = None,
+    full: bool = True,
+) -> Activity:
+    """Per consultant: the period's events.  ``only`` narrows the consultations read
+    (the dashboard passes the ones with an event in its months, found by index);
+    ``full`` False leaves out what the dashboard does not show: days to close, the
+    weighted APR, required insurance and the add-on kinds (left at zero), plans priced
+    and consultations lost (returned as 0)."""
     signed_in = _within(C.signed_at, lo, hi)
-    has_apr = and_(signed_in, Plan.apr.is_not(None))
+    with_plan = and_(signed_in, Plan.id.is_not(None))
     has_sat = and_(signed_in, C.satisfaction.is_not(None))
     referral = or_(
         C.referred_by_customer_id.is_not(None), C.source_channel == Channel.REFERRAL.value
     )
+    decided = _within(C.lender_decided_at, lo, hi)
     stmt = (
         select(
             C.consultant_id,
@@ -496,7 +595,7 @@ def _activity(
             _count_if(_within(C.delivered_at, lo, hi)),
             _count_if(
                 or_(
-                    and_(_within(C.lender_decided_at, lo, hi), C.lender_outcome == "declined"),
+                    and_(decided, C.lender_outcome == "declined"),
                     and_(  # recorded only as a lost reason (before decisions were recorded)
                         C.lender_outcome.is_(None),
                         _within(C.lost_at, lo, hi),
@@ -504,48 +603,74 @@ def _activity(
                     ),
                 )
             ),
+            _count_if(and_(decided, C.lender_outcome == "withdrawn")),
+            _count_if(and_(_within(C.lost_at, lo, hi), C.lost_reason_code.in_(REFUSED_CODES))),
             func.sum(case((signed_in, Plan.amount))),
-            func.sum(case((has_apr, Plan.apr))),
-            _count_if(has_apr),
-            _count_if(and_(signed_in, Plan.id.is_not(None))),
-            _count_if(and_(signed_in, Plan.id.is_not(None), insured_plan())),
+            _count_if(with_plan),
+            _count_if(and_(with_plan, plan_has_add_on(required=False))),
+            *(
+                (
+                    _count_if(and_(with_plan, plan_has_add_on(
+                        required=True, kind=AddOnKind.INSURANCE.value))),
+                    *(
+                        _count_if(and_(with_plan, plan_has_add_on(required=False, kind=kind)))
+                        for kind in ADD_ON_KINDS
+                    ),
+                )
+                if full  # the dashboard shows neither required insurance nor the kinds
+                else (literal(0),) * (1 + len(ADD_ON_KINDS))
+            ),
             func.sum(case((has_sat, C.satisfaction))),
             _count_if(has_sat),
             _count_if(and_(_within(C.contact_at, lo, hi), referral)),
         )
         .select_from(C)
         .outerjoin(Plan, _chosen_plan())
-        .where(in_stores(C.store_id, sids))
+        .where(in_stores(C.store_id, sids), *(() if only is None else (only,)))
         .group_by(C.consultant_id)
     )
+    loans = _signed_loans(s, sids, lo, hi) if full else {}
     out: dict[int | None, tuple[KpiActuals, dict[str, Any]]] = {}
     for row in s.execute(stmt):
-        (consultant, contacts, offered, approved, signed, delivered, declined, amount,
-         apr_sum, apr_n, with_plan, insured, sat_sum, sat_n, referrals) = row
-        if not any((contacts, offered, approved, signed, delivered, declined, referrals)):
+        (consultant, contacts, offered, approved, signed, delivered, declined, withdrawn,
+         refused, amount, n_with_plan, with_add_on, required_insurance, *rest) = row
+        by_kind = [int(v) for v in rest[: len(ADD_ON_KINDS)]]
+        sat_sum, sat_n, referrals = rest[len(ADD_ON_KINDS):]
+        if not any((contacts, offered, approved, signed, delivered, declined, withdrawn,
+                    refused, referrals)):
             continue
+        close_seconds, close_n, apr_weighted, apr_amount = loans.get(
+            consultant, (0, 0, Decimal(0), Decimal(0))
+        )
         actuals = KpiActuals(
             loans_closed=int(signed),
             loan_amount=_dec(amount),
             approved=int(approved),
             declined=int(declined),
+            withdrawn=int(withdrawn),
+            refused=int(refused),
             satisfaction_sum=int(sat_sum or 0),
             satisfaction_n=int(sat_n),
-            insured=int(insured),
-            signed_with_plan=int(with_plan),
+            with_add_on=int(with_add_on),
+            required_insurance=int(required_insurance),
+            signed_with_plan=int(n_with_plan),
             referrals=int(referrals),
+            **{f"optional_{k}": n for k, n in zip(ADD_ON_KINDS, by_kind, strict=True)},
+            close_seconds=close_seconds,
+            close_n=close_n,
+            apr_weighted=apr_weighted,
+            apr_amount=apr_amount,
         )
         extra = {
             "counts": {
                 "contacts": int(contacts),
                 "plans_offered": int(offered),
-                "approved": int(approved),
                 "delivered": int(delivered),
             },
-            "apr_sum": _dec(apr_sum),
-            "apr_n": int(apr_n),
         }
         out[consultant] = (actuals, extra)
+    if not full:
+        return out, 0, 0
     plans_priced = s.scalar(
         select(func.count(Plan.id)).where(
             in_stores(Plan.store_id, sids), _within(Plan.created_at, lo, hi)
@@ -557,19 +682,36 @@ def _activity(
     return out, int(plans_priced), int(lost)
 
 
-def _days_to_close(s: Session, sids: StoreIds, lo: datetime, hi: datetime) -> tuple[Decimal, int]:
-    """(sum of days from first contact to signing, loans) for loans signed in the period."""
-    stmt = select(C.contact_at, C.signed_at).where(
-        in_stores(C.store_id, sids), _within(C.signed_at, lo, hi), C.contact_at.is_not(None)
+def _signed_loans(
+    s: Session, sids: StoreIds, lo: datetime, hi: datetime
+) -> dict[int | None, tuple[int, int, Decimal, Decimal]]:
+    """Per consultant, over the loans signed in the period: (seconds from first contact
+    to signing, loans with a contact time, sum of APR x amount, sum of amount with an APR).
+
+    Read row by row in Python (exact ``Decimal`` products; the scaled integers'
+    products would overflow a 64-bit SQL sum on a large store).
+    """
+    stmt = (
+        select(C.consultant_id, C.contact_at, C.signed_at, Plan.amount, Plan.apr)
+        .select_from(C)
+        .outerjoin(Plan, _chosen_plan())
+        .where(in_stores(C.store_id, sids), _within(C.signed_at, lo, hi))
     )
-    seconds, n = 0, 0
-    for contact, signed in s.execute(stmt.execution_options(yield_per=STREAM_BATCH)):
-        if contact is None or signed is None:
-            continue
-        d: timedelta = signed - contact
-        seconds += d.days * 86400 + d.seconds
-        n += 1
-    return Decimal(seconds) / Decimal(86400), n
+    acc: dict[int | None, list[Any]] = {}
+    for who, contact, signed, amount, apr in s.execute(
+        stmt.execution_options(yield_per=STREAM_BATCH)
+    ):
+        a = acc.get(who)
+        if a is None:
+            a = acc[who] = [0, 0, Decimal(0), Decimal(0)]
+        if contact is not None and signed is not None:
+            d: timedelta = signed - contact
+            a[0] += d.days * 86400 + d.seconds
+            a[1] += 1
+        if apr is not None and amount is not None:
+            a[2] += apr * amount
+            a[3] += amount
+    return {k: (v[0], v[1], v[2], v[3]) for k, v in acc.items()}
 
 
 def _steps(counts: list[int]) -> tuple[FunnelStep, ...]:
@@ -618,63 +760,151 @@ def _funnel(s: Session, sids: StoreIds, period: ReportPeriod) -> Funnel:
 
 def _products(
     s: Session, sids: StoreIds, lo: datetime, hi: datetime
-) -> tuple[tuple[ProductLine, ...], ProductLine]:
+) -> tuple[tuple[ProductLine, ...], tuple[ProductLine, ...], ProductLine]:
+    """(one line per product, one per product x lender x method, the total)."""
     stmt = (
         select(
             Plan.product_code,
             Product.name,
             Plan.lender_name,
             Plan.method,
-            func.count(Plan.id),
-            func.sum(Plan.amount),
-            func.sum(Plan.apr),
-            func.count(Plan.apr),
-            func.sum(Plan.term_months),
+            Plan.amount,
+            Plan.apr,
+            Plan.term_months,
         )
         .select_from(C)
         .join(Plan, _chosen_plan())
         .outerjoin(Product, Product.id == Plan.product_id)
         .where(in_stores(C.store_id, sids), _within(C.signed_at, lo, hi))
-        .group_by(Plan.product_code, Product.name, Plan.lender_name, Plan.method)
     )
-    lines = []
-    n_all, apr_n_all = 0, 0
-    amount_all, apr_all, term_all = Decimal(0), Decimal(0), Decimal(0)
     names_zh: dict[str, str] = {}
     for pcode, spec in s.execute(select(Product.code, Product.spec)
                                  .where(in_stores(Product.store_id, sids))):
         names_zh.setdefault(pcode, name_zh(spec))
-    for code, name, lender, method, n, amount, apr, apr_n, term in s.execute(stmt):
-        lines.append(
-            ProductLine(
-                product_code=code,
-                product_name=name or code,
-                product_name_zh=names_zh.get(code, ""),
-                lender=lender or "",
-                method=method,
-                loans=int(n),
-                amount=_dec(amount).quantize(CENT),
-                average_apr=mean(_dec(apr), int(apr_n)),
-                average_term=mean(_dec(term), int(n), TENTH),
-            )
+    by_product: dict[str, _ProductSums] = {}
+    by_detail: dict[tuple[str, str, str], _ProductSums] = {}
+    names: dict[str, str] = {}
+    total = _ProductSums()
+    for code, name, lender, method, amount, apr, term in s.execute(
+        stmt.execution_options(yield_per=STREAM_BATCH)
+    ):
+        code = code or ""
+        names.setdefault(code, name or code)
+        for sums in (
+            by_product.setdefault(code, _ProductSums()),
+            by_detail.setdefault((code, lender or "", method or ""), _ProductSums()),
+            total,
+        ):
+            sums.add(_dec(amount), apr, term)
+
+    def line(code: str, lender: str, method: str, sums: _ProductSums) -> ProductLine:
+        return ProductLine(
+            product_code=code,
+            product_name=names.get(code, code),
+            product_name_zh=names_zh.get(code, ""),
+            lender=lender,
+            method=method,
+            loans=sums.loans,
+            amount=sums.amount.quantize(CENT),
+            average_apr=sums.average_apr(),
+            average_term=mean(sums.term, sums.loans, TENTH),
+            loan_share=percent(sums.loans, total.loans),
+            amount_share=percent(sums.amount, total.amount),
         )
-        n_all += int(n)
-        apr_n_all += int(apr_n)
-        amount_all += _dec(amount)
-        apr_all += _dec(apr)
-        term_all += _dec(term)
-    lines.sort(key=lambda x: (-x.amount, x.product_code, x.lender, x.method))
-    total = ProductLine(
-        product_code="",
-        product_name="",
-        lender="",
-        method="",
-        loans=n_all,
-        amount=amount_all.quantize(CENT),
-        average_apr=mean(apr_all, apr_n_all),
-        average_term=mean(term_all, n_all, TENTH),
+
+    mix = sorted(
+        (line(code, "", "", v) for code, v in by_product.items()),
+        key=lambda x: (-x.amount, x.product_code),
     )
-    return tuple(lines), total
+    details = sorted(
+        (line(code, lender, method, v) for (code, lender, method), v in by_detail.items()),
+        key=lambda x: (-x.amount, x.product_code, x.lender, x.method),
+    )
+    all_line = dataclasses.replace(
+        line("", "", "", total), product_name="", product_name_zh=""
+    )
+    return tuple(mix), tuple(details), all_line
+
+
+class _ProductSums:
+    __slots__ = ("amount", "apr_amount", "apr_weighted", "loans", "term")
+
+    def __init__(self) -> None:
+        self.loans = 0
+        self.amount = Decimal(0)
+        self.term = 0
+        self.apr_weighted = Decimal(0)
+        self.apr_amount = Decimal(0)
+
+    def add(self, amount: Decimal, apr: Decimal | None, term: int | None) -> None:
+        self.loans += 1
+        self.amount += amount
+        self.term += term or 0
+        if apr is not None:
+            self.apr_weighted += apr * amount
+            self.apr_amount += amount
+
+    def average_apr(self) -> Decimal | None:
+        return weighted_mean(self.apr_weighted, self.apr_amount)
+
+
+def _overdue(
+    s: Session, sids: StoreIds, period: ReportPeriod, staff_name: Any
+) -> Overdue | None:
+    """Each signed loan's latest imported status up to the period's last day."""
+    latest = (
+        select(LoanStatus.consultation_id.label("cid"), func.max(LoanStatus.as_of).label("day"))
+        .where(in_stores(LoanStatus.store_id, sids), LoanStatus.as_of <= period.end)
+        .group_by(LoanStatus.consultation_id)
+        .subquery()
+    )
+    stmt = (
+        select(C.consultant_id, Plan.product_code, Plan.lender_name, LoanStatus.status,
+               LoanStatus.overdue_days, LoanStatus.as_of)
+        .select_from(LoanStatus)
+        .join(latest, and_(latest.c.cid == LoanStatus.consultation_id,
+                           latest.c.day == LoanStatus.as_of))
+        .join(C, C.id == LoanStatus.consultation_id)
+        .join(Plan, Plan.id == LoanStatus.plan_id)
+    )
+    groups: dict[tuple[str, str], list[int]] = {}
+    days: set[Any] = set()
+    for consultant, product, lender, status, overdue_days, as_of in s.execute(
+        stmt.execution_options(yield_per=STREAM_BATCH)
+    ):
+        days.add(as_of)
+        settled = status == "settled"
+        n_days = 0 if settled else int(overdue_days or 0)
+        for key in (("salesperson", "" if consultant is None else str(consultant)),
+                    ("product", product or ""), ("lender", lender or ""), ("total", "")):
+            g = groups.setdefault(key, [0, 0, 0, 0])
+            g[0 if not settled else 1] += 1
+            g[2] += n_days >= M1_DAYS
+            g[3] += n_days >= M3_DAYS
+    if not days:
+        return None
+    products: dict[str, tuple[str, str]] = {}
+    for code, pname, spec in s.execute(
+        select(Product.code, Product.name, Product.spec).where(in_stores(Product.store_id, sids))
+    ):
+        products.setdefault(code, (pname, name_zh(spec)))
+
+    def line(kind: str, key: str, g: list[int]) -> OverdueLine:
+        if kind == "salesperson":
+            name, zh = staff_name(int(key) if key else None), ""
+        elif kind == "product":
+            name, zh = products.get(key, (key, ""))
+        else:
+            name, zh = key, ""
+        return OverdueLine(kind, key, name, g[0], g[1], g[2], g[3], percent(g[2], g[0]),
+                           percent(g[3], g[0]), zh)
+
+    order = {"salesperson": 0, "product": 1, "lender": 2}
+    lines = sorted(
+        (line(kind, key, g) for (kind, key), g in groups.items() if kind != "total"),
+        key=lambda x: (order[x.kind], x.kind == "salesperson" and not x.key, -x.loans, x.name),
+    )
+    return Overdue(tuple(lines), line("total", "", groups[("total", "")]), tuple(sorted(days)))
 
 
 def _reason_codes(data: Any) -> Iterable[tuple[str, str]]:
@@ -734,6 +964,26 @@ def _rejections(
             if code.startswith("excluded."):
                 vehicle[(code, template)] += 1
     add("vehicle", vehicle)
+
+    # the lender's declines, by the reason recorded with the decision
+    lender: Counter[tuple[str, str]] = Counter()
+    withdrawn = 0
+    for outcome, data in s.execute(
+        select(C.lender_outcome, C.lender_decision).where(
+            in_stores(C.store_id, sids),
+            _within(C.lender_decided_at, lo, hi),
+            C.lender_outcome.in_(("declined", "withdrawn")),
+        )
+    ):
+        if outcome == "withdrawn":
+            withdrawn += 1
+            continue
+        code = str((data or {}).get("reason_code") or "other")
+        key = f"decision.declined_{code}"
+        lender[(key, LOST_MESSAGES.get(key, code))] += 1
+    add("lender", lender)
+    if withdrawn:
+        add("withdrawn", Counter({("decision.withdrawn", "Withdrawn by the customer"): withdrawn}))
 
     hits = s.scalar(
         select(func.count(C.id)).where(

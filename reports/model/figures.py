@@ -9,7 +9,7 @@ Conventions (the same as ``lending``): money is ``Decimal`` quantized to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from reports.model.period import ReportPeriod
@@ -30,6 +30,13 @@ def mean(total: Decimal | int, count: int, quantum: Decimal = CENT) -> Decimal |
     if not count:
         return None
     return (Decimal(total) / Decimal(count)).quantize(quantum, ROUND_HALF_UP)
+
+
+def weighted_mean(weighted: Decimal, weights: Decimal) -> Decimal | None:
+    """``sum(x * w) / sum(w)`` with two decimals (an amount-weighted APR); None without weight."""
+    if not weights:
+        return None
+    return (weighted / weights).quantize(CENT, ROUND_HALF_UP)
 
 
 # ---------------------------------------------------------------------------
@@ -56,19 +63,35 @@ class Summary:
     loan_amount: Decimal
     """Sum of the chosen plans' amounts of the loans signed in the period."""
     average_apr: Decimal | None
-    """Mean APR (percent) of the chosen plans of the loans signed in the period."""
-    insurance_attach_rate: Decimal | None
-    """Percent of the loans signed in the period whose plan carries insurance."""
+    """Amount-weighted mean APR (percent) of the chosen plans of the loans signed in the
+    period: sum(APR x amount) / sum(amount)."""
+    required_insurance_rate: Decimal | None
+    """Percent of the loans signed in the period whose lender required insurance."""
     average_days_to_close: Decimal | None
     """Mean days from first contact to signing, loans signed in the period (1 decimal)."""
     store_ids: tuple[int, ...] = ()
     """The stores counted (several for a dealer group's report, then ``store_id`` is 0
     and ``store_name`` lists their names)."""
+    declined: int = 0
+    """Applications the lender declined (decision recorded in the period)."""
+    withdrawn: int = 0
+    """Applications the customer withdrew while the lender was deciding: not a decline."""
+    refused: int = 0
+    """Consultations we refused ourselves (lost as refused: eligibility or suspected fraud)."""
+    approval_rate: Decimal | None = None
+    """approved / (approved + declined): the lender's decisions, withdrawals left out."""
+    add_on_attach_rate: Decimal | None = None
+    """Percent of the loans signed in the period whose plan carries an optional add-on."""
+    add_on_attach_by_kind: tuple[tuple[str, Decimal | None], ...] = ()
+    """(add-on kind, percent of the signed loans with an optional add-on of that kind)."""
 
 
 # ---------------------------------------------------------------------------
 # salesperson KPIs
 # ---------------------------------------------------------------------------
+
+ADD_ON_KINDS = ("insurance", "warranty", "service", "other")
+"""``db.models.enums.AddOnKind`` values, in the order the report lists them."""
 
 KPI_CODES = (
     "loans_closed",
@@ -143,6 +166,14 @@ class SalespersonKpis:
     approved: int = 0
     declined: int = 0
     satisfaction_responses: int = 0
+    withdrawn: int = 0
+    """Applications the customer withdrew (not in the approval rate)."""
+    refused: int = 0
+    """Consultations we refused (eligibility or suspected fraud)."""
+    average_days_to_close: Decimal | None = None
+    """Mean days from first contact to signing of this person's loans (1 decimal)."""
+    average_apr: Decimal | None = None
+    """Amount-weighted mean APR of this person's signed loans."""
 
     def line(self, code: str) -> KpiLine:
         return next(x for x in self.lines if x.code == code)
@@ -196,7 +227,8 @@ class Funnel:
 
 @dataclass(frozen=True)
 class ProductLine:
-    """Loans signed in the period, by product, lender and repayment method."""
+    """Loans signed in the period, by product (the mix) or by product, lender and
+    repayment method (the detail); ``average_apr`` is weighted by amount."""
 
     product_code: str
     product_name: str
@@ -209,6 +241,10 @@ class ProductLine:
     """Months, one decimal."""
     product_name_zh: str = ""
     """The product's Chinese name from its catalogue entry (empty when it has none)."""
+    loan_share: Decimal | None = None
+    """Percent of all signed loans (the product mix)."""
+    amount_share: Decimal | None = None
+    """Percent of the signed loan amount."""
 
     def name(self, lang: str | None) -> str:
         return self.product_name_zh if (lang or "").startswith("zh") and self.product_name_zh \
@@ -218,7 +254,8 @@ class ProductLine:
 @dataclass(frozen=True)
 class RejectionLine:
     kind: str
-    """``lost``, ``qualification``, ``vehicle`` or ``blacklist``."""
+    """``lost``, ``qualification``, ``vehicle``, ``lender`` (declined, by the lender's
+    reason), ``withdrawn`` (by the customer, while the lender decided) or ``blacklist``."""
     code: str
     """A reason code, or the lost reason as typed by staff."""
     reason: str
@@ -259,6 +296,48 @@ class FollowUpLine:
     """Percent of the follow-ups that are done or missed."""
 
 
+M1_DAYS = 1
+"""Overdue M1+: one day or more past due (M1 is days 1-30)."""
+M3_DAYS = 61
+"""Overdue M3+: 61 days or more past due (M3 is days 61-90, the third month)."""
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    """Signed loans by their latest post-loan status up to the period's end (the
+    lenders' files, ``db.services.loan_status``).  Rates are of the loans being repaid
+    (current or overdue): settled loans are counted apart."""
+
+    kind: str
+    """``salesperson``, ``product``, ``lender`` or ``total``."""
+    key: str
+    """Staff id (as text, '' for none), product code or lender name."""
+    name: str
+    loans: int
+    """Loans being repaid (current or overdue)."""
+    settled: int
+    m1: int
+    m3: int
+    m1_rate: Decimal | None
+    m3_rate: Decimal | None
+    name_zh: str = ""
+
+    def label(self, lang: str | None) -> str:
+        return self.name_zh if (lang or "").startswith("zh") and self.name_zh else self.name
+
+
+@dataclass(frozen=True)
+class Overdue:
+    lines: tuple[OverdueLine, ...]
+    """By salesperson, then product, then lender."""
+    total: OverdueLine
+    as_of: tuple[date, ...]
+    """The as-of dates of the statuses counted (latest per loan)."""
+
+    def of(self, kind: str) -> tuple[OverdueLine, ...]:
+        return tuple(x for x in self.lines if x.kind == kind)
+
+
 @dataclass(frozen=True)
 class Report:
     period: ReportPeriod
@@ -267,6 +346,7 @@ class Report:
     kpis: KpiTable
     funnel: Funnel
     products: tuple[ProductLine, ...]
+    """One line per product (lender and method empty), largest amount first."""
     product_total: ProductLine
     """All signed loans of the period (code, name, lender and method are empty)."""
     rejections: tuple[RejectionLine, ...]
@@ -280,3 +360,7 @@ class Report:
     """English remarks about data the schema cannot give (shown on the summary)."""
     stores: tuple[Summary, ...] = field(default=())
     """A group report's summary per store (in store order); empty for one store."""
+    product_details: tuple[ProductLine, ...] = field(default=())
+    """By product, lender and repayment method."""
+    overdue: Overdue | None = None
+    """None when no lender's post-loan status has been imported up to the period's end."""

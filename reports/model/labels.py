@@ -30,7 +30,7 @@ TR_STRINGS = (
     "Loan amount",
     "Approval rate",
     "Customer satisfaction",
-    "Insurance attach rate",
+    "Add-on attach rate",
     "Referrals",
     # channels
     "Walk-in",
@@ -50,6 +50,10 @@ TR_STRINGS = (
     "Qualification refused",
     "Vehicle refused",
     "Blacklist hit",
+    "Declined by the lender",
+    "Withdrawn by the customer",
+    # the lender's decision
+    "Declined",
     # others
     "Not recorded",
     "Unassigned",
@@ -73,7 +77,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "loan_amount": "Loan amount",
         "approval_rate": "Approval rate",
         "satisfaction": "Customer satisfaction",
-        "insurance_attach": "Insurance attach rate",
+        "insurance_attach": "Add-on attach rate",
         "referrals": "Referrals",
     },
     "channel": {
@@ -86,18 +90,26 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "": "Not recorded",
     },
     "status": {"open": "Open", "lost": "Lost", "delivered": "Delivered"},
+    "decision": {
+        "approved": "Approved",
+        "declined": "Declined",
+        "withdrawn": "Withdrawn by the customer",
+        "": "",
+    },
     "intent": {"high": "High", "medium": "Medium", "low": "Low", "": ""},
     "rejection": {
         "lost": "Lost",
         "qualification": "Qualification refused",
         "vehicle": "Vehicle refused",
         "blacklist": "Blacklist hit",
+        "lender": "Declined by the lender",
+        "withdrawn": "Withdrawn by the customer",
     },
 }
 
 
 # Kinds whose one label table is lending's (lending.labels), translated as "Vocabulary".
-_SHARED = {"method": "method"}
+_SHARED = {"method": "method", "add_on_kind": "add_on_kind"}
 
 
 def english(kind: str, code: str | None) -> str:

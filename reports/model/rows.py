@@ -1,7 +1,7 @@
 """One row per consultation, streamed (bounded memory), masked unless the owner asks.
 
 Masking uses ``db.crypto``'s helpers: ID ``110105********002X``, phone
-``138****5678``, income ``1****``; the name keeps its first character
+``138****5678``, income as its band ``10,000–15,000``; the name keeps its first character
 (``王**``).  Unmasked rows need the owner role and are written to the audit
 log (``view_pii``) before the first row is produced.
 """
@@ -16,10 +16,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from db.crypto import mask_id, mask_income, mask_phone
+from db.crypto import income_band, mask_id, mask_phone
 from db.database import Database
 from db.models import Consultation, Customer, Plan, Product, Qualification, Staff
-from db.models.enums import AuditAction, Role
+from db.models.enums import AuditAction
 from db.services import audit
 from db.services.base import Actor, Permission, PermissionDenied, require
 from reports.model.build import (
@@ -80,13 +80,15 @@ class ConsultationRow:
     satisfaction: int | None
     product_zh: str = ""
     lost_reason_code: str = ""
+    lender_outcome: str = ""
+    """The lender's decision: approved / declined / withdrawn ('' when none recorded)."""
     """The :class:`LostReason` category picked in the GUI ('' when none)."""
     """The product's Chinese name (catalogue ``name_zh``), empty when it has none."""
 
 
 def check_unmasked(actor: Actor | None) -> Actor:
     """Unmasked personal data in a report is for the owner only."""
-    if actor is None or actor.role is not Role.OWNER:
+    if actor is None or not actor.can(Permission.EXPORT_UNMASKED):
         raise PermissionDenied(
             "Only the owner may export unmasked personal data.", code="permission_denied"
         )
@@ -163,6 +165,7 @@ def iter_consultation_rows(
             Plan.first_payment,
             insured_plan(),
             C.lost_reason_code,
+            C.lender_outcome,
         )
         .select_from(C)
         .join(Customer, Customer.id == C.customer_id)
@@ -182,7 +185,7 @@ def iter_consultation_rows(
              *stamps) = r[:8 + last]
             (name, phone_enc, id_enc, tier, grade, income_enc, plan_id, product_code,
              product_id, lender, method, amount, term, apr, first_payment, insured,
-             lost_code) = r[8 + last:]
+             lost_code, outcome) = r[8 + last:]
             phone = decrypt("customers", "phone", phone_enc) if phone_enc else ""
             idn = decrypt("customers", "id_number", id_enc) if id_enc else ""
             income_text = (
@@ -195,7 +198,7 @@ def iter_consultation_rows(
                 name = mask_name(name or "")
                 phone = mask_phone(phone) if phone else ""
                 idn = mask_id(idn) if idn else ""
-                income = mask_income(income_text) if income_text else None
+                income = income_band(income_text) if income_text else None
             stage = STAGES[0]
             for i in range(last, 0, -1):
                 if stamps[i - 1] is not None:
@@ -229,6 +232,7 @@ def iter_consultation_rows(
                 delivered_at=local(delivered) if delivered is not None else None,
                 lost_reason=lost_reason or "",
                 lost_reason_code=lost_code or "",
+                lender_outcome=outcome or "",
                 satisfaction=satisfaction,
             )
 

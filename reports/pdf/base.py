@@ -282,7 +282,7 @@ class CustomerDocument:
         return [self.para(self.reprint_text(), "Reprint")]
 
     def letterhead_texts(self) -> list[str]:
-        texts = [self.store.name, self.store.address, self.store.phone, self.title_text,
+        texts = [self.store.name, *self._store_lines(), self.title_text,
                  self.footer_text(), self.page_label(1, 1)]
         if self.store.sample:
             texts.append(sample_watermark())
@@ -311,9 +311,42 @@ class CustomerDocument:
         lines = []
         if self.store.address:
             lines.append(self.store.address)
+        contact = []
         if self.store.phone:
-            lines.append(self._t("Tel. {phone}").format(phone=self.store.phone))
+            contact.append(self._t("Tel. {phone}").format(phone=self.store.phone))
+        if self.store.licence_no:
+            contact.append(
+                self._t("Business licence No. {number}").format(number=self.store.licence_no)
+            )
+        if contact:
+            lines.append("   ".join(contact))
         return lines
+
+    LOGO_HEIGHT: ClassVar[float] = 12 * mm
+    LOGO_MAX_WIDTH: ClassVar[float] = 30 * mm
+
+    def draw_logo(self, canvas: Canvas, top: float) -> float:
+        """The store's logo at the top left; returns the width it takes (0: none).
+
+        A picture ReportLab cannot read is left out: the document still prints.
+        """
+        if not self.store.logo:
+            return 0.0
+        from reportlab.lib.utils import ImageReader
+
+        try:
+            image = ImageReader(io.BytesIO(self.store.logo))
+            w, h = image.getSize()
+        except Exception:  # a damaged picture never stops a document
+            return 0.0
+        if not w or not h:
+            return 0.0
+        height = self.LOGO_HEIGHT
+        width = min(self.LOGO_MAX_WIDTH, height * w / h)
+        height = width * h / w
+        canvas.drawImage(image, self.left_margin, top + 8 - height, width=width, height=height,
+                         mask="auto")
+        return width + 3 * mm
 
     def draw_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
@@ -321,13 +354,14 @@ class CustomerDocument:
         canvas.saveState()
         canvas.setFillColor(ACCENT)
         canvas.rect(0, height - 5 * mm, width, 5 * mm, stroke=0, fill=1)
+        left = self.left_margin + self.draw_logo(canvas, top)
         canvas.setFont(self.fonts.bold, 15)
-        canvas.drawString(self.left_margin, top - 4, self.store.name)
+        canvas.drawString(left, top - 4, self.store.name)
         canvas.setFont(self.fonts.regular, 8)
         canvas.setFillColor(MUTED)
         y = top - 15
         for line in self._store_lines():
-            canvas.drawString(self.left_margin, y, line)
+            canvas.drawString(left, y, line)
             y -= 10.5
         right = width - self.right_margin
         canvas.setFillColor(ACCENT)

@@ -35,7 +35,6 @@ from lending.settings import DEFAULT_SETTINGS, LendingSettings
 from lending.settlement import EarlySettlement, SettlementError, early_settlement
 from reports.lenders import KeptName
 
-DEFAULT_QUOTE_VALID_DAYS = 7
 EARLY_SETTLEMENT_EXAMPLE_PERIOD = 12
 OVERDUE_EXAMPLE_DAYS = 10
 
@@ -47,6 +46,10 @@ class StoreInfo:
     phone: str = ""
     complaint_channel: str = ""
     """Free text from the store's settings; empty prints the default channels."""
+    licence_no: str = ""
+    """Business licence number, printed under the address when given."""
+    logo: bytes = b""
+    """PNG or JPEG, drawn beside the store's name on the first page when given."""
     sample: bool = True
     """The owner has not confirmed the catalogue yet: every page carries the
     "样例数据，非正式报价 / sample data - not an offer" watermark."""
@@ -419,10 +422,13 @@ def build_quote_data(
     add_ons: Sequence[AddOnLine] = (),
     insurance_required: bool | None = None,
     dti: DtiCheck | None = None,
-    valid_days: int = DEFAULT_QUOTE_VALID_DAYS,
+    valid_days: int | None = None,
     settings: LendingSettings = DEFAULT_SETTINGS,
 ) -> QuoteData:
-    """The quote: several plans side by side, at most one of them chosen."""
+    """The quote: several plans side by side, at most one of them chosen.
+
+    It is valid for ``valid_days`` (default: the store's ``quote_valid_days``).
+    """
     if not plans:
         raise ValueError("a quote needs at least one plan")
     if sum(1 for p in plans if p.chosen) > 1:
@@ -433,7 +439,8 @@ def build_quote_data(
         store=store,
         document_no=document_no,
         issued_on=issued_on,
-        valid_until=issued_on + timedelta(days=valid_days),
+        valid_until=issued_on + timedelta(
+            days=settings.quote_valid_days if valid_days is None else valid_days),
         consultant=consultant,
         customer=customer,
         vehicle=vehicle,

@@ -119,6 +119,7 @@ def _document(
         main, plans = load_snapshots(uow, actor, consultation_id, plan_id=main_id)
         c = documents.customer_line(uow, actor, consultation_id)
         earlier = documents.print_count(uow, actor, main_id, kind.value)
+        logo = settings_service.get_store(uow, actor.store_id).logo
     customer = CustomerInfo(c.name, c.id_number_masked, c.phone_masked)
     again = (printed_on or date.today()) if earlier else None
     data: DocumentData
@@ -141,6 +142,8 @@ def _document(
                                                           for n in s.quote.names)]))
         data = replace(main.quote, plans=summaries, customer=customer, reprinted_on=again,
                        names=names)
+    if logo:
+        data = replace(data, store=replace(data.store, logo=logo))
     return data, main.settings
 
 

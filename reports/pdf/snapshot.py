@@ -38,6 +38,7 @@ from decimal import Decimal
 from typing import Any
 
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from db.services import consultations, documents
 from db.services.base import Actor, Target, transaction
@@ -117,6 +118,10 @@ def _converter() -> cattrs.Converter:
     c.register_structure_hook(datetime, lambda v, _: datetime.fromisoformat(v))
     c.register_unstructure_hook(LendingSettings, settings_to_dict)
     c.register_structure_hook(LendingSettings, lambda v, _: _settings(v))
+    # the logo (up to 256 KB) is not copied into every plan: documents print the store's
+    # current one (reports.pdf.saved), like the customer's name
+    c.register_unstructure_hook(
+        StoreInfo, make_dict_unstructure_fn(StoreInfo, c, logo=override(omit=True)))
     return c
 
 
@@ -159,7 +164,8 @@ def from_json(data: Mapping[str, Any]) -> PlanSnapshot:
 def _store(inputs: DocumentInputs) -> StoreInfo:
     s = inputs.store
     return StoreInfo(name=s.name, address=s.address, phone=s.phone,
-                     complaint_channel=s.complaint_channel, sample=not s.catalogue_confirmed)
+                     complaint_channel=s.complaint_channel, sample=not s.catalogue_confirmed,
+                     licence_no=s.licence_no)
 
 
 def _vehicle(a: AppraisalView | None) -> VehicleInfo | None:

@@ -1,9 +1,14 @@
-"""``key``, ``store`` and ``staff`` commands through ``python main.py`` (real processes)."""
+"""``key``, ``store`` and ``staff`` commands through ``python main.py`` (real processes).
+
+Changing commands run logged in (``--user boss --password-file F``, see
+``tests/cli/test_login.py`` for the login itself).
+"""
 
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,18 +19,31 @@ from db.services import staff
 from tests.cli.test_db_commands import one_line_error, run
 
 PHRASE = "correct horse battery"
+OWNER_PASSWORD = "owner-pass-1"
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, migrated_sqlite: Callable[[Path], Path]
+) -> Path:
     """Counter 1: a set-up database and its key file under LOANDESK_HOME."""
     home = tmp_path / "home"
     monkeypatch.setenv("LOANDESK_HOME", str(home))
     monkeypatch.delenv("LOANDESK_KEY_FILE", raising=False)
     monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)
+    migrated_sqlite(db_of(home))  # the default database of LOANDESK_HOME, at head
     with open_database() as database:
-        staff.create_owner(database, "Main store", "boss", "owner-pass-1", seed_catalogue=False)
+        assert database.path == db_of(home)
+        staff.create_owner(database, "Main store", "boss", OWNER_PASSWORD, seed_catalogue=False)
     return home
+
+
+@pytest.fixture
+def login(tmp_path: Path) -> tuple[str, ...]:
+    """``--user boss --password-file F``: the owner logged in."""
+    pw = tmp_path / "boss-password.txt"
+    pw.write_text(OWNER_PASSWORD + "\n", encoding="utf-8")
+    return ("--user", "boss", "--password-file", str(pw))
 
 
 def key_of(home: Path) -> Path:
@@ -43,17 +61,19 @@ def phrase_file(tmp_path: Path) -> Path:
     return p
 
 
-def export(home: Path, out: Path, phrase_file: Path) -> None:
-    done = run(home, "key", "export", "--out", str(out), "--passphrase-file", str(phrase_file))
+def export(home: Path, out: Path, phrase_file: Path, login: tuple[str, ...]) -> None:
+    done = run(
+        home, "key", "export", "--out", str(out), "--passphrase-file", str(phrase_file), *login
+    )
     assert done.returncode == 0, done.stderr
 
 
 def test_export_then_import_on_a_second_counter(
-    home: Path, phrase_file: Path, tmp_path: Path
+    home: Path, phrase_file: Path, tmp_path: Path, login: tuple[str, ...]
 ) -> None:
     out = tmp_path / "usb" / "loandesk-key.export"
     out.parent.mkdir()
-    export(home, out, phrase_file)
+    export(home, out, phrase_file, login)
     fp = key_fingerprint(read_key_file(key_of(home)))
     if os.name == "posix":
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -65,7 +85,7 @@ def test_export_then_import_on_a_second_counter(
     done = run(
         counter2,
         "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file),
-        "--db", str(db_of(home)),
+        "--db", str(db_of(home)), *login,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert fp in done.stdout
@@ -79,27 +99,33 @@ def test_export_then_import_on_a_second_counter(
 
     # importing the same key again is harmless
     again = run(
-        counter2, "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file)
-    )
+        counter2,
+        "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file),
+        "--db", str(db_of(home)), *login,
+    )  # fmt: skip
     assert again.returncode == 0 and "already has this key" in again.stdout
 
 
 def test_import_refuses_to_overwrite_a_different_key_unless_replace(
-    home: Path, phrase_file: Path, tmp_path: Path
+    home: Path, phrase_file: Path, tmp_path: Path, login: tuple[str, ...]
 ) -> None:
     out = tmp_path / "k.export"
-    export(home, out, phrase_file)
+    export(home, out, phrase_file, login)
     other = tmp_path / "other"
     with open_database(other / "data" / "own.sqlite3", key=key_of(other)):
         pass  # counter 2 had its own key already
     before = key_of(other).read_bytes()
-    refused = run(other, "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file))
+    into = ("--db", str(db_of(home)), *login)  # log in to the database the key belongs to
+    refused = run(
+        other, "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file), *into
+    )
     assert "--replace" in one_line_error(refused)
     assert key_of(other).read_bytes() == before
 
     done = run(
         other,
         "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file), "--replace",
+        *into,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert read_key_file(key_of(other)) == read_key_file(key_of(home))
@@ -108,18 +134,18 @@ def test_import_refuses_to_overwrite_a_different_key_unless_replace(
 
 
 def test_import_refuses_a_key_that_does_not_fit_the_database(
-    home: Path, phrase_file: Path, tmp_path: Path
+    home: Path, phrase_file: Path, tmp_path: Path, login: tuple[str, ...]
 ) -> None:
     other = tmp_path / "other"
-    with open_database(other / "data" / "loandesk.sqlite3", key=key_of(other)):
-        pass
+    with open_database(other / "data" / "loandesk.sqlite3", key=key_of(other)) as database:
+        staff.create_owner(database, "Other", "boss", OWNER_PASSWORD, seed_catalogue=False)
     out = tmp_path / "other.export"
-    export(other, out, phrase_file)
+    export(other, out, phrase_file, login)
     counter = tmp_path / "counter"
     refused = run(
         counter,
         "key", "import", "--from", str(out), "--passphrase-file", str(phrase_file),
-        "--db", str(db_of(home)),
+        "--db", str(db_of(home)), *login,
     )  # fmt: skip
     assert "does not belong to the database" in one_line_error(refused)
     assert not key_of(counter).exists()
@@ -151,21 +177,26 @@ def test_wrong_key_at_open_is_one_clear_line(home: Path, tmp_path: Path) -> None
         (("key", "export", "--out", "{tmp}/k.export", "--passphrase-file", "{tmp}/short"),
          "at least"),
         (("key", "export", "--out", "{tmp}/k.export", "--passphrase-file", "{tmp}/nope"),
-         "cannot be read"),
+         "There is no file"),
         (("key", "import", "--from", "{tmp}/k2.export", "--passphrase-file", "{tmp}/wrong"),
          "Wrong passphrase"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_line_exit_2(
-    home: Path, phrase_file: Path, tmp_path: Path, args: tuple[str, ...], expected: str
+    home: Path,
+    phrase_file: Path,
+    tmp_path: Path,
+    login: tuple[str, ...],
+    args: tuple[str, ...],
+    expected: str,
 ) -> None:
     (tmp_path / "short").write_text("short\n")
     (tmp_path / "wrong").write_text("not the passphrase\n")
-    export(home, tmp_path / "k2.export", phrase_file)
+    export(home, tmp_path / "k2.export", phrase_file, login)
     extra = () if "--passphrase-file" in args else ("--passphrase-file", str(phrase_file))
     argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
     if len(argv) > 1:
-        argv += extra
+        argv += [*extra, *login]
     before = key_of(home).read_bytes()
     out = run(home, *argv)
     line = one_line_error(out)
@@ -174,22 +205,24 @@ def test_bad_input_is_one_line_exit_2(
     assert not (tmp_path / "k.export").exists()
 
 
-def test_interactive_passphrase_needs_a_terminal(home: Path, tmp_path: Path) -> None:
-    out = run(home, "key", "export", "--out", str(tmp_path / "k.export"))
+def test_interactive_passphrase_needs_a_terminal(
+    home: Path, tmp_path: Path, login: tuple[str, ...]
+) -> None:
+    out = run(home, "key", "export", "--out", str(tmp_path / "k.export"), *login)
     assert "--passphrase-file" in one_line_error(out)
     assert not (tmp_path / "k.export").exists()
 
 
-def test_store_add_and_list(home: Path) -> None:
-    done = run(home, "store", "add", "--name", "Pudong store")
+def test_store_add_and_list(home: Path, login: tuple[str, ...]) -> None:
+    done = run(home, "store", "add", "--name", "Pudong store", *login)
     assert done.returncode == 0, done.stderr
     assert "Pudong store" in done.stdout
     listed = run(home, "store", "list")
     lines = listed.stdout.strip().splitlines()
     assert [line.split("\t")[:2] for line in lines] == [["1", "Main store"], ["2", "Pudong store"]]
-    dup = run(home, "store", "add", "--name", "PUDONG store")
+    dup = run(home, "store", "add", "--name", "PUDONG store", *login)
     assert "already exists" in one_line_error(dup)
-    empty = run(home, "store", "add", "--name", "  ")
+    empty = run(home, "store", "add", "--name", "  ", *login)
     assert "--name" in one_line_error(empty)
     assert len(run(home, "store", "list").stdout.strip().splitlines()) == 2
 
@@ -200,14 +233,16 @@ def test_store_commands_need_a_database(tmp_path: Path) -> None:
     assert not (tmp_path / "nothing" / "data" / "loandesk.sqlite3").exists()
 
 
-def test_staff_add_to_any_store_and_list(home: Path, tmp_path: Path) -> None:
-    assert run(home, "store", "add", "--name", "Pudong store").returncode == 0
+def test_staff_add_to_any_store_and_list(
+    home: Path, tmp_path: Path, login: tuple[str, ...]
+) -> None:
+    assert run(home, "store", "add", "--name", "Pudong store", *login).returncode == 0
     pw = tmp_path / "pw.txt"
     pw.write_text("staff-pass-1\n", encoding="utf-8")
     done = run(
         home,
         "staff", "add", "--username", "bob", "--role", "consultant", "--store", "pudong store",
-        "--display-name", "Bob Li", "--password-file", str(pw),
+        "--display-name", "Bob Li", "--new-password-file", str(pw), *login,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "store 2" in done.stdout
@@ -229,20 +264,20 @@ def test_staff_add_to_any_store_and_list(home: Path, tmp_path: Path) -> None:
         (("--username", "", "--role", "consultant"), "--username needs"),
         (("--username", "a b", "--role", "consultant"), "no spaces"),
         (("--username", "bob", "--role", "consultant", "--store", "Nowhere"), "Nowhere"),
-        (("--username", "bob", "--role", "consultant", "--password-file", "{tmp}/short"),
+        (("--username", "bob", "--role", "consultant", "--new-password-file", "{tmp}/short"),
          "at least 8"),
     ],
 )  # fmt: skip
 def test_staff_add_bad_input(
-    home: Path, tmp_path: Path, args: tuple[str, ...], expected: str
+    home: Path, tmp_path: Path, login: tuple[str, ...], args: tuple[str, ...], expected: str
 ) -> None:
     pw = tmp_path / "pw.txt"
     pw.write_text("staff-pass-1\n", encoding="utf-8")
     (tmp_path / "short").write_text("short\n", encoding="utf-8")
     argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    if "--password-file" not in argv:
-        argv += ["--password-file", str(pw)]
-    line = one_line_error(run(home, "staff", "add", *argv))
+    if "--new-password-file" not in argv:
+        argv += ["--new-password-file", str(pw)]
+    line = one_line_error(run(home, "staff", "add", *argv, *login))
     assert expected in line, line
     assert "bob" not in run(home, "staff", "list").stdout
 
@@ -285,18 +320,24 @@ def _on_a_terminal(home: Path, args: list[str], answers: list[str]) -> tuple[int
 
 
 @pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")
-def test_passphrase_is_asked_on_a_terminal(home: Path, tmp_path: Path) -> None:
+def test_passphrase_is_asked_on_a_terminal(
+    home: Path, tmp_path: Path, login: tuple[str, ...]
+) -> None:
     out = tmp_path / "k.export"
-    code, text = _on_a_terminal(home, ["key", "export", "--out", str(out)], [PHRASE, PHRASE])
+    code, text = _on_a_terminal(
+        home, ["key", "export", "--out", str(out), *login], [PHRASE, PHRASE]
+    )
     assert code == 0, text
     assert "Passphrase:" in text and "Repeat the passphrase:" in text and PHRASE not in text
     counter2 = tmp_path / "counter2"
-    code, text = _on_a_terminal(counter2, ["key", "import", "--from", str(out)], [PHRASE])
+    code, text = _on_a_terminal(
+        counter2, ["key", "import", "--from", str(out), "--db", str(db_of(home)), *login], [PHRASE]
+    )
     assert code == 0, text
     assert read_key_file(key_of(counter2)) == read_key_file(key_of(home))
     # a mistyped confirmation writes nothing
     other = tmp_path / "k2.export"
     code, text = _on_a_terminal(
-        home, ["key", "export", "--out", str(other)], [PHRASE, PHRASE + "x"]
+        home, ["key", "export", "--out", str(other), *login], [PHRASE, PHRASE + "x"]
     )
     assert code == 2 and "differ" in text and not other.exists()

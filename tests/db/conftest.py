@@ -9,8 +9,9 @@ needs CREATEDB).  Without the variable the PostgreSQL run is skipped with one
 summary line; ``.ci/run`` starts a server and sets it, so CI runs both.
 
 Each PostgreSQL test gets its own database, ``CREATE DATABASE ... TEMPLATE``
-of a template that was migrated to head once per session (~40 ms a test),
-dropped ``WITH (FORCE)`` afterwards.
+of a template that was migrated to head once per session and xdist worker
+(~40 ms a test), dropped ``WITH (FORCE)`` afterwards.  The session fixture
+``pg_databases`` lives in ``tests/conftest.py`` so the desktop tests share it.
 
 A test that only makes sense on SQLite says so with
 ``@pytest.mark.sqlite_only("why")``; a test asking for ``db_path`` next to
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -64,7 +65,9 @@ class PgDatabases:
         from db.migrate import upgrade_to_head
 
         self.base: URL = make_url(url)
-        tag = f"{self.base.database or 'loandesk'}_{os.getpid()}"
+        # <database>_<pid>_<n>_...: each xdist worker (process), and each instance
+        # in it, has databases of its own; the pid finds a killed session's leftovers
+        tag = f"{self.base.database or 'loandesk'}_{os.getpid()}_{next(_INSTANCES)}"
         self.template = f"{tag}_tpl"
         self._prefix = f"{tag}_t"
         self._numbers = itertools.count(1)
@@ -131,6 +134,9 @@ class PgDatabases:
             self.admin.dispose()
 
 
+_INSTANCES = itertools.count(1)
+
+
 def _alive(pid: int) -> bool:
     from db.files import process_alive
 
@@ -146,13 +152,14 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _pg_unavailable(why: str) -> None:
+    """Skip a PostgreSQL test, or fail it when the pass is required (CI)."""
     if os.environ.get(PG_REQUIRED_ENV):
         pytest.fail(f"PostgreSQL pass required ({PG_REQUIRED_ENV}) but {why}", pytrace=False)
     pytest.skip(f"PostgreSQL pass not run: {why} (see .ci/run)")
 
 
-@pytest.fixture(scope="session")
-def pg_databases() -> Iterator[PgDatabases]:
+def open_pg_databases() -> PgDatabases:
+    """The test server's databases (``pg_databases`` fixture); skips or fails without one."""
     url = pg_test_url()
     if url is None:
         _pg_unavailable(f"{PG_URL_ENV} is not set")
@@ -162,7 +169,7 @@ def pg_databases() -> Iterator[PgDatabases]:
     except ImportError:
         _pg_unavailable("psycopg is not installed (pip install -e '.[test]')")
     try:
-        databases = PgDatabases(url)
+        return PgDatabases(url)
     except DBAPIError as exc:
         detail = " ".join(str(exc.orig).split())
         pytest.fail(
@@ -170,8 +177,6 @@ def pg_databases() -> Iterator[PgDatabases]:
             "(the server must be running and the role needs CREATEDB)",
             pytrace=False,
         )
-    yield databases
-    databases.close()
 
 
 @pytest.fixture
@@ -201,10 +206,19 @@ def engine_name(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def database_url(engine_name: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A URL of an empty database on this run's engine (more ``open_database`` calls share it)."""
+def database_url(
+    engine_name: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    migrated_sqlite: Callable[[Path], Path],
+) -> Iterator[str]:
+    """A URL of a new database at head, no data yet, on this run's engine.
+
+    More ``open_database`` calls share it.  SQLite: ``store.sqlite3`` in
+    ``tmp_path`` (a copy of the session's migrated template).
+    """
     if engine_name == "sqlite":
-        yield sqlite_url(tmp_path / "store.sqlite3")
+        yield sqlite_url(migrated_sqlite(tmp_path / "store.sqlite3"))
         return
     pg: PgDatabases = request.getfixturevalue("pg_databases")
     name = pg.create()
@@ -254,3 +268,12 @@ PHONE = "13812345678"
 
 def valid_id(birth: date = date(1990, 5, 17), seq: int = 123) -> str:
     return generate_resident_id("110105", birth, seq)
+
+
+def valid_ids(n: int, region: str = "110105") -> list[str]:
+    """``n`` different valid ID numbers (1,000 per birth date from 1970-01-01 on)."""
+    from datetime import timedelta
+
+    start = date(1970, 1, 1)
+    return [generate_resident_id(region, start + timedelta(days=i // 1000), i % 1000)
+            for i in range(n)]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -53,10 +55,20 @@ def count(path: Path, table: str) -> int:
         conn.close()
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "store.sqlite3"
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo store, made once for the module (demo data takes seconds)."""
+    path = tmp_path_factory.mktemp("demo-store") / "store.sqlite3"
     make_store(path)
+    assert not path.with_name(path.name + "-wal").exists()  # closed: one self-contained file
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path, demo_store: Path) -> Path:
+    """A copy of the demo store of this test's own."""
+    path = tmp_path / "store.sqlite3"
+    shutil.copyfile(demo_store, path)
     return path
 
 
@@ -119,13 +131,13 @@ def test_backup_of_a_broken_database_points_to_restore(tmp_path: Path) -> None:
 
 WRITER = textwrap.dedent(
     """
-    import sqlite3, sys, time
+    import os, sqlite3, sys, time
     conn = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
-    deadline = time.time() + float(sys.argv[2])
+    stop, deadline = sys.argv[2], time.time() + 60  # until told to stop (or a minute)
     n = 0
     print("ready", flush=True)
-    while time.time() < deadline:
+    while not os.path.exists(stop) and time.time() < deadline:
         conn.execute("BEGIN IMMEDIATE")
         for _ in range(2):  # always two rows per transaction
             conn.execute(
@@ -139,31 +151,42 @@ WRITER = textwrap.dedent(
 )
 
 
+def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
 def test_backup_while_another_process_writes(store: Path, tmp_path: Path) -> None:
     before = count(store, "audit_log")
+    stop = tmp_path / "stop-writing"
     writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(store), "6"],
+        [sys.executable, "-c", WRITER, str(store), str(stop)],
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
         assert writer.stdout is not None
         assert writer.stdout.readline().strip() == "ready"
-        seen = []
+        seen = [0]
         for i in range(4):
-            time.sleep(0.3)
+            wait_for(lambda: count(store, "audit_log") - before > seen[-1])  # more since
             out = tmp_path / f"live-{i}.sqlite3"
             backup_database(sqlite_url(store), out)
             verify_loandesk_file(out)
             added = count(out, "audit_log") - before
             assert added % 2 == 0  # a transaction is either wholly in the backup or not
             seen.append(added)
+        stop.touch()
         committed = int(writer.communicate(timeout=60)[0].strip())
     finally:
         if writer.poll() is None:
             writer.kill()
     assert writer.returncode == 0
-    assert seen == sorted(seen) and seen[-1] > 0  # the backups saw the writes progress
+    seen = seen[1:]
+    # the backups saw the writes progress: each one more than the one before
+    assert seen[0] > 0 and seen == sorted(set(seen))
     assert count(store, "audit_log") - before == 2 * committed
 
 

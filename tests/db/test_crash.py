@@ -88,6 +88,8 @@ def test_sigkill_loses_no_committed_row(tmp_path: Path) -> None:
     finally:
         proc.stdin.close()
         proc.wait(timeout=10)
+        assert proc.stdout is not None
+        proc.stdout.close()
 
     print(
         f"{KILLS} kills, {killed_while_writing} commits seen",

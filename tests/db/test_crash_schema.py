@@ -89,6 +89,8 @@ class Worker:
         assert self.proc.stdin is not None
         self.proc.stdin.close()
         self.proc.wait(timeout=30)
+        assert self.proc.stdout is not None
+        self.proc.stdout.close()
 
 
 def _customers(path: Path) -> set[int]:

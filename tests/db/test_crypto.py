@@ -13,8 +13,10 @@ from sqlalchemy import text
 
 from db import Database
 from db.crypto import (
+    INCOME_BANDS,
     DecryptionError,
     FieldCipher,
+    income_band,
     mask_id,
     mask_income,
     mask_phone,
@@ -36,6 +38,29 @@ def test_masks_match_the_examples() -> None:
     assert mask_income(Decimal("12345.67")) == "1****"
     assert mask_income(Decimal("8000")) == "8***"
     assert mask_income(None) == ""
+
+
+def test_income_band_examples() -> None:
+    assert income_band(Decimal("12345.67")) == "10,000–15,000"
+    assert income_band("10000") == "10,000–15,000"  # the lower bound is in the band
+    assert income_band(Decimal("9999.99")) == "6,000–10,000"
+    assert income_band(Decimal("2500")) == "0–3,000"
+    assert income_band(Decimal("80000")) == "50,000+"
+    assert income_band(None) == "" and income_band("abc") == "****"
+
+
+@given(st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False))
+def test_income_band_holds_the_income_and_hides_its_digits(income: Decimal) -> None:
+    band = income_band(income)
+    parts = band.rstrip("+").split("–")
+    low = Decimal(parts[0].replace(",", ""))
+    assert low <= income
+    if len(parts) == 2:
+        assert income < Decimal(parts[1].replace(",", ""))
+    else:
+        assert band.endswith("+") and low == INCOME_BANDS[-1]
+    # two incomes of the same band read the same: nothing of the income but its band shows
+    assert band == income_band(low)
 
 
 @given(st.text(alphabet="0123456789", min_size=11, max_size=11))

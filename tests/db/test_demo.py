@@ -210,12 +210,12 @@ def test_plans_cover_products_and_methods_with_lending_figures(demo_db: Database
         assert p.down_payment == p.vehicle_price - p.amount
 
 
-def test_chosen_plan_only_once_approved(demo_db: Database) -> None:
+def test_chosen_plan_only_once_the_lender_answered(demo_db: Database) -> None:
     with demo_db.engine.connect() as conn:
         bad = conn.execute(
             text(
                 "SELECT count(*) FROM plans p JOIN consultations c ON c.id = p.consultation_id "
-                "WHERE p.chosen AND c.approved_at IS NULL"
+                "WHERE p.chosen AND c.approved_at IS NULL AND c.lender_outcome IS NULL"
             )
         ).scalar_one()
         several = conn.execute(
@@ -441,3 +441,35 @@ def test_signing_checklists_match_the_funnel(demo_db: Database) -> None:
     assert all(r[3] == 18 and r[4] == 18 and r[5] == 18 for r in signed)
     assert all(r[3] == 18 and r[4] < 18 for r in approved_only)
     assert all(r[3] == 0 for r in before)
+
+
+def test_lender_decisions_and_loss_categories(demo_db: Database) -> None:
+    """Lenders approve and decline, customers withdraw, and we refuse: each recorded
+    the way the signing step and "Mark lost" record it."""
+    from db.services.consultations import DecisionOutcome, DeclineReason, LostReason
+
+    with demo_db.session_factory() as s:
+        rows = list(s.execute(select(
+            Consultation.lender_outcome, Consultation.lender_decided_at,
+            Consultation.lender_decision, Consultation.approved_at,
+            Consultation.plan_offered_at, Consultation.lost_at,
+            Consultation.lost_reason_code, Consultation.status)))
+    outcomes = Counter(r[0] for r in rows if r[0])
+    assert set(outcomes) == {o.value for o in DecisionOutcome}
+    codes = Counter(r[6] for r in rows if r[6])
+    assert {"lender_rejected", "refused_eligibility", "not_interested", "price"} <= set(codes)
+    assert set(codes) <= {c.value for c in LostReason}
+    for outcome, decided, data, approved, offered, lost_at, code, status in rows:
+        assert (status == "lost") == (code is not None)
+        if outcome is None:
+            assert decided is None and data is None and approved is None
+            continue
+        assert data["outcome"] == outcome and offered is not None and offered <= decided
+        if outcome == "approved":
+            assert approved == decided and data["reason_code"] is None
+        else:
+            assert approved is None and lost_at is not None and decided <= lost_at
+        if outcome == "declined":
+            assert code == "lender_rejected" and DeclineReason(data["reason_code"])
+        if outcome == "withdrawn":
+            assert code == "not_interested"

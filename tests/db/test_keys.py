@@ -73,6 +73,7 @@ def test_tampered_export_is_refused() -> None:
         b"loandesk-key-v1:" + base64.b64encode(KEY),
         "\u00ff".encode("latin-1"),
     ],
+    ids=["empty", "not-json", "list", "other-format", "no-key", "raw-key-file", "latin-1"],
 )
 def test_not_an_export_file(data: bytes) -> None:
     with pytest.raises(UserError) as info:

@@ -186,9 +186,6 @@ def test_read_file_revision(db_path: Path, key_path: Path, tmp_path: Path) -> No
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(
-    not os.environ.get("LOANDESK_TEST_PG_URL"), reason="LOANDESK_TEST_PG_URL not set"
-)
 def test_postgresql_opens_and_upgrades(pg_databases: PgDatabases, key_path: Path) -> None:
     name = pg_databases.create(empty=True)  # not the shared database: a run of its own
     try:
@@ -229,7 +226,8 @@ def test_unusable_database_urls_give_a_clear_error(key_path: Path) -> None:
 
 
 def test_unreachable_server_is_one_clear_line(key_path: Path) -> None:
-    pytest.importorskip("psycopg")
+    import psycopg  # noqa: F401  (a test dependency: missing, the test fails, not skips)
+
     with pytest.raises(UserError) as info:
         open_database("postgresql+psycopg://u@127.0.0.1:1/db", key=key_path)
     assert info.value.code == "database_server_unusable"

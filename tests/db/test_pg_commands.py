@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -46,7 +47,8 @@ def test_demo_data_report_and_documents(database_url: str, key_path: Path, tmp_p
     args = ["export-report", *period, "--out", str(report)]
     out = main_py(home, key_path, *args, *target)
     assert out.returncode == 0, out.stderr
-    assert len(load_workbook(report, read_only=True).sheetnames) >= 1
+    with closing(load_workbook(report, read_only=True)) as wb:
+        assert len(wb.sheetnames) >= 1
 
     with open_database(database_url, key=key_path) as database, database.engine.connect() as c:
         consultation = c.execute(select(Plan.consultation_id).order_by(Plan.id)).scalar()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -33,10 +34,20 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "store.sqlite3"
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo store, made once for the module."""
+    path = tmp_path_factory.mktemp("demo-store") / "store.sqlite3"
     make_store(path, consultations=30)
+    assert not path.with_name(path.name + "-wal").exists()  # closed: one self-contained file
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path, demo_store: Path) -> Path:
+    """A copy of the demo store of this test's own."""
+    path = tmp_path / "store.sqlite3"
+    shutil.copyfile(demo_store, path)
     return path
 
 
@@ -213,6 +224,8 @@ def test_restore_refuses_while_a_counter_has_the_database_open(store: Path, back
         counter.stdin.write("\n")
         counter.stdin.close()
         counter.wait(timeout=30)
+        assert counter.stdout is not None
+        counter.stdout.close()  # no pipe left for the garbage collector to warn about
     restore_database(sqlite_url(store), backup, key=KEY)  # closed: now it may
 
 
@@ -345,6 +358,8 @@ def test_demo_data_refuses_while_another_counter_is_open(store: Path, tmp_path: 
         counter.stdin.write("\n")
         counter.stdin.close()
         counter.wait(timeout=30)
+        assert counter.stdout is not None
+        counter.stdout.close()  # no pipe left for the garbage collector to warn about
 
 
 HOLD_LEASE = textwrap.dedent(
@@ -386,4 +401,6 @@ def test_an_upgrade_waits_for_the_other_counters(tmp_path: Path) -> None:
         counter.stdin.write("\n")
         counter.stdin.close()
         counter.wait(timeout=30)
+        assert counter.stdout is not None
+        counter.stdout.close()  # no pipe left for the garbage collector to warn about
     open_database(path, key=KEY).close()  # alone now: upgraded

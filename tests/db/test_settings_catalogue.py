@@ -136,3 +136,50 @@ def test_store_details(database: Database, owner: Actor) -> None:
     assert settings_service.get_store(database, owner.store_id) == view
     with pytest.raises(ValidationError):
         settings_service.update_store(database, owner, name=" ")
+
+
+def _settings_audit(database: Database, owner: Actor) -> list[object]:
+    return [
+        e.detail
+        for e in audit.list_entries(database, owner, action=AuditAction.SETTINGS_CHANGE)
+    ]
+
+
+def test_app_settings_need_permission_and_are_audited_before_after(
+    database: Database, owner: Actor
+) -> None:
+    """Issue 11, item 12: the store's phone printed on paper is no anonymous change.
+
+    On the old main ``set_app_setting`` took any actor and wrote no audit row.
+    """
+    consultant = make_actor(database, owner, "c", Role.CONSULTANT)
+    with pytest.raises(PermissionDenied):
+        settings_service.set_app_setting(database, consultant, "store.phone", "400-000-0000")
+    assert settings_service.get_app_setting(database, owner.store_id, "store.phone") is None
+    assert _settings_audit(database, owner) == []
+
+    settings_service.set_app_setting(database, owner, "store.phone", "021-5555-0101")
+    settings_service.set_app_setting(database, owner, "store.phone", "021-5555-0202")
+    settings_service.set_app_setting(database, owner, "store.phone", "021-5555-0202")  # same
+    details = _settings_audit(database, owner)
+    assert details == [
+        {"changes": [{"key": "store.phone", "before": "021-5555-0101", "after": "021-5555-0202"}]},
+        # the store's phone is a registry setting: before a first change it is its default
+        {"changes": [{"key": "store.phone", "before": "", "after": "021-5555-0101"}]},
+    ]
+    entries = audit.list_entries(database, owner, action=AuditAction.SETTINGS_CHANGE)
+    assert {(e.username, e.staff_id) for e in entries} == {("owner", owner.staff_id)}
+
+
+def test_store_contact_changes_are_audited_before_after(
+    database: Database, owner: Actor
+) -> None:
+    settings_service.update_store(database, owner, address="1 Main St", phone="021-1")
+    settings_service.update_store(database, owner, name="Main St Motors", phone="021-2")
+    latest = _settings_audit(database, owner)[0]
+    assert latest == {
+        "changes": [
+            {"key": "store.name", "before": "Main Street Motors", "after": "Main St Motors"},
+            {"key": "store.phone", "before": "021-1", "after": "021-2"},
+        ]
+    }

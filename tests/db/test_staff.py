@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import argon2
 import pytest
 from argon2 import PasswordHasher
 
@@ -51,6 +52,33 @@ def test_passwords_are_argon2_hashes(database: Database, owner: Actor) -> None:
         assert row.password_hash.startswith("$argon2id$")
         assert "owner-pass-1" not in row.password_hash
         assert PasswordHasher().verify(row.password_hash, "owner-pass-1")
+
+
+def test_production_password_cost_and_upgrade_on_login(
+    database: Database, owner: Actor, production_password_cost: None
+) -> None:
+    """The suite hashes cheaply (tests/conftest.py); the application at full cost.
+
+    The owner was created with the suite's cheap hasher: logging in with the
+    production hasher re-hashes the password at RFC 9106's low-memory cost.
+    """
+    from db.models import Staff
+
+    def stored() -> str:
+        with database.unit_of_work() as uow:
+            row = uow.session.get(Staff, owner.staff_id)
+            assert row is not None
+            return row.password_hash
+
+    assert argon2.extract_parameters(stored()) != staff.PASSWORD_COST
+    staff.login(database, "owner", "owner-pass-1")
+    cost = argon2.extract_parameters(stored())
+    assert cost == staff.PASSWORD_COST
+    assert (cost.type, cost.memory_cost, cost.time_cost, cost.parallelism) == (
+        argon2.Type.ID, 65536, 3, 4
+    )
+    assert (cost.salt_len, cost.hash_len) == (16, 32)
+    assert PasswordHasher().verify(stored(), "owner-pass-1")
 
 
 def test_five_wrong_passwords_lock_for_fifteen_minutes(database: Database, owner: Actor) -> None:
@@ -143,3 +171,26 @@ def test_owner_actor_for_headless_commands(database: Database) -> None:
     assert info.value.code == "needs_setup"
     owner = staff.create_owner(database, "S", "boss", "boss-pass-1")
     assert staff.owner_actor(database) == owner
+
+
+def test_a_disabled_account_answers_a_wrong_password_like_any_other(
+    database: Database, owner: Actor
+) -> None:
+    """Issue 11, item 12: the status is told only to whoever knows the password.
+
+    On the old main a wrong password for a disabled account said "This account
+    is disabled", so anyone could probe which accounts exist and are disabled.
+    """
+    make_actor(database, owner, "active", Role.CONSULTANT)
+    gone = make_actor(database, owner, "gone", Role.CONSULTANT)
+    staff.update_staff(database, owner, gone.staff_id, active=False)
+    answers = {}
+    for name in ("active", "gone"):
+        with pytest.raises(LoginError) as info:
+            staff.login(database, name, "not-the-pass-1", now=T0)
+        answers[name] = (info.value.code, info.value.message, info.value.attempts_left)
+    assert answers["gone"] == answers["active"]
+    assert answers["gone"][0] == "bad_credentials" and "disabled" not in answers["gone"][1]
+    with pytest.raises(LoginError) as info:
+        staff.login(database, "gone", "staff-pass-1", now=T0)
+    assert info.value.code == "disabled"

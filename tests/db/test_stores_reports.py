@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -12,14 +13,12 @@ import pytest
 from openpyxl import load_workbook
 
 import main
-from db import Database, open_database
+from db import Database, demo, open_database
 from db.models.enums import Role
 from db.services import consultations, customers, staff, stores
 from db.services.base import Actor, PermissionDenied
 from reports.excel import export_workbook
 from reports.model import ReportPeriod, build_report, iter_consultation_rows
-
-demo = pytest.importorskip("db.demo")
 
 CST = timezone(timedelta(hours=8))
 TODAY = date(2026, 6, 30)
@@ -71,8 +70,9 @@ COUNTS = (
 
 def rows_in(path: Path) -> int:
     """Rows of the Consultations sheet (header lines included)."""
-    ws = load_workbook(path, read_only=True)["Consultations"]
-    return sum(1 for row in ws.iter_rows(values_only=True) if any(v is not None for v in row))
+    with closing(load_workbook(path, read_only=True)) as wb:  # read-only keeps the file open
+        rows = wb["Consultations"].iter_rows(values_only=True)
+        return sum(1 for row in rows if any(v is not None for v in row))
 
 
 def test_group_report_sums_the_stores_and_lists_each(group: Group) -> None:
@@ -129,17 +129,16 @@ def test_owner_exports_the_group_manager_only_their_store(group: Group, tmp_path
     one_a = build_report(db, PERIOD, store_id=group.a, now=NOW)
     assert n_owner - n_b == one_a.consultation_rows
     # the group's Summary sheet lists each store's own figures
-    summary = [
-        (*r, None, None)
-        for r in load_workbook(out_owner, read_only=True)["Summary"].iter_rows(values_only=True)
-    ]
+    with closing(load_workbook(out_owner, read_only=True)) as wb:
+        summary = [(*r, None, None) for r in wb["Summary"].iter_rows(values_only=True)]
     heads = [i for i, r in enumerate(summary) if str(r[0] or "").startswith("Store: ")]
     assert len(heads) == 2 and summary[heads[1]][0] == "Store: Pudong store"
     b_lines = {r[0]: r[1] for r in summary[heads[1] + 1 : heads[1] + 6]}
     assert b_lines["Consultations"] == B_CONSULTATIONS and b_lines["Lost"] == 1
     a_lines = {r[0]: r[1] for r in summary[heads[0] + 1 : heads[0] + 6]}
     assert a_lines["Consultations"] == one_a.summary.consultations
-    only_b = load_workbook(out_b, read_only=True)["Summary"].iter_rows(values_only=True)
+    with closing(load_workbook(out_b, read_only=True)) as wb:
+        only_b = list(wb["Summary"].iter_rows(values_only=True))
     assert not any(str((r or (None,))[0] or "").startswith("Store: ") for r in only_b)
     with pytest.raises(PermissionDenied):
         export_workbook(

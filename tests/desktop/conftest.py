@@ -14,9 +14,8 @@ from db import Database, open_database
 from db.services import staff
 from db.services.base import Actor
 from desktop.tasks import ImmediateRunner
+from tests.artifacts import artifacts_dir
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 OWNER_PASSWORD = "counter2026"
 
 
@@ -32,8 +31,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "loandesk.sqlite3", key=b"k" * 32)
+def database(tmp_path: Path, migrated_sqlite: Callable[[Path], Path]) -> Iterator[Database]:
+    db = open_database(migrated_sqlite(tmp_path / "loandesk.sqlite3"), key=b"k" * 32)
     yield db
     db.close()
 
@@ -57,11 +56,13 @@ def current_language() -> str:
 
 @pytest.fixture
 def screenshot(qapp) -> Callable[[QWidget, str], Path]:
-    """``screenshot(widget, "home")`` -> artifacts/screenshots/<lang>/home.png (for people)."""
+    """``screenshot(widget, "home")`` -> <artifacts>/screenshots/<lang>/home.png (for people).
+
+    See tests/artifacts.py: ``$LOANDESK_ARTIFACTS`` or the session's tmp folder.
+    """
 
     def take(widget: QWidget, name: str) -> Path:
-        folder = SCREENSHOTS / current_language()
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = artifacts_dir("screenshots", current_language())
         path = folder / (re.sub(r"[^\w.-]+", "_", name) + ".png")
         qapp.processEvents()
         assert widget.grab().save(str(path)), path
@@ -95,7 +96,12 @@ def key_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def counter(db_file: Path, key_file: Path) -> Iterator[Database]:
+def counter(
+    db_file: Path, key_file: Path, migrated_sqlite: Callable[[Path], Path]
+) -> Iterator[Database]:
+    """The first counter: opens ``db_file`` (made at head from the template unless it exists)."""
+    if not db_file.exists():
+        migrated_sqlite(db_file)
     database = open_database(db_file, key=key_file)
     yield database
     database.close()

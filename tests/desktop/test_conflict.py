@@ -3,7 +3,7 @@
 Two windows are two :class:`AppContext` objects, each with its own
 ``open_database`` on the same SQLite file (as two counter PCs on one
 server).  Screenshots of the conflict bar go to
-``artifacts/screenshots/<lang>/`` (for people to look at).
+``<artifacts>/screenshots/<lang>/`` (tests/artifacts.py) (for people to look at).
 """
 
 from __future__ import annotations

@@ -161,7 +161,10 @@ def test_stop_trying_then_try_again(qtbot, counter, other, actor, cid, outage) -
     assert page.save() is False
     click(qtbot, page, "stop_retrying")
     refused = outage.refused
-    qtbot.wait(400)  # longer than every delay: no try happens
+    # nothing is scheduled to try again, and no try comes while the longest delay passes
+    assert not page._retry.isActive() and not page._autosave.isActive()
+    with qtbot.assertNotEmitted(page._retry.timeout, wait=2 * max(FAST)):
+        pass
     assert outage.refused == refused
     assert "Not trying any more" in page.notice.detail.text()
     assert page.purpose.text() == "Commuting" and page.dirty

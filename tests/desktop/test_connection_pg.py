@@ -28,20 +28,15 @@ from db.services.base import Actor
 from desktop.context import AppContext
 from desktop.pages.reception import ReceptionPage
 from desktop.tasks import TaskRunner
-from tests.db.conftest import PgDatabases, pg_test_url
+from tests.db.conftest import PgDatabases
 
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture(scope="module")
-def pg() -> Iterator[PgDatabases]:
-    url = pg_test_url()
-    if url is None:
-        pytest.skip("PostgreSQL pass not run: LOANDESK_TEST_PG_URL is not set (see .ci/run)")
-    pytest.importorskip("psycopg")
-    databases = PgDatabases(url)
-    yield databases
-    databases.close()
+@pytest.fixture
+def pg(pg_databases: PgDatabases) -> PgDatabases:
+    """The session's test databases (skipped, or failed under LOANDESK_TEST_PG_REQUIRED)."""
+    return pg_databases
 
 
 class Server:

@@ -37,7 +37,11 @@ def test_setup_refuses_bad_input_and_creates_nothing(qtbot, database, runner, sc
     qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)  # Enter = the default button
     assert dialog.errors["password"].text() == "Use both letters and digits in the password."
     dialog.password.setText("abcd1234")
-    dialog.confirm.setText("abcd1235")
+    dialog.confirm.setText("abcd1234")
+    dialog.ok_button.click()
+    assert "most common passwords" in dialog.errors["password"].text()  # db.passwords' list
+    dialog.password.setText("hengtong2026")
+    dialog.confirm.setText("hengtong2027")
     dialog.ok_button.click()
     assert dialog.errors["confirm"].text() == "The two passwords are not the same."
     assert not dialog.errors["password"].isVisible()
@@ -105,7 +109,8 @@ def test_login_succeeds(qtbot, database, runner, owner):
     dialog = LoginDialog(database, runner, username="owner")
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.focusWidget() in (dialog.password, None) or dialog.password.hasFocus() or True
+    # the user name is known: the cursor waits in the password field
+    assert dialog.focusWidget() is dialog.password
     dialog.password.setText(OWNER_PASSWORD)
     with qtbot.waitSignal(dialog.logged_in):
         dialog.ok_button.click()
@@ -216,3 +221,29 @@ def test_language_choice_order(monkeypatch):
     prefs.language = "zh_CN"  # the choice made in Settings wins
     assert effective_language(prefs) == "zh_CN"
     prefs.language = ""
+
+
+def test_a_key_file_others_can_read_is_shown_at_start(qtbot, tmp_path, runner, monkeypatch):
+    """Issue 11, item 12: the start goes on, with a warning naming the file and the fix."""
+    import os
+
+    from db import open_database
+    from db.paths import key_file_path
+
+    if os.name != "posix":
+        pytest.skip("file modes are POSIX")
+    db_file = tmp_path / "own.sqlite3"
+    open_database(db_file).close()
+    os.chmod(key_file_path(), 0o640)
+    ctl = Application(make_application(), url=str(db_file), runner=runner)
+    assert ctl.open_database()
+    box = ctl.key_warning
+    assert box is not None and box.isVisible() and not box.isModal()
+    assert f"chmod 600 {key_file_path()}" in box.text()
+    box.grab().save(str(tmp_path / "key_warning.png"))
+    box.close()
+    ctl.database.close()
+    os.chmod(key_file_path(), 0o600)
+    quiet = Application(make_application(), url=str(db_file), runner=runner)
+    assert quiet.open_database() and quiet.key_warning is None
+    quiet.database.close()

@@ -1,7 +1,7 @@
 """Screenshots of the shell in English and Chinese, for people to look at.
 
-Saved to ``artifacts/screenshots/<lang>/shell_*.png`` (git-ignored; CI keeps
-the folder).  The assertions are about state, never pixels.
+Saved to ``<artifacts>/screenshots/<lang>/shell_*.png`` (``$LOANDESK_ARTIFACTS``
+or the session's tmp folder: tests/artifacts.py).  The assertions are about state, never pixels.
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from db.models.enums import Intent, Role, Step
 from db.services import consultations as cs
@@ -106,6 +104,9 @@ def test_shell_screenshots(qtbot, language, database, owner, runner, screenshot,
     qtbot.addWidget(export)
     export.show()
     screenshot(export, "shell_export")
-    window.close_for_rebuild()
-    assert QApplication.instance() is not None and QTimer is not None
+    assert Preferences().geometry() is None
+    with qtbot.assertNotEmitted(window.logout_requested):  # a rebuild is no logout
+        window.close_for_rebuild()
+    assert not window.isVisible()
+    assert Preferences().geometry() is not None  # the window's place is kept for the next one
     monkeypatch.undo()

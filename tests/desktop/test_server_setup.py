@@ -362,6 +362,7 @@ def test_back_to_this_counters_own_database_from_the_login(qtbot, tmp_path, runn
     for path in (tmp_path / "first-counter" / "loandesk.key",):
         key_file_path().parent.mkdir(parents=True, exist_ok=True)
         key_file_path().write_bytes(path.read_bytes())
+        key_file_path().chmod(0o600)  # a copied key file is private, as LoanDesk writes them
 
     def change(d: LoginDialog) -> None:
         assert d.change_button is not None
@@ -397,14 +398,9 @@ def test_explicit_url_still_stops_with_a_message_box(qtbot, monkeypatch):
     ctl.shutdown()
 
 
-@pytest.mark.skipif(
-    not __import__("os").environ.get("LOANDESK_TEST_PG_URL"),
-    reason="LOANDESK_TEST_PG_URL is not set (PostgreSQL pass)",
-)
-def test_connect_to_a_real_postgresql_server(qtbot, tmp_path):
-    from tests.db.conftest import PgDatabases, pg_test_url
-
-    pg = PgDatabases(str(pg_test_url()))
+@pytest.mark.postgres
+def test_connect_to_a_real_postgresql_server(qtbot, tmp_path, pg_databases):
+    pg = pg_databases
     name = pg.create()
     try:
         url = pg.url_of(name)
@@ -428,7 +424,6 @@ def test_connect_to_a_real_postgresql_server(qtbot, tmp_path):
         assert "There is no database" in dialog.server.message.text()
     finally:
         pg.drop(name)
-        pg.close()
 
 
 @pytest.fixture(params=["en", "zh_CN"])

@@ -85,7 +85,7 @@ def test_cross_field_problems_name_a_field() -> None:
     with pytest.raises(SettingsError) as err:
         LendingSettings(odometer_min_km_per_year=70000, min_customer_age=70,
                         condition_factor_excellent=D("1.2"))
-    assert [p.split()[0] for p in err.value.problems] == [
+    assert [p.split(":")[0] for p in err.value.problems] == [
         "condition_factor_excellent", "odometer_min_km_per_year", "min_customer_age"]
 
 

@@ -218,10 +218,10 @@ def test_evaluating_all_products_is_fast() -> None:
                                   term_max_months=60) for p in CATALOGUE.products]
     req = request(D(90000), 60)
     best = float("inf")
-    for _ in range(5):
-        t0 = time.perf_counter()
+    for _ in range(5):  # CPU time: the work itself, not what else the machine runs
+        t0 = time.process_time()
         evs = evaluate_products(all_60, customer, CAR, req)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     assert all(e.schedule is not None and len(e.schedule.rows) == 60 for e in evs)
     assert best < 0.050
 

@@ -67,56 +67,85 @@ def test_sheets_frame(book: Any) -> None:
         assert ws["A1"].font.b and ws["A3"].font.b
         for letter, dim in ws.column_dimensions.items():
             assert 6 <= (dim.width or 0) <= 60, (ws.title, letter)
-    assert [len(book[TITLES[k]]._charts) for k in SHEETS] == [0, 0, 1, 1, 0, 1, 0, 0]
+    assert [len(book[TITLES[k]]._charts) for k in SHEETS] == [0, 1, 1, 1, 0, 1, 0, 0, 0]
 
 
 def test_summary_sheet(book: Any) -> None:
     ws = book[TITLES["summary"]]
     assert ws["A2"].value == "Jinqiao Used Cars, 2026-01-01 to 2026-01-31"
-    assert table(ws, 4, 18) == [
+    assert table(ws, 4, 27) == [
         ["Store", "Jinqiao Used Cars"],
         ["Period", "2026-01-01 – 2026-01-31"],
         ["Generated at", datetime(2026, 1, 31, 18, 0)],
         ["Consultations", 8],
         ["Plans offered", 4],
         ["Plans priced", 5],
-        ["Approved", 3],
+        ["Approved by the lender", 3],
+        ["Declined by the lender", 1],
+        ["Approval rate (approved / decided by the lender)", 0.75],
+        ["Withdrawn by the customer", 0],
+        ["Refused by us (eligibility, suspected fraud)", 0],
         ["Signed", 4],
         ["Delivered", 1],
         ["Lost", 2],
         ["Loan amount (CNY)", 350000],
-        ["Average APR", 0.0738],
-        ["Insurance attach rate", 0.75],
+        ["Average APR (weighted by loan amount)", 0.0686],
+        ["Lender-required insurance", 0.75],
+        ["Add-on attach rate (optional add-ons)", 0.75],
+        ["Add-on attach rate: Insurance", 0],
+        ["Add-on attach rate: Extended warranty", 0.75],
+        ["Add-on attach rate: Service package", 0],
+        ["Add-on attach rate: Other", 0],
         ["Average days to close", 9.8],
         ["Personal data", "masked"],
     ]
-    assert ws["B14"].number_format == "#,##0.00"
-    assert ws["B15"].number_format == "0.00%"
-    assert ws["B17"].number_format == "0.0"
-    assert ws.auto_filter.ref == "A3:B18"
-    assert ws["A20"].value == "Notes" and ws["A21"].value.startswith("Summary and salesperson")
+    assert ws["B18"].number_format == "#,##0.00"
+    assert ws["B19"].number_format == "0.00%"
+    assert ws["B26"].number_format == "0.0"
+    assert ws.auto_filter.ref == "A3:B27"
+    assert ws["A29"].value == "Notes" and ws["A30"].value.startswith("Summary and salesperson")
 
 
 def test_kpi_sheet(book: Any) -> None:
     ws = book[TITLES["kpis"]]
-    heads = headings(ws)
-    assert heads[:4] == ["Salesperson", "Loans closed: target", "Loans closed: actual",
-                         "Loans closed: achievement"]
-    assert heads[-1] == "Weighted score" and len(heads) == 20
-    assert table(ws) == [
-        ["Alice", 15, 3, 0.2, 1500000, 230000, 0.1533, 0.85, 0.6667, 0.7844, 90, 90, 1,
-         0.7, 0.6667, 0.9524, 3, 1, 0.3333, 44.45],
-        ["Bob", 15, 1, 0.0667, 1500000, 120000, 0.08, 0.85, 1, 1.1765, 90, 100, 1.1111,
-         0.7, 1, 1.4286, 3, 0, 0, 39],
-        ["Unassigned", 15, 0, 0, 1500000, 0, 0, 0.85, None, None, 90, None, None,
-         0.7, None, None, 3, 0, 0, 0],
-        ["All salespeople", 30, 4, 0.1333, 3000000, 350000, 0.1167, 0.85, 0.75, 0.8824, 90,
-         93.33, 1.037, 0.7, 0.75, 1.0714, 6, 1, 0.1667, 41.83],
+    kpis = ["Loans closed", "Loan amount", "Approval rate", "Customer satisfaction",
+            "Add-on attach rate", "Referrals"]
+    assert headings(ws)[:8] == ["Salesperson", *kpis, "Weighted score"]
+    # three narrow tables one under the other: actual figures under their targets,
+    # achievement, then the lender's decisions and the time to close
+    assert table(ws, 4, 22) == [
+        ["Target (per salesperson)", 15, 1500000, 0.85, 90, 0.7, 3, 100, None],
+        ["Alice", 3, 230000, 0.6667, 90, 0.6667, 1, 44.45, None],
+        ["Bob", 1, 120000, 1, 100, 1, 0, 39, None],
+        ["Unassigned", 0, 0, None, None, None, 0, 0, None],
+        ["All salespeople", 4, 350000, 0.75, 93.33, 0.75, 1, 41.83, None],
+        [None] * 9,
+        ["Achievement (actual / target)"] + [None] * 8,
+        ["Salesperson", *kpis, "Weighted score", "Target"],
+        ["Alice", 0.2, 0.1533, 0.7844, 1, 0.9524, 0.3333, 44.45, 100],
+        ["Bob", 0.0667, 0.08, 1.1765, 1.1111, 1.4286, 0, 39, 100],
+        ["Unassigned", 0, 0, None, None, None, 0, 0, 100],
+        ["All salespeople", 0.1333, 0.1167, 0.8824, 1.037, 1.0714, 0.1667, 41.83, 100],
+        [None] * 9,
+        ["The lender's decisions and the time to close"] + [None] * 8,
+        ["Salesperson", "Approved by the lender", "Declined by the lender", "Approval rate",
+         "Withdrawn by the customer", "Refused by us", "Average days to close",
+         "Average APR (weighted by loan amount)", None],
+        # Alice: c3 declined; contact to signing 5, 10 and 14 days; APR weighted by amount
+        ["Alice", 2, 1, 0.6667, 0, 0, 9.7, 0.0757, None],
+        ["Bob", 1, 0, 1, 0, 0, 10, 0.055, None],
+        ["Unassigned", 0, 0, None, 0, 0, None, None, None],
+        ["All salespeople", 3, 1, 0.75, 0, 0, 9.8, 0.0686, None],
     ]
-    assert ws["A7"].font.b  # totals row
-    assert ws["F4"].number_format == "#,##0.00" and ws["D4"].number_format == "0.00%"
-    assert ws.auto_filter.ref == "A3:T6"
+    assert ws["A8"].font.b  # totals row
+    assert ws["C4"].number_format == "#,##0.00" and ws["B12"].number_format == "0.00%"
+    assert ws.auto_filter.ref == "A3:H7"  # the totals row stays out of the filter
     assert "Loans closed 30%" in ws["A2"].value
+    # the chart: each salesperson's weighted score (not "Unassigned") against 100
+    (chart,) = ws._charts
+    assert chart.tagname == "barChart"
+    assert chart.series[0].val.numRef.f.endswith("$H$12:$H$13")
+    assert chart.series[0].cat.numRef.f.endswith("$A$12:$A$13")
 
 
 def test_funnel_sheet(book: Any) -> None:
@@ -133,7 +162,10 @@ def test_funnel_sheet(book: Any) -> None:
         ["Disbursed", 2, 0.6667, 0.25] + [None] * 6,
         ["Delivered", 2, 1, 0.25] + [None] * 6,
     ]
-    assert table(ws, 13, 15) == [
+    # the chart under the funnel, in rows kept empty for it; the months below
+    assert all(r == [None] * 10 for r in table(ws, 12, 28))
+    assert ws._charts[0].anchor._from.row + 1 == 13
+    assert table(ws, 29, 31) == [
         ["By month"] + [None] * 9,
         ["Month", "Contact", "Needs confirmed", "Qualified", "Plan offered", "Approved",
          "Signed", "Disbursed", "Delivered", "Contact to signed"],
@@ -145,14 +177,31 @@ def test_funnel_sheet(book: Any) -> None:
 
 def test_products_sheet(book: Any) -> None:
     ws = book[TITLES["products"]]
-    assert headings(ws) == ["Product", "Lender", "Repayment method", "Loans",
-                            "Loan amount (CNY)", "Average APR", "Average term (months)"]
-    assert table(ws) == [
-        ["Bank mortgage loan", "ICBC", "Equal installment", 2, 150000, 0.08, 24],
+    apr = "Average APR (weighted by loan amount)"
+    assert headings(ws) == ["Product", "Loans", "Share of loans", "Loan amount (CNY)",
+                            "Share of amount", apr, "Average term (months)"]
+    rows = table(ws)
+    assert rows[:3] == [
+        # the mix: one line per product
+        ["Bank mortgage loan", 3, 0.75, 270000, 0.7714, 0.0652, 36],
+        ["Finance-company loan", 1, 0.25, 80000, 0.2286, 0.08, 24],
+        ["Total", 4, 1, 350000, 1, 0.0686, 33],
+    ]
+    # rows kept empty for the chart, then the detail
+    assert all(r == [None] * 7 for r in rows[3:15])
+    assert rows[15:] == [
+        ["By lender and repayment method"] + [None] * 6,
+        ["Product", "Lender", "Repayment method", "Loans", "Loan amount (CNY)", apr,
+         "Average term (months)"],
+        ["Bank mortgage loan", "ICBC", "Equal installment", 2, 150000, 0.0733, 24],
         ["Bank mortgage loan", "ICBC", "Equal principal", 1, 120000, 0.055, 60],
         ["Finance-company loan", "Ping An", "Equal installment", 1, 80000, 0.08, 24],
-        ["Total", None, None, 4, 350000, 0.0738, 33],
     ]
+    assert ws.auto_filter.ref == "A3:G5"
+    (chart,) = ws._charts
+    # one bar per product: categories are the mix's product names, the values its shares
+    assert chart.series[0].cat.numRef.f.endswith("$A$4:$A$5")
+    assert chart.series[0].val.numRef.f.endswith("$C$4:$C$5")
 
 
 def test_rejections_sheet(book: Any) -> None:
@@ -165,6 +214,7 @@ def test_rejections_sheet(book: Any) -> None:
         ["Qualification refused",
          "Proof of work (labour contract or business licence) is required.", 1, 0.5],
         ["Vehicle refused", "Accident vehicles cannot be financed.", 1, 1],
+        ["Declined by the lender", "Other reason", 1, 1],
         ["Blacklist hit", "Blacklist hit", 1, 1],
     ]
 
@@ -196,22 +246,26 @@ def test_follow_up_sheet(book: Any) -> None:
 def test_consultation_sheet_masked(book: Any, data: Dataset) -> None:
     ws = book[TITLES["consultations"]]
     rows = table(ws)
-    assert len(rows) == 8 and ws.auto_filter.ref == "A3:Y11"
+    assert len(rows) == 8 and ws.auto_filter.ref == "A3:AA11"
     assert rows[0] == [
         data.ids["c1"], datetime(2026, 1, 5, 10, 0), "王**", "138****5671",
-        "110105********0117", "1****", "Potential", "Walk-in", "High", "Alice", "Delivered",
-        "Delivered", "A", "Bank mortgage loan", "ICBC", "Equal installment", 100000, 36, 0.06,
-        1000, "Yes", datetime(2026, 1, 10, 10, 0), datetime(2026, 1, 12, 10, 0), None, 95,
+        "110105********0117", "10,000–15,000", "Potential", "Walk-in", "High", "Alice",
+        "Delivered", "Delivered", None, "A", "Bank mortgage loan", "ICBC", "Equal installment",
+        100000, 36, 0.06, 1000, "Yes", datetime(2026, 1, 10, 10, 0),
+        datetime(2026, 1, 12, 10, 0), None, None, 95,
     ]
-    assert rows[1][0] == data.ids["c5"] and rows[1][23] == (
-        "Bought elsewhere: the 4S store across the road"
-    )
-    assert rows[1][11] == "Needs confirmed" and rows[1][20] is None
+    # the category picked and the staff's own words, each in its column
+    assert rows[1][0] == data.ids["c5"] and rows[1][24:26] == [
+        "Bought elsewhere", "the 4S store across the road"]
+    assert rows[1][11] == "Needs confirmed" and rows[1][21] is None
+    # c3: declined by the lender; its reason was typed without a category
+    c3 = next(r for r in rows if r[0] == data.ids["c3"])
+    assert c3[12] == "Declined" and c3[24:26] == ["Monthly payment too high", None]
     # no plain phone or ID anywhere in a masked workbook
     for row in rows:
         assert "*" in row[3] and "*" in row[4]
     assert ws["B4"].number_format == "yyyy-mm-dd hh:mm"
-    assert ws["S4"].number_format == "0.00%"
+    assert ws["T4"].number_format == "0.00%"
 
 
 # ---------------------------------------------------------------------------
@@ -233,7 +287,7 @@ def test_roles_and_audit(data: Dataset, tmp_path: Path) -> None:
     assert first[2:6] == ["王小明", "13812345671", first[4], 12345.67]
     assert "*" not in first[4] and first[4].startswith("11010519900101")
     assert ws["F4"].number_format == "#,##0.00"
-    assert "unmasked" in load_workbook(out)[TITLES["summary"]]["B18"].value
+    assert "unmasked" in load_workbook(out)[TITLES["summary"]]["B27"].value
     entries = audit.list_entries(data.database, data.owner, action=AuditAction.EXPORT)
     assert len(entries) == exports + 1
     assert entries[0].username == "boss" and entries[0].detail["unmasked"] is True
@@ -265,12 +319,15 @@ def test_chinese_workbook_names_products_in_chinese(data: Dataset, tmp_path: Pat
                           lang="zh_CN", now=NOW)
     wb = load_workbook(out)
     titles = sheet_titles("zh_CN")
-    names = [row[0] for row in table(wb[titles["products"]])[:-1]]
+    rows = table(wb[titles["products"]])
+    assert [row[0] for row in rows[:3]] == ["银行按揭贷款", "汽车金融公司贷款", "合计"]
+    details = rows[-3:]
+    names = [row[0] for row in details]
     assert names == ["银行按揭贷款", "银行按揭贷款", "汽车金融公司贷款"]
     assert set(names) <= set(chinese.values())
-    # the method column too
-    assert [row[2] for row in table(wb[titles["products"]])[:-1]] == ["等额本息", "等额本金",
-                                                                     "等额本息"]
+    # the method column too (these lenders' names are typed ones the catalogue lacks)
+    assert [row[1:3] for row in details] == [["ICBC", "等额本息"], ["ICBC", "等额本金"],
+                                             ["Ping An", "等额本息"]]
 
 
 # ---------------------------------------------------------------------------
@@ -282,7 +339,7 @@ def test_progress_reaches_the_total(data: Dataset, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     export_workbook(data.database, JAN, tmp_path / "p.xlsx", actor=data.owner, now=NOW,
                     progress=lambda done, total: seen.append((done, total)))
-    assert seen[-1][0] == seen[-1][1] == 8 + 9
+    assert seen[-1][0] == seen[-1][1] == 8 + len(SHEETS) + 1
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
@@ -351,7 +408,8 @@ def test_bad_destinations(data: Dataset, tmp_path: Path, name: str, message: str
     assert (tmp_path / "locked.xlsx").read_bytes() == b"x"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write anywhere")
+@pytest.mark.unprivileged
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 def test_unwritable_folder(data: Dataset, tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()

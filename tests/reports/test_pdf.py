@@ -1,6 +1,6 @@
 """Customer documents: the data that goes in exactly, and that rendering succeeds.
 
-Pages are also rendered to PNG in ``artifacts/pdf/`` (git-ignored, kept by CI)
+Pages are also rendered to PNG in ``<artifacts>/pdf/`` (tests/artifacts.py)
 when poppler's ``pdftoppm`` is installed, for people to look at.
 """
 
@@ -12,7 +12,6 @@ import shutil
 import subprocess
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -35,8 +34,7 @@ from reports.pdf import (
     summary_from_offer,
 )
 from reports.pdf.base import normalise_language
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "pdf"
+from tests.artifacts import artifacts_dir
 
 
 def pages_text(pdf: bytes) -> list[str]:
@@ -48,14 +46,14 @@ def squash(text: str) -> str:
 
 
 def save_pngs(name: str, pdf: bytes) -> None:
-    """Render pages to artifacts/pdf/<name>-N.png when pdftoppm is there."""
+    """Render pages to <artifacts>/pdf/<name>-N.png when pdftoppm is there (tests/artifacts.py)."""
     tool = shutil.which("pdftoppm")
     if tool is None:
         return
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    target = ARTIFACTS / f"{name}.pdf"
+    folder = artifacts_dir("pdf")
+    target = folder / f"{name}.pdf"
     target.write_bytes(pdf)
-    subprocess.run([tool, "-png", "-r", "80", str(target), str(ARTIFACTS / name)], check=True,
+    subprocess.run([tool, "-png", "-r", "80", str(target), str(folder / name)], check=True,
                    timeout=120)
 
 

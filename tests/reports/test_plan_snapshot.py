@@ -323,6 +323,15 @@ st.register_type_strategy(LendingSettings, st.just(DEFAULT_SETTINGS))
 ))
 def test_json_round_trip(snapshot: PlanSnapshot) -> None:
     data = to_json(snapshot)
-    assert from_json(json.loads(json.dumps(data))) == snapshot
+    assert from_json(json.loads(json.dumps(data))) == without_logo(snapshot)
+
+
+def without_logo(snapshot: PlanSnapshot) -> PlanSnapshot:
+    """The snapshot as stored: the store's logo is left out (documents print the current one)."""
+    def bare(doc: Any) -> Any:
+        return None if doc is None else replace(doc, store=replace(doc.store, logo=b""))
+
+    return replace(snapshot, quote=bare(snapshot.quote), plan=bare(snapshot.plan),
+                   disclosure=bare(snapshot.disclosure))
 
 

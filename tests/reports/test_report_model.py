@@ -110,8 +110,15 @@ def test_summary(jan) -> None:  # type: ignore[no-untyped-def]
     assert s.delivered == 1  # c1 (c6 is delivered in February)
     assert s.lost == 2  # c3 c5
     assert s.loan_amount == D("350000.00")  # 100,000 + 80,000 + 50,000 + 120,000
-    assert s.average_apr == D("7.38")  # (6 + 8 + 10 + 5.5) / 4 = 7.375
-    assert s.insurance_attach_rate == D("75.00")  # c1 c4 c6 of 4
+    # weighted by amount: (6 x 100,000 + 8 x 80,000 + 10 x 50,000 + 5.5 x 120,000) / 350,000
+    assert s.average_apr == D("6.86")
+    assert s.required_insurance_rate == D("75.00")  # c1 c4 c6 of 4
+    assert s.add_on_attach_rate == D("75.00")  # the optional warranty on c1 c4 c6, not c2
+    assert dict(s.add_on_attach_by_kind) == {
+        "insurance": D("0.00"), "warranty": D("75.00"), "service": D("0.00"), "other": D("0.00")}
+    # c3: declined by the lender (c5 bought elsewhere: neither a decline nor a refusal)
+    assert (s.approved, s.declined, s.withdrawn, s.refused) == (3, 1, 0, 0)
+    assert s.approval_rate == D("75.00")
     assert s.average_days_to_close == D("9.8")  # (5 + 10 + 14 + 10) / 4 = 9.75
     assert jan.consultation_rows == 8
 
@@ -142,6 +149,9 @@ def test_kpis_per_salesperson(jan) -> None:  # type: ignore[no-untyped-def]
     }
     assert alice.score == D("44.45")
     assert (alice.approved, alice.declined, alice.satisfaction_responses) == (2, 1, 2)
+    # contact to signing: c1 5 days, c2 10 days, c4 14 days -> 9.67 days
+    assert alice.average_days_to_close == D("9.7")
+    assert alice.average_apr == D("7.57")  # (600,000 + 640,000 + 500,000) / 230,000
     # Bob: one loan (c6), over-achievement is capped at 100 % in the points
     assert _kpi(bob) == {
         "loans_closed": (D("15.0"), D(1), D("6.67"), D("2.00")),
@@ -230,21 +240,30 @@ def test_store_time_zone_moves_late_contacts(data: Dataset) -> None:
 
 
 def test_products(jan) -> None:  # type: ignore[no-untyped-def]
+    # the mix: one line per product, APR weighted by amount, shares of all signed loans
     got = [(p.product_code, p.product_name, p.lender, p.method, p.loans, p.amount,
-            p.average_apr, p.average_term) for p in jan.products]
+            p.average_apr, p.average_term, p.loan_share, p.amount_share) for p in jan.products]
     assert got == [
-        # c1 (36 months, 6 %) and c4 (12 months, 10 %)
-        ("bank_mortgage", "Bank mortgage loan", "ICBC", "equal_installment", 2,
-         D("150000.00"), D("8.00"), D("24.0")),
-        ("bank_mortgage", "Bank mortgage loan", "ICBC", "equal_principal", 1,
-         D("120000.00"), D("5.50"), D("60.0")),
-        ("finance_company", "Finance-company loan", "Ping An", "equal_installment", 1,
-         D("80000.00"), D("8.00"), D("24.0")),
+        # c1 (100,000, 36 months, 6 %), c4 (50,000, 12, 10 %), c6 (120,000, 60, 5.5 %):
+        # (600,000 + 500,000 + 660,000) / 270,000 = 6.5185
+        ("bank_mortgage", "Bank mortgage loan", "", "", 3, D("270000.00"), D("6.52"),
+         D("36.0"), D("75.00"), D("77.14")),
+        ("finance_company", "Finance-company loan", "", "", 1, D("80000.00"), D("8.00"),
+         D("24.0"), D("25.00"), D("22.86")),
+    ]
+    got = [(p.product_code, p.lender, p.method, p.loans, p.amount, p.average_apr,
+            p.average_term) for p in jan.product_details]
+    assert got == [
+        # c1 and c4: (600,000 + 500,000) / 150,000
+        ("bank_mortgage", "ICBC", "equal_installment", 2, D("150000.00"), D("7.33"), D("24.0")),
+        ("bank_mortgage", "ICBC", "equal_principal", 1, D("120000.00"), D("5.50"), D("60.0")),
+        ("finance_company", "Ping An", "equal_installment", 1, D("80000.00"), D("8.00"),
+         D("24.0")),
     ]
     t = jan.product_total
     # terms 36 + 24 + 12 + 60 = 132 / 4
-    assert (t.loans, t.amount, t.average_apr, t.average_term) == (
-        4, D("350000.00"), D("7.38"), D("33.0"))
+    assert (t.loans, t.amount, t.average_apr, t.average_term, t.loan_share) == (
+        4, D("350000.00"), D("6.86"), D("33.0"), D("100.00"))
 
 
 def test_rejections(jan) -> None:  # type: ignore[no-untyped-def]
@@ -256,6 +275,8 @@ def test_rejections(jan) -> None:  # type: ignore[no-untyped-def]
         ("qualification", "hard.no_work_proof", 1, D("50.00")),
         # the odometer remark on the same appraisal is not an exclusion
         ("vehicle", "excluded.accident", 1, D("100.00")),
+        # c3: the lender declined (no reason recorded with the decision)
+        ("lender", "decision.declined_other", 1, D("100.00")),
         ("blacklist", "blacklist.hit", 1, D("100.00")),
     ]
 
@@ -309,7 +330,7 @@ def test_rows_are_masked_by_default(data: Dataset) -> None:
                                     ("c1", "c5", "c2", "c10", "c3", "c6", "c7", "c9")]
     first = rows[0]
     assert (first.customer_name, first.phone, first.id_number, first.monthly_income) == (
-        "王**", "138****5671", "110105********0117", "1****")
+        "王**", "138****5671", "110105********0117", "10,000–15,000")
     # the same masking the customer service shows on screen
     shown = customers.get_customer(data.database, data.manager, data.customer_ids["c1"])
     assert (first.phone, first.id_number) == (shown.phone, shown.id_number)

@@ -81,7 +81,7 @@ STAMPS = (
 
 def build_dataset(path: Path) -> Dataset:
     database = open_database(path, key=path.parent / "keys" / "report.key")
-    owner = staff.create_owner(database, "Jinqiao Used Cars", "boss", "owner-password",
+    owner = staff.create_owner(database, "Jinqiao Used Cars", "boss", "owner-password-1",
                                display_name="Boss")
     ids = {}
     for username, role, name in (
@@ -121,7 +121,7 @@ def build_dataset(path: Path) -> Dataset:
 
         def plan(c: Consultation, code: str, lender: str, method: str, amount: str, term: int,
                  apr: str, created: datetime, *, chosen: bool = True,
-                 insurance: bool = False) -> None:
+                 insurance: bool = False, warranty: bool = True) -> None:
             p = Plan(store_id=sid, consultation_id=c.id, product_id=products[code],
                      product_code=code, lender_name=lender, method=method,
                      amount=Decimal(amount), term_months=term, annual_rate=Decimal(apr),
@@ -133,8 +133,9 @@ def build_dataset(path: Path) -> Dataset:
                 s.add(PlanAddOn(store_id=sid, plan_id=p.id, kind="insurance",
                                 name="Full vehicle insurance", price=Decimal("5000.00"),
                                 required=True))
-            s.add(PlanAddOn(store_id=sid, plan_id=p.id, kind="warranty",
-                            name="Extended warranty", price=Decimal("2000.00")))
+            if warranty:  # optional
+                s.add(PlanAddOn(store_id=sid, plan_id=p.id, kind="warranty",
+                                name="Extended warranty", price=Decimal("2000.00")))
 
         cons: dict[str, int] = {}
         a, b = ids["alice"], ids["bob"]
@@ -150,7 +151,7 @@ def build_dataset(path: Path) -> Dataset:
             "qualified_at": at(1, 11), "plan_offered_at": at(1, 12), "approved_at": at(1, 14),
             "signed_at": at(1, 20, 9)}, satisfaction=85, referred_by_customer_id=cust["c1"])
         plan(c2, "finance_company", "Ping An", "equal_installment", "80000.00", 24, "8.00",
-             at(1, 12))
+             at(1, 12), warranty=False)
         c3 = consultation("c3", a, "online", {
             "contact_at": at(1, 15), "needs_confirmed_at": at(1, 15, 11),
             "qualified_at": at(1, 16), "plan_offered_at": at(1, 17)},

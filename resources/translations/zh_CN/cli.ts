@@ -4,6 +4,10 @@
   <context>
     <name>cli</name>
     <message>
+      <source>The key file {path} can be read by other users of this computer; make it private with: chmod 600 {path}</source>
+      <translation>本机其他用户可以读取密钥文件 {path}；请用以下命令设为仅本人可读：chmod 600 {path}</translation>
+    </message>
+    <message>
       <source>The result could not be printed: {why}.</source>
       <translation>结果无法输出：{why}。</translation>
     </message>
@@ -82,6 +86,10 @@
     <message>
       <source>usage: </source>
       <translation>用法：</translation>
+    </message>
+    <message>
+      <source>warning</source>
+      <translation>警告</translation>
     </message>
   </context>
 </TS>

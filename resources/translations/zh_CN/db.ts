@@ -20,8 +20,24 @@
       <translation>姓名最多 100 个字符。</translation>
     </message>
     <message>
+      <source>A password cannot be only spaces.</source>
+      <translation>密码不能全是空格。</translation>
+    </message>
+    <message>
+      <source>A password needs at least {n} characters.</source>
+      <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+      <source>Another store of the group already has this name.</source>
+      <translation>集团内已有门店使用此名称。</translation>
+    </message>
+    <message>
       <source>At most {max} characters.</source>
       <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+      <source>At most {n} characters.</source>
+      <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
       <source>Bought elsewhere</source>
@@ -30,6 +46,10 @@
     <message>
       <source>Choose VIP, regular or potential.</source>
       <translation>请选择 VIP、普通或潜在客户。</translation>
+    </message>
+    <message>
+      <source>Choose a .csv or .xlsx file.</source>
+      <translation>请选择 .csv 或 .xlsx 文件。</translation>
     </message>
     <message>
       <source>Choose a day from today on.</source>
@@ -120,6 +140,38 @@
       <translation>资方政策（地区、年龄、职业）</translation>
     </message>
     <message>
+      <source>Line {line}: '{value}' is not a date (write it like 2026-11-30).</source>
+      <translation>第 {line} 行：“{value}”不是日期（格式如 2026-11-30）。</translation>
+    </message>
+    <message>
+      <source>Line {line}: no as-of date; the file has no date column, so give the date with --as-of.</source>
+      <translation>第 {line} 行：没有数据日期；文件没有日期列，请用 --as-of 指定日期。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the loan is overdue but the file gives no overdue days.</source>
+      <translation>第 {line} 行：贷款已逾期，但文件未给出逾期天数。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the loan {reference} is on line {first} already for the same date.</source>
+      <translation>第 {line} 行：贷款 {reference} 在第 {first} 行已有同一日期的记录。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the overdue days '{value}' are not a whole number.</source>
+      <translation>第 {line} 行：逾期天数“{value}”不是整数。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the reference is empty.</source>
+      <translation>第 {line} 行：编号为空。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the status '{value}' is not one the {lender} mapping knows ({known}).</source>
+      <translation>第 {line} 行：状态“{value}”不在 {lender} 列映射中（可用：{known}）。</translation>
+    </message>
+    <message>
+      <source>Neither an ID number nor a mobile number.</source>
+      <translation>既没有身份证号也没有手机号。</translation>
+    </message>
+    <message>
       <source>No longer interested</source>
       <translation>不再感兴趣</translation>
     </message>
@@ -172,6 +224,10 @@
       <translation>请说明跟进的内容。</translation>
     </message>
     <message>
+      <source>Say why the entry is lifted.</source>
+      <translation>请说明解除原因。</translation>
+    </message>
+    <message>
       <source>Say why this is undone (at least 5 characters).</source>
       <translation>请说明撤销原因（至少 5 个字）。</translation>
     </message>
@@ -190,6 +246,10 @@
     <message>
       <source>The appraiser's value of {value} ({percent}% from the computed {computed}) awaits a manager's approval: no finance plan can be chosen until a manager approves or refuses it.</source>
       <translation>评估师调整后的评估价 {value}（较计算评估价 {computed} 相差 {percent}%）等待经理审批：经理批准或驳回前不能选择金融方案。</translation>
+    </message>
+    <message>
+      <source>The column mapping {name} cannot be used: {why}.</source>
+      <translation>列映射 {name} 无法使用：{why}。</translation>
     </message>
     <message>
       <source>The consultation is already marked lost.</source>
@@ -232,6 +292,26 @@
       <translation>首付不能高于预算。</translation>
     </message>
     <message>
+      <source>The file cannot be read: {why}.</source>
+      <translation>无法读取文件：{why}。</translation>
+    </message>
+    <message>
+      <source>The file is empty.</source>
+      <translation>文件为空。</translation>
+    </message>
+    <message>
+      <source>The file is not UTF-8 or GB18030 text.</source>
+      <translation>文件不是 UTF-8 或 GB18030 编码的文本。</translation>
+    </message>
+    <message>
+      <source>The file {name} cannot be read: {why}.</source>
+      <translation>无法读取文件 {name}：{why}。</translation>
+    </message>
+    <message>
+      <source>The first row must name an id_number (身份证号) and/or a phone (手机号) column.</source>
+      <translation>第一行必须包含 id_number（身份证号）和/或 phone（手机号）列。</translation>
+    </message>
+    <message>
       <source>The number cannot be negative.</source>
       <translation>数字不能为负数。</translation>
     </message>
@@ -258,6 +338,10 @@
     <message>
       <source>The vehicle cannot be financed: {why}.</source>
       <translation>该车辆无法办理贷款：{why}。</translation>
+    </message>
+    <message>
+      <source>There is no column mapping called '{key}'; known: {known}.</source>
+      <translation>没有名为“{key}”的列映射；可用：{known}。</translation>
     </message>
     <message>
       <source>This consultation was changed at another counter at {when}. Reload it to see the changes; what you typed is still in the form.</source>
@@ -304,6 +388,10 @@
       <translation>这不是有效的手机号。</translation>
     </message>
     <message>
+      <source>This password is one of the most common passwords and is guessed first; choose another.</source>
+      <translation>此密码属于最常见的密码，最先被人猜中；请换一个。</translation>
+    </message>
+    <message>
       <source>This plan cannot be priced.</source>
       <translation>该方案无法报价。</translation>
     </message>
@@ -328,12 +416,56 @@
       <translation>未知的清单项目。</translation>
     </message>
     <message>
+      <source>Use both letters and digits in the password.</source>
+      <translation>密码中须同时包含字母和数字。</translation>
+    </message>
+    <message>
       <source>Vehicle not accepted</source>
       <translation>车辆不符合要求</translation>
     </message>
     <message>
       <source>You entered this override yourself: another manager has to approve or refuse it.</source>
       <translation>此调整由您本人录入，须由另一位经理批准或驳回。</translation>
+    </message>
+    <message>
+      <source>no plan with this reference in this store</source>
+      <translation>本店没有此编号的方案</translation>
+    </message>
+    <message>
+      <source>not a LoanDesk plan reference (like P-000123-45)</source>
+      <translation>不是车贷助手的方案编号（如 P-000123-45）</translation>
+    </message>
+    <message>
+      <source>the loan is with {lender}, not a lender of this mapping</source>
+      <translation>该贷款属于 {lender}，不是此列映射对应的贷款机构</translation>
+    </message>
+    <message>
+      <source>the plan is not the signed plan of a signed consultation</source>
+      <translation>该方案不是已签约咨询的签约方案</translation>
+    </message>
+    <message>
+      <source>{name} has neither a status column nor an overdue-days column (the {lender} mapping looks for: {headings}).</source>
+      <translation>{name} 既没有状态列，也没有逾期天数列（{lender} 列映射查找：{headings}）。</translation>
+    </message>
+    <message>
+      <source>{name} has no column for {field} (the {lender} mapping looks for: {headings}).</source>
+      <translation>{name} 缺少 {field} 列（{lender} 列映射查找：{headings}）。</translation>
+    </message>
+    <message>
+      <source>{name} has no heading row.</source>
+      <translation>{name} 没有标题行。</translation>
+    </message>
+    <message>
+      <source>{name} holds no rows under its headings.</source>
+      <translation>{name} 的标题行下没有数据。</translation>
+    </message>
+    <message>
+      <source>{name} is neither a CSV file nor an Excel workbook (.csv, .xlsx).</source>
+      <translation>{name} 不是 CSV 文件或 Excel 工作簿（.csv、.xlsx）。</translation>
+    </message>
+    <message>
+      <source>{name} is not UTF-8 or GB18030 text.</source>
+      <translation>{name} 不是 UTF-8 或 GB18030 编码的文本。</translation>
     </message>
   </context>
   <context>
@@ -343,16 +475,16 @@
       <translation>--role 必须是 {roles} 之一，收到的是“{value}”。</translation>
     </message>
     <message>
+      <source>--store needs the name of the store to create.</source>
+      <translation>--store 需要填写要创建的门店名称。</translation>
+    </message>
+    <message>
       <source>--username needs a user name.</source>
       <translation>--username 需要填写用户名。</translation>
     </message>
     <message>
       <source>A different key is already installed at {path}; nothing was changed. Add --replace to replace it (the old key is kept beside it).</source>
       <translation>{path} 已安装了另一把密钥；未做任何更改。如需替换请加 --replace（旧密钥会保留在同一文件夹）。</translation>
-    </message>
-    <message>
-      <source>A password needs at least {n} characters.</source>
-      <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
       <source>A store named '{name}' already exists.</source>
@@ -383,6 +515,10 @@
       <translation>请将该文件和口令分开带到每台柜台电脑，并在那里运行：python main.py key import --from 文件</translation>
     </message>
     <message>
+      <source>Created store {store} with its owner {name}; from now on log in with --user {name}.</source>
+      <translation>已创建门店 {store} 及其店主 {name}；今后请用 --user {name} 登录。</translation>
+    </message>
+    <message>
       <source>Demo staff accounts {names} use the password {password}.</source>
       <translation>演示员工账号 {names} 的密码均为 {password}。</translation>
     </message>
@@ -411,8 +547,16 @@
       <translation>已载入 {consultations} 条咨询（{customers} 位客户、{plans} 个金融方案、{follow_ups} 条回访），用时 {seconds:.1f} 秒（随机种子 {seed}）。</translation>
     </message>
     <message>
+      <source>No backup was made.</source>
+      <translation>未进行备份。</translation>
+    </message>
+    <message>
       <source>No passphrase given; nothing was written.</source>
       <translation>未输入口令；未写入任何内容。</translation>
+    </message>
+    <message>
+      <source>No password given; nothing was done.</source>
+      <translation>未输入密码；未执行任何操作。</translation>
     </message>
     <message>
       <source>No password given; nothing was written.</source>
@@ -421,6 +565,10 @@
     <message>
       <source>No terminal to ask the passphrase: use --passphrase-file FILE.</source>
       <translation>没有可输入口令的终端：请使用 --passphrase-file 文件。</translation>
+    </message>
+    <message>
+      <source>No terminal to ask the password: use --new-password-file FILE.</source>
+      <translation>没有可输入密码的终端：请使用 --new-password-file 文件。</translation>
     </message>
     <message>
       <source>No terminal to ask the password: use --password-file FILE.</source>
@@ -439,16 +587,20 @@
       <translation>口令：</translation>
     </message>
     <message>
-      <source>Password: </source>
-      <translation>密码：</translation>
+      <source>Password for the new account {name}: </source>
+      <translation>新账号 {name} 的密码：</translation>
+    </message>
+    <message>
+      <source>Password for {user}: </source>
+      <translation>{user} 的密码：</translation>
+    </message>
+    <message>
+      <source>Repeat the new password: </source>
+      <translation>再次输入新密码：</translation>
     </message>
     <message>
       <source>Repeat the passphrase: </source>
       <translation>再次输入口令：</translation>
-    </message>
-    <message>
-      <source>Repeat the password: </source>
-      <translation>再次输入密码：</translation>
     </message>
     <message>
       <source>Restored {source} into {path} (schema {revision}).</source>
@@ -463,6 +615,10 @@
       <translation>门店 {store} 不存在（见：python main.py store list）。</translation>
     </message>
     <message>
+      <source>The account was not added: {why}</source>
+      <translation>未添加该账号：{why}</translation>
+    </message>
+    <message>
       <source>The backup could not be copied: {why}.</source>
       <translation>备份无法复制：{why}。</translation>
     </message>
@@ -475,8 +631,16 @@
       <translation>备份文件不能是数据库文件本身。</translation>
     </message>
     <message>
+      <source>The backup folder {path} has no free name for a new backup.</source>
+      <translation>备份文件夹 {path} 中已没有可用于新备份的文件名。</translation>
+    </message>
+    <message>
       <source>The backup to restore is the database itself; choose a backup file.</source>
       <translation>要恢复的文件就是数据库本身，请选择一个备份文件。</translation>
+    </message>
+    <message>
+      <source>The backup was restored, but the database could not be opened again: {why} Close LoanDesk and start it again.</source>
+      <translation>备份已恢复，但数据库未能重新打开：{why} 请关闭车贷助手后重新启动。</translation>
     </message>
     <message>
       <source>The backup was written but failed verification, so it was discarded: {why}</source>
@@ -489,6 +653,10 @@
     <message>
       <source>The file {path} does not exist.</source>
       <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+      <source>The first owner of a new database needs --store NAME, the name of the store to create (everyone after that: log in with --user).</source>
+      <translation>新数据库的第一位店主需要 --store 名称，即要创建的门店名称（之后的所有人：请用 --user 登录）。</translation>
     </message>
     <message>
       <source>The folder {path} does not exist.</source>
@@ -511,16 +679,8 @@
       <translation>密钥文件 {path} 已损坏，或不是车贷助手密钥文件。</translation>
     </message>
     <message>
-      <source>The passphrase file {path} cannot be read.</source>
-      <translation>无法读取口令文件 {path}。</translation>
-    </message>
-    <message>
       <source>The passphrase needs at least {n} characters.</source>
       <translation>口令至少需要 {n} 个字符。</translation>
-    </message>
-    <message>
-      <source>The password file {path} cannot be read.</source>
-      <translation>无法读取密码文件 {path}。</translation>
     </message>
     <message>
       <source>The previous key was kept as {path}.</source>
@@ -551,12 +711,16 @@
       <translation>{path} 处没有可备份的数据库。</translation>
     </message>
     <message>
-      <source>There is no file {path}.</source>
-      <translation>文件 {path} 不存在。</translation>
-    </message>
-    <message>
       <source>There is no key file at {path} on this counter.</source>
       <translation>本柜台电脑上没有密钥文件 {path}。</translation>
+    </message>
+    <message>
+      <source>This account is disabled. Ask the owner.</source>
+      <translation>该账号已停用，请联系店主。</translation>
+    </message>
+    <message>
+      <source>This account is locked after too many wrong passwords. Try again after {time} ({date}), or ask the owner to unlock it.</source>
+      <translation>密码错误次数过多，账号已被锁定。请在 {date} {time} 之后重试，或请店主解锁。</translation>
     </message>
     <message>
       <source>This counter already has this key ({path}, fingerprint {fingerprint}).</source>
@@ -573,6 +737,14 @@
     <message>
       <source>Wrong passphrase for {path}, or the file is damaged; nothing was changed.</source>
       <translation>{path} 的口令错误，或文件已损坏；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>Wrong user name or password.</source>
+      <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+      <source>Wrong user name or password. {left} attempt(s) left before the account is locked for {minutes} minutes.</source>
+      <translation>用户名或密码错误。还可以再试 {left} 次，之后账号将被锁定 {minutes} 分钟。</translation>
     </message>
     <message>
       <source>active</source>
@@ -607,10 +779,6 @@
       <translation>{path} 已存在；请换一个文件名。</translation>
     </message>
     <message>
-      <source>{path} cannot be read: {why}.</source>
-      <translation>无法读取 {path}：{why}。</translation>
-    </message>
-    <message>
       <source>{path} is a folder; give a file name for the backup.</source>
       <translation>{path} 是文件夹，请为备份指定文件名。</translation>
     </message>
@@ -639,6 +807,10 @@
       <translation>{path} 不是车贷助手密钥导出文件。</translation>
     </message>
     <message>
+      <source>{path} is not one of this database's backups; nothing was restored.</source>
+      <translation>{path} 不是该数据库的备份之一；未恢复任何内容。</translation>
+    </message>
+    <message>
       <source>{path} was encrypted with a different key than this computer's key file, so its customer data could not be read. Put the key file that belongs to the backup in place first.</source>
       <translation>{path} 使用的加密密钥与本机密钥文件不同，其中的客户数据将无法读取。请先放回与该备份配套的密钥文件。</translation>
     </message>
@@ -649,6 +821,18 @@
     <message>
       <source>{path} was made by a newer version of LoanDesk (schema {revision}). Install that version to restore it.</source>
       <translation>{path} 由更新版本的 LoanDesk 创建（数据结构版本 {revision}）。请安装该版本后再恢复。</translation>
+    </message>
+    <message>
+      <source>{user} ({role}) may not do this; log in as a member of staff who may.</source>
+      <translation>{user}（{role}）无权执行此操作；请以有权限的员工身份登录。</translation>
+    </message>
+    <message>
+      <source>{what} needs a login to the LoanDesk database this key belongs to: give it with --db PATH or --database-url URL.</source>
+      <translation>{what} 需要登录到此密钥所属的 LoanDesk 数据库：请用 --db 路径 或 --database-url 地址 指定。</translation>
+    </message>
+    <message>
+      <source>{what} needs a login: add --user NAME (the password is asked, or read with --password-file FILE).</source>
+      <translation>{what} 需要登录：请加上 --user 用户名（随后询问密码，或用 --password-file 文件 读取）。</translation>
     </message>
   </context>
   <context>
@@ -757,6 +941,14 @@
       <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
+      <source>There is no file {path}.</source>
+      <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+      <source>{path} cannot be read ({why}).</source>
+      <translation>无法读取 {path}（{why}）。</translation>
+    </message>
+    <message>
       <source>{path} could not be written ({why}); nothing was written.</source>
       <translation>无法写入 {path}（{why}），未写入任何内容。</translation>
     </message>
@@ -769,8 +961,20 @@
       <translation>{path} 是一个文件夹，请给出文件名。</translation>
     </message>
     <message>
+      <source>{path} is not a text file (UTF-8).</source>
+      <translation>{path} 不是文本文件（UTF-8）。</translation>
+    </message>
+    <message>
       <source>{path} is not an ordinary file (a device, pipe or socket); nothing was written. Choose a file name.</source>
       <translation>{path} 不是普通文件（而是设备、管道或套接字），未写入任何内容。请选择一个文件名。</translation>
+    </message>
+    <message>
+      <source>{path} is not an ordinary file (a folder, device, pipe or socket); give a file.</source>
+      <translation>{path} 不是普通文件（而是文件夹、设备、管道或套接字）；请指定一个文件。</translation>
+    </message>
+    <message>
+      <source>{path} is too big for this (more than {size} bytes).</source>
+      <translation>{path} 太大（超过 {size} 字节）。</translation>
     </message>
   </context>
   <context>

@@ -12,10 +12,6 @@
       <translation>添加员工</translation>
     </message>
     <message>
-      <source>At least {n} characters, with both letters and digits.</source>
-      <translation>至少 {n} 个字符，须同时包含字母和数字。</translation>
-    </message>
-    <message>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -105,10 +101,6 @@
   <context>
     <name>ResetPasswordDialog</name>
     <message>
-      <source>At least {n} characters, with both letters and digits.</source>
-      <translation>至少 {n} 个字符，须同时包含字母和数字。</translation>
-    </message>
-    <message>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -155,10 +147,6 @@
   <context>
     <name>StaffAdmin</name>
     <message>
-      <source>A password needs at least {n} characters.</source>
-      <translation>密码至少需要 {n} 个字符。</translation>
-    </message>
-    <message>
       <source>A store with this name already exists.</source>
       <translation>已有同名门店。</translation>
     </message>
@@ -189,10 +177,6 @@
     <message>
       <source>This user name is already taken.</source>
       <translation>该用户名已被使用。</translation>
-    </message>
-    <message>
-      <source>Use both letters and digits in the password.</source>
-      <translation>密码须同时包含字母和数字。</translation>
     </message>
     <message>
       <source>You cannot demote or disable your own account.</source>

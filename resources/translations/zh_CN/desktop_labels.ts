@@ -4,6 +4,10 @@
   <context>
     <name>Labels</name>
     <message>
+      <source>Blacklist</source>
+      <translation>黑名单</translation>
+    </message>
+    <message>
       <source>Blocked</source>
       <translation>受阻</translation>
     </message>
@@ -12,8 +16,8 @@
       <translation>受阻于：{step}</translation>
     </message>
     <message>
-      <source>Call back a high-intent lead (48 h)</source>
-      <translation>回访高意向客户（48 小时内）</translation>
+      <source>Call back a high-intent lead</source>
+      <translation>回访高意向客户</translation>
     </message>
     <message>
       <source>Complete</source>
@@ -26,6 +30,10 @@
     <message>
       <source>Delivery follow-up call</source>
       <translation>交车回访电话</translation>
+    </message>
+    <message>
+      <source>Fake documents</source>
+      <translation>虚假材料</translation>
     </message>
     <message>
       <source>Finance plan</source>
@@ -44,8 +52,24 @@
       <translation>回访</translation>
     </message>
     <message>
+      <source>Fraud</source>
+      <translation>欺诈</translation>
+    </message>
+    <message>
       <source>In progress</source>
       <translation>进行中</translation>
+    </message>
+    <message>
+      <source>Industry blacklist</source>
+      <translation>行业黑名单</translation>
+    </message>
+    <message>
+      <source>Industry list</source>
+      <translation>行业名单</translation>
+    </message>
+    <message>
+      <source>Internal blacklist</source>
+      <translation>内部黑名单</translation>
     </message>
     <message>
       <source>Lost</source>
@@ -54,6 +78,10 @@
     <message>
       <source>Not started</source>
       <translation>未开始</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
     </message>
     <message>
       <source>Owner</source>
@@ -80,6 +108,10 @@
       <translation>销售顾问</translation>
     </message>
     <message>
+      <source>Serious default</source>
+      <translation>严重违约</translation>
+    </message>
+    <message>
       <source>Signed</source>
       <translation>已签约</translation>
     </message>
@@ -98,6 +130,14 @@
     <message>
       <source>Vehicle appraisal</source>
       <translation>车辆评估</translation>
+    </message>
+    <message>
+      <source>industry</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <source>internal</source>
+      <translation>内部</translation>
     </message>
   </context>
 </TS>

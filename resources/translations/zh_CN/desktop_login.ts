@@ -162,6 +162,13 @@
     </message>
   </context>
   <context>
+    <name>Passwords</name>
+    <message>
+      <source>At least {n} characters, with both letters and digits; not a common password.</source>
+      <translation>至少 {n} 个字符，须同时包含字母和数字，且不能是常见密码。</translation>
+    </message>
+  </context>
+  <context>
     <name>ServerForm</name>
     <message>
       <source>A connection URL looks like {example}.</source>
@@ -267,16 +274,8 @@
   <context>
     <name>SetupDialog</name>
     <message>
-      <source>A password needs at least {n} characters.</source>
-      <translation>密码至少需要 {n} 个字符。</translation>
-    </message>
-    <message>
       <source>A user name has at most 64 characters and no spaces.</source>
       <translation>用户名最多 64 个字符，且不能包含空格。</translation>
-    </message>
-    <message>
-      <source>At least {n} characters, with both letters and digits.</source>
-      <translation>至少 {n} 个字符，须同时包含字母和数字。</translation>
     </message>
     <message>
       <source>Connect</source>
@@ -337,10 +336,6 @@
     <message>
       <source>The two passwords are not the same.</source>
       <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-      <source>Use both letters and digits in the password.</source>
-      <translation>密码须同时包含字母和数字。</translation>
     </message>
     <message>
       <source>Welcome. Before the first consultation, enter your store's name and create the owner account. The owner can add staff accounts later.</source>

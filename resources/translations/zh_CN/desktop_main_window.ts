@@ -24,8 +24,28 @@
       <translation>关于车贷助手</translation>
     </message>
     <message>
+      <source>Backing up the database… (close again to skip today's backup)</source>
+      <translation>正在备份数据库…（再次关闭可跳过今天的备份）</translation>
+    </message>
+    <message>
+      <source>Backup failed</source>
+      <translation>备份失败</translation>
+    </message>
+    <message>
+      <source>Backups…</source>
+      <translation>备份…</translation>
+    </message>
+    <message>
+      <source>Blacklist…</source>
+      <translation>黑名单…</translation>
+    </message>
+    <message>
       <source>Consultation {number} — {customer}</source>
       <translation>咨询 {number} — {customer}</translation>
+    </message>
+    <message>
+      <source>Dashboard</source>
+      <translation>经营看板</translation>
     </message>
     <message>
       <source>Export report…</source>
@@ -40,8 +60,16 @@
       <translation>已添加跟进。</translation>
     </message>
     <message>
+      <source>Guided start…</source>
+      <translation>入门向导…</translation>
+    </message>
+    <message>
       <source>Home</source>
       <translation>首页</translation>
+    </message>
+    <message>
+      <source>Import lender status…</source>
+      <translation>导入贷后状态…</translation>
     </message>
     <message>
       <source>LoanDesk</source>
@@ -102,6 +130,10 @@ Quotes show the true APR (IRR method) with every fee.</source>
       <translation>员工与门店…</translation>
     </message>
     <message>
+      <source>Store settings…</source>
+      <translation>门店设置…</translation>
+    </message>
+    <message>
       <source>Store: {store}</source>
       <translation>门店：{store}</translation>
     </message>
@@ -112,6 +144,14 @@ Quotes show the true APR (IRR method) with every fee.</source>
     <message>
       <source>This mobile number belongs to {name}; the consultation is for them.</source>
       <translation>该手机号属于 {name}，已为该客户新建咨询。</translation>
+    </message>
+    <message>
+      <source>Today's backup could not be made: {reason}
+
+Your data is unchanged. LoanDesk tries again the next time it is closed.</source>
+      <translation>今天的备份未能完成：{reason}
+
+您的数据没有变化。车贷助手会在下次关闭时再试。</translation>
     </message>
     <message>
       <source>Unsaved changes</source>

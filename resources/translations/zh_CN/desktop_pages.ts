@@ -1110,28 +1110,8 @@
       <translation>例如 家用通勤</translation>
     </message>
     <message>
-      <source>fake documents</source>
-      <translation>虚假资料</translation>
-    </message>
-    <message>
       <source>female</source>
       <translation>女</translation>
-    </message>
-    <message>
-      <source>fraud</source>
-      <translation>欺诈</translation>
-    </message>
-    <message>
-      <source>industry blacklist</source>
-      <translation>行业黑名单</translation>
-    </message>
-    <message>
-      <source>industry list</source>
-      <translation>行业名单</translation>
-    </message>
-    <message>
-      <source>internal blacklist</source>
-      <translation>内部黑名单</translation>
     </message>
     <message>
       <source>male</source>
@@ -1140,14 +1120,6 @@
     <message>
       <source>mobile</source>
       <translation>手机号</translation>
-    </message>
-    <message>
-      <source>other</source>
-      <translation>其他</translation>
-    </message>
-    <message>
-      <source>serious default</source>
-      <translation>严重违约</translation>
     </message>
     <message>
       <source>{n} of 11 digits</source>

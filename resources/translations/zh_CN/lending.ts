@@ -4,6 +4,10 @@
   <context>
     <name>Reason</name>
     <message>
+      <source>'{key}' is not a known setting.</source>
+      <translation>“{key}”不是已知的设置项。</translation>
+    </message>
+    <message>
       <source>'{value}' cannot be negative.</source>
       <translation>“{value}”不能为负数。</translation>
     </message>
@@ -88,12 +92,20 @@
       <translation>“{value}”以 ~ 开头，但这台电脑上没有这个用户。</translation>
     </message>
     <message>
+      <source>'{word}' is in the list twice.</source>
+      <translation>“{word}”在列表中重复出现。</translation>
+    </message>
+    <message>
       <source>A balloon payment only applies to the balloon method.</source>
       <translation>尾款只适用于弹性尾款还款方式。</translation>
     </message>
     <message>
       <source>A file name is needed.</source>
       <translation>需要填写文件名。</translation>
+    </message>
+    <message>
+      <source>A forbidden word or phrase cannot be empty.</source>
+      <translation>禁用词不能为空。</translation>
     </message>
     <message>
       <source>A monthly income above zero is required.</source>
@@ -110,6 +122,10 @@
     <message>
       <source>A valid ID card is required.</source>
       <translation>需提供有效的身份证。</translation>
+    </message>
+    <message>
+      <source>A yearly tax cannot be negative.</source>
+      <translation>年税额不能为负数。</translation>
     </message>
     <message>
       <source>Accident vehicles cannot be financed.</source>
@@ -130,6 +146,10 @@
     <message>
       <source>An overdue of {days} days (more than {limit}) limits the grade to C.</source>
       <translation>有一笔逾期{days}天（超过{limit}天）的记录，评级最高只能为C级。</translation>
+    </message>
+    <message>
+      <source>At most {n} characters.</source>
+      <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
       <source>Balloon: the last payment of {amount} CNY, due {date}, includes the balloon of {balloon} CNY.</source>
@@ -170,6 +190,34 @@
     <message>
       <source>Early settlement is possible after period 0 to {last} of this plan.</source>
       <translation>本方案可在第0期至第{last}期还款后办理提前结清。</translation>
+    </message>
+    <message>
+      <source>Enter a date as year-month-day, e.g. {example}.</source>
+      <translation>请按“年-月-日”输入日期，例如 {example}。</translation>
+    </message>
+    <message>
+      <source>Enter a number, e.g. {example}.</source>
+      <translation>请输入数字，例如 {example}。</translation>
+    </message>
+    <message>
+      <source>Enter a value above {min} and at most {max}.</source>
+      <translation>请输入大于 {min}、不超过 {max} 的数值。</translation>
+    </message>
+    <message>
+      <source>Enter a value above {min}.</source>
+      <translation>请输入大于 {min} 的数值。</translation>
+    </message>
+    <message>
+      <source>Enter a value from {min} to {max}.</source>
+      <translation>请输入 {min} 到 {max} 之间的数值。</translation>
+    </message>
+    <message>
+      <source>Enter a value of at least {min}.</source>
+      <translation>请输入不小于 {min} 的数值。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number, e.g. {example}.</source>
+      <translation>请输入整数，例如 {example}。</translation>
     </message>
     <message>
       <source>Excellent condition</source>
@@ -260,8 +308,16 @@
       <translation>月还款额和负债金额不能为负数。</translation>
     </message>
     <message>
+      <source>Must lie within its own lower and upper limit: {min} to {max}.</source>
+      <translation>须在其下限与上限之间：{min} 到 {max}。</translation>
+    </message>
+    <message>
       <source>No down payment reaches a monthly payment of {target} or less with these terms.</source>
       <translation>按这些条件，任何首付都无法使月供不超过 {target}。</translation>
+    </message>
+    <message>
+      <source>Only digits, spaces and + - ( ) in a phone number.</source>
+      <translation>电话号码只能包含数字、空格和 + - ( )。</translation>
     </message>
     <message>
       <source>Overdue payments in the last 24 months keep the grade below A.</source>
@@ -432,6 +488,10 @@
       <translation>排量必须在 0.1 到 10 升之间。</translation>
     </message>
     <message>
+      <source>The displacements must be above 0 and grow from one row to the next.</source>
+      <translation>排量须大于 0，且逐行递增。</translation>
+    </message>
+    <message>
       <source>The down payment cannot be negative.</source>
       <translation>首付不能为负数。</translation>
     </message>
@@ -488,6 +548,22 @@
       <translation>置换车辆的剩余贷款不能为负数。</translation>
     </message>
     <message>
+      <source>The logo may be at most {kb} KB; use a smaller picture.</source>
+      <translation>标志图片最大 {kb} KB，请换一张较小的图片。</translation>
+    </message>
+    <message>
+      <source>The logo must be a PNG or JPEG picture.</source>
+      <translation>标志图片须为 PNG 或 JPEG 格式。</translation>
+    </message>
+    <message>
+      <source>The lower limit cannot be above the upper limit ({max}).</source>
+      <translation>下限不能高于上限（{max}）。</translation>
+    </message>
+    <message>
+      <source>The lower limit must be below the upper limit ({max}).</source>
+      <translation>下限必须低于上限（{max}）。</translation>
+    </message>
+    <message>
       <source>The maintenance record of {date} is dated after the appraisal date; check it.</source>
       <translation>{date}的保养记录日期晚于评估日期，请核实。</translation>
     </message>
@@ -532,12 +608,24 @@
       <translation>路径“{value}”太长：总共最多 {max} 个字节。</translation>
     </message>
     <message>
+      <source>The relief from {start} to {end} has a negative cap.</source>
+      <translation>{start} 至 {end} 的减免上限为负数。</translation>
+    </message>
+    <message>
+      <source>The relief from {start} to {end} is not valid: the end is before the start, or the reduction is not between 0 and 100 %.</source>
+      <translation>{start} 至 {end} 的减免无效：结束日期早于开始日期，或减免比例不在 0 到 100% 之间。</translation>
+    </message>
+    <message>
       <source>The settlement date must be between {earliest} and {latest}.</source>
       <translation>结清日期须在{earliest}至{latest}之间。</translation>
     </message>
     <message>
       <source>The step-up percentage cannot be negative.</source>
       <translation>递增比例不能为负数。</translation>
+    </message>
+    <message>
+      <source>The stored value cannot be read; enter it again.</source>
+      <translation>已保存的数值无法读取，请重新输入。</translation>
     </message>
     <message>
       <source>The target monthly payment must be greater than zero.</source>
@@ -592,6 +680,10 @@
       <translation>此项不能为空。</translation>
     </message>
     <message>
+      <source>This cannot be left empty.</source>
+      <translation>此项不能为空。</translation>
+    </message>
+    <message>
       <source>This product accepts customers of grade {grades} only; the customer is grade {grade}.</source>
       <translation>本产品只受理{grades}级客户，该客户为{grade}级。</translation>
     </message>
@@ -614,6 +706,10 @@
     <message>
       <source>Title transfer fee</source>
       <translation>过户费</translation>
+    </message>
+    <message>
+      <source>Two NEV tax reliefs overlap in time.</source>
+      <translation>两条新能源车购置税减免的时间段重叠。</translation>
     </message>
     <message>
       <source>Typical mileage for the age ({typical} km)</source>

@@ -35,12 +35,32 @@
       <translation>年化利率</translation>
     </message>
     <message>
-      <source>Approved</source>
-      <translation>审批通过</translation>
+      <source>Achievement (actual / target)</source>
+      <translation>达成率（实际 / 目标）</translation>
     </message>
     <message>
-      <source>Average APR</source>
-      <translation>平均年化利率</translation>
+      <source>Achievement per salesperson (100 = every target met)</source>
+      <translation>各销售顾问达成率（100 = 全部达标）</translation>
+    </message>
+    <message>
+      <source>Add-on attach rate (optional add-ons)</source>
+      <translation>附加产品渗透率（自选项目）</translation>
+    </message>
+    <message>
+      <source>Add-on attach rate: {kind}</source>
+      <translation>附加产品渗透率：{kind}</translation>
+    </message>
+    <message>
+      <source>Approval rate (approved / decided by the lender)</source>
+      <translation>审批通过率（批准 / 贷款机构已决定）</translation>
+    </message>
+    <message>
+      <source>Approved by the lender</source>
+      <translation>贷款机构批准</translation>
+    </message>
+    <message>
+      <source>Average APR (weighted by loan amount)</source>
+      <translation>平均年化利率（按贷款金额加权）</translation>
     </message>
     <message>
       <source>Average days to close</source>
@@ -49,6 +69,10 @@
     <message>
       <source>Average term (months)</source>
       <translation>平均期限（月）</translation>
+    </message>
+    <message>
+      <source>By lender and repayment method</source>
+      <translation>按贷款机构和还款方式</translation>
     </message>
     <message>
       <source>By month</source>
@@ -95,6 +119,10 @@
       <translation>客户</translation>
     </message>
     <message>
+      <source>Declined by the lender</source>
+      <translation>贷款机构拒绝</translation>
+    </message>
+    <message>
       <source>Delivered</source>
       <translation>已交车</translation>
     </message>
@@ -109,6 +137,10 @@
     <message>
       <source>Due</source>
       <translation>应回访</translation>
+    </message>
+    <message>
+      <source>Each signed loan's latest status from the lenders' files up to {end} (as of {dates}); rate = overdue loans / loans being repaid.</source>
+      <translation>每笔已签约贷款截至 {end} 的最新贷后状态（数据日期 {dates}）；逾期率 = 逾期贷款 / 还款中贷款。</translation>
     </message>
     <message>
       <source>Figure</source>
@@ -155,10 +187,6 @@
       <translation>保险</translation>
     </message>
     <message>
-      <source>Insurance attach rate</source>
-      <translation>保险渗透率</translation>
-    </message>
-    <message>
       <source>Intent</source>
       <translation>意向程度</translation>
     </message>
@@ -183,16 +211,24 @@
       <translation>贷款机构</translation>
     </message>
     <message>
+      <source>Lender's decision</source>
+      <translation>贷款机构审批结果</translation>
+    </message>
+    <message>
+      <source>Lender-required insurance</source>
+      <translation>贷款机构要求的保险</translation>
+    </message>
+    <message>
       <source>Loan amount (CNY)</source>
       <translation>贷款金额（元）</translation>
     </message>
     <message>
-      <source>Loan amount by product</source>
-      <translation>各产品贷款金额</translation>
-    </message>
-    <message>
       <source>Loans</source>
       <translation>笔数</translation>
+    </message>
+    <message>
+      <source>Loans being repaid</source>
+      <translation>还款中贷款</translation>
     </message>
     <message>
       <source>Loans signed in the period.</source>
@@ -207,8 +243,20 @@
       <translation>流失原因</translation>
     </message>
     <message>
+      <source>Lost reason: note</source>
+      <translation>流失原因：备注</translation>
+    </message>
+    <message>
       <source>Lost, refused or blocked in the period.</source>
       <translation>本期间流失、被拒或受阻的咨询。</translation>
+    </message>
+    <message>
+      <source>M1+ rate</source>
+      <translation>M1+ 逾期率</translation>
+    </message>
+    <message>
+      <source>M3+ rate</source>
+      <translation>M3+ 逾期率</translation>
     </message>
     <message>
       <source>Missed</source>
@@ -231,6 +279,10 @@
       <translation>否</translation>
     </message>
     <message>
+      <source>No post-loan status imported yet: import the lenders' files under Tools → Import lender status….</source>
+      <translation>尚未导入贷后状态：请在“工具 → 导入贷后状态…”中导入贷款机构的文件。</translation>
+    </message>
+    <message>
       <source>Notes</source>
       <translation>说明</translation>
     </message>
@@ -239,8 +291,24 @@
       <translation>按时完成率</translation>
     </message>
     <message>
+      <source>Overdue</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <source>Overdue M1+ (1+ days)</source>
+      <translation>M1+ 逾期（1 天以上）</translation>
+    </message>
+    <message>
+      <source>Overdue M3+ (61+ days)</source>
+      <translation>M3+ 逾期（61 天以上）</translation>
+    </message>
+    <message>
       <source>Owner report</source>
       <translation>经营报表</translation>
+    </message>
+    <message>
+      <source>Page {page} of {pages}</source>
+      <translation>第 {page} 页 / 共 {pages} 页</translation>
     </message>
     <message>
       <source>Period</source>
@@ -271,12 +339,24 @@
       <translation>产品</translation>
     </message>
     <message>
+      <source>Product mix: share of loans</source>
+      <translation>产品结构：笔数占比</translation>
+    </message>
+    <message>
       <source>Products and lenders</source>
       <translation>产品与资方</translation>
     </message>
     <message>
       <source>Reason</source>
       <translation>原因</translation>
+    </message>
+    <message>
+      <source>Refused by us</source>
+      <translation>我方拒绝</translation>
+    </message>
+    <message>
+      <source>Refused by us (eligibility, suspected fraud)</source>
+      <translation>我方拒绝（资质不符、疑似欺诈）</translation>
     </message>
     <message>
       <source>Regular</source>
@@ -305,6 +385,18 @@
     <message>
       <source>Satisfaction</source>
       <translation>满意度</translation>
+    </message>
+    <message>
+      <source>Settled</source>
+      <translation>已结清</translation>
+    </message>
+    <message>
+      <source>Share of amount</source>
+      <translation>金额占比</translation>
+    </message>
+    <message>
+      <source>Share of loans</source>
+      <translation>笔数占比</translation>
     </message>
     <message>
       <source>Share within kind</source>
@@ -343,8 +435,20 @@
       <translation>汇总</translation>
     </message>
     <message>
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>Target (per salesperson)</source>
+      <translation>目标（每位销售顾问）</translation>
+    </message>
+    <message>
       <source>Term (months)</source>
       <translation>期限（月）</translation>
+    </message>
+    <message>
+      <source>The lender's decisions and the time to close</source>
+      <translation>贷款机构审批结果与成交用时</translation>
     </message>
     <message>
       <source>Tier</source>
@@ -371,6 +475,10 @@
       <translation>权重：{weights}。月度目标 × {months} 个月；单项达成率计入得分的上限为 {cap}%。</translation>
     </message>
     <message>
+      <source>Withdrawn by the customer</source>
+      <translation>客户撤回申请</translation>
+    </message>
+    <message>
       <source>Yes</source>
       <translation>是</translation>
     </message>
@@ -387,16 +495,8 @@
       <translation>{a}、{b}</translation>
     </message>
     <message>
-      <source>{kpi}: achievement</source>
-      <translation>{kpi}：达成率</translation>
-    </message>
-    <message>
-      <source>{kpi}: actual</source>
-      <translation>{kpi}：实际</translation>
-    </message>
-    <message>
-      <source>{kpi}: target</source>
-      <translation>{kpi}：目标</translation>
+      <source>{start} to {end}</source>
+      <translation>{start} 至 {end}</translation>
     </message>
     <message>
       <source>{store}, {start} to {end}</source>

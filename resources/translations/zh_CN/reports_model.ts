@@ -4,6 +4,14 @@
   <context>
     <name>ReportModel</name>
     <message>
+      <source>Add-on attach rate</source>
+      <translation>附加产品渗透率</translation>
+    </message>
+    <message>
+      <source>Add-on attach rate = signed loans with at least one optional add-on (insurance the lender does not require, warranty, service package); lender-required insurance is shown apart.</source>
+      <translation>附加产品渗透率 = 含至少一项自选附加产品（贷款机构未要求的保险、延保、服务包）的已签约贷款占比；贷款机构要求的保险单独列示。</translation>
+    </message>
+    <message>
       <source>All salespeople</source>
       <translation>全体销售顾问</translation>
     </message>
@@ -12,12 +20,16 @@
       <translation>审批通过率</translation>
     </message>
     <message>
-      <source>Approval rate = approved / (approved + declined by the lender), as recorded on the signing step; a customer who withdrew the application is not a decline.</source>
-      <translation>审批通过率 = 通过数 / （通过数 + 资方拒绝数），以签约步骤中登记的资方审批结果为准；客户撤回申请不计为拒绝。</translation>
+      <source>Approval rate = approved / (approved + declined by the lender), as recorded on the signing step; applications the customer withdrew and consultations we refused ourselves are counted apart, not as declines.</source>
+      <translation>审批通过率 = 批准 /（批准 + 贷款机构拒绝），以签约步骤的记录为准；客户撤回的申请和我方拒绝的咨询单独统计，不算作拒绝。</translation>
     </message>
     <message>
       <source>Approved</source>
       <translation>审批通过</translation>
+    </message>
+    <message>
+      <source>Average APR is weighted by loan amount: sum(APR x amount) / sum(amount).</source>
+      <translation>平均年化利率按贷款金额加权：Σ(年化利率 × 金额) / Σ金额。</translation>
     </message>
     <message>
       <source>Blacklist hit</source>
@@ -30,6 +42,14 @@
     <message>
       <source>Customer satisfaction</source>
       <translation>客户满意度</translation>
+    </message>
+    <message>
+      <source>Declined</source>
+      <translation>已拒绝</translation>
+    </message>
+    <message>
+      <source>Declined by the lender</source>
+      <translation>贷款机构拒绝</translation>
     </message>
     <message>
       <source>Delivered</source>
@@ -46,10 +66,6 @@
     <message>
       <source>High</source>
       <translation>高</translation>
-    </message>
-    <message>
-      <source>Insurance attach rate</source>
-      <translation>保险渗透率</translation>
     </message>
     <message>
       <source>Loan amount</source>
@@ -146,6 +162,10 @@
     <message>
       <source>Walk-in</source>
       <translation>到店</translation>
+    </message>
+    <message>
+      <source>Withdrawn by the customer</source>
+      <translation>客户撤回申请</translation>
     </message>
   </context>
 </TS>

@@ -68,6 +68,10 @@
       <translation>剩余本金</translation>
     </message>
     <message>
+      <source>Business licence No. {number}</source>
+      <translation>营业执照号：{number}</translation>
+    </message>
+    <message>
       <source>CNY</source>
       <translation>元</translation>
     </message>

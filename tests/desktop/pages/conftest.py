@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,9 +18,7 @@ from db.services.base import Actor
 from desktop.context import AppContext
 from desktop.tasks import ImmediateRunner
 from lending.identity import generate_resident_id, generate_vin
-
-ROOT = Path(__file__).resolve().parents[3]
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+from tests.artifacts import artifacts_dir
 
 ID_NUMBER = generate_resident_id("110105", date(1991, 5, 17), 123)
 PHONE = "13812345678"
@@ -28,8 +26,10 @@ VIN = generate_vin("LSVAB2BM" + "LJ123456")
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "store.sqlite3", key=tmp_path / "keys" / "loandesk.key")
+def database(tmp_path: Path, migrated_sqlite: Callable[[Path], Path]) -> Iterator[Database]:
+    db = open_database(
+        migrated_sqlite(tmp_path / "store.sqlite3"), key=tmp_path / "keys" / "loandesk.key"
+    )
     yield db
     db.close()
 
@@ -116,9 +116,8 @@ def install_language(qapp, language: str):
 
 
 def save_screenshot(widget, language: str, name: str) -> Path:
-    folder = SCREENSHOTS / language
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
+    """<artifacts>/screenshots/<language>/<name>.png (see tests/artifacts.py)."""
+    path = artifacts_dir("screenshots", language) / f"{name}.png"
     from PySide6.QtWidgets import QApplication
 
     for _ in range(3):  # let pending layout requests run so the picture is what staff see

@@ -87,16 +87,18 @@ def test_comparison_equals_lending(qtbot, open_page, consultation, database, con
 def test_down_payment_and_term_update_the_comparison_quickly(qtbot, open_page, consultation,
                                                               database, consultant):
     page = open_plan(open_page, database, consultant, consultation)
+    # CPU time of this process, not the wall clock: what the update costs, whatever
+    # else the (shared, parallel) test machine is running meanwhile
     timings = []
     for value in (30000, 45000, 60000, 70000):
-        started = time.perf_counter()
+        started = time.process_time()
         page.down_slider.setValue(value)
-        timings.append((time.perf_counter() - started) * 1000)
+        timings.append((time.process_time() - started) * 1000)
         e = page.comparison.evaluation("finance_company")
         assert e is not None and e.loan_amount == Decimal(130000 - value)
-    started = time.perf_counter()
+    started = time.process_time()
     page.term.setCurrentIndex(page.term.findData(24))
-    timings.append((time.perf_counter() - started) * 1000)
+    timings.append((time.process_time() - started) * 1000)
     assert page.comparison.evaluation("finance_company").schedule.terms.months == 24
     worst = max(timings)
     print(f"\nplan comparison update: worst {worst:.1f} ms, all {[round(t, 1) for t in timings]}")

@@ -1,7 +1,7 @@
 """Screenshots of every step page in both languages, for people to look at.
 
-Saved to ``artifacts/screenshots/<lang>/<page>.png`` at the repository root
-(git-ignored; CI keeps the folder).  Nothing here asserts pixels: the test
+Saved to ``<artifacts>/screenshots/<lang>/<page>.png`` (``$LOANDESK_ARTIFACTS``
+or the session's tmp folder: tests/artifacts.py).  Nothing here asserts pixels: the test
 asserts the page was drawn and that the Chinese screens use the catalogue.
 """
 
