@@ -81,6 +81,15 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, _one_line(f"{self.prog}: {_t('error')}: {message}") + "\n")
 
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # ``--key-file=--``: Python 3.11's argparse drops the "--" and hands the
+        # command an empty list, unchecked by the option's type; it is the value "--".
+        if action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
 
 def _database_options(default: object) -> argparse.ArgumentParser:
     from db.cli_args import database_file

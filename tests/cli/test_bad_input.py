@@ -260,3 +260,53 @@ def test_errors_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         monkeypatch.setenv("LOANDESK_LANG", "en")
         translator.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["store", "add", "--name", "X", "--user", "a\x00b"], "--user"),
+        (["store", "add", "--name", "X", "--user", "u" * 65], "at most 64"),
+        (["store", "list", "--user", "   "], "--user"),
+        (["key", "export", "--out", "k", "--user", "boss", "--password-file", ""], "file name"),
+        (["store", "add", "--name", "X", "--user", "boss", "--password-file", "a" * 256],
+         "255 bytes"),
+        (["staff", "add", "--username", "eve", "--role", "consultant", "--user", "boss",
+          "--new-password-file", "a\x00b"], "--new-password-file"),
+        (["import-loan-status", "--file", "s.csv", "--lender", "generic",
+          "--as-of", "9999-12-31"], "--as-of"),
+        (["import-loan-status", "--file", "s.csv", "--lender", "generic", "--store", str(2**63)],
+         "--store"),
+        (["import-loan-status", "--file", "~no-such-user-here/s.csv", "--lender", "generic"],
+         "no such user"),
+    ],
+)  # fmt: skip
+def test_login_and_import_options_are_bounded(argv: list[str], needle: str,
+                                              tmp_path: Path) -> None:
+    """--user, --password-file, --new-password-file (cliauth2) and import-loan-status's
+    options are refused by the bounded parsers while parsing, before any database opens;
+    before the merge --user with NUL reached the database (PostgreSQL: ValueError)."""
+    assert needle in refused(argv, tmp_path)
+
+
+def test_a_lenders_mapping_that_is_a_fifo_does_not_hang(world: Path) -> None:  # noqa: F811
+    """import-loan-status --mapping FIFO: read with read_small_file (before: blocked forever)."""
+    status_file = world / "fifo-test.csv"
+    status_file.write_text("reference,status\n", encoding="utf-8")
+    try:
+        line = refused(["import-loan-status", "--db", str(world / "w.sqlite3"),
+                        "--file", str(status_file), "--mapping", str(world / "fifo")], world)
+    finally:
+        status_file.unlink()
+    assert "fifo" in line and "cannot be used" in line
+
+
+@pytest.mark.parametrize("option", ["--key-file", "--amount", "--db"])
+def test_an_explicit_double_dash_is_the_value(option: str, tmp_path: Path) -> None:
+    """``--key-file=--``: Python 3.11's argparse handed the command [] (AttributeError)."""
+    argv = {"--key-file": ["key", "show"], "--amount": list(QUOTE),
+            "--db": ["store", "list"]}[option]
+    if option in argv:
+        del argv[argv.index(option):argv.index(option) + 2]
+    line = refused([*argv, f"{option}=--"], tmp_path)
+    assert "--" in line

@@ -13,7 +13,15 @@ Every run must:
 * never print a traceback;
 * on failure leave every file in the working folder and in LoanDesk's home
   as it was (the ``.lease`` files, which record who has a database open, and
-  the temporary-file journal aside).
+  the temporary-file journal aside).  The one write a failure may make is
+  the login's own (ARCHITECTURE.md: a login is checked, counted and audited
+  as in the GUI): with ``--user`` the database must hold the same rows as
+  before, its ``login``/``login_failed``/``login_locked`` audit rows and the
+  accounts' login bookkeeping aside.
+
+Commands that take a login get ``--user`` (``owner``, who may do anything; a
+consultant, who may not; an unknown name) with ``--password-file``, both
+spoiled like any other value.
 
 A few real processes cover what only a real process shows: a reader that
 stops reading (``| head``) and stdout on ``/dev/full``.
@@ -26,6 +34,7 @@ import functools
 import io
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -37,6 +46,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import main
+from db.demo import DEMO_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 HANG_SECONDS = 30
@@ -108,6 +118,14 @@ def _db(required: bool = False) -> tuple[Opt, ...]:
     )
 
 
+def _login(required: bool = False) -> tuple[Opt, ...]:
+    """``--user`` and ``--password-file`` (``login.txt`` holds the demo accounts' password)."""
+    return (
+        Opt("--user", ("owner", "owner", "demo.sales1", "nobody"), "text", required),
+        Opt("--password-file", ("{w}/login.txt",), "secret", required),
+    )
+
+
 AMOUNT = ("105000", "1000.50", "15万", "200000")
 RATE = ("6", "4.99", "0")
 DATE = ("2026-11-22", "2023-12-01")
@@ -143,12 +161,21 @@ COMMANDS = (
         *_db(True), Opt("--consultation", ("99999", "1"), required=True),
         Opt("--document", ("quote", "plan", "disclosure"), "choice"), Opt("--plan", ("99999",)),
         Opt("--out", ("{w}/{n}.pdf",), "path", True), Opt("--lang", ("en", "zh_CN"), "choice"),
+        *_login(),
     ), examples=150, heavy=True),
     Command(("export-report",), (
         *_db(True), Opt("--from", ("2026-01-01",), "date", True),
         Opt("--to", ("2025-01-01",), "date", True),  # before --from: fails fast unless spoiled
         Opt("--out", ("{w}/{n}.xlsx",), "path", True), Opt("--store", ("1", "Nowhere"), "text"),
+        *_login(),
     ), flags=("--unmasked",), examples=150, heavy=True),
+    Command(("import-loan-status",), (
+        *_db(True), Opt("--file", ("{w}/status.csv", "{w}/bad-status.csv"), "path", True),
+        Opt("--lender", ("generic", "icbc"), "choice", True),
+        Opt("--mapping", ("{w}/mapping.json",), "path"),  # with --lender: refused
+        Opt("--as-of", DATE, "date"), Opt("--store", ("1", "Nowhere"), "text"),
+        Opt("--unmatched", ("{w}/{n}.csv",), "path"), *_login(),
+    ), examples=120),
     Command(("demo-data",), (
         *_db(True), Opt("--consultations", ("1", "0"), required=True),
         Opt("--seed", ("1", "7")), Opt("--workers", ("1",)),
@@ -157,28 +184,30 @@ COMMANDS = (
             examples=120),
     Command(("restore",), (*_db(True), Opt("--from", ("{w}/nothing.bak",), "path", True)),
             examples=120),
-    Command(("store", "list"), _db(True), examples=60),
-    Command(("store", "add"), (*_db(True), Opt("--name", ("Main store",), "text", True)),
-            examples=60),
-    Command(("staff", "list"), (*_db(True), Opt("--store", ("1", "2", "Main store"), "text")),
-            examples=60),
+    Command(("store", "list"), (*_db(True), *_login()), examples=60),
+    Command(("store", "add"), (
+        *_db(True), Opt("--name", ("Main store",), "text", True), *_login(True),
+    ), examples=60),
+    Command(("staff", "list"), (
+        *_db(True), Opt("--store", ("1", "2", "Main store"), "text"), *_login(),
+    ), examples=60),
     Command(("staff", "add"), (
         *_db(True), Opt("--username", ("owner",), "text", True),
         Opt("--role", ("consultant", "owner"), "choice", True),
         Opt("--store", ("1",), "text"), Opt("--display-name", ("Bob",), "text"),
-        Opt("--password-file", ("{w}/pw.txt",), "secret", True),
+        Opt("--new-password-file", ("{w}/pw.txt",), "secret", True), *_login(True),
     ), examples=60),
     Command(("key", "show"), (*_db(), Opt("--key-file", ("{w}/key.key",), "secret")),
             examples=60),
     Command(("key", "export"), (
         *_db(), Opt("--key-file", ("{w}/key.key",), "secret"),
         Opt("--out", ("{w}/existing.txt",), "path", True),  # exists: refused unless spoiled
-        Opt("--passphrase-file", ("{w}/pp.txt",), "secret", True),
+        Opt("--passphrase-file", ("{w}/pp.txt",), "secret", True), *_login(True),
     ), examples=60, heavy=True),
     Command(("key", "import"), (
         *_db(), Opt("--key-file", ("{w}/key.key",), "secret"),
         Opt("--from", ("{w}/existing.txt",), "secret", True),
-        Opt("--passphrase-file", ("{w}/pp.txt",), "secret", True),
+        Opt("--passphrase-file", ("{w}/pp.txt",), "secret", True), *_login(True),
     ), flags=("--replace",), examples=60),
 )  # fmt: skip
 
@@ -277,17 +306,50 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (w / "garbage.bin").write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 40)
     (w / "pw.txt").write_text("short\n", encoding="utf-8")  # refused before any hashing
     (w / "pp.txt").write_text(PASSPHRASE, encoding="utf-8")
+    (w / "login.txt").write_text(DEMO_PASSWORD + "\n", encoding="utf-8")
+    (w / "status.csv").write_text(  # a plan reference no loan has: read, nothing matched
+        "reference,status,overdue_days,as_of\nP-1-999,current,0,2026-11-30\n", encoding="utf-8"
+    )
+    (w / "bad-status.csv").write_text("reference,status\nP-1-1,on hold\n", encoding="utf-8")
+    (w / "mapping.json").write_text(
+        (ROOT / "resources" / "loan_status_mappings.json").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    _cheap_logins(w / "w.sqlite3")
     return w
 
 
-def snapshot(*folders: Path) -> dict[str, tuple[int, int, int, int]]:
-    """Every file under the folders: type and mode, inode, size, time of last change."""
-    seen: dict[str, tuple[int, int, int, int]] = {}
+def _cheap_logins(db: Path) -> None:
+    """The demo accounts' hashes at this process's cheap test cost (tests/conftest.py):
+    a login in the fuzz costs microseconds, and never re-hashes (a write) on success."""
+    from db.services import staff
+
+    hashed = staff.hash_password(DEMO_PASSWORD)
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE staff SET password_hash = ?", (hashed,))
+
+
+DATABASE = "w.sqlite3"
+LOGIN_ACTIONS = ("login", "login_failed", "login_locked")
+LOGIN_COLUMNS = ("failed_logins", "locked_until", "last_login_at", "password_hash")
+
+
+def snapshot(*folders: Path, logins: bool = False) -> dict[str, object]:
+    """Every file under the folders: type and mode, inode, size, time of last change.
+
+    ``logins``: the world's database (a login may write to it) by its rows
+    instead, leaving out what a login writes (:func:`rows_but_logins`).
+    """
+    seen: dict[str, object] = {}
     for folder in folders:
         if not folder.exists():
             continue
         for path in sorted(folder.rglob("*")):
             if path.name.endswith(".lease") or ".temp-journal" in path.parts:
+                continue
+            if logins and path.name.startswith(DATABASE):
+                if path.name == DATABASE:
+                    seen[str(path)] = rows_but_logins(path)
                 continue
             info = path.lstat()
             if path.is_dir():  # a transient file (a lock, a journal) touches its folder
@@ -313,7 +375,8 @@ def hang_guard(argv: list[str]) -> Iterator[None]:
 
 def run_in_process(argv: list[str]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    with hang_guard(argv), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with hang_guard(argv), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+            _no_terminal():
         try:
             status = main.main(argv)
         except SystemExit as exc:  # argparse: a usage error or --help
@@ -321,8 +384,45 @@ def run_in_process(argv: list[str]) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
+def rows_but_logins(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows, but for the audit rows and account columns a login writes."""
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        tables = [name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        rows: dict[str, list[tuple[object, ...]]] = {}
+        for table in tables:
+            columns = [c[1] for c in conn.execute(f'PRAGMA table_info("{table}")')]
+            if table == "staff":
+                columns = [c for c in columns if c not in LOGIN_COLUMNS]
+            where = ""
+            if table == "audit_log":
+                where = " WHERE action NOT IN ({})".format(", ".join("?" * len(LOGIN_ACTIONS)))
+            query = "SELECT {} FROM \"{}\"{} ORDER BY 1".format(
+                ", ".join(f'"{c}"' for c in columns), table, where)
+            rows[table] = conn.execute(query, LOGIN_ACTIONS if where else ()).fetchall()
+    return rows
+
+
+def _unlock(db: Path) -> None:
+    """Wrong passwords lock an account after five: unlock it for the next example."""
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE staff SET failed_logins = 0, locked_until = NULL "
+                     "WHERE failed_logins <> 0 OR locked_until IS NOT NULL")
+
+
+@contextlib.contextmanager
+def _no_terminal() -> Iterator[None]:
+    """stdin is not a terminal (no password prompt), even under ``pytest -s``."""
+    stdin, sys.stdin = sys.stdin, io.StringIO()
+    try:
+        yield
+    finally:
+        sys.stdin = stdin
+
+
 def check_run(argv: list[str], world: Path, home: Path) -> None:
-    before = snapshot(world, home)
+    logins = any(a == "--user" or a.startswith("--user=") for a in argv)
+    before = snapshot(world, home, logins=logins)
     status, out, err = run_in_process(argv)
     assert "Traceback" not in err, (argv, err)
     assert status in (0, 2), (argv, status, err)
@@ -331,7 +431,9 @@ def check_run(argv: list[str], world: Path, home: Path) -> None:
         assert len(lines) == 1, (argv, err)
         assert lines[0].startswith("loandesk"), (argv, err)
         assert out == "", (argv, out)
-        assert snapshot(world, home) == before, argv
+        assert snapshot(world, home, logins=logins) == before, argv
+    if logins:
+        _unlock(world / DATABASE)
 
 
 # --- the fuzz test ----------------------------------------------------------------
@@ -383,14 +485,14 @@ def _env(world: Path, home: Path) -> dict[str, str]:
 
 def test_a_reader_that_stops_reading_ends_quietly(world: Path, tmp_path: Path) -> None:
     """``loandesk quote ... | head -1``: no BrokenPipeError, nothing on stderr, status 0."""
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), *QUOTE],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(world, tmp_path),
-    )
-    assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.close()  # like head after its line: the 480 rows have nowhere to go
-    err = proc.stderr.read().decode("utf-8")
-    assert proc.wait(timeout=60) == 0, err
+    ) as proc:  # the with block closes both pipes (an open pipe is a ResourceWarning)
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # like head after its line: the 480 rows have nowhere to go
+        err = proc.stderr.read().decode("utf-8")
+        assert proc.wait(timeout=60) == 0, err
     assert err == ""
 
 
