@@ -16,10 +16,11 @@ inside their handlers.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 EXIT_USAGE = 2
 
@@ -37,6 +38,25 @@ COMMON_OPTIONS = {"--db": "db", "--database-url": "database_url"}
 
 
 TR_CONTEXT = "cli"
+# argparse's own messages (its gettext message ids), in the user's language too.
+TR_STRINGS = (
+    "usage: ",
+    "options",
+    "positional arguments",
+    "show this help message and exit",
+    "argument %(argument_name)s: %(message)s",
+    "the following arguments are required: %s",
+    "unrecognized arguments: %s",
+    "expected one argument",
+    "expected at most one argument",
+    "expected at least one argument",
+    "ambiguous option: %(option)s could match %(matches)s",
+    "not allowed with argument %s",
+    "ignored explicit argument %r",
+    "invalid choice: %(value)r (choose from %(choices)s)",
+    "invalid %(type)s value: %(value)r",
+    "one of the arguments %s is required",
+)
 
 
 def _t(text: str) -> str:
@@ -45,17 +65,40 @@ def _t(text: str) -> str:
     return translator()(TR_CONTEXT, text)
 
 
+def _argparse_text(message: str) -> str:
+    return _t(message) if message in TR_STRINGS else message
+
+
+def _one_line(text: str) -> str:
+    from db.cli_args import one_line
+
+    return one_line(text)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one translated line and status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {_t('error')}: {message}\n")
+        self.exit(EXIT_USAGE, _one_line(f"{self.prog}: {_t('error')}: {message}") + "\n")
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # ``--key-file=--``: Python 3.11's argparse drops the "--" and hands the
+        # command an empty list, unchecked by the option's type; it is the value "--".
+        if action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
 
 
 def _database_options(default: object) -> argparse.ArgumentParser:
+    from db.cli_args import database_file
+
     common = _Parser(add_help=False)
     where = common.add_argument_group("database")
-    where.add_argument("--db", metavar="PATH", default=default, help="SQLite database file")
+    where.add_argument(
+        "--db", metavar="PATH", default=default, type=database_file, help="SQLite database file"
+    )
     where.add_argument(
         "--database-url", metavar="URL", default=default, help="SQLAlchemy database URL"
     )
@@ -63,6 +106,7 @@ def _database_options(default: object) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse._ = _argparse_text  # type: ignore[attr-defined]  # argparse's gettext hook
     parser = _Parser(
         prog="loandesk",
         description="LoanDesk (车贷助手) - no subcommand opens the GUI",
@@ -101,8 +145,115 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
             if not tokens or tokens[0].startswith("-"):
                 return None  # missing value: let argparse say so
             value = tokens.pop(0)
+        if dest == "db" and not _good_db_value(value):
+            return None  # let argparse say what is wrong with it
         values[dest] = value
     return argparse.Namespace(**values, command=None)
+
+
+def _good_db_value(value: str) -> bool:
+    """Would the full parser take this ``--db`` value?"""
+    from db.cli_args import database_file
+
+    try:
+        database_file(value)
+    except argparse.ArgumentTypeError:
+        return False
+    return True
+
+
+class _OutputFailed(BaseException):
+    """Writing the command's output to stdout failed (a closed pipe, a full disk,
+    a character set that cannot show the text).
+
+    A BaseException, so no ``except Exception`` inside a command swallows it.
+    """
+
+    def __init__(self, error: OSError | UnicodeEncodeError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _GuardedStdout:
+    """``sys.stdout`` while a command runs: a failed write raises :class:`_OutputFailed`."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except (OSError, UnicodeEncodeError) as exc:
+            raise _OutputFailed(exc) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise _OutputFailed(exc) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _silence_stdout(stream: Any) -> None:
+    """Point stdout's file at the null device, so the exit's own flush cannot fail again."""
+    import os
+
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture)
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, fd)
+        finally:
+            os.close(null)
+    except OSError:
+        pass
+
+
+def _complain(prog: str, message: str) -> None:
+    """One line on stderr; an unwritable stderr cannot be helped."""
+    with contextlib.suppress(OSError, ValueError):
+        print(f"{prog}: {_one_line(message)}", file=sys.stderr, flush=True)
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace,
+         prog: str) -> int:
+    """Run the command; its errors and output errors are handled here, once."""
+    from lending.errors import UserError
+
+    stream = sys.stdout
+    if stream is not None:
+        sys.stdout = _GuardedStdout(stream)  # type: ignore[assignment]
+    try:
+        status = handler(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return status
+    except UserError as exc:
+        _complain(prog, exc.message)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _complain(prog, _t("interrupted"))
+        return 130
+    except _OutputFailed as failed:
+        _silence_stdout(stream)
+        error = failed.error
+        if isinstance(error, BrokenPipeError):
+            return 0  # the reader stopped reading (``| head``): not an error of ours
+        if isinstance(error, UnicodeEncodeError):
+            why = _t("the output's character set ({encoding}) cannot show it; "
+                     "set PYTHONIOENCODING=utf-8").format(encoding=error.encoding)
+        else:
+            why = error.strerror or error.__class__.__name__
+        _complain(prog, _t("The result could not be printed: {why}.").format(why=why))
+        return EXIT_USAGE
+    finally:
+        if stream is not None:
+            sys.stdout = stream
 
 
 def _hide_own_console() -> None:
@@ -142,7 +293,7 @@ def _warnings_as_lines(prog: str) -> None:
             "The key file {path} can be read by other users of this computer; make it "
             "private with: chmod 600 {path}"
         ).format(path=key_path)
-        print(f"{prog}: {_t('warning')}: {text}", file=sys.stderr)
+        _complain(prog, f"{_t('warning')}: {text}")
 
     show.loandesk = True  # type: ignore[attr-defined]
     warnings.showwarning = show
@@ -158,22 +309,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _hide_own_console()
         return run_gui(gui_args)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # a usage error (one line already printed) or --help
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         from desktop.app import run_gui
 
         return run_gui(args)
-    from lending.errors import UserError
-
-    try:
-        return handler(args)
-    except UserError as exc:
-        print(f"{parser.prog}: {exc.message}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print(f"{parser.prog}: {_t('interrupted')}", file=sys.stderr)
-        return 130
+    return _run(handler, args, parser.prog)
 
 
 if __name__ == "__main__":

@@ -42,15 +42,25 @@ def _t(text: str) -> str:
 
 
 def login_options() -> argparse.ArgumentParser:
-    """The parent parser with ``--user`` and ``--password-file``."""
+    """The parent parser with ``--user`` and ``--password-file``.
+
+    Both are read by the command line's bounded types (:mod:`db.cli_args`):
+    a user name that no account can have (empty, over 64 characters, a
+    control character) or a file name no file system takes is refused while
+    the arguments are parsed, before any database is opened.
+    """
+    from db import cli_args as arg
+
     parent = argparse.ArgumentParser(add_help=False)
     group = parent.add_argument_group("login")
     group.add_argument(
-        "--user", metavar="NAME", help="log in as this member of staff (the password is asked)"
+        "--user", metavar="NAME", type=arg.user_name,
+        help="log in as this member of staff (the password is asked)",
     )
     group.add_argument(
         "--password-file",
         metavar="FILE",
+        type=arg.file_name,
         help="read the login password from the first line of FILE instead of asking",
     )
     return parent

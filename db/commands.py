@@ -36,11 +36,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+from db import cli_args as arg
 from lending.errors import UserError
 from resources.i18n import translator
 
 TR_CONTEXT = "cli"
 MAX_DEMO_CONSULTATIONS = 2_000_000
+MAX_SEED = 2**31 - 1
+MAX_WORKERS = 64
 
 
 def _t(text: str) -> str:
@@ -53,24 +56,29 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="fill an empty database with realistic synthetic data for one store",
     )
-    demo.add_argument("--consultations", required=True, metavar="N", help="number of consultations")
-    demo.add_argument("--seed", default="1", metavar="S", help="random seed (default 1)")
+    demo.add_argument("--consultations", required=True, metavar="N",
+                      type=arg.whole(0, MAX_DEMO_CONSULTATIONS), help="number of consultations")
+    demo.add_argument("--seed", default="1", metavar="S", type=arg.whole(0, MAX_SEED),
+                      help="random seed (default 1)")
     demo.add_argument(
-        "--workers", default=None, metavar="W", help="worker processes (default: one per CPU)"
+        "--workers", default=None, metavar="W", type=arg.whole(1, MAX_WORKERS),
+        help="worker processes (default: one per CPU)",
     )
     demo.set_defaults(handler=run_demo_data)
 
     backup = sub.add_parser(
         "backup", parents=[common], help="write a verified copy of the database file"
     )
-    backup.add_argument("--out", required=True, metavar="FILE", help="backup file to write")
+    backup.add_argument("--out", required=True, metavar="FILE", type=arg.file_name,
+                        help="backup file to write")
     backup.set_defaults(handler=run_backup)
 
     restore = sub.add_parser(
         "restore", parents=[common], help="replace the database with a verified backup"
     )
     restore.add_argument(
-        "--from", dest="source", required=True, metavar="FILE", help="backup file to restore"
+        "--from", dest="source", required=True, metavar="FILE", type=arg.file_name,
+        help="backup file to restore",
     )
     restore.set_defaults(handler=run_restore)
 
@@ -91,7 +99,8 @@ def _register_store(sub: Any, common: argparse.ArgumentParser) -> None:
     add = actions.add_parser(
         "add", parents=[common, login], help="add a store (logged in as the owner)"
     )
-    add.add_argument("--name", required=True, metavar="NAME", help="the new store's name")
+    add.add_argument("--name", required=True, metavar="NAME", type=arg.label,
+                     help="the new store's name")
     add.set_defaults(handler=run_store_add)
 
 
@@ -108,7 +117,8 @@ def _register_staff(sub: Any, common: argparse.ArgumentParser) -> None:
     actions.required = True
     where = argparse.ArgumentParser(add_help=False)
     where.add_argument(
-        "--store", metavar="ID|NAME", help="the store, by number or name (default: the first)"
+        "--store", metavar="ID|NAME", type=arg.store,
+        help="the store, by number or name (default: the first)",
     )
     listing = actions.add_parser(
         "list", parents=[common, where, login], help="list a store's staff"
@@ -126,7 +136,7 @@ def _register_staff(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add.add_argument("--display-name", metavar="NAME", help="shown on screens and reports")
     add.add_argument(
-        "--new-password-file", metavar="FILE",
+        "--new-password-file", metavar="FILE", type=arg.file_name,
         help="read the new account's password from the first line of FILE (default: ask)",
     )
     add.set_defaults(handler=run_staff_add)
@@ -145,12 +155,14 @@ def _register_key(sub: Any, common: argparse.ArgumentParser) -> None:
     where.add_argument(
         "--key-file",
         metavar="FILE",
+        type=arg.file_name,
         help="this counter's key file (default: LOANDESK_KEY_FILE or the LoanDesk config folder)",
     )
     secret = argparse.ArgumentParser(add_help=False)
     secret.add_argument(
         "--passphrase-file",
         metavar="FILE",
+        type=arg.file_name,
         help="read the passphrase from the first line of FILE (default: ask)",
     )
 
@@ -159,7 +171,8 @@ def _register_key(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, where, secret, login],
         help="write the key, protected by a passphrase, to carry to the other counters",
     )
-    export.add_argument("--out", required=True, metavar="FILE", help="export file to write")
+    export.add_argument("--out", required=True, metavar="FILE", type=arg.file_name,
+                        help="export file to write")
     export.set_defaults(handler=run_key_export)
 
     imp = actions.add_parser(
@@ -168,7 +181,8 @@ def _register_key(sub: Any, common: argparse.ArgumentParser) -> None:
         help="install a key exported on another counter",
     )
     imp.add_argument(
-        "--from", dest="source", required=True, metavar="FILE", help="export file to read"
+        "--from", dest="source", required=True, metavar="FILE", type=arg.file_name,
+        help="export file to read",
     )
     imp.add_argument(
         "--replace",
@@ -187,17 +201,6 @@ def _database_url(args: argparse.Namespace) -> str:
     from db.paths import resolve_database_url
 
     return resolve_database_url(getattr(args, "db", None), getattr(args, "database_url", None))
-
-
-def _whole_number(text: str, option: str, lo: int, hi: int) -> int:
-    value = text.strip().replace(",", "").replace("_", "")
-    if not value.isdigit() or not lo <= int(value) <= hi:
-        raise UserError(
-            _t("{option} must be a whole number from {lo} to {hi}, got '{value}'.").format(
-                option=option, lo=f"{lo:,}", hi=f"{hi:,}", value=text
-            )
-        )
-    return int(value)
 
 
 def _file_option(text: str, option: str) -> Path:
@@ -235,11 +238,7 @@ class _Progress:
 
 
 def run_demo_data(args: argparse.Namespace) -> int:
-    count = _whole_number(args.consultations, "--consultations", 0, MAX_DEMO_CONSULTATIONS)
-    seed = _whole_number(args.seed, "--seed", 0, 2**31 - 1)
-    workers = None
-    if args.workers is not None:
-        workers = _whole_number(args.workers, "--workers", 1, 64)
+    count, seed, workers = args.consultations, args.seed, args.workers
 
     from db import open_database
     from db.demo import DEMO_PASSWORD, load_demo_data
@@ -358,9 +357,7 @@ def run_store_add(args: argparse.Namespace) -> int:
     from db.services.base import Permission, ValidationError
 
     require_login_option(args, "store add")
-    name = " ".join(args.name.split())
-    if not name:
-        raise UserError(_t("--name needs the store's name."))
+    name: str = args.name
     with _open_existing(args) as database:
         actor = logged_in(database, args, "store add", needs=[Permission.MANAGE_STORES])
         try:
@@ -376,17 +373,15 @@ def run_store_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store_of(database: Any, actor: Any, text: str | None) -> Any:
+def _store_of(database: Any, actor: Any, given: int | str | None) -> Any:
     """``actor`` working in the store named by ``--store`` (default: their own)."""
     from db.cli_login import not_allowed
     from db.services import stores
     from db.services.base import PermissionDenied
 
-    if text is None:
+    if given is None:
         return actor
-    wanted = " ".join(text.split())
-    if not wanted:
-        raise UserError(_t("--store needs a store number or name."))
+    wanted = str(given)
     try:
         found = stores.find_store(database, wanted)
     except UserError:
@@ -507,7 +502,7 @@ def _first_owner(args: argparse.Namespace, username: str) -> int:
     from db.services import staff
     from db.services.base import ValidationError
 
-    store = " ".join((args.store or "").split())
+    store = "" if args.store is None else str(args.store)  # blanks collapsed by arg.store
     url = _database_url(args)
     if _has_staff(url):
         require_login_option(args, "staff add")
@@ -884,12 +879,12 @@ def run_key_show(args: argparse.Namespace) -> int:
 
     key_path = _key_path(args)
     key = _read_key(key_path)
+    verdict = _matches_database(args, key)  # first: a bad --database-url prints nothing
     print(
         _t("Key file {path}, fingerprint {fingerprint}").format(
             path=key_path, fingerprint=key_fingerprint(key)
         )
     )
-    verdict = _matches_database(args, key)
     if verdict is not None:
         if verdict[1]:
             print(_t("It matches the database {db}.").format(db=verdict[0]))

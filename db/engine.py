@@ -25,6 +25,7 @@ sequences ahead of rows written with explicit ids.
 from __future__ import annotations
 
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,10 +67,34 @@ def sqlite_path(url: str) -> Path | None:
 
 def _not_a_database(path: Path, why: str) -> UserError:
     return UserError(
-        f"{path} is not a usable LoanDesk database ({why}). "
-        "The file was not changed. Choose another file with --db, or restore a backup "
-        "with: python main.py restore --from BACKUP_FILE",
+        _t(
+            "{path} is not a usable LoanDesk database ({why}). The file was not changed. "
+            "Choose another file with --db, or restore a backup with: "
+            "python main.py restore --from BACKUP_FILE"
+        ).format(path=path, why=_first_line(why)),
         code="database_unusable",
+    )
+
+
+def _first_line(text: str, limit: int = 160) -> str:
+    """The first line, shortened: a message stays one line."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
+def _damage(rows: Iterable[tuple[Any, ...]]) -> str:
+    """What ``integrity_check`` found, in a few words: up to 100 problems, one per line."""
+    problems = [
+        line.strip()
+        for row in rows
+        for line in str(row[0]).splitlines()
+        if line.strip() and not line.startswith("***")
+    ]
+    if len(problems) <= 1:
+        return _t("it is damaged: {problem}").format(problem="".join(problems))
+    return _t("it is damaged: {problem} and {n} more problems").format(
+        problem=_first_line(problems[0]), n=len(problems) - 1
     )
 
 
@@ -80,24 +105,37 @@ def check_sqlite_file(path: Path, *, full: bool = False) -> None:
     (used for verifying backups).
     """
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise _not_a_database(path, f"it cannot be read: {exc.strerror}") from None
+        raise _not_a_database(path, _t("it cannot be read: {why}").format(why=exc.strerror)
+                              ) from None
+    if not stat.S_ISREG(st.st_mode):
+        # a folder, a FIFO, a device: SQLite would block on it, or the atomic
+        # creation of a new database would replace it (``--db /dev/null``)
+        raise UserError(
+            _t(
+                "{path} is a folder, pipe or device, not a database file; nothing was changed. "
+                "Choose LoanDesk's database file with --db."
+            ).format(path=path),
+            code="database_not_a_file",
+        )
+    size = st.st_size
     if size == 0:
         return  # an empty file is a new database
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise _not_a_database(path, f"it cannot be read: {exc.strerror}") from None
+        raise _not_a_database(path, _t("it cannot be read: {why}").format(why=exc.strerror)
+                              ) from None
     if len(header) < 100 or header[:16] != SQLITE_HEADER:
-        raise _not_a_database(path, "it is not an SQLite database file")
+        raise _not_a_database(path, _t("it is not an SQLite database file"))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise _not_a_database(path, "its header is damaged")
+        raise _not_a_database(path, _t("its header is damaged"))
     page_count = int.from_bytes(header[28:32], "big")
     change_counter = int.from_bytes(header[24:28], "big")
     version_valid_for = int.from_bytes(header[92:96], "big")
@@ -112,7 +150,7 @@ def check_sqlite_file(path: Path, *, full: bool = False) -> None:
         # SQLite's recovery completes it.  Only a file that recovery cannot mend
         # is damaged.
         if not has_wal or not _wal_recovery_works(path):
-            raise _not_a_database(path, "it is truncated")
+            raise _not_a_database(path, _t("it is truncated"))
         return
     pragma = "integrity_check" if full else "quick_check"
     try:
@@ -130,9 +168,9 @@ def check_sqlite_file(path: Path, *, full: bool = False) -> None:
             raise disk_full_error(path) from None
         if has_wal and _wal_recovery_works(path):
             return
-        raise _not_a_database(path, f"SQLite reports: {exc}") from None
+        raise _not_a_database(path, _t("SQLite reports: {why}").format(why=exc)) from None
     if rows != [("ok",)]:
-        raise _not_a_database(path, "it is damaged: " + "; ".join(str(r[0]) for r in rows[:3]))
+        raise _not_a_database(path, _damage(rows))
 
 
 def is_disk_full(exc: BaseException | None) -> bool:
@@ -241,7 +279,7 @@ def loandesk_revision(path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         if is_disk_full(exc):
             raise disk_full_error(path) from None
-        raise _not_a_database(path, f"SQLite reports: {exc}") from None
+        raise _not_a_database(path, _t("SQLite reports: {why}").format(why=exc)) from None
     if not tables:
         return None  # an SQLite file without a single table holds nothing: a new database
     if app_id == APPLICATION_ID:

@@ -31,6 +31,8 @@ KEY_FILENAME = "loandesk.key"
 ENV_DATABASE_URL = "LOANDESK_DATABASE_URL"
 ENV_HOME = "LOANDESK_HOME"
 ENV_KEY_FILE = "LOANDESK_KEY_FILE"
+MAX_URL_CHARS = 4096
+TR_CONTEXT = "database"
 
 
 def _env(environ: Mapping[str, str] | None) -> Mapping[str, str]:
@@ -100,13 +102,111 @@ def resolve_database_url(
     database_url: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> str:
-    """Pick the database from the command-line options and environment."""
+    """Pick the database from the command-line options and environment.
+
+    A malformed address or an impossible file name is refused here
+    (:func:`check_database_url`), with one sentence, before anything uses it.
+    """
     if database_url:
-        return database_url
+        return check_database_url(database_url)
     if db is not None and str(db):
         text = str(db)
-        return text if is_url(text) else sqlite_url(text)
+        return check_database_url(text) if is_url(text) else sqlite_url(_file_name(text))
     env_url = _env(environ).get(ENV_DATABASE_URL)
     if env_url:
-        return env_url if is_url(env_url) else sqlite_url(env_url)
+        return check_database_url(env_url) if is_url(env_url) else sqlite_url(_file_name(env_url))
     return sqlite_url(default_db_path(environ))
+
+
+def _t(text: str) -> str:
+    from resources.i18n import translator
+
+    return translator()(TR_CONTEXT, text)
+
+
+def user_path(text: str) -> str:
+    """A path as typed, checked: any file system takes it, and a leading ``~user`` has a home.
+
+    Returned unchanged (``Path.expanduser`` later expands it; it raises for
+    ``~nosuchuser``, which is refused here).  Raises ``lending.parse.ParseError``.
+    """
+    from lending.parse import ParseError, file_name
+
+    file_name(text)
+    if text.startswith("~") and os.path.expanduser(text).startswith("~"):
+        raise ParseError("parse.no_such_home", text)
+    return text
+
+
+def database_path(text: str) -> str:
+    """:func:`user_path` for a database file: never another database's side file.
+
+    A database made at ``loandesk.sqlite3-shm`` would later be taken by SQLite
+    for the shared-memory file of ``loandesk.sqlite3`` (and ruin both).
+    """
+    from db.files import SIDE_SUFFIXES
+    from db.lease import SUFFIX
+    from lending.parse import ParseError
+
+    user_path(text)
+    if text.rstrip("/").endswith((*SIDE_SUFFIXES, SUFFIX)):
+        raise ParseError("parse.side_file", text)
+    return text
+
+
+def _file_name(text: str) -> str:
+    from lending.errors import UserError
+    from lending.parse import ParseError
+    from resources.i18n import translator
+
+    try:
+        return database_path(text)
+    except ParseError as exc:
+        raise UserError(
+            _t("The database file cannot be used: {why}").format(
+                why=exc.reason.render(translator().reason)
+            ),
+            code="database_url_invalid",
+        ) from None
+
+
+def check_database_url(url: str) -> str:
+    """``url`` if SQLAlchemy can read it as a database address, else one clear UserError.
+
+    The address is not repeated in the message: it may hold a password.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    from lending import parse
+    from lending.errors import UserError
+
+    def refused(why: str) -> UserError:
+        return UserError(
+            _t(
+                "The database address is not valid: {why}. Give one like "
+                "postgresql+psycopg://user@host/dbname, or an SQLite file with --db."
+            ).format(why=why),
+            code="database_url_invalid",
+        )
+
+    if "\x00" in url or len(url) > MAX_URL_CHARS or not url.isprintable():
+        raise refused(_t("it is too long or holds characters no address has"))
+    try:
+        parsed = make_url(url)
+        port = parsed.port
+    except (ArgumentError, ValueError):
+        raise refused(_t("it cannot be read as an address")) from None
+    try:
+        parsed.get_dialect()
+    except NoSuchModuleError:
+        raise refused(
+            _t("LoanDesk does not know the database kind {kind}").format(
+                kind=parse.shown(parsed.drivername)
+            )
+        ) from None
+    if port is not None and not 1 <= port <= 65535:
+        raise refused(_t("the port must be a number from 1 to 65535"))
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        _file_name(parsed.database)
+    return url

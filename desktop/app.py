@@ -699,13 +699,22 @@ def run_gui(args: argparse.Namespace) -> int:
     # objects and no garbage cycles worth collecting.  The collector is off
     # until the main window is shown with its session (about a tenth less
     # start-up time), then :func:`_settle_gc`.
+    from lending.errors import UserError
+
     gc.disable()
     app = make_application()
     from desktop import crash
 
     crash.install()  # an unexpected error: a dialog and a report file, not a lost traceback
     prefs = Preferences()
-    url, remembered = choose_database(args, prefs)
+    try:
+        url, remembered = choose_database(args, prefs)
+    except UserError as exc:  # a malformed --database-url or an impossible --db name
+        from desktop.login import show_startup_error
+
+        _settle_gc()
+        show_startup_error(exc)
+        return 2
     # the bench's window comes at once: no splash before it
     controller = Application(
         app, url=url, prefs=prefs, remembered=remembered, splash=not bench_requested()

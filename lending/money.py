@@ -11,6 +11,12 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
+MAX_NUMBER_TEXT = 64
+"""Longer text is not a number anyone typed (and never reaches ``Decimal``)."""
+MAX_INTEGER_DIGITS = 15
+"""Digits before the point: far above any amount, rate or count LoanDesk reads."""
+MAX_DECIMAL_PLACES = 12
+"""Digits after the point (trailing zeros aside): ``1e-999999`` is not a rate."""
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
 TWELVE = Decimal(12)
@@ -44,23 +50,48 @@ def parse_decimal(text: str, *, field: str = "value") -> Decimal:
     """Read user text as a finite Decimal.
 
     Accepts thousands separators (``1,000``/``1，000``), full-width digits
-    (``１５０００``) and surrounding white space; refuses NaN, infinities and
-    anything else.
+    (``１５０００``) and surrounding white space; refuses NaN, infinities,
+    text over :data:`MAX_NUMBER_TEXT` characters, numbers of
+    :data:`MAX_INTEGER_DIGITS` digits or more before the point or more than
+    :data:`MAX_DECIMAL_PLACES` after it (so no caller ever computes with
+    ``1e309`` or ``1e-999999``), and anything else.
     """
+    if len(text) > 4 * MAX_NUMBER_TEXT:
+        raise MoneyError("too_long", f"{field} is too long to be a number")
     cleaned = unicodedata.normalize("NFKC", text).strip()
     cleaned = cleaned.replace(",", "").replace("_", "").replace(" ", "")
     if cleaned.endswith("%"):
         cleaned = cleaned[:-1].strip()
+    if len(cleaned) > MAX_NUMBER_TEXT:
+        raise MoneyError("too_long", f"{field} is too long to be a number")
     try:
         d = Decimal(cleaned)
     except (InvalidOperation, ValueError):
         raise MoneyError("not_a_number", f"{field} is not a number: {text!r}") from None
     if not d.is_finite():
         raise MoneyError("not_a_number", f"{field} is not a finite number: {text!r}")
+    if not d:
+        return Decimal(0)  # "-0", "0e999999": plain zero, never "-0.00"
+    if d.adjusted() >= MAX_INTEGER_DIGITS:
+        raise MoneyError("too_large", f"{field} is too large: {text!r}")
+    if _decimal_places(d) > MAX_DECIMAL_PLACES:
+        raise MoneyError("too_many_decimals", f"{field} has too many decimals: {text!r}")
     return d
 
 
+def _decimal_places(d: Decimal) -> int:
+    """Digits after the point that matter (``1.500`` has one)."""
+    _sign, digits, exponent = d.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    if exponent >= 0 or not any(digits):
+        return 0
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -exponent - trailing)
+
+
 TEN_THOUSAND = Decimal(10000)
+MAX_AMOUNT = Decimal(10) ** 9
+"""No amount LoanDesk reads (price, loan, fee, income) is above one billion yuan."""
 _CURRENCY_MARKS = ("¥", "￥", "RMB", "CNY")
 
 
@@ -69,7 +100,8 @@ def parse_money(text: str, *, field: str = "amount") -> Decimal:
 
     Also reads what staff at a Chinese counter type: a currency mark
     (``¥150000``, ``150000元``) and the 万 unit (``15万`` = 150,000.00,
-    ``12.5万元`` = 125,000.00).  The result must still be whole fen.
+    ``12.5万元`` = 125,000.00).  The result must still be whole fen and at
+    most :data:`MAX_AMOUNT` either way.
     """
     cleaned = unicodedata.normalize("NFKC", text).strip()
     for mark in _CURRENCY_MARKS:
@@ -83,6 +115,8 @@ def parse_money(text: str, *, field: str = "amount") -> Decimal:
     if cleaned.endswith("%"):
         raise MoneyError("not_a_number", f"{field} is not an amount: {text!r}")
     d = parse_decimal(cleaned, field=field) * scale
+    if abs(d) > MAX_AMOUNT:
+        raise MoneyError("too_large", f"{field} is above {MAX_AMOUNT:,}: {text!r}")
     if d != d.quantize(CENT, rounding=ROUND_HALF_UP):
         raise MoneyError("too_many_decimals", f"{field} has more than two decimals: {text!r}")
     return money(d)

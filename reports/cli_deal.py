@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from db import cli_args as arg
+from db.cli_args import display_width, reasons_text
+from lending import parse
 from lending.appraisal import (
     Appraisal,
     AppraisalError,
@@ -24,7 +28,6 @@ from lending.errors import UserError
 from lending.identity import check_vin
 from lending.onroad import LINE_CODES, Energy, OnRoadError, OnRoadQuote, VehicleKind, on_road_costs
 from lending.vin import VinInfo, decode_vin, vin_warnings
-from reports.cli_args import amount, choice, day, display_width, integer, number, reasons_text
 from resources.i18n import translator
 
 TR_CONTEXT = "cli"
@@ -42,15 +45,23 @@ def _chinese() -> bool:
     return translator().language.lower().startswith("zh")
 
 
+MAX_SEATS = 1000
+MAX_MILEAGE_KM = 10_000_000
+MAX_DISPLACEMENT_LITRES = 100
+
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("on-road", parents=[common],
                        help="the on-the-road price: purchase tax and every cost line")
-    p.add_argument("--price", required=True, help="vehicle price in CNY (new: invoice price)")
-    p.add_argument("--vehicle", required=True, help="new or used")
-    p.add_argument("--energy", required=True, help="petrol, diesel, hybrid or nev")
-    p.add_argument("--date", help="purchase date YYYY-MM-DD (default today)")
-    p.add_argument("--seats", help="number of seats (default 5)")
-    p.add_argument("--displacement", help="engine displacement in litres (default 1.5)")
+    p.add_argument("--price", required=True, type=arg.amount,
+                   help="vehicle price in CNY (new: invoice price)")
+    p.add_argument("--vehicle", required=True, type=arg.choice(VehicleKind), help="new or used")
+    p.add_argument("--energy", required=True, type=arg.choice(Energy),
+                   help="petrol, diesel, hybrid or nev")
+    p.add_argument("--date", type=arg.day, help="purchase date YYYY-MM-DD (default today)")
+    p.add_argument("--seats", type=arg.whole(0, MAX_SEATS), help="number of seats (default 5)")
+    p.add_argument("--displacement", type=arg.number(0, MAX_DISPLACEMENT_LITRES),
+                   help="engine displacement in litres (default 1.5)")
     p.add_argument("--line", action="append", default=[], metavar="CODE=AMOUNT",
                    help="this deal's amount for a line: " + ", ".join(LINE_CODES))
     p.add_argument("--financed", action="append", default=[], metavar="CODE",
@@ -60,14 +71,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     a = sub.add_parser("appraise", parents=[common],
                        help="vehicle value from a reference price, with every adjustment")
-    a.add_argument("--reference-price", required=True, help="reference price in CNY")
-    a.add_argument("--reference", required=True, help="used-market or new-guide")
-    a.add_argument("--first-registration", required=True, help="date YYYY-MM-DD")
-    a.add_argument("--mileage", required=True, help="odometer reading in km")
-    a.add_argument("--condition", required=True, help="excellent, good, fair or poor")
-    a.add_argument("--date", help="appraisal date YYYY-MM-DD (default today)")
+    a.add_argument("--reference-price", required=True, type=arg.amount,
+                   help="reference price in CNY")
+    a.add_argument("--reference", required=True, type=arg.choice(ReferenceKind),
+                   help="used-market or new-guide")
+    a.add_argument("--first-registration", required=True, type=arg.day, help="date YYYY-MM-DD")
+    a.add_argument("--mileage", required=True, type=arg.whole(0, MAX_MILEAGE_KM),
+                   help="odometer reading in km")
+    a.add_argument("--condition", required=True, type=arg.choice(Condition),
+                   help="excellent, good, fair or poor")
+    a.add_argument("--date", type=arg.day, help="appraisal date YYYY-MM-DD (default today)")
     a.add_argument("--vin", help="the 17-character VIN: model year and manufacturer")
-    a.add_argument("--deal-price", help="the price agreed for the car, checked against the value")
+    a.add_argument("--deal-price", type=arg.amount,
+                   help="the price agreed for the car, checked against the value")
     a.add_argument("--json", action="store_true", help="print one JSON object")
     a.set_defaults(handler=run_appraise)
 
@@ -80,21 +96,22 @@ def _line_overrides(items: list[str]) -> dict[str, Decimal]:
     for item in items:
         code, sep, value = item.partition("=")
         if not sep:
-            raise UserError(_t("--line takes CODE=AMOUNT, got '{value}'.").format(value=item))
-        out[code.strip()] = amount(value, f"--line {code.strip()}")
+            raise UserError(
+                _t("--line takes CODE=AMOUNT, got '{value}'.").format(value=parse.shown(item))
+            )
+        try:
+            out[code.strip()] = parse.amount(value)
+        except parse.ParseError as exc:
+            raise UserError(f"--line {parse.shown(code.strip())}: {reasons_text(exc.reasons)}"
+                            ) from None
     return out
 
 
 def on_road_from_args(args: argparse.Namespace) -> OnRoadQuote:
-    price = amount(args.price, "--price")
-    vehicle = choice(args.vehicle, "--vehicle", VehicleKind)
-    energy = choice(args.energy, "--energy", Energy)
-    on = day(args.date, "--date")
-    seats = None if args.seats is None else integer(args.seats, "--seats")
-    litres = None if args.displacement is None else number(args.displacement, "--displacement")
     try:
         return on_road_costs(
-            price, vehicle, energy, on, seats=seats, displacement_litres=litres,
+            args.price, args.vehicle, args.energy, args.date or date.today(),
+            seats=args.seats, displacement_litres=args.displacement,
             overrides=_line_overrides(args.line),
             financed=dict.fromkeys((c.strip() for c in args.financed), True),
         )
@@ -155,18 +172,14 @@ def _vin(text: str | None, args_date: Any) -> VinInfo | None:
 
 
 def appraisal_from_args(args: argparse.Namespace) -> tuple[Appraisal, VinInfo | None]:
-    price = amount(args.reference_price, "--reference-price")
-    reference = choice(args.reference, "--reference", ReferenceKind)
-    registered = day(args.first_registration, "--first-registration")
-    km = integer(args.mileage, "--mileage")
-    condition = choice(args.condition, "--condition", Condition)
-    on = day(args.date, "--date")
-    deal = None if args.deal_price is None else amount(args.deal_price, "--deal-price")
+    on = args.date or date.today()
     info = _vin(args.vin, on)
     try:
         result = appraise(AppraisalInput(
-            market_reference_price=price, first_registration=registered, appraisal_date=on,
-            mileage_km=km, condition=condition, reference=reference, deal_price=deal,
+            market_reference_price=args.reference_price,
+            first_registration=args.first_registration, appraisal_date=on,
+            mileage_km=args.mileage, condition=args.condition, reference=args.reference,
+            deal_price=args.deal_price,
             vin=info.vin if info is not None else "",
         ))
     except AppraisalError as exc:

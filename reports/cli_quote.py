@@ -18,6 +18,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from db import cli_args as arg
+from db.cli_args import display_width, reasons_text
 from lending.deal import DealError, solve_down_payment, subsidy_value
 from lending.errors import UserError
 from lending.money import ZERO, money, percent_of, rate2
@@ -29,8 +31,6 @@ from lending.schedule import (
     Schedule,
     build_schedule,
 )
-from reports.cli_args import amount as amount_arg
-from reports.cli_args import day, display_width, integer, number, reasons_text
 from reports.formatting import formatter
 from resources.i18n import translator
 
@@ -47,31 +47,41 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="repayment schedule, true APR and totals for one plan",
     )
-    p.add_argument("--amount", help="loan amount in CNY (or --price with --target-payment)")
-    p.add_argument("--term", required=True, help="term in months (1-480)")
-    p.add_argument("--annual-rate", required=True, help="nominal annual rate in percent")
+    p.add_argument("--amount", type=arg.signed_amount,
+                   help="loan amount in CNY (or --price with --target-payment)")
+    p.add_argument("--term", required=True, type=arg.term, help="term in months (1-480)")
+    p.add_argument("--annual-rate", required=True, type=arg.percent,
+                   help="nominal annual rate in percent")
     p.add_argument(
         "--method",
         required=True,
+        type=arg.choice(RepaymentMethod),
         help="one of: " + ", ".join(m.value for m in RepaymentMethod),
     )
-    p.add_argument("--upfront-fee", default="0", help="fee paid at the start, CNY")
+    p.add_argument("--upfront-fee", default="0", type=arg.amount,
+                   help="fee paid at the start, CNY")
     p.add_argument(
-        "--monthly-fee-rate", default="0", help="monthly fee, percent of the original principal"
+        "--monthly-fee-rate", default="0", type=arg.percent,
+        help="monthly fee, percent of the original principal",
     )
-    p.add_argument("--step-percent", help="step-up: payment rise in percent")
-    p.add_argument("--step-months", help="step-up: months between rises (default 12)")
-    p.add_argument("--balloon", help="balloon: the final lump in CNY")
-    p.add_argument("--balloon-percent", help="balloon: the final lump in percent of the loan")
+    p.add_argument("--step-percent", type=arg.percent, help="step-up: payment rise in percent")
+    p.add_argument("--step-months", type=arg.whole(1, MAX_TERM_MONTHS),
+                   help="step-up: months between rises (default 12)")
+    p.add_argument("--balloon", type=arg.amount, help="balloon: the final lump in CNY")
+    p.add_argument("--balloon-percent", type=arg.percent,
+                   help="balloon: the final lump in percent of the loan")
     p.add_argument(
-        "--lender-rate", help="subsidised loan: the annual rate the lender earns, in percent"
+        "--lender-rate", type=arg.percent,
+        help="subsidised loan: the annual rate the lender earns, in percent",
     )
-    p.add_argument("--price", help="vehicle price, with --target-payment instead of --amount")
+    p.add_argument("--price", type=arg.amount,
+                   help="vehicle price, with --target-payment instead of --amount")
     p.add_argument(
-        "--target-payment",
+        "--target-payment", type=arg.amount,
         help="solve the smallest whole-yuan down payment so that every payment is at most this",
     )
-    p.add_argument("--start-date", help="loan start date YYYY-MM-DD (default today)")
+    p.add_argument("--start-date", type=arg.day,
+                   help="loan start date YYYY-MM-DD (default today)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=run_quote)
 
@@ -98,17 +108,6 @@ class QuoteRequest:
         return dataclasses.replace(self.base, amount=amount, balloon=balloon)
 
 
-def _method(text: str) -> RepaymentMethod:
-    try:
-        return RepaymentMethod(text.strip().lower())
-    except ValueError:
-        raise UserError(
-            _t("Unknown repayment method '{value}'; use one of: {choices}.").format(
-                value=text, choices=", ".join(m.value for m in RepaymentMethod)
-            )
-        ) from None
-
-
 def _balloon_options(
     args: argparse.Namespace, method: RepaymentMethod
 ) -> tuple[Decimal | None, Decimal | None]:
@@ -120,9 +119,9 @@ def _balloon_options(
     if given == (False, False) or given == (True, True):
         raise UserError(_t("The balloon method needs either --balloon or --balloon-percent."))
     if args.balloon is not None:
-        return amount_arg(args.balloon, "--balloon"), None
-    percent = number(args.balloon_percent, "--balloon-percent")
-    if not 0 <= percent < 100:
+        return args.balloon, None
+    percent: Decimal = args.balloon_percent
+    if percent >= 100:
         raise UserError(_t("--balloon-percent must be at least 0 and below 100."))
     return None, percent
 
@@ -134,16 +133,12 @@ def _loan_or_price(args: argparse.Namespace) -> tuple[Decimal, Decimal | None, D
             raise UserError(_t("--price goes with --target-payment; give --amount for a loan."))
         if args.amount is None:
             raise UserError(_t("Give --amount, or --price with --target-payment."))
-        value = number(args.amount, "--amount")
-        if value != money(value):
-            raise UserError(_t("--amount can have at most two decimals (fen)."))
-        return value, None, None
+        return args.amount, None, None
     if args.amount is not None:
         raise UserError(_t("--target-payment solves the loan amount: give --price, not --amount."))
     if args.price is None:
         raise UserError(_t("--target-payment needs the vehicle price (--price)."))
-    price = amount_arg(args.price, "--price")
-    target = amount_arg(args.target_payment, "--target-payment")
+    price, target = args.price, args.target_payment
     if price <= 0 or target <= 0:
         raise UserError(_t("--price and --target-payment must be greater than zero."))
     return price, price, target
@@ -151,18 +146,9 @@ def _loan_or_price(args: argparse.Namespace) -> tuple[Decimal, Decimal | None, D
 
 def request_from_args(args: argparse.Namespace) -> QuoteRequest:
     """Read and check the options; raises UserError with one clear sentence."""
-    method = _method(args.method)
+    method: RepaymentMethod = args.method
     checked_amount, price, target = _loan_or_price(args)
-    months = integer(args.term, "--term")
-    if not 1 <= months <= MAX_TERM_MONTHS:
-        raise UserError(
-            _t("--term must be between 1 and {max} months, got {value}.").format(
-                max=MAX_TERM_MONTHS, value=months
-            )
-        )
-    rate = number(args.annual_rate, "--annual-rate")
-    upfront = number(args.upfront_fee, "--upfront-fee")
-    fee_rate = number(args.monthly_fee_rate, "--monthly-fee-rate")
+    rate: Decimal = args.annual_rate
     step_percent = Decimal(0)
     step_months = 12
     if method is RepaymentMethod.STEP_UP:
@@ -170,14 +156,14 @@ def request_from_args(args: argparse.Namespace) -> QuoteRequest:
             raise UserError(
                 _t("The step_up method needs --step-percent (and optionally --step-months).")
             )
-        step_percent = number(args.step_percent, "--step-percent")
+        step_percent = args.step_percent
         if args.step_months is not None:
-            step_months = integer(args.step_months, "--step-months")
+            step_months = args.step_months
     elif args.step_percent is not None or args.step_months is not None:
         raise UserError(_t("--step-percent and --step-months only apply to the step_up method."))
     balloon, balloon_percent = _balloon_options(args, method)
-    start = day(args.start_date, "--start-date")
-    lender_rate = None if args.lender_rate is None else number(args.lender_rate, "--lender-rate")
+    start = args.start_date or date.today()
+    lender_rate = args.lender_rate
     if lender_rate is not None and lender_rate < rate:
         raise UserError(
             _t("--lender-rate ({lender}%) cannot be below the customer's --annual-rate "
@@ -187,10 +173,10 @@ def request_from_args(args: argparse.Namespace) -> QuoteRequest:
         base=LoanTerms(
             amount=checked_amount,
             annual_rate=rate,
-            months=months,
+            months=args.term,
             method=method,
-            upfront_fee=upfront,
-            monthly_fee_rate=fee_rate,
+            upfront_fee=args.upfront_fee,
+            monthly_fee_rate=args.monthly_fee_rate,
             step_percent=step_percent,
             step_months=step_months,
         ),
@@ -204,8 +190,6 @@ def request_from_args(args: argparse.Namespace) -> QuoteRequest:
     problems = request.terms_for(checked_amount).problems()
     if problems:
         raise UserError(reasons_text(problems))
-    if upfront != money(upfront):
-        raise UserError(_t("--upfront-fee can have at most two decimals (fen)."))
     return request
 
 

@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from db import cli_args as arg
 from lending.errors import UserError
 from resources.i18n import translator
 
@@ -42,11 +43,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="export the owner report (Excel workbook) for a period",
     )
     p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD",
-                   help="first day of the period")
+                   type=arg.day, help="first day of the period")
     p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD",
-                   help="last day of the period (inclusive)")
-    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="the workbook to write")
-    p.add_argument("--store", metavar="ID|NAME",
+                   type=arg.day, help="last day of the period (inclusive)")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", type=arg.file_name,
+                   help="the workbook to write")
+    p.add_argument("--store", metavar="ID|NAME", type=arg.store,
                    help="one store, by number or name (default: every store of the group)")
     p.add_argument("--unmasked", action="store_true",
                    help="include unmasked ID numbers, phones and incomes (needs --user; "
@@ -57,23 +59,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     loan_status_cli.register(sub, common)
 
 
-def _day(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(_t("{option} must be a date like 2026-01-31, got '{value}'.").format(
-            option=option, value=text)) from None
-
-
-def _store_text(text: str | None) -> str | None:
-    if text is None:
-        return None
-    value = " ".join(text.split())
-    if not value:
-        raise UserError(_t("--store needs a store number or name."))
-    return value
-
-
 def run_export_report(args: argparse.Namespace) -> int:
     from db.cli_login import require_login_option
     from reports.excel import check_output_path, export_workbook
@@ -81,12 +66,12 @@ def run_export_report(args: argparse.Namespace) -> int:
 
     if args.unmasked:
         require_login_option(args, "export-report --unmasked")
-    start = _day(args.date_from, "--from")
-    end = _day(args.date_to, "--to")
+    start: date = args.date_from
+    end: date = args.date_to
     if end < start:
         raise UserError(_t("--to ({end}) is before --from ({start}).").format(
             end=end.isoformat(), start=start.isoformat()))
-    store = _store_text(args.store)
+    store = None if args.store is None else str(args.store)
     out = check_output_path(Path(args.out))
     period = ReportPeriod(start, end)
 

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from db import cli_args as arg
 from lending.errors import UserError
 from lending.reasons import ReasonsError
 from resources.i18n import translator
@@ -41,16 +42,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, login_options()],
         help="import a lender's post-loan status file (CSV or Excel) for the overdue rate",
     )
-    p.add_argument("--file", required=True, metavar="FILE", help="the lender's .csv or .xlsx")
+    p.add_argument("--file", required=True, metavar="FILE", type=arg.file_name,
+                   help="the lender's .csv or .xlsx")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--lender", metavar="KEY",
                        help="a built-in column mapping: generic, icbc, ccb, auto_finance")
-    which.add_argument("--mapping", metavar="FILE.json", help="a column mapping of your own")
-    p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
+    which.add_argument("--mapping", metavar="FILE.json", type=arg.file_name,
+                       help="a column mapping of your own")
+    p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", type=arg.day,
                    help="the date the figures are as of, when the file has no date column")
-    p.add_argument("--store", metavar="ID|NAME",
+    p.add_argument("--store", metavar="ID|NAME", type=arg.store,
                    help="one store, by number or name (default: every store of the group)")
-    p.add_argument("--unmatched", metavar="FILE.csv",
+    p.add_argument("--unmatched", metavar="FILE.csv", type=arg.file_name,
                    help="write every unmatched row (line, reference, reason) to this file")
     p.set_defaults(handler=run_import_loan_status)
 
@@ -67,13 +70,7 @@ def run_import_loan_status(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise UserError(_t("There is no file {path}.").format(path=path))
-    as_of = None
-    if args.as_of:
-        try:
-            as_of = date.fromisoformat(args.as_of.strip())
-        except ValueError:
-            raise UserError(_t("--as-of must be a date like 2026-11-30, got '{value}'.").format(
-                value=args.as_of)) from None
+    as_of: date | None = args.as_of
     out = Path(args.unmatched).expanduser() if args.unmatched else None
     if out is not None and not out.parent.is_dir():
         raise UserError(_t("The folder {folder} does not exist.").format(folder=out.parent))
@@ -88,7 +85,7 @@ def run_import_loan_status(args: argparse.Namespace) -> int:
             if out is not None:  # refused now, before anything is stored
                 files.check_output(out, protect=protect)
             actor = _actor(database, args)
-            stores = _store_ids(database, actor, args.store)
+            stores = _store_ids(database, actor, None if args.store is None else str(args.store))
             result = loan_status.import_loan_status(
                 database, actor, path, mapping, as_of=as_of, store_ids=stores,
                 progress=_progress() if sys.stderr.isatty() else None,

@@ -17,6 +17,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
+from db import cli_args as arg
 from lending.errors import UserError
 from resources.i18n import CHINESE, ENGLISH, detect_language, translator
 
@@ -37,26 +38,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, login_options()],
         help="write a consultation's quote, repayment plan or disclosure sheet as PDF",
     )
-    p.add_argument("--consultation", required=True, metavar="ID", help="consultation number")
+    p.add_argument("--consultation", required=True, metavar="ID", type=arg.record_id,
+                   help="consultation number")
     p.add_argument("--document", default="quote", metavar="|".join(DOCUMENTS),
                    help="which document (default: quote)")
-    p.add_argument("--plan", metavar="ID",
+    p.add_argument("--plan", metavar="ID", type=arg.record_id,
                    help="plan number (default: the chosen plan, else the latest)")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", type=arg.file_name,
+                   help="the PDF file to write")
     p.add_argument("--lang", metavar="zh_CN|en",
                    help="document language (default: the program's language)")
     p.set_defaults(handler=run_print_quote)
-
-
-def _positive_id(text: str, option: str) -> int:
-    try:
-        value = int(text.strip())
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise UserError(_t("{option} must be a positive whole number, got '{value}'.").format(
-            option=option, value=text))
-    return value
 
 
 def _document(text: str) -> str:
@@ -121,8 +113,8 @@ def run_print_quote(args: argparse.Namespace) -> int:
     from db.services.staff import owner_actor
     from reports.pdf.saved import make_document, record_document_export
 
-    consultation_id = _positive_id(args.consultation, "--consultation")
-    plan_id = _positive_id(args.plan, "--plan") if args.plan is not None else None
+    consultation_id: int = args.consultation
+    plan_id: int | None = args.plan
     kind = _document(args.document)
     lang = _language(args.lang)
     out = _output(args.out, args)

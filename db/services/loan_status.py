@@ -41,6 +41,7 @@ from typing import Any
 
 from sqlalchemy import delete, select, tuple_
 
+from db.files import InputFileError, read_small_file
 from db.models import Consultation, LoanStatus, Plan
 from db.models.enums import AuditAction
 from db.services import audit
@@ -48,6 +49,8 @@ from db.services.base import Actor, Permission, Target, now_or, require, transac
 from lending.reasons import Reason, ReasonsError
 
 MAPPINGS_FILE = Path(__file__).resolve().parents[2] / "resources" / "loan_status_mappings.json"
+MAX_MAPPING_BYTES = 1_000_000
+"""A mapping of the owner's own is read up to this size (``db.files.read_small_file``)."""
 
 Progress = Callable[[int, int], None]
 
@@ -199,8 +202,10 @@ def load_mapping(key: str) -> LenderMapping:
 def read_mapping(path: Path) -> LenderMapping:
     """A mapping of the owner's own: a JSON file with one entry like the built-in ones
     (either the entry itself or ``{"key": {...}}``)."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    try:  # size-capped, never a FIFO or a device (a mapping is a few hundred bytes)
+        data = json.loads(read_small_file(path, limit=MAX_MAPPING_BYTES).decode("utf-8"))
+    except InputFileError as exc:
+        raise _fail("bad_mapping", name=Path(path).name, why=exc.message.rstrip(".")) from None
     except (OSError, ValueError) as exc:
         raise _fail("bad_mapping", name=Path(path).name, why=str(exc)) from None
     if isinstance(data, dict) and "columns" not in data and len(data) == 1:

@@ -16,6 +16,7 @@ Who sees what:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from db.services.base import (
     transaction,
 )
 from db.uow import UnitOfWork
+from lending.parse import ParseError, record_id
 
 MAX_STORE_NAME = 200
 
@@ -143,8 +145,9 @@ def find_store(target: Target, text: str) -> StoreSummary:
     wanted = " ".join(str(text).split())
     with reading(target) as uow:
         row: Store | None = None
-        if wanted.isdigit():
-            row = uow.session.get(Store, int(wanted))
+        if wanted.isascii() and wanted.isdigit():
+            with contextlib.suppress(ParseError):  # 2^63 and more: no store has that number
+                row = uow.session.get(Store, record_id(wanted))
         if row is None and wanted:
             row = uow.session.scalar(
                 select(Store).where(func.lower(Store.name) == wanted.lower()).limit(1)

@@ -168,7 +168,7 @@ def test_wrong_key_at_open_is_one_clear_line(home: Path, tmp_path: Path) -> None
     [
         (("key", "import", "--from", "{tmp}/missing.export"), "There is no file"),
         (("key", "import", "--from", "{tmp}/phrase.txt"), "not a LoanDesk key export file"),
-        (("key", "import", "--from", ""), "--from needs a file name"),
+        (("key", "import", "--from", ""), "--from: A file name is needed"),
         (("key", "export", "--out", "{tmp}/phrase.txt"), "already exists"),
         (("key", "export", "--out", "{tmp}/no/such/dir/k.export"), "does not exist"),
         (("key", "export", "--out", "{tmp}/k.export", "--key-file", "{tmp}/nokey"), "no key file"),

@@ -134,8 +134,8 @@ def test_cli_export_is_audited(saved: Saved, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--consultation", "abc"], "--consultation must be a positive whole number"),
-    (["--consultation", "0"], "--consultation must be a positive whole number"),
+    (["--consultation", "abc"], "--consultation: 'abc' is not a record number"),
+    (["--consultation", "0"], "--consultation: '0' is not a record number"),
     (["--consultation", "999"], "Consultation 999 does not exist."),
     (["--consultation", "{cid}", "--plan", "999"], "has no plan 999"),
     (["--consultation", "{cid}", "--document", "invoice"], "Unknown document 'invoice'"),

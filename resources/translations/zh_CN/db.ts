@@ -471,16 +471,8 @@
   <context>
     <name>cli</name>
     <message>
-      <source>--name needs the store's name.</source>
-      <translation>--name 需要填写门店名称。</translation>
-    </message>
-    <message>
       <source>--role must be one of {roles}, got '{value}'.</source>
       <translation>--role 必须是 {roles} 之一，收到的是“{value}”。</translation>
-    </message>
-    <message>
-      <source>--store needs a store number or name.</source>
-      <translation>--store 需要门店编号或名称。</translation>
     </message>
     <message>
       <source>--store needs the name of the store to create.</source>
@@ -779,10 +771,6 @@
       <translation>{id}	{name}	{staff} 名员工</translation>
     </message>
     <message>
-      <source>{option} must be a whole number from {lo} to {hi}, got '{value}'.</source>
-      <translation>{option} 必须是 {lo} 到 {hi} 之间的整数，当前为“{value}”。</translation>
-    </message>
-    <message>
       <source>{option} needs a file name.</source>
       <translation>{option} 需要指定文件名。</translation>
     </message>
@@ -850,6 +838,22 @@
   <context>
     <name>database</name>
     <message>
+      <source>LoanDesk does not know the database kind {kind}</source>
+      <translation>车贷助手不认识数据库类型 {kind}</translation>
+    </message>
+    <message>
+      <source>SQLite reports: {why}</source>
+      <translation>SQLite 报告：{why}</translation>
+    </message>
+    <message>
+      <source>The database address is not valid: {why}. Give one like postgresql+psycopg://user@host/dbname, or an SQLite file with --db.</source>
+      <translation>数据库地址无效：{why}。请填写形如 postgresql+psycopg://user@host/dbname 的地址，或用 --db 指定 SQLite 文件。</translation>
+    </message>
+    <message>
+      <source>The database file cannot be used: {why}</source>
+      <translation>无法使用该数据库文件：{why}</translation>
+    </message>
+    <message>
       <source>The database file {path} was replaced (restored from a backup, or copied over) while LoanDesk had it open, so nothing more is written into it. Close LoanDesk and start it again.</source>
       <translation>数据库文件 {path} 在车贷助手打开期间被替换（从备份恢复或被复制覆盖），因此不再向其中写入任何内容。请关闭车贷助手后重新启动。</translation>
     </message>
@@ -866,8 +870,52 @@
       <translation>将数据库升级到此版本的车贷助手</translation>
     </message>
     <message>
+      <source>it cannot be read as an address</source>
+      <translation>无法识别为地址</translation>
+    </message>
+    <message>
+      <source>it cannot be read: {why}</source>
+      <translation>无法读取：{why}</translation>
+    </message>
+    <message>
+      <source>it is damaged: {problem}</source>
+      <translation>文件已损坏：{problem}</translation>
+    </message>
+    <message>
+      <source>it is damaged: {problem} and {n} more problems</source>
+      <translation>文件已损坏：{problem}，另有 {n} 处问题</translation>
+    </message>
+    <message>
+      <source>it is not an SQLite database file</source>
+      <translation>它不是 SQLite 数据库文件</translation>
+    </message>
+    <message>
+      <source>it is too long or holds characters no address has</source>
+      <translation>地址太长或含有地址中不会出现的字符</translation>
+    </message>
+    <message>
+      <source>it is truncated</source>
+      <translation>文件不完整</translation>
+    </message>
+    <message>
+      <source>its header is damaged</source>
+      <translation>文件头已损坏</translation>
+    </message>
+    <message>
+      <source>the port must be a number from 1 to 65535</source>
+      <translation>端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, pipe or device, not a database file; nothing was changed. Choose LoanDesk's database file with --db.</source>
+      <translation>{path} 是文件夹、管道或设备，不是数据库文件；未做任何改动。请用 --db 选择车贷助手的数据库文件。</translation>
+    </message>
+    <message>
       <source>{path} is not a LoanDesk database (it belongs to another program); the file was not changed. Choose LoanDesk's own database file with --db.</source>
       <translation>{path} 不是车贷助手数据库（它属于其他程序），文件未被更改。请用 --db 选择车贷助手自己的数据库文件。</translation>
+    </message>
+    <message>
+      <source>{path} is not a usable LoanDesk database ({why}). The file was not changed. Choose another file with --db, or restore a backup with: python main.py restore --from BACKUP_FILE</source>
+      <translation>{path} 不是可用的车贷助手数据库（{why}）。文件未被改动。请用 --db 选择其他文件，或恢复备份：python main.py restore --from 备份文件</translation>
     </message>
   </context>
   <context>

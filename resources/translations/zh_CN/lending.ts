@@ -8,12 +8,100 @@
       <translation>“{key}”不是已知的设置项。</translation>
     </message>
     <message>
+      <source>'{value}' cannot be negative.</source>
+      <translation>“{value}”不能为负数。</translation>
+    </message>
+    <message>
+      <source>'{value}' has more than two decimals (fen).</source>
+      <translation>“{value}”超过两位小数（精确到分）。</translation>
+    </message>
+    <message>
+      <source>'{value}' has too many decimals.</source>
+      <translation>“{value}”的小数位数太多。</translation>
+    </message>
+    <message>
+      <source>'{value}' holds characters that cannot be part of a name.</source>
+      <translation>“{value}”含有不能用于名称的字符。</translation>
+    </message>
+    <message>
+      <source>'{value}' is above the largest amount LoanDesk takes ({max} yuan).</source>
+      <translation>“{value}”超过车贷助手允许的最大金额（{max} 元）。</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a date like 2026-11-22.</source>
+      <translation>“{value}”不是日期，格式应如 2026-11-22。</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a file name (it holds a NUL character).</source>
+      <translation>“{value}”不是有效的文件名（含有空字符）。</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a number.</source>
+      <translation>“{value}”不是数字。</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a record number (a whole number from 1 to {max}).</source>
+      <translation>“{value}”不是有效的编号（应为 1 到 {max} 之间的整数）。</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a whole number.</source>
+      <translation>“{value}”不是整数。</translation>
+    </message>
+    <message>
+      <source>'{value}' is not one of: {choices}.</source>
+      <translation>“{value}”不在可选项中：{choices}。</translation>
+    </message>
+    <message>
+      <source>'{value}' is out of range: give a number from {lo} to {hi}.</source>
+      <translation>“{value}”超出范围：请填写 {lo} 到 {hi} 之间的数字。</translation>
+    </message>
+    <message>
+      <source>'{value}' is out of range: give a whole number from {lo} to {hi}.</source>
+      <translation>“{value}”超出范围：请填写 {lo} 到 {hi} 之间的整数。</translation>
+    </message>
+    <message>
+      <source>'{value}' is outside the dates LoanDesk takes ({lo} to {hi}).</source>
+      <translation>“{value}”超出车贷助手允许的日期范围（{lo} 至 {hi}）。</translation>
+    </message>
+    <message>
+      <source>'{value}' is the name of a database's side file (-wal, -shm, -journal, .lease), not of a database.</source>
+      <translation>“{value}”是数据库的附属文件名（-wal、-shm、-journal、.lease），不是数据库。</translation>
+    </message>
+    <message>
+      <source>'{value}' is too large.</source>
+      <translation>“{value}”太大。</translation>
+    </message>
+    <message>
+      <source>'{value}' is too large: give at most {hi}.</source>
+      <translation>“{value}”太大：最多为 {hi}。</translation>
+    </message>
+    <message>
+      <source>'{value}' is too long to be a number.</source>
+      <translation>“{value}”太长，不是有效的数字。</translation>
+    </message>
+    <message>
+      <source>'{value}' is too long: at most {max} characters.</source>
+      <translation>“{value}”太长：最多 {max} 个字符。</translation>
+    </message>
+    <message>
+      <source>'{value}' is too small: give at least {lo}.</source>
+      <translation>“{value}”太小：至少为 {lo}。</translation>
+    </message>
+    <message>
+      <source>'{value}' starts with ~ but there is no such user on this computer.</source>
+      <translation>“{value}”以 ~ 开头，但这台电脑上没有这个用户。</translation>
+    </message>
+    <message>
       <source>'{word}' is in the list twice.</source>
       <translation>“{word}”在列表中重复出现。</translation>
     </message>
     <message>
       <source>A balloon payment only applies to the balloon method.</source>
       <translation>尾款只适用于弹性尾款还款方式。</translation>
+    </message>
+    <message>
+      <source>A file name is needed.</source>
+      <translation>需要填写文件名。</translation>
     </message>
     <message>
       <source>A forbidden word or phrase cannot be empty.</source>
@@ -500,6 +588,10 @@
       <translation>该手机号码为{length}位，大陆手机号码应为11位。</translation>
     </message>
     <message>
+      <source>The name '{value}' is too long: a file or folder name has at most {max} bytes.</source>
+      <translation>名称“{value}”太长：文件名或文件夹名最多 {max} 个字节。</translation>
+    </message>
+    <message>
       <source>The number of seats must be between 1 and 60.</source>
       <translation>座位数必须在 1 到 60 之间。</translation>
     </message>
@@ -510,6 +602,10 @@
     <message>
       <source>The override value cannot be negative.</source>
       <translation>调整后的评估价不能为负数。</translation>
+    </message>
+    <message>
+      <source>The path '{value}' is too long: at most {max} bytes in all.</source>
+      <translation>路径“{value}”太长：总共最多 {max} 个字节。</translation>
     </message>
     <message>
       <source>The relief from {start} to {end} has a negative cap.</source>
@@ -534,6 +630,10 @@
     <message>
       <source>The target monthly payment must be greater than zero.</source>
       <translation>目标月供必须大于零。</translation>
+    </message>
+    <message>
+      <source>The term must be a whole number of months from 1 to {max}, not '{value}'.</source>
+      <translation>期限必须是 1 到 {max} 之间的整月数，不能是“{value}”。</translation>
     </message>
     <message>
       <source>The term must be between 1 and {max} months.</source>
@@ -574,6 +674,10 @@
     <message>
       <source>There is no on-road cost line '{line}'.</source>
       <translation>没有“{line}”这一落地费用项目。</translation>
+    </message>
+    <message>
+      <source>This cannot be empty.</source>
+      <translation>此项不能为空。</translation>
     </message>
     <message>
       <source>This cannot be left empty.</source>

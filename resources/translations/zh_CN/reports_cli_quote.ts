@@ -4,10 +4,6 @@
   <context>
     <name>cli</name>
     <message>
-      <source>--amount can have at most two decimals (fen).</source>
-      <translation>--amount 最多两位小数（精确到分）。</translation>
-    </message>
-    <message>
       <source>--balloon and --balloon-percent only apply to the balloon method.</source>
       <translation>--balloon 和 --balloon-percent 只适用于 balloon（弹性尾款）还款方式。</translation>
     </message>
@@ -38,14 +34,6 @@
     <message>
       <source>--target-payment solves the loan amount: give --price, not --amount.</source>
       <translation>--target-payment 会求出贷款金额：请给出 --price，而不是 --amount。</translation>
-    </message>
-    <message>
-      <source>--term must be between 1 and {max} months, got {value}.</source>
-      <translation>--term 贷款期限必须在 1 到 {max} 个月之间，收到的是 {value}。</translation>
-    </message>
-    <message>
-      <source>--upfront-fee can have at most two decimals (fen).</source>
-      <translation>--upfront-fee 最多两位小数（精确到分）。</translation>
     </message>
     <message>
       <source>APR (true annual rate, IRR)</source>
@@ -146,10 +134,6 @@
     <message>
       <source>Total repayment</source>
       <translation>还款总额</translation>
-    </message>
-    <message>
-      <source>Unknown repayment method '{value}'; use one of: {choices}.</source>
-      <translation>未知的还款方式“{value}”，请使用以下之一：{choices}。</translation>
     </message>
     <message>
       <source>Vehicle price</source>

@@ -4,10 +4,6 @@
   <context>
     <name>ExcelCli</name>
     <message>
-      <source>--store needs a store number or name.</source>
-      <translation>--store 需要门店编号或名称。</translation>
-    </message>
-    <message>
       <source>--to ({end}) is before --from ({start}).</source>
       <translation>--to（{end}）早于 --from（{start}）。</translation>
     </message>
@@ -30,10 +26,6 @@
     <message>
       <source>There is no LoanDesk database at {path}.</source>
       <translation>{path} 处没有车贷助手数据库。</translation>
-    </message>
-    <message>
-      <source>{option} must be a date like 2026-01-31, got '{value}'.</source>
-      <translation>{option} 须为 2026-01-31 格式的日期，当前为“{value}”。</translation>
     </message>
   </context>
 </TS>

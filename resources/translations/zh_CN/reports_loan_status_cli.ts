@@ -12,10 +12,6 @@
       <translation>  第 {line} 行：{reference} - {why}</translation>
     </message>
     <message>
-      <source>--as-of must be a date like 2026-11-30, got '{value}'.</source>
-      <translation>--as-of 须为日期，如 2026-11-30，收到“{value}”。</translation>
-    </message>
-    <message>
       <source>As of: {dates}</source>
       <translation>数据日期：{dates}</translation>
     </message>

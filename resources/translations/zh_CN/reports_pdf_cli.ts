@@ -39,9 +39,5 @@
       <source>Written {path}</source>
       <translation>已生成 {path}</translation>
     </message>
-    <message>
-      <source>{option} must be a positive whole number, got '{value}'.</source>
-      <translation>{option} 必须是正整数，收到的是“{value}”。</translation>
-    </message>
   </context>
 </TS>

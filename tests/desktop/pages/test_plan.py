@@ -243,3 +243,18 @@ def test_saving_keeps_the_offer_as_shown(qtbot, open_page, consultation, databas
     quote = load_document_data(database, consultant, consultation, "quote")
     assert quote.plans[0].first_payment == shown.schedule.first_payment
     assert quote.plans[0].rate_notice == summary.rate_notice
+
+
+def test_pasting_a_huge_number_into_the_down_payment_changes_nothing(
+        qtbot, open_page, consultation, database, consultant):
+    """Before: parse_money('1e309') raised decimal.InvalidOperation inside the spin box's
+    validator (a traceback from Qt); now lending.money refuses it like any bad text."""
+    page = open_plan(open_page, database, consultant, consultation)
+    page.down_slider.setValue(30000)
+    edit = page.down_spin.lineEdit()
+    for text in ("1e309", "1e999999", "9" * 4301, "1e-999999", "NaN"):
+        edit.selectAll()
+        edit.insert(text)  # a paste: goes through validate()
+        assert page.down_spin.valueFromText(text) == 30000
+        page.down_spin.interpretText()
+        assert page.down_spin.value() == 30000
