@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
-from db.crypto import mask_income
+from db.crypto import income_band
 from db.models import (
     Appraisal,
     Consultation,
@@ -287,7 +287,8 @@ class QualificationForm:
 class QualificationView:
     consultation_id: int
     monthly_income: str
-    """Masked (e.g. ``'1****'``) unless loaded with ``unmasked=True``."""
+    """Shown as its band (``'10,000–15,000'``, :func:`db.crypto.income_band`) unless
+    loaded with ``unmasked=True``."""
     masked: bool
     income_proof_months: int
     residence_proof: bool
@@ -894,10 +895,10 @@ def _qualification_view(
     uow: UnitOfWork, q: Qualification, *, masked: bool, version: int
 ) -> QualificationView:
     income = uow.cipher.decrypt_optional(Q, "monthly_income", q.monthly_income_enc)
-    shown = "" if income is None else (mask_income(income) if masked else income)
+    shown = "" if income is None else (income_band(income) if masked else income)
     statement = uow.cipher.decrypt_optional(Q, "statement_income", q.statement_income_enc)
     shown_statement = "" if statement is None else (
-        mask_income(statement) if masked else statement
+        income_band(statement) if masked else statement
     )
     return QualificationView(
         consultation_id=q.consultation_id,
