@@ -922,7 +922,7 @@
     <name>files</name>
     <message>
       <source>A file name is needed.</source>
-      <translation>需要一个文件名。</translation>
+      <translation>需要填写文件名。</translation>
     </message>
     <message>
       <source>LoanDesk may not write {path}; nothing was written. Choose a folder you may write to.</source>
