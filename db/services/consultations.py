@@ -1156,9 +1156,11 @@ def _override_decision(
     and the computed value it was made on stay the same."""
     if not result.needs_manager_approval:
         return None
-    decided = a.override_status in (OverrideStatus.APPROVED.value, OverrideStatus.REFUSED.value)
-    if decided and a.override_value == override and a.computed_value == result.computed_value:
-        return OverrideStatus(a.override_status)
+    status = a.override_status
+    decided = status in (OverrideStatus.APPROVED.value, OverrideStatus.REFUSED.value)
+    if (status is not None and decided and a.override_value == override
+            and a.computed_value == result.computed_value):
+        return OverrideStatus(status)
     return OverrideStatus.PENDING
 
 

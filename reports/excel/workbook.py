@@ -273,8 +273,8 @@ def _kpis(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
     table.plain([_t("The lender's decisions and the time to close", lang)], bold=True)
     table.plain(decision_heads, bold=True)
     decision_kinds = ("text", "int", "int", "percent", "int", "int", "decimal1", "percent")
-    for v in decisions[:-1]:
-        table.row(v, kinds=decision_kinds)
+    for decided in decisions[:-1]:
+        table.row(decided, kinds=decision_kinds)
     table.row(decisions[-1], kinds=decision_kinds, total=True)
     table.finish(n_filtered)
 
