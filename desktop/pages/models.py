@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.pages.base import cny, pct, tr_reason
+from desktop.pages.texts import cny, pct, tr_reason
 from lending.eligibility import ProductEvaluation
 from lending.reasons import Reason
 from lending.schedule import RepaymentMethod, Schedule

@@ -57,19 +57,14 @@ from db.services.base import NotFound, ValidationError, reading
 from desktop.context import AppContext
 from desktop.documents import DocumentsButton
 from desktop.labels import method_label
-from desktop.pages.base import (
+from desktop.pages.base import StepPage
+from desktop.pages.fields import (
     BLOCK_BANNER,
     INFO_BANNER,
     WARN_BANNER,
     Banner,
     FieldError,
     MoneySpinBox,
-    StepPage,
-    cny,
-    product_names,
-    tr_error,
-    tr_reason,
-    validation_errors,
 )
 from desktop.pages.models import (
     GRID_DOWN_PERCENTS,
@@ -78,6 +73,7 @@ from desktop.pages.models import (
     PaymentGridModel,
     ScheduleModel,
 )
+from desktop.pages.texts import cny, product_names, tr_error, tr_reason, validation_errors
 from lending.compliance import RateLevel
 from lending.eligibility import ProductEvaluation
 from lending.errors import UserError

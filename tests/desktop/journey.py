@@ -28,7 +28,8 @@ from db.services import settings as settings_service
 from db.services.base import Actor
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
-from desktop.pages.base import NoticeBar, StepPage
+from desktop.pages.base import StepPage
+from desktop.pages.notice import NoticeBar
 from desktop.preferences import Preferences
 from desktop.tasks import TaskRunner
 from lending.identity import generate_resident_id, generate_vin
