@@ -24,7 +24,6 @@ from sqlalchemy import ColumnElement, and_, func, select, union
 
 from db.database import Database
 from db.models import Consultation, Customer, FollowUp, LoanStatus, Plan, Staff
-from db.models.enums import Role
 from db.services.base import Actor, Permission, require
 from reports.model.build import (
     STAGE_COLUMNS,
@@ -262,8 +261,8 @@ def drill_down(
     day = today or date.today()
     period = months(day, tz)[1 if drill.month else 0]
     cond = _drill_filter(drill, period, day)
-    # as in the workbook: unmasked for the owner only (a manager opens the consultation)
-    names_visible = actor.role is Role.OWNER and actor.can(Permission.VIEW_PII)
+    # as in the workbook: unmasked only where full data may leave (EXPORT_UNMASKED, the owner)
+    names_visible = actor.can(Permission.EXPORT_UNMASKED)
     stmt = (
         select(C.id, C.contact_at, Customer.name, Staff.display_name, C.status,
                *STAGE_COLUMNS[1:], Plan.product_code, Plan.amount, C.signed_at)
