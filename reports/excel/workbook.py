@@ -22,7 +22,7 @@ from openpyxl.workbook import Workbook
 from reports.excel.layout import FIRST_DATA_ROW, HEADER_ROW, Column, PageFrame, Table
 from reports.lenders import lender_name
 from reports.model import ConsultationRow, Report, label, word
-from reports.model.build import template_label
+from reports.model.sql import template_label
 from resources.i18n import translator
 
 TR_CONTEXT = "ExcelReport"

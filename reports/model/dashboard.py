@@ -25,24 +25,22 @@ from sqlalchemy import ColumnElement, and_, func, select, union
 from db.database import Database
 from db.models import Consultation, Customer, FollowUp, LoanStatus, Plan, Staff
 from db.services.base import Actor, Permission, require
-from reports.model.build import (
+from reports.model.build import _activity
+from reports.model.figures import M1_DAYS, M3_DAYS, FunnelStep, Overdue, ProductLine
+from reports.model.kpi import KpiActuals
+from reports.model.period import ReportPeriod
+from reports.model.rows import mask_name
+from reports.model.sections import _funnel, _overdue, _products
+from reports.model.sql import (
     STAGE_COLUMNS,
     STAGES,
-    KpiActuals,
-    _activity,
     _chosen_plan,
-    _funnel,
-    _overdue,
-    _products,
     _within,
     in_stores,
     plan_has_add_on,
     reached,
     resolve_stores,
 )
-from reports.model.figures import M1_DAYS, M3_DAYS, FunnelStep, Overdue, ProductLine
-from reports.model.period import ReportPeriod
-from reports.model.rows import mask_name
 
 C = Consultation
 
