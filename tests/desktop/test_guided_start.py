@@ -23,10 +23,10 @@ from db.models.enums import AuditAction, Role
 from db.services import consultations as cs
 from db.services import settings as settings_service
 from db.services import staff
-from desktop.admin import AddStaffDialog
 from desktop.app import Application, make_application
 from desktop.context import AppContext
 from desktop.guided_start import GuidedStartDialog
+from desktop.staff_dialogs import AddStaffDialog
 from lending.settings import DEFAULT_SETTINGS
 from reports.pdf import snapshot
 from reports.pdf.saved import make_document
