@@ -26,7 +26,7 @@ DOMAIN.md "The whole deal, as a Chinese dealership quotes it".
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
@@ -405,15 +405,25 @@ def payment_grid(
     settings: LendingSettings = DEFAULT_SETTINGS,
     *,
     known: ProductEvaluation | None = None,
+    reuse: Mapping[tuple[Decimal, int], ProductEvaluation] | None = None,
 ) -> dict[tuple[Decimal, int], ProductEvaluation]:
     """One product for every down payment x term; ``known`` (the request's own cell,
-    already evaluated for the comparison) is reused, so no schedule is built twice."""
+    already evaluated for the comparison) is reused, so no schedule is built twice.
+
+    ``reuse``: cells of an earlier grid of the same product, customer, vehicle and request
+    (only the down payment and the term differ between cells); those found there are not
+    evaluated again (moving the down payment only adds its own row).
+    """
     cells: dict[tuple[Decimal, int], ProductEvaluation] = {}
+    reuse = reuse or {}
     for down in down_payments:
         for months in terms:
             key = (money(down), months)
             if known is not None and key == (money(request.down_payment), request.term_months):
                 cells[key] = known
+                continue
+            if key in reuse:
+                cells[key] = reuse[key]
                 continue
             cell = dataclasses.replace(request, down_payment=money(down), term_months=months)
             cells[key] = evaluate_product(product, customer, vehicle, cell, settings)

@@ -1397,6 +1397,8 @@ def evaluate_plan(
     grid_percents: Sequence[int] = (),
     grid_terms: Sequence[int] = (),
     solve_for: str | None = None,
+    grid_reuse: Mapping[tuple[Decimal, int], lending_eligibility.ProductEvaluation] | None
+    = None,
 ) -> PlanEvaluation:
     """What the finance page shows, in one read: the deal (on-road lines, trade-in,
     paid today), every active product for the request, and ``grid_product``'s payment
@@ -1407,6 +1409,10 @@ def evaluate_plan(
     is first solved (:func:`lending.deal.solve_down_payment`: the smallest whole yuan,
     at least the product's minimum down payment, such that every regular payment is at
     most the target) and everything is evaluated at it.
+
+    ``grid_reuse``: the grid cells of an earlier answer for the same product, method,
+    balloon, deal and add-ons (:func:`lending.deal.payment_grid`); only the cells not in
+    it are evaluated (moving the down payment adds one row, not a grid).
     """
     f = Form()
     down, term, m, balloon = _read_request(f, down_payment, term_months, method,
@@ -1446,7 +1452,7 @@ def evaluate_plan(
                 product_request.vehicle_price, grid_percents, product_request.down_payment)
             grid = lending_deal.payment_grid(
                 known.product, ctx.customer, ctx.vehicle, product_request, downs,
-                grid_terms, ctx.settings, known=known)
+                grid_terms, ctx.settings, known=known, reuse=grid_reuse)
         return PlanEvaluation(request, evaluations, grid, downs, solved, problem)
 
 
