@@ -1719,6 +1719,27 @@ def plan_schedule(target: Target, actor: Actor, plan_id: int) -> Schedule:
         return build_schedule(terms, p.start_date or p.created_at.astimezone().date())
 
 
+def plan_deal(target: Target, actor: Actor, plan_id: int) -> Deal | None:
+    """The whole deal a saved plan was priced with (on-road lines with the store's
+    defaults of today, trade-in, down payment, the add-ons its product finances); None
+    for a plan saved before deals were kept."""
+    with reading(target) as uow:
+        p = get_owned(uow, Plan, plan_id, actor, "Plan")
+        deal_in = deal_from_json(p.deal)
+        if deal_in is None or p.vehicle_price is None:
+            return None
+        add_ons = [(a.kind, a.price) for a in uow.session.scalars(
+            select(PlanAddOn).where(PlanAddOn.plan_id == p.id))]
+        request = _deal_request(
+            uow, actor, deal_in, price=p.vehicle_price, down=p.down_payment or Decimal(0),
+            term=p.term_months, method=RepaymentMethod(p.method),
+            balloon_percent=Decimal(0),
+            start=p.start_date or p.created_at.astimezone().date(), add_ons=add_ons)
+        cat = catalogue.load_catalogue(uow, actor.store_id, include_inactive=True)
+        product = next((x for x in cat.products if x.code == p.product_code), None)
+        return request.deal_for(product) if product is not None else request.deal
+
+
 def delete_plan(target: Target, actor: Actor, plan_id: int) -> None:
     with transaction(target) as uow:
         p = get_owned(uow, Plan, plan_id, actor, "Plan")

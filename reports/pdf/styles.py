@@ -67,6 +67,7 @@ def stylesheet(fonts: FontSet) -> StyleSheet1:
         alignment=TA_CENTER)
     add("KeyUnit", parent="Small", alignment=TA_CENTER)
     add("Warning", parent="Note", textColor=WARN)
+    add("Emphasis", parent="Normal", fontName=bold, fontSize=10, leading=14)
     add("Reprint", parent="Normal", fontName=bold, fontSize=9.5, leading=13, textColor=WARN,
         borderColor=WARN, borderWidth=0.8, borderPadding=(3, 5, 3, 5), spaceAfter=8,
         alignment=TA_CENTER)
