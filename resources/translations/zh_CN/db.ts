@@ -24,6 +24,10 @@
       <translation>最多 {max} 个字符。</translation>
     </message>
     <message>
+      <source>At most {max} subsidy lines.</source>
+      <translation>补贴项目最多 {max} 项。</translation>
+    </message>
+    <message>
       <source>Bought elsewhere</source>
       <translation>已在别处购买</translation>
     </message>
@@ -108,6 +112,10 @@
       <translation>请输入车辆售价（或在车辆评估步骤中保存）。</translation>
     </message>
     <message>
+      <source>Give the subsidy line a name.</source>
+      <translation>请填写补贴项目名称。</translation>
+    </message>
+    <message>
       <source>Income or debt too high</source>
       <translation>收入不足或负债过高</translation>
     </message>
@@ -184,6 +192,10 @@
       <translation>金额不能为负数。</translation>
     </message>
     <message>
+      <source>The balloon must be at least 0% and below 100% of the loan.</source>
+      <translation>尾款必须不低于贷款金额的 0%，且低于 100%。</translation>
+    </message>
+    <message>
       <source>The consultation is already marked lost.</source>
       <translation>该咨询已经标记为流失。</translation>
     </message>
@@ -220,12 +232,20 @@
       <translation>日期不能晚于今天。</translation>
     </message>
     <message>
+      <source>The displacement must be between 0.1 and 10 litres.</source>
+      <translation>排量必须在 0.1 到 10 升之间。</translation>
+    </message>
+    <message>
       <source>The down payment cannot be more than the budget.</source>
       <translation>首付不能高于预算。</translation>
     </message>
     <message>
       <source>The number cannot be negative.</source>
       <translation>数字不能为负数。</translation>
+    </message>
+    <message>
+      <source>The number of seats must be between 1 and 60.</source>
+      <translation>座位数必须在 1 到 60 之间。</translation>
     </message>
     <message>
       <source>The same ID number was used on an application at {store} on {date} (within the last {days} days). Check that this is not a duplicate application.</source>
@@ -246,6 +266,10 @@
     <message>
       <source>The signed plan cannot be deleted.</source>
       <translation>已签约的方案不能删除。</translation>
+    </message>
+    <message>
+      <source>The target monthly payment must be greater than zero.</source>
+      <translation>目标月供必须大于零。</translation>
     </message>
     <message>
       <source>The vehicle cannot be financed: {why}.</source>
@@ -302,6 +326,10 @@
     <message>
       <source>This plan's documents were printed for the customer, so the plan is kept.</source>
       <translation>该方案的文件已打印交给客户，因此方案予以保留。</translation>
+    </message>
+    <message>
+      <source>This product has no rate for the customer's grade, so no down payment can be worked out for the target.</source>
+      <translation>该产品对客户的评级没有利率，无法按目标月供测算首付。</translation>
     </message>
     <message>
       <source>This step was not recorded, so there is nothing to undo.</source>
