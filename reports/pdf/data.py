@@ -353,6 +353,15 @@ class DisclosureData:
 # --- builders ---------------------------------------------------------------
 
 
+def checked_installment(schedule: Schedule) -> Installment:
+    """The installment affordability is checked against (:func:`dti_payment`): the
+    largest one, and for a balloon plan the largest regular one (the balloon apart)."""
+    if not schedule.balloon:
+        return schedule.largest_installment
+    regular = schedule.regular_payments
+    return schedule.rows[regular.index(max(regular))]
+
+
 def plan_summary(
     schedule: Schedule,
     *,
@@ -380,7 +389,7 @@ def plan_summary(
     terms = schedule.terms
     rows = schedule.rows
     down = money(down_payment) if down_payment is not None else None
-    top = schedule.largest_installment
+    top = checked_installment(schedule)
     service_fee = deal.service_fee if deal is not None else ZERO
     extra = deal.on_road.cash_lines_total - service_fee if deal is not None else ZERO
     return PlanSummary(
@@ -415,7 +424,7 @@ def plan_summary(
         step_months=terms.step_months,
         chosen=chosen,
         approval_days=approval_days,
-        largest_payment=top.payment,
+        largest_payment=dti_payment(schedule),
         largest_period=top.period,
         largest_due_date=top.due_date,
         payments_equal=all(r.payment == rows[0].payment for r in rows),

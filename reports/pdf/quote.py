@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -10,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from lending.schedule import RepaymentMethod
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
-from reports.pdf.base import CustomerDocument
+from reports.pdf.base import CustomerDocument, escape
 from reports.pdf.data import AddOnLine, PlanSummary, QuoteData
 from reports.pdf.fonts import FontSet
 from reports.pdf.styles import (
@@ -26,6 +27,33 @@ from reports.pdf.styles import (
 )
 
 TR_CONTEXT = "pdf"
+
+
+class StrongParagraph(Paragraph):
+    """A paragraph that reads as bold with any font: with a font set that has no bold face
+    (one CJK TrueType file), the glyphs are filled and outlined (PDF text render mode 2)."""
+
+    def __init__(self, text: str, style: Any, fake_bold: bool) -> None:
+        super().__init__(text, style)
+        self.fake_bold = fake_bold
+
+    def draw(self) -> None:
+        if not self.fake_bold:
+            super().draw()
+            return
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.style.textColor)
+        canvas.setLineWidth(0.35)
+        canvas._code.append("2 Tr")  # fill and stroke; the text state ends with restoreState
+        super().draw()
+        canvas.restoreState()
+
+
+def strong(doc: CustomerDocument, text: str, style: str) -> StrongParagraph:
+    """``text`` in the bold face of ``style`` (or drawn bold when the fonts have none)."""
+    return StrongParagraph(escape(text), doc.styles[style],
+                           fake_bold=doc.fonts.bold == doc.fonts.regular)
 
 
 def info_grid(doc: CustomerDocument, pairs: list[tuple[str, str, str, str]]) -> Table:
@@ -158,15 +186,16 @@ class QuoteDocument(CustomerDocument):
             return []
         cash, financed = _t("paid in cash"), _t("financed")
         rows: list[list[object]] = [[_t("Item"), _t("Amount (CNY)"), _t("How it is paid")]]
-        rows.append([self.para(_t("Vehicle price"), "Cell"), self.money(d.vehicle_price),
+        rows.append([self.para(_t("Vehicle price"), "Cell"),
+                     self.para(self.money(d.vehicle_price), "CellRight"),
                      self.para(_t("down payment and loan"), "Cell")])
         for line in d.lines:
             rows.append([self.para(self.tr.reason(line.label), "Cell"),
-                         self.money(line.amount),
+                         self.para(self.money(line.amount), "CellRight"),
                          self.para(financed if line.financed else cash, "Cell")])
         bold_rows = [len(rows)]
-        rows.append([self.para(_t("On-the-road price"), "CellBold"), self.money(d.on_road_total),
-                     ""])
+        rows.append([strong(self, _t("On-the-road price"), "CellBold"),
+                     strong(self, self.money(d.on_road_total), "CellBoldRight"), ""])
         if d.financed_add_ons:
             rows.append([self.para(_t("Add-ons financed with the loan"), "Cell"),
                          self.money(d.financed_add_ons), self.para(financed, "Cell")])
@@ -184,12 +213,13 @@ class QuoteDocument(CustomerDocument):
         rows.append([self.para(_t("Down payment (trade-in included)"), "Cell"),
                      self.money(d.down_payment), ""])
         bold_rows.append(len(rows))
-        rows.append([self.para(_t("Financed (loan amount)"), "CellBold"),
-                     self.money(d.loan_amount),
+        rows.append([strong(self, _t("Financed (loan amount)"), "CellBold"),
+                     strong(self, self.money(d.loan_amount), "CellBoldRight"),
                      self.para(_t("price and financed lines {total} - down payment").format(
                          total=self.money(d.financed_total)), "Cell")])
         bold_rows.append(len(rows))
-        rows.append([self.para(_t("Paid today"), "CellBold"), self.money(d.paid_today),
+        rows.append([strong(self, _t("Paid today"), "CellBold"),
+                     strong(self, self.money(d.paid_today), "CellBoldRight"),
                      self.para(_t("down payment - trade-in + lines paid in cash"), "Cell")])
         w = self.content_width
         table = Table(rows, colWidths=[w * 0.45, w * 0.2, w * 0.35], repeatRows=1)
@@ -197,9 +227,7 @@ class QuoteDocument(CustomerDocument):
         cmds += [("ALIGN", (1, 1), (1, -1), "RIGHT"),
                  ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA])]
         for row in bold_rows:
-            cmds += [("FONT", (1, row), (1, row), self.fonts.bold, TABLE_SIZE,
-                      TABLE_SIZE * 1.3),
-                     ("BACKGROUND", (0, row), (-1, row), CHOSEN)]
+            cmds.append(("BACKGROUND", (0, row), (-1, row), CHOSEN))
         table.setStyle(table_style(cmds))
         return [self.section(_t("On-the-road price and what you pay today")), table]
 
@@ -239,7 +267,7 @@ class QuoteDocument(CustomerDocument):
             ]),
         ]
         if plan.balloon:
-            out += [Spacer(1, 1.5 * mm), self.para(self.balloon_text(plan), "Emphasis")]
+            out += [Spacer(1, 1.5 * mm), strong(self, self.balloon_text(plan), "Emphasis")]
         if plan.subsidised_by:
             out += [Spacer(1, 1 * mm), self.para(self.subsidy_text(plan), "Note")]
         return out

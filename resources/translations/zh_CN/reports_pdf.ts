@@ -9,7 +9,7 @@
     </message>
     <message>
       <source> - the finance service fee {fee}, which is in the loan's fees and counted once</source>
-      <translation> − 金融服务费 {fee}（已计入贷款费用，只计一次）</translation>
+      <translation> - 金融服务费 {fee}（已计入贷款费用，只计一次）</translation>
     </message>
     <message>
       <source>(chosen)</source>
@@ -469,7 +469,7 @@
     </message>
     <message>
       <source>The rate of {product} is subsidised by {by}: you pay a nominal {rate} a year, an APR of {apr} with every fee; {by} pays the lender the difference.</source>
-      <translation>{product} 的利率由{by}贴息：您承担的名义年利率为 {rate}，含全部费用的年化利率为 {apr}；差额由{by}支付给贷款机构。</translation>
+      <translation>{product}的利率由{by}贴息：您承担的名义年利率为 {rate}，含全部费用的年化利率为 {apr}；差额由{by}支付给贷款机构。</translation>
     </message>
     <message>
       <source>The same payment every month except the last, which settles the rounding.</source>
@@ -597,7 +597,7 @@
     </message>
     <message>
       <source>down payment - trade-in + lines paid in cash</source>
-      <translation>首付 − 置换抵扣 + 现金支付的费用</translation>
+      <translation>首付 - 置换抵扣 + 现金支付的费用</translation>
     </message>
     <message>
       <source>down payment and loan</source>
@@ -637,7 +637,7 @@
     </message>
     <message>
       <source>price and financed lines {total} - down payment</source>
-      <translation>车价及计入贷款的费用 {total} − 首付</translation>
+      <translation>车价及计入贷款的费用 {total} - 首付</translation>
     </message>
     <message>
       <source>required by the lender</source>
