@@ -94,7 +94,7 @@ class DealPanel(QGroupBox):
 
         # -- the car and its on-road lines ------------------------------------------
         car = QGridLayout()
-        outer.addLayout(car, 5)
+        outer.addLayout(car, 1)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("New car"), VehicleKind.NEW.value)
         self.kind.addItem(self.tr("Used car"), VehicleKind.USED.value)
@@ -130,11 +130,8 @@ class DealPanel(QGroupBox):
         self.price = _bold(QLabel())
         self.price.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.price.setMaximumWidth(130)
-        self.price_note = QLabel()
-        self.price_note.setWordWrap(True)
         car.addWidget(QLabel(self.tr("Vehicle price")), 3, 0)
         car.addWidget(self.price, 3, 1)
-        car.addWidget(self.price_note, 3, 2)
         self.lines: dict[str, LineRow] = {}
         row = 4
         for code in LINE_CODES:
@@ -152,10 +149,13 @@ class DealPanel(QGroupBox):
         car.addWidget(_bold(QLabel(self.tr("On-the-road price"))), row, 0)
         car.addWidget(self.on_road_total, row, 1)
         car.setColumnStretch(0, 1)
+        car.setRowStretch(row + 1, 1)  # the lines stay together when the right side is taller
 
         # -- trade-in -----------------------------------------------------------------
+        right = QVBoxLayout()
+        outer.addLayout(right, 4)
         trade = QGridLayout()
-        outer.addLayout(trade, 4)
+        right.addLayout(trade)
         trade.addWidget(_bold(QLabel(self.tr("Trade-in"))), 0, 0, 1, 2)
         self.trade_value = QLineEdit()
         self.trade_value.setPlaceholderText(self.tr("Value in CNY"))
@@ -185,11 +185,10 @@ class DealPanel(QGroupBox):
         self.trade_credit = _bold(QLabel())
         trade.addWidget(QLabel(self.tr("Towards the down payment")), 6 + SUBSIDY_ROWS, 0)
         trade.addWidget(self.trade_credit, 6 + SUBSIDY_ROWS, 1)
-        trade.setRowStretch(7 + SUBSIDY_ROWS, 1)
 
         # -- what it comes to, and the target -------------------------------------------
         summary = QVBoxLayout()
-        outer.addLayout(summary, 4)
+        right.addLayout(summary)
         figures = QGridLayout()
         summary.addLayout(figures)
         self.figures: dict[str, QLabel] = {}
@@ -336,7 +335,7 @@ class DealPanel(QGroupBox):
                 w.blockSignals(False)
 
     def set_price_note(self, text: str) -> None:
-        self.price_note.setText(text)
+        self.price.setToolTip(text)
 
     def set_target(self, target: Decimal | None) -> None:
         self.target.setText(_amount_text(target))
@@ -355,8 +354,8 @@ class DealPanel(QGroupBox):
         """Nothing of a consultation shown before (the editors are reset by the page)."""
         self._deal = None
         self._settings = DEFAULT_ON_ROAD_SETTINGS
-        for label in (self.price, self.price_note, self.on_road_total, self.trade_credit,
-                      self.paid_note,
+        self.price.setToolTip("")
+        for label in (self.price, self.on_road_total, self.trade_credit, self.paid_note,
                       self.target_status, *self.figures.values()):
             label.clear()
         for error in self.errors.values():
