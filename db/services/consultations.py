@@ -1407,8 +1407,8 @@ def evaluate_plan(
 
     With ``solve_for`` (a product code) and the deal's target payment, the down payment
     is first solved (:func:`lending.deal.solve_down_payment`: the smallest whole yuan,
-    at least the product's minimum down payment, such that every regular payment is at
-    most the target) and everything is evaluated at it.
+    at least the product's minimum down payment and the trade-in's credit, such that every
+    regular payment is at most the target) and everything is evaluated at it.
 
     ``grid_reuse``: the grid cells of an earlier answer for the same product, method,
     balloon, deal and add-ons (:func:`lending.deal.payment_grid`); only the cells not in
@@ -1464,7 +1464,8 @@ def _solve(product: Product, ctx: _Context, request: DealRequest, goal: Decimal
         return None, reason("plan.target_no_rate")
     assert ctx.vehicle is not None
     max_loan = product.max_loan(ctx.vehicle.appraisal_value)
-    lowest = max(base.vehicle_price - max_loan, Decimal(0))
+    # the trade-in's credit goes into the down payment (a car loan pays out no cash)
+    lowest = max(base.vehicle_price - max_loan, request.deal.trade_in_credit, Decimal(0))
 
     def terms_for(amount: Decimal) -> LoanTerms:
         terms = lending_eligibility.loan_terms(product, ctx.customer.grade, base, amount)

@@ -3,14 +3,26 @@ a balloon plan; saved with the plan and shown again when the consultation is reo
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+import pytest
+from PySide6.QtCore import Qt
+
 from db.services import consultations as cs
+from desktop.context import AppContext
 from desktop.pages.plan import PlanPage
+from desktop.tasks import ImmediateRunner
 from lending.schedule import add_months
 from tests.desktop.deal_product import CODE, add_balloon_product
-from tests.desktop.pages.conftest import complete_until
+from tests.desktop.journey import type_text
+from tests.desktop.pages.conftest import (
+    SCREENSHOTS,
+    complete_until,
+    install_language,
+    save_screenshot,
+)
 
 PRICE = Decimal(130000)  # the selling price complete_until saves
 CENT = Decimal("0.01")
@@ -112,6 +124,12 @@ def test_target_payment_solves_the_down_payment(qtbot, open_page, consultation, 
     qtbot.keyClicks(panel.target, "5")
     assert Decimal(page.down_spin.value()) == down
     assert "No down payment reaches" in panel.target_status.text()
+    # a trade-in worth more than that goes into the down payment whole (no cash back)
+    qtbot.keyClicks(panel.trade_value, "90000")
+    panel.target.clear()
+    qtbot.keyClicks(panel.target, "3000")
+    assert Decimal(page.down_spin.value()) == 90000 > down
+    assert figure(page, "paid_today") == figure(page, "cash_lines")
 
 
 def test_balloon_plan_saved_with_its_deal_and_shown_again(qtbot, open_page, consultation,
@@ -157,3 +175,45 @@ def test_balloon_plan_saved_with_its_deal_and_shown_again(qtbot, open_page, cons
     assert again.deal_panel.trade_value.text() == ""
     assert again.deal_panel.energy.currentData() == "petrol"
     assert again.method.currentData() == "equal_installment"
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp, monkeypatch):
+    monkeypatch.setenv("LOANDESK_LANG", request.param)
+    translators = install_language(qapp, request.param)
+    yield request.param
+    translators.install("en")
+
+
+def test_screenshots_of_the_deal_panel_and_the_quote(qtbot, language, open_page, consultation,
+                                                     database, consultant, owner, ctx):
+    """For people to look at: the deal panel of a balloon plan with a trade-in, and the
+    quote it prints, in both languages (artifacts/screenshots/<lang>/)."""
+    from reports.pdf.saved import make_document
+
+    lang_ctx = AppContext(database=database, staff=consultant, runner=ImmediateRunner(),
+                          language=language, settings=ctx.settings)
+    add_balloon_product(database, owner)
+    complete_until(database, consultant, consultation, "plan")
+    page = open_page(PlanPage, consultation, context=lang_ctx, size=(1180, 1400))
+    panel = page.deal_panel
+    set_new_nev(qtbot, page)
+    qtbot.keyClicks(panel.trade_value, "40000")
+    qtbot.keyClicks(panel.trade_owed, "20000")
+    type_text(qtbot, panel.subsidies[0][0],
+              "报废更新补贴" if language == "zh_CN" else "Scrap-and-buy subsidy")
+    qtbot.keyClicks(panel.subsidies[0][1], "15000")
+    qtbot.keyClicks(panel.lines["finance_service_fee"].amount, "2000")
+    page._column_clicked(page.comparison.column_of(CODE))
+    page.method.setCurrentIndex(page.method.findData("balloon"))
+    page.balloon.setValue(30)
+    qtbot.mouseClick(panel.solve_button, Qt.MouseButton.LeftButton)
+    assert page.selected_evaluation().eligible
+    assert save_screenshot(panel, language, "4_plan_deal_panel").stat().st_size > 10_000
+    save_screenshot(page, language, "4_plan_deal_page")
+    assert page.choose() is True
+    pdf = make_document(database, consultant, consultation, "quote", language)
+    folder = SCREENSHOTS / language
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-", str(folder / "quote_deal")],
+                   input=pdf, check=True, timeout=60)
+    assert sorted(folder.glob("quote_deal*.png"))
