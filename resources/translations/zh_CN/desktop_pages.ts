@@ -593,7 +593,7 @@
     </message>
     <message>
       <source>Balloon</source>
-      <translation>尾款</translation>
+      <translation>弹性尾款</translation>
     </message>
     <message>
       <source>Choose a product in the comparison first.</source>

@@ -93,7 +93,7 @@
     </message>
     <message>
       <source>Balloon (with the last payment)</source>
-      <translation>尾款（随最后一期）</translation>
+      <translation>尾款（随最后一期支付）</translation>
     </message>
     <message>
       <source>Balloon {amount}, due {date} with the last payment</source>
