@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from db.services import consultations as cs
 from desktop.context import AppContext
+from desktop.pages.models import ComparisonModel
 from desktop.pages.plan import PlanPage
 from desktop.tasks import ImmediateRunner
 from lending.schedule import add_months
@@ -90,6 +91,12 @@ def test_on_road_lines_trade_in_and_paid_today(qtbot, open_page, consultation, d
             e.loan_amount) + 2000
     mine = page.comparison.evaluation(CODE)
     assert mine.apr > mine.schedule.terms.annual_rate  # the fee costs the customer
+    # the total cost of the car: down payment, cash lines, the loan's repayment, with the
+    # financed service fee (in the loan and in its fees) counted once
+    model = page.comparison
+    row = ComparisonModel.ROW_KEYS.index("car_cost")
+    cost = 70000 + cash + mine.schedule.total_repayment - 2000
+    assert model.data(model.index(row, model.column_of(CODE))) == f"{cost:,.2f}"
     # bad input: said under the field, nothing recomputed, nothing saved
     before = page.comparison.evaluation(CODE)
     qtbot.keyClicks(panel.trade_owed, "x")
@@ -217,3 +224,25 @@ def test_screenshots_of_the_deal_panel_and_the_quote(qtbot, language, open_page,
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-", str(folder / "quote_deal")],
                    input=pdf, check=True, timeout=60)
     assert sorted(folder.glob("quote_deal*.png"))
+
+
+def test_add_ons_are_financed_where_the_product_allows(qtbot, open_page, consultation,
+                                                       database, consultant, owner):
+    page = open_plan(open_page, database, consultant, owner, consultation)
+    warranty = page.addons[1]
+    warranty.tick.setChecked(True)
+    qtbot.keyClicks(warranty.price, "3000")
+    page._column_clicked(page.comparison.column_of("finance_company"))
+    assert not warranty.financed.isEnabled()  # this lender does not finance add-ons
+    page._column_clicked(page.comparison.column_of(CODE))
+    assert warranty.financed.isEnabled()
+    warranty.financed.setChecked(True)
+    down = Decimal(page.down_spin.value())
+    assert page.comparison.evaluation(CODE).loan_amount == PRICE + 3000 - down
+    assert page.comparison.evaluation("finance_company").loan_amount == PRICE - down
+    assert figure(page, "loan") == PRICE + 3000 - down
+    assert page.choose() is True
+    [plan] = cs.list_plans(database, consultant, consultation)
+    assert plan.amount == PRICE + 3000 - down and plan.deal.financed_add_ons == ("warranty",)
+    again = open_page(PlanPage, consultation)
+    assert again.addons[1].financed.isChecked() and again.addons[1].tick.isChecked()
