@@ -1561,8 +1561,8 @@ def save_plan(
     try:
         deal_in = read_deal(form.deal)
     except ValidationError as exc:
-        for key, why in {**exc.errors, **exc.reasons}.items():
-            f.error(key, why)
+        for key, text in exc.errors.items():
+            f.error(key, exc.reasons.get(key, text))
         deal_in = DealInput()
     add_ons: list[tuple[AddOnKind, str, Decimal, bool]] = []
     for i, ao in enumerate(form.add_ons):

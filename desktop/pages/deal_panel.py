@@ -99,13 +99,13 @@ class DealPanel(QGroupBox):
         self.kind.addItem(self.tr("New car"), VehicleKind.NEW.value)
         self.kind.addItem(self.tr("Used car"), VehicleKind.USED.value)
         self.energy = QComboBox()
-        for value, text in (
+        for energy, text in (
             (Energy.PETROL, self.tr("Petrol")),
             (Energy.DIESEL, self.tr("Diesel")),
             (Energy.HYBRID, self.tr("Hybrid (not plug-in)")),
             (Energy.NEV, self.tr("New energy (NEV)")),
         ):
-            self.energy.addItem(text, value.value)
+            self.energy.addItem(text, energy.value)
         self.seats = QSpinBox()
         self.seats.setRange(1, 60)
         self.seats.setValue(DEFAULT_ON_ROAD_SETTINGS.default_seats)

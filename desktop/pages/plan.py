@@ -656,8 +656,7 @@ class PlanPage(StepPage):
 
     def _addons_changed(self, *_: object) -> None:
         self.mark_dirty()
-        _, errors = self._check_addons()
-        if not errors:
+        if not self._check_addons()[1]:
             self.refresh()  # financed add-ons are in the loan; insurance in the car's cost
 
     def _check_addons(self) -> tuple[list[tuple[str, str, Decimal, bool]], dict[str, str]]:
