@@ -16,7 +16,7 @@ from db.services import deals
 from db.services.base import Actor, ValidationError, transaction
 from lending.onroad import Energy, VehicleKind
 from tests.db.test_consultations import ready_for_plan
-from tests.desktop.deal_product import CODE, add_balloon_product
+from tests.deal_product import CODE, add_balloon_product
 
 PRICE = Decimal(120000)  # the selling price ready_for_plan saves
 

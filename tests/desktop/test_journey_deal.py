@@ -27,7 +27,7 @@ from db.services import staff
 from db.services.base import Actor
 from lending.money import format_cny
 from lending.schedule import add_months
-from tests.desktop.deal_product import CODE, add_balloon_product
+from tests.deal_product import CODE, add_balloon_product
 from tests.desktop.journey import FIVE, Counter, install_watch
 from tests.desktop.pages.conftest import save_screenshot
 

@@ -26,7 +26,7 @@ from reports.pdf.fonts import default_fonts
 from reports.pdf.quote import QuoteDocument, StrongParagraph
 from reports.pdf.saved import load_document_data, make_document
 from reports.pdf.snapshot import from_json, save_plan, to_json
-from tests.desktop.deal_product import CODE, SPEC, add_balloon_product
+from tests.deal_product import CODE, SPEC, add_balloon_product
 
 START = date(2026, 12, 1)
 PRICE = Decimal(200000)

@@ -16,7 +16,7 @@ from desktop.pages.models import ComparisonModel
 from desktop.pages.plan import PlanPage
 from desktop.tasks import ImmediateRunner
 from lending.schedule import add_months
-from tests.desktop.deal_product import CODE, add_balloon_product
+from tests.deal_product import CODE, add_balloon_product
 from tests.desktop.journey import type_text
 from tests.desktop.pages.conftest import (
     SCREENSHOTS,
