@@ -410,7 +410,8 @@ def test_keyboard_only_from_new_consultation_to_signed(
 
 # What may stay in Latin letters on a Chinese screen: the customer's own data (brand, model,
 # VIN), and the abbreviations Chinese staff use as they are.
-LATIN_ALLOWED = {"VIN", "APR", "IRR", "LPR", "DTI", "CNY", "ID", "CTRL"}  # + key names
+LATIN_ALLOWED = {"VIN", "APR", "IRR", "LPR", "DTI", "CNY", "ID", "CTRL",
+                 "GPS"}  # + key names; GPS 安装费 is how Chinese dealers write the line
 
 
 def sideways_scrolling(window) -> list[str]:

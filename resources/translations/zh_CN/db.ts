@@ -36,6 +36,10 @@
       <translation>最多 {max} 个字符。</translation>
     </message>
     <message>
+      <source>At most {max} subsidy lines.</source>
+      <translation>补贴项目最多 {max} 项。</translation>
+    </message>
+    <message>
       <source>At most {n} characters.</source>
       <translation>最多 {n} 个字符。</translation>
     </message>
@@ -126,6 +130,10 @@
     <message>
       <source>Enter the vehicle price (or save it in the appraisal step).</source>
       <translation>请输入车辆售价（或在车辆评估步骤中保存）。</translation>
+    </message>
+    <message>
+      <source>Give the subsidy line a name.</source>
+      <translation>请填写补贴项目名称。</translation>
     </message>
     <message>
       <source>Income or debt too high</source>
@@ -248,6 +256,10 @@
       <translation>评估师调整后的评估价 {value}（较计算评估价 {computed} 相差 {percent}%）等待经理审批：经理批准或驳回前不能选择金融方案。</translation>
     </message>
     <message>
+      <source>The balloon must be at least 0% and below 100% of the loan.</source>
+      <translation>尾款必须不低于贷款金额的 0%，且低于 100%。</translation>
+    </message>
+    <message>
       <source>The column mapping {name} cannot be used: {why}.</source>
       <translation>列映射 {name} 无法使用：{why}。</translation>
     </message>
@@ -288,6 +300,10 @@
       <translation>日期不能晚于今天。</translation>
     </message>
     <message>
+      <source>The displacement must be between 0.1 and 10 litres.</source>
+      <translation>排量必须在 0.1 到 10 升之间。</translation>
+    </message>
+    <message>
       <source>The down payment cannot be more than the budget.</source>
       <translation>首付不能高于预算。</translation>
     </message>
@@ -316,6 +332,10 @@
       <translation>数字不能为负数。</translation>
     </message>
     <message>
+      <source>The number of seats must be between 1 and 60.</source>
+      <translation>座位数必须在 1 到 60 之间。</translation>
+    </message>
+    <message>
       <source>The same ID number was used on an application at {store} on {date} (within the last {days} days). Check that this is not a duplicate application.</source>
       <translation>相同的身份证号于 {date} 在{store}用于一笔申请（最近 {days} 天内）。请核实这不是重复申请。</translation>
     </message>
@@ -334,6 +354,10 @@
     <message>
       <source>The signed plan cannot be deleted.</source>
       <translation>已签约的方案不能删除。</translation>
+    </message>
+    <message>
+      <source>The target monthly payment must be greater than zero.</source>
+      <translation>目标月供必须大于零。</translation>
     </message>
     <message>
       <source>The vehicle cannot be financed: {why}.</source>
@@ -398,6 +422,10 @@
     <message>
       <source>This plan's documents were printed for the customer, so the plan is kept.</source>
       <translation>该方案的文件已打印交给客户，因此方案予以保留。</translation>
+    </message>
+    <message>
+      <source>This product has no rate for the customer's grade, so no down payment can be worked out for the target.</source>
+      <translation>该产品对客户的评级没有利率，无法按目标月供测算首付。</translation>
     </message>
     <message>
       <source>This step was not recorded, so there is nothing to undo.</source>
