@@ -45,9 +45,12 @@ def test_a_subsidy_and_financed_add_ons_parse_and_write_back() -> None:
     assert (p.subsidy.by, p.subsidy.by_zh) == ("FAW-Volkswagen", "一汽-大众")
     assert p.finance_add_ons and p.balloon_max_percent == D(40)
     assert parse_catalogue(catalogue_to_data(catalogue)) == catalogue
-    # the default catalogue's products: no subsidy, add-ons apart
-    assert all(q.subsidy is None and not q.finance_add_ons
-               for q in catalogue.products if q.code != CODE)
+    # the default catalogue's products: only its manufacturer product is subsidised and
+    # finances the add-ons (from the car maker, the customer's rate 1.99 % for grade A)
+    others = [q for q in catalogue.products if q.code != CODE]
+    assert [q.code for q in others if q.subsidy or q.finance_add_ons] == ["manufacturer_balloon"]
+    maker = catalogue.product("manufacturer_balloon")
+    assert maker.subsidy is not None and maker.subsidy.by_zh == "汽车厂家"
 
 
 def test_a_lender_rate_below_the_customers_is_refused() -> None:
