@@ -294,7 +294,8 @@ def evaluate_product(
         reasons.append(Reason.of(MESSAGES, "method_not_offered"))
     balloon_percent = request.balloon_percent if request.method is RepaymentMethod.BALLOON \
         else ZERO
-    if balloon_percent > product.balloon_max_percent:
+    if balloon_percent > product.balloon_max_percent and request.method in product.methods:
+        # (a product without the balloon method is refused for that reason alone)
         reasons.append(Reason.of(MESSAGES, "balloon_above_max",
                                  max=format(product.balloon_max_percent.normalize(), "f"),
                                  percent=format(balloon_percent.normalize(), "f")))
@@ -335,7 +336,7 @@ def evaluate_product(
         elif rate_check.level is RateLevel.WARN:
             warnings.append(rate_check.reason)
         final = final_payment_notice(schedule)
-        if final is not None:
+        if final is not None and request.method in product.methods:  # else: refused for it
             warnings.append(final)
         dti = check_dti(dti_payment(schedule), customer.existing_monthly_debt,
                         customer.monthly_income, settings)

@@ -81,3 +81,22 @@ def test_loan_terms_are_the_evaluations_own(amount: int, fee: int, balloon: int,
     assert subsidy_value(e.schedule, product.subsidy.lender_rate) > 0
     if fee:
         assert e.schedule.apr > terms.annual_rate
+
+
+@settings(max_examples=30, deadline=None)
+@given(balloon=st.integers(1, 60))
+def test_a_product_without_the_balloon_says_only_that(balloon: int) -> None:
+    """Asked for a balloon, a product that offers none is refused for that one reason:
+    no "at most 0 %" of a balloon it never offers, no balloon final-payment note."""
+    catalogue = parse_catalogue(data_with(SPEC))
+    request = PlanRequest(D(150000), D(40000), 36, RepaymentMethod.BALLOON, START,
+                          balloon_percent=D(balloon))
+    for product in catalogue.products:
+        e = evaluate_product(product, CustomerProfile(Grade.A, D(50000)),
+                             VehicleProfile(D(150000), D(0), 10), request)
+        codes = {r.template for r in (*e.reasons, *e.warnings)}
+        if RepaymentMethod.BALLOON not in product.methods:
+            assert not e.eligible
+            assert not any("balloon" in c.lower() for c in codes), (product.code, codes)
+        elif balloon > product.balloon_max_percent:
+            assert any("at most" in c for c in codes)
