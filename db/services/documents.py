@@ -195,6 +195,19 @@ def print_count(target: Target, actor: Actor, plan_id: int, document: str) -> in
         )
 
 
+def first_printed_at(
+    target: Target, actor: Actor, plan_id: int, document: str
+) -> datetime | None:
+    """When ``document`` of ``plan_id`` was first printed or saved (None: never)."""
+    with reading(target) as uow:
+        get_owned(uow, Plan, plan_id, actor, "Plan")
+        return uow.session.scalar(
+            select(func.min(DocumentPrint.printed_at)).where(
+                DocumentPrint.plan_id == plan_id, DocumentPrint.document == document
+            )
+        )
+
+
 @dataclass(frozen=True)
 class PrintView:
     document: str
