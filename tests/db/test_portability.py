@@ -7,7 +7,7 @@ from pathlib import Path
 
 DB = Path(__file__).resolve().parents[2] / "db"
 PORTABLE = [
-    *sorted((DB / "services").glob("*.py")),
+    *sorted((DB / "services").rglob("*.py")),  # consultations/ too
     *sorted((DB / "models").glob("*.py")),
     DB / "uow.py",
     DB / "database.py",
