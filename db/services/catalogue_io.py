@@ -253,7 +253,8 @@ def column_labels(lang: str | None = None) -> dict[str, str]:
 
 def column_label(table: str, key: str, lang: str | None = None) -> str:
     labels = column_labels(lang)
-    return labels.get(f"{table}.{key}") or labels.get(key) or key
+    return (labels.get(f"{table}.{key}") or labels.get(key) or table_labels(lang).get(key)
+            or key)
 
 
 def _heading(zh: str, en: str) -> str:
@@ -288,7 +289,8 @@ def problem_text(p: Problem, lang: str | None = None,
             (k, column_label(p.table, v, lang) if k in ("lo_field", "hi_field") else v)
             for k, v in reason.params))
     text = reason.render(tr.reason)
-    return f"{', '.join(where)}: {text}" if where else text
+    return _t("{where}: {text}", lang).format(where=_t(", ", lang).join(where), text=text) \
+        if where else text
 
 
 def problems_line(problems: Sequence[Problem], lang: str | None = None, *, shown: int = 3,
@@ -301,7 +303,7 @@ def problems_line(problems: Sequence[Problem], lang: str | None = None, *, shown
     parts = [problem_text(p, lang, field_label) for p in problems[:shown]]
     more = len(problems) - shown
     tail = " " + _t("(and {n} more)", lang).format(n=more) if more > 0 else ""
-    return f"{head} " + "; ".join(parts) + tail
+    return f"{head} " + _t("; ", lang).join(parts) + tail
 
 
 # --- what a store has -------------------------------------------------------------
@@ -463,34 +465,37 @@ def write_workbook(set_up: StoreSetUp, out: Path, exported_by: str,
     book.save(out)
 
 
+def _about_texts(lang: str) -> list[str]:
+    """The About sheet's labels and notes, in one language (the order of :func:`_about_sheet`)."""
+    return [
+        _t("Store", lang), _t("Exported by", lang), _t("Exported at", lang),
+        _t("How to edit", lang),
+        _t("Change, add or remove rows on the other sheets and import the file again. A "
+           "product, lender or add-on left out is deactivated, never deleted. Keep the "
+           "first row of each sheet; the columns may be in any order.", lang),
+        _t("Rates by grade", lang),
+        _t("One row per product and risk grade: the product's code, the grade and the "
+           "annual rate every customer of that grade gets.", lang),
+        _t("Lists", lang),
+        _t("Several methods or terms in one cell are separated by commas (12, 24, 36); "
+           "several lenders by semicolons.", lang),
+        _t("Settings", lang),
+        _t("This workbook holds the catalogue only; the store settings travel in the .json "
+           "export.", lang),
+    ]
+
+
 def _about_sheet(sheet: Any, set_up: StoreSetUp, exported_by: str,
                  now: datetime | None) -> None:
     from openpyxl.styles import Alignment, Font
 
-    def both(text: str) -> str:
-        return _heading(_t(text, "zh_CN"), _t(text, "en"))
-
+    t = [_heading(zh, en) for zh, en in zip(_about_texts("zh_CN"), _about_texts("en"),
+                                             strict=True)]
+    when = (now or datetime.now(UTC)).astimezone().strftime("%Y-%m-%d %H:%M")
     lines: list[tuple[str, Any]] = [
-        ("format", FORMAT),
-        ("version", FORMAT_VERSION),
-        (both("Store"), set_up.store),
-        (both("Exported by"), exported_by),
-        (both("Exported at"), (now or datetime.now(UTC)).astimezone().strftime("%Y-%m-%d %H:%M")),
-        ("", ""),
-        (both("How to edit"), both(
-            "Change, add or remove rows on the other sheets and import the file again. A "
-            "product, lender or add-on left out is deactivated, never deleted. Keep the "
-            "first row of each sheet; the columns may be in any order.")),
-        (both("Rates by grade"), both(
-            "One row per product and risk grade: the product's code, the grade and the "
-            "annual rate every customer of that grade gets.")),
-        (both("Lists"), both(
-            "Several methods or terms in one cell are separated by commas "
-            "(12, 24, 36); several lenders by semicolons.")),
-        (both("Settings"), both(
-            "This workbook holds the catalogue only; the store settings travel in the "
-            ".json export.")),
-        ("", ""),
+        ("format", FORMAT), ("version", FORMAT_VERSION),
+        (t[0], set_up.store), (t[1], exported_by), (t[2], when), ("", ""),
+        (t[3], t[4]), (t[5], t[6]), (t[7], t[8]), (t[9], t[10]), ("", ""),
     ]
     for table in catalogue_tables():
         for column in table.columns:
@@ -771,11 +776,36 @@ def read_catalogue_file(path: Path | str) -> StoreSetUp:
 _PATH = re.compile(r"^(?P<head>[a-z_]+\[\d+\](?:\.[a-z_]+\[\d+\])?)(?:\.(?P<rest>.+))?$")
 
 
-def _catalogue_problems(exc: CatalogueError, origins: Mapping[str, tuple[str, int]]
-                        ) -> list[Problem]:
-    """parse_catalogue's problems ("products[2].fees.upfront_fee: must be ...") by row."""
+def _grade_row(head: str, grade: str, data: CatalogueData) -> str | None:
+    """The path of a product's grade row (``products[1].grades[0]``) by its grade."""
+    m = re.fullmatch(r"([a-z_]+)\[(\d+)\]", head)
+    if m is None or m[1] not in PRODUCT_KINDS:
+        return None
+    items = getattr(data, m[1])
+    spec = items[int(m[2])] if int(m[2]) < len(items) else None
+    grades = spec.get("grades") if isinstance(spec, dict) else None
+    for i, item in enumerate(grades if isinstance(grades, list) else []):
+        if isinstance(item, dict) and str(item.get("grade")) == grade:
+            return f"{head}.grades[{i}]"
+    return None
+
+
+def _catalogue_problems(exc: CatalogueError, origins: Mapping[str, tuple[str, int]],
+                        data: CatalogueData) -> list[Problem]:
+    """parse_catalogue's problems ("products[2].fees.upfront_fee: must be ...") by row;
+    a rate outside the product's range on the row of its grade."""
     out = []
     for text in exc.problems:
+        reason = catalogue_reason(text.partition(": ")[2] or text)
+        grade = dict(reason.params).get("grade")
+        where = text.partition(": ")[0]
+        if grade is not None and where.endswith("].grades"):
+            row_path = _grade_row(where.removesuffix(".grades"), grade, data)
+            if row_path is not None and row_path in origins:
+                table, row = origins[row_path]
+                field = "annual_rate" if reason.code == "catio.c_rate" else "grade"
+                out.append(Problem(table, row, field, reason))
+                continue
         where, _, what = text.partition(": ")
         m = _PATH.match(where)
         table, row, key = "file", None, where
@@ -915,7 +945,7 @@ def check_set_up(target: Target, actor: Actor, set_up: StoreSetUp, *,
         parse_catalogue({"version": 1, "products": data.products,
                          "consumer_credit": data.consumer_credit})
     except CatalogueError as exc:
-        problems.extend(_catalogue_problems(exc, origins))
+        problems.extend(_catalogue_problems(exc, origins, data))
     with reading(target) as uow:
         have = {r.code: r.kind for r in catalogue.list_products(uow, actor)}
         current = settings_service.load_store_settings(uow, actor.store_id)
