@@ -126,6 +126,8 @@ MESSAGES: dict[str, str] = {
     "catio.setting_unreadable": "The value cannot be read as this setting.",
     "catio.exists": "{path} exists and is not a catalogue export; choose another file name.",
     "catio.catalogue": "{text}",
+    "catio.illegal_char": "Row {row} of the sheet '{sheet}' holds a control character a "
+                          "workbook cannot keep; export as .json, or correct the name.",
     # lending.products.parse_catalogue's problems, read back from its English phrases
     "catio.c_missing": "This is missing.",
     "catio.c_number": "{value} is not a number.",
@@ -426,6 +428,7 @@ def write_workbook(set_up: StoreSetUp, out: Path, exported_by: str,
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import IllegalCharacterError
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
@@ -449,7 +452,11 @@ def write_workbook(set_up: StoreSetUp, out: Path, exported_by: str,
             sheet.column_dimensions[get_column_letter(i)].width = 16 if i > 1 else 22
         for r, values in enumerate(rows[table.code], start=2):
             for i, value in enumerate(values, start=1):
-                sheet.cell(r, i, value)
+                try:
+                    sheet.cell(r, i, value)
+                except IllegalCharacterError:
+                    raise UserError(_reason("catio.illegal_char", sheet=sheet.title, row=r)
+                                    .render(translator().reason), code="illegal_char") from None
         sheet.freeze_panes = "B2"
         sheet.row_dimensions[1].height = 45
         last = max(len(rows[table.code]) + 200, 500)

@@ -356,7 +356,9 @@ def _choice(value: Any, choices: Sequence[str]) -> str:
 
 
 def _split(value: Any, separators: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", _text(value))
+    """The parts between any of the separators (the text itself is kept as typed:
+    a name's full-width brackets stay full-width)."""
+    text = _text(value)
     for sep in separators[1:]:
         text = text.replace(sep, separators[0])
     return [part.strip() for part in text.split(separators[0]) if part.strip()]

@@ -595,6 +595,10 @@
       <translation>被贷款机构拒绝</translation>
     </message>
     <message>
+      <source>Row {row} of the sheet '{sheet}' holds a control character a workbook cannot keep; export as .json, or correct the name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Say in a few words why the customer was lost.</source>
       <translation>请简要说明客户流失的原因。</translation>
     </message>
