@@ -596,7 +596,7 @@
     </message>
     <message>
       <source>Row {row} of the sheet '{sheet}' holds a control character a workbook cannot keep; export as .json, or correct the name.</source>
-      <translation type="unfinished" />
+      <translation>工作表“{sheet}”第 {row} 行含有工作簿无法保存的控制字符；请导出为 .json，或修改该名称。</translation>
     </message>
     <message>
       <source>Say in a few words why the customer was lost.</source>
