@@ -301,11 +301,11 @@ def problems_line(problems: Sequence[Problem], lang: str | None = None, *, shown
     if len(problems) == 1:
         return _t("{problem} Nothing was changed.", lang).format(
             problem=problem_text(problems[0], lang, field_label))
-    head = _t("{n} problems, nothing was changed:", lang).format(n=len(problems))
     parts = [problem_text(p, lang, field_label) for p in problems[:shown]]
     more = len(problems) - shown
-    tail = " " + _t("(and {n} more)", lang).format(n=more) if more > 0 else ""
-    return f"{head} " + _t("; ", lang).join(parts) + tail
+    tail = _t(" (and {n} more)", lang).format(n=more) if more > 0 else ""
+    return _t("{n} problems, nothing was changed: {problems}", lang).format(
+        n=len(problems), problems=_t("; ", lang).join(parts) + tail)
 
 
 # --- what a store has -------------------------------------------------------------

@@ -4,7 +4,7 @@
   <context>
     <name>CatalogueIO</name>
     <message>
-      <source>(and {n} more)</source>
+      <source> (and {n} more)</source>
       <translation>（另有 {n} 处）</translation>
     </message>
     <message>
@@ -292,8 +292,8 @@
       <translation>第 {row} 行</translation>
     </message>
     <message>
-      <source>{n} problems, nothing was changed:</source>
-      <translation>共 {n} 处问题，未做任何更改：</translation>
+      <source>{n} problems, nothing was changed: {problems}</source>
+      <translation>共 {n} 处问题，未做任何更改：{problems}</translation>
     </message>
     <message>
       <source>{problem} Nothing was changed.</source>
