@@ -53,6 +53,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from db.cli_args import display_width
 from db.models import Lender, Product
 from db.models.enums import AuditAction
 from db.services import addons_admin, audit, catalogue
@@ -445,11 +446,15 @@ def write_workbook(set_up: StoreSetUp, out: Path, exported_by: str,
     for table in catalogue_tables():
         sheet = book.create_sheet(sheet_title(table.code))
         for i, column in enumerate(table.columns, start=1):
-            cell = sheet.cell(1, i, _heading(column_label(table.code, column.key, "zh_CN"),
-                                             column_label(table.code, column.key, "en")))
+            heading = _heading(column_label(table.code, column.key, "zh_CN"),
+                               column_label(table.code, column.key, "en"))
+            cell = sheet.cell(1, i, heading)
             cell.font, cell.fill = bold, fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            sheet.column_dimensions[get_column_letter(i)].width = 16 if i > 1 else 22
+            texts = [*heading.splitlines(), *(str(r[i - 1]) for r in rows[table.code]
+                                              if r[i - 1] is not None)]
+            width = max(display_width(t) for t in texts) + 2
+            sheet.column_dimensions[get_column_letter(i)].width = min(max(width, 10), 45)
         for r, values in enumerate(rows[table.code], start=2):
             for i, value in enumerate(values, start=1):
                 try:
@@ -512,8 +517,13 @@ def _about_sheet(sheet: Any, set_up: StoreSetUp, exported_by: str,
                                          column_label(table.code, column.key, "en")),
                               ", ".join(column.choices)))
     for r, (label, value) in enumerate(lines, start=1):
-        sheet.cell(r, 1, label).font = Font(bold=True)
+        head = sheet.cell(r, 1, label)
+        head.font = Font(bold=True)
+        head.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.cell(r, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
+        lines = max(len(label.splitlines()) or 1, sum(
+            1 + display_width(part) // 88 for part in str(value).splitlines()) or 1)
+        sheet.row_dimensions[r].height = 15 * lines  # not every program fits wrapped rows
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 90
 
