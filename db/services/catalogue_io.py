@@ -121,8 +121,8 @@ MESSAGES: dict[str, str] = {
     "catio.lender_unknown": "The lender '{given}' is not on the lenders list.",
     "catio.lender_value": "This column takes {kind}.",
     "catio.unknown_field": "'{given}' is not a known field.",
-    "catio.kind_changed": "The product '{given}' is a {kind} in this store; it cannot change "
-                          "its kind.",
+    "catio.kind_changed": "The product '{given}' is under {kind} in this store; it cannot "
+                          "move to another kind.",
     "catio.setting_unknown": "'{given}' is not a setting LoanDesk knows.",
     "catio.setting_unreadable": "The value cannot be read as this setting.",
     "catio.exists": "{path} exists and is not a catalogue export; choose another file name.",
@@ -286,14 +286,19 @@ def problem_text(p: Problem, lang: str | None = None,
     if p.field:
         label = field_label(p.table, p.field) if field_label else None
         where.append(label or column_label(p.table, p.field, lang))
-    reason = p.reason
-    if any(k in ("lo_field", "hi_field") for k, _ in reason.params):  # field names, as read
-        reason = Reason(reason.code, reason.template, tuple(
-            (k, column_label(p.table, v, lang) if k in ("lo_field", "hi_field") else v)
-            for k, v in reason.params))
+    reason = Reason(p.reason.code, p.reason.template, tuple(  # codes among them, as read
+        (k, _param_label(p, k, v, lang)) for k, v in p.reason.params))
     text = reason.render(tr.reason)
     return _t("{where}: {text}", lang).format(where=_t(", ", lang).join(where), text=text) \
         if where else text
+
+
+def _param_label(p: Problem, key: str, value: str, lang: str | None) -> str:
+    if key in ("lo_field", "hi_field"):
+        return column_label(p.table, value, lang)
+    if p.reason.code == "catio.kind_changed" and key == "kind":
+        return table_labels(lang).get(value, value)
+    return value
 
 
 def problems_line(problems: Sequence[Problem], lang: str | None = None, *, shown: int = 3,
@@ -975,8 +980,7 @@ def check_set_up(target: Target, actor: Actor, set_up: StoreSetUp, *,
             code = spec.get("code")
             if isinstance(code, str) and have.get(code, kind) != kind:
                 problems.append(Problem(table, row, "code", _reason(
-                    "catio.kind_changed", given=code,
-                    kind=table_labels().get(have[code], have[code]))))
+                    "catio.kind_changed", given=code, kind=have[code])))
             example = spec.get("example_lenders")
             for lender in example if isinstance(example, list) else []:
                 if isinstance(lender, str) and " ".join(lender.split()) not in names:

@@ -747,8 +747,8 @@
       <translation>数字不能为负数。</translation>
     </message>
     <message>
-      <source>The product '{given}' is a {kind} in this store; it cannot change its kind.</source>
-      <translation>产品“{given}”在本店属于{kind}，不能更改其类别。</translation>
+      <source>The product '{given}' is under {kind} in this store; it cannot move to another kind.</source>
+      <translation>产品“{given}”在本店属于{kind}，不能改为其他类别。</translation>
     </message>
     <message>
       <source>The rate {rate}% for grade {grade} is outside the APR range {lo}-{hi}%.</source>
