@@ -526,9 +526,9 @@ def _about_sheet(sheet: Any, set_up: StoreSetUp, exported_by: str,
         head.font = Font(bold=True)
         head.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.cell(r, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
-        lines = max(len(label.splitlines()) or 1, sum(
+        tall = max(len(label.splitlines()) or 1, sum(
             1 + display_width(part) // 88 for part in str(value).splitlines()) or 1)
-        sheet.row_dimensions[r].height = 15 * lines  # not every program fits wrapped rows
+        sheet.row_dimensions[r].height = 15 * tall  # not every program fits wrapped rows
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 90
 
@@ -824,13 +824,14 @@ def _catalogue_problems(exc: CatalogueError, origins: Mapping[str, tuple[str, in
         if grade is not None and where.endswith("].grades"):
             row_path = _grade_row(where.removesuffix(".grades"), grade, data)
             if row_path is not None and row_path in origins:
-                table, row = origins[row_path]
+                sheet, number = origins[row_path]
                 field = "annual_rate" if reason.code == "catio.c_rate" else "grade"
-                out.append(Problem(table, row, field, reason))
+                out.append(Problem(sheet, number, field, reason))
                 continue
         where, _, what = text.partition(": ")
         m = _PATH.match(where)
-        table, row, key = "file", None, where
+        row: int | None = None
+        table, key = "file", where
         if m is not None:
             head, rest = m["head"], m["rest"] or ""
             origin = origins.get(head)
