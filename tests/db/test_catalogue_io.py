@@ -372,3 +372,14 @@ def test_an_import_is_audited_in_one_summary_row(database: Database, owner: Acto
                                                 action=AuditAction.SETTINGS_CHANGE)
     assert setting.detail["changes"] == [
         {"key": "lending.lpr_1y_percent", "before": "3.00", "after": "3.05"}]
+
+
+def test_every_column_and_sheet_has_a_heading_in_both_languages() -> None:
+    """A field added to a product, a lender or an add-on gets its column by itself (from
+    the dataclasses); this asks for its heading, in Chinese and English."""
+    for table in catalogue_io.catalogue_tables():
+        assert catalogue_io.sheet_title(table.code) != table.code, table.code
+        for column in table.columns:
+            en = catalogue_io.column_label(table.code, column.key, "en")
+            zh = catalogue_io.column_label(table.code, column.key, "zh_CN")
+            assert en != column.key and zh != en, (table.code, column.key)
