@@ -311,6 +311,8 @@ def backup_database(
     from db import files
     from db.paths import key_file_path
 
+    revision = ""
+
     def verified(temp: Path) -> None:
         nonlocal revision
         if check is not None:
@@ -325,7 +327,6 @@ def backup_database(
                 code="backup_verify_failed",
             ) from None
 
-    revision = ""
     with files.replacing(
         out, protect=[source_path, key_file_path()], suffix=".sqlite3", checked=verified
     ) as temp:

@@ -112,18 +112,6 @@ def mask_phone(value: str) -> str:
     return v[:3] + "*" * (len(v) - 7) + v[-4:]
 
 
-def mask_income(value: Decimal | str | None) -> str:
-    """Only the magnitude stays: ``Decimal('12345.67')`` -> ``'1****'``."""
-    if value is None:
-        return ""
-    try:
-        whole = int(Decimal(value))
-    except (InvalidOperation, ValueError):
-        return "****"
-    digits = str(abs(whole))
-    return digits[0] + "*" * (len(digits) - 1) if len(digits) > 1 else "*"
-
-
 INCOME_BANDS: tuple[int, ...] = (0, 3_000, 6_000, 10_000, 15_000, 20_000, 30_000, 50_000)
 """Lower bounds (CNY a month) of the bands a masked income is shown as; the last is open."""
 

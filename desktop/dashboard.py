@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models.enums import Role
+from db.services.base import Permission
 from db.services.stores import StoreSummary
 from desktop.context import AppContext
 from desktop.models import ROW_ROLE, _RowsModel
@@ -202,7 +202,7 @@ class DashboardDialog(QDialog):
         layout.addWidget(self.drill_title)
         layout.addWidget(self.table, 2)
 
-        if ctx.staff.role is Role.OWNER:
+        if ctx.can(Permission.MANAGE_STORES):  # the group owner picks a store or the group
             from db.services.stores import list_stores
 
             db, actor = ctx.database, ctx.staff

@@ -339,7 +339,7 @@ class DocumentDialog(QDialog):
     def explain(self, exc: BaseException) -> str:
         """A plain sentence for why the document could not be made (never a traceback)."""
         if isinstance(exc, ForbiddenWordingError):
-            from desktop.pages.base import tr_reason
+            from desktop.pages.texts import tr_reason
 
             return self.tr(
                 "This document cannot be printed because it would contain wording that must "

@@ -30,8 +30,8 @@ from db.services import consultations as cs
 from db.services.base import ConcurrentEditError, ValidationError
 from desktop.context import AppContext
 from desktop.labels import vocabulary
-from desktop.pages.base import cny, local_when, tr_error, validation_errors
 from desktop.pages.decisions import change_text
+from desktop.pages.texts import cny, local_when, tr_error, validation_errors
 from desktop.widgets import error_label, show_message
 from lending.errors import UserError
 

@@ -26,7 +26,7 @@ DOMAIN.md "The whole deal, as a Chinese dealership quotes it".
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
@@ -271,11 +271,32 @@ class Deal:
     down_payment: Decimal
     """Everything put towards the car and the financed lines: cash plus trade-in credit."""
     trade_in: TradeIn | None = None
+    financed_add_ons: Decimal = ZERO
+    """Optional add-ons (insurance, warranty ...) the lender finances with the car."""
 
     @property
     def financed_total(self) -> Decimal:
-        """Price plus the financed lines: what the down payment and the loan cover."""
-        return self.on_road.price + self.on_road.financed_lines_total
+        """Price plus the financed lines and add-ons: what the down payment and the loan
+        cover."""
+        return self.on_road.price + self.on_road.financed_lines_total + money(
+            self.financed_add_ons)
+
+    @property
+    def service_fee(self) -> Decimal:
+        """The finance service fee (金融服务费), financed or not: a loan fee (in the APR)."""
+        return next((line.amount for line in self.on_road.lines
+                     if line.code == "finance_service_fee"), ZERO)
+
+    def total_cost(self, schedule: Schedule, required_insurance: Decimal = ZERO) -> Decimal:
+        """The total cost of the car with this loan: the down payment, every cash line,
+        the loan's total repayment and the lender-required insurance.
+
+        The finance service fee is in the schedule's up-front fee (so in its total
+        repayment) and also a line of the deal (cash, or financed in the loan): it is
+        counted once.
+        """
+        return (money(self.down_payment) + self.on_road.cash_lines_total
+                + schedule.total_repayment - self.service_fee + money(required_insurance))
 
     @property
     def loan_amount(self) -> Decimal:
@@ -309,12 +330,8 @@ def deal_terms(deal: Deal, base: LoanTerms) -> LoanTerms:
     The finance service fee is loan-related: it joins the up-front fee
     (whether it is financed or paid in cash), so the APR includes it.
     """
-    service_fee = ZERO
-    for line in deal.on_road.lines:
-        if line.code == "finance_service_fee":
-            service_fee = line.amount
     return dataclasses.replace(
-        base, amount=deal.loan_amount, upfront_fee=money(base.upfront_fee) + service_fee
+        base, amount=deal.loan_amount, upfront_fee=money(base.upfront_fee) + deal.service_fee
     )
 
 
@@ -388,15 +405,25 @@ def payment_grid(
     settings: LendingSettings = DEFAULT_SETTINGS,
     *,
     known: ProductEvaluation | None = None,
+    reuse: Mapping[tuple[Decimal, int], ProductEvaluation] | None = None,
 ) -> dict[tuple[Decimal, int], ProductEvaluation]:
     """One product for every down payment x term; ``known`` (the request's own cell,
-    already evaluated for the comparison) is reused, so no schedule is built twice."""
+    already evaluated for the comparison) is reused, so no schedule is built twice.
+
+    ``reuse``: cells of an earlier grid of the same product, customer, vehicle and request
+    (only the down payment and the term differ between cells); those found there are not
+    evaluated again (moving the down payment only adds its own row).
+    """
     cells: dict[tuple[Decimal, int], ProductEvaluation] = {}
+    reuse = reuse or {}
     for down in down_payments:
         for months in terms:
             key = (money(down), months)
             if known is not None and key == (money(request.down_payment), request.term_months):
                 cells[key] = known
+                continue
+            if key in reuse:
+                cells[key] = reuse[key]
                 continue
             cell = dataclasses.replace(request, down_payment=money(down), term_months=months)
             cells[key] = evaluate_product(product, customer, vehicle, cell, settings)

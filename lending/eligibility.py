@@ -129,6 +129,9 @@ class PlanRequest:
     start_date: date
     balloon_percent: Decimal = ZERO
     """Balloon method only: the final lump in percent of the loan."""
+    extra_upfront_fee: Decimal = ZERO
+    """Loan-related fees besides the product's own (the dealer's finance service fee,
+    :func:`lending.deal.deal_terms`): added to the up-front fee, so they are in the APR."""
 
     @property
     def loan_amount(self) -> Decimal:
@@ -222,6 +225,39 @@ def final_payment_notice(schedule: Schedule) -> Reason | None:
     return None
 
 
+def upfront_fee(product: Product, request: PlanRequest, amount: Decimal) -> Decimal:
+    """The product's up-front fee for a loan of ``amount`` plus the request's other
+    loan-related fees (0 when there is nothing to lend)."""
+    if amount <= 0:
+        return ZERO
+    return product.fees.upfront_fee_for(amount) + money(request.extra_upfront_fee)
+
+
+def loan_terms(product: Product, grade: Grade | None, request: PlanRequest, amount: Decimal
+               ) -> LoanTerms | None:
+    """The terms ``product`` prices a loan of ``amount`` at for a customer of ``grade``
+    (the request's term, method, balloon share and extra fees); None when the product
+    has no rate for the grade.  The same terms :func:`evaluate_product` schedules, so a
+    payment-target solver (:func:`lending.deal.solve_down_payment`) can vary the amount."""
+    g = product.grade_terms(grade)
+    if g is None:
+        return None
+    step = product.step_up if request.method is RepaymentMethod.STEP_UP else None
+    balloon_percent = request.balloon_percent if request.method is RepaymentMethod.BALLOON \
+        else ZERO
+    return LoanTerms(
+        amount=amount,
+        annual_rate=g.annual_rate,
+        months=request.term_months,
+        method=request.method,
+        upfront_fee=upfront_fee(product, request, amount),
+        monthly_fee_rate=product.monthly_fee_rate_for(grade),
+        step_percent=step.step_percent if step else ZERO,
+        step_months=step.step_months if step else 12,
+        balloon=percent_of(amount, min(balloon_percent, Decimal(99))),
+    )
+
+
 def evaluate_product(
     product: Product,
     customer: CustomerProfile,
@@ -258,7 +294,8 @@ def evaluate_product(
         reasons.append(Reason.of(MESSAGES, "method_not_offered"))
     balloon_percent = request.balloon_percent if request.method is RepaymentMethod.BALLOON \
         else ZERO
-    if balloon_percent > product.balloon_max_percent:
+    if balloon_percent > product.balloon_max_percent and request.method in product.methods:
+        # (a product without the balloon method is refused for that reason alone)
         reasons.append(Reason.of(MESSAGES, "balloon_above_max",
                                  max=format(product.balloon_max_percent.normalize(), "f"),
                                  percent=format(balloon_percent.normalize(), "f")))
@@ -282,23 +319,12 @@ def evaluate_product(
     # 5./6. price the loan when there is something to price
     annual_rate = grade_terms.annual_rate if grade_terms is not None else None
     fee_rate = product.monthly_fee_rate_for(customer.grade)
-    upfront = product.fees.upfront_fee_for(amount) if amount > 0 else ZERO
+    upfront = upfront_fee(product, request, amount)
     schedule: Schedule | None = None
     rate_check: RateCheck | None = None
     dti: DtiCheck | None = None
-    if annual_rate is not None and amount > 0 and 1 <= request.term_months <= MAX_TERM_MONTHS:
-        step = product.step_up if request.method is RepaymentMethod.STEP_UP else None
-        terms = LoanTerms(
-            amount=amount,
-            annual_rate=annual_rate,
-            months=request.term_months,
-            method=request.method,
-            upfront_fee=upfront,
-            monthly_fee_rate=fee_rate,
-            step_percent=step.step_percent if step else ZERO,
-            step_months=step.step_months if step else 12,
-            balloon=percent_of(amount, min(balloon_percent, Decimal(99))),
-        )
+    terms = loan_terms(product, customer.grade, request, amount)
+    if terms is not None and amount > 0 and 1 <= request.term_months <= MAX_TERM_MONTHS:
         try:
             schedule = build_schedule(terms, request.start_date)
         except InvalidTerms as err:
@@ -310,7 +336,7 @@ def evaluate_product(
         elif rate_check.level is RateLevel.WARN:
             warnings.append(rate_check.reason)
         final = final_payment_notice(schedule)
-        if final is not None:
+        if final is not None and request.method in product.methods:  # else: refused for it
             warnings.append(final)
         dti = check_dti(dti_payment(schedule), customer.existing_monthly_debt,
                         customer.monthly_income, settings)

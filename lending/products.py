@@ -107,6 +107,23 @@ class StepUp:
 
 
 @dataclass(frozen=True)
+class Subsidy:
+    """A manufacturer's or dealer's interest subsidy (贴息) on a product.
+
+    The customer pays the grade's ``annual_rate`` (possibly 0); the lender
+    earns ``lender_rate`` and ``by`` pays it the difference
+    (:func:`lending.deal.subsidy_value`).  The customer's APR stays the one of
+    their own cash flows.
+    """
+
+    lender_rate: Decimal
+    """The annual rate (percent) the lender earns."""
+    by: str
+    """Who pays the subsidy, as printed ("FAW-Volkswagen", "the dealer")."""
+    by_zh: str = ""
+
+
+@dataclass(frozen=True)
 class Product:
     """A secured car-loan product."""
 
@@ -137,6 +154,10 @@ class Product:
     active: bool = True
     balloon_max_percent: Decimal = Decimal(0)
     """Balloon method: the largest final lump, in percent of the loan (typically 0-40)."""
+    subsidy: Subsidy | None = None
+    """An interest subsidy (贴息): the lender's rate and who pays the difference."""
+    finance_add_ons: bool = False
+    """The lender may finance the optional add-ons (insurance, warranty, service) too."""
 
     def grade_terms(self, grade: Grade | None) -> GradeTerms | None:
         for g in self.grades:
@@ -502,6 +523,15 @@ def _step_up(o: _Obj) -> StepUp:
                   o.int_("step_months", lo=1, hi=MAX_TERM_MONTHS, default=12))
 
 
+def _subsidy(o: _Obj) -> Subsidy:
+    by_zh = o._raw("by_zh", "")
+    if not isinstance(by_zh, str):
+        o.problem(f"must be a text, got {by_zh!r}", "by_zh")
+        by_zh = ""
+    return Subsidy(lender_rate=o.dec("lender_rate", hi=100), by=o.str_("by"),
+                   by_zh=by_zh.strip())
+
+
 def _check_grades(o: _Obj, grades: tuple[GradeTerms, ...], apr_min: Decimal,
                   apr_max: Decimal, fee_range: tuple[Decimal, Decimal] | None = None) -> None:
     seen: set[Grade] = set()
@@ -554,6 +584,8 @@ def _product(o: _Obj) -> Product | None:
         online_small_loan=o.bool_("online_small_loan", default=False),
         active=o.bool_("active", default=True),
         balloon_max_percent=o.dec("balloon_max_percent", hi=99, default=0),
+        subsidy=o.optional_object("subsidy", _subsidy),
+        finance_add_ons=o.bool_("finance_add_ons", default=False),
     )
     if not o.clean:
         return None
@@ -572,6 +604,11 @@ def _product(o: _Obj) -> Product | None:
         o.problem("is given but step_up is not an allowed method", "step_up")
     if p.balloon_max_percent > 0 and RepaymentMethod.BALLOON not in p.methods:
         o.problem("is given but balloon is not an allowed method", "balloon_max_percent")
+    if p.subsidy is not None:
+        below = [g.grade.value for g in p.grades if p.subsidy.lender_rate < g.annual_rate]
+        if below:
+            o.problem(f"lender_rate {p.subsidy.lender_rate}% is below the customer's rate of "
+                      f"grade {'/'.join(below)}", "subsidy")
     return p if o.clean else None
 
 

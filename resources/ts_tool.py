@@ -9,7 +9,8 @@ running it):
 * ``self.tr("...")`` inside a class: context = the class name (Qt's rule);
 * ``translate("Context", "...")`` (``QCoreApplication.translate`` and
   friends): the literal context;
-* ``_t("...")`` in a module that sets ``TR_CONTEXT = "..."``: that context;
+* ``_t("...")`` in a module that sets ``TR_CONTEXT = "..."`` (or imports
+  ``_t`` from a project module that does): that context;
 * ``MESSAGES = {code: "..."}`` in ``lending``: context ``Reason``;
 * ``TR_STRINGS = ("...", ...)`` with ``TR_CONTEXT``: strings a module builds
   from data (enum labels and the like).
@@ -55,6 +56,19 @@ def _literal(node: ast.AST) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
+def _imported_context(module: str) -> str | None:
+    """The literal ``TR_CONTEXT`` of a project module (``a.b`` -> ``ROOT/a/b.py``)."""
+    path = ROOT.joinpath(*module.split(".")).with_suffix(".py")
+    if not path.is_file():
+        return None
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "TR_CONTEXT" for t in node.targets
+        ):
+            return _literal(node.value)
+    return None
+
+
 def strings_in(path: Path) -> list[Key]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     module_context: str | None = None
@@ -68,6 +82,12 @@ def strings_in(path: Path) -> list[Key]:
         )
         if any(isinstance(t, ast.Name) and t.id == "TR_CONTEXT" for t in raw):
             module_context = _literal(node.value)  # type: ignore[union-attr,arg-type]
+        if (  # from desktop.pages.texts import _t: the context of the module it comes from
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and any(a.name in ("_t", "TR_CONTEXT") and a.asname is None for a in node.names)
+        ):
+            module_context = _imported_context(node.module)
     found: list[Key] = []
 
     def visit(node: ast.AST, cls: str | None) -> None:

@@ -45,6 +45,11 @@ class Plan(StoreOwned, Base):
     chosen: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    balloon: Mapped[Decimal | None] = mapped_column(Money())
+    """Balloon method: the lump paid with the last payment (None for other methods)."""
+    deal: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
+    """The whole deal the plan was priced with (``db.services.deals``: on-road lines,
+    trade-in, target payment, financed add-ons); None for plans saved before deals."""
     snapshot: Mapped[Any] = mapped_column(JSONText(), nullable=True, default=None)
     """The offer as it was shown when the plan was saved: every figure, check, date and
     setting the printed documents need (``reports.pdf.snapshot``; versioned by its

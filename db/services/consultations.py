@@ -13,15 +13,15 @@ loaded with); a mismatch raises :class:`ConcurrentEditError`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, or_, select
 
-from db.crypto import mask_income
+from db.crypto import income_band
 from db.models import (
     Appraisal,
     Consultation,
@@ -65,13 +65,23 @@ from db.services.base import (
     require,
     transaction,
 )
+from db.services.deals import (
+    DealForm,
+    DealInput,
+    checked_on_road,
+    deal_from_json,
+    deal_to_json,
+    read_deal,
+)
 from db.services.forms import Form, IntIn, MoneyIn
 from db.services.messages import MESSAGES, reason
 from db.uow import UnitOfWork
 from lending import appraisal as lending_appraisal
+from lending import deal as lending_deal
 from lending import eligibility as lending_eligibility
 from lending import identity
 from lending import qualification as lending_qualification
+from lending.deal import Deal
 from lending.money import money
 from lending.products import Product
 from lending.reasons import Reason
@@ -287,7 +297,8 @@ class QualificationForm:
 class QualificationView:
     consultation_id: int
     monthly_income: str
-    """Masked (e.g. ``'1****'``) unless loaded with ``unmasked=True``."""
+    """Shown as its band (``'10,000–15,000'``, :func:`db.crypto.income_band`) unless
+    loaded with ``unmasked=True``."""
     masked: bool
     income_proof_months: int
     residence_proof: bool
@@ -432,6 +443,10 @@ class PlanForm:
     start_date: date | str | None = None
     bundle: str | None = None
     add_ons: Sequence[AddOnInput] = ()
+    balloon_percent: MoneyIn = None
+    """Balloon method: the final lump in percent of the loan."""
+    deal: DealForm | None = None
+    """On-road lines, trade-in, target payment (None: the store's defaults, nothing else)."""
 
 
 @dataclass(frozen=True)
@@ -476,6 +491,10 @@ class PlanView:
     consultation_version: int
     product_name_zh: str = ""
     """The product's Chinese name (empty when the catalogue has none)."""
+    balloon: Decimal | None = None
+    """Balloon method: the lump paid with the last payment."""
+    deal: DealInput | None = None
+    """The whole deal the plan was priced with (None: saved before deals were kept)."""
 
     def display_name(self, chinese: bool) -> str:
         """The product's name in the interface language."""
@@ -894,10 +913,10 @@ def _qualification_view(
     uow: UnitOfWork, q: Qualification, *, masked: bool, version: int
 ) -> QualificationView:
     income = uow.cipher.decrypt_optional(Q, "monthly_income", q.monthly_income_enc)
-    shown = "" if income is None else (mask_income(income) if masked else income)
+    shown = "" if income is None else (income_band(income) if masked else income)
     statement = uow.cipher.decrypt_optional(Q, "statement_income", q.statement_income_enc)
     shown_statement = "" if statement is None else (
-        mask_income(statement) if masked else statement
+        income_band(statement) if masked else statement
     )
     return QualificationView(
         consultation_id=q.consultation_id,
@@ -1155,9 +1174,11 @@ def _override_decision(
     and the computed value it was made on stay the same."""
     if not result.needs_manager_approval:
         return None
-    decided = a.override_status in (OverrideStatus.APPROVED.value, OverrideStatus.REFUSED.value)
-    if decided and a.override_value == override and a.computed_value == result.computed_value:
-        return OverrideStatus(a.override_status)
+    status = a.override_status
+    decided = status in (OverrideStatus.APPROVED.value, OverrideStatus.REFUSED.value)
+    if (status is not None and decided and a.override_value == override
+            and a.computed_value == result.computed_value):
+        return OverrideStatus(status)
     return OverrideStatus.PENDING
 
 
@@ -1449,6 +1470,114 @@ def _plan_context(
     return _Context(customer, vehicle, price, _settings(uow, actor))
 
 
+@dataclass(frozen=True)
+class DealRequest:
+    """The loan a deal asks of each product: the car's price plus the financed lines
+    (and, for a product that finances them, the financed add-ons), less the down payment;
+    the finance service fee joins the up-front fee (so it is in the APR)."""
+
+    deal: Deal
+    """Price, on-road lines, trade-in and down payment (add-ons not included)."""
+    input: DealInput
+    base: lending_eligibility.PlanRequest
+    financed_add_ons: Decimal
+    """The price of the add-ons the customer wants financed."""
+
+    def for_product(self, product: Product) -> lending_eligibility.PlanRequest:
+        if product.finance_add_ons and self.financed_add_ons:
+            return replace(self.base,
+                           vehicle_price=self.base.vehicle_price + self.financed_add_ons)
+        return self.base
+
+    def deal_for(self, product: Product) -> Deal:
+        """The deal with the add-ons this product finances."""
+        if product.finance_add_ons and self.financed_add_ons:
+            return replace(self.deal, financed_add_ons=self.financed_add_ons)
+        return self.deal
+
+
+def _read_request(f: Form, down_payment: MoneyIn, term_months: IntIn, method: str,
+                  balloon_percent: MoneyIn) -> tuple[Decimal | None, int | None,
+                                                     RepaymentMethod | None, Decimal]:
+    down = f.money("down_payment", down_payment, required=True)
+    term = f.integer("term_months", term_months, required=True)
+    m = f.choice("method", method, RepaymentMethod, required=True)
+    balloon = f.decimal("balloon_percent", balloon_percent)
+    if balloon is not None and balloon >= 100:
+        f.error("balloon_percent", reason("plan.balloon_percent_invalid"))
+    return down, term, m, (balloon or Decimal(0)) if m is RepaymentMethod.BALLOON \
+        else Decimal(0)
+
+
+def _deal_request(
+    uow: UnitOfWork,
+    actor: Actor,
+    deal: DealForm | DealInput | None,
+    *,
+    price: Decimal,
+    down: Decimal,
+    term: int,
+    method: RepaymentMethod,
+    balloon_percent: Decimal,
+    start: date,
+    add_ons: Sequence[tuple[str, Decimal]] = (),
+) -> DealRequest:
+    deal_in = deal if isinstance(deal, DealInput) else read_deal(deal)
+    on_road = checked_on_road(
+        deal_in, price, start, settings_service.load_on_road_settings(uow, actor.store_id)
+    )
+    the_deal = Deal(on_road=on_road, down_payment=down, trade_in=deal_in.trade_in)
+    financed = money(sum((p for k, p in add_ons if k in deal_in.financed_add_ons),
+                         Decimal(0)))
+    request = lending_eligibility.PlanRequest(
+        vehicle_price=the_deal.financed_total,
+        down_payment=down,
+        term_months=term,
+        method=method,
+        start_date=start,
+        balloon_percent=balloon_percent,
+        extra_upfront_fee=the_deal.service_fee,
+    )
+    return DealRequest(the_deal, deal_in, request, financed)
+
+
+@dataclass(frozen=True)
+class PlanEvaluation:
+    """The finance page's refresh: the deal, every product, the chosen one's grid."""
+
+    request: DealRequest
+    evaluations: tuple[lending_eligibility.ProductEvaluation, ...]
+    grid: dict[tuple[Decimal, int], lending_eligibility.ProductEvaluation]
+    """(down payment, term) -> the grid product's evaluation (empty without a grid)."""
+    grid_downs: tuple[Decimal, ...]
+    solved_down: Decimal | None = None
+    """The down payment the target payment asked for (when solving)."""
+    solve_problem: Reason | None = None
+    """Why the target cannot be met (when solving)."""
+
+
+def _evaluation_context(uow: UnitOfWork, actor: Actor, consultation_id: int, f: Form,
+                        price_in: Decimal | None, moment: datetime
+                        ) -> tuple[_Context, Decimal]:
+    c = _load(uow, actor, consultation_id)
+    # the blacklist as it is now (another store may have added an entry since the
+    # last save), without storing it: a read never writes
+    customer_row = uow.session.get(Customer, c.customer_id)
+    assert customer_row is not None
+    hits = blacklist.hits_for_hashes(
+        uow, actor.store_id, customer_row.id_hmac, customer_row.phone_hmac
+    )
+    ctx = _plan_context(uow, actor, c, moment, blacklisted=bool(hits))
+    price = price_in if price_in is not None else ctx.vehicle_price
+    if price is None:
+        f.error("vehicle_price", reason("plan.needs_price"))
+    if ctx.vehicle is None:
+        f.error("appraisal", reason("plan.needs_appraisal"))
+    f.raise_if_errors()
+    assert price is not None and ctx.vehicle is not None
+    return ctx, price
+
+
 def evaluate_products(
     target: Target,
     actor: Actor,
@@ -1460,49 +1589,121 @@ def evaluate_products(
     vehicle_price: MoneyIn = None,
     start_date: date | None = None,
     now: datetime | None = None,
+    deal: DealForm | None = None,
+    balloon_percent: MoneyIn = None,
+    add_ons: Sequence[tuple[str, Decimal]] = (),
 ) -> list[lending_eligibility.ProductEvaluation]:
     """Eligibility of every active catalogue product for this consultation and request.
 
     Each evaluation carries the reasons (in words for the customer), the
     maximum loan, the rate for the customer's grade and the schedule.
     """
+    return list(evaluate_plan(
+        target, actor, consultation_id, down_payment=down_payment, term_months=term_months,
+        method=method, vehicle_price=vehicle_price, start_date=start_date, now=now, deal=deal,
+        balloon_percent=balloon_percent, add_ons=add_ons).evaluations)
+
+
+def evaluate_plan(
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    *,
+    down_payment: MoneyIn,
+    term_months: IntIn,
+    method: str,
+    vehicle_price: MoneyIn = None,
+    start_date: date | None = None,
+    now: datetime | None = None,
+    deal: DealForm | None = None,
+    balloon_percent: MoneyIn = None,
+    add_ons: Sequence[tuple[str, Decimal]] = (),
+    grid_product: str | None = None,
+    grid_percents: Sequence[int] = (),
+    grid_terms: Sequence[int] = (),
+    solve_for: str | None = None,
+    grid_reuse: Mapping[tuple[Decimal, int], lending_eligibility.ProductEvaluation] | None
+    = None,
+) -> PlanEvaluation:
+    """What the finance page shows, in one read: the deal (on-road lines, trade-in,
+    paid today), every active product for the request, and ``grid_product``'s payment
+    grid (``grid_percents`` of the financed total plus the current down payment, x
+    ``grid_terms``; the current cell is the comparison's own evaluation).
+
+    With ``solve_for`` (a product code) and the deal's target payment, the down payment
+    is first solved (:func:`lending.deal.solve_down_payment`: the smallest whole yuan,
+    at least the product's minimum down payment and the trade-in's credit, such that every
+    regular payment is at most the target) and everything is evaluated at it.
+
+    ``grid_reuse``: the grid cells of an earlier answer for the same product, method,
+    balloon, deal and add-ons (:func:`lending.deal.payment_grid`); only the cells not in
+    it are evaluated (moving the down payment adds one row, not a grid).
+    """
     f = Form()
-    down = f.money("down_payment", down_payment, required=True)
-    term = f.integer("term_months", term_months, required=True)
-    m = f.choice("method", method, RepaymentMethod, required=True)
+    down, term, m, balloon = _read_request(f, down_payment, term_months, method,
+                                           balloon_percent)
     price_in = f.money("vehicle_price", vehicle_price)
     moment = now_or(now)
     with reading(target) as uow:
-        c = _load(uow, actor, consultation_id)
-        # the blacklist as it is now (another store may have added an entry since the
-        # last save), without storing it: a read never writes
-        customer_row = uow.session.get(Customer, c.customer_id)
-        assert customer_row is not None
-        hits = blacklist.hits_for_hashes(
-            uow, actor.store_id, customer_row.id_hmac, customer_row.phone_hmac
-        )
-        ctx = _plan_context(uow, actor, c, moment, blacklisted=bool(hits))
-        price = price_in if price_in is not None else ctx.vehicle_price
-        if price is None:
-            f.error("vehicle_price", reason("plan.needs_price"))
-        if ctx.vehicle is None:
-            f.error("appraisal", reason("plan.needs_appraisal"))
-        f.raise_if_errors()
-        assert price is not None and down is not None and term is not None and m is not None
+        ctx, price = _evaluation_context(uow, actor, consultation_id, f, price_in, moment)
+        assert down is not None and term is not None and m is not None
         assert ctx.vehicle is not None
+        start = start_date or moment.astimezone().date()
         products = catalogue.load_catalogue(uow, actor.store_id).products
-        request = lending_eligibility.PlanRequest(
-            vehicle_price=price,
-            down_payment=down,
-            term_months=term,
-            method=m,
-            start_date=start_date or moment.astimezone().date(),
+        request = _deal_request(uow, actor, deal, price=price, down=down, term=term,
+                                method=m, balloon_percent=balloon, start=start,
+                                add_ons=add_ons)
+        solved: Decimal | None = None
+        problem: Reason | None = None
+        solving = next((p for p in products if p.code == solve_for), None)
+        goal = request.input.target_payment
+        if solving is not None and goal is not None:
+            solved, problem = _solve(solving, ctx, request, goal)
+            if solved is not None:
+                request = _deal_request(uow, actor, request.input, price=price, down=solved,
+                                        term=term, method=m, balloon_percent=balloon,
+                                        start=start, add_ons=add_ons)
+        evaluations = tuple(
+            lending_eligibility.evaluate_product(p, ctx.customer, ctx.vehicle,
+                                                 request.for_product(p), ctx.settings)
+            for p in products if p.active
         )
-        return list(
-            lending_eligibility.evaluate_products(
-                products, ctx.customer, ctx.vehicle, request, ctx.settings
-            )
-        )
+        grid: dict[tuple[Decimal, int], lending_eligibility.ProductEvaluation] = {}
+        downs: tuple[Decimal, ...] = ()
+        known = next((e for e in evaluations if e.code == grid_product), None)
+        if known is not None and grid_terms:
+            product_request = request.for_product(known.product)
+            downs = lending_deal.grid_down_payments(
+                product_request.vehicle_price, grid_percents, product_request.down_payment)
+            grid = lending_deal.payment_grid(
+                known.product, ctx.customer, ctx.vehicle, product_request, downs,
+                grid_terms, ctx.settings, known=known, reuse=grid_reuse)
+        return PlanEvaluation(request, evaluations, grid, downs, solved, problem)
+
+
+def _solve(product: Product, ctx: _Context, request: DealRequest, goal: Decimal
+           ) -> tuple[Decimal | None, Reason | None]:
+    """The smallest whole-yuan down payment meeting ``goal`` with ``product``."""
+    base = request.for_product(product)
+    if product.grade_terms(ctx.customer.grade) is None:
+        return None, reason("plan.target_no_rate")
+    assert ctx.vehicle is not None
+    max_loan = product.max_loan(ctx.vehicle.appraisal_value)
+    # the trade-in's credit goes into the down payment (a car loan pays out no cash)
+    lowest = max(base.vehicle_price - max_loan, request.deal.trade_in_credit, Decimal(0))
+
+    def terms_for(amount: Decimal) -> LoanTerms:
+        terms = lending_eligibility.loan_terms(product, ctx.customer.grade, base, amount)
+        assert terms is not None
+        return terms
+
+    try:
+        down = lending_deal.solve_down_payment(
+            base.vehicle_price, goal, terms_for, base.start_date,
+            min_down_payment=int(lowest.to_integral_value(rounding=ROUND_CEILING)))
+    except lending_deal.DealError as exc:
+        return None, exc.reasons[0]
+    return money(down), None
 
 
 _PLAN_FIELDS = {
@@ -1549,6 +1750,8 @@ def _plan_view(
         chosen=p.chosen,
         created_at=p.created_at,
         consultation_version=version,
+        balloon=p.balloon,
+        deal=deal_from_json(p.deal),
     )
 
 
@@ -1576,11 +1779,16 @@ def save_plan(
     comes back, keyed by the form field it concerns (``plan`` otherwise).
     """
     f = Form()
-    down = f.money("down_payment", form.down_payment, required=True)
-    term = f.integer("term_months", form.term_months, required=True)
-    m = f.choice("method", form.method, RepaymentMethod, required=True)
+    down, term, m, balloon = _read_request(f, form.down_payment, form.term_months, form.method,
+                                           form.balloon_percent)
     price_in = f.money("vehicle_price", form.vehicle_price)
     start = f.day("start_date", form.start_date)
+    try:
+        deal_in = read_deal(form.deal)
+    except ValidationError as exc:
+        for key, text in exc.errors.items():
+            f.error(key, exc.reasons.get(key, text))
+        deal_in = DealInput()
     add_ons: list[tuple[AddOnKind, str, Decimal, bool]] = []
     for i, ao in enumerate(form.add_ons):
         kind = f.choice(f"add_ons[{i}].kind", str(ao.kind), AddOnKind, required=True)
@@ -1617,18 +1825,11 @@ def save_plan(
         assert product is not None and ctx.vehicle is not None and price_v is not None
         assert down is not None and term is not None and m is not None
         start_day = start or moment.astimezone().date()
+        request = _deal_request(uow, actor, deal_in, price=price_v, down=down, term=term,
+                                method=m, balloon_percent=balloon, start=start_day,
+                                add_ons=[(k.value, pr) for k, _, pr, _ in add_ons])
         ev = lending_eligibility.evaluate_product(
-            product,
-            ctx.customer,
-            ctx.vehicle,
-            lending_eligibility.PlanRequest(
-                vehicle_price=price_v,
-                down_payment=down,
-                term_months=term,
-                method=m,
-                start_date=start_day,
-            ),
-            ctx.settings,
+            product, ctx.customer, ctx.vehicle, request.for_product(product), ctx.settings
         )
         if not ev.eligible or ev.schedule is None or ev.annual_rate is None:
             for r in ev.reasons:
@@ -1672,6 +1873,8 @@ def save_plan(
             chosen=False,
             created_at=moment,
             created_by=actor.staff_id,
+            balloon=sched.balloon if m is RepaymentMethod.BALLOON else None,
+            deal=deal_to_json(deal_in) if form.deal is not None else None,
         )
         uow.session.add(p)
         uow.session.flush()
@@ -1741,8 +1944,30 @@ def plan_schedule(target: Target, actor: Actor, plan_id: int) -> Schedule:
             monthly_fee_rate=p.monthly_fee_rate,
             step_percent=p.step_percent or Decimal(0),
             step_months=p.step_months or 12,
+            balloon=p.balloon or Decimal(0),
         )
         return build_schedule(terms, p.start_date or p.created_at.astimezone().date())
+
+
+def plan_deal(target: Target, actor: Actor, plan_id: int) -> Deal | None:
+    """The whole deal a saved plan was priced with (on-road lines with the store's
+    defaults of today, trade-in, down payment, the add-ons its product finances); None
+    for a plan saved before deals were kept."""
+    with reading(target) as uow:
+        p = get_owned(uow, Plan, plan_id, actor, "Plan")
+        deal_in = deal_from_json(p.deal)
+        if deal_in is None or p.vehicle_price is None:
+            return None
+        add_ons = [(a.kind, a.price) for a in uow.session.scalars(
+            select(PlanAddOn).where(PlanAddOn.plan_id == p.id))]
+        request = _deal_request(
+            uow, actor, deal_in, price=p.vehicle_price, down=p.down_payment or Decimal(0),
+            term=p.term_months, method=RepaymentMethod(p.method),
+            balloon_percent=Decimal(0),
+            start=p.start_date or p.created_at.astimezone().date(), add_ons=add_ons)
+        cat = catalogue.load_catalogue(uow, actor.store_id, include_inactive=True)
+        product = next((x for x in cat.products if x.code == p.product_code), None)
+        return request.deal_for(product) if product is not None else request.deal
 
 
 def delete_plan(target: Target, actor: Actor, plan_id: int) -> None:

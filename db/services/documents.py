@@ -39,6 +39,7 @@ from db.services.consultations import AppraisalView, ConsultationView, PlanView
 from db.services.customers import decrypt_customer
 from db.services.settings import StoreView
 from db.uow import UnitOfWork
+from lending.deal import Deal
 from lending.products import Product
 from lending.qualification import Grade
 from lending.schedule import Schedule
@@ -66,6 +67,8 @@ class DocumentInputs:
     monthly_income: Decimal | None
     existing_monthly_debt: Decimal
     settings: LendingSettings
+    deal: Deal | None = None
+    """The whole deal the plan was priced with (None: saved before deals were kept)."""
 
 
 def _main_plan_id(uow: UnitOfWork, actor: Actor, c: Consultation, plan_id: int | None) -> int:
@@ -137,6 +140,7 @@ def document_inputs(
             monthly_income=Decimal(income_text) if income_text else None,
             existing_monthly_debt=q.monthly_debt_payments if q is not None else Decimal(0),
             settings=settings_service.load_settings(uow, actor.store_id),
+            deal=consultations.plan_deal(uow, actor, plan_id),
         )
 
 
@@ -188,6 +192,19 @@ def print_count(target: Target, actor: Actor, plan_id: int, document: str) -> in
                 )
             )
             or 0
+        )
+
+
+def first_printed_at(
+    target: Target, actor: Actor, plan_id: int, document: str
+) -> datetime | None:
+    """When ``document`` of ``plan_id`` was first printed or saved (None: never)."""
+    with reading(target) as uow:
+        get_owned(uow, Plan, plan_id, actor, "Plan")
+        return uow.session.scalar(
+            select(func.min(DocumentPrint.printed_at)).where(
+                DocumentPrint.plan_id == plan_id, DocumentPrint.document == document
+            )
         )
 
 

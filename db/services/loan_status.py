@@ -37,7 +37,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import delete, select, tuple_
 
@@ -47,6 +47,9 @@ from db.models.enums import AuditAction
 from db.services import audit
 from db.services.base import Actor, Permission, Target, now_or, require, transaction
 from lending.reasons import Reason, ReasonsError
+
+if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
 
 MAPPINGS_FILE = Path(__file__).resolve().parents[2] / "resources" / "loan_status_mappings.json"
 MAX_MAPPING_BYTES = 1_000_000
@@ -267,8 +270,8 @@ def _table(path: Path) -> Iterator[tuple[int, list[Any]]]:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    for i, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-        yield i, row
+    for i, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+        yield i, cells
 
 
 def _cell_text(value: Any) -> str:
@@ -501,11 +504,12 @@ def import_loan_status(
         replaced = 0
         for start in range(0, len(keys), 500):
             chunk_keys = keys[start:start + 500]
-            replaced += s.execute(
+            deleted = cast("CursorResult[Any]", s.execute(
                 delete(LoanStatus).where(
                     tuple_(LoanStatus.consultation_id, LoanStatus.as_of).in_(chunk_keys)
                 )
-            ).rowcount or 0
+            ))
+            replaced += deleted.rowcount or 0
         by_state: dict[str, int] = {}
         for n, (row, cid, pid, store) in enumerate(keep, start=1):
             s.add(LoanStatus(

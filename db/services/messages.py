@@ -69,6 +69,11 @@ MESSAGES: dict[str, str] = {
     "plan.needs_appraisal": "Complete the vehicle appraisal first.",
     "plan.product_unknown": "Choose an active product from the catalogue.",
     "plan.cannot_price": "This plan cannot be priced.",
+    "plan.balloon_percent_invalid": "The balloon must be at least 0% and below 100% of the loan.",
+    "plan.target_no_rate": (
+        "This product has no rate for the customer's grade, so no down payment can be worked "
+        "out for the target."
+    ),
     "plan.signed_cannot_delete": "The signed plan cannot be deleted.",
     "plan.printed_cannot_delete": (
         "This plan's documents were printed for the customer, so the plan is kept."

@@ -283,6 +283,7 @@ def _count_failure(
         )
         uow.commit()
     if locked:
+        assert locked_until is not None  # set above when the count reached the limit
         return _locked_error(locked_until)
     return _bad_credentials(MAX_FAILED_LOGINS - count)
 

@@ -53,20 +53,11 @@ from db.services import stores as store_service
 from desktop.context import AppContext
 from desktop.datefield import DateDelegate, DateField
 from desktop.labels import vocabulary
-from desktop.pages.base import (
-    BLOCK_BANNER,
-    ERROR_STYLE,
-    OK_STYLE,
-    WARN_BANNER,
-    Banner,
-    Hint,
-    StepPage,
-    cny,
-    local_when,
-    tr_reason,
-)
+from desktop.pages.base import StepPage
 from desktop.pages.decisions import ManagerApprovalDialog, change_text
+from desktop.pages.fields import BLOCK_BANNER, ERROR_STYLE, OK_STYLE, WARN_BANNER, Banner, Hint
 from desktop.pages.models import MaintenanceModel
+from desktop.pages.texts import cny, local_when, tr_reason
 from lending import appraisal as la
 from lending import identity
 from lending import vin as lv

@@ -37,7 +37,7 @@ from db.services import consultations as cs
 from db.services.base import PermissionDenied, ValidationError
 from db.services.staff import LoginError
 from desktop.login_dialog import login_error_text
-from desktop.pages.base import tr_error, validation_errors
+from desktop.pages.texts import tr_error, validation_errors
 from desktop.widgets import error_label, show_message
 
 Submit = Callable[[Callable[[Any], None], Callable[[BaseException], None]], None]

@@ -4,8 +4,8 @@
   editable, with the odometer flags ``lending.appraisal`` raised per row;
 * :class:`ComparisonModel` - every catalogue product side by side (one
   column per product) from ``lending.eligibility`` evaluations;
-* :class:`PaymentGridModel` - monthly payment of one product for down
-  payment 20-50 % x term 12-60 months;
+* :class:`PaymentGridModel` - monthly payment of one product for a down
+  payment of 20-50 % and the current one x term 12-60 months;
 * :class:`ScheduleModel` - a repayment schedule, one row per period.
 
 Figures are shown exactly as ``lending`` computed them (``format_cny``);
@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.pages.base import cny, pct, tr_reason
+from desktop.pages.texts import cny, pct, tr_reason
 from lending.eligibility import ProductEvaluation
 from lending.reasons import Reason
 from lending.schedule import RepaymentMethod, Schedule
@@ -241,6 +241,7 @@ class ComparisonModel(QAbstractTableModel):
         "interest",
         "fees",
         "total",
+        "car_cost",
         "approval",
         "likelihood",
     )
@@ -249,6 +250,7 @@ class ComparisonModel(QAbstractTableModel):
         super().__init__(parent)
         self._evals: list[ProductEvaluation] = []
         self._selected: str | None = None
+        self._costs: dict[str, Decimal] = {}
         self.chinese = chinese
 
     def row_labels(self) -> list[str]:
@@ -262,12 +264,17 @@ class ComparisonModel(QAbstractTableModel):
             self.tr("APR (true, IRR)"),
             self.tr("Total interest"),
             self.tr("Total fees"),
-            self.tr("Total cost (repayment)"),
+            self.tr("Total repayment"),
+            self.tr("Total cost of the car"),
             self.tr("Approval time"),
             self.tr("Approval likelihood"),
         ]
 
-    def set_evaluations(self, evals: Sequence[ProductEvaluation]) -> None:
+    def set_evaluations(self, evals: Sequence[ProductEvaluation],
+                        costs: dict[str, Decimal] | None = None) -> None:
+        """``costs``: product code -> the total cost of the car with it (the deal's
+        down payment, cash lines, the loan's repayment, required insurance)."""
+        self._costs = dict(costs or {})
         if [e.code for e in evals] == [e.code for e in self._evals]:
             self._evals = list(evals)
             if self._evals:
@@ -361,6 +368,9 @@ class ComparisonModel(QAbstractTableModel):
             return cny(s.total_fees) if s else "–"
         if row_key == "total":
             return cny(s.total_repayment) if s else "–"
+        if row_key == "car_cost":
+            cost = self._costs.get(e.code)
+            return cny(cost) if s and cost is not None else "–"
         if row_key == "approval":
             lo, hi = e.approval_days
             if hi == 0:
@@ -409,44 +419,60 @@ GRID_TERMS: tuple[int, ...] = (12, 24, 36, 48, 60)
 
 
 class PaymentGridModel(QAbstractTableModel):
-    """Monthly payment of one product: rows = down payment %, columns = term."""
+    """Monthly payment of one product: rows = down payments (shares of the financed
+    total, and the current down payment), columns = term."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._cells: dict[tuple[int, int], ProductEvaluation] = {}
-        self._down_amounts: dict[int, Decimal] = {}
-        self._picked: tuple[int, int] | None = None
+        self._cells: dict[tuple[Decimal, int], ProductEvaluation] = {}
+        self._downs: tuple[Decimal, ...] = ()
+        self._base: Decimal | None = None
+        self._current: Decimal | None = None
+        self._picked: tuple[Decimal, int] | None = None
 
     def set_cells(
         self,
-        cells: dict[tuple[int, int], ProductEvaluation],
-        down_amounts: dict[int, Decimal],
+        cells: dict[tuple[Decimal, int], ProductEvaluation],
+        downs: Sequence[Decimal],
+        base: Decimal | None = None,
+        current: Decimal | None = None,
     ) -> None:
-        """``cells[(down_percent, term)]`` = that request's evaluation."""
+        """``cells[(down payment, term)]`` = that request's evaluation; ``base`` is what
+        the shares are of (the price and financed lines), ``current`` the down payment
+        set on the page (its row is marked)."""
         self.beginResetModel()
         self._cells = dict(cells)
-        self._down_amounts = dict(down_amounts)
+        self._downs = tuple(downs)
+        self._base = base
+        self._current = current
         self.endResetModel()
 
-    def set_picked(self, down_percent: int | None, term: int | None) -> None:
-        self._picked = (
-            (down_percent, term) if down_percent is not None and term is not None else None
-        )
+    def set_picked(self, down: Decimal | None, term: int | None) -> None:
+        self._picked = (down, term) if down is not None and term is not None else None
         if self._cells:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(GRID_DOWN_PERCENTS) - 1, len(GRID_TERMS) - 1)
+                self.index(0, 0), self.index(len(self._downs) - 1, len(GRID_TERMS) - 1)
             )
 
-    def cell(self, row: int, column: int) -> ProductEvaluation | None:
-        return self._cells.get((GRID_DOWN_PERCENTS[row], GRID_TERMS[column]))
+    @property
+    def downs(self) -> tuple[Decimal, ...]:
+        return self._downs
 
-    def request_at(self, row: int, column: int) -> tuple[int, Decimal | None, int]:
-        """(down percent, down payment amount, term) of a cell."""
-        percent = GRID_DOWN_PERCENTS[row]
-        return percent, self._down_amounts.get(percent), GRID_TERMS[column]
+    def row_of(self, down: Decimal) -> int:
+        return self._downs.index(down) if down in self._downs else -1
+
+    def cell(self, row: int, column: int) -> ProductEvaluation | None:
+        if not 0 <= row < len(self._downs):
+            return None
+        return self._cells.get((self._downs[row], GRID_TERMS[column]))
+
+    def request_at(self, row: int, column: int) -> tuple[Decimal | None, int]:
+        """(down payment, term) of a cell."""
+        down = self._downs[row] if 0 <= row < len(self._downs) else None
+        return down, GRID_TERMS[column]
 
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(GRID_DOWN_PERCENTS)
+        return 0 if parent.isValid() else len(self._downs)
 
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(GRID_TERMS)
@@ -454,21 +480,29 @@ class PaymentGridModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
     ) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == DISPLAY:
+                return self.tr("{n} months").format(n=GRID_TERMS[section])
+            return None
+        if not 0 <= section < len(self._downs):
+            return None
+        down = self._downs[section]
+        if role == Qt.ItemDataRole.FontRole and down == self._current:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role != DISPLAY:
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.tr("{n} months").format(n=GRID_TERMS[section])
-        percent = GRID_DOWN_PERCENTS[section]
-        amount = self._down_amounts.get(percent)
-        if amount is None:
-            return self.tr("{p}% down").format(p=percent)
-        return self.tr("{p}% down ({amount})").format(p=percent, amount=cny(amount))
+        share = (down * 100 / self._base).quantize(Decimal(1)) if self._base else None
+        if down == self._current:
+            return self.tr("Now: {amount} ({p}%)").format(amount=cny(down), p=share)
+        return self.tr("{p}% down ({amount})").format(p=share, amount=cny(down))
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
         e = self.cell(index.row(), index.column())
-        picked = self._picked == (GRID_DOWN_PERCENTS[index.row()], GRID_TERMS[index.column()])
+        picked = self._picked == self.request_at(index.row(), index.column())
         if role == DISPLAY:
             if e is None or e.schedule is None:
                 return "–"

@@ -6,8 +6,16 @@
   down payment, monthly payment, true APR, interest, fees, total cost,
   approval time and likelihood.  Moving the down payment or changing the
   term re-evaluates at once (a few ms: the figures are lending's own).
+* Above it, the deal panel (:mod:`desktop.pages.deal_panel`): vehicle price,
+  on-road lines (the store's defaults, editable, each financed or paid in
+  cash), trade-in, paid today and financed; the target monthly payment
+  (pre-filled from reception's wished payment) solves the down payment.
+  Financed lines (and the add-ons a product finances) are in the loan, the
+  finance service fee in every product's APR; a balloon plan shows its
+  balloon and date.  The whole refresh is one ``consultations.evaluate_plan``.
 * The payment grid shows the chosen product's monthly payment for a down
-  payment of 20-50 % and terms of 12-60 months; clicking a cell picks it.
+  payment of 20-50 % of the price and financed lines, and the current down
+  payment, for terms of 12-60 months; clicking a cell picks it.
 * The chosen product's schedule, an early-settlement calculator
   (``lending.settlement``), optional add-ons (each with its own price; the
   lender's insurance requirement is marked as such, never bundled), and
@@ -21,6 +29,7 @@ the one the customer signs (``choose_plan``).
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass
 from decimal import Decimal
@@ -53,23 +62,21 @@ from PySide6.QtWidgets import (
 
 from db.models.enums import AddOnKind
 from db.services import consultations as cs
-from db.services.base import NotFound, ValidationError, reading
+from db.services import deals
+from db.services import settings as settings_service
+from db.services.base import NotFound, ValidationError
 from desktop.context import AppContext
 from desktop.documents import DocumentsButton
 from desktop.labels import method_label
-from desktop.pages.base import (
+from desktop.pages.base import StepPage
+from desktop.pages.deal_panel import DealPanel
+from desktop.pages.fields import (
     BLOCK_BANNER,
     INFO_BANNER,
     WARN_BANNER,
     Banner,
     FieldError,
     MoneySpinBox,
-    StepPage,
-    cny,
-    product_names,
-    tr_error,
-    tr_reason,
-    validation_errors,
 )
 from desktop.pages.models import (
     GRID_DOWN_PERCENTS,
@@ -78,15 +85,22 @@ from desktop.pages.models import (
     PaymentGridModel,
     ScheduleModel,
 )
+from desktop.pages.texts import cny, product_names, tr_reason, validation_errors
 from lending.compliance import RateLevel
+from lending.cost import car_cost
+from lending.deal import DealError, subsidy_value
 from lending.eligibility import ProductEvaluation
-from lending.errors import UserError
-from lending.money import MoneyError, money, parse_money, percent_of, rate2
+from lending.money import ZERO, MoneyError, money, parse_money, percent_of, rate2
+from lending.onroad import VehicleKind
 from lending.products import STANDARD_TERMS
 from lending.schedule import RepaymentMethod
+from lending.settings import OnRoadSettings
 from lending.settlement import SettlementError, early_settlement
 
 SLIDER_STEP = 1000  # yuan
+NEW_CAR_MAX_KM = 1000
+"""A car with fewer km than this is taken for a new car (the deal panel says so; staff
+can change it)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +110,7 @@ class PlanData:
     qualification: cs.QualificationView | None
     plans: tuple[cs.PlanView, ...]
     names: dict[str, str]
+    on_road: OnRoadSettings
 
 
 @dataclass(frozen=True)
@@ -107,6 +122,8 @@ class Pick:
     term_months: int
     down_payment: Decimal
     add_ons: tuple[tuple[str, str, Decimal, bool], ...]
+    balloon_percent: Decimal = ZERO
+    deal: deals.DealInput | None = None
 
 
 class AddOnRow:
@@ -117,6 +134,7 @@ class AddOnRow:
         self.tick = QCheckBox(tick_text)
         self.name = QLineEdit(name)
         self.price = QLineEdit()
+        self.financed = QCheckBox()
         self.error = FieldError()
         self.required = False
 
@@ -132,7 +150,9 @@ class PlanPage(StepPage):
         self._draft_id: int | None = None
         self._eval_busy = False
         self._eval_pending = False
-        self._grid_key: tuple[str, str] | None = None
+        self._solve_pending = False
+        self._result: cs.PlanEvaluation | None = None
+        self._grid_key: tuple[Any, ...] | None = None
         self.last_eval_ms: float | None = None
         self._saved_pick: Pick | None = None
         self._pending_flags = (False, False, True)
@@ -150,12 +170,14 @@ class PlanPage(StepPage):
         self.prereq = Banner(BLOCK_BANNER)
         outer.addWidget(self.prereq)
 
+        # -- the whole deal ------------------------------------------------------
+        self.deal_panel = DealPanel()
+        outer.addWidget(self.deal_panel)
+        self._errors.update(self.deal_panel.errors)
+
         # -- controls -----------------------------------------------------------
         controls = QGridLayout()
         outer.addLayout(controls)
-        self.price_label = QLabel()
-        controls.addWidget(QLabel(self.tr("Vehicle price")), 0, 0)
-        controls.addWidget(self.price_label, 0, 1, 1, 3)
         controls.addWidget(QLabel(self.tr("Down payment")), 1, 0)
         self.down_slider = QSlider(Qt.Orientation.Horizontal)
         self.down_slider.setSingleStep(SLIDER_STEP)
@@ -185,10 +207,27 @@ class PlanPage(StepPage):
         row.addWidget(self.method)
         row.addStretch(1)
         controls.addLayout(row, 3, 1, 1, 3)
+        self.balloon_caption = QLabel(self.tr("Balloon"))
+        self.balloon = QSpinBox()
+        self.balloon.setRange(0, 99)
+        self.balloon.setValue(25)
+        self.balloon.setSuffix(self.tr("% of the loan"))
+        self.balloon_label = QLabel()
+        f = self.balloon_label.font()
+        f.setBold(True)
+        self.balloon_label.setFont(f)
+        balloon_row = QHBoxLayout()
+        balloon_row.addWidget(self.balloon)
+        balloon_row.addWidget(self.balloon_label)
+        balloon_row.addStretch(1)
+        controls.addWidget(self.balloon_caption, 7, 0)
+        controls.addLayout(balloon_row, 7, 1, 1, 3)
         self._errors["term_months"] = FieldError()
         self._errors["method"] = FieldError()
+        self._errors["balloon_percent"] = FieldError()
         controls.addWidget(self._errors["term_months"], 4, 1, 1, 3)
         controls.addWidget(self._errors["method"], 5, 1, 1, 3)
+        controls.addWidget(self._errors["balloon_percent"], 6, 1, 1, 3)
         controls.setColumnStretch(1, 1)
 
         # -- comparison ----------------------------------------------------------
@@ -262,8 +301,6 @@ class PlanPage(StepPage):
         ))
         legend.setWordWrap(True)
         gl.addWidget(legend)
-        self.grid_error = FieldError()
-        gl.addWidget(self.grid_error)
         gl.addWidget(self.grid_view, 1)
         self.tabs.addTab(grid_tab, self.tr("Monthly payment grid"))
 
@@ -313,7 +350,7 @@ class PlanPage(StepPage):
         addons = QWidget()
         al = QGridLayout(addons)
         al.addWidget(QLabel(self.tr("Optional lines, each with its own price. The customer "
-                                    "may say no to any of them.")), 0, 0, 1, 3)
+                                    "may say no to any of them.")), 0, 0, 1, 4)
         self.addons = [
             AddOnRow(AddOnKind.INSURANCE, self.tr("Full vehicle insurance"),
                      self.tr("Insurance")),
@@ -323,16 +360,19 @@ class PlanPage(StepPage):
         ]
         for i, a in enumerate(self.addons, start=1):
             a.price.setPlaceholderText(self.tr("Price in CNY"))
+            a.financed.setText(self.tr("Finance with the loan"))
             al.addWidget(a.tick, i * 2 - 1, 0)
             al.addWidget(a.name, i * 2 - 1, 1)
             al.addWidget(a.price, i * 2 - 1, 2)
+            al.addWidget(a.financed, i * 2 - 1, 3)
             al.addWidget(a.error, i * 2, 1, 1, 2)
             self._errors[f"addon_{a.kind.value}"] = a.error
         self.insurance_note = QLabel()
         self.insurance_note.setWordWrap(True)
-        al.addWidget(self.insurance_note, 8, 0, 1, 3)
+        al.addWidget(self.insurance_note, 8, 0, 1, 4)
         self.addons_total = QLabel()
-        al.addWidget(self.addons_total, 9, 0, 1, 3)
+        self.addons_total.setWordWrap(True)
+        al.addWidget(self.addons_total, 9, 0, 1, 4)
         al.setColumnStretch(1, 2)
         al.setColumnStretch(2, 1)
         al.setRowStretch(10, 1)
@@ -362,6 +402,9 @@ class PlanPage(StepPage):
         self.down_spin.valueChanged.connect(self._spin_changed)
         self.term.currentIndexChanged.connect(self._controls_changed)
         self.method.currentIndexChanged.connect(self._controls_changed)
+        self.balloon.valueChanged.connect(self._controls_changed)
+        self.deal_panel.changed.connect(self._deal_changed)
+        self.deal_panel.solve_requested.connect(self._solve)
         self.comparison_view.horizontalHeader().sectionClicked.connect(self._column_clicked)
         self.comparison_view.clicked.connect(lambda index: self._column_clicked(index.column()))
         # by keyboard: arrows move between products, Enter chooses the one under the cursor
@@ -378,6 +421,7 @@ class PlanPage(StepPage):
         self.settle_after.valueChanged.connect(self._update_settlement)
         for a in self.addons:
             a.tick.toggled.connect(self._addons_changed)
+            a.financed.toggled.connect(self._addons_changed)
             a.price.textEdited.connect(self._addons_changed)
             a.name.textEdited.connect(self._addons_changed)
         self.keep_button.clicked.connect(self.keep)
@@ -400,17 +444,22 @@ class PlanPage(StepPage):
             cs.get_qualification(db, actor, consultation_id),
             tuple(cs.list_plans(db, actor, consultation_id)),
             product_names(self.ctx),
+            settings_service.load_on_road_settings(db, actor.store_id),
         )
 
     def _clear(self) -> None:
         self._data = None
         self._selected = None
         self._draft_id = None
-        self._grid_key = None
         self._price = None
         self._saved_pick = None
+        self._result = None
+        self._grid_key = None
+        self._solve_pending = False
+        self.deal_panel.clear()
+        self.balloon_label.clear()
         self.comparison.set_evaluations([])
-        self.grid.set_cells({}, {})
+        self.grid.set_cells({}, ())
         self.schedule.set_schedule(None)
         self.saved_list.clear()
         self.settle_after.setRange(0, 0)
@@ -418,7 +467,8 @@ class PlanPage(StepPage):
     def _show(self, data: PlanData) -> None:
         self._data = data
         self._draft_id = None
-        self._grid_key = None
+        self._result = None
+        last = next((p for p in data.plans if p.chosen), data.plans[-1] if data.plans else None)
         a = data.appraisal
         self._price = a.price if a is not None and a.price is not None else None
         problems: list[str] = []
@@ -441,33 +491,46 @@ class PlanPage(StepPage):
             problems.append(self.tr("Enter the selling price in the vehicle appraisal step."))
         self.prereq.set_lines(problems)
         ready = not problems
-        for w in (self._top, self._bottom):
+        for w in (self._top, self._bottom, self.deal_panel):
             w.setVisible(ready)
-        for w in (self.down_slider, self.down_spin, self.term, self.method):
+        for w in (self.down_slider, self.down_spin, self.term, self.method, self.balloon):
             w.setEnabled(ready)
         price = self._price or Decimal(0)
         top = int(price)
-        self.price_label.setText(
-            self.tr("{price} CNY (selling price from the appraisal)").format(price=cny(price))
-            if self._price is not None else "–"
-        )
+        self.deal_panel.set_price_note(
+            self.tr("(selling price from the appraisal)") if self._price is not None else "–")
         for w in (self.down_slider, self.down_spin):
             w.blockSignals(True)
-            w.setRange(0, top)
+            w.setRange(0, max(top, int(last.down_payment or 0)) if last is not None else top)
         self.down_slider.setPageStep(max(SLIDER_STEP, top // 20))
-        last = next((p for p in data.plans if p.chosen), data.plans[-1] if data.plans else None)
+        self.deal_panel.set_defaults(data.on_road)
+        wished_monthly = data.consultation.wished_monthly_payment
+        solve_now = False
         if last is not None:
             down = int(last.down_payment or 0)
             self._selected = last.product_code
             self._set_combo(self.term, last.term_months)
             self._set_combo(self.method, last.method.value)
-            self._show_addons(last.add_ons)
+            if last.balloon and last.amount:
+                self.balloon.setValue(int((last.balloon * 100 / last.amount).quantize(
+                    Decimal(1))))
+            self._show_addons(last.add_ons, last.deal)
+            if last.deal is not None:
+                self.deal_panel.set_deal(last.deal)
+            else:
+                self.deal_panel.set_target(wished_monthly)
         else:
             wished = data.consultation.wished_down_payment
             defaults = self.ctx.settings
             down = (int(wished) if wished is not None
                     else int(percent_of(price, defaults.default_down_payment_percent)))
             self._set_combo(self.term, defaults.default_term_months)
+            # a car delivered with (almost) no km is a new car: purchase tax, no transfer
+            new = a is not None and (a.mileage_km or 0) < NEW_CAR_MAX_KM
+            self.deal_panel.set_kind(VehicleKind.NEW if new else VehicleKind.USED)
+            self.deal_panel.set_target(wished_monthly)
+            # "I can pay 3,000 a month": without a wished down payment, the target sets it
+            solve_now = wished is None and wished_monthly is not None
         self.down_slider.setValue(down)
         self.down_spin.setValue(down)
         for w in (self.down_slider, self.down_spin):
@@ -477,6 +540,8 @@ class PlanPage(StepPage):
         self._saved_pick = self._pick_of(last) if last is not None else None
         self.choose_button.setEnabled(ready)
         self.keep_button.setEnabled(ready)
+        self._show_balloon_controls()
+        self._solve_pending = solve_now and ready
         self.refresh()
 
     @staticmethod
@@ -485,13 +550,15 @@ class PlanPage(StepPage):
         if index >= 0:
             combo.setCurrentIndex(index)
 
-    def _show_addons(self, add_ons: Any) -> None:
+    def _show_addons(self, add_ons: Any, deal: deals.DealInput | None = None) -> None:
+        financed = deal.financed_add_ons if deal is not None else ()
         for row in self.addons:
             match = next((x for x in add_ons if x.kind is row.kind), None)
             if match is not None:
                 row.name.setText(match.name)
                 row.price.setText(cny(match.price))
             row.tick.setChecked(match is not None)
+            row.financed.setChecked(match is not None and row.kind.value in financed)
         self._check_addons()
 
     def _show_saved(self, plans: Any) -> None:
@@ -540,10 +607,36 @@ class PlanPage(StepPage):
 
     def _controls_changed(self, *_: object) -> None:
         self._show_percent()
-        for key in ("down_payment", "term_months", "method", "plan"):
+        self._show_balloon_controls()
+        for key in ("down_payment", "term_months", "method", "balloon_percent", "plan"):
             self.error_label(key).show_text("")
         self.mark_dirty()
         self.refresh()
+
+    def _deal_changed(self) -> None:
+        self.error_label("plan").show_text("")
+        self.mark_dirty()
+        self.refresh()
+
+    def _solve(self) -> None:
+        """The target payment was typed (or Solve clicked): solve the down payment."""
+        if self.deal_panel.target_payment() is None:
+            self.deal_panel.show_target(
+                self.tr("Enter the monthly payment the customer can afford."), problem=True)
+            return
+        self._solve_pending = True
+        self.mark_dirty()
+        self.refresh()
+
+    def _show_balloon_controls(self) -> None:
+        balloon = self.method.currentData() == RepaymentMethod.BALLOON.value
+        for w in (self.balloon_caption, self.balloon, self.balloon_label):
+            w.setVisible(balloon)
+
+    def balloon_percent(self) -> Decimal:
+        if self.method.currentData() != RepaymentMethod.BALLOON.value:
+            return ZERO
+        return Decimal(self.balloon.value())
 
     def _column_clicked(self, column: int) -> None:
         code = self.comparison.code_at(column)
@@ -551,9 +644,10 @@ class PlanPage(StepPage):
             self._selected = code
             self.mark_dirty()
             self._show_chosen()
+            self.refresh()  # the grid is the chosen product's
 
     def _grid_clicked(self, index: Any) -> None:
-        _, amount, term = self.grid.request_at(index.row(), index.column())
+        amount, term = self.grid.request_at(index.row(), index.column())
         if amount is None:
             return
         self.down_spin.blockSignals(True)
@@ -569,7 +663,8 @@ class PlanPage(StepPage):
 
     def _addons_changed(self, *_: object) -> None:
         self.mark_dirty()
-        self._check_addons()
+        if not self._check_addons()[1]:
+            self.refresh()  # financed add-ons are in the loan; insurance in the car's cost
 
     def _check_addons(self) -> tuple[list[tuple[str, str, Decimal, bool]], dict[str, str]]:
         lines: list[tuple[str, str, Decimal, bool]] = []
@@ -614,47 +709,85 @@ class PlanPage(StepPage):
             str(self.method.currentData()),
         )
 
-    def refresh(self) -> None:
-        """Evaluate every product for the current down payment, term and method."""
+    def deal_form(self) -> deals.DealForm:
+        """The deal panel's input with the add-ons the customer wants financed."""
+        kinds = tuple(a.kind.value for a in self.addons
+                      if a.tick.isChecked() and a.financed.isChecked()
+                      and a.financed.isEnabled())
+        return dataclasses.replace(self.deal_panel.form(), financed_add_ons=kinds)
+
+    def _add_on_prices(self) -> list[tuple[str, Decimal]]:
+        lines, _ = self._check_addons()
+        return [(kind, price) for kind, _, price, _ in lines]
+
+    def refresh(self, *, solve: bool = False) -> None:
+        """Price the deal and every product for the current down payment, term and method,
+        and the chosen product's grid; ``solve``: first solve the down payment for the
+        target payment (one ``consultations.evaluate_plan`` on the worker)."""
+        solve = solve or self._solve_pending
         if self.consultation_id is None or self._data is None:
             return
         if self._data.appraisal is None or self._price is None:
             self.comparison.set_evaluations([])
             self._show_chosen()
             return
+        if not self.deal_panel.check():
+            return  # a reason under the field; the figures stay those of the last good input
         if self._eval_busy:
             self._eval_pending = True
+            self._solve_pending = self._solve_pending or solve
             return
+        if solve and self._selected is None:
+            solve = False  # the first answer picks a product; the solve follows
+        else:
+            self._solve_pending = False
         self._eval_busy = True
         db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
         down, term, method = self.current_request()
+        form, balloon, add_ons = self.deal_form(), self.balloon_percent(), self._add_on_prices()
+        selected = self._selected
+        # the grid's rows of shares stay as they are while only the down payment or the
+        # term moves: the cells of the last answer for the same product and deal are reused
+        grid_key = (selected, method, balloon, form, tuple(add_ons))
+        reuse = self._result.grid if self._result is not None and \
+            self._grid_key == grid_key and not solve else None
         started = time.perf_counter()
 
-        def job() -> list[ProductEvaluation]:
-            return cs.evaluate_products(
-                db, actor, cid, down_payment=down, term_months=term, method=method
+        def job() -> cs.PlanEvaluation:
+            return cs.evaluate_plan(
+                db, actor, cid, down_payment=down, term_months=term, method=method,
+                deal=form, balloon_percent=balloon, add_ons=add_ons, grid_product=selected,
+                grid_percents=GRID_DOWN_PERCENTS, grid_terms=GRID_TERMS,
+                solve_for=selected if solve else None, grid_reuse=reuse,
             )
 
-        def done(evals: list[ProductEvaluation]) -> None:
+        def done(result: cs.PlanEvaluation) -> None:
             self._eval_busy = False
             if cid != self.consultation_id:
                 self._eval_pending = False
                 self.refresh()  # the answer was for the consultation shown before
                 return
-            self.comparison.set_evaluations(evals)
+            self._result = result
+            self._grid_key = grid_key
+            if solve:
+                self._show_solved(result)
+            evals = list(result.evaluations)
+            self.comparison.set_evaluations(evals, self._car_costs(result))
             self._fit_comparison()
             if self._selected is None or self.comparison.evaluation(self._selected) is None:
                 first = next((e for e in evals if e.eligible), evals[0] if evals else None)
                 self._selected = first.code if first else None
             self._show_chosen()
             self.last_eval_ms = (time.perf_counter() - started) * 1000
-            if self._eval_pending:
+            if self._eval_pending or self._solve_pending or (
+                    self._selected is not None and self._selected != selected):
                 self._eval_pending = False
-                self.refresh()
+                self.refresh()  # newer input, a solve waiting, or the grid of another product
 
         def failed(exc: BaseException) -> None:
             self._eval_busy = False
             self._eval_pending = False
+            self._solve_pending = False
             if cid != self.consultation_id:
                 return
             if isinstance(exc, ValidationError):
@@ -663,6 +796,56 @@ class PlanPage(StepPage):
             raise exc
 
         self.ctx.runner.run(job, done, failed)
+
+    def _show_solved(self, result: cs.PlanEvaluation) -> None:
+        """The down payment the target asked for, in the controls and in words."""
+        panel = self.deal_panel
+        if result.solve_problem is not None:
+            panel.show_target(tr_reason(result.solve_problem), problem=True)
+            return
+        if result.solved_down is None:
+            return
+        down = int(result.solved_down)
+        for w in (self.down_spin, self.down_slider):
+            w.blockSignals(True)
+            w.setMaximum(max(w.maximum(), down))
+            w.setValue(down)
+            w.blockSignals(False)
+        self._show_percent()
+        e = next((x for x in result.evaluations if x.code == self._selected), None)
+        s = e.schedule if e is not None else None
+        if e is None or s is None:
+            return
+        text = self.tr("Down payment {down} CNY: with {product} every monthly payment is at "
+                       "most {target} (highest {max}).").format(
+            down=cny(result.solved_down), product=self.comparison.product_name(e),
+            target=cny(result.request.input.target_payment), max=cny(s.max_regular_payment))
+        if s.balloon:
+            text += " " + self.tr("The balloon of {balloon} is paid apart, on {date}.").format(
+                balloon=cny(s.balloon), date=s.rows[-1].due_date.isoformat())
+        panel.show_target(text)
+
+    def _required_insurance_per_year(self) -> Decimal:
+        lines, _ = self._check_addons()
+        return money(sum((price for kind, _, price, _ in lines
+                          if kind == AddOnKind.INSURANCE.value), ZERO))
+
+    def _car_costs(self, result: cs.PlanEvaluation) -> dict[str, Decimal]:
+        """Product code -> the total cost of the car with it (lending's Deal.total_cost):
+        the down payment, the cash lines, the loan's repayment, and the insurance a lender
+        requires for every year of the term."""
+        per_year = self._required_insurance_per_year()
+        costs: dict[str, Decimal] = {}
+        for e in result.evaluations:
+            if e.schedule is None:
+                continue
+            insurance = ZERO
+            if e.product.requires_full_insurance and per_year:
+                insurance = car_cost(ZERO, ZERO, e.schedule.terms.months,
+                                     per_year).required_insurance
+            costs[e.code] = result.request.deal_for(e.product).total_cost(e.schedule,
+                                                                           insurance)
+        return costs
 
     def _fit_comparison(self) -> None:
         """Give the comparison the height of its rows; the rest goes to the details."""
@@ -681,6 +864,8 @@ class PlanPage(StepPage):
         self.comparison.set_selected(self._selected)
         e = self.selected_evaluation()
         self._update_insurance(e)
+        self._show_deal(e)
+        self._show_balloon(e)
         if e is None:
             self.chosen_label.setText(self.tr("No product chosen."))
             self.blocks.set_lines([])
@@ -705,6 +890,7 @@ class PlanPage(StepPage):
             info.append(tr_reason(e.dti.reason))
         if e.rate_check is not None and e.rate_check.level is RateLevel.OK:
             info.append(tr_reason(e.rate_check.reason))
+        info.append(self._subsidy_line(e))
         self.info.set_lines(info)
         s = e.schedule
         self.schedule.set_schedule(s)
@@ -735,7 +921,7 @@ class PlanPage(StepPage):
             self.settle_after.setValue(min(12, last))  # a year in: the usual question
         self.settle_after.blockSignals(False)
         self._update_settlement()
-        self._refresh_grid(e)
+        self._show_grid(e)
 
     def _update_insurance(self, e: ProductEvaluation | None) -> None:
         insurance = self.addons[0]
@@ -776,65 +962,67 @@ class PlanPage(StepPage):
         self.settle_rows["net"].setText(cny(result.net_saving))
         self.settlement = result
 
-    def _refresh_grid(self, e: ProductEvaluation) -> None:
-        down, term, method = self.current_request()
-        key = (e.code, method)
-        percent = None
-        if self._price:
-            for p in GRID_DOWN_PERCENTS:
-                if percent_of(self._price, Decimal(p)) == money(down):
-                    percent = p
-        self.grid.set_picked(percent, term if term in GRID_TERMS else None)
-        if key == self._grid_key or self._price is None or self.consultation_id is None:
+    def _show_grid(self, e: ProductEvaluation) -> None:
+        """The chosen product's grid from the last answer (its rows: shares of the price and
+        financed lines, and the current down payment)."""
+        result = self._result
+        down, term, _ = self.current_request()
+        if result is None or not result.grid or not any(
+                cell.code == e.code for cell in result.grid.values()):
+            self.grid.set_cells({}, ())
             return
-        self._grid_key = key
-        db, actor, cid, price = self.ctx.database, self.ctx.staff, self.consultation_id, self._price
-        code = e.code
-        downs = {p: int(percent_of(price, Decimal(p))) for p in GRID_DOWN_PERCENTS}
+        base = result.request.for_product(e.product)
+        self.grid.set_cells(result.grid, result.grid_downs, base=base.vehicle_price,
+                            current=base.down_payment)
+        header = self.grid_view.verticalHeader()
+        header.headerDataChanged(Qt.Orientation.Vertical, 0, max(self.grid.rowCount() - 1, 0))
+        self.grid_view.updateGeometries()
+        self.grid.set_picked(money(down), term if term in GRID_TERMS else None)
 
-        def job() -> dict[tuple[int, int], ProductEvaluation]:
-            cells: dict[tuple[int, int], ProductEvaluation] = {}
-            with reading(db) as uow:  # one read-only transaction for the 20 evaluations
-                for p, amount in downs.items():
-                    for months in GRID_TERMS:
-                        evals = cs.evaluate_products(
-                            uow, actor, cid, down_payment=amount, term_months=months,
-                            method=method,
-                        )
-                        match = next((x for x in evals if x.code == code), None)
-                        if match is not None:
-                            cells[(p, months)] = match
-            return cells
+    def _show_deal(self, e: ProductEvaluation | None) -> None:
+        """The deal panel's figures for the chosen product (the add-ons it finances)."""
+        result = self._result
+        if result is None:
+            return
+        request = result.request
+        deal = request.deal_for(e.product) if e is not None else request.deal
+        self.deal_panel.show_deal(deal)
+        top = int(deal.financed_total)
+        for w in (self.down_slider, self.down_spin):
+            if w.maximum() != top:
+                w.blockSignals(True)
+                w.setMaximum(max(top, 0))
+                w.blockSignals(False)
+        self.down_slider.setPageStep(max(SLIDER_STEP, top // 20))
+        allows = e is not None and e.product.finance_add_ons
+        for a in self.addons:
+            a.financed.setEnabled(allows)
+            a.financed.setToolTip("" if allows else self.tr(
+                "This product does not finance add-ons: they are paid apart."))
 
-        def done(cells: dict[tuple[int, int], ProductEvaluation]) -> None:
-            if cid != self.consultation_id:
-                return  # built for the consultation shown before
-            self.grid_error.show_text("")
-            self.grid.set_cells(cells, {p: Decimal(v) for p, v in downs.items()})
-            header = self.grid_view.verticalHeader()
-            header.headerDataChanged(Qt.Orientation.Vertical, 0, self.grid.rowCount() - 1)
-            self.grid_view.updateGeometries()
-            current = self.current_request()
-            pct_match = next((p for p, v in downs.items() if v == int(current[0])), None)
-            self.grid.set_picked(pct_match, current[1] if current[1] in GRID_TERMS else None)
+    def _show_balloon(self, e: ProductEvaluation | None) -> None:
+        s = e.schedule if e is not None else None
+        if s is None or not s.balloon:
+            self.balloon_label.setText("")
+            return
+        self.balloon_label.setText(self.tr("= {amount} CNY, due {date}").format(
+            amount=cny(s.balloon), date=s.rows[-1].due_date.isoformat()))
 
-        def failed(exc: BaseException) -> None:
-            self._grid_key = None  # try again on the next change
-            if cid != self.consultation_id:
-                return
-            if isinstance(exc, UserError):  # shown under the grid, never swallowed
-                text = (
-                    "\n".join(validation_errors(exc).values())
-                    if isinstance(exc, ValidationError)
-                    else tr_error(exc.message)
-                )
-                self.grid_error.show_text(
-                    self.tr("The payment grid could not be built: {reason}").format(reason=text)
-                )
-                return
-            raise exc
-
-        self.ctx.runner.run(job, done, failed)
+    def _subsidy_line(self, e: ProductEvaluation) -> str:
+        """"Subsidised by …": who pays the lender the difference, and what it is worth."""
+        sub, s = e.product.subsidy, e.schedule
+        if sub is None or s is None:
+            return ""
+        who = sub.by_zh if self.ctx.chinese and sub.by_zh else sub.by
+        try:
+            value = subsidy_value(s, sub.lender_rate)
+        except DealError:
+            return ""
+        return self.tr(
+            "Subsidised by {by}: the customer pays {rate}% a year (APR {apr}% with the fees), "
+            "the lender earns {lender}%; the subsidy is worth {value} CNY.").format(
+            by=who, rate=s.terms.annual_rate.normalize(), apr=e.apr,
+            lender=sub.lender_rate.normalize(), value=cny(value))
 
     # -- saving ------------------------------------------------------------------
     def current_pick(self) -> Pick | None:
@@ -842,7 +1030,12 @@ class PlanPage(StepPage):
             return None
         lines, _ = self._check_addons()
         down, term, method = self.current_request()
-        return Pick(self._selected, method, term, money(down), tuple(lines))
+        try:
+            deal = deals.read_deal(self.deal_form())
+        except ValidationError:
+            deal = None
+        return Pick(self._selected, method, term, money(down), tuple(lines),
+                    self.balloon_percent(), deal)
 
     @staticmethod
     def _pick_of(p: cs.PlanView) -> Pick:
@@ -852,10 +1045,14 @@ class PlanPage(StepPage):
             p.term_months,
             money(p.down_payment or 0),
             tuple((a.kind.value, a.name, a.price, a.required) for a in p.add_ons),
+            (p.balloon * 100 / p.amount).quantize(Decimal(1)) if p.balloon and p.amount
+            else ZERO,
+            p.deal,
         )
 
     def _validate_locally(self) -> dict[str, str]:
         _, errors = self._check_addons()
+        errors.update(self.deal_panel.problems())
         if self._selected is None:
             errors["plan"] = self.tr("Choose a product in the comparison first.")
         return errors
@@ -878,6 +1075,8 @@ class PlanPage(StepPage):
             term_months=pick.term_months,
             down_payment=pick.down_payment,
             add_ons=tuple(cs.AddOnInput(k, n, p, r) for k, n, p, r in pick.add_ons),
+            balloon_percent=pick.balloon_percent,
+            deal=self.deal_form(),
         )
 
         version = self.expected_version()

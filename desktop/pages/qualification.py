@@ -34,15 +34,9 @@ from db.services import catalogue, customers
 from db.services import consultations as cs
 from db.services.base import Permission
 from desktop.context import AppContext
-from desktop.pages.base import (
-    BLOCK_BANNER,
-    INFO_BANNER,
-    WARN_BANNER,
-    Banner,
-    StepPage,
-    cny,
-    tr_reason,
-)
+from desktop.pages.base import StepPage
+from desktop.pages.fields import BLOCK_BANNER, INFO_BANNER, WARN_BANNER, Banner
+from desktop.pages.texts import cny, tr_reason
 from lending import qualification as lq
 from lending.money import MoneyError, parse_decimal, parse_money
 from lending.products import Catalogue

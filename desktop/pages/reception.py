@@ -33,19 +33,18 @@ from db.services.base import NotFound, Permission, ValidationError
 from db.services.blacklist import BlacklistHit, local_date_text
 from desktop.context import AppContext
 from desktop.labels import blacklist_reason_label, blacklist_source_label, in_sentence
-from desktop.pages.base import (
+from desktop.pages.base import StepPage
+from desktop.pages.fields import (
     BLOCK_BANNER,
     ERROR_STYLE,
     OK_STYLE,
     WARN_BANNER,
     Banner,
     Hint,
-    StepPage,
-    cny,
     hline,
     section_title,
-    tr_reason,
 )
+from desktop.pages.texts import cny, tr_reason
 from lending import identity
 from lending.reasons import Reason
 

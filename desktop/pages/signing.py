@@ -30,17 +30,10 @@ from db.services import consultations as cs
 from db.services.base import Permission, ValidationError
 from desktop.context import AppContext
 from desktop.documents import DocumentsButton
-from desktop.pages.base import (
-    BLOCK_BANNER,
-    INFO_BANNER,
-    Banner,
-    StepPage,
-    cny,
-    product_names,
-    tr_reason,
-    validation_errors,
-)
+from desktop.pages.base import StepPage
 from desktop.pages.decisions import DatedConfirmDialog, LenderDecisionDialog, UndoDialog
+from desktop.pages.fields import BLOCK_BANNER, INFO_BANNER, Banner
+from desktop.pages.texts import cny, product_names, tr_reason, validation_errors
 from lending.money import rate2
 
 

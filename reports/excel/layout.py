@@ -16,9 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
@@ -69,7 +70,7 @@ def display_width(text: str) -> int:
     return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
-def _text_cell(ws: Any, value: Any) -> WriteOnlyCell:
+def _text_cell(ws: Any, value: Any) -> Cell:
     c = WriteOnlyCell(ws, value)
     if isinstance(value, str) and value.startswith("="):
         c.data_type = "s"  # typed text, never a formula
@@ -189,7 +190,9 @@ class Table:
     ) -> None:
         ws = wb.create_sheet(title)
         assert isinstance(ws, WriteOnlyWorksheet)
-        self.ws = ws
+        # Any: the stubs leave out what a write-only sheet takes from a worksheet
+        # (column_dimensions, row_breaks, add_chart, auto_filter)
+        self.ws: Any = cast(Any, ws)
         self.columns = tuple(columns)
         self.rows_written = 0
         self.widths: list[float] = []
@@ -203,10 +206,10 @@ class Table:
                     min(display_width(col.heading), 24) + 2,
                     *(display_width(_shown(col.kind, r[i - 1])) + 2 for r in rows_for_width),
                 )
-            ws.column_dimensions[get_column_letter(i)].width = min(width, MAX_WIDTH)
+            self.ws.column_dimensions[get_column_letter(i)].width = min(width, MAX_WIDTH)
             self.widths.append(min(width, MAX_WIDTH))
         for i in range(len(self.columns) + 1, min_columns + 1):
-            ws.column_dimensions[get_column_letter(i)].width = 12
+            self.ws.column_dimensions[get_column_letter(i)].width = 12
             self.widths.append(12)
         ws.freeze_panes = f"{get_column_letter(freeze_column + 1)}{FIRST_DATA_ROW}"
         t = _text_cell(ws, heading)
@@ -224,9 +227,9 @@ class Table:
         self._kinds = tuple(col.kind for col in self.columns)
         # one prototype per (column, kind, bold): never the same object twice in a row,
         # because every value of a row is filled in before the row is appended
-        self._protos: dict[tuple[int, str, bool], WriteOnlyCell] = {}
+        self._protos: dict[tuple[int, str, bool], Cell] = {}
 
-    def _proto(self, index: int, kind: str, bold: bool) -> WriteOnlyCell:
+    def _proto(self, index: int, kind: str, bold: bool) -> Cell:
         key = (index, kind, bold)
         c = self._protos.get(key)
         if c is None:

@@ -22,7 +22,7 @@ from openpyxl.workbook import Workbook
 from reports.excel.layout import FIRST_DATA_ROW, HEADER_ROW, Column, PageFrame, Table
 from reports.lenders import lender_name
 from reports.model import ConsultationRow, Report, label, word
-from reports.model.build import template_label
+from reports.model.sql import template_label
 from resources.i18n import translator
 
 TR_CONTEXT = "ExcelReport"
@@ -273,8 +273,8 @@ def _kpis(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
     table.plain([_t("The lender's decisions and the time to close", lang)], bold=True)
     table.plain(decision_heads, bold=True)
     decision_kinds = ("text", "int", "int", "percent", "int", "int", "decimal1", "percent")
-    for v in decisions[:-1]:
-        table.row(v, kinds=decision_kinds)
+    for decided in decisions[:-1]:
+        table.row(decided, kinds=decision_kinds)
     table.row(decisions[-1], kinds=decision_kinds, total=True)
     table.finish(n_filtered)
 

@@ -10,7 +10,7 @@ numbers.  Conventions: money ``Decimal`` 0.01; rates and shares ``Decimal``
 percent with 2 decimals; ``None`` = no data.
 """
 
-from reports.model.build import build_report, load_kpi_targets, targets_from_json
+from reports.model.build import build_report
 from reports.model.figures import (
     KPI_CODES,
     ChannelLine,
@@ -29,6 +29,7 @@ from reports.model.figures import (
     SalespersonKpis,
     Summary,
 )
+from reports.model.kpi import load_kpi_targets, targets_from_json
 from reports.model.labels import english, label, word
 from reports.model.period import MonthBucket, PeriodError, ReportPeriod
 from reports.model.rows import ConsultationRow, check_unmasked, iter_consultation_rows, mask_name

@@ -24,26 +24,23 @@ from sqlalchemy import ColumnElement, and_, func, select, union
 
 from db.database import Database
 from db.models import Consultation, Customer, FollowUp, LoanStatus, Plan, Staff
-from db.models.enums import Role
 from db.services.base import Actor, Permission, require
-from reports.model.build import (
+from reports.model.build import _activity
+from reports.model.figures import M1_DAYS, M3_DAYS, FunnelStep, Overdue, ProductLine
+from reports.model.kpi import KpiActuals
+from reports.model.period import ReportPeriod
+from reports.model.rows import mask_name
+from reports.model.sections import _funnel, _overdue, _products
+from reports.model.sql import (
     STAGE_COLUMNS,
     STAGES,
-    KpiActuals,
-    _activity,
     _chosen_plan,
-    _funnel,
-    _overdue,
-    _products,
     _within,
     in_stores,
     plan_has_add_on,
     reached,
     resolve_stores,
 )
-from reports.model.figures import M1_DAYS, M3_DAYS, FunnelStep, Overdue, ProductLine
-from reports.model.period import ReportPeriod
-from reports.model.rows import mask_name
 
 C = Consultation
 
@@ -262,8 +259,8 @@ def drill_down(
     day = today or date.today()
     period = months(day, tz)[1 if drill.month else 0]
     cond = _drill_filter(drill, period, day)
-    # as in the workbook: unmasked for the owner only (a manager opens the consultation)
-    names_visible = actor.role is Role.OWNER and actor.can(Permission.VIEW_PII)
+    # as in the workbook: unmasked only where full data may leave (EXPORT_UNMASKED, the owner)
+    names_visible = actor.can(Permission.EXPORT_UNMASKED)
     stmt = (
         select(C.id, C.contact_at, Customer.name, Staff.display_name, C.status,
                *STAGE_COLUMNS[1:], Plan.product_code, Plan.amount, C.signed_at)

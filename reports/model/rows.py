@@ -22,7 +22,8 @@ from db.models import Consultation, Customer, Plan, Product, Qualification, Staf
 from db.models.enums import AuditAction
 from db.services import audit
 from db.services.base import Actor, Permission, PermissionDenied, require
-from reports.model.build import (
+from reports.model.period import ReportPeriod
+from reports.model.sql import (
     STAGE_COLUMNS,
     STAGES,
     in_stores,
@@ -30,10 +31,7 @@ from reports.model.build import (
     resolve_stores,
     staff_of,
 )
-from reports.model.build import (
-    name_zh as _name_zh,
-)
-from reports.model.period import ReportPeriod
+from reports.model.sql import name_zh as _name_zh
 
 C = Consultation
 PII_FIELDS = "name,id_number,phone,monthly_income"

@@ -63,16 +63,13 @@ TR_STRINGS = (
 )
 
 SAMPLE_WATERMARK = "Sample data — not an offer"
-"""English source; the watermark prints it in Chinese and English on every document."""
+"""English source; the watermark prints it in the document's language on every page."""
 
 
 REPRINT = "Reprint"
 """English source; a reprint is marked in the document's language (重印 / Reprint)."""
 
 
-def sample_watermark() -> str:
-    """"样例数据，非正式报价 / Sample data — not an offer" (both languages, always)."""
-    return f"{translator(CHINESE)(TR_CONTEXT, SAMPLE_WATERMARK)} / {SAMPLE_WATERMARK}"
 
 
 class InternalInstructionError(ValueError):
@@ -285,7 +282,7 @@ class CustomerDocument:
         texts = [self.store.name, *self._store_lines(), self.title_text,
                  self.footer_text(), self.page_label(1, 1)]
         if self.store.sample:
-            texts.append(sample_watermark())
+            texts.append(self._t(SAMPLE_WATERMARK))
         return texts
 
     def check_wording(self, story: list[Flowable]) -> None:
@@ -405,16 +402,17 @@ class CustomerDocument:
         if not self.store.sample:
             return
         width, height = self.pagesize
-        text = sample_watermark()
+        text = self._t(SAMPLE_WATERMARK)  # in the document's language, as the reprint mark
         canvas.saveState()
         canvas.setFillColor(WATERMARK)
         canvas.translate(width / 2, height / 2)
         canvas.rotate(40)
-        chinese, english = text.split(" / ", 1)
-        canvas.setFont(self.fonts.bold, 40)
-        canvas.drawCentredString(0, 8, chinese)
-        canvas.setFont(self.fonts.bold, 26)
-        canvas.drawCentredString(0, -28, english)
+        if self.zh:
+            canvas.setFont(self.fonts.bold, 40)
+            canvas.drawCentredString(0, 8, text)
+        else:
+            canvas.setFont(self.fonts.bold, 26)
+            canvas.drawCentredString(0, -28, text)
         canvas.restoreState()
         canvas.saveState()
         canvas.setFillColor(WARN)

@@ -21,6 +21,7 @@ from decimal import Decimal
 from lending.appraisal import Appraisal
 from lending.compliance import DtiCheck, check_dti, customer_rate_notice, customer_reasons
 from lending.cost import car_cost, insurance_years
+from lending.deal import Deal
 from lending.eligibility import (
     FINAL_PAYMENT_CODES,
     ProductEvaluation,
@@ -28,7 +29,7 @@ from lending.eligibility import (
     final_payment_notice,
 )
 from lending.money import ZERO, money, rate2
-from lending.products import Fees, Product
+from lending.products import Fees, Product, Subsidy
 from lending.reasons import Reason
 from lending.schedule import Installment, RepaymentMethod, Schedule
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
@@ -103,6 +104,79 @@ class AddOnLine:
         return self.required and self.per_year
 
 
+@dataclass(frozen=True)
+class OnRoadLine:
+    """One on-the-road cost line as the quote prints it."""
+
+    code: str
+    label: str
+    """English template (translated in the ``Reason`` context, as lending's labels)."""
+    amount: Decimal
+    financed: bool
+
+
+@dataclass(frozen=True)
+class DealInfo:
+    """The whole deal (DOMAIN.md): price, on-road lines, trade-in, paid today, financed.
+
+    Every figure is lending's (:class:`lending.deal.Deal`)."""
+
+    vehicle_price: Decimal
+    lines: tuple[OnRoadLine, ...]
+    on_road_total: Decimal
+    """The on-the-road price (落地价): price + every line."""
+    cash_lines: Decimal
+    financed_lines: Decimal
+    down_payment: Decimal
+    """Put towards the car and the financed lines: cash and the trade-in."""
+    financed_total: Decimal
+    """Price, financed lines and financed add-ons: what the down payment and the loan
+    cover."""
+    loan_amount: Decimal
+    paid_today: Decimal
+    """Down payment less the trade-in, plus every cash line."""
+    finance_service_fee: Decimal = ZERO
+    finance_service_fee_financed: bool = False
+    financed_add_ons: Decimal = ZERO
+    trade_in_value: Decimal | None = None
+    trade_in_owed: Decimal | None = None
+    trade_in_subsidies: tuple[tuple[str, Decimal], ...] = ()
+    trade_in_credit: Decimal = ZERO
+
+    @property
+    def has_trade_in(self) -> bool:
+        return self.trade_in_value is not None or self.trade_in_owed is not None or bool(
+            self.trade_in_subsidies)
+
+
+def deal_info(deal: Deal, trade_in_value: Decimal | None = None,
+              trade_in_owed: Decimal | None = None) -> DealInfo:
+    """The quote's deal section from lending's :class:`~lending.deal.Deal`."""
+    q = deal.on_road
+    fee = next((line for line in q.lines if line.code == "finance_service_fee"), None)
+    trade = deal.trade_in
+    return DealInfo(
+        vehicle_price=q.price,
+        lines=tuple(OnRoadLine(line.code, line.label, line.amount, line.financed)
+                    for line in q.lines),
+        on_road_total=q.total,
+        cash_lines=q.cash_lines_total,
+        financed_lines=q.financed_lines_total,
+        down_payment=money(deal.down_payment),
+        financed_total=deal.financed_total,
+        loan_amount=deal.loan_amount,
+        paid_today=deal.paid_today,
+        finance_service_fee=fee.amount if fee is not None else ZERO,
+        finance_service_fee_financed=bool(fee is not None and fee.financed),
+        financed_add_ons=money(deal.financed_add_ons),
+        trade_in_value=trade_in_value,
+        trade_in_owed=trade_in_owed,
+        trade_in_subsidies=tuple((s.label, money(s.amount)) for s in trade.subsidies)
+        if trade is not None else (),
+        trade_in_credit=deal.trade_in_credit,
+    )
+
+
 def required_insurance_per_year(add_ons: Sequence[AddOnLine]) -> Decimal:
     """The yearly price of every lender-required insurance line."""
     return money(sum((a.price for a in add_ons if a.required_insurance), ZERO))
@@ -164,6 +238,20 @@ class PlanSummary:
     """What the customer is told about this plan (staff-only reasons are left out)."""
     rate_notice: Reason | None = None
     """The neutral APR-above-the-LPR-threshold fact (APR, threshold and cap), if any."""
+    balloon: Decimal = ZERO
+    """Balloon method: the lump paid with the last payment."""
+    balloon_due: date | None = None
+    subsidised_by: str = ""
+    """An interest subsidy (贴息): who pays the lender the difference (English) ..."""
+    subsidised_by_zh: str = ""
+    """... and in Chinese."""
+    lender_rate: Decimal | None = None
+    """The rate the lender earns on a subsidised plan (the customer pays ``annual_rate``)."""
+    deal_costs: Decimal = ZERO
+    """What the deal adds to the total cost of the car besides the loan: the on-road
+    lines paid in cash, less the finance service fee (already in the loan's fees)."""
+    finance_service_fee: Decimal = ZERO
+    """The finance service fee in ``upfront_fee`` (a loan fee, part of the APR)."""
 
     def name(self, lang: str) -> str:
         return self.product_name_zh if lang.startswith("zh") and self.product_name_zh \
@@ -189,6 +277,8 @@ class QuoteData:
     """Set on a reprint: the day it was printed again (``issued_on`` stays the quote's)."""
     names: tuple[KeptName, ...] = ()
     """Lender and add-on names as the offer printed them (empty: today's catalogue)."""
+    deal: DealInfo | None = None
+    """The on-road breakdown, trade-in and paid today (None: the loan alone)."""
 
     @property
     def chosen(self) -> PlanSummary | None:
@@ -230,6 +320,10 @@ class FeeDisclosure:
     overdue_example_amount: Decimal | None = None
     overdue_example_days: int = OVERDUE_EXAMPLE_DAYS
     overdue_example_penalty: Decimal | None = None
+    finance_service_fee: Decimal = ZERO
+    """The dealer's finance service fee (金融服务费), part of the up-front fee and the APR;
+    ``upfront_fee`` is the product's own fee without it."""
+    finance_service_fee_financed: bool = False
 
 
 @dataclass(frozen=True)
@@ -262,6 +356,15 @@ class DisclosureData:
 # --- builders ---------------------------------------------------------------
 
 
+def checked_installment(schedule: Schedule) -> Installment:
+    """The installment affordability is checked against (:func:`dti_payment`): the
+    largest one, and for a balloon plan the largest regular one (the balloon apart)."""
+    if not schedule.balloon:
+        return schedule.largest_installment
+    regular = schedule.regular_payments
+    return schedule.rows[regular.index(max(regular))]
+
+
 def plan_summary(
     schedule: Schedule,
     *,
@@ -274,8 +377,14 @@ def plan_summary(
     approval_days: tuple[int, int] | None = None,
     warnings: Sequence[Reason] = (),
     settings: LendingSettings = DEFAULT_SETTINGS,
+    subsidy: Subsidy | None = None,
+    deal: Deal | None = None,
 ) -> PlanSummary:
     """The key figures of ``schedule`` (lending computes them all).
+
+    ``subsidy``: the product's interest subsidy (the customer's APR stays their own);
+    ``deal``: the whole deal the plan was priced with (its cash lines join the total cost
+    of the car, the finance service fee is counted once).
 
     ``warnings`` may be the offer's (staff) warnings: the staff-only ones are
     dropped here, so no customer document can print an internal instruction.
@@ -283,7 +392,9 @@ def plan_summary(
     terms = schedule.terms
     rows = schedule.rows
     down = money(down_payment) if down_payment is not None else None
-    top = schedule.largest_installment
+    top = checked_installment(schedule)
+    service_fee = deal.service_fee if deal is not None else ZERO
+    extra = deal.on_road.cash_lines_total - service_fee if deal is not None else ZERO
     return PlanSummary(
         product_name=product_name,
         product_name_zh=product_name_zh,
@@ -310,13 +421,13 @@ def plan_summary(
         last_due_date=rows[-1].due_date,
         vehicle_price=money(vehicle_price) if vehicle_price is not None else None,
         down_payment=down,
-        total_cost=money(down + schedule.total_repayment) if down is not None else None,
+        total_cost=money(down + schedule.total_repayment + extra) if down is not None else None,
         insurance_years=insurance_years(terms.months),
         step_percent=terms.step_percent,
         step_months=terms.step_months,
         chosen=chosen,
         approval_days=approval_days,
-        largest_payment=top.payment,
+        largest_payment=dti_payment(schedule),
         largest_period=top.period,
         largest_due_date=top.due_date,
         payments_equal=all(r.payment == rows[0].payment for r in rows),
@@ -325,6 +436,13 @@ def plan_summary(
         warnings=tuple(w for w in customer_reasons(warnings)
                        if w.code not in FINAL_PAYMENT_CODES),
         rate_notice=customer_rate_notice(schedule.apr, settings),
+        balloon=schedule.balloon,
+        balloon_due=rows[-1].due_date if schedule.balloon else None,
+        subsidised_by=subsidy.by if subsidy is not None else "",
+        subsidised_by_zh=subsidy.by_zh if subsidy is not None else "",
+        lender_rate=subsidy.lender_rate if subsidy is not None else None,
+        deal_costs=extra,
+        finance_service_fee=service_fee,
     )
 
 
@@ -339,7 +457,8 @@ def with_required_insurance(summary: PlanSummary, add_ons: Sequence[AddOnLine]) 
         required_insurance=cost.required_insurance,
         required_insurance_per_year=cost.required_insurance_per_year,
         insurance_years=cost.insurance_years,
-        total_cost=cost.total if summary.down_payment is not None else None,
+        total_cost=cost.total + summary.deal_costs if summary.down_payment is not None
+        else None,
     )
 
 
@@ -424,6 +543,7 @@ def build_quote_data(
     dti: DtiCheck | None = None,
     valid_days: int | None = None,
     settings: LendingSettings = DEFAULT_SETTINGS,
+    deal: DealInfo | None = None,
 ) -> QuoteData:
     """The quote: several plans side by side, at most one of them chosen.
 
@@ -449,6 +569,7 @@ def build_quote_data(
         insurance_required=required,
         max_dti_percent=settings.max_dti_percent,
         dti=dti,
+        deal=deal,
     )
 
 
@@ -477,8 +598,11 @@ def build_plan_data(
     )
 
 
-def fee_disclosure(schedule: Schedule, fees: Fees) -> FeeDisclosure:
-    """The product's fees applied to this plan, with worked examples from lending."""
+def fee_disclosure(schedule: Schedule, fees: Fees, service_fee: Decimal = ZERO,
+                   service_fee_financed: bool = False) -> FeeDisclosure:
+    """The product's fees applied to this plan, with worked examples from lending;
+    ``service_fee`` (the dealer's finance service fee, in the schedule's up-front fee) is
+    listed on its own line."""
     example: EarlySettlement | None = None
     period = min(EARLY_SETTLEMENT_EXAMPLE_PERIOD, len(schedule.rows) - 1)
     if period >= 1:
@@ -488,7 +612,7 @@ def fee_disclosure(schedule: Schedule, fees: Fees) -> FeeDisclosure:
             example = None
     overdue_amount = schedule.first_payment
     return FeeDisclosure(
-        upfront_fee=money(schedule.terms.upfront_fee),
+        upfront_fee=money(schedule.terms.upfront_fee) - money(service_fee),
         upfront_fee_fixed=money(fees.upfront_fee),
         upfront_fee_percent=fees.upfront_fee_percent,
         monthly_fee=schedule.rows[0].fee,
@@ -500,6 +624,8 @@ def fee_disclosure(schedule: Schedule, fees: Fees) -> FeeDisclosure:
         overdue_example_amount=overdue_amount,
         overdue_example_days=OVERDUE_EXAMPLE_DAYS,
         overdue_example_penalty=fees.overdue_penalty_for(overdue_amount, OVERDUE_EXAMPLE_DAYS),
+        finance_service_fee=money(service_fee),
+        finance_service_fee_financed=service_fee_financed,
     )
 
 
@@ -518,6 +644,7 @@ def build_disclosure_data(
     complex_product: bool = False,
     vehicle: VehicleInfo | None = None,
     settings: LendingSettings = DEFAULT_SETTINGS,
+    deal: DealInfo | None = None,
 ) -> DisclosureData:
     """The key-facts sheet for the plan the customer is about to sign."""
     return DisclosureData(
@@ -527,7 +654,9 @@ def build_disclosure_data(
         consultant=consultant,
         customer=customer,
         plan=with_required_insurance(summary, add_ons),
-        fees=fee_disclosure(schedule, product.fees),
+        fees=fee_disclosure(schedule, product.fees,
+                            deal.finance_service_fee if deal is not None else ZERO,
+                            bool(deal and deal.finance_service_fee_financed)),
         insurance_required=product.requires_full_insurance,
         add_ons=tuple(add_ons),
         cooling_off_hours=settings.cooling_off_hours,

@@ -76,6 +76,9 @@ class DisclosureDocument(CustomerDocument):
                                  "the last payment."),
             "step_up": _t("The payment rises by {percent} every {months} months.").format(
                 percent=self.percent(p.step_percent), months=p.step_months),
+            "balloon": _t("The same payment every month, and a balloon of {balloon} paid with "
+                          "the last payment on {date}.").format(
+                balloon=self.cny(p.balloon), date=self.date(p.balloon_due)),
         }
         payments = _t("First payment {first}; highest payment {max}; last payment {last}, due "
                       "{date}.").format(first=self.cny(p.first_payment),
@@ -109,6 +112,13 @@ class DisclosureDocument(CustomerDocument):
             "{percent} of the original principal every month; {total} over the term").format(
             percent=self.percent(f.monthly_fee_rate_percent),
             total=self.cny(f.total_periodic_fees))
+        service_formula = ""
+        if f.finance_service_fee:
+            service_formula = (
+                _t("Charged by the dealer for arranging the loan; financed with the loan")
+                if f.finance_service_fee_financed else
+                _t("Charged by the dealer for arranging the loan; paid at the start")
+            ) + _t("; a loan fee, included in the APR")
         ex = f.early_settlement_example
         if f.early_repayment_fee_percent == 0:
             early_formula = none
@@ -142,6 +152,10 @@ class DisclosureDocument(CustomerDocument):
             [self.para(_t("Overdue penalty interest"), "Cell"), _t("by formula"),
              self.para(overdue_formula, "Cell")],
         ]
+        if f.finance_service_fee:
+            rows.insert(2, [self.para(_t("Finance service fee (dealer)"), "Cell"),
+                            self.money(f.finance_service_fee),
+                            self.para(service_formula, "Cell")])
         w = self.content_width
         table = Table(rows, colWidths=[w * 0.24, w * 0.18, w * 0.58], repeatRows=1)
         cmds = grid_table_style(self.fonts)

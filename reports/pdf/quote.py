@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -10,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from lending.schedule import RepaymentMethod
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
-from reports.pdf.base import CustomerDocument
+from reports.pdf.base import CustomerDocument, escape
 from reports.pdf.data import AddOnLine, PlanSummary, QuoteData
 from reports.pdf.fonts import FontSet
 from reports.pdf.styles import (
@@ -26,6 +27,33 @@ from reports.pdf.styles import (
 )
 
 TR_CONTEXT = "pdf"
+
+
+class StrongParagraph(Paragraph):
+    """A paragraph that reads as bold with any font: with a font set that has no bold face
+    (one CJK TrueType file), the glyphs are filled and outlined (PDF text render mode 2)."""
+
+    def __init__(self, text: str, style: Any, fake_bold: bool) -> None:
+        super().__init__(text, style)
+        self.fake_bold = fake_bold
+
+    def draw(self) -> None:
+        if not self.fake_bold:
+            super().draw()
+            return
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.style.textColor)
+        canvas.setLineWidth(0.35)
+        canvas._code.append("2 Tr")  # fill and stroke; the text state ends with restoreState
+        super().draw()
+        canvas.restoreState()
+
+
+def strong(doc: CustomerDocument, text: str, style: str) -> StrongParagraph:
+    """``text`` in the bold face of ``style`` (or drawn bold when the fonts have none)."""
+    return StrongParagraph(escape(text), doc.styles[style],
+                           fake_bold=doc.fonts.bold == doc.fonts.regular)
 
 
 def info_grid(doc: CustomerDocument, pairs: list[tuple[str, str, str, str]]) -> Table:
@@ -80,7 +108,21 @@ def add_on_notes(doc: CustomerDocument, add_ons: Sequence[AddOnLine]) -> list[st
 
 
 def total_cost_text(doc: CustomerDocument, p: PlanSummary) -> str:
-    """"Total cost of the car X = down payment + total repayment + required insurance"."""
+    """"Total cost of the car X = down payment + total repayment + required insurance"
+    (+ the on-road lines paid in cash, the finance service fee counted once)."""
+    if p.deal_costs or p.finance_service_fee:
+        text = doc._t("Total cost of the car {total} = down payment {down} + total repayment "
+                      "{repayment} + on-road lines paid in cash {cash}").format(
+            total=doc.cny(p.total_cost), down=doc.cny(p.down_payment),
+            repayment=doc.cny(p.total_repayment),
+            cash=doc.cny(p.deal_costs + p.finance_service_fee))
+        if p.required_insurance:
+            text += doc._t(" + required insurance {insurance} ({years} years)").format(
+                insurance=doc.cny(p.required_insurance), years=p.insurance_years)
+        if p.finance_service_fee:
+            text += doc._t(" - the finance service fee {fee}, which is in the loan's fees and "
+                           "counted once").format(fee=doc.cny(p.finance_service_fee))
+        return text + doc._t(". Optional items are not included.")
     if p.required_insurance:
         return doc._t("Total cost of the car {total} = down payment {down} + total repayment "
                       "{repayment} + required insurance {insurance} ({years} years). Optional "
@@ -137,6 +179,71 @@ class QuoteDocument(CustomerDocument):
             ]),
         ]
 
+    def deal(self) -> list[Flowable]:
+        """The on-the-road price line by line, the trade-in, paid today and financed."""
+        d, _t = self.data.deal, self._t
+        if d is None:
+            return []
+        cash, financed = _t("paid in cash"), _t("financed")
+        rows: list[list[object]] = [[_t("Item"), _t("Amount (CNY)"), _t("How it is paid")]]
+        rows.append([self.para(_t("Vehicle price"), "Cell"),
+                     self.para(self.money(d.vehicle_price), "CellRight"),
+                     self.para(_t("down payment and loan"), "Cell")])
+        for line in d.lines:
+            rows.append([self.para(self.tr.reason(line.label), "Cell"),
+                         self.para(self.money(line.amount), "CellRight"),
+                         self.para(financed if line.financed else cash, "Cell")])
+        bold_rows = [len(rows)]
+        rows.append([strong(self, _t("On-the-road price"), "CellBold"),
+                     strong(self, self.money(d.on_road_total), "CellBoldRight"), ""])
+        if d.financed_add_ons:
+            rows.append([self.para(_t("Add-ons financed with the loan"), "Cell"),
+                         self.money(d.financed_add_ons), self.para(financed, "Cell")])
+        if d.has_trade_in:
+            rows.append([self.para(_t("Trade-in value"), "Cell"),
+                         self.money(d.trade_in_value or 0), ""])
+            if d.trade_in_owed:
+                rows.append([self.para(_t("Loan still owed on the trade-in (settled by the "
+                                          "dealer)"), "Cell"),
+                             f"-{self.money(d.trade_in_owed)}", ""])
+            for name, amount in d.trade_in_subsidies:
+                rows.append([self.para(name, "Cell"), self.money(amount), ""])
+            rows.append([self.para(_t("Trade-in towards the down payment"), "Cell"),
+                         self.money(d.trade_in_credit), ""])
+        rows.append([self.para(_t("Down payment (trade-in included)"), "Cell"),
+                     self.money(d.down_payment), ""])
+        bold_rows.append(len(rows))
+        rows.append([strong(self, _t("Financed (loan amount)"), "CellBold"),
+                     strong(self, self.money(d.loan_amount), "CellBoldRight"),
+                     self.para(_t("price and financed lines {total} - down payment").format(
+                         total=self.money(d.financed_total)), "Cell")])
+        bold_rows.append(len(rows))
+        rows.append([strong(self, _t("Paid today"), "CellBold"),
+                     strong(self, self.money(d.paid_today), "CellBoldRight"),
+                     self.para(_t("down payment - trade-in + lines paid in cash"), "Cell")])
+        w = self.content_width
+        table = Table(rows, colWidths=[w * 0.45, w * 0.2, w * 0.35], repeatRows=1)
+        cmds = grid_table_style(self.fonts)
+        cmds += [("ALIGN", (1, 1), (1, -1), "RIGHT"),
+                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA])]
+        for row in bold_rows:
+            cmds.append(("BACKGROUND", (0, row), (-1, row), CHOSEN))
+        table.setStyle(table_style(cmds))
+        return [self.section(_t("On-the-road price and what you pay today")), table]
+
+    def balloon_text(self, p: PlanSummary) -> str:
+        return self._t("Balloon {amount}, due {date} with the last payment").format(
+            amount=self.cny(p.balloon), date=self.date(p.balloon_due))
+
+    def subsidy_text(self, p: PlanSummary) -> str:
+        """"Subsidised by …": who pays the difference; the customer's own rate and APR."""
+        by = p.subsidised_by_zh if self.zh and p.subsidised_by_zh else p.subsidised_by
+        return self._t("The rate of {product} is subsidised by {by}: you pay a nominal "
+                       "{rate} a year, an APR of {apr} with every fee; {by} pays the lender "
+                       "the difference.").format(product=p.name(self.lang), by=by,
+                                                  rate=self.percent(p.annual_rate),
+                                                  apr=self.percent(p.apr))
+
     def headline(self, plan: PlanSummary) -> list[Flowable]:
         _t = self._t
         if plan.payments_equal:
@@ -149,7 +256,7 @@ class QuoteDocument(CustomerDocument):
         caption = f"{label}{self.colon}{plan.name(self.lang)}"
         if plan.lender:
             caption += f" / {self.lender_name(plan.lender)}"
-        return [
+        out: list[Flowable] = [
             self.section(caption),
             key_figures(self, [
                 (_t("Monthly payment"), self.money(plan.first_payment), monthly_unit),
@@ -159,6 +266,11 @@ class QuoteDocument(CustomerDocument):
                  _t("nominal rate {rate}").format(rate=self.percent(plan.annual_rate))),
             ]),
         ]
+        if plan.balloon:
+            out += [Spacer(1, 1.5 * mm), strong(self, self.balloon_text(plan), "Emphasis")]
+        if plan.subsidised_by:
+            out += [Spacer(1, 1 * mm), self.para(self.subsidy_text(plan), "Note")]
+        return out
 
     def comparison(self) -> list[Flowable]:
         d, _t = self.data, self._t
@@ -177,6 +289,12 @@ class QuoteDocument(CustomerDocument):
             (_t("Total fees"), lambda p: self.money(p.total_fees)),
             (_t("Total repayment"), lambda p: self.money(p.total_repayment)),
         ]
+        if any(p.balloon for p in plans):
+            metric.insert(3, (_t("Balloon (with the last payment)"), self.balloon_cell))
+        if any(p.subsidised_by for p in plans):
+            metric.append((_t("Subsidised by"), lambda p: self.para(
+                (p.subsidised_by_zh if self.zh and p.subsidised_by_zh else p.subsidised_by)
+                or "-", "CellRight")))
         if any(p.required_insurance for p in plans):
             metric.append((_t("Required insurance (a year × years)"), self.insurance_text))
         metric += [
@@ -205,7 +323,7 @@ class QuoteDocument(CustomerDocument):
         ]
         for row, (label, _) in enumerate(metric, start=1):
             if label in (_t("APR (true annual rate, IRR)"), _t("Monthly payment"),
-                         _t("Total cost of the car")):
+                         _t("Total cost of the car"), _t("Balloon (with the last payment)")):
                 cmds.append(("FONT", (1, row), (-1, row), self.fonts.bold, TABLE_SIZE,
                              TABLE_SIZE * 1.3))
         for col, p in enumerate(plans, start=1):
@@ -217,6 +335,11 @@ class QuoteDocument(CustomerDocument):
                 ]
         table.setStyle(table_style(cmds))
         return [self.section(_t("Plans compared")), table]
+
+    def balloon_cell(self, p: PlanSummary) -> str:
+        if not p.balloon:
+            return "-"
+        return f"{self.money(p.balloon)}\n{self.date(p.balloon_due)}"
 
     def payment_text(self, p: PlanSummary) -> str:
         """The monthly payment; how it changes for the methods where it does."""
@@ -230,6 +353,9 @@ class QuoteDocument(CustomerDocument):
         if p.method is RepaymentMethod.INTEREST_FIRST:
             return _t("{first}; last payment {last}").format(
                 first=first, last=self.money(p.last_payment))
+        if p.balloon:
+            return _t("{first}; balloon {balloon} at the end").format(
+                first=first, balloon=self.money(p.balloon))
         return first
 
     def insurance_text(self, p: PlanSummary) -> Paragraph:
@@ -289,6 +415,8 @@ class QuoteDocument(CustomerDocument):
         if chosen.total_cost is not None:
             lines.append((total_cost_text(self, chosen), "Note"))
         for p in d.plans:
+            if p.subsidised_by and p is not chosen:
+                lines.append((self.subsidy_text(p), "Note"))
             for w in (*p.warnings, *([p.final_notice] if p.final_notice else [])):
                 lines.append((f"{p.name(self.lang)}{self.colon}{self.reason(w)}", "Warning"))
             if p.rate_notice is not None:
@@ -319,8 +447,8 @@ class QuoteDocument(CustomerDocument):
     def story(self) -> list[Flowable]:
         d = self.data
         chosen = d.chosen or d.plans[0]
-        story: list[Flowable] = [self.parties(), *self.vehicle(), *self.headline(chosen),
-                                 *self.comparison(), *self.add_ons()]
+        story: list[Flowable] = [self.parties(), *self.vehicle(), *self.deal(),
+                                 *self.headline(chosen), *self.comparison(), *self.add_ons()]
         story.append(KeepTogether([*self.notes(), Spacer(1, 2 * mm), self.signatures()]))
         return story
 

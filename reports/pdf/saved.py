@@ -118,10 +118,12 @@ def _document(
         main_id = documents.main_plan_id(uow, actor, consultation_id, plan_id)
         main, plans = load_snapshots(uow, actor, consultation_id, plan_id=main_id)
         c = documents.customer_line(uow, actor, consultation_id)
-        earlier = documents.print_count(uow, actor, main_id, kind.value)
+        first = documents.first_printed_at(uow, actor, main_id, kind.value)
         logo = settings_service.get_store(uow, actor.store_id).logo
     customer = CustomerInfo(c.name, c.id_number_masked, c.phone_masked)
-    again = (printed_on or date.today()) if earlier else None
+    again = (printed_on or date.today()) if first is not None else None
+    if first is not None:  # a reprint compares what the first print compared, nothing newer
+        plans = [(p, s) for p, s in plans if p.plan_id == main_id or p.created_at <= first]
     data: DocumentData
     if kind is DocumentKind.PLAN:
         data = replace(main.plan, customer=customer, reprinted_on=again)

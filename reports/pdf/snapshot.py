@@ -58,6 +58,7 @@ from reports.pdf.data import (
     build_disclosure_data,
     build_plan_data,
     build_quote_data,
+    deal_info,
     dti_for,
     plan_summary,
 )
@@ -222,7 +223,12 @@ def build_snapshot(
         if product is not None else None,
         warnings=plan.warnings,
         settings=settings,
+        subsidy=product.subsidy if product is not None else None,
+        deal=inputs.deal,
     )
+    deal = None
+    if inputs.deal is not None and plan.deal is not None:
+        deal = deal_info(inputs.deal, plan.deal.trade_in_value, plan.deal.trade_in_owed)
     dti = dti_for(schedule, inputs.monthly_income, inputs.existing_monthly_debt, settings)
     quote = build_quote_data(
         [summary], store=store, customer=NO_CUSTOMER, consultant=consultant, issued_on=issued,
@@ -230,7 +236,7 @@ def build_snapshot(
         add_ons=add_ons,
         insurance_required=bool(product and product.requires_full_insurance)
         or any(a.required for a in plan.add_ons if a.kind.value == "insurance"),
-        dti=dti, settings=settings,
+        dti=dti, settings=settings, deal=deal,
     )
     repayment = build_plan_data(schedule, summary, store=store, customer=NO_CUSTOMER,
                                 issued_on=issued,
@@ -241,7 +247,7 @@ def build_snapshot(
             schedule, summary, product, store=store, customer=NO_CUSTOMER,
             consultant=consultant, issued_on=issued,
             document_no=document_no("D", consultation_id, plan.id), add_ons=add_ons,
-            dti=dti, vehicle=vehicle, settings=settings,
+            dti=dti, vehicle=vehicle, settings=settings, deal=deal,
         )
     # the lender's and add-ons' display names (both languages, the lender's phone) as
     # the catalogue has them today: the documents print these, whatever it says later

@@ -61,12 +61,14 @@ def stylesheet(fonts: FontSet) -> StyleSheet1:
     add("Cell", parent="Normal", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35)
     add("CellBold", parent="Cell", fontName=bold)
     add("CellRight", parent="Cell", alignment=TA_RIGHT)
+    add("CellBoldRight", parent="CellBold", alignment=TA_RIGHT)
     add("CellHead", parent="Cell", fontName=bold, textColor=colors.white, alignment=TA_CENTER)
     add("KeyLabel", parent="Normal", fontSize=8, leading=11, textColor=MUTED, alignment=TA_CENTER)
     add("KeyValue", parent="Normal", fontName=bold, fontSize=15, leading=19, textColor=ACCENT,
         alignment=TA_CENTER)
     add("KeyUnit", parent="Small", alignment=TA_CENTER)
     add("Warning", parent="Note", textColor=WARN)
+    add("Emphasis", parent="Normal", fontName=bold, fontSize=10.5, leading=14)
     add("Reprint", parent="Normal", fontName=bold, fontSize=9.5, leading=13, textColor=WARN,
         borderColor=WARN, borderWidth=0.8, borderPadding=(3, 5, 3, 5), spaceAfter=8,
         alignment=TA_CENTER)

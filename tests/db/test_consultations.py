@@ -236,7 +236,7 @@ def test_failed_hard_requirement_blocks(database: Database, owner: Actor) -> Non
     q = cs.save_qualification(database, owner, v.id, cs.QualificationForm(monthly_income="9000"))
     assert not q.passed and q.grade is None
     assert {r.code for r in q.hard_failures} >= {"hard.income_proof_short", "hard.no_work_proof"}
-    assert q.monthly_income == "9***"
+    assert q.monthly_income == "6,000–10,000"  # 9,000 a month: masked as its band
     v = cs.get_consultation(database, owner, v.id)
     assert v.steps[Step.QUALIFICATION] is StepState.BLOCKED
     assert v.blocked[0].code == "qualification.failed"
@@ -273,14 +273,15 @@ def test_qualification_without_income_keeps_the_stored_one(
         credit_kinds=2,
     )
     q = cs.save_qualification(database, consultant, v.id, form)
-    assert q.monthly_income == "1****" and q.statement_average_income == "1****"
+    # masked as the band (12,000 and 11,000 a month: both in 10,000-15,000), not a digit
+    assert q.monthly_income == "10,000–15,000" and q.statement_average_income == "10,000–15,000"
     full = cs.get_qualification(database, owner, v.id, unmasked=True)
     assert full is not None and full.monthly_income == "12000.00"
     assert full.statement_average_income == "11000.00" and not full.work_proof
     again = cs.save_qualification(
         database, owner, v.id, dataclasses.replace(form, statement_average_income=None)
     )
-    assert again.statement_average_income == "1****"  # None kept the statement income too
+    assert again.statement_average_income == "10,000–15,000"  # None kept the statement income too
     # nothing stored yet: the income is required
     other = new_consultation(database, owner, phone="13900000077", seq=77)
     with pytest.raises(ValidationError) as info:
@@ -343,7 +344,7 @@ def test_service_refusals_are_translatable_reasons(database: Database, owner: Ac
 def test_income_unmasked_needs_permission(database: Database, owner: Actor) -> None:
     v = ready_for_plan(database, owner)
     consultant = make_actor(database, owner, "c1", Role.CONSULTANT)
-    assert cs.get_qualification(database, consultant, v.id).monthly_income == "1****"  # type: ignore[union-attr]
+    assert cs.get_qualification(database, consultant, v.id).monthly_income == "10,000–15,000"  # type: ignore[union-attr]
     q = cs.get_qualification(database, owner, v.id, unmasked=True)
     assert q is not None and q.monthly_income == "12000.00"
 

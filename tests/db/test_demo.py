@@ -187,10 +187,10 @@ def test_plans_cover_products_and_methods_with_lending_figures(demo_db: Database
         "finance_company",
         "credit_mortgage_mixed",
         "ultra_low_down_payment",
+        "manufacturer_balloon",
     }
-    # Every method the default catalogue offers (balloon is a lending method that
-    # no default product offers yet: plans do not store a balloon amount).
-    assert {m for _, m in combos} == {m.value for m in RepaymentMethod} - {"balloon"}
+    # Every method the default catalogue offers
+    assert {m for _, m in combos} == {m.value for m in RepaymentMethod}
     for p in plans[:40]:
         terms = LoanTerms(
             amount=p.amount,

@@ -16,17 +16,12 @@ from db.models import Staff
 from db.models.enums import Role
 from db.services import staff, stores
 from db.services.staff import LoginError
-from desktop.admin import (
-    AddStaffDialog,
-    AddStoreDialog,
-    AdminDialog,
-    ResetPasswordDialog,
-    RoleDialog,
-)
+from desktop.admin import AdminDialog
 from desktop.context import AppContext
 from desktop.i18n import Translators
 from desktop.main_window import MainWindow
 from desktop.preferences import Preferences
+from desktop.staff_dialogs import AddStaffDialog, AddStoreDialog, ResetPasswordDialog, RoleDialog
 from lending.settings import DEFAULT_SETTINGS
 
 STORE = "Hengtong Used Cars"

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.labels import method_label
-from desktop.pages.base import pct
+from desktop.pages.texts import pct
 from lending.schedule import RepaymentMethod
 from reports.formatting import Formatter
 

@@ -53,6 +53,9 @@ def test_default_catalogue_has_the_four_domain_products(catalogue: Catalogue) ->
         "ultra_low_down_payment": ("90", "9.00", "15.00", (2, 5),
                                    {RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.STEP_UP},
                                    (12, 60), Strictness.MEDIUM),
+        "manufacturer_balloon": ("80", "0", "9", (1, 2),
+                                 {RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.BALLOON},
+                                 (12, 48), Strictness.MEDIUM),
     }
     assert [p.code for p in catalogue.products] == list(table)
     for code, (ratio, lo, hi, days, methods, terms, strict) in table.items():

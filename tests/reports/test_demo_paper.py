@@ -53,7 +53,7 @@ class Row:
 
 
 def reference_schedule(p: Plan) -> list[Row]:
-    """The four methods from their definitions (ARCHITECTURE.md, DOMAIN.md)."""
+    """The five methods from their definitions (ARCHITECTURE.md, DOMAIN.md)."""
     amount = Fraction(str(p.amount))
     n = p.term_months
     r = Fraction(str(p.annual_rate)) / 1200
@@ -64,6 +64,13 @@ def reference_schedule(p: Plan) -> list[Row]:
         else:
             g = (1 + r) ** n
             planned = [fen(amount * r * g / (g - 1))] * n
+    elif p.method == "balloon":  # equal payments on P - B*v, the lump B with the last one
+        lump = Fraction(str(p.balloon or 0))
+        if r == 0:
+            planned = [fen((amount - lump) / n)] * n
+        else:
+            v = (1 + r) ** -n
+            planned = [fen((amount - lump * v) * r / (1 - v))] * n
     elif p.method == "step_up":
         step = 1 + Fraction(str(p.step_percent or 0)) / 100
         every = p.step_months or 12
@@ -145,7 +152,7 @@ def covering_plans(database: Database) -> list[Plan]:
 def test_every_document_of_a_demo_store_is_honest(demo: Database) -> None:
     plans = covering_plans(demo)
     assert {p.method for p in plans} == {"equal_installment", "equal_principal",
-                                         "interest_first", "step_up"}
+                                         "interest_first", "step_up", "balloon"}
     assert any(p.upfront_fee > 0 for p in plans) and any(p.monthly_fee_rate > 0 for p in plans)
     owner = staff.owner_actor(demo)
     english = catalogue_english_names()

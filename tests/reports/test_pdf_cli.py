@@ -177,7 +177,8 @@ def test_sample_watermark_until_the_owner_confirms_the_catalogue(saved: Saved) -
                 pdf = make_document(database, owner, saved.consultation_id, kind, lang)
                 pages = [re.sub(r"\s+", "", p.extract_text())
                          for p in PdfReader(io.BytesIO(pdf)).pages]
-                assert all("样例数据，非正式报价" in p and "notanoffer" in p for p in pages)
+                mark = "样例数据，非正式报价" if lang == "zh_CN" else "Sampledata—notanoffer"
+                assert all(mark in p for p in pages), (kind, lang)
         view = staff.add_staff(database, owner, "sales9", "sales-pass-9", Role.CONSULTANT)
         seller = staff.actor_for(database, view.id)
         with pytest.raises(PermissionDenied):
@@ -207,5 +208,32 @@ def test_second_print_is_a_reprint_with_the_quotes_own_date(saved: Saved,
         assert isinstance(quote, QuoteData) and quote.reprinted_on == date.today()
         plan = cs.get_plan(database, owner, saved.chosen_plan_id)
         assert quote.issued_on == plan.created_at.astimezone().date()
+    finally:
+        database.close()
+
+
+def test_a_reprint_compares_what_the_first_print_compared(saved: Saved, tmp_path: Path) -> None:
+    """A plan saved after the quote was first printed is not on its reprint (the paper the
+    customer took home is what a reprint repeats); a new quote of it is a first print."""
+    from reports.pdf import snapshot
+
+    out = tmp_path / "first.pdf"
+    assert run(saved, "--consultation", str(saved.consultation_id), "--document", "quote",
+               "--out", str(out), "--lang", "en") == 0
+    database = open_database(saved.path)
+    try:
+        owner = staff.owner_actor(database)
+        before = load_document_data(database, owner, saved.consultation_id, "quote")
+        assert isinstance(before, QuoteData) and before.reprinted_on is not None
+        later = snapshot.save_plan(database, owner, saved.consultation_id, cs.PlanForm(
+            product_code="ultra_low_down_payment", method="equal_installment", term_months=24,
+            down_payment="30000", start_date=date(2026, 12, 1)))
+        reprint = load_document_data(database, owner, saved.consultation_id, "quote")
+        assert isinstance(reprint, QuoteData)
+        assert len(reprint.plans) == len(before.plans) == 2  # not the plan saved since
+        first = load_document_data(database, owner, saved.consultation_id, "quote",
+                                   plan_id=later.id)
+        assert isinstance(first, QuoteData) and first.reprinted_on is None
+        assert len(first.plans) == 3  # its own first print compares every plan there is
     finally:
         database.close()

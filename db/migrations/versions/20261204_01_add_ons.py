@@ -1,7 +1,7 @@
 """the add-on catalogue of each store (insurance, warranty, GPS, maintenance, services)
 
 Revision ID: 20261204_01
-Revises: 20261203_02
+Revises: 20261203_03
 Create Date: 2026-12-04 09:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261204_01"
-down_revision: str | Sequence[str] | None = "20261203_02"
+down_revision: str | Sequence[str] | None = "20261203_03"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

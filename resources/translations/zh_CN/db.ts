@@ -379,6 +379,10 @@
       <translation>最多 {max} 个字符。</translation>
     </message>
     <message>
+      <source>At most {max} subsidy lines.</source>
+      <translation>补贴项目最多 {max} 项。</translation>
+    </message>
+    <message>
       <source>At most {n} characters.</source>
       <translation>最多 {n} 个字符。</translation>
     </message>
@@ -493,6 +497,10 @@
     <message>
       <source>Enter yes or no, not {value}.</source>
       <translation>请填写“是”或“否”，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>Give the subsidy line a name.</source>
+      <translation>请填写补贴项目名称。</translation>
     </message>
     <message>
       <source>Given, but {method} is not one of the repayment methods.</source>
@@ -635,6 +643,10 @@
       <translation>评估师调整后的评估价 {value}（较计算评估价 {computed} 相差 {percent}%）等待经理审批：经理批准或驳回前不能选择金融方案。</translation>
     </message>
     <message>
+      <source>The balloon must be at least 0% and below 100% of the loan.</source>
+      <translation>尾款必须不低于贷款金额的 0%，且低于 100%。</translation>
+    </message>
+    <message>
       <source>The cell holds more than {n} characters.</source>
       <translation>单元格内容超过 {n} 个字符。</translation>
     </message>
@@ -689,6 +701,10 @@
     <message>
       <source>The date cannot be in the future.</source>
       <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+      <source>The displacement must be between 0.1 and 10 litres.</source>
+      <translation>排量必须在 0.1 到 10 升之间。</translation>
     </message>
     <message>
       <source>The down payment cannot be more than the budget.</source>
@@ -747,6 +763,10 @@
       <translation>数字不能为负数。</translation>
     </message>
     <message>
+      <source>The number of seats must be between 1 and 60.</source>
+      <translation>座位数必须在 1 到 60 之间。</translation>
+    </message>
+    <message>
       <source>The product '{given}' is under {kind} in this store; it cannot move to another kind.</source>
       <translation>产品“{given}”在本店属于{kind}，不能改为其他类别。</translation>
     </message>
@@ -777,6 +797,10 @@
     <message>
       <source>The signed plan cannot be deleted.</source>
       <translation>已签约的方案不能删除。</translation>
+    </message>
+    <message>
+      <source>The target monthly payment must be greater than zero.</source>
+      <translation>目标月供必须大于零。</translation>
     </message>
     <message>
       <source>The terms {terms} are outside {lo}-{hi} months.</source>
@@ -889,6 +913,10 @@
     <message>
       <source>This plan's documents were printed for the customer, so the plan is kept.</source>
       <translation>该方案的文件已打印交给客户，因此方案予以保留。</translation>
+    </message>
+    <message>
+      <source>This product has no rate for the customer's grade, so no down payment can be worked out for the target.</source>
+      <translation>该产品对客户的评级没有利率，无法按目标月供测算首付。</translation>
     </message>
     <message>
       <source>This step was not recorded, so there is nothing to undo.</source>
@@ -1485,7 +1513,7 @@
     <name>files</name>
     <message>
       <source>A file name is needed.</source>
-      <translation>需要一个文件名。</translation>
+      <translation>需要填写文件名。</translation>
     </message>
     <message>
       <source>LoanDesk may not write {path}; nothing was written. Choose a folder you may write to.</source>

@@ -314,8 +314,8 @@
       <translation>当天</translation>
     </message>
     <message>
-      <source>Total cost (repayment)</source>
-      <translation>总还款额</translation>
+      <source>Total cost of the car</source>
+      <translation>购车总成本</translation>
     </message>
     <message>
       <source>Total fees</source>
@@ -324,6 +324,10 @@
     <message>
       <source>Total interest</source>
       <translation>利息总额</translation>
+    </message>
+    <message>
+      <source>Total repayment</source>
+      <translation>还款总额</translation>
     </message>
     <message>
       <source>Why not / notes</source>
@@ -351,6 +355,133 @@
     <message>
       <source>Date</source>
       <translation>日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>DealPanel</name>
+    <message>
+      <source> seats</source>
+      <translation> 座</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Diesel</source>
+      <translation>柴油</translation>
+    </message>
+    <message>
+      <source>Down payment (trade-in included)</source>
+      <translation>首付（含置换抵扣）</translation>
+    </message>
+    <message>
+      <source>Financed</source>
+      <translation>计入贷款</translation>
+    </message>
+    <message>
+      <source>Financed (loan amount)</source>
+      <translation>贷款金额</translation>
+    </message>
+    <message>
+      <source>Hybrid (not plug-in)</source>
+      <translation>混合动力（非插电）</translation>
+    </message>
+    <message>
+      <source>Litres</source>
+      <translation>排量（升）</translation>
+    </message>
+    <message>
+      <source>Loan still owed on it</source>
+      <translation>剩余未还贷款</translation>
+    </message>
+    <message>
+      <source>New car</source>
+      <translation>新车</translation>
+    </message>
+    <message>
+      <source>New energy (NEV)</source>
+      <translation>新能源</translation>
+    </message>
+    <message>
+      <source>On-road lines financed</source>
+      <translation>计入贷款的落地费用</translation>
+    </message>
+    <message>
+      <source>On-road lines paid in cash</source>
+      <translation>现金支付的落地费用</translation>
+    </message>
+    <message>
+      <source>On-the-road price</source>
+      <translation>落地价</translation>
+    </message>
+    <message>
+      <source>Paid today</source>
+      <translation>今日支付</translation>
+    </message>
+    <message>
+      <source>Paid today = down payment {down} − trade-in {trade} + cash lines {cash}.</source>
+      <translation>今日支付 = 首付 {down} − 置换抵扣 {trade} + 现金支付的费用 {cash}。</translation>
+    </message>
+    <message>
+      <source>Petrol</source>
+      <translation>汽油</translation>
+    </message>
+    <message>
+      <source>Price and financed lines</source>
+      <translation>车价及计入贷款的费用</translation>
+    </message>
+    <message>
+      <source>Solve the down payment</source>
+      <translation>测算首付</translation>
+    </message>
+    <message>
+      <source>Subsidy (e.g. scrap-and-buy)</source>
+      <translation>补贴（如报废更新）</translation>
+    </message>
+    <message>
+      <source>Target monthly payment</source>
+      <translation>目标月供</translation>
+    </message>
+    <message>
+      <source>The finance service fee of {fee} is a loan fee: it is in every product's APR.</source>
+      <translation>金融服务费 {fee} 属于贷款费用，已计入每个产品的年化利率。</translation>
+    </message>
+    <message>
+      <source>The trade-in is worth more than the down payment: raise the down payment or pay the difference to the customer.</source>
+      <translation>置换抵扣高于首付：请提高首付，或将差额退还客户。</translation>
+    </message>
+    <message>
+      <source>The whole deal (on-the-road price)</source>
+      <translation>整体购车方案（落地价）</translation>
+    </message>
+    <message>
+      <source>Towards the down payment</source>
+      <translation>抵扣首付</translation>
+    </message>
+    <message>
+      <source>Trade-in</source>
+      <translation>置换</translation>
+    </message>
+    <message>
+      <source>Trade-in value</source>
+      <translation>置换车辆估值</translation>
+    </message>
+    <message>
+      <source>Used car</source>
+      <translation>二手车</translation>
+    </message>
+    <message>
+      <source>Value in CNY</source>
+      <translation>估值（元）</translation>
+    </message>
+    <message>
+      <source>Vehicle price</source>
+      <translation>车辆售价</translation>
+    </message>
+    <message>
+      <source>e.g. 3,000</source>
+      <translation>例如 3,000</translation>
     </message>
   </context>
   <context>
@@ -497,12 +628,12 @@
       <translation>可办理。点击选用此首付和期限。</translation>
     </message>
     <message>
-      <source>{n} months</source>
-      <translation>{n} 个月</translation>
+      <source>Now: {amount} ({p}%)</source>
+      <translation>当前：{amount}（{p}%）</translation>
     </message>
     <message>
-      <source>{p}% down</source>
-      <translation>首付 {p}%</translation>
+      <source>{n} months</source>
+      <translation>{n} 个月</translation>
     </message>
     <message>
       <source>{p}% down ({amount})</source>
@@ -516,6 +647,18 @@
       <translation> 元</translation>
     </message>
     <message>
+      <source>% of the loan</source>
+      <translation>% 贷款金额</translation>
+    </message>
+    <message>
+      <source>(selling price from the appraisal)</source>
+      <translation>（车辆评估中的售价）</translation>
+    </message>
+    <message>
+      <source>= {amount} CNY, due {date}</source>
+      <translation>= {amount} 元，{date} 到期</translation>
+    </message>
+    <message>
       <source>Add-ons</source>
       <translation>附加项目</translation>
     </message>
@@ -526,6 +669,10 @@
     <message>
       <source>All products for this customer and this car. Click a column to choose a product.</source>
       <translation>该客户和该车辆适用的全部产品。点击某一列选择产品。</translation>
+    </message>
+    <message>
+      <source>Balloon</source>
+      <translation>弹性尾款</translation>
     </message>
     <message>
       <source>Choose a product in the comparison first.</source>
@@ -556,6 +703,10 @@
       <translation>首付</translation>
     </message>
     <message>
+      <source>Down payment {down} CNY: with {product} every monthly payment is at most {target} (highest {max}).</source>
+      <translation>首付 {down} 元：选择{product}，每期月供不超过 {target}（最高 {max}）。</translation>
+    </message>
+    <message>
       <source>Early settlement</source>
       <translation>提前还款</translation>
     </message>
@@ -566,6 +717,10 @@
     <message>
       <source>Enter an amount in yuan, e.g. 3,500.</source>
       <translation>请输入金额（元），例如 3,500。</translation>
+    </message>
+    <message>
+      <source>Enter the monthly payment the customer can afford.</source>
+      <translation>请输入客户可承受的月供。</translation>
     </message>
     <message>
       <source>Enter the price of this line.</source>
@@ -586,6 +741,10 @@
     <message>
       <source>Finance plan</source>
       <translation>金融方案</translation>
+    </message>
+    <message>
+      <source>Finance with the loan</source>
+      <translation>计入贷款</translation>
     </message>
     <message>
       <source>Full vehicle insurance</source>
@@ -664,6 +823,10 @@
       <translation>在第几期还款后结清</translation>
     </message>
     <message>
+      <source>Subsidised by {by}: the customer pays {rate}% a year (APR {apr}% with the fees), the lender earns {lender}%; the subsidy is worth {value} CNY.</source>
+      <translation>由{by}贴息：客户承担年利率 {rate}%（含费用年化利率 {apr}%），贷款机构收益率 {lender}%；贴息金额 {value} 元。</translation>
+    </message>
+    <message>
       <source>Term</source>
       <translation>贷款期限</translation>
     </message>
@@ -672,12 +835,12 @@
       <translation>评估师调整后的车辆评估价（{value}）与计算评估价（{computed}）的差距超过本店允许的范围，须先经经理批准。请经理在车辆评估页面或“工具 &gt; 待审批的评估价调整”中批准或驳回，之后即可选择方案。</translation>
     </message>
     <message>
-      <source>The customer is on a blacklist: no plan can be offered. Please refer to the manager.</source>
-      <translation>该客户在黑名单上：不能提供任何方案。请转交店长处理。</translation>
+      <source>The balloon of {balloon} is paid apart, on {date}.</source>
+      <translation>尾款 {balloon} 于 {date} 另行支付。</translation>
     </message>
     <message>
-      <source>The payment grid could not be built: {reason}</source>
-      <translation>无法生成月供表：{reason}</translation>
+      <source>The customer is on a blacklist: no plan can be offered. Please refer to the manager.</source>
+      <translation>该客户在黑名单上：不能提供任何方案。请转交店长处理。</translation>
     </message>
     <message>
       <source>The price cannot be negative.</source>
@@ -692,12 +855,12 @@
       <translation>按当前设置无法为该产品定价。</translation>
     </message>
     <message>
-      <source>Total to pay</source>
-      <translation>应付合计</translation>
+      <source>This product does not finance add-ons: they are paid apart.</source>
+      <translation>该产品不能将附加项目计入贷款，需另行支付。</translation>
     </message>
     <message>
-      <source>Vehicle price</source>
-      <translation>车辆售价</translation>
+      <source>Total to pay</source>
+      <translation>应付合计</translation>
     </message>
     <message>
       <source>[chosen] </source>
@@ -714,10 +877,6 @@
     <message>
       <source>{n} months</source>
       <translation>{n} 个月</translation>
-    </message>
-    <message>
-      <source>{price} CNY (selling price from the appraisal)</source>
-      <translation>{price} 元（车辆评估中的成交价）</translation>
     </message>
   </context>
   <context>

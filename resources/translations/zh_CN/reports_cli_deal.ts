@@ -41,7 +41,7 @@
     </message>
     <message>
       <source>financed</source>
-      <translation>贷款</translation>
+      <translation>计入贷款</translation>
     </message>
     <message>
       <source>new-car guide price</source>

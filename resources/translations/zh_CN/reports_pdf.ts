@@ -4,12 +4,28 @@
   <context>
     <name>pdf</name>
     <message>
+      <source> + required insurance {insurance} ({years} years)</source>
+      <translation> + 贷款机构要求的保险 {insurance}（{years} 年）</translation>
+    </message>
+    <message>
+      <source> - the finance service fee {fee}, which is in the loan's fees and counted once</source>
+      <translation> - 金融服务费 {fee}（已计入贷款费用，只计一次）</translation>
+    </message>
+    <message>
       <source>(chosen)</source>
       <translation>（已选）</translation>
     </message>
     <message>
       <source>(set by the appraiser)</source>
       <translation>（评估师调整）</translation>
+    </message>
+    <message>
+      <source>. Optional items are not included.</source>
+      <translation>。不含可选项目。</translation>
+    </message>
+    <message>
+      <source>; a loan fee, included in the APR</source>
+      <translation>；属于贷款费用，已计入年化利率</translation>
     </message>
     <message>
       <source>; e.g. settling after payment {period}: {principal} principal, fee {fee}</source>
@@ -36,6 +52,10 @@
       <translation>账户管理费</translation>
     </message>
     <message>
+      <source>Add-ons financed with the loan</source>
+      <translation>计入贷款的附加项目</translation>
+    </message>
+    <message>
       <source>Affordability</source>
       <translation>还款能力提示</translation>
     </message>
@@ -46,6 +66,10 @@
     <message>
       <source>Amount</source>
       <translation>金额</translation>
+    </message>
+    <message>
+      <source>Amount (CNY)</source>
+      <translation>金额（元）</translation>
     </message>
     <message>
       <source>Amounts in CNY</source>
@@ -68,6 +92,14 @@
       <translation>剩余本金</translation>
     </message>
     <message>
+      <source>Balloon (with the last payment)</source>
+      <translation>尾款（随最后一期支付）</translation>
+    </message>
+    <message>
+      <source>Balloon {amount}, due {date} with the last payment</source>
+      <translation>尾款 {amount}，于 {date} 随最后一期支付</translation>
+    </message>
+    <message>
       <source>Business licence No. {number}</source>
       <translation>营业执照号：{number}</translation>
     </message>
@@ -78,6 +110,14 @@
     <message>
       <source>Car loan quote</source>
       <translation>汽车贷款报价单</translation>
+    </message>
+    <message>
+      <source>Charged by the dealer for arranging the loan; financed with the loan</source>
+      <translation>经销商办理贷款收取，计入贷款金额</translation>
+    </message>
+    <message>
+      <source>Charged by the dealer for arranging the loan; paid at the start</source>
+      <translation>经销商办理贷款收取，于放款时支付</translation>
     </message>
     <message>
       <source>Chosen plan</source>
@@ -132,6 +172,10 @@
       <translation>首付</translation>
     </message>
     <message>
+      <source>Down payment (trade-in included)</source>
+      <translation>首付（含置换抵扣）</translation>
+    </message>
+    <message>
       <source>Due date</source>
       <translation>还款日</translation>
     </message>
@@ -156,6 +200,14 @@
       <translation>费用明细</translation>
     </message>
     <message>
+      <source>Finance service fee (dealer)</source>
+      <translation>金融服务费（经销商）</translation>
+    </message>
+    <message>
+      <source>Financed (loan amount)</source>
+      <translation>贷款金额</translation>
+    </message>
+    <message>
       <source>First due date</source>
       <translation>首期还款日</translation>
     </message>
@@ -166,6 +218,10 @@
     <message>
       <source>First registration</source>
       <translation>初次登记日期</translation>
+    </message>
+    <message>
+      <source>How it is paid</source>
+      <translation>支付方式</translation>
     </message>
     <message>
       <source>How it is worked out</source>
@@ -228,6 +284,10 @@
       <translation>起息日</translation>
     </message>
     <message>
+      <source>Loan still owed on the trade-in (settled by the dealer)</source>
+      <translation>置换车辆剩余贷款（由经销商结清）</translation>
+    </message>
+    <message>
       <source>Mileage</source>
       <translation>行驶里程</translation>
     </message>
@@ -252,6 +312,14 @@
       <translation>本笔贷款不收取。</translation>
     </message>
     <message>
+      <source>On-the-road price</source>
+      <translation>落地价</translation>
+    </message>
+    <message>
+      <source>On-the-road price and what you pay today</source>
+      <translation>落地价与今日支付</translation>
+    </message>
+    <message>
       <source>Optional add-ons offered to you: {items}.</source>
       <translation>向您推荐的可选附加产品：{items}。</translation>
     </message>
@@ -266,6 +334,10 @@
     <message>
       <source>Page {page} of {pages}</source>
       <translation>第 {page} 页 / 共 {pages} 页</translation>
+    </message>
+    <message>
+      <source>Paid today</source>
+      <translation>今日支付</translation>
     </message>
     <message>
       <source>Payment</source>
@@ -352,6 +424,10 @@
       <translation>性质</translation>
     </message>
     <message>
+      <source>Subsidised by</source>
+      <translation>贴息方</translation>
+    </message>
+    <message>
       <source>Tel. {phone}</source>
       <translation>电话：{phone}</translation>
     </message>
@@ -396,8 +472,16 @@
       <translation>该方案的产品已不在产品目录中，无法披露其费用。请选择现有产品重新保存方案。</translation>
     </message>
     <message>
+      <source>The rate of {product} is subsidised by {by}: you pay a nominal {rate} a year, an APR of {apr} with every fee; {by} pays the lender the difference.</source>
+      <translation>{product}的利率由{by}贴息：您承担的名义年利率为 {rate}，含全部费用的年化利率为 {apr}；差额由{by}支付给贷款机构。</translation>
+    </message>
+    <message>
       <source>The same payment every month except the last, which settles the rounding.</source>
       <translation>除最后一期（用于结清尾差）外，每期还款额相同。</translation>
+    </message>
+    <message>
+      <source>The same payment every month, and a balloon of {balloon} paid with the last payment on {date}.</source>
+      <translation>每月还款额相同，尾款 {balloon} 于 {date} 随最后一期一并支付。</translation>
     </message>
     <message>
       <source>The same payment every month.</source>
@@ -428,6 +512,10 @@
       <translation>购车总成本</translation>
     </message>
     <message>
+      <source>Total cost of the car {total} = down payment {down} + total repayment {repayment} + on-road lines paid in cash {cash}</source>
+      <translation>购车总成本 {total} = 首付 {down} + 还款总额 {repayment} + 现金支付的落地费用 {cash}</translation>
+    </message>
+    <message>
       <source>Total cost of the car {total} = down payment {down} + total repayment {repayment} + required insurance {insurance} ({years} years). Optional items are not included.</source>
       <translation>购车总成本 {total} = 首付 {down} + 还款总额 {repayment} + 贷款机构要求的保险 {insurance}（{years} 年）。不含自愿选购项目。</translation>
     </message>
@@ -454,6 +542,14 @@
     <message>
       <source>Total repayment {total} = the installments above {installments} + the up-front fee {upfront}.</source>
       <translation>还款总额 {total} = 上表各期还款合计 {installments} + 前期费用 {upfront}。</translation>
+    </message>
+    <message>
+      <source>Trade-in towards the down payment</source>
+      <translation>置换抵扣首付</translation>
+    </message>
+    <message>
+      <source>Trade-in value</source>
+      <translation>置换车辆估值</translation>
     </message>
     <message>
       <source>Type</source>
@@ -504,8 +600,20 @@
       <translation>按公式计算</translation>
     </message>
     <message>
+      <source>down payment - trade-in + lines paid in cash</source>
+      <translation>首付 - 置换抵扣 + 现金支付的费用</translation>
+    </message>
+    <message>
+      <source>down payment and loan</source>
+      <translation>首付及贷款</translation>
+    </message>
+    <message>
       <source>every month</source>
       <translation>每月相同</translation>
+    </message>
+    <message>
+      <source>financed</source>
+      <translation>计入贷款</translation>
     </message>
     <message>
       <source>first month, then see the plan</source>
@@ -526,6 +634,14 @@
     <message>
       <source>optional</source>
       <translation>自愿选购</translation>
+    </message>
+    <message>
+      <source>paid in cash</source>
+      <translation>现金支付</translation>
+    </message>
+    <message>
+      <source>price and financed lines {total} - down payment</source>
+      <translation>车价及计入贷款的费用 {total} - 首付</translation>
     </message>
     <message>
       <source>required by the lender</source>
@@ -558,6 +674,10 @@
     <message>
       <source>{first} first, rising to {max}</source>
       <translation>首月 {first}，递增至 {max}</translation>
+    </message>
+    <message>
+      <source>{first}; balloon {balloon} at the end</source>
+      <translation>{first}；期末尾款 {balloon}</translation>
     </message>
     <message>
       <source>{first}; last payment {last}</source>

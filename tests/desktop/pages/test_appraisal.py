@@ -19,10 +19,10 @@ from db.services.base import Actor
 from desktop.datefield import DateField
 from desktop.overrides import OverrideQueueDialog
 from desktop.pages.appraisal import AppraisalPage
-from desktop.pages.base import tr_reason
 from desktop.pages.decisions import ManagerApprovalDialog
 from desktop.pages.models import MaintenanceModel
 from desktop.pages.plan import PlanPage
+from desktop.pages.texts import tr_reason
 from lending import appraisal as la
 from lending.identity import generate_vin
 from tests.desktop.pages.conftest import VIN, complete_until, on_next_dialog, tick

@@ -32,7 +32,7 @@ def test_comparison_equals_lending(qtbot, open_page, consultation, database, con
     expected = cs.evaluate_products(database, consultant, consultation, down_payment=down,
                                     term_months=term, method=method)
     model = page.comparison
-    assert model.columnCount() == len(expected) == 4
+    assert model.columnCount() == len(expected) == 5  # the sample catalogue's products
     for col, e in enumerate(expected):
         got = model.evaluation(e.code)
         assert got is not None and got.eligible == e.eligible
@@ -116,16 +116,27 @@ def test_grid_schedule_and_settlement(qtbot, open_page, consultation, database, 
     chosen = page.selected_evaluation()
     assert chosen is not None
     grid = page.grid
-    assert grid.rowCount() == len(GRID_DOWN_PERCENTS) and grid.columnCount() == len(GRID_TERMS)
+    # 20-50 % of the 130,000 price, and the current (wished) down payment of 40,000 as a row
+    shares = [Decimal(130000 * p // 100) for p in GRID_DOWN_PERCENTS]
+    assert grid.downs == tuple(sorted({*shares, Decimal(40000)}))
+    assert grid.rowCount() == len(GRID_DOWN_PERCENTS) + 1
+    assert grid.columnCount() == len(GRID_TERMS)
+    now = grid.row_of(Decimal(40000))
+    assert grid.headerData(now, Qt.Orientation.Vertical).startswith("Now: 40,000.00")
+    assert grid.headerData(now, Qt.Orientation.Vertical, Qt.ItemDataRole.FontRole).bold()
+    # the current cell is the comparison's own evaluation
+    assert grid.cell(now, GRID_TERMS.index(36)) is page.selected_evaluation()
     # each cell equals lending's figure for that down payment and term
-    cell = grid.cell(2, 1)  # 40 % down, 24 months
+    row = grid.row_of(Decimal(52000))  # 40 % down
+    assert grid.headerData(row, Qt.Orientation.Vertical) == "40% down (52,000.00)"
+    cell = grid.cell(row, 1)  # 24 months
     expected = cs.evaluate_products(database, consultant, consultation,
                                     down_payment=52000, term_months=24,
                                     method="equal_installment")
     match = next(e for e in expected if e.code == chosen.code)
     assert cell.schedule.first_payment == match.schedule.first_payment
     # clicking a cell picks its down payment and term
-    rect = page.grid_view.visualRect(grid.index(2, 1))
+    rect = page.grid_view.visualRect(grid.index(row, 1))
     page.tabs.setCurrentIndex(0)
     qtbot.mouseClick(page.grid_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.current_request()[:2] == (Decimal(52000), 24)

@@ -106,7 +106,8 @@ def test_likelihood_is_the_catalogues_for_the_products_of_the_grade(
     assert lines[0] == "Approval likelihood for grade A (product catalogue):"
     assert lines[1:] == [
         "• Bank mortgage loan: 95-99%", "• Finance-company loan: 95-99%",
-        "• Credit/mortgage mixed loan: 95-99%", "• Ultra-low down payment loan: 95-99%"]
+        "• Credit/mortgage mixed loan: 95-99%", "• Ultra-low down payment loan: 95-99%",
+        "• Manufacturer finance (balloon, subsidised): 95-99%"]
     # the owner edits a product's grade terms and retires another: the page follows
     spec = dict(next(r for r in catalogue.list_products(database, owner)
                      if r.code == "finance_company").spec)
@@ -119,7 +120,8 @@ def test_likelihood_is_the_catalogues_for_the_products_of_the_grade(
     _grade_a(qtbot, again)
     assert again.likelihood.text().splitlines()[1:] == [
         "• Finance-company loan: 88-93.5%", "• Credit/mortgage mixed loan: 95-99%",
-        "• Ultra-low down payment loan: 95-99%"]
+        "• Ultra-low down payment loan: 95-99%",
+        "• Manufacturer finance (balloon, subsidised): 95-99%"]
     # grade C with no product offering it: no figure at all, and it says so
     for code in ("credit_mortgage_mixed", "ultra_low_down_payment"):
         catalogue.set_product_active(database, owner, code, False)
