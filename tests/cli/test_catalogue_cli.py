@@ -11,6 +11,7 @@ import pytest
 from db import open_database
 from db.models.enums import Role
 from db.services import catalogue, catalogue_io, staff, stores
+from resources import default_catalogue_data
 from resources.i18n import translator
 from tests.cli.test_login import cli, refused
 
@@ -53,7 +54,12 @@ def test_export_then_import_into_another_store(shop: Path, capsys: pytest.Captur
     out = shop / "main.json"
     code, text, err = cli(capsys, "catalogue", "export", "--out", str(out), *login(shop))
     assert code == 0, err
-    assert text == f"Catalogue written to {out}: 10 lenders, 5 products, 7 add-ons, 65 settings.\n"
+    sample = default_catalogue_data()
+    products = len(sample["products"]) + len(sample["consumer_credit"])
+    lenders = len({n for p in [*sample["products"], *sample["consumer_credit"]]
+                   for n in p["example_lenders"]})
+    assert text == (f"Catalogue written to {out}: {lenders} lenders, {products} products, "
+                    "7 add-ons, 65 settings.\n")
     assert set_up("Pudong store").catalogue != set_up("Main store").catalogue
     code, text, err = cli(capsys, "catalogue", "import", "--from", str(out),
                           "--store", "Pudong store", *login(shop))

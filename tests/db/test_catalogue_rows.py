@@ -74,6 +74,8 @@ def catalogues(draw: st.DrawFn) -> CatalogueData:
         p["active"] = draw(st.booleans())
         for g in p["grades"]:
             g["annual_rate"] = str(Decimal(draw(st.integers(lo, hi))) / 100)
+        if p.get("subsidy"):  # the lender earns at least what any grade pays
+            p["subsidy"]["lender_rate"] = str(Decimal(hi) / 100)
     return CatalogueData(lenders=[{"name": n, "active": draw(st.booleans())}
                                   for n in draw(st.lists(names, max_size=4, unique=True))],
                          products=products,

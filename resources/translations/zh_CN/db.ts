@@ -104,6 +104,10 @@
       <translation>导出人</translation>
     </message>
     <message>
+      <source>Finances the add-ons</source>
+      <translation>附加项目可计入贷款</translation>
+    </message>
+    <message>
       <source>Financing ratio up to (%)</source>
       <translation>最高融资比例（%）</translation>
     </message>
@@ -266,6 +270,18 @@
     <message>
       <source>Strictness</source>
       <translation>审批严格程度</translation>
+    </message>
+    <message>
+      <source>Subsidy paid by (Chinese)</source>
+      <translation>贴息方（中文）</translation>
+    </message>
+    <message>
+      <source>Subsidy paid by (English)</source>
+      <translation>贴息方（英文）</translation>
+    </message>
+    <message>
+      <source>Subsidy: the lender's rate (%)</source>
+      <translation>贴息：资金方实收利率（%）</translation>
     </message>
     <message>
       <source>Terms offered (months)</source>
