@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "reports.cli_quote",
     "reports.cli_deal",
     "db.commands",
+    "db.cli_catalogue",
     "reports.pdf_cli",
     "reports.excel_cli",
 )

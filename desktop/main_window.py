@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         # the owner edits the store settings, a manager reads them
         self.store_settings_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
         self.blacklist_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
+        self.add_ons_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))  # owner edits
+        self.transfer_action.setVisible(ctx.can(base.Permission.EDIT_CATALOGUE))
         self.guided_start_action.setVisible(ctx.can(base.Permission.EDIT_SETTINGS))
         self.overrides_action.setVisible(ctx.can(base.Permission.APPROVE_EXCEPTIONS))
         self.backups_action.setVisible(ctx.can(base.Permission.MANAGE_BACKUPS))
@@ -191,6 +193,10 @@ class MainWindow(QMainWindow):
         self.store_settings_action.setVisible(False)
         self.blacklist_action = self._action(self.tr("Blacklist…"), self.open_blacklist)
         self.blacklist_action.setVisible(False)
+        self.add_ons_action = self._action(self.tr("Add-ons…"), self.open_add_ons)
+        self.add_ons_action.setVisible(False)
+        self.transfer_action = self._action(self.tr("Copy the set-up…"), self.open_transfer)
+        self.transfer_action.setVisible(False)
         self.guided_start_action = self._action(self.tr("Guided start…"), self.open_guided_start)
         self.guided_start_action.setVisible(False)
         self.overrides_action = self._action(
@@ -252,6 +258,8 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.admin_action)
         tools_menu.addAction(self.store_settings_action)
         tools_menu.addAction(self.blacklist_action)
+        tools_menu.addAction(self.add_ons_action)
+        tools_menu.addAction(self.transfer_action)
         tools_menu.addAction(self.guided_start_action)
         tools_menu.addAction(self.backups_action)
         tools_menu.addAction(self.loan_status_action)
@@ -683,6 +691,22 @@ class MainWindow(QMainWindow):
         from desktop.blacklist import BlacklistDialog
 
         self._open_dialog(BlacklistDialog(self.ctx, self), None)
+
+    def open_add_ons(self) -> None:
+        """The add-on catalogue (owner edits, manager reads)."""
+        if self.ctx is None:
+            return
+        from desktop.addon_editor import AddOnDialog
+
+        self._open_dialog(AddOnDialog(self.ctx, self), None)
+
+    def open_transfer(self) -> None:
+        """Export or import the catalogue and settings (the owner)."""
+        if self.ctx is None or not self.ctx.can(base.Permission.EDIT_CATALOGUE):
+            return
+        from desktop.catalogue_transfer import CatalogueTransferDialog
+
+        self._open_dialog(CatalogueTransferDialog(self.ctx, self), self._store_settings_closed)
 
     def _open_dialog(self, dialog: QDialog, on_closed: Any) -> None:
         """Show ``dialog`` over the window (tests reach it as ``self.dialog``)."""

@@ -1,5 +1,6 @@
 """Every model, imported here so Alembic and ``Base.metadata`` see them all."""
 
+from db.models.addon import AddOn
 from db.models.base import Base
 from db.models.blacklist import BlacklistEntry
 from db.models.catalogue import Lender, Product
@@ -12,6 +13,7 @@ from db.models.staff import AuditEntry, Staff
 from db.models.store import DbMeta, Store, StoreSetting
 
 __all__ = [
+    "AddOn",
     "Appraisal",
     "AuditEntry",
     "Base",

@@ -205,9 +205,10 @@ def create_owner(
             detail={"event": "owner_created"},
         )
         if seed_catalogue:
-            from db.services import catalogue
+            from db.services import addons_admin, catalogue
 
             catalogue.seed_default_catalogue(uow, actor)
+            addons_admin.seed_default_add_ons(uow, actor)
     return actor
 
 

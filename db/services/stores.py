@@ -133,9 +133,11 @@ def add_store(
             detail={"event": "store_added"},
         )
         if seed_catalogue:
-            from db.services import catalogue
+            from db.services import addons_admin, catalogue
 
-            catalogue.seed_default_catalogue(uow, dataclasses.replace(actor, store_id=store.id))
+            in_store = dataclasses.replace(actor, store_id=store.id)
+            catalogue.seed_default_catalogue(uow, in_store)
+            addons_admin.seed_default_add_ons(uow, in_store)
         uow.session.flush()
         return _summaries(uow, [store.id])[0]
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import json
 import os
 import signal
 import sqlite3
@@ -197,6 +198,16 @@ COMMANDS = (
         Opt("--store", ("1",), "text"), Opt("--display-name", ("Bob",), "text"),
         Opt("--new-password-file", ("{w}/pw.txt",), "secret", True), *_login(True),
     ), examples=60),
+    Command(("catalogue", "export"), (
+        *_db(True), Opt("--out", ("{w}/{n}.json", "{w}/{n}.xlsx", "{w}/existing.txt"), "path",
+                        True),
+        Opt("--store", ("1", "Nowhere"), "text"), *_login(True),
+    ), examples=80),
+    Command(("catalogue", "import"), (
+        *_db(True), Opt("--from", ("{w}/cat.json", "{w}/bad-cat.json", "{w}/status.csv"),
+                        "path", True),
+        Opt("--store", ("1", "Nowhere"), "text"), *_login(True),
+    ), flags=("--with-profile",), examples=80),
     Command(("key", "show"), (*_db(), Opt("--key-file", ("{w}/key.key",), "secret")),
             examples=60),
     Command(("key", "export"), (
@@ -315,8 +326,21 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (ROOT / "resources" / "loan_status_mappings.json").read_text(encoding="utf-8"),
         encoding="utf-8",
     )
+    _catalogue_files(w)
     _cheap_logins(w / "w.sqlite3")
     return w
+
+
+def _catalogue_files(w: Path) -> None:
+    """A catalogue file the world's store takes (the sample's), and one it refuses."""
+    sample = json.loads((ROOT / "resources" / "catalogue.json").read_text("utf-8"))
+    good = {"format": "loandesk-catalogue", "version": 1, "settings": {}, "catalogue": {
+        "lenders": [{"name": e["name"], "active": True} for e in sample["lenders"]],
+        "products": sample["products"], "consumer_credit": sample["consumer_credit"],
+        "add_ons": []}}
+    (w / "cat.json").write_text(json.dumps(good), encoding="utf-8")
+    good["catalogue"]["products"][0]["apr_min_percent"] = "-1"
+    (w / "bad-cat.json").write_text(json.dumps(good), encoding="utf-8")
 
 
 def _cheap_logins(db: Path) -> None:

@@ -2,7 +2,358 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>CatalogueIO</name>
+    <message>
+      <source> (and {n} more)</source>
+      <translation>（另有 {n} 处）</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>，</translation>
+    </message>
+    <message>
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+    <message>
+      <source>APR from (%)</source>
+      <translation>年化利率下限（%）</translation>
+    </message>
+    <message>
+      <source>APR up to (%)</source>
+      <translation>年化利率上限（%）</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>Add-ons</source>
+      <translation>附加项目</translation>
+    </message>
+    <message>
+      <source>Annual rate (%)</source>
+      <translation>年利率（%）</translation>
+    </message>
+    <message>
+      <source>Approval from (working days)</source>
+      <translation>审批最短（工作日）</translation>
+    </message>
+    <message>
+      <source>Approval likelihood from (%)</source>
+      <translation>通过概率下限（%）</translation>
+    </message>
+    <message>
+      <source>Approval likelihood up to (%)</source>
+      <translation>通过概率上限（%）</translation>
+    </message>
+    <message>
+      <source>Approval up to (working days)</source>
+      <translation>审批最长（工作日）</translation>
+    </message>
+    <message>
+      <source>Balloon up to (% of the loan)</source>
+      <translation>弹性尾款最高（占贷款额 %）</translation>
+    </message>
+    <message>
+      <source>Car loans</source>
+      <translation>车贷产品</translation>
+    </message>
+    <message>
+      <source>Change, add or remove rows on the other sheets and import the file again. A product, lender or add-on left out is deactivated, never deleted. Keep the first row of each sheet; the columns may be in any order.</source>
+      <translation>在其他工作表中修改、添加或删除行，然后重新导入本文件。文件中没有的产品、资金方或附加项目会被停用，绝不会被删除。请保留每个工作表的第一行；各列顺序可以调整。</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <source>Consumer credit</source>
+      <translation>消费信贷</translation>
+    </message>
+    <message>
+      <source>Credit line from (CNY)</source>
+      <translation>额度下限（元）</translation>
+    </message>
+    <message>
+      <source>Credit line up to (CNY)</source>
+      <translation>额度上限（元）</translation>
+    </message>
+    <message>
+      <source>Early repayment fee (%)</source>
+      <translation>提前还款费率（%）</translation>
+    </message>
+    <message>
+      <source>Early repayment fee from (%)</source>
+      <translation>提前还款费率下限（%）</translation>
+    </message>
+    <message>
+      <source>Early repayment fee up to (%)</source>
+      <translation>提前还款费率上限（%）</translation>
+    </message>
+    <message>
+      <source>Exported at</source>
+      <translation>导出时间</translation>
+    </message>
+    <message>
+      <source>Exported by</source>
+      <translation>导出人</translation>
+    </message>
+    <message>
+      <source>Finances the add-ons</source>
+      <translation>附加项目可计入贷款</translation>
+    </message>
+    <message>
+      <source>Financing ratio up to (%)</source>
+      <translation>最高融资比例（%）</translation>
+    </message>
+    <message>
+      <source>First-loan promotion</source>
+      <translation>首贷优惠</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>评级</translation>
+    </message>
+    <message>
+      <source>Highest mileage (km)</source>
+      <translation>最高里程（公里）</translation>
+    </message>
+    <message>
+      <source>How to edit</source>
+      <translation>如何编辑</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Lenders</source>
+      <translation>资金方</translation>
+    </message>
+    <message>
+      <source>Lenders (separated by ;)</source>
+      <translation>资金方（以 ; 分隔）</translation>
+    </message>
+    <message>
+      <source>Lists</source>
+      <translation>列表</translation>
+    </message>
+    <message>
+      <source>Longest term (months)</source>
+      <translation>最长期限（月）</translation>
+    </message>
+    <message>
+      <source>May be financed</source>
+      <translation>可纳入贷款</translation>
+    </message>
+    <message>
+      <source>Monthly fee (% of the loan)</source>
+      <translation>月服务费率（占贷款额 %）</translation>
+    </message>
+    <message>
+      <source>Monthly fee for the grade (%)</source>
+      <translation>该评级月服务费率（%）</translation>
+    </message>
+    <message>
+      <source>Monthly fee from (%)</source>
+      <translation>月服务费率下限（%）</translation>
+    </message>
+    <message>
+      <source>Monthly fee up to (%)</source>
+      <translation>月服务费率上限（%）</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Name (Chinese)</source>
+      <translation>名称（中文）</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>名称（英文）</translation>
+    </message>
+    <message>
+      <source>Oldest vehicle (years)</source>
+      <translation>最高车龄（年）</translation>
+    </message>
+    <message>
+      <source>One row per product and risk grade: the product's code, the grade and the annual rate every customer of that grade gets.</source>
+      <translation>每个产品的每个风险评级一行：产品代码、评级，以及该评级所有客户适用的年利率。</translation>
+    </message>
+    <message>
+      <source>Online small loan</source>
+      <translation>网络小额贷款</translation>
+    </message>
+    <message>
+      <source>Overdue penalty (% a day)</source>
+      <translation>逾期罚息（每日 %）</translation>
+    </message>
+    <message>
+      <source>Overdue penalty from (% a day)</source>
+      <translation>逾期罚息下限（每日 %）</translation>
+    </message>
+    <message>
+      <source>Overdue penalty up to (% a day)</source>
+      <translation>逾期罚息上限（每日 %）</translation>
+    </message>
+    <message>
+      <source>Price (CNY) or percentage</source>
+      <translation>价格（元）或比例（%）</translation>
+    </message>
+    <message>
+      <source>Price rule</source>
+      <translation>定价方式</translation>
+    </message>
+    <message>
+      <source>Product code</source>
+      <translation>产品代码</translation>
+    </message>
+    <message>
+      <source>Promotion periods</source>
+      <translation>优惠期数</translation>
+    </message>
+    <message>
+      <source>Promotion rate discount (%)</source>
+      <translation>优惠利率折扣（%）</translation>
+    </message>
+    <message>
+      <source>Rates by grade</source>
+      <translation>分级利率</translation>
+    </message>
+    <message>
+      <source>Repayment methods</source>
+      <translation>还款方式</translation>
+    </message>
+    <message>
+      <source>Required by lenders (separated by ;)</source>
+      <translation>要求购买的资金方（以 ; 分隔）</translation>
+    </message>
+    <message>
+      <source>Requires full insurance</source>
+      <translation>要求全险</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>Several methods or terms in one cell are separated by commas (12, 24, 36); several lenders by semicolons.</source>
+      <translation>一个单元格中的多个还款方式或期限用逗号分隔（12, 24, 36）；多个资金方用分号分隔。</translation>
+    </message>
+    <message>
+      <source>Shortest term (months)</source>
+      <translation>最短期限（月）</translation>
+    </message>
+    <message>
+      <source>Step-up: every (months)</source>
+      <translation>递增还款：间隔（月）</translation>
+    </message>
+    <message>
+      <source>Step-up: rise (%)</source>
+      <translation>递增还款：每次增幅（%）</translation>
+    </message>
+    <message>
+      <source>Store</source>
+      <translation>门店</translation>
+    </message>
+    <message>
+      <source>Store settings</source>
+      <translation>门店设置</translation>
+    </message>
+    <message>
+      <source>Strictness</source>
+      <translation>审批严格程度</translation>
+    </message>
+    <message>
+      <source>Subsidy paid by (Chinese)</source>
+      <translation>贴息方（中文）</translation>
+    </message>
+    <message>
+      <source>Subsidy paid by (English)</source>
+      <translation>贴息方（英文）</translation>
+    </message>
+    <message>
+      <source>Subsidy: the lender's rate (%)</source>
+      <translation>贴息：资金方实收利率（%）</translation>
+    </message>
+    <message>
+      <source>Terms offered (months)</source>
+      <translation>可选期限（月）</translation>
+    </message>
+    <message>
+      <source>The file</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>This workbook holds the catalogue only; the store settings travel in the .json export.</source>
+      <translation>本工作簿只包含产品目录；门店设置请使用 .json 导出文件。</translation>
+    </message>
+    <message>
+      <source>Up-front fee (% of the loan)</source>
+      <translation>前期手续费（占贷款额 %）</translation>
+    </message>
+    <message>
+      <source>Up-front fee (CNY)</source>
+      <translation>前期手续费（元）</translation>
+    </message>
+    <message>
+      <source>row {row}</source>
+      <translation>第 {row} 行</translation>
+    </message>
+    <message>
+      <source>{n} problems, nothing was changed: {problems}</source>
+      <translation>共 {n} 处问题，未做任何更改：{problems}</translation>
+    </message>
+    <message>
+      <source>{problem} Nothing was changed.</source>
+      <translation>{problem}未做任何更改。</translation>
+    </message>
+    <message>
+      <source>{where}: {text}</source>
+      <translation>{where}：{text}</translation>
+    </message>
+  </context>
+  <context>
     <name>Reason</name>
+    <message>
+      <source>'{column}' is not a column of this sheet.</source>
+      <translation>“{column}”不是此工作表的列。</translation>
+    </message>
+    <message>
+      <source>'{given}' is not a known field.</source>
+      <translation>“{given}”不是已知字段。</translation>
+    </message>
+    <message>
+      <source>'{given}' is not a setting LoanDesk knows.</source>
+      <translation>“{given}”不是车贷助手的设置项。</translation>
+    </message>
+    <message>
+      <source>'{part}' is missing.</source>
+      <translation>缺少“{part}”。</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a number.</source>
+      <translation>“{value}”不是数字。</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a whole number.</source>
+      <translation>“{value}”不是整数。</translation>
+    </message>
+    <message>
+      <source>'{value}' is not one of: {choices}.</source>
+      <translation>“{value}”不在可选范围内：{choices}。</translation>
+    </message>
+    <message>
+      <source>'{value}' is not readable here (JSON).</source>
+      <translation>此处无法读取“{value}”（JSON）。</translation>
+    </message>
     <message>
       <source>A customer with this ID number already exists (customer {other}).</source>
       <translation>已有使用该身份证号的客户（客户 {other}）。</translation>
@@ -16,6 +367,10 @@
       <translation>黑名单命中尚未处理，不能提供金融方案。</translation>
     </message>
     <message>
+      <source>A lender needs a name of at most {n} characters.</source>
+      <translation>资金方须有名称，最多 {n} 个字符。</translation>
+    </message>
+    <message>
       <source>A name has at most 100 characters.</source>
       <translation>姓名最多 100 个字符。</translation>
     </message>
@@ -26,6 +381,10 @@
     <message>
       <source>A password needs at least {n} characters.</source>
       <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+      <source>A term is a whole number of months from 1 to {max}, not {value}.</source>
+      <translation>期限须为 1 到 {max} 之间的整月数，而不是 {value}。</translation>
     </message>
     <message>
       <source>Another store of the group already has this name.</source>
@@ -42,6 +401,10 @@
     <message>
       <source>At most {n} characters.</source>
       <translation>最多 {n} 个字符。</translation>
+    </message>
+    <message>
+      <source>At most {n} rows.</source>
+      <translation>最多 {n} 行。</translation>
     </message>
     <message>
       <source>Bought elsewhere</source>
@@ -116,6 +479,18 @@
       <translation>请输入整数。</translation>
     </message>
     <message>
+      <source>Enter at least {lo}, not {value}.</source>
+      <translation>请输入不小于 {lo} 的值，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>Enter at most {hi}, not {value}.</source>
+      <translation>请输入不大于 {hi} 的值，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>Enter text here, not '{value}'.</source>
+      <translation>此处请填写文字，而不是“{value}”。</translation>
+    </message>
+    <message>
       <source>Enter the amount in yuan, e.g. 150000, 150,000 or 15万, with at most two decimals.</source>
       <translation>请输入以元为单位的金额，例如 150000、150,000 或 15万，最多两位小数。</translation>
     </message>
@@ -132,8 +507,24 @@
       <translation>请输入车辆售价（或在车辆评估步骤中保存）。</translation>
     </message>
     <message>
+      <source>Enter yes or no (TRUE / FALSE, 是 / 否), not '{value}'.</source>
+      <translation>请填写是或否（TRUE / FALSE、是 / 否），而不是“{value}”。</translation>
+    </message>
+    <message>
+      <source>Enter yes or no, not {value}.</source>
+      <translation>请填写“是”或“否”，而不是 {value}。</translation>
+    </message>
+    <message>
       <source>Give the subsidy line a name.</source>
       <translation>请填写补贴项目名称。</translation>
+    </message>
+    <message>
+      <source>Given, but {method} is not one of the repayment methods.</source>
+      <translation>已填写，但 {method} 不是该产品的还款方式。</translation>
+    </message>
+    <message>
+      <source>Grade {grade} is listed twice.</source>
+      <translation>{grade} 级列了两次。</translation>
     </message>
     <message>
       <source>Income or debt too high</source>
@@ -174,6 +565,14 @@
     <message>
       <source>Line {line}: the status '{value}' is not one the {lender} mapping knows ({known}).</source>
       <translation>第 {line} 行：状态“{value}”不在 {lender} 列映射中（可用：{known}）。</translation>
+    </message>
+    <message>
+      <source>List each once, in increasing order.</source>
+      <translation>请按从小到大排列，每项只列一次。</translation>
+    </message>
+    <message>
+      <source>Needed when step-up is one of the repayment methods.</source>
+      <translation>还款方式含递增还款时须填写此项。</translation>
     </message>
     <message>
       <source>Neither an ID number nor a mobile number.</source>
@@ -220,6 +619,10 @@
       <translation>被贷款机构拒绝</translation>
     </message>
     <message>
+      <source>Row {row} of the sheet '{sheet}' holds a control character a workbook cannot keep; export as .json, or correct the name.</source>
+      <translation>工作表“{sheet}”第 {row} 行含有工作簿无法保存的控制字符；请导出为 .json，或修改该名称。</translation>
+    </message>
+    <message>
       <source>Say in a few words why the customer was lost.</source>
       <translation>请简要说明客户流失的原因。</translation>
     </message>
@@ -258,6 +661,22 @@
     <message>
       <source>The balloon must be at least 0% and below 100% of the loan.</source>
       <translation>尾款必须不低于贷款金额的 0%，且低于 100%。</translation>
+    </message>
+    <message>
+      <source>The cell holds more than {n} characters.</source>
+      <translation>单元格内容超过 {n} 个字符。</translation>
+    </message>
+    <message>
+      <source>The code {value} is used twice.</source>
+      <translation>代码 {value} 用了两次。</translation>
+    </message>
+    <message>
+      <source>The column '{column}' appears twice.</source>
+      <translation>“{column}”列出现了两次。</translation>
+    </message>
+    <message>
+      <source>The column '{column}' is missing.</source>
+      <translation>缺少“{column}”列。</translation>
     </message>
     <message>
       <source>The column mapping {name} cannot be used: {why}.</source>
@@ -320,12 +739,40 @@
       <translation>文件不是 UTF-8 或 GB18030 编码的文本。</translation>
     </message>
     <message>
+      <source>The file is not an Excel workbook (.xlsx).</source>
+      <translation>文件不是 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+      <source>The file is not readable JSON: {why}</source>
+      <translation>文件不是可读取的 JSON：{why}</translation>
+    </message>
+    <message>
+      <source>The file name must end in .json or .xlsx.</source>
+      <translation>文件名须以 .json 或 .xlsx 结尾。</translation>
+    </message>
+    <message>
       <source>The file {name} cannot be read: {why}.</source>
       <translation>无法读取文件 {name}：{why}。</translation>
     </message>
     <message>
+      <source>The file's format version '{version}' is not one LoanDesk knows.</source>
+      <translation>文件的格式版本“{version}”无法识别。</translation>
+    </message>
+    <message>
       <source>The first row must name an id_number (身份证号) and/or a phone (手机号) column.</source>
       <translation>第一行必须包含 id_number（身份证号）和/或 phone（手机号）列。</translation>
+    </message>
+    <message>
+      <source>The key '{given}' appears twice in one object.</source>
+      <translation>同一对象中键“{given}”出现了两次。</translation>
+    </message>
+    <message>
+      <source>The lender '{given}' is listed twice.</source>
+      <translation>资金方“{given}”列了两次。</translation>
+    </message>
+    <message>
+      <source>The lender '{given}' is not on the lenders list.</source>
+      <translation>资金方“{given}”不在资金方列表中。</translation>
     </message>
     <message>
       <source>The number cannot be negative.</source>
@@ -334,6 +781,14 @@
     <message>
       <source>The number of seats must be between 1 and 60.</source>
       <translation>座位数必须在 1 到 60 之间。</translation>
+    </message>
+    <message>
+      <source>The product '{given}' is under {kind} in this store; it cannot move to another kind.</source>
+      <translation>产品“{given}”在本店属于{kind}，不能改为其他类别。</translation>
+    </message>
+    <message>
+      <source>The rate {rate}% for grade {grade} is outside the APR range {lo}-{hi}%.</source>
+      <translation>{grade} 级的利率 {rate}% 超出年化利率范围 {lo}%–{hi}%。</translation>
     </message>
     <message>
       <source>The same ID number was used on an application at {store} on {date} (within the last {days} days). Check that this is not a duplicate application.</source>
@@ -352,6 +807,10 @@
       <translation>相同的手机号在最近 {days} 天内已用于另一笔申请（咨询 {other}）。请核实这不是重复申请。</translation>
     </message>
     <message>
+      <source>The sheet '{sheet}' is missing.</source>
+      <translation>缺少工作表“{sheet}”。</translation>
+    </message>
+    <message>
       <source>The signed plan cannot be deleted.</source>
       <translation>已签约的方案不能删除。</translation>
     </message>
@@ -360,12 +819,36 @@
       <translation>目标月供必须大于零。</translation>
     </message>
     <message>
+      <source>The terms {terms} are outside {lo}-{hi} months.</source>
+      <translation>期限 {terms} 超出 {lo}–{hi} 个月的范围。</translation>
+    </message>
+    <message>
+      <source>The value cannot be read as this setting.</source>
+      <translation>该值无法作为此设置读取。</translation>
+    </message>
+    <message>
       <source>The vehicle cannot be financed: {why}.</source>
       <translation>该车辆无法办理贷款：{why}。</translation>
     </message>
     <message>
+      <source>The workbook unpacks to more than {mb} MB; it is not a catalogue.</source>
+      <translation>该工作簿解压后超过 {mb} MB，不是产品目录。</translation>
+    </message>
+    <message>
       <source>There is no column mapping called '{key}'; known: {known}.</source>
       <translation>没有名为“{key}”的列映射；可用：{known}。</translation>
+    </message>
+    <message>
+      <source>There is no product '{given}' on the product sheets.</source>
+      <translation>产品工作表中没有产品“{given}”。</translation>
+    </message>
+    <message>
+      <source>This cannot be left empty.</source>
+      <translation>此项不能为空。</translation>
+    </message>
+    <message>
+      <source>This column takes {kind}.</source>
+      <translation>此列只接受 {kind}。</translation>
     </message>
     <message>
       <source>This consultation was changed at another counter at {when}. Reload it to see the changes; what you typed is still in the form.</source>
@@ -396,8 +879,24 @@
       <translation>此项为必填项。</translation>
     </message>
     <message>
+      <source>This file was made by a newer LoanDesk (format {version}); update LoanDesk first.</source>
+      <translation>此文件由更新版本的车贷助手生成（格式 {version}），请先升级车贷助手。</translation>
+    </message>
+    <message>
       <source>This follow-up is already done.</source>
       <translation>该回访已经完成。</translation>
+    </message>
+    <message>
+      <source>This is missing.</source>
+      <translation>缺少此项。</translation>
+    </message>
+    <message>
+      <source>This is not a LoanDesk catalogue file.</source>
+      <translation>这不是车贷助手的产品目录文件。</translation>
+    </message>
+    <message>
+      <source>This is not a field LoanDesk knows.</source>
+      <translation>这不是车贷助手认识的字段。</translation>
     </message>
     <message>
       <source>This is not a valid ID number.</source>
@@ -410,6 +909,14 @@
     <message>
       <source>This is not a valid mobile number.</source>
       <translation>这不是有效的手机号。</translation>
+    </message>
+    <message>
+      <source>This must be a list.</source>
+      <translation>此处须为列表。</translation>
+    </message>
+    <message>
+      <source>This must be a record (an object), not {value}.</source>
+      <translation>此处须为一条记录（对象），而不是 {value}。</translation>
     </message>
     <message>
       <source>This password is one of the most common passwords and is guessed first; choose another.</source>
@@ -448,6 +955,10 @@
       <translation>密码中须同时包含字母和数字。</translation>
     </message>
     <message>
+      <source>Use lower-case letters, digits and _ (not {value}).</source>
+      <translation>请只用小写字母、数字和 _（而不是 {value}）。</translation>
+    </message>
+    <message>
       <source>Vehicle not accepted</source>
       <translation>车辆不符合要求</translation>
     </message>
@@ -470,6 +981,14 @@
     <message>
       <source>the plan is not the signed plan of a signed consultation</source>
       <translation>该方案不是已签约咨询的签约方案</translation>
+    </message>
+    <message>
+      <source>{lo_field} ({lo}) is above {hi_field} ({hi}).</source>
+      <translation>{lo_field}（{lo}）高于{hi_field}（{hi}）。</translation>
+    </message>
+    <message>
+      <source>{lo_field} is above {hi_field}.</source>
+      <translation>{lo_field}高于{hi_field}。</translation>
     </message>
     <message>
       <source>{name} has neither a status column nor an overdue-days column (the {lender} mapping looks for: {headings}).</source>
@@ -495,9 +1014,37 @@
       <source>{name} is not UTF-8 or GB18030 text.</source>
       <translation>{name} 不是 UTF-8 或 GB18030 编码的文本。</translation>
     </message>
+    <message>
+      <source>{path} exists and is not a catalogue export; choose another file name.</source>
+      <translation>{path} 已存在且不是产品目录导出文件，请换一个文件名。</translation>
+    </message>
+    <message>
+      <source>{text}</source>
+      <translation>{text}</translation>
+    </message>
+    <message>
+      <source>{value} is listed twice.</source>
+      <translation>{value} 列了两次。</translation>
+    </message>
+    <message>
+      <source>{value} is not a number.</source>
+      <translation>{value} 不是数字。</translation>
+    </message>
+    <message>
+      <source>{value} is not a whole number.</source>
+      <translation>{value} 不是整数。</translation>
+    </message>
+    <message>
+      <source>{value} is not one of: {choices}.</source>
+      <translation>{value} 不在可选范围内：{choices}。</translation>
+    </message>
   </context>
   <context>
     <name>cli</name>
+    <message>
+      <source>, {n} settings</source>
+      <translation>、{n} 项设置</translation>
+    </message>
     <message>
       <source>--role must be one of {roles}, got '{value}'.</source>
       <translation>--role 必须是 {roles} 之一，收到的是“{value}”。</translation>
@@ -523,6 +1070,10 @@
       <translation>用户名最多 64 个字符，且不能包含空格。</translation>
     </message>
     <message>
+      <source>Add-ons: {counts}.</source>
+      <translation>附加项目：{counts}。</translation>
+    </message>
+    <message>
       <source>Added store {id}: {name}</source>
       <translation>已添加门店 {id}：{name}</translation>
     </message>
@@ -543,12 +1094,20 @@
       <translation>请将该文件和口令分开带到每台柜台电脑，并在那里运行：python main.py key import --from 文件</translation>
     </message>
     <message>
+      <source>Catalogue written to {path}: {lenders} lenders, {products} products, {add_ons} add-ons</source>
+      <translation>产品目录已写入 {path}：{lenders} 家资金方、{products} 个产品、{add_ons} 个附加项目</translation>
+    </message>
+    <message>
       <source>Created store {store} with its owner {name}; from now on log in with --user {name}.</source>
       <translation>已创建门店 {store} 及其店主 {name}；今后请用 --user {name} 登录。</translation>
     </message>
     <message>
       <source>Demo staff accounts {names} use the password {password}.</source>
       <translation>演示员工账号 {names} 的密码均为 {password}。</translation>
+    </message>
+    <message>
+      <source>Imported {file}.</source>
+      <translation>已导入 {file}。</translation>
     </message>
     <message>
       <source>It matches the database {db}.</source>
@@ -571,8 +1130,16 @@
       <translation>密钥已安装到 {path}（指纹 {fingerprint}）。</translation>
     </message>
     <message>
+      <source>Lenders: {counts}.</source>
+      <translation>资金方：{counts}。</translation>
+    </message>
+    <message>
       <source>Loaded {consultations} consultations ({customers} customers, {plans} plans, {follow_ups} follow-ups) in {seconds:.1f} s (seed {seed}).</source>
       <translation>已载入 {consultations} 条咨询（{customers} 位客户、{plans} 个金融方案、{follow_ups} 条回访），用时 {seconds:.1f} 秒（随机种子 {seed}）。</translation>
+    </message>
+    <message>
+      <source>New plans use the imported catalogue; saved plans keep theirs.</source>
+      <translation>新方案使用导入的产品目录；已保存的方案保持原样。</translation>
     </message>
     <message>
       <source>No backup was made.</source>
@@ -623,6 +1190,10 @@
       <translation>{user} 的密码：</translation>
     </message>
     <message>
+      <source>Products: {counts}.</source>
+      <translation>产品：{counts}。</translation>
+    </message>
+    <message>
       <source>Repeat the new password: </source>
       <translation>再次输入新密码：</translation>
     </message>
@@ -637,6 +1208,10 @@
     <message>
       <source>Restoring a backup</source>
       <translation>恢复备份</translation>
+    </message>
+    <message>
+      <source>Settings changed: {n}.</source>
+      <translation>已修改的设置：{n} 项。</translation>
     </message>
     <message>
       <source>Store {store} does not exist (see: python main.py store list).</source>
@@ -793,6 +1368,10 @@
     <message>
       <source>the disk is full</source>
       <translation>磁盘已满</translation>
+    </message>
+    <message>
+      <source>{added} added, {changed} changed, {deactivated} deactivated</source>
+      <translation>新增 {added}，修改 {changed}，停用 {deactivated}</translation>
     </message>
     <message>
       <source>{id}	{name}	{staff} staff</source>

@@ -24,6 +24,10 @@
       <translation>关于车贷助手</translation>
     </message>
     <message>
+      <source>Add-ons…</source>
+      <translation>附加项目…</translation>
+    </message>
+    <message>
       <source>Backing up the database… (close again to skip today's backup)</source>
       <translation>正在备份数据库…（再次关闭可跳过今天的备份）</translation>
     </message>
@@ -42,6 +46,10 @@
     <message>
       <source>Consultation {number} — {customer}</source>
       <translation>咨询 {number} — {customer}</translation>
+    </message>
+    <message>
+      <source>Copy the set-up…</source>
+      <translation>复制门店配置…</translation>
     </message>
     <message>
       <source>Dashboard</source>

@@ -4,8 +4,16 @@
   <context>
     <name>Reason</name>
     <message>
+      <source>'{field}' is not a field of an add-on.</source>
+      <translation>“{field}”不是附加项目的字段。</translation>
+    </message>
+    <message>
       <source>'{key}' is not a known setting.</source>
       <translation>“{key}”不是已知的设置项。</translation>
+    </message>
+    <message>
+      <source>'{lender}' is listed twice.</source>
+      <translation>“{lender}”列了两次。</translation>
     </message>
     <message>
       <source>'{value}' cannot be negative.</source>
@@ -104,12 +112,24 @@
       <translation>需要填写文件名。</translation>
     </message>
     <message>
+      <source>A fixed price needs the amount in CNY.</source>
+      <translation>固定价格须填写金额（元）。</translation>
+    </message>
+    <message>
       <source>A forbidden word or phrase cannot be empty.</source>
       <translation>禁用词不能为空。</translation>
     </message>
     <message>
       <source>A monthly income above zero is required.</source>
       <translation>月收入必须大于零。</translation>
+    </message>
+    <message>
+      <source>A name is one line of printable characters.</source>
+      <translation>名称须为一行可打印的字符。</translation>
+    </message>
+    <message>
+      <source>A percentage of the price needs the percentage.</source>
+      <translation>按车价比例定价须填写比例。</translation>
     </message>
     <message>
       <source>A reference price of {price} is outside the usual {min} to {max}; please confirm it.</source>
@@ -148,6 +168,10 @@
       <translation>有一笔逾期{days}天（超过{limit}天）的记录，评级最高只能为C级。</translation>
     </message>
     <message>
+      <source>At most {n} add-ons.</source>
+      <translation>最多 {n} 个附加项目。</translation>
+    </message>
+    <message>
       <source>At most {n} characters.</source>
       <translation>最多 {n} 个字符。</translation>
     </message>
@@ -158,6 +182,10 @@
     <message>
       <source>Choose from the list why the value is overridden.</source>
       <translation>请从列表中选择调整评估价的原因。</translation>
+    </message>
+    <message>
+      <source>Choose one of: {choices}.</source>
+      <translation>请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
       <source>Compulsory traffic insurance</source>
@@ -200,6 +228,10 @@
       <translation>请输入数字，例如 {example}。</translation>
     </message>
     <message>
+      <source>Enter a percentage above 0 and at most 100.</source>
+      <translation>请输入大于 0、不超过 100 的比例。</translation>
+    </message>
+    <message>
       <source>Enter a value above {min} and at most {max}.</source>
       <translation>请输入大于 {min}、不超过 {max} 的数值。</translation>
     </message>
@@ -218,6 +250,18 @@
     <message>
       <source>Enter a whole number, e.g. {example}.</source>
       <translation>请输入整数，例如 {example}。</translation>
+    </message>
+    <message>
+      <source>Enter an amount from 0 to {max} CNY, to the fen.</source>
+      <translation>请输入 0 到 {max} 元之间的金额，精确到分。</translation>
+    </message>
+    <message>
+      <source>Enter text here.</source>
+      <translation>请在此填写文字。</translation>
+    </message>
+    <message>
+      <source>Enter yes or no.</source>
+      <translation>请填写“是”或“否”。</translation>
     </message>
     <message>
       <source>Excellent condition</source>
@@ -288,6 +332,10 @@
       <translation>先息后本：最后一期还款额{amount}元（{date}到期）金额较大，需一次性归还全部本金。</translation>
     </message>
     <message>
+      <source>List the lenders by name.</source>
+      <translation>请按名称列出资金方。</translation>
+    </message>
+    <message>
       <source>Mainland mobile numbers start with 13 to 19; this one starts with {prefix}.</source>
       <translation>大陆手机号码以13至19开头，该号码以{prefix}开头。</translation>
     </message>
@@ -314,6 +362,10 @@
     <message>
       <source>No down payment reaches a monthly payment of {target} or less with these terms.</source>
       <translation>按这些条件，任何首付都无法使月供不超过 {target}。</translation>
+    </message>
+    <message>
+      <source>Only compulsory insurance and GPS are priced as the store's on-road line.</source>
+      <translation>只有交强险和 GPS 可按门店落地费用项定价。</translation>
     </message>
     <message>
       <source>Only digits, spaces and + - ( ) in a phone number.</source>
@@ -358,6 +410,10 @@
     <message>
       <source>Possible odometer tampering: the odometer shows {km} km, fewer than the {record_km} km in the maintenance record of {record_date}.</source>
       <translation>疑似调表：里程表显示{km}公里，少于{record_date}保养记录中的{record_km}公里。</translation>
+    </message>
+    <message>
+      <source>Printed for customers, so it may not contain: {words}.</source>
+      <translation>此名称会打印给客户，不得包含：{words}。</translation>
     </message>
     <message>
       <source>Proof of residence (property deed or lease) is required.</source>
@@ -458,6 +514,10 @@
     <message>
       <source>The birth date {birth} is after {on}; please check the dates.</source>
       <translation>出生日期{birth}晚于{on}，请核对日期。</translation>
+    </message>
+    <message>
+      <source>The code '{given}' is used by two add-ons.</source>
+      <translation>代码“{given}”被两个附加项目使用。</translation>
     </message>
     <message>
       <source>The customer has not passed qualification, so no product can be offered.</source>
@@ -672,6 +732,10 @@
       <translation>年折旧率 {rate}% 须在 {min}% 至 {max}% 之间。</translation>
     </message>
     <message>
+      <source>There is no lender '{lender}' in this store's catalogue.</source>
+      <translation>本店产品目录中没有资金方“{lender}”。</translation>
+    </message>
+    <message>
       <source>There is no on-road cost line '{line}'.</source>
       <translation>没有“{line}”这一落地费用项目。</translation>
     </message>
@@ -682,6 +746,10 @@
     <message>
       <source>This cannot be left empty.</source>
       <translation>此项不能为空。</translation>
+    </message>
+    <message>
+      <source>This price rule takes no amount; leave it empty.</source>
+      <translation>此定价方式不需要金额，请留空。</translation>
     </message>
     <message>
       <source>This product accepts customers of grade {grades} only; the customer is grade {grade}.</source>
@@ -714,6 +782,10 @@
     <message>
       <source>Typical mileage for the age ({typical} km)</source>
       <translation>里程符合该车龄的常规里程（{typical} 公里）</translation>
+    </message>
+    <message>
+      <source>Use 1 to 40 lower-case letters, digits and _, starting with a letter.</source>
+      <translation>请用 1 到 40 个小写字母、数字或 _，并以字母开头。</translation>
     </message>
     <message>
       <source>Vehicle and vessel tax</source>
