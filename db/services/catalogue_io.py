@@ -201,7 +201,7 @@ def table_labels(lang: str | None = None) -> dict[str, str]:
 def column_labels(lang: str | None = None) -> dict[str, str]:
     """Column labels by ``table.key`` or ``key`` (the first found is used)."""
     return {
-        "lenders.name": _t("Name", lang),
+        "lenders.name": _t("Lender name", lang),
         "code": _t("Code", lang),
         "name": _t("Name (English)", lang),
         "name_zh": _t("Name (Chinese)", lang),

@@ -117,7 +117,7 @@
     </message>
     <message>
       <source>Grade</source>
-      <translation>评级</translation>
+      <translation>风险等级</translation>
     </message>
     <message>
       <source>Highest mileage (km)</source>
@@ -130,6 +130,10 @@
     <message>
       <source>Kind</source>
       <translation>类别</translation>
+    </message>
+    <message>
+      <source>Lender name</source>
+      <translation>机构名称</translation>
     </message>
     <message>
       <source>Lenders</source>
@@ -166,10 +170,6 @@
     <message>
       <source>Monthly fee up to (%)</source>
       <translation>月服务费率上限（%）</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>名称</translation>
     </message>
     <message>
       <source>Name (Chinese)</source>
@@ -348,7 +348,7 @@
     </message>
     <message>
       <source>'{value}' is not one of: {choices}.</source>
-      <translation>“{value}”不在可选范围内：{choices}。</translation>
+      <translation>“{value}”不在可选项中：{choices}。</translation>
     </message>
     <message>
       <source>'{value}' is not readable here (JSON).</source>

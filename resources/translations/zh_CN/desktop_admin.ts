@@ -24,7 +24,7 @@
     <name>StaffTab</name>
     <message>
       <source>Active</source>
-      <translation>正常</translation>
+      <translation>启用</translation>
     </message>
     <message>
       <source>Add staff…</source>
