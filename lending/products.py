@@ -511,9 +511,13 @@ class _Obj:
         return tuple(out)
 
     def methods(self, key: str) -> tuple[RepaymentMethod, ...]:
-        out: list[RepaymentMethod] = []
+        return self.codes(key, RepaymentMethod)
+
+    def codes(self, key: str, kind: type[E]) -> tuple[E, ...]:
+        """A list of codes of ``kind``, each once."""
+        out: list[E] = []
         for i, item in enumerate(self.list_(key)):
-            m = self.enum(f"{key}[{i}]", RepaymentMethod, item)
+            m = self.enum(f"{key}[{i}]", kind, item)
             if m is not None:
                 if m in out:
                     self.problem(f"lists {m.value} twice", key)
@@ -684,14 +688,7 @@ def _kinds(o: _Obj, key: str, kind: type[E]) -> tuple[E, ...]:
     if key not in o.data:
         o.read.add(key)
         return tuple(kind)
-    out: list[E] = []
-    for i, item in enumerate(o.list_(key)):
-        value = o.enum(f"{key}[{i}]", kind, item)
-        if value is not None:
-            if value in out:
-                o.problem(f"lists {value.value} twice", key)
-            out.append(value)
-    return tuple(out)
+    return o.codes(key, kind)
 
 
 def _product(o: _Obj) -> Product | None:
