@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.admin_action.setVisible(ctx.can(base.Permission.MANAGE_STAFF))
         # the owner edits the store settings, a manager reads them
         self.store_settings_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
+        self.catalogue_action.setVisible(ctx.can(base.Permission.VIEW_CATALOGUE))
         self.blacklist_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
         self.guided_start_action.setVisible(ctx.can(base.Permission.EDIT_SETTINGS))
         self.overrides_action.setVisible(ctx.can(base.Permission.APPROVE_EXCEPTIONS))
@@ -189,6 +190,8 @@ class MainWindow(QMainWindow):
             self.tr("Store settings…"), self.open_store_settings
         )
         self.store_settings_action.setVisible(False)
+        self.catalogue_action = self._action(self.tr("Products and lenders…"), self.open_catalogue)
+        self.catalogue_action.setVisible(False)
         self.blacklist_action = self._action(self.tr("Blacklist…"), self.open_blacklist)
         self.blacklist_action.setVisible(False)
         self.guided_start_action = self._action(self.tr("Guided start…"), self.open_guided_start)
@@ -251,6 +254,7 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.overrides_action)
         tools_menu.addAction(self.admin_action)
         tools_menu.addAction(self.store_settings_action)
+        tools_menu.addAction(self.catalogue_action)
         tools_menu.addAction(self.blacklist_action)
         tools_menu.addAction(self.guided_start_action)
         tools_menu.addAction(self.backups_action)
@@ -676,6 +680,14 @@ class MainWindow(QMainWindow):
         from desktop.guided_start import GuidedStartDialog
 
         self._open_dialog(GuidedStartDialog(self.ctx, self), self._store_settings_closed)
+
+    def open_catalogue(self) -> None:
+        """Products and lenders (owner edits, manager reads); window-modal, not blocking."""
+        if self.ctx is None:
+            return
+        from desktop.catalogue_editor import CatalogueEditorDialog
+
+        self._open_dialog(CatalogueEditorDialog(self.ctx, self), None)
 
     def open_blacklist(self) -> None:
         if self.ctx is None:
