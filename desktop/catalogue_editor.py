@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -493,10 +494,15 @@ class ProductForm(QWidget):
             line.textEdited.connect(lambda _t: self.changed.emit())
 
     # -- building ---------------------------------------------------------------
-    def _page(self) -> tuple[QWidget, QFormLayout]:
+    def _page(self, stretch: bool = True) -> tuple[QWidget, QFormLayout]:
+        """A tab's form; its rows at the top (``stretch``) or the last one growing."""
         page = QWidget()
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(form, 0 if stretch else 1)
+        if stretch:
+            outer.addStretch(1)
         return page, form
 
     def _error(self, key: str, tab: int, focus: QWidget) -> QLabel:
@@ -660,7 +666,7 @@ class ProductForm(QWidget):
         return page
 
     def _rates(self) -> QWidget:
-        page, form = self._page()
+        page, form = self._page(stretch=False)
         form.addRow(self.tr("Rates from"), self._pair("apr_min_percent", "apr_max_percent", 4,
                                                       self.tr("% a year")))
         self.grades_model = GradesModel(self)
@@ -855,11 +861,13 @@ class ProductForm(QWidget):
         base = self.base
 
         def number(key: str, default: Decimal | int) -> Any:
+            """The typed value (the shown one when equal: 0 stays 0, not 0.00)."""
             try:
-                return read_number(key, self.lines[key].text())
+                value = read_number(key, self.lines[key].text())
             except ReasonsError as exc:
                 errors[key] = tr_reason(exc.reason)
                 return default
+            return default if value == default else value
 
         methods = tuple(m for m, b in self.method_boxes.items() if b.isChecked())
         terms: list[int] = []
@@ -920,10 +928,10 @@ class ProductForm(QWidget):
             grades=grades,
             rate_sheet=() if one_band else sheet,
         )
-        if not (errors.keys() & {"rate_sheet", "grades", "terms"}):
-            active = [lender.name for lender in self.lenders if lender.active]
-            for key, reason in product_reasons(product, self.settings, active).items():
-                errors.setdefault(key, tr_reason(reason))
+        # the rules on what could be read (a field that could not keeps its own reason)
+        active = [lender.name for lender in self.lenders if lender.active]
+        for key, reason in product_reasons(product, self.settings, active).items():
+            errors.setdefault(key, tr_reason(reason))
         return product, errors
 
     def chosen_lenders(self) -> tuple[str, ...]:
@@ -1066,6 +1074,10 @@ class CatalogueEditorDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_product)
         self.toggle_product_button.clicked.connect(self.toggle_product)
         self.product_form = ProductForm(ctx.settings, ctx.chinese, self)
+        self.product_dirty = False
+        """The form holds edits that are not saved yet."""
+        self._shown_row = -1
+        self.product_form.changed.connect(lambda: setattr(self, "product_dirty", True))
         self.save_product_button = QPushButton(self.tr("Save product"))
         self.save_product_button.clicked.connect(self.save_product)
         self.revert_button = QPushButton(self.tr("Undo changes"))
@@ -1107,6 +1119,7 @@ class CatalogueEditorDialog(QDialog):
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
+        self.tabs.currentChanged.connect(lambda _i: self.say(""))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(note)
@@ -1193,11 +1206,36 @@ class CatalogueEditorDialog(QDialog):
     def _product_chosen(self, row: int) -> None:
         if not 0 <= row < self.product_model.rowCount():
             return
+        if row != self._shown_row and not self.may_discard():
+            self.products_table.selectionModel().blockSignals(True)
+            self.products_table.selectRow(self._shown_row)
+            self.products_table.selectionModel().blockSignals(False)
+            return
         entry: ProductEntry = self.product_model.row_at(row)
         self._show_entry(entry)
 
+    def may_discard(self) -> bool:
+        """No unsaved edits, or the owner lets them go."""
+        if not self.product_dirty or not self.editable:
+            return True
+        base = self.product_form.base
+        name = ((base.name_zh or base.name) if self.ctx.chinese else base.name) or \
+            self.tr("the new product")
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The changes to {name} are not saved. Discard them?").format(name=name),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.may_discard():
+            super().reject()
+
     def _show_entry(self, entry: ProductEntry) -> None:
         car = entry.product is not None
+        self._shown_row = self.product_model.row_of(entry.code)
+        self.product_dirty = False
         if entry.product is not None:
             self.product_form.show_product(entry.product, entry)
         self.product_form.setEnabled(car)
@@ -1213,6 +1251,7 @@ class CatalogueEditorDialog(QDialog):
                 "or offered again.").format(name=self.product_model.display(entry, 0)))
 
     def _show_current_product(self) -> None:
+        self.product_dirty = False
         entry = self.current_product()
         if entry is None:
             self.add_product()
@@ -1221,8 +1260,10 @@ class CatalogueEditorDialog(QDialog):
         self.say("")
 
     def add_product(self) -> None:
-        if not self.editable:
+        if not self.editable or not self.may_discard():
             return
+        self._shown_row = -1
+        self.product_dirty = False
         self.tabs.setCurrentIndex(0)
         self.products_table.clearSelection()
         self.products_table.setCurrentIndex(QModelIndex())
@@ -1251,6 +1292,8 @@ class CatalogueEditorDialog(QDialog):
 
     def _product_saved(self, view: CatalogueView, code: str, name: str) -> None:
         self.save_product_button.setEnabled(True)
+        self.product_dirty = False
+        self._shown_row = -1  # show the saved product again, as stored
         saved = code or next((p.code for p in reversed(view.products) if p.name == name), "")
         self.show_view(view, saved)
         self.say(self.tr("Saved. New plans use it from now on; saved plans keep theirs."))
@@ -1265,7 +1308,7 @@ class CatalogueEditorDialog(QDialog):
 
     def copy_product(self) -> None:
         entry = self.current_product()
-        if entry is None or not self.editable:
+        if entry is None or not self.editable or not self.may_discard():
             return
         db, actor, code = self.ctx.database, self.ctx.staff, entry.code
         self._run(lambda: catalogue_admin.copy_product(db, actor, code),
@@ -1280,7 +1323,7 @@ class CatalogueEditorDialog(QDialog):
 
     def toggle_product(self) -> None:
         entry = self.current_product()
-        if entry is None or not self.editable:
+        if entry is None or not self.editable or not self.may_discard():
             return
         db, actor, code, active = self.ctx.database, self.ctx.staff, entry.code, not entry.active
         self._run(lambda: catalogue_admin.set_product_active(db, actor, code, active),

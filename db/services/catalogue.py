@@ -28,7 +28,7 @@ from db.services.base import (
     transaction,
 )
 from db.uow import UnitOfWork
-from lending.products import Catalogue, CatalogueError, parse_catalogue
+from lending.products import Catalogue, CatalogueError, catalogue_to_data, parse_catalogue
 
 KIND_CAR = "products"
 KIND_CONSUMER = "consumer_credit"
@@ -112,6 +112,20 @@ def spec_changes(
         for key in sorted(set(old) | set(new))
         if old.get(key) != new.get(key)
     ]
+
+
+def _normal(spec: dict[str, Any], kind: str) -> dict[str, Any]:
+    """A car loan's spec with every field (defaults written out), so that an audit compares
+    like with like; other kinds as stored."""
+    if kind != KIND_CAR:
+        return spec
+    try:
+        product = parse_catalogue({"version": 1, KIND_CAR: [spec]}).products[0]
+    except CatalogueError:
+        return spec
+    out: dict[str, Any] = catalogue_to_data(Catalogue(version=1, products=(product,)))[
+        KIND_CAR][0]
+    return out
 
 
 def seed_default_catalogue(
@@ -214,7 +228,7 @@ def save_product(
         _forget(uow)
         rows = _rows(uow, actor.store_id)
         existing = next((p for p in rows if p.code == code), None)
-        before = _spec(existing) if existing is not None else None
+        before = _normal(_spec(existing), _kind(existing)) if existing is not None else None
         data = _data(rows, {code: spec})
         if existing is None:
             data[kind].append(spec)
@@ -240,7 +254,8 @@ def save_product(
             actor=actor,
             target_type="product",
             target_id=existing.id,
-            detail={"code": code, "changes": spec_changes(before, _spec(existing))},
+            detail={"code": code,
+                    "changes": spec_changes(before, _normal(_spec(existing), _kind(existing)))},
         )
         return ProductRow(
             id=existing.id,

@@ -184,6 +184,10 @@
       <translation>这里只登记审批通过、放款和交车。</translation>
     </message>
     <message>
+      <source>Only car-loan products are edited here.</source>
+      <translation>这里只能编辑车贷产品。</translation>
+    </message>
+    <message>
       <source>Only signing, disbursement and delivery can be undone.</source>
       <translation>只能撤销签约、放款和交车。</translation>
     </message>
@@ -342,6 +346,10 @@
     <message>
       <source>There is no column mapping called '{key}'; known: {known}.</source>
       <translation>没有名为“{key}”的列映射；可用：{known}。</translation>
+    </message>
+    <message>
+      <source>These active products have no other lender: {products}. Give them another lender or deactivate them first.</source>
+      <translation>以下在售产品没有其他资金方：{products}。请先为它们添加其他资金方，或先停用这些产品。</translation>
     </message>
     <message>
       <source>This consultation was changed at another counter at {when}. Reload it to see the changes; what you typed is still in the form.</source>
