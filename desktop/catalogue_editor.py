@@ -107,11 +107,11 @@ class LenderListModel(_RowsModel):
         self.product_names: dict[str, str] = {}
 
     def headers(self) -> list[str]:
-        return [self.tr("Name"), self.tr("Chinese name"), self.tr("Status")]
+        return [self.tr("English name"), self.tr("Chinese name"), self.tr("Status")]
 
     def display(self, row: LenderView, column: int) -> str:
         return [row.name, row.name_zh,
-                self.tr("Active") if row.active else self.tr("Not active")][column]
+                self.tr("In use") if row.active else self.tr("Not active")][column]
 
     def extra(self, row: LenderView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:

@@ -73,7 +73,7 @@
     </message>
     <message>
       <source>Products and lenders</source>
-      <translation>产品与资金方</translation>
+      <translation>产品与资方</translation>
     </message>
     <message>
       <source>Save lender</source>
@@ -105,7 +105,7 @@
     </message>
     <message>
       <source>Unsaved changes</source>
-      <translation>修改未保存</translation>
+      <translation>有未保存的修改</translation>
     </message>
     <message>
       <source>the new product</source>
@@ -162,16 +162,16 @@
   <context>
     <name>LenderListModel</name>
     <message>
-      <source>Active</source>
-      <translation>在用</translation>
-    </message>
-    <message>
       <source>Chinese name</source>
       <translation>中文名称</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>名称</translation>
+      <source>English name</source>
+      <translation>英文名称</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>在用</translation>
     </message>
     <message>
       <source>Not active</source>
@@ -206,7 +206,7 @@
     </message>
     <message>
       <source>Saved plans</source>
-      <translation>已存方案</translation>
+      <translation>已保存方案</translation>
     </message>
     <message>
       <source>Status</source>

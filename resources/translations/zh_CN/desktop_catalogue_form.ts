@@ -17,7 +17,7 @@
     </message>
     <message>
       <source>Medium</source>
-      <translation>中等</translation>
+      <translation>中</translation>
     </message>
     <message>
       <source>New cars</source>
@@ -107,7 +107,7 @@
     </message>
     <message>
       <source>Approval time</source>
-      <translation>审批时间</translation>
+      <translation>审批时效</translation>
     </message>
     <message>
       <source>Balloon: from</source>
@@ -131,7 +131,7 @@
     </message>
     <message>
       <source>Fees</source>
-      <translation>费用</translation>
+      <translation>费用明细</translation>
     </message>
     <message>
       <source>Finances</source>

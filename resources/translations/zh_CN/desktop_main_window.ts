@@ -107,7 +107,7 @@ Quotes show the true APR (IRR method) with every fee.</source>
     </message>
     <message>
       <source>Products and lenders…</source>
-      <translation>产品与资金方…</translation>
+      <translation>产品与资方…</translation>
     </message>
     <message>
       <source>Quit</source>
