@@ -55,6 +55,8 @@ MESSAGES: dict[str, str] = {
     "catalogue.not_car_loan": "Only car-loan products are edited here.",
 }
 
+CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")
+"""A product code (the catalogue's own rule); a new product without one gets one."""
 COPY_SUFFIX = (" (copy)", "（副本）")
 """Added to the English and the Chinese name of a copy."""
 
@@ -318,7 +320,7 @@ def save_product(target: Target, actor: Actor, product: Product) -> CatalogueVie
             raise ValidationError(reasons)
         if existing is None:
             taken = [r.code for r in rows]
-            code = product.code if product.code and product.code not in taken \
+            code = product.code if CODE.fullmatch(product.code) and product.code not in taken \
                 else new_code(product.name, taken)
             product = dataclasses.replace(product, code=code)
         catalogue.save_product(uow, actor, product_spec(product))
