@@ -90,8 +90,11 @@ def test_without_a_sheet_the_grade_has_one_rate() -> None:
 def sheets(draw):
     terms = sorted(draw(st.sets(st.integers(1, 60), min_size=1, max_size=4)))
     downs = sorted({D(0)} | draw(st.sets(st.integers(1, 90).map(D), max_size=3)))
-    rates = st.decimals(min_value=D(0), max_value=D(24), places=2)
-    return tuple(RateCell(Grade.A, t, d, draw(rates)) for t in terms for d in downs)
+    # a different rate in every cell, so the rate found names its cell
+    cells = [(t, d) for t in terms for d in downs]
+    rates = draw(st.lists(st.decimals(min_value=D(0), max_value=D(24), places=2),
+                          min_size=len(cells), max_size=len(cells), unique=True))
+    return tuple(RateCell(Grade.A, t, d, r) for (t, d), r in zip(cells, rates, strict=True))
 
 
 @given(sheet=sheets(), months=st.integers(1, 60), down=st.decimals(0, 100, places=2))
