@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.admin_action.setVisible(ctx.can(base.Permission.MANAGE_STAFF))
         # the owner edits the store settings, a manager reads them
         self.store_settings_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
+        self.catalogue_action.setVisible(ctx.can(base.Permission.VIEW_CATALOGUE))
         self.blacklist_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))
         self.add_ons_action.setVisible(ctx.can(base.Permission.MANAGE_BLACKLIST))  # owner edits
         self.transfer_action.setVisible(ctx.can(base.Permission.EDIT_CATALOGUE))
@@ -191,6 +192,8 @@ class MainWindow(QMainWindow):
             self.tr("Store settings…"), self.open_store_settings
         )
         self.store_settings_action.setVisible(False)
+        self.catalogue_action = self._action(self.tr("Products and lenders…"), self.open_catalogue)
+        self.catalogue_action.setVisible(False)
         self.blacklist_action = self._action(self.tr("Blacklist…"), self.open_blacklist)
         self.blacklist_action.setVisible(False)
         self.add_ons_action = self._action(self.tr("Add-ons…"), self.open_add_ons)
@@ -257,6 +260,7 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.overrides_action)
         tools_menu.addAction(self.admin_action)
         tools_menu.addAction(self.store_settings_action)
+        tools_menu.addAction(self.catalogue_action)
         tools_menu.addAction(self.blacklist_action)
         tools_menu.addAction(self.add_ons_action)
         tools_menu.addAction(self.transfer_action)
@@ -684,6 +688,14 @@ class MainWindow(QMainWindow):
         from desktop.guided_start import GuidedStartDialog
 
         self._open_dialog(GuidedStartDialog(self.ctx, self), self._store_settings_closed)
+
+    def open_catalogue(self) -> None:
+        """Products and lenders (owner edits, manager reads); window-modal, not blocking."""
+        if self.ctx is None:
+            return
+        from desktop.catalogue_editor import CatalogueEditorDialog
+
+        self._open_dialog(CatalogueEditorDialog(self.ctx, self), None)
 
     def open_blacklist(self) -> None:
         if self.ctx is None:

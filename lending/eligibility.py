@@ -24,8 +24,10 @@ for interest-first (or any plan whose last payment is large) the final
 payment that repays the principal; a large final payment is also named, with
 its date, in a warning (:func:`final_payment_notice`).
 
-The rate depends only on the product and the customer's grade (same price
-for every customer of the same grade).
+The rate depends only on the product, the customer's grade and, where the
+product has a rate sheet, the term band and the down-payment band
+(:meth:`lending.products.Product.rate_for`): the same price for every
+customer of the same grade asking for the same term and down payment.
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ from lending.compliance import (
     check_online_small_loan,
     check_rate,
 )
-from lending.money import ZERO, format_cny, money, percent_of, rate2
+from lending.money import HUNDRED, ZERO, format_cny, money, percent_of, rate2
+from lending.onroad import Energy, VehicleKind
 from lending.products import GradeTerms, Product
 from lending.qualification import Grade
 from lending.reasons import Reason
@@ -90,6 +93,15 @@ MESSAGES: dict[str, str] = {
         "The final payment of {amount} CNY, due {date}, is large: more than {factor} times "
         "any other payment."
     ),
+    "balloon_below_min": (
+        "This product needs a balloon of at least {min}% of the loan; {percent}% was asked for."
+    ),
+    "vehicle_new_not_financed": "This product does not finance new cars.",
+    "vehicle_used_not_financed": "This product does not finance used cars.",
+    "energy_petrol_not_financed": "This product does not finance petrol cars.",
+    "energy_diesel_not_financed": "This product does not finance diesel cars.",
+    "energy_hybrid_not_financed": "This product does not finance (non plug-in) hybrid cars.",
+    "energy_nev_not_financed": "This product does not finance new-energy vehicles.",
     "balloon_above_max": (
         "This product allows a balloon of at most {max}% of the loan; {percent}% was asked for."
     ),
@@ -114,6 +126,10 @@ class VehicleProfile:
     age_years: Decimal
     mileage_km: int
     excluded: bool = False
+    kind: VehicleKind | None = None
+    """New or used, when known (the products' ``vehicle_kinds`` are checked then)."""
+    energy: Energy | None = None
+    """Petrol, diesel, hybrid or NEV, when known (the products' ``energies``)."""
 
     @classmethod
     def from_appraisal(cls, appraisal: Appraisal) -> VehicleProfile:
@@ -225,6 +241,14 @@ def final_payment_notice(schedule: Schedule) -> Reason | None:
     return None
 
 
+def down_payment_percent(request: PlanRequest) -> Decimal:
+    """The down payment in percent of the vehicle price (the rate sheet's band); 0 for
+    no price."""
+    if request.vehicle_price <= 0:
+        return ZERO
+    return request.down_payment * HUNDRED / request.vehicle_price
+
+
 def upfront_fee(product: Product, request: PlanRequest, amount: Decimal) -> Decimal:
     """The product's up-front fee for a loan of ``amount`` plus the request's other
     loan-related fees (0 when there is nothing to lend)."""
@@ -239,15 +263,15 @@ def loan_terms(product: Product, grade: Grade | None, request: PlanRequest, amou
     (the request's term, method, balloon share and extra fees); None when the product
     has no rate for the grade.  The same terms :func:`evaluate_product` schedules, so a
     payment-target solver (:func:`lending.deal.solve_down_payment`) can vary the amount."""
-    g = product.grade_terms(grade)
-    if g is None:
+    rate = product.rate_for(grade, request.term_months, down_payment_percent(request))
+    if rate is None:  # no rate for the grade (or the sheet has no band for the term)
         return None
     step = product.step_up if request.method is RepaymentMethod.STEP_UP else None
     balloon_percent = request.balloon_percent if request.method is RepaymentMethod.BALLOON \
         else ZERO
     return LoanTerms(
         amount=amount,
-        annual_rate=g.annual_rate,
+        annual_rate=rate,
         months=request.term_months,
         method=request.method,
         upfront_fee=upfront_fee(product, request, amount),
@@ -285,6 +309,10 @@ def evaluate_product(
         reasons.append(Reason.of(MESSAGES, "vehicle_excluded"))
     reasons.extend(vehicle_limit_reasons(vehicle.age_years, vehicle.mileage_km,
                                          product.max_vehicle_age_years, product.max_mileage_km))
+    if vehicle.kind is not None and vehicle.kind not in product.vehicle_kinds:
+        reasons.append(Reason.of(MESSAGES, f"vehicle_{vehicle.kind.value}_not_financed"))
+    if vehicle.energy is not None and vehicle.energy not in product.energies:
+        reasons.append(Reason.of(MESSAGES, f"energy_{vehicle.energy.value}_not_financed"))
     # 3. term and method
     if request.term_months not in product.terms:
         reasons.append(Reason.of(MESSAGES, "term_not_offered",
@@ -294,6 +322,11 @@ def evaluate_product(
         reasons.append(Reason.of(MESSAGES, "method_not_offered"))
     balloon_percent = request.balloon_percent if request.method is RepaymentMethod.BALLOON \
         else ZERO
+    if request.method is RepaymentMethod.BALLOON and \
+            balloon_percent < product.balloon_min_percent and request.method in product.methods:
+        reasons.append(Reason.of(MESSAGES, "balloon_below_min",
+                                 min=format(product.balloon_min_percent.normalize(), "f"),
+                                 percent=format(balloon_percent.normalize(), "f")))
     if balloon_percent > product.balloon_max_percent and request.method in product.methods:
         # (a product without the balloon method is refused for that reason alone)
         reasons.append(Reason.of(MESSAGES, "balloon_above_max",
@@ -317,7 +350,8 @@ def evaluate_product(
         reasons.extend(check_online_small_loan(amount, request.term_months, settings))
 
     # 5./6. price the loan when there is something to price
-    annual_rate = grade_terms.annual_rate if grade_terms is not None else None
+    annual_rate = product.rate_for(customer.grade, request.term_months,
+                                   down_payment_percent(request))
     fee_rate = product.monthly_fee_rate_for(customer.grade)
     upfront = upfront_fee(product, request, amount)
     schedule: Schedule | None = None

@@ -14,7 +14,10 @@ Two product families:
 * :class:`Product` - secured car loans (the four products of DOMAIN.md's
   table).  ``grades`` lists the risk grades a product accepts and the one
   nominal annual rate every customer of that grade gets (same price for the
-  same grade), with the approval likelihood for that grade.
+  same grade), with the approval likelihood for that grade.  A product may
+  carry a **rate sheet** (``rate_sheet``): the rate by grade x term band x
+  down-payment band (:meth:`Product.rate_for`); every customer of the same
+  grade, term band and down-payment band still gets the same price.
 * :class:`ConsumerCreditProduct` - unsecured consumer credit lines.
 * :class:`CardInstalment` - bank card instalment (信用卡分期): no interest, a
   flat fee per term; its true APR comes from
@@ -32,12 +35,41 @@ from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
 from lending.errors import UserError
-from lending.money import money, percent_of
+from lending.money import ZERO, money, percent_of
+from lending.onroad import Energy, VehicleKind
 from lending.qualification import Grade
+from lending.reasons import Reason
 from lending.schedule import MAX_TERM_MONTHS, RepaymentMethod
 
 CATALOGUE_FORMAT_VERSION = 1
 STANDARD_TERMS: tuple[int, ...] = (12, 24, 36, 48, 60)
+
+MESSAGES: dict[str, str] = {
+    "sheet.grade_not_accepted": (
+        "The rate sheet has rates for grade {grade}, which the product does not accept."
+    ),
+    "sheet.grade_missing": "The rate sheet has no rates for grade {grade}.",
+    "sheet.cell_missing": (
+        "The rate sheet has no rate for grade {grade}, terms up to {term} months, a down "
+        "payment from {down}%."
+    ),
+    "sheet.cell_twice": (
+        "The rate sheet lists grade {grade}, terms up to {term} months, a down payment from "
+        "{down}% twice."
+    ),
+    "sheet.terms_not_covered": (
+        "The longest term band of the rate sheet ends at {band} months; the product offers "
+        "{term} months."
+    ),
+    "sheet.down_not_from_zero": (
+        "The lowest down-payment band must start at 0% so that every down payment has a rate."
+    ),
+    "sheet.rate_outside": (
+        "The rate {rate}% (grade {grade}, terms up to {term} months, a down payment from "
+        "{down}%) is outside the APR range {lo}-{hi}%."
+    ),
+}
+"""The rate sheet's rules (:func:`rate_sheet_reasons`), as the owner's editor shows them."""
 
 
 class Strictness(StrEnum):
@@ -66,6 +98,22 @@ class GradeTerms:
     approval_likelihood_min_percent: Decimal
     approval_likelihood_max_percent: Decimal
     monthly_fee_rate_percent: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class RateCell:
+    """One cell of a product's rate sheet (APR by grade x term band x down-payment band).
+
+    A customer of ``grade`` borrowing for a term of at most ``term_max_months``
+    (and more than the next shorter band's) with a down payment of at least
+    ``down_payment_min_percent`` % of the vehicle price (and less than the
+    next higher band's) gets ``annual_rate`` (nominal, percent).
+    """
+
+    grade: Grade
+    term_max_months: int
+    down_payment_min_percent: Decimal
+    annual_rate: Decimal
 
 
 @dataclass(frozen=True)
@@ -151,6 +199,14 @@ class Product:
     """Full vehicle insurance with the lender as first beneficiary (customer picks the insurer)."""
     online_small_loan: bool
     """Subject to the online small-loan limits (amount and term)."""
+    rate_sheet: tuple[RateCell, ...] = ()
+    """The rate by grade x term band x down-payment band; empty: each grade's one rate."""
+    balloon_min_percent: Decimal = ZERO
+    """Balloon method: the smallest final lump, in percent of the loan."""
+    vehicle_kinds: tuple[VehicleKind, ...] = (VehicleKind.NEW, VehicleKind.USED)
+    """New cars, used cars or both."""
+    energies: tuple[Energy, ...] = tuple(Energy)
+    """The kinds of car the product finances (petrol, diesel, hybrid, new-energy)."""
     active: bool = True
     balloon_max_percent: Decimal = Decimal(0)
     """Balloon method: the largest final lump, in percent of the loan (typically 0-40)."""
@@ -167,6 +223,42 @@ class Product:
 
     def accepts(self, grade: Grade | None) -> bool:
         return self.grade_terms(grade) is not None
+
+    def rate_for(self, grade: Grade | None, term_months: int,
+                 down_payment_percent: Decimal) -> Decimal | None:
+        """The nominal annual rate (percent) for a customer of ``grade`` borrowing for
+        ``term_months`` with a down payment of ``down_payment_percent`` % of the price:
+        the rate sheet's cell when the product has one for the grade, else the grade's
+        one rate; None when the product does not accept the grade (or the sheet has no
+        band for the term)."""
+        g = self.grade_terms(grade)
+        if g is None:
+            return None
+        cells = [c for c in self.rate_sheet if c.grade is g.grade]
+        if not cells:
+            return g.annual_rate
+        terms = [c.term_max_months for c in cells if c.term_max_months >= term_months]
+        if not terms:
+            return None
+        term_band = min(terms)
+        downs = [c.down_payment_min_percent for c in cells
+                 if c.term_max_months == term_band
+                 and c.down_payment_min_percent <= down_payment_percent]
+        if not downs:
+            return None
+        down_band = max(downs)
+        return next(c.annual_rate for c in cells if c.term_max_months == term_band
+                    and c.down_payment_min_percent == down_band)
+
+    @property
+    def term_bands(self) -> tuple[int, ...]:
+        """The rate sheet's term bands (their longest term, increasing)."""
+        return tuple(sorted({c.term_max_months for c in self.rate_sheet}))
+
+    @property
+    def down_payment_bands(self) -> tuple[Decimal, ...]:
+        """The rate sheet's down-payment bands (where each starts, increasing)."""
+        return tuple(sorted({c.down_payment_min_percent for c in self.rate_sheet}))
 
     @property
     def accepted_grades(self) -> tuple[Grade, ...]:
@@ -440,9 +532,13 @@ class _Obj:
         return tuple(out)
 
     def methods(self, key: str) -> tuple[RepaymentMethod, ...]:
-        out: list[RepaymentMethod] = []
+        return self.codes(key, RepaymentMethod)
+
+    def codes(self, key: str, kind: type[E]) -> tuple[E, ...]:
+        """A list of codes of ``kind``, each once."""
+        out: list[E] = []
         for i, item in enumerate(self.list_(key)):
-            m = self.enum(f"{key}[{i}]", RepaymentMethod, item)
+            m = self.enum(f"{key}[{i}]", kind, item)
             if m is not None:
                 if m in out:
                     self.problem(f"lists {m.value} twice", key)
@@ -507,6 +603,67 @@ def _grade_terms(o: _Obj) -> GradeTerms | None:
     return GradeTerms(grade, rate, lmin, lmax, fee)
 
 
+def _rate_cell(o: _Obj) -> RateCell | None:
+    grade = o.enum("grade", Grade)
+    cell = RateCell(
+        grade=grade or Grade.A,
+        term_max_months=o.int_("term_max_months", lo=1, hi=MAX_TERM_MONTHS),
+        down_payment_min_percent=o.dec("down_payment_min_percent", hi=99),
+        annual_rate=o.dec("annual_rate", hi=100),
+    )
+    return cell if grade is not None else None
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def rate_sheet_reasons(p: Product) -> tuple[Reason, ...]:
+    """What is wrong with ``p``'s rate sheet (empty when it is sound or there is none).
+
+    A sheet is a full grid: every grade the product accepts has a rate for every
+    term band and every down-payment band of the sheet; the longest band covers
+    the longest term offered, the lowest down-payment band starts at 0%, and every
+    rate is inside the product's APR range.
+    """
+    if not p.rate_sheet:
+        return ()
+    out: list[Reason] = []
+    accepted = set(p.accepted_grades)
+    seen: set[tuple[Grade, int, Decimal]] = set()
+    for c in p.rate_sheet:
+        key = (c.grade, c.term_max_months, c.down_payment_min_percent)
+        if key in seen:
+            out.append(Reason.of(MESSAGES, "sheet.cell_twice", grade=c.grade.value,
+                                 term=c.term_max_months, down=_fmt(c.down_payment_min_percent)))
+        seen.add(key)
+    for grade in sorted({c.grade for c in p.rate_sheet} - accepted):
+        out.append(Reason.of(MESSAGES, "sheet.grade_not_accepted", grade=grade.value))
+    in_sheet = {c.grade for c in p.rate_sheet}
+    for g in p.accepted_grades:
+        if g not in in_sheet:
+            out.append(Reason.of(MESSAGES, "sheet.grade_missing", grade=g.value))
+            continue
+        for term in p.term_bands:
+            for down in p.down_payment_bands:
+                if (g, term, down) not in seen:
+                    out.append(Reason.of(MESSAGES, "sheet.cell_missing", grade=g.value,
+                                         term=term, down=_fmt(down)))
+    longest = max(p.terms, default=p.term_max_months)
+    if p.term_bands[-1] < longest:
+        out.append(Reason.of(MESSAGES, "sheet.terms_not_covered", band=p.term_bands[-1],
+                             term=longest))
+    if p.down_payment_bands[0] != 0:
+        out.append(Reason.of(MESSAGES, "sheet.down_not_from_zero"))
+    for c in p.rate_sheet:
+        if not p.apr_min_percent <= c.annual_rate <= p.apr_max_percent:
+            out.append(Reason.of(MESSAGES, "sheet.rate_outside", rate=_fmt(c.annual_rate),
+                                 grade=c.grade.value, term=c.term_max_months,
+                                 down=_fmt(c.down_payment_min_percent),
+                                 lo=_fmt(p.apr_min_percent), hi=_fmt(p.apr_max_percent)))
+    return tuple(out)
+
+
 def _fees(o: _Obj) -> Fees:
     return Fees(
         upfront_fee=o.dec("upfront_fee", default=0),
@@ -556,6 +713,14 @@ def _ordered(o: _Obj, lo_key: str, lo: Decimal | int, hi_key: str, hi: Decimal |
         o.problem(f"{lo_key} ({lo}) is above {hi_key} ({hi})")
 
 
+def _kinds(o: _Obj, key: str, kind: type[E]) -> tuple[E, ...]:
+    """A non-empty list of codes of ``kind`` without repeats; all of them when absent."""
+    if key not in o.data:
+        o.read.add(key)
+        return tuple(kind)
+    return o.codes(key, kind)
+
+
 def _product(o: _Obj) -> Product | None:
     code = o.str_("code")
     if code and not _CODE.match(code):
@@ -582,6 +747,11 @@ def _product(o: _Obj) -> Product | None:
         step_up=o.optional_object("step_up", _step_up),
         requires_full_insurance=o.bool_("requires_full_insurance", default=False),
         online_small_loan=o.bool_("online_small_loan", default=False),
+        rate_sheet=o.objects("rate_sheet", _rate_cell, non_empty=False)
+        if "rate_sheet" in o.data else (),
+        balloon_min_percent=o.dec("balloon_min_percent", hi=99, default=0),
+        vehicle_kinds=_kinds(o, "vehicle_kinds", VehicleKind),
+        energies=_kinds(o, "energies", Energy),
         active=o.bool_("active", default=True),
         balloon_max_percent=o.dec("balloon_max_percent", hi=99, default=0),
         subsidy=o.optional_object("subsidy", _subsidy),
@@ -598,6 +768,10 @@ def _product(o: _Obj) -> Product | None:
         o.problem(f"terms {outside} are outside {p.term_min_months}-{p.term_max_months} "
                   "months", "terms")
     _check_grades(o, p.grades, p.apr_min_percent, p.apr_max_percent)
+    for reason in rate_sheet_reasons(p):
+        o.problem(reason.render(), "rate_sheet")
+    _ordered(o, "balloon_min_percent", p.balloon_min_percent, "balloon_max_percent",
+             p.balloon_max_percent)
     if RepaymentMethod.STEP_UP in p.methods and p.step_up is None:
         o.problem("is required when step_up is an allowed method", "step_up")
     if p.step_up is not None and RepaymentMethod.STEP_UP not in p.methods:

@@ -15,7 +15,7 @@ whatever the catalogue says today.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,13 +47,18 @@ class KeptName:
     service_phone: str = ""
 
 
-def kept_names(lenders: Iterable[str], add_ons: Iterable[str] = ()) -> tuple[KeptName, ...]:
+def kept_names(lenders: Iterable[str], add_ons: Iterable[str] = (),
+               store_lenders: Mapping[str, Mapping[str, str]] | None = None
+               ) -> tuple[KeptName, ...]:
     """The display names of these lenders and add-ons as the catalogue has them now
-    (a name it does not know is kept as typed, in both languages)."""
+    (a name it does not know is kept as typed, in both languages).  ``store_lenders``:
+    the store's own lenders by English name (the owner's editor), looked up first."""
     out: list[KeptName] = []
+    own = {k.strip(): v for k, v in (store_lenders or {}).items()}
     for kind, names in (("lenders", lenders), ("add_ons", add_ons)):
         for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
-            e = _index().get(f"{kind}:{name}")
+            mine = own.get(name) if kind == "lenders" else None
+            e = mine if mine and mine.get("name_zh") else _index().get(f"{kind}:{name}")
             if e is None:
                 out.append(KeptName(kind, name, name, name))
             else:

@@ -23,7 +23,13 @@ class Lender(StoreOwned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    """The English name: how products (``example_lenders``) and plans name the lender."""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    name_zh: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    service_phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    complaint_channel: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    payout_rules: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    """Where the lender pays the loan out (the dealer's account only) and what it needs."""
 
 
 class Product(StoreOwned, Base):

@@ -92,6 +92,8 @@ _WHAT = {"consultations": "consultation", "customers": "customer"}
 class Permission(StrEnum):
     VIEW_PII = "view_pii"
     EDIT_CATALOGUE = "edit_catalogue"
+    VIEW_CATALOGUE = "view_catalogue"
+    """Read the products, lenders and rate sheets in the owner's editor (manager)."""
     EDIT_SETTINGS = "edit_settings"
     EXPORT_REPORTS = "export_reports"
     MANAGE_STAFF = "manage_staff"
@@ -123,6 +125,7 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             Permission.VIEW_AUDIT,
             Permission.ERASE_PERSONAL_DATA,
             Permission.OVERWRITE_EDITS,
+            Permission.VIEW_CATALOGUE,
         }
     ),
     Role.OWNER: frozenset(Permission),

@@ -28,7 +28,7 @@ from db.services.base import (
     transaction,
 )
 from db.uow import UnitOfWork
-from lending.products import Catalogue, CatalogueError, parse_catalogue
+from lending.products import Catalogue, CatalogueError, catalogue_to_data, parse_catalogue
 
 KIND_CAR = "products"
 KIND_CONSUMER = "consumer_credit"
@@ -90,6 +90,44 @@ def _parse(data: Mapping[str, Any]) -> Catalogue:
         ) from None
 
 
+def spec_changes(
+    before: Mapping[str, Any] | None, after: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """What the audit log keeps of an edit: ``[{"key", "before", "after"}]`` for each field
+    that changed (a nested object's fields as ``fees.upfront_fee``; a new record: every
+    field, ``before`` None)."""
+
+    def flat(data: Mapping[str, Any] | None, prefix: str = "") -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in (data or {}).items():
+            if isinstance(value, Mapping):
+                out.update(flat(value, f"{prefix}{key}."))
+            else:
+                out[f"{prefix}{key}"] = value
+        return out
+
+    old, new = flat(before), flat(after)
+    return [
+        {"key": key, "before": old.get(key), "after": new.get(key)}
+        for key in sorted(set(old) | set(new))
+        if old.get(key) != new.get(key)
+    ]
+
+
+def _normal(spec: dict[str, Any], kind: str) -> dict[str, Any]:
+    """A car loan's spec with every field (defaults written out), so that an audit compares
+    like with like; other kinds as stored."""
+    if kind != KIND_CAR:
+        return spec
+    try:
+        product = parse_catalogue({"version": 1, KIND_CAR: [spec]}).products[0]
+    except CatalogueError:
+        return spec
+    out: dict[str, Any] = catalogue_to_data(Catalogue(version=1, products=(product,)))[
+        KIND_CAR][0]
+    return out
+
+
 def seed_default_catalogue(
     target: Target, actor: Actor, data: Mapping[str, Any] | None = None
 ) -> int:
@@ -108,6 +146,8 @@ def seed_default_catalogue(
                 select(Lender).where(Lender.store_id == actor.store_id)
             )
         }
+        # the lenders' Chinese names and service phones, as the catalogue file has them
+        details = {str(e.get("name", "")): e for e in data.get("lenders", []) or []}
         added = 0
         order = 0
         for kind in (KIND_CAR, KIND_CONSUMER):
@@ -115,7 +155,12 @@ def seed_default_catalogue(
                 order += 1
                 for name in spec.get("example_lenders", []):
                     if name not in lenders:
-                        uow.session.add(Lender(store_id=actor.store_id, name=name, active=True))
+                        entry = details.get(name, {})
+                        uow.session.add(Lender(
+                            store_id=actor.store_id, name=name, active=True,
+                            name_zh=str(entry.get("name_zh", "")),
+                            service_phone=str(entry.get("service_phone", "")),
+                        ))
                         lenders.add(name)
                 if spec["code"] in have:
                     continue
@@ -183,6 +228,7 @@ def save_product(
         _forget(uow)
         rows = _rows(uow, actor.store_id)
         existing = next((p for p in rows if p.code == code), None)
+        before = _normal(_spec(existing), _kind(existing)) if existing is not None else None
         data = _data(rows, {code: spec})
         if existing is None:
             data[kind].append(spec)
@@ -208,7 +254,8 @@ def save_product(
             actor=actor,
             target_type="product",
             target_id=existing.id,
-            detail={"code": code},
+            detail={"code": code,
+                    "changes": spec_changes(before, _normal(_spec(existing), _kind(existing)))},
         )
         return ProductRow(
             id=existing.id,
@@ -230,7 +277,7 @@ def set_product_active(target: Target, actor: Actor, code: str, active: bool) ->
         )
         if p is None:
             raise NotFound(f"Product {code} does not exist.", code="not_found")
-        p.active = active
+        was, p.active = p.active, active
         audit.record(
             uow,
             store_id=actor.store_id,
@@ -238,7 +285,8 @@ def set_product_active(target: Target, actor: Actor, code: str, active: bool) ->
             actor=actor,
             target_type="product",
             target_id=p.id,
-            detail={"code": code, "active": active},
+            detail={"code": code, "active": active,
+                    "changes": [{"key": "active", "before": was, "after": active}]},
         )
 
 

@@ -40,7 +40,7 @@ from typing import Any
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from db.services import consultations, documents
+from db.services import catalogue_admin, consultations, documents
 from db.services.base import Actor, Target, transaction
 from db.services.consultations import AppraisalView, PlanForm, PlanView
 from db.services.documents import DocumentInputs, document_inputs
@@ -251,7 +251,8 @@ def build_snapshot(
         )
     # the lender's and add-ons' display names (both languages, the lender's phone) as
     # the catalogue has them today: the documents print these, whatever it says later
-    names = kept_names([plan.lender_name], [a.name for a in plan.add_ons])
+    names = kept_names([plan.lender_name], [a.name for a in plan.add_ons],
+                       catalogue_admin.lender_entries(target, actor.store_id))
     return PlanSnapshot(
         taken_at=taken_at, settings=settings, quote=replace(quote, names=names),
         plan=replace(repayment, names=names),

@@ -591,6 +591,10 @@
       <translation>这里只登记审批通过、放款和交车。</translation>
     </message>
     <message>
+      <source>Only car-loan products are edited here.</source>
+      <translation>这里只能编辑车贷产品。</translation>
+    </message>
+    <message>
       <source>Only signing, disbursement and delivery can be undone.</source>
       <translation>只能撤销签约、放款和交车。</translation>
     </message>
@@ -841,6 +845,10 @@
     <message>
       <source>There is no product '{given}' on the product sheets.</source>
       <translation>产品工作表中没有产品“{given}”。</translation>
+    </message>
+    <message>
+      <source>These active products have no other lender: {products}. Give them another lender or deactivate them first.</source>
+      <translation>以下在售产品没有其他资金方：{products}。请先为它们添加其他资金方，或先停用这些产品。</translation>
     </message>
     <message>
       <source>This cannot be left empty.</source>

@@ -114,6 +114,10 @@ Quotes show the true APR (IRR method) with every fee.</source>
       <translation>待审批的评估价调整…</translation>
     </message>
     <message>
+      <source>Products and lenders…</source>
+      <translation>产品与资方…</translation>
+    </message>
+    <message>
       <source>Quit</source>
       <translation>退出</translation>
     </message>

@@ -16,6 +16,10 @@
       <translation>“{lender}”列了两次。</translation>
     </message>
     <message>
+      <source>'{name}' is not one of the store's active lenders.</source>
+      <translation>“{name}”不是本店在用的资金方。</translation>
+    </message>
+    <message>
       <source>'{value}' cannot be negative.</source>
       <translation>“{value}”不能为负数。</translation>
     </message>
@@ -140,12 +144,20 @@
       <translation>评分低于{min}分，评级最高只能为C级。</translation>
     </message>
     <message>
+      <source>A service phone is digits, spaces, - and + only (e.g. 95588 or 400-820-8888).</source>
+      <translation>客服电话只能包含数字、空格、- 和 +（例如 95588 或 400-820-8888）。</translation>
+    </message>
+    <message>
       <source>A valid ID card is required.</source>
       <translation>需提供有效的身份证。</translation>
     </message>
     <message>
       <source>A yearly tax cannot be negative.</source>
       <translation>年税额不能为负数。</translation>
+    </message>
+    <message>
+      <source>Accept at least one risk grade.</source>
+      <translation>请至少接受一个风险等级。</translation>
     </message>
     <message>
       <source>Accident vehicles cannot be financed.</source>
@@ -168,6 +180,10 @@
       <translation>有一笔逾期{days}天（超过{limit}天）的记录，评级最高只能为C级。</translation>
     </message>
     <message>
+      <source>Another lender of the store is already called '{name}'.</source>
+      <translation>本店已有名为“{name}”的资金方。</translation>
+    </message>
+    <message>
       <source>At most {n} add-ons.</source>
       <translation>最多 {n} 个附加项目。</translation>
     </message>
@@ -180,8 +196,24 @@
       <translation>弹性尾款：最后一期还款 {amount} 元（{date} 到期），其中含尾款 {balloon} 元。</translation>
     </message>
     <message>
+      <source>Choose at least one kind of car (petrol, diesel, hybrid, new-energy).</source>
+      <translation>请至少选择一种车型（汽油、柴油、混合动力、新能源）。</translation>
+    </message>
+    <message>
+      <source>Choose at least one lender.</source>
+      <translation>请至少选择一家资金方。</translation>
+    </message>
+    <message>
+      <source>Choose at least one repayment method.</source>
+      <translation>请至少选择一种还款方式。</translation>
+    </message>
+    <message>
       <source>Choose from the list why the value is overridden.</source>
       <translation>请从列表中选择调整评估价的原因。</translation>
+    </message>
+    <message>
+      <source>Choose new cars, used cars or both.</source>
+      <translation>请选择新车、二手车或两者。</translation>
     </message>
     <message>
       <source>Choose one of: {choices}.</source>
@@ -256,8 +288,28 @@
       <translation>请输入 0 到 {max} 元之间的金额，精确到分。</translation>
     </message>
     <message>
+      <source>Enter at least one term in months, e.g. 12, 24, 36.</source>
+      <translation>请至少填写一个期限（月），例如 12, 24, 36。</translation>
+    </message>
+    <message>
       <source>Enter text here.</source>
       <translation>请在此填写文字。</translation>
+    </message>
+    <message>
+      <source>Enter the lender's name in Chinese.</source>
+      <translation>请填写资金方的中文名称。</translation>
+    </message>
+    <message>
+      <source>Enter the lender's name in English.</source>
+      <translation>请填写资金方的英文名称。</translation>
+    </message>
+    <message>
+      <source>Enter the product's name in Chinese.</source>
+      <translation>请填写产品的中文名称。</translation>
+    </message>
+    <message>
+      <source>Enter the product's name in English.</source>
+      <translation>请填写产品的英文名称。</translation>
     </message>
     <message>
       <source>Enter yes or no.</source>
@@ -292,6 +344,14 @@
       <translation>GPS 安装费</translation>
     </message>
     <message>
+      <source>Give the largest balloon (more than 0% of the loan).</source>
+      <translation>请填写弹性尾款的上限（大于贷款额的 0%）。</translation>
+    </message>
+    <message>
+      <source>Give the step: how much the payment rises (more than 0%) and how often.</source>
+      <translation>请填写递增幅度（大于 0%）和递增间隔。</translation>
+    </message>
+    <message>
       <source>Good condition</source>
       <translation>车况良好</translation>
     </message>
@@ -316,6 +376,14 @@
       <translation>C级：建议缩短贷款期限，提高审批通过率。</translation>
     </message>
     <message>
+      <source>Grade {grade}: an approval likelihood is a percentage from 0 to 100.</source>
+      <translation>{grade} 级：通过概率是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+      <source>Grade {grade}: the lower approval likelihood ({lo}%) is above the higher ({hi}%).</source>
+      <translation>{grade} 级：通过概率下限（{lo}%）高于上限（{hi}%）。</translation>
+    </message>
+    <message>
       <source>Implausible mileage: {km} km in {years} years is less than {limit} km a year; check for odometer tampering.</source>
       <translation>行驶里程异常：{years}年仅行驶{km}公里，平均每年不足{limit}公里，请核查是否调表。</translation>
     </message>
@@ -330,6 +398,10 @@
     <message>
       <source>Interest-first: the final payment of {amount} CNY, due {date}, is large: it repays the whole principal.</source>
       <translation>先息后本：最后一期还款额{amount}元（{date}到期）金额较大，需一次性归还全部本金。</translation>
+    </message>
+    <message>
+      <source>List each term once, from the shortest to the longest.</source>
+      <translation>每个期限只列一次，从短到长排列。</translation>
     </message>
     <message>
       <source>List the lenders by name.</source>
@@ -616,12 +688,24 @@
       <translation>标志图片须为 PNG 或 JPEG 格式。</translation>
     </message>
     <message>
+      <source>The longest term band of the rate sheet ends at {band} months; the product offers {term} months.</source>
+      <translation>利率表最长的期限档到 {band} 个月为止，而该产品提供 {term} 个月的期限。</translation>
+    </message>
+    <message>
       <source>The lower limit cannot be above the upper limit ({max}).</source>
       <translation>下限不能高于上限（{max}）。</translation>
     </message>
     <message>
       <source>The lower limit must be below the upper limit ({max}).</source>
       <translation>下限必须低于上限（{max}）。</translation>
+    </message>
+    <message>
+      <source>The lowest down-payment band must start at 0% so that every down payment has a rate.</source>
+      <translation>最低的首付档必须从 0% 开始，这样每个首付比例都有对应的利率。</translation>
+    </message>
+    <message>
+      <source>The lowest value ({lo}) is above the highest ({hi}).</source>
+      <translation>下限（{lo}）高于上限（{hi}）。</translation>
     </message>
     <message>
       <source>The maintenance record of {date} is dated after the appraisal date; check it.</source>
@@ -668,6 +752,30 @@
       <translation>路径“{value}”太长：总共最多 {max} 个字节。</translation>
     </message>
     <message>
+      <source>The rate sheet has no rate for grade {grade}, terms up to {term} months, a down payment from {down}%.</source>
+      <translation>利率表缺少 {grade} 级、期限不超过 {term} 个月、首付 {down}% 起的利率。</translation>
+    </message>
+    <message>
+      <source>The rate sheet has no rates for grade {grade}.</source>
+      <translation>利率表中没有 {grade} 级的利率。</translation>
+    </message>
+    <message>
+      <source>The rate sheet has rates for grade {grade}, which the product does not accept.</source>
+      <translation>利率表中有 {grade} 级的利率，但该产品不接受这一等级的客户。</translation>
+    </message>
+    <message>
+      <source>The rate sheet lists grade {grade}, terms up to {term} months, a down payment from {down}% twice.</source>
+      <translation>利率表中 {grade} 级、期限不超过 {term} 个月、首付 {down}% 起的利率出现了两次。</translation>
+    </message>
+    <message>
+      <source>The rate {rate}% (grade {grade}, terms up to {term} months, a down payment from {down}%) is outside the APR range {lo}-{hi}%.</source>
+      <translation>利率 {rate}%（{grade} 级、期限不超过 {term} 个月、首付 {down}% 起）不在利率范围 {lo}-{hi}% 之内。</translation>
+    </message>
+    <message>
+      <source>The rate {rate}% for grade {grade} is outside the APR range {lo}-{hi}%.</source>
+      <translation>{grade} 级的利率 {rate}% 不在利率范围 {lo}-{hi}% 之内。</translation>
+    </message>
+    <message>
       <source>The relief from {start} to {end} has a negative cap.</source>
       <translation>{start} 至 {end} 的减免上限为负数。</translation>
     </message>
@@ -682,6 +790,10 @@
     <message>
       <source>The step-up percentage cannot be negative.</source>
       <translation>递增比例不能为负数。</translation>
+    </message>
+    <message>
+      <source>The store refuses an APR above {cap}% (Store settings); the highest rate cannot be above it.</source>
+      <translation>本店拒绝年化利率高于 {cap}% 的方案（门店设置）；利率上限不能高于此值。</translation>
     </message>
     <message>
       <source>The stored value cannot be read; enter it again.</source>
@@ -760,12 +872,40 @@
       <translation>该产品的尾款最多为贷款金额的 {max}%，本次申请为 {percent}%。</translation>
     </message>
     <message>
+      <source>This product does not finance (non plug-in) hybrid cars.</source>
+      <translation>该产品不为（非插电式）混合动力车提供贷款。</translation>
+    </message>
+    <message>
+      <source>This product does not finance diesel cars.</source>
+      <translation>该产品不为柴油车提供贷款。</translation>
+    </message>
+    <message>
+      <source>This product does not finance new cars.</source>
+      <translation>该产品不为新车提供贷款。</translation>
+    </message>
+    <message>
+      <source>This product does not finance new-energy vehicles.</source>
+      <translation>该产品不为新能源汽车提供贷款。</translation>
+    </message>
+    <message>
+      <source>This product does not finance petrol cars.</source>
+      <translation>该产品不为汽油车提供贷款。</translation>
+    </message>
+    <message>
+      <source>This product does not finance used cars.</source>
+      <translation>该产品不为二手车提供贷款。</translation>
+    </message>
+    <message>
       <source>This product does not offer the chosen repayment method.</source>
       <translation>本产品不支持所选的还款方式。</translation>
     </message>
     <message>
       <source>This product is currently not offered.</source>
       <translation>本产品目前暂停办理。</translation>
+    </message>
+    <message>
+      <source>This product needs a balloon of at least {min}% of the loan; {percent}% was asked for.</source>
+      <translation>该产品的弹性尾款至少为贷款额的 {min}%，本次为 {percent}%。</translation>
     </message>
     <message>
       <source>This product offers terms of {terms} months; {term} months was asked for.</source>

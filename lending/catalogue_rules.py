@@ -1,0 +1,275 @@
+"""What the owner's Products and lenders editor checks, as reasons by field.
+
+:func:`product_reasons` checks one car-loan :class:`~lending.products.Product`
+as the editor built it: every value inside its bounds (:data:`BOUNDS`, the same
+the editor reads the fields with), the lowest of each range not above the
+highest, names in English and Chinese, at least one lender, repayment method,
+term, grade, kind of car; the rates inside the product's APR range and the
+highest rate inside the store's cap; the step-up and balloon details where
+those methods are offered; the rate sheet a full grid
+(:func:`lending.products.rate_sheet_reasons`).  :func:`lender_reasons` does the
+same for a lender.  The result maps a field (a catalogue JSON key, nested ones
+as ``fees.upfront_fee``) to the first reason to correct there, in the order of
+the form; empty means the record can be saved.
+
+:func:`lending.products.parse_catalogue` stays the guard of what is stored: a
+product that passes here passes there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lending import parse
+from lending.money import MAX_AMOUNT
+from lending.products import Product, rate_sheet_reasons
+from lending.reasons import Reason
+from lending.schedule import MAX_TERM_MONTHS, RepaymentMethod
+from lending.settings import LendingSettings
+
+MESSAGES: dict[str, str] = {
+    "product.name_missing": "Enter the product's name in English.",
+    "product.name_zh_missing": "Enter the product's name in Chinese.",
+    "product.no_lender": "Choose at least one lender.",
+    "product.lender_unknown": "'{name}' is not one of the store's active lenders.",
+    "product.min_above_max": "The lowest value ({lo}) is above the highest ({hi}).",
+    "product.apr_above_cap": (
+        "The store refuses an APR above {cap}% (Store settings); the highest rate cannot be "
+        "above it."
+    ),
+    "product.no_method": "Choose at least one repayment method.",
+    "product.no_term": "Enter at least one term in months, e.g. 12, 24, 36.",
+    "product.terms_order": "List each term once, from the shortest to the longest.",
+    "product.no_vehicle_kind": "Choose new cars, used cars or both.",
+    "product.no_energy": "Choose at least one kind of car (petrol, diesel, hybrid, new-energy).",
+    "product.no_grade": "Accept at least one risk grade.",
+    "product.rate_outside": (
+        "The rate {rate}% for grade {grade} is outside the APR range {lo}-{hi}%."
+    ),
+    "product.likelihood_order": (
+        "Grade {grade}: the lower approval likelihood ({lo}%) is above the higher ({hi}%)."
+    ),
+    "product.likelihood_range": (
+        "Grade {grade}: an approval likelihood is a percentage from 0 to 100."
+    ),
+    "product.step_needed": (
+        "Give the step: how much the payment rises (more than 0%) and how often."
+    ),
+    "product.balloon_needed": "Give the largest balloon (more than 0% of the loan).",
+    "lender.name_missing": "Enter the lender's name in English.",
+    "lender.name_zh_missing": "Enter the lender's name in Chinese.",
+    "lender.name_taken": "Another lender of the store is already called '{name}'.",
+    "lender.phone": (
+        "A service phone is digits, spaces, - and + only (e.g. 95588 or 400-820-8888)."
+    ),
+}
+
+BOUNDS: dict[str, tuple[Decimal, Decimal]] = {
+    "max_financing_ratio_percent": (Decimal(1), Decimal(100)),
+    "apr_min_percent": (Decimal(0), Decimal(100)),
+    "apr_max_percent": (Decimal(0), Decimal(100)),
+    "approval_days_min": (Decimal(0), Decimal(365)),
+    "approval_days_max": (Decimal(0), Decimal(365)),
+    "max_vehicle_age_years": (Decimal("0.1"), Decimal(50)),
+    "max_mileage_km": (Decimal(1), Decimal(10_000_000)),
+    "balloon_min_percent": (Decimal(0), Decimal(99)),
+    "balloon_max_percent": (Decimal(0), Decimal(99)),
+    "fees.upfront_fee": (Decimal(0), MAX_AMOUNT),
+    "fees.upfront_fee_percent": (Decimal(0), Decimal(50)),
+    "fees.monthly_fee_rate_percent": (Decimal(0), Decimal(10)),
+    "fees.early_repayment_fee_percent": (Decimal(0), Decimal(50)),
+    "fees.overdue_penalty_percent_per_day": (Decimal(0), Decimal(10)),
+    "step_up.step_percent": (Decimal(0), Decimal(100)),
+    "step_up.step_months": (Decimal(1), Decimal(MAX_TERM_MONTHS)),
+    "rate": (Decimal(0), Decimal(100)),
+    "likelihood": (Decimal(0), Decimal(100)),
+    "term_band": (Decimal(1), Decimal(MAX_TERM_MONTHS)),
+    "down_band": (Decimal(0), Decimal(99)),
+}
+"""Each number's range: the editor reads the field with it (:func:`lending.parse.number`)
+and :func:`product_reasons` checks it again."""
+
+WHOLE = frozenset({"approval_days_min", "approval_days_max", "max_mileage_km",
+                   "step_up.step_months", "term_band"})
+"""The fields of :data:`BOUNDS` that take whole numbers."""
+
+MAX_NAME = 200
+MAX_PHONE = 40
+MAX_CHANNEL = 200
+MAX_PAYOUT = 500
+_PHONE = re.compile(r"^[0-9 +\-()]*[0-9][0-9 +\-()]*$")
+
+
+def _r(code: str, /, **params: object) -> Reason:
+    return Reason.of(MESSAGES, code, **params)
+
+
+def _n(value: Decimal | int) -> str:
+    return f"{Decimal(value).normalize():,f}"
+
+
+def read_number(key: str, text: str) -> Decimal | int:
+    """What the editor typed into field ``key`` (:data:`BOUNDS`), or :class:`ParseError`."""
+    lo, hi = BOUNDS[key]
+    if key in WHOLE:
+        return parse.whole(text, lo=int(lo), hi=int(hi))
+    if key == "fees.upfront_fee":
+        return parse.amount(text)
+    return parse.number(text, lo=lo, hi=hi)
+
+
+class _Found:
+    """The first reason of each field, in the order found."""
+
+    def __init__(self) -> None:
+        self.reasons: dict[str, Reason] = {}
+
+    def add(self, key: str, reason: Reason) -> None:
+        self.reasons.setdefault(key, reason)
+
+    def bounded(self, key: str, value: Decimal | int) -> bool:
+        lo, hi = BOUNDS[key]
+        if lo <= value <= hi:
+            return True
+        self.add(key, Reason.of(parse.MESSAGES, "parse.out_of_range", value=_n(value),
+                                lo=_n(lo), hi=_n(hi)))
+        return False
+
+    def ordered(self, lo_key: str, lo: Decimal | int, hi_key: str, hi: Decimal | int) -> None:
+        both = [self.bounded(lo_key, lo), self.bounded(hi_key, hi)]  # a reason for each
+        if all(both) and lo > hi:
+            self.add(lo_key, _r("product.min_above_max", lo=_n(lo), hi=_n(hi)))
+
+    def text(self, key: str, value: str, missing: str, limit: int) -> None:
+        if not value.strip():
+            self.add(key, _r(missing))
+            return
+        try:
+            parse.label(value, max_chars=limit)
+        except parse.ParseError as exc:
+            self.add(key, exc.reason)
+
+
+def product_reasons(p: Product, settings: LendingSettings,
+                    lenders: Iterable[str]) -> dict[str, Reason]:
+    """Every field of ``p`` that cannot be saved, with its first reason (empty: fine).
+
+    ``lenders``: the English names of the store's active lenders."""
+    f = _Found()
+    f.text("name", p.name, "product.name_missing", MAX_NAME)
+    f.text("name_zh", p.name_zh, "product.name_zh_missing", MAX_NAME)
+    active = set(lenders)
+    if not p.example_lenders:
+        f.add("example_lenders", _r("product.no_lender"))
+    for name in p.example_lenders:
+        if name not in active:
+            f.add("example_lenders", _r("product.lender_unknown", name=name))
+    f.bounded("max_financing_ratio_percent", p.max_financing_ratio_percent)
+    f.ordered("apr_min_percent", p.apr_min_percent, "apr_max_percent", p.apr_max_percent)
+    cap = settings.apr_hard_cap_percent
+    if p.apr_max_percent > cap and "apr_max_percent" not in f.reasons:
+        f.add("apr_max_percent", _r("product.apr_above_cap", cap=_n(cap)))
+    f.ordered("approval_days_min", p.approval_days_min, "approval_days_max",
+              p.approval_days_max)
+    if not p.methods:
+        f.add("methods", _r("product.no_method"))
+    _terms(f, p)
+    f.bounded("max_vehicle_age_years", p.max_vehicle_age_years)
+    f.bounded("max_mileage_km", p.max_mileage_km)
+    if not p.vehicle_kinds:
+        f.add("vehicle_kinds", _r("product.no_vehicle_kind"))
+    if not p.energies:
+        f.add("energies", _r("product.no_energy"))
+    _grades(f, p)
+    if p.grades and "apr_min_percent" not in f.reasons and "apr_max_percent" not in f.reasons:
+        for reason in rate_sheet_reasons(p):
+            f.add("rate_sheet", reason)
+    for key in ("upfront_fee", "upfront_fee_percent", "monthly_fee_rate_percent",
+                "early_repayment_fee_percent", "overdue_penalty_percent_per_day"):
+        f.bounded(f"fees.{key}", getattr(p.fees, key))
+    if RepaymentMethod.STEP_UP in p.methods:
+        if p.step_up is None or p.step_up.step_percent <= 0:
+            f.add("step_up.step_percent", _r("product.step_needed"))
+        else:
+            f.bounded("step_up.step_percent", p.step_up.step_percent)
+            f.bounded("step_up.step_months", p.step_up.step_months)
+    if RepaymentMethod.BALLOON in p.methods:
+        f.ordered("balloon_min_percent", p.balloon_min_percent, "balloon_max_percent",
+                  p.balloon_max_percent)
+        if p.balloon_max_percent <= 0:
+            f.add("balloon_max_percent", _r("product.balloon_needed"))
+    return f.reasons
+
+
+def _terms(f: _Found, p: Product) -> None:
+    if not p.terms:
+        f.add("terms", _r("product.no_term"))
+        return
+    for t in p.terms:
+        if not 1 <= t <= MAX_TERM_MONTHS:
+            f.add("terms", Reason.of(parse.MESSAGES, "parse.term_out_of_range", value=t,
+                                     max=MAX_TERM_MONTHS))
+    if list(p.terms) != sorted(set(p.terms)):
+        f.add("terms", _r("product.terms_order"))
+
+
+def _grades(f: _Found, p: Product) -> None:
+    if not p.grades:
+        f.add("grades", _r("product.no_grade"))
+    for g in p.grades:
+        lo, hi = g.approval_likelihood_min_percent, g.approval_likelihood_max_percent
+        if not (0 <= lo <= 100 and 0 <= hi <= 100):
+            f.add("grades", _r("product.likelihood_range", grade=g.grade.value))
+        elif lo > hi:
+            f.add("grades", _r("product.likelihood_order", grade=g.grade.value, lo=_n(lo),
+                                hi=_n(hi)))
+        if not p.rate_sheet and not p.apr_min_percent <= g.annual_rate <= p.apr_max_percent:
+            f.add("rate_sheet", _r("product.rate_outside", rate=_n(g.annual_rate),
+                                   grade=g.grade.value, lo=_n(p.apr_min_percent),
+                                   hi=_n(p.apr_max_percent)))
+
+
+@dataclass(frozen=True)
+class LenderDetails:
+    """A lender as the owner enters it (the English name is how products name it)."""
+
+    name: str
+    name_zh: str
+    service_phone: str = ""
+    complaint_channel: str = ""
+    payout_rules: str = ""
+    """Where the loan is paid out (the dealer's account only) and what the lender needs."""
+
+    def cleaned(self) -> LenderDetails:
+        """Blanks collapsed at both ends and inside the one-line fields."""
+        return LenderDetails(" ".join(self.name.split()), " ".join(self.name_zh.split()),
+                             " ".join(self.service_phone.split()),
+                             " ".join(self.complaint_channel.split()),
+                             self.payout_rules.strip())
+
+
+def lender_reasons(lender: LenderDetails, others: Iterable[str]) -> dict[str, Reason]:
+    """Every field of ``lender`` that cannot be saved (empty: fine).
+
+    ``others``: the English names of the store's other lenders (active or not)."""
+    f = _Found()
+    f.text("name", lender.name, "lender.name_missing", MAX_NAME)
+    if lender.name.strip() and lender.name.strip().casefold() in {
+            o.strip().casefold() for o in others}:
+        f.add("name", _r("lender.name_taken", name=lender.name.strip()))
+    f.text("name_zh", lender.name_zh, "lender.name_zh_missing", MAX_NAME)
+    phone = lender.service_phone.strip()
+    if len(phone) > MAX_PHONE:
+        f.add("service_phone", Reason.of(parse.MESSAGES, "parse.text_too_long",
+                                         value=parse.shown(phone), max=MAX_PHONE))
+    elif phone and not _PHONE.match(phone):
+        f.add("service_phone", _r("lender.phone"))
+    for key, value, limit in (("complaint_channel", lender.complaint_channel, MAX_CHANNEL),
+                              ("payout_rules", lender.payout_rules, MAX_PAYOUT)):
+        if len(value.strip()) > limit:
+            f.add(key, Reason.of(parse.MESSAGES, "parse.text_too_long",
+                                 value=parse.shown(value.strip()), max=limit))
+    return f.reasons
