@@ -226,7 +226,8 @@ def _grades(f: _Found, p: Product) -> None:
         elif lo > hi:
             f.add("grades", _r("product.likelihood_order", grade=g.grade.value, lo=_n(lo),
                                 hi=_n(hi)))
-        if not p.rate_sheet and not p.apr_min_percent <= g.annual_rate <= p.apr_max_percent:
+        priced_by_sheet = any(c.grade is g.grade for c in p.rate_sheet)  # as the parser
+        if not priced_by_sheet and not p.apr_min_percent <= g.annual_rate <= p.apr_max_percent:
             f.add("rate_sheet", _r("product.rate_outside", rate=_n(g.annual_rate),
                                    grade=g.grade.value, lo=_n(p.apr_min_percent),
                                    hi=_n(p.apr_max_percent)))

@@ -690,13 +690,16 @@ def _subsidy(o: _Obj) -> Subsidy:
 
 
 def _check_grades(o: _Obj, grades: tuple[GradeTerms, ...], apr_min: Decimal,
-                  apr_max: Decimal, fee_range: tuple[Decimal, Decimal] | None = None) -> None:
+                  apr_max: Decimal, fee_range: tuple[Decimal, Decimal] | None = None,
+                  priced_by_sheet: frozenset[Grade] = frozenset()) -> None:
+    """``priced_by_sheet``: grades the rate sheet prices (their own rate is not used, the
+    sheet's cells are checked by :func:`rate_sheet_reasons`)."""
     seen: set[Grade] = set()
     for g in grades:
         if g.grade in seen:
             o.problem(f"grade {g.grade.value} is listed twice", "grades")
         seen.add(g.grade)
-        if not apr_min <= g.annual_rate <= apr_max:
+        if g.grade not in priced_by_sheet and not apr_min <= g.annual_rate <= apr_max:
             o.problem(f"rate {g.annual_rate}% for grade {g.grade.value} is outside the APR "
                       f"range {apr_min}-{apr_max}%", "grades")
         if fee_range is not None:
@@ -767,7 +770,8 @@ def _product(o: _Obj) -> Product | None:
     if outside:
         o.problem(f"terms {outside} are outside {p.term_min_months}-{p.term_max_months} "
                   "months", "terms")
-    _check_grades(o, p.grades, p.apr_min_percent, p.apr_max_percent)
+    _check_grades(o, p.grades, p.apr_min_percent, p.apr_max_percent,
+                  priced_by_sheet=frozenset(c.grade for c in p.rate_sheet))
     for reason in rate_sheet_reasons(p):
         o.problem(reason.render(), "rate_sheet")
     _ordered(o, "balloon_min_percent", p.balloon_min_percent, "balloon_max_percent",

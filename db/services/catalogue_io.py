@@ -192,6 +192,7 @@ def table_labels(lang: str | None = None) -> dict[str, str]:
         "consumer_credit": _t("Consumer credit", lang),
         "grades": _t("Rates by grade", lang),
         "add_ons": _t("Add-ons", lang),
+        "rate_sheet": _t("Rate sheet", lang),
         "settings": _t("Store settings", lang),
         "file": _t("The file", lang),
     }
@@ -202,6 +203,9 @@ def column_labels(lang: str | None = None) -> dict[str, str]:
     """Column labels by ``table.key`` or ``key`` (the first found is used)."""
     return {
         "lenders.name": _t("Lender name", lang),
+        "lenders.service_phone": _t("Service phone", lang),
+        "lenders.complaint_channel": _t("Complaint channel", lang),
+        "lenders.payout_rules": _t("Payout account rules", lang),
         "code": _t("Code", lang),
         "name": _t("Name (English)", lang),
         "name_zh": _t("Name (Chinese)", lang),
@@ -233,6 +237,10 @@ def column_labels(lang: str | None = None) -> dict[str, str]:
         "finance_add_ons": _t("Finances the add-ons", lang),
         "online_small_loan": _t("Online small loan", lang),
         "balloon_max_percent": _t("Balloon up to (% of the loan)", lang),
+        "balloon_min_percent": _t("Balloon from (% of the loan)", lang),
+        "vehicle_kinds": _t("New or used (separated by ;)", lang),
+        "energies": _t("Fuel types (separated by ;)", lang),
+        "rate_sheet.down_payment_min_percent": _t("Down payment from (%)", lang),
         "line_min": _t("Credit line from (CNY)", lang),
         "line_max": _t("Credit line up to (CNY)", lang),
         "monthly_fee_rate_min_percent": _t("Monthly fee from (%)", lang),

@@ -56,6 +56,10 @@
       <translation>审批最长（工作日）</translation>
     </message>
     <message>
+      <source>Balloon from (% of the loan)</source>
+      <translation>弹性尾款最低（占贷款额 %）</translation>
+    </message>
+    <message>
       <source>Balloon up to (% of the loan)</source>
       <translation>弹性尾款最高（占贷款额 %）</translation>
     </message>
@@ -72,6 +76,10 @@
       <translation>代码</translation>
     </message>
     <message>
+      <source>Complaint channel</source>
+      <translation>投诉渠道</translation>
+    </message>
+    <message>
       <source>Consumer credit</source>
       <translation>消费信贷</translation>
     </message>
@@ -82,6 +90,10 @@
     <message>
       <source>Credit line up to (CNY)</source>
       <translation>额度上限（元）</translation>
+    </message>
+    <message>
+      <source>Down payment from (%)</source>
+      <translation>首付比例起（%）</translation>
     </message>
     <message>
       <source>Early repayment fee (%)</source>
@@ -114,6 +126,10 @@
     <message>
       <source>First-loan promotion</source>
       <translation>首贷优惠</translation>
+    </message>
+    <message>
+      <source>Fuel types (separated by ;)</source>
+      <translation>能源类型（以 ; 分隔）</translation>
     </message>
     <message>
       <source>Grade</source>
@@ -180,6 +196,10 @@
       <translation>名称（英文）</translation>
     </message>
     <message>
+      <source>New or used (separated by ;)</source>
+      <translation>新车或二手车（以 ; 分隔）</translation>
+    </message>
+    <message>
       <source>Oldest vehicle (years)</source>
       <translation>最高车龄（年）</translation>
     </message>
@@ -204,6 +224,10 @@
       <translation>逾期罚息上限（每日 %）</translation>
     </message>
     <message>
+      <source>Payout account rules</source>
+      <translation>放款账户规则</translation>
+    </message>
+    <message>
       <source>Price (CNY) or percentage</source>
       <translation>价格（元）或比例（%）</translation>
     </message>
@@ -224,6 +248,10 @@
       <translation>优惠利率折扣（%）</translation>
     </message>
     <message>
+      <source>Rate sheet</source>
+      <translation>利率表</translation>
+    </message>
+    <message>
       <source>Rates by grade</source>
       <translation>分级利率</translation>
     </message>
@@ -238,6 +266,10 @@
     <message>
       <source>Requires full insurance</source>
       <translation>要求全险</translation>
+    </message>
+    <message>
+      <source>Service phone</source>
+      <translation>客服电话</translation>
     </message>
     <message>
       <source>Settings</source>

@@ -75,7 +75,7 @@
     </message>
     <message>
       <source>% of the loan</source>
-      <translation>% 贷款额</translation>
+      <translation>% 贷款金额</translation>
     </message>
     <message>
       <source>% of the loan a month</source>
@@ -227,7 +227,7 @@
     </message>
     <message>
       <source>Strictness</source>
-      <translation>审批尺度</translation>
+      <translation>审批严格程度</translation>
     </message>
     <message>
       <source>Term bands</source>

@@ -769,11 +769,11 @@
     </message>
     <message>
       <source>The rate {rate}% (grade {grade}, terms up to {term} months, a down payment from {down}%) is outside the APR range {lo}-{hi}%.</source>
-      <translation>利率 {rate}%（{grade} 级、期限不超过 {term} 个月、首付 {down}% 起）不在利率范围 {lo}-{hi}% 之内。</translation>
+      <translation>利率 {rate}%（{grade} 级、期限不超过 {term} 个月、首付 {down}% 起）超出年化利率范围 {lo}%–{hi}%。</translation>
     </message>
     <message>
       <source>The rate {rate}% for grade {grade} is outside the APR range {lo}-{hi}%.</source>
-      <translation>{grade} 级的利率 {rate}% 不在利率范围 {lo}-{hi}% 之内。</translation>
+      <translation>{grade} 级的利率 {rate}% 超出年化利率范围 {lo}%–{hi}%。</translation>
     </message>
     <message>
       <source>The relief from {start} to {end} has a negative cap.</source>
