@@ -774,7 +774,7 @@ def run_key_export(args: argparse.Namespace) -> int:
     print(
         _t(
             "Carry the file and, separately, the passphrase to each counter and run there: "
-            "python main.py key import --from FILE"
+            "python main.py key import --from FILE --user NAME"
         ),
         file=sys.stderr,
     )

@@ -225,7 +225,7 @@ class GuidedStartDialog(QDialog):
         column.addWidget(self.key_done)
         column.addWidget(_wrapped(self.tr(
             "Another counter that opens the same database needs this key: install the copy "
-            "there with python main.py key import --from FILE."), muted=True))
+            "there with python main.py key import --from FILE --user NAME."), muted=True))
         column.addStretch(1)
         return page
 

@@ -926,26 +926,26 @@ def startup_error_text(exc: UserError) -> str:
         m = _KEY_PATH_RE.search(exc.message)
         path = m.group(1) if m else ""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("StartupError", text)
-
     if code == "wrong_key":
-        return tr(
+        return QCoreApplication.translate(
+            "StartupError",
             "This database was encrypted with a different key than this computer's key "
             "file {path}, so customer data cannot be read. Import the key file from the "
-            "first counter: python main.py key import --from FILE --replace"
+            "first counter: python main.py key import --from FILE --replace --user NAME",
         ).format(path=path)
     if code == "key_file_missing":
-        return tr(
+        return QCoreApplication.translate(
+            "StartupError",
             "The encryption key file {path} is missing, so customer data cannot be read. "
             "Import the key file from the first counter (python main.py key import --from "
-            "FILE) or restore it from your backup."
+            "FILE --user NAME) or restore it from your backup.",
         ).format(path=path)
     if code == "key_file_invalid":
-        return tr(
+        return QCoreApplication.translate(
+            "StartupError",
             "The encryption key file {path} is damaged. Import the key file from the first "
-            "counter (python main.py key import --from FILE --replace) or restore it from "
-            "your backup."
+            "counter (python main.py key import --from FILE --replace --user NAME) or restore "
+            "it from your backup.",
         ).format(path=path)
     return exc.message
 

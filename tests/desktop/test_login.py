@@ -259,3 +259,26 @@ def test_the_splash_shows_only_before_the_first_run_setup(qtbot, tmp_path):
     assert ctl._splash is not None and ctl._splash.isVisible()
     ctl._close_splash()
     ctl.shutdown()
+
+
+@pytest.mark.parametrize("code", ["wrong_key", "key_file_missing", "key_file_invalid"])
+def test_the_key_refusal_at_start_is_in_chinese_and_names_the_login(qtbot, code):
+    """The start-up refusal says what to run, with the login ``key import`` needs, and on a
+    Chinese computer in Chinese (its strings were once left out of the catalogue)."""
+    from desktop.i18n import Translators
+    from desktop.login import startup_error_text
+    from lending.errors import UserError
+
+    exc = UserError("refused", code=code)
+    exc.key_path = "/home/counter/.config/LoanDesk/loandesk.key"  # type: ignore[attr-defined]
+    translators = Translators(make_application())
+    try:
+        translators.install("zh_CN")
+        text = startup_error_text(exc)
+        assert "key import --from 文件" in text and "--user 用户名" in text
+        assert "Import the key file" not in text and "密钥文件" in text
+        assert exc.key_path in text  # type: ignore[attr-defined]
+    finally:
+        translators.install("en")
+    english = startup_error_text(exc)
+    assert "--user NAME" in english and "Import the key file" in english

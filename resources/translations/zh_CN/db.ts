@@ -1130,8 +1130,8 @@
       <translation>备份已写入 {path}（{size} MB，数据结构版本 {revision}），校验通过。</translation>
     </message>
     <message>
-      <source>Carry the file and, separately, the passphrase to each counter and run there: python main.py key import --from FILE</source>
-      <translation>请将该文件和口令分开带到每台柜台电脑，并在那里运行：python main.py key import --from 文件</translation>
+      <source>Carry the file and, separately, the passphrase to each counter and run there: python main.py key import --from FILE --user NAME</source>
+      <translation>请将该文件和口令分开带到每台柜台电脑，并在那里运行：python main.py key import --from 文件 --user 用户名</translation>
     </message>
     <message>
       <source>Catalogue written to {path}: {lenders} lenders, {products} products, {add_ons} add-ons</source>

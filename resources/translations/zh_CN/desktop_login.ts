@@ -287,4 +287,19 @@
       <translation>例如：恒通二手车朝阳店</translation>
     </message>
   </context>
+  <context>
+    <name>StartupError</name>
+    <message>
+      <source>The encryption key file {path} is damaged. Import the key file from the first counter (python main.py key import --from FILE --replace --user NAME) or restore it from your backup.</source>
+      <translation>加密密钥文件 {path} 已损坏。请从第一台柜台电脑导入密钥文件（python main.py key import --from 文件 --replace --user 用户名），或从备份中恢复。</translation>
+    </message>
+    <message>
+      <source>The encryption key file {path} is missing, so customer data cannot be read. Import the key file from the first counter (python main.py key import --from FILE --user NAME) or restore it from your backup.</source>
+      <translation>加密密钥文件 {path} 不存在，因此无法读取客户数据。请从第一台柜台电脑导入密钥文件（python main.py key import --from 文件 --user 用户名），或从备份中恢复。</translation>
+    </message>
+    <message>
+      <source>This database was encrypted with a different key than this computer's key file {path}, so customer data cannot be read. Import the key file from the first counter: python main.py key import --from FILE --replace --user NAME</source>
+      <translation>此数据库使用的加密密钥与本机密钥文件 {path} 不同，因此无法读取客户数据。请从第一台柜台电脑导入密钥文件：python main.py key import --from 文件 --replace --user 用户名</translation>
+    </message>
+  </context>
 </TS>
