@@ -47,6 +47,16 @@ from lending.errors import UserError
 KEY_BYTES = 32
 NONCE_BYTES = 12
 _FORMAT_V1 = b"\x01"
+TR_CONTEXT = "cli"
+"""The command line's context: these refusals are printed there (the GUI words them itself)."""
+
+
+def _t(text: str) -> str:
+    from resources.i18n import translator
+
+    return translator()(TR_CONTEXT, text)
+
+
 _KEY_FILE_HEADER = "loandesk-key-v1:"
 KEY_CHECK_PLAINTEXT = b"LoanDesk key check"
 KEY_CHECK_AAD = "db_meta.key_check"
@@ -153,8 +163,8 @@ def _decode_key(text: str, path: Path) -> bytes:
     text = text.strip()
     if not text.startswith(_KEY_FILE_HEADER):
         raise KeyFileError(
-            f"The key file {path} is not a LoanDesk key file. "
-            "Restore the key file from your backup.",
+            _t("The key file {path} is not a LoanDesk key file. "
+               "Restore the key file from your backup.").format(path=path),
             code="key_file_invalid",
             key_path=path,
         )
@@ -164,7 +174,8 @@ def _decode_key(text: str, path: Path) -> bytes:
         key = b""
     if len(key) != KEY_BYTES:
         raise KeyFileError(
-            f"The key file {path} is damaged. Restore the key file from your backup.",
+            _t("The key file {path} is damaged. Restore the key file from your backup.").format(
+                path=path),
             code="key_file_invalid",
             key_path=path,
         )
@@ -207,15 +218,17 @@ def read_key_file(path: Path) -> bytes:
     except InputFileError as exc:
         if exc.code == "input_missing":
             raise KeyFileError(
-                f"The encryption key file {path} is missing, so protected customer data "
-                "cannot be read. Import the key file from the first counter "
-                "(python main.py key import --from FILE) or restore it from your backup.",
+                _t("The encryption key file {path} is missing, so protected customer data "
+                   "cannot be read. Import the key file from the first counter "
+                   "(python main.py key import --from FILE --user NAME) or restore it from "
+                   "your backup.").format(path=path),
                 code="key_file_missing",
                 key_path=path,
             ) from None
-        why = {"input_not_regular": "not an ordinary file", "input_too_big": "too big"}
+        why = {"input_not_regular": _t("not an ordinary file"), "input_too_big": _t("too big")}
         raise KeyFileError(
-            f"The key file {path} cannot be read ({why.get(exc.code or '', 'not readable')}).",
+            _t("The key file {path} cannot be read ({why}).").format(
+                path=path, why=why.get(exc.code or "", _t("not readable"))),
             code="key_file_invalid",
             key_path=path,
         ) from None
@@ -223,7 +236,8 @@ def read_key_file(path: Path) -> bytes:
         text = data.decode("ascii")
     except UnicodeDecodeError:
         raise KeyFileError(
-            f"The key file {path} cannot be read (UnicodeDecodeError).",
+            _t("The key file {path} cannot be read ({why}).").format(
+                path=path, why="UnicodeDecodeError"),
             code="key_file_invalid",
             key_path=path,
         ) from None
@@ -302,12 +316,12 @@ def key_fingerprint(key: bytes) -> str:
 
 def wrong_key_message(key_path: Path | None) -> str:
     """The one-line refusal when the key file does not belong to the database."""
-    key = f"The encryption key file {key_path}" if key_path else "The encryption key"
-    return (
-        f"{key} does not belong to this database: the database was encrypted with a "
-        "different key, so customer data cannot be read. Import the key file from the "
-        "first counter: python main.py key import --from FILE --replace"
-    )
+    return _t(
+        "The encryption key file {path} does not belong to this database: the database was "
+        "encrypted with a different key, so customer data cannot be read. Import the key "
+        "file from the first counter: python main.py key import --from FILE --replace "
+        "--user NAME"
+    ).format(path=key_path or "")
 
 
 def wrong_key_error(key_path: Path | None) -> KeyFileError:

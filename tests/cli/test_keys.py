@@ -341,3 +341,33 @@ def test_passphrase_is_asked_on_a_terminal(
         home, ["key", "export", "--out", str(other), *login], [PHRASE, PHRASE + "x"]
     )
     assert code == 2 and "differ" in text and not other.exists()
+
+
+@pytest.mark.parametrize("damage", ["missing", "damaged", "foreign"])
+def test_a_key_refusal_is_one_line_in_the_users_language(home: Path, damage: str) -> None:
+    """Without its key (or with a bad one) a command stops with one line, in Chinese on a
+    Chinese counter, naming the login that ``key import`` needs."""
+    import subprocess
+    import sys
+
+    from tests.cli.test_db_commands import ROOT
+
+    key = key_of(home)
+    if damage == "missing":
+        key.unlink()
+    elif damage == "damaged":
+        key.write_text("loandesk-key-v1:AAAA\n", encoding="ascii")
+    else:
+        key.write_text("not a key at all\n", encoding="ascii")
+    env = {**os.environ, "LOANDESK_LANG": "zh_CN", "PYTHONIOENCODING": "utf-8",
+           "LOANDESK_HOME": str(home)}
+    env.pop("LOANDESK_KEY_FILE", None)
+    env.pop("LOANDESK_DATABASE_URL", None)
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "store", "list"], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "密钥文件" in lines[0] and str(key) in lines[0], lines
+    assert "key file" not in lines[0] and "Restore" not in lines[0]  # no English sentence
+    if damage == "missing":
+        assert "key import --from 文件 --user 用户名" in lines[0]

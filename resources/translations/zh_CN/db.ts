@@ -1290,6 +1290,14 @@
       <translation>备份已写入但校验未通过，已丢弃：{why}</translation>
     </message>
     <message>
+      <source>The encryption key file {path} does not belong to this database: the database was encrypted with a different key, so customer data cannot be read. Import the key file from the first counter: python main.py key import --from FILE --replace --user NAME</source>
+      <translation>加密密钥文件 {path} 不属于此数据库：此数据库使用了另一个密钥加密，因此无法读取客户数据。请从第一台柜台电脑导入密钥文件：python main.py key import --from 文件 --replace --user 用户名</translation>
+    </message>
+    <message>
+      <source>The encryption key file {path} is missing, so protected customer data cannot be read. Import the key file from the first counter (python main.py key import --from FILE --user NAME) or restore it from your backup.</source>
+      <translation>加密密钥文件 {path} 不存在，因此无法读取受保护的客户数据。请从第一台柜台电脑导入密钥文件（python main.py key import --from 文件 --user 用户名），或从备份中恢复。</translation>
+    </message>
+    <message>
       <source>The file {path} cannot be read ({why}).</source>
       <translation>无法读取文件 {path}（{why}）。</translation>
     </message>
@@ -1318,8 +1326,20 @@
       <translation>密钥文件 {key} 与数据库 {db} 不匹配；未导出任何内容。</translation>
     </message>
     <message>
+      <source>The key file {path} cannot be read ({why}).</source>
+      <translation>无法读取密钥文件 {path}（{why}）。</translation>
+    </message>
+    <message>
       <source>The key file {path} is damaged or not a LoanDesk key file.</source>
       <translation>密钥文件 {path} 已损坏，或不是车贷助手密钥文件。</translation>
+    </message>
+    <message>
+      <source>The key file {path} is damaged. Restore the key file from your backup.</source>
+      <translation>密钥文件 {path} 已损坏。请从备份中恢复密钥文件。</translation>
+    </message>
+    <message>
+      <source>The key file {path} is not a LoanDesk key file. Restore the key file from your backup.</source>
+      <translation>密钥文件 {path} 不是车贷助手的密钥文件。请从备份中恢复密钥文件。</translation>
     </message>
     <message>
       <source>The passphrase needs at least {n} characters.</source>
@@ -1406,8 +1426,20 @@
       <translation>已停用</translation>
     </message>
     <message>
+      <source>not an ordinary file</source>
+      <translation>不是普通文件</translation>
+    </message>
+    <message>
+      <source>not readable</source>
+      <translation>无法读取</translation>
+    </message>
+    <message>
       <source>the disk is full</source>
       <translation>磁盘已满</translation>
+    </message>
+    <message>
+      <source>too big</source>
+      <translation>文件过大</translation>
     </message>
     <message>
       <source>{added} added, {changed} changed, {deactivated} deactivated</source>
