@@ -96,6 +96,10 @@ MESSAGES: dict[str, str] = {
     "balloon_below_min": (
         "This product needs a balloon of at least {min}% of the loan; {percent}% was asked for."
     ),
+    "no_active_lender": (
+        "None of this product's lenders is active in this store: the owner has to activate "
+        "one (Tools, Products and lenders) before it can be offered."
+    ),
     "vehicle_new_not_financed": "This product does not finance new cars.",
     "vehicle_used_not_financed": "This product does not finance used cars.",
     "energy_petrol_not_financed": "This product does not finance petrol cars.",
@@ -294,6 +298,8 @@ def evaluate_product(
 
     if not product.active:
         reasons.append(Reason.of(MESSAGES, "product_inactive"))
+    if not product.example_lenders:  # every lender deactivated (see offered_with)
+        reasons.append(Reason.of(MESSAGES, "no_active_lender"))
     # 1. customer
     if customer.blacklisted:
         reasons.append(Reason.of(MESSAGES, "blacklisted"))

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum, StrEnum
@@ -214,6 +214,20 @@ class Product:
     """An interest subsidy (贴息): the lender's rate and who pays the difference."""
     finance_add_ons: bool = False
     """The lender may finance the optional add-ons (insurance, warranty, service) too."""
+
+    def offered_with(self, inactive_lenders: Collection[str]) -> Product:
+        """The product as a new plan offers it: its lenders without the deactivated ones,
+        in their order (the first one left is the plan's lender; none left: the product
+        cannot be offered, ``lending.eligibility`` says why)."""
+        if not any(n in inactive_lenders for n in self.example_lenders):
+            return self
+        return dataclasses.replace(self, example_lenders=tuple(
+            n for n in self.example_lenders if n not in inactive_lenders))
+
+    @property
+    def plan_lender(self) -> str:
+        """The lender a new plan takes: the first one (``""`` when there is none)."""
+        return self.example_lenders[0] if self.example_lenders else ""
 
     def grade_terms(self, grade: Grade | None) -> GradeTerms | None:
         for g in self.grades:

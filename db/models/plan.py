@@ -68,6 +68,10 @@ class PlanAddOn(StoreOwned, Base):
     name: Mapped[str] = mapped_column(String(200))
     price: Mapped[Decimal] = mapped_column(Money())
     required: Mapped[bool] = mapped_column(Boolean, default=False)
+    code: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    """The add-on catalogue's code ('' : saved before the catalogue, or typed)."""
+    name_zh: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    """The Chinese name (``name`` is the English one) as the catalogue had it."""
 
 
 class DocumentPrint(StoreOwned, Base):

@@ -70,7 +70,8 @@ class DealForm:
     """Trade-in subsidy lines: (name, amount)."""
     target_payment: MoneyIn = None
     financed_add_ons: Sequence[str] = ()
-    """Kinds of the add-ons the customer wants financed (where the product allows it)."""
+    """The add-ons the customer wants financed (where the product allows it): their
+    add-on catalogue codes (kinds in a plan saved before the catalogue)."""
 
 
 @dataclass(frozen=True)

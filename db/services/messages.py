@@ -69,6 +69,12 @@ MESSAGES: dict[str, str] = {
     "plan.needs_appraisal": "Complete the vehicle appraisal first.",
     "plan.product_unknown": "Choose an active product from the catalogue.",
     "plan.cannot_price": "This plan cannot be priced.",
+    "plan.add_on_required": (
+        "{lender} requires {add_on} with every loan: keep it in the plan."
+    ),
+    "plan.add_on_not_financeable": (
+        "{add_on} may not be financed: it is paid apart from the loan."
+    ),
     "plan.balloon_percent_invalid": "The balloon must be at least 0% and below 100% of the loan.",
     "plan.target_no_rate": (
         "This product has no rate for the customer's grade, so no down payment can be worked "

@@ -39,14 +39,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -60,9 +58,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models.enums import AddOnKind
+from db.services import addons_admin, catalogue_admin, deals
 from db.services import consultations as cs
-from db.services import deals
 from db.services import settings as settings_service
 from db.services.base import NotFound, ValidationError
 from desktop.context import AppContext
@@ -85,12 +82,13 @@ from desktop.pages.models import (
     PaymentGridModel,
     ScheduleModel,
 )
+from desktop.pages.plan_addons import AddOnsTab
 from desktop.pages.texts import cny, product_names, tr_reason, validation_errors
+from lending.addons import AddOn
 from lending.compliance import RateLevel
-from lending.cost import car_cost
 from lending.deal import DealError, subsidy_value
 from lending.eligibility import ProductEvaluation
-from lending.money import ZERO, MoneyError, money, parse_money, percent_of, rate2
+from lending.money import ZERO, money, percent_of, rate2
 from lending.onroad import VehicleKind
 from lending.products import STANDARD_TERMS
 from lending.schedule import RepaymentMethod
@@ -111,6 +109,10 @@ class PlanData:
     plans: tuple[cs.PlanView, ...]
     names: dict[str, str]
     on_road: OnRoadSettings
+    add_ons: tuple[AddOn, ...] = ()
+    """The store's active add-ons (the owner's catalogue), in its order."""
+    lenders: tuple[tuple[str, str], ...] = ()
+    """Each lender's English name and its name in the screen's language."""
 
 
 @dataclass(frozen=True)
@@ -121,22 +123,9 @@ class Pick:
     method: str
     term_months: int
     down_payment: Decimal
-    add_ons: tuple[tuple[str, str, Decimal, bool], ...]
+    add_ons: tuple[cs.AddOnInput, ...]
     balloon_percent: Decimal = ZERO
     deal: deals.DealInput | None = None
-
-
-class AddOnRow:
-    """One optional line: tick, name, price; its error under it."""
-
-    def __init__(self, kind: AddOnKind, name: str, tick_text: str) -> None:
-        self.kind = kind
-        self.tick = QCheckBox(tick_text)
-        self.name = QLineEdit(name)
-        self.price = QLineEdit()
-        self.financed = QCheckBox()
-        self.error = FieldError()
-        self.required = False
 
 
 class PlanPage(StepPage):
@@ -346,37 +335,9 @@ class PlanPage(StepPage):
         sform.addRow(self.settle_error)
         self.tabs.addTab(settle, self.tr("Early settlement"))
 
-        # add-ons
-        addons = QWidget()
-        al = QGridLayout(addons)
-        al.addWidget(QLabel(self.tr("Optional lines, each with its own price. The customer "
-                                    "may say no to any of them.")), 0, 0, 1, 4)
-        self.addons = [
-            AddOnRow(AddOnKind.INSURANCE, self.tr("Full vehicle insurance"),
-                     self.tr("Insurance")),
-            AddOnRow(AddOnKind.WARRANTY, self.tr("Extended warranty"),
-                     self.tr("Extended warranty")),
-            AddOnRow(AddOnKind.SERVICE, self.tr("Service package"), self.tr("Service package")),
-        ]
-        for i, a in enumerate(self.addons, start=1):
-            a.price.setPlaceholderText(self.tr("Price in CNY"))
-            a.financed.setText(self.tr("Finance with the loan"))
-            al.addWidget(a.tick, i * 2 - 1, 0)
-            al.addWidget(a.name, i * 2 - 1, 1)
-            al.addWidget(a.price, i * 2 - 1, 2)
-            al.addWidget(a.financed, i * 2 - 1, 3)
-            al.addWidget(a.error, i * 2, 1, 1, 2)
-            self._errors[f"addon_{a.kind.value}"] = a.error
-        self.insurance_note = QLabel()
-        self.insurance_note.setWordWrap(True)
-        al.addWidget(self.insurance_note, 8, 0, 1, 4)
-        self.addons_total = QLabel()
-        self.addons_total.setWordWrap(True)
-        al.addWidget(self.addons_total, 9, 0, 1, 4)
-        al.setColumnStretch(1, 2)
-        al.setColumnStretch(2, 1)
-        al.setRowStretch(10, 1)
-        self.tabs.addTab(addons, self.tr("Add-ons"))
+        # add-ons: the store's catalogue (desktop.pages.plan_addons)
+        self.addons = AddOnsTab(ctx.chinese)
+        self.tabs.addTab(self.addons, self.tr("Add-ons"))
 
         # saved plans
         saved = QWidget()
@@ -419,11 +380,7 @@ class PlanPage(StepPage):
         enter_key.activated.connect(self.choose)
         self.grid_view.clicked.connect(self._grid_clicked)
         self.settle_after.valueChanged.connect(self._update_settlement)
-        for a in self.addons:
-            a.tick.toggled.connect(self._addons_changed)
-            a.financed.toggled.connect(self._addons_changed)
-            a.price.textEdited.connect(self._addons_changed)
-            a.name.textEdited.connect(self._addons_changed)
+        self.addons.changed.connect(self._addons_changed)
         self.keep_button.clicked.connect(self.keep)
         self.choose_button.clicked.connect(self.choose)
 
@@ -445,6 +402,9 @@ class PlanPage(StepPage):
             tuple(cs.list_plans(db, actor, consultation_id)),
             product_names(self.ctx),
             settings_service.load_on_road_settings(db, actor.store_id),
+            tuple(r.add_on for r in addons_admin.list_add_ons(db, actor, active_only=True)),
+            tuple((name, (e["name_zh"] or name) if self.ctx.chinese else name)
+                  for name, e in catalogue_admin.lender_entries(db, actor.store_id).items()),
         )
 
     def _clear(self) -> None:
@@ -463,6 +423,7 @@ class PlanPage(StepPage):
         self.schedule.set_schedule(None)
         self.saved_list.clear()
         self.settle_after.setRange(0, 0)
+        self.addons.reset()  # the next customer starts with nothing ticked
 
     def _show(self, data: PlanData) -> None:
         self._data = data
@@ -504,6 +465,11 @@ class PlanPage(StepPage):
             w.setRange(0, max(top, int(last.down_payment or 0)) if last is not None else top)
         self.down_slider.setPageStep(max(SLIDER_STEP, top // 20))
         self.deal_panel.set_defaults(data.on_road)
+        self.addons.set_catalogue(data.add_ons, dict(data.lenders))
+        for key in [k for k in self._errors if k.startswith("addon_")]:
+            del self._errors[key]
+        self._errors.update(self.addons.errors())
+        self.addons.set_vehicle(self._price, None, data.on_road)
         wished_monthly = data.consultation.wished_monthly_payment
         solve_now = False
         if last is not None:
@@ -514,7 +480,8 @@ class PlanPage(StepPage):
             if last.balloon and last.amount:
                 self.balloon.setValue(int((last.balloon * 100 / last.amount).quantize(
                     Decimal(1))))
-            self._show_addons(last.add_ons, last.deal)
+            self.addons.show_saved(last.add_ons,
+                                   last.deal.financed_add_ons if last.deal else ())
             if last.deal is not None:
                 self.deal_panel.set_deal(last.deal)
             else:
@@ -529,6 +496,7 @@ class PlanPage(StepPage):
             new = a is not None and (a.mileage_km or 0) < NEW_CAR_MAX_KM
             self.deal_panel.set_kind(VehicleKind.NEW if new else VehicleKind.USED)
             self.deal_panel.set_target(wished_monthly)
+            self.addons.reset()
             # "I can pay 3,000 a month": without a wished down payment, the target sets it
             solve_now = wished is None and wished_monthly is not None
         self.down_slider.setValue(down)
@@ -549,17 +517,6 @@ class PlanPage(StepPage):
         index = combo.findData(value)
         if index >= 0:
             combo.setCurrentIndex(index)
-
-    def _show_addons(self, add_ons: Any, deal: deals.DealInput | None = None) -> None:
-        financed = deal.financed_add_ons if deal is not None else ()
-        for row in self.addons:
-            match = next((x for x in add_ons if x.kind is row.kind), None)
-            if match is not None:
-                row.name.setText(match.name)
-                row.price.setText(cny(match.price))
-            row.tick.setChecked(match is not None)
-            row.financed.setChecked(match is not None and row.kind.value in financed)
-        self._check_addons()
 
     def _show_saved(self, plans: Any) -> None:
         self.saved_list.clear()
@@ -663,43 +620,8 @@ class PlanPage(StepPage):
 
     def _addons_changed(self, *_: object) -> None:
         self.mark_dirty()
-        if not self._check_addons()[1]:
+        if not self.addons.check()[1]:
             self.refresh()  # financed add-ons are in the loan; insurance in the car's cost
-
-    def _check_addons(self) -> tuple[list[tuple[str, str, Decimal, bool]], dict[str, str]]:
-        lines: list[tuple[str, str, Decimal, bool]] = []
-        errors: dict[str, str] = {}
-        total = Decimal(0)
-        for a in self.addons:
-            key = f"addon_{a.kind.value}"
-            if not a.tick.isChecked():
-                a.error.show_text("")
-                continue
-            text = a.price.text().strip()
-            problem = ""
-            if not a.name.text().strip():
-                problem = self.tr("Give the line a name.")
-            elif not text:
-                problem = self.tr("Enter the price of this line.")
-            else:
-                try:
-                    price = parse_money(text)
-                    if price < 0:
-                        problem = self.tr("The price cannot be negative.")
-                except MoneyError:
-                    problem = self.tr("Enter an amount in yuan, e.g. 3,500.")
-            a.error.show_text(problem)
-            if problem:
-                errors[key] = problem
-                continue
-            total += price
-            lines.append((a.kind.value, a.name.text().strip(), price, a.required))
-        self.addons_total.setText(
-            self.tr("Add-ons total: {total} CNY (paid on top of the loan figures above)").format(
-                total=cny(money(total))
-            )
-        )
-        return lines, errors
 
     # -- evaluation ------------------------------------------------------------------
     def current_request(self) -> tuple[Decimal, int, str]:
@@ -711,14 +633,13 @@ class PlanPage(StepPage):
 
     def deal_form(self) -> deals.DealForm:
         """The deal panel's input with the add-ons the customer wants financed."""
-        kinds = tuple(a.kind.value for a in self.addons
-                      if a.tick.isChecked() and a.financed.isChecked()
-                      and a.financed.isEnabled())
-        return dataclasses.replace(self.deal_panel.form(), financed_add_ons=kinds)
+        return dataclasses.replace(self.deal_panel.form(),
+                                   financed_add_ons=self.addons.financed_keys())
 
     def _add_on_prices(self) -> list[tuple[str, Decimal]]:
-        lines, _ = self._check_addons()
-        return [(kind, price) for kind, _, price, _ in lines]
+        """Each ticked add-on's code and price (the financed ones are in the loan)."""
+        lines, _ = self.addons.check()
+        return [(p.line.code, money(p.line.price or 0)) for p in lines]
 
     def refresh(self, *, solve: bool = False) -> None:
         """Price the deal and every product for the current down payment, term and method,
@@ -733,6 +654,8 @@ class PlanPage(StepPage):
             return
         if not self.deal_panel.check():
             return  # a reason under the field; the figures stay those of the last good input
+        # compulsory insurance is priced by seats, a share of the price by the price
+        self.addons.set_vehicle(self._price, self.deal_panel.seats.value(), self._data.on_road)
         if self._eval_busy:
             self._eval_pending = True
             self._solve_pending = self._solve_pending or solve
@@ -825,24 +748,15 @@ class PlanPage(StepPage):
                 balloon=cny(s.balloon), date=s.rows[-1].due_date.isoformat())
         panel.show_target(text)
 
-    def _required_insurance_per_year(self) -> Decimal:
-        lines, _ = self._check_addons()
-        return money(sum((price for kind, _, price, _ in lines
-                          if kind == AddOnKind.INSURANCE.value), ZERO))
-
     def _car_costs(self, result: cs.PlanEvaluation) -> dict[str, Decimal]:
         """Product code -> the total cost of the car with it (lending's Deal.total_cost):
         the down payment, the cash lines, the loan's repayment, and the insurance a lender
         requires for every year of the term."""
-        per_year = self._required_insurance_per_year()
         costs: dict[str, Decimal] = {}
         for e in result.evaluations:
             if e.schedule is None:
                 continue
-            insurance = ZERO
-            if e.product.requires_full_insurance and per_year:
-                insurance = car_cost(ZERO, ZERO, e.schedule.terms.months,
-                                     per_year).required_insurance
+            insurance = self.addons.term_insurance(e.product, e.schedule.terms.months)
             costs[e.code] = result.request.deal_for(e.product).total_cost(e.schedule,
                                                                            insurance)
         return costs
@@ -924,17 +838,8 @@ class PlanPage(StepPage):
         self._show_grid(e)
 
     def _update_insurance(self, e: ProductEvaluation | None) -> None:
-        insurance = self.addons[0]
-        required = bool(e is not None and e.product.requires_full_insurance)
-        insurance.required = required
-        if required:
-            self.insurance_note.setText(
-                self.tr("This lender requires full vehicle insurance with the lender as first "
-                        "beneficiary. The customer chooses the insurer; the price is theirs to "
-                        "compare.")
-            )
-        else:
-            self.insurance_note.setText("")
+        """What the chosen product's lender requires, what it finances (the add-ons)."""
+        self.addons.set_product(e.product if e is not None else None)
 
     def _update_settlement(self, *_: object) -> None:
         e = self.selected_evaluation()
@@ -994,11 +899,6 @@ class PlanPage(StepPage):
                 w.setMaximum(max(top, 0))
                 w.blockSignals(False)
         self.down_slider.setPageStep(max(SLIDER_STEP, top // 20))
-        allows = e is not None and e.product.finance_add_ons
-        for a in self.addons:
-            a.financed.setEnabled(allows)
-            a.financed.setToolTip("" if allows else self.tr(
-                "This product does not finance add-ons: they are paid apart."))
 
     def _show_balloon(self, e: ProductEvaluation | None) -> None:
         s = e.schedule if e is not None else None
@@ -1028,13 +928,13 @@ class PlanPage(StepPage):
     def current_pick(self) -> Pick | None:
         if self._selected is None:
             return None
-        lines, _ = self._check_addons()
+        lines, _ = self.addons.check()
         down, term, method = self.current_request()
         try:
             deal = deals.read_deal(self.deal_form())
         except ValidationError:
             deal = None
-        return Pick(self._selected, method, term, money(down), tuple(lines),
+        return Pick(self._selected, method, term, money(down), tuple(p.line for p in lines),
                     self.balloon_percent(), deal)
 
     @staticmethod
@@ -1044,14 +944,15 @@ class PlanPage(StepPage):
             p.method.value,
             p.term_months,
             money(p.down_payment or 0),
-            tuple((a.kind.value, a.name, a.price, a.required) for a in p.add_ons),
+            tuple(cs.AddOnInput(a.kind.value, a.name, a.price, a.required, a.code, a.name_zh)
+                  for a in p.add_ons),
             (p.balloon * 100 / p.amount).quantize(Decimal(1)) if p.balloon and p.amount
             else ZERO,
             p.deal,
         )
 
     def _validate_locally(self) -> dict[str, str]:
-        _, errors = self._check_addons()
+        _, errors = self.addons.check()
         errors.update(self.deal_panel.problems())
         if self._selected is None:
             errors["plan"] = self.tr("Choose a product in the comparison first.")
@@ -1074,7 +975,7 @@ class PlanPage(StepPage):
             method=pick.method,
             term_months=pick.term_months,
             down_payment=pick.down_payment,
-            add_ons=tuple(cs.AddOnInput(k, n, p, r) for k, n, p, r in pick.add_ons),
+            add_ons=pick.add_ons,
             balloon_percent=pick.balloon_percent,
             deal=self.deal_form(),
         )

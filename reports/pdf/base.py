@@ -43,7 +43,7 @@ from lending.schedule import RepaymentMethod
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
 from reports.formatting import formatter, normalise_language
 from reports.lenders import KeptName, add_on_name, lender_name, lender_phone
-from reports.pdf.data import StoreInfo
+from reports.pdf.data import AddOnLine, StoreInfo
 from reports.pdf.fonts import FontSet, default_fonts
 from reports.pdf.styles import ACCENT, MUTED, RULE, WARN, WATERMARK, stylesheet
 from resources.i18n import CHINESE, Translator, translator
@@ -227,8 +227,11 @@ class CustomerDocument:
     def lender_name(self, name: str | None) -> str:
         return lender_name(name, self.lang, self.names)
 
-    def add_on_name(self, name: str | None) -> str:
-        return add_on_name(name, self.lang, self.names)
+    def add_on_name(self, line: AddOnLine) -> str:
+        """The add-on's name in the reader's language, as the offer kept it: the line's
+        own two names, or (a snapshot from before the add-on catalogue) the names kept
+        with the document."""
+        return line.name_in(self.lang) or add_on_name(line.name, self.lang, self.names)
 
     def lender_phone(self, name: str | None) -> str:
         return lender_phone(name, self.names)

@@ -92,6 +92,18 @@ class AddOnLine:
     price: Decimal
     required: bool = False
     """Required by the lender (full vehicle insurance); the customer still picks the insurer."""
+    name_zh: str = ""
+    """The Chinese name as the store's add-on catalogue had it when the offer was made
+    (``name`` is then the English one); '' in a snapshot from before the catalogue."""
+    code: str = ""
+    """The add-on catalogue's code ('' before the catalogue)."""
+
+    def name_in(self, lang: str) -> str | None:
+        """The name for a reader of ``lang`` as the offer kept it; None for a line kept
+        before the catalogue (its names are among the document's kept names)."""
+        if not self.name_zh:
+            return None
+        return self.name_zh if lang.startswith("zh") else self.name
 
     @property
     def per_year(self) -> bool:

@@ -177,7 +177,7 @@ class DisclosureDocument(CustomerDocument):
         if required:
             items = self.semicolon.join(
                 _t("{name}: {price} a year × {years} years = {total}").format(
-                    name=self.add_on_name(a.name), price=self.cny(a.price),
+                    name=self.add_on_name(a), price=self.cny(a.price),
                     years=p.insurance_years,
                     total=self.cny(car_cost(ZERO, ZERO, p.term_months, a.price)
                                    .required_insurance))
@@ -194,14 +194,14 @@ class DisclosureDocument(CustomerDocument):
                                     "loan."), "Note"))
         other_required = [a for a in d.add_ons if a.required and not a.required_insurance]
         if other_required:
-            items = self.semicolon.join(f"{self.add_on_name(a.name)} {self.cny(a.price)}"
+            items = self.semicolon.join(f"{self.add_on_name(a)} {self.cny(a.price)}"
                                         for a in other_required)
             out.append(self.para(_t("Required by the lender, quoted for you: {items}.").format(
                 items=items), "Note"))
         optional = [a for a in d.add_ons if not a.required]
         if optional:
             items = self.semicolon.join(
-                f"{self.add_on_name(a.name)} "
+                f"{self.add_on_name(a)} "
                 + (_t("{amount} a year").format(amount=self.cny(a.price))
                                 if a.per_year else self.cny(a.price)) for a in optional)
             out.append(self.para(_t("Optional add-ons offered to you: {items}.").format(

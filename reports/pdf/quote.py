@@ -382,7 +382,7 @@ class QuoteDocument(CustomerDocument):
                                               else _t("optional"))
             price = _t("{amount} a year").format(amount=self.money(a.price)) if a.per_year \
                 else self.money(a.price)
-            rows.append([self.para(self.add_on_name(a.name), "Cell"),
+            rows.append([self.para(self.add_on_name(a), "Cell"),
                          self.label("add_on_kind", a.kind), price,
                          self.para(status, "Cell")])
         w = self.content_width

@@ -181,7 +181,9 @@ def _vehicle(a: AppraisalView | None) -> VehicleInfo | None:
 
 
 def _add_ons(plan: PlanView) -> tuple[AddOnLine, ...]:
-    return tuple(AddOnLine(str(a.kind.value), a.name, a.price, a.required) for a in plan.add_ons)
+    """The plan's add-ons with both names as the store's add-on catalogue had them."""
+    return tuple(AddOnLine(str(a.kind.value), a.name, a.price, a.required, a.name_zh, a.code)
+                 for a in plan.add_ons)
 
 
 def document_no(prefix: str, consultation_id: int, plan_id: int) -> str:
@@ -251,7 +253,9 @@ def build_snapshot(
         )
     # the lender's and add-ons' display names (both languages, the lender's phone) as
     # the catalogue has them today: the documents print these, whatever it says later
-    names = kept_names([plan.lender_name], [a.name for a in plan.add_ons],
+    # (an add-on line carries its own two names; only one saved before the add-on
+    # catalogue is looked up by name)
+    names = kept_names([plan.lender_name], [a.name for a in plan.add_ons if not a.name_zh],
                        catalogue_admin.lender_entries(target, actor.store_id))
     return PlanSnapshot(
         taken_at=taken_at, settings=settings, quote=replace(quote, names=names),

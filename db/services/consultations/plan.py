@@ -16,6 +16,7 @@ from db.models import (
     Consultation,
     Customer,
     DocumentPrint,
+    Lender,
     Plan,
     PlanAddOn,
     Qualification,
@@ -133,6 +134,22 @@ def _plan_context(
                 excluded=not a.acceptable,
             )
     return _Context(customer, vehicle, price, _settings(uow, actor))
+
+
+def _offered_products(uow: UnitOfWork, store_id: int) -> list[Product]:
+    """The store's products as a new plan offers them: each with its active lenders only
+    (``Product.offered_with``; the first is the plan's lender)."""
+    inactive = set(uow.session.scalars(
+        select(Lender.name).where(Lender.store_id == store_id, Lender.active.is_(False))))
+    return [p.offered_with(inactive)
+            for p in catalogue.load_catalogue(uow, store_id).products]
+
+
+def _with_car(vehicle: lending_eligibility.VehicleProfile, deal: DealInput
+              ) -> lending_eligibility.VehicleProfile:
+    """The car as the deal describes it (new or used, its energy): the products'
+    ``vehicle_kinds`` and ``energies`` are checked against it."""
+    return replace(vehicle, kind=deal.vehicle_kind, energy=deal.energy)
 
 
 @dataclass(frozen=True)
@@ -314,7 +331,7 @@ def evaluate_plan(
         assert down is not None and term is not None and m is not None
         assert ctx.vehicle is not None
         start = start_date or moment.astimezone().date()
-        products = catalogue.load_catalogue(uow, actor.store_id).products
+        products = _offered_products(uow, actor.store_id)
         request = _deal_request(uow, actor, deal, price=price, down=down, term=term,
                                 method=m, balloon_percent=balloon, start=start,
                                 add_ons=add_ons)
@@ -328,8 +345,11 @@ def evaluate_plan(
                 request = _deal_request(uow, actor, request.input, price=price, down=solved,
                                         term=term, method=m, balloon_percent=balloon,
                                         start=start, add_ons=add_ons)
+        # the car as the page describes it (new or used, petrol or NEV...); without a
+        # deal (a caller that knows nothing of it) only age, mileage and value are checked
+        car = _with_car(ctx.vehicle, request.input) if deal is not None else ctx.vehicle
         evaluations = tuple(
-            lending_eligibility.evaluate_product(p, ctx.customer, ctx.vehicle,
+            lending_eligibility.evaluate_product(p, ctx.customer, car,
                                                  request.for_product(p), ctx.settings)
             for p in products if p.active
         )
@@ -341,7 +361,7 @@ def evaluate_plan(
             downs = lending_deal.grid_down_payments(
                 product_request.vehicle_price, grid_percents, product_request.down_payment)
             grid = lending_deal.payment_grid(
-                known.product, ctx.customer, ctx.vehicle, product_request, downs,
+                known.product, ctx.customer, car, product_request, downs,
                 grid_terms, ctx.settings, known=known, reuse=grid_reuse)
         return PlanEvaluation(request, evaluations, grid, downs, solved, problem)
 
@@ -411,7 +431,8 @@ def _plan_view(
         apr=p.apr,
         effective_annual_rate=p.effective_annual_rate,
         warnings=reasons_from_json(p.warnings),
-        add_ons=tuple(AddOnView(AddOnKind(a.kind), a.name, a.price, a.required) for a in add_ons),
+        add_ons=tuple(AddOnView(AddOnKind(a.kind), a.name, a.price, a.required, a.code or "",
+                                a.name_zh or "") for a in add_ons),
         chosen=p.chosen,
         created_at=p.created_at,
         consultation_version=version,
@@ -426,6 +447,36 @@ def _product_names(uow: UnitOfWork, store_id: int) -> dict[str, tuple[str, str]]
         p.code: (p.name, p.name_zh)
         for p in catalogue.load_catalogue(uow, store_id, include_inactive=True).products
     }
+
+
+def _checked_add_ons(uow: UnitOfWork, actor: Actor, f: Form, lines: list[AddOnView],
+                     lender: str, deal: DealInput) -> list[AddOnView]:
+    """The plan's add-on lines against the store's add-on catalogue: an add-on ``lender``
+    requires must be there (and is saved as required), one that may not be financed is
+    not in the loan (``deal.financed_add_ons``); a line of the catalogue keeps its
+    names as the catalogue has them."""
+    from db.services import addons_admin
+
+    known = {r.code: r.add_on for r in addons_admin.list_add_ons(uow, actor)}
+    codes = {line.code for line in lines}
+    for listed in known.values():
+        if listed.active and lender and listed.required_for(lender) \
+                and listed.code not in codes:
+            f.error("plan", reason("plan.add_on_required", lender=lender,
+                                   add_on=f"{listed.name_zh} ({listed.name})"))
+    out: list[AddOnView] = []
+    for line in lines:
+        add_on = known.get(line.code) if line.code else None
+        if add_on is None:
+            out.append(line)
+            continue
+        if line.code in deal.financed_add_ons and not add_on.financeable:
+            f.error("plan", reason("plan.add_on_not_financeable",
+                                   add_on=f"{add_on.name_zh} ({add_on.name})"))
+        out.append(replace(line, name=add_on.name, name_zh=add_on.name_zh,
+                           required=line.required or bool(
+                               lender and add_on.required_for(lender))))
+    return out
 
 
 def save_plan(
@@ -454,13 +505,14 @@ def save_plan(
         for key, text in exc.errors.items():
             f.error(key, exc.reasons.get(key, text))
         deal_in = DealInput()
-    add_ons: list[tuple[AddOnKind, str, Decimal, bool]] = []
+    add_ons: list[AddOnView] = []
     for i, ao in enumerate(form.add_ons):
         kind = f.choice(f"add_ons[{i}].kind", str(ao.kind), AddOnKind, required=True)
         name = f.text(f"add_ons[{i}].name", ao.name, required=True, max_len=200)
         price = f.money(f"add_ons[{i}].price", ao.price, required=True)
         if kind and name and price is not None:
-            add_ons.append((kind, name, price, ao.required))
+            add_ons.append(AddOnView(kind, name, price, ao.required, ao.code.strip(),
+                                 (ao.name_zh or "").strip()[:200]))
     moment = now_or(now)
     with transaction(target) as uow:
         c = _load(uow, actor, consultation_id)
@@ -480,21 +532,27 @@ def save_plan(
                        None)
         if pending is not None:
             f.error("appraisal", pending)
-        cat = catalogue.load_catalogue(uow, actor.store_id)
         product: Product | None = next(
-            (p for p in cat.products if p.code == form.product_code), None
+            (p for p in _offered_products(uow, actor.store_id)
+             if p.code == form.product_code), None
         )
         if product is None:
             f.error("product_code", reason("plan.product_unknown"))
+        f.raise_if_errors()
+        assert product is not None
+        # the first of the product's lenders that is active (none: refused below)
+        lender = lender_name.strip() or product.plan_lender
+        add_ons = _checked_add_ons(uow, actor, f, add_ons, lender, deal_in)
         f.raise_if_errors()
         assert product is not None and ctx.vehicle is not None and price_v is not None
         assert down is not None and term is not None and m is not None
         start_day = start or moment.astimezone().date()
         request = _deal_request(uow, actor, deal_in, price=price_v, down=down, term=term,
                                 method=m, balloon_percent=balloon, start=start_day,
-                                add_ons=[(k.value, pr) for k, _, pr, _ in add_ons])
+                                add_ons=[(a.key, a.price) for a in add_ons])
+        car = _with_car(ctx.vehicle, deal_in) if form.deal is not None else ctx.vehicle
         ev = lending_eligibility.evaluate_product(
-            product, ctx.customer, ctx.vehicle, request.for_product(product), ctx.settings
+            product, ctx.customer, car, request.for_product(product), ctx.settings
         )
         if not ev.eligible or ev.schedule is None or ev.annual_rate is None:
             for r in ev.reasons:
@@ -506,14 +564,13 @@ def save_plan(
             f.raise_if_errors()
         sched = ev.schedule
         assert sched is not None and ev.annual_rate is not None
-        total_add_ons = money(sum((a[2] for a in add_ons), Decimal(0)))
+        total_add_ons = money(sum((a.price for a in add_ons), Decimal(0)))
         p = Plan(
             store_id=actor.store_id,
             consultation_id=c.id,
             product_id=catalogue.product_id_by_code(uow, actor.store_id, product.code),
             product_code=product.code,
-            lender_name=lender_name.strip()
-            or (product.example_lenders[0] if product.example_lenders else ""),
+            lender_name=lender,
             method=m.value,
             vehicle_price=price_v,
             down_payment=down,
@@ -547,12 +604,14 @@ def save_plan(
             PlanAddOn(
                 store_id=actor.store_id,
                 plan_id=p.id,
-                kind=k.value,
-                name=n,
-                price=pr,
-                required=req,
+                kind=a.kind.value,
+                name=a.name,
+                price=a.price,
+                required=a.required,
+                code=a.code,
+                name_zh=a.name_zh,
             )
-            for k, n, pr, req in add_ons
+            for a in add_ons
         ]
         uow.session.add_all(rows)
         if _step_state(c, Step.PLAN) is not StepState.COMPLETE:
@@ -623,7 +682,7 @@ def plan_deal(target: Target, actor: Actor, plan_id: int) -> Deal | None:
         deal_in = deal_from_json(p.deal)
         if deal_in is None or p.vehicle_price is None:
             return None
-        add_ons = [(a.kind, a.price) for a in uow.session.scalars(
+        add_ons = [(a.code or a.kind, a.price) for a in uow.session.scalars(
             select(PlanAddOn).where(PlanAddOn.plan_id == p.id))]
         request = _deal_request(
             uow, actor, deal_in, price=p.vehicle_price, down=p.down_payment or Decimal(0),

@@ -373,8 +373,13 @@ class PendingOverride:
 class AddOnInput:
     kind: AddOnKind | str
     name: str
+    """English (as the add-on catalogue has it)."""
     price: MoneyIn
     required: bool = False
+    code: str = ""
+    """The add-on catalogue's code ('' for a line typed at the counter)."""
+    name_zh: str = ""
+    """Chinese; printed on Chinese paper ('' : the English name is printed)."""
 
 
 @dataclass(frozen=True)
@@ -400,6 +405,14 @@ class AddOnView:
     name: str
     price: Decimal
     required: bool
+    code: str = ""
+    """The add-on catalogue's code ('' for a plan saved before the catalogue)."""
+    name_zh: str = ""
+
+    @property
+    def key(self) -> str:
+        """What a deal's ``financed_add_ons`` names it by: the code, else the kind."""
+        return self.code or self.kind.value
 
 
 @dataclass(frozen=True)

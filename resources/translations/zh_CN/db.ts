@@ -1023,6 +1023,14 @@
       <translation>该方案不是已签约咨询的签约方案</translation>
     </message>
     <message>
+      <source>{add_on} may not be financed: it is paid apart from the loan.</source>
+      <translation>{add_on}不可纳入贷款：需在贷款之外另行支付。</translation>
+    </message>
+    <message>
+      <source>{lender} requires {add_on} with every loan: keep it in the plan.</source>
+      <translation>{lender} 要求每笔贷款都必须包含{add_on}：请保留在方案中。</translation>
+    </message>
+    <message>
       <source>{lo_field} ({lo}) is above {hi_field} ({hi}).</source>
       <translation>{lo_field}（{lo}）高于{hi_field}（{hi}）。</translation>
     </message>

@@ -9,6 +9,105 @@
     </message>
   </context>
   <context>
+    <name>AddOnsTab</name>
+    <message>
+      <source>, </source>
+      <translation>，</translation>
+    </message>
+    <message>
+      <source>Add-on</source>
+      <translation>附加项目</translation>
+    </message>
+    <message>
+      <source>Add-ons total: {total} CNY, of which {financed} CNY in the loan (the rest is paid apart).</source>
+      <translation>附加项目合计：{total} 元，其中 {financed} 元计入贷款（其余另行支付）。</translation>
+    </message>
+    <message>
+      <source>As in the store's on-road costs</source>
+      <translation>按本店落地费用设置</translation>
+    </message>
+    <message>
+      <source>Enter an amount in yuan, e.g. 3,500.</source>
+      <translation>请输入金额（元），例如 3,500。</translation>
+    </message>
+    <message>
+      <source>Enter the price of this line.</source>
+      <translation>请输入该项价格。</translation>
+    </message>
+    <message>
+      <source>Finance with the loan</source>
+      <translation>计入贷款</translation>
+    </message>
+    <message>
+      <source>Financed</source>
+      <translation>计入贷款</translation>
+    </message>
+    <message>
+      <source>Fixed price</source>
+      <translation>固定价格</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Optional.</source>
+      <translation>可选。</translation>
+    </message>
+    <message>
+      <source>Price (CNY)</source>
+      <translation>价格（元）</translation>
+    </message>
+    <message>
+      <source>Quoted at the counter: type the price.</source>
+      <translation>柜台现场报价：请输入价格。</translation>
+    </message>
+    <message>
+      <source>Quoted: price in CNY</source>
+      <translation>现场报价：价格（元）</translation>
+    </message>
+    <message>
+      <source>Required by</source>
+      <translation>要求购买的资金方</translation>
+    </message>
+    <message>
+      <source>Required by {lenders}.</source>
+      <translation>要求购买的资金方：{lenders}。</translation>
+    </message>
+    <message>
+      <source>Required by {lender} for this loan: it stays in the plan.</source>
+      <translation>本笔贷款的资金方 {lender} 要求购买：须保留在方案中。</translation>
+    </message>
+    <message>
+      <source>The price cannot be negative.</source>
+      <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+      <source>The store has no active add-ons (the owner adds them under Tools, Add-ons…).</source>
+      <translation>本店没有启用的附加项目（由店主在“工具 → 附加项目…”中添加）。</translation>
+    </message>
+    <message>
+      <source>The store's add-ons, each with its own price. The customer may say no to any of them, except one the lender requires for this loan.</source>
+      <translation>本店的附加项目，每项单独标价。除本笔贷款资金方要求的项目外，客户可以拒绝任何一项。</translation>
+    </message>
+    <message>
+      <source>This add-on may not be financed: paid apart from the loan.</source>
+      <translation>该附加项目不可纳入贷款：需在贷款之外另行支付。</translation>
+    </message>
+    <message>
+      <source>This lender requires full vehicle insurance with the lender as first beneficiary. The customer chooses the insurer; the price is theirs to compare.</source>
+      <translation>该贷款机构要求投保车辆全险，并以贷款机构为第一受益人。保险公司由客户自选，价格可自行比较。</translation>
+    </message>
+    <message>
+      <source>This product does not finance add-ons: paid apart from the loan.</source>
+      <translation>该产品不能将附加项目计入贷款：需在贷款之外另行支付。</translation>
+    </message>
+    <message>
+      <source>{percent}% of the car's price</source>
+      <translation>车价的 {percent}%</translation>
+    </message>
+  </context>
+  <context>
     <name>AppraisalPage</name>
     <message>
       <source>17 characters, from the registration certificate</source>
@@ -663,10 +762,6 @@
       <translation>附加项目</translation>
     </message>
     <message>
-      <source>Add-ons total: {total} CNY (paid on top of the loan figures above)</source>
-      <translation>附加项目合计：{total} 元（另行支付，不含在上述贷款金额内）</translation>
-    </message>
-    <message>
       <source>All products for this customer and this car. Click a column to choose a product.</source>
       <translation>该客户和该车辆适用的全部产品。点击某一列选择产品。</translation>
     </message>
@@ -715,24 +810,12 @@
       <translation>提前还款手续费</translation>
     </message>
     <message>
-      <source>Enter an amount in yuan, e.g. 3,500.</source>
-      <translation>请输入金额（元），例如 3,500。</translation>
-    </message>
-    <message>
       <source>Enter the monthly payment the customer can afford.</source>
       <translation>请输入客户可承受的月供。</translation>
     </message>
     <message>
-      <source>Enter the price of this line.</source>
-      <translation>请输入该项价格。</translation>
-    </message>
-    <message>
       <source>Enter the selling price in the vehicle appraisal step.</source>
       <translation>请在车辆评估中填写成交价。</translation>
-    </message>
-    <message>
-      <source>Extended warranty</source>
-      <translation>延长保修</translation>
     </message>
     <message>
       <source>Fee</source>
@@ -741,22 +824,6 @@
     <message>
       <source>Finance plan</source>
       <translation>金融方案</translation>
-    </message>
-    <message>
-      <source>Finance with the loan</source>
-      <translation>计入贷款</translation>
-    </message>
-    <message>
-      <source>Full vehicle insurance</source>
-      <translation>车辆全险</translation>
-    </message>
-    <message>
-      <source>Give the line a name.</source>
-      <translation>请填写项目名称。</translation>
-    </message>
-    <message>
-      <source>Insurance</source>
-      <translation>保险</translation>
     </message>
     <message>
       <source>Interest accrued</source>
@@ -791,14 +858,6 @@
       <translation>尚未选择产品。</translation>
     </message>
     <message>
-      <source>Optional lines, each with its own price. The customer may say no to any of them.</source>
-      <translation>以下均为可选项目，单独标价，客户可以拒绝任何一项。</translation>
-    </message>
-    <message>
-      <source>Price in CNY</source>
-      <translation>价格（元）</translation>
-    </message>
-    <message>
       <source>Remaining principal</source>
       <translation>剩余本金</translation>
     </message>
@@ -813,10 +872,6 @@
     <message>
       <source>Saved plans</source>
       <translation>已保存方案</translation>
-    </message>
-    <message>
-      <source>Service package</source>
-      <translation>保养套餐</translation>
     </message>
     <message>
       <source>Settle after payment no.</source>
@@ -843,20 +898,8 @@
       <translation>该客户在黑名单上：不能提供任何方案。请转交店长处理。</translation>
     </message>
     <message>
-      <source>The price cannot be negative.</source>
-      <translation>价格不能为负数。</translation>
-    </message>
-    <message>
-      <source>This lender requires full vehicle insurance with the lender as first beneficiary. The customer chooses the insurer; the price is theirs to compare.</source>
-      <translation>该贷款机构要求投保车辆全险，并以贷款机构为第一受益人。保险公司由客户自选，价格可自行比较。</translation>
-    </message>
-    <message>
       <source>This product cannot be priced as set up.</source>
       <translation>按当前设置无法为该产品定价。</translation>
-    </message>
-    <message>
-      <source>This product does not finance add-ons: they are paid apart.</source>
-      <translation>该产品不能将附加项目计入贷款，需另行支付。</translation>
     </message>
     <message>
       <source>Total to pay</source>

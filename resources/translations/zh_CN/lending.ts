@@ -436,6 +436,10 @@
       <translation>按这些条件，任何首付都无法使月供不超过 {target}。</translation>
     </message>
     <message>
+      <source>None of this product's lenders is active in this store: the owner has to activate one (Tools, Products and lenders) before it can be offered.</source>
+      <translation>该产品的资金方在本店均已停用：须由店主（工具 → 产品与资金方）启用其中一家后才能提供。</translation>
+    </message>
+    <message>
       <source>Only compulsory insurance and GPS are priced as the store's on-road line.</source>
       <translation>只有交强险和 GPS 可按门店落地费用项定价。</translation>
     </message>

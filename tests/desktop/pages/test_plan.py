@@ -19,6 +19,8 @@ from lending.schedule import RepaymentMethod
 from lending.settlement import early_settlement
 from tests.desktop.pages.conftest import complete_until, tick
 
+WARRANTY = "extended_warranty_2y"  # the sample add-on catalogue's, quoted at the counter
+
 
 def open_plan(open_page, database, consultant, cid) -> PlanPage:
     complete_until(database, consultant, cid, "plan")
@@ -165,9 +167,9 @@ def test_ineligible_pick_is_refused_with_reasons(qtbot, open_page, consultation,
     assert cs.list_plans(database, consultant, consultation) == []
     # an add-on ticked without a price is refused before anything is sent
     page.down_slider.setValue(60000)
-    tick(qtbot, page.addons[1].tick)
+    tick(qtbot, page.addons.row(WARRANTY).tick)
     assert page.save() is False
-    assert "price" in page.shown_errors()["addon_warranty"].lower()
+    assert "price" in page.shown_errors()[f"addon_{WARRANTY}"].lower()
     assert cs.list_plans(database, consultant, consultation) == []
 
 
@@ -178,8 +180,8 @@ def test_choose_plan_completes_the_step(qtbot, open_page, consultation, database
     page._column_clicked(page.comparison.column_of("finance_company"))
     page.down_slider.setValue(60000)
     page.term.setCurrentIndex(page.term.findData(24))
-    tick(qtbot, page.addons[1].tick)
-    qtbot.keyClicks(page.addons[1].price, "3,000")
+    tick(qtbot, page.addons.row(WARRANTY).tick)
+    qtbot.keyClicks(page.addons.row(WARRANTY).price, "3,000")
     assert page.save() is True  # a draft
     assert page.save() is True  # nothing changed: no second row
     assert len(cs.list_plans(database, consultant, consultation)) == 1
@@ -194,12 +196,13 @@ def test_choose_plan_completes_the_step(qtbot, open_page, consultation, database
     e = page.selected_evaluation()
     assert plans[0].first_payment == e.schedule.first_payment
     assert plans[0].total_add_ons == Decimal("3000.00")
-    assert [a.name for a in plans[0].add_ons] == ["Extended warranty"]
+    assert [a.name for a in plans[0].add_ons] == ["Extended warranty (2 years)"]
+    assert [a.name_zh for a in plans[0].add_ons] == ["延长保修（2 年）"]
     view = cs.get_consultation(database, consultant, consultation)
     assert view.steps[Step.PLAN] is StepState.COMPLETE
     again = open_page(PlanPage, consultation)
     assert again.current_request() == (Decimal(65000), 24, "equal_installment")
-    assert again._selected == "finance_company" and again.addons[1].tick.isChecked()
+    assert again._selected == "finance_company" and again.addons.row(WARRANTY).tick.isChecked()
 
 
 def test_dti_over_the_limit_blocks_and_rate_warning_warns(qtbot, open_page, consultation,

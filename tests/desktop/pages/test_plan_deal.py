@@ -10,11 +10,13 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 from PySide6.QtCore import Qt
 
+from db.services import addons_admin
 from db.services import consultations as cs
 from desktop.context import AppContext
 from desktop.pages.models import ComparisonModel
 from desktop.pages.plan import PlanPage
 from desktop.tasks import ImmediateRunner
+from lending.addons import add_on_to_data
 from lending.schedule import add_months
 from tests.artifacts import artifacts_dir
 from tests.deal_product import CODE, add_balloon_product
@@ -25,6 +27,7 @@ from tests.desktop.pages.conftest import (
     save_screenshot,
 )
 
+WARRANTY = "extended_warranty_2y"  # the sample catalogue's, quoted at the counter
 PRICE = Decimal(130000)  # the selling price complete_until saves
 CENT = Decimal("0.01")
 
@@ -228,8 +231,13 @@ def test_screenshots_of_the_deal_panel_and_the_quote(qtbot, language, open_page,
 
 def test_add_ons_are_financed_where_the_product_allows(qtbot, open_page, consultation,
                                                        database, consultant, owner):
+    # the owner lets the sample's extended warranty be financed (Tools, Add-ons…)
+    items = [add_on_to_data(r.add_on) for r in addons_admin.list_add_ons(database, owner)]
+    for item in items:
+        item["financeable"] = item["financeable"] or item["code"] == WARRANTY
+    addons_admin.save_add_ons(database, owner, items)
     page = open_plan(open_page, database, consultant, owner, consultation)
-    warranty = page.addons[1]
+    warranty = page.addons.row(WARRANTY)
     warranty.tick.setChecked(True)
     qtbot.keyClicks(warranty.price, "3000")
     page._column_clicked(page.comparison.column_of("finance_company"))
@@ -243,6 +251,7 @@ def test_add_ons_are_financed_where_the_product_allows(qtbot, open_page, consult
     assert figure(page, "loan") == PRICE + 3000 - down
     assert page.choose() is True
     [plan] = cs.list_plans(database, consultant, consultation)
-    assert plan.amount == PRICE + 3000 - down and plan.deal.financed_add_ons == ("warranty",)
+    assert plan.amount == PRICE + 3000 - down and plan.deal.financed_add_ons == (WARRANTY,)
     again = open_page(PlanPage, consultation)
-    assert again.addons[1].financed.isChecked() and again.addons[1].tick.isChecked()
+    assert again.addons.row(WARRANTY).financed.isChecked()
+    assert again.addons.row(WARRANTY).tick.isChecked()
