@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -82,6 +82,11 @@ class AddOnRow:
         """Ticked because it was required (unticked again when no longer required)."""
         self.finance_why = ""
         """Why it cannot be financed with the chosen product ('' : it can)."""
+        self.tick.toggled.connect(self._keep_required)
+
+    def _keep_required(self, checked: bool) -> None:
+        if self.required and not checked:  # however it was unticked, it stays
+            self.tick.setChecked(True)
 
     @property
     def quoted(self) -> bool:
@@ -143,7 +148,7 @@ class AddOnsTab(QWidget):
                 w.deleteLater()
         self.rows = [AddOnRow(a, self.chinese) for a in add_ons]
         headers = (self.tr("Add-on"), self.tr("Kind"), self.tr("Price (CNY)"),
-                   self.tr("Financed"), self.tr("Required by"))
+                   self.tr("Financed"), self.tr("Notes"))
         if self.grid.count() == 0:
             for col, text in enumerate(headers):
                 label = QLabel(f"<b>{text}</b>")
@@ -197,7 +202,7 @@ class AddOnsTab(QWidget):
             price = self._rule_price(row)
             row.price.setReadOnly(not row.quoted)
             if row.quoted:
-                row.price.setPlaceholderText(self.tr("Quoted: price in CNY"))
+                row.price.setPlaceholderText(self.tr("Quoted price"))
                 row.price.setToolTip(self.tr("Quoted at the counter: type the price."))
             else:
                 row.price.setText(cny(price) if price is not None else "")
@@ -231,7 +236,7 @@ class AddOnsTab(QWidget):
                 row.tick.blockSignals(False)
             elif not row.required:
                 row.forced = False
-            row.tick.setEnabled(not row.required)
+            self._lock(row)
             if not allows:
                 row.finance_why = self.tr(
                     "This product does not finance add-ons: paid apart from the loan.")
@@ -252,6 +257,17 @@ class AddOnsTab(QWidget):
             self.insurance_note.setText("")
         self._show_total()
 
+    @staticmethod
+    def _lock(row: AddOnRow) -> None:
+        """A required add-on's tick stays as it is (it reads as ticked, not as greyed
+        out); its name in bold."""
+        row.tick.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, row.required)
+        row.tick.setFocusPolicy(Qt.FocusPolicy.NoFocus if row.required
+                                else Qt.FocusPolicy.StrongFocus)
+        font = row.tick.font()
+        font.setBold(row.required)
+        row.tick.setFont(font)
+
     def _note(self, row: AddOnRow) -> str:
         parts: list[str] = []
         if row.required:
@@ -263,9 +279,11 @@ class AddOnsTab(QWidget):
                                           for n in row.add_on.required_by)))
         else:
             parts.append(self.tr("Optional."))
+        if row.add_on.rule in (PriceRule.PERCENT_OF_PRICE, PriceRule.ON_ROAD):
+            parts.append(self._rule_text(row.add_on) + self.tr("."))
         if row.finance_why:
             parts.append(row.finance_why)
-        return " ".join(parts)
+        return ("" if self.chinese else " ").join(parts)  # Chinese sentences: no space
 
     # -- reading and showing ---------------------------------------------------------
     def reset(self) -> None:

@@ -15,6 +15,10 @@
       <translation>，</translation>
     </message>
     <message>
+      <source>.</source>
+      <translation>。</translation>
+    </message>
+    <message>
       <source>Add-on</source>
       <translation>附加项目</translation>
     </message>
@@ -51,6 +55,10 @@
       <translation>类别</translation>
     </message>
     <message>
+      <source>Notes</source>
+      <translation>说明</translation>
+    </message>
+    <message>
       <source>Optional.</source>
       <translation>可选。</translation>
     </message>
@@ -63,12 +71,8 @@
       <translation>柜台现场报价：请输入价格。</translation>
     </message>
     <message>
-      <source>Quoted: price in CNY</source>
-      <translation>现场报价：价格（元）</translation>
-    </message>
-    <message>
-      <source>Required by</source>
-      <translation>要求购买的资金方</translation>
+      <source>Quoted price</source>
+      <translation>现场报价</translation>
     </message>
     <message>
       <source>Required by {lenders}.</source>
