@@ -335,3 +335,65 @@ def without_logo(snapshot: PlanSnapshot) -> PlanSnapshot:
                    disclosure=bare(snapshot.disclosure))
 
 
+
+
+def _without_add_on_names(data: Any) -> Any:
+    """The stored form as written before the add-on catalogue: add-on lines without
+    ``name_zh`` and ``code``."""
+    if isinstance(data, dict):
+        return {k: ([{f: v for f, v in line.items() if f not in ("name_zh", "code")}
+                     for line in value] if k == "add_ons" else _without_add_on_names(value))
+                for k, value in data.items()}
+    if isinstance(data, list):
+        return [_without_add_on_names(x) for x in data]
+    return data
+
+
+def test_a_snapshot_from_before_the_add_on_catalogue_still_prints(saved: Saved) -> None:
+    from db.models import Plan
+
+    [stored] = [p for p in documents.stored_plans(saved.database, saved.owner,
+                                                  saved.consultation_id)
+                if p.plan_id == saved.chosen]
+    old = _without_add_on_names(stored.snapshot)
+    assert "name_zh" not in json.dumps(old["quote"]["add_ons"])
+    with saved.database.unit_of_work() as uow:
+        row = uow.session.get(Plan, saved.chosen)
+        assert row is not None
+        row.snapshot = old
+        uow.commit()
+    for lang in LANGS:
+        for kind in ("quote", "disclosure"):
+            text = pdftotext(make_document(saved.database, saved.owner, saved.consultation_id,
+                                           kind, lang, plan_id=saved.chosen))
+            assert "延保 Extended warranty" in text, (lang, kind)
+
+
+def test_add_on_names_print_from_the_plan_not_the_sample_catalogue(saved: Saved) -> None:
+    """A line of the store's add-on catalogue carries both names into the snapshot; the
+    documents print those (not resources/catalogue.json's words for the same English)."""
+    from db.services import addons_admin
+    from lending.addons import add_on_to_data
+
+    items = [add_on_to_data(r.add_on) for r in addons_admin.list_add_ons(saved.database,
+                                                                        saved.owner)]
+    for item in items:  # the owner's own Chinese name for the sample's warranty
+        if item["code"] == "extended_warranty_2y":
+            item["name_zh"] = "店内两年延保"
+    addons_admin.save_add_ons(saved.database, saved.owner, items)
+    plan = save_plan(saved.database, saved.owner, saved.consultation_id, cs.PlanForm(
+        product_code="finance_company", method="equal_installment", term_months=36,
+        down_payment="50000", start_date=date(2026, 12, 1), add_ons=(cs.AddOnInput(
+            "warranty", "typed", "2800", code="extended_warranty_2y"),)))
+    snap = from_json(next(p.snapshot for p in documents.stored_plans(
+        saved.database, saved.owner, saved.consultation_id) if p.plan_id == plan.id))
+    [line] = snap.quote.add_ons
+    assert (line.name, line.name_zh, line.code) == (
+        "Extended warranty (2 years)", "店内两年延保", "extended_warranty_2y")
+    assert not [n for n in snap.quote.names if n.kind == "add_ons"]
+    chinese = pdftotext(make_document(saved.database, saved.owner, saved.consultation_id,
+                                      "disclosure", "zh_CN", plan_id=plan.id))
+    assert "店内两年延保" in chinese and "延长保修" not in chinese
+    english = pdftotext(make_document(saved.database, saved.owner, saved.consultation_id,
+                                      "disclosure", "en", plan_id=plan.id))
+    assert "Extended warranty (2 years)" in english and "店内两年延保" not in english
