@@ -34,6 +34,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
+from lending.catalogue_problems import catalogue_problem, phrase
 from lending.errors import UserError
 from lending.money import ZERO, money, percent_of
 from lending.onroad import Energy, VehicleKind
@@ -406,15 +407,23 @@ class GradeLikelihood:
 
 
 class CatalogueError(UserError):
-    """The catalogue data is invalid; ``problems`` lists every problem with its path."""
+    """The catalogue data is invalid.
 
-    def __init__(self, problems: Sequence[str]) -> None:
-        lines = "\n".join(f"  - {p}" for p in problems)
+    ``reasons``: every problem as ``(path, Reason)`` - the field's path
+    (``products[2].fees.upfront_fee``; ``""`` for the top level) and a Reason the
+    GUI and the command line translate (:mod:`lending.catalogue_problems`);
+    ``problems``: the same as ``"path: phrase"`` in a developer's English (logs,
+    tests; never matched to find out what went wrong)."""
+
+    def __init__(self, reasons: Sequence[tuple[str, Reason]]) -> None:
+        self.reasons = tuple(reasons)
+        self.problems = tuple(f"{where or '(top level)'}: {phrase(r)}"
+                              for where, r in self.reasons)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(
-            f"The product catalogue has {len(problems)} problem(s):\n{lines}",
+            f"The product catalogue has {len(self.problems)} problem(s):\n{lines}",
             code="catalogue_invalid",
         )
-        self.problems = tuple(problems)
 
 
 # --- parsing ----------------------------------------------------------------
@@ -428,7 +437,7 @@ E = TypeVar("E", bound=Enum)
 class _Obj:
     """Reads one JSON object, recording every problem under its path."""
 
-    def __init__(self, data: object, path: str, problems: list[str]) -> None:
+    def __init__(self, data: object, path: str, problems: list[tuple[str, Reason]]) -> None:
         self.path = path
         self.problems = problems
         self.start = len(problems)
@@ -437,11 +446,15 @@ class _Obj:
             self.data: Mapping[str, Any] = data
         else:
             self.data = {}
-            self.problem(f"must be an object, got {type(data).__name__}")
+            self.problem("catalogue.object", value=type(data).__name__)
 
-    def problem(self, text: str, key: str | None = None) -> None:
+    def problem(self, code: str, key: str | None = None, **params: object) -> None:
+        """One problem of this object (``key``: of its field), as a Reason."""
+        self.problem_reason(catalogue_problem(code, **params), key)
+
+    def problem_reason(self, reason: Reason, key: str | None = None) -> None:
         where = self.path if key is None else f"{self.path}.{key}" if self.path else key
-        self.problems.append(f"{where or '(top level)'}: {text}")
+        self.problems.append((where, reason))
 
     @property
     def clean(self) -> bool:
@@ -453,7 +466,7 @@ class _Obj:
         if key in self.data:
             return self.data[key]
         if default is _MISSING:
-            self.problem("is missing", key)
+            self.problem("catalogue.missing", key)
         return default
 
     def dec(self, key: str, *, lo: Decimal | int | None = 0, hi: Decimal | int | None = None,
@@ -464,15 +477,15 @@ class _Obj:
         if raw is _MISSING:
             return Decimal(0)
         if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
-            self.problem(f"must be a number, got {raw!r}", key)
+            self.problem("catalogue.number", key, value=repr(raw))
             return Decimal(0)
         try:
             value = Decimal(str(raw).strip())
         except InvalidOperation:
-            self.problem(f"must be a number, got {raw!r}", key)
+            self.problem("catalogue.number", key, value=repr(raw))
             return Decimal(0)
         if not value.is_finite():
-            self.problem(f"must be a finite number, got {raw!r}", key)
+            self.problem("catalogue.finite", key, value=repr(raw))
             return Decimal(0)
         self._range(key, value, lo, hi)
         return value
@@ -480,9 +493,9 @@ class _Obj:
     def _range(self, key: str, value: Decimal | int, lo: Decimal | int | None,
                hi: Decimal | int | None) -> None:
         if lo is not None and value < lo:
-            self.problem(f"must be at least {lo}, got {value}", key)
+            self.problem("catalogue.at_least", key, lo=lo, value=value)
         if hi is not None and value > hi:
-            self.problem(f"must be at most {hi}, got {value}", key)
+            self.problem("catalogue.at_most", key, hi=hi, value=value)
 
     def int_(self, key: str, *, lo: int | None = 0, hi: int | None = None,
              default: Any = _MISSING) -> int:
@@ -490,7 +503,7 @@ class _Obj:
         if raw is _MISSING:
             return 0
         if isinstance(raw, bool) or not isinstance(raw, int):
-            self.problem(f"must be a whole number, got {raw!r}", key)
+            self.problem("catalogue.whole", key, value=repr(raw))
             return 0
         self._range(key, raw, lo, hi)
         return raw
@@ -500,7 +513,7 @@ class _Obj:
         if raw is _MISSING:
             return ""
         if not isinstance(raw, str) or not raw.strip():
-            self.problem(f"must be a non-empty text, got {raw!r}", key)
+            self.problem("catalogue.empty_text", key, value=repr(raw))
             return ""
         return raw.strip()
 
@@ -509,7 +522,7 @@ class _Obj:
         if raw is _MISSING:
             return False
         if not isinstance(raw, bool):
-            self.problem(f"must be true or false, got {raw!r}", key)
+            self.problem("catalogue.yes_no", key, value=repr(raw))
             return False
         return raw
 
@@ -522,7 +535,7 @@ class _Obj:
             return kind(raw)
         except ValueError:
             allowed = ", ".join(str(m.value) for m in kind)
-            self.problem(f"must be one of {allowed}, got {raw!r}", key)
+            self.problem("catalogue.one_of", key, choices=allowed, value=repr(raw))
             return None
 
     def list_(self, key: str, *, non_empty: bool = True) -> list[Any]:
@@ -530,17 +543,17 @@ class _Obj:
         if raw is _MISSING:
             return []
         if isinstance(raw, (str, bytes)) or not isinstance(raw, Sequence):
-            self.problem(f"must be a list, got {raw!r}", key)
+            self.problem("catalogue.list", key, value=repr(raw))
             return []
         if non_empty and not raw:
-            self.problem("must not be empty", key)
+            self.problem("catalogue.empty_list", key)
         return list(raw)
 
     def strings(self, key: str) -> tuple[str, ...]:
         out: list[str] = []
         for i, item in enumerate(self.list_(key)):
             if not isinstance(item, str) or not item.strip():
-                self.problem(f"must be a non-empty text, got {item!r}", f"{key}[{i}]")
+                self.problem("catalogue.empty_text", f"{key}[{i}]", value=repr(item))
             else:
                 out.append(item.strip())
         return tuple(out)
@@ -555,7 +568,7 @@ class _Obj:
             m = self.enum(f"{key}[{i}]", kind, item)
             if m is not None:
                 if m in out:
-                    self.problem(f"lists {m.value} twice", key)
+                    self.problem("catalogue.twice", key, value=m.value)
                 out.append(m)
         return tuple(out)
 
@@ -564,12 +577,12 @@ class _Obj:
         for i, item in enumerate(self.list_(key)):
             if isinstance(item, bool) or not isinstance(item, int) or \
                     not 1 <= item <= MAX_TERM_MONTHS:
-                self.problem(f"must be a whole number of months 1-{MAX_TERM_MONTHS}, "
-                             f"got {item!r}", f"{key}[{i}]")
+                self.problem("catalogue.term", f"{key}[{i}]", max=MAX_TERM_MONTHS,
+                             value=repr(item))
             else:
                 out.append(item)
         if out != sorted(set(out)):
-            self.problem("must be in increasing order without repeats", key)
+            self.problem("catalogue.order", key)
         return tuple(out)
 
     def objects(self, key: str, parse: Callable[[_Obj], T | None], *,
@@ -601,7 +614,7 @@ class _Obj:
 
     def finish(self) -> None:
         for key in sorted(set(self.data) - self.read):
-            self.problem("is not a known field", str(key))
+            self.problem("catalogue.unknown", str(key))
 
 
 def _grade_terms(o: _Obj) -> GradeTerms | None:
@@ -611,7 +624,8 @@ def _grade_terms(o: _Obj) -> GradeTerms | None:
     lmax = o.dec("approval_likelihood_max_percent", hi=100)
     fee = o.dec("monthly_fee_rate_percent", hi=100, default=None)
     if o.clean and lmin > lmax:
-        o.problem("approval_likelihood_min_percent is above approval_likelihood_max_percent")
+        o.problem("catalogue.above_plain", lo_field="approval_likelihood_min_percent",
+                  hi_field="approval_likelihood_max_percent")
     if grade is None:
         return None
     return GradeTerms(grade, rate, lmin, lmax, fee)
@@ -697,7 +711,7 @@ def _step_up(o: _Obj) -> StepUp:
 def _subsidy(o: _Obj) -> Subsidy:
     by_zh = o._raw("by_zh", "")
     if not isinstance(by_zh, str):
-        o.problem(f"must be a text, got {by_zh!r}", "by_zh")
+        o.problem("catalogue.text", "by_zh", value=repr(by_zh))
         by_zh = ""
     return Subsidy(lender_rate=o.dec("lender_rate", hi=100), by=o.str_("by"),
                    by_zh=by_zh.strip())
@@ -711,23 +725,23 @@ def _check_grades(o: _Obj, grades: tuple[GradeTerms, ...], apr_min: Decimal,
     seen: set[Grade] = set()
     for g in grades:
         if g.grade in seen:
-            o.problem(f"grade {g.grade.value} is listed twice", "grades")
+            o.problem("catalogue.grade_twice", "grades", grade=g.grade.value)
         seen.add(g.grade)
         if g.grade not in priced_by_sheet and not apr_min <= g.annual_rate <= apr_max:
-            o.problem(f"rate {g.annual_rate}% for grade {g.grade.value} is outside the APR "
-                      f"range {apr_min}-{apr_max}%", "grades")
+            o.problem("catalogue.rate", "grades", rate=g.annual_rate, grade=g.grade.value,
+                      lo=apr_min, hi=apr_max)
         if fee_range is not None:
             lo, hi = fee_range
             if g.monthly_fee_rate_percent is None:
-                o.problem(f"grade {g.grade.value} needs monthly_fee_rate_percent", "grades")
+                o.problem("catalogue.fee_needed", "grades", grade=g.grade.value)
             elif not lo <= g.monthly_fee_rate_percent <= hi:
-                o.problem(f"monthly fee {g.monthly_fee_rate_percent}% for grade "
-                          f"{g.grade.value} is outside {lo}-{hi}%", "grades")
+                o.problem("catalogue.fee_outside", "grades", fee=g.monthly_fee_rate_percent,
+                          grade=g.grade.value, lo=lo, hi=hi)
 
 
 def _ordered(o: _Obj, lo_key: str, lo: Decimal | int, hi_key: str, hi: Decimal | int) -> None:
     if lo > hi:
-        o.problem(f"{lo_key} ({lo}) is above {hi_key} ({hi})")
+        o.problem("catalogue.above", lo_field=lo_key, lo=lo, hi_field=hi_key, hi=hi)
 
 
 def _kinds(o: _Obj, key: str, kind: type[E]) -> tuple[E, ...]:
@@ -741,7 +755,7 @@ def _kinds(o: _Obj, key: str, kind: type[E]) -> tuple[E, ...]:
 def _product(o: _Obj) -> Product | None:
     code = o.str_("code")
     if code and not _CODE.match(code):
-        o.problem(f"must be lower-case letters, digits and _ (got {code!r})", "code")
+        o.problem("catalogue.code", "code", value=repr(code))
     p = Product(
         code=code,
         name=o.str_("name"),
@@ -782,25 +796,25 @@ def _product(o: _Obj) -> Product | None:
     _ordered(o, "term_min_months", p.term_min_months, "term_max_months", p.term_max_months)
     outside = [t for t in p.terms if not p.term_min_months <= t <= p.term_max_months]
     if outside:
-        o.problem(f"terms {outside} are outside {p.term_min_months}-{p.term_max_months} "
-                  "months", "terms")
+        o.problem("catalogue.terms_outside", "terms", terms=", ".join(map(str, outside)),
+                  lo=p.term_min_months, hi=p.term_max_months)
     _check_grades(o, p.grades, p.apr_min_percent, p.apr_max_percent,
                   priced_by_sheet=frozenset(c.grade for c in p.rate_sheet))
     for reason in rate_sheet_reasons(p):
-        o.problem(reason.render(), "rate_sheet")
+        o.problem_reason(reason, "rate_sheet")
     _ordered(o, "balloon_min_percent", p.balloon_min_percent, "balloon_max_percent",
              p.balloon_max_percent)
     if RepaymentMethod.STEP_UP in p.methods and p.step_up is None:
-        o.problem("is required when step_up is an allowed method", "step_up")
+        o.problem("catalogue.step_up_needed", "step_up")
     if p.step_up is not None and RepaymentMethod.STEP_UP not in p.methods:
-        o.problem("is given but step_up is not an allowed method", "step_up")
+        o.problem("catalogue.method_not_allowed", "step_up", method="step_up")
     if p.balloon_max_percent > 0 and RepaymentMethod.BALLOON not in p.methods:
-        o.problem("is given but balloon is not an allowed method", "balloon_max_percent")
+        o.problem("catalogue.method_not_allowed", "balloon_max_percent", method="balloon")
     if p.subsidy is not None:
         below = [g.grade.value for g in p.grades if p.subsidy.lender_rate < g.annual_rate]
         if below:
-            o.problem(f"lender_rate {p.subsidy.lender_rate}% is below the customer's rate of "
-                      f"grade {'/'.join(below)}", "subsidy")
+            o.problem("catalogue.lender_rate_below", "subsidy", rate=p.subsidy.lender_rate,
+                      grades="/".join(below))
     return p if o.clean else None
 
 
@@ -812,14 +826,14 @@ def _promotion(o: _Obj) -> FirstLoanPromotion | None:
         rate_discount_percent=o.dec("rate_discount_percent", hi=100, default=0),
     )
     if o.clean and promo.kind is PromotionKind.RATE_DISCOUNT and promo.rate_discount_percent <= 0:
-        o.problem("must be above 0 for a rate discount", "rate_discount_percent")
+        o.problem("catalogue.discount", "rate_discount_percent")
     return promo if kind is not None else None
 
 
 def _consumer(o: _Obj) -> ConsumerCreditProduct | None:
     code = o.str_("code")
     if code and not _CODE.match(code):
-        o.problem(f"must be lower-case letters, digits and _ (got {code!r})", "code")
+        o.problem("catalogue.code", "code", value=repr(code))
     c = ConsumerCreditProduct(
         code=code,
         name=o.str_("name"),
@@ -854,7 +868,7 @@ def _consumer(o: _Obj) -> ConsumerCreditProduct | None:
     _check_grades(o, c.grades, c.apr_min_percent, c.apr_max_percent,
                   (c.monthly_fee_rate_min_percent, c.monthly_fee_rate_max_percent))
     if RepaymentMethod.STEP_UP in c.methods:
-        o.problem("step_up is not offered for consumer credit", "methods")
+        o.problem("catalogue.no_step_up", "methods")
     return c if o.clean else None
 
 
@@ -865,7 +879,7 @@ def _card_fee(o: _Obj) -> CardFee:
 def _card(o: _Obj) -> CardInstalment | None:
     code = o.str_("code")
     if code and not _CODE.match(code):
-        o.problem(f"must be lower-case letters, digits and _ (got {code!r})", "code")
+        o.problem("catalogue.code", "code", value=repr(code))
     c = CardInstalment(
         code=code,
         name=o.str_("name"),
@@ -877,13 +891,13 @@ def _card(o: _Obj) -> CardInstalment | None:
     )
     months = list(c.terms)
     if o.clean and months != sorted(set(months)):
-        o.problem("must list each term once, in increasing order", "fees")
+        o.problem("catalogue.order_fees", "fees")
     return c if o.clean else None
 
 
 def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
     """Validate decoded catalogue JSON; raise :class:`CatalogueError` listing every problem."""
-    problems: list[str] = []
+    problems: list[tuple[str, Reason]] = []
     top = _Obj(data, "", problems)
     version = top.int_("version", lo=1, hi=CATALOGUE_FORMAT_VERSION)
     products = top.objects("products", _product)
@@ -901,7 +915,8 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
     for code in [p.code for p in products] + [c.code for c in consumer] + [
             c.code for c in cards]:
         if code in seen:
-            problems.append(f"products: code {code!r} is used twice")
+            problems.append(("products", catalogue_problem("catalogue.code_twice",
+                                                           value=repr(code))))
         seen.add(code)
     if problems:
         raise CatalogueError(problems)

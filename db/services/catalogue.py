@@ -29,6 +29,7 @@ from db.services.base import (
 )
 from db.uow import UnitOfWork
 from lending.products import Catalogue, CatalogueError, catalogue_to_data, parse_catalogue
+from lending.reasons import Reason
 
 KIND_CAR = "products"
 KIND_CONSUMER = "consumer_credit"
@@ -85,9 +86,12 @@ def _parse(data: Mapping[str, Any]) -> Catalogue:
     try:
         return parse_catalogue(data)
     except CatalogueError as exc:
-        raise ValidationError(
-            {"catalogue": "; ".join(getattr(exc, "problems", ()) or [exc.message])}
-        ) from None
+        # Reasons the GUI and the command line translate: the first under "catalogue",
+        # every other one under its field's path (the first of each field)
+        errors: dict[str, str | Reason] = {"catalogue": exc.reasons[0][1]}
+        for where, reason in exc.reasons[1:]:
+            errors.setdefault(where or "catalogue", reason)
+        raise ValidationError(errors) from None
 
 
 def spec_changes(

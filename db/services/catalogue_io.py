@@ -129,29 +129,6 @@ MESSAGES: dict[str, str] = {
     "catio.catalogue": "{text}",
     "catio.illegal_char": "Row {row} of the sheet '{sheet}' holds a control character a "
                           "workbook cannot keep; export as .json, or correct the name.",
-    # lending.products.parse_catalogue's problems, read back from its English phrases
-    "catio.c_missing": "This is missing.",
-    "catio.c_number": "{value} is not a number.",
-    "catio.c_at_least": "Enter at least {lo}, not {value}.",
-    "catio.c_at_most": "Enter at most {hi}, not {value}.",
-    "catio.c_whole": "{value} is not a whole number.",
-    "catio.c_empty": "This cannot be left empty.",
-    "catio.c_yes_no": "Enter yes or no, not {value}.",
-    "catio.c_one_of": "{value} is not one of: {choices}.",
-    "catio.c_unknown": "This is not a field LoanDesk knows.",
-    "catio.c_order": "List each once, in increasing order.",
-    "catio.c_twice": "{value} is listed twice.",
-    "catio.c_term": "A term is a whole number of months from 1 to {max}, not {value}.",
-    "catio.c_above": "{lo_field} ({lo}) is above {hi_field} ({hi}).",
-    "catio.c_above_plain": "{lo_field} is above {hi_field}.",
-    "catio.c_rate": "The rate {rate}% for grade {grade} is outside the APR range {lo}-{hi}%.",
-    "catio.c_grade_twice": "Grade {grade} is listed twice.",
-    "catio.c_terms_outside": "The terms {terms} are outside {lo}-{hi} months.",
-    "catio.c_code": "Use lower-case letters, digits and _ (not {value}).",
-    "catio.c_code_twice": "The code {value} is used twice.",
-    "catio.c_step_up": "Needed when step-up is one of the repayment methods.",
-    "catio.c_method": "Given, but {method} is not one of the repayment methods.",
-    "catio.c_object": "This must be a record (an object), not {value}.",
 }
 
 
@@ -826,21 +803,18 @@ def _grade_row(head: str, grade: str, data: CatalogueData) -> str | None:
 
 def _catalogue_problems(exc: CatalogueError, origins: Mapping[str, tuple[str, int]],
                         data: CatalogueData) -> list[Problem]:
-    """parse_catalogue's problems ("products[2].fees.upfront_fee: must be ...") by row;
-    a rate outside the product's range on the row of its grade."""
+    """parse_catalogue's problems (each a path and a Reason) by sheet row; a rate outside
+    the product's range on the row of its grade."""
     out = []
-    for text in exc.problems:
-        reason = catalogue_reason(text.partition(": ")[2] or text)
+    for where, reason in exc.reasons:
         grade = dict(reason.params).get("grade")
-        where = text.partition(": ")[0]
         if grade is not None and where.endswith("].grades"):
             row_path = _grade_row(where.removesuffix(".grades"), grade, data)
             if row_path is not None and row_path in origins:
                 sheet, number = origins[row_path]
-                field = "annual_rate" if reason.code == "catio.c_rate" else "grade"
+                field = "annual_rate" if reason.code == "catalogue.rate" else "grade"
                 out.append(Problem(sheet, number, field, reason))
                 continue
-        where, _, what = text.partition(": ")
         m = _PATH.match(where)
         row: int | None = None
         table, key = "file", where
@@ -855,54 +829,8 @@ def _catalogue_problems(exc: CatalogueError, origins: Mapping[str, tuple[str, in
                 key = re.sub(r"\[\d+\]", "", rest)
         elif where in PRODUCT_KINDS:
             table, key = where, ""
-        out.append(Problem(table, row, key, catalogue_reason(what or text)))
+        out.append(Problem(table, row, key, reason))
     return out
-
-
-_PHRASES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (r"is missing", "catio.c_missing", ()),
-    (r"must be (?:a|a finite) number, got (.+)", "catio.c_number", ("value",)),
-    (r"must be at least (\S+), got (\S+)", "catio.c_at_least", ("lo", "value")),
-    (r"must be at most (\S+), got (\S+)", "catio.c_at_most", ("hi", "value")),
-    (r"must be a whole number, got (.+)", "catio.c_whole", ("value",)),
-    (r"must be a non-empty text, got .+|must not be empty", "catio.c_empty", ()),
-    (r"must be true or false, got (.+)", "catio.c_yes_no", ("value",)),
-    (r"must be one of (.+), got (.+)", "catio.c_one_of", ("choices", "value")),
-    (r"is not a known field", "catio.c_unknown", ()),
-    (r"must be in increasing order without repeats|must list each term once, in "
-     r"increasing order", "catio.c_order", ()),
-    (r"lists (\S+) twice", "catio.c_twice", ("value",)),
-    (r"must be a whole number of months 1-(\d+), got (.+)", "catio.c_term", ("max", "value")),
-    (r"(\w+) \((\S+)\) is above (\w+) \((\S+)\)", "catio.c_above",
-     ("lo_field", "lo", "hi_field", "hi")),
-    (r"(\w+) is above (\w+)", "catio.c_above_plain", ("lo_field", "hi_field")),
-    (r"rate (\S+)% for grade (\w+) is outside the APR range (\S+)-(\S+)%", "catio.c_rate",
-     ("rate", "grade", "lo", "hi")),
-    (r"grade (\w+) is listed twice", "catio.c_grade_twice", ("grade",)),
-    (r"terms \[(.*)\] are outside (\d+)-(\d+) months", "catio.c_terms_outside",
-     ("terms", "lo", "hi")),
-    (r"must be lower-case letters, digits and _ \(got (.+)\)", "catio.c_code", ("value",)),
-    (r"products: code (.+) is used twice|code (.+) is used twice", "catio.c_code_twice",
-     ("value", "value")),
-    (r"is required when step_up is an allowed method", "catio.c_step_up", ()),
-    (r"is given but (\w+) is not an allowed method", "catio.c_method", ("method",)),
-    (r"must be an object, got (.+)", "catio.c_object", ("value",)),
-)
-
-
-def catalogue_reason(text: str) -> Reason:
-    """A problem phrase of :func:`lending.products.parse_catalogue` as a Reason that
-    translates (an unknown phrase is kept as it is)."""
-    for pattern, code, names in _PHRASES:
-        m = re.fullmatch(pattern, text.strip())
-        if m is None:
-            continue
-        params: dict[str, str] = {}
-        for name, value in zip(names, m.groups(), strict=True):
-            if value is not None:
-                params[name] = value
-        return _reason(code, **params)
-    return _reason("catio.catalogue", text=text)
 
 
 def _fits(value: Any, kind: type) -> bool:

@@ -117,3 +117,28 @@ def test_who_may_and_what_is_refused(shop: Path, capsys: pytest.CaptureFixture[s
     assert "There is no file" in refused(capsys, "catalogue", "import", "--from",
                                          str(shop / "none.json"), *login(shop))
     assert not out.exists()
+
+
+def test_a_refusal_once_left_in_english_is_in_chinese(
+        shop: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser's refusals are Reasons (no English phrase matched to find them), so one
+    the old phrase table did not know - a subsidised rate below the customer's - is in
+    the counter's language too."""
+    out = shop / "main.json"
+    cli(capsys, "catalogue", "export", "--out", str(out), *login(shop))
+    doc = json.loads(out.read_text("utf-8"))
+    doc["catalogue"]["products"][0]["subsidy"] = {"lender_rate": "0.5", "by": "Maker"}
+    bad = shop / "bad.json"
+    bad.write_text(json.dumps(doc), "utf-8")
+    before = set_up("Main store")
+    line = refused(capsys, "catalogue", "import", "--from", str(bad), *login(shop))
+    assert "The lender's rate 0.5% is below the customer's rate of grade" in line
+    monkeypatch.setenv("LOANDESK_LANG", "zh_CN")
+    translator.cache_clear()
+    try:
+        line = refused(capsys, "catalogue", "import", "--from", str(bad), *login(shop))
+    finally:
+        monkeypatch.setenv("LOANDESK_LANG", "en")
+        translator.cache_clear()
+    assert "资金方利率 0.5% 低于" in line and "lender" not in line, line
+    assert set_up("Main store") == before

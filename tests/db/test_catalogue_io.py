@@ -217,8 +217,8 @@ def test_bad_apr_duplicate_ids_and_unknown_names_are_each_named(
     doc["settings"]["lending.colour"] = "red"
     found = refused(database, owner, write(tmp_path / "bad.json", doc))
     code = body["products"][1]["code"]
-    assert ("products", 1, "apr_min_percent", "catio.c_at_least") in found
-    assert ("products", None, "", "catio.c_code_twice") in found
+    assert ("products", 1, "apr_min_percent", "catalogue.at_least") in found
+    assert ("products", None, "", "catalogue.code_twice") in found
     assert ("products", 4, "example_lenders", "catio.lender_unknown") in found
     assert ("add_ons", 3, "code", "addon.code_twice") in found
     assert ("lenders", len(body["lenders"]), "name", "catio.lender_twice") in found
@@ -313,7 +313,7 @@ def test_a_bad_apr_in_the_workbook_names_sheet_row_and_column(
     grades = book[catalogue_io.sheet_title("grades")]
     grades.cell(3, 3).value = 99  # a rate outside its product's APR range
     book.save(path)
-    assert refused(database, owner, path) == [("grades", 3, "annual_rate", "catio.c_rate")]
+    assert refused(database, owner, path) == [("grades", 3, "annual_rate", "catalogue.rate")]
     with pytest.raises(CatalogueFileError) as info:
         catalogue_io.import_catalogue(database, owner, path)
     assert info.value.line("en") == (

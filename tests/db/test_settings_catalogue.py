@@ -81,6 +81,7 @@ def test_invalid_product_is_refused(database: Database, owner: Actor) -> None:
     with pytest.raises(ValidationError) as info:
         catalogue.save_product(database, owner, spec)
     assert "catalogue" in info.value.errors
+    assert info.value.reasons["catalogue"].code == "catalogue.at_least"  # translatable
     assert catalogue.load_catalogue(database, owner.store_id).product(
         "bank_mortgage"
     ).apr_min_percent == Decimal("4.50")

@@ -249,3 +249,29 @@ def test_balloon_limit_needs_the_balloon_method(raw: dict[str, Any]) -> None:
     assert product.balloon_max_percent == Decimal(40)
     assert parse_catalogue(json.loads(json.dumps(catalogue_to_data(parse_catalogue(data))))) == (
         parse_catalogue(data))
+
+
+def test_every_refusal_is_a_structured_reason(raw: dict[str, Any]) -> None:
+    """Each problem comes with its field's path and a Reason (code, parameters, a
+    template the screens translate): nothing downstream reads the English back."""
+    from lending.catalogue_problems import MESSAGES, PHRASES
+
+    data = copy.deepcopy(raw)
+    product = data["products"][0]
+    product["apr_min_percent"] = "-1"
+    product["methods"] = ["equal_installment", "nonsense"]
+    product["subsidy"] = {"lender_rate": "0.5", "by": "Maker"}
+    data["products"].append(copy.deepcopy(data["products"][1]))
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(data)
+    found = {(where, r.code): dict(r.params) for where, r in err.value.reasons}
+    assert found[("products[0].apr_min_percent", "catalogue.at_least")] == {
+        "lo": "0", "value": "-1"}
+    assert found[("products[0].methods[1]", "catalogue.one_of")]["value"] == "'nonsense'"
+    code = data["products"][1]["code"]
+    assert found[("products", "catalogue.code_twice")] == {"value": repr(code)}
+    assert len(err.value.problems) == len(err.value.reasons)
+    assert "products[0].apr_min_percent: must be at least 0, got -1" in err.value.problems
+    assert set(MESSAGES) == set(PHRASES)
+    for _, r in err.value.reasons:
+        assert r.template in MESSAGES.values() or not r.code.startswith("catalogue.")

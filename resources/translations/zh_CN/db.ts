@@ -415,10 +415,6 @@
       <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-      <source>A term is a whole number of months from 1 to {max}, not {value}.</source>
-      <translation>期限须为 1 到 {max} 之间的整月数，而不是 {value}。</translation>
-    </message>
-    <message>
       <source>Another store of the group already has this name.</source>
       <translation>集团内已有门店使用此名称。</translation>
     </message>
@@ -511,14 +507,6 @@
       <translation>请输入整数。</translation>
     </message>
     <message>
-      <source>Enter at least {lo}, not {value}.</source>
-      <translation>请输入不小于 {lo} 的值，而不是 {value}。</translation>
-    </message>
-    <message>
-      <source>Enter at most {hi}, not {value}.</source>
-      <translation>请输入不大于 {hi} 的值，而不是 {value}。</translation>
-    </message>
-    <message>
       <source>Enter text here, not '{value}'.</source>
       <translation>此处请填写文字，而不是“{value}”。</translation>
     </message>
@@ -543,20 +531,8 @@
       <translation>请填写是或否（TRUE / FALSE、是 / 否），而不是“{value}”。</translation>
     </message>
     <message>
-      <source>Enter yes or no, not {value}.</source>
-      <translation>请填写“是”或“否”，而不是 {value}。</translation>
-    </message>
-    <message>
       <source>Give the subsidy line a name.</source>
       <translation>请填写补贴项目名称。</translation>
-    </message>
-    <message>
-      <source>Given, but {method} is not one of the repayment methods.</source>
-      <translation>已填写，但 {method} 不是该产品的还款方式。</translation>
-    </message>
-    <message>
-      <source>Grade {grade} is listed twice.</source>
-      <translation>{grade} 级列了两次。</translation>
     </message>
     <message>
       <source>Income or debt too high</source>
@@ -597,14 +573,6 @@
     <message>
       <source>Line {line}: the status '{value}' is not one the {lender} mapping knows ({known}).</source>
       <translation>第 {line} 行：状态“{value}”不在 {lender} 列映射中（可用：{known}）。</translation>
-    </message>
-    <message>
-      <source>List each once, in increasing order.</source>
-      <translation>请按从小到大排列，每项只列一次。</translation>
-    </message>
-    <message>
-      <source>Needed when step-up is one of the repayment methods.</source>
-      <translation>还款方式含递增还款时须填写此项。</translation>
     </message>
     <message>
       <source>Neither an ID number nor a mobile number.</source>
@@ -701,10 +669,6 @@
     <message>
       <source>The cell holds more than {n} characters.</source>
       <translation>单元格内容超过 {n} 个字符。</translation>
-    </message>
-    <message>
-      <source>The code {value} is used twice.</source>
-      <translation>代码 {value} 用了两次。</translation>
     </message>
     <message>
       <source>The column '{column}' appears twice.</source>
@@ -823,10 +787,6 @@
       <translation>产品“{given}”在本店属于{kind}，不能改为其他类别。</translation>
     </message>
     <message>
-      <source>The rate {rate}% for grade {grade} is outside the APR range {lo}-{hi}%.</source>
-      <translation>{grade} 级的利率 {rate}% 超出年化利率范围 {lo}%–{hi}%。</translation>
-    </message>
-    <message>
       <source>The same ID number was used on an application at {store} on {date} (within the last {days} days). Check that this is not a duplicate application.</source>
       <translation>相同的身份证号于 {date} 在{store}用于一笔申请（最近 {days} 天内）。请核实这不是重复申请。</translation>
     </message>
@@ -853,10 +813,6 @@
     <message>
       <source>The target monthly payment must be greater than zero.</source>
       <translation>目标月供必须大于零。</translation>
-    </message>
-    <message>
-      <source>The terms {terms} are outside {lo}-{hi} months.</source>
-      <translation>期限 {terms} 超出 {lo}–{hi} 个月的范围。</translation>
     </message>
     <message>
       <source>The value cannot be read as this setting.</source>
@@ -927,16 +883,8 @@
       <translation>该回访已经完成。</translation>
     </message>
     <message>
-      <source>This is missing.</source>
-      <translation>缺少此项。</translation>
-    </message>
-    <message>
       <source>This is not a LoanDesk catalogue file.</source>
       <translation>这不是车贷助手的产品目录文件。</translation>
-    </message>
-    <message>
-      <source>This is not a field LoanDesk knows.</source>
-      <translation>这不是车贷助手认识的字段。</translation>
     </message>
     <message>
       <source>This is not a valid ID number.</source>
@@ -953,10 +901,6 @@
     <message>
       <source>This must be a list.</source>
       <translation>此处须为列表。</translation>
-    </message>
-    <message>
-      <source>This must be a record (an object), not {value}.</source>
-      <translation>此处须为一条记录（对象），而不是 {value}。</translation>
     </message>
     <message>
       <source>This password is one of the most common passwords and is guessed first; choose another.</source>
@@ -995,10 +939,6 @@
       <translation>密码中须同时包含字母和数字。</translation>
     </message>
     <message>
-      <source>Use lower-case letters, digits and _ (not {value}).</source>
-      <translation>请只用小写字母、数字和 _（而不是 {value}）。</translation>
-    </message>
-    <message>
       <source>Vehicle not accepted</source>
       <translation>车辆不符合要求</translation>
     </message>
@@ -1031,14 +971,6 @@
       <translation>{lender} 要求每笔贷款都必须包含{add_on}：请保留在方案中。</translation>
     </message>
     <message>
-      <source>{lo_field} ({lo}) is above {hi_field} ({hi}).</source>
-      <translation>{lo_field}（{lo}）高于{hi_field}（{hi}）。</translation>
-    </message>
-    <message>
-      <source>{lo_field} is above {hi_field}.</source>
-      <translation>{lo_field}高于{hi_field}。</translation>
-    </message>
-    <message>
       <source>{name} has neither a status column nor an overdue-days column (the {lender} mapping looks for: {headings}).</source>
       <translation>{name} 既没有状态列，也没有逾期天数列（{lender} 列映射查找：{headings}）。</translation>
     </message>
@@ -1069,22 +1001,6 @@
     <message>
       <source>{text}</source>
       <translation>{text}</translation>
-    </message>
-    <message>
-      <source>{value} is listed twice.</source>
-      <translation>{value} 列了两次。</translation>
-    </message>
-    <message>
-      <source>{value} is not a number.</source>
-      <translation>{value} 不是数字。</translation>
-    </message>
-    <message>
-      <source>{value} is not a whole number.</source>
-      <translation>{value} 不是整数。</translation>
-    </message>
-    <message>
-      <source>{value} is not one of: {choices}.</source>
-      <translation>{value} 不在可选范围内：{choices}。</translation>
     </message>
   </context>
   <context>

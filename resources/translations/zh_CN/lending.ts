@@ -136,6 +136,10 @@
       <translation>按车价比例定价须填写比例。</translation>
     </message>
     <message>
+      <source>A rate discount needs a discount above 0.</source>
+      <translation>利率优惠须填写大于 0 的优惠幅度。</translation>
+    </message>
+    <message>
       <source>A reference price of {price} is outside the usual {min} to {max}; please confirm it.</source>
       <translation>参考价 {price} 超出常见范围 {min} 至 {max}，请确认。</translation>
     </message>
@@ -146,6 +150,10 @@
     <message>
       <source>A service phone is digits, spaces, - and + only (e.g. 95588 or 400-820-8888).</source>
       <translation>客服电话只能包含数字、空格、- 和 +（例如 95588 或 400-820-8888）。</translation>
+    </message>
+    <message>
+      <source>A term is a whole number of months from 1 to {max}, not {value}.</source>
+      <translation>期限须为 1 到 {max} 之间的整月数，而不是 {value}。</translation>
     </message>
     <message>
       <source>A valid ID card is required.</source>
@@ -292,6 +300,14 @@
       <translation>请至少填写一个期限（月），例如 12, 24, 36。</translation>
     </message>
     <message>
+      <source>Enter at least {lo}, not {value}.</source>
+      <translation>请输入不小于 {lo} 的值，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>Enter at most {hi}, not {value}.</source>
+      <translation>请输入不大于 {hi} 的值，而不是 {value}。</translation>
+    </message>
+    <message>
       <source>Enter text here.</source>
       <translation>请在此填写文字。</translation>
     </message>
@@ -310,6 +326,10 @@
     <message>
       <source>Enter the product's name in English.</source>
       <translation>请填写产品的英文名称。</translation>
+    </message>
+    <message>
+      <source>Enter yes or no, not {value}.</source>
+      <translation>请填写“是”或“否”，而不是 {value}。</translation>
     </message>
     <message>
       <source>Enter yes or no.</source>
@@ -352,6 +372,10 @@
       <translation>请填写递增幅度（大于 0%）和递增间隔。</translation>
     </message>
     <message>
+      <source>Given, but {method} is not one of the repayment methods.</source>
+      <translation>已填写，但 {method} 不是该产品的还款方式。</translation>
+    </message>
+    <message>
       <source>Good condition</source>
       <translation>车况良好</translation>
     </message>
@@ -376,6 +400,14 @@
       <translation>C级：建议缩短贷款期限，提高审批通过率。</translation>
     </message>
     <message>
+      <source>Grade {grade} is listed twice.</source>
+      <translation>{grade} 级列了两次。</translation>
+    </message>
+    <message>
+      <source>Grade {grade} needs its monthly fee rate (%).</source>
+      <translation>{grade} 级须填写月服务费率（%）。</translation>
+    </message>
+    <message>
       <source>Grade {grade}: an approval likelihood is a percentage from 0 to 100.</source>
       <translation>{grade} 级：通过概率是 0 到 100 之间的百分比。</translation>
     </message>
@@ -398,6 +430,10 @@
     <message>
       <source>Interest-first: the final payment of {amount} CNY, due {date}, is large: it repays the whole principal.</source>
       <translation>先息后本：最后一期还款额{amount}元（{date}到期）金额较大，需一次性归还全部本金。</translation>
+    </message>
+    <message>
+      <source>List each once, in increasing order.</source>
+      <translation>请按从小到大排列，每项只列一次。</translation>
     </message>
     <message>
       <source>List each term once, from the shortest to the longest.</source>
@@ -430,6 +466,10 @@
     <message>
       <source>Must lie within its own lower and upper limit: {min} to {max}.</source>
       <translation>须在其下限与上限之间：{min} 到 {max}。</translation>
+    </message>
+    <message>
+      <source>Needed when step-up is one of the repayment methods.</source>
+      <translation>还款方式含递增还款时须填写此项。</translation>
     </message>
     <message>
       <source>No down payment reaches a monthly payment of {target} or less with these terms.</source>
@@ -506,6 +546,10 @@
     <message>
       <source>Registration</source>
       <translation>上牌费</translation>
+    </message>
+    <message>
+      <source>Step-up repayment is not offered for consumer credit.</source>
+      <translation>消费信贷不提供递增还款。</translation>
     </message>
     <message>
       <source>Step-up settings only apply to the step-up method.</source>
@@ -596,6 +640,10 @@
       <translation>代码“{given}”被两个附加项目使用。</translation>
     </message>
     <message>
+      <source>The code {value} is used twice.</source>
+      <translation>代码 {value} 用了两次。</translation>
+    </message>
+    <message>
       <source>The customer has not passed qualification, so no product can be offered.</source>
       <translation>客户未通过资质评估，无法提供任何贷款产品。</translation>
     </message>
@@ -672,6 +720,10 @@
       <translation>资金方利率（{lender}%）不能低于客户利率（{customer}%）。</translation>
     </message>
     <message>
+      <source>The lender's rate {rate}% is below the customer's rate of grade {grades}.</source>
+      <translation>资金方利率 {rate}% 低于 {grades} 级客户的利率。</translation>
+    </message>
+    <message>
       <source>The loan amount must be greater than zero.</source>
       <translation>贷款金额必须大于零。</translation>
     </message>
@@ -734,6 +786,10 @@
     <message>
       <source>The mobile number has {length} digits; a mainland mobile number has 11.</source>
       <translation>该手机号码为{length}位，大陆手机号码应为11位。</translation>
+    </message>
+    <message>
+      <source>The monthly fee {fee}% for grade {grade} is outside {lo}-{hi}%.</source>
+      <translation>{grade} 级的月服务费率 {fee}% 超出 {lo}%–{hi}% 的范围。</translation>
     </message>
     <message>
       <source>The name '{value}' is too long: a file or folder name has at most {max} bytes.</source>
@@ -816,6 +872,10 @@
       <translation>贷款期限须在1至{max}个月之间。</translation>
     </message>
     <message>
+      <source>The terms {terms} are outside {lo}-{hi} months.</source>
+      <translation>期限 {terms} 超出 {lo}–{hi} 个月的范围。</translation>
+    </message>
+    <message>
       <source>The text contains forbidden wording: {words}.</source>
       <translation>文本中含有禁用表述：{words}。</translation>
     </message>
@@ -862,6 +922,26 @@
     <message>
       <source>This cannot be left empty.</source>
       <translation>此项不能为空。</translation>
+    </message>
+    <message>
+      <source>This is missing.</source>
+      <translation>缺少此项。</translation>
+    </message>
+    <message>
+      <source>This is not a field LoanDesk knows.</source>
+      <translation>这不是车贷助手认识的字段。</translation>
+    </message>
+    <message>
+      <source>This must be a list, not {value}.</source>
+      <translation>此处须为一个列表，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>This must be a record (an object), not {value}.</source>
+      <translation>此处须为一条记录（对象），而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>This must be text, not {value}.</source>
+      <translation>此处须为文字，而不是 {value}。</translation>
     </message>
     <message>
       <source>This price rule takes no amount; leave it empty.</source>
@@ -932,6 +1012,10 @@
       <translation>请用 1 到 40 个小写字母、数字或 _，并以字母开头。</translation>
     </message>
     <message>
+      <source>Use lower-case letters, digits and _ (not {value}).</source>
+      <translation>请只用小写字母、数字和 _（而不是 {value}）。</translation>
+    </message>
+    <message>
       <source>Vehicle and vessel tax</source>
       <translation>车船税</translation>
     </message>
@@ -954,6 +1038,30 @@
     <message>
       <source>{km} km below the typical {typical} km for the age, {rate}% per {step} km</source>
       <translation>比该车龄的常规里程 {typical} 公里少 {km} 公里，每 {step} 公里 {rate}%</translation>
+    </message>
+    <message>
+      <source>{lo_field} ({lo}) is above {hi_field} ({hi}).</source>
+      <translation>{lo_field}（{lo}）高于{hi_field}（{hi}）。</translation>
+    </message>
+    <message>
+      <source>{lo_field} is above {hi_field}.</source>
+      <translation>{lo_field}高于{hi_field}。</translation>
+    </message>
+    <message>
+      <source>{value} is listed twice.</source>
+      <translation>{value} 列了两次。</translation>
+    </message>
+    <message>
+      <source>{value} is not a number.</source>
+      <translation>{value} 不是数字。</translation>
+    </message>
+    <message>
+      <source>{value} is not a whole number.</source>
+      <translation>{value} 不是整数。</translation>
+    </message>
+    <message>
+      <source>{value} is not one of: {choices}.</source>
+      <translation>{value} 不在可选范围内：{choices}。</translation>
     </message>
   </context>
   <context>
