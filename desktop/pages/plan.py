@@ -17,21 +17,22 @@
   payment of 20-50 % of the price and financed lines, and the current down
   payment, for terms of 12-60 months; clicking a cell picks it.
 * The chosen product's schedule, an early-settlement calculator
-  (``lending.settlement``), optional add-ons (each with its own price; the
-  lender's insurance requirement is marked as such, never bundled), and
-  the DTI / rate-cap outcome as a block or a warning.
+  (``lending.settlement``) and the saved plans (:mod:`desktop.pages.plan_details`),
+  and the DTI / rate-cap outcome as a block or a warning.
+* The store's add-ons (:mod:`desktop.pages.plan_addons`): each with its own price;
+  what the chosen product's lender requires is ticked and kept, never bundled.
 
-Saving keeps the current pick as a plan (``reports.pdf.snapshot.save_plan``:
-the plan with the offer as shown, which its documents print; refused with the
-reasons when the product cannot be offered); "Choose for signing" marks it
-the one the customer signs (``choose_plan``).
+Saving keeps the current pick as a plan (:mod:`desktop.pages.plan_saving`:
+``reports.pdf.snapshot.save_plan``, the plan with the offer as shown, which its
+documents print; refused with the reasons when the product cannot be offered);
+"Choose for signing" marks it the one the customer signs (``choose_plan``).
+This module puts the page together and keeps its figures in step.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import time
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -40,13 +41,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -58,10 +56,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.services import addons_admin, catalogue_admin, deals
 from db.services import consultations as cs
-from db.services import settings as settings_service
-from db.services.base import NotFound, ValidationError
+from db.services import deals
+from db.services.base import ValidationError
 from desktop.context import AppContext
 from desktop.documents import DocumentsButton
 from desktop.labels import method_label
@@ -69,8 +66,6 @@ from desktop.pages.base import StepPage
 from desktop.pages.deal_panel import DealPanel
 from desktop.pages.fields import (
     BLOCK_BANNER,
-    INFO_BANNER,
-    WARN_BANNER,
     Banner,
     FieldError,
     MoneySpinBox,
@@ -79,53 +74,27 @@ from desktop.pages.models import (
     GRID_DOWN_PERCENTS,
     GRID_TERMS,
     ComparisonModel,
-    PaymentGridModel,
-    ScheduleModel,
 )
 from desktop.pages.plan_addons import AddOnsTab
-from desktop.pages.texts import cny, product_names, tr_reason, validation_errors
-from lending.addons import AddOn
-from lending.compliance import RateLevel
-from lending.deal import DealError, subsidy_value
+from desktop.pages.plan_details import (
+    ChosenPanel,
+    GridTab,
+    SavedPlansTab,
+    ScheduleTab,
+    SettlementTab,
+)
+from desktop.pages.plan_saving import Pick, PlanData, fetch, pick_of, save_job
+from desktop.pages.texts import cny, tr_reason, validation_errors
 from lending.eligibility import ProductEvaluation
-from lending.money import ZERO, money, percent_of, rate2
+from lending.money import ZERO, money, percent_of
 from lending.onroad import VehicleKind
 from lending.products import STANDARD_TERMS
 from lending.schedule import RepaymentMethod
-from lending.settings import OnRoadSettings
-from lending.settlement import SettlementError, early_settlement
 
 SLIDER_STEP = 1000  # yuan
 NEW_CAR_MAX_KM = 1000
 """A car with fewer km than this is taken for a new car (the deal panel says so; staff
 can change it)."""
-
-
-@dataclass(frozen=True)
-class PlanData:
-    consultation: cs.ConsultationView
-    appraisal: cs.AppraisalView | None
-    qualification: cs.QualificationView | None
-    plans: tuple[cs.PlanView, ...]
-    names: dict[str, str]
-    on_road: OnRoadSettings
-    add_ons: tuple[AddOn, ...] = ()
-    """The store's active add-ons (the owner's catalogue), in its order."""
-    lenders: tuple[tuple[str, str], ...] = ()
-    """Each lender's English name and its name in the screen's language."""
-
-
-@dataclass(frozen=True)
-class Pick:
-    """What the staff have set up on the screen."""
-
-    product_code: str
-    method: str
-    term_months: int
-    down_payment: Decimal
-    add_ons: tuple[cs.AddOnInput, ...]
-    balloon_percent: Decimal = ZERO
-    deal: deals.DealInput | None = None
 
 
 class PlanPage(StepPage):
@@ -146,7 +115,6 @@ class PlanPage(StepPage):
         self._saved_pick: Pick | None = None
         self._pending_flags = (False, False, True)
         self._save_mode = (False, False)
-        self.settlement: Any = None
 
         page = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -256,17 +224,11 @@ class PlanPage(StepPage):
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        self.chosen_label = QLabel()
-        f = self.chosen_label.font()
-        f.setBold(True)
-        self.chosen_label.setFont(f)
-        bl.addWidget(self.chosen_label)
-        self.blocks = Banner(BLOCK_BANNER)
-        self.warnings = Banner(WARN_BANNER)
-        self.info = Banner(INFO_BANNER)
-        bl.addWidget(self.blocks)
-        bl.addWidget(self.warnings)
-        bl.addWidget(self.info)
+        self.chosen = ChosenPanel(ctx.chinese)  # name, blocks, warnings, information
+        bl.addWidget(self.chosen)
+        self.chosen_label = self.chosen.label
+        self.blocks, self.warnings, self.info = (self.chosen.blocks, self.chosen.warnings,
+                                                 self.chosen.info)
         self.tabs = QTabWidget()
         self.tabs.setMinimumHeight(330)
         bl.addWidget(self.tabs)
@@ -275,76 +237,26 @@ class PlanPage(StepPage):
         self._bottom = bottom
         outer.addStretch(1)
 
-        # grid
-        self.grid = PaymentGridModel(self)
-        self.grid_view = QTableView()
-        self.grid_view.setModel(self.grid)
-        self.grid_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        grid_tab = QWidget()
-        gl = QVBoxLayout(grid_tab)
-        legend = QLabel(self.tr(
-            "Monthly payment of the chosen product. Green: can be offered; grey: cannot (point "
-            "at the cell to see why). Click a cell to use its down payment and term."
-        ))
-        legend.setWordWrap(True)
-        gl.addWidget(legend)
-        gl.addWidget(self.grid_view, 1)
-        self.tabs.addTab(grid_tab, self.tr("Monthly payment grid"))
-
-        # schedule
-        sched = QWidget()
-        sl = QVBoxLayout(sched)
-        self.schedule_summary = QLabel()
-        self.schedule_summary.setWordWrap(True)
-        sl.addWidget(self.schedule_summary)
-        self.schedule = ScheduleModel(self)
-        self.schedule_view = QTableView()
-        self.schedule_view.setModel(self.schedule)
-        self.schedule_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch
-        )
-        self.schedule_view.verticalHeader().hide()
-        sl.addWidget(self.schedule_view, 1)
-        self.tabs.addTab(sched, self.tr("Repayment schedule"))
-
-        # early settlement
-        settle = QWidget()
-        sform = QFormLayout(settle)
-        self.settle_after = QSpinBox()
-        self.settle_after.setRange(0, 0)
-        self.settle_after.setMaximumWidth(120)
-        sform.addRow(self.tr("Settle after payment no."), self.settle_after)
-        self.settle_fee = QLabel()
-        sform.addRow(self.tr("Early-repayment fee"), self.settle_fee)
-        self.settle_rows: dict[str, QLabel] = {}
-        for key, text in (
-            ("remaining", self.tr("Remaining principal")),
-            ("accrued", self.tr("Interest accrued")),
-            ("fee", self.tr("Fee")),
-            ("total", self.tr("Total to pay")),
-            ("saved", self.tr("Interest saved")),
-            ("net", self.tr("Net saving")),
-        ):
-            label = QLabel()
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.settle_rows[key] = label
-            sform.addRow(text, label)
-        self.settle_error = FieldError()
-        sform.addRow(self.settle_error)
-        self.tabs.addTab(settle, self.tr("Early settlement"))
+        # the details of the chosen product (desktop.pages.plan_details)
+        self.grid_tab = GridTab()
+        self.grid, self.grid_view = self.grid_tab.model, self.grid_tab.view
+        self.tabs.addTab(self.grid_tab, self.tr("Monthly payment grid"))
+        self.schedule_tab = ScheduleTab()
+        self.schedule, self.schedule_view = self.schedule_tab.model, self.schedule_tab.view
+        self.schedule_summary = self.schedule_tab.summary
+        self.tabs.addTab(self.schedule_tab, self.tr("Repayment schedule"))
+        self.settle_tab = SettlementTab()
+        self.settle_after, self.settle_fee = self.settle_tab.after, self.settle_tab.fee
+        self.settle_rows, self.settle_error = self.settle_tab.rows, self.settle_tab.error
+        self.tabs.addTab(self.settle_tab, self.tr("Early settlement"))
 
         # add-ons: the store's catalogue (desktop.pages.plan_addons)
         self.addons = AddOnsTab(ctx.chinese)
         self.tabs.addTab(self.addons, self.tr("Add-ons"))
 
-        # saved plans
-        saved = QWidget()
-        vl = QVBoxLayout(saved)
-        self.saved_list = QListWidget()
-        vl.addWidget(self.saved_list, 1)
-        self.tabs.addTab(saved, self.tr("Saved plans"))
+        self.saved_tab = SavedPlansTab()
+        self.saved_list = self.saved_tab.list
+        self.tabs.addTab(self.saved_tab, self.tr("Saved plans"))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.error_label("plan"), 1)
@@ -379,7 +291,6 @@ class PlanPage(StepPage):
         enter_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         enter_key.activated.connect(self.choose)
         self.grid_view.clicked.connect(self._grid_clicked)
-        self.settle_after.valueChanged.connect(self._update_settlement)
         self.addons.changed.connect(self._addons_changed)
         self.keep_button.clicked.connect(self.keep)
         self.choose_button.clicked.connect(self.choose)
@@ -394,18 +305,7 @@ class PlanPage(StepPage):
 
     # -- loading -----------------------------------------------------------------
     def _fetch(self, consultation_id: int) -> PlanData:
-        db, actor = self.ctx.database, self.ctx.staff
-        return PlanData(
-            cs.get_consultation(db, actor, consultation_id),
-            cs.get_appraisal(db, actor, consultation_id),
-            cs.get_qualification(db, actor, consultation_id),
-            tuple(cs.list_plans(db, actor, consultation_id)),
-            product_names(self.ctx),
-            settings_service.load_on_road_settings(db, actor.store_id),
-            tuple(r.add_on for r in addons_admin.list_add_ons(db, actor, active_only=True)),
-            tuple((name, (e["name_zh"] or name) if self.ctx.chinese else name)
-                  for name, e in catalogue_admin.lender_entries(db, actor.store_id).items()),
-        )
+        return fetch(self.ctx, consultation_id)
 
     def _clear(self) -> None:
         self._data = None
@@ -505,7 +405,7 @@ class PlanPage(StepPage):
             w.blockSignals(False)
         self._show_percent()
         self._show_saved(data.plans)
-        self._saved_pick = self._pick_of(last) if last is not None else None
+        self._saved_pick = pick_of(last) if last is not None else None
         self.choose_button.setEnabled(ready)
         self.keep_button.setEnabled(ready)
         self._show_balloon_controls()
@@ -519,28 +419,8 @@ class PlanPage(StepPage):
             combo.setCurrentIndex(index)
 
     def _show_saved(self, plans: Any) -> None:
-        self.saved_list.clear()
-        for p in plans:
-            text = self.tr(
-                "{mark}{product}: loan {amount}, {term} months, {method}, monthly {monthly}, "
-                "APR {apr}%"
-            ).format(
-                mark=self.tr("[chosen] ") if p.chosen else "",
-                product=self._data.names.get(p.product_code, p.product_name)
-                if self._data
-                else p.product_name,
-                amount=cny(p.amount),
-                term=p.term_months,
-                method=self.method_labels()[p.method],
-                monthly=cny(p.first_payment),
-                apr=rate2(p.apr) if p.apr is not None else "–",
-            )
-            item = QListWidgetItem(text)
-            if p.chosen:
-                f = item.font()
-                f.setBold(True)
-                item.setFont(f)
-            self.saved_list.addItem(item)
+        self.saved_tab.show_plans(plans, self._data.names if self._data else None,
+                                  self.method_labels().__getitem__)
 
     # -- controls ------------------------------------------------------------------
     def _slider_moved(self, value: int) -> None:
@@ -774,98 +654,26 @@ class PlanPage(StepPage):
     def selected_evaluation(self) -> ProductEvaluation | None:
         return self.comparison.evaluation(self._selected) if self._selected else None
 
+    @property
+    def settlement(self) -> Any:
+        """The early-settlement figures shown (``lending.settlement.EarlySettlement``)."""
+        return self.settle_tab.result
+
     def _show_chosen(self) -> None:
         self.comparison.set_selected(self._selected)
         e = self.selected_evaluation()
         self._update_insurance(e)
         self._show_deal(e)
         self._show_balloon(e)
-        if e is None:
-            self.chosen_label.setText(self.tr("No product chosen."))
-            self.blocks.set_lines([])
-            self.warnings.set_lines([])
-            self.info.set_lines([])
-            self.schedule.set_schedule(None)
-            self.schedule_summary.clear()
-            self._update_settlement()
-            return
-        name = self.comparison.product_name(e)
-        self.chosen_label.setText(
-            self.tr("Chosen product: {name}").format(name=name)
-            if e.eligible
-            else self.tr("Chosen product: {name} (cannot be offered as set up)").format(name=name)
-        )
-        blocks = [tr_reason(r) for r in e.reasons]
-        self.blocks.set_lines(blocks)
-        warns = [tr_reason(r) for r in e.warnings]
-        self.warnings.set_lines(warns)
-        info: list[str] = []
-        if e.dti is not None and e.dti.ok:
-            info.append(tr_reason(e.dti.reason))
-        if e.rate_check is not None and e.rate_check.level is RateLevel.OK:
-            info.append(tr_reason(e.rate_check.reason))
-        info.append(self._subsidy_line(e))
-        self.info.set_lines(info)
-        s = e.schedule
-        self.schedule.set_schedule(s)
-        if s is not None:
-            self.schedule_summary.setText(
-                self.tr(
-                    "Loan {amount} at {rate}% a year, {months} months. Total interest {interest}, "
-                    "total fees {fees}, total repayment {total}. True APR {apr}% (effective "
-                    "{ear}% a year)."
-                ).format(
-                    amount=cny(s.terms.amount),
-                    rate=s.terms.annual_rate.normalize(),
-                    months=s.terms.months,
-                    interest=cny(s.total_interest),
-                    fees=cny(s.total_fees),
-                    total=cny(s.total_repayment),
-                    apr=e.apr,
-                    ear=rate2(s.effective_annual_rate),
-                )
-            )
-        else:
-            self.schedule_summary.setText(self.tr("This product cannot be priced as set up."))
-        self.settle_after.blockSignals(True)
-        last = max(len(s.rows) - 1, 0) if s else 0
-        fresh = self.settle_after.maximum() == 0
-        self.settle_after.setRange(0, last)
-        if fresh:
-            self.settle_after.setValue(min(12, last))  # a year in: the usual question
-        self.settle_after.blockSignals(False)
-        self._update_settlement()
-        self._show_grid(e)
+        self.chosen.show_evaluation(e, self.comparison.product_name(e) if e else "")
+        self.schedule_tab.show_evaluation(e)
+        self.settle_tab.show_evaluation(e)
+        if e is not None:
+            self._show_grid(e)
 
     def _update_insurance(self, e: ProductEvaluation | None) -> None:
         """What the chosen product's lender requires, what it finances (the add-ons)."""
         self.addons.set_product(e.product if e is not None else None)
-
-    def _update_settlement(self, *_: object) -> None:
-        e = self.selected_evaluation()
-        s = e.schedule if e else None
-        if e is None or s is None:
-            for label in self.settle_rows.values():
-                label.setText("–")
-            self.settle_fee.setText("–")
-            return
-        fee = e.product.fees.early_repayment_fee_percent
-        self.settle_fee.setText(
-            self.tr("{fee}% of the remaining principal").format(fee=fee.normalize())
-        )
-        try:
-            result = early_settlement(s, self.settle_after.value(), fee)
-        except SettlementError as exc:
-            self.settle_error.show_text(tr_reason(exc.reason))
-            return
-        self.settle_error.show_text("")
-        self.settle_rows["remaining"].setText(cny(result.remaining_principal))
-        self.settle_rows["accrued"].setText(cny(result.accrued_interest))
-        self.settle_rows["fee"].setText(cny(result.early_repayment_fee))
-        self.settle_rows["total"].setText(cny(result.total_due))
-        self.settle_rows["saved"].setText(cny(result.interest_saved))
-        self.settle_rows["net"].setText(cny(result.net_saving))
-        self.settlement = result
 
     def _show_grid(self, e: ProductEvaluation) -> None:
         """The chosen product's grid from the last answer (its rows: shares of the price and
@@ -908,22 +716,6 @@ class PlanPage(StepPage):
         self.balloon_label.setText(self.tr("= {amount} CNY, due {date}").format(
             amount=cny(s.balloon), date=s.rows[-1].due_date.isoformat()))
 
-    def _subsidy_line(self, e: ProductEvaluation) -> str:
-        """"Subsidised by …": who pays the lender the difference, and what it is worth."""
-        sub, s = e.product.subsidy, e.schedule
-        if sub is None or s is None:
-            return ""
-        who = sub.by_zh if self.ctx.chinese and sub.by_zh else sub.by
-        try:
-            value = subsidy_value(s, sub.lender_rate)
-        except DealError:
-            return ""
-        return self.tr(
-            "Subsidised by {by}: the customer pays {rate}% a year (APR {apr}% with the fees), "
-            "the lender earns {lender}%; the subsidy is worth {value} CNY.").format(
-            by=who, rate=s.terms.annual_rate.normalize(), apr=e.apr,
-            lender=sub.lender_rate.normalize(), value=cny(value))
-
     # -- saving ------------------------------------------------------------------
     def current_pick(self) -> Pick | None:
         if self._selected is None:
@@ -936,20 +728,6 @@ class PlanPage(StepPage):
             deal = None
         return Pick(self._selected, method, term, money(down), tuple(p.line for p in lines),
                     self.balloon_percent(), deal)
-
-    @staticmethod
-    def _pick_of(p: cs.PlanView) -> Pick:
-        return Pick(
-            p.product_code,
-            p.method.value,
-            p.term_months,
-            money(p.down_payment or 0),
-            tuple(cs.AddOnInput(a.kind.value, a.name, a.price, a.required, a.code, a.name_zh)
-                  for a in p.add_ons),
-            (p.balloon * 100 / p.amount).quantize(Decimal(1)) if p.balloon and p.amount
-            else ZERO,
-            p.deal,
-        )
 
     def _validate_locally(self) -> dict[str, str]:
         _, errors = self.addons.check()
@@ -964,10 +742,9 @@ class PlanPage(StepPage):
         assert pick is not None and self.consultation_id is not None
         if pick == self._saved_pick and not choose:
             return None
-        db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
         draft = None if keep else self._draft_id
         existing = next(
-            (p for p in (self._data.plans if self._data else ()) if self._pick_of(p) == pick),
+            (p for p in (self._data.plans if self._data else ()) if pick_of(p) == pick),
             None,
         )
         form = cs.PlanForm(
@@ -979,35 +756,10 @@ class PlanPage(StepPage):
             balloon_percent=pick.balloon_percent,
             deal=self.deal_form(),
         )
-
-        version = self.expected_version()
-
-        def job() -> tuple[PlanData, int]:
-            # the plan with the offer as shown (what its documents will print); imported
-            # here, on the worker, so that start-up does not load ReportLab
-            from reports.pdf.snapshot import save_plan
-
-            # one unit of work: the new plan, the draft it replaces and the choice are
-            # saved together or not at all (a lost connection rolls all of it back)
-            with db.unit_of_work() as uow:
-                if existing is not None:
-                    plan_id = existing.id
-                else:
-                    plan_id = save_plan(uow, actor, cid, form, expected_version=version).id
-                    if draft is not None and draft != plan_id:
-                        try:
-                            old = cs.get_plan(uow, actor, draft)
-                            if not old.chosen:
-                                cs.delete_plan(uow, actor, draft)
-                        except (NotFound, ValidationError):
-                            pass  # already gone, or signed meanwhile: keep it
-                if choose:
-                    cs.choose_plan(uow, actor, plan_id, expected_version=version)
-                uow.commit()
-            return self._fetch(cid), plan_id
-
         self._pending_flags = (keep, choose, existing is None)
-        return job
+        return save_job(self.ctx, self.consultation_id, form,
+                        existing=existing.id if existing is not None else None, draft=draft,
+                        choose=choose, version=self.expected_version())
 
     def _saved(self, result: tuple[PlanData, int]) -> None:
         data, plan_id = result

@@ -375,6 +375,25 @@
     </message>
   </context>
   <context>
+    <name>ChosenPanel</name>
+    <message>
+      <source>Chosen product: {name}</source>
+      <translation>已选产品：{name}</translation>
+    </message>
+    <message>
+      <source>Chosen product: {name} (cannot be offered as set up)</source>
+      <translation>已选产品：{name}（按当前设置无法办理）</translation>
+    </message>
+    <message>
+      <source>No product chosen.</source>
+      <translation>尚未选择产品。</translation>
+    </message>
+    <message>
+      <source>Subsidised by {by}: the customer pays {rate}% a year (APR {apr}% with the fees), the lender earns {lender}%; the subsidy is worth {value} CNY.</source>
+      <translation>由{by}贴息：客户承担年利率 {rate}%（含费用年化利率 {apr}%），贷款机构收益率 {lender}%；贴息金额 {value} 元。</translation>
+    </message>
+  </context>
+  <context>
     <name>ComparisonModel</name>
     <message>
       <source>APR (true, IRR)</source>
@@ -588,6 +607,13 @@
     </message>
   </context>
   <context>
+    <name>GridTab</name>
+    <message>
+      <source>Monthly payment of the chosen product. Green: can be offered; grey: cannot (point at the cell to see why). Click a cell to use its down payment and term.</source>
+      <translation>所选产品的月供。绿色：可办理；灰色：不可办理（鼠标停在格子上可查看原因）。点击格子即采用该首付和期限。</translation>
+    </message>
+  </context>
+  <context>
     <name>LenderDecisionDialog</name>
     <message>
       <source>Approved</source>
@@ -782,14 +808,6 @@
       <translation>选定此方案签约</translation>
     </message>
     <message>
-      <source>Chosen product: {name}</source>
-      <translation>已选产品：{name}</translation>
-    </message>
-    <message>
-      <source>Chosen product: {name} (cannot be offered as set up)</source>
-      <translation>已选产品：{name}（按当前设置无法办理）</translation>
-    </message>
-    <message>
       <source>Complete the qualification step first: the rate depends on the customer's grade.</source>
       <translation>请先完成资质评估：利率取决于客户评级。</translation>
     </message>
@@ -810,10 +828,6 @@
       <translation>提前还款</translation>
     </message>
     <message>
-      <source>Early-repayment fee</source>
-      <translation>提前还款手续费</translation>
-    </message>
-    <message>
       <source>Enter the monthly payment the customer can afford.</source>
       <translation>请输入客户可承受的月供。</translation>
     </message>
@@ -822,48 +836,16 @@
       <translation>请在车辆评估中填写成交价。</translation>
     </message>
     <message>
-      <source>Fee</source>
-      <translation>费用</translation>
-    </message>
-    <message>
       <source>Finance plan</source>
       <translation>金融方案</translation>
-    </message>
-    <message>
-      <source>Interest accrued</source>
-      <translation>应计利息</translation>
-    </message>
-    <message>
-      <source>Interest saved</source>
-      <translation>节省利息</translation>
     </message>
     <message>
       <source>Keep for comparison</source>
       <translation>保留以便对比</translation>
     </message>
     <message>
-      <source>Loan {amount} at {rate}% a year, {months} months. Total interest {interest}, total fees {fees}, total repayment {total}. True APR {apr}% (effective {ear}% a year).</source>
-      <translation>贷款 {amount}，年利率 {rate}%，{months} 期。利息合计 {interest}，费用合计 {fees}，总还款额 {total}。真实年化利率 {apr}%（实际年利率 {ear}%）。</translation>
-    </message>
-    <message>
       <source>Monthly payment grid</source>
       <translation>月供速查表</translation>
-    </message>
-    <message>
-      <source>Monthly payment of the chosen product. Green: can be offered; grey: cannot (point at the cell to see why). Click a cell to use its down payment and term.</source>
-      <translation>所选产品的月供。绿色：可办理；灰色：不可办理（鼠标停在格子上可查看原因）。点击格子即采用该首付和期限。</translation>
-    </message>
-    <message>
-      <source>Net saving</source>
-      <translation>净节省</translation>
-    </message>
-    <message>
-      <source>No product chosen.</source>
-      <translation>尚未选择产品。</translation>
-    </message>
-    <message>
-      <source>Remaining principal</source>
-      <translation>剩余本金</translation>
     </message>
     <message>
       <source>Repayment method</source>
@@ -876,14 +858,6 @@
     <message>
       <source>Saved plans</source>
       <translation>已保存方案</translation>
-    </message>
-    <message>
-      <source>Settle after payment no.</source>
-      <translation>在第几期还款后结清</translation>
-    </message>
-    <message>
-      <source>Subsidised by {by}: the customer pays {rate}% a year (APR {apr}% with the fees), the lender earns {lender}%; the subsidy is worth {value} CNY.</source>
-      <translation>由{by}贴息：客户承担年利率 {rate}%（含费用年化利率 {apr}%），贷款机构收益率 {lender}%；贴息金额 {value} 元。</translation>
     </message>
     <message>
       <source>Term</source>
@@ -900,26 +874,6 @@
     <message>
       <source>The customer is on a blacklist: no plan can be offered. Please refer to the manager.</source>
       <translation>该客户在黑名单上：不能提供任何方案。请转交店长处理。</translation>
-    </message>
-    <message>
-      <source>This product cannot be priced as set up.</source>
-      <translation>按当前设置无法为该产品定价。</translation>
-    </message>
-    <message>
-      <source>Total to pay</source>
-      <translation>应付合计</translation>
-    </message>
-    <message>
-      <source>[chosen] </source>
-      <translation>[已选定] </translation>
-    </message>
-    <message>
-      <source>{fee}% of the remaining principal</source>
-      <translation>剩余本金的 {fee}%</translation>
-    </message>
-    <message>
-      <source>{mark}{product}: loan {amount}, {term} months, {method}, monthly {monthly}, APR {apr}%</source>
-      <translation>{mark}{product}：贷款 {amount}，{term} 期，{method}，月供 {monthly}，年化利率 {apr}%</translation>
     </message>
     <message>
       <source>{n} months</source>
@@ -1337,6 +1291,17 @@
     </message>
   </context>
   <context>
+    <name>SavedPlansTab</name>
+    <message>
+      <source>[chosen] </source>
+      <translation>[已选定] </translation>
+    </message>
+    <message>
+      <source>{mark}{product}: loan {amount}, {term} months, {method}, monthly {monthly}, APR {apr}%</source>
+      <translation>{mark}{product}：贷款 {amount}，{term} 期，{method}，月供 {monthly}，年化利率 {apr}%</translation>
+    </message>
+  </context>
+  <context>
     <name>ScheduleModel</name>
     <message>
       <source>Balance after</source>
@@ -1365,6 +1330,56 @@
     <message>
       <source>Principal</source>
       <translation>本金</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScheduleTab</name>
+    <message>
+      <source>Loan {amount} at {rate}% a year, {months} months. Total interest {interest}, total fees {fees}, total repayment {total}. True APR {apr}% (effective {ear}% a year).</source>
+      <translation>贷款 {amount}，年利率 {rate}%，{months} 期。利息合计 {interest}，费用合计 {fees}，总还款额 {total}。真实年化利率 {apr}%（实际年利率 {ear}%）。</translation>
+    </message>
+    <message>
+      <source>This product cannot be priced as set up.</source>
+      <translation>按当前设置无法为该产品定价。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettlementTab</name>
+    <message>
+      <source>Early-repayment fee</source>
+      <translation>提前还款手续费</translation>
+    </message>
+    <message>
+      <source>Fee</source>
+      <translation>费用</translation>
+    </message>
+    <message>
+      <source>Interest accrued</source>
+      <translation>应计利息</translation>
+    </message>
+    <message>
+      <source>Interest saved</source>
+      <translation>节省利息</translation>
+    </message>
+    <message>
+      <source>Net saving</source>
+      <translation>净节省</translation>
+    </message>
+    <message>
+      <source>Remaining principal</source>
+      <translation>剩余本金</translation>
+    </message>
+    <message>
+      <source>Settle after payment no.</source>
+      <translation>在第几期还款后结清</translation>
+    </message>
+    <message>
+      <source>Total to pay</source>
+      <translation>应付合计</translation>
+    </message>
+    <message>
+      <source>{fee}% of the remaining principal</source>
+      <translation>剩余本金的 {fee}%</translation>
     </message>
   </context>
   <context>
