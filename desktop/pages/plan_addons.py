@@ -383,14 +383,17 @@ class AddOnsTab(QWidget):
 
     def required_insurance_per_year(self, product: Product) -> Decimal:
         """The insurance ``product``'s lender requires, a year: the add-ons its lender
-        requires, and (a product that requires full insurance) the ticked cover."""
+        requires, and (a product that requires full insurance) the ticked commercial
+        cover."""
         lender = product.plan_lender
         per_year = ZERO
         for row in self.rows:
             if not row.per_year:
                 continue
             required = bool(lender) and row.add_on.required_for(lender)
-            if not (required or (row.tick.isChecked() and product.requires_full_insurance)):
+            full_cover = row.add_on.kind is AddOnKind.COMMERCIAL_INSURANCE \
+                and row.tick.isChecked() and product.requires_full_insurance
+            if not (required or full_cover):
                 continue
             price = self._typed_or_rule(row)
             per_year += price if price is not None else ZERO

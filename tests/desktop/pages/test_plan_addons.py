@@ -15,6 +15,7 @@ from db.models import Lender
 from db.services import addons_admin, catalogue, catalogue_admin, deals
 from db.services import consultations as cs
 from db.services.base import ValidationError
+from desktop.pages.models import ComparisonModel
 from desktop.pages.plan import PlanPage
 from lending.addons import add_on_to_data
 from tests.deal_product import CODE, SPEC, add_balloon_product
@@ -186,3 +187,38 @@ def test_add_ons_tab_screenshots(qtbot, language, open_page, consultation, datab
     path = save_screenshot(page.tabs, language, "4_plan_addons_catalogue")
     assert path.stat().st_size > 5_000
     page.tabs.grab().save(f"/tmp/addons_tab_{language}.png")
+
+
+def test_required_insurance_is_priced_for_every_year_of_the_term(
+        qtbot, open_page, consultation, database, consultant, owner):
+    """The lender requires compulsory insurance (priced as the store's on-road line):
+    the car's total cost with that product holds it for every started year of the term,
+    as for a product that requires full insurance; another product's does not."""
+    add_balloon_product(database, owner)
+    items = [add_on_to_data(r.add_on) for r in addons_admin.list_add_ons(database, owner)]
+    for item in items:
+        if item["code"] == "compulsory_insurance":
+            item["required_by"] = [LENDER]
+    addons_admin.save_add_ons(database, owner, items)
+    complete_until(database, consultant, consultation, "plan")
+    page = open_page(PlanPage, consultation, size=(1180, 1400))
+    page.term.setCurrentIndex(page.term.findData(36))
+    page._column_clicked(page.comparison.column_of(CODE))
+    row = page.addons.row("compulsory_insurance")
+    assert row.tick.isChecked() and row.price.text() == "950.00"  # 5 seats
+    # the customer's own full cover: what a product requiring full insurance counts
+    full = page.addons.row("full_insurance_1y")
+    full.tick.setChecked(True)
+    qtbot.keyClicks(full.price, "4,000")
+    model, row_key = page.comparison, ComparisonModel.ROW_KEYS.index("car_cost")
+    result = page._result
+    for code, insurance in ((CODE, Decimal(950 * 3)),  # required by its lender
+                            ("finance_company", Decimal(4000 * 3))):  # full insurance
+        e = model.evaluation(code)
+        expected = result.request.deal_for(e.product).total_cost(e.schedule, insurance)
+        assert model.data(model.index(row_key, model.column_of(code))) == f"{expected:,.2f}"
+    full.tick.setChecked(False)
+    assert page.choose() is True
+    [plan] = cs.list_plans(database, consultant, consultation)
+    assert [(a.code, a.kind.value, a.required) for a in plan.add_ons] == [
+        ("compulsory_insurance", "insurance", True)]
