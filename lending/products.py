@@ -28,14 +28,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
-from lending.catalogue_problems import catalogue_problem, phrase
-from lending.errors import UserError
+from lending.catalogue_problems import CatalogueError as CatalogueError  # re-exported
+from lending.catalogue_problems import ObjectReader as _Obj
+from lending.catalogue_problems import catalogue_problem
 from lending.money import ZERO, money, percent_of
 from lending.onroad import Energy, VehicleKind
 from lending.qualification import Grade
@@ -406,215 +407,9 @@ class GradeLikelihood:
     max_percent: Decimal
 
 
-class CatalogueError(UserError):
-    """The catalogue data is invalid.
-
-    ``reasons``: every problem as ``(path, Reason)`` - the field's path
-    (``products[2].fees.upfront_fee``; ``""`` for the top level) and a Reason the
-    GUI and the command line translate (:mod:`lending.catalogue_problems`);
-    ``problems``: the same as ``"path: phrase"`` in a developer's English (logs,
-    tests; never matched to find out what went wrong)."""
-
-    def __init__(self, reasons: Sequence[tuple[str, Reason]]) -> None:
-        self.reasons = tuple(reasons)
-        self.problems = tuple(f"{where or '(top level)'}: {phrase(r)}"
-                              for where, r in self.reasons)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(
-            f"The product catalogue has {len(self.problems)} problem(s):\n{lines}",
-            code="catalogue_invalid",
-        )
-
-
-# --- parsing ----------------------------------------------------------------
-
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-_MISSING: Any = object()
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
-
-
-class _Obj:
-    """Reads one JSON object, recording every problem under its path."""
-
-    def __init__(self, data: object, path: str, problems: list[tuple[str, Reason]]) -> None:
-        self.path = path
-        self.problems = problems
-        self.start = len(problems)
-        self.read: set[str] = set()
-        if isinstance(data, Mapping):
-            self.data: Mapping[str, Any] = data
-        else:
-            self.data = {}
-            self.problem("catalogue.object", value=type(data).__name__)
-
-    def problem(self, code: str, key: str | None = None, **params: object) -> None:
-        """One problem of this object (``key``: of its field), as a Reason."""
-        self.problem_reason(catalogue_problem(code, **params), key)
-
-    def problem_reason(self, reason: Reason, key: str | None = None) -> None:
-        where = self.path if key is None else f"{self.path}.{key}" if self.path else key
-        self.problems.append((where, reason))
-
-    @property
-    def clean(self) -> bool:
-        """No problem recorded since this object was opened."""
-        return len(self.problems) == self.start
-
-    def _raw(self, key: str, default: Any) -> Any:
-        self.read.add(key)
-        if key in self.data:
-            return self.data[key]
-        if default is _MISSING:
-            self.problem("catalogue.missing", key)
-        return default
-
-    def dec(self, key: str, *, lo: Decimal | int | None = 0, hi: Decimal | int | None = None,
-            default: Any = _MISSING) -> Decimal:
-        raw = self._raw(key, default)
-        if raw is None and default is None:
-            return None  # type: ignore[return-value]
-        if raw is _MISSING:
-            return Decimal(0)
-        if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
-            self.problem("catalogue.number", key, value=repr(raw))
-            return Decimal(0)
-        try:
-            value = Decimal(str(raw).strip())
-        except InvalidOperation:
-            self.problem("catalogue.number", key, value=repr(raw))
-            return Decimal(0)
-        if not value.is_finite():
-            self.problem("catalogue.finite", key, value=repr(raw))
-            return Decimal(0)
-        self._range(key, value, lo, hi)
-        return value
-
-    def _range(self, key: str, value: Decimal | int, lo: Decimal | int | None,
-               hi: Decimal | int | None) -> None:
-        if lo is not None and value < lo:
-            self.problem("catalogue.at_least", key, lo=lo, value=value)
-        if hi is not None and value > hi:
-            self.problem("catalogue.at_most", key, hi=hi, value=value)
-
-    def int_(self, key: str, *, lo: int | None = 0, hi: int | None = None,
-             default: Any = _MISSING) -> int:
-        raw = self._raw(key, default)
-        if raw is _MISSING:
-            return 0
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            self.problem("catalogue.whole", key, value=repr(raw))
-            return 0
-        self._range(key, raw, lo, hi)
-        return raw
-
-    def str_(self, key: str, *, default: Any = _MISSING) -> str:
-        raw = self._raw(key, default)
-        if raw is _MISSING:
-            return ""
-        if not isinstance(raw, str) or not raw.strip():
-            self.problem("catalogue.empty_text", key, value=repr(raw))
-            return ""
-        return raw.strip()
-
-    def bool_(self, key: str, *, default: Any = _MISSING) -> bool:
-        raw = self._raw(key, default)
-        if raw is _MISSING:
-            return False
-        if not isinstance(raw, bool):
-            self.problem("catalogue.yes_no", key, value=repr(raw))
-            return False
-        return raw
-
-    def enum(self, key: str, kind: type[E], raw: Any = _MISSING) -> E | None:
-        if raw is _MISSING:
-            raw = self._raw(key, _MISSING)
-            if raw is _MISSING:
-                return None
-        try:
-            return kind(raw)
-        except ValueError:
-            allowed = ", ".join(str(m.value) for m in kind)
-            self.problem("catalogue.one_of", key, choices=allowed, value=repr(raw))
-            return None
-
-    def list_(self, key: str, *, non_empty: bool = True) -> list[Any]:
-        raw = self._raw(key, _MISSING)
-        if raw is _MISSING:
-            return []
-        if isinstance(raw, (str, bytes)) or not isinstance(raw, Sequence):
-            self.problem("catalogue.list", key, value=repr(raw))
-            return []
-        if non_empty and not raw:
-            self.problem("catalogue.empty_list", key)
-        return list(raw)
-
-    def strings(self, key: str) -> tuple[str, ...]:
-        out: list[str] = []
-        for i, item in enumerate(self.list_(key)):
-            if not isinstance(item, str) or not item.strip():
-                self.problem("catalogue.empty_text", f"{key}[{i}]", value=repr(item))
-            else:
-                out.append(item.strip())
-        return tuple(out)
-
-    def methods(self, key: str) -> tuple[RepaymentMethod, ...]:
-        return self.codes(key, RepaymentMethod)
-
-    def codes(self, key: str, kind: type[E]) -> tuple[E, ...]:
-        """A list of codes of ``kind``, each once."""
-        out: list[E] = []
-        for i, item in enumerate(self.list_(key)):
-            m = self.enum(f"{key}[{i}]", kind, item)
-            if m is not None:
-                if m in out:
-                    self.problem("catalogue.twice", key, value=m.value)
-                out.append(m)
-        return tuple(out)
-
-    def term_list(self, key: str) -> tuple[int, ...]:
-        out: list[int] = []
-        for i, item in enumerate(self.list_(key)):
-            if isinstance(item, bool) or not isinstance(item, int) or \
-                    not 1 <= item <= MAX_TERM_MONTHS:
-                self.problem("catalogue.term", f"{key}[{i}]", max=MAX_TERM_MONTHS,
-                             value=repr(item))
-            else:
-                out.append(item)
-        if out != sorted(set(out)):
-            self.problem("catalogue.order", key)
-        return tuple(out)
-
-    def objects(self, key: str, parse: Callable[[_Obj], T | None], *,
-                non_empty: bool = True) -> tuple[T, ...]:
-        out: list[T] = []
-        for i, item in enumerate(self.list_(key, non_empty=non_empty)):
-            sub = self.child(f"{key}[{i}]", item)
-            if not sub.clean:  # not an object: nothing more to say about it
-                continue
-            parsed = parse(sub)
-            sub.finish()
-            if parsed is not None:
-                out.append(parsed)
-        return tuple(out)
-
-    def optional_object(self, key: str, parse: Callable[[_Obj], T | None]) -> T | None:
-        raw = self._raw(key, None)
-        if raw is None:
-            return None
-        sub = self.child(key, raw)
-        if not sub.clean:
-            return None
-        parsed = parse(sub)
-        sub.finish()
-        return parsed
-
-    def child(self, key: str, data: object) -> _Obj:
-        return _Obj(data, f"{self.path}.{key}" if self.path else key, self.problems)
-
-    def finish(self) -> None:
-        for key in sorted(set(self.data) - self.read):
-            self.problem("catalogue.unknown", str(key))
 
 
 def _grade_terms(o: _Obj) -> GradeTerms | None:
