@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from db.services import settings as settings_service
 from db.services.base import Permission, PermissionDenied, ValidationError
+from desktop import style
 from desktop.context import AppContext
 from desktop.dialogs import tr_reason, validation_texts
 from desktop.settings_labels import _text_of, setting_label, tab_groups, unit_label
@@ -223,7 +224,7 @@ class SettingsEditor(QObject):
                 self.tr("Not confirmed yet: every document printed carries the \"sample data "
                         "- not an offer\" watermark.")
             )
-            status.setStyleSheet("" if value else "color: #8a5a00;")
+            status.setStyleSheet("" if value else style.WARN_TEXT)
 
         box.toggled.connect(shown)
         holder = QWidget()
@@ -257,7 +258,7 @@ class SettingsEditor(QObject):
         self._logo_preview = preview
         hint = QLabel(self.tr("PNG or JPEG, at most {kb} KB; printed beside the store's name.")
                       .format(kb=MAX_LOGO_BYTES // 1024))
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet(style.HINT_TEXT)
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -379,7 +380,7 @@ class SettingsEditor(QObject):
         row.addStretch(1)
         if not bands:
             hint = QLabel(self.tr("An empty cap: the reduction has no upper limit."))
-            hint.setStyleSheet("color: palette(placeholder-text);")
+            hint.setStyleSheet(style.HINT_TEXT)
             row.addWidget(hint)
         column.addLayout(row)
 
@@ -530,7 +531,7 @@ class StoreSettingsDialog(QDialog):
             self.tr("Only the owner can change these settings; you can read them here.")
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
+        note.setStyleSheet(style.HINT_TEXT)
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
@@ -577,7 +578,7 @@ class StoreSettingsDialog(QDialog):
             self.fields[first].focus.setFocus()
 
     def say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b3261e;" if error else "color: #1b6e20;")
+        self.message.setStyleSheet(style.message(error))
         self.message.setText(text)
 
     # -- saving -----------------------------------------------------------------
