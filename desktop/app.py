@@ -37,6 +37,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from db.paths import ENV_HOME
 from desktop import style
 from desktop.preferences import APPLICATION, ORGANISATION, Preferences
 
@@ -610,7 +611,7 @@ class Application(QObject):
 def smoke_test(dialog: QWidget) -> None:
     """``LOANDESK_SMOKE=1`` with a throw-away ``LOANDESK_HOME``: once the dialog is on the
     screen, print its name and close it (the program then quits, status 0)."""
-    if os.environ.get(SMOKE_ENV) != "1" or not os.environ.get("LOANDESK_HOME"):
+    if os.environ.get(SMOKE_ENV) != "1" or not os.environ.get(ENV_HOME):
         return
 
     def shown() -> None:
@@ -623,13 +624,13 @@ def smoke_test(dialog: QWidget) -> None:
 def bench_requested() -> bool:
     """``LOANDESK_BENCH_STARTUP=1`` with a throw-away ``LOANDESK_HOME``: bench/startup.py
     measures the main window with the login skipped."""
-    return os.environ.get(BENCH_ENV) == "1" and bool(os.environ.get("LOANDESK_HOME"))
+    return os.environ.get(BENCH_ENV) == "1" and bool(os.environ.get(ENV_HOME))
 
 
 def bench_logs_in() -> bool:
     """``LOANDESK_BENCH_STARTUP=login`` with a throw-away ``LOANDESK_HOME``: the real start,
     the login dialog filled in by the program itself (:func:`bench_login`)."""
-    return os.environ.get(BENCH_ENV) == "login" and bool(os.environ.get("LOANDESK_HOME"))
+    return os.environ.get(BENCH_ENV) == "login" and bool(os.environ.get(ENV_HOME))
 
 
 def bench_login(dialog: Any) -> None:
