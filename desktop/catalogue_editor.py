@@ -56,8 +56,8 @@ from db.services.catalogue_admin import CatalogueView, LenderView, ProductEntry
 from desktop import style
 from desktop.catalogue_form import GREY, ProductForm, blank_product
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason, validation_texts
 from desktop.models import ROW_ROLE, _RowsModel
+from desktop.pages.texts import tr_reason, validation_texts
 from desktop.widgets import error_label, show_message
 from lending.catalogue_rules import LenderDetails
 from lending.errors import UserError

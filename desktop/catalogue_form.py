@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
 
 from db.services.catalogue_admin import LenderView, ProductEntry
 from desktop import style
-from desktop.dialogs import tr_reason
 from desktop.labels import method_label
+from desktop.pages.texts import tr_reason
 from desktop.widgets import error_label, show_message
 from lending import parse
 from lending.catalogue_rules import product_reasons, read_number

@@ -47,7 +47,7 @@ from db.services.base import Permission, ValidationError
 from desktop import style
 from desktop.admin import StaffTab
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason, validation_texts
+from desktop.pages.texts import tr_reason, validation_texts
 from desktop.store_settings import SettingsEditor
 from desktop.widgets import error_label, show_message
 from lending.errors import UserError
