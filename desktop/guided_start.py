@@ -10,7 +10,7 @@
    given later in Tools > Store settings….
 3. **Key copy** - the README's warning, then a passphrase-protected copy of
    the encryption key written by the same code as ``key export``
-   (:func:`db.commands.export_key_to`).
+   (:func:`db.keys.export_key_to`).
 4. **Staff** - the staff tab of "Staff and stores" (:class:`desktop.admin.StaffTab`).
 
 Each step saves when Next is pressed; a refusal stays on the step with its
@@ -377,7 +377,7 @@ class GuidedStartDialog(QDialog):
         if problems:
             return
         assert key_file is not None
-        from db.commands import export_key_to
+        from db.keys import export_key_to
 
         self.export_button.setEnabled(False)
         self.ctx.runner.run(lambda: export_key_to(path, key_file, phrase),
