@@ -23,6 +23,7 @@ from typing import Any
 
 from db import cli_args as arg
 from db.commands import _database_url, _file_option
+from db.program import program_name
 from lending.errors import UserError
 from resources.i18n import translator
 
@@ -224,8 +225,8 @@ def run_key_export(args: argparse.Namespace) -> int:
     print(
         _t(
             "Carry the file and, separately, the passphrase to each counter and run there: "
-            "python main.py key import --from FILE --user NAME"
-        ),
+            "{program} key import --from FILE --user NAME"
+        ).format(program=program_name()),
         file=sys.stderr,
     )
     return 0

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from db import cli_args as arg
+from db.program import program_name
 from lending.errors import UserError
 from resources.i18n import translator
 
@@ -153,9 +154,9 @@ def _key_note() -> str:
 
     return _t(
         "Keep a copy of the key file {key} with your backups: without it the customers' "
-        "protected data cannot be read (python main.py key export --out FILE writes a "
+        "protected data cannot be read ({program} key export --out FILE writes a "
         "passphrase-protected copy)."
-    ).format(key=key_file_path())
+    ).format(key=key_file_path(), program=program_name())
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -222,8 +223,8 @@ def _store_of(database: Any, actor: Any, given: int | str | None) -> Any:
         found = stores.find_store(database, wanted)
     except UserError:
         raise UserError(
-            _t("Store {store} does not exist (see: python main.py store list).").format(
-                store=wanted
+            _t("Store {store} does not exist (see: {program} store list).").format(
+                store=wanted, program=program_name()
             )
         ) from None
     try:

@@ -42,6 +42,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from db.program import program_name
 from lending.errors import UserError
 
 KEY_BYTES = 32
@@ -220,8 +221,8 @@ def read_key_file(path: Path) -> bytes:
             raise KeyFileError(
                 _t("The encryption key file {path} is missing, so protected customer data "
                    "cannot be read. Import the key file from the first counter "
-                   "(python main.py key import --from FILE --user NAME) or restore it from "
-                   "your backup.").format(path=path),
+                   "({program} key import --from FILE --user NAME) or restore it from "
+                   "your backup.").format(path=path, program=program_name()),
                 code="key_file_missing",
                 key_path=path,
             ) from None
@@ -315,9 +316,9 @@ def wrong_key_message(key_path: Path | None) -> str:
     return _t(
         "The encryption key file {path} does not belong to this database: the database was "
         "encrypted with a different key, so customer data cannot be read. Import the key "
-        "file from the first counter: python main.py key import --from FILE --replace "
+        "file from the first counter: {program} key import --from FILE --replace "
         "--user NAME"
-    ).format(path=key_path or "")
+    ).format(path=key_path or "", program=program_name())
 
 
 def wrong_key_error(key_path: Path | None) -> KeyFileError:
@@ -382,7 +383,7 @@ def export_key(key: bytes, passphrase: str, *, now: datetime | None = None) -> b
 
 def _not_export(path: Path | str) -> UserError:
     return UserError(
-        f"{path} is not a LoanDesk key export file (make one with: python main.py key export).",
+        f"{path} is not a LoanDesk key export file (make one with: {program_name()} key export).",
         code="key_export_invalid",
     )
 

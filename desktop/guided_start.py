@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.crypto import MIN_PASSPHRASE_LENGTH
+from db.program import program_name
 from db.services import catalogue as catalogue_service
 from db.services import settings as settings_service
 from db.services.base import Permission, ValidationError
@@ -225,7 +226,8 @@ class GuidedStartDialog(QDialog):
         column.addWidget(self.key_done)
         column.addWidget(_wrapped(self.tr(
             "Another counter that opens the same database needs this key: install the copy "
-            "there with python main.py key import --from FILE --user NAME."), muted=True))
+            "there with {program} key import --from FILE --user NAME.").format(
+                program=program_name()), muted=True))
         column.addStretch(1)
         return page
 

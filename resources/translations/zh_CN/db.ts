@@ -1186,8 +1186,8 @@
       <translation>备份已写入 {path}（{size} MB，数据结构版本 {revision}），校验通过。</translation>
     </message>
     <message>
-      <source>Carry the file and, separately, the passphrase to each counter and run there: python main.py key import --from FILE --user NAME</source>
-      <translation>请将该文件和口令分开带到每台柜台电脑，并在那里运行：python main.py key import --from 文件 --user 用户名</translation>
+      <source>Carry the file and, separately, the passphrase to each counter and run there: {program} key import --from FILE --user NAME</source>
+      <translation>请将该文件和口令分开带到每台柜台电脑，并在那里运行：{program} key import --from 文件 --user 用户名</translation>
     </message>
     <message>
       <source>Catalogue written to {path}: {lenders} lenders, {products} products, {add_ons} add-ons</source>
@@ -1210,8 +1210,8 @@
       <translation>与数据库 {db} 匹配。</translation>
     </message>
     <message>
-      <source>Keep a copy of the key file {key} with your backups: without it the customers' protected data cannot be read (python main.py key export --out FILE writes a passphrase-protected copy).</source>
-      <translation>请将密钥文件 {key} 与备份一起妥善保存：没有它就无法读取客户的受保护数据（python main.py key export --out 文件 可生成一份由口令保护的副本）。</translation>
+      <source>Keep a copy of the key file {key} with your backups: without it the customers' protected data cannot be read ({program} key export --out FILE writes a passphrase-protected copy).</source>
+      <translation>请将密钥文件 {key} 与备份一起妥善保存：没有它就无法读取客户的受保护数据（{program} key export --out 文件 可生成一份由口令保护的副本）。</translation>
     </message>
     <message>
       <source>Key exported to {path} (fingerprint {fingerprint}).</source>
@@ -1266,8 +1266,8 @@
       <translation>没有可输入密码的终端：请使用 --password-file 文件。</translation>
     </message>
     <message>
-      <source>Nothing was backed up. To go back to an earlier backup, use: python main.py restore --from BACKUP_FILE</source>
-      <translation>未进行任何备份。如需回到以前的备份，请使用：python main.py restore --from 备份文件</translation>
+      <source>Nothing was backed up. To go back to an earlier backup, use: {program} restore --from BACKUP_FILE</source>
+      <translation>未进行任何备份。如需回到以前的备份，请使用：{program} restore --from 备份文件</translation>
     </message>
     <message>
       <source>Nothing was restored; the current database is unchanged.</source>
@@ -1310,8 +1310,8 @@
       <translation>已修改的设置：{n} 项。</translation>
     </message>
     <message>
-      <source>Store {store} does not exist (see: python main.py store list).</source>
-      <translation>门店 {store} 不存在（见：python main.py store list）。</translation>
+      <source>Store {store} does not exist (see: {program} store list).</source>
+      <translation>门店 {store} 不存在（见：{program} store list）。</translation>
     </message>
     <message>
       <source>The account was not added: {why}</source>
@@ -1346,12 +1346,12 @@
       <translation>备份已写入但校验未通过，已丢弃：{why}</translation>
     </message>
     <message>
-      <source>The encryption key file {path} does not belong to this database: the database was encrypted with a different key, so customer data cannot be read. Import the key file from the first counter: python main.py key import --from FILE --replace --user NAME</source>
-      <translation>加密密钥文件 {path} 不属于此数据库：此数据库使用了另一个密钥加密，因此无法读取客户数据。请从第一台柜台电脑导入密钥文件：python main.py key import --from 文件 --replace --user 用户名</translation>
+      <source>The encryption key file {path} does not belong to this database: the database was encrypted with a different key, so customer data cannot be read. Import the key file from the first counter: {program} key import --from FILE --replace --user NAME</source>
+      <translation>加密密钥文件 {path} 不属于此数据库：此数据库使用了另一个密钥加密，因此无法读取客户数据。请从第一台柜台电脑导入密钥文件：{program} key import --from 文件 --replace --user 用户名</translation>
     </message>
     <message>
-      <source>The encryption key file {path} is missing, so protected customer data cannot be read. Import the key file from the first counter (python main.py key import --from FILE --user NAME) or restore it from your backup.</source>
-      <translation>加密密钥文件 {path} 不存在，因此无法读取受保护的客户数据。请从第一台柜台电脑导入密钥文件（python main.py key import --from 文件 --user 用户名），或从备份中恢复。</translation>
+      <source>The encryption key file {path} is missing, so protected customer data cannot be read. Import the key file from the first counter ({program} key import --from FILE --user NAME) or restore it from your backup.</source>
+      <translation>加密密钥文件 {path} 不存在，因此无法读取受保护的客户数据。请从第一台柜台电脑导入密钥文件（{program} key import --from 文件 --user 用户名），或从备份中恢复。</translation>
     </message>
     <message>
       <source>The file {path} cannot be read ({why}).</source>
@@ -1653,8 +1653,8 @@
       <translation>{path} 不是车贷助手数据库（它属于其他程序），文件未被更改。请用 --db 选择车贷助手自己的数据库文件。</translation>
     </message>
     <message>
-      <source>{path} is not a usable LoanDesk database ({why}). The file was not changed. Choose another file with --db, or restore a backup with: python main.py restore --from BACKUP_FILE</source>
-      <translation>{path} 不是可用的车贷助手数据库（{why}）。文件未被改动。请用 --db 选择其他文件，或恢复备份：python main.py restore --from 备份文件</translation>
+      <source>{path} is not a usable LoanDesk database ({why}). The file was not changed. Choose another file with --db, or restore a backup with: {program} restore --from BACKUP_FILE</source>
+      <translation>{path} 不是可用的车贷助手数据库（{why}）。文件未被改动。请用 --db 选择其他文件，或恢复备份：{program} restore --from 备份文件</translation>
     </message>
   </context>
   <context>
