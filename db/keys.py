@@ -143,6 +143,16 @@ def _write_failed(path: Path, exc: BaseException) -> KeyProblem:
     )
 
 
+def _kept_name(key_path: Path) -> Path:
+    """A new name beside the key file for the key it replaces (never an earlier copy's)."""
+    stem = f"{key_path.name}.replaced-{time.strftime('%Y%m%d-%H%M%S')}"
+    kept, n = key_path.with_name(stem), 1
+    while kept.exists():
+        n += 1
+        kept = key_path.with_name(f"{stem}-{n}")
+    return kept
+
+
 def install_key(key: bytes, key_path: Path, *, replace: bool) -> Installed:
     """Make ``key`` this counter's key file ``key_path``.
 
@@ -172,7 +182,7 @@ def install_key(key: bytes, key_path: Path, *, replace: bool) -> Installed:
                 ).format(path=key_path),
                 code="key_different",
             )
-        kept = key_path.with_name(f"{key_path.name}.replaced-{time.strftime('%Y%m%d-%H%M%S')}")
+        kept = _kept_name(key_path)
         try:
             files.write_bytes(kept, key_path.read_bytes())
         except (OSError, UserError) as exc:

@@ -69,3 +69,14 @@ def test_a_failing_write_leaves_the_old_key_and_nothing_else(
     assert info.value.message == f"The key could not be written to {path}: {DISK_FULL}."
     assert (path.read_bytes() if had_key else path.exists()) == (before if had_key else False)
     assert _names(path.parent) == names  # no temporary file, no copy of the old key
+
+
+def test_two_replacements_keep_both_earlier_keys(tmp_path: Path) -> None:
+    path = tmp_path / "cfg" / "loandesk.key"
+    first = create_key_file(path)
+    second = secrets.token_bytes(32)
+    one = install_key(second, path, replace=True).kept
+    two = install_key(NEW, path, replace=True).kept  # within the same second, likely
+    assert one is not None and two is not None and one != two
+    assert {read_key_file(one), read_key_file(two)} == {first, second}
+    assert read_key_file(path) == NEW
