@@ -274,7 +274,7 @@ class Application(QObject):
 
     def run_connect(self, problem: Any = None) -> bool:
         """The connection dialog; True once a database is open (or the own one chosen)."""
-        from desktop.login import ConnectDialog
+        from desktop.server_setup import ConnectDialog
 
         dialog = ConnectDialog(self.url or "", self.runner, problem)
         self.dialog = dialog
@@ -326,7 +326,7 @@ class Application(QObject):
         return dialog.actor
 
     def run_login(self) -> Any:
-        from desktop.login import server_label
+        from db.connection import server_label
         from desktop.login_dialog import CHANGE_CONNECTION, LoginDialog
 
         while True:
@@ -398,7 +398,7 @@ class Application(QObject):
                 return
             server = ""
             if self.remembered:
-                from desktop.login import server_label
+                from db.connection import server_label
 
                 server = server_label(self.database.url)
             dialog.attach(self.database, store_name=self._store_name(), server=server)

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from db.connection import url_without_password
+
 ORGANISATION = "LoanDesk"
 APPLICATION = "LoanDesk"
 
@@ -50,18 +52,6 @@ def settings_file() -> Path | None:
     from db import paths
 
     return paths.preferences_file()
-
-
-def url_without_password(url: str) -> str:
-    """``url`` with any password removed (what may be written to disk)."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return "" if "@" in url else url  # unparseable: never risk keeping a secret
-    return parsed._replace(password=None).render_as_string(hide_password=False)
 
 
 class Preferences:
