@@ -46,8 +46,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.services.catalogue_admin import LenderView, ProductEntry
-from desktop.dialogs import tr_reason
+from desktop import style
 from desktop.labels import method_label
+from desktop.pages.texts import tr_reason
 from desktop.widgets import error_label, show_message
 from lending import parse
 from lending.catalogue_rules import product_reasons, read_number
@@ -60,8 +61,8 @@ from lending.settings import LendingSettings
 
 Index = QModelIndex | QPersistentModelIndex
 TR_CONTEXT = "CatalogueEditor"
-GREY = QColor("#7a8288")
-BAD = QColor("#f9dedc")
+GREY = QColor(style.MUTED)
+BAD = QColor(style.PALE_RED)
 
 
 def _t(text: str) -> str:
@@ -557,7 +558,7 @@ class ProductForm(QWidget):
         hint = QLabel(self.tr("Every fee is in the APR the customer is shown and on the "
                               "disclosure sheet."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet(style.HINT_TEXT)
         form.addRow(hint)
         return page
 
@@ -611,7 +612,7 @@ class ProductForm(QWidget):
             "that holds the term and of the highest down-payment band the down payment "
             "reaches. One band of each: one rate per grade."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet(style.HINT_TEXT)
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)

@@ -10,7 +10,7 @@
    given later in Tools > Store settings….
 3. **Key copy** - the README's warning, then a passphrase-protected copy of
    the encryption key written by the same code as ``key export``
-   (:func:`db.commands.export_key_to`).
+   (:func:`db.keys.export_key_to`).
 4. **Staff** - the staff tab of "Staff and stores" (:class:`desktop.admin.StaffTab`).
 
 Each step saves when Next is pressed; a refusal stays on the step with its
@@ -41,12 +41,14 @@ from PySide6.QtWidgets import (
 )
 
 from db.crypto import MIN_PASSPHRASE_LENGTH
+from db.program import program_name
 from db.services import catalogue as catalogue_service
 from db.services import settings as settings_service
 from db.services.base import Permission, ValidationError
+from desktop import style
 from desktop.admin import StaffTab
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason, validation_texts
+from desktop.pages.texts import tr_reason, validation_texts
 from desktop.store_settings import SettingsEditor
 from desktop.widgets import error_label, show_message
 from lending.errors import UserError
@@ -71,7 +73,7 @@ def _wrapped(text: str, muted: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     if muted:
-        label.setStyleSheet("color: palette(placeholder-text);")
+        label.setStyleSheet(style.HINT_TEXT)
     return label
 
 
@@ -97,7 +99,7 @@ class GuidedStartDialog(QDialog):
             steps.addWidget(label)
             if i < 3:
                 arrow = QLabel("›")
-                arrow.setStyleSheet("color: palette(placeholder-text);")
+                arrow.setStyleSheet(style.HINT_TEXT)
                 steps.addWidget(arrow)
         steps.addStretch(1)
 
@@ -184,7 +186,7 @@ class GuidedStartDialog(QDialog):
             "anyone holding both the database and the key can read it. Make a copy of the key "
             "now and keep it somewhere safe and apart from the database backups; the backup "
             "command copies the database only."))
-        warning.setStyleSheet("background: #fff4e5; color: #663c00; padding: 8px;")
+        warning.setStyleSheet(style.banner(style.WARNING, padding=8))
         column.addWidget(warning)
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
@@ -225,7 +227,8 @@ class GuidedStartDialog(QDialog):
         column.addWidget(self.key_done)
         column.addWidget(_wrapped(self.tr(
             "Another counter that opens the same database needs this key: install the copy "
-            "there with python main.py key import --from FILE --user NAME."), muted=True))
+            "there with {program} key import --from FILE --user NAME.").format(
+                program=program_name()), muted=True))
         column.addStretch(1)
         return page
 
@@ -291,7 +294,7 @@ class GuidedStartDialog(QDialog):
             font = QFont(label.font())
             font.setBold(i == step)
             label.setFont(font)
-            label.setStyleSheet("" if i == step else "color: palette(placeholder-text);")
+            label.setStyleSheet("" if i == step else style.HINT_TEXT)
         self.back_button.setEnabled(step > self.PROFILE)
         self.next_button.setText(self.tr("Finish") if step == self.STAFF else self.tr("Next"))
         if step == self.KEY and self.key_written is None:
@@ -377,7 +380,7 @@ class GuidedStartDialog(QDialog):
         if problems:
             return
         assert key_file is not None
-        from db.commands import export_key_to
+        from db.keys import export_key_to
 
         self.export_button.setEnabled(False)
         self.ctx.runner.run(lambda: export_key_to(path, key_file, phrase),
@@ -388,7 +391,7 @@ class GuidedStartDialog(QDialog):
         self.key_written = path
         self.passphrase.clear()
         self.passphrase_again.clear()
-        self.key_done.setStyleSheet("color: #1b6e20;")
+        self.key_done.setStyleSheet(style.OK_TEXT)
         self.key_done.setText(self.tr(
             "The key copy is saved as {path} (fingerprint {fingerprint}). Move it to a USB "
             "stick or another safe place now, away from this computer and its backups.").format(

@@ -67,3 +67,36 @@ def test_db_does_not_import_the_gui() -> None:
         for path in sorted((ROOT / pkg).rglob("*.py")):
             assert "PySide6" not in imported_roots(path), f"{path} imports PySide6"
             assert "desktop" not in imported_roots(path), f"{path} imports desktop"
+
+
+def test_screen_colours_are_declared_once() -> None:
+    """Every colour of the screens comes from desktop/style.py (one palette, one red)."""
+    import re
+
+    colour = re.compile(r"#[0-9a-fA-F]{6}\b|palette\(placeholder-text\)")
+    files = sorted((ROOT / "desktop").rglob("*.py"))
+    assert (ROOT / "desktop" / "style.py") in files
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in files
+        if path.name != "style.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if colour.search(line)
+    ]
+    assert offenders == []
+
+
+def test_one_module_decides_where_files_go() -> None:
+    """Only db/paths.py reads LOANDESK_HOME or asks platformdirs for a folder."""
+    import re
+
+    asks = re.compile(r"platformdirs\.user_|\"LOANDESK_HOME\"|/ \"config\"|/ \"cache\"")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("db", "desktop", "reports", "lending")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path.name != "paths.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if asks.search(line)
+    ]
+    assert offenders == []

@@ -1,13 +1,15 @@
 """The widgets of a step page's form: a field's error and hint, banners, the money spin box.
 
-The colours of errors and banners are declared once here (``ERROR_STYLE``,
-the ``*_BANNER`` styles).
+The page styles of errors and banners (``ERROR_STYLE``, the ``*_BANNER``
+styles) are built from :mod:`desktop.style`; an amount typed in a field is
+read with :func:`read_amount`, which refuses it in the services' words.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,22 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.services.messages import reason
+from desktop import style
+from desktop.pages.texts import tr_reason
 from lending.money import MoneyError, parse_money
 
-ERROR_STYLE = "color: #c62828;"
-OK_STYLE = "color: #2e7d32;"
-WARN_BANNER = (
-    "background: #fff4e5; color: #663c00; border: 1px solid #ffb74d; "
-    "border-radius: 4px; padding: 6px;"
-)
-BLOCK_BANNER = (
-    "background: #fdecea; color: #611a15; border: 1px solid #e57373; "
-    "border-radius: 4px; padding: 6px;"
-)
-INFO_BANNER = (
-    "background: #e8f4fd; color: #0d3c61; border: 1px solid #64b5f6; "
-    "border-radius: 4px; padding: 6px;"
-)
+ERROR_STYLE = style.ERROR_TEXT
+OK_STYLE = style.OK_TEXT
+WARN_BANNER = style.banner(style.WARNING)
+BLOCK_BANNER = style.banner(style.ERROR)
+INFO_BANNER = style.banner(style.INFO)
 
 
 
@@ -154,6 +150,18 @@ class MoneySpinBox(QSpinBox):
             return int(parse_money(text.removesuffix(self.suffix()).strip()))
         except MoneyError:
             return self.value()
+
+
+def read_amount(text: str) -> tuple[Decimal | None, str | None]:
+    """An amount in yuan as staff type it (``150,000``, ``15万``): (the amount, None), or
+    (None, why not) in the user's language, in the same words as the services use."""
+    try:
+        value = parse_money(text)
+    except MoneyError:
+        return None, tr_reason(reason("money.invalid"))
+    if value < 0:
+        return None, tr_reason(reason("money.negative"))
+    return value, None
 
 
 def with_error(widget: QWidget, error: FieldError, hint: QLabel | None = None) -> QWidget:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.services import consultations as cs
+from desktop import style
 from desktop.addon_editor import kind_label
 from desktop.pages.fields import FieldError
 from desktop.pages.texts import cny
@@ -72,7 +73,7 @@ class AddOnRow:
         self.financed = QCheckBox()
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        self.note.setStyleSheet(style.text(style.MUTED))  # a hint beside the row
         self.error = FieldError()
         self.error.watch(self.price)
         self.required = False
