@@ -128,6 +128,8 @@ class Vehicle(StoreOwned, Base):
     vin: Mapped[str | None] = mapped_column(String(17), index=True)
     mileage_km: Mapped[int | None] = mapped_column(Integer)
     colour: Mapped[str | None] = mapped_column(String(40))
+    energy: Mapped[str | None] = mapped_column(String(20))
+    """``lending.onroad.Energy`` (petrol, diesel, hybrid, nev); None: not said."""
     registration_matches: Mapped[bool | None] = mapped_column(Boolean)
     condition_grade: Mapped[str | None] = mapped_column(String(20))
     accident: Mapped[bool] = mapped_column(Boolean, default=False)

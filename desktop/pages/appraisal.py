@@ -51,6 +51,7 @@ from db.services import consultations as cs
 from db.services import staff as staff_service
 from db.services import stores as store_service
 from desktop import style
+from desktop.catalogue_form import energy_label
 from desktop.context import AppContext
 from desktop.datefield import DateDelegate, DateField
 from desktop.labels import vocabulary
@@ -70,6 +71,7 @@ from desktop.pages.texts import cny, local_when, tr_reason
 from lending import appraisal as la
 from lending import identity
 from lending import vin as lv
+from lending.onroad import Energy
 from resources import wmi_table
 
 WARN_STYLE = style.WARN_TEXT
@@ -130,6 +132,11 @@ class AppraisalPage(StepPage):
         self.add_row(form, "model", self.tr("Model"), self.model_name)
         self.colour = QLineEdit()
         self.add_row(form, "colour", self.tr("Colour"), self.colour)
+        self.energy = QComboBox()  # products may finance only some (NEV-only, no diesel...)
+        self.energy.addItem(self.tr("Choose..."), "")
+        for energy in Energy:
+            self.energy.addItem(energy_label(energy), energy.value)
+        self.add_row(form, "energy", self.tr("Energy"), self.energy)
         self.first_registration = DateField()
         self.first_registration.setToolTip(
             self.tr("Type the date or pick it from the calendar (the arrow)")
@@ -296,7 +303,8 @@ class AppraisalPage(StepPage):
         self.first_registration.day_changed.connect(self.recompute)
         self.first_registration.lineEdit().textEdited.connect(self.recompute)
         for combo in (
-            self.registration, self.condition, self.reference_kind, self.override_reason_code
+            self.registration, self.condition, self.reference_kind, self.override_reason_code,
+            self.energy,
         ):
             combo.currentIndexChanged.connect(self.mark_dirty)
             combo.currentIndexChanged.connect(self.recompute)
@@ -356,6 +364,7 @@ class AppraisalPage(StepPage):
         self.brand.setText(a.brand)
         self.model_name.setText(a.model)
         self.colour.setText(a.colour or "")
+        self.energy.setCurrentIndex(max(self.energy.findData(a.energy or ""), 0))
         self.first_registration.set_day(a.first_registration)
         self.mileage.setText("" if a.mileage_km is None else str(a.mileage_km))
         self.registration.setCurrentIndex(
@@ -736,6 +745,7 @@ class AppraisalPage(StepPage):
             vin=self.vin.text(),
             mileage_km=values.get("mileage_km"),
             colour=self.colour.text() or None,
+            energy=self.energy.currentData() or None,
             registration_matches=self.registration.currentData(),
             condition=self.condition.currentData() or None,
             accident=self.accident.isChecked(),

@@ -341,10 +341,13 @@ class DealPanel(QGroupBox):
     def set_target(self, target: Decimal | None) -> None:
         self.target.setText(_amount_text(target))
 
-    def set_kind(self, kind: VehicleKind) -> None:
-        self.kind.blockSignals(True)
-        self.kind.setCurrentIndex(max(self.kind.findData(kind.value), 0))
-        self.kind.blockSignals(False)
+    def set_kind(self, kind: VehicleKind, energy: str | None = None) -> None:
+        """New or used (and the energy, when the appraisal says it) for a new deal."""
+        for combo, value in ((self.kind, kind.value), (self.energy, energy)):
+            if value:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(combo.findData(value), 0))
+                combo.blockSignals(False)
 
     def _inputs(self) -> list[QWidget]:
         return [self.kind, self.energy, self.seats, self.displacement, self.trade_value,

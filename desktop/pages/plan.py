@@ -394,7 +394,8 @@ class PlanPage(StepPage):
             self._set_combo(self.term, defaults.default_term_months)
             # a car delivered with (almost) no km is a new car: purchase tax, no transfer
             new = a is not None and (a.mileage_km or 0) < NEW_CAR_MAX_KM
-            self.deal_panel.set_kind(VehicleKind.NEW if new else VehicleKind.USED)
+            self.deal_panel.set_kind(VehicleKind.NEW if new else VehicleKind.USED,
+                                     a.energy if a is not None else None)
             self.deal_panel.set_target(wished_monthly)
             self.addons.reset()
             # "I can pay 3,000 a month": without a wished down payment, the target sets it

@@ -54,6 +54,7 @@ from db.services.messages import reason
 from db.uow import UnitOfWork
 from lending import appraisal as lending_appraisal
 from lending import identity
+from lending.onroad import Energy
 
 # ---------------------------------------------------------------------------
 # step 3: vehicle and appraisal
@@ -73,6 +74,7 @@ def _appraisal_view(
         vin=v.vin,
         mileage_km=v.mileage_km,
         colour=v.colour,
+        energy=v.energy,
         registration_matches=v.registration_matches,
         condition=v.condition_grade,
         accident=v.accident,
@@ -164,6 +166,7 @@ def save_appraisal(
     why = f.choice("override_reason_code", form.override_reason_code,
                    lending_appraisal.OverrideReason)
     colour = f.text("colour", form.colour, max_len=40)
+    energy = f.choice("energy", form.energy, Energy)
     f.raise_if_errors()
     assert first_reg and mileage is not None and condition and market is not None
     assert brand and model and kind is not None
@@ -206,6 +209,7 @@ def save_appraisal(
         v.vin = vin_check.normalized
         v.mileage_km = mileage
         v.colour = colour
+        v.energy = energy.value if energy is not None else None
         v.registration_matches = form.registration_matches
         v.condition_grade = condition.value
         v.accident, v.flood, v.fire = form.accident, form.flood, form.fire

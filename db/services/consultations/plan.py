@@ -77,6 +77,7 @@ from lending import eligibility as lending_eligibility
 from lending import qualification as lending_qualification
 from lending.deal import Deal
 from lending.money import money
+from lending.onroad import Energy
 from lending.products import Product
 from lending.reasons import Reason
 from lending.schedule import LoanTerms, RepaymentMethod, Schedule, build_schedule
@@ -132,6 +133,8 @@ def _plan_context(
                 ),
                 mileage_km=v.mileage_km or 0,
                 excluded=not a.acceptable,
+                # as the appraisal says (the finance page's deal may say otherwise)
+                energy=Energy(v.energy) if v.energy else None,
             )
     return _Context(customer, vehicle, price, _settings(uow, actor))
 

@@ -297,6 +297,8 @@ class VehicleForm:
     """What ``market_price`` is: ``used-market`` or ``new-guide``."""
     override_reason_code: str | None = None
     """Why, from ``lending.appraisal.OverrideReason``; required with an override."""
+    energy: str | None = None
+    """``lending.onroad.Energy`` (petrol, diesel, hybrid, nev); None: not said."""
 
 
 class OverrideStatus(StrEnum):
@@ -345,6 +347,8 @@ class AppraisalView:
     """The deciding manager's display name."""
     override_decided_at: datetime | None = None
     override_decision_note: str | None = None
+    energy: str | None = None
+    """Petrol, diesel, hybrid or nev (``lending.onroad.Energy``); None: not said."""
 
     @property
     def override_pending(self) -> bool:

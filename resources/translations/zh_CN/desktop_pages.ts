@@ -174,6 +174,10 @@
       <translation>与车辆不符</translation>
     </message>
     <message>
+      <source>Energy</source>
+      <translation>能源类型</translation>
+    </message>
+    <message>
       <source>Enter first registration, mileage, condition and the reference price to see the value.</source>
       <translation>填写初次登记日期、行驶里程、车况和参考价后显示评估价。</translation>
     </message>

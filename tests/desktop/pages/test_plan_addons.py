@@ -5,6 +5,7 @@ open): driven through the real page and checked against the saved plan."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -222,3 +223,36 @@ def test_required_insurance_is_priced_for_every_year_of_the_term(
     [plan] = cs.list_plans(database, consultant, consultation)
     assert [(a.code, a.kind.value, a.required) for a in plan.add_ons] == [
         ("compulsory_insurance", "insurance", True)]
+
+
+def test_the_appraisal_says_the_energy_and_the_products_follow(
+        qtbot, open_page, consultation, database, consultant, owner):
+    """The appraiser picks the car's energy on the appraisal page; the finance page starts
+    from it (a product for NEVs only is offered for an NEV, refused for a petrol car),
+    and a service caller without a deal is checked against it too."""
+    from desktop.pages.appraisal import AppraisalPage
+
+    catalogue.save_product(database, owner, {**SPEC, "energies": ["nev"]})
+    complete_until(database, consultant, consultation, "plan")
+    appraisal = open_page(AppraisalPage, consultation, size=(1180, 1400))
+    assert appraisal.energy.currentData() == ""  # not said yet
+    appraisal.energy.setCurrentIndex(appraisal.energy.findData("nev"))
+    assert appraisal.energy.currentText() == "New-energy (NEV)"
+    assert appraisal.save() is True
+    assert cs.get_appraisal(database, consultant, consultation).energy == "nev"
+    page = open_page(PlanPage, consultation, size=(1180, 1400))
+    assert page.deal_panel.energy.currentData() == "nev"
+    page._column_clicked(page.comparison.column_of(CODE))
+    assert page.selected_evaluation().eligible, page.blocks.text()
+    request = {"down_payment": "60000", "term_months": 36, "method": "equal_installment"}
+    [mine] = [e for e in cs.evaluate_products(database, consultant, consultation, **request)
+              if e.code == CODE]
+    assert mine.eligible
+    form = appraisal._form()
+    cs.save_appraisal(database, consultant, consultation, replace(form, energy="petrol"))
+    [mine] = [e for e in cs.evaluate_products(database, consultant, consultation, **request)
+              if e.code == CODE]
+    assert "This product does not finance petrol cars." in [str(r) for r in mine.reasons]
+    with pytest.raises(ValidationError) as refused:
+        cs.save_appraisal(database, consultant, consultation, replace(form, energy="steam"))
+    assert "energy" in refused.value.errors
