@@ -1024,7 +1024,7 @@
     </message>
     <message>
       <source>{lender} requires {add_on} with every loan: keep it in the plan.</source>
-      <translation>{lender} 要求每笔贷款都必须包含{add_on}：请保留在方案中。</translation>
+      <translation>{lender}要求每笔贷款都必须包含{add_on}：请保留在方案中。</translation>
     </message>
     <message>
       <source>{name} has neither a status column nor an overdue-days column (the {lender} mapping looks for: {headings}).</source>

@@ -80,7 +80,7 @@
     </message>
     <message>
       <source>Required by {lender} for this loan: it stays in the plan.</source>
-      <translation>本笔贷款的资金方 {lender} 要求购买：须保留在方案中。</translation>
+      <translation>本笔贷款的资金方{lender}要求购买：须保留在方案中。</translation>
     </message>
     <message>
       <source>The price cannot be negative.</source>
