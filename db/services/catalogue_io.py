@@ -289,8 +289,10 @@ def _fold(text: str) -> str:
 
 
 def problem_text(p: Problem, lang: str | None = None,
-                 field_label: Callable[[str, str], str] | None = None) -> str:
-    """``Car loans, row 3, APR from (%): must be at least 0`` in ``lang``."""
+                 field_label: Callable[[str, str], str | None] | None = None) -> str:
+    """``Car loans, row 3, APR from (%): must be at least 0`` in ``lang``.
+
+    ``field_label(table, field)``: the caller's own name for a field (None: the usual one)."""
     tr = translator(lang)
     where = [table_labels(lang).get(p.table, p.table)] if p.table != "file" else []
     if p.row is not None:
