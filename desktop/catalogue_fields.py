@@ -104,6 +104,8 @@ class FieldsForm(QWidget):
         self.settings = settings
         self.chinese = chinese
         self.entry: ProductEntry | None = None
+        self.base: Any = None
+        """The product shown, as it was before any edit."""
         self.lenders: tuple[LenderView, ...] = ()
         self.editable = True
         self.lines: dict[str, QLineEdit] = {}
@@ -264,6 +266,14 @@ class FieldsForm(QWidget):
     def _clear_errors(self) -> None:
         for label in self.errors.values():
             show_message(label, None)
+
+    def show_product(self, product: Any, entry: ProductEntry | None,
+                     blank: bool = False) -> None:
+        """Show ``product`` (``entry``: as listed; None: a new one, ``blank``: to fill)."""
+        raise NotImplementedError
+
+    def set_editable(self, on: bool) -> None:
+        raise NotImplementedError
 
     # -- reading ----------------------------------------------------------------
     def read(self) -> tuple[Any, dict[str, str]]:
