@@ -107,6 +107,7 @@ class FieldsForm(QWidget):
         self.base: Any = None
         """The product shown, as it was before any edit."""
         self.lenders: tuple[LenderView, ...] = ()
+        self._filling = False
         self.editable = True
         self.lines: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -214,8 +215,7 @@ class FieldsForm(QWidget):
     def _lender_field(self, tab: int) -> QWidget:
         """The store's lenders, each ticked or not (:attr:`lender_model`)."""
         self.lender_model = QStandardItemModel(self)
-        self.lender_model.itemChanged.connect(lambda _i: self.check("example_lenders"))
-        self.lender_model.itemChanged.connect(lambda _i: self.changed.emit())
+        self.lender_model.itemChanged.connect(self._lender_ticked)
         self.lender_list = QListView()
         self.lender_list.setObjectName("example_lenders")
         self.lender_list.setModel(self.lender_model)
@@ -228,12 +228,19 @@ class FieldsForm(QWidget):
         column.addWidget(self._error("example_lenders", tab, self.lender_list))
         return holder
 
+    def _lender_ticked(self) -> None:
+        if not self._filling:
+            self.check("example_lenders")
+            self.changed.emit()
+
     # -- showing ----------------------------------------------------------------
     def set_lenders(self, lenders: Sequence[LenderView]) -> None:
         self.lenders = tuple(lenders)
 
     def _fill_lenders(self, chosen: Sequence[str]) -> None:
-        self.lender_model.blockSignals(True)
+        """The list anew (the view is told: its signals are not blocked, only our
+        reaction to a tick is off meanwhile)."""
+        self._filling = True
         self.lender_model.clear()
         for lender in self.lenders:
             if not lender.active and lender.name not in chosen:
@@ -248,13 +255,15 @@ class FieldsForm(QWidget):
             item.setCheckState(Qt.CheckState.Checked if lender.name in chosen
                                else Qt.CheckState.Unchecked)
             self.lender_model.appendRow(item)
-        self.lender_model.blockSignals(False)
+        self._filling = False
 
     def _set_lenders_editable(self, on: bool) -> None:
+        self._filling = True
         for row in range(self.lender_model.rowCount()):
             item = self.lender_model.item(row)
             if item is not None:
                 item.setCheckable(on)
+        self._filling = False
 
     def _show_heading(self, name: str, entry: ProductEntry | None, new: str) -> None:
         if entry is None:

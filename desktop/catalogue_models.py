@@ -324,7 +324,7 @@ class CardFeeModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return [self.tr("Term (months)"), self.tr("Fee (% of the amount, whole term)"),
+        return [self.tr("Term (months)"), self.tr("Fee (% of the amount)"),
                 self.tr("True APR")][section]
 
     def _value(self, row: int, column: int) -> tuple[Decimal | None, str | None]:

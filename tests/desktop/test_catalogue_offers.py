@@ -89,7 +89,7 @@ def owner_dialog(qtbot: Any, boss: Counter) -> CatalogueEditorDialog:
 
 
 def test_owner_adds_a_subsidised_balloon_and_a_card_the_finance_page_offers_them(
-    qtbot, counter: Database, other: Database, shop: dict[str, Actor]
+    qtbot, counter: Database, other: Database, shop: dict[str, Actor]  # noqa: F811
 ) -> None:
     boss = Counter(qtbot, counter, shop["owner"], "Wang Li")
     dialog = owner_dialog(qtbot, boss)
