@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from db.services import addons_admin
 from db.services import settings as settings_service
 from db.services.base import Permission, PermissionDenied, ValidationError
+from desktop import style
 from desktop.context import AppContext
 from desktop.dialogs import tr_reason, validation_texts
 from lending.addons import (
@@ -68,8 +69,8 @@ from lending.settings import LendingSettings, OnRoadSettings
 
 Index = QModelIndex | QPersistentModelIndex
 TR_CONTEXT = "AddOnEditor"
-ERROR = QColor("#fbe3e1")
-MUTED = QColor("#5f6b73")
+ERROR = QColor(style.PALE_RED)
+MUTED = QColor(style.MUTED)
 
 COLUMNS = ("active", "name_zh", "name", "kind", "rule", "amount", "financeable", "required_by")
 """The table's columns (fields of :mod:`lending.addons`); the code is beside the table."""
@@ -422,7 +423,7 @@ class AddOnDialog(QDialog):
                               "with the lender as first beneficiary); the customer still "
                               "chooses the insurer. Everything else is optional."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet(style.HINT_TEXT)
         side_layout.addWidget(hint)
         splitter = QSplitter()
         splitter.addWidget(self.table)
@@ -435,7 +436,7 @@ class AddOnDialog(QDialog):
         self.problem_list = QListWidget()
         self.problem_list.setObjectName("addOnProblems")
         self.problem_list.setMaximumHeight(self.fontMetrics().height() * 6)
-        self.problem_list.setStyleSheet("color: #b3261e;")
+        self.problem_list.setStyleSheet(style.ERROR_TEXT)
         self.problem_list.itemActivated.connect(self._go_to_problem)
         self.problem_list.itemClicked.connect(self._go_to_problem)
         self.model.problems_changed.connect(self._show_problems)
@@ -457,7 +458,7 @@ class AddOnDialog(QDialog):
             if self.editable else
             self.tr("Only the owner can change the add-ons; you can read them here."))
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
+        note.setStyleSheet(style.HINT_TEXT)
         self.message = QLabel()
         self.message.setObjectName("addOnMessage")
         self.message.setWordWrap(True)
@@ -603,7 +604,7 @@ class AddOnDialog(QDialog):
 
     # -- saving -------------------------------------------------------------------
     def say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b3261e;" if error else "color: #1b6e20;")
+        self.message.setStyleSheet(style.message(error))
         self.message.setText(text)
 
     def save(self) -> None:

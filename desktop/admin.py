@@ -30,6 +30,7 @@ from db.services import stores as store_service
 from db.services.base import ValidationError
 from db.services.staff import StaffView
 from db.services.stores import StoreSummary
+from desktop import style
 from desktop.context import AppContext
 from desktop.labels import role_label
 from desktop.staff_dialogs import (
@@ -186,7 +187,7 @@ class StaffTab(QWidget):
 
     # -- actions ------------------------------------------------------------------
     def say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.setStyleSheet(style.message(error, success=False))
         self.message.setText(text)
         fit_height(self.window())
 
@@ -331,7 +332,7 @@ class StoresTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            self.message.setStyleSheet("color: #b3261e;")
+            self.message.setStyleSheet(style.ERROR_TEXT)
             self.message.setText(service_text(exc))
             return
         raise exc

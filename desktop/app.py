@@ -37,6 +37,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop import style
 from desktop.preferences import APPLICATION, ORGANISATION, Preferences
 
 BENCH_ENV = "LOANDESK_BENCH_STARTUP"
@@ -149,7 +150,7 @@ class Application(QObject):
         splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
         splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
         splash.setFixedSize(420, 160)
-        splash.setStyleSheet("QLabel { background: #1565c0; color: white; }")
+        splash.setStyleSheet(f"QLabel {{ background: {style.ACCENT}; color: white; }}")
         title = QCoreApplication.translate("Application", "LoanDesk")
         message = QCoreApplication.translate("Application", "Opening the database…")
         splash.setText(

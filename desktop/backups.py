@@ -41,6 +41,7 @@ from db.lease import LeaseBusy
 from db.paths import key_file_path
 from db.services import settings as settings_service
 from db.services.base import local_time_text
+from desktop import style
 from desktop.widgets import readonly_item, show_message, table
 from lending.errors import UserError
 
@@ -264,7 +265,7 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(self.selected() is not None)
 
     def say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.setStyleSheet(style.message(error, success=False))
         show_message(self.message, text)
 
     def _failed(self, exc: BaseException) -> None:

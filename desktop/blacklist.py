@@ -40,6 +40,7 @@ from db.models.enums import BlacklistReason, BlacklistSource
 from db.services import blacklist as blacklist_service
 from db.services.base import NotFound, PermissionDenied, ValidationError
 from db.services.blacklist import BlacklistEntryView, EntryPage, ImportResult
+from desktop import style
 from desktop.context import AppContext
 from desktop.dialogs import tr_reason, validation_texts
 from desktop.labels import blacklist_reason_label, blacklist_source_label, in_sentence
@@ -127,7 +128,7 @@ class AddEntryDialog(QDialog):
         hint = QLabel(self.tr("Enter the ID number, the mobile number or both. The list keeps "
                               "only a keyed fingerprint of each and the masked form."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet(style.HINT_TEXT)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(self.tr("Add"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
@@ -374,7 +375,7 @@ class BlacklistDialog(QDialog):
         self.lift_button.setEnabled(self.selected() is not None and self.handle is None)
 
     def say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.setStyleSheet(style.message(error, success=False))
         self.message.setText(text)
 
     def _failed(self, exc: BaseException) -> None:

@@ -58,6 +58,7 @@ from db.services import catalogue as catalogue_service
 from db.services import catalogue_admin
 from db.services.base import Permission, PermissionDenied, ValidationError
 from db.services.catalogue_admin import CatalogueView, LenderView, ProductEntry
+from desktop import style
 from desktop.catalogue_fields import FieldsForm
 from desktop.catalogue_form import GREY, ProductForm, blank_product
 from desktop.catalogue_offers import (
@@ -205,7 +206,7 @@ class LenderForm(QWidget):
                               "customer's papers print the name in their language and the "
                               "service phone."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet(style.HINT_TEXT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -319,7 +320,7 @@ class CatalogueEditorDialog(QDialog):
             if self.editable else
             self.tr("Only the owner can change products and lenders; you can read them here."))
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
+        note.setStyleSheet(style.HINT_TEXT)
         self.message = QLabel()
         self.message.setObjectName("catalogueMessage")
         self.message.setWordWrap(True)
@@ -640,7 +641,7 @@ class CatalogueEditorDialog(QDialog):
         (self.add_product if self.tabs.currentIndex() == 0 else self.add_lender)()
 
     def say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b3261e;" if error else "color: #1b6e20;")
+        self.message.setStyleSheet(style.message(error))
         self.message.setText(text)
 
     def _failed(self, exc: BaseException) -> None:

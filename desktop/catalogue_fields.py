@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.services.catalogue_admin import LenderView, ProductEntry
+from desktop import style
 from desktop.dialogs import tr_reason
 from desktop.widgets import error_label, show_message
 from lending.catalogue_rules import read_number
@@ -41,8 +42,8 @@ from lending.reasons import ReasonsError
 from lending.settings import LendingSettings
 
 TR_CONTEXT = "CatalogueEditor"
-GREY = QColor("#7a8288")
-BAD = QColor("#f9dedc")
+GREY = QColor(style.MUTED)
+BAD = QColor(style.PALE_RED)
 
 
 def _t(text: str) -> str:
@@ -89,7 +90,7 @@ def hint_label(text: str) -> QLabel:
     """A grey explanation under a group of fields."""
     hint = QLabel(text)
     hint.setWordWrap(True)
-    hint.setStyleSheet("color: palette(placeholder-text);")
+    hint.setStyleSheet(style.HINT_TEXT)
     return hint
 
 

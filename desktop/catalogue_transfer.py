@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 from db.services import catalogue_io
 from db.services import settings as settings_service
 from db.services.base import PermissionDenied
+from desktop import style
 from desktop.context import AppContext
 from desktop.dialogs import tr_reason
-from desktop.store_settings import setting_label
+from desktop.settings_labels import setting_label
 from lending.errors import UserError
 
 
@@ -111,7 +112,7 @@ class CatalogueTransferDialog(QDialog):
         self.message.setWordWrap(True)
         self.problems = QListWidget()
         self.problems.setObjectName("transferProblems")
-        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.setStyleSheet(style.ERROR_TEXT)
         self.problems.setWordWrap(True)
         self.problems.setVisible(False)
         buttons = QDialogButtonBox()
@@ -129,7 +130,7 @@ class CatalogueTransferDialog(QDialog):
         self.resize(720, 560)
 
     def say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b3261e;" if error else "color: #1b6e20;")
+        self.message.setStyleSheet(style.message(error))
         self.message.setText(text)
 
     def problem_lines(self) -> list[str]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from db.services import consultations, customers
 from db.services.base import ValidationError
 from db.services.consultations import ConsultationView
+from desktop import style
 from desktop.context import AppContext
 from desktop.widgets import error_label, show_message
 from lending import identity
@@ -164,7 +165,7 @@ class SettingsDialog(QDialog):
             self.tr("The window is rebuilt in the new language; your open consultation stays open.")
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
+        note.setStyleSheet(style.HINT_TEXT)
         form = QFormLayout()
         form.addRow(self.tr("Language / 语言"), self.language)
         buttons = QDialogButtonBox(

@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.services.base import NotFound, PermissionDenied
+from desktop import style
 from desktop.context import AppContext
 from desktop.tasks import Job, TaskHandle
 from lending.compliance import ForbiddenWordingError
@@ -82,12 +83,9 @@ MAX_PRINT_DPI = 300
 
 ZOOM_STEP = 1.25
 
-_ERROR_STYLE = (
-    "background: #fdecea; color: #611a15; border: 1px solid #e57373; "
-    "border-radius: 4px; padding: 10px;"
-)
-_DONE_STYLE = "color: #2e7d32;"
-_FAIL_STYLE = "color: #c62828;"
+_ERROR_STYLE = style.banner(style.ERROR, padding=10)
+_DONE_STYLE = style.OK_TEXT
+_FAIL_STYLE = style.ERROR_TEXT
 
 
 class DocumentDialog(QDialog):
@@ -159,7 +157,7 @@ class DocumentDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
         self.view.setDocumentMargins(QMargins(16, 16, 16, 16))
-        self.view.setStyleSheet("QPdfView { background: #8a8f96; }")
+        self.view.setStyleSheet(f"QPdfView {{ background: {style.PREVIEW_BACKGROUND}; }}")
         self.view.pageNavigator().currentPageChanged.connect(self._show_page_number)
         self.document.pageCountChanged.connect(self._show_page_number)
 

@@ -44,6 +44,7 @@ from db.crypto import MIN_PASSPHRASE_LENGTH
 from db.services import catalogue as catalogue_service
 from db.services import settings as settings_service
 from db.services.base import Permission, ValidationError
+from desktop import style
 from desktop.admin import StaffTab
 from desktop.context import AppContext
 from desktop.dialogs import tr_reason, validation_texts
@@ -71,7 +72,7 @@ def _wrapped(text: str, muted: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     if muted:
-        label.setStyleSheet("color: palette(placeholder-text);")
+        label.setStyleSheet(style.HINT_TEXT)
     return label
 
 
@@ -97,7 +98,7 @@ class GuidedStartDialog(QDialog):
             steps.addWidget(label)
             if i < 3:
                 arrow = QLabel("›")
-                arrow.setStyleSheet("color: palette(placeholder-text);")
+                arrow.setStyleSheet(style.HINT_TEXT)
                 steps.addWidget(arrow)
         steps.addStretch(1)
 
@@ -184,7 +185,7 @@ class GuidedStartDialog(QDialog):
             "anyone holding both the database and the key can read it. Make a copy of the key "
             "now and keep it somewhere safe and apart from the database backups; the backup "
             "command copies the database only."))
-        warning.setStyleSheet("background: #fff4e5; color: #663c00; padding: 8px;")
+        warning.setStyleSheet(style.banner(style.WARNING, padding=8))
         column.addWidget(warning)
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
@@ -291,7 +292,7 @@ class GuidedStartDialog(QDialog):
             font = QFont(label.font())
             font.setBold(i == step)
             label.setFont(font)
-            label.setStyleSheet("" if i == step else "color: palette(placeholder-text);")
+            label.setStyleSheet("" if i == step else style.HINT_TEXT)
         self.back_button.setEnabled(step > self.PROFILE)
         self.next_button.setText(self.tr("Finish") if step == self.STAFF else self.tr("Next"))
         if step == self.KEY and self.key_written is None:
@@ -388,7 +389,7 @@ class GuidedStartDialog(QDialog):
         self.key_written = path
         self.passphrase.clear()
         self.passphrase_again.clear()
-        self.key_done.setStyleSheet("color: #1b6e20;")
+        self.key_done.setStyleSheet(style.OK_TEXT)
         self.key_done.setText(self.tr(
             "The key copy is saved as {path} (fingerprint {fingerprint}). Move it to a USB "
             "stick or another safe place now, away from this computer and its backups.").format(

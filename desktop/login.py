@@ -40,6 +40,7 @@ from db.database import Database
 from db.passwords import password_problem as password_policy
 from db.services import staff as staff_service
 from db.services.base import Actor
+from desktop import style
 from desktop.tasks import Runner
 from desktop.widgets import error_label, fit_height, show_message
 from lending.errors import UserError
@@ -133,7 +134,7 @@ class SetupDialog(QDialog):
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         rule = QLabel(password_rule_text())
         rule.setObjectName("hint")
-        rule.setStyleSheet("color: palette(placeholder-text);")
+        rule.setStyleSheet(style.HINT_TEXT)
 
         self.errors: dict[str, QLabel] = {
             k: error_label() for k in ("store_name", "username", "password", "confirm", "form")

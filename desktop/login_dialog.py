@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import style
 from desktop.widgets import error_label, show_message
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class LoginDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = error_label()
         self.waiting = QLabel(self.tr("Opening the database…"))
-        self.waiting.setStyleSheet("color: palette(placeholder-text);")
+        self.waiting.setStyleSheet(style.HINT_TEXT)
         self.store = QComboBox()
         self.store.setToolTip(
             self.tr("The owner may work in any store; staff always work in their own store.")
@@ -168,7 +169,7 @@ class LoginDialog(QDialog):
         where = QLabel()
         where.setText(where.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 250))
         where.setToolTip(text)
-        where.setStyleSheet("color: palette(placeholder-text);")
+        where.setStyleSheet(style.HINT_TEXT)
         self.change_button = QPushButton(self.tr("Change connection…"))
         self.change_button.setAutoDefault(False)
         self.change_button.clicked.connect(self.change_connection)

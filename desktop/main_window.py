@@ -6,22 +6,20 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QStackedWidget,
-    QStyle,
-    QToolBar,
     QWidget,
 )
 
 from desktop.lazy import lazy_module
 from desktop.preferences import Preferences
-from desktop.tasks import ConnectionIndicator
+from desktop.window_menus import WindowMenus
+from desktop.window_tools import ToolDialogs
 from lending.errors import UserError
 
 if TYPE_CHECKING:
@@ -43,7 +41,7 @@ steps = lazy_module("desktop.steps")
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, ToolDialogs, QMainWindow):
     logout_requested = Signal()
     language_chosen = Signal(str)  # "" / "zh_CN" / "en": the application rebuilds the window
     closed = Signal()
@@ -140,184 +138,6 @@ class MainWindow(QMainWindow):
         app = self.tr("LoanDesk")
         store = self.ctx.store_name if self.ctx is not None else ""
         return f"{app} — {store}" if store else app
-
-    def _action(
-        self,
-        text: str,
-        slot: Any,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        icon: Any = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        if shortcut is not None:
-            # setShortcuts([...]): setShortcut()'s overloads would build the Qt enums
-            action.setShortcuts([QKeySequence(shortcut)])
-            action.setToolTip(
-                f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
-        action.triggered.connect(slot)
-        return action
-
-    def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
-        self.home_action = self._action(self.tr("Home"), self.go_home, "Ctrl+H", sp.SP_DirHomeIcon)
-        self.new_action = self._action(
-            self.tr("New consultation"),
-            self.new_consultation,
-            QKeySequence.StandardKey.New,
-            sp.SP_FileIcon,
-        )
-        self.settings_action = self._action(
-            self.tr("Settings…"), self.open_settings, None, sp.SP_FileDialogDetailedView
-        )
-        self.export_action = self._action(
-            self.tr("Export report…"), self.export_report, "Ctrl+E", sp.SP_DialogSaveButton
-        )
-        self.export_action.setVisible(False)  # attach() shows them to who may use them
-        self.dashboard_action = self._action(
-            self.tr("Dashboard"), self.open_dashboard, "Ctrl+D", sp.SP_FileDialogInfoView
-        )
-        self.dashboard_action.setVisible(False)
-        self.loan_status_action = self._action(
-            self.tr("Import lender status…"), self.import_loan_status
-        )
-        self.loan_status_action.setVisible(False)
-        self.admin_action = self._action(
-            self.tr("Staff and stores…"), self.manage_staff, None, sp.SP_DirLinkIcon
-        )
-        self.admin_action.setVisible(False)
-        self.store_settings_action = self._action(
-            self.tr("Store settings…"), self.open_store_settings
-        )
-        self.store_settings_action.setVisible(False)
-        self.catalogue_action = self._action(self.tr("Products and lenders…"), self.open_catalogue)
-        self.catalogue_action.setVisible(False)
-        self.blacklist_action = self._action(self.tr("Blacklist…"), self.open_blacklist)
-        self.blacklist_action.setVisible(False)
-        self.add_ons_action = self._action(self.tr("Add-ons…"), self.open_add_ons)
-        self.add_ons_action.setVisible(False)
-        self.transfer_action = self._action(self.tr("Copy the set-up…"), self.open_transfer)
-        self.transfer_action.setVisible(False)
-        self.guided_start_action = self._action(self.tr("Guided start…"), self.open_guided_start)
-        self.guided_start_action.setVisible(False)
-        self.overrides_action = self._action(
-            self.tr("Overrides awaiting approval…"), self.open_overrides
-        )
-        self.overrides_action.setVisible(False)  # managers and the owner
-        self.backups_action = self._action(self.tr("Backups…"), self.open_backups)
-        self.backups_action.setVisible(False)
-        self.logout_action = self._action(
-            self.tr("Log out"), self.log_out, None, sp.SP_DialogCloseButton
-        )
-        self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.about_action = self._action(self.tr("About LoanDesk"), self.about)
-        self.find_action = self._action(self.tr("Find customer"), self.focus_search, "Ctrl+F")
-        # what needs the session: off until attach()
-        self._session_actions = (
-            self.home_action,
-            self.new_action,
-            self.find_action,
-            self.settings_action,
-            self.logout_action,
-        )
-        for action in self._session_actions:
-            action.setEnabled(False)
-
-        toolbar = QToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")  # see __init__
-        for action in (self.home_action, self.new_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.dashboard_action)
-        toolbar.addAction(self.export_action)
-        toolbar.addAction(self.admin_action)
-        toolbar.addAction(self.settings_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(
-            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
-        )
-        toolbar.addWidget(spacer)
-        toolbar.addAction(self.logout_action)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.logout_action)
-        file_menu.addAction(self.quit_action)
-        go_menu = menu.addMenu(self.tr("&Go"))
-        go_menu.addAction(self.home_action)
-        go_menu.addAction(self.dashboard_action)
-        go_menu.addAction(self.find_action)
-        tools_menu = menu.addMenu(self.tr("&Tools"))
-        tools_menu.addAction(self.overrides_action)
-        tools_menu.addAction(self.admin_action)
-        tools_menu.addAction(self.store_settings_action)
-        tools_menu.addAction(self.catalogue_action)
-        tools_menu.addAction(self.blacklist_action)
-        tools_menu.addAction(self.add_ons_action)
-        tools_menu.addAction(self.transfer_action)
-        tools_menu.addAction(self.guided_start_action)
-        tools_menu.addAction(self.backups_action)
-        tools_menu.addAction(self.loan_status_action)
-        tools_menu.addSeparator()
-        tools_menu.addAction(self.settings_action)
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
-
-        for keys, slot in (
-            (QKeySequence("Ctrl+Return"), self.next_step),
-            (QKeySequence("Ctrl+Enter"), self.next_step),
-            (QKeySequence(QKeySequence.StandardKey.Save), self.save_step),
-        ):
-            key = QShortcut(self)  # the key set apart, as for actions
-            key.setKey(keys)
-            key.activated.connect(slot)
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        name = self.ctx.display_name or self.ctx.staff.username
-        self.user_label = QLabel(
-            self.tr("Signed in: {name} ({role})").format(
-                name=name, role=labels.role_label(self.ctx.staff.role)
-            )
-        )
-        self.store_label = QLabel(
-            self.tr("Store: {store}").format(store=self.ctx.store_name or "—")
-        )
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(120)
-        self.busy.setMaximumHeight(14)
-        self.busy.setTextVisible(False)
-        self.busy.setVisible(False)
-        bar.addPermanentWidget(self.busy)
-        self.connection_label = ConnectionIndicator(self.ctx.runner)  # shown while unreachable
-        bar.addPermanentWidget(self.connection_label)
-        bar.addPermanentWidget(self.user_label)
-        bar.addPermanentWidget(self.store_label)
-        # a short job should not flash the bar: show it only after 300 ms
-        self._busy_timer = QTimer(self)
-        self._busy_timer.setSingleShot(True)
-        self._busy_timer.setInterval(300)
-        self._busy_timer.timeout.connect(lambda: self.busy.setVisible(self.ctx.runner.busy))  # type: ignore[attr-defined]
-        busy_changed = getattr(self.ctx.runner, "busy_changed", None)
-        if busy_changed is not None:
-            busy_changed.connect(self._busy_changed)
-
-    def _busy_changed(self, busy: bool) -> None:
-        if busy:
-            self._busy_timer.start()
-        else:
-            self._busy_timer.stop()
-            self.busy.setVisible(False)
 
     # -- the consultation view (lazy) --------------------------------------------
     @property
@@ -594,169 +414,6 @@ class MainWindow(QMainWindow):
     def _note_window_write(self, view: ConsultationView, expected: int | None) -> None:
         if expected is not None:
             self.ctx.versions.advance("consultation", view.id, expected, view.version_id)
-
-    # -- tools -------------------------------------------------------------------
-    def open_settings(self) -> None:
-        dialog = dialogs.SettingsDialog(self.prefs.language, self)
-        if dialog.exec():
-            chosen = dialog.chosen_language
-            if chosen != self.prefs.language:
-                self.prefs.language = chosen
-                self.language_chosen.emit(chosen)
-
-    def export_report(self) -> None:
-        if not self.ctx.can(base.Permission.EXPORT_REPORTS):
-            return
-        from desktop.export import ExportDialog
-
-        ExportDialog(self.ctx, self).exec()
-
-    def open_dashboard(self) -> None:
-        """This month against last month for the manager (own store) and the owner."""
-        if not self.ctx.can(base.Permission.EXPORT_REPORTS):
-            return
-        from PySide6.QtCore import Qt
-
-        from desktop.dashboard import DashboardDialog
-
-        if self.dashboard is not None:  # one at a time: bring it back and refresh
-            self.dashboard.reload()
-            self.dashboard.raise_()
-            self.dashboard.activateWindow()
-            return
-        dialog = DashboardDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dashboard = dialog
-
-        def opened(cid: int) -> None:
-            dialog.close()
-            self.open_consultation(cid)
-
-        def gone() -> None:
-            self.dashboard = None
-
-        dialog.open_consultation.connect(opened)
-        dialog.destroyed.connect(gone)
-        dialog.show()
-
-    def import_loan_status(self) -> None:
-        """A lender's post-loan status file, for the overdue rate."""
-        if not self.ctx.can(base.Permission.EXPORT_REPORTS):
-            return
-        from desktop.loan_status_import import LoanStatusImportDialog
-
-        LoanStatusImportDialog(self.ctx, self).exec()
-
-    def open_overrides(self) -> None:
-        """The store's appraisal overrides awaiting a manager (approve, refuse, open)."""
-        if not self.ctx.can(base.Permission.APPROVE_EXCEPTIONS):
-            return
-        from desktop.overrides import OverrideQueueDialog
-
-        dialog = OverrideQueueDialog(self.ctx, self)
-        chosen: list[int] = []
-        dialog.open_requested.connect(chosen.append)
-        dialog.exec()
-        if chosen:
-            self.open_consultation(chosen[0], step=enums.Step.APPRAISAL)
-
-    def manage_staff(self) -> None:
-        if not self.ctx.can(base.Permission.MANAGE_STAFF):
-            return
-        from desktop.admin import AdminDialog
-
-        AdminDialog(self.ctx, self).exec()
-
-    def open_store_settings(self) -> None:
-        """Store settings (owner edits, manager reads); opened window-modal, not blocking."""
-        if self.ctx is None:
-            return
-        from desktop.store_settings import StoreSettingsDialog
-
-        self._open_dialog(StoreSettingsDialog(self.ctx, self), self._store_settings_closed)
-
-    def _store_settings_closed(self) -> None:
-        if self.ctx is None:
-            return
-        self.setWindowTitle(self._title())
-        self.store_label.setText(self.tr("Store: {store}").format(store=self.ctx.store_name or "—"))
-
-    def open_guided_start(self) -> None:
-        """Store profile, catalogue, key copy, staff: after the first-run setup, or later."""
-        if self.ctx is None:
-            return
-        from desktop.guided_start import GuidedStartDialog
-
-        self._open_dialog(GuidedStartDialog(self.ctx, self), self._store_settings_closed)
-
-    def open_catalogue(self) -> None:
-        """Products and lenders (owner edits, manager reads); window-modal, not blocking."""
-        if self.ctx is None:
-            return
-        from desktop.catalogue_editor import CatalogueEditorDialog
-
-        self._open_dialog(CatalogueEditorDialog(self.ctx, self), None)
-
-    def open_blacklist(self) -> None:
-        if self.ctx is None:
-            return
-        from desktop.blacklist import BlacklistDialog
-
-        self._open_dialog(BlacklistDialog(self.ctx, self), None)
-
-    def open_add_ons(self) -> None:
-        """The add-on catalogue (owner edits, manager reads)."""
-        if self.ctx is None:
-            return
-        from desktop.addon_editor import AddOnDialog
-
-        self._open_dialog(AddOnDialog(self.ctx, self), None)
-
-    def open_transfer(self) -> None:
-        """Export or import the catalogue and settings (the owner)."""
-        if self.ctx is None or not self.ctx.can(base.Permission.EDIT_CATALOGUE):
-            return
-        from desktop.catalogue_transfer import CatalogueTransferDialog
-
-        self._open_dialog(CatalogueTransferDialog(self.ctx, self), self._store_settings_closed)
-
-    def _open_dialog(self, dialog: QDialog, on_closed: Any) -> None:
-        """Show ``dialog`` over the window (tests reach it as ``self.dialog``)."""
-        self.dialog = dialog
-
-        def closed(_code: int) -> None:
-            self.dialog = None
-            dialog.deleteLater()
-            if on_closed is not None:
-                on_closed()
-
-        dialog.finished.connect(closed)
-        dialog.open()
-
-    def open_backups(self) -> None:
-        if not self.ctx.can(base.Permission.MANAGE_BACKUPS):
-            return
-        from desktop.backups import BackupsDialog
-
-        dialog = BackupsDialog(self.ctx, self)
-        dialog.exec()
-        if dialog.restored is not None or dialog.database_lost:
-            # the database was replaced: this window's session is over, nothing of it is saved
-            self._saved_for_close = True
-        if dialog.restored is not None:
-            self.database_restored.emit(*dialog.restored)
-        elif dialog.database_lost:
-            self.close()  # restored but not reopened: the program starts again by hand
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About LoanDesk"),
-            self.tr(
-                "LoanDesk — the loan assistant for the dealership counter.\n"
-                "Quotes show the true APR (IRR method) with every fee."
-            ),
-        )
 
     def log_out(self) -> None:
         if self._in_flow() and not self._leave_step():

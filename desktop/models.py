@@ -19,14 +19,15 @@ from db.services.base import Actor, Permission
 from db.services.consultations import ConsultationSummary
 from db.services.customers import CustomerSummary, CustomerView
 from db.services.followups import FollowUpView
+from desktop import style
 from desktop.labels import follow_up_label, stage_label, tier_label
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """``index.data(ROW_ROLE)`` gives the row's dataclass."""
 
-OVERDUE = QColor("#b3261e")
-UPCOMING = QColor("#5f6b73")
+OVERDUE = QColor(style.RED)
+UPCOMING = QColor(style.MUTED)
 
 
 def local_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:

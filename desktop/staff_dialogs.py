@@ -30,6 +30,7 @@ from db.services import stores as store_service
 from db.services.base import NotFound, PermissionDenied, ValidationError
 from db.services.staff import StaffView
 from db.services.stores import StoreSummary
+from desktop import style
 from desktop.context import AppContext
 from desktop.labels import role_label
 from desktop.login import password_error_text, password_rule_text
@@ -153,7 +154,7 @@ class AddStaffDialog(QDialog):
         self.confirm = _password_edit()
         hint = QLabel(password_rule_text())
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet(style.HINT_TEXT)
 
         self.errors: dict[str, QLabel] = {
             key: error_label()
@@ -280,7 +281,7 @@ class ResetPasswordDialog(QDialog):
         self.form_error = error_label()
         hint = QLabel(password_rule_text())
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet(style.HINT_TEXT)
         form = QFormLayout()
         form.addRow(self.tr("New password"), _field(self.password, self.password_error))
         form.addRow(self.tr("Confirm password"), _field(self.confirm, self.confirm_error))
@@ -356,7 +357,7 @@ class RoleDialog(QDialog):
             self.tr("An owner can manage staff and stores and see every store of the group.")
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
+        note.setStyleSheet(style.HINT_TEXT)
         self.role_error = error_label()
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(
@@ -421,7 +422,7 @@ class AddStoreDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
+        note.setStyleSheet(style.HINT_TEXT)
         form = QFormLayout()
         form.addRow(self.tr("Store name"), _field(self.name, self.name_error))
         buttons = QDialogButtonBox()

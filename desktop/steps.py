@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from db.models.enums import ConsultationStatus, Step, StepState
 from db.services import consultations as cs
 from db.services.base import Permission, ValidationError
+from desktop import style
 from desktop.context import AppContext
 from desktop.labels import state_label, step_label
 from desktop.widgets import error_label, show_message
@@ -55,10 +56,10 @@ log = logging.getLogger(__name__)
 
 STEPS: tuple[Step, ...] = tuple(Step)
 STATE_COLOURS: Mapping[StepState, str] = {
-    StepState.NOT_STARTED: "#9e9e9e",
-    StepState.IN_PROGRESS: "#1565c0",
-    StepState.COMPLETE: "#2e7d32",
-    StepState.BLOCKED: "#c62828",
+    StepState.NOT_STARTED: style.GREY,
+    StepState.IN_PROGRESS: style.ACCENT,
+    StepState.COMPLETE: style.GREEN,
+    StepState.BLOCKED: style.RED,
 }
 STEP_ROLE = Qt.ItemDataRole.UserRole + 10
 STATE_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -122,8 +123,8 @@ class StepList(QListWidget):
         self.setStyleSheet(
             "QListWidget#stepList { outline: 0; }"
             "QListWidget#stepList::item { padding: 4px; border-left: 4px solid transparent; }"
-            "QListWidget#stepList::item:selected { background: #e3f2fd; color: #0d2f57;"
-            " border-left: 4px solid #1565c0; }"
+            f"QListWidget#stepList::item:selected {{ background: {style.SELECTION};"
+            f" color: {style.INFO.text}; border-left: 4px solid {style.ACCENT}; }}"
         )
         self._states: dict[Step, StepState] = {}
         for step in STEPS:
@@ -196,7 +197,7 @@ class BrokenPage(QWidget):
         label.setObjectName("brokenPage")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
-        label.setStyleSheet("QLabel#brokenPage { color: #8c1d18; font-size: 14px; }")
+        label.setStyleSheet(f"QLabel#brokenPage {{ color: {style.RED}; font-size: 14px; }}")
         layout = QVBoxLayout(self)
         layout.addWidget(label)
 
@@ -257,26 +258,17 @@ class FlowView(QWidget):
         self.lost_banner = QLabel()
         self.lost_banner.setObjectName("lostBanner")
         self.lost_banner.setWordWrap(True)
-        self.lost_banner.setStyleSheet(
-            "QLabel#lostBanner { background: #eceff1; color: #263238;"
-            " border: 1px solid #b0bec5; border-radius: 4px; padding: 6px; }"
-        )
+        self.lost_banner.setStyleSheet(style.banner(style.NEUTRAL, "QLabel#lostBanner"))
         self.lost_banner.setVisible(False)
         self.blocked_banner = QLabel()
         self.blocked_banner.setObjectName("blockedBanner")
         self.blocked_banner.setWordWrap(True)
-        self.blocked_banner.setStyleSheet(
-            "QLabel#blockedBanner { background: #fdecea; color: #8c1d18;"
-            " border: 1px solid #f2b8b5; border-radius: 4px; padding: 6px; }"
-        )
+        self.blocked_banner.setStyleSheet(style.banner(style.ERROR, "QLabel#blockedBanner"))
         self.blocked_banner.setVisible(False)
         self.warning_banner = QLabel()
         self.warning_banner.setObjectName("warningBanner")
         self.warning_banner.setWordWrap(True)
-        self.warning_banner.setStyleSheet(
-            "QLabel#warningBanner { background: #fff4e5; color: #663c00;"
-            " border: 1px solid #ffd699; border-radius: 4px; padding: 6px; }"
-        )
+        self.warning_banner.setStyleSheet(style.banner(style.WARNING, "QLabel#warningBanner"))
         self.warning_banner.setVisible(False)
 
         self.steps = StepList()

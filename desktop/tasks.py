@@ -64,6 +64,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop import style
+
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
@@ -446,7 +448,7 @@ class ConnectionIndicator(QLabel):
 
     def __init__(self, runner: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet("color: #b71c1c; font-weight: bold; padding: 0 6px;")
+        self.setStyleSheet(f"color: {style.RED}; font-weight: bold; padding: 0 6px;")
         self.setText(self.tr("Database unreachable: changes are kept, retrying"))
         self.setToolTip(
             self.tr(

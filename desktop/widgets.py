@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import style
+
 
 def error_label() -> QLabel:
     """A red, wrapping sentence under a field; hidden while empty."""
     label = QLabel()
     label.setObjectName("fieldError")
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b3261e;")
+    label.setStyleSheet(style.ERROR_TEXT)
     label.setVisible(False)
     return label
 

@@ -67,3 +67,20 @@ def test_db_does_not_import_the_gui() -> None:
         for path in sorted((ROOT / pkg).rglob("*.py")):
             assert "PySide6" not in imported_roots(path), f"{path} imports PySide6"
             assert "desktop" not in imported_roots(path), f"{path} imports desktop"
+
+
+def test_screen_colours_are_declared_once() -> None:
+    """Every colour of the screens comes from desktop/style.py (one palette, one red)."""
+    import re
+
+    colour = re.compile(r"#[0-9a-fA-F]{6}\b|palette\(placeholder-text\)")
+    files = sorted((ROOT / "desktop").rglob("*.py"))
+    assert (ROOT / "desktop" / "style.py") in files
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in files
+        if path.name != "style.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if colour.search(line)
+    ]
+    assert offenders == []

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from db.services import consultations as cs
 from db.services import staff as staff_service
 from db.services import stores as store_service
+from desktop import style
 from desktop.context import AppContext
 from desktop.datefield import DateDelegate, DateField
 from desktop.labels import vocabulary
@@ -64,7 +65,7 @@ from lending import vin as lv
 from lending.money import MoneyError, parse_money
 from resources import wmi_table
 
-WARN_STYLE = "color: #e65100;"
+WARN_STYLE = style.WARN_TEXT
 
 # lending codes -> the form field that shows them
 APPRAISAL_FIELDS = {
@@ -164,7 +165,7 @@ class AppraisalPage(StepPage):
         for kind in la.ReferenceKind:
             self.reference_kind.addItem(vocabulary("reference", kind.value), kind.value)
         self.reference_hint = Hint()
-        self.reference_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.reference_hint.setStyleSheet(style.HINT_TEXT)
         self.add_row(pform, "reference", self.tr("The reference price is"), self.reference_kind,
                      self.reference_hint)
         self.market_price = QLineEdit()

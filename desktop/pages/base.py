@@ -71,6 +71,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.services.base import ConcurrentEditError, ValidationError
+from desktop import style
 from desktop.context import AppContext
 from desktop.pages.fields import FieldError, with_error
 from desktop.pages.notice import (
@@ -176,8 +177,8 @@ class StepPage(NoticeHandling, QWidget):
         self._loading_cover.setObjectName("loadingCover")
         self._loading_cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._loading_cover.setStyleSheet(
-            "QLabel#loadingCover { background: rgba(255, 255, 255, 235); color: #455a64; "
-            "font-size: 15px; }"
+            "QLabel#loadingCover { background: rgba(255, 255, 255, 235); "
+            f"color: {style.SLATE}; font-size: 15px; }}"
         )
         self._loading_cover.hide()
 

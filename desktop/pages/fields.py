@@ -24,22 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import style
 from lending.money import MoneyError, parse_money
 
-ERROR_STYLE = "color: #c62828;"
-OK_STYLE = "color: #2e7d32;"
-WARN_BANNER = (
-    "background: #fff4e5; color: #663c00; border: 1px solid #ffb74d; "
-    "border-radius: 4px; padding: 6px;"
-)
-BLOCK_BANNER = (
-    "background: #fdecea; color: #611a15; border: 1px solid #e57373; "
-    "border-radius: 4px; padding: 6px;"
-)
-INFO_BANNER = (
-    "background: #e8f4fd; color: #0d3c61; border: 1px solid #64b5f6; "
-    "border-radius: 4px; padding: 6px;"
-)
+ERROR_STYLE = style.ERROR_TEXT
+OK_STYLE = style.OK_TEXT
+WARN_BANNER = style.banner(style.WARNING)
+BLOCK_BANNER = style.banner(style.ERROR)
+INFO_BANNER = style.banner(style.INFO)
 
 
 

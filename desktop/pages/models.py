@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop import style
 from desktop.pages.texts import cny, pct, tr_reason
 from lending.eligibility import ProductEvaluation
 from lending.reasons import Reason
@@ -40,12 +41,12 @@ _NO_INDEX = QModelIndex()
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
 ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-RED = QColor("#c62828")
-GREEN = QColor("#2e7d32")
-GREY = QColor("#9e9e9e")
-PALE_RED = QColor("#fdecea")
-PALE_GREEN = QColor("#e8f5e9")
-SELECTED = QColor("#bbdefb")
+RED = QColor(style.RED)
+GREEN = QColor(style.GREEN)
+GREY = QColor(style.GREY)
+PALE_RED = QColor(style.PALE_RED)
+PALE_GREEN = QColor(style.PALE_GREEN)
+SELECTED = QColor(style.SELECTED)
 
 
 def _t(context: str, text: str) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.services.base import ConcurrentEditError, Permission
+from desktop import style
 from desktop.pages.texts import _t, local_when, tr_reason
 from desktop.tasks import Backoff
 from lending.errors import UserError
@@ -42,22 +43,10 @@ class NoticeBar(QFrame):
     Never modal: the form under it stays as the staff left it.
     """
 
-    CONFLICT = (
-        "QFrame#notice { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; }"
-        " QLabel { color: #611a15; }"
-    )
-    OFFLINE = (
-        "QFrame#notice { background: #fff4e5; border: 1px solid #ffb74d; border-radius: 4px; }"
-        " QLabel { color: #663c00; }"
-    )
-    INFO = (
-        "QFrame#notice { background: #e8f4fd; border: 1px solid #64b5f6; border-radius: 4px; }"
-        " QLabel { color: #0d3c61; }"
-    )
-    BACK = (
-        "QFrame#notice { background: #edf7ed; border: 1px solid #81c784; border-radius: 4px; }"
-        " QLabel { color: #1e4620; }"
-    )
+    CONFLICT = style.notice_frame(style.ERROR, "QFrame#notice")
+    OFFLINE = style.notice_frame(style.WARNING, "QFrame#notice")
+    INFO = style.notice_frame(style.INFO, "QFrame#notice")
+    BACK = style.notice_frame(style.SUCCESS, "QFrame#notice")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -33,6 +33,7 @@ from db.models.enums import FunnelStage
 from db.services import catalogue, customers
 from db.services import consultations as cs
 from db.services.base import Permission
+from desktop import style
 from desktop.context import AppContext
 from desktop.pages.base import StepPage
 from desktop.pages.fields import BLOCK_BANNER, INFO_BANNER, WARN_BANNER, Banner
@@ -41,7 +42,7 @@ from lending import qualification as lq
 from lending.money import MoneyError, parse_decimal, parse_money
 from lending.products import Catalogue
 
-GRADE_COLOURS = {"A": "#2e7d32", "B": "#ef6c00", "C": "#c62828"}
+GRADE_COLOURS = {"A": style.GREEN, "B": style.ORANGE, "C": style.RED}
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ class QualificationPage(StepPage):
         return self.tr("Qualification")
 
     def _style_grade(self, grade: str | None) -> None:
-        colour = GRADE_COLOURS.get(grade or "", "#9e9e9e")
+        colour = GRADE_COLOURS.get(grade or "", style.GREY)
         self.grade.setStyleSheet(
             f"background: {colour}; color: white; border-radius: 8px; "
             "font-size: 36px; font-weight: bold;"

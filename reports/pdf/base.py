@@ -81,7 +81,7 @@ class InternalInstructionError(ValueError):
         self.phrases = tuple(phrases)
 
 
-class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
+class NumberedCanvas(Canvas):
     """Holds each page until the end, then writes "page x of y" on all of them."""
 
     def __init__(
@@ -102,7 +102,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stu
 
     def showPage(self) -> None:  # ReportLab's API name
         self._states.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's private API (its page x of y recipe)
 
     def save(self) -> None:
         total = len(self._states)
@@ -111,7 +111,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stu
             self.setFont(self._label_font, 7.5)
             self.setFillColor(MUTED)
             self.drawRightString(self._label_x, self._label_y,
-                                 self._page_label(self._pageNumber, total))
+                                 self._page_label(self._pageNumber, total))  # type: ignore[attr-defined]
             super().showPage()
         super().save()
 
@@ -126,10 +126,10 @@ def flowable_texts(flowables: Iterable[Any]) -> Iterator[str]:
         elif isinstance(item, Paragraph):
             yield item.getPlainText()
         elif isinstance(item, Table):
-            for row in item._cellvalues:
+            for row in item._cellvalues:  # type: ignore[attr-defined]  # no public getter
                 yield from flowable_texts(row)
         elif isinstance(item, KeepTogether):
-            yield from flowable_texts(item._content)
+            yield from flowable_texts(item._content)  # type: ignore[attr-defined]
         elif isinstance(item, (list, tuple)):
             yield from flowable_texts(item)
         else:

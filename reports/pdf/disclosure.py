@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
@@ -270,7 +272,7 @@ class DisclosureDocument(CustomerDocument):
 
     def signatures(self) -> Flowable:
         _t = self._t
-        rows = [
+        rows: list[list[Any]] = [
             [self.para(_t("I have read and understood these key facts and received a copy."),
                        "Note"), ""],
             [self.para(_t("Customer signature: ____________________"), "Signature"),

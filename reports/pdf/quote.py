@@ -45,7 +45,7 @@ class StrongParagraph(Paragraph):
         canvas.saveState()
         canvas.setStrokeColor(self.style.textColor)
         canvas.setLineWidth(0.35)
-        canvas._code.append("2 Tr")  # fill and stroke; the text state ends with restoreState
+        canvas._code.append("2 Tr")  # type: ignore[attr-defined]  # fill and stroke; the text state ends with restoreState
         super().draw()
         canvas.restoreState()
 
@@ -307,7 +307,7 @@ class QuoteDocument(CustomerDocument):
             if p.chosen:
                 name += "\n" + _t("(chosen)")
             head.append(self.para(name, "CellHead"))
-        rows: list[list[object]] = [head]
+        rows: list[list[Any]] = [head]
         for label, value in metric:
             rows.append([self.para(label, "Cell"), *[value(p) for p in plans]])
         w = self.content_width

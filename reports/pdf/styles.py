@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -36,10 +38,10 @@ def stylesheet(fonts: FontSet) -> StyleSheet1:
     sheet = StyleSheet1()
     regular, bold = fonts.regular, fonts.bold
 
-    def add(name: str, **kw: object) -> None:
+    def add(name: str, **kw: Any) -> None:
         parent = kw.pop("parent", None)
-        base = {"fontName": regular, "fontSize": BASE_SIZE, "leading": BASE_SIZE * 1.45,
-                "textColor": INK, "wordWrap": "CJK"}
+        base: dict[str, Any] = {"fontName": regular, "fontSize": BASE_SIZE,
+                                "leading": BASE_SIZE * 1.45, "textColor": INK, "wordWrap": "CJK"}
         if parent is not None:
             sheet.add(ParagraphStyle(name, parent=sheet[str(parent)], **kw))
         else:
@@ -99,5 +101,5 @@ def grid_table_style(fonts: FontSet, *, header_rows: int = 1) -> list[tuple[obje
     return cmds
 
 
-def table_style(cmds: list[tuple[object, ...]]) -> TableStyle:
+def table_style(cmds: Sequence[Any]) -> TableStyle:
     return TableStyle(cmds)

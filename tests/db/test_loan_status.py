@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import func, select, text
 
-from db import Database, open_database
+from db import Database, demo, open_database
 from db.models import LoanStatus
 from db.models.enums import AuditAction, Role
 from db.services import audit, loan_status
@@ -29,8 +29,6 @@ from db.services.loan_status import (
     read_mapping,
 )
 from db.services.staff import actor_for, owner_actor
-
-demo = pytest.importorskip("db.demo")
 
 TODAY = date(2026, 6, 30)
 GENERIC = ["reference", "status", "overdue_days", "as_of"]

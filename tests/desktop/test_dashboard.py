@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
-from db import Database, open_database
+from db import Database, demo, open_database
 from db.models import Staff
 from db.models.enums import Role
 from db.services import stores
@@ -28,8 +28,6 @@ from desktop.preferences import Preferences
 from lending.settings import DEFAULT_SETTINGS
 from reports.formatting import formatter
 from reports.model.dashboard import Drill, build_dashboard, drill_down
-
-demo = pytest.importorskip("db.demo")
 
 
 @pytest.fixture(scope="module")

@@ -592,9 +592,8 @@ def test_a_printer_that_cannot_start_is_said_plainly(open_dialog, consultation,
 def test_zoom_steps_from_the_fitted_width(qtbot, open_dialog, consultation) -> None:
     dialog = open_dialog(consultation, "quote")
     dialog.resize(880, 900)
-    qtbot.wait(50)
     bar = dialog.view.horizontalScrollBar()
-    assert bar.maximum() == 0  # fitted: nothing to scroll sideways
+    qtbot.waitUntil(lambda: bar.maximum() == 0)  # fitted: nothing to scroll sideways
     dialog.zoom_in()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     fitted_width = dialog.view.viewport().width()

@@ -4,30 +4,6 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-      <source>&amp;Go</source>
-      <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-      <source>&amp;Help</source>
-      <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-      <source>&amp;Tools</source>
-      <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-      <source>About LoanDesk</source>
-      <translation>关于车贷助手</translation>
-    </message>
-    <message>
-      <source>Add-ons…</source>
-      <translation>附加项目…</translation>
-    </message>
-    <message>
       <source>Backing up the database… (close again to skip today's backup)</source>
       <translation>正在备份数据库…（再次关闭可跳过今天的备份）</translation>
     </message>
@@ -36,66 +12,16 @@
       <translation>备份失败</translation>
     </message>
     <message>
-      <source>Backups…</source>
-      <translation>备份…</translation>
-    </message>
-    <message>
-      <source>Blacklist…</source>
-      <translation>黑名单…</translation>
-    </message>
-    <message>
       <source>Consultation {number} — {customer}</source>
       <translation>咨询 {number} — {customer}</translation>
-    </message>
-    <message>
-      <source>Copy the set-up…</source>
-      <translation>复制门店配置…</translation>
-    </message>
-    <message>
-      <source>Dashboard</source>
-      <translation>经营看板</translation>
-    </message>
-    <message>
-      <source>Export report…</source>
-      <translation>导出报表…</translation>
-    </message>
-    <message>
-      <source>Find customer</source>
-      <translation>查找客户</translation>
     </message>
     <message>
       <source>Follow-up added.</source>
       <translation>已添加跟进。</translation>
     </message>
     <message>
-      <source>Guided start…</source>
-      <translation>入门向导…</translation>
-    </message>
-    <message>
-      <source>Home</source>
-      <translation>首页</translation>
-    </message>
-    <message>
-      <source>Import lender status…</source>
-      <translation>导入贷后状态…</translation>
-    </message>
-    <message>
       <source>LoanDesk</source>
       <translation>车贷助手</translation>
-    </message>
-    <message>
-      <source>LoanDesk — the loan assistant for the dealership counter.
-Quotes show the true APR (IRR method) with every fee.</source>
-      <translation>车贷助手 — 车商门店的贷款咨询工具。
-报价按 IRR 法显示真实年化利率，并列明全部费用。</translation>
-    </message>
-    <message>
-      <source>Log out</source>
-      <translation>退出登录</translation>
-    </message>
-    <message>
-      <source>Main toolbar</source>
-      <translation>主工具栏</translation>
     </message>
     <message>
       <source>Marked lost.</source>
@@ -110,44 +36,12 @@ Quotes show the true APR (IRR method) with every fee.</source>
       <translation>未保存：请修改红字标出的内容。</translation>
     </message>
     <message>
-      <source>Overrides awaiting approval…</source>
-      <translation>待审批的评估价调整…</translation>
-    </message>
-    <message>
-      <source>Products and lenders…</source>
-      <translation>产品与资方…</translation>
-    </message>
-    <message>
-      <source>Quit</source>
-      <translation>退出</translation>
-    </message>
-    <message>
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
     <message>
-      <source>Settings…</source>
-      <translation>设置…</translation>
-    </message>
-    <message>
-      <source>Signed in: {name} ({role})</source>
-      <translation>当前用户：{name}（{role}）</translation>
-    </message>
-    <message>
       <source>Some fields on this step are not valid, so the step was not saved. The reasons are shown in red. Leave the step anyway?</source>
       <translation>本步骤有些内容不正确，因此没有保存，原因已用红字标出。仍要离开此步骤吗？</translation>
-    </message>
-    <message>
-      <source>Staff and stores…</source>
-      <translation>员工与门店…</translation>
-    </message>
-    <message>
-      <source>Store settings…</source>
-      <translation>门店设置…</translation>
-    </message>
-    <message>
-      <source>Store: {store}</source>
-      <translation>门店：{store}</translation>
     </message>
     <message>
       <source>This customer has no open consultation. Start a new one?</source>
