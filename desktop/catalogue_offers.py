@@ -215,7 +215,7 @@ class ConsumerCreditForm(_OfferForm):
             "first_loan_promotion.rate_discount_percent", 3,
             self.tr("% off the rate (50: half the rate)")))
         form.addRow(hint_label(self.tr(
-            "The promotion's months are in the schedule and the APR the customer is shown.")))
+            "For a customer's first loan with this lender, during the months given.")))
         return page
 
     def show_product(self, product: ConsumerCreditProduct, entry: ProductEntry | None,

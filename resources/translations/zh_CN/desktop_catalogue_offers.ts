@@ -166,8 +166,8 @@
       <translation>期限</translation>
     </message>
     <message>
-      <source>The promotion's months are in the schedule and the APR the customer is shown.</source>
-      <translation>优惠期计入还款计划和向客户展示的年化利率。</translation>
+      <source>For a customer's first loan with this lender, during the months given.</source>
+      <translation>适用于客户在该资金方的首笔贷款，在所填月数内有效。</translation>
     </message>
     <message>
       <source>e.g. 12, 24, 36</source>
