@@ -32,10 +32,12 @@ from PySide6.QtGui import QBrush
 
 from desktop.catalogue_fields import BAD, GREY, _band, _num
 from desktop.dialogs import tr_reason
+from desktop.settings_tables import Column, TextRowsModel
 from lending.catalogue_rules import card_apr, read_number
 from lending.products import CardFee, GradeTerms, Product, RateCell
 from lending.qualification import Grade
 from lending.reasons import ReasonsError
+from lending.settings import SettingKind
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -284,36 +286,18 @@ class RateSheetModel(QAbstractTableModel):
         return tuple(out), None
 
 
-class CardFeeModel(QAbstractTableModel):
+class CardFeeModel(TextRowsModel):
     """A card instalment's fee table in place: term (months), flat fee (% of the amount)
-    and the true APR the fee comes to (read-only, lending's own figure)."""
+    and the true APR the fee comes to (a third column, read-only, lending's own figure)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[list[str]] = []
-        self.editable = True
+        super().__init__([Column("months", SettingKind.INTEGER),
+                          Column("fee", SettingKind.DECIMAL)], parent)
 
     def set_fees(self, fees: Sequence[CardFee]) -> None:
         self.beginResetModel()
         self.rows = [[str(f.months), _num(f.fee_percent)] for f in fees]
         self.endResetModel()
-
-    def add_row(self) -> int:
-        """A new empty row at the end; its number."""
-        row = len(self.rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.rows.append(["", ""])
-        self.endInsertRows()
-        return row
-
-    def remove_row(self, row: int) -> None:
-        if 0 <= row < len(self.rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self.rows[row]
-            self.endRemoveRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
