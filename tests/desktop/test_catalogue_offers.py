@@ -307,3 +307,28 @@ def test_screenshots_of_the_new_parts(qtbot, language, database, owner, runner,
     assert not d.card_form.errors["fees"].isHidden()
     screenshot(d, "owner_catalogue_card_reasons")
     click(qtbot, d.revert_button)
+
+
+def test_a_manager_reads_the_card_and_the_credit_line(qtbot, database, owner, runner) -> None:
+    from db.models.enums import Role
+    from db.services import staff
+
+    catalogue_admin.save_lender(database, owner, LENDER)
+    catalogue_admin.save_product(database, owner, CARD)
+    manager = staff.actor_for(database, staff.add_staff(
+        database, owner, "liqiang", "staff-pass-1", Role.MANAGER).id)
+    d = make_dialog(qtbot, database, manager, runner)
+    assert not d.add_kind.isVisible()
+    card = next(p.code for p in d.view.products if p.name == CARD.name)
+    d.products_table.selectRow(d.product_model.row_of(card))
+    form = d.card_form
+    assert d.form is form and form.lines["line_max"].text() == "300,000"
+    assert form.lines["name"].isReadOnly() and not form.add_fee_button.isVisible()
+    cell = form.fee_model.index(0, 1)
+    assert not form.fee_model.flags(cell) & Qt.ItemFlag.ItemIsEditable
+    assert not form.fee_model.setData(cell, "1")
+    d.products_table.selectRow(d.product_model.row_of("consumer_credit"))
+    assert d.form is d.credit_form and d.credit_form.lines["line_min"].isReadOnly()
+    assert not d.credit_form.promoted.isEnabled()
+    d._save_shortcut()
+    assert catalogue_audits(database)[-1]["code"] == card  # nothing after the owner's save
