@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from db.crypto import FieldCipher
 from db.engine import SQLITE_HEADER, check_sqlite_file, is_sqlite_url, sqlite_path
+from db.program import program_name
 from lending.errors import UserError
 from resources.i18n import translator
 
@@ -304,8 +305,8 @@ def backup_database(
             + " "
             + _t(
                 "Nothing was backed up. To go back to an earlier backup, use: "
-                "python main.py restore --from BACKUP_FILE"
-            ),
+                "{program} restore --from BACKUP_FILE"
+            ).format(program=program_name()),
             code=exc.code,
         ) from None
     from db import files

@@ -17,7 +17,7 @@
   AES-256-GCM, JSON) on the first counter and installs it on the others
   (:func:`import_key`, :func:`write_key_file`); :func:`key_fingerprint` lets
   people compare two counters' keys without showing them.  The commands are
-  ``python main.py key export|import|show`` (``db.commands``).
+  ``key export|import|show`` (``db.cli_keys``, on :mod:`db.keys`).
 
 Nothing here logs or formats a plain value into an exception message.
 """
@@ -42,6 +42,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from db.program import program_name
 from lending.errors import UserError
 
 KEY_BYTES = 32
@@ -220,8 +221,8 @@ def read_key_file(path: Path) -> bytes:
             raise KeyFileError(
                 _t("The encryption key file {path} is missing, so protected customer data "
                    "cannot be read. Import the key file from the first counter "
-                   "(python main.py key import --from FILE --user NAME) or restore it from "
-                   "your backup.").format(path=path),
+                   "({program} key import --from FILE --user NAME) or restore it from "
+                   "your backup.").format(path=path, program=program_name()),
                 code="key_file_missing",
                 key_path=path,
             ) from None
@@ -256,15 +257,14 @@ def read_key_file(path: Path) -> bytes:
     return key
 
 
-def _write_private(path: Path, data: bytes, *, exclusive: bool) -> None:
-    """Write ``data`` readable by the owner only (0600), fsynced.
+def _write_new_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file readable by the owner only (0600), fsynced.
 
-    ``exclusive``: refuse an existing file (``FileExistsError``); otherwise
-    the file is written beside the target and moved over it in one step.
+    An existing file is refused (``FileExistsError``) and left alone; a
+    half-written new one is removed.
     """
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    target = path if exclusive else path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         try:
             os.write(fd, data)
@@ -272,35 +272,32 @@ def _write_private(path: Path, data: bytes, *, exclusive: bool) -> None:
         finally:
             os.close(fd)
         if os.name == "posix":
-            os.chmod(target, 0o600)
-        if not exclusive:
-            os.replace(target, path)
+            os.chmod(path, 0o600)
     except BaseException:
-        if not exclusive or target.exists():
-            with contextlib.suppress(OSError):
-                target.unlink()
+        with contextlib.suppress(OSError):
+            path.unlink()
         raise
 
 
 def write_key_file(path: Path, key: bytes) -> None:
-    """Install ``key`` as the key file at ``path`` (replacing it atomically), 0600."""
+    """Install ``key`` as the key file at ``path`` (replacing it atomically), 0600.
+
+    Written with :func:`db.files.write_bytes` (a temporary file beside it,
+    fsynced, renamed over it): a failure raises :class:`db.files.OutputError`
+    and leaves the file that was there as it was.
+    """
+    from db import files
+
     if len(key) != KEY_BYTES:
         raise ValueError("the master key must be 32 bytes")
-    _write_private(path, _encode_key(key).encode("ascii"), exclusive=False)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    files.write_bytes(path, _encode_key(key).encode("ascii"), own=True)
 
 
 def create_key_file(path: Path) -> bytes:
     """Write a fresh random key, readable by the owner only; never overwrite."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = secrets.token_bytes(KEY_BYTES)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.write(fd, _encode_key(key).encode("ascii"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    if os.name == "posix":
-        os.chmod(path, 0o600)
+    _write_new_private(path, _encode_key(key).encode("ascii"))
     return key
 
 
@@ -319,9 +316,9 @@ def wrong_key_message(key_path: Path | None) -> str:
     return _t(
         "The encryption key file {path} does not belong to this database: the database was "
         "encrypted with a different key, so customer data cannot be read. Import the key "
-        "file from the first counter: python main.py key import --from FILE --replace "
+        "file from the first counter: {program} key import --from FILE --replace "
         "--user NAME"
-    ).format(path=key_path or "")
+    ).format(path=key_path or "", program=program_name())
 
 
 def wrong_key_error(key_path: Path | None) -> KeyFileError:
@@ -386,7 +383,7 @@ def export_key(key: bytes, passphrase: str, *, now: datetime | None = None) -> b
 
 def _not_export(path: Path | str) -> UserError:
     return UserError(
-        f"{path} is not a LoanDesk key export file (make one with: python main.py key export).",
+        f"{path} is not a LoanDesk key export file (make one with: {program_name()} key export).",
         code="key_export_invalid",
     )
 
@@ -436,7 +433,7 @@ def write_key_export(path: Path, key: bytes, passphrase: str) -> None:
     """Write the export file (owner-only permissions); never overwrite an existing file."""
     data = export_key(key, passphrase)
     try:
-        _write_private(path, data, exclusive=True)
+        _write_new_private(path, data)
     except FileExistsError:
         raise UserError(
             f"{path} already exists; choose another file name.", code="file_exists"

@@ -27,6 +27,7 @@ from db.engine import (
 from db.lease import Lease
 from db.migrate import upgrade_to_head
 from db.models import DbMeta, Store
+from db.program import program_name
 from db.uow import UnitOfWork
 from lending.errors import UserError
 
@@ -300,7 +301,7 @@ def open_database(
                 ) from None
             raise UserError(
                 f"The database cannot be opened or upgraded: {detail}. "
-                "Restore a backup with: python main.py restore --from BACKUP_FILE",
+                f"Restore a backup with: {program_name()} restore --from BACKUP_FILE",
                 code="database_unusable",
             ) from None
     except BaseException:

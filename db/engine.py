@@ -35,6 +35,7 @@ from sqlalchemy import Connection, Engine, Integer, Table, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from db.program import program_name
 from lending.errors import UserError
 
 TR_CONTEXT = "database"
@@ -70,8 +71,8 @@ def _not_a_database(path: Path, why: str) -> UserError:
         _t(
             "{path} is not a usable LoanDesk database ({why}). The file was not changed. "
             "Choose another file with --db, or restore a backup with: "
-            "python main.py restore --from BACKUP_FILE"
-        ).format(path=path, why=_first_line(why)),
+            "{program} restore --from BACKUP_FILE"
+        ).format(path=path, why=_first_line(why), program=program_name()),
         code="database_unusable",
     )
 

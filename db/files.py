@@ -300,11 +300,14 @@ def check_output(
     protect: Iterable[Path | None] = (),
     lang: str | None = None,
     database: bool = True,
+    own: bool = False,
 ) -> Path:
     """The destination as a Path, or :class:`OutputError` if it must not be written.
 
     ``database=False``: the default database itself may be the destination
-    (restore); its side files and the key file never.
+    (restore); its side files and the key file never.  ``own=True``: the
+    destination is LoanDesk's own file written on purpose (installing the key
+    file, :func:`db.crypto.write_key_file`), so it is not refused as protected.
     """
     text = os.fspath(path)
     if not text.strip() or "\x00" in text:
@@ -332,7 +335,7 @@ def check_output(
                "written. Choose a file name.", lang).format(path=out),
             "output_not_regular",
         )
-    for p in protected_files(protect, database=database):
+    for p in [] if own else protected_files(protect, database=database):
         if _same(out, p):
             raise _refuse(
                 _t("{path} is LoanDesk's own database or key file and must not be "
@@ -384,6 +387,7 @@ def replacing(
     suffix: str = ".tmp",
     checked: Callable[[Path], None] | None = None,
     replace_error: Callable[[OSError], UserError | None] | None = None,
+    own: bool = False,
 ) -> Iterator[Path]:
     """Yield a new temporary file beside ``path``; on success it replaces ``path``.
 
@@ -391,10 +395,10 @@ def replacing(
     finished temporary file before the rename (e.g. verify a backup); any
     exception leaves ``path`` untouched and the temporary file removed.
     ``replace_error`` may turn an error of the final rename into the caller's
-    own message (e.g. "the file is open in Excel").
+    own message (e.g. "the file is open in Excel").  ``own``: see :func:`check_output`.
     """
     protect = list(protect)
-    out = check_output(path, protect=protect, lang=lang)
+    out = check_output(path, protect=protect, lang=lang, own=own)
     remove_stale_temp_files(out.parent)
     try:
         tmp = new_temp_file(out.parent, suffix)
@@ -406,7 +410,7 @@ def replacing(
             if checked is not None:
                 checked(tmp)
             fsync_path(tmp)
-            check_output(out, protect=protect, lang=lang)  # nothing swapped in meanwhile
+            check_output(out, protect=protect, lang=lang, own=own)  # nothing swapped in meanwhile
             try:
                 os.replace(tmp, out)
             except OSError as exc:
@@ -427,9 +431,10 @@ def write_bytes(
     *,
     protect: Iterable[Path | None] = (),
     lang: str | None = None,
+    own: bool = False,
 ) -> Path:
     """Write ``data`` to ``path`` atomically (0600); return the path written."""
-    with replacing(path, protect=protect, lang=lang) as tmp, tmp.open("wb") as fh:
+    with replacing(path, protect=protect, lang=lang, own=own) as tmp, tmp.open("wb") as fh:
         fh.write(data)
     return Path(os.fspath(path)).expanduser()
 

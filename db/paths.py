@@ -68,6 +68,24 @@ def log_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Directory for what can be rebuilt at any time (the compiled translations)."""
+    home = _env(environ).get(ENV_HOME)
+    if home:
+        return Path(home) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def preferences_file(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The ini file of the GUI's per-machine preferences when ``LOANDESK_HOME`` is set
+    (tests, portable installs); None: the platform's native store (the registry on
+    Windows, ``~/.config/LoanDesk`` on Linux), never a file this module decides."""
+    home = _env(environ).get(ENV_HOME)
+    return Path(home) / "config" / "desktop.ini" if home else None
+
+
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     """Directory for the key file and per-machine configuration."""
     home = _env(environ).get(ENV_HOME)

@@ -56,7 +56,7 @@ from db.services import settings as settings_service
 from db.services.base import Permission, PermissionDenied, ValidationError
 from desktop import style
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason, validation_texts
+from desktop.pages.texts import tr_reason, validation_texts
 from lending.addons import (
     FIELDS,
     AddOnKind,

@@ -37,6 +37,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from db.paths import ENV_HOME
 from desktop import style
 from desktop.preferences import APPLICATION, ORGANISATION, Preferences
 
@@ -273,7 +274,7 @@ class Application(QObject):
 
     def run_connect(self, problem: Any = None) -> bool:
         """The connection dialog; True once a database is open (or the own one chosen)."""
-        from desktop.login import ConnectDialog
+        from desktop.server_setup import ConnectDialog
 
         dialog = ConnectDialog(self.url or "", self.runner, problem)
         self.dialog = dialog
@@ -325,7 +326,7 @@ class Application(QObject):
         return dialog.actor
 
     def run_login(self) -> Any:
-        from desktop.login import server_label
+        from db.connection import server_label
         from desktop.login_dialog import CHANGE_CONNECTION, LoginDialog
 
         while True:
@@ -397,7 +398,7 @@ class Application(QObject):
                 return
             server = ""
             if self.remembered:
-                from desktop.login import server_label
+                from db.connection import server_label
 
                 server = server_label(self.database.url)
             dialog.attach(self.database, store_name=self._store_name(), server=server)
@@ -610,7 +611,7 @@ class Application(QObject):
 def smoke_test(dialog: QWidget) -> None:
     """``LOANDESK_SMOKE=1`` with a throw-away ``LOANDESK_HOME``: once the dialog is on the
     screen, print its name and close it (the program then quits, status 0)."""
-    if os.environ.get(SMOKE_ENV) != "1" or not os.environ.get("LOANDESK_HOME"):
+    if os.environ.get(SMOKE_ENV) != "1" or not os.environ.get(ENV_HOME):
         return
 
     def shown() -> None:
@@ -623,13 +624,13 @@ def smoke_test(dialog: QWidget) -> None:
 def bench_requested() -> bool:
     """``LOANDESK_BENCH_STARTUP=1`` with a throw-away ``LOANDESK_HOME``: bench/startup.py
     measures the main window with the login skipped."""
-    return os.environ.get(BENCH_ENV) == "1" and bool(os.environ.get("LOANDESK_HOME"))
+    return os.environ.get(BENCH_ENV) == "1" and bool(os.environ.get(ENV_HOME))
 
 
 def bench_logs_in() -> bool:
     """``LOANDESK_BENCH_STARTUP=login`` with a throw-away ``LOANDESK_HOME``: the real start,
     the login dialog filled in by the program itself (:func:`bench_login`)."""
-    return os.environ.get(BENCH_ENV) == "login" and bool(os.environ.get("LOANDESK_HOME"))
+    return os.environ.get(BENCH_ENV) == "login" and bool(os.environ.get(ENV_HOME))
 
 
 def bench_login(dialog: Any) -> None:

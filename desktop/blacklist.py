@@ -42,9 +42,9 @@ from db.services.base import NotFound, PermissionDenied, ValidationError
 from db.services.blacklist import BlacklistEntryView, EntryPage, ImportResult
 from desktop import style
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason, validation_texts
 from desktop.labels import blacklist_reason_label, blacklist_source_label, in_sentence
 from desktop.models import _RowsModel, local_time
+from desktop.pages.texts import tr_reason, validation_texts
 from desktop.tasks import Job, TaskCancelled, TaskHandle
 from desktop.widgets import error_label, show_message
 from lending.errors import UserError

@@ -68,8 +68,8 @@ from desktop.catalogue_offers import (
     blank_consumer,
 )
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason, validation_texts
 from desktop.models import ROW_ROLE, _RowsModel
+from desktop.pages.texts import tr_reason, validation_texts
 from desktop.widgets import error_label, show_message
 from lending.catalogue_rules import LenderDetails
 from lending.errors import UserError

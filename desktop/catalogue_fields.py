@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from db.services.catalogue_admin import LenderView, ProductEntry
 from desktop import style
-from desktop.dialogs import tr_reason
+from desktop.pages.texts import tr_reason
 from desktop.widgets import error_label, show_message
 from lending.catalogue_rules import read_number
 from lending.onroad import Energy, VehicleKind

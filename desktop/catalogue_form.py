@@ -42,8 +42,8 @@ from desktop.catalogue_fields import (
     vehicle_kind_label,
 )
 from desktop.catalogue_models import GradesModel, RateSheetModel
-from desktop.dialogs import tr_reason
 from desktop.labels import method_label
+from desktop.pages.texts import tr_reason
 from lending import parse
 from lending.catalogue_rules import product_reasons, read_number
 from lending.onroad import Energy, VehicleKind

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from desktop.catalogue_fields import BAD, GREY, _band, _num
-from desktop.dialogs import tr_reason
+from desktop.pages.texts import tr_reason
 from desktop.settings_tables import Column, TextRowsModel
 from lending.catalogue_rules import card_apr, read_number
 from lending.products import CardFee, GradeTerms, Product, RateCell

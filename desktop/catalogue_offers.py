@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from db.services.catalogue_admin import ProductEntry
 from desktop.catalogue_fields import FieldsForm, _num, _parts, _t, hint_label
 from desktop.catalogue_models import CardFeeModel, GradesModel
-from desktop.dialogs import tr_reason
 from desktop.labels import method_label
+from desktop.pages.texts import tr_reason
 from lending import parse
 from lending.catalogue_rules import card_reasons, consumer_reasons
 from lending.products import (

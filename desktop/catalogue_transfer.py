@@ -37,7 +37,7 @@ from db.services import settings as settings_service
 from db.services.base import PermissionDenied
 from desktop import style
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason
+from desktop.pages.texts import tr_reason
 from desktop.settings_labels import setting_label
 from lending.errors import UserError
 

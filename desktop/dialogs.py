@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,23 +21,9 @@ from db.services.base import ValidationError
 from db.services.consultations import ConsultationView
 from desktop import style
 from desktop.context import AppContext
+from desktop.pages.texts import tr_reason
 from desktop.widgets import error_label, show_message
 from lending import identity
-from lending.reasons import Reason
-
-
-def tr_reason(reason: Reason | str) -> str:
-    """A reason in the user's language, stored codes among its parameters as labels."""
-    if isinstance(reason, Reason):
-        from desktop.labels import readable
-
-        return readable(reason).render(lambda t: QCoreApplication.translate("Reason", t))
-    return QCoreApplication.translate("Reason", reason)
-
-
-def validation_texts(exc: ValidationError) -> dict[str, str]:
-    """A service's refusal per field, in the user's language (its Reasons where it has them)."""
-    return {key: tr_reason(exc.reasons.get(key) or text) for key, text in exc.errors.items()}
 
 
 def start_consultation(

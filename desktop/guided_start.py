@@ -10,7 +10,7 @@
    given later in Tools > Store settings….
 3. **Key copy** - the README's warning, then a passphrase-protected copy of
    the encryption key written by the same code as ``key export``
-   (:func:`db.commands.export_key_to`).
+   (:func:`db.keys.export_key_to`).
 4. **Staff** - the staff tab of "Staff and stores" (:class:`desktop.admin.StaffTab`).
 
 Each step saves when Next is pressed; a refusal stays on the step with its
@@ -41,13 +41,14 @@ from PySide6.QtWidgets import (
 )
 
 from db.crypto import MIN_PASSPHRASE_LENGTH
+from db.program import program_name
 from db.services import catalogue as catalogue_service
 from db.services import settings as settings_service
 from db.services.base import Permission, ValidationError
 from desktop import style
 from desktop.admin import StaffTab
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason, validation_texts
+from desktop.pages.texts import tr_reason, validation_texts
 from desktop.store_settings import SettingsEditor
 from desktop.widgets import error_label, show_message
 from lending.errors import UserError
@@ -226,7 +227,8 @@ class GuidedStartDialog(QDialog):
         column.addWidget(self.key_done)
         column.addWidget(_wrapped(self.tr(
             "Another counter that opens the same database needs this key: install the copy "
-            "there with python main.py key import --from FILE --user NAME."), muted=True))
+            "there with {program} key import --from FILE --user NAME.").format(
+                program=program_name()), muted=True))
         column.addStretch(1)
         return page
 
@@ -378,7 +380,7 @@ class GuidedStartDialog(QDialog):
         if problems:
             return
         assert key_file is not None
-        from db.commands import export_key_to
+        from db.keys import export_key_to
 
         self.export_button.setEnabled(False)
         self.ctx.runner.run(lambda: export_key_to(path, key_file, phrase),

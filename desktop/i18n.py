@@ -38,12 +38,10 @@ QT_CATALOGUES = ("qtbase",)
 
 
 def cache_dir() -> Path:
-    home = os.environ.get("LOANDESK_HOME")
-    if home:
-        return Path(home) / "cache" / "qm"
-    import platformdirs
+    """Where the compiled catalogues go (:func:`db.paths.cache_dir`)."""
+    from db import paths
 
-    return Path(platformdirs.user_cache_dir("LoanDesk", appauthor=False)) / "qm"
+    return paths.cache_dir() / "qm"
 
 
 def _stamp(sources: list[Path]) -> str:

@@ -37,6 +37,7 @@ staff_service = lazy_module("db.services.staff")
 dialogs = lazy_module("desktop.dialogs")
 labels = lazy_module("desktop.labels")
 steps = lazy_module("desktop.steps")
+texts = lazy_module("desktop.pages.texts")
 
 log = logging.getLogger(__name__)
 
@@ -359,8 +360,8 @@ class MainWindow(WindowMenus, ToolDialogs, QMainWindow):
         title = self.tr("Consultation {number} — {customer}").format(
             number=view.id, customer=view.customer_name
         )
-        blocked = [dialogs.tr_reason(r) for r in view.blocked]
-        warnings = [dialogs.tr_reason(r) for r in view.warnings]
+        blocked = [texts.tr_reason(r) for r in view.blocked]
+        warnings = [texts.tr_reason(r) for r in view.warnings]
         self.flow.set_header(title, blocked, warnings)
         self.flow.set_status(view)
         self.setWindowTitle(f"{view.customer_name} — {self._title()}")

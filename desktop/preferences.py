@@ -1,6 +1,7 @@
 """Per-machine GUI preferences (QSettings), every key declared once here.
 
-Where they live (qutebrowser's ``standarddir`` idea, one module decides):
+Where they live (qutebrowser's ``standarddir`` idea: :mod:`db.paths` decides every
+folder and file of the program):
 
 * ``$LOANDESK_HOME/config/desktop.ini`` when ``LOANDESK_HOME`` is set
   (tests, portable installs) - never the real user's settings;
@@ -21,10 +22,11 @@ must use the same ones.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from db.connection import url_without_password
 
 ORGANISATION = "LoanDesk"
 APPLICATION = "LoanDesk"
@@ -46,21 +48,10 @@ DEFAULTS: dict[str, object] = {
 
 
 def settings_file() -> Path | None:
-    """The ini file used instead of the native store (when LOANDESK_HOME is set)."""
-    home = os.environ.get("LOANDESK_HOME")
-    return Path(home) / "config" / "desktop.ini" if home else None
+    """The ini file used instead of the native store (:func:`db.paths.preferences_file`)."""
+    from db import paths
 
-
-def url_without_password(url: str) -> str:
-    """``url`` with any password removed (what may be written to disk)."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return "" if "@" in url else url  # unparseable: never risk keeping a secret
-    return parsed._replace(password=None).render_as_string(hide_password=False)
+    return paths.preferences_file()
 
 
 class Preferences:

@@ -56,7 +56,7 @@ from db.services import settings as settings_service
 from db.services.base import Permission, PermissionDenied, ValidationError
 from desktop import style
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason, validation_texts
+from desktop.pages.texts import tr_reason, validation_texts
 from desktop.settings_labels import _text_of, setting_label, tab_groups, unit_label
 from desktop.settings_tables import nev_rules_model, vessel_bands_model
 from desktop.widgets import error_label, show_message

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from db import cli_args as arg
+from db.program import program_name
 from lending.errors import UserError
 from resources.i18n import translator
 
@@ -136,5 +137,6 @@ def _store_ids(database: Any, actor: Any, store: str | None) -> tuple[int, ...]:
         found = stores.find_store(database, store)
     except UserError:
         raise UserError(_t("Store {store} does not exist (--store takes a store's number or "
-                           "name from: python main.py store list).").format(store=store)) from None
+                           "name from: {program} store list).").format(
+                               store=store, program=program_name())) from None
     return stores.report_store_ids(database, actor, found.id)

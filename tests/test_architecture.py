@@ -84,3 +84,19 @@ def test_screen_colours_are_declared_once() -> None:
         if colour.search(line)
     ]
     assert offenders == []
+
+
+def test_one_module_decides_where_files_go() -> None:
+    """Only db/paths.py reads LOANDESK_HOME or asks platformdirs for a folder."""
+    import re
+
+    asks = re.compile(r"platformdirs\.user_|\"LOANDESK_HOME\"|/ \"config\"|/ \"cache\"")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("db", "desktop", "reports", "lending")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path.name != "paths.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if asks.search(line)
+    ]
+    assert offenders == []

@@ -56,13 +56,20 @@ from desktop.datefield import DateDelegate, DateField
 from desktop.labels import vocabulary
 from desktop.pages.base import StepPage
 from desktop.pages.decisions import ManagerApprovalDialog, change_text
-from desktop.pages.fields import BLOCK_BANNER, ERROR_STYLE, OK_STYLE, WARN_BANNER, Banner, Hint
+from desktop.pages.fields import (
+    BLOCK_BANNER,
+    ERROR_STYLE,
+    OK_STYLE,
+    WARN_BANNER,
+    Banner,
+    Hint,
+    read_amount,
+)
 from desktop.pages.models import MaintenanceModel
 from desktop.pages.texts import cny, local_when, tr_reason
 from lending import appraisal as la
 from lending import identity
 from lending import vin as lv
-from lending.money import MoneyError, parse_money
 from resources import wmi_table
 
 WARN_STYLE = style.WARN_TEXT
@@ -446,10 +453,11 @@ class AppraisalPage(StepPage):
             text = edit.text().strip()
             if not text:
                 continue
-            try:
-                values[key] = parse_money(text)
-            except MoneyError:
-                errors[key] = self.tr("Enter an amount in yuan, e.g. 120,000.")
+            value, problem = read_amount(text)
+            if problem is not None:
+                errors[key] = problem
+            else:
+                values[key] = value
         problems = self.records.problems()
         if problems:
             errors["maintenance_records"] = "\n".join(

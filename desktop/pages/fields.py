@@ -1,13 +1,15 @@
 """The widgets of a step page's form: a field's error and hint, banners, the money spin box.
 
-The colours of errors and banners are declared once here (``ERROR_STYLE``,
-the ``*_BANNER`` styles).
+The page styles of errors and banners (``ERROR_STYLE``, the ``*_BANNER``
+styles) are built from :mod:`desktop.style`; an amount typed in a field is
+read with :func:`read_amount`, which refuses it in the services' words.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.services.messages import reason
 from desktop import style
+from desktop.pages.texts import tr_reason
 from lending.money import MoneyError, parse_money
 
 ERROR_STYLE = style.ERROR_TEXT
@@ -146,6 +150,18 @@ class MoneySpinBox(QSpinBox):
             return int(parse_money(text.removesuffix(self.suffix()).strip()))
         except MoneyError:
             return self.value()
+
+
+def read_amount(text: str) -> tuple[Decimal | None, str | None]:
+    """An amount in yuan as staff type it (``150,000``, ``15万``): (the amount, None), or
+    (None, why not) in the user's language, in the same words as the services use."""
+    try:
+        value = parse_money(text)
+    except MoneyError:
+        return None, tr_reason(reason("money.invalid"))
+    if value < 0:
+        return None, tr_reason(reason("money.negative"))
+    return value, None
 
 
 def with_error(widget: QWidget, error: FieldError, hint: QLabel | None = None) -> QWidget:

@@ -36,10 +36,10 @@ from db.services.base import Permission
 from desktop import style
 from desktop.context import AppContext
 from desktop.pages.base import StepPage
-from desktop.pages.fields import BLOCK_BANNER, INFO_BANNER, WARN_BANNER, Banner
+from desktop.pages.fields import BLOCK_BANNER, INFO_BANNER, WARN_BANNER, Banner, read_amount
 from desktop.pages.texts import cny, tr_reason
 from lending import qualification as lq
-from lending.money import MoneyError, parse_decimal, parse_money
+from lending.money import MoneyError, parse_decimal
 from lending.products import Catalogue
 
 GRADE_COLOURS = {"A": style.GREEN, "B": style.ORANGE, "C": style.RED}
@@ -314,15 +314,9 @@ class QualificationPage(StepPage):
             if not text:
                 values[key] = default
                 return
-            try:
-                d = parse_money(text)
-            except MoneyError:
-                errors[key] = self.tr("Enter an amount in yuan, e.g. 12,000 or 12000.50.")
-                return
-            if d < 0:
-                errors[key] = self.tr("The amount cannot be negative.")
-                return
-            values[key] = d
+            values[key], problem = read_amount(text)
+            if problem is not None:
+                errors[key] = problem
 
         def number(key: str, edit: QLineEdit, whole: bool) -> None:
             text = edit.text().strip()

@@ -30,15 +30,17 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(TR_CONTEXT, text)
 
 
-def tr_reason(reason: Reason) -> str:
-    """A lending / service reason in the user's language (context ``Reason``)."""
-    return reason.render(lambda t: QCoreApplication.translate("Reason", t))
+def tr_reason(reason: Reason | str) -> str:
+    """A lending / service reason in the user's language (context ``Reason``), the stored
+    codes among its parameters (a method, a product kind...) shown as their labels."""
+    if isinstance(reason, Reason):
+        from desktop.labels import readable
+
+        return readable(reason).render(lambda t: QCoreApplication.translate("Reason", t))
+    return QCoreApplication.translate("Reason", reason)
 
 
-def tr_error(value: Reason | str) -> str:
-    if isinstance(value, Reason):
-        return tr_reason(value)
-    return QCoreApplication.translate("Reason", value)
+tr_error = tr_reason  # the pages' older name
 
 
 def cny(amount: Decimal | None) -> str:
@@ -65,13 +67,12 @@ def product_names(ctx: AppContext) -> dict[str, str]:
     }
 
 
-def validation_errors(exc: ValidationError) -> dict[str, str]:
-    """field -> translated sentence (Reasons translated, plain text as it came)."""
-    out: dict[str, str] = {}
-    for key, text in exc.errors.items():
-        r = exc.reasons.get(key)
-        out[key] = tr_reason(r) if r is not None else QCoreApplication.translate("Reason", text)
-    return out
+def validation_texts(exc: ValidationError) -> dict[str, str]:
+    """A service's refusal per field, in the user's language (its Reasons where it has them)."""
+    return {key: tr_reason(exc.reasons.get(key) or text) for key, text in exc.errors.items()}
+
+
+validation_errors = validation_texts  # the pages' older name
 
 
 

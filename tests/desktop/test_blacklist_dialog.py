@@ -15,8 +15,8 @@ from db.models.enums import AuditAction, BlacklistReason, BlacklistSource, Role
 from db.services import blacklist, staff
 from desktop.blacklist import AddEntryDialog, BlacklistDialog, LiftDialog
 from desktop.context import AppContext
-from desktop.dialogs import tr_reason
 from desktop.main_window import MainWindow
+from desktop.pages.texts import tr_reason
 from desktop.preferences import Preferences
 from desktop.tasks import TaskRunner
 from lending.settings import DEFAULT_SETTINGS

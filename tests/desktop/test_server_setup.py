@@ -19,18 +19,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from db import open_database
+from db.connection import build_server_url
 from db.crypto import write_key_export
 from db.paths import default_db_path, key_file_path, sqlite_url
 from db.services import staff
 from desktop.app import Application, choose_database, make_application
-from desktop.login import (
-    ConnectDialog,
-    KeyImportDialog,
-    SetupDialog,
-    build_server_url,
-)
+from desktop.login import SetupDialog
 from desktop.login_dialog import LoginDialog
 from desktop.preferences import Preferences, settings_file
+from desktop.server_setup import ConnectDialog, KeyImportDialog
 from desktop.tasks import ImmediateRunner
 from tests.desktop.conftest import OWNER_PASSWORD
 
@@ -233,6 +230,27 @@ def test_a_different_key_already_here_is_kept_aside(qtbot, tmp_path, runner):
     dialog.database.close()
 
 
+def test_a_failing_key_write_keeps_the_old_key_and_says_so(qtbot, tmp_path, runner, monkeypatch):
+    from tests.faults import DISK_FULL, fail_rename_onto
+
+    url, export = _group_server(tmp_path)
+    open_database(tmp_path / "own.sqlite3").close()  # this counter made a key of its own
+    target = key_file_path()
+    own_key = target.read_bytes()
+    names = sorted(p.name for p in target.parent.iterdir())
+    fail_rename_onto(target, monkeypatch)
+    dialog = KeyImportDialog(url, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path.setText(str(export))
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.ok_button.click()
+    assert dialog.message.text() == f"The key could not be saved on this computer: {DISK_FULL}"
+    assert dialog.isVisible() and dialog.result() == 0 and dialog.ok_button.isEnabled()
+    assert target.read_bytes() == own_key  # the counter still has its key
+    assert sorted(p.name for p in target.parent.iterdir()) == names  # no copy, no temp file
+
+
 def test_an_empty_server_database_is_set_up_as_the_groups_first_store(qtbot, tmp_path, runner):
     empty = tmp_path / "server" / "new.sqlite3"
     empty.parent.mkdir()
@@ -302,9 +320,9 @@ def test_the_password_is_never_written_to_the_settings(qtbot, runner):
     ],
 )
 def test_server_errors_are_told_apart(detail, code):
-    from desktop.login import _classify
+    from db.connection import classify
 
-    assert _classify(detail) == code
+    assert classify(detail) == code
 
 
 def test_precedence_options_then_environment_then_remembered_then_own_file(tmp_path):

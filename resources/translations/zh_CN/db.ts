@@ -747,6 +747,10 @@
       <translation>暂时无法连接数据库，本次未保存任何内容。请在数据库恢复后重试。</translation>
     </message>
     <message>
+      <source>The database {server} holds other data, not LoanDesk's. Nothing was changed; check the database name.</source>
+      <translation>数据库 {server} 中是其他数据，不是车贷助手的数据。未做任何更改；请检查数据库名。</translation>
+    </message>
+    <message>
       <source>The date cannot be before the customer's first contact ({day}).</source>
       <translation>日期不能早于客户首次接触的日期（{day}）。</translation>
     </message>
@@ -787,6 +791,10 @@
       <translation>文件名须以 .json 或 .xlsx 结尾。</translation>
     </message>
     <message>
+      <source>The file was made by a newer LoanDesk; update LoanDesk first.</source>
+      <translation>该文件由更新版本的车贷助手生成；请先升级车贷助手。</translation>
+    </message>
+    <message>
       <source>The file {name} cannot be read: {why}.</source>
       <translation>无法读取文件 {name}：{why}。</translation>
     </message>
@@ -801,6 +809,10 @@
     <message>
       <source>The key '{given}' appears twice in one object.</source>
       <translation>同一对象中键“{given}”出现了两次。</translation>
+    </message>
+    <message>
+      <source>The key could not be saved on this computer: {why}</source>
+      <translation>无法在本机保存密钥：{why}</translation>
     </message>
     <message>
       <source>The lender '{given}' is listed twice.</source>
@@ -843,6 +855,30 @@
       <translation>相同的手机号在最近 {days} 天内已用于另一笔申请（咨询 {other}）。请核实这不是重复申请。</translation>
     </message>
     <message>
+      <source>The server asks for the password. It is not saved on this computer: enter it and connect.</source>
+      <translation>服务器需要密码。密码不会保存在本机：请输入密码后连接。</translation>
+    </message>
+    <message>
+      <source>The server cannot be used: {detail}</source>
+      <translation>无法使用该服务器：{detail}</translation>
+    </message>
+    <message>
+      <source>The server does not let this computer or this user in. Ask your IT person to allow it (pg_hba.conf on the server).</source>
+      <translation>服务器不允许本机或该用户连接。请联系 IT 人员开通（服务器上的 pg_hba.conf）。</translation>
+    </message>
+    <message>
+      <source>The server refused the user name or password. Check them with your IT person.</source>
+      <translation>服务器拒绝了该用户名或密码。请与 IT 人员核对。</translation>
+    </message>
+    <message>
+      <source>The server {server} does not answer. Check the address and port, that the server is running and that this computer is on the dealership's network.</source>
+      <translation>服务器 {server} 没有响应。请检查地址和端口、服务器是否已启动，以及本机是否连在门店网络上。</translation>
+    </message>
+    <message>
+      <source>The server's database was written by a newer LoanDesk. Install the newer LoanDesk on this counter.</source>
+      <translation>服务器上的数据库由更新版本的车贷助手写入。请在本柜台安装新版本的车贷助手。</translation>
+    </message>
+    <message>
       <source>The sheet '{sheet}' is missing.</source>
       <translation>缺少工作表“{sheet}”。</translation>
     </message>
@@ -875,6 +911,10 @@
       <translation>没有名为“{key}”的列映射；可用：{known}。</translation>
     </message>
     <message>
+      <source>There is no database {server}. Check the database name.</source>
+      <translation>没有数据库 {server}。请检查数据库名。</translation>
+    </message>
+    <message>
       <source>There is no product '{given}' on the product sheets.</source>
       <translation>产品工作表中没有产品“{given}”。</translation>
     </message>
@@ -897,6 +937,10 @@
     <message>
       <source>This consultation was changed by {who} at {when}. Reload it to see their changes; what you typed is still in the form.</source>
       <translation>这笔咨询已被 {who} 于 {when} 修改。请重新载入查看对方的修改；您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+      <source>This counter does not have the dealer group's encryption key yet. Import the key file the owner exported ({program} key export on the first counter).</source>
+      <translation>本柜台还没有集团的加密密钥。请导入店主导出的密钥文件（在第一台柜台上运行 {program} key export）。</translation>
     </message>
     <message>
       <source>This customer matches an entry on the {source} blacklist ({reason}) added at {store} on {date}. The consultation cannot go on to a finance plan; please refer to the manager.</source>
@@ -935,6 +979,10 @@
       <translation>这不是车贷助手的产品目录文件。</translation>
     </message>
     <message>
+      <source>This is not a database address LoanDesk can use.</source>
+      <translation>这不是车贷助手可以使用的数据库地址。</translation>
+    </message>
+    <message>
       <source>This is not a field LoanDesk knows.</source>
       <translation>这不是车贷助手认识的字段。</translation>
     </message>
@@ -949,6 +997,10 @@
     <message>
       <source>This is not a valid mobile number.</source>
       <translation>这不是有效的手机号。</translation>
+    </message>
+    <message>
+      <source>This key belongs to another database, not to the server's. Nothing was changed; ask the owner for the right key file.</source>
+      <translation>该密钥属于另一个数据库，不是服务器上的数据库。未做任何更改；请向店主索取正确的密钥文件。</translation>
     </message>
     <message>
       <source>This must be a list.</source>
@@ -1005,6 +1057,10 @@
     <message>
       <source>Vehicle not accepted</source>
       <translation>车辆不符合要求</translation>
+    </message>
+    <message>
+      <source>Wrong passphrase, or the file is damaged. Nothing was changed.</source>
+      <translation>口令错误，或文件已损坏。未做任何更改。</translation>
     </message>
     <message>
       <source>You entered this override yourself: another manager has to approve or refuse it.</source>
@@ -1134,8 +1190,8 @@
       <translation>备份已写入 {path}（{size} MB，数据结构版本 {revision}），校验通过。</translation>
     </message>
     <message>
-      <source>Carry the file and, separately, the passphrase to each counter and run there: python main.py key import --from FILE --user NAME</source>
-      <translation>请将该文件和口令分开带到每台柜台电脑，并在那里运行：python main.py key import --from 文件 --user 用户名</translation>
+      <source>Carry the file and, separately, the passphrase to each counter and run there: {program} key import --from FILE --user NAME</source>
+      <translation>请将该文件和口令分开带到每台柜台电脑，并在那里运行：{program} key import --from 文件 --user 用户名</translation>
     </message>
     <message>
       <source>Catalogue written to {path}: {lenders} lenders, {products} products, {add_ons} add-ons</source>
@@ -1158,8 +1214,8 @@
       <translation>与数据库 {db} 匹配。</translation>
     </message>
     <message>
-      <source>Keep a copy of the key file {key} with your backups: without it the customers' protected data cannot be read (python main.py key export --out FILE writes a passphrase-protected copy).</source>
-      <translation>请将密钥文件 {key} 与备份一起妥善保存：没有它就无法读取客户的受保护数据（python main.py key export --out 文件 可生成一份由口令保护的副本）。</translation>
+      <source>Keep a copy of the key file {key} with your backups: without it the customers' protected data cannot be read ({program} key export --out FILE writes a passphrase-protected copy).</source>
+      <translation>请将密钥文件 {key} 与备份一起妥善保存：没有它就无法读取客户的受保护数据（{program} key export --out 文件 可生成一份由口令保护的副本）。</translation>
     </message>
     <message>
       <source>Key exported to {path} (fingerprint {fingerprint}).</source>
@@ -1214,8 +1270,8 @@
       <translation>没有可输入密码的终端：请使用 --password-file 文件。</translation>
     </message>
     <message>
-      <source>Nothing was backed up. To go back to an earlier backup, use: python main.py restore --from BACKUP_FILE</source>
-      <translation>未进行任何备份。如需回到以前的备份，请使用：python main.py restore --from 备份文件</translation>
+      <source>Nothing was backed up. To go back to an earlier backup, use: {program} restore --from BACKUP_FILE</source>
+      <translation>未进行任何备份。如需回到以前的备份，请使用：{program} restore --from 备份文件</translation>
     </message>
     <message>
       <source>Nothing was restored; the current database is unchanged.</source>
@@ -1258,8 +1314,8 @@
       <translation>已修改的设置：{n} 项。</translation>
     </message>
     <message>
-      <source>Store {store} does not exist (see: python main.py store list).</source>
-      <translation>门店 {store} 不存在（见：python main.py store list）。</translation>
+      <source>Store {store} does not exist (see: {program} store list).</source>
+      <translation>门店 {store} 不存在（见：{program} store list）。</translation>
     </message>
     <message>
       <source>The account was not added: {why}</source>
@@ -1294,12 +1350,12 @@
       <translation>备份已写入但校验未通过，已丢弃：{why}</translation>
     </message>
     <message>
-      <source>The encryption key file {path} does not belong to this database: the database was encrypted with a different key, so customer data cannot be read. Import the key file from the first counter: python main.py key import --from FILE --replace --user NAME</source>
-      <translation>加密密钥文件 {path} 不属于此数据库：此数据库使用了另一个密钥加密，因此无法读取客户数据。请从第一台柜台电脑导入密钥文件：python main.py key import --from 文件 --replace --user 用户名</translation>
+      <source>The encryption key file {path} does not belong to this database: the database was encrypted with a different key, so customer data cannot be read. Import the key file from the first counter: {program} key import --from FILE --replace --user NAME</source>
+      <translation>加密密钥文件 {path} 不属于此数据库：此数据库使用了另一个密钥加密，因此无法读取客户数据。请从第一台柜台电脑导入密钥文件：{program} key import --from 文件 --replace --user 用户名</translation>
     </message>
     <message>
-      <source>The encryption key file {path} is missing, so protected customer data cannot be read. Import the key file from the first counter (python main.py key import --from FILE --user NAME) or restore it from your backup.</source>
-      <translation>加密密钥文件 {path} 不存在，因此无法读取受保护的客户数据。请从第一台柜台电脑导入密钥文件（python main.py key import --from 文件 --user 用户名），或从备份中恢复。</translation>
+      <source>The encryption key file {path} is missing, so protected customer data cannot be read. Import the key file from the first counter ({program} key import --from FILE --user NAME) or restore it from your backup.</source>
+      <translation>加密密钥文件 {path} 不存在，因此无法读取受保护的客户数据。请从第一台柜台电脑导入密钥文件（{program} key import --from 文件 --user 用户名），或从备份中恢复。</translation>
     </message>
     <message>
       <source>The file {path} cannot be read ({why}).</source>
@@ -1436,6 +1492,10 @@
     <message>
       <source>not readable</source>
       <translation>无法读取</translation>
+    </message>
+    <message>
+      <source>the database server</source>
+      <translation>数据库服务器</translation>
     </message>
     <message>
       <source>the disk is full</source>
@@ -1597,8 +1657,8 @@
       <translation>{path} 不是车贷助手数据库（它属于其他程序），文件未被更改。请用 --db 选择车贷助手自己的数据库文件。</translation>
     </message>
     <message>
-      <source>{path} is not a usable LoanDesk database ({why}). The file was not changed. Choose another file with --db, or restore a backup with: python main.py restore --from BACKUP_FILE</source>
-      <translation>{path} 不是可用的车贷助手数据库（{why}）。文件未被改动。请用 --db 选择其他文件，或恢复备份：python main.py restore --from 备份文件</translation>
+      <source>{path} is not a usable LoanDesk database ({why}). The file was not changed. Choose another file with --db, or restore a backup with: {program} restore --from BACKUP_FILE</source>
+      <translation>{path} 不是可用的车贷助手数据库（{why}）。文件未被改动。请用 --db 选择其他文件，或恢复备份：{program} restore --from 备份文件</translation>
     </message>
   </context>
   <context>

@@ -12,8 +12,8 @@
       <translation>年化利率</translation>
     </message>
     <message>
-      <source>Another counter that opens the same database needs this key: install the copy there with python main.py key import --from FILE --user NAME.</source>
-      <translation>其他打开同一数据库的柜台电脑也需要这个密钥：在那台电脑上用 python main.py key import --from 文件 --user 用户名 安装备份。</translation>
+      <source>Another counter that opens the same database needs this key: install the copy there with {program} key import --from FILE --user NAME.</source>
+      <translation>其他打开同一数据库的柜台电脑也需要这个密钥：在那台电脑上用 {program} key import --from 文件 --user 用户名 安装备份。</translation>
     </message>
     <message>
       <source>At least {n} characters. Write it down and keep it apart from the file: the copy cannot be opened without it.</source>

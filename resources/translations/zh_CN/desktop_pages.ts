@@ -71,10 +71,6 @@
       <translation>与车辆不符</translation>
     </message>
     <message>
-      <source>Enter an amount in yuan, e.g. 120,000.</source>
-      <translation>请输入金额（元），例如 120,000。</translation>
-    </message>
-    <message>
       <source>Enter first registration, mileage, condition and the reference price to see the value.</source>
       <translation>填写初次登记日期、行驶里程、车况和参考价后显示评估价。</translation>
     </message>
@@ -961,10 +957,6 @@
       <translation>请输入不小于 0 的整数。</translation>
     </message>
     <message>
-      <source>Enter an amount in yuan, e.g. 12,000 or 12000.50.</source>
-      <translation>请输入金额（元），例如 12,000 或 12000.50。</translation>
-    </message>
-    <message>
       <source>Enter the customer's monthly income.</source>
       <translation>请输入客户月收入。</translation>
     </message>
@@ -1047,10 +1039,6 @@
     <message>
       <source>Score {score} of 100</source>
       <translation>评分 {score} / 100</translation>
-    </message>
-    <message>
-      <source>The amount cannot be negative.</source>
-      <translation>金额不能为负数。</translation>
     </message>
     <message>
       <source>The customer's ID number is not stored yet. Record the consent and the ID number in Reception first: the age comes from the ID.</source>

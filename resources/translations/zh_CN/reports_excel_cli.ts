@@ -16,8 +16,8 @@
       <translation>报表已保存至 {path}</translation>
     </message>
     <message>
-      <source>Store {store} does not exist (--store takes a store's number or name from: python main.py store list).</source>
-      <translation>门店 {store} 不存在（--store 可填门店编号或名称，见：python main.py store list）。</translation>
+      <source>Store {store} does not exist (--store takes a store's number or name from: {program} store list).</source>
+      <translation>门店 {store} 不存在（--store 可填门店编号或名称，见：{program} store list）。</translation>
     </message>
     <message>
       <source>The workbook holds unmasked personal data; the export was logged.</source>
