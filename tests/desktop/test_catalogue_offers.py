@@ -18,9 +18,11 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
+from sqlalchemy import select
 
 from db import Database
-from db.models.enums import Step
+from db.models import AuditEntry
+from db.models.enums import AuditAction, Step
 from db.services import catalogue, catalogue_admin
 from db.services.base import Actor
 from desktop.catalogue_editor import CatalogueEditorDialog
@@ -224,6 +226,24 @@ def test_an_invalid_subsidy_shows_its_reasons(qtbot, database, owner, runner) ->
     assert catalogue_audits(database) == before
     assert catalogue.load_catalogue(database, owner.store_id).product(
         "bank_mortgage").subsidy is None
+    # corrected: saved, and audited with who, when and before -> after
+    type_over(qtbot, form.lines["subsidy.lender_rate"], "5.20")
+    type_over(qtbot, form.lines["subsidy.by"], "the dealer")
+    type_over(qtbot, form.lines["subsidy.by_zh"], "经销商")
+    click(qtbot, d.save_product_button)
+    assert "Saved" in d.message.text(), d.message.text()
+    assert catalogue.load_catalogue(database, owner.store_id).product(
+        "bank_mortgage").subsidy == Subsidy(D("5.20"), "the dealer", "经销商")
+    with database.unit_of_work() as uow:
+        row = uow.session.scalars(select(AuditEntry).where(
+            AuditEntry.action == AuditAction.CATALOGUE_CHANGE.value)
+            .order_by(AuditEntry.id.desc())).first()
+        assert row is not None and row.at is not None
+        assert (row.staff_id, row.username) == (owner.staff_id, owner.username)
+        assert row.detail["changes"] == [
+            {"key": "subsidy.by", "before": None, "after": "the dealer"},
+            {"key": "subsidy.by_zh", "before": None, "after": "经销商"},
+            {"key": "subsidy.lender_rate", "before": None, "after": "5.20"}]
 
 
 def test_consumer_credit_edited_with_its_promotion(qtbot, database, owner, runner) -> None:
