@@ -7,8 +7,14 @@ highest, names in English and Chinese, at least one lender, repayment method,
 term, grade, kind of car; the rates inside the product's APR range and the
 highest rate inside the store's cap; the step-up and balloon details where
 those methods are offered; the rate sheet a full grid
-(:func:`lending.products.rate_sheet_reasons`).  :func:`lender_reasons` does the
-same for a lender.  The result maps a field (a catalogue JSON key, nested ones
+(:func:`lending.products.rate_sheet_reasons`); an interest subsidy (贴息) named
+in both languages with the lender's rate at least every customer rate
+(:func:`customer_rates`).  :func:`consumer_reasons` checks a consumer credit line
+(ranges, each grade's rate and monthly fee inside them, the first-loan
+promotion), :func:`card_reasons` a bank card instalment (its fee table: each
+term once, in order, and no term's true APR - :func:`card_apr`, from
+:mod:`lending.deal`'s schedule - above the store's cap).  :func:`lender_reasons`
+does the same for a lender.  The result maps a field (a catalogue JSON key, nested ones
 as ``fees.upfront_fee``) to the first reason to correct there, in the order of
 the form; empty means the record can be saved.
 
