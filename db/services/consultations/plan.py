@@ -219,6 +219,8 @@ class PlanEvaluation:
     """The down payment the target payment asked for (when solving)."""
     solve_problem: Reason | None = None
     """Why the target cannot be met (when solving)."""
+    cards: tuple[lending_deal.CardOffer, ...] = ()
+    """Every active bank card instalment product for the amount financed and the term."""
 
 
 def _evaluation_context(uow: UnitOfWork, actor: Actor, consultation_id: int, f: Form,
@@ -314,7 +316,8 @@ def evaluate_plan(
         assert down is not None and term is not None and m is not None
         assert ctx.vehicle is not None
         start = start_date or moment.astimezone().date()
-        products = catalogue.load_catalogue(uow, actor.store_id).products
+        offered = catalogue.load_catalogue(uow, actor.store_id)
+        products = offered.products
         request = _deal_request(uow, actor, deal, price=price, down=down, term=term,
                                 method=m, balloon_percent=balloon, start=start,
                                 add_ons=add_ons)
@@ -343,7 +346,10 @@ def evaluate_plan(
             grid = lending_deal.payment_grid(
                 known.product, ctx.customer, ctx.vehicle, product_request, downs,
                 grid_terms, ctx.settings, known=known, reuse=grid_reuse)
-        return PlanEvaluation(request, evaluations, grid, downs, solved, problem)
+        amount = request.base.vehicle_price - request.base.down_payment
+        cards = tuple(lending_deal.card_offer(c, amount, term, start)
+                      for c in offered.card_instalments if c.active)
+        return PlanEvaluation(request, evaluations, grid, downs, solved, problem, cards)
 
 
 def _solve(product: Product, ctx: _Context, request: DealRequest, goal: Decimal
