@@ -185,7 +185,7 @@ class LenderForm(QWidget):
         self.payout_rules.setFixedHeight(90)
         self.errors = {k: error_label() for k in (
             "name", "name_zh", "service_phone", "complaint_channel", "payout_rules")}
-        self.widgets: dict[str, QWidget] = {
+        self.widgets: dict[str, QLineEdit | QPlainTextEdit] = {
             "name": self.name, "name_zh": self.name_zh, "service_phone": self.service_phone,
             "complaint_channel": self.complaint_channel, "payout_rules": self.payout_rules}
         form = QFormLayout()
