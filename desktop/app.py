@@ -35,7 +35,7 @@ import sys
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from db.paths import ENV_HOME
 from desktop import style
@@ -608,7 +608,7 @@ class Application(QObject):
             self.database.close()
 
 
-def smoke_test(dialog: QWidget) -> None:
+def smoke_test(dialog: QDialog) -> None:
     """``LOANDESK_SMOKE=1`` with a throw-away ``LOANDESK_HOME``: once the dialog is on the
     screen, print its name and close it (the program then quits, status 0)."""
     if os.environ.get(SMOKE_ENV) != "1" or not os.environ.get(ENV_HOME):
@@ -616,7 +616,7 @@ def smoke_test(dialog: QWidget) -> None:
 
     def shown() -> None:
         print(f"LOANDESK_DIALOG {type(dialog).__name__} {dialog.isVisible()}", flush=True)
-        dialog.reject()  # type: ignore[attr-defined]
+        dialog.reject()
 
     QTimer.singleShot(0, shown)
 

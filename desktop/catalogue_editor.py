@@ -1,10 +1,13 @@
 """Products and lenders… (Tools menu): the owner's catalogue editor.
 
-Two tabs.  **Products**: the store's products in a Qt table model (name in the
-user's language, offered or not, saved plans; the lenders in the tooltip),
-Add / Copy / Deactivate beside it, and the chosen product's form
+Two tabs.  **Products**: the store's products of the three kinds in a Qt table
+model (name in the user's language, offered or not and the kind, saved plans;
+the lenders in the tooltip), Add (of the kind chosen beside it) / Copy /
+Deactivate, and the chosen product's form of its kind: a car loan
 (:mod:`desktop.catalogue_form`: general, repayment, vehicles, fees, rates with
-the rate sheet editable in place).  **Lenders**: the lenders with their Chinese
+the rate sheet editable in place, subsidy and add-ons), a consumer credit line
+or a bank card instalment with its fee table in place
+(:mod:`desktop.catalogue_offers`).  **Lenders**: the lenders with their Chinese
 name, service phone, complaint channel and payout rules.
 
 The form reads each field with its bounds and checks it as soon as it is left;
@@ -32,6 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -43,6 +47,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -54,7 +59,14 @@ from db.services import catalogue_admin
 from db.services.base import Permission, PermissionDenied, ValidationError
 from db.services.catalogue_admin import CatalogueView, LenderView, ProductEntry
 from desktop import style
+from desktop.catalogue_fields import FieldsForm
 from desktop.catalogue_form import GREY, ProductForm, blank_product
+from desktop.catalogue_offers import (
+    CardInstalmentForm,
+    ConsumerCreditForm,
+    blank_card,
+    blank_consumer,
+)
 from desktop.context import AppContext
 from desktop.models import ROW_ROLE, _RowsModel
 from desktop.pages.texts import tr_reason, validation_texts
@@ -81,8 +93,10 @@ class ProductListModel(_RowsModel):
             return (row.name_zh or row.name) if self.chinese else row.name
         if column == 1:
             status = self.tr("Offered") if row.active else self.tr("Not offered")
-            if row.kind != catalogue_service.KIND_CAR:
+            if row.kind == catalogue_service.KIND_CONSUMER:
                 status += " · " + self.tr("consumer credit")
+            elif row.kind == catalogue_service.KIND_CARD:
+                status += " · " + self.tr("card instalment")
             return status
         return str(row.plans)
 
@@ -171,7 +185,7 @@ class LenderForm(QWidget):
         self.payout_rules.setFixedHeight(90)
         self.errors = {k: error_label() for k in (
             "name", "name_zh", "service_phone", "complaint_channel", "payout_rules")}
-        self.widgets: dict[str, QWidget] = {
+        self.widgets: dict[str, QLineEdit | QPlainTextEdit] = {
             "name": self.name, "name_zh": self.name_zh, "service_phone": self.service_phone,
             "complaint_channel": self.complaint_channel, "payout_rules": self.payout_rules}
         form = QFormLayout()
@@ -217,7 +231,7 @@ class LenderForm(QWidget):
 
     def set_editable(self, on: bool) -> None:
         for widget in self.widgets.values():
-            widget.setReadOnly(not on)  # type: ignore[attr-defined]
+            widget.setReadOnly(not on)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
@@ -245,6 +259,13 @@ class CatalogueEditorDialog(QDialog):
         self.products_table = list_view(self.product_model, 0)
         self.products_table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._product_chosen(current.row()))
+        self.add_kind = QComboBox()
+        self.add_kind.setObjectName("add_kind")
+        for kind, text in ((catalogue_service.KIND_CAR, self.tr("Car loan")),
+                           (catalogue_service.KIND_CONSUMER, self.tr("Consumer credit line")),
+                           (catalogue_service.KIND_CARD, self.tr("Card instalment"))):
+            self.add_kind.addItem(text, kind)
+        self.add_kind.setToolTip(self.tr("The kind of product Add product adds"))
         self.add_product_button = QPushButton(self.tr("Add product"))
         self.copy_button = QPushButton(self.tr("Copy"))
         self.toggle_product_button = QPushButton(self.tr("Deactivate"))
@@ -252,10 +273,19 @@ class CatalogueEditorDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_product)
         self.toggle_product_button.clicked.connect(self.toggle_product)
         self.product_form = ProductForm(ctx.settings, ctx.chinese, self)
+        self.credit_form = ConsumerCreditForm(ctx.settings, ctx.chinese, self)
+        self.card_form = CardInstalmentForm(ctx.settings, ctx.chinese, self)
+        self.forms: dict[str, FieldsForm] = {
+            catalogue_service.KIND_CAR: self.product_form,
+            catalogue_service.KIND_CONSUMER: self.credit_form,
+            catalogue_service.KIND_CARD: self.card_form}
+        self.form_stack = QStackedWidget()
+        for form in self.forms.values():
+            self.form_stack.addWidget(form)
+            form.changed.connect(lambda: setattr(self, "product_dirty", True))
         self.product_dirty = False
         """The form holds edits that are not saved yet."""
         self._shown_row = -1
-        self.product_form.changed.connect(lambda: setattr(self, "product_dirty", True))
         self.save_product_button = QPushButton(self.tr("Save product"))
         self.save_product_button.clicked.connect(self.save_product)
         self.revert_button = QPushButton(self.tr("Undo changes"))
@@ -263,8 +293,9 @@ class CatalogueEditorDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._side_by_side(
             self.products_table,
-            [self.add_product_button, self.copy_button, self.toggle_product_button],
-            self.product_form, [self.save_product_button, self.revert_button]),
+            [self.add_kind, self.add_product_button, self.copy_button,
+             self.toggle_product_button],
+            self.form_stack, [self.save_product_button, self.revert_button]),
             self.tr("Products"))
 
         self.lender_model = LenderListModel(self)
@@ -309,14 +340,16 @@ class CatalogueEditorDialog(QDialog):
                        self.toggle_lender_button, self.save_lender_button):
             button.setAutoDefault(False)
             button.setVisible(self.editable)
-        self.product_form.set_editable(self.editable)
+        self.add_kind.setVisible(self.editable)
+        for form in self.forms.values():
+            form.set_editable(self.editable)
         self.lender_form.set_editable(self.editable)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._save_shortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self._new_shortcut)
         self.resize(1180, 760)
         self.refresh()
 
-    def _side_by_side(self, table: QTableView, actions: Sequence[QPushButton], form: QWidget,
+    def _side_by_side(self, table: QTableView, actions: Sequence[QWidget], form: QWidget,
                       saves: Sequence[QPushButton]) -> QWidget:
         left = QWidget()
         column = QVBoxLayout(left)
@@ -361,7 +394,8 @@ class CatalogueEditorDialog(QDialog):
         self.lender_model.product_names = {
             p.code: (p.name_zh or p.name) if self.ctx.chinese else p.name
             for p in view.products}
-        self.product_form.set_lenders(view.lenders)
+        for form in self.forms.values():
+            form.set_lenders(view.lenders)
         self.product_model.set_rows(view.products)
         self.lender_model.set_rows(view.lenders)
         code = select_product or (current.code if current else None)
@@ -396,7 +430,7 @@ class CatalogueEditorDialog(QDialog):
         """No unsaved edits, or the owner lets them go."""
         if not self.product_dirty or not self.editable:
             return True
-        base = self.product_form.base
+        base = self.form.base
         name = ((base.name_zh or base.name) if self.ctx.chinese else base.name) or \
             self.tr("the new product")
         answer = QMessageBox.question(
@@ -410,23 +444,36 @@ class CatalogueEditorDialog(QDialog):
         if self.may_discard():
             super().reject()
 
+    @property
+    def form(self) -> FieldsForm:
+        """The form shown: the one of the chosen product's kind."""
+        widget = self.form_stack.currentWidget()
+        assert isinstance(widget, FieldsForm)
+        return widget
+
+    def _show_form(self, kind: str) -> FieldsForm:
+        form = self.forms.get(kind, self.product_form)
+        self.form_stack.setCurrentWidget(form)
+        return form
+
     def _show_entry(self, entry: ProductEntry) -> None:
-        car = entry.product is not None
+        readable = entry.item is not None
         self._shown_row = self.product_model.row_of(entry.code)
         self.product_dirty = False
-        if entry.product is not None:
-            self.product_form.show_product(entry.product, entry)
-        self.product_form.setEnabled(car)
-        self.product_form.set_editable(self.editable and car)
-        self.save_product_button.setEnabled(car)
-        self.revert_button.setEnabled(car)
-        self.copy_button.setEnabled(car)
+        form = self._show_form(entry.kind)
+        if entry.item is not None:
+            form.show_product(entry.item, entry)
+        form.setEnabled(readable)
+        form.set_editable(self.editable and readable)
+        self.save_product_button.setEnabled(readable)
+        self.revert_button.setEnabled(readable)
+        self.copy_button.setEnabled(readable)
         self.toggle_product_button.setText(
             self.tr("Deactivate") if entry.active else self.tr("Offer again"))
-        if not car:
-            self.product_form.heading.setText(self.tr(
-                "{name}: a consumer credit line. It is not edited here; it can be deactivated "
-                "or offered again.").format(name=self.product_model.display(entry, 0)))
+        if not readable:
+            form.heading.setText(self.tr(
+                "{name} cannot be read; it can be deactivated or offered again.").format(
+                name=self.product_model.display(entry, 0)))
 
     def _show_current_product(self) -> None:
         self.product_dirty = False
@@ -445,19 +492,24 @@ class CatalogueEditorDialog(QDialog):
         self.tabs.setCurrentIndex(0)
         self.products_table.clearSelection()
         self.products_table.setCurrentIndex(QModelIndex())
-        self.product_form.setEnabled(True)
-        self.product_form.set_editable(True)
-        self.product_form.show_product(blank_product(self.ctx.settings), None, blank=True)
+        kind = str(self.add_kind.currentData())
+        form = self._show_form(kind)
+        form.setEnabled(True)
+        form.set_editable(True)
+        blank = {catalogue_service.KIND_CONSUMER: blank_consumer,
+                 catalogue_service.KIND_CARD: blank_card}.get(
+            kind, lambda: blank_product(self.ctx.settings))()
+        form.show_product(blank, None, blank=True)
         for button in (self.save_product_button, self.revert_button):
             button.setEnabled(True)
-        self.product_form.tabs.setCurrentIndex(0)
-        self.product_form.lines["name"].setFocus()
+        form.tabs.setCurrentIndex(0)
+        form.lines["name"].setFocus()
 
     def save_product(self) -> None:
         if not self.editable:
             return
-        product, errors = self.product_form.read()
-        self.product_form.show_errors(errors)
+        product, errors = self.form.read()
+        self.form.show_errors(errors)
         if errors:
             self.say(self.tr("Nothing was saved: correct the fields marked in red."), error=True)
             return
@@ -477,18 +529,19 @@ class CatalogueEditorDialog(QDialog):
         self.say(self.tr("Saved. New plans use it from now on; saved plans keep theirs."))
 
     def _product_failed(self, exc: BaseException) -> None:
-        self._refused(exc, self.save_product_button, self.product_form.show_errors)
+        self._refused(exc, self.save_product_button, self.form.show_errors)
 
     def copy_product(self) -> None:
         entry = self.current_product()
         if entry is None or not self.editable or not self.may_discard():
             return
         db, actor, code = self.ctx.database, self.ctx.staff, entry.code
+        had = {p.code for p in self.view.products} if self.view else set()
         self._run(lambda: catalogue_admin.copy_product(db, actor, code),
-                  lambda view: self._copied(view, code))
+                  lambda view: self._copied(view, had))
 
-    def _copied(self, view: CatalogueView, code: str) -> None:
-        copy = next(p for p in reversed(view.products) if p.code.startswith(code))
+    def _copied(self, view: CatalogueView, had: set[str]) -> None:
+        copy = next(p for p in reversed(view.products) if p.code not in had)
         self.show_view(view, copy.code)
         self.say(self.tr("Copied as {name}. The copy is not offered until you tick "
                          "\"Offered in new plans\" and save it.").format(

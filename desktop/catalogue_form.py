@@ -1,102 +1,61 @@
-"""The product form of the Products and lenders editor (:mod:`desktop.catalogue_editor`).
+"""The car-loan form of the Products and lenders editor (:mod:`desktop.catalogue_editor`).
 
-One car-loan product in tabs (general, repayment, vehicles, fees, rates).  Each
-field is read with its bounds (:data:`lending.catalogue_rules.BOUNDS`) and
-checked with :func:`lending.catalogue_rules.product_reasons` as soon as it is
-left; the reason stands under the field.  The rates tab holds the accepted
-grades with their approval likelihood (:class:`GradesModel`) and the rate sheet
-editable in place (:class:`RateSheetModel`: one row per grade, one column per
-term band x down-payment band); a sheet of one band of each is stored as each
-grade's one rate.  :meth:`ProductForm.read` gives the product and every reason.
+One car-loan product in tabs (general, repayment, vehicles, fees, rates, subsidy
+and add-ons).  Each field is read with its bounds
+(:data:`lending.catalogue_rules.BOUNDS`) and checked with
+:func:`lending.catalogue_rules.product_reasons` as soon as it is left; the reason
+stands under the field (:class:`desktop.catalogue_fields.FieldsForm`).  The rates
+tab holds the accepted grades with their approval likelihood and the rate sheet
+editable in place (:mod:`desktop.catalogue_models`); a sheet of one band of each
+is stored as each grade's one rate.  The subsidy tab holds the manufacturer's or
+dealer's interest subsidy (贴息: the lender's rate, who pays it in English and
+Chinese) and whether the lender may finance the add-ons.
+:meth:`ProductForm.read` gives the product and every reason.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListView,
     QSizePolicy,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from db.services.catalogue_admin import LenderView, ProductEntry
-from desktop import style
+from db.services.catalogue_admin import ProductEntry
+from desktop.catalogue_fields import (
+    GREY,
+    FieldsForm,
+    _band,
+    _num,
+    _parts,
+    energy_label,
+    hint_label,
+    strictness_label,
+    vehicle_kind_label,
+)
+from desktop.catalogue_models import GradesModel, RateSheetModel
 from desktop.labels import method_label
 from desktop.pages.texts import tr_reason
-from desktop.widgets import error_label, show_message
 from lending import parse
 from lending.catalogue_rules import product_reasons, read_number
 from lending.onroad import Energy, VehicleKind
-from lending.products import Fees, GradeTerms, Product, RateCell, StepUp, Strictness
+from lending.products import Fees, GradeTerms, Product, StepUp, Strictness, Subsidy
 from lending.qualification import Grade
 from lending.reasons import ReasonsError
 from lending.schedule import RepaymentMethod
 from lending.settings import LendingSettings
 
-Index = QModelIndex | QPersistentModelIndex
-TR_CONTEXT = "CatalogueEditor"
-GREY = QColor(style.MUTED)
-BAD = QColor(style.PALE_RED)
+__all__ = ["GREY", "ProductForm", "blank_product"]
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(TR_CONTEXT, text)
-
-
-def energy_label(energy: Energy) -> str:
-    return {
-        Energy.PETROL: _t("Petrol"),
-        Energy.DIESEL: _t("Diesel"),
-        Energy.HYBRID: _t("Hybrid (not plug-in)"),
-        Energy.NEV: _t("New-energy (NEV)"),
-    }[energy]
-
-
-def vehicle_kind_label(kind: VehicleKind) -> str:
-    return {VehicleKind.NEW: _t("New cars"), VehicleKind.USED: _t("Used cars")}[kind]
-
-
-def strictness_label(strictness: Strictness) -> str:
-    return {
-        Strictness.STRICT: _t("Strict (bank)"),
-        Strictness.MEDIUM: _t("Medium"),
-        Strictness.LENIENT: _t("Lenient"),
-    }[strictness]
-
-
-def _num(value: Decimal | int) -> str:
-    """A number as the owner typed it: ``4.80`` stays 4.80, thousands grouped."""
-    return format(value, ",f") if isinstance(value, Decimal) else f"{value:,}"
-
-
-def _band(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+SUBSIDY_TAB = 5
 
 
 def blank_product(settings: LendingSettings) -> Product:
@@ -120,372 +79,30 @@ def blank_product(settings: LendingSettings) -> Product:
 # --- grades and the rate sheet -------------------------------------------------------------
 
 
-class GradesModel(QAbstractTableModel):
-    """Grades A, B, C: accepted (a check box) and the approval likelihood, from and to."""
-
-    accepted_changed = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.accepted: dict[Grade, bool] = dict.fromkeys(Grade, False)
-        self.cells: dict[Grade, list[str]] = {g: ["", ""] for g in Grade}
-        self.fees: dict[Grade, Decimal | None] = dict.fromkeys(Grade)
-        self.editable = True
-
-    def set_grades(self, grades: Sequence[GradeTerms]) -> None:
-        self.beginResetModel()
-        self.accepted = dict.fromkeys(Grade, False)
-        self.cells = {g: ["", ""] for g in Grade}
-        self.fees = dict.fromkeys(Grade)
-        for g in grades:
-            self.accepted[g.grade] = True
-            self.cells[g.grade] = [_num(g.approval_likelihood_min_percent),
-                                   _num(g.approval_likelihood_max_percent)]
-            self.fees[g.grade] = g.monthly_fee_rate_percent
-        self.endResetModel()
-
-    def accepted_grades(self) -> list[Grade]:
-        return [g for g in Grade if self.accepted[g]]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Grade)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return self.tr("Grade {grade}").format(grade=list(Grade)[section].value)
-        return [self.tr("Accepted"), self.tr("Approval likelihood from (%)"),
-                self.tr("to (%)")][section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        grade = list(Grade)[index.row()]
-        if index.column() == 0:
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return (Qt.CheckState.Checked if self.accepted[grade]
-                        else Qt.CheckState.Unchecked)
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.cells[grade][index.column() - 1]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and not self.accepted[grade]:
-            return QBrush(GREY)
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or not self.editable:
-            return False
-        grade = list(Grade)[index.row()]
-        if index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole:
-            self.accepted[grade] = Qt.CheckState(value) == Qt.CheckState.Checked
-            self.dataChanged.emit(index, self.index(index.row(), 2))
-            self.accepted_changed.emit()
-            return True
-        if index.column() > 0 and role == Qt.ItemDataRole.EditRole:
-            self.cells[grade][index.column() - 1] = str(value).strip()
-            self.dataChanged.emit(index, index, [role])
-            return True
-        return False
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.editable:
-            return flags
-        if index.column() == 0:
-            return flags | Qt.ItemFlag.ItemIsUserCheckable
-        return flags | Qt.ItemFlag.ItemIsEditable
-
-    def read(self, rates: dict[Grade, Decimal]) -> tuple[tuple[GradeTerms, ...], str | None]:
-        """The accepted grades with ``rates``, and the first problem (in words) or None."""
-        out: list[GradeTerms] = []
-        problem: str | None = None
-        for grade in self.accepted_grades():
-            values: list[Decimal] = []
-            for text in self.cells[grade]:
-                try:
-                    values.append(Decimal(read_number("likelihood", text)))
-                except ReasonsError as exc:
-                    problem = problem or self.tr("Grade {grade}: {why}").format(
-                        grade=grade.value, why=tr_reason(exc.reason))
-                    values.append(Decimal(0))
-            out.append(GradeTerms(grade, rates.get(grade, Decimal(0)), values[0], values[1],
-                                  self.fees[grade]))
-        return tuple(out), problem
-
-
-SheetKey = tuple[Grade, int, Decimal]
-
-
-class RateSheetModel(QAbstractTableModel):
-    """The rate sheet in place: one row per accepted grade, one column per term band x
-    down-payment band; cells keep the text typed (a cell that cannot be read is red)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.grades: list[Grade] = []
-        self.terms: list[int] = []
-        self.downs: list[Decimal] = []
-        self.cells: dict[SheetKey, str] = {}
-        self.editable = True
-
-    def show_product(self, product: Product, blank: bool = False) -> None:
-        """The product's sheet; one without a sheet as one band (each grade's one rate)."""
-        cells: dict[SheetKey, str] = {}
-        if product.rate_sheet:
-            terms, downs = list(product.term_bands), list(product.down_payment_bands)
-            for c in product.rate_sheet:
-                cells[(c.grade, c.term_max_months, c.down_payment_min_percent)] = \
-                    _num(c.annual_rate)
-        else:
-            terms, downs = [max(product.terms, default=36)], [Decimal(0)]
-            if not blank:
-                for g in product.grades:
-                    cells[(g.grade, terms[0], Decimal(0))] = _num(g.annual_rate)
-        self.beginResetModel()
-        self.grades = [g.grade for g in product.grades]
-        self.terms, self.downs, self.cells = terms, downs, cells
-        self.endResetModel()
-
-    def reshape(self, grades: Sequence[Grade] | None = None, terms: Sequence[int] | None = None,
-                downs: Sequence[Decimal] | None = None) -> None:
-        """New rows or columns; the rates already typed stay in their cells."""
-        self.beginResetModel()
-        if grades is not None:
-            self.grades = list(grades)
-        if terms is not None:
-            old = self.terms
-            self.terms = list(terms)
-            if len(old) == 1 and len(self.terms) >= 1:  # one band split: copy its rates
-                for (g, t, d), text in list(self.cells.items()):
-                    if t == old[0]:
-                        for new in self.terms:
-                            self.cells.setdefault((g, new, d), text)
-        if downs is not None:
-            old_d = self.downs
-            self.downs = list(downs)
-            if len(old_d) == 1:
-                for (g, t, d), text in list(self.cells.items()):
-                    if d == old_d[0]:
-                        for new_down in self.downs:
-                            self.cells.setdefault((g, t, new_down), text)
-        self.endResetModel()
-
-    def band(self, column: int) -> tuple[int, Decimal]:
-        """The term band and the down-payment band of a column."""
-        return self.terms[column // len(self.downs)], self.downs[column % len(self.downs)]
-
-    def key(self, row: int, column: int) -> SheetKey:
-        return (self.grades[row], *self.band(column))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.grades)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.terms) * len(self.downs)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return self.tr("Grade {grade}").format(grade=self.grades[section].value)
-        term, down = self.band(section)
-        return self.tr("up to {months} months\nfrom {percent}% down").format(
-            months=term, percent=_band(down))
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        text = self.cells.get(self.key(index.row(), index.column()), "")
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return text
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
-            problem = self.problem(text)
-            if problem is None:
-                return None
-            return QBrush(BAD) if role == Qt.ItemDataRole.BackgroundRole else problem
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole or not self.editable:
-            return False
-        self.cells[self.key(index.row(), index.column())] = str(value).strip()
-        self.dataChanged.emit(index, index)
-        return True
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags | Qt.ItemFlag.ItemIsEditable if self.editable else flags
-
-    def problem(self, text: str) -> str | None:
-        if not text.strip():
-            return self.tr("Enter a rate.")
-        try:
-            read_number("rate", text)
-        except ReasonsError as exc:
-            return tr_reason(exc.reason)
-        return None
-
-    def read(self) -> tuple[tuple[RateCell, ...], str | None]:
-        """Every cell as a rate, and the first problem (where, and why) or None."""
-        out: list[RateCell] = []
-        for row in range(self.rowCount()):
-            for column in range(self.columnCount()):
-                grade, term, down = self.key(row, column)
-                text = self.cells.get((grade, term, down), "")
-                problem = self.problem(text)
-                if problem is not None:
-                    return (), self.tr(
-                        "Grade {grade}, up to {months} months, from {percent}% down: {why}"
-                    ).format(grade=grade.value, months=term, percent=_band(down), why=problem)
-                out.append(RateCell(grade, term, down, Decimal(read_number("rate", text))))
-        return tuple(out), None
-
-
 # --- the product form ----------------------------------------------------------------------
 
 
-class ProductForm(QWidget):
+class ProductForm(FieldsForm):
     """One car-loan product in tabs; :meth:`read` gives the product and every reason."""
-
-    changed = Signal()
 
     def __init__(self, settings: LendingSettings, chinese: bool,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.settings = settings
-        self.chinese = chinese
+        super().__init__(settings, chinese, parent)
         self.base: Product = blank_product(settings)
-        self.entry: ProductEntry | None = None
-        self.lenders: tuple[LenderView, ...] = ()
-        self.editable = True
-        self.lines: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
-        self.tab_of: dict[str, int] = {}
-        self.focus_of: dict[str, QWidget] = {}
-
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-weight: bold;")
-        self.tabs = QTabWidget()
         self.tabs.addTab(self._general(), self.tr("General"))
         self.tabs.addTab(self._repayment(), self.tr("Repayment"))
         self.tabs.addTab(self._vehicles(), self.tr("Vehicles"))
         self.tabs.addTab(self._fees(), self.tr("Fees"))
         self.tabs.addTab(self._rates(), self.tr("Rates"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
-        for key, line in self.lines.items():
-            line.editingFinished.connect(lambda k=key: self.check(k))
-            line.textEdited.connect(lambda _t: self.changed.emit())
+        self.tabs.addTab(self._subsidy(), self.tr("Subsidy and add-ons"))
+        self._connect_lines()
 
     # -- building ---------------------------------------------------------------
-    def _page(self, stretch: bool = True) -> tuple[QWidget, QFormLayout]:
-        """A tab's form; its rows at the top (``stretch``) or the last one growing."""
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        outer.addLayout(form, 0 if stretch else 1)
-        if stretch:
-            outer.addStretch(1)
-        return page, form
-
-    def _error(self, key: str, tab: int, focus: QWidget) -> QLabel:
-        label = error_label()
-        label.setObjectName(f"error:{key}")
-        self.errors[key] = label
-        self.tab_of[key] = tab
-        self.focus_of[key] = focus
-        return label
-
-    def _field(self, key: str, tab: int, unit: str = "", placeholder: str = "",
-               wide: bool = False) -> QWidget:
-        """A line edit with its unit beside it and its reason under it (a number's edit
-        is narrow, a name's or list's takes the width)."""
-        line = QLineEdit()
-        line.setObjectName(key)
-        if placeholder:
-            line.setPlaceholderText(placeholder)
-        if not wide:
-            line.setMaximumWidth(line.fontMetrics().horizontalAdvance("0") * 14)
-            line.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.lines[key] = line
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        row = QHBoxLayout()
-        row.addWidget(line, 1 if wide else 0)
-        if unit:
-            row.addWidget(QLabel(unit))
-        if not wide:
-            row.addStretch(1)
-        column.addLayout(row)
-        column.addWidget(self._error(key, tab, line))
-        return box
-
-    def _pair(self, lo_key: str, hi_key: str, tab: int, unit: str) -> QWidget:
-        """A range: "from [ ] to [ ] unit", each end with its own reason."""
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self._field(lo_key, tab), 0, Qt.AlignmentFlag.AlignTop)
-        to = QLabel(self.tr("to"))
-        to.setFixedHeight(self.lines[lo_key].sizeHint().height())
-        row.addWidget(to, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self._field(hi_key, tab, unit), 1, Qt.AlignmentFlag.AlignTop)
-        return box
-
-    def _checks(self, key: str, tab: int, items: Iterable[tuple[Any, str]],
-                columns: int = 2) -> tuple[QWidget, dict[Any, QCheckBox]]:
-        boxes: dict[Any, QCheckBox] = {}
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        grid = QGridLayout()
-        for i, (code, text) in enumerate(items):
-            box = QCheckBox(text)
-            box.setObjectName(f"{key}:{code}")
-            box.toggled.connect(lambda _on, k=key: self.check(k))
-            box.toggled.connect(lambda _on: self.changed.emit())
-            boxes[code] = box
-            grid.addWidget(box, i // columns, i % columns)
-        grid.setColumnStretch(columns, 1)
-        column.addLayout(grid)
-        column.addWidget(self._error(key, tab, next(iter(boxes.values()))))
-        return holder, boxes
-
     def _general(self) -> QWidget:
         page, form = self._page()
         form.addRow(self.tr("Name in English"), self._field("name", 0, wide=True))
         form.addRow(self.tr("Name in Chinese"), self._field("name_zh", 0, wide=True))
-        self.lender_model = QStandardItemModel(self)
-        self.lender_model.itemChanged.connect(lambda _i: self.check("example_lenders"))
-        self.lender_model.itemChanged.connect(lambda _i: self.changed.emit())
-        self.lender_list = QListView()
-        self.lender_list.setObjectName("example_lenders")
-        self.lender_list.setModel(self.lender_model)
-        self.lender_list.setMinimumHeight(120)
-        self.lender_list.setMaximumHeight(200)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.lender_list)
-        column.addWidget(self._error("example_lenders", 0, self.lender_list))
-        form.addRow(self.tr("Lenders"), holder)
+        form.addRow(self.tr("Lenders"), self._lender_field(0))
         self.strictness = QComboBox()
         for s in Strictness:
             self.strictness.addItem(strictness_label(s), s.value)
@@ -494,9 +111,7 @@ class ProductForm(QWidget):
         form.addRow(self.tr("Approval time"),
                     self._pair("approval_days_min", "approval_days_max", 0,
                                self.tr("working days")))
-        self.active = QCheckBox(self.tr("Offered in new plans"))
-        self.active.setObjectName("active")
-        self.active.toggled.connect(lambda _on: self.changed.emit())
+        self.active = self._check_box("active", self.tr("Offered in new plans"))
         form.addRow(self.active)
         return page
 
@@ -531,13 +146,12 @@ class ProductForm(QWidget):
         form.addRow(self.tr("Oldest car"), self._field("max_vehicle_age_years", 2,
                                                        self.tr("years")))
         form.addRow(self.tr("Highest mileage"), self._field("max_mileage_km", 2, self.tr("km")))
-        self.full_insurance = QCheckBox(self.tr(
+        self.full_insurance = self._check_box("requires_full_insurance", self.tr(
             "Requires full insurance with the lender as first beneficiary (the customer picks "
             "the insurer)"))
-        self.online = QCheckBox(self.tr("An online small loan (the store's amount and term "
-                                        "limits apply)"))
+        self.online = self._check_box("online_small_loan", self.tr(
+            "An online small loan (the store's amount and term limits apply)"))
         for box in (self.full_insurance, self.online):
-            box.toggled.connect(lambda _on: self.changed.emit())
             form.addRow(box)
         return page
 
@@ -555,11 +169,8 @@ class ProductForm(QWidget):
         form.addRow(self.tr("Overdue penalty"),
                     self._field("fees.overdue_penalty_percent_per_day", 3,
                                 self.tr("% of the overdue amount a day")))
-        hint = QLabel(self.tr("Every fee is in the APR the customer is shown and on the "
-                              "disclosure sheet."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet(style.HINT_TEXT)
-        form.addRow(hint)
+        form.addRow(hint_label(self.tr("Every fee is in the APR the customer is shown and on "
+                                       "the disclosure sheet.")))
         return page
 
     def _rates(self) -> QWidget:
@@ -607,12 +218,10 @@ class ProductForm(QWidget):
         self.sheet_view.setMinimumHeight(130)
         self.sheet_view.setSizePolicy(QSizePolicy.Policy.Expanding,
                                       QSizePolicy.Policy.Expanding)
-        hint = QLabel(self.tr(
+        hint = hint_label(self.tr(
             "Nominal rate a year, in percent. A customer gets the rate of the first term band "
             "that holds the term and of the highest down-payment band the down payment "
             "reaches. One band of each: one rate per grade."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet(style.HINT_TEXT)
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -622,28 +231,29 @@ class ProductForm(QWidget):
         form.addRow(self.tr("Rate sheet"), holder)
         return page
 
+    def _subsidy(self) -> QWidget:
+        page, form = self._page()
+        self.subsidised = self._check_box("subsidised", self.tr(
+            "Interest subsidy (贴息): someone else pays the lender part of the interest"))
+        self.subsidised.toggled.connect(lambda _on: self._enable_details())
+        self.subsidised.toggled.connect(lambda _on: self.check("subsidy.lender_rate"))
+        form.addRow(self.subsidised)
+        form.addRow(self.tr("The lender earns"),
+                    self._field("subsidy.lender_rate", SUBSIDY_TAB, self.tr("% a year")))
+        form.addRow(self.tr("Paid by (English)"), self._field(
+            "subsidy.by", SUBSIDY_TAB, placeholder=self.tr("e.g. FAW-Volkswagen"), wide=True))
+        form.addRow(self.tr("Paid by (Chinese)"), self._field(
+            "subsidy.by_zh", SUBSIDY_TAB, placeholder=self.tr("e.g. 一汽-大众"), wide=True))
+        form.addRow(hint_label(self.tr(
+            "The customer pays the rates of the Rates tab (0% for an interest-free offer); "
+            "the lender earns its own rate and the payer above covers the difference. The "
+            "finance page shows both and what the subsidy is worth.")))
+        self.finance_add_ons = self._check_box("finance_add_ons", self.tr(
+            "The lender may finance the optional add-ons (insurance, warranty, services)"))
+        form.addRow(self.finance_add_ons)
+        return page
+
     # -- showing ----------------------------------------------------------------
-    def set_lenders(self, lenders: Sequence[LenderView]) -> None:
-        self.lenders = tuple(lenders)
-
-    def _fill_lenders(self, chosen: Sequence[str]) -> None:
-        self.lender_model.blockSignals(True)
-        self.lender_model.clear()
-        for lender in self.lenders:
-            if not lender.active and lender.name not in chosen:
-                continue
-            text = f"{lender.name_zh or lender.name}" if self.chinese else lender.name
-            if not lender.active:
-                text += " " + self.tr("(not active)")
-            item = QStandardItem(text)
-            item.setData(lender.name, Qt.ItemDataRole.UserRole)
-            item.setCheckable(self.editable)
-            item.setEditable(False)
-            item.setCheckState(Qt.CheckState.Checked if lender.name in chosen
-                               else Qt.CheckState.Unchecked)
-            self.lender_model.appendRow(item)
-        self.lender_model.blockSignals(False)
-
     def show_product(self, product: Product, entry: ProductEntry | None,
                      blank: bool = False) -> None:
         self.base, self.entry = product, entry
@@ -662,6 +272,9 @@ class ProductForm(QWidget):
             "max_mileage_km": _num(p.max_mileage_km),
             "apr_min_percent": _num(p.apr_min_percent),
             "apr_max_percent": _num(p.apr_max_percent),
+            "subsidy.lender_rate": _num(p.subsidy.lender_rate) if p.subsidy else "",
+            "subsidy.by": p.subsidy.by if p.subsidy else "",
+            "subsidy.by_zh": p.subsidy.by_zh if p.subsidy else "",
         }
         for key in ("upfront_fee", "upfront_fee_percent", "monthly_fee_rate_percent",
                     "early_repayment_fee_percent", "overdue_penalty_percent_per_day"):
@@ -680,20 +293,17 @@ class ProductForm(QWidget):
                 box.blockSignals(False)
         self.full_insurance.setChecked(p.requires_full_insurance)
         self.online.setChecked(p.online_small_loan)
+        self.subsidised.setChecked(p.subsidy is not None)
+        self.finance_add_ons.setChecked(p.finance_add_ons)
         self.grades_model.set_grades(p.grades)
         self.sheet.show_product(p, blank=blank)
         self.lines["term_bands"].setText(", ".join(str(t) for t in self.sheet.terms))
         self.lines["down_bands"].setText(", ".join(_band(d) for d in self.sheet.downs))
         self.blockSignals(False)
-        for label in self.errors.values():
-            show_message(label, None)
+        self._clear_errors()
         self._enable_details()
-        if entry is None:
-            self.heading.setText(self.tr("New product"))
-        else:
-            self.heading.setText(self.tr("{name} · saved plans made with it: {n} (they keep "
-                                         "their figures)").format(
-                name=(p.name_zh or p.name) if self.chinese else p.name, n=entry.plans))
+        self._show_heading((p.name_zh or p.name) if self.chinese else p.name, entry,
+                           self.tr("New product"))
 
     def set_editable(self, on: bool) -> None:
         self.editable = on
@@ -702,14 +312,12 @@ class ProductForm(QWidget):
         for boxes in (self.method_boxes, self.kind_boxes, self.energy_boxes):
             for box in boxes.values():
                 box.setEnabled(on)
-        for widget in (self.strictness, self.active, self.full_insurance, self.online):
+        for widget in (self.strictness, self.active, self.full_insurance, self.online,
+                       self.subsidised, self.finance_add_ons):
             widget.setEnabled(on)
         self.grades_model.editable = on
         self.sheet.editable = on
-        for row in range(self.lender_model.rowCount()):
-            item = self.lender_model.item(row)
-            if item is not None:
-                item.setCheckable(on)
+        self._set_lenders_editable(on)
         if on:
             self._enable_details()
 
@@ -720,6 +328,9 @@ class ProductForm(QWidget):
             self.lines[key].setEnabled(step)
         for key in ("balloon_min_percent", "balloon_max_percent"):
             self.lines[key].setEnabled(balloon)
+        subsidy = self.subsidised.isChecked() and self.editable
+        for key in ("subsidy.lender_rate", "subsidy.by", "subsidy.by_zh"):
+            self.lines[key].setEnabled(subsidy)
 
     def _grades_changed(self) -> None:
         self.sheet.reshape(grades=self.grades_model.accepted_grades())
@@ -758,13 +369,7 @@ class ProductForm(QWidget):
         base = self.base
 
         def number(key: str, default: Decimal | int) -> Any:
-            """The typed value (the shown one when equal: 0 stays 0, not 0.00)."""
-            try:
-                value = read_number(key, self.lines[key].text())
-            except ReasonsError as exc:
-                errors[key] = tr_reason(exc.reason)
-                return default
-            return default if value == default else value
+            return self._number(errors, key, default)
 
         methods = tuple(m for m, b in self.method_boxes.items() if b.isChecked())
         terms: list[int] = []
@@ -824,6 +429,13 @@ class ProductForm(QWidget):
             apr_max_percent=number("apr_max_percent", base.apr_max_percent),
             grades=grades,
             rate_sheet=() if one_band else sheet,
+            subsidy=Subsidy(
+                number("subsidy.lender_rate", base.subsidy.lender_rate if base.subsidy
+                       else Decimal(0)),
+                " ".join(self.lines["subsidy.by"].text().split()),
+                " ".join(self.lines["subsidy.by_zh"].text().split()),
+            ) if self.subsidised.isChecked() else None,
+            finance_add_ons=self.finance_add_ons.isChecked(),
         )
         # the rules on what could be read (a field that could not keeps its own reason)
         active = [lender.name for lender in self.lenders if lender.active]
@@ -831,34 +443,4 @@ class ProductForm(QWidget):
             errors.setdefault(key, tr_reason(reason))
         return product, errors
 
-    def chosen_lenders(self) -> tuple[str, ...]:
-        out = []
-        for row in range(self.lender_model.rowCount()):
-            item = self.lender_model.item(row)
-            if item is not None and item.checkState() == Qt.CheckState.Checked:
-                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
-        return tuple(out)
 
-    def check(self, key: str) -> None:
-        """The reason for one field, as soon as it is left."""
-        if not self.editable or self.signalsBlocked():
-            return
-        _product, errors = self.read()
-        if key in self.errors:
-            show_message(self.errors[key], errors.get(key))
-
-    def show_errors(self, errors: dict[str, str]) -> str | None:
-        """Each field's reason under it (others cleared); the first one's tab and field."""
-        for key, label in self.errors.items():
-            show_message(label, errors.get(key))
-        first = next((k for k in self.errors if k in errors), None)
-        if first is not None:
-            self.tabs.setCurrentIndex(self.tab_of[first])
-            self.focus_of[first].setFocus()
-        return first
-
-
-def _parts(text: str) -> list[str]:
-    """``12, 24，36`` -> ``["12", "24", "36"]`` (commas, Chinese commas or blanks)."""
-    return [p for p in text.replace("，", ",").replace("、", ",").replace(" ", ",").split(",")
-            if p.strip()]

@@ -125,7 +125,7 @@ class TableTranslator(QTranslator):
         super().__init__(parent)
         self._table = load_ts(language)
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         return self._table.get((context, source), "")

@@ -47,7 +47,7 @@ from desktop.widgets import error_label, fit_height, show_message
 from lending.errors import UserError
 
 MIN_PASSWORD_LENGTH = staff_service.MIN_PASSWORD_LENGTH
-PASSWORD_RULE = QT_TRANSLATE_NOOP(
+PASSWORD_RULE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # stubs say -> object
     "Passwords", "At least {n} characters, with both letters and digits; not a common password."
 )
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -19,30 +18,34 @@ from PySide6.QtWidgets import (
 from desktop.lazy import lazy_module
 from desktop.preferences import Preferences
 from desktop.window_menus import WindowMenus
-from desktop.window_tools import ToolDialogs
 from lending.errors import UserError
 
-if TYPE_CHECKING:
-    from db.services.consultations import ConsultationView
-    from desktop.context import AppContext
-    from desktop.home import HomePage
-    from desktop.steps import FlowView
-
 # The data layer and the pages built on it: imported once the window is on
-# screen (see attach()), so start-up does not wait for them.
-enums = lazy_module("db.models.enums")
-base = lazy_module("db.services.base")
-consultations = lazy_module("db.services.consultations")
-staff_service = lazy_module("db.services.staff")
-dialogs = lazy_module("desktop.dialogs")
-labels = lazy_module("desktop.labels")
-steps = lazy_module("desktop.steps")
-texts = lazy_module("desktop.pages.texts")
+# screen (see attach()), so start-up does not wait for them; mypy reads them.
+if TYPE_CHECKING:
+    from db.models import enums
+    from db.services import base, consultations
+    from db.services import staff as staff_service
+    from db.services.consultations import ConsultationView
+    from desktop import dialogs, steps
+    from desktop.context import AppContext
+    from desktop.dashboard import DashboardDialog
+    from desktop.home import HomePage
+    from desktop.pages import texts
+    from desktop.steps import FlowView
+else:
+    enums = lazy_module("db.models.enums")
+    base = lazy_module("db.services.base")
+    consultations = lazy_module("db.services.consultations")
+    staff_service = lazy_module("db.services.staff")
+    dialogs = lazy_module("desktop.dialogs")
+    steps = lazy_module("desktop.steps")
+    texts = lazy_module("desktop.pages.texts")
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(WindowMenus, ToolDialogs, QMainWindow):
+class MainWindow(WindowMenus):
     logout_requested = Signal()
     language_chosen = Signal(str)  # "" / "zh_CN" / "en": the application rebuilds the window
     closed = Signal()
@@ -76,7 +79,7 @@ class MainWindow(WindowMenus, ToolDialogs, QMainWindow):
         self.setMinimumSize(960, 640)
         self.home: HomePage = None  # type: ignore[assignment]  # built by attach()
         self._flow: FlowView | None = None  # built on first use: start-up shows home only
-        self.dashboard: Any = None  # the open dashboard window, if any
+        self.dashboard: DashboardDialog | None = None  # the open dashboard window, if any
 
         self.central = QStackedWidget()
         self.waiting = QLabel(waiting)
@@ -132,7 +135,7 @@ class MainWindow(WindowMenus, ToolDialogs, QMainWindow):
         for action in self._session_actions:
             action.setEnabled(True)
         self._build_status_bar()
-        ctx.runner.error_handler = self.show_error  # type: ignore[attr-defined]
+        ctx.runner.error_handler = self.show_error
 
     # -- construction ----------------------------------------------------------
     def _title(self) -> str:
@@ -145,7 +148,7 @@ class MainWindow(WindowMenus, ToolDialogs, QMainWindow):
     def flow(self) -> FlowView:
         if self._flow is None:
             flow = steps.FlowView(self.ctx)
-            flow.step_requested = self._step_requested  # type: ignore[method-assign]
+            flow.step_requested = self._step_requested
             flow.state_refresh_needed.connect(self.refresh_consultation)
             flow.step_shown.connect(self._remember_step)
             flow.back_button.clicked.connect(self.previous_step)
@@ -488,7 +491,7 @@ class MainWindow(WindowMenus, ToolDialogs, QMainWindow):
         from db import auto_backup
 
         db = self.ctx.database
-        self.centralWidget().setEnabled(False)
+        self.central.setEnabled(False)
         self.toolbar.setEnabled(False)
         self.statusBar().showMessage(
             self.tr("Backing up the database… (close again to skip today's backup)")

@@ -110,7 +110,7 @@ class Preferences:
         """The store picked at the last login on this counter (None: never picked)."""
         value = self.qsettings.value(LAST_STORE)
         try:
-            return int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+            return int(value) if value not in (None, "") else None
         except (TypeError, ValueError):
             return None
 
@@ -143,7 +143,7 @@ class Preferences:
     def last_consultation(self, username: str) -> int | None:
         value = self.qsettings.value(LAST_CONSULTATION.format(username=username))
         try:
-            return int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+            return int(value) if value not in (None, "") else None
         except (TypeError, ValueError):
             return None
 

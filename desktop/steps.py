@@ -19,7 +19,7 @@ A page that cannot be imported or built is shown as an error in its place
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, QSize, Qt, Signal
@@ -150,7 +150,8 @@ class StepList(QListWidget):
             item.setData(STATE_ROLE, state.value)
             item.setToolTip(state_label(state))
 
-    def state(self, step: Step | str) -> StepState:
+    def step_state(self, step: Step | str) -> StepState:
+        """The state the list shows for ``step`` (``state()`` is QAbstractItemView's)."""
         return self._states[Step(step)]
 
     def select_step(self, step: Step | str) -> None:
@@ -234,6 +235,9 @@ class FlowView(QWidget):
         self.ctx = ctx
         self.consultation_id: int | None = None
         self.closed = False
+        self.step_requested: Callable[[Step], None] = self.show_step
+        """What choosing a step in the list does (the main window sets its own, which asks
+        about unsaved changes first)."""
 
         self.title = QLabel()
         font = QFont(self.title.font())
@@ -391,9 +395,6 @@ class FlowView(QWidget):
         # switching is always allowed (staff may go back to any step); the
         # window asks about unsaved errors before calling show_step
         self.step_requested(Step(step))
-
-    def step_requested(self, step: Step) -> None:  # replaced by the main window
-        self.show_step(step)
 
     def set_header(self, title: str, blocked: list[str], warnings: list[str]) -> None:
         self.title.setText(title)

@@ -172,6 +172,14 @@ class TaskHandle:
 class Runner(Protocol):
     """What widgets need from a runner (TaskRunner or ImmediateRunner)."""
 
+    error_handler: Failed | None
+    """Called for errors of jobs without ``on_error`` (the main window shows a message)."""
+
+    @property
+    def busy(self) -> bool:
+        """True while any job is queued or running."""
+        ...
+
     def run(
         self,
         fn: Callable[..., Any],

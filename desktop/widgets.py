@@ -33,9 +33,9 @@ def error_label() -> QLabel:
 
 def fit_height(window: QWidget) -> None:
     """Grow a shown dialog so new (wrapped) messages are not squeezed or cut off."""
-    if not window.isVisible() or window.layout() is None:
-        return
     layout = window.layout()
+    if not window.isVisible() or layout is None:
+        return
     layout.activate()
     needed = (
         layout.totalHeightForWidth(window.width())

@@ -1,6 +1,9 @@
 """The main window's actions, toolbar, menus, keys and status bar (:class:`WindowMenus`).
 
-A mixin of :class:`desktop.main_window.MainWindow`: the actions exist from the
+A base class of :class:`desktop.main_window.MainWindow` (and a subclass of
+:class:`desktop.window_tools.ToolDialogs`, whose openers its menus call); the
+window's own slots it uses are declared under ``TYPE_CHECKING`` at the top of
+the class.  The actions exist from the
 first frame (disabled or hidden until ``attach()`` brings the session and its
 permissions); the status bar shows who is signed in, the store, the database
 connection and a busy bar for jobs longer than 300 ms.
@@ -8,7 +11,8 @@ connection and a busy bar for jobs longer than 300 ms.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -16,8 +20,12 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStyle, QToolBar, QWidget
 
 from desktop.lazy import lazy_module
 from desktop.tasks import ConnectionIndicator
+from desktop.window_tools import ToolDialogs
 
-labels = lazy_module("desktop.labels")
+if TYPE_CHECKING:  # mypy reads the module; at run time it loads on first use
+    from desktop import labels
+else:
+    labels = lazy_module("desktop.labels")
 
 TR_CONTEXT = "MainWindow"
 
@@ -26,15 +34,24 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(TR_CONTEXT, text)
 
 
-class WindowMenus:
+class WindowMenus(ToolDialogs):
     """Builds the window's actions and bars; the slots are the window's own."""
+
+    if TYPE_CHECKING:  # defined by MainWindow
+
+        def go_home(self) -> None: ...
+        def new_consultation(self) -> None: ...
+        def focus_search(self) -> None: ...
+        def next_step(self) -> None: ...
+        def save_step(self) -> None: ...
+        def log_out(self) -> None: ...
 
     def _action(
         self,
         text: str,
-        slot: Any,
+        slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        icon: Any = None,
+        icon: QStyle.StandardPixmap | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if icon is not None:
@@ -195,7 +212,7 @@ class WindowMenus:
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(300)
-        self._busy_timer.timeout.connect(lambda: self.busy.setVisible(self.ctx.runner.busy))  # type: ignore[attr-defined]
+        self._busy_timer.timeout.connect(lambda: self.busy.setVisible(self.ctx.runner.busy))
         busy_changed = getattr(self.ctx.runner, "busy_changed", None)
         if busy_changed is not None:
             busy_changed.connect(self._busy_changed)

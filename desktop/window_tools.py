@@ -1,6 +1,9 @@
 """What the main window opens from its Tools, Go and Help menus (:class:`ToolDialogs`).
 
-A mixin of :class:`desktop.main_window.MainWindow`.  Each opener checks the
+A base class of :class:`desktop.main_window.MainWindow` (the window in three
+files: ``MainWindow`` → ``WindowMenus`` → ``ToolDialogs`` → ``QMainWindow``);
+what it uses of the window is declared under ``TYPE_CHECKING`` at the top of
+the class, so mypy checks both sides.  Each opener checks the
 permission again (an action hidden by mistake still does nothing), imports its
 dialog only when first used (start-up stays light) and shows it over the
 window: the owner's editors window-modal as ``self.dialog`` (tests reach them
@@ -9,16 +12,25 @@ there), the others modal.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox
 
 from desktop.lazy import lazy_module
 
-enums = lazy_module("db.models.enums")
-base = lazy_module("db.services.base")
-dialogs = lazy_module("desktop.dialogs")
+if TYPE_CHECKING:  # mypy reads the modules; at run time they load on first use
+    from db.models import enums
+    from db.services import base
+    from desktop import dialogs
+    from desktop.context import AppContext
+    from desktop.dashboard import DashboardDialog
+    from desktop.preferences import Preferences
+else:
+    enums = lazy_module("db.models.enums")
+    base = lazy_module("db.services.base")
+    dialogs = lazy_module("desktop.dialogs")
 
 TR_CONTEXT = "MainWindow"
 
@@ -27,8 +39,24 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(TR_CONTEXT, text)
 
 
-class ToolDialogs:
+class ToolDialogs(QMainWindow):
     """The dialogs of the menus; the window keeps the session (``self.ctx``)."""
+
+    if TYPE_CHECKING:  # set or defined by MainWindow (WindowMenus: store_label)
+        ctx: AppContext
+        prefs: Preferences
+        dialog: QDialog | None
+        dashboard: DashboardDialog | None
+        store_label: QLabel
+        _saved_for_close: bool
+        language_chosen: Signal  # (str)
+        database_restored: Signal  # (Database, BackupEntry)
+
+        def open_consultation(
+            self, consultation_id: int, step: enums.Step | str | None = None
+        ) -> None: ...
+
+        def _title(self) -> str: ...
 
     # -- tools -------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -155,7 +183,7 @@ class ToolDialogs:
 
         self._open_dialog(CatalogueTransferDialog(self.ctx, self), self._store_settings_closed)
 
-    def _open_dialog(self, dialog: QDialog, on_closed: Any) -> None:
+    def _open_dialog(self, dialog: QDialog, on_closed: Callable[[], None] | None) -> None:
         """Show ``dialog`` over the window (tests reach it as ``self.dialog``)."""
         self.dialog = dialog
 

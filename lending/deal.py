@@ -67,6 +67,8 @@ MESSAGES: dict[str, str] = {
     "card.fee_negative": "The instalment fee cannot be negative.",
     "card.amount_not_positive": "The instalment amount must be greater than zero.",
     "card.term_invalid": "The instalment term must be between 1 and 60 months.",
+    "card.term_not_offered": "The card instalment offers {terms} months, not {months}.",
+    "card.above_line": "The amount {amount} CNY is above the card's limit of {line} CNY.",
     "deal.down_payment_out_of_range": (
         "The down payment must be at least 0 and less than the financed total {total}."
     ),
@@ -343,6 +345,38 @@ def card_schedule(product: CardInstalment, amount: Decimal, months: int, start: 
     """The card product's schedule for ``months``; None when it does not offer that term."""
     fee = product.fee_percent(months)
     return None if fee is None else card_instalment_schedule(amount, months, fee, start)
+
+
+@dataclass(frozen=True)
+class CardOffer:
+    """A card instalment product for the amount and term asked: its schedule (the true
+    APR is the schedule's) or why it cannot be offered."""
+
+    product: CardInstalment
+    schedule: Schedule | None
+    reason: Reason | None = None
+
+    @property
+    def apr(self) -> Decimal | None:
+        return self.schedule.apr if self.schedule is not None else None
+
+
+def card_offer(product: CardInstalment, amount: Decimal, months: int, start: date
+               ) -> CardOffer:
+    """``product`` for ``amount`` over ``months``: refused above the card's limit or for a
+    term it does not offer."""
+    if money(amount) > product.line_max:
+        return CardOffer(product, None, Reason.of(
+            MESSAGES, "card.above_line", amount=f"{money(amount):,}",
+            line=f"{money(product.line_max):,}"))
+    if amount <= 0:
+        return CardOffer(product, None, Reason.of(MESSAGES, "card.amount_not_positive"))
+    schedule = card_schedule(product, amount, months, start)
+    if schedule is None:
+        return CardOffer(product, None, Reason.of(
+            MESSAGES, "card.term_not_offered", months=months,
+            terms="/".join(str(t) for t in product.terms)))
+    return CardOffer(product, schedule)
 
 
 def card_instalment_schedule(

@@ -28,11 +28,22 @@ from db.services.base import (
     transaction,
 )
 from db.uow import UnitOfWork
-from lending.products import Catalogue, CatalogueError, catalogue_to_data, parse_catalogue
+from lending.catalogue_rules import AnyProduct
+from lending.products import (
+    CardInstalment,
+    Catalogue,
+    CatalogueError,
+    ConsumerCreditProduct,
+    catalogue_to_data,
+    parse_catalogue,
+)
 from lending.reasons import Reason
 
 KIND_CAR = "products"
 KIND_CONSUMER = "consumer_credit"
+KIND_CARD = "card_instalments"
+KINDS = (KIND_CAR, KIND_CONSUMER, KIND_CARD)
+"""The catalogue's lists of products; a row's ``spec["_kind"]`` names its list."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +85,7 @@ def _spec(p: Product) -> dict[str, Any]:
 def _data(
     rows: list[Product], replace: Mapping[str, dict[str, Any]] | None = None
 ) -> dict[str, Any]:
-    data: dict[str, Any] = {"version": 1, KIND_CAR: [], KIND_CONSUMER: []}
+    data: dict[str, Any] = {"version": 1, KIND_CAR: [], KIND_CONSUMER: [], KIND_CARD: []}
     replace = replace or {}
     for p in rows:
         spec = replace.get(p.code, _spec(p))
@@ -119,17 +130,62 @@ def spec_changes(
 
 
 def _normal(spec: dict[str, Any], kind: str) -> dict[str, Any]:
-    """A car loan's spec with every field (defaults written out), so that an audit compares
-    like with like; other kinds as stored."""
-    if kind != KIND_CAR:
-        return spec
+    """A product's spec with every field (defaults written out), so that an audit compares
+    like with like (as stored when it cannot be read)."""
     try:
-        product = parse_catalogue({"version": 1, KIND_CAR: [spec]}).products[0]
-    except CatalogueError:
+        product = parse_spec(kind, spec)
+    except (CatalogueError, KeyError):
         return spec
-    out: dict[str, Any] = catalogue_to_data(Catalogue(version=1, products=(product,)))[
-        KIND_CAR][0]
-    return out
+    return spec_of(product)
+
+
+_CARRIER: dict[str, Any] = {
+    "code": "zz_carrier", "name": "carrier", "name_zh": "载体", "example_lenders": ["x"],
+    "max_financing_ratio_percent": "50", "apr_min_percent": "1", "apr_max_percent": "20",
+    "approval_days_min": 0, "approval_days_max": 1, "methods": ["equal_installment"],
+    "term_min_months": 12, "term_max_months": 12, "terms": [12], "strictness": "medium",
+    "max_vehicle_age_years": "5", "max_mileage_km": 100000, "step_up": None,
+    "grades": [{"grade": "A", "annual_rate": "5", "approval_likelihood_min_percent": "1",
+                "approval_likelihood_max_percent": "2"}],
+}
+"""A valid car loan: the catalogue around one product of another kind when it is read
+alone (a catalogue has at least one car loan)."""
+
+
+def parse_spec(kind: str, spec: Mapping[str, Any]) -> AnyProduct:
+    """One stored product of ``kind`` as :mod:`lending` reads it (:class:`CatalogueError`
+    when it cannot be read)."""
+    if kind == KIND_CAR:
+        return parse_catalogue({"version": 1, KIND_CAR: [spec]}).products[0]
+    read = parse_catalogue({"version": 1, KIND_CAR: [_CARRIER], kind: [spec]})
+    found: tuple[AnyProduct, ...] = getattr(read, kind)
+    return found[0]
+
+
+def kind_of(product: AnyProduct) -> str:
+    if isinstance(product, ConsumerCreditProduct):
+        return KIND_CONSUMER
+    if isinstance(product, CardInstalment):
+        return KIND_CARD
+    return KIND_CAR
+
+
+def spec_of(product: AnyProduct) -> dict[str, Any]:
+    """The JSON the catalogue keeps of a product of any kind (what :func:`parse_spec`
+    reads back)."""
+    data = _plain_product(product)
+    assert isinstance(data, dict)
+    return data
+
+
+def _plain_product(product: AnyProduct) -> object:
+    if isinstance(product, ConsumerCreditProduct):
+        holder = Catalogue(version=1, products=(), consumer_credit=(product,))
+    elif isinstance(product, CardInstalment):
+        holder = Catalogue(version=1, products=(), card_instalments=(product,))
+    else:
+        holder = Catalogue(version=1, products=(product,))
+    return catalogue_to_data(holder)[kind_of(product)][0]
 
 
 def seed_default_catalogue(
@@ -224,7 +280,7 @@ def save_product(
 ) -> ProductRow:
     """Add or replace a product (by ``code``) after validating the whole catalogue."""
     require(actor, Permission.EDIT_CATALOGUE)
-    if kind not in (KIND_CAR, KIND_CONSUMER):
+    if kind not in KINDS:
         raise ValidationError({"kind": "Unknown product kind."})
     spec = dict(spec)
     code = str(spec.get("code", ""))

@@ -1,5 +1,8 @@
 """The owner's Products and lenders editor: list, add, edit, copy, deactivate.
 
+Products of the three kinds of the catalogue: car loans, consumer credit lines and
+bank card instalments (their rules: :func:`reasons_for`).
+
 The owner (``Permission.EDIT_CATALOGUE``) changes; a manager
 (``Permission.VIEW_CATALOGUE``) reads the same lists.  Every change is checked
 first by :mod:`lending.catalogue_rules` (a problem on any field: nothing is
@@ -43,16 +46,25 @@ from db.services.base import (
     transaction,
 )
 from db.uow import UnitOfWork
-from lending.catalogue_rules import LenderDetails, lender_reasons, product_reasons
-from lending.products import Catalogue, CatalogueError, Product, catalogue_to_data, parse_catalogue
+from lending.catalogue_rules import (
+    AnyProduct,
+    LenderDetails,
+    card_reasons,
+    consumer_reasons,
+    lender_reasons,
+    product_reasons,
+)
+from lending.products import CardInstalment, CatalogueError, ConsumerCreditProduct, Product
 from lending.reasons import Reason
+from lending.settings import LendingSettings
 
 MESSAGES: dict[str, str] = {
     "catalogue.lender_still_used": (
         "These active products have no other lender: {products}. Give them another lender "
         "or deactivate them first."
     ),
-    "catalogue.not_car_loan": "Only car-loan products are edited here.",
+    "catalogue.other_kind": "A product of another kind already has this code.",
+    "catalogue.unreadable": "This product cannot be read; it can only be deactivated.",
 }
 
 CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")
@@ -84,7 +96,8 @@ class ProductEntry:
     id: int
     code: str
     kind: str
-    """``products`` (car loans, edited here) or ``consumer_credit``."""
+    """``products`` (car loans), ``consumer_credit`` or ``card_instalments``
+    (:data:`db.services.catalogue.KINDS`)."""
     name: str
     name_zh: str
     active: bool
@@ -93,6 +106,8 @@ class ProductEntry:
     """Saved plans made with this product (they keep their own snapshot)."""
     product: Product | None
     """The car-loan product as :mod:`lending` reads it (None for other kinds)."""
+    item: AnyProduct | None = None
+    """The product of any kind as :mod:`lending` reads it (None: it cannot be read)."""
 
 
 @dataclass(frozen=True)
@@ -125,14 +140,10 @@ def _lender_rows(uow: UnitOfWork, store_id: int) -> list[Lender]:
         select(Lender).where(Lender.store_id == store_id).order_by(Lender.id)))
 
 
-def _product_of(row: ProductRow, kind: str) -> Product | None:
-    if kind != catalogue.KIND_CAR:
-        return None
-    spec = {k: v for k, v in row.spec.items() if k != "_kind"}
-    spec["active"] = row.active
+def _item_of(row: ProductRow) -> AnyProduct | None:
     try:
-        return parse_catalogue({"version": 1, "products": [spec]}).products[0]
-    except CatalogueError:
+        return catalogue.parse_spec(catalogue._kind(row), catalogue._spec(row))
+    except (CatalogueError, KeyError):
         return None
 
 
@@ -145,11 +156,13 @@ def _view(uow: UnitOfWork, actor: Actor) -> CatalogueView:
     products = []
     for row in rows:
         kind = catalogue._kind(row)
+        item = _item_of(row)
         products.append(ProductEntry(
             id=row.id, code=row.code, kind=kind, name=str(row.spec.get("name", row.name)),
             name_zh=str(row.spec.get("name_zh", "")), active=row.active,
             lenders=tuple(row.spec.get("example_lenders", ()) or ()),
-            plans=int(plans.get(row.code, 0)), product=_product_of(row, kind)))
+            plans=int(plans.get(row.code, 0)),
+            product=item if isinstance(item, Product) else None, item=item))
     lenders = tuple(
         LenderView(id=r.id, name=r.name, name_zh=r.name_zh or "",
                    service_phone=r.service_phone or "",
@@ -273,11 +286,19 @@ def set_lender_active(target: Target, actor: Actor, lender_id: int,
 # --- products --------------------------------------------------------------------------
 
 
-def product_spec(product: Product) -> dict[str, Any]:
-    """The JSON the catalogue keeps of a car-loan product."""
-    data = catalogue_to_data(Catalogue(version=1, products=(product,)))
-    spec: dict[str, Any] = data["products"][0]
-    return spec
+def product_spec(product: AnyProduct) -> dict[str, Any]:
+    """The JSON the catalogue keeps of a product (of any kind)."""
+    return catalogue.spec_of(product)
+
+
+def reasons_for(product: AnyProduct, settings: LendingSettings,
+                lenders: Sequence[str]) -> dict[str, Reason]:
+    """The editor's rules for a product of any kind (:mod:`lending.catalogue_rules`)."""
+    if isinstance(product, ConsumerCreditProduct):
+        return consumer_reasons(product, settings, lenders)
+    if isinstance(product, CardInstalment):
+        return card_reasons(product, settings, lenders)
+    return product_reasons(product, settings, lenders)
 
 
 def new_code(name: str, taken: Sequence[str]) -> str:
@@ -292,30 +313,31 @@ def new_code(name: str, taken: Sequence[str]) -> str:
     return code
 
 
-def check_product(target: Target, actor: Actor, product: Product) -> dict[str, Reason]:
+def check_product(target: Target, actor: Actor, product: AnyProduct) -> dict[str, Reason]:
     """The reasons ``product`` cannot be saved now (empty: it can), without saving."""
     require(actor, Permission.VIEW_CATALOGUE)
     with reading(target) as uow:
         settings = settings_service.load_settings(uow, actor.store_id)
         lenders = [r.name for r in _lender_rows(uow, actor.store_id) if r.active]
-        return product_reasons(product, settings, lenders)
+        return reasons_for(product, settings, lenders)
 
 
-def save_product(target: Target, actor: Actor, product: Product) -> CatalogueView:
-    """Add a car-loan product (an empty ``code``: one is made from the English name) or
-    change the one with this code; returns the catalogue as it is then.
+def save_product(target: Target, actor: Actor, product: AnyProduct) -> CatalogueView:
+    """Add a product of any kind (an empty ``code``: one is made from the English name)
+    or change the one with this code; returns the catalogue as it is then.
 
     Changes apply to new plans only; saved plans keep their snapshot."""
     require(actor, Permission.EDIT_CATALOGUE)
+    kind = catalogue.kind_of(product)
     with transaction(target) as uow:
         rows = catalogue._rows(uow, actor.store_id)
         existing = next((r for r in rows if r.code == product.code), None) \
             if product.code else None
-        if existing is not None and catalogue._kind(existing) != catalogue.KIND_CAR:
-            raise ValidationError({"code": _r("catalogue.not_car_loan")})
+        if existing is not None and catalogue._kind(existing) != kind:
+            raise ValidationError({"code": _r("catalogue.other_kind")})
         settings = settings_service.load_settings(uow, actor.store_id)
         active = [r.name for r in _lender_rows(uow, actor.store_id) if r.active]
-        reasons = product_reasons(product, settings, active)
+        reasons = reasons_for(product, settings, active)
         if reasons:
             raise ValidationError(reasons)
         if existing is None:
@@ -323,32 +345,33 @@ def save_product(target: Target, actor: Actor, product: Product) -> CatalogueVie
             code = product.code if CODE.fullmatch(product.code) and product.code not in taken \
                 else new_code(product.name, taken)
             product = dataclasses.replace(product, code=code)
-        catalogue.save_product(uow, actor, product_spec(product))
+        catalogue.save_product(uow, actor, product_spec(product), kind=kind)
         return _view(uow, actor)
 
 
 def copy_product(target: Target, actor: Actor, code: str) -> CatalogueView:
-    """A copy of a car-loan product under a new code, named "... (copy)", not yet offered."""
+    """A copy of a product (any kind) under a new code, named "... (copy)", not yet
+    offered."""
     require(actor, Permission.EDIT_CATALOGUE)
     with transaction(target) as uow:
         rows = catalogue._rows(uow, actor.store_id)
         row = next((r for r in rows if r.code == code), None)
         if row is None:
             raise NotFound(f"Product {code} does not exist.", code="not_found")
-        product = _product_of(row, catalogue._kind(row))
+        product = _item_of(row)
         if product is None:
-            raise ValidationError({"code": _r("catalogue.not_car_loan")})
+            raise ValidationError({"code": _r("catalogue.unreadable")})
         name, name_zh = product.name + COPY_SUFFIX[0], product.name_zh + COPY_SUFFIX[1]
         copy = dataclasses.replace(product, name=name, name_zh=name_zh, active=False,
                                    code=new_code(name, [r.code for r in rows]))
-        catalogue.save_product(uow, actor, product_spec(copy))
+        catalogue.save_product(uow, actor, product_spec(copy), kind=catalogue.kind_of(copy))
         return _view(uow, actor)
 
 
 def set_product_active(target: Target, actor: Actor, code: str,
                        active: bool) -> CatalogueView:
     """Deactivate a product (gone from new plans; saved plans keep theirs) or offer it
-    again (a car loan only if it passes every check with today's lenders and caps)."""
+    again (only if it passes every check of its kind with today's lenders and caps)."""
     require(actor, Permission.EDIT_CATALOGUE)
     with transaction(target) as uow:
         row = next((r for r in catalogue._rows(uow, actor.store_id) if r.code == code), None)
@@ -356,11 +379,11 @@ def set_product_active(target: Target, actor: Actor, code: str,
             raise NotFound(f"Product {code} does not exist.", code="not_found")
         if row.active == active:
             return _view(uow, actor)
-        product = _product_of(row, catalogue._kind(row))
+        product = _item_of(row)
         if active and product is not None:
             settings = settings_service.load_settings(uow, actor.store_id)
             lenders = [r.name for r in _lender_rows(uow, actor.store_id) if r.active]
-            reasons = product_reasons(product, settings, lenders)
+            reasons = reasons_for(product, settings, lenders)
             if reasons:
                 raise ValidationError(reasons)
         catalogue.set_product_active(uow, actor, code, active)

@@ -6,16 +6,19 @@ Two kinds of file, chosen by the name's ending:
 
       {"format": "loandesk-catalogue", "version": 1, "exported_at": "...",
        "store": "...", "catalogue": {"lenders": [...], "products": [...],
-       "consumer_credit": [...], "add_ons": [...]},
+       "consumer_credit": [...], "card_instalments": [...], "add_ons": [...]},
        "settings": {"lending.lpr_1y_percent": "3.00", ...}}
 
-  ``products`` / ``consumer_credit`` are the specs as the catalogue keeps them
+  ``products`` / ``consumer_credit`` / ``card_instalments`` are the specs as the
+  catalogue keeps them (a file without ``card_instalments``, written before they
+  were kept, leaves the store's own as they are)
   (:func:`lending.products.parse_catalogue` reads them), ``add_ons`` as
   :func:`lending.addons.read_add_on` reads them, ``settings`` every value of
   the settings registry but the store's name (:func:`lending.settings.to_plain`);
 * ``.xlsx`` - the catalogue only, one sheet per table with headers in Chinese
   and English, for a person to edit (:mod:`db.services.catalogue_rows`); the
-  first sheet says what the file is and which codes the columns take.
+  first sheet says what the file is and which codes the columns take.  It has no
+  sheet for bank card instalments: importing a workbook leaves them as they are.
 
 Export (:func:`export_catalogue`) reads (never writes the database but for
 the audit row of the export), writes the file atomically through
@@ -90,6 +93,8 @@ FORMAT_VERSION = 1
 MAX_FILE_BYTES = 5_000_000
 MAX_UNPACKED_BYTES = 50_000_000
 MAX_ZIP_ENTRIES = 200
+JSON_LISTS = ("lenders", "products", "consumer_credit", "card_instalments", "add_ons")
+"""The lists of a .json export's catalogue (a workbook has no card instalments)."""
 MAX_ROWS = 2000
 """Rows of one table (products, lenders, add-ons, rates by grade)."""
 MAX_COLUMNS = 200
@@ -266,8 +271,10 @@ def _fold(text: str) -> str:
 
 
 def problem_text(p: Problem, lang: str | None = None,
-                 field_label: Callable[[str, str], str] | None = None) -> str:
-    """``Car loans, row 3, APR from (%): must be at least 0`` in ``lang``."""
+                 field_label: Callable[[str, str], str | None] | None = None) -> str:
+    """``Car loans, row 3, APR from (%): must be at least 0`` in ``lang``.
+
+    ``field_label(table, field)``: the caller's own name for a field (None: the usual one)."""
     tr = translator(lang)
     where = [table_labels(lang).get(p.table, p.table)] if p.table != "file" else []
     if p.row is not None:
@@ -336,7 +343,7 @@ def store_set_up(target: Target, actor: Actor) -> StoreSetUp:
     with reading(target) as uow:
         lenders = [_lender_data(r) for r in uow.session.scalars(
             select(Lender).where(Lender.store_id == actor.store_id).order_by(Lender.id))]
-        data = CatalogueData(lenders=lenders)
+        data = CatalogueData(lenders=lenders, card_instalments=[])
         for row in catalogue.list_products(uow, actor):
             getattr(data, row.kind).append(dict(row.spec))
         data.add_ons = [add_on_to_data(r.add_on)
@@ -410,6 +417,7 @@ def json_bytes(set_up: StoreSetUp, exported_by: str, now: datetime | None = None
             "lenders": set_up.catalogue.lenders,
             "products": set_up.catalogue.products,
             "consumer_credit": set_up.catalogue.consumer_credit,
+            "card_instalments": set_up.catalogue.card_instalments or [],
             "add_ons": set_up.catalogue.add_ons,
         },
         "settings": set_up.settings or {},
@@ -541,7 +549,8 @@ def export_catalogue(target: Target, actor: Actor, out: Path | str, *,
             write_workbook(set_up, tmp, actor.username, now)
     counts = {"lenders": len(set_up.catalogue.lenders),
               "products": len(set_up.catalogue.products)
-              + len(set_up.catalogue.consumer_credit),
+              + len(set_up.catalogue.consumer_credit)
+              + len(set_up.catalogue.card_instalments or []),
               "add_ons": len(set_up.catalogue.add_ons),
               "settings": len(set_up.settings or {}) if suffix == ".json" else 0}
     audit.record_export(target, actor, what="catalogue",
@@ -606,7 +615,9 @@ def read_json(data: bytes) -> StoreSetUp:
     problems: list[Problem] = []
     data_ = CatalogueData()
     origins: dict[str, tuple[str, int]] = {}
-    for name in ("lenders", "products", "consumer_credit", "add_ons"):
+    for name in JSON_LISTS:
+        if name == catalogue.KIND_CARD and name not in body:
+            continue  # an export made before card instalments: the store keeps its own
         items = body.get(name, [])
         if not isinstance(items, list):
             problems.append(Problem(name, None, "", _reason("catio.not_list")))
@@ -618,7 +629,7 @@ def read_json(data: bytes) -> StoreSetUp:
         for i in range(len(items)):
             origins[f"{name}[{i}]"] = (name, i + 1)
     for key in body:
-        if key not in ("lenders", "products", "consumer_credit", "add_ons"):
+        if key not in JSON_LISTS:
             problems.append(Problem("file", None, "", _reason("catio.unknown_field", given=key)))
     settings = document.get("settings", {})
     if not isinstance(settings, dict):
@@ -827,7 +838,7 @@ def _catalogue_problems(exc: CatalogueError, origins: Mapping[str, tuple[str, in
             if origin is not None:
                 table, row = origin
                 key = re.sub(r"\[\d+\]", "", rest)
-        elif where in PRODUCT_KINDS:
+        elif where in PRODUCT_KINDS or where == catalogue.KIND_CARD:
             table, key = where, ""
         out.append(Problem(table, row, key, reason))
     return out
@@ -906,14 +917,15 @@ def check_set_up(target: Target, actor: Actor, set_up: StoreSetUp, *,
     names = {lender["name"] for lender in lenders}
     try:
         parse_catalogue({"version": 1, "products": data.products,
-                         "consumer_credit": data.consumer_credit})
+                         "consumer_credit": data.consumer_credit,
+                         "card_instalments": data.card_instalments or []})
     except CatalogueError as exc:
         problems.extend(_catalogue_problems(exc, origins, data))
     with reading(target) as uow:
         have = {r.code: r.kind for r in catalogue.list_products(uow, actor)}
         current = settings_service.load_store_settings(uow, actor.store_id)
     products: list[tuple[str, dict[str, Any]]] = []
-    for kind in PRODUCT_KINDS:
+    for kind in _kinds_of(data):
         for i, spec in enumerate(getattr(data, kind)):
             if not isinstance(spec, dict):
                 continue
@@ -1020,9 +1032,17 @@ def _apply_lenders(uow: Any, actor: Actor, lenders: list[dict[str, Any]]) -> dic
     return counts
 
 
-def _apply_products(uow: Any, actor: Actor,
-                    products: list[tuple[str, dict[str, Any]]]) -> dict[str, int]:
-    have = {r.code: r for r in catalogue.list_products(uow, actor)}
+def _kinds_of(data: CatalogueData) -> tuple[str, ...]:
+    """The kinds of product the file holds (a workbook holds no card instalments)."""
+    cards = (catalogue.KIND_CARD,) if data.card_instalments is not None else ()
+    return (*PRODUCT_KINDS, *cards)
+
+
+def _apply_products(uow: Any, actor: Actor, products: list[tuple[str, dict[str, Any]]],
+                    kinds: Sequence[str]) -> dict[str, int]:
+    """The file's products saved; the store's products of ``kinds`` that the file does not
+    hold deactivated (other kinds stay as they are)."""
+    have = {r.code: r for r in catalogue.list_products(uow, actor) if r.kind in kinds}
     counts = {"added": 0, "changed": 0, "deactivated": 0}
     order: list[str] = []
     for kind, spec in products:
@@ -1063,7 +1083,8 @@ def import_catalogue(
     with transaction(target) as uow:
         checked = check_set_up(uow, actor, set_up, with_profile=with_profile)
         lenders = _apply_lenders(uow, actor, checked.lenders)
-        products = _apply_products(uow, actor, checked.products)
+        products = _apply_products(uow, actor, checked.products,
+                                   _kinds_of(set_up.catalogue))
         changes = addons_admin.apply_add_ons(uow, actor, checked.add_ons)
         addons_admin.audit_add_on_changes(uow, actor, changes, event="import")
         before = settings_service.load_store_settings(uow, actor.store_id)

@@ -105,6 +105,9 @@ class CatalogueData:
     products: list[dict[str, Any]] = field(default_factory=list)
     consumer_credit: list[dict[str, Any]] = field(default_factory=list)
     add_ons: list[dict[str, Any]] = field(default_factory=list)
+    card_instalments: list[dict[str, Any]] | None = None
+    """Bank card instalments (a .json file holds them; None: the file cannot - a
+    workbook - and the store's own stay as they are on import)."""
 
 
 # --- the columns -----------------------------------------------------------------

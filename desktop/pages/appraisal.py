@@ -23,6 +23,7 @@ rules ``python main.py appraise`` uses:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -51,7 +52,7 @@ from db.services import consultations as cs
 from db.services import staff as staff_service
 from db.services import stores as store_service
 from desktop import style
-from desktop.catalogue_form import energy_label
+from desktop.catalogue_fields import energy_label
 from desktop.context import AppContext
 from desktop.datefield import DateDelegate, DateField
 from desktop.labels import vocabulary
@@ -600,9 +601,9 @@ class AppraisalPage(StepPage):
         )
         self.records.set_flags(r.odometer_flags)
         confirm = self._to_confirm()
-        key = tuple((x.code, x.params) for x in confirm)
-        if key != self._confirm_key:  # other figures to confirm: confirm them again
-            self._confirm_key = key
+        confirm_key = tuple((x.code, x.params) for x in confirm)
+        if confirm_key != self._confirm_key:  # other figures to confirm: confirm them again
+            self._confirm_key = confirm_key
             self.confirm_figures.setChecked(False)
         self.sanity.set_lines(tr_reason(x) for x in confirm)
         self.confirm_figures.setVisible(bool(confirm))
@@ -695,10 +696,10 @@ class AppraisalPage(StepPage):
         form = self._form() if self.dirty or self._stored is None else None
         db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
 
-        def submit(done: Any, failed: Any) -> None:
+        def submit(done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
             v = dialog.values()
 
-            def build(version: int | None) -> Any:
+            def build(version: int | None) -> Callable[[], AppraisalData]:
                 def job() -> AppraisalData:
                     manager = staff_service.login(db, v["username"], v["password"])
                     manager = store_service.switch_store(db, manager, actor.store_id)
@@ -713,16 +714,24 @@ class AppraisalPage(StepPage):
 
                 return job
 
-            self.write(build, lambda result: (self._after_write(result), done(result)), failed)
+            self.write(build, self._after_write(done), failed)
 
         dialog.run_with(submit)
         accepted = bool(dialog.exec())
         self.focus_first_field()
         return accepted
 
-    def _after_write(self, result: AppraisalData) -> None:
-        self._saved(result)
-        self._set_dirty(False)
+    def _after_write(
+        self, done: Callable[[AppraisalData], None]
+    ) -> Callable[[AppraisalData], None]:
+        """A dialog's write came back: show what it wrote (nothing left to save), then ``done``."""
+
+        def written(result: AppraisalData) -> None:
+            self._saved(result)
+            self._set_dirty(False)
+            done(result)
+
+        return written
 
     # -- saving ------------------------------------------------------------------
     def _validate_locally(self) -> dict[str, str]:

@@ -103,7 +103,7 @@ def _versions_in(data: Any) -> dict[str, tuple[int, int]]:
     return found
 
 
-class StepPage(NoticeHandling, QWidget):
+class StepPage(NoticeHandling):
     """One step of the consultation flow.
 
     Subclasses set :attr:`step`, build their form in ``__init__`` (calling

@@ -75,9 +75,9 @@ class FieldError(QLabel):
             self.setText("")
             self.hide()
             return
-        editor = self.editor
+        editor, focused = self.editor, QApplication.focusWidget()
         typing = editor is not None and (
-            editor.hasFocus() or editor.isAncestorOf(QApplication.focusWidget())
+            editor.hasFocus() or (focused is not None and editor.isAncestorOf(focused))
         )
         if not now and typing and not self.isVisible():
             self.pending = text  # shown when the field is left, or on Save

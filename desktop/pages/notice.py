@@ -10,9 +10,9 @@ Never modal: the form under it stays as the staff left it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -32,6 +32,9 @@ from desktop import style
 from desktop.pages.texts import _t, local_when, tr_reason
 from desktop.tasks import Backoff
 from lending.errors import UserError
+
+if TYPE_CHECKING:
+    from desktop.context import AppContext
 
 EDITORS = (QLineEdit, QComboBox, QAbstractSpinBox, QCheckBox, QPlainTextEdit)
 """Widgets whose value the staff type or pick (listed after a reload)."""
@@ -106,8 +109,9 @@ class NoticeBar(QFrame):
             button.show()  # (a layout would show it only on the next event-loop turn)
             self.buttons.append(button)
         self.show()
-        if focus is not None and self.button(focus) is not None:
-            self.button(focus).setFocus()  # type: ignore[union-attr]
+        target = self.button(focus) if focus is not None else None
+        if target is not None:
+            target.setFocus()
 
     def button(self, name: str) -> QPushButton | None:
         return next((b for b in self.buttons if b.objectName() == name), None)
@@ -192,13 +196,36 @@ def _restore_editor(w: QWidget, state: tuple[Any, ...]) -> None:
     w.setEnabled(enabled)
 
 
-class NoticeHandling:
+class NoticeHandling(QWidget):
     """What a step page does with its :class:`NoticeBar`: another counter's save (reload,
     overwrite) and the database out of reach (retry with growing delays).
 
-    Mixed into :class:`desktop.pages.base.StepPage`, whose state it uses
-    (``self.notice``, ``self.ctx``, the page's versions and its save).
+    The base class of :class:`desktop.pages.base.StepPage`, whose state it uses
+    (``self.notice``, ``self.ctx``, the page's versions and its save): declared
+    under ``TYPE_CHECKING`` below, set in ``StepPage.__init__``.
     """
+
+    if TYPE_CHECKING:  # StepPage's, used here
+        ctx: AppContext
+        notice: NoticeBar
+        conflict: ConcurrentEditError | None
+        _versions: dict[str, tuple[int, int]]
+        _consultant_id: int | None
+        _autosave: QTimer
+        retry_delays_ms: tuple[int, ...]
+        _backoff: Backoff
+        _retry_action: str
+        _retry_stopped: bool
+        _retry: QTimer
+        _tick: QTimer
+        _back_timer: QTimer
+
+        def save(self) -> bool: ...
+        def reload(self) -> None: ...
+        def retry_now(self) -> None: ...
+        def stop_retrying(self) -> None: ...
+        def _set_dirty(self, dirty: bool) -> None: ...
+        def _place_notice(self) -> None: ...
 
     # -- conflict ----------------------------------------------------------------
     def _show_conflict(self, exc: ConcurrentEditError) -> None:

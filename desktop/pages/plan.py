@@ -63,6 +63,7 @@ from desktop.context import AppContext
 from desktop.documents import DocumentsButton
 from desktop.labels import method_label
 from desktop.pages.base import StepPage
+from desktop.pages.card_offers import CardOffersLabel
 from desktop.pages.deal_panel import DealPanel
 from desktop.pages.fields import (
     BLOCK_BANNER,
@@ -216,6 +217,8 @@ class PlanPage(StepPage):
         self.comparison_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comparison_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         tl.addWidget(self.comparison_view)
+        self.card_offers = CardOffersLabel(ctx.chinese)
+        tl.addWidget(self.card_offers)
         top.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         outer.addWidget(top)
         self._top = top
@@ -319,6 +322,7 @@ class PlanPage(StepPage):
         self.deal_panel.clear()
         self.balloon_label.clear()
         self.comparison.set_evaluations([])
+        self.card_offers.clear()
         self.grid.set_cells({}, ())
         self.schedule.set_schedule(None)
         self.saved_list.clear()
@@ -577,6 +581,7 @@ class PlanPage(StepPage):
                 self._show_solved(result)
             evals = list(result.evaluations)
             self.comparison.set_evaluations(evals, self._car_costs(result))
+            self.card_offers.show_offers(result.cards)
             self._fit_comparison()
             if self._selected is None or self.comparison.evaluation(self._selected) is None:
                 first = next((e for e in evals if e.eligible), evals[0] if evals else None)

@@ -227,7 +227,7 @@ class ReceptionPage(StepPage):
     def _hit_text(self, hit: BlacklistHit) -> str:
         source, why = self._source_text(hit), self._why_text(hit)
         matched = self.tr("ID number") if hit.matched == "id_number" else self.tr("mobile")
-        if not getattr(hit, "own_store", True) and getattr(hit, "store_name", ""):
+        if not hit.own_store and hit.store_name:
             return self.tr(
                 "Blacklist: the {matched} matches the {source} ({why}) added at {store} on "
                 "{date}. Please talk to the manager before going on; no finance plan can be "

@@ -10,6 +10,7 @@ creates their follow-ups.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -327,10 +328,10 @@ class SigningPage(StepPage):
             self,
         )
 
-        def submit(done: Any, failed: Any) -> None:
+        def submit(done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
             day = dialog.day
 
-            def build(version: int | None) -> Any:
+            def build(version: int | None) -> Callable[[], SigningData]:
                 def job() -> SigningData:
                     cs.save_signing(
                         db, actor, cid, checked, sign=True, signed_on=day,
@@ -340,16 +341,22 @@ class SigningPage(StepPage):
 
                 return job
 
-            self.write(build, lambda r: (self._after_write(r), done(r)), failed)
+            self.write(build, self._after_write(done), failed)
 
         dialog.run_with(submit)
         accepted = bool(dialog.exec())
         self.focus_first_field()
         return accepted
 
-    def _after_write(self, result: SigningData) -> None:
-        self._saved(result)
-        self._set_dirty(False)
+    def _after_write(self, done: Callable[[SigningData], None]) -> Callable[[SigningData], None]:
+        """A dialog's write came back: show what it wrote (nothing left to save), then ``done``."""
+
+        def written(result: SigningData) -> None:
+            self._saved(result)
+            self._set_dirty(False)
+            done(result)
+
+        return written
 
     def _record(self, stage: FunnelStage) -> None:
         """Disbursement or delivery: ask, with the day it happened, then record it."""
@@ -371,17 +378,17 @@ class SigningPage(StepPage):
         title, intro, ok = texts[stage]
         dialog = DatedConfirmDialog(title, intro, ok, self)
 
-        def submit(done: Any, failed: Any) -> None:
+        def submit(done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
             day = dialog.day
 
-            def build(version: int | None) -> Any:
+            def build(version: int | None) -> Callable[[], SigningData]:
                 def job() -> SigningData:
                     cs.mark_stage(db, actor, cid, stage, on=day, expected_version=version)
                     return self._fetch(cid)
 
                 return job
 
-            self.write(build, lambda r: (self._after_write(r), done(r)), failed)
+            self.write(build, self._after_write(done), failed)
 
         dialog.run_with(submit)
         dialog.exec()
@@ -394,10 +401,10 @@ class SigningPage(StepPage):
         db, actor, cid = self.ctx.database, self.ctx.staff, self.consultation_id
         dialog = UndoDialog(self._stage_names()[stage], self)
 
-        def submit(done: Any, failed: Any) -> None:
+        def submit(done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
             why = dialog.why.text()
 
-            def build(version: int | None) -> Any:
+            def build(version: int | None) -> Callable[[], SigningData]:
                 def job() -> SigningData:
                     assert cid is not None
                     cs.undo_stage(db, actor, cid, stage, why, expected_version=version)
@@ -405,7 +412,7 @@ class SigningPage(StepPage):
 
                 return job
 
-            self.write(build, lambda r: (self._after_write(r), done(r)), failed)
+            self.write(build, self._after_write(done), failed)
 
         dialog.run_with(submit)
         dialog.exec()
@@ -417,10 +424,10 @@ class SigningPage(StepPage):
             return
         dialog = LenderDecisionDialog(self)
 
-        def submit(done: Any, failed: Any) -> None:
+        def submit(done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
             values = dialog.values()
 
-            def build(version: int | None) -> Any:
+            def build(version: int | None) -> Callable[[], SigningData]:
                 def job() -> SigningData:
                     cs.record_lender_decision(
                         db, actor, cid, expected_version=version, **values
@@ -429,7 +436,7 @@ class SigningPage(StepPage):
 
                 return job
 
-            self.write(build, lambda r: (self._after_write(r), done(r)), failed)
+            self.write(build, self._after_write(done), failed)
 
         dialog.run_with(submit)
         dialog.exec()

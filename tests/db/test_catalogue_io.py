@@ -5,6 +5,7 @@ the same catalogue and settings; a bad file is refused with its reasons, nothing
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import zipfile
 from decimal import Decimal
@@ -383,3 +384,41 @@ def test_every_column_and_sheet_has_a_heading_in_both_languages() -> None:
             en = catalogue_io.column_label(table.code, column.key, "en")
             zh = catalogue_io.column_label(table.code, column.key, "zh_CN")
             assert en != column.key and zh != en, (table.code, column.key)
+
+
+def test_card_instalments_travel_in_the_json_and_stay_put_for_a_workbook(
+        database: Database, owner: Actor, tmp_path: Path) -> None:
+    from db.services import catalogue_admin
+    from lending.products import CardFee, CardInstalment
+
+    card = CardInstalment("store_card", "Store card instalment", "本店信用卡分期",
+                          ("China Merchants Bank",), Decimal(200000),
+                          (CardFee(12, Decimal(4)), CardFee(24, Decimal("7.5"))))
+    catalogue_admin.save_product(database, owner, card)
+    out = catalogue_io.export_catalogue(database, owner, tmp_path / "set-up.json")
+    document = json.loads(out.path.read_text("utf-8"))
+    assert [c["code"] for c in document["catalogue"]["card_instalments"]] == ["store_card"]
+    target, boss = fresh_store(tmp_path)
+    try:
+        result = catalogue_io.import_catalogue(target, boss, out.path)
+        assert result.products["added"] == 1
+        assert catalogue.load_catalogue(target, boss.store_id).card_instalments == (card,)
+        # a workbook holds no card instalments: importing one leaves the store's card alone
+        book = catalogue_io.export_catalogue(database, owner, tmp_path / "set-up.xlsx")
+        again = catalogue_io.import_catalogue(target, boss, book.path)
+        assert again.products["deactivated"] == 0
+        assert catalogue.load_catalogue(target, boss.store_id).card_instalments == (card,)
+        # nor does a .json written before card instalments (no such list in it)
+        del document["catalogue"]["card_instalments"]
+        old = write(tmp_path / "old.json", document)
+        catalogue_io.import_catalogue(target, boss, old)
+        assert catalogue.load_catalogue(target, boss.store_id).card_instalments == (card,)
+        # a .json listing none takes the card off new plans (deactivated, never deleted)
+        document["catalogue"]["card_instalments"] = []
+        catalogue_io.import_catalogue(target, boss, write(tmp_path / "none.json", document))
+        assert catalogue.load_catalogue(target, boss.store_id).card_instalments == ()
+        assert catalogue.load_catalogue(target, boss.store_id, include_inactive=True
+                                        ).card_instalments == (
+            dataclasses.replace(card, active=False),)
+    finally:
+        target.close()

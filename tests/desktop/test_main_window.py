@@ -66,7 +66,7 @@ def test_step_list_shows_every_state(qapp):
         "4. Finance plan\nNot started",
         "5. Signing checklist\nNot started",
     ]
-    assert steps.state(Step.QUALIFICATION) is StepState.BLOCKED
+    assert steps.step_state(Step.QUALIFICATION) is StepState.BLOCKED
     chosen: list[str] = []
     steps.step_chosen.connect(chosen.append)
     steps.setCurrentRow(3)
@@ -117,9 +117,9 @@ def test_walk_the_steps_then_resume_after_reopen(
     assert window.central.currentWidget() is flow
     # opens at the first step that is not complete
     assert flow.current_step is Step.APPRAISAL
-    assert flow.steps.state(Step.RECEPTION) is StepState.COMPLETE
-    assert flow.steps.state(Step.QUALIFICATION) is StepState.COMPLETE
-    assert flow.steps.state(Step.APPRAISAL) is StepState.NOT_STARTED
+    assert flow.steps.step_state(Step.RECEPTION) is StepState.COMPLETE
+    assert flow.steps.step_state(Step.QUALIFICATION) is StepState.COMPLETE
+    assert flow.steps.step_state(Step.APPRAISAL) is StepState.NOT_STARTED
     assert flow.title.text() == f"Consultation {cid} — Wang Fang"
     # back to any step through the list
     flow.steps.setCurrentRow(0)

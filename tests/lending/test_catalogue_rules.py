@@ -4,19 +4,34 @@ product the editor lets through is one the catalogue stores and reads back uncha
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lending.catalogue_rules import BOUNDS, LenderDetails, lender_reasons, product_reasons
+from lending.catalogue_rules import (
+    BOUNDS,
+    LenderDetails,
+    card_apr,
+    card_reasons,
+    consumer_reasons,
+    lender_reasons,
+    product_reasons,
+)
+from lending.deal import card_instalment_schedule
 from lending.onroad import Energy, VehicleKind
 from lending.products import (
+    CardFee,
+    CardInstalment,
     Catalogue,
     Fees,
+    FirstLoanPromotion,
     GradeTerms,
+    PromotionKind,
     RateCell,
     StepUp,
+    Subsidy,
     catalogue_to_data,
     parse_catalogue,
 )
@@ -140,3 +155,79 @@ def test_lender_names() -> None:
     assert lender_reasons(LenderDetails(" ", "海港"), [])["name"].code == "lender.name_missing"
     assert lender_reasons(dataclasses.replace(LENDER, name="harbour city BANK"),
                           [LENDER.name])["name"].code == "lender.name_taken"
+
+
+# --- the subsidy, consumer credit and card instalments -----------------------------------
+
+
+SAMPLE = dataclasses.replace(PRODUCT, code="sample")
+
+
+def _stored(catalogue: Catalogue) -> Catalogue:
+    return parse_catalogue(catalogue_to_data(catalogue))
+
+
+@settings(max_examples=150, deadline=None)
+@given(lender=dec(0, 12), by=st.sampled_from(["", "FAW-Volkswagen"]),
+       by_zh=st.sampled_from(["", "一汽-大众"]))
+def test_a_subsidy_the_editor_lets_through_is_stored(lender, by, by_zh) -> None:
+    product = dataclasses.replace(SAMPLE, subsidy=Subsidy(lender, by, by_zh))
+    reasons = product_reasons(product, DEFAULT_SETTINGS, LENDERS)
+    highest = max(c.annual_rate for c in PRODUCT.rate_sheet)
+    assert ("subsidy.lender_rate" in reasons) == (lender < highest)
+    assert ("subsidy.by" in reasons) == (by == "")
+    assert ("subsidy.by_zh" in reasons) == (by_zh == "")
+    if not reasons:
+        assert _stored(Catalogue(1, (product,))).products == (product,)
+
+
+@settings(max_examples=200, deadline=None)
+@given(fees=st.lists(st.tuples(st.integers(-1, 70), dec(-2, 110)), max_size=4),
+       line=dec(-1, 10**6, 0))
+def test_a_card_instalment_the_editor_lets_through_is_stored(fees, line) -> None:
+    card = CardInstalment("card", "Card", "卡", tuple(LENDERS), line,
+                          tuple(CardFee(m, f) for m, f in fees))
+    reasons = card_reasons(card, DEFAULT_SETTINGS, LENDERS)
+    if not reasons:
+        assert all(card_apr(f.months, f.fee_percent) <= DEFAULT_SETTINGS.apr_hard_cap_percent
+                   for f in card.fees)
+        assert _stored(Catalogue(1, (SAMPLE,), card_instalments=(card,))
+                       ).card_instalments == (card,)
+    else:
+        assert set(reasons) <= {"fees", "line_max"}
+
+
+def test_a_card_fee_above_the_cap_is_named_with_its_true_apr() -> None:
+    card = CardInstalment("card", "Card", "卡", tuple(LENDERS), D(100000),
+                          (CardFee(12, D(4)), CardFee(24, D(40))))
+    reason = card_reasons(card, DEFAULT_SETTINGS, LENDERS)["fees"]
+    apr = card_instalment_schedule(D(100000), 24, D(40), date(2026, 1, 1)).apr
+    assert reason.code == "card.apr_above_cap" and dict(reason.params)["apr"] == f"{apr:.2f}"
+    assert apr > DEFAULT_SETTINGS.apr_hard_cap_percent
+
+
+@settings(max_examples=200, deadline=None)
+@given(rate=dec(0, 30), fee=st.one_of(st.none(), dec(0, 1)), periods=st.integers(0, 40),
+       discount=dec(0, 100), kind=st.sampled_from(list(PromotionKind)),
+       methods=st.lists(st.sampled_from(list(RepaymentMethod)), max_size=2, unique=True))
+def test_consumer_credit_the_editor_lets_through_is_stored(rate, fee, periods, discount, kind,
+                                                           methods) -> None:
+    base = parse_catalogue(_sample_data()).consumer_credit[0]
+    credit = dataclasses.replace(
+        base, methods=tuple(methods),
+        grades=(GradeTerms(Grade.A, rate, D(90), D(98), fee),),
+        first_loan_promotion=FirstLoanPromotion(kind, periods, discount))
+    reasons = consumer_reasons(credit, DEFAULT_SETTINGS, list(base.example_lenders))
+    if not reasons:
+        assert _stored(Catalogue(1, (SAMPLE,), consumer_credit=(credit,))
+                       ).consumer_credit == (credit,)
+    if fee is None:
+        assert "grades" in reasons
+    if periods > max(base.terms):
+        assert "first_loan_promotion.periods" in reasons
+
+
+def _sample_data() -> dict:
+    from resources import default_catalogue_data
+
+    return default_catalogue_data()

@@ -18,6 +18,7 @@ from lending.deal import (
     SubsidyLine,
     TradeIn,
     card_instalment_schedule,
+    card_offer,
     card_schedule,
     deal_terms,
     percent_subsidy,
@@ -250,6 +251,22 @@ def test_card_instalment_true_apr() -> None:
     assert s.apr > D(7)  # a flat fee of "4 % a year" costs over 7 % a year
     with pytest.raises(DealError):
         card_instalment_schedule(D(0), 0, D(-1), START)
+
+
+def test_card_offer_for_the_amount_and_term_or_why_not() -> None:
+    product = CardInstalment("card", "Card instalment", "信用卡分期", ("A bank",), D(150000),
+                             (CardFee(12, D(4)), CardFee(24, D(8))))
+    offer = card_offer(product, D(100000), 24, START)
+    assert offer.reason is None and offer.schedule == card_schedule(product, D(100000), 24,
+                                                                    START)
+    assert offer.apr == offer.schedule.apr
+    above = card_offer(product, D("150000.01"), 24, START)
+    assert above.schedule is None and above.apr is None
+    assert above.reason.render() == (
+        "The amount 150,000.01 CNY is above the card's limit of 150,000.00 CNY.")
+    assert card_offer(product, D(100000), 36, START).reason.render() == (
+        "The card instalment offers 12/24 months, not 36.")
+    assert card_offer(product, D(0), 12, START).reason.code == "card.amount_not_positive"
 
 
 def test_subsidy_line_is_owner_set() -> None:

@@ -139,13 +139,15 @@ def _plan_context(
     return _Context(customer, vehicle, price, _settings(uow, actor))
 
 
-def _offered_products(uow: UnitOfWork, store_id: int) -> list[Product]:
-    """The store's products as a new plan offers them: each with its active lenders only
-    (``Product.offered_with``; the first is the plan's lender)."""
+def _offered_products(uow: UnitOfWork, store_id: int,
+                      products: Sequence[Product] | None = None) -> list[Product]:
+    """The store's products (or ``products``) as a new plan offers them: each with its
+    active lenders only (``Product.offered_with``; the first is the plan's lender)."""
     inactive = set(uow.session.scalars(
         select(Lender.name).where(Lender.store_id == store_id, Lender.active.is_(False))))
-    return [p.offered_with(inactive)
-            for p in catalogue.load_catalogue(uow, store_id).products]
+    if products is None:
+        products = catalogue.load_catalogue(uow, store_id).products
+    return [p.offered_with(inactive) for p in products]
 
 
 def _with_car(vehicle: lending_eligibility.VehicleProfile, deal: DealInput
@@ -239,6 +241,8 @@ class PlanEvaluation:
     """The down payment the target payment asked for (when solving)."""
     solve_problem: Reason | None = None
     """Why the target cannot be met (when solving)."""
+    cards: tuple[lending_deal.CardOffer, ...] = ()
+    """Every active bank card instalment product for the amount financed and the term."""
 
 
 def _evaluation_context(uow: UnitOfWork, actor: Actor, consultation_id: int, f: Form,
@@ -334,7 +338,8 @@ def evaluate_plan(
         assert down is not None and term is not None and m is not None
         assert ctx.vehicle is not None
         start = start_date or moment.astimezone().date()
-        products = _offered_products(uow, actor.store_id)
+        offered = catalogue.load_catalogue(uow, actor.store_id)
+        products = _offered_products(uow, actor.store_id, offered.products)
         request = _deal_request(uow, actor, deal, price=price, down=down, term=term,
                                 method=m, balloon_percent=balloon, start=start,
                                 add_ons=add_ons)
@@ -366,7 +371,10 @@ def evaluate_plan(
             grid = lending_deal.payment_grid(
                 known.product, ctx.customer, car, product_request, downs,
                 grid_terms, ctx.settings, known=known, reuse=grid_reuse)
-        return PlanEvaluation(request, evaluations, grid, downs, solved, problem)
+        amount = request.base.vehicle_price - request.base.down_payment
+        cards = tuple(lending_deal.card_offer(c, amount, term, start)
+                      for c in offered.card_instalments if c.active)
+        return PlanEvaluation(request, evaluations, grid, downs, solved, problem, cards)
 
 
 def _solve(product: Product, ctx: _Context, request: DealRequest, goal: Decimal

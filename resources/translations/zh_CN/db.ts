@@ -415,6 +415,10 @@
       <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
+      <source>A product of another kind already has this code.</source>
+      <translation>已有其他类型的产品使用此代码。</translation>
+    </message>
+    <message>
       <source>Another store of the group already has this name.</source>
       <translation>集团内已有门店使用此名称。</translation>
     </message>
@@ -589,10 +593,6 @@
     <message>
       <source>Only approval, disbursement and delivery are recorded here.</source>
       <translation>这里只登记审批通过、放款和交车。</translation>
-    </message>
-    <message>
-      <source>Only car-loan products are edited here.</source>
-      <translation>这里只能编辑车贷产品。</translation>
     </message>
     <message>
       <source>Only signing, disbursement and delivery can be undone.</source>
@@ -965,6 +965,10 @@
     <message>
       <source>This plan's documents were printed for the customer, so the plan is kept.</source>
       <translation>该方案的文件已打印交给客户，因此方案予以保留。</translation>
+    </message>
+    <message>
+      <source>This product cannot be read; it can only be deactivated.</source>
+      <translation>无法读取此产品，只能停用。</translation>
     </message>
     <message>
       <source>This product has no rate for the customer's grade, so no down payment can be worked out for the target.</source>

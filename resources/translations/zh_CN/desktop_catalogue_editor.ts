@@ -16,12 +16,24 @@
       <translation>新增产品</translation>
     </message>
     <message>
+      <source>Car loan</source>
+      <translation>汽车贷款</translation>
+    </message>
+    <message>
+      <source>Card instalment</source>
+      <translation>信用卡分期</translation>
+    </message>
+    <message>
       <source>Changes apply to new plans; saved plans keep their figures and print as they were. Nothing is deleted: deactivate what is no longer offered. Every change is recorded with who made it and when.</source>
       <translation>修改只适用于新方案；已存方案保持原有数字，打印内容不变。不会删除任何内容：不再提供的请停用。每次修改都会记录修改人和时间。</translation>
     </message>
     <message>
       <source>Close</source>
       <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Consumer credit line</source>
+      <translation>消费信贷产品</translation>
     </message>
     <message>
       <source>Copied as {name}. The copy is not offered until you tick "Offered in new plans" and save it.</source>
@@ -92,6 +104,10 @@
       <translation>对“{name}”的修改尚未保存。要放弃这些修改吗？</translation>
     </message>
     <message>
+      <source>The kind of product Add product adds</source>
+      <translation>“新增产品”所新增的产品类型</translation>
+    </message>
+    <message>
       <source>The lender is active again.</source>
       <translation>资金方已重新启用。</translation>
     </message>
@@ -112,8 +128,8 @@
       <translation>新产品</translation>
     </message>
     <message>
-      <source>{name}: a consumer credit line. It is not edited here; it can be deactivated or offered again.</source>
-      <translation>{name}：消费信贷产品。不在这里编辑，可以停用或重新启用。</translation>
+      <source>{name} cannot be read; it can be deactivated or offered again.</source>
+      <translation>无法读取“{name}”；可以停用或重新上架。</translation>
     </message>
   </context>
   <context>
@@ -211,6 +227,10 @@
     <message>
       <source>Status</source>
       <translation>状态</translation>
+    </message>
+    <message>
+      <source>card instalment</source>
+      <translation>信用卡分期</translation>
     </message>
     <message>
       <source>consumer credit</source>

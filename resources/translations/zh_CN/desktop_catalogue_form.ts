@@ -2,68 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>CatalogueEditor</name>
-    <message>
-      <source>Diesel</source>
-      <translation>柴油</translation>
-    </message>
-    <message>
-      <source>Hybrid (not plug-in)</source>
-      <translation>混合动力（非插电）</translation>
-    </message>
-    <message>
-      <source>Lenient</source>
-      <translation>宽松</translation>
-    </message>
-    <message>
-      <source>Medium</source>
-      <translation>中</translation>
-    </message>
-    <message>
-      <source>New cars</source>
-      <translation>新车</translation>
-    </message>
-    <message>
-      <source>New-energy (NEV)</source>
-      <translation>新能源</translation>
-    </message>
-    <message>
-      <source>Petrol</source>
-      <translation>汽油</translation>
-    </message>
-    <message>
-      <source>Strict (bank)</source>
-      <translation>严格（银行）</translation>
-    </message>
-    <message>
-      <source>Used cars</source>
-      <translation>二手车</translation>
-    </message>
-  </context>
-  <context>
-    <name>GradesModel</name>
-    <message>
-      <source>Accepted</source>
-      <translation>接受</translation>
-    </message>
-    <message>
-      <source>Approval likelihood from (%)</source>
-      <translation>通过概率下限（%）</translation>
-    </message>
-    <message>
-      <source>Grade {grade}</source>
-      <translation>{grade} 级</translation>
-    </message>
-    <message>
-      <source>Grade {grade}: {why}</source>
-      <translation>{grade} 级：{why}</translation>
-    </message>
-    <message>
-      <source>to (%)</source>
-      <translation>上限（%）</translation>
-    </message>
-  </context>
-  <context>
     <name>ProductForm</name>
     <message>
       <source>% a year</source>
@@ -92,10 +30,6 @@
     <message>
       <source>% of the principal repaid early</source>
       <translation>% 提前偿还的本金</translation>
-    </message>
-    <message>
-      <source>(not active)</source>
-      <translation>（已停用）</translation>
     </message>
     <message>
       <source>Account management fee</source>
@@ -154,6 +88,10 @@
       <translation>最高里程</translation>
     </message>
     <message>
+      <source>Interest subsidy (贴息): someone else pays the lender part of the interest</source>
+      <translation>贴息：由他方向资金方支付部分利息</translation>
+    </message>
+    <message>
       <source>Kinds of car</source>
       <translation>动力类型</translation>
     </message>
@@ -198,6 +136,14 @@
       <translation>逾期罚息</translation>
     </message>
     <message>
+      <source>Paid by (Chinese)</source>
+      <translation>贴息方（中文）</translation>
+    </message>
+    <message>
+      <source>Paid by (English)</source>
+      <translation>贴息方（英文）</translation>
+    </message>
+    <message>
       <source>Rate sheet</source>
       <translation>利率表</translation>
     </message>
@@ -230,12 +176,28 @@
       <translation>审批严格程度</translation>
     </message>
     <message>
+      <source>Subsidy and add-ons</source>
+      <translation>贴息与附加项目</translation>
+    </message>
+    <message>
       <source>Term bands</source>
       <translation>期限档</translation>
     </message>
     <message>
       <source>Terms</source>
       <translation>期限</translation>
+    </message>
+    <message>
+      <source>The customer pays the rates of the Rates tab (0% for an interest-free offer); the lender earns its own rate and the payer above covers the difference. The finance page shows both and what the subsidy is worth.</source>
+      <translation>客户按“利率”页的利率还款（免息方案为 0%）；资金方按其实收利率计息，差额由上面的贴息方承担。金融方案页会同时显示两者以及贴息金额。</translation>
+    </message>
+    <message>
+      <source>The lender earns</source>
+      <translation>资金方实收利率</translation>
+    </message>
+    <message>
+      <source>The lender may finance the optional add-ons (insurance, warranty, services)</source>
+      <translation>资金方可将可选附加项目（保险、延保、服务）计入贷款</translation>
     </message>
     <message>
       <source>Up-front fee</source>
@@ -258,6 +220,14 @@
       <translation>例如 24, 36, 60</translation>
     </message>
     <message>
+      <source>e.g. FAW-Volkswagen</source>
+      <translation>例如 FAW-Volkswagen</translation>
+    </message>
+    <message>
+      <source>e.g. 一汽-大众</source>
+      <translation>例如 一汽-大众</translation>
+    </message>
+    <message>
       <source>km</source>
       <translation>公里</translation>
     </message>
@@ -270,10 +240,6 @@
       <translation>个月（每档的最长期限）</translation>
     </message>
     <message>
-      <source>to</source>
-      <translation>至</translation>
-    </message>
-    <message>
       <source>working days</source>
       <translation>个工作日</translation>
     </message>
@@ -282,37 +248,12 @@
       <translation>年</translation>
     </message>
     <message>
-      <source>{name} · saved plans made with it: {n} (they keep their figures)</source>
-      <translation>{name} · 用它制作的已存方案：{n} 个（保持原有数字）</translation>
-    </message>
-    <message>
       <source>… every</source>
       <translation>……间隔</translation>
     </message>
     <message>
       <source>… plus</source>
       <translation>……另加</translation>
-    </message>
-  </context>
-  <context>
-    <name>RateSheetModel</name>
-    <message>
-      <source>Enter a rate.</source>
-      <translation>请填写利率。</translation>
-    </message>
-    <message>
-      <source>Grade {grade}</source>
-      <translation>{grade} 级</translation>
-    </message>
-    <message>
-      <source>Grade {grade}, up to {months} months, from {percent}% down: {why}</source>
-      <translation>{grade} 级、期限至 {months} 个月、首付 {percent}% 起：{why}</translation>
-    </message>
-    <message>
-      <source>up to {months} months
-from {percent}% down</source>
-      <translation>期限至 {months} 个月
-首付 {percent}% 起</translation>
     </message>
   </context>
 </TS>

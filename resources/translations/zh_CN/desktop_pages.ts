@@ -375,6 +375,21 @@
     </message>
   </context>
   <context>
+    <name>CardOffersLabel</name>
+    <message>
+      <source>Bank card instalment (paid off the customer's credit card, for comparison):</source>
+      <translation>信用卡分期（通过客户信用卡还款，仅供比较）：</translation>
+    </message>
+    <message>
+      <source>• {name}: not possible. {why}</source>
+      <translation>• {name}：无法办理。{why}</translation>
+    </message>
+    <message>
+      <source>• {name}: {months} months, {payment} CNY a month, fee {fee} CNY, true APR {apr}</source>
+      <translation>• {name}：{months} 期，每月 {payment} 元，手续费 {fee} 元，真实年化利率 {apr}</translation>
+    </message>
+  </context>
+  <context>
     <name>ChosenPanel</name>
     <message>
       <source>Chosen product: {name}</source>

@@ -328,6 +328,14 @@
       <translation>请填写产品的英文名称。</translation>
     </message>
     <message>
+      <source>Enter who pays the subsidy, in Chinese (e.g. 一汽-大众).</source>
+      <translation>请填写贴息方的中文名称（例如 一汽-大众）。</translation>
+    </message>
+    <message>
+      <source>Enter who pays the subsidy, in English (e.g. FAW-Volkswagen).</source>
+      <translation>请填写贴息方的英文名称（例如 FAW-Volkswagen）。</translation>
+    </message>
+    <message>
       <source>Enter yes or no, not {value}.</source>
       <translation>请填写“是”或“否”，而不是 {value}。</translation>
     </message>
@@ -364,8 +372,16 @@
       <translation>GPS 安装费</translation>
     </message>
     <message>
+      <source>Give at least one term with its fee.</source>
+      <translation>请至少填写一个期限及其手续费。</translation>
+    </message>
+    <message>
       <source>Give the largest balloon (more than 0% of the loan).</source>
       <translation>请填写弹性尾款的上限（大于贷款额的 0%）。</translation>
+    </message>
+    <message>
+      <source>Give the rate discount (more than 0%).</source>
+      <translation>请填写利率折扣（大于 0%）。</translation>
     </message>
     <message>
       <source>Give the step: how much the payment rises (more than 0%) and how often.</source>
@@ -412,8 +428,16 @@
       <translation>{grade} 级：通过概率是 0 到 100 之间的百分比。</translation>
     </message>
     <message>
+      <source>Grade {grade}: enter the monthly fee (% of the loan a month).</source>
+      <translation>{grade} 级：请填写月服务费率（每月占贷款额 %）。</translation>
+    </message>
+    <message>
       <source>Grade {grade}: the lower approval likelihood ({lo}%) is above the higher ({hi}%).</source>
       <translation>{grade} 级：通过概率下限（{lo}%）高于上限（{hi}%）。</translation>
+    </message>
+    <message>
+      <source>Grade {grade}: the monthly fee {fee}% is outside the fee range {lo}-{hi}%.</source>
+      <translation>{grade} 级：月服务费率 {fee}% 超出费率范围 {lo}%–{hi}%。</translation>
     </message>
     <message>
       <source>Implausible mileage: {km} km in {years} years is less than {limit} km a year; check for odometer tampering.</source>
@@ -549,7 +573,7 @@
     </message>
     <message>
       <source>Step-up repayment is not offered for consumer credit.</source>
-      <translation>消费信贷不提供递增还款。</translation>
+      <translation>消费信贷不提供阶梯还款。</translation>
     </message>
     <message>
       <source>Step-up settings only apply to the step-up method.</source>
@@ -616,6 +640,10 @@
       <translation>“{line}”的金额不能为负数。</translation>
     </message>
     <message>
+      <source>The amount {amount} CNY is above the card's limit of {line} CNY.</source>
+      <translation>金额 {amount} 元超过信用卡分期额度 {line} 元。</translation>
+    </message>
+    <message>
       <source>The applicant is {age} on {on}; lenders accept ages {minimum} to {maximum}.</source>
       <translation>截至{on}，申请人为{age}岁；贷款机构受理的年龄为{minimum}至{maximum}岁。</translation>
     </message>
@@ -634,6 +662,10 @@
     <message>
       <source>The birth date {birth} is after {on}; please check the dates.</source>
       <translation>出生日期{birth}晚于{on}，请核对日期。</translation>
+    </message>
+    <message>
+      <source>The card instalment offers {terms} months, not {months}.</source>
+      <translation>该信用卡分期提供 {terms} 期，不提供 {months} 期。</translation>
     </message>
     <message>
       <source>The code '{given}' is used by two add-ons.</source>
@@ -718,6 +750,14 @@
     <message>
       <source>The lender's rate ({lender}%) cannot be below the customer's rate ({customer}%).</source>
       <translation>资金方利率（{lender}%）不能低于客户利率（{customer}%）。</translation>
+    </message>
+    <message>
+      <source>The lender's rate ({lender}%) is below the customer's rate of {rate}% (grade {grade}): a subsidy pays the lender the difference, so the customer's rate must be below the lender's.</source>
+      <translation>资金方实收利率（{lender}%）低于 {grade} 级客户利率 {rate}%：贴息是向资金方补足差额，因此客户利率必须低于资金方实收利率。</translation>
+    </message>
+    <message>
+      <source>The lender's rate is the customer's rate for every grade: there is nothing to subsidise. Raise the lender's rate or untick the subsidy.</source>
+      <translation>各评级的客户利率都等于资金方实收利率，没有可贴息的部分。请提高资金方实收利率，或取消勾选贴息。</translation>
     </message>
     <message>
       <source>The lender's rate {rate}% is below the customer's rate of grade {grades}.</source>
@@ -810,6 +850,10 @@
     <message>
       <source>The path '{value}' is too long: at most {max} bytes in all.</source>
       <translation>路径“{value}”太长：总共最多 {max} 个字节。</translation>
+    </message>
+    <message>
+      <source>The promotion lasts {periods} months, longer than the longest term ({term} months).</source>
+      <translation>优惠期为 {periods} 个月，超过最长期限（{term} 个月）。</translation>
     </message>
     <message>
       <source>The rate sheet has no rate for grade {grade}, terms up to {term} months, a down payment from {down}%.</source>
@@ -906,6 +950,10 @@
     <message>
       <source>The yearly depreciation rate of {rate}% must be between {min}% and {max}%.</source>
       <translation>年折旧率 {rate}% 须在 {min}% 至 {max}% 之间。</translation>
+    </message>
+    <message>
+      <source>The {months}-month fee of {fee}% comes to a true APR of {apr}%, above the {cap}% the store refuses (Store settings).</source>
+      <translation>{months} 期手续费 {fee}% 折合真实年化利率 {apr}%，超过本店拒绝的 {cap}%（门店设置）。</translation>
     </message>
     <message>
       <source>There is no lender '{lender}' in this store's catalogue.</source>
