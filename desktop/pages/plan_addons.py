@@ -366,8 +366,8 @@ class AddOnsTab(QWidget):
     def _show_total(self, lines: Sequence[Priced] | None = None) -> None:
         if lines is None:
             lines = []
-            for row in self.rows:
-                price = self._rule_price(row)
+            for row in self.rows:  # (a quoted price as typed; one not readable yet: none)
+                price = self._typed_or_rule(row)
                 if row.tick.isChecked() and price is not None:
                     lines.append(Priced(cs.AddOnInput("", "", price), row.financed.isChecked()
                                         and row.financed.isEnabled()))

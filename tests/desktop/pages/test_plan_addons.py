@@ -256,3 +256,17 @@ def test_the_appraisal_says_the_energy_and_the_products_follow(
     with pytest.raises(ValidationError) as refused:
         cs.save_appraisal(database, consultant, consultation, replace(form, energy="steam"))
     assert "energy" in refused.value.errors
+
+
+def test_the_total_counts_typed_quotes_after_a_product_change(
+        qtbot, open_page, consultation, database, consultant, owner):
+    page = open_plan(open_page, database, consultant, owner, consultation)
+    warranty = page.addons.row("extended_warranty_2y")  # quoted at the counter
+    warranty.tick.setChecked(True)
+    qtbot.keyClicks(warranty.price, "3,000")
+    page._column_clicked(page.comparison.column_of("finance_company"))
+    # 3,000 typed + the tracker the balloon product's lender required is no longer ticked
+    assert "Add-ons total: 3,000.00 CNY, of which 0.00 CNY in the loan" in \
+        page.addons.total.text()
+    page._column_clicked(page.comparison.column_of(CODE))  # its lender: + 1,800
+    assert "Add-ons total: 4,800.00 CNY" in page.addons.total.text()
