@@ -94,6 +94,12 @@ class AddOnRow:
         return self.add_on.rule is PriceRule.QUOTED
 
     @property
+    def on_road(self) -> bool:
+        """Priced as the deal's on-road line of the same name (compulsory insurance,
+        GPS): charged there, so never ticked here (it would be charged twice)."""
+        return self.add_on.rule is PriceRule.ON_ROAD
+
+    @property
     def per_year(self) -> bool:
         return self.add_on.kind in INSURANCE_KINDS
 
@@ -228,8 +234,9 @@ class AddOnsTab(QWidget):
         lender = product.plan_lender if product is not None else ""
         allows = product is not None and product.finance_add_ons
         for row in self.rows:
-            row.required = bool(lender) and row.add_on.required_for(lender)
-            row.required_by = lender if row.required else ""
+            wanted = bool(lender) and row.add_on.required_for(lender)
+            row.required = wanted and not row.on_road  # an on-road line is in the deal
+            row.required_by = lender if wanted else ""
             if row.required != row.tick.isChecked() and (row.required or row.forced):
                 row.forced = row.required
                 row.tick.blockSignals(True)
@@ -246,7 +253,8 @@ class AddOnsTab(QWidget):
                     "This add-on may not be financed: paid apart from the loan.")
             else:
                 row.finance_why = ""
-            row.financed.setEnabled(not row.finance_why)
+            row.financed.setEnabled(not row.finance_why and not row.on_road)
+            row.tick.setEnabled(not row.on_road)
             row.financed.setToolTip(row.finance_why)
             row.note.setText(self._note(row))
         if product is not None and product.requires_full_insurance:
@@ -271,7 +279,13 @@ class AddOnsTab(QWidget):
 
     def _note(self, row: AddOnRow) -> str:
         parts: list[str] = []
-        if row.required:
+        if row.on_road:
+            if row.required_by:
+                parts.append(self.tr("Required by {lenders}.").format(
+                    lenders=self.lender_label(row.required_by)))
+            parts.append(self.tr("A line of the on-road costs above: charged there, not "
+                                 "again here."))
+        elif row.required:
             parts.append(self.tr("Required by {lender} for this loan: it stays in the plan.")
                          .format(lender=self.lender_label(row.required_by)))
         elif row.add_on.required_by:
@@ -280,9 +294,9 @@ class AddOnsTab(QWidget):
                                           for n in row.add_on.required_by)))
         else:
             parts.append(self.tr("Optional."))
-        if row.add_on.rule in (PriceRule.PERCENT_OF_PRICE, PriceRule.ON_ROAD):
+        if row.add_on.rule is PriceRule.PERCENT_OF_PRICE:
             parts.append(self._rule_text(row.add_on) + self.tr("."))
-        if row.finance_why:
+        if row.finance_why and not row.on_road:
             parts.append(row.finance_why)
         return ("" if self.chinese else " ").join(parts)  # Chinese sentences: no space
 
@@ -309,7 +323,7 @@ class AddOnsTab(QWidget):
             row = next((r for r in self.rows if saved.code and r.code == saved.code), None) \
                 or next((r for r in self.rows if not saved.code and saved.name in (
                     r.add_on.name, r.add_on.name_zh)), None)
-            if row is None:
+            if row is None or row.on_road:
                 continue
             row.forced = False  # the plan had it: it stays when the lender changes
             for box, value in ((row.tick, True), (row.financed, saved.key in financed)):
@@ -389,11 +403,12 @@ class AddOnsTab(QWidget):
         lender = product.plan_lender
         per_year = ZERO
         for row in self.rows:
-            if not row.per_year:
+            if not row.per_year or row.on_road:  # (an on-road line is in the deal's cost)
                 continue
             required = bool(lender) and row.add_on.required_for(lender)
+            # the customer's own pick (not one ticked for the chosen product's lender)
             full_cover = row.add_on.kind is AddOnKind.COMMERCIAL_INSURANCE \
-                and row.tick.isChecked() and product.requires_full_insurance
+                and row.tick.isChecked() and not row.forced and product.requires_full_insurance
             if not (required or full_cover):
                 continue
             price = self._typed_or_rule(row)

@@ -467,12 +467,13 @@ def _checked_add_ons(uow: UnitOfWork, actor: Actor, f: Form, lines: list[AddOnVi
     not in the loan (``deal.financed_add_ons``); a line of the catalogue keeps its
     names as the catalogue has them."""
     from db.services import addons_admin
+    from lending.addons import PriceRule
 
     known = {r.code: r.add_on for r in addons_admin.list_add_ons(uow, actor)}
     codes = {line.code for line in lines}
-    for listed in known.values():
+    for listed in known.values():  # (one priced as an on-road line is in the deal's lines)
         if listed.active and lender and listed.required_for(lender) \
-                and listed.code not in codes:
+                and listed.rule is not PriceRule.ON_ROAD and listed.code not in codes:
             f.error("plan", reason("plan.add_on_required", lender=lender,
                                    add_on=f"{listed.name_zh} ({listed.name})"))
     out: list[AddOnView] = []

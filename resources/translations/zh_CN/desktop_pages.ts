@@ -19,6 +19,10 @@
       <translation>。</translation>
     </message>
     <message>
+      <source>A line of the on-road costs above: charged there, not again here.</source>
+      <translation>已作为上方落地费用中的一项收取，此处不再重复收费。</translation>
+    </message>
+    <message>
       <source>Add-on</source>
       <translation>附加项目</translation>
     </message>

@@ -59,6 +59,10 @@ def test_required_and_optional_add_ons(qtbot, open_page, consultation, database,
     assert gps.tick.isChecked()  # neither a click nor the keyboard unticks it
     assert "Required by Volkswagen Finance (China) for this loan" in gps.note.text()
     assert not gps.financed.isEnabled() and "may not be financed" in gps.note.text()
+    # GPS installation is a line of the deal's on-road costs: shown, never charged again
+    gps_fitting = page.addons.row("gps_installation")
+    assert not gps_fitting.tick.isChecked() and not gps_fitting.tick.isEnabled()
+    assert "A line of the on-road costs above" in gps_fitting.note.text()
     # the tyre cover is optional and may be financed with this product
     assert not tyres.tick.isChecked() and tyres.tick.isEnabled()
     assert tyres.financed.isEnabled() and tyres.note.text() == "Optional."
@@ -192,21 +196,19 @@ def test_add_ons_tab_screenshots(qtbot, language, open_page, consultation, datab
 
 def test_required_insurance_is_priced_for_every_year_of_the_term(
         qtbot, open_page, consultation, database, consultant, owner):
-    """The lender requires compulsory insurance (priced as the store's on-road line):
+    """The lender requires its own cover (commercial insurance, a fixed price a year):
     the car's total cost with that product holds it for every started year of the term,
     as for a product that requires full insurance; another product's does not."""
     add_balloon_product(database, owner)
-    items = [add_on_to_data(r.add_on) for r in addons_admin.list_add_ons(database, owner)]
-    for item in items:
-        if item["code"] == "compulsory_insurance":
-            item["required_by"] = [LENDER]
-    addons_admin.save_add_ons(database, owner, items)
+    add_add_ons(database, owner, {
+        "code": "lender_cover", "kind": "commercial_insurance", "name": "Lender's cover",
+        "name_zh": "资金方指定险", "rule": "fixed", "amount": "950", "required_by": [LENDER]})
     complete_until(database, consultant, consultation, "plan")
     page = open_page(PlanPage, consultation, size=(1180, 1400))
     page.term.setCurrentIndex(page.term.findData(36))
     page._column_clicked(page.comparison.column_of(CODE))
-    row = page.addons.row("compulsory_insurance")
-    assert row.tick.isChecked() and row.price.text() == "950.00"  # 5 seats
+    row = page.addons.row("lender_cover")
+    assert row.tick.isChecked() and row.price.text() == "950.00"
     # the customer's own full cover: what a product requiring full insurance counts
     full = page.addons.row("full_insurance_1y")
     full.tick.setChecked(True)
@@ -222,7 +224,7 @@ def test_required_insurance_is_priced_for_every_year_of_the_term(
     assert page.choose() is True
     [plan] = cs.list_plans(database, consultant, consultation)
     assert [(a.code, a.kind.value, a.required) for a in plan.add_ons] == [
-        ("compulsory_insurance", "insurance", True)]
+        ("lender_cover", "insurance", True)]
 
 
 def test_the_appraisal_says_the_energy_and_the_products_follow(
@@ -270,3 +272,26 @@ def test_the_total_counts_typed_quotes_after_a_product_change(
         page.addons.total.text()
     page._column_clicked(page.comparison.column_of(CODE))  # its lender: + 1,800
     assert "Add-ons total: 4,800.00 CNY" in page.addons.total.text()
+
+
+def test_an_on_road_line_a_lender_requires_is_not_charged_twice(
+        qtbot, open_page, consultation, database, consultant, owner):
+    """Compulsory insurance is priced as the deal's on-road line: required by the lender,
+    it stays that line (not an add-on on top of it), and the service does not ask for it."""
+    add_balloon_product(database, owner)
+    items = [add_on_to_data(r.add_on) for r in addons_admin.list_add_ons(database, owner)]
+    for item in items:
+        if item["code"] == "compulsory_insurance":
+            item["required_by"] = [LENDER]
+    addons_admin.save_add_ons(database, owner, items)
+    complete_until(database, consultant, consultation, "plan")
+    page = open_page(PlanPage, consultation, size=(1180, 1400))
+    page._column_clicked(page.comparison.column_of(CODE))
+    row = page.addons.row("compulsory_insurance")
+    assert not row.tick.isChecked() and not row.tick.isEnabled()
+    assert row.note.text() == ("Required by Volkswagen Finance (China). A line of the "
+                               "on-road costs above: charged there, not again here.")
+    assert "Add-ons total: 0.00 CNY" in page.addons.total.text()
+    assert page.choose() is True
+    [plan] = cs.list_plans(database, consultant, consultation)
+    assert plan.add_ons == ()
