@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from db.services.base import reasons_to_json
+from db.services.consultations.views import RATE_PLACES
 from lending import appraisal as lending_appraisal
 from lending.compliance import dti_within_limit
 from lending.eligibility import PlanRequest, dti_payment, loan_terms
@@ -28,7 +29,6 @@ from lending.reasons import Reason
 from lending.schedule import LoanTerms, RepaymentMethod, Schedule, build_schedule
 from lending.settings import DEFAULT_SETTINGS, LendingSettings
 
-RATE_PLACES = Decimal("0.000001")
 REF_START = date(2026, 1, 15)
 """The start date the cached figures are computed for (they do not depend on it)."""
 

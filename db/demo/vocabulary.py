@@ -9,16 +9,13 @@ rejection mix of DOMAIN.md) and the signing checklist's codes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 
 from db.models.enums import Channel, Intent, Role, SigningItemKind
 from lending import appraisal as lending_appraisal
 
 DEMO_PASSWORD = "demo-pass-2026"
 DEMO_STORE_NAME = "LoanDesk Demo Store"
-DEFAULT_BATCH = 5_000
 AMOUNT_STEP = 5_000  # loan amounts in round 5,000 CNY (also keeps the schedule cache small)
-RATE_PLACES = Decimal("0.000001")
 CONSENT_PURPOSE = (
     "Assess and arrange vehicle financing, and contact the customer about this application."
 )
