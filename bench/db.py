@@ -10,7 +10,7 @@
    schema, indexes and connection settings (WAL, synchronous=FULL, foreign
    keys on, 256 MiB page cache):
 
-   * ours: ``db.services.bulk.BulkWriter`` - the data layer's bulk path (the one
+   * ours: ``db.bulk_writer.BulkWriter`` - the data layer's bulk path (the one
      demo data, imports and the tests use), starting from
      the Python values (Decimal money, aware datetimes, JSON reasons) and
      converting them with each column type's bind processing, through the

@@ -13,8 +13,9 @@ grade from ``lending.qualification.qualify``, the appraisal from
 ``lending.appraisal.appraise``, each plan's rate from the product's rate sheet
 via ``lending.eligibility.loan_terms``, its schedule and APR from
 ``lending.schedule``, affordability from ``lending.compliance``'s DTI rule), and
-the rows are written by the one bulk module, :mod:`db.services.bulk`, that
-imports, the benchmark and the tests use too.  Personal data goes through the
+the rows are written by the one bulk writer, :class:`db.bulk_writer.BulkWriter`
+(the benchmark's too), and built by the same row builders as
+:mod:`db.services.bulk`'s checked imports.  Personal data goes through the
 database's field cipher exactly as the services store it.  (Ciphertexts use
 random nonces, so two runs give the same *content*, not the same bytes.)
 

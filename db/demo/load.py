@@ -2,7 +2,7 @@
 
 :func:`load_demo_data` creates the store when needed, cuts the visits into
 tasks (:mod:`db.demo.tasks`), writes each task's rows with the shared bulk
-writer (:class:`db.services.bulk.BulkWriter`) and finally fills the signed
+writer (:class:`db.bulk_writer.BulkWriter`) and finally fills the signed
 contracts' checklists with one ``INSERT ... SELECT``.
 """
 
@@ -25,6 +25,7 @@ from sqlalchemy import (
     union_all,
 )
 
+from db.bulk_writer import no_gc
 from db.database import Database
 from db.demo.clock import STORE_TZ, contact_times
 from db.demo.store import DemoSummary, ensure_store, store_context
@@ -32,7 +33,6 @@ from db.demo.tables import TABLE_ORDER, demo_writer, table
 from db.demo.tasks import TASK_SIZE, Assembler, TaskSpec, industry_entries, results
 from db.demo.vocabulary import SIGNING_ROWS
 from db.engine import after_bulk_load
-from db.services.bulk import no_gc
 from lending.errors import UserError
 
 

@@ -2,7 +2,7 @@
 
 A generator task builds :data:`Rows` (Python values per table, every column,
 ids numbered by the task); :func:`demo_writer` gives the shared
-:class:`db.services.bulk.BulkWriter` for these tables.
+:class:`db.bulk_writer.BulkWriter` for these tables.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Table
 
+from db.bulk_writer import BulkWriter, row_template
 from db.models import (
     Appraisal,
     BlacklistEntry,
@@ -26,7 +27,6 @@ from db.models import (
     Vehicle,
 )
 from db.models.base import Base
-from db.services.bulk import BulkWriter, row_template
 
 # Tables in insert order (parents first).
 TABLE_ORDER: tuple[str, ...] = (

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from db.bulk_writer import BulkWriter, no_gc
 from db.crypto import FieldCipher, mask_id, mask_phone
 from db.demo.draws import choice, randint
 from db.demo.generator import DemoGenerator
@@ -21,7 +22,6 @@ from db.demo.store import StoreContext
 from db.demo.tables import TABLE_ORDER, demo_writer
 from db.demo.vocabulary import LOCAL_REGIONS, MOBILE_PREFIXES, OTHER_REGIONS
 from db.models.enums import BlacklistSource
-from db.services.bulk import BulkWriter, no_gc
 from lending.identity import generate_resident_id
 
 TASK_SIZE = 5_000
