@@ -332,7 +332,7 @@ def bench_services(folder: Path, n: int) -> float:
                 )  # fmt: skip
                 cons.choose_plan(uow, actor, plan.id)
                 cons.mark_stage(uow, actor, v.id, FunnelStage.APPROVED)
-                cons.save_signing(uow, actor, v.id, checklist)
+                cons.save_signing(uow, actor, v.id, checklist, sign=True)
                 cons.mark_stage(uow, actor, v.id, FunnelStage.DISBURSED)
                 cons.mark_stage(uow, actor, v.id, FunnelStage.DELIVERED)
             uow.commit()
