@@ -1,3 +1,5 @@
+"""lending.compliance and the lending settings: caps, the DTI rule, the settings' bounds and round trips."""
+
 from __future__ import annotations
 
 import dataclasses
