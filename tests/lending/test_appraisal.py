@@ -1,4 +1,5 @@
-"""lending.appraisal: the vehicle value from a used-market or new-guide reference, worked by hand."""
+"""lending.appraisal: the vehicle value from a used-market or new-guide reference, worked by hand.
+"""
 
 from __future__ import annotations
 

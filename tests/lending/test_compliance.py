@@ -1,4 +1,6 @@
-"""lending.compliance and the lending settings: caps, the DTI rule, the settings' bounds and round trips."""
+"""lending.compliance and the lending settings: caps, the DTI rule, the settings' bounds and round
+trips.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""lending.eligibility: which products a customer can get, at what rate, and the reasons when not."""
+"""lending.eligibility: which products a customer can get, at what rate, and the reasons when not.
+"""
 
 from __future__ import annotations
 

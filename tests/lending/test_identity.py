@@ -1,4 +1,6 @@
-"""lending.identity: resident ID numbers, mobile numbers and VINs, valid and invalid (with property tests)."""
+"""lending.identity: resident ID numbers, mobile numbers and VINs, valid and invalid (with property
+tests).
+"""
 
 from __future__ import annotations
 

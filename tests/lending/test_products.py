@@ -1,4 +1,6 @@
-"""lending.products: the catalogue parsed from resources/catalogue.json and written back, its rules."""
+"""lending.products: the catalogue parsed from resources/catalogue.json and written back, its
+rules.
+"""
 
 from __future__ import annotations
 
