@@ -10,7 +10,8 @@
    schema, indexes and connection settings (WAL, synchronous=FULL, foreign
    keys on, 256 MiB page cache):
 
-   * ours: ``db.demo.BulkWriter`` - the data layer's bulk path, starting from
+   * ours: ``db.bulk_writer.BulkWriter`` - the data layer's bulk path (the one
+     demo data, imports and the tests use), starting from
      the Python values (Decimal money, aware datetimes, JSON reasons) and
      converting them with each column type's bind processing, through the
      SQLAlchemy connection, one transaction;
@@ -66,6 +67,7 @@ from db import (
     demo,
     open_database,
 )
+from db.demo import vocabulary
 
 KEY = b"\x42" * 32
 
@@ -76,8 +78,8 @@ def _fresh(folder: Path, name: str) -> Database:
 
 def _gen_rows(database: Database, n: int) -> tuple[dict[str, list[Any]], int]:
     """Every row of ``n`` demo consultations, Python values with final ids."""
-    store_id, _ = demo._ensure_store(database)
-    ctx = demo._store_context(database, store_id)
+    store_id, _ = demo.ensure_store(database)
+    ctx = demo.store_context(database, store_id)
     today = date.today()
     gen = demo.DemoGenerator(
         database.cipher, ctx, seed="bench", today=today, first_ids=ctx.next_ids
@@ -101,8 +103,8 @@ def _write_ours(path: Path, rows: dict[str, list[Any]]) -> float:
     try:
         start = time.perf_counter()
         with database.engine.begin() as conn:
-            demo._bulk_pragmas(conn)  # what load_demo_data does: a big page cache
-            w = demo.BulkWriter(conn.dialect)
+            demo.bulk_pragmas(conn)  # what load_demo_data does: a big page cache
+            w = demo.demo_writer(conn.dialect)
             w.write(conn, w.convert_all(rows))
         return time.perf_counter() - start
     finally:
@@ -138,10 +140,10 @@ def bench_bulk(folder: Path, n: int, repeat: int) -> dict[str, float]:
     rows, total = _gen_rows(template_db, n)
     template = template_db.path
     assert template is not None
-    writer = demo.BulkWriter(template_db.engine.dialect)
+    writer = demo.demo_writer(template_db.engine.dialect)
     template_db.close()
     converted = writer.convert_all(rows)  # untimed for the raw path
-    sqls = {name: writer._plans[name][0] for name in demo.TABLE_ORDER}
+    sqls = {name: writer.statement(name) for name in demo.TABLE_ORDER}
     ours: list[float] = []
     raw: list[float] = []
     for i in range(repeat):
@@ -168,8 +170,8 @@ def bench_demo_data(folder: Path, n: int) -> float:
     return time.perf_counter() - start
 
 
-_SURNAMES = demo._SURNAMES
-_GIVEN = demo._GIVEN
+_SURNAMES = vocabulary.SURNAMES
+_GIVEN = vocabulary.GIVEN
 
 
 def build_customers(database: Database, n: int) -> tuple[list[str], list[str]]:
@@ -330,7 +332,7 @@ def bench_services(folder: Path, n: int) -> float:
                 )  # fmt: skip
                 cons.choose_plan(uow, actor, plan.id)
                 cons.mark_stage(uow, actor, v.id, FunnelStage.APPROVED)
-                cons.save_signing(uow, actor, v.id, checklist)
+                cons.save_signing(uow, actor, v.id, checklist, sign=True)
                 cons.mark_stage(uow, actor, v.id, FunnelStage.DISBURSED)
                 cons.mark_stage(uow, actor, v.id, FunnelStage.DELIVERED)
             uow.commit()

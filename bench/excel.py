@@ -18,9 +18,8 @@ is reset after opening, because opening checks the whole file), and with
 Ratios: loandesk / openpyxl (target <= 1.5) and loandesk / xlsxwriter, both
 whole runs; the "writer only" ratio subtracts the shared fetch time.
 
-Test data: ``db.demo.load_demo_data`` when present (a realistic store),
-otherwise a minimal bulk insert written here.  ``--db`` keeps the generated
-file for later runs.
+Test data: ``db.demo.load_demo_data`` (a realistic store, written by the
+shared bulk path).  ``--db`` keeps the generated file for later runs.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -49,85 +48,15 @@ KEY_NAME = "bench.key"
 # ---------------------------------------------------------------------------
 
 
-def _minimal_bulk(database: Any, n: int) -> None:
-    """Fallback generator: customers, consultations, chosen plans, follow-ups."""
-    import random
-
-    from sqlalchemy import insert, select
-
-    from db.models import Consultation, Customer, FollowUp, Plan, Product, Staff
-    from db.services import staff
-
-    owner = staff.create_owner(database, "Bench store", "owner", "bench-password-1")
-    sid = owner.store_id
-    rnd = random.Random(1)
-    with database.session_factory() as s:
-        products = list(s.execute(select(Product.id, Product.code)).tuples())
-    consultants = [
-        staff.add_staff(database, owner, f"sales{i}", "bench-password-1", "consultant").id
-        for i in range(8)
-    ]
-    del Staff
-    cipher = database.cipher
-    start = datetime.now(UTC) - timedelta(days=365)
-    channels = ["walk_in", "phone", "online", "referral", "partner_dealer", "social_media"]
-    stages = ["needs_confirmed_at", "qualified_at", "plan_offered_at", "approved_at",
-              "signed_at", "disbursed_at", "delivered_at"]
-    with database.engine.begin() as conn:
-        for base in range(0, n, 5000):
-            custs, cons, plans, fus = [], [], [], []
-            for i in range(base + 1, min(n, base + 5000) + 1):
-                phone = f"138{i:08d}"
-                custs.append({
-                    "id": i, "store_id": sid, "name": "王" + "小明晓华"[i % 4], "tier": "regular",
-                    "phone_enc": cipher.encrypt("customers", "phone", phone),
-                    "phone_hmac": cipher.phone_hash(phone), "version_id": 1,
-                    "created_at": start, "updated_at": start,
-                })
-                t = start + timedelta(minutes=rnd.randrange(365 * 24 * 60))
-                row: dict[str, Any] = {
-                    "id": i, "store_id": sid, "customer_id": i,
-                    "consultant_id": rnd.choice(consultants), "status": "open",
-                    "source_channel": rnd.choice(channels), "contact_at": t,
-                    "created_at": t, "updated_at": t, "version_id": 1,
-                    "satisfaction": rnd.randrange(70, 101),
-                }
-                depth = rnd.randrange(len(stages) + 1)
-                for k, col in enumerate(stages):
-                    row[col] = t + timedelta(days=k + 1) if k < depth else None
-                cons.append(row)
-                if depth >= 3:
-                    pid, code = rnd.choice(products)
-                    plans.append({
-                        "id": i, "store_id": sid, "consultation_id": i, "product_id": pid,
-                        "product_code": code, "lender_name": "Bench bank",
-                        "method": "equal_installment", "amount": Decimal("100000.00"),
-                        "term_months": 36, "annual_rate": Decimal("6"), "apr": Decimal("6.5"),
-                        "first_payment": Decimal("3042.19"), "chosen": True, "created_at": t,
-                    })
-                fus.append({"id": i, "store_id": sid, "customer_id": i, "consultation_id": i,
-                            "assigned_to": row["consultant_id"], "kind": "manual",
-                            "due_at": t + timedelta(days=2), "created_at": t})
-            conn.execute(insert(Customer), custs)
-            conn.execute(insert(Consultation), cons)
-            if plans:
-                conn.execute(insert(Plan), plans)
-            conn.execute(insert(FollowUp), fus)
-
-
 def make_data(path: Path, n: int) -> None:
     from db import open_database
 
     database = open_database(path, key=path.with_name(KEY_NAME))
     started = time.perf_counter()
     try:
-        try:
-            from db.demo import load_demo_data
-        except ImportError:
-            print("db.demo not found: minimal bulk insert", file=sys.stderr)
-            _minimal_bulk(database, n)
-        else:
-            load_demo_data(database, n)
+        from db.demo import load_demo_data
+
+        load_demo_data(database, n)
     finally:
         database.close()
     print(f"generated {n:,} consultations in {time.perf_counter() - started:.1f} s",

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -97,24 +96,25 @@ def compiled_catalogue(language: str = CHINESE, *, target: Path | None = None) -
         return None
     import subprocess
 
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = qm.with_suffix(".qm.tmp")
+    from db import files
+    from lending.errors import UserError
+
     try:
-        subprocess.run(
-            [*tool, "-silent", *map(str, sources), "-qm", str(tmp)],
-            check=True,
-            capture_output=True,
-            timeout=60,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
-            if sys.platform == "win32"
-            else 0,
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
+        folder.mkdir(parents=True, exist_ok=True)
+        with files.replacing(qm, suffix=".qm") as tmp:  # the one atomic write
+            subprocess.run(
+                [*tool, "-silent", *map(str, sources), "-qm", str(tmp)],
+                check=True,
+                capture_output=True,
+                timeout=60,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
+                if sys.platform == "win32"
+                else 0,
+            )
+        stamp_file.write_text(stamp)
+    except (OSError, subprocess.SubprocessError, UserError) as exc:
         log.warning("pyside6-lrelease failed (%s); using the Python translation table", exc)
-        tmp.unlink(missing_ok=True)
         return None
-    os.replace(tmp, qm)
-    stamp_file.write_text(stamp)
     return qm
 
 

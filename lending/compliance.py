@@ -5,7 +5,7 @@
 * Online small loans: at most ``online_small_loan_max_amount`` and
   ``online_small_loan_max_months`` (:func:`check_online_small_loan`).
 * Forbidden wording in printed text (:func:`find_forbidden_wording`).
-* Debt-to-income (:func:`check_dti`).
+* Debt-to-income (:func:`check_dti`; the rule alone: :func:`dti_within_limit`).
 
 All limits come from :class:`lending.settings.LendingSettings`.
 """
@@ -278,6 +278,22 @@ class DtiCheck:
     limit_percent: Decimal
 
 
+def dti_within_limit(
+    new_monthly_payment: Decimal,
+    existing_monthly_debt: Decimal,
+    monthly_income: Decimal | None,
+    settings: LendingSettings = DEFAULT_SETTINGS,
+) -> bool:
+    """The debt-to-income rule alone: what :func:`check_dti` reports as ``ok``, without
+    the explanation (for callers that try many plans, e.g. the demo data generator)."""
+    if new_monthly_payment < 0 or existing_monthly_debt < 0:
+        return False
+    if monthly_income is None or monthly_income <= 0:
+        return False
+    debt = new_monthly_payment + existing_monthly_debt
+    return debt * HUNDRED <= settings.max_dti_percent * monthly_income
+
+
 def check_dti(
     new_monthly_payment: Decimal,
     existing_monthly_debt: Decimal,
@@ -296,6 +312,6 @@ def check_dti(
         return DtiCheck(None, False, Reason.of(MESSAGES, "dti.no_income"), limit)
     debt = new_monthly_payment + existing_monthly_debt
     ratio = (debt * HUNDRED / monthly_income).quantize(CENT, rounding=ROUND_HALF_UP)
-    ok = debt * HUNDRED <= limit * monthly_income
+    ok = dti_within_limit(new_monthly_payment, existing_monthly_debt, monthly_income, settings)
     code = "dti.ok" if ok else "dti.too_high"
     return DtiCheck(ratio, ok, Reason.of(MESSAGES, code, ratio=ratio, limit=limit_s), limit)

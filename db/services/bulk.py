@@ -1,12 +1,20 @@
-"""The bulk path: many customers / consultations in one statement per batch.
+"""The bulk path: many rows per statement, for imports, demo data, the benchmark and tests.
 
-For imports, demo data and the benchmark.  The same rules as the one-at-a-time
-services apply (ID / phone validated through ``lending.identity``, money
-through ``lending.money``, a consent record for every stored ID number,
-personal fields encrypted, look-up hashes), but rows go to the database with
-Core ``insert()`` executemany instead of one ORM flush per row.
+Two levels:
 
-New ids: on SQLite they are the last ``len(rows)`` ids up to the largest id
+* :class:`db.bulk_writer.BulkWriter` writes rows whose ids are already known
+  (``db.demo``, ``bench/db.py``), without checks, through driver-level statements;
+* :func:`add_customers` / :func:`add_consultations` take *records* (imports,
+  tests, the benchmark's counters), check them with the same rules as the
+  one-at-a-time services (ID / phone validated through ``lending.identity``,
+  money through ``lending.money``, a consent record for every stored ID
+  number) and return the new ids.
+
+A customer row and its consent record are built once, by
+:func:`customer_values` and :func:`consent_values`, for both levels: personal
+fields encrypted, look-up hashes, who recorded it and when.
+
+New ids (records): on SQLite they are the last ``len(rows)`` ids up to the largest id
 read right *after* the insert: from its first row on, the transaction holds
 SQLite's write lock, so the batch got consecutive ids (max + 1, ...) and no
 other writer can interleave (reading max(id) *before* the insert would race
@@ -32,6 +40,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, insert, select
 
+from db.crypto import FieldCipher
 from db.models import ConsentRecord, Consultation, Customer
 from db.models.enums import Channel, ConsultationStatus, Intent, StepState, Tier
 from db.services.base import Actor, Target, ValidationError, now_or, transaction
@@ -147,36 +156,19 @@ def add_customers(
         for chunk in _chunks(prepared, batch_size):
             rows: list[dict[str, Any]] = []
             for r, nphone, nid in chunk:
-                at = r.created_at or moment
                 rows.append(
-                    {
-                        "store_id": actor.store_id,
-                        "name": r.name.strip(),
-                        "phone_enc": cipher.encrypt("customers", "phone", nphone)
-                        if nphone
-                        else None,
-                        "phone_hmac": cipher.phone_hash(nphone) if nphone else None,
-                        "id_number_enc": cipher.encrypt("customers", "id_number", nid)
-                        if nid
-                        else None,
-                        "id_hmac": cipher.id_hash(nid) if nid else None,
-                        "tier": r.tier,
-                        "source_channel": r.source_channel,
-                        "created_by": actor.staff_id,
-                        "created_at": at,
-                        "updated_at": at,
-                        "version_id": 1,
-                    }
+                    customer_values(
+                        cipher, actor.store_id, actor.staff_id, name=r.name.strip(),
+                        phone=nphone, id_number=nid, tier=r.tier,
+                        source_channel=r.source_channel, at=r.created_at or moment,
+                    )
                 )
             new_ids = _insert_many(conn, Customer, rows)
             consents = [
-                {
-                    "store_id": actor.store_id,
-                    "customer_id": cid,
-                    "purpose": r.consent_purpose.strip(),
-                    "recorded_by": actor.staff_id,
-                    "recorded_at": r.created_at or moment,
-                }
+                consent_values(
+                    actor.store_id, actor.staff_id, cid, r.consent_purpose.strip(),
+                    r.created_at or moment,
+                )
                 for cid, (r, _, _) in zip(new_ids, chunk, strict=True)
                 if r.consent_purpose and r.consent_purpose.strip()
             ]
@@ -245,3 +237,54 @@ def add_consultations(
         for chunk in _chunks(rows, batch_size):
             ids.extend(_insert_many(conn, Consultation, chunk))
     return ids
+
+
+# ---------------------------------------------------------------------------
+# one customer row, one consent record (both levels)
+# ---------------------------------------------------------------------------
+
+
+def customer_values(
+    cipher: FieldCipher,
+    store_id: int,
+    staff_id: int,
+    *,
+    name: str,
+    phone: str | None,
+    id_number: str | None,
+    tier: str,
+    source_channel: str | None,
+    at: datetime,
+) -> dict[str, Any]:
+    """A new customer's columns: phone and ID number encrypted, with their look-up hashes.
+
+    ``phone`` / ``id_number`` are already normalised (``lending.identity``)."""
+    return {
+        "store_id": store_id,
+        "name": name,
+        "phone_enc": cipher.encrypt("customers", "phone", phone) if phone else None,
+        "phone_hmac": cipher.phone_hash(phone) if phone else None,
+        "id_number_enc": cipher.encrypt("customers", "id_number", id_number)
+        if id_number
+        else None,
+        "id_hmac": cipher.id_hash(id_number) if id_number else None,
+        "tier": tier,
+        "source_channel": source_channel,
+        "created_by": staff_id,
+        "created_at": at,
+        "updated_at": at,
+        "version_id": 1,
+    }
+
+
+def consent_values(
+    store_id: int, staff_id: int, customer_id: int, purpose: str, at: datetime
+) -> dict[str, Any]:
+    """The consent record every stored ID number needs."""
+    return {
+        "store_id": store_id,
+        "customer_id": customer_id,
+        "purpose": purpose,
+        "recorded_by": staff_id,
+        "recorded_at": at,
+    }

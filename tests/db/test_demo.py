@@ -191,6 +191,8 @@ def test_plans_cover_products_and_methods_with_lending_figures(demo_db: Database
     }
     # Every method the default catalogue offers
     assert {m for _, m in combos} == {m.value for m in RepaymentMethod}
+    # a balloon plan records its balloon, as the plan step stores it; no other plan has one
+    assert all((p.balloon is not None) == (p.method == "balloon") for p in plans)
     for p in plans[:40]:
         terms = LoanTerms(
             amount=p.amount,
@@ -201,6 +203,7 @@ def test_plans_cover_products_and_methods_with_lending_figures(demo_db: Database
             monthly_fee_rate=p.monthly_fee_rate,
             step_percent=p.step_percent or Decimal(0),
             step_months=p.step_months or 12,
+            balloon=p.balloon or Decimal(0),
         )
         assert p.start_date is not None
         sched = build_schedule(terms, p.start_date)
@@ -286,17 +289,17 @@ def test_ids_and_phones_stay_unique_across_tasks(tmp_path: Path) -> None:
 
     database = open_database(tmp_path / "c.sqlite3", key=b"c" * 32)
     try:
-        store_id, _ = demo._ensure_store(database)
-        ctx = demo._store_context(database, store_id)
-        spec = demo._TaskSpec(
+        store_id, _ = demo.ensure_store(database)
+        ctx = demo.store_context(database, store_id)
+        spec = demo.TaskSpec(
             seed=5, today=TODAY, store=ctx, cipher=database.cipher, dialect=database.engine.dialect
         )
         visits = demo.contact_times(5, TODAY, 150)
-        writer = demo.BulkWriter(database.engine.dialect)
-        assembler = demo._Assembler(spec, writer, ctx.next_ids)
+        writer = demo.demo_writer(database.engine.dialect)
+        assembler = demo.Assembler(spec, writer, ctx.next_ids)
         with database.engine.begin() as conn:
             for _ in range(2):
-                _index, converted = demo._run_task(spec, 0, visits, 3)
+                _index, converted = demo.run_task(spec, 0, visits, 3)
                 writer.write(conn, assembler.take(0, converted))
         with database.engine.connect() as conn:
             n = conn.exec_driver_sql("SELECT count(*) FROM customers").scalar_one()
@@ -407,17 +410,17 @@ def test_bulk_writer_converts_like_sqlalchemy(tmp_path: Path) -> None:
 
     database = open_database(tmp_path / "w.sqlite3", key=b"w" * 32)
     try:
-        store_id, _ = demo._ensure_store(database)
-        ctx = demo._store_context(database, store_id)
+        store_id, _ = demo.ensure_store(database)
+        ctx = demo.store_context(database, store_id)
         gen = demo.DemoGenerator(database.cipher, ctx, seed=9, today=TODAY)
         rows = gen.generate(demo.contact_times(9, TODAY, 300), industry_entries=3)
     finally:
         database.close()
     dialect = sqlite.dialect()
-    writer = demo.BulkWriter(dialect)
+    writer = demo.demo_writer(dialect)
     for name in demo.TABLE_ORDER:
         t = demo.table(name)
-        keys = writer._plans[name][1]
+        keys = writer.columns(name)
         fast = writer.convert(name, rows[name])
         for row, got in zip(rows[name], fast, strict=True):
             for key, value in zip(keys, got, strict=True):
@@ -473,3 +476,43 @@ def test_lender_decisions_and_loss_categories(demo_db: Database) -> None:
             assert code == "lender_rejected" and DeclineReason(data["reason_code"])
         if outcome == "withdrawn":
             assert code == "not_interested"
+
+
+def test_plans_are_priced_by_the_products_rate_sheet(tmp_path: Path) -> None:
+    """A product with a rate sheet (saved as the owner's editor saves it): each demo
+    plan's rate is ``Product.rate_for`` for the customer's grade, the term and the down
+    payment, the rate the plan step quotes."""
+    import dataclasses
+
+    from db.services import catalogue, catalogue_admin, staff
+    from lending.products import RateCell
+    from lending.qualification import Grade
+
+    database = open_database(tmp_path / "sheet.sqlite3", key=b"r" * 32)
+    try:
+        owner = staff.create_owner(database, "Sheet store", "owner", "sheet-pass-2026")
+        product = catalogue.load_catalogue(database, owner.store_id).product("bank_mortgage")
+        cells = tuple(
+            RateCell(grade, term, Decimal(down), Decimal(rate))
+            for grade in product.accepted_grades
+            for term, down, rate in ((24, 0, "5.90"), (24, 30, "5.60"), (60, 0, "5.20"),
+                                     (60, 30, "4.60"))
+        )
+        catalogue_admin.save_product(
+            database, owner, dataclasses.replace(product, rate_sheet=cells))
+        product = catalogue.load_catalogue(database, owner.store_id).product("bank_mortgage")
+        assert product.rate_sheet == cells
+        load_demo_data(database, 600, seed=3, today=TODAY, workers=1)
+        with database.session_factory() as s:
+            rows = list(s.execute(
+                select(Plan, Qualification.grade)
+                .join(Qualification, Qualification.consultation_id == Plan.consultation_id)
+                .where(Plan.product_code == "bank_mortgage")))
+    finally:
+        database.close()
+    assert len(rows) > 10
+    for plan, grade in rows:
+        down_percent = plan.down_payment * 100 / plan.vehicle_price
+        expected = product.rate_for(Grade(grade), plan.term_months, down_percent)
+        assert plan.annual_rate == expected, (plan.term_months, down_percent)
+    assert {plan.annual_rate for plan, _ in rows} >= {Decimal("5.90"), Decimal("4.60")}

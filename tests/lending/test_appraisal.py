@@ -1,3 +1,6 @@
+"""lending.appraisal: the vehicle value from a used-market or new-guide reference, worked by hand.
+"""
+
 from __future__ import annotations
 
 import dataclasses

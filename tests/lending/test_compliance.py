@@ -1,3 +1,7 @@
+"""lending.compliance and the lending settings: caps, the DTI rule, the settings' bounds and round
+trips.
+"""
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,6 +19,7 @@ from lending.compliance import (
     check_dti,
     check_online_small_loan,
     check_rate,
+    dti_within_limit,
     find_forbidden_wording,
     normalise_wording,
 )
@@ -262,3 +267,14 @@ def test_dti_ratio_falls_with_income(payment: Decimal, a: Decimal, b: Decimal) -
     at_low, at_high = check_dti(payment, D(0), lo), check_dti(payment, D(0), hi)
     assert at_low.ratio_percent is not None and at_high.ratio_percent is not None
     assert at_high.ratio_percent <= at_low.ratio_percent
+
+
+@given(st.decimals(min_value=-10, max_value=100_000, places=2), amounts,
+       st.one_of(st.none(), st.decimals(min_value=-10, max_value=1_000_000, places=2)),
+       st.decimals(min_value=1, max_value=100, places=2))
+def test_dti_rule_alone_is_what_check_dti_reports(payment: Decimal, debt: Decimal,
+                                                  income: Decimal | None,
+                                                  limit: Decimal) -> None:
+    settings = dataclasses.replace(DEFAULT_SETTINGS, max_dti_percent=limit)
+    assert dti_within_limit(payment, debt, income, settings) == \
+        check_dti(payment, debt, income, settings).ok

@@ -1,3 +1,6 @@
+"""lending.eligibility: which products a customer can get, at what rate, and the reasons when not.
+"""
+
 from __future__ import annotations
 
 import dataclasses

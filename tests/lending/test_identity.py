@@ -1,3 +1,7 @@
+"""lending.identity: resident ID numbers, mobile numbers and VINs, valid and invalid (with property
+tests).
+"""
+
 from __future__ import annotations
 
 import string

@@ -1,3 +1,5 @@
+"""lending.money: rounding to the fen, parsing amounts as people type them, never a float."""
+
 from __future__ import annotations
 
 from decimal import Decimal

@@ -1,3 +1,7 @@
+"""lending.products: the catalogue parsed from resources/catalogue.json and written back, its
+rules.
+"""
+
 from __future__ import annotations
 
 import copy

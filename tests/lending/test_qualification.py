@@ -1,3 +1,5 @@
+"""lending.qualification: age, the credit score and grade, the basic requirements, hand-computed."""
+
 from __future__ import annotations
 
 import dataclasses

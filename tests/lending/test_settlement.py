@@ -1,3 +1,5 @@
+"""lending.settlement: paying a loan off early on or between due dates, and its limits."""
+
 from __future__ import annotations
 
 from datetime import date
