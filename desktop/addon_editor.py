@@ -85,7 +85,7 @@ def _t(text: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return {
+    labels: dict[str, str] = {
         AddOnKind.COMPULSORY_INSURANCE: _t("Compulsory insurance"),
         AddOnKind.COMMERCIAL_INSURANCE: _t("Commercial insurance"),
         AddOnKind.WARRANTY: _t("Extended warranty"),
@@ -93,16 +93,18 @@ def kind_label(kind: str) -> str:
         AddOnKind.MAINTENANCE: _t("Maintenance"),
         AddOnKind.SERVICE: _t("Service"),
         AddOnKind.OTHER: _t("Other"),
-    }.get(kind, kind)
+    }
+    return labels.get(kind, kind)
 
 
 def rule_label(rule: str) -> str:
-    return {
+    labels: dict[str, str] = {
         PriceRule.FIXED: _t("Fixed price"),
         PriceRule.PERCENT_OF_PRICE: _t("Share of the car price"),
         PriceRule.ON_ROAD: _t("As in the on-road costs"),
         PriceRule.QUOTED: _t("Quoted at the counter"),
-    }.get(rule, rule)
+    }
+    return labels.get(rule, rule)
 
 
 def column_title(field: str) -> str:
