@@ -55,6 +55,7 @@ from db.services import addons_admin
 from db.services import settings as settings_service
 from db.services.base import Permission, PermissionDenied, ValidationError
 from desktop import style
+from desktop.addon_labels import kind_label, rule_label
 from desktop.context import AppContext
 from desktop.pages.texts import tr_reason, validation_texts
 from lending.addons import (
@@ -82,29 +83,6 @@ CHOICES = ("kind", "rule")
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(TR_CONTEXT, text)
-
-
-def kind_label(kind: str) -> str:
-    labels: dict[str, str] = {
-        AddOnKind.COMPULSORY_INSURANCE: _t("Compulsory insurance"),
-        AddOnKind.COMMERCIAL_INSURANCE: _t("Commercial insurance"),
-        AddOnKind.WARRANTY: _t("Extended warranty"),
-        AddOnKind.GPS: _t("GPS"),
-        AddOnKind.MAINTENANCE: _t("Maintenance"),
-        AddOnKind.SERVICE: _t("Service"),
-        AddOnKind.OTHER: _t("Other"),
-    }
-    return labels.get(kind, kind)
-
-
-def rule_label(rule: str) -> str:
-    labels: dict[str, str] = {
-        PriceRule.FIXED: _t("Fixed price"),
-        PriceRule.PERCENT_OF_PRICE: _t("Share of the car price"),
-        PriceRule.ON_ROAD: _t("As in the on-road costs"),
-        PriceRule.QUOTED: _t("Quoted at the counter"),
-    }
-    return labels.get(rule, rule)
 
 
 def column_title(field: str) -> str:

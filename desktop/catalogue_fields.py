@@ -36,8 +36,6 @@ from desktop import style
 from desktop.pages.texts import tr_reason
 from desktop.widgets import error_label, show_message
 from lending.catalogue_rules import read_number
-from lending.onroad import Energy, VehicleKind
-from lending.products import Strictness
 from lending.reasons import ReasonsError
 from lending.settings import LendingSettings
 
@@ -48,27 +46,6 @@ BAD = QColor(style.PALE_RED)
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(TR_CONTEXT, text)
-
-
-def energy_label(energy: Energy) -> str:
-    return {
-        Energy.PETROL: _t("Petrol"),
-        Energy.DIESEL: _t("Diesel"),
-        Energy.HYBRID: _t("Hybrid (not plug-in)"),
-        Energy.NEV: _t("New-energy (NEV)"),
-    }[energy]
-
-
-def vehicle_kind_label(kind: VehicleKind) -> str:
-    return {VehicleKind.NEW: _t("New cars"), VehicleKind.USED: _t("Used cars")}[kind]
-
-
-def strictness_label(strictness: Strictness) -> str:
-    return {
-        Strictness.STRICT: _t("Strict (bank)"),
-        Strictness.MEDIUM: _t("Medium"),
-        Strictness.LENIENT: _t("Lenient"),
-    }[strictness]
 
 
 def _num(value: Decimal | int) -> str:

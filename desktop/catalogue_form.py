@@ -36,11 +36,9 @@ from desktop.catalogue_fields import (
     _band,
     _num,
     _parts,
-    energy_label,
     hint_label,
-    strictness_label,
-    vehicle_kind_label,
 )
+from desktop.catalogue_labels import energy_label, strictness_label, vehicle_kind_label
 from desktop.catalogue_models import GradesModel, RateSheetModel
 from desktop.labels import method_label
 from desktop.pages.texts import tr_reason

@@ -100,3 +100,31 @@ def test_one_module_decides_where_files_go() -> None:
         if asks.search(line)
     ]
     assert offenders == []
+
+
+def test_every_gui_module_can_be_imported_first() -> None:
+    """No import cycle among desktop's modules, whichever one a program or test imports
+    first (the finance page's add-ons tab and the add-on editor once imported each other
+    and only the editor's tests, importing it first, met the cycle)."""
+    import subprocess
+    import sys
+
+    names = sorted(
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for path in (ROOT / "desktop").rglob("*.py")
+    )
+    script = (
+        "import importlib, sys\n"
+        f"for name in {names!r}:\n"
+        "    for loaded in [m for m in sys.modules if m == 'desktop' or m.startswith('desktop.')]:\n"
+        "        del sys.modules[loaded]\n"
+        "    try:\n"
+        "        importlib.import_module(name)\n"
+        "    except ImportError as exc:\n"
+        "        print(name, exc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env={**__import__("os").environ,
+                                                       "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""

@@ -37,6 +37,10 @@ name is never taken from a file; its profile (address, phone, licence,
 logo, complaint channel) only with ``with_profile``.  Audited: each change
 as the services audit it (catalogue, add-ons, settings before -> after) and
 one ``import`` row summing it up.
+
+The file's format, limits, refusals and headings are in
+:mod:`db.services.catalogue_file`, reading a file in :mod:`db.services.catalogue_read`;
+this module gathers them (``__all__``) with exporting, checking and importing.
 """
 
 from __future__ import annotations
@@ -44,13 +48,11 @@ from __future__ import annotations
 import io
 import json
 import re
-import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,21 +64,34 @@ from db.models.enums import AuditAction
 from db.services import addons_admin, audit, catalogue
 from db.services import settings as settings_service
 from db.services.base import Actor, Permission, Target, reading, require, transaction
+from db.services.catalogue_file import (
+    FORMAT,
+    FORMAT_VERSION,
+    MAX_FILE_BYTES,
+    PROFILE_KEYS,
+    SUFFIXES,
+    CatalogueFileError,
+    StoreSetUp,
+    _heading,
+    _reason,
+    _t,
+    column_label,
+    problem_text,
+    problems_line,
+    sheet_title,
+)
+from db.services.catalogue_read import read_catalogue_file, read_json, read_workbook
 from db.services.catalogue_rows import (
     PRODUCT_KINDS,
     CatalogueData,
     Problem,
-    Rows,
-    Table,
     catalogue_tables,
-    from_rows,
     lender_table_columns,
     to_rows,
 )
 from lending.addons import MAX_ADD_ONS, add_on_to_data, read_add_ons
 from lending.errors import UserError
 from lending.products import CatalogueError, parse_catalogue
-from lending.reasons import Reason
 from lending.settings import (
     REGISTRY,
     SPECS,
@@ -87,243 +102,14 @@ from lending.settings import (
 )
 from resources.i18n import translator
 
-TR_CONTEXT = "CatalogueIO"
-FORMAT = "loandesk-catalogue"
-FORMAT_VERSION = 1
-MAX_FILE_BYTES = 5_000_000
-MAX_UNPACKED_BYTES = 50_000_000
-MAX_ZIP_ENTRIES = 200
-JSON_LISTS = ("lenders", "products", "consumer_credit", "card_instalments", "add_ons")
-"""The lists of a .json export's catalogue (a workbook has no card instalments)."""
-MAX_ROWS = 2000
-"""Rows of one table (products, lenders, add-ons, rates by grade)."""
-MAX_COLUMNS = 200
-SUFFIXES = (".json", ".xlsx")
-PROFILE_KEYS = tuple(s.key for s in REGISTRY if s.section == "store"
-                     and s.key not in (settings_service.NAME_KEY,
-                                       settings_service.CATALOGUE_CONFIRMED))
-"""The store's profile: taken from a file only when asked (``with_profile``)."""
-
-MESSAGES: dict[str, str] = {
-    "catio.suffix": "The file name must end in .json or .xlsx.",
-    "catio.not_ours": "This is not a LoanDesk catalogue file.",
-    "catio.newer": "This file was made by a newer LoanDesk (format {version}); update "
-                   "LoanDesk first.",
-    "catio.bad_version": "The file's format version '{version}' is not one LoanDesk knows.",
-    "catio.not_json": "The file is not readable JSON: {why}",
-    "catio.key_twice": "The key '{given}' appears twice in one object.",
-    "catio.not_workbook": "The file is not an Excel workbook (.xlsx).",
-    "catio.unpacks_big": "The workbook unpacks to more than {mb} MB; it is not a catalogue.",
-    "catio.missing_part": "'{part}' is missing.",
-    "catio.not_list": "This must be a list.",
-    "catio.too_many_rows": "At most {n} rows.",
-    "catio.missing_sheet": "The sheet '{sheet}' is missing.",
-    "catio.missing_column": "The column '{column}' is missing.",
-    "catio.unknown_column": "'{column}' is not a column of this sheet.",
-    "catio.column_twice": "The column '{column}' appears twice.",
-    "catio.lender_name": "A lender needs a name of at most {n} characters.",
-    "catio.lender_twice": "The lender '{given}' is listed twice.",
-    "catio.lender_unknown": "The lender '{given}' is not on the lenders list.",
-    "catio.lender_value": "This column takes {kind}.",
-    "catio.unknown_field": "'{given}' is not a known field.",
-    "catio.kind_changed": "The product '{given}' is under {kind} in this store; it cannot "
-                          "move to another kind.",
-    "catio.setting_unknown": "'{given}' is not a setting LoanDesk knows.",
-    "catio.setting_unreadable": "The value cannot be read as this setting.",
-    "catio.exists": "{path} exists and is not a catalogue export; choose another file name.",
-    "catio.catalogue": "{text}",
-    "catio.illegal_char": "Row {row} of the sheet '{sheet}' holds a control character a "
-                          "workbook cannot keep; export as .json, or correct the name.",
-}
-
-
-def _t(text: str, lang: str | None = None) -> str:
-    return translator(lang)(TR_CONTEXT, text)
-
-
-def _reason(code: str, /, **params: object) -> Reason:
-    return Reason.of(MESSAGES, code, **params)
-
-
-class CatalogueFileError(UserError):
-    """The file cannot be used; ``problems`` lists each one (table, row, field, reason).
-    Nothing was changed."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(problems_line(self.problems, "en"), code=problems[0].reason.code)
-
-    def line(self, lang: str | None = None, **kw: Any) -> str:
-        return problems_line(self.problems, lang, **kw)
-
-
-def _fail(code: str, table: str = "file", row: int | None = None, field: str = "",
-          **params: object) -> CatalogueFileError:
-    return CatalogueFileError([Problem(table, row, field, _reason(code, **params))])
-
-
-# --- labels -----------------------------------------------------------------------
-
-
-@lru_cache(maxsize=4)
-def table_labels(lang: str | None = None) -> dict[str, str]:
-    return {
-        "about": _t("About", lang),
-        "lenders": _t("Lenders", lang),
-        "products": _t("Car loans", lang),
-        "consumer_credit": _t("Consumer credit", lang),
-        "grades": _t("Rates by grade", lang),
-        "add_ons": _t("Add-ons", lang),
-        "rate_sheet": _t("Rate sheet", lang),
-        "settings": _t("Store settings", lang),
-        "file": _t("The file", lang),
-    }
-
-
-@lru_cache(maxsize=4)
-def column_labels(lang: str | None = None) -> dict[str, str]:
-    """Column labels by ``table.key`` or ``key`` (the first found is used)."""
-    return {
-        "lenders.name": _t("Lender name", lang),
-        "lenders.service_phone": _t("Service phone", lang),
-        "lenders.complaint_channel": _t("Complaint channel", lang),
-        "lenders.payout_rules": _t("Payout account rules", lang),
-        "code": _t("Code", lang),
-        "name": _t("Name (English)", lang),
-        "name_zh": _t("Name (Chinese)", lang),
-        "active": _t("Active", lang),
-        "example_lenders": _t("Lenders (separated by ;)", lang),
-        "max_financing_ratio_percent": _t("Financing ratio up to (%)", lang),
-        "apr_min_percent": _t("APR from (%)", lang),
-        "apr_max_percent": _t("APR up to (%)", lang),
-        "approval_days_min": _t("Approval from (working days)", lang),
-        "approval_days_max": _t("Approval up to (working days)", lang),
-        "methods": _t("Repayment methods", lang),
-        "term_min_months": _t("Shortest term (months)", lang),
-        "term_max_months": _t("Longest term (months)", lang),
-        "terms": _t("Terms offered (months)", lang),
-        "strictness": _t("Strictness", lang),
-        "max_vehicle_age_years": _t("Oldest vehicle (years)", lang),
-        "max_mileage_km": _t("Highest mileage (km)", lang),
-        "fees.upfront_fee": _t("Up-front fee (CNY)", lang),
-        "fees.upfront_fee_percent": _t("Up-front fee (% of the loan)", lang),
-        "fees.monthly_fee_rate_percent": _t("Monthly fee (% of the loan)", lang),
-        "fees.early_repayment_fee_percent": _t("Early repayment fee (%)", lang),
-        "fees.overdue_penalty_percent_per_day": _t("Overdue penalty (% a day)", lang),
-        "step_up.step_percent": _t("Step-up: rise (%)", lang),
-        "step_up.step_months": _t("Step-up: every (months)", lang),
-        "requires_full_insurance": _t("Requires full insurance", lang),
-        "subsidy.lender_rate": _t("Subsidy: the lender's rate (%)", lang),
-        "subsidy.by": _t("Subsidy paid by (English)", lang),
-        "subsidy.by_zh": _t("Subsidy paid by (Chinese)", lang),
-        "finance_add_ons": _t("Finances the add-ons", lang),
-        "online_small_loan": _t("Online small loan", lang),
-        "balloon_max_percent": _t("Balloon up to (% of the loan)", lang),
-        "balloon_min_percent": _t("Balloon from (% of the loan)", lang),
-        "vehicle_kinds": _t("New or used (separated by ;)", lang),
-        "energies": _t("Fuel types (separated by ;)", lang),
-        "rate_sheet.down_payment_min_percent": _t("Down payment from (%)", lang),
-        "line_min": _t("Credit line from (CNY)", lang),
-        "line_max": _t("Credit line up to (CNY)", lang),
-        "monthly_fee_rate_min_percent": _t("Monthly fee from (%)", lang),
-        "monthly_fee_rate_max_percent": _t("Monthly fee up to (%)", lang),
-        "early_repayment_fee_min_percent": _t("Early repayment fee from (%)", lang),
-        "early_repayment_fee_max_percent": _t("Early repayment fee up to (%)", lang),
-        "overdue_penalty_min_percent_per_day": _t("Overdue penalty from (% a day)", lang),
-        "overdue_penalty_max_percent_per_day": _t("Overdue penalty up to (% a day)", lang),
-        "first_loan_promotion.kind": _t("First-loan promotion", lang),
-        "first_loan_promotion.periods": _t("Promotion periods", lang),
-        "first_loan_promotion.rate_discount_percent": _t("Promotion rate discount (%)", lang),
-        "product": _t("Product code", lang),
-        "grade": _t("Grade", lang),
-        "annual_rate": _t("Annual rate (%)", lang),
-        "approval_likelihood_min_percent": _t("Approval likelihood from (%)", lang),
-        "approval_likelihood_max_percent": _t("Approval likelihood up to (%)", lang),
-        "grades.monthly_fee_rate_percent": _t("Monthly fee for the grade (%)", lang),
-        "kind": _t("Kind", lang),
-        "rule": _t("Price rule", lang),
-        "amount": _t("Price (CNY) or percentage", lang),
-        "required_by": _t("Required by lenders (separated by ;)", lang),
-        "financeable": _t("May be financed", lang),
-    }
-
-
-def column_label(table: str, key: str, lang: str | None = None) -> str:
-    labels = column_labels(lang)
-    return (labels.get(f"{table}.{key}") or labels.get(key) or table_labels(lang).get(key)
-            or key)
-
-
-def _heading(zh: str, en: str) -> str:
-    return zh if zh == en else f"{zh}\n{en}"
-
-
-def sheet_title(table: str) -> str:
-    zh, en = table_labels("zh_CN").get(table, table), table_labels("en").get(table, table)
-    return (en if zh == en else f"{zh} {en}")[:31]
-
-
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-# --- problems as text ---------------------------------------------------------------
-
-
-def problem_text(p: Problem, lang: str | None = None,
-                 field_label: Callable[[str, str], str | None] | None = None) -> str:
-    """``Car loans, row 3, APR from (%): must be at least 0`` in ``lang``.
-
-    ``field_label(table, field)``: the caller's own name for a field (None: the usual one)."""
-    tr = translator(lang)
-    where = [table_labels(lang).get(p.table, p.table)] if p.table != "file" else []
-    if p.row is not None:
-        where.append(_t("row {row}", lang).format(row=p.row))
-    if p.field:
-        label = field_label(p.table, p.field) if field_label else None
-        where.append(label or column_label(p.table, p.field, lang))
-    reason = Reason(p.reason.code, p.reason.template, tuple(  # codes among them, as read
-        (k, _param_label(p, k, v, lang)) for k, v in p.reason.params))
-    text = reason.render(tr.reason)
-    return _t("{where}: {text}", lang).format(where=_t(", ", lang).join(where), text=text) \
-        if where else text
-
-
-def _param_label(p: Problem, key: str, value: str, lang: str | None) -> str:
-    if key in ("lo_field", "hi_field"):
-        return column_label(p.table, value, lang)
-    if p.reason.code == "catio.kind_changed" and key == "kind":
-        return table_labels(lang).get(value, value)
-    return value
-
-
-def problems_line(problems: Sequence[Problem], lang: str | None = None, *, shown: int = 3,
-                  field_label: Callable[[str, str], str] | None = None) -> str:
-    """One line: how many problems, the first ``shown`` of them, that nothing changed."""
-    if len(problems) == 1:
-        return _t("{problem} Nothing was changed.", lang).format(
-            problem=problem_text(problems[0], lang, field_label))
-    parts = [problem_text(p, lang, field_label) for p in problems[:shown]]
-    more = len(problems) - shown
-    tail = _t(" (and {n} more)", lang).format(n=more) if more > 0 else ""
-    return _t("{n} problems, nothing was changed: {problems}", lang).format(
-        n=len(problems), problems=_t("; ", lang).join(parts) + tail)
-
-
-# --- what a store has -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StoreSetUp:
-    """A store's catalogue and settings as a file carries them (plain data)."""
-
-    catalogue: CatalogueData
-    settings: dict[str, Any] | None
-    """Stored values by registry key (None: the file holds no settings - an .xlsx)."""
-    store: str = ""
-    origins: Mapping[str, tuple[str, int]] = field(default_factory=dict)
-    """Where each record was in the file (see :func:`catalogue_rows.from_rows`)."""
-
+__all__ = [  # the set-up copy's API: this module, and what it gathers from its two helpers
+    "FORMAT", "FORMAT_VERSION", "MAX_FILE_BYTES", "SUFFIXES", "CatalogueFileError",
+    "ExportResult", "ImportResult", "StoreSetUp", "catalogue_tables", "check_set_up",
+    "column_label", "export_catalogue", "export_target", "import_catalogue",
+    "is_catalogue_export", "json_bytes", "problem_text", "problems_line",
+    "read_catalogue_file", "read_json", "read_workbook", "sheet_title", "store_set_up",
+    "write_workbook",
+]
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
@@ -362,13 +148,6 @@ class ExportResult:
     path: Path
     kind: str
     counts: Mapping[str, int]
-
-
-def _suffix(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise _fail("catio.suffix")
-    return suffix
 
 
 def is_catalogue_export(path: Path) -> bool:
@@ -556,241 +335,6 @@ def export_catalogue(target: Target, actor: Actor, out: Path | str, *,
     audit.record_export(target, actor, what="catalogue",
                         detail={"file": path.name, "format": suffix[1:], **counts})
     return ExportResult(path, suffix[1:], counts)
-
-
-# --- reading ------------------------------------------------------------------------
-
-
-def _no_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in pairs:
-        if k in out:
-            raise _fail("catio.key_twice", given=k)
-        out[k] = v
-    return out
-
-
-def _strings(value: Any) -> Any:
-    """Decimals read from JSON numbers as the catalogue keeps them: text."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, list):
-        return [_strings(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _strings(v) for k, v in value.items()}
-    return value
-
-
-def _version(raw: Any) -> None:
-    if isinstance(raw, bool) or not isinstance(raw, int):
-        raise _fail("catio.bad_version", version=parse_shown(raw))
-    if raw > FORMAT_VERSION:
-        raise _fail("catio.newer", version=raw)
-    if raw < 1:
-        raise _fail("catio.bad_version", version=raw)
-
-
-def parse_shown(value: Any) -> str:
-    from lending.parse import shown
-
-    return shown(str(value))
-
-
-def read_json(data: bytes) -> StoreSetUp:
-    """A .json export's contents (cells and records not yet checked)."""
-    try:
-        document = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_no_twice,
-                              parse_float=Decimal)
-    except CatalogueFileError:
-        raise
-    except (ValueError, RecursionError) as exc:
-        why = exc.msg if isinstance(exc, json.JSONDecodeError) else type(exc).__name__
-        raise _fail("catio.not_json", why=why) from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise _fail("catio.not_ours")
-    _version(document.get("version"))
-    body = document.get("catalogue")
-    if not isinstance(body, dict):
-        raise _fail("catio.missing_part", part="catalogue")
-    problems: list[Problem] = []
-    data_ = CatalogueData()
-    origins: dict[str, tuple[str, int]] = {}
-    for name in JSON_LISTS:
-        if name == catalogue.KIND_CARD and name not in body:
-            continue  # an export made before card instalments: the store keeps its own
-        items = body.get(name, [])
-        if not isinstance(items, list):
-            problems.append(Problem(name, None, "", _reason("catio.not_list")))
-            continue
-        if len(items) > MAX_ROWS:
-            problems.append(Problem(name, None, "", _reason("catio.too_many_rows", n=MAX_ROWS)))
-            continue
-        setattr(data_, name, _strings(items))
-        for i in range(len(items)):
-            origins[f"{name}[{i}]"] = (name, i + 1)
-    for key in body:
-        if key not in JSON_LISTS:
-            problems.append(Problem("file", None, "", _reason("catio.unknown_field", given=key)))
-    settings = document.get("settings", {})
-    if not isinstance(settings, dict):
-        problems.append(Problem("settings", None, "", _reason("catio.not_list")))
-        settings = {}
-    if problems:
-        raise CatalogueFileError(problems)
-    return StoreSetUp(data_, _strings(settings), str(document.get("store", "")), origins)
-
-
-def _check_zip(data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            entries = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _fail("catio.not_workbook") from None
-    if len(entries) > MAX_ZIP_ENTRIES or \
-            sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES:
-        raise _fail("catio.unpacks_big", mb=MAX_UNPACKED_BYTES // 1_000_000)
-
-
-def _table_by_title(tables: Sequence[Table]) -> dict[str, Table]:
-    out: dict[str, Table] = {}
-    for table in (*tables, Table("about", ())):
-        title = sheet_title(table.code)
-        for name in (title, table.code, table_labels("zh_CN").get(table.code, ""),
-                     table_labels("en").get(table.code, "")):
-            if name:
-                out.setdefault(_fold(name), table)
-    return out
-
-
-def _column_names(table: Table) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for column in table.columns:
-        zh = column_label(table.code, column.key, "zh_CN")
-        en = column_label(table.code, column.key, "en")
-        for name in (_heading(zh, en), zh, en, column.key):
-            out.setdefault(_fold(name), column.key)
-    return out
-
-
-def _cell_value(cell: Any) -> Any:
-    value = cell.value
-    fmt = getattr(cell, "number_format", "") or ""
-    if "%" in fmt and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return Decimal(repr(value)) * 100  # 4.8 typed into a percent cell is 0.048
-    if isinstance(value, str) and len(value) > 4 * 2000:
-        return value[: 4 * 2000]  # the cell reader refuses it as too long
-    return value
-
-
-def _sheet_rows(sheet: Any, table: Table, problems: list[Problem]) -> Rows:
-    names = _column_names(table)
-    rows_iter = sheet.iter_rows()
-    header = next(rows_iter, ())
-    keys: list[str | None] = []
-    seen: set[str] = set()
-    for cell in list(header)[:MAX_COLUMNS]:
-        text = "" if cell.value is None else str(cell.value)
-        if not text.strip():
-            keys.append(None)
-            continue
-        key = names.get(_fold(text))
-        if key is None:  # a header split over two lines: either language will do
-            key = next((names[_fold(part)] for part in text.splitlines()
-                        if _fold(part) in names), None)
-        if key is None:
-            problems.append(Problem(table.code, 1, "", _reason(
-                "catio.unknown_column", column=parse_shown(text.replace("\n", " ")))))
-        elif key in seen:
-            problems.append(Problem(table.code, 1, key, _reason(
-                "catio.column_twice", column=column_label(table.code, key))))
-            key = None
-        else:
-            seen.add(key)
-        keys.append(key)
-    for column in table.columns:
-        if column.required and column.key not in seen:
-            problems.append(Problem(table.code, 1, column.key, _reason(
-                "catio.missing_column", column=column_label(table.code, column.key))))
-    rows: list[tuple[int, dict[str, Any]]] = []
-    for number, cells in enumerate(rows_iter, start=2):
-        values = {k: _cell_value(c) for k, c in zip(keys, cells, strict=False) if k}
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
-            continue
-        if len(rows) >= MAX_ROWS:
-            problems.append(Problem(table.code, None, "",
-                                    _reason("catio.too_many_rows", n=MAX_ROWS)))
-            break
-        rows.append((number, values))
-    return rows
-
-
-def _about_version(sheet: Any) -> None:
-    for row in sheet.iter_rows(max_row=20, max_col=2, values_only=True):
-        if row and row[0] == "format" and row[1] not in (None, FORMAT):
-            raise _fail("catio.not_ours")
-        if row and row[0] == "version":
-            raw = row[1]
-            if isinstance(raw, float) and raw.is_integer():
-                raw = int(raw)
-            _version(raw)
-
-
-def read_workbook(data: bytes) -> StoreSetUp:
-    """An .xlsx export's catalogue (cells read; records not yet checked)."""
-    _check_zip(data)
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # zip, XML or openpyxl errors: all "not a workbook"
-        raise _fail("catio.not_workbook") from None
-    tables = catalogue_tables()
-    problems: list[Problem] = []
-    by_title = _table_by_title(tables)
-    found: dict[str, Rows] = {}
-    try:
-        for sheet in book.worksheets:
-            table = by_title.get(_fold(sheet.title))
-            if table is None:
-                continue
-            if table.code == "about":
-                _about_version(sheet)
-                continue
-            sheet.reset_dimensions()  # the size a sheet claims may be wrong
-            found[table.code] = _sheet_rows(sheet, table, problems)
-    except CatalogueFileError:
-        raise
-    except Exception:  # a damaged sheet part
-        raise _fail("catio.not_workbook") from None
-    finally:
-        book.close()
-    if not found:
-        raise _fail("catio.not_ours")
-    for table in tables:
-        if table.code not in found and (not table.field or table.field == "grades"):
-            problems.append(Problem("file", None, "", _reason(
-                "catio.missing_sheet", sheet=sheet_title(table.code))))
-    data_, origins, cell_problems = from_rows(found)
-    missing = {(p.table, p.field) for p in problems if p.reason.code == "catio.missing_column"}
-    problems.extend(p for p in cell_problems  # a missing column is said once, not every row
-                    if (p.table, p.field) not in missing or p.reason.code != "sheet.required")
-    if problems:
-        raise CatalogueFileError(problems)
-    return StoreSetUp(data_, None, "", origins)
-
-
-def read_catalogue_file(path: Path | str) -> StoreSetUp:
-    """The file's set-up, its cells read; :class:`CatalogueFileError` says what is wrong."""
-    from db.files import InputFileError, read_small_file
-
-    path = Path(path).expanduser()
-    suffix = _suffix(path)
-    try:
-        data = read_small_file(path, limit=MAX_FILE_BYTES)
-    except InputFileError as exc:
-        raise CatalogueFileError([Problem("file", None, "", Reason(
-            exc.code or "input", "{text}", (("text", exc.message),)))]) from None
-    return read_json(data) if suffix == ".json" else read_workbook(data)
 
 
 # --- checking -------------------------------------------------------------------------

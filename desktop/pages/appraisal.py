@@ -52,7 +52,7 @@ from db.services import consultations as cs
 from db.services import staff as staff_service
 from db.services import stores as store_service
 from desktop import style
-from desktop.catalogue_fields import energy_label
+from desktop.catalogue_labels import energy_label
 from desktop.context import AppContext
 from desktop.datefield import DateDelegate, DateField
 from desktop.labels import vocabulary

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from db.services import consultations as cs
 from desktop import style
-from desktop.addon_editor import kind_label
+from desktop.addon_labels import kind_label
 from desktop.pages.fields import FieldError
 from desktop.pages.texts import cny
 from lending.addons import AddOn, AddOnKind, PriceRule, price_for

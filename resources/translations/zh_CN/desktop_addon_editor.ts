@@ -83,10 +83,6 @@
       <translation>启用</translation>
     </message>
     <message>
-      <source>As in the on-road costs</source>
-      <translation>按落地费用设置</translation>
-    </message>
-    <message>
       <source>As in the store settings' on-road costs.</source>
       <translation>按门店设置中的落地费用。</translation>
     </message>
@@ -103,44 +99,16 @@
       <translation>代码</translation>
     </message>
     <message>
-      <source>Commercial insurance</source>
-      <translation>商业险</translation>
-    </message>
-    <message>
-      <source>Compulsory insurance</source>
-      <translation>交强险</translation>
-    </message>
-    <message>
       <source>English name</source>
       <translation>英文名称</translation>
-    </message>
-    <message>
-      <source>Extended warranty</source>
-      <translation>延长保修</translation>
-    </message>
-    <message>
-      <source>Fixed price</source>
-      <translation>固定价格</translation>
-    </message>
-    <message>
-      <source>GPS</source>
-      <translation>GPS</translation>
     </message>
     <message>
       <source>Kind</source>
       <translation>类别</translation>
     </message>
     <message>
-      <source>Maintenance</source>
-      <translation>保养</translation>
-    </message>
-    <message>
       <source>May be financed</source>
       <translation>可纳入贷款</translation>
-    </message>
-    <message>
-      <source>Other</source>
-      <translation>其他</translation>
     </message>
     <message>
       <source>Price (CNY) or %</source>
@@ -155,20 +123,8 @@
       <translation>在柜台为每位客户单独报价（以保险公司报价为准）。</translation>
     </message>
     <message>
-      <source>Quoted at the counter</source>
-      <translation>柜台现场报价</translation>
-    </message>
-    <message>
       <source>Required by</source>
       <translation>要求购买的资金方</translation>
-    </message>
-    <message>
-      <source>Service</source>
-      <translation>服务</translation>
-    </message>
-    <message>
-      <source>Share of the car price</source>
-      <translation>按车价比例</translation>
     </message>
     <message>
       <source>at the counter</source>
