@@ -221,8 +221,7 @@ def _complain(prog: str, message: str) -> None:
         print(f"{prog}: {_one_line(message)}", file=sys.stderr, flush=True)
 
 
-def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace,
-         prog: str) -> int:
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace, prog: str) -> int:
     """Run the command; its errors and output errors are handled here, once."""
     from lending.errors import UserError
 
@@ -246,8 +245,9 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace,
         if isinstance(error, BrokenPipeError):
             return 0  # the reader stopped reading (``| head``): not an error of ours
         if isinstance(error, UnicodeEncodeError):
-            why = _t("the output's character set ({encoding}) cannot show it; "
-                     "set PYTHONIOENCODING=utf-8").format(encoding=error.encoding)
+            why = _t(
+                "the output's character set ({encoding}) cannot show it; set PYTHONIOENCODING=utf-8"
+            ).format(encoding=error.encoding)
         else:
             why = error.strerror or error.__class__.__name__
         _complain(prog, _t("The result could not be printed: {why}.").format(why=why))

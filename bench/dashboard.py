@@ -55,11 +55,15 @@ def _floor(path: Path, bounds: list[tuple[str, str]]) -> None:
             for col in ("contact_at", "signed_at", "approved_at", "lender_decided_at", "lost_at"):
                 conn.execute(
                     f"SELECT count(*) FROM consultations WHERE store_id = 1 AND {col} >= ? "
-                    f"AND {col} < ?", (lo, hi)).fetchall()
+                    f"AND {col} < ?",
+                    (lo, hi),
+                ).fetchall()
             conn.execute(
                 "SELECT sum(p.amount) FROM consultations c JOIN plans p ON "
                 "p.consultation_id = c.id AND p.chosen WHERE c.store_id = 1 AND "
-                "c.signed_at >= ? AND c.signed_at < ?", (lo, hi)).fetchall()
+                "c.signed_at >= ? AND c.signed_at < ?",
+                (lo, hi),
+            ).fetchall()
     finally:
         conn.close()
 
@@ -80,14 +84,18 @@ def main() -> int:
     if not path.exists():
         started = time.perf_counter()
         _store(path, args.consultations)
-        print(f"store with {args.consultations:,} consultations built in "
-              f"{time.perf_counter() - started:.0f} s")
+        print(
+            f"store with {args.consultations:,} consultations built in "
+            f"{time.perf_counter() - started:.0f} s"
+        )
     database = open_database(path, key=path.with_suffix(".key"))
     try:
         actor = owner_actor(database)
         stamp = "%Y-%m-%d %H:%M:%S.%f"
-        bounds = [tuple(m.replace(tzinfo=None).strftime(stamp) for m in p.bounds())
-                  for p in months(date.today())]
+        bounds = [
+            tuple(m.replace(tzinfo=None).strftime(stamp) for m in p.bounds())
+            for p in months(date.today())
+        ]
         ours: list[float] = []
         cpu: list[float] = []
         floor: list[float] = []
@@ -105,12 +113,16 @@ def main() -> int:
         database.close()
     med, worst = statistics.median(ours), max(ours)
     fmed = statistics.median(floor)
-    print(f"dashboard: median {med:.0f} ms, worst {worst:.0f} ms "
-          f"({board.this_month.consultations:,} consultations this month, "
-          f"{board.last_month.signed:,} loans signed last month)")
-    print(f"           CPU time median {statistics.median(cpu):.0f} ms; load average "
-          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (a busy machine stretches the "
-          f"wall time)")
+    print(
+        f"dashboard: median {med:.0f} ms, worst {worst:.0f} ms "
+        f"({board.this_month.consultations:,} consultations this month, "
+        f"{board.last_month.signed:,} loans signed last month)"
+    )
+    print(
+        f"           CPU time median {statistics.median(cpu):.0f} ms; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (a busy machine stretches the "
+        f"wall time)"
+    )
     print(f"floor:     median {fmed:.1f} ms")
     print(f"dashboard / floor: {med / fmed:.1f}")
     verdict = "within" if med < BUDGET_MS else "OVER"

@@ -59,8 +59,9 @@ def make_data(path: Path, n: int) -> None:
         load_demo_data(database, n)
     finally:
         database.close()
-    print(f"generated {n:,} consultations in {time.perf_counter() - started:.1f} s",
-          file=sys.stderr)
+    print(
+        f"generated {n:,} consultations in {time.perf_counter() - started:.1f} s", file=sys.stderr
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -107,8 +108,14 @@ def run_loandesk(database: Any, out: Path) -> int:
     from reports.excel import export_workbook
 
     ticks = []
-    export_workbook(database, _period(), out, actor=owner_actor(database),
-                    progress=lambda d, t: ticks.append(d), cancelled=lambda: False)
+    export_workbook(
+        database,
+        _period(),
+        out,
+        actor=owner_actor(database),
+        progress=lambda d, t: ticks.append(d),
+        cancelled=lambda: False,
+    )
     return ticks[-1]
 
 
@@ -182,10 +189,19 @@ def child(name: str, db: Path, out: Path, trace: bool) -> None:
     database.close()
     peak_mb = _peak_rss_mb()
     size = out.stat().st_size if out.exists() else 0
-    print(json.dumps({"name": name, "seconds": seconds, "rows": rows, "rss_mb": peak_mb,
-                      "base_mb": base_mb,
-                      "heap_mb": heap / 2**20 if heap is not None else None,
-                      "file_mb": size / 2**20}))
+    print(
+        json.dumps(
+            {
+                "name": name,
+                "seconds": seconds,
+                "rows": rows,
+                "rss_mb": peak_mb,
+                "base_mb": base_mb,
+                "heap_mb": heap / 2**20 if heap is not None else None,
+                "file_mb": size / 2**20,
+            }
+        )
+    )
 
 
 def spawn(name: str, db: Path, folder: Path, trace: bool) -> dict[str, Any]:
@@ -193,8 +209,14 @@ def spawn(name: str, db: Path, folder: Path, trace: bool) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--child", name, "--db", str(db), "--out", str(out)]
     if trace:
         cmd.append("--tracemalloc")
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=ROOT,
-                          env={**os.environ, "LOANDESK_LANG": "en"})
+    done = subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "LOANDESK_LANG": "en"},
+    )
     if done.returncode:
         raise SystemExit(f"{name} failed:\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -222,21 +244,28 @@ def main() -> int:
         for name in CONTENDERS:
             runs = [spawn(name, db, folder, args.tracemalloc) for _ in range(args.repeat)]
             results[name] = min(runs, key=lambda r: r["seconds"])
-        print(f"{'contender':<11} {'seconds':>8} {'RSS before':>11} {'peak RSS':>9} "
-              f"{'heap peak':>10} {'file':>8}")
+        print(
+            f"{'contender':<11} {'seconds':>8} {'RSS before':>11} {'peak RSS':>9} "
+            f"{'heap peak':>10} {'file':>8}"
+        )
         for name, r in results.items():
             heap = f"{r['heap_mb']:.1f}" if r["heap_mb"] is not None else "-"
-            print(f"{name:<11} {r['seconds']:8.2f} {r['base_mb']:9.1f}MB {r['rss_mb']:7.1f}MB "
-                  f"{heap:>8}MB {r['file_mb']:6.1f}MB")
-        e, o, x, f = (results[k]["seconds"] for k in ("loandesk", "openpyxl", "xlsxwriter",
-                                                        "fetch"))
+            print(
+                f"{name:<11} {r['seconds']:8.2f} {r['base_mb']:9.1f}MB {r['rss_mb']:7.1f}MB "
+                f"{heap:>8}MB {r['file_mb']:6.1f}MB"
+            )
+        e, o, x, f = (
+            results[k]["seconds"] for k in ("loandesk", "openpyxl", "xlsxwriter", "fetch")
+        )
         rows = results["openpyxl"]["rows"]
         print(f"\nrows: {rows:,}")
         print(f"loandesk / bare openpyxl write-only: {e / o:.2f}  (target <= 1.5)")
         print(f"loandesk / xlsxwriter constant_memory: {e / x:.2f}  (reference)")
         if o > f and x > f:
-            print(f"writer only (minus {f:.2f} s fetch): loandesk / openpyxl "
-                  f"{(e - f) / (o - f):.2f}, loandesk / xlsxwriter {(e - f) / (x - f):.2f}")
+            print(
+                f"writer only (minus {f:.2f} s fetch): loandesk / openpyxl "
+                f"{(e - f) / (o - f):.2f}, loandesk / xlsxwriter {(e - f) / (x - f):.2f}"
+            )
     return 0
 
 

@@ -42,18 +42,48 @@ RATIO_TARGET = 1.3
 def bare_platypus(data: RepaymentPlanData, font: str) -> bytes:
     """The same rows as the plan's table, the plainest way ReportLab allows."""
     rows = [["Period", "Due date", "Payment", "Principal", "Interest", "Fee", "Balance"]]
-    rows += [[str(r.period), r.due_date.isoformat(), format_cny(r.payment),
-              format_cny(r.principal), format_cny(r.interest), format_cny(r.fee),
-              format_cny(r.balance)] for r in data.rows]
-    rows.append(["Total", "", format_cny(data.total_payments), format_cny(data.total_principal),
-                 format_cny(data.total_interest), format_cny(data.total_fees), ""])
+    rows += [
+        [
+            str(r.period),
+            r.due_date.isoformat(),
+            format_cny(r.payment),
+            format_cny(r.principal),
+            format_cny(r.interest),
+            format_cny(r.fee),
+            format_cny(r.balance),
+        ]
+        for r in data.rows
+    ]
+    rows.append(
+        [
+            "Total",
+            "",
+            format_cny(data.total_payments),
+            format_cny(data.total_principal),
+            format_cny(data.total_interest),
+            format_cny(data.total_fees),
+            "",
+        ]
+    )
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm,
-                            topMargin=22 * mm, bottomMargin=18 * mm)
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=16 * mm,
+        rightMargin=16 * mm,
+        topMargin=22 * mm,
+        bottomMargin=18 * mm,
+    )
     table = Table(rows, colWidths=[w * mm for w in COLUMNS_MM], repeatRows=1)
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, 8),
-                               ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
-                               ("LINEBELOW", (0, 0), (-1, -1), 0.25, "grey")]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, 8),
+                ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, "grey"),
+            ]
+        )
+    )
     doc.build([table])
     return buffer.getvalue()
 
@@ -88,8 +118,10 @@ def main() -> int:
     quote_ms = statistics.median(quotes) * 1000
     ratio = ours_ms / bare_ms
     print(f"font: {fonts.source} (embedded: {fonts.embedded})")
-    print(f"360-period repayment plan: ours {ours_ms:.1f} ms, bare platypus {bare_ms:.1f} ms, "
-          f"ratio {ratio:.2f} (target <= {RATIO_TARGET})  [median of {args.repeat}]")
+    print(
+        f"360-period repayment plan: ours {ours_ms:.1f} ms, bare platypus {bare_ms:.1f} ms, "
+        f"ratio {ratio:.2f} (target <= {RATIO_TARGET})  [median of {args.repeat}]"
+    )
     print(f"quote (3 plans, add-ons): {quote_ms:.1f} ms (target < {QUOTE_TARGET_MS:.0f} ms)")
     ok = ratio <= RATIO_TARGET and quote_ms < QUOTE_TARGET_MS
     print("OK" if ok else "ABOVE TARGET")

@@ -77,11 +77,20 @@ def main() -> int:
     args = parser.parse_args()
 
     products = six_products(parse_catalogue(default_catalogue_data()))
-    customer = le.CustomerProfile(grade=Grade.A, monthly_income=Decimal(15000),
-                                  existing_monthly_debt=Decimal(1000))
-    vehicle = le.VehicleProfile.from_appraisal(appraise(AppraisalInput(
-        market_reference_price=Decimal(160000), first_registration=date(2024, 6, 1),
-        appraisal_date=START, mileage_km=45000, condition=Condition.GOOD)))
+    customer = le.CustomerProfile(
+        grade=Grade.A, monthly_income=Decimal(15000), existing_monthly_debt=Decimal(1000)
+    )
+    vehicle = le.VehicleProfile.from_appraisal(
+        appraise(
+            AppraisalInput(
+                market_reference_price=Decimal(160000),
+                first_registration=date(2024, 6, 1),
+                appraisal_date=START,
+                mileage_km=45000,
+                condition=Condition.GOOD,
+            )
+        )
+    )
     request = le.PlanRequest(PRICE, Decimal(40000), 36, RepaymentMethod.EQUAL_INSTALLMENT, START)
     downs = grid_down_payments(PRICE, GRID_PERCENTS, request.down_payment)
     chosen = products[1]
@@ -109,15 +118,23 @@ def main() -> int:
 
     page, page_med = best_of(refresh, args.repeat)
     floor, floor_med = best_of(bare, args.repeat)
-    print(f"Finance page refresh: {len(products)} products + a {len(downs)} x {len(GRID_TERMS)}"
-          f" payment grid, best of {args.repeat}:")
-    print(f"  refresh (evaluate + grid)         {page * 1000:8.2f} ms  (median "
-          f"{page_med * 1000:.2f})  target <= 50 ms")
-    print(f"  bare schedule builds + APR        {floor * 1000:8.2f} ms  (median "
-          f"{floor_med * 1000:.2f})")
+    print(
+        f"Finance page refresh: {len(products)} products + a {len(downs)} x {len(GRID_TERMS)}"
+        f" payment grid, best of {args.repeat}:"
+    )
+    print(
+        f"  refresh (evaluate + grid)         {page * 1000:8.2f} ms  (median "
+        f"{page_med * 1000:.2f})  target <= 50 ms"
+    )
+    print(
+        f"  bare schedule builds + APR        {floor * 1000:8.2f} ms  (median "
+        f"{floor_med * 1000:.2f})"
+    )
     print(f"  ratio refresh/bare                {page / floor:8.3f}")
-    print(f"  schedules built {counter.count}, shown {len(shown_terms)} "
-          f"(evaluating every product per grid cell would build {former})")
+    print(
+        f"  schedules built {counter.count}, shown {len(shown_terms)} "
+        f"(evaluating every product per grid cell would build {former})"
+    )
     return 0 if counter.count == len(shown_terms) else 1
 
 

@@ -89,8 +89,11 @@ def _time(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
 def _login(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     """The real start: login shown, login usable, password -> home usable (seconds)."""
     seen = _marks(cmd, env, READY)
-    return (seen["LOANDESK_LOGIN_SHOWN"], seen["LOANDESK_LOGIN_READY"],
-            seen[READY] - seen["LOANDESK_SUBMITTED"])
+    return (
+        seen["LOANDESK_LOGIN_SHOWN"],
+        seen["LOANDESK_LOGIN_READY"],
+        seen[READY] - seen["LOANDESK_SUBMITTED"],
+    )
 
 
 def _prepare(home: Path) -> None:
@@ -128,8 +131,12 @@ def main(argv: list[str] | None = None) -> int:
         _prepare(home)
         app_env = {**base_env, "LOANDESK_HOME": str(home), "LOANDESK_LANG": args.lang}
         window_env = {**app_env, "LOANDESK_BENCH_STARTUP": "1"}
-        login_env = {**app_env, "LOANDESK_BENCH_STARTUP": "login",
-                     "LOANDESK_BENCH_USER": "owner", "LOANDESK_BENCH_PASSWORD": PASSWORD}
+        login_env = {
+            **app_env,
+            "LOANDESK_BENCH_STARTUP": "login",
+            "LOANDESK_BENCH_USER": "owner",
+            "LOANDESK_BENCH_PASSWORD": PASSWORD,
+        }
         bare_cmd = [sys.executable, "-c", BARE.format(preload="")]
         floor_cmd = [sys.executable, "-c", BARE.format(preload=DATA_LAYER)]
         # warm-up: disk cache, .pyc files, the compiled .qm catalogue, __pycache__
@@ -160,8 +167,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def line(label: str, values: list[float], note: str = "") -> str:
         median = statistics.median(values) * 1000
-        return (f"{label:<34}: {median:7.1f} ms (median; min {min(values) * 1000:.1f}; "
-                f"ratio to bare {statistics.median(values) / b:5.2f}){note}")
+        return (
+            f"{label:<34}: {median:7.1f} ms (median; min {min(values) * 1000:.1f}; "
+            f"ratio to bare {statistics.median(values) / b:5.2f}){note}"
+        )
 
     print(
         f"platform: {base_env.get('QT_QPA_PLATFORM', 'native')}, runs: {args.runs}, "

@@ -238,9 +238,7 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(
-            files.os_error_message(exc, folder / "x")
-            + " "
-            + _t("No backup was made."),
+            files.os_error_message(exc, folder / "x") + " " + _t("No backup was made."),
             code="backup_failed",
         ) from None
 
@@ -348,9 +346,7 @@ def restore_from_backup(
 
     require(actor, Permission.MANAGE_BACKUPS)
     target = _file_of(database)
-    chosen = next(
-        (e for e in list_backups(database) if _same(e.path, Path(backup))), None
-    )
+    chosen = next((e for e in list_backups(database) if _same(e.path, Path(backup))), None)
     if chosen is None:
         raise BackupError(
             _t("{path} is not one of this database's backups; nothing was restored.").format(

@@ -215,9 +215,7 @@ class BulkWriter:
                 columns[i] = map(p, columns[i])
         return list(zip(*columns, strict=True))
 
-    def convert_all(
-        self, rows: Mapping[str, Sequence[Mapping[str, Any]]]
-    ) -> dict[str, list[Any]]:
+    def convert_all(self, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, list[Any]]:
         """:meth:`convert` for every table (those without rows give empty lists)."""
         with no_gc():  # millions of new tuples, no cycles among them
             return {name: self.convert(name, rows.get(name, [])) for name in self.order}

@@ -72,9 +72,7 @@ def _typed(name: str, read: Callable[[str], T]) -> Callable[[str], T]:
 
 amount: Callable[[str], Decimal] = _typed("amount", parse.amount)
 """An amount of CNY, 0 to 10^9, whole fen (``15万`` and ``¥150,000`` too)."""
-signed_amount: Callable[[str], Decimal] = _typed(
-    "amount", lambda text: parse.amount(text, lo=None)
-)
+signed_amount: Callable[[str], Decimal] = _typed("amount", lambda text: parse.amount(text, lo=None))
 """An amount that may be negative (the command then says what it must be)."""
 percent: Callable[[str], Decimal] = _typed("percent", parse.percent)
 """A rate or share in percent, 0 to 100."""
@@ -100,8 +98,10 @@ database_file: Callable[[str], str] = _typed(
 """``--db``: like :data:`file_name`, and "" still means the default database."""
 
 
-def number(lo: Decimal | int | None = None, hi: Decimal | int | None = None,
-           ) -> Callable[[str], Decimal]:
+def number(
+    lo: Decimal | int | None = None,
+    hi: Decimal | int | None = None,
+) -> Callable[[str], Decimal]:
     """A decimal number from ``lo`` to ``hi``."""
     return _typed("number", lambda text: parse.number(text, lo=lo, hi=hi))
 

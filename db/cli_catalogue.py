@@ -37,30 +37,50 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     login = login_options()
     where = argparse.ArgumentParser(add_help=False)
-    where.add_argument("--store", metavar="ID|NAME", type=arg.store,
-                       help="another store of the group, by number or name (default: your own)")
+    where.add_argument(
+        "--store",
+        metavar="ID|NAME",
+        type=arg.store,
+        help="another store of the group, by number or name (default: your own)",
+    )
     top = sub.add_parser(
-        "catalogue", parents=[common],
+        "catalogue",
+        parents=[common],
         help="export or import the catalogue and settings (to copy a store's set-up)",
     )
-    actions = top.add_subparsers(dest="catalogue_command", metavar="ACTION",
-                                 parser_class=type(top))
+    actions = top.add_subparsers(dest="catalogue_command", metavar="ACTION", parser_class=type(top))
     actions.required = True
     export = actions.add_parser(
-        "export", parents=[common, where, login],
+        "export",
+        parents=[common, where, login],
         help="write the catalogue and settings (.json) or the catalogue (.xlsx)",
     )
-    export.add_argument("--out", required=True, metavar="FILE.json|FILE.xlsx",
-                        type=arg.file_name, help="the file to write")
+    export.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.json|FILE.xlsx",
+        type=arg.file_name,
+        help="the file to write",
+    )
     export.set_defaults(handler=run_export)
     imp = actions.add_parser(
-        "import", parents=[common, where, login],
+        "import",
+        parents=[common, where, login],
         help="replace the catalogue (and settings) with a file's; checked first",
     )
-    imp.add_argument("--from", dest="source", required=True, metavar="FILE.json|FILE.xlsx",
-                     type=arg.file_name, help="the file to read")
-    imp.add_argument("--with-profile", action="store_true",
-                     help="also take the store profile (address, phone, licence, logo)")
+    imp.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        metavar="FILE.json|FILE.xlsx",
+        type=arg.file_name,
+        help="the file to read",
+    )
+    imp.add_argument(
+        "--with-profile",
+        action="store_true",
+        help="also take the store profile (address, phone, licence, logo)",
+    )
     imp.set_defaults(handler=run_import)
 
 
@@ -69,8 +89,9 @@ def _logged_in(database: Any, args: argparse.Namespace, what: str) -> Any:
     from db.commands import _store_of
     from db.services.base import Permission
 
-    me = logged_in(database, args, what,
-                   needs=[Permission.EDIT_CATALOGUE, Permission.EDIT_SETTINGS])
+    me = logged_in(
+        database, args, what, needs=[Permission.EDIT_CATALOGUE, Permission.EDIT_SETTINGS]
+    )
     return _store_of(database, me, args.store)
 
 
@@ -84,11 +105,12 @@ def run_export(args: argparse.Namespace) -> int:
     with _open_existing(args) as database:
         actor = _logged_in(database, args, "catalogue export")
         done = catalogue_io.export_catalogue(
-            database, actor, out, protect=(database.path, database.key_path))
+            database, actor, out, protect=(database.path, database.key_path)
+        )
     c = done.counts
-    text = _t("Catalogue written to {path}: {lenders} lenders, {products} products, "
-              "{add_ons} add-ons").format(path=done.path, lenders=c["lenders"],
-                                          products=c["products"], add_ons=c["add_ons"])
+    text = _t(
+        "Catalogue written to {path}: {lenders} lenders, {products} products, {add_ons} add-ons"
+    ).format(path=done.path, lenders=c["lenders"], products=c["products"], add_ons=c["add_ons"])
     if done.kind == "json":
         text += _t(", {n} settings").format(n=c["settings"])
     print(text + ".")
@@ -106,11 +128,13 @@ def run_import(args: argparse.Namespace) -> int:
         set_up = catalogue_io.read_catalogue_file(source)  # every cell, before the login
         with _open_existing(args) as database:
             actor = _logged_in(database, args, "catalogue import")
-            result = catalogue_io.import_catalogue(database, actor, set_up,
-                                                   with_profile=args.with_profile)
+            result = catalogue_io.import_catalogue(
+                database, actor, set_up, with_profile=args.with_profile
+            )
     except catalogue_io.CatalogueFileError as exc:
-        raise UserError(f"{source.name}: {exc.line(translator().language)}",
-                        code=exc.code) from None
+        raise UserError(
+            f"{source.name}: {exc.line(translator().language)}", code=exc.code
+        ) from None
 
     def counts(c: Any) -> str:
         return _t("{added} added, {changed} changed, {deactivated} deactivated").format(**c)

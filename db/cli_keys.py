@@ -63,8 +63,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, where, secret, login],
         help="write the key, protected by a passphrase, to carry to the other counters",
     )
-    export.add_argument("--out", required=True, metavar="FILE", type=arg.file_name,
-                        help="export file to write")
+    export.add_argument(
+        "--out", required=True, metavar="FILE", type=arg.file_name, help="export file to write"
+    )
     export.set_defaults(handler=run_key_export)
 
     imp = actions.add_parser(
@@ -73,7 +74,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="install a key exported on another counter",
     )
     imp.add_argument(
-        "--from", dest="source", required=True, metavar="FILE", type=arg.file_name,
+        "--from",
+        dest="source",
+        required=True,
+        metavar="FILE",
+        type=arg.file_name,
         help="export file to read",
     )
     imp.add_argument(
@@ -87,6 +92,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "show", parents=[common, where], help="print where the key file is and its fingerprint"
     )
     show.set_defaults(handler=run_key_show)
+
 
 # ---------------------------------------------------------------------------
 # the encryption key

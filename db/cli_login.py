@@ -54,7 +54,9 @@ def login_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     group = parent.add_argument_group("login")
     group.add_argument(
-        "--user", metavar="NAME", type=arg.user_name,
+        "--user",
+        metavar="NAME",
+        type=arg.user_name,
         help="log in as this member of staff (the password is asked)",
     )
     group.add_argument(

@@ -48,9 +48,11 @@ def _register_store(sub: Any, common: argparse.ArgumentParser) -> None:
     add = actions.add_parser(
         "add", parents=[common, login], help="add a store (logged in as the owner)"
     )
-    add.add_argument("--name", required=True, metavar="NAME", type=arg.label,
-                     help="the new store's name")
+    add.add_argument(
+        "--name", required=True, metavar="NAME", type=arg.label, help="the new store's name"
+    )
     add.set_defaults(handler=run_store_add)
+
 
 def _register_staff(sub: Any, common: argparse.ArgumentParser) -> None:
     from db.cli_login import login_options
@@ -65,7 +67,9 @@ def _register_staff(sub: Any, common: argparse.ArgumentParser) -> None:
     actions.required = True
     where = argparse.ArgumentParser(add_help=False)
     where.add_argument(
-        "--store", metavar="ID|NAME", type=arg.store,
+        "--store",
+        metavar="ID|NAME",
+        type=arg.store,
         help="the store, by number or name (default: the first)",
     )
     listing = actions.add_parser(
@@ -79,15 +83,20 @@ def _register_staff(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add.add_argument("--username", required=True, metavar="U", help="the login name")
     add.add_argument(
-        "--role", required=True, metavar="ROLE",
+        "--role",
+        required=True,
+        metavar="ROLE",
         help="consultant, finance, manager or owner",
     )
     add.add_argument("--display-name", metavar="NAME", help="shown on screens and reports")
     add.add_argument(
-        "--new-password-file", metavar="FILE", type=arg.file_name,
+        "--new-password-file",
+        metavar="FILE",
+        type=arg.file_name,
         help="read the new account's password from the first line of FILE (default: ask)",
     )
     add.set_defaults(handler=run_staff_add)
+
 
 # ---------------------------------------------------------------------------
 # stores
@@ -128,6 +137,7 @@ def run_store_add(args: argparse.Namespace) -> int:
             raise UserError(_t("The store's name is not valid: {why}").format(why=why)) from None
     print(_t("Added store {id}: {name}").format(id=row.id, name=row.name))
     return 0
+
 
 # ---------------------------------------------------------------------------
 # staff

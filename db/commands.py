@@ -36,18 +36,32 @@ MAX_WORKERS = 64
 def _t(text: str) -> str:
     return translator()(TR_CONTEXT, text)
 
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     demo = sub.add_parser(
         "demo-data",
         parents=[common],
         help="fill an empty database with realistic synthetic data for one store",
     )
-    demo.add_argument("--consultations", required=True, metavar="N",
-                      type=arg.whole(0, MAX_DEMO_CONSULTATIONS), help="number of consultations")
-    demo.add_argument("--seed", default="1", metavar="S", type=arg.whole(0, MAX_SEED),
-                      help="random seed (default 1)")
     demo.add_argument(
-        "--workers", default=None, metavar="W", type=arg.whole(1, MAX_WORKERS),
+        "--consultations",
+        required=True,
+        metavar="N",
+        type=arg.whole(0, MAX_DEMO_CONSULTATIONS),
+        help="number of consultations",
+    )
+    demo.add_argument(
+        "--seed",
+        default="1",
+        metavar="S",
+        type=arg.whole(0, MAX_SEED),
+        help="random seed (default 1)",
+    )
+    demo.add_argument(
+        "--workers",
+        default=None,
+        metavar="W",
+        type=arg.whole(1, MAX_WORKERS),
         help="worker processes (default: one per CPU)",
     )
     demo.set_defaults(handler=run_demo_data)
@@ -55,15 +69,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     backup = sub.add_parser(
         "backup", parents=[common], help="write a verified copy of the database file"
     )
-    backup.add_argument("--out", required=True, metavar="FILE", type=arg.file_name,
-                        help="backup file to write")
+    backup.add_argument(
+        "--out", required=True, metavar="FILE", type=arg.file_name, help="backup file to write"
+    )
     backup.set_defaults(handler=run_backup)
 
     restore = sub.add_parser(
         "restore", parents=[common], help="replace the database with a verified backup"
     )
     restore.add_argument(
-        "--from", dest="source", required=True, metavar="FILE", type=arg.file_name,
+        "--from",
+        dest="source",
+        required=True,
+        metavar="FILE",
+        type=arg.file_name,
         help="backup file to restore",
     )
     restore.set_defaults(handler=run_restore)
@@ -72,6 +91,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     cli_staff.register(sub, common)
     cli_keys.register(sub, common)
+
 
 def _database_url(args: argparse.Namespace) -> str:
     from db.paths import resolve_database_url
@@ -83,6 +103,7 @@ def _file_option(text: str, option: str) -> Path:
     if not text.strip():
         raise UserError(_t("{option} needs a file name.").format(option=option))
     return Path(text).expanduser()
+
 
 # ---------------------------------------------------------------------------
 # demo-data
@@ -186,6 +207,7 @@ def run_restore(args: argparse.Namespace) -> int:
     )
     return 0
 
+
 # ---------------------------------------------------------------------------
 # the database and who acts
 # ---------------------------------------------------------------------------
@@ -209,6 +231,7 @@ def _acting(database: Any, args: argparse.Namespace) -> Any:
     from db.services import staff
 
     return log_in(database, args) if wants_login(args) else staff.owner_actor(database)
+
 
 def _store_of(database: Any, actor: Any, given: int | str | None) -> Any:
     """``actor`` working in the store named by ``--store`` (default: their own)."""

@@ -50,8 +50,7 @@ MESSAGES = {
         "The server refused the user name or password. Check them with your IT person."
     ),
     "server_password_needed": (
-        "The server asks for the password. It is not saved on this computer: enter it and "
-        "connect."
+        "The server asks for the password. It is not saved on this computer: enter it and connect."
     ),
     "server_not_allowed": (
         "The server does not let this computer or this user in. Ask your IT person to allow "

@@ -164,8 +164,10 @@ def _decode_key(text: str, path: Path) -> bytes:
     text = text.strip()
     if not text.startswith(_KEY_FILE_HEADER):
         raise KeyFileError(
-            _t("The key file {path} is not a LoanDesk key file. "
-               "Restore the key file from your backup.").format(path=path),
+            _t(
+                "The key file {path} is not a LoanDesk key file. "
+                "Restore the key file from your backup."
+            ).format(path=path),
             code="key_file_invalid",
             key_path=path,
         )
@@ -176,7 +178,8 @@ def _decode_key(text: str, path: Path) -> bytes:
     if len(key) != KEY_BYTES:
         raise KeyFileError(
             _t("The key file {path} is damaged. Restore the key file from your backup.").format(
-                path=path),
+                path=path
+            ),
             code="key_file_invalid",
             key_path=path,
         )
@@ -219,17 +222,20 @@ def read_key_file(path: Path) -> bytes:
     except InputFileError as exc:
         if exc.code == "input_missing":
             raise KeyFileError(
-                _t("The encryption key file {path} is missing, so protected customer data "
-                   "cannot be read. Import the key file from the first counter "
-                   "({program} key import --from FILE --user NAME) or restore it from "
-                   "your backup.").format(path=path, program=program_name()),
+                _t(
+                    "The encryption key file {path} is missing, so protected customer data "
+                    "cannot be read. Import the key file from the first counter "
+                    "({program} key import --from FILE --user NAME) or restore it from "
+                    "your backup."
+                ).format(path=path, program=program_name()),
                 code="key_file_missing",
                 key_path=path,
             ) from None
         why = {"input_not_regular": _t("not an ordinary file"), "input_too_big": _t("too big")}
         raise KeyFileError(
             _t("The key file {path} cannot be read ({why}).").format(
-                path=path, why=why.get(exc.code or "", _t("not readable"))),
+                path=path, why=why.get(exc.code or "", _t("not readable"))
+            ),
             code="key_file_invalid",
             key_path=path,
         ) from None
@@ -238,7 +244,8 @@ def read_key_file(path: Path) -> bytes:
     except UnicodeDecodeError:
         raise KeyFileError(
             _t("The key file {path} cannot be read ({why}).").format(
-                path=path, why="UnicodeDecodeError"),
+                path=path, why="UnicodeDecodeError"
+            ),
             code="key_file_invalid",
             key_path=path,
         ) from None

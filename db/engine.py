@@ -46,6 +46,7 @@ def _t(text: str) -> str:
 
     return translator()(TR_CONTEXT, text)
 
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 SCHEMA_LOCK_ID = 0x4C4F414E  # "LOAN": pg_advisory_lock key for schema upgrades
@@ -110,8 +111,9 @@ def check_sqlite_file(path: Path, *, full: bool = False) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise _not_a_database(path, _t("it cannot be read: {why}").format(why=exc.strerror)
-                              ) from None
+        raise _not_a_database(
+            path, _t("it cannot be read: {why}").format(why=exc.strerror)
+        ) from None
     if not stat.S_ISREG(st.st_mode):
         # a folder, a FIFO, a device: SQLite would block on it, or the atomic
         # creation of a new database would replace it (``--db /dev/null``)
@@ -129,8 +131,9 @@ def check_sqlite_file(path: Path, *, full: bool = False) -> None:
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise _not_a_database(path, _t("it cannot be read: {why}").format(why=exc.strerror)
-                              ) from None
+        raise _not_a_database(
+            path, _t("it cannot be read: {why}").format(why=exc.strerror)
+        ) from None
     if len(header) < 100 or header[:16] != SQLITE_HEADER:
         raise _not_a_database(path, _t("it is not an SQLite database file"))
     page_size = int.from_bytes(header[16:18], "big")

@@ -236,13 +236,13 @@ def os_error_message(exc: OSError, path: Path, lang: str | None = None) -> str:
         ).format(folder=path.parent)
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
         return _t(
-            "LoanDesk may not write {path}; nothing was written. Choose a folder you may "
-            "write to.",
+            "LoanDesk may not write {path}; nothing was written. Choose a folder you may write to.",
             lang,
         ).format(path=path)
     if code == errno.ENAMETOOLONG:
-        return _t("The file name {name} is too long; nothing was written. Choose a shorter name.",
-                  lang).format(name=_short(path.name))
+        return _t(
+            "The file name {name} is too long; nothing was written. Choose a shorter name.", lang
+        ).format(name=_short(path.name))
     why = " ".join((exc.strerror or exc.__class__.__name__).split())
     return _t("{path} could not be written ({why}); nothing was written.", lang).format(
         path=path, why=why
@@ -315,8 +315,10 @@ def check_output(
     out = Path(text).expanduser()
     if len(os.fsencode(out.name)) > MAX_NAME_BYTES:
         raise _refuse(
-            _t("The file name {name} is too long; nothing was written. Choose a shorter name.",
-               lang).format(name=_short(out.name)),
+            _t(
+                "The file name {name} is too long; nothing was written. Choose a shorter name.",
+                lang,
+            ).format(name=_short(out.name)),
             "output_name_too_long",
         )
     try:
@@ -331,15 +333,21 @@ def check_output(
         )
     if st is not None and not stat.S_ISREG(st.st_mode):
         raise _refuse(
-            _t("{path} is not an ordinary file (a device, pipe or socket); nothing was "
-               "written. Choose a file name.", lang).format(path=out),
+            _t(
+                "{path} is not an ordinary file (a device, pipe or socket); nothing was "
+                "written. Choose a file name.",
+                lang,
+            ).format(path=out),
             "output_not_regular",
         )
     for p in [] if own else protected_files(protect, database=database):
         if _same(out, p):
             raise _refuse(
-                _t("{path} is LoanDesk's own database or key file and must not be "
-                   "overwritten; choose another file name.", lang).format(path=out),
+                _t(
+                    "{path} is LoanDesk's own database or key file and must not be "
+                    "overwritten; choose another file name.",
+                    lang,
+                ).format(path=out),
                 "output_protected",
             )
     folder = out.parent
@@ -452,9 +460,7 @@ class InputFileError(UserError):
     """
 
 
-def read_small_file(
-    path: str | os.PathLike[str], *, limit: int, lang: str | None = None
-) -> bytes:
+def read_small_file(path: str | os.PathLike[str], *, limit: int, lang: str | None = None) -> bytes:
     """The bytes of ``path``, at most ``limit`` of them, without ever blocking.
 
     Opened with ``O_NONBLOCK`` (a FIFO with no writer does not hang the
@@ -519,8 +525,9 @@ def read_first_line(
 
 def _not_regular(path: Path, lang: str | None) -> InputFileError:
     return InputFileError(
-        _t("{path} is not an ordinary file (a folder, device, pipe or socket); give a file.",
-           lang).format(path=path),
+        _t(
+            "{path} is not an ordinary file (a folder, device, pipe or socket); give a file.", lang
+        ).format(path=path),
         code="input_not_regular",
     )
 

@@ -31,8 +31,7 @@ MESSAGES: dict[str, str] = {
     "password.blank": "A password cannot be only spaces.",
     "password.letters_digits": "Use both letters and digits in the password.",
     "password.common": (
-        "This password is one of the most common passwords and is guessed first; "
-        "choose another."
+        "This password is one of the most common passwords and is guessed first; choose another."
     ),
 }
 

@@ -135,8 +135,10 @@ class AddOnModel(QAbstractTableModel):
 
     def items(self) -> list[dict[str, Any]]:
         """The rows as the service takes them (an empty amount is none)."""
-        return [{k: (r.get(k) or None) if k == "amount" else r.get(k) for k in FIELDS}
-                for r in self.rows]
+        return [
+            {k: (r.get(k) or None) if k == "amount" else r.get(k) for k in FIELDS}
+            for r in self.rows
+        ]
 
     def add_row(self) -> int:
         taken = {r["code"] for r in self.rows}
@@ -145,9 +147,19 @@ class AddOnModel(QAbstractTableModel):
             n += 1
         row = len(self.rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self.rows.append({"code": f"add_on_{n}", "kind": AddOnKind.SERVICE.value, "name": "",
-                          "name_zh": "", "rule": PriceRule.QUOTED.value, "amount": "",
-                          "required_by": [], "financeable": False, "active": True})
+        self.rows.append(
+            {
+                "code": f"add_on_{n}",
+                "kind": AddOnKind.SERVICE.value,
+                "name": "",
+                "name_zh": "",
+                "rule": PriceRule.QUOTED.value,
+                "amount": "",
+                "required_by": [],
+                "financeable": False,
+                "active": True,
+            }
+        )
         self.endInsertRows()
         self.check()
         return row
@@ -186,8 +198,9 @@ class AddOnModel(QAbstractTableModel):
     def set_problems(self, problems: dict[tuple[int, str], str]) -> None:
         self.problems = problems
         if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            )
         self.problems_changed.emit()
 
     # -- Qt ----------------------------------------------------------------------
@@ -197,8 +210,9 @@ class AddOnModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return column_title(COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
         return None
@@ -225,7 +239,8 @@ class AddOnModel(QAbstractTableModel):
         if row.get("kind") == AddOnKind.COMPULSORY_INSURANCE:
             return _t("{small} / {large}").format(
                 small=_amount_text(self.on_road.compulsory_insurance),
-                large=_amount_text(self.on_road.compulsory_insurance_large))
+                large=_amount_text(self.on_road.compulsory_insurance_large),
+            )
         return ""
 
     def _tip(self, row: dict[str, Any], field: str) -> str | None:
@@ -235,11 +250,14 @@ class AddOnModel(QAbstractTableModel):
             return _t("Priced at the counter for each customer (an insurer's quote).")
         if row.get("rule") == PriceRule.ON_ROAD and self.on_road is not None:
             if row.get("kind") == AddOnKind.COMPULSORY_INSURANCE:
-                return _t("As in the store settings' on-road costs: {small} CNY for a car "
-                          "with fewer than {seats} seats, {large} CNY from {seats} seats.").format(
+                return _t(
+                    "As in the store settings' on-road costs: {small} CNY for a car "
+                    "with fewer than {seats} seats, {large} CNY from {seats} seats."
+                ).format(
                     small=_amount_text(self.on_road.compulsory_insurance),
                     large=_amount_text(self.on_road.compulsory_insurance_large),
-                    seats=self.on_road.large_car_seats)
+                    seats=self.on_road.large_car_seats,
+                )
             return _t("As in the store settings' on-road costs.")
         return None
 
@@ -308,8 +326,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.choices = list(choices)
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: Index) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         combo = QComboBox(parent)
         for label, code in self.choices:
             combo.addItem(label, code)
@@ -344,9 +361,11 @@ class AddOnDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.setAlternatingRowColors(True)
@@ -359,8 +378,10 @@ class AddOnDialog(QDialog):
         em = self.fontMetrics().averageCharWidth()
         for field, chars in WIDTHS.items():
             self.table.setColumnWidth(COLUMNS.index(field), chars * em)
-        for field, labels in (("kind", [kind_label(k) for k in AddOnKind]),
-                              ("rule", [rule_label(r) for r in PriceRule])):
+        for field, labels in (
+            ("kind", [kind_label(k) for k in AddOnKind]),
+            ("rule", [rule_label(r) for r in PriceRule]),
+        ):
             widest = max(self.table.fontMetrics().horizontalAdvance(t) for t in labels)
             self.table.setColumnWidth(COLUMNS.index(field), widest + 3 * em)
         bold = header.fontMetrics()
@@ -368,8 +389,9 @@ class AddOnDialog(QDialog):
             needed = bold.horizontalAdvance(column_title(field)) + 3 * em
             self.table.setColumnWidth(i, max(self.table.columnWidth(i), needed))
         for field in ("active", "financeable"):
-            header.setSectionResizeMode(COLUMNS.index(field),
-                                        QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(
+                COLUMNS.index(field), QHeaderView.ResizeMode.ResizeToContents
+            )
         header.setSectionResizeMode(COLUMNS.index("required_by"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._current_row())
 
@@ -387,8 +409,9 @@ class AddOnDialog(QDialog):
         self.code = QLineEdit()
         self.code.setObjectName("addOnCode")
         self.code.setMaxLength(40)
-        self.code.setToolTip(self.tr(
-            "Names the add-on in an exported catalogue; fixed once the add-on is saved."))
+        self.code.setToolTip(
+            self.tr("Names the add-on in an exported catalogue; fixed once the add-on is saved.")
+        )
         self.code.textEdited.connect(lambda text: self.model.set_code(self.current_row(), text))
         code_row = QHBoxLayout()
         code_row.addWidget(QLabel(self.tr("Code")))
@@ -399,9 +422,13 @@ class AddOnDialog(QDialog):
         side_layout.addLayout(code_row)
         side_layout.addWidget(self.lender_title)
         side_layout.addWidget(self.lender_list, 1)
-        hint = QLabel(self.tr("A lender may require an add-on for its loans (full insurance "
-                              "with the lender as first beneficiary); the customer still "
-                              "chooses the insurer. Everything else is optional."))
+        hint = QLabel(
+            self.tr(
+                "A lender may require an add-on for its loans (full insurance "
+                "with the lender as first beneficiary); the customer still "
+                "chooses the insurer. Everything else is optional."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet(style.HINT_TEXT)
         side_layout.addWidget(hint)
@@ -423,9 +450,12 @@ class AddOnDialog(QDialog):
 
         self.add_button = QPushButton(self.tr("Add an add-on"))
         self.remove_button = QPushButton(self.tr("Remove the new row"))
-        self.remove_button.setToolTip(self.tr(
-            "Only a row not saved yet can be removed; untick Active to stop offering a saved "
-            "add-on (plans that offered it keep it)."))
+        self.remove_button.setToolTip(
+            self.tr(
+                "Only a row not saved yet can be removed; untick Active to stop offering a saved "
+                "add-on (plans that offered it keep it)."
+            )
+        )
         for button in (self.add_button, self.remove_button):
             button.setAutoDefault(False)
             button.setVisible(self.editable)
@@ -433,10 +463,13 @@ class AddOnDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_row)
 
         self.note = note = QLabel(
-            self.tr("Changes apply to new plans; saved plans keep the add-ons they were "
-                    "offered. Every change is recorded with who made it and when.")
-            if self.editable else
-            self.tr("Only the owner can change the add-ons; you can read them here."))
+            self.tr(
+                "Changes apply to new plans; saved plans keep the add-ons they were "
+                "offered. Every change is recorded with who made it and when."
+            )
+            if self.editable
+            else self.tr("Only the owner can change the add-ons; you can read them here.")
+        )
         note.setWordWrap(True)
         note.setStyleSheet(style.HINT_TEXT)
         self.message = QLabel()
@@ -444,8 +477,9 @@ class AddOnDialog(QDialog):
         self.message.setWordWrap(True)
 
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("Save"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setVisible(self.editable)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
@@ -510,8 +544,9 @@ class AddOnDialog(QDialog):
             data = self.model.rows[row]
             chosen = set(data.get("required_by") or [])
             name = data.get("name_zh") if self.ctx.chinese else data.get("name")
-            self.lender_title.setText(self.tr("Lenders that require {add_on}:").format(
-                add_on=name or data.get("code")))
+            self.lender_title.setText(
+                self.tr("Lenders that require {add_on}:").format(add_on=name or data.get("code"))
+            )
             self.code.setText(data.get("code") or "")
             self.code.setReadOnly(not self.model.removable(row) or not self.editable)
             for lender in self.model.lenders:
@@ -519,22 +554,24 @@ class AddOnDialog(QDialog):
                 item.setData(lender, Qt.ItemDataRole.UserRole)
                 item.setCheckable(self.editable)
                 item.setEnabled(True)
-                item.setCheckState(Qt.CheckState.Checked if lender in chosen
-                                   else Qt.CheckState.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if lender in chosen else Qt.CheckState.Unchecked
+                )
                 self.lender_model.appendRow(item)
         else:
             self.code.setText("")
             self.code.setReadOnly(True)
-            self.lender_title.setText(self.tr("Choose an add-on to see which lenders "
-                                              "require it."))
+            self.lender_title.setText(self.tr("Choose an add-on to see which lenders require it."))
         self.lender_model.blockSignals(False)
         self.remove_button.setEnabled(self.model.removable(row))
 
     def _lender_ticked(self, _item: QStandardItem) -> None:
         row = self.current_row()
-        chosen = [self.lender_model.item(i).data(Qt.ItemDataRole.UserRole)
-                  for i in range(self.lender_model.rowCount())
-                  if self.lender_model.item(i).checkState() == Qt.CheckState.Checked]
+        chosen = [
+            self.lender_model.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.lender_model.rowCount())
+            if self.lender_model.item(i).checkState() == Qt.CheckState.Checked
+        ]
         self.model.set_required_by(row, chosen)
 
     def tick_lender(self, name: str, on: bool = True) -> None:
@@ -564,13 +601,14 @@ class AddOnDialog(QDialog):
 
     def _show_problems(self) -> None:
         self.problem_list.clear()
+
         def order(key: tuple[int, str]) -> tuple[int, int]:
             return key[0], FIELDS.index(key[1]) if key[1] in FIELDS else len(FIELDS)
 
-        for (row, field), text in sorted(self.model.problems.items(), key=lambda kv: order(
-                kv[0])):
+        for (row, field), text in sorted(self.model.problems.items(), key=lambda kv: order(kv[0])):
             where = self.tr("Row {row}, {column}").format(
-                row=row + 1, column=column_title(field) if field in FIELDS else field)
+                row=row + 1, column=column_title(field) if field in FIELDS else field
+            )
             item = QListWidgetItem(self.tr("{where}: {why}").format(where=where, why=text))
             item.setData(Qt.ItemDataRole.UserRole, (row, field))
             self.problem_list.addItem(item)
@@ -596,8 +634,9 @@ class AddOnDialog(QDialog):
             return
         db, actor, items = self.ctx.database, self.ctx.staff, self.model.items()
         self.save_button.setEnabled(False)
-        self.ctx.runner.run(lambda: addons_admin.save_add_ons(db, actor, items),
-                            self._saved, self._failed)
+        self.ctx.runner.run(
+            lambda: addons_admin.save_add_ons(db, actor, items), self._saved, self._failed
+        )
 
     def _saved(self, rows: list[Any]) -> None:
         self.save_button.setEnabled(True)

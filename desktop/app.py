@@ -127,7 +127,8 @@ class Application(QObject):
         # the login dialog comes at once when there is a database; else (the first run, the
         # setup dialog needs the data layer) something is on screen meanwhile
         self._splash: Any = (
-            self._show_splash() if splash and database is None and not self._database_exists()
+            self._show_splash()
+            if splash and database is None and not self._database_exists()
             else None
         )
         self.window: Any = None

@@ -90,8 +90,7 @@ def failure_text(exc: UserError) -> str:
     if code == "backup_wrong_key":
         return translate(
             "BackupsDialog",
-            "This backup was made with another key file than this computer's; nothing was "
-            "changed.",
+            "This backup was made with another key file than this computer's; nothing was changed.",
         )
     if code == "backup_schema_too_new":
         return translate(

@@ -51,8 +51,12 @@ from lending.errors import UserError
 
 PAGE = 500
 """At most this many entries are listed; a search narrows them down."""
-ADD_REASONS = (BlacklistReason.FRAUD, BlacklistReason.SERIOUS_DEFAULT,
-               BlacklistReason.FAKE_DOCUMENTS, BlacklistReason.OTHER)
+ADD_REASONS = (
+    BlacklistReason.FRAUD,
+    BlacklistReason.SERIOUS_DEFAULT,
+    BlacklistReason.FAKE_DOCUMENTS,
+    BlacklistReason.OTHER,
+)
 
 
 class BlacklistModel(_RowsModel):
@@ -62,8 +66,15 @@ class BlacklistModel(_RowsModel):
         super().__init__(parent)
 
     def headers(self) -> list[str]:
-        return [self.tr("List"), self.tr("Reason"), self.tr("ID number"), self.tr("Mobile"),
-                self.tr("Note"), self.tr("Added on"), self.tr("Imported at")]
+        return [
+            self.tr("List"),
+            self.tr("Reason"),
+            self.tr("ID number"),
+            self.tr("Mobile"),
+            self.tr("Note"),
+            self.tr("Added on"),
+            self.tr("Imported at"),
+        ]
 
     def display(self, row: BlacklistEntryView, column: int) -> str:
         return [
@@ -89,10 +100,10 @@ def _batch_text(row: BlacklistEntryView) -> str:
 def _service_text(exc: UserError) -> str:
     if isinstance(exc, PermissionDenied):
         return QCoreApplication.translate(
-            "BlacklistDialog", "Your role may not do this. Ask the manager or the owner.")
+            "BlacklistDialog", "Your role may not do this. Ask the manager or the owner."
+        )
     if isinstance(exc, NotFound):
-        return QCoreApplication.translate(
-            "BlacklistDialog", "This entry is no longer on the list.")
+        return QCoreApplication.translate("BlacklistDialog", "This entry is no longer on the list.")
     return tr_reason(exc.message)
 
 
@@ -125,8 +136,12 @@ class AddEntryDialog(QDialog):
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Note"), self.note)
         form.addRow("", self.errors["note"])
-        hint = QLabel(self.tr("Enter the ID number, the mobile number or both. The list keeps "
-                              "only a keyed fingerprint of each and the masked form."))
+        hint = QLabel(
+            self.tr(
+                "Enter the ID number, the mobile number or both. The list keeps "
+                "only a keyed fingerprint of each and the masked form."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet(style.HINT_TEXT)
         buttons = QDialogButtonBox()
@@ -151,10 +166,16 @@ class AddEntryDialog(QDialog):
         note = self.note.text().strip()
         self.ok_button.setEnabled(False)
         self.ctx.runner.run(
-            lambda: blacklist_service.add_entry(db, actor, id_number=id_number or None,
-                                                phone=phone or None, reason=reason,
-                                                note=note or None),
-            self._done, self._failed,
+            lambda: blacklist_service.add_entry(
+                db,
+                actor,
+                id_number=id_number or None,
+                phone=phone or None,
+                reason=reason,
+                note=note or None,
+            ),
+            self._done,
+            self._failed,
         )
 
     def _done(self, view: BlacklistEntryView) -> None:
@@ -167,8 +188,11 @@ class AddEntryDialog(QDialog):
         if isinstance(exc, ValidationError):
             for key, text in validation_texts(exc).items():
                 show_message(self.errors.get(key, self.errors[""]), text)
-            (self.phone if "phone" in exc.errors and "id_number" not in exc.errors
-             else self.id_number).setFocus()
+            (
+                self.phone
+                if "phone" in exc.errors and "id_number" not in exc.errors
+                else self.id_number
+            ).setFocus()
             return
         if isinstance(exc, UserError):
             show_message(self.errors[""], _service_text(exc))
@@ -179,8 +203,9 @@ class AddEntryDialog(QDialog):
 class LiftDialog(QDialog):
     """Take one entry off the list: why (required, audited)."""
 
-    def __init__(self, ctx: AppContext, entry: BlacklistEntryView,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, entry: BlacklistEntryView, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.entry = entry
@@ -188,11 +213,17 @@ class LiftDialog(QDialog):
         self.setWindowTitle(self.tr("Lift a blacklist entry"))
         self.setMinimumWidth(460)
         who = " / ".join(x for x in (entry.id_masked, entry.phone_masked) if x)
-        intro = QLabel(self.tr("{who} is on the {list} ({reason}) since {date}. Once lifted, "
-                               "this person is no longer stopped at reception.").format(
-            who=who, list=in_sentence(blacklist_source_label(entry.source)),
-            reason=in_sentence(blacklist_reason_label(entry.reason)),
-            date=local_time(entry.added_at, "%Y-%m-%d")))
+        intro = QLabel(
+            self.tr(
+                "{who} is on the {list} ({reason}) since {date}. Once lifted, "
+                "this person is no longer stopped at reception."
+            ).format(
+                who=who,
+                list=in_sentence(blacklist_source_label(entry.source)),
+                reason=in_sentence(blacklist_reason_label(entry.reason)),
+                date=local_time(entry.added_at, "%Y-%m-%d"),
+            )
+        )
         intro.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setMaxLength(blacklist_service.MAX_NOTE)
@@ -225,7 +256,8 @@ class LiftDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.ctx.runner.run(
             lambda: blacklist_service.lift_entry(db, actor, entry_id, why),
-            self._done, self._failed,
+            self._done,
+            self._failed,
         )
 
     def _done(self, _result: Any) -> None:
@@ -259,7 +291,8 @@ class BlacklistDialog(QDialog):
         self.search = QLineEdit()
         self.search.setObjectName("blacklistSearch")
         self.search.setPlaceholderText(
-            self.tr("Search: full ID or mobile number, last digits, or a word of the note"))
+            self.tr("Search: full ID or mobile number, last digits, or a word of the note")
+        )
         self.search.setClearButtonEnabled(True)
         self.source = QComboBox()
         self.source.addItem(self.tr("Both lists"), None)
@@ -299,9 +332,12 @@ class BlacklistDialog(QDialog):
         self.import_button.clicked.connect(self.choose_import)
         self.replace = QCheckBox(self.tr("Replace the earlier industry list"))
         self.replace.setChecked(True)
-        self.replace.setToolTip(self.tr(
-            "The new file becomes the industry list; entries of earlier files go once the new "
-            "one is in. Internal entries always stay."))
+        self.replace.setToolTip(
+            self.tr(
+                "The new file becomes the industry list; entries of earlier files go once the new "
+                "one is in. Internal entries always stay."
+            )
+        )
 
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -351,16 +387,19 @@ class BlacklistDialog(QDialog):
         source = BlacklistSource(data) if data else None
         self.ctx.runner.run(
             lambda: blacklist_service.search_entries(db, actor, text, source=source, limit=PAGE),
-            self._loaded, self._failed,
+            self._loaded,
+            self._failed,
         )
 
     def _loaded(self, page: EntryPage) -> None:
         self.page = page
         self.model.set_rows(page.rows)
         if page.total > len(page.rows):
-            self.count.setText(self.tr("Showing the newest {shown} of {total} entries; search "
-                                       "to find others.").format(shown=len(page.rows),
-                                                                 total=f"{page.total:,}"))
+            self.count.setText(
+                self.tr(
+                    "Showing the newest {shown} of {total} entries; search to find others."
+                ).format(shown=len(page.rows), total=f"{page.total:,}")
+            )
         else:
             self.count.setText(self.tr("{total} entries").format(total=f"{page.total:,}"))
         self._selection()
@@ -418,8 +457,8 @@ class BlacklistDialog(QDialog):
     # -- import -------------------------------------------------------------------
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import the industry blacklist"), "",
-            self.tr("Lists (*.csv *.xlsx)"))
+            self, self.tr("Import the industry blacklist"), "", self.tr("Lists (*.csv *.xlsx)")
+        )
         if path:
             self.start_import(Path(path))
 
@@ -429,7 +468,10 @@ class BlacklistDialog(QDialog):
         def job(j: Job) -> ImportResult:
             try:
                 return blacklist_service.import_industry_list(
-                    db, actor, path, replace_previous=replace,
+                    db,
+                    actor,
+                    path,
+                    replace_previous=replace,
                     progress=lambda done, total: j.report(done, total),
                     cancelled=lambda: j.cancelled,
                 )
@@ -439,8 +481,12 @@ class BlacklistDialog(QDialog):
         self._busy(True)
         self.say(self.tr("Importing {file}…").format(file=path.name))
         self.handle = self.ctx.runner.run(
-            job, self._imported, self._import_failed, progress=self._progress,
-            cancellable=True, on_cancelled=self._import_cancelled,
+            job,
+            self._imported,
+            self._import_failed,
+            progress=self._progress,
+            cancellable=True,
+            on_cancelled=self._import_cancelled,
         )
         if self.handle.finished:  # an immediate runner has already called back
             self.handle = None
@@ -473,17 +519,22 @@ class BlacklistDialog(QDialog):
     def _imported(self, result: ImportResult) -> None:
         self._finished_import()
         text = self.tr("Imported {added} entries of the industry list.").format(
-            added=f"{result.added:,}")
+            added=f"{result.added:,}"
+        )
         if result.replaced:
             text += " " + self.tr("Entries of the earlier list removed: {n}.").format(
-                n=f"{result.replaced:,}")
+                n=f"{result.replaced:,}"
+            )
         if result.skipped:
             text += " " + self.tr("Repeated rows skipped: {n}.").format(n=result.skipped)
         if result.errors:
-            shown = "; ".join(self.tr("line {line}: {why}").format(line=line, why=tr_reason(why))
-                              for line, why in result.errors[:5])
+            shown = "; ".join(
+                self.tr("line {line}: {why}").format(line=line, why=tr_reason(why))
+                for line, why in result.errors[:5]
+            )
             text += " " + self.tr("Rows that could not be read: {n} ({lines}).").format(
-                n=len(result.errors), lines=shown + ("; …" if len(result.errors) > 5 else ""))
+                n=len(result.errors), lines=shown + ("; …" if len(result.errors) > 5 else "")
+            )
         self.say(text, error=bool(result.errors))
         self.refresh()
 

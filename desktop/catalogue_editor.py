@@ -105,7 +105,8 @@ class ProductListModel(_RowsModel):
             return QBrush(GREY)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Lenders: {names}").format(
-                names=", ".join(self.lender_names.get(n, n) for n in row.lenders))
+                names=", ".join(self.lender_names.get(n, n) for n in row.lenders)
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -125,15 +126,17 @@ class LenderListModel(_RowsModel):
         return [self.tr("English name"), self.tr("Chinese name"), self.tr("Status")]
 
     def display(self, row: LenderView, column: int) -> str:
-        return [row.name, row.name_zh,
-                self.tr("In use") if row.active else self.tr("Not active")][column]
+        return [row.name, row.name_zh, self.tr("In use") if row.active else self.tr("Not active")][
+            column
+        ]
 
     def extra(self, row: LenderView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
             return QBrush(GREY)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Products: {names}").format(
-                names=", ".join(self.product_names.get(c, c) for c in row.products) or "—")
+                names=", ".join(self.product_names.get(c, c) for c in row.products) or "—"
+            )
         return None
 
     def row_of(self, lender_id: int | None) -> int:
@@ -176,25 +179,37 @@ class LenderForm(QWidget):
         self.service_phone.setPlaceholderText(self.tr("e.g. 95588"))
         self.complaint_channel = QLineEdit()
         self.complaint_channel.setPlaceholderText(
-            self.tr("e.g. 95588, or the banking regulator's hotline 12378"))
+            self.tr("e.g. 95588, or the banking regulator's hotline 12378")
+        )
         self.payout_rules = QPlainTextEdit()
-        self.payout_rules.setPlaceholderText(self.tr(
-            "e.g. paid to the dealer's account only, after the invoice and the mortgage "
-            "registration"))
+        self.payout_rules.setPlaceholderText(
+            self.tr(
+                "e.g. paid to the dealer's account only, after the invoice and the mortgage "
+                "registration"
+            )
+        )
         self.payout_rules.setTabChangesFocus(True)
         self.payout_rules.setFixedHeight(90)
-        self.errors = {k: error_label() for k in (
-            "name", "name_zh", "service_phone", "complaint_channel", "payout_rules")}
+        self.errors = {
+            k: error_label()
+            for k in ("name", "name_zh", "service_phone", "complaint_channel", "payout_rules")
+        }
         self.widgets: dict[str, QLineEdit | QPlainTextEdit] = {
-            "name": self.name, "name_zh": self.name_zh, "service_phone": self.service_phone,
-            "complaint_channel": self.complaint_channel, "payout_rules": self.payout_rules}
+            "name": self.name,
+            "name_zh": self.name_zh,
+            "service_phone": self.service_phone,
+            "complaint_channel": self.complaint_channel,
+            "payout_rules": self.payout_rules,
+        }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key, label in (("name", self.tr("Name in English")),
-                           ("name_zh", self.tr("Name in Chinese")),
-                           ("service_phone", self.tr("Service phone")),
-                           ("complaint_channel", self.tr("Complaint channel")),
-                           ("payout_rules", self.tr("Payout account rules"))):
+        for key, label in (
+            ("name", self.tr("Name in English")),
+            ("name_zh", self.tr("Name in Chinese")),
+            ("service_phone", self.tr("Service phone")),
+            ("complaint_channel", self.tr("Complaint channel")),
+            ("payout_rules", self.tr("Payout account rules")),
+        ):
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
@@ -202,9 +217,13 @@ class LenderForm(QWidget):
             column.addWidget(self.widgets[key])
             column.addWidget(self.errors[key])
             form.addRow(label, box)
-        hint = QLabel(self.tr("Products and plans name a lender by its English name; the "
-                              "customer's papers print the name in their language and the "
-                              "service phone."))
+        hint = QLabel(
+            self.tr(
+                "Products and plans name a lender by its English name; the "
+                "customer's papers print the name in their language and the "
+                "service phone."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet(style.HINT_TEXT)
         layout = QVBoxLayout(self)
@@ -226,8 +245,13 @@ class LenderForm(QWidget):
         self.show_errors({})
 
     def details(self) -> LenderDetails:
-        return LenderDetails(self.name.text(), self.name_zh.text(), self.service_phone.text(),
-                             self.complaint_channel.text(), self.payout_rules.toPlainText())
+        return LenderDetails(
+            self.name.text(),
+            self.name_zh.text(),
+            self.service_phone.text(),
+            self.complaint_channel.text(),
+            self.payout_rules.toPlainText(),
+        )
 
     def set_editable(self, on: bool) -> None:
         for widget in self.widgets.values():
@@ -258,12 +282,15 @@ class CatalogueEditorDialog(QDialog):
         self.product_model = ProductListModel(ctx.chinese, self)
         self.products_table = list_view(self.product_model, 0)
         self.products_table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._product_chosen(current.row()))
+            lambda current, _previous: self._product_chosen(current.row())
+        )
         self.add_kind = QComboBox()
         self.add_kind.setObjectName("add_kind")
-        for kind, text in ((catalogue_service.KIND_CAR, self.tr("Car loan")),
-                           (catalogue_service.KIND_CONSUMER, self.tr("Consumer credit line")),
-                           (catalogue_service.KIND_CARD, self.tr("Card instalment"))):
+        for kind, text in (
+            (catalogue_service.KIND_CAR, self.tr("Car loan")),
+            (catalogue_service.KIND_CONSUMER, self.tr("Consumer credit line")),
+            (catalogue_service.KIND_CARD, self.tr("Card instalment")),
+        ):
             self.add_kind.addItem(text, kind)
         self.add_kind.setToolTip(self.tr("The kind of product Add product adds"))
         self.add_product_button = QPushButton(self.tr("Add product"))
@@ -278,7 +305,8 @@ class CatalogueEditorDialog(QDialog):
         self.forms: dict[str, FieldsForm] = {
             catalogue_service.KIND_CAR: self.product_form,
             catalogue_service.KIND_CONSUMER: self.credit_form,
-            catalogue_service.KIND_CARD: self.card_form}
+            catalogue_service.KIND_CARD: self.card_form,
+        }
         self.form_stack = QStackedWidget()
         for form in self.forms.values():
             self.form_stack.addWidget(form)
@@ -291,17 +319,26 @@ class CatalogueEditorDialog(QDialog):
         self.revert_button = QPushButton(self.tr("Undo changes"))
         self.revert_button.clicked.connect(self._show_current_product)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._side_by_side(
-            self.products_table,
-            [self.add_kind, self.add_product_button, self.copy_button,
-             self.toggle_product_button],
-            self.form_stack, [self.save_product_button, self.revert_button]),
-            self.tr("Products"))
+        self.tabs.addTab(
+            self._side_by_side(
+                self.products_table,
+                [
+                    self.add_kind,
+                    self.add_product_button,
+                    self.copy_button,
+                    self.toggle_product_button,
+                ],
+                self.form_stack,
+                [self.save_product_button, self.revert_button],
+            ),
+            self.tr("Products"),
+        )
 
         self.lender_model = LenderListModel(self)
         self.lenders_table = list_view(self.lender_model, 0)
         self.lenders_table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._lender_chosen(current.row()))
+            lambda current, _previous: self._lender_chosen(current.row())
+        )
         self.add_lender_button = QPushButton(self.tr("Add lender"))
         self.toggle_lender_button = QPushButton(self.tr("Deactivate"))
         self.add_lender_button.clicked.connect(self.add_lender)
@@ -309,16 +346,25 @@ class CatalogueEditorDialog(QDialog):
         self.lender_form = LenderForm(self)
         self.save_lender_button = QPushButton(self.tr("Save lender"))
         self.save_lender_button.clicked.connect(self.save_lender)
-        self.tabs.addTab(self._side_by_side(
-            self.lenders_table, [self.add_lender_button, self.toggle_lender_button],
-            self.lender_form, [self.save_lender_button]), self.tr("Lenders"))
+        self.tabs.addTab(
+            self._side_by_side(
+                self.lenders_table,
+                [self.add_lender_button, self.toggle_lender_button],
+                self.lender_form,
+                [self.save_lender_button],
+            ),
+            self.tr("Lenders"),
+        )
 
         note = QLabel(
-            self.tr("Changes apply to new plans; saved plans keep their figures and print as "
-                    "they were. Nothing is deleted: deactivate what is no longer offered. "
-                    "Every change is recorded with who made it and when.")
-            if self.editable else
-            self.tr("Only the owner can change products and lenders; you can read them here."))
+            self.tr(
+                "Changes apply to new plans; saved plans keep their figures and print as "
+                "they were. Nothing is deleted: deactivate what is no longer offered. "
+                "Every change is recorded with who made it and when."
+            )
+            if self.editable
+            else self.tr("Only the owner can change products and lenders; you can read them here.")
+        )
         note.setWordWrap(True)
         note.setStyleSheet(style.HINT_TEXT)
         self.message = QLabel()
@@ -335,9 +381,16 @@ class CatalogueEditorDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-        for button in (self.add_product_button, self.copy_button, self.toggle_product_button,
-                       self.save_product_button, self.revert_button, self.add_lender_button,
-                       self.toggle_lender_button, self.save_lender_button):
+        for button in (
+            self.add_product_button,
+            self.copy_button,
+            self.toggle_product_button,
+            self.save_product_button,
+            self.revert_button,
+            self.add_lender_button,
+            self.toggle_lender_button,
+            self.save_lender_button,
+        ):
             button.setAutoDefault(False)
             button.setVisible(self.editable)
         self.add_kind.setVisible(self.editable)
@@ -349,8 +402,13 @@ class CatalogueEditorDialog(QDialog):
         self.resize(1180, 760)
         self.refresh()
 
-    def _side_by_side(self, table: QTableView, actions: Sequence[QWidget], form: QWidget,
-                      saves: Sequence[QPushButton]) -> QWidget:
+    def _side_by_side(
+        self,
+        table: QTableView,
+        actions: Sequence[QWidget],
+        form: QWidget,
+        saves: Sequence[QPushButton],
+    ) -> QWidget:
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -380,20 +438,27 @@ class CatalogueEditorDialog(QDialog):
     # -- loading ----------------------------------------------------------------
     def refresh(self, select: str | None = None) -> None:
         db, actor = self.ctx.database, self.ctx.staff
-        self.ctx.runner.run(lambda: catalogue_admin.load_catalogue_view(db, actor),
-                            lambda view: self.show_view(view, select), self._failed)
+        self.ctx.runner.run(
+            lambda: catalogue_admin.load_catalogue_view(db, actor),
+            lambda view: self.show_view(view, select),
+            self._failed,
+        )
 
-    def show_view(self, view: CatalogueView, select_product: str | None = None,
-                  select_lender: int | None = None) -> None:
+    def show_view(
+        self,
+        view: CatalogueView,
+        select_product: str | None = None,
+        select_lender: int | None = None,
+    ) -> None:
         current = self.current_product()
         lender = self.current_lender()
         self.view = view
         self.product_model.lender_names = {
-            lv.name: (lv.name_zh or lv.name) if self.ctx.chinese else lv.name
-            for lv in view.lenders}
+            lv.name: (lv.name_zh or lv.name) if self.ctx.chinese else lv.name for lv in view.lenders
+        }
         self.lender_model.product_names = {
-            p.code: (p.name_zh or p.name) if self.ctx.chinese else p.name
-            for p in view.products}
+            p.code: (p.name_zh or p.name) if self.ctx.chinese else p.name for p in view.products
+        }
         for form in self.forms.values():
             form.set_lenders(view.lenders)
         self.product_model.set_rows(view.products)
@@ -431,13 +496,16 @@ class CatalogueEditorDialog(QDialog):
         if not self.product_dirty or not self.editable:
             return True
         base = self.form.base
-        name = ((base.name_zh or base.name) if self.ctx.chinese else base.name) or \
-            self.tr("the new product")
+        name = ((base.name_zh or base.name) if self.ctx.chinese else base.name) or self.tr(
+            "the new product"
+        )
         answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
+            self,
+            self.tr("Unsaved changes"),
             self.tr("The changes to {name} are not saved. Discard them?").format(name=name),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Discard
 
     def reject(self) -> None:
@@ -469,11 +537,14 @@ class CatalogueEditorDialog(QDialog):
         self.revert_button.setEnabled(readable)
         self.copy_button.setEnabled(readable)
         self.toggle_product_button.setText(
-            self.tr("Deactivate") if entry.active else self.tr("Offer again"))
+            self.tr("Deactivate") if entry.active else self.tr("Offer again")
+        )
         if not readable:
-            form.heading.setText(self.tr(
-                "{name} cannot be read; it can be deactivated or offered again.").format(
-                name=self.product_model.display(entry, 0)))
+            form.heading.setText(
+                self.tr("{name} cannot be read; it can be deactivated or offered again.").format(
+                    name=self.product_model.display(entry, 0)
+                )
+            )
 
     def _show_current_product(self) -> None:
         self.product_dirty = False
@@ -496,9 +567,10 @@ class CatalogueEditorDialog(QDialog):
         form = self._show_form(kind)
         form.setEnabled(True)
         form.set_editable(True)
-        blank = {catalogue_service.KIND_CONSUMER: blank_consumer,
-                 catalogue_service.KIND_CARD: blank_card}.get(
-            kind, lambda: blank_product(self.ctx.settings))()
+        blank = {
+            catalogue_service.KIND_CONSUMER: blank_consumer,
+            catalogue_service.KIND_CARD: blank_card,
+        }.get(kind, lambda: blank_product(self.ctx.settings))()
         form.show_product(blank, None, blank=True)
         for button in (self.save_product_button, self.revert_button):
             button.setEnabled(True)
@@ -516,9 +588,11 @@ class CatalogueEditorDialog(QDialog):
         db, actor = self.ctx.database, self.ctx.staff
         name = product.name
         self.save_product_button.setEnabled(False)
-        self.ctx.runner.run(lambda: catalogue_admin.save_product(db, actor, product),
-                            lambda view: self._product_saved(view, product.code, name),
-                            self._product_failed)
+        self.ctx.runner.run(
+            lambda: catalogue_admin.save_product(db, actor, product),
+            lambda view: self._product_saved(view, product.code, name),
+            self._product_failed,
+        )
 
     def _product_saved(self, view: CatalogueView, code: str, name: str) -> None:
         self.save_product_button.setEnabled(True)
@@ -537,28 +611,38 @@ class CatalogueEditorDialog(QDialog):
             return
         db, actor, code = self.ctx.database, self.ctx.staff, entry.code
         had = {p.code for p in self.view.products} if self.view else set()
-        self._run(lambda: catalogue_admin.copy_product(db, actor, code),
-                  lambda view: self._copied(view, had))
+        self._run(
+            lambda: catalogue_admin.copy_product(db, actor, code),
+            lambda view: self._copied(view, had),
+        )
 
     def _copied(self, view: CatalogueView, had: set[str]) -> None:
         copy = next(p for p in reversed(view.products) if p.code not in had)
         self.show_view(view, copy.code)
-        self.say(self.tr("Copied as {name}. The copy is not offered until you tick "
-                         "\"Offered in new plans\" and save it.").format(
-            name=self.product_model.display(copy, 0)))
+        self.say(
+            self.tr(
+                "Copied as {name}. The copy is not offered until you tick "
+                '"Offered in new plans" and save it.'
+            ).format(name=self.product_model.display(copy, 0))
+        )
 
     def toggle_product(self) -> None:
         entry = self.current_product()
         if entry is None or not self.editable or not self.may_discard():
             return
         db, actor, code, active = self.ctx.database, self.ctx.staff, entry.code, not entry.active
-        self._run(lambda: catalogue_admin.set_product_active(db, actor, code, active),
-                  lambda view: self._toggled(view, code, active))
+        self._run(
+            lambda: catalogue_admin.set_product_active(db, actor, code, active),
+            lambda view: self._toggled(view, code, active),
+        )
 
     def _toggled(self, view: CatalogueView, code: str, active: bool) -> None:
         self.show_view(view, code)
-        self.say(self.tr("Offered in new plans again.") if active else self.tr(
-            "No longer offered in new plans. Saved plans keep it and still print."))
+        self.say(
+            self.tr("Offered in new plans again.")
+            if active
+            else self.tr("No longer offered in new plans. Saved plans keep it and still print.")
+        )
 
     # -- lenders ----------------------------------------------------------------
     def current_lender(self) -> LenderView | None:
@@ -574,7 +658,8 @@ class CatalogueEditorDialog(QDialog):
         self.lender_form.show_lender(lender)
         self.toggle_lender_button.setEnabled(True)
         self.toggle_lender_button.setText(
-            self.tr("Deactivate") if lender.active else self.tr("Activate"))
+            self.tr("Deactivate") if lender.active else self.tr("Activate")
+        )
 
     def add_lender(self) -> None:
         if not self.editable:
@@ -594,7 +679,9 @@ class CatalogueEditorDialog(QDialog):
         self.save_lender_button.setEnabled(False)
         self.ctx.runner.run(
             lambda: catalogue_admin.save_lender(db, actor, details, lender_id),
-            lambda view: self._lender_saved(view, details.cleaned().name), self._lender_failed)
+            lambda view: self._lender_saved(view, details.cleaned().name),
+            self._lender_failed,
+        )
 
     def _lender_saved(self, view: CatalogueView, name: str) -> None:
         self.save_lender_button.setEnabled(True)
@@ -605,8 +692,9 @@ class CatalogueEditorDialog(QDialog):
     def _lender_failed(self, exc: BaseException) -> None:
         self._refused(exc, self.save_lender_button, self.lender_form.show_errors)
 
-    def _refused(self, exc: BaseException, button: QPushButton,
-                 show_errors: Callable[[dict[str, str]], Any]) -> None:
+    def _refused(
+        self, exc: BaseException, button: QPushButton, show_errors: Callable[[dict[str, str]], Any]
+    ) -> None:
         """A save came back refused: each reason under its field, nothing saved."""
         button.setEnabled(True)
         if isinstance(exc, ValidationError):
@@ -619,19 +707,27 @@ class CatalogueEditorDialog(QDialog):
         lender = self.current_lender()
         if lender is None or not self.editable:
             return
-        db, actor, lender_id, active = (self.ctx.database, self.ctx.staff, lender.id,
-                                        not lender.active)
-        self._run(lambda: catalogue_admin.set_lender_active(db, actor, lender_id, active),
-                  lambda view: self._lender_toggled(view, lender_id, active))
+        db, actor, lender_id, active = (
+            self.ctx.database,
+            self.ctx.staff,
+            lender.id,
+            not lender.active,
+        )
+        self._run(
+            lambda: catalogue_admin.set_lender_active(db, actor, lender_id, active),
+            lambda view: self._lender_toggled(view, lender_id, active),
+        )
 
     def _lender_toggled(self, view: CatalogueView, lender_id: int, active: bool) -> None:
         self.show_view(view, select_lender=lender_id)
-        self.say(self.tr("The lender is active again.") if active else self.tr(
-            "The lender is no longer chosen for products."))
+        self.say(
+            self.tr("The lender is active again.")
+            if active
+            else self.tr("The lender is no longer chosen for products.")
+        )
 
     # -- shared -----------------------------------------------------------------
-    def _run(self, job: Callable[[], CatalogueView],
-             done: Callable[[CatalogueView], None]) -> None:
+    def _run(self, job: Callable[[], CatalogueView], done: Callable[[CatalogueView], None]) -> None:
         self.ctx.runner.run(job, done, self._failed)
 
     def _save_shortcut(self) -> None:
@@ -655,4 +751,3 @@ class CatalogueEditorDialog(QDialog):
             self.say(tr_reason(exc.message), error=True)
             return
         raise exc
-

@@ -59,8 +59,11 @@ def _band(value: Decimal) -> str:
 
 def _parts(text: str) -> list[str]:
     """``12, 24，36`` -> ``["12", "24", "36"]`` (commas, Chinese commas or blanks)."""
-    return [p for p in text.replace("，", ",").replace("、", ",").replace(" ", ",").split(",")
-            if p.strip()]
+    return [
+        p
+        for p in text.replace("，", ",").replace("、", ",").replace(" ", ",").split(",")
+        if p.strip()
+    ]
 
 
 def hint_label(text: str) -> QLabel:
@@ -76,8 +79,9 @@ class FieldsForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, settings: LendingSettings, chinese: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: LendingSettings, chinese: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.chinese = chinese
@@ -126,8 +130,9 @@ class FieldsForm(QWidget):
         self.focus_of[key] = focus
         return label
 
-    def _field(self, key: str, tab: int, unit: str = "", placeholder: str = "",
-               wide: bool = False) -> QWidget:
+    def _field(
+        self, key: str, tab: int, unit: str = "", placeholder: str = "", wide: bool = False
+    ) -> QWidget:
         """A line edit with its unit beside it and its reason under it (a number's edit
         is narrow, a name's or list's takes the width)."""
         line = QLineEdit()
@@ -164,8 +169,9 @@ class FieldsForm(QWidget):
         row.addWidget(self._field(hi_key, tab, unit), 1, Qt.AlignmentFlag.AlignTop)
         return box
 
-    def _checks(self, key: str, tab: int, items: Iterable[tuple[Any, str]],
-                columns: int = 2) -> tuple[QWidget, dict[Any, QCheckBox]]:
+    def _checks(
+        self, key: str, tab: int, items: Iterable[tuple[Any, str]], columns: int = 2
+    ) -> tuple[QWidget, dict[Any, QCheckBox]]:
         boxes: dict[Any, QCheckBox] = {}
         holder = QWidget()
         column = QVBoxLayout(holder)
@@ -230,8 +236,9 @@ class FieldsForm(QWidget):
             item.setData(lender.name, Qt.ItemDataRole.UserRole)
             item.setCheckable(self.editable)
             item.setEditable(False)
-            item.setCheckState(Qt.CheckState.Checked if lender.name in chosen
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if lender.name in chosen else Qt.CheckState.Unchecked
+            )
             self.lender_model.appendRow(item)
         self._filling = False
 
@@ -247,15 +254,17 @@ class FieldsForm(QWidget):
         if entry is None:
             self.heading.setText(new)
         else:
-            self.heading.setText(_t("{name} · saved plans made with it: {n} (they keep "
-                                    "their figures)").format(name=name, n=entry.plans))
+            self.heading.setText(
+                _t("{name} · saved plans made with it: {n} (they keep their figures)").format(
+                    name=name, n=entry.plans
+                )
+            )
 
     def _clear_errors(self) -> None:
         for label in self.errors.values():
             show_message(label, None)
 
-    def show_product(self, product: Any, entry: ProductEntry | None,
-                     blank: bool = False) -> None:
+    def show_product(self, product: Any, entry: ProductEntry | None, blank: bool = False) -> None:
         """Show ``product`` (``entry``: as listed; None: a new one, ``blank``: to fill)."""
         raise NotImplementedError
 
@@ -267,8 +276,9 @@ class FieldsForm(QWidget):
         """The product as the form holds it and every reason by field (user's language)."""
         raise NotImplementedError
 
-    def _number(self, errors: dict[str, str], key: str, default: Decimal | int,
-                line: str | None = None) -> Any:
+    def _number(
+        self, errors: dict[str, str], key: str, default: Decimal | int, line: str | None = None
+    ) -> Any:
         """The value typed into ``line`` (default: the field ``key``), read with ``key``'s
         bounds; the shown one when equal (0 stays 0, not 0.00)."""
         try:

@@ -59,19 +59,32 @@ SUBSIDY_TAB = 5
 def blank_product(settings: LendingSettings) -> Product:
     """What a new product starts from (the store's vehicle limits; rates to fill in)."""
     return Product(
-        code="", name="", name_zh="", example_lenders=(),
-        max_financing_ratio_percent=Decimal(70), apr_min_percent=Decimal("4.00"),
-        apr_max_percent=Decimal("12.00"), approval_days_min=1, approval_days_max=3,
-        methods=(RepaymentMethod.EQUAL_INSTALLMENT,), term_min_months=12,
-        term_max_months=36, terms=(12, 24, 36), strictness=Strictness.MEDIUM,
+        code="",
+        name="",
+        name_zh="",
+        example_lenders=(),
+        max_financing_ratio_percent=Decimal(70),
+        apr_min_percent=Decimal("4.00"),
+        apr_max_percent=Decimal("12.00"),
+        approval_days_min=1,
+        approval_days_max=3,
+        methods=(RepaymentMethod.EQUAL_INSTALLMENT,),
+        term_min_months=12,
+        term_max_months=36,
+        terms=(12, 24, 36),
+        strictness=Strictness.MEDIUM,
         max_vehicle_age_years=settings.max_vehicle_age_years,
         max_mileage_km=settings.max_vehicle_mileage_km,
-        grades=(GradeTerms(Grade.A, Decimal(0), Decimal(90), Decimal(98)),
-                GradeTerms(Grade.B, Decimal(0), Decimal(70), Decimal(80))),
-        fees=Fees(), step_up=None, requires_full_insurance=False, online_small_loan=False,
+        grades=(
+            GradeTerms(Grade.A, Decimal(0), Decimal(90), Decimal(98)),
+            GradeTerms(Grade.B, Decimal(0), Decimal(70), Decimal(80)),
+        ),
+        fees=Fees(),
+        step_up=None,
+        requires_full_insurance=False,
+        online_small_loan=False,
         active=True,
     )
-
 
 
 # --- grades and the rate sheet -------------------------------------------------------------
@@ -83,8 +96,9 @@ def blank_product(settings: LendingSettings) -> Product:
 class ProductForm(FieldsForm):
     """One car-loan product in tabs; :meth:`read` gives the product and every reason."""
 
-    def __init__(self, settings: LendingSettings, chinese: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: LendingSettings, chinese: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(settings, chinese, parent)
         self.base: Product = blank_product(settings)
         self.tabs.addTab(self._general(), self.tr("General"))
@@ -106,9 +120,10 @@ class ProductForm(FieldsForm):
             self.strictness.addItem(strictness_label(s), s.value)
         self.strictness.currentIndexChanged.connect(lambda _i: self.changed.emit())
         form.addRow(self.tr("Strictness"), self.strictness)
-        form.addRow(self.tr("Approval time"),
-                    self._pair("approval_days_min", "approval_days_max", 0,
-                               self.tr("working days")))
+        form.addRow(
+            self.tr("Approval time"),
+            self._pair("approval_days_min", "approval_days_max", 0, self.tr("working days")),
+        )
         self.active = self._check_box("active", self.tr("Offered in new plans"))
         form.addRow(self.active)
         return page
@@ -116,39 +131,54 @@ class ProductForm(FieldsForm):
     def _repayment(self) -> QWidget:
         page, form = self._page()
         holder, self.method_boxes = self._checks(
-            "methods", 1, ((m, method_label(m.value)) for m in RepaymentMethod), columns=3)
+            "methods", 1, ((m, method_label(m.value)) for m in RepaymentMethod), columns=3
+        )
         form.addRow(self.tr("Repayment methods"), holder)
-        form.addRow(self.tr("Terms"), self._field("terms", 1, self.tr("months"),
-                                                  self.tr("e.g. 12, 24, 36"), wide=True))
-        form.addRow(self.tr("Step-up: the payment rises by"),
-                    self._field("step_up.step_percent", 1, "%"))
+        form.addRow(
+            self.tr("Terms"),
+            self._field("terms", 1, self.tr("months"), self.tr("e.g. 12, 24, 36"), wide=True),
+        )
+        form.addRow(
+            self.tr("Step-up: the payment rises by"), self._field("step_up.step_percent", 1, "%")
+        )
         form.addRow(self.tr("… every"), self._field("step_up.step_months", 1, self.tr("months")))
-        form.addRow(self.tr("Balloon: from"),
-                    self._pair("balloon_min_percent", "balloon_max_percent", 1,
-                               self.tr("% of the loan")))
+        form.addRow(
+            self.tr("Balloon: from"),
+            self._pair("balloon_min_percent", "balloon_max_percent", 1, self.tr("% of the loan")),
+        )
         for method in (RepaymentMethod.STEP_UP, RepaymentMethod.BALLOON):
             self.method_boxes[method].toggled.connect(lambda _on: self._enable_details())
         return page
 
     def _vehicles(self) -> QWidget:
         page, form = self._page()
-        form.addRow(self.tr("Lends at most"),
-                    self._field("max_financing_ratio_percent", 2,
-                                self.tr("% of the appraised value")))
+        form.addRow(
+            self.tr("Lends at most"),
+            self._field("max_financing_ratio_percent", 2, self.tr("% of the appraised value")),
+        )
         holder, self.kind_boxes = self._checks(
-            "vehicle_kinds", 2, ((k, vehicle_kind_label(k)) for k in VehicleKind))
+            "vehicle_kinds", 2, ((k, vehicle_kind_label(k)) for k in VehicleKind)
+        )
         form.addRow(self.tr("Finances"), holder)
         holder, self.energy_boxes = self._checks(
-            "energies", 2, ((e, energy_label(e)) for e in Energy), columns=4)
+            "energies", 2, ((e, energy_label(e)) for e in Energy), columns=4
+        )
         form.addRow(self.tr("Kinds of car"), holder)
-        form.addRow(self.tr("Oldest car"), self._field("max_vehicle_age_years", 2,
-                                                       self.tr("years")))
+        form.addRow(
+            self.tr("Oldest car"), self._field("max_vehicle_age_years", 2, self.tr("years"))
+        )
         form.addRow(self.tr("Highest mileage"), self._field("max_mileage_km", 2, self.tr("km")))
-        self.full_insurance = self._check_box("requires_full_insurance", self.tr(
-            "Requires full insurance with the lender as first beneficiary (the customer picks "
-            "the insurer)"))
-        self.online = self._check_box("online_small_loan", self.tr(
-            "An online small loan (the store's amount and term limits apply)"))
+        self.full_insurance = self._check_box(
+            "requires_full_insurance",
+            self.tr(
+                "Requires full insurance with the lender as first beneficiary (the customer picks "
+                "the insurer)"
+            ),
+        )
+        self.online = self._check_box(
+            "online_small_loan",
+            self.tr("An online small loan (the store's amount and term limits apply)"),
+        )
         for box in (self.full_insurance, self.online):
             form.addRow(box)
         return page
@@ -156,35 +186,51 @@ class ProductForm(FieldsForm):
     def _fees(self) -> QWidget:
         page, form = self._page()
         form.addRow(self.tr("Up-front fee"), self._field("fees.upfront_fee", 3, self.tr("CNY")))
-        form.addRow(self.tr("… plus"), self._field("fees.upfront_fee_percent", 3,
-                                                   self.tr("% of the loan")))
-        form.addRow(self.tr("Account management fee"),
-                    self._field("fees.monthly_fee_rate_percent", 3,
-                                self.tr("% of the loan a month")))
-        form.addRow(self.tr("Early repayment fee"),
-                    self._field("fees.early_repayment_fee_percent", 3,
-                                self.tr("% of the principal repaid early")))
-        form.addRow(self.tr("Overdue penalty"),
-                    self._field("fees.overdue_penalty_percent_per_day", 3,
-                                self.tr("% of the overdue amount a day")))
-        form.addRow(hint_label(self.tr("Every fee is in the APR the customer is shown and on "
-                                       "the disclosure sheet.")))
+        form.addRow(
+            self.tr("… plus"), self._field("fees.upfront_fee_percent", 3, self.tr("% of the loan"))
+        )
+        form.addRow(
+            self.tr("Account management fee"),
+            self._field("fees.monthly_fee_rate_percent", 3, self.tr("% of the loan a month")),
+        )
+        form.addRow(
+            self.tr("Early repayment fee"),
+            self._field(
+                "fees.early_repayment_fee_percent", 3, self.tr("% of the principal repaid early")
+            ),
+        )
+        form.addRow(
+            self.tr("Overdue penalty"),
+            self._field(
+                "fees.overdue_penalty_percent_per_day", 3, self.tr("% of the overdue amount a day")
+            ),
+        )
+        form.addRow(
+            hint_label(
+                self.tr(
+                    "Every fee is in the APR the customer is shown and on the disclosure sheet."
+                )
+            )
+        )
         return page
 
     def _rates(self) -> QWidget:
         page, form = self._page(stretch=False)
-        form.addRow(self.tr("Rates from"), self._pair("apr_min_percent", "apr_max_percent", 4,
-                                                      self.tr("% a year")))
+        form.addRow(
+            self.tr("Rates from"),
+            self._pair("apr_min_percent", "apr_max_percent", 4, self.tr("% a year")),
+        )
         self.grades_model = GradesModel(self)
         self.grades_view = QTableView()
         self.grades_view.setObjectName("grades")
         self.grades_view.setModel(self.grades_model)
+        self.grades_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grades_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
-        self.grades_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.grades_view.verticalHeader().setDefaultSectionSize(
-            self.grades_view.fontMetrics().height() + 10)
+            self.grades_view.fontMetrics().height() + 10
+        )
         self.grades_view.setFixedHeight((self.grades_view.fontMetrics().height() + 10) * 4 + 6)
         self.grades_model.accepted_changed.connect(self._grades_changed)
         self.grades_model.dataChanged.connect(lambda *_: self.changed.emit())
@@ -195,12 +241,26 @@ class ProductForm(FieldsForm):
         column.addWidget(self.grades_view)
         column.addWidget(self._error("grades", 4, self.grades_view))
         form.addRow(self.tr("Grades"), holder)
-        form.addRow(self.tr("Term bands"), self._field(
-            "term_bands", 4, self.tr("months (the longest term of each band)"),
-            self.tr("e.g. 24, 36, 60"), wide=True))
-        form.addRow(self.tr("Down-payment bands"), self._field(
-            "down_bands", 4, self.tr("% of the price (where each band starts)"),
-            self.tr("e.g. 0, 30, 50"), wide=True))
+        form.addRow(
+            self.tr("Term bands"),
+            self._field(
+                "term_bands",
+                4,
+                self.tr("months (the longest term of each band)"),
+                self.tr("e.g. 24, 36, 60"),
+                wide=True,
+            ),
+        )
+        form.addRow(
+            self.tr("Down-payment bands"),
+            self._field(
+                "down_bands",
+                4,
+                self.tr("% of the price (where each band starts)"),
+                self.tr("e.g. 0, 30, 50"),
+                wide=True,
+            ),
+        )
         self.lines["term_bands"].editingFinished.connect(self._bands_changed)
         self.lines["down_bands"].editingFinished.connect(self._bands_changed)
         self.sheet = RateSheetModel(self)
@@ -208,18 +268,23 @@ class ProductForm(FieldsForm):
         self.sheet_view = QTableView()
         self.sheet_view.setObjectName("rate_sheet")
         self.sheet_view.setModel(self.sheet)
-        self.sheet_view.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                                        | QAbstractItemView.EditTrigger.DoubleClicked
-                                        | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.sheet_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.sheet_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.sheet_view.setMinimumHeight(130)
-        self.sheet_view.setSizePolicy(QSizePolicy.Policy.Expanding,
-                                      QSizePolicy.Policy.Expanding)
-        hint = hint_label(self.tr(
-            "Nominal rate a year, in percent. A customer gets the rate of the first term band "
-            "that holds the term and of the highest down-payment band the down payment "
-            "reaches. One band of each: one rate per grade."))
+        self.sheet_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        hint = hint_label(
+            self.tr(
+                "Nominal rate a year, in percent. A customer gets the rate of the first term band "
+                "that holds the term and of the highest down-payment band the down payment "
+                "reaches. One band of each: one rate per grade."
+            )
+        )
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -231,33 +296,54 @@ class ProductForm(FieldsForm):
 
     def _subsidy(self) -> QWidget:
         page, form = self._page()
-        self.subsidised = self._check_box("subsidised", self.tr(
-            "Interest subsidy (贴息): someone else pays the lender part of the interest"))
+        self.subsidised = self._check_box(
+            "subsidised",
+            self.tr("Interest subsidy (贴息): someone else pays the lender part of the interest"),
+        )
         self.subsidised.toggled.connect(lambda _on: self._enable_details())
         self.subsidised.toggled.connect(lambda _on: self.check("subsidy.lender_rate"))
         form.addRow(self.subsidised)
-        form.addRow(self.tr("The lender earns"),
-                    self._field("subsidy.lender_rate", SUBSIDY_TAB, self.tr("% a year")))
-        form.addRow(self.tr("Paid by (English)"), self._field(
-            "subsidy.by", SUBSIDY_TAB, placeholder=self.tr("e.g. FAW-Volkswagen"), wide=True))
-        form.addRow(self.tr("Paid by (Chinese)"), self._field(
-            "subsidy.by_zh", SUBSIDY_TAB, placeholder=self.tr("e.g. 一汽-大众"), wide=True))
-        form.addRow(hint_label(self.tr(
-            "The customer pays the rates of the Rates tab (0% for an interest-free offer); "
-            "the lender earns its own rate and the payer above covers the difference. The "
-            "finance page shows both and what the subsidy is worth.")))
-        self.finance_add_ons = self._check_box("finance_add_ons", self.tr(
-            "The lender may finance the optional add-ons (insurance, warranty, services)"))
+        form.addRow(
+            self.tr("The lender earns"),
+            self._field("subsidy.lender_rate", SUBSIDY_TAB, self.tr("% a year")),
+        )
+        form.addRow(
+            self.tr("Paid by (English)"),
+            self._field(
+                "subsidy.by", SUBSIDY_TAB, placeholder=self.tr("e.g. FAW-Volkswagen"), wide=True
+            ),
+        )
+        form.addRow(
+            self.tr("Paid by (Chinese)"),
+            self._field(
+                "subsidy.by_zh", SUBSIDY_TAB, placeholder=self.tr("e.g. 一汽-大众"), wide=True
+            ),
+        )
+        form.addRow(
+            hint_label(
+                self.tr(
+                    "The customer pays the rates of the Rates tab (0% for an interest-free offer); "
+                    "the lender earns its own rate and the payer above covers the difference. The "
+                    "finance page shows both and what the subsidy is worth."
+                )
+            )
+        )
+        self.finance_add_ons = self._check_box(
+            "finance_add_ons",
+            self.tr("The lender may finance the optional add-ons (insurance, warranty, services)"),
+        )
         form.addRow(self.finance_add_ons)
         return page
 
     # -- showing ----------------------------------------------------------------
-    def show_product(self, product: Product, entry: ProductEntry | None,
-                     blank: bool = False) -> None:
+    def show_product(
+        self, product: Product, entry: ProductEntry | None, blank: bool = False
+    ) -> None:
         self.base, self.entry = product, entry
         p = product
         texts: dict[str, str] = {
-            "name": p.name, "name_zh": p.name_zh,
+            "name": p.name,
+            "name_zh": p.name_zh,
             "approval_days_min": _num(p.approval_days_min),
             "approval_days_max": _num(p.approval_days_max),
             "terms": ", ".join(str(t) for t in p.terms),
@@ -274,8 +360,13 @@ class ProductForm(FieldsForm):
             "subsidy.by": p.subsidy.by if p.subsidy else "",
             "subsidy.by_zh": p.subsidy.by_zh if p.subsidy else "",
         }
-        for key in ("upfront_fee", "upfront_fee_percent", "monthly_fee_rate_percent",
-                    "early_repayment_fee_percent", "overdue_penalty_percent_per_day"):
+        for key in (
+            "upfront_fee",
+            "upfront_fee_percent",
+            "monthly_fee_rate_percent",
+            "early_repayment_fee_percent",
+            "overdue_penalty_percent_per_day",
+        ):
             texts[f"fees.{key}"] = _num(getattr(p.fees, key))
         self.blockSignals(True)
         for key, text in texts.items():
@@ -283,8 +374,11 @@ class ProductForm(FieldsForm):
         self._fill_lenders(p.example_lenders)
         self.strictness.setCurrentIndex(max(self.strictness.findData(p.strictness.value), 0))
         self.active.setChecked(p.active)
-        for boxes, chosen in ((self.method_boxes, p.methods), (self.kind_boxes, p.vehicle_kinds),
-                              (self.energy_boxes, p.energies)):
+        for boxes, chosen in (
+            (self.method_boxes, p.methods),
+            (self.kind_boxes, p.vehicle_kinds),
+            (self.energy_boxes, p.energies),
+        ):
             for code, box in boxes.items():
                 box.blockSignals(True)
                 box.setChecked(code in chosen)
@@ -300,8 +394,9 @@ class ProductForm(FieldsForm):
         self.blockSignals(False)
         self._clear_errors()
         self._enable_details()
-        self._show_heading((p.name_zh or p.name) if self.chinese else p.name, entry,
-                           self.tr("New product"))
+        self._show_heading(
+            (p.name_zh or p.name) if self.chinese else p.name, entry, self.tr("New product")
+        )
 
     def set_editable(self, on: bool) -> None:
         self.editable = on
@@ -310,8 +405,14 @@ class ProductForm(FieldsForm):
         for boxes in (self.method_boxes, self.kind_boxes, self.energy_boxes):
             for box in boxes.values():
                 box.setEnabled(on)
-        for widget in (self.strictness, self.active, self.full_insurance, self.online,
-                       self.subsidised, self.finance_add_ons):
+        for widget in (
+            self.strictness,
+            self.active,
+            self.full_insurance,
+            self.online,
+            self.subsidised,
+            self.finance_add_ons,
+        ):
             widget.setEnabled(on)
         self.grades_model.editable = on
         self.sheet.editable = on
@@ -346,8 +447,9 @@ class ProductForm(FieldsForm):
         downs: list[Decimal] = []
         for key, kind in (("term_bands", "term_band"), ("down_bands", "down_band")):
             try:
-                values = [Decimal(read_number(kind, part))
-                          for part in _parts(self.lines[key].text())]
+                values = [
+                    Decimal(read_number(kind, part)) for part in _parts(self.lines[key].text())
+                ]
             except ReasonsError as exc:
                 errors[key] = tr_reason(exc.reason)
                 continue
@@ -377,24 +479,37 @@ class ProductForm(FieldsForm):
             errors["terms"] = tr_reason(exc.reason)
         bands_terms, bands_downs, band_errors = self._bands()
         errors.update(band_errors)
-        if not band_errors and (bands_terms, bands_downs) != (self.sheet.terms,
-                                                              self.sheet.downs):
+        if not band_errors and (bands_terms, bands_downs) != (self.sheet.terms, self.sheet.downs):
             self.sheet.reshape(terms=bands_terms, downs=bands_downs)  # typed, not yet left
         sheet, problem = self.sheet.read()
         if problem:
             errors["rate_sheet"] = problem
         one_band = len(self.sheet.terms) * len(self.sheet.downs) == 1
-        rates = {c.grade: c.annual_rate for c in sheet} if one_band else {
-            g: min(c.annual_rate for c in sheet if c.grade is g)
-            for g in {c.grade for c in sheet}}
+        rates = (
+            {c.grade: c.annual_rate for c in sheet}
+            if one_band
+            else {
+                g: min(c.annual_rate for c in sheet if c.grade is g)
+                for g in {c.grade for c in sheet}
+            }
+        )
         grades, grade_problem = self.grades_model.read(rates)
         if grade_problem:
             errors["grades"] = grade_problem
         step = RepaymentMethod.STEP_UP in methods
         balloon = RepaymentMethod.BALLOON in methods
-        fees = Fees(**{key: number(f"fees.{key}", getattr(base.fees, key)) for key in (
-            "upfront_fee", "upfront_fee_percent", "monthly_fee_rate_percent",
-            "early_repayment_fee_percent", "overdue_penalty_percent_per_day")})
+        fees = Fees(
+            **{
+                key: number(f"fees.{key}", getattr(base.fees, key))
+                for key in (
+                    "upfront_fee",
+                    "upfront_fee_percent",
+                    "monthly_fee_rate_percent",
+                    "early_repayment_fee_percent",
+                    "overdue_penalty_percent_per_day",
+                )
+            }
+        )
         product = dataclasses.replace(
             base,
             name=" ".join(self.lines["name"].text().split()),
@@ -408,14 +523,20 @@ class ProductForm(FieldsForm):
             terms=tuple(terms),
             term_min_months=min(terms, default=base.term_min_months),
             term_max_months=max(terms, default=base.term_max_months),
-            step_up=StepUp(number("step_up.step_percent", Decimal(0)),
-                           number("step_up.step_months", 12)) if step else None,
-            balloon_min_percent=number("balloon_min_percent", Decimal(0)) if balloon
+            step_up=StepUp(
+                number("step_up.step_percent", Decimal(0)), number("step_up.step_months", 12)
+            )
+            if step
+            else None,
+            balloon_min_percent=number("balloon_min_percent", Decimal(0))
+            if balloon
             else Decimal(0),
-            balloon_max_percent=number("balloon_max_percent", Decimal(0)) if balloon
+            balloon_max_percent=number("balloon_max_percent", Decimal(0))
+            if balloon
             else Decimal(0),
-            max_financing_ratio_percent=number("max_financing_ratio_percent",
-                                               base.max_financing_ratio_percent),
+            max_financing_ratio_percent=number(
+                "max_financing_ratio_percent", base.max_financing_ratio_percent
+            ),
             vehicle_kinds=tuple(k for k, b in self.kind_boxes.items() if b.isChecked()),
             energies=tuple(e for e, b in self.energy_boxes.items() if b.isChecked()),
             max_vehicle_age_years=number("max_vehicle_age_years", base.max_vehicle_age_years),
@@ -428,11 +549,14 @@ class ProductForm(FieldsForm):
             grades=grades,
             rate_sheet=() if one_band else sheet,
             subsidy=Subsidy(
-                number("subsidy.lender_rate", base.subsidy.lender_rate if base.subsidy
-                       else Decimal(0)),
+                number(
+                    "subsidy.lender_rate", base.subsidy.lender_rate if base.subsidy else Decimal(0)
+                ),
                 " ".join(self.lines["subsidy.by"].text().split()),
                 " ".join(self.lines["subsidy.by_zh"].text().split()),
-            ) if self.subsidised.isChecked() else None,
+            )
+            if self.subsidised.isChecked()
+            else None,
             finance_add_ons=self.finance_add_ons.isChecked(),
         )
         # the rules on what could be read (a field that could not keeps its own reason)
@@ -440,5 +564,3 @@ class ProductForm(FieldsForm):
         for key, reason in product_reasons(product, self.settings, active).items():
             errors.setdefault(key, tr_reason(reason))
         return product, errors
-
-

@@ -66,9 +66,9 @@ class GradesModel(QAbstractTableModel):
         for g in grades:
             self.accepted[g.grade] = True
             fee = g.monthly_fee_rate_percent
-            self.cells[g.grade] = ([_num(g.annual_rate), _num(fee) if fee is not None else ""]
-                                   if self.priced else []) + [
-                _num(g.approval_likelihood_min_percent), _num(g.approval_likelihood_max_percent)]
+            self.cells[g.grade] = (
+                [_num(g.annual_rate), _num(fee) if fee is not None else ""] if self.priced else []
+            ) + [_num(g.approval_likelihood_min_percent), _num(g.approval_likelihood_max_percent)]
             self.fees[g.grade] = fee
         self.endResetModel()
 
@@ -81,15 +81,20 @@ class GradesModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 1 + len(self.keys)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
             return self.tr("Grade {grade}").format(grade=list(Grade)[section].value)
         priced = [self.tr("Rate (% a year)"), self.tr("Monthly fee (%)")] if self.priced else []
-        return [self.tr("Accepted"), *priced, self.tr("Approval likelihood from (%)"),
-                self.tr("to (%)")][section]
+        return [
+            self.tr("Accepted"),
+            *priced,
+            self.tr("Approval likelihood from (%)"),
+            self.tr("to (%)"),
+        ][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -97,8 +102,7 @@ class GradesModel(QAbstractTableModel):
         grade = list(Grade)[index.row()]
         if index.column() == 0:
             if role == Qt.ItemDataRole.CheckStateRole:
-                return (Qt.CheckState.Checked if self.accepted[grade]
-                        else Qt.CheckState.Unchecked)
+                return Qt.CheckState.Checked if self.accepted[grade] else Qt.CheckState.Unchecked
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.cells[grade][index.column() - 1]
@@ -131,8 +135,9 @@ class GradesModel(QAbstractTableModel):
             return flags | Qt.ItemFlag.ItemIsUserCheckable
         return flags | Qt.ItemFlag.ItemIsEditable
 
-    def read(self, rates: dict[Grade, Decimal] | None = None
-             ) -> tuple[tuple[GradeTerms, ...], str | None]:
+    def read(
+        self, rates: dict[Grade, Decimal] | None = None
+    ) -> tuple[tuple[GradeTerms, ...], str | None]:
         """The accepted grades (with ``rates``, unless ``priced``: their own rate and fee),
         and the first problem (in words) or None."""
         out: list[GradeTerms] = []
@@ -144,14 +149,22 @@ class GradesModel(QAbstractTableModel):
                     values.append(Decimal(read_number(key, text)))
                 except ReasonsError as exc:
                     problem = problem or self.tr("Grade {grade}: {why}").format(
-                        grade=grade.value, why=tr_reason(exc.reason))
+                        grade=grade.value, why=tr_reason(exc.reason)
+                    )
                     values.append(Decimal(0))
             if self.priced:
                 rate, fee, lo, hi = values
                 out.append(GradeTerms(grade, rate, lo, hi, fee))
             else:
-                out.append(GradeTerms(grade, (rates or {}).get(grade, Decimal(0)), values[0],
-                                      values[1], self.fees[grade]))
+                out.append(
+                    GradeTerms(
+                        grade,
+                        (rates or {}).get(grade, Decimal(0)),
+                        values[0],
+                        values[1],
+                        self.fees[grade],
+                    )
+                )
         return tuple(out), problem
 
 
@@ -176,8 +189,9 @@ class RateSheetModel(QAbstractTableModel):
         if product.rate_sheet:
             terms, downs = list(product.term_bands), list(product.down_payment_bands)
             for c in product.rate_sheet:
-                cells[(c.grade, c.term_max_months, c.down_payment_min_percent)] = \
-                    _num(c.annual_rate)
+                cells[(c.grade, c.term_max_months, c.down_payment_min_percent)] = _num(
+                    c.annual_rate
+                )
         else:
             terms, downs = [max(product.terms, default=36)], [Decimal(0)]
             if not blank:
@@ -188,8 +202,12 @@ class RateSheetModel(QAbstractTableModel):
         self.terms, self.downs, self.cells = terms, downs, cells
         self.endResetModel()
 
-    def reshape(self, grades: Sequence[Grade] | None = None, terms: Sequence[int] | None = None,
-                downs: Sequence[Decimal] | None = None) -> None:
+    def reshape(
+        self,
+        grades: Sequence[Grade] | None = None,
+        terms: Sequence[int] | None = None,
+        downs: Sequence[Decimal] | None = None,
+    ) -> None:
         """New rows or columns; the rates already typed stay in their cells."""
         self.beginResetModel()
         if grades is not None:
@@ -225,15 +243,17 @@ class RateSheetModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.terms) * len(self.downs)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
             return self.tr("Grade {grade}").format(grade=self.grades[section].value)
         term, down = self.band(section)
         return self.tr("up to {months} months\nfrom {percent}% down").format(
-            months=term, percent=_band(down))
+            months=term, percent=_band(down)
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -291,8 +311,9 @@ class CardFeeModel(TextRowsModel):
     and the true APR the fee comes to (a third column, read-only, lending's own figure)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__([Column("months", SettingKind.INTEGER),
-                          Column("fee", SettingKind.DECIMAL)], parent)
+        super().__init__(
+            [Column("months", SettingKind.INTEGER), Column("fee", SettingKind.DECIMAL)], parent
+        )
 
     def set_fees(self, fees: Sequence[CardFee]) -> None:
         self.beginResetModel()
@@ -302,24 +323,26 @@ class CardFeeModel(TextRowsModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return [self.tr("Term (months)"), self.tr("Fee (% of the amount)"),
-                self.tr("True APR")][section]
+        return [self.tr("Term (months)"), self.tr("Fee (% of the amount)"), self.tr("True APR")][
+            section
+        ]
 
     def _value(self, row: int, column: int) -> tuple[Decimal | None, str | None]:
         """A cell's value, or why it cannot be read."""
         text = self.rows[row][column]
         if not text.strip():
-            return None, (self.tr("Enter the term.") if column == 0 else
-                          self.tr("Enter the fee."))
+            return None, (self.tr("Enter the term.") if column == 0 else self.tr("Enter the fee."))
         try:
-            return Decimal(read_number("card.months" if column == 0 else "card.fee_percent",
-                                       text)), None
+            return Decimal(
+                read_number("card.months" if column == 0 else "card.fee_percent", text)
+            ), None
         except ReasonsError as exc:
             return None, tr_reason(exc.reason)
 
@@ -352,8 +375,12 @@ class CardFeeModel(TextRowsModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (not index.isValid() or role != Qt.ItemDataRole.EditRole or not self.editable
-                or index.column() == 2):
+        if (
+            not index.isValid()
+            or role != Qt.ItemDataRole.EditRole
+            or not self.editable
+            or index.column() == 2
+        ):
             return False
         self.rows[index.row()][index.column()] = str(value).strip()
         self.dataChanged.emit(index, self.index(index.row(), 2))

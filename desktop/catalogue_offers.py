@@ -53,8 +53,11 @@ from lending.reasons import ReasonsError
 from lending.schedule import RepaymentMethod
 from lending.settings import LendingSettings
 
-CREDIT_METHODS = (RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.EQUAL_PRINCIPAL,
-                  RepaymentMethod.INTEREST_FIRST)
+CREDIT_METHODS = (
+    RepaymentMethod.EQUAL_INSTALLMENT,
+    RepaymentMethod.EQUAL_PRINCIPAL,
+    RepaymentMethod.INTEREST_FIRST,
+)
 """The methods a consumer credit line may offer (no step-up, no balloon)."""
 RANGES = (
     ("line_min", "line_max"),
@@ -71,25 +74,49 @@ def blank_consumer() -> ConsumerCreditProduct:
     """What a new consumer credit line starts from (rates and fees to fill in)."""
     D = Decimal
     return ConsumerCreditProduct(
-        code="", name="", name_zh="", example_lenders=(), line_min=D(10_000),
-        line_max=D(200_000), apr_min_percent=D("8.00"), apr_max_percent=D("18.00"),
-        monthly_fee_rate_min_percent=D(0), monthly_fee_rate_max_percent=D("0.50"),
-        early_repayment_fee_min_percent=D(0), early_repayment_fee_max_percent=D(3),
-        overdue_penalty_min_percent_per_day=D(0), overdue_penalty_max_percent_per_day=D("0.05"),
-        approval_days_min=0, approval_days_max=1, methods=(RepaymentMethod.EQUAL_INSTALLMENT,),
-        terms=(12, 24, 36), grades=(GradeTerms(Grade.A, D(0), D(90), D(98), None),),
-        first_loan_promotion=None, online_small_loan=False, active=True)
+        code="",
+        name="",
+        name_zh="",
+        example_lenders=(),
+        line_min=D(10_000),
+        line_max=D(200_000),
+        apr_min_percent=D("8.00"),
+        apr_max_percent=D("18.00"),
+        monthly_fee_rate_min_percent=D(0),
+        monthly_fee_rate_max_percent=D("0.50"),
+        early_repayment_fee_min_percent=D(0),
+        early_repayment_fee_max_percent=D(3),
+        overdue_penalty_min_percent_per_day=D(0),
+        overdue_penalty_max_percent_per_day=D("0.05"),
+        approval_days_min=0,
+        approval_days_max=1,
+        methods=(RepaymentMethod.EQUAL_INSTALLMENT,),
+        terms=(12, 24, 36),
+        grades=(GradeTerms(Grade.A, D(0), D(90), D(98), None),),
+        first_loan_promotion=None,
+        online_small_loan=False,
+        active=True,
+    )
 
 
 def blank_card() -> CardInstalment:
     """What a new card instalment starts from (the fee table to fill in)."""
-    return CardInstalment(code="", name="", name_zh="", example_lenders=(),
-                          line_max=Decimal(200_000), fees=(), active=True)
+    return CardInstalment(
+        code="",
+        name="",
+        name_zh="",
+        example_lenders=(),
+        line_max=Decimal(200_000),
+        fees=(),
+        active=True,
+    )
 
 
 def promotion_label(kind: PromotionKind) -> str:
-    return {PromotionKind.RATE_DISCOUNT: _t("A discount on the rate"),
-            PromotionKind.FEE_WAIVER: _t("The monthly fees waived")}[kind]
+    return {
+        PromotionKind.RATE_DISCOUNT: _t("A discount on the rate"),
+        PromotionKind.FEE_WAIVER: _t("The monthly fees waived"),
+    }[kind]
 
 
 def _table(model: object, name: str) -> QTableView:
@@ -97,9 +124,11 @@ def _table(model: object, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)  # type: ignore[arg-type]
-    view.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                         | QAbstractItemView.EditTrigger.DoubleClicked
-                         | QAbstractItemView.EditTrigger.EditKeyPressed)
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.AnyKeyPressed
+        | QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+    )
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     return view
@@ -114,8 +143,15 @@ class _OfferForm(FieldsForm):
         form.addRow(_t("Lenders"), self._lender_field(0))
         self.active = self._check_box("active", _t("Offered in new plans"))
 
-    def _show_common(self, name: str, name_zh: str, lenders: tuple[str, ...], active: bool,
-                     entry: ProductEntry | None, new: str) -> None:
+    def _show_common(
+        self,
+        name: str,
+        name_zh: str,
+        lenders: tuple[str, ...],
+        active: bool,
+        entry: ProductEntry | None,
+        new: str,
+    ) -> None:
         self.entry = entry
         self.lines["name"].setText(name)
         self.lines["name_zh"].setText(name_zh)
@@ -138,8 +174,9 @@ class _OfferForm(FieldsForm):
 class ConsumerCreditForm(_OfferForm):
     """One consumer credit line in tabs; :meth:`read` gives it and every reason."""
 
-    def __init__(self, settings: LendingSettings, chinese: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: LendingSettings, chinese: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(settings, chinese, parent)
         self.base = blank_consumer()
         self.tabs.addTab(self._general(), self.tr("General"))
@@ -151,28 +188,47 @@ class ConsumerCreditForm(_OfferForm):
     def _general(self) -> QWidget:
         page, form = self._page()
         self._names_rows(form)
-        form.addRow(self.tr("Approval time"), self._pair(
-            "approval_days_min", "approval_days_max", 0, self.tr("working days")))
-        self.online = self._check_box("online_small_loan", self.tr(
-            "An online small loan (the store's amount and term limits apply)"))
+        form.addRow(
+            self.tr("Approval time"),
+            self._pair("approval_days_min", "approval_days_max", 0, self.tr("working days")),
+        )
+        self.online = self._check_box(
+            "online_small_loan",
+            self.tr("An online small loan (the store's amount and term limits apply)"),
+        )
         form.addRow(self.online)
         form.addRow(self.active)
         return page
 
     def _limits(self) -> QWidget:
         page, form = self._page()
-        for (lo, hi), label, unit in zip(RANGES[:5], (
-                self.tr("Credit line"), self.tr("Rates from"), self.tr("Monthly fee"),
-                self.tr("Early repayment fee"), self.tr("Overdue penalty")), (
-                self.tr("CNY"), self.tr("% a year"), self.tr("% of the loan a month"),
+        for (lo, hi), label, unit in zip(
+            RANGES[:5],
+            (
+                self.tr("Credit line"),
+                self.tr("Rates from"),
+                self.tr("Monthly fee"),
+                self.tr("Early repayment fee"),
+                self.tr("Overdue penalty"),
+            ),
+            (
+                self.tr("CNY"),
+                self.tr("% a year"),
+                self.tr("% of the loan a month"),
                 self.tr("% of the principal repaid early"),
-                self.tr("% of the overdue amount a day")), strict=True):
+                self.tr("% of the overdue amount a day"),
+            ),
+            strict=True,
+        ):
             form.addRow(label, self._pair(lo, hi, 1, unit))
         holder, self.method_boxes = self._checks(
-            "methods", 1, ((m, method_label(m.value)) for m in CREDIT_METHODS), columns=3)
+            "methods", 1, ((m, method_label(m.value)) for m in CREDIT_METHODS), columns=3
+        )
         form.addRow(self.tr("Repayment methods"), holder)
-        form.addRow(self.tr("Terms"), self._field("terms", 1, self.tr("months"),
-                                                  self.tr("e.g. 12, 24, 36"), wide=True))
+        form.addRow(
+            self.tr("Terms"),
+            self._field("terms", 1, self.tr("months"), self.tr("e.g. 12, 24, 36"), wide=True),
+        )
         return page
 
     def _grades(self) -> QWidget:
@@ -180,7 +236,8 @@ class ConsumerCreditForm(_OfferForm):
         self.grades_model = GradesModel(self, priced=True)
         self.grades_view = _table(self.grades_model, "grades")
         self.grades_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.grades_view.setFixedHeight((self.grades_view.fontMetrics().height() + 10) * 4 + 6)
         self.grades_model.accepted_changed.connect(lambda: self.check("grades"))
         self.grades_model.dataChanged.connect(lambda *_: self.changed.emit())
@@ -189,17 +246,23 @@ class ConsumerCreditForm(_OfferForm):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.grades_view)
         column.addWidget(self._error("grades", 2, self.grades_view))
-        column.addWidget(hint_label(self.tr(
-            "Each accepted grade's nominal rate a year (inside the APR range) and monthly "
-            "fee (inside the fee range): every customer of the same grade gets the same "
-            "price.")))
+        column.addWidget(
+            hint_label(
+                self.tr(
+                    "Each accepted grade's nominal rate a year (inside the APR range) and monthly "
+                    "fee (inside the fee range): every customer of the same grade gets the same "
+                    "price."
+                )
+            )
+        )
         form.addRow(self.tr("Grades"), holder)
         return page
 
     def _promotion(self) -> QWidget:
         page, form = self._page()
-        self.promoted = self._check_box("promoted", self.tr(
-            "A first-loan promotion for new customers"))
+        self.promoted = self._check_box(
+            "promoted", self.tr("A first-loan promotion for new customers")
+        )
         self.promoted.toggled.connect(lambda _on: self._enable_details())
         form.addRow(self.promoted)
         self.promotion_kind = QComboBox()
@@ -209,17 +272,28 @@ class ConsumerCreditForm(_OfferForm):
         self.promotion_kind.currentIndexChanged.connect(lambda _i: self._enable_details())
         self.promotion_kind.currentIndexChanged.connect(lambda _i: self.changed.emit())
         form.addRow(self.tr("Promotion"), self.promotion_kind)
-        form.addRow(self.tr("For the first"), self._field(
-            "first_loan_promotion.periods", 3, self.tr("months")))
-        form.addRow(self.tr("Rate discount"), self._field(
-            "first_loan_promotion.rate_discount_percent", 3,
-            self.tr("% off the rate (50: half the rate)")))
-        form.addRow(hint_label(self.tr(
-            "For a customer's first loan with this lender, during the months given.")))
+        form.addRow(
+            self.tr("For the first"),
+            self._field("first_loan_promotion.periods", 3, self.tr("months")),
+        )
+        form.addRow(
+            self.tr("Rate discount"),
+            self._field(
+                "first_loan_promotion.rate_discount_percent",
+                3,
+                self.tr("% off the rate (50: half the rate)"),
+            ),
+        )
+        form.addRow(
+            hint_label(
+                self.tr("For a customer's first loan with this lender, during the months given.")
+            )
+        )
         return page
 
-    def show_product(self, product: ConsumerCreditProduct, entry: ProductEntry | None,
-                     blank: bool = False) -> None:
+    def show_product(
+        self, product: ConsumerCreditProduct, entry: ProductEntry | None, blank: bool = False
+    ) -> None:
         self.base = p = product
         self.blockSignals(True)
         for lo, hi in RANGES:
@@ -229,7 +303,8 @@ class ConsumerCreditForm(_OfferForm):
         promo = p.first_loan_promotion
         self.lines["first_loan_promotion.periods"].setText(str(promo.periods if promo else 3))
         self.lines["first_loan_promotion.rate_discount_percent"].setText(
-            _num(promo.rate_discount_percent) if promo else "0")
+            _num(promo.rate_discount_percent) if promo else "0"
+        )
         self.promoted.setChecked(promo is not None)
         kind = promo.kind if promo else PromotionKind.FEE_WAIVER
         self.promotion_kind.setCurrentIndex(max(self.promotion_kind.findData(kind.value), 0))
@@ -239,15 +314,25 @@ class ConsumerCreditForm(_OfferForm):
             box.blockSignals(False)
         self.online.setChecked(p.online_small_loan)
         self.grades_model.set_grades(() if blank else p.grades)
-        self._show_common(p.name, p.name_zh, p.example_lenders, p.active, entry,
-                          self.tr("New consumer credit line"))
+        self._show_common(
+            p.name,
+            p.name_zh,
+            p.example_lenders,
+            p.active,
+            entry,
+            self.tr("New consumer credit line"),
+        )
         self.blockSignals(False)
         self._enable_details()
 
     def set_editable(self, on: bool) -> None:
         self._common_editable(on)
-        for widget in (*self.method_boxes.values(), self.online, self.promoted,
-                       self.promotion_kind):
+        for widget in (
+            *self.method_boxes.values(),
+            self.online,
+            self.promoted,
+            self.promotion_kind,
+        ):
             widget.setEnabled(on)
         self.grades_model.editable = on
         if on:
@@ -263,8 +348,9 @@ class ConsumerCreditForm(_OfferForm):
     def read(self) -> tuple[ConsumerCreditProduct, dict[str, str]]:
         errors: dict[str, str] = {}
         base = self.base
-        values = {key: self._number(errors, key, getattr(base, key))
-                  for pair in RANGES for key in pair}
+        values = {
+            key: self._number(errors, key, getattr(base, key)) for pair in RANGES for key in pair
+        }
         terms: list[int] = []
         try:
             terms = [parse.term(part) for part in _parts(self.lines["terms"].text())]
@@ -276,17 +362,27 @@ class ConsumerCreditForm(_OfferForm):
         promotion = None
         if self.promoted.isChecked():
             kind = PromotionKind(self.promotion_kind.currentData())
-            discount = self._number(errors, "first_loan_promotion.rate_discount_percent",
-                                    Decimal(0)) if kind is PromotionKind.RATE_DISCOUNT \
+            discount = (
+                self._number(errors, "first_loan_promotion.rate_discount_percent", Decimal(0))
+                if kind is PromotionKind.RATE_DISCOUNT
                 else Decimal(0)
+            )
             promotion = FirstLoanPromotion(
-                kind, self._number(errors, "first_loan_promotion.periods", 3), discount)
+                kind, self._number(errors, "first_loan_promotion.periods", 3), discount
+            )
         product = dataclasses.replace(
-            base, name=self._text("name"), name_zh=self._text("name_zh"),
-            example_lenders=self.chosen_lenders(), active=self.active.isChecked(),
+            base,
+            name=self._text("name"),
+            name_zh=self._text("name_zh"),
+            example_lenders=self.chosen_lenders(),
+            active=self.active.isChecked(),
             online_small_loan=self.online.isChecked(),
             methods=tuple(m for m, b in self.method_boxes.items() if b.isChecked()),
-            terms=tuple(terms), grades=grades, first_loan_promotion=promotion, **values)
+            terms=tuple(terms),
+            grades=grades,
+            first_loan_promotion=promotion,
+            **values,
+        )
         active = [lender.name for lender in self.lenders if lender.active]
         for key, reason in consumer_reasons(product, self.settings, active).items():
             errors.setdefault(key, tr_reason(reason))
@@ -296,8 +392,9 @@ class ConsumerCreditForm(_OfferForm):
 class CardInstalmentForm(_OfferForm):
     """One bank card instalment: names, lenders, limit and the fee table in place."""
 
-    def __init__(self, settings: LendingSettings, chinese: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: LendingSettings, chinese: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(settings, chinese, parent)
         self.base = blank_card()
         page, form = self._page(stretch=False)
@@ -326,11 +423,16 @@ class CardInstalmentForm(_OfferForm):
         row.addStretch(1)
         column.addLayout(row)
         column.addWidget(self._error("fees", 0, self.fee_view))
-        column.addWidget(hint_label(self.tr(
-            "No interest: the bank charges a flat fee for the whole term, in equal parts "
-            "with each payment. The true APR is what that fee costs a year on the money "
-            "still owed; the customer is shown it, and a term above the store's cap cannot "
-            "be saved.")))
+        column.addWidget(
+            hint_label(
+                self.tr(
+                    "No interest: the bank charges a flat fee for the whole term, in equal parts "
+                    "with each payment. The true APR is what that fee costs a year on the money "
+                    "still owed; the customer is shown it, and a term above the store's cap cannot "
+                    "be saved."
+                )
+            )
+        )
         form.addRow(self.tr("Terms and fees"), holder)
         form.addRow(self.active)
         self.tabs.addTab(page, self.tr("Card instalment"))
@@ -351,14 +453,16 @@ class CardInstalmentForm(_OfferForm):
             self.fee_model.remove_row(index.row())
             self.check("fees")
 
-    def show_product(self, product: CardInstalment, entry: ProductEntry | None,
-                     blank: bool = False) -> None:
+    def show_product(
+        self, product: CardInstalment, entry: ProductEntry | None, blank: bool = False
+    ) -> None:
         self.base = p = product
         self.blockSignals(True)
         self.lines["line_max"].setText(_num(p.line_max))
         self.fee_model.set_fees(p.fees)
-        self._show_common(p.name, p.name_zh, p.example_lenders, p.active, entry,
-                          self.tr("New card instalment"))
+        self._show_common(
+            p.name, p.name_zh, p.example_lenders, p.active, entry, self.tr("New card instalment")
+        )
         self.blockSignals(False)
 
     def set_editable(self, on: bool) -> None:
@@ -374,10 +478,14 @@ class CardInstalmentForm(_OfferForm):
         if problem:
             errors["fees"] = problem
         product = dataclasses.replace(
-            self.base, name=self._text("name"), name_zh=self._text("name_zh"),
-            example_lenders=self.chosen_lenders(), active=self.active.isChecked(),
+            self.base,
+            name=self._text("name"),
+            name_zh=self._text("name_zh"),
+            example_lenders=self.chosen_lenders(),
+            active=self.active.isChecked(),
             line_max=self._number(errors, "line_max", self.base.line_max),
-            fees=fees if not problem else self.base.fees)
+            fees=fees if not problem else self.base.fees,
+        )
         active = [lender.name for lender in self.lenders if lender.active]
         for key, reason in card_reasons(product, self.settings, active).items():
             errors.setdefault(key, tr_reason(reason))

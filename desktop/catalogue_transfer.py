@@ -51,16 +51,22 @@ class CatalogueTransferDialog(QDialog):
         self.source: Path | None = None
         self.setWindowTitle(self.tr("Copy the set-up"))
         self.setMinimumWidth(640)
-        intro = QLabel(self.tr(
-            "Copy this store's catalogue - lenders, products with their rates by grade, "
-            "add-ons - and its settings to a file, to set up another store the same way."))
+        intro = QLabel(
+            self.tr(
+                "Copy this store's catalogue - lenders, products with their rates by grade, "
+                "add-ons - and its settings to a file, to set up another store the same way."
+            )
+        )
         intro.setWordWrap(True)
 
         export_box = QGroupBox(self.tr("Export"))
-        export_note = QLabel(self.tr(
-            "A .json file holds the catalogue and every store setting. An Excel workbook "
-            "(.xlsx) holds the catalogue, one sheet per table with headings in Chinese and "
-            "English, for you to edit and import again."))
+        export_note = QLabel(
+            self.tr(
+                "A .json file holds the catalogue and every store setting. An Excel workbook "
+                "(.xlsx) holds the catalogue, one sheet per table with headings in Chinese and "
+                "English, for you to edit and import again."
+            )
+        )
         export_note.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setAutoDefault(False)
@@ -73,11 +79,14 @@ class CatalogueTransferDialog(QDialog):
         column.addLayout(row)
 
         import_box = QGroupBox(self.tr("Import"))
-        import_note = QLabel(self.tr(
-            "The file's catalogue replaces this store's: products, lenders and add-ons that "
-            "the file does not hold are deactivated, never deleted, and saved plans keep "
-            "theirs. A .json file also brings its settings. The whole file is checked "
-            "first; if anything is wrong, nothing changes."))
+        import_note = QLabel(
+            self.tr(
+                "The file's catalogue replaces this store's: products, lenders and add-ons that "
+                "the file does not hold are deactivated, never deleted, and saved plans keep "
+                "theirs. A .json file also brings its settings. The whole file is checked "
+                "first; if anything is wrong, nothing changes."
+            )
+        )
         import_note.setWordWrap(True)
         self.file = QLineEdit()
         self.file.setReadOnly(True)
@@ -85,11 +94,14 @@ class CatalogueTransferDialog(QDialog):
         choose = QPushButton(self.tr("Choose a file…"))
         choose.setAutoDefault(False)
         choose.clicked.connect(self.choose_import)
-        self.profile = QCheckBox(self.tr(
-            "Also take the store profile (address, phone, licence No., logo, complaints)"))
-        self.profile.setToolTip(self.tr(
-            "What customer paper prints about the store. The store always keeps its own "
-            "name."))
+        self.profile = QCheckBox(
+            self.tr("Also take the store profile (address, phone, licence No., logo, complaints)")
+        )
+        self.profile.setToolTip(
+            self.tr(
+                "What customer paper prints about the store. The store always keeps its own name."
+            )
+        )
         self.profile.setEnabled(False)
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setAutoDefault(False)
@@ -145,8 +157,11 @@ class CatalogueTransferDialog(QDialog):
     def choose_export(self) -> None:
         json_filter = self.tr("Catalogue and settings (*.json)")
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export the set-up"), "loandesk-catalogue.json",
-            f"{json_filter};;{self.tr('Catalogue as an Excel workbook (*.xlsx)')}")
+            self,
+            self.tr("Export the set-up"),
+            "loandesk-catalogue.json",
+            f"{json_filter};;{self.tr('Catalogue as an Excel workbook (*.xlsx)')}",
+        )
         if not path:
             return
         target = Path(path)
@@ -159,17 +174,19 @@ class CatalogueTransferDialog(QDialog):
         self._show_problems([])
         self.export_button.setEnabled(False)
         self.ctx.runner.run(
-            lambda: catalogue_io.export_catalogue(db, actor, path,
-                                                  protect=(db.path, db.key_path), lang=lang),
-            self._exported, self._failed)
+            lambda: catalogue_io.export_catalogue(
+                db, actor, path, protect=(db.path, db.key_path), lang=lang
+            ),
+            self._exported,
+            self._failed,
+        )
 
     def _exported(self, done: catalogue_io.ExportResult) -> None:
         self.export_button.setEnabled(True)
         c = done.counts
-        text = self.tr("Written to {path}: {lenders} lenders, {products} products, "
-                       "{add_ons} add-ons.").format(path=done.path, lenders=c["lenders"],
-                                                     products=c["products"],
-                                                     add_ons=c["add_ons"])
+        text = self.tr(
+            "Written to {path}: {lenders} lenders, {products} products, {add_ons} add-ons."
+        ).format(path=done.path, lenders=c["lenders"], products=c["products"], add_ons=c["add_ons"])
         if done.kind == "json":
             text += " " + self.tr("With {n} store settings.").format(n=c["settings"])
         self.say(text)
@@ -177,8 +194,8 @@ class CatalogueTransferDialog(QDialog):
     # -- import -------------------------------------------------------------------
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a set-up"), "",
-            self.tr("Catalogue files (*.json *.xlsx)"))
+            self, self.tr("Import a set-up"), "", self.tr("Catalogue files (*.json *.xlsx)")
+        )
         if path:
             self.choose(Path(path))
 
@@ -213,8 +230,9 @@ class CatalogueTransferDialog(QDialog):
         self.ctx.settings = settings.lending
 
         def counts(c: Any) -> str:
-            return self.tr("{added} added, {changed} changed, {deactivated} deactivated"
-                           ).format(**c)
+            return self.tr("{added} added, {changed} changed, {deactivated} deactivated").format(
+                **c
+            )
 
         lines = [
             self.tr("Imported {file}.").format(file=self.source.name if self.source else ""),
@@ -235,10 +253,15 @@ class CatalogueTransferDialog(QDialog):
         self.import_button.setEnabled(self.source is not None)
         if isinstance(exc, catalogue_io.CatalogueFileError):
             lang = self.ctx.language
-            self._show_problems([catalogue_io.problem_text(p, lang, self._label)
-                                 for p in exc.problems])
-            self.say(self.tr("The file was not imported: {n} problem(s), listed below. Nothing "
-                             "was changed.").format(n=len(exc.problems)), error=True)
+            self._show_problems(
+                [catalogue_io.problem_text(p, lang, self._label) for p in exc.problems]
+            )
+            self.say(
+                self.tr(
+                    "The file was not imported: {n} problem(s), listed below. Nothing was changed."
+                ).format(n=len(exc.problems)),
+                error=True,
+            )
             return
         if isinstance(exc, PermissionDenied):
             self.say(self.tr("Only the owner can export or import the set-up."), error=True)

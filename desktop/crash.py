@@ -53,9 +53,7 @@ def scrub(text: str) -> str:
     return _CJK.sub("*", _DIGITS.sub(lambda m: "#" * len(m.group()), text))
 
 
-def report_text(
-    kind: type[BaseException], value: BaseException, tb: TracebackType | None
-) -> str:
+def report_text(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -128,9 +126,7 @@ class CrashDialog(QDialog):
         self.copy_button = buttons.addButton(
             _t("Copy details"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.close_button = buttons.addButton(
-            _t("Close"), QDialogButtonBox.ButtonRole.RejectRole
-        )
+        self.close_button = buttons.addButton(_t("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)

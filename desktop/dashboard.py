@@ -76,9 +76,16 @@ class DrillModel(_RowsModel):
         self.products = products
 
     def headers(self) -> list[str]:
-        return [self.tr("No."), self.tr("First contact"), self.tr("Customer"),
-                self.tr("Consultant"), self.tr("Stage reached"), self.tr("Product"),
-                self.tr("Loan amount"), self.tr("Signed")]
+        return [
+            self.tr("No."),
+            self.tr("First contact"),
+            self.tr("Customer"),
+            self.tr("Consultant"),
+            self.tr("Stage reached"),
+            self.tr("Product"),
+            self.tr("Loan amount"),
+            self.tr("Signed"),
+        ]
 
     def display(self, row: DrillRow, column: int) -> str:
         if column == self.NUMBER:
@@ -108,8 +115,9 @@ class DrillModel(_RowsModel):
 class DashboardDialog(QDialog):
     open_consultation = Signal(int)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 *, today: date | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.today = today
@@ -172,8 +180,10 @@ class DashboardDialog(QDialog):
         self.products_chart = QChart()
         self.products_chart.setTitle(self.tr("Product mix this month"))
         charts = QHBoxLayout()
-        for chart, name in ((self.funnel_chart, "funnelChart"),
-                            (self.products_chart, "productsChart")):
+        for chart, name in (
+            (self.funnel_chart, "funnelChart"),
+            (self.products_chart, "productsChart"),
+        ):
             chart.legend().setVisible(False)
             chart.setMargins(QMargins(4, 4, 4, 4))
             view = QChartView(chart)
@@ -277,8 +287,12 @@ class DashboardDialog(QDialog):
 
         self._serial += 1
         serial = self._serial
-        db, actor, stores, today = (self.ctx.database, self.ctx.staff,
-                                    self.chosen_store_ids(), self.today)
+        db, actor, stores, today = (
+            self.ctx.database,
+            self.ctx.staff,
+            self.chosen_store_ids(),
+            self.today,
+        )
         self.status.setText(self.tr("Loading…"))
         self.ctx.runner.run(
             lambda: build_dashboard(db, actor, stores, today=today),
@@ -306,11 +320,14 @@ class DashboardDialog(QDialog):
         for figure in FIGURES:
             self.figure_buttons[(figure, 0)].setText(self._value(figure, now))
             self.figure_buttons[(figure, 1)].setText(
-                self.tr("Last month: {value}").format(value=self._value(figure, last)))
+                self.tr("Last month: {value}").format(value=self._value(figure, last))
+            )
         self.figure_buttons[("follow_ups_due", 0)].setText(
-            self.tr("{n} due today").format(n=board.follow_ups_due))
+            self.tr("{n} due today").format(n=board.follow_ups_due)
+        )
         self.figure_buttons[("follow_ups_overdue", 0)].setText(
-            self.tr("{n} overdue").format(n=board.follow_ups_overdue))
+            self.tr("{n} overdue").format(n=board.follow_ups_overdue)
+        )
         o = board.overdue
         m1, m3 = self.figure_buttons[("overdue_m1", 0)], self.figure_buttons[("overdue_m3", 0)]
         if o is None:
@@ -320,20 +337,34 @@ class DashboardDialog(QDialog):
         else:
             m1.setText(self.tr("M1+ {rate}").format(rate=self.fmt.percent(o.total.m1_rate)))
             m3.setText(self.tr("M3+ {rate}").format(rate=self.fmt.percent(o.total.m3_rate)))
-            m1.setToolTip(self.tr("{n} of {loans} loans being repaid, as of {day}").format(
-                n=o.total.m1, loans=o.total.loans, day=o.as_of[-1].isoformat()))
-        self._fill_chart(self.funnel_chart,
-                         [label("stage", s.stage, self.ctx.language) for s in board.funnel],
-                         [s.count for s in board.funnel], [s.stage for s in board.funnel],
-                         "stage")
-        self._fill_chart(self.products_chart, [p.name(self.ctx.language) for p in board.products],
-                         [p.loans for p in board.products],
-                         [p.product_code for p in board.products], "product")
-        self.status.setText(self.tr("{this} so far against {last}; as of {day}").format(
-            this=now.label, last=last.label, day=board.today.isoformat()))
+            m1.setToolTip(
+                self.tr("{n} of {loans} loans being repaid, as of {day}").format(
+                    n=o.total.m1, loans=o.total.loans, day=o.as_of[-1].isoformat()
+                )
+            )
+        self._fill_chart(
+            self.funnel_chart,
+            [label("stage", s.stage, self.ctx.language) for s in board.funnel],
+            [s.count for s in board.funnel],
+            [s.stage for s in board.funnel],
+            "stage",
+        )
+        self._fill_chart(
+            self.products_chart,
+            [p.name(self.ctx.language) for p in board.products],
+            [p.loans for p in board.products],
+            [p.product_code for p in board.products],
+            "product",
+        )
+        self.status.setText(
+            self.tr("{this} so far against {last}; as of {day}").format(
+                this=now.label, last=last.label, day=board.today.isoformat()
+            )
+        )
 
-    def _fill_chart(self, chart: QChart, names: list[str], values: list[int],
-                    keys: list[str], kind: str) -> None:
+    def _fill_chart(
+        self, chart: QChart, names: list[str], values: list[int], keys: list[str], kind: str
+    ) -> None:
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
@@ -346,7 +377,8 @@ class DashboardDialog(QDialog):
         series.append(bars)
         series.setLabelsVisible(True)
         series.clicked.connect(
-            lambda index, _set, k=kind, ks=tuple(keys): self.show_drill(Drill(k, 0, ks[index])))
+            lambda index, _set, k=kind, ks=tuple(keys): self.show_drill(Drill(k, 0, ks[index]))
+        )
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(names)
@@ -368,8 +400,12 @@ class DashboardDialog(QDialog):
         self.drill = drill
         self._drill_serial += 1
         serial = self._drill_serial
-        db, actor, stores, today = (self.ctx.database, self.ctx.staff,
-                                    self.chosen_store_ids(), self.today)
+        db, actor, stores, today = (
+            self.ctx.database,
+            self.ctx.staff,
+            self.chosen_store_ids(),
+            self.today,
+        )
         self.drill_title.setText(self.drill_text(drill) + " " + self.tr("(loading…)"))
         self.ctx.runner.run(
             lambda: drill_down(db, actor, stores, drill, today=today),
@@ -381,8 +417,9 @@ class DashboardDialog(QDialog):
         if serial != self._drill_serial:
             return
         self.drill_model.set_rows(rows)
-        self.drill_title.setText(self.tr("{what} — consultations: {n}").format(
-            what=self.drill_text(drill), n=len(rows)))
+        self.drill_title.setText(
+            self.tr("{what} — consultations: {n}").format(what=self.drill_text(drill), n=len(rows))
+        )
 
     def click_bar(self, kind: str, key: str) -> None:
         """What a click on the bar of ``key`` (a stage or a product code) does (tests call

@@ -91,8 +91,12 @@ class GuidedStartDialog(QDialog):
         self.setMinimumSize(700, 560)
 
         self.step_labels = [QLabel() for _ in range(4)]
-        names = [self.tr("Store profile"), self.tr("Catalogue"), self.tr("Key copy"),
-                 self.tr("Staff")]
+        names = [
+            self.tr("Store profile"),
+            self.tr("Catalogue"),
+            self.tr("Key copy"),
+            self.tr("Staff"),
+        ]
         steps = QHBoxLayout()
         for i, (label, name) in enumerate(zip(self.step_labels, names, strict=True)):
             label.setText(f"{i + 1}  {name}")
@@ -140,10 +144,16 @@ class GuidedStartDialog(QDialog):
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(_title(self.tr("Your store on paper")))
-        column.addWidget(_wrapped(self.tr(
-            "Quotes, repayment plans and disclosure sheets carry these lines. Customers call "
-            "the phone number and use the complaint channel, so enter them as they should "
-            "read them.")))
+        column.addWidget(
+            _wrapped(
+                self.tr(
+                    "Quotes, repayment plans and disclosure sheets carry these lines. Customers "
+                    "call "
+                    "the phone number and use the complaint channel, so enter them as they should "
+                    "read them."
+                )
+            )
+        )
         column.addWidget(self.editor.page(PROFILE_SPECS), 1)
         return page
 
@@ -151,15 +161,22 @@ class GuidedStartDialog(QDialog):
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(_title(self.tr("The product catalogue")))
-        column.addWidget(_wrapped(self.tr(
-            "LoanDesk starts with a sample catalogue: lenders, products, rates and fees that "
-            "show how it works (names marked 示例 / sample). Only confirm it if it is your "
-            "store's real offer. If it is not, leave it unconfirmed: every document then "
-            "carries the \"sample data - not an offer\" watermark until the catalogue is "
-            "replaced and confirmed (Tools > Store settings…).")))
+        column.addWidget(
+            _wrapped(
+                self.tr(
+                    "LoanDesk starts with a sample catalogue: lenders, products, rates and fees "
+                    "that "
+                    "show how it works (names marked 示例 / sample). Only confirm it if it is your "
+                    "store's real offer. If it is not, leave it unconfirmed: every document then "
+                    'carries the "sample data - not an offer" watermark until the catalogue is '
+                    "replaced and confirmed (Tools > Store settings…)."
+                )
+            )
+        )
         self.catalogue_model = QStandardItemModel(0, 4, self)
-        self.catalogue_model.setHorizontalHeaderLabels([
-            self.tr("Product"), self.tr("Lenders"), self.tr("APR"), self.tr("Terms")])
+        self.catalogue_model.setHorizontalHeaderLabels(
+            [self.tr("Product"), self.tr("Lenders"), self.tr("APR"), self.tr("Terms")]
+        )
         table = QTableView()
         table.setObjectName("catalogueTable")
         table.setModel(self.catalogue_model)
@@ -180,16 +197,20 @@ class GuidedStartDialog(QDialog):
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(_title(self.tr("A copy of the encryption key")))
-        warning = _wrapped(self.tr(
-            "Customers' ID numbers, phone numbers and incomes are stored encrypted with this "
-            "computer's key file. Without the key file that data is lost for good, and "
-            "anyone holding both the database and the key can read it. Make a copy of the key "
-            "now and keep it somewhere safe and apart from the database backups; the backup "
-            "command copies the database only."))
+        warning = _wrapped(
+            self.tr(
+                "Customers' ID numbers, phone numbers and incomes are stored encrypted with this "
+                "computer's key file. Without the key file that data is lost for good, and "
+                "anyone holding both the database and the key can read it. Make a copy of the key "
+                "now and keep it somewhere safe and apart from the database backups; the backup "
+                "command copies the database only."
+            )
+        )
         warning.setStyleSheet(style.banner(style.WARNING, padding=8))
         column.addWidget(warning)
         folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
         self.key_path = QLineEdit(str(Path(folder) / "loandesk-key.export"))
         browse = QPushButton(self.tr("Choose…"))
         browse.setAutoDefault(False)
@@ -207,9 +228,17 @@ class GuidedStartDialog(QDialog):
         form.addRow(self.tr("Save the copy as"), where)
         form.addRow("", self.key_errors["path"])
         form.addRow(self.tr("Passphrase"), self.passphrase)
-        form.addRow("", _wrapped(self.tr(
-            "At least {n} characters. Write it down and keep it apart from the file: the copy "
-            "cannot be opened without it.").format(n=MIN_PASSPHRASE_LENGTH), muted=True))
+        form.addRow(
+            "",
+            _wrapped(
+                self.tr(
+                    "At least {n} characters. Write it down and keep it apart from the file: "
+                    "the copy "
+                    "cannot be opened without it."
+                ).format(n=MIN_PASSPHRASE_LENGTH),
+                muted=True,
+            ),
+        )
         form.addRow("", self.key_errors["passphrase"])
         form.addRow(self.tr("Repeat the passphrase"), self.passphrase_again)
         form.addRow("", self.key_errors["again"])
@@ -225,10 +254,15 @@ class GuidedStartDialog(QDialog):
         column.addLayout(form)
         column.addLayout(row)
         column.addWidget(self.key_done)
-        column.addWidget(_wrapped(self.tr(
-            "Another counter that opens the same database needs this key: install the copy "
-            "there with {program} key import --from FILE --user NAME.").format(
-                program=program_name()), muted=True))
+        column.addWidget(
+            _wrapped(
+                self.tr(
+                    "Another counter that opens the same database needs this key: install the copy "
+                    "there with {program} key import --from FILE --user NAME."
+                ).format(program=program_name()),
+                muted=True,
+            )
+        )
         column.addStretch(1)
         return page
 
@@ -236,10 +270,16 @@ class GuidedStartDialog(QDialog):
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(_title(self.tr("Your staff")))
-        column.addWidget(_wrapped(self.tr(
-            "Give every consultant, finance specialist and manager an account of their own: "
-            "what each one does is recorded under their name. You can add more later "
-            "(Tools > Staff and stores…).")))
+        column.addWidget(
+            _wrapped(
+                self.tr(
+                    "Give every consultant, finance specialist and manager an account of their "
+                    "own: "
+                    "what each one does is recorded under their name. You can add more later "
+                    "(Tools > Staff and stores…)."
+                )
+            )
+        )
         self.staff_tab = StaffTab(self.ctx)
         column.addWidget(self.staff_tab, 1)
         return page
@@ -249,8 +289,10 @@ class GuidedStartDialog(QDialog):
         db, store_id = self.ctx.database, self.ctx.staff.store_id
 
         def load() -> tuple[StoreSettings, Catalogue]:
-            return (settings_service.load_store_settings(db, store_id),
-                    catalogue_service.load_catalogue(db, store_id))
+            return (
+                settings_service.load_store_settings(db, store_id),
+                catalogue_service.load_catalogue(db, store_id),
+            )
 
         self.ctx.runner.run(load, self._loaded, self._failed)
 
@@ -267,8 +309,9 @@ class GuidedStartDialog(QDialog):
                 product.name_zh if chinese and product.name_zh else product.name,
                 ("、" if chinese else ", ").join(lenders),
                 f"{product.apr_min_percent}–{product.apr_max_percent} %",
-                self.tr("{low}–{high} months").format(low=product.term_min_months,
-                                                       high=product.term_max_months),
+                self.tr("{low}–{high} months").format(
+                    low=product.term_min_months, high=product.term_max_months
+                ),
             ]
             self.catalogue_model.appendRow([QStandardItem(c) for c in cells])
 
@@ -339,7 +382,8 @@ class GuidedStartDialog(QDialog):
         self._busy(True)
         self.ctx.runner.run(
             lambda: settings_service.save_store_settings(db, actor, changed),
-            lambda new: self._saved(new, step), self._failed,
+            lambda new: self._saved(new, step),
+            self._failed,
         )
 
     def _saved(self, new: StoreSettings, step: int) -> None:
@@ -352,8 +396,11 @@ class GuidedStartDialog(QDialog):
     # -- the key copy ---------------------------------------------------------------
     def _browse_key(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the key copy as"), self.key_path.text(),
-            self.tr("Key copies (*.export)"))
+            self,
+            self.tr("Save the key copy as"),
+            self.key_path.text(),
+            self.tr("Key copies (*.export)"),
+        )
         if name:
             self.key_path.setText(name)
 
@@ -367,12 +414,14 @@ class GuidedStartDialog(QDialog):
             problems["path"] = self.tr("Choose where to save the copy.")
         if len(phrase) < MIN_PASSPHRASE_LENGTH:
             problems["passphrase"] = self.tr(
-                "The passphrase needs at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH)
+                "The passphrase needs at least {n} characters."
+            ).format(n=MIN_PASSPHRASE_LENGTH)
         elif self.passphrase_again.text() != phrase:
             problems["again"] = self.tr("The two passphrases are not the same.")
         if key_file is None:
-            problems["path"] = self.tr("This counter's key is not kept in a file; there is "
-                                       "nothing to copy.")
+            problems["path"] = self.tr(
+                "This counter's key is not kept in a file; there is nothing to copy."
+            )
         if not self.ctx.can(Permission.MANAGE_KEYS):
             problems["path"] = self.tr("Only the owner may copy the key.")
         for key, text in problems.items():
@@ -383,8 +432,11 @@ class GuidedStartDialog(QDialog):
         from db.keys import export_key_to
 
         self.export_button.setEnabled(False)
-        self.ctx.runner.run(lambda: export_key_to(path, key_file, phrase),
-                            lambda fp: self._key_exported(Path(path), fp), self._key_failed)
+        self.ctx.runner.run(
+            lambda: export_key_to(path, key_file, phrase),
+            lambda fp: self._key_exported(Path(path), fp),
+            self._key_failed,
+        )
 
     def _key_exported(self, path: Path, fingerprint: str) -> None:
         self.export_button.setEnabled(True)
@@ -392,10 +444,12 @@ class GuidedStartDialog(QDialog):
         self.passphrase.clear()
         self.passphrase_again.clear()
         self.key_done.setStyleSheet(style.OK_TEXT)
-        self.key_done.setText(self.tr(
-            "The key copy is saved as {path} (fingerprint {fingerprint}). Move it to a USB "
-            "stick or another safe place now, away from this computer and its backups.").format(
-                path=path, fingerprint=fingerprint))
+        self.key_done.setText(
+            self.tr(
+                "The key copy is saved as {path} (fingerprint {fingerprint}). Move it to a USB "
+                "stick or another safe place now, away from this computer and its backups."
+            ).format(path=path, fingerprint=fingerprint)
+        )
         self.next_button.setText(self.tr("Next"))
 
     def _key_failed(self, exc: BaseException) -> None:
@@ -410,8 +464,12 @@ class GuidedStartDialog(QDialog):
         elif code.startswith("output_"):
             text = self.tr("The copy cannot be saved there; choose another file.")
         elif code == "passphrase_short":
-            show_message(self.key_errors["passphrase"], self.tr(
-                "The passphrase needs at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH))
+            show_message(
+                self.key_errors["passphrase"],
+                self.tr("The passphrase needs at least {n} characters.").format(
+                    n=MIN_PASSPHRASE_LENGTH
+                ),
+            )
             return
         else:
             text = exc.message

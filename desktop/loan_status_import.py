@@ -79,7 +79,8 @@ class LoanStatusImportDialog(JobDialog):
         self.mapping_file.setPlaceholderText(self.tr("Mapping file (.json), see README"))
         self.mapping_file.setVisible(False)
         self.mapping.currentIndexChanged.connect(
-            lambda i: self.mapping_file.setVisible(self._keys[i] is None))
+            lambda i: self.mapping_file.setVisible(self._keys[i] is None)
+        )
 
         self.use_as_of = QCheckBox(self.tr("The file has no date column; its figures are as of"))
         self.as_of = QDateEdit(QDate.currentDate())
@@ -107,22 +108,25 @@ class LoanStatusImportDialog(JobDialog):
         self.unmatched = QTableWidget(0, 3)
         self.unmatched.setObjectName("unmatchedRows")
         self.unmatched.setHorizontalHeaderLabels(
-            [self.tr("Line"), self.tr("Reference"), self.tr("Why it matched no loan")])
-        self.unmatched.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
+            [self.tr("Line"), self.tr("Reference"), self.tr("Why it matched no loan")]
+        )
+        self.unmatched.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.unmatched.verticalHeader().setVisible(False)
         self.unmatched.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.unmatched.setVisible(False)
 
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(
-            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setDefault(True)
         self.save_button = self.buttons.addButton(
-            self.tr("Save the unmatched rows…"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.tr("Save the unmatched rows…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.save_button.setVisible(False)
         self.close_button = self.buttons.addButton(
-            self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+            self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.import_button.clicked.connect(self.start_import)
         self.save_button.clicked.connect(self._save_unmatched)
         self.close_button.clicked.connect(self._cancel_or_close)
@@ -136,8 +140,11 @@ class LoanStatusImportDialog(JobDialog):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("The lender's status file"), self.path.text(),
-            self.tr("CSV or Excel (*.csv *.xlsx)"))
+            self,
+            self.tr("The lender's status file"),
+            self.path.text(),
+            self.tr("CSV or Excel (*.csv *.xlsx)"),
+        )
         if name:
             self.path.setText(name)
 
@@ -174,8 +181,9 @@ class LoanStatusImportDialog(JobDialog):
                 j.check()  # a cancel rolls the whole import back
                 j.report(done, total)
 
-            return loan_status.import_loan_status(db, actor, path, mapping, as_of=as_of,
-                                                  progress=progress)
+            return loan_status.import_loan_status(
+                db, actor, path, mapping, as_of=as_of, progress=progress
+            )
 
         self.import_button.setEnabled(False)
         self.close_button.setText(self.tr("Cancel"))
@@ -184,9 +192,14 @@ class LoanStatusImportDialog(JobDialog):
         self.unmatched.setVisible(False)
         self.save_button.setVisible(False)
         self._say(self.tr("Importing…"))
-        self.handle = self.ctx.runner.run(job, self._done, self._failed,
-                                          progress=self._progress, cancellable=True,
-                                          on_cancelled=self._cancelled)
+        self.handle = self.ctx.runner.run(
+            job,
+            self._done,
+            self._failed,
+            progress=self._progress,
+            cancellable=True,
+            on_cancelled=self._cancelled,
+        )
 
     def _finish(self) -> None:
         self.handle = None
@@ -204,12 +217,17 @@ class LoanStatusImportDialog(JobDialog):
         tr = translator(self.ctx.language)
         text = self.tr(
             "{rows} rows read: {matched} stored ({replaced} replacing an earlier import), "
-            "{unmatched} unmatched.").format(
-            rows=f"{result.rows:,}", matched=f"{result.matched:,}",
-            replaced=f"{result.replaced:,}", unmatched=f"{len(result.unmatched):,}")
+            "{unmatched} unmatched."
+        ).format(
+            rows=f"{result.rows:,}",
+            matched=f"{result.matched:,}",
+            replaced=f"{result.replaced:,}",
+            unmatched=f"{len(result.unmatched):,}",
+        )
         if result.as_of:
             text += " " + self.tr("As of: {dates}").format(
-                dates=", ".join(d.isoformat() for d in result.as_of))
+                dates=", ".join(d.isoformat() for d in result.as_of)
+            )
         self._summary = text
         self._say(text)
         self.unmatched.setRowCount(len(result.unmatched))
@@ -237,8 +255,8 @@ class LoanStatusImportDialog(JobDialog):
         if self.result is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the unmatched rows"), "unmatched.csv",
-            self.tr("CSV (*.csv)"))
+            self, self.tr("Save the unmatched rows"), "unmatched.csv", self.tr("CSV (*.csv)")
+        )
         if name:
             self.save_unmatched(Path(name))
 
@@ -249,16 +267,17 @@ class LoanStatusImportDialog(JobDialog):
         tr = translator(self.ctx.language)
         db = self.ctx.database
         try:
-            with files.replacing(out, protect=(db.path, db.key_path),
-                                 suffix=".csv.part") as tmp, \
-                    tmp.open("w", newline="", encoding="utf-8-sig") as fh:
+            with (
+                files.replacing(out, protect=(db.path, db.key_path), suffix=".csv.part") as tmp,
+                tmp.open("w", newline="", encoding="utf-8-sig") as fh,
+            ):
                 w = csv.writer(fh)
-                w.writerow([self.tr("Line"), self.tr("Reference"),
-                            self.tr("Why it matched no loan")])
+                w.writerow(
+                    [self.tr("Line"), self.tr("Reference"), self.tr("Why it matched no loan")]
+                )
                 for u in self.result.unmatched:
                     w.writerow([u.line, u.reference, u.reason.render(tr.reason)])
         except UserError as exc:
             self._say(exc.message)
             return
         self._say(self._summary + "\n" + self.tr("Saved: {path}").format(path=out))
-

@@ -269,7 +269,5 @@ def login_error_text(exc: UserError) -> str:
             ).format(left=int(m.group(1)), minutes=LOCK_MINUTES)
         return QCoreApplication.translate("LoginDialog", "Wrong user name or password.")
     if code == "disabled":
-        return QCoreApplication.translate(
-            "LoginDialog", "This account is disabled. Ask the owner."
-        )
+        return QCoreApplication.translate("LoginDialog", "This account is disabled. Ask the owner.")
     return exc.message

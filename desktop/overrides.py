@@ -92,7 +92,9 @@ class PendingOverridesModel(QAbstractTableModel):
         p = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
-            self.COMPUTED, self.OVERRIDE, self.CHANGE
+            self.COMPUTED,
+            self.OVERRIDE,
+            self.CHANGE,
         ):
             return ALIGN_RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and col == self.APPRAISER and p.appraised_at:
@@ -205,11 +207,14 @@ class OverrideQueueDialog(QDialog):
         db, actor, ctx = self.ctx.database, self.ctx.staff, self.ctx
 
         def done(view: cs.AppraisalView) -> None:
-            ctx.versions.advance("consultation", p.consultation_id, p.consultation_version,
-                                 view.consultation_version)
-            text = (self.tr("Approved: consultation {number} may go on with {value}.")
-                    if approve else
-                    self.tr("Refused: consultation {number} goes on with the computed {value}."))
+            ctx.versions.advance(
+                "consultation", p.consultation_id, p.consultation_version, view.consultation_version
+            )
+            text = (
+                self.tr("Approved: consultation {number} may go on with {value}.")
+                if approve
+                else self.tr("Refused: consultation {number} goes on with the computed {value}.")
+            )
             self.done_label.setText(text.format(number=p.consultation_id, value=cny(view.value)))
             self.note.clear()
             self.refresh()
@@ -218,9 +223,13 @@ class OverrideQueueDialog(QDialog):
             if isinstance(exc, ValidationError):
                 show_message(self.message, "\n".join(validation_errors(exc).values()))
             elif isinstance(exc, ConcurrentEditError):
-                show_message(self.message, self.tr(
-                    "Someone changed this consultation meanwhile; the list is up to date "
-                    "again, please look once more."))
+                show_message(
+                    self.message,
+                    self.tr(
+                        "Someone changed this consultation meanwhile; the list is up to date "
+                        "again, please look once more."
+                    ),
+                )
                 self.refresh()
             elif isinstance(exc, UserError):
                 show_message(self.message, tr_error(exc.message))
@@ -228,8 +237,14 @@ class OverrideQueueDialog(QDialog):
                 raise exc
 
         ctx.runner.run(
-            lambda: cs.decide_override(db, actor, p.consultation_id, approve=approve, note=note,
-                                       expected_version=p.consultation_version),
+            lambda: cs.decide_override(
+                db,
+                actor,
+                p.consultation_id,
+                approve=approve,
+                note=note,
+                expected_version=p.consultation_version,
+            ),
             done,
             failed,
         )

@@ -145,9 +145,7 @@ class ServerForm(QWidget):
         if text:
             if "://" not in text:
                 self.show_problem(
-                    self.tr("A connection URL looks like {example}.").format(
-                        example=URL_EXAMPLE
-                    )
+                    self.tr("A connection URL looks like {example}.").format(example=URL_EXAMPLE)
                 )
                 return None
             if self.password.text() and not url_password(text):

@@ -107,19 +107,25 @@ class TextRowsModel(QAbstractTableModel):
 
 
 def vessel_bands_model(parent: QObject | None = None) -> TextRowsModel:
-    return TextRowsModel([
-        Column(_t("Displacement up to (litres)"), SettingKind.DECIMAL),
-        Column(_t("Yearly tax (CNY)"), SettingKind.DECIMAL),
-    ], parent)
+    return TextRowsModel(
+        [
+            Column(_t("Displacement up to (litres)"), SettingKind.DECIMAL),
+            Column(_t("Yearly tax (CNY)"), SettingKind.DECIMAL),
+        ],
+        parent,
+    )
 
 
 def nev_rules_model(parent: QObject | None = None) -> TextRowsModel:
-    return TextRowsModel([
-        Column(_t("From"), SettingKind.DATE),
-        Column(_t("To"), SettingKind.DATE),
-        Column(_t("Tax reduced by (%)"), SettingKind.DECIMAL),
-        Column(_t("Cap (CNY)"), SettingKind.DECIMAL, optional=True),
-    ], parent)
+    return TextRowsModel(
+        [
+            Column(_t("From"), SettingKind.DATE),
+            Column(_t("To"), SettingKind.DATE),
+            Column(_t("Tax reduced by (%)"), SettingKind.DECIMAL),
+            Column(_t("Cap (CNY)"), SettingKind.DECIMAL, optional=True),
+        ],
+        parent,
+    )
 
 
 # --- the fields -----------------------------------------------------------------------

@@ -541,7 +541,10 @@ class LostDialog(QDialog):
 
     def submit(self) -> None:
         for label in (
-            self.category_error, self.note_error, self.general_error, self.blacklist_error
+            self.category_error,
+            self.note_error,
+            self.general_error,
+            self.blacklist_error,
         ):
             show_message(label, "")
         code = self.category.currentData() or ""
@@ -552,7 +555,12 @@ class LostDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.ctx.runner.run(
             lambda: cs.mark_lost(
-                db, actor, cid, code, note or None, add_to_blacklist=listed,
+                db,
+                actor,
+                cid,
+                code,
+                note or None,
+                add_to_blacklist=listed,
                 expected_version=version,
             ),
             self._done,

@@ -89,9 +89,16 @@ def _t(text: str) -> str:
 class Field:
     """One setting's editor, its reason label, and how to read and show its value."""
 
-    def __init__(self, spec: SettingSpec, widget: QWidget, error: QLabel,
-                 read: Callable[[], Any], show: Callable[[Any], None],
-                 enable: Callable[[bool], None], focus: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        spec: SettingSpec,
+        widget: QWidget,
+        error: QLabel,
+        read: Callable[[], Any],
+        show: Callable[[Any], None],
+        enable: Callable[[bool], None],
+        focus: QWidget | None = None,
+    ) -> None:
         self.spec = spec
         self.widget = widget
         self.error = error
@@ -187,9 +194,15 @@ class SettingsEditor(QObject):
             line.addWidget(QLabel(unit_label(spec.unit)))
         if spec.kind is not SettingKind.TEXT:
             line.addStretch(1)
-        return Field(spec, row, error, lambda: parse_kind(spec.kind, edit.text()),
-                     lambda v: edit.setText(_text_of(v)), lambda on: edit.setReadOnly(not on),
-                     focus=edit)
+        return Field(
+            spec,
+            row,
+            error,
+            lambda: parse_kind(spec.kind, edit.text()),
+            lambda v: edit.setText(_text_of(v)),
+            lambda on: edit.setReadOnly(not on),
+            focus=edit,
+        )
 
     def _date_field(self, spec: SettingSpec, error: QLabel) -> Field:
         edit = QDateEdit()
@@ -219,10 +232,14 @@ class SettingsEditor(QObject):
 
         def shown(value: bool) -> None:
             status.setText(
-                self.tr("Confirmed: quotes, plans and disclosure sheets print without the "
-                        "watermark.") if value else
-                self.tr("Not confirmed yet: every document printed carries the \"sample data "
-                        "- not an offer\" watermark.")
+                self.tr(
+                    "Confirmed: quotes, plans and disclosure sheets print without the watermark."
+                )
+                if value
+                else self.tr(
+                    'Not confirmed yet: every document printed carries the "sample data '
+                    '- not an offer" watermark.'
+                )
             )
             status.setStyleSheet("" if value else style.WARN_TEXT)
 
@@ -234,9 +251,12 @@ class SettingsEditor(QObject):
         font = title.font()
         font.setBold(True)
         title.setFont(font)
-        explain = QLabel(self.tr(
-            "Check the lenders, products, rates and fees first. Once you confirm that they are "
-            "your store's real offer, documents print without the \"sample data\" watermark."))
+        explain = QLabel(
+            self.tr(
+                "Check the lenders, products, rates and fees first. Once you confirm that they are "
+                'your store\'s real offer, documents print without the "sample data" watermark.'
+            )
+        )
         explain.setWordWrap(True)
         column.addWidget(title)
         column.addWidget(explain)
@@ -256,8 +276,11 @@ class SettingsEditor(QObject):
         choose.clicked.connect(self.choose_logo)
         remove.clicked.connect(lambda: self.set_logo(b""))
         self._logo_preview = preview
-        hint = QLabel(self.tr("PNG or JPEG, at most {kb} KB; printed beside the store's name.")
-                      .format(kb=MAX_LOGO_BYTES // 1024))
+        hint = QLabel(
+            self.tr("PNG or JPEG, at most {kb} KB; printed beside the store's name.").format(
+                kb=MAX_LOGO_BYTES // 1024
+            )
+        )
         hint.setStyleSheet(style.HINT_TEXT)
         holder = QWidget()
         grid = QGridLayout(holder)
@@ -267,17 +290,26 @@ class SettingsEditor(QObject):
         grid.addWidget(remove, 1, 1)
         grid.addWidget(hint, 2, 0, 1, 3)
         grid.setColumnStretch(2, 1)
-        return Field(spec, holder, error, lambda: self.logo, self.set_logo,
-                     _enabling(choose, remove), focus=choose)
+        return Field(
+            spec,
+            holder,
+            error,
+            lambda: self.logo,
+            self.set_logo,
+            _enabling(choose, remove),
+            focus=choose,
+        )
 
     def _words_field(self, spec: SettingSpec, error: QLabel) -> Field:
         model = QStringListModel(self)
         view = QListView()
         view.setObjectName(spec.key)
         view.setModel(model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         view.setMinimumHeight(300)
         add = QPushButton(self.tr("Add phrase"))
         remove = QPushButton(self.tr("Remove phrase"))
@@ -298,10 +330,13 @@ class SettingsEditor(QObject):
         add.clicked.connect(add_row)
         remove.clicked.connect(remove_row)
         self.words_model = model
-        intro = QLabel(self.tr(
-            "Nothing printed for a customer may contain these words or phrases (case, spaces, "
-            "hyphens and full-width forms do not matter). A document that would contain one is "
-            "not printed."))
+        intro = QLabel(
+            self.tr(
+                "Nothing printed for a customer may contain these words or phrases (case, spaces, "
+                "hyphens and full-width forms do not matter). A document that would contain one is "
+                "not printed."
+            )
+        )
         intro.setWordWrap(True)
         holder = QWidget()
         column = QVBoxLayout(holder)
@@ -320,9 +355,15 @@ class SettingsEditor(QObject):
             add.setEnabled(on)
             remove.setEnabled(on)
 
-        return Field(spec, holder, error,
-                     lambda: tuple(w.strip() for w in model.stringList()),
-                     lambda v: model.setStringList(list(v)), enable, focus=view)
+        return Field(
+            spec,
+            holder,
+            error,
+            lambda: tuple(w.strip() for w in model.stringList()),
+            lambda v: model.setStringList(list(v)),
+            enable,
+            focus=view,
+        )
 
     def _codes_field(self, spec: SettingSpec, error: QLabel) -> Field:
         boxes: dict[str, QCheckBox] = {}
@@ -339,9 +380,15 @@ class SettingsEditor(QObject):
             for code, box in boxes.items():
                 box.setChecked(code in value)
 
-        return Field(spec, holder, error,
-                     lambda: tuple(c for c, b in boxes.items() if b.isChecked()), show,
-                     _enabling(*boxes.values()), focus=next(iter(boxes.values())))
+        return Field(
+            spec,
+            holder,
+            error,
+            lambda: tuple(c for c, b in boxes.items() if b.isChecked()),
+            show,
+            _enabling(*boxes.values()),
+            focus=next(iter(boxes.values())),
+        )
 
     def _table_field(self, spec: SettingSpec, error: QLabel) -> Field:
         bands = spec.key == "onroad.vessel_tax_bands"
@@ -391,10 +438,12 @@ class SettingsEditor(QObject):
             return tuple(NevTaxRule(*r) for r in rows)
 
         def show(value: tuple[Any, ...]) -> None:
-            model.set_values([
-                (r.start, r.end, r.reduction_percent, r.cap) if isinstance(r, NevTaxRule) else r
-                for r in value
-            ])
+            model.set_values(
+                [
+                    (r.start, r.end, r.reduction_percent, r.cap) if isinstance(r, NevTaxRule) else r
+                    for r in value
+                ]
+            )
 
         def enable(on: bool) -> None:
             model.editable = on
@@ -420,9 +469,14 @@ class SettingsEditor(QObject):
         self.logo = data
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
-            self._logo_preview.setPixmap(pixmap.scaled(
-                160, 48, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self._logo_preview.setPixmap(
+                pixmap.scaled(
+                    160,
+                    48,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self._logo_preview.setPixmap(QPixmap())
             self._logo_preview.setText(self.tr("No logo") if not data else "")
@@ -431,8 +485,11 @@ class SettingsEditor(QObject):
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.widget, self.tr("Choose the store's logo"), "",
-            self.tr("Pictures (*.png *.jpg *.jpeg)"))
+            self.widget,
+            self.tr("Choose the store's logo"),
+            "",
+            self.tr("Pictures (*.png *.jpg *.jpeg)"),
+        )
         if path:
             self.load_logo_file(Path(path))
 
@@ -440,14 +497,21 @@ class SettingsEditor(QObject):
         field = self.fields["app.store.logo"]
         try:
             if path.stat().st_size > MAX_LOGO_BYTES:
-                show_message(field.error, self.tr(
-                    "The logo may be at most {kb} KB; use a smaller picture.").format(
-                        kb=MAX_LOGO_BYTES // 1024))
+                show_message(
+                    field.error,
+                    self.tr("The logo may be at most {kb} KB; use a smaller picture.").format(
+                        kb=MAX_LOGO_BYTES // 1024
+                    ),
+                )
                 return
             data = path.read_bytes()
         except OSError as exc:
-            show_message(field.error, self.tr("The picture cannot be read: {why}").format(
-                why=exc.strerror or exc.__class__.__name__))
+            show_message(
+                field.error,
+                self.tr("The picture cannot be read: {why}").format(
+                    why=exc.strerror or exc.__class__.__name__
+                ),
+            )
             return
         self.set_logo(data)
 
@@ -525,10 +589,12 @@ class StoreSettingsDialog(QDialog):
             self.tabs.addTab(page, title)
 
         note = QLabel(
-            self.tr("Changes apply to new plans and documents; saved plans keep the figures "
-                    "they were made with. Every change is recorded with who made it and when.")
-            if self.editable else
-            self.tr("Only the owner can change these settings; you can read them here.")
+            self.tr(
+                "Changes apply to new plans and documents; saved plans keep the figures "
+                "they were made with. Every change is recorded with who made it and when."
+            )
+            if self.editable
+            else self.tr("Only the owner can change these settings; you can read them here.")
         )
         note.setWordWrap(True)
         note.setStyleSheet(style.HINT_TEXT)
@@ -563,7 +629,8 @@ class StoreSettingsDialog(QDialog):
     def refresh(self) -> None:
         db, store_id = self.ctx.database, self.ctx.staff.store_id
         self.ctx.runner.run(
-            lambda: settings_service.load_store_settings(db, store_id), self.show_settings,
+            lambda: settings_service.load_store_settings(db, store_id),
+            self.show_settings,
             self._failed,
         )
 
@@ -606,8 +673,11 @@ class StoreSettingsDialog(QDialog):
         self.ctx.settings = new.lending
         self.ctx.store_name = new.profile.name
         self.show_settings(new)
-        self.say(self.tr("Saved {n} change(s). New plans and documents use them from now on.")
-                 .format(n=count))
+        self.say(
+            self.tr("Saved {n} change(s). New plans and documents use them from now on.").format(
+                n=count
+            )
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(self.editable and self.current is not None)

@@ -85,17 +85,13 @@ class WindowMenus(ToolDialogs):
             _t("Dashboard"), self.open_dashboard, "Ctrl+D", sp.SP_FileDialogInfoView
         )
         self.dashboard_action.setVisible(False)
-        self.loan_status_action = self._action(
-            _t("Import lender status…"), self.import_loan_status
-        )
+        self.loan_status_action = self._action(_t("Import lender status…"), self.import_loan_status)
         self.loan_status_action.setVisible(False)
         self.admin_action = self._action(
             _t("Staff and stores…"), self.manage_staff, None, sp.SP_DirLinkIcon
         )
         self.admin_action.setVisible(False)
-        self.store_settings_action = self._action(
-            _t("Store settings…"), self.open_store_settings
-        )
+        self.store_settings_action = self._action(_t("Store settings…"), self.open_store_settings)
         self.store_settings_action.setVisible(False)
         self.catalogue_action = self._action(_t("Products and lenders…"), self.open_catalogue)
         self.catalogue_action.setVisible(False)
@@ -194,9 +190,7 @@ class WindowMenus(ToolDialogs):
                 name=name, role=labels.role_label(self.ctx.staff.role)
             )
         )
-        self.store_label = QLabel(
-            _t("Store: {store}").format(store=self.ctx.store_name or "—")
-        )
+        self.store_label = QLabel(_t("Store: {store}").format(store=self.ctx.store_name or "—"))
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)

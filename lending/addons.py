@@ -110,7 +110,15 @@ PLAN_KIND: Mapping[AddOnKind, str] = {
 """The kind a plan's add-on line is saved under (``db.models.enums.AddOnKind``)."""
 
 FIELDS: tuple[str, ...] = (
-    "code", "kind", "name_zh", "name", "rule", "amount", "required_by", "financeable", "active",
+    "code",
+    "kind",
+    "name_zh",
+    "name",
+    "rule",
+    "amount",
+    "required_by",
+    "financeable",
+    "active",
 )
 """The fields of an add-on, in the order a table shows them."""
 
@@ -262,8 +270,11 @@ class _Reader:
         raw = self.data.get(key, ())
         if raw is None:
             return ()
-        if isinstance(raw, (str, bytes)) or not isinstance(raw, Sequence) or \
-                not all(isinstance(x, str) for x in raw):
+        if (
+            isinstance(raw, (str, bytes))
+            or not isinstance(raw, Sequence)
+            or not all(isinstance(x, str) for x in raw)
+        ):
             self.bad(key, "addon.lenders_list")
             return ()
         out: list[str] = []

@@ -90,12 +90,8 @@ MESSAGES: dict[str, str] = {
         "Implausible mileage: {km} km in {years} years is less than {limit} km a year; "
         "check for odometer tampering."
     ),
-    "limit.too_old": (
-        "The vehicle is {age} years old; the limit is {max} years."
-    ),
-    "limit.too_many_km": (
-        "The vehicle has {km} km; the limit is {max} km."
-    ),
+    "limit.too_old": ("The vehicle is {age} years old; the limit is {max} years."),
+    "limit.too_many_km": ("The vehicle has {km} km; the limit is {max} km."),
     "adjust.age": "Age {years} years at {rate}% a year from the new-car guide price",
     "adjust.mileage_above": (
         "{km} km above the typical {typical} km for the age, {rate}% per {step} km"
@@ -290,11 +286,15 @@ def vehicle_limit_reasons(
     """Why a vehicle is over a lender's age / mileage limit (empty when within)."""
     found: list[Reason] = []
     if age_years > max_age_years:
-        found.append(Reason.of(MESSAGES, "limit.too_old", age=_num(age_years),
-                               max=_num(max_age_years)))
+        found.append(
+            Reason.of(MESSAGES, "limit.too_old", age=_num(age_years), max=_num(max_age_years))
+        )
     if mileage_km > max_mileage_km:
-        found.append(Reason.of(MESSAGES, "limit.too_many_km", km=f"{mileage_km:,}",
-                               max=f"{max_mileage_km:,}"))
+        found.append(
+            Reason.of(
+                MESSAGES, "limit.too_many_km", km=f"{mileage_km:,}", max=f"{max_mileage_km:,}"
+            )
+        )
     return found
 
 
@@ -320,29 +320,61 @@ def odometer_flags(
         if when > on:
             flags.append(Reason.of(MESSAGES, "odometer.record_in_future", date=when.isoformat()))
         if top is not None and km < top[1] and when > top[0]:
-            flags.append(Reason.of(MESSAGES, "odometer.record_decreased", date=when.isoformat(),
-                                   km=f"{km:,}", earlier_km=f"{top[1]:,}",
-                                   earlier_date=top[0].isoformat()))
+            flags.append(
+                Reason.of(
+                    MESSAGES,
+                    "odometer.record_decreased",
+                    date=when.isoformat(),
+                    km=f"{km:,}",
+                    earlier_km=f"{top[1]:,}",
+                    earlier_date=top[0].isoformat(),
+                )
+            )
         if top is None or km > top[1]:
             top = (when, km)
     if top is not None and mileage_km < top[1]:
-        flags.append(Reason.of(MESSAGES, "odometer.below_last_record", km=f"{mileage_km:,}",
-                               record_km=f"{top[1]:,}", record_date=top[0].isoformat()))
+        flags.append(
+            Reason.of(
+                MESSAGES,
+                "odometer.below_last_record",
+                km=f"{mileage_km:,}",
+                record_km=f"{top[1]:,}",
+                record_date=top[0].isoformat(),
+            )
+        )
     years = _num(age_years)
     if mileage_km > settings.odometer_max_km_per_year * max(age_years, Decimal(1)):
-        flags.append(Reason.of(MESSAGES, "odometer.too_high_for_age", km=f"{mileage_km:,}",
-                               years=years, limit=f"{settings.odometer_max_km_per_year:,}"))
+        flags.append(
+            Reason.of(
+                MESSAGES,
+                "odometer.too_high_for_age",
+                km=f"{mileage_km:,}",
+                years=years,
+                limit=f"{settings.odometer_max_km_per_year:,}",
+            )
+        )
     if (
         age_years >= settings.odometer_min_check_after_years
         and mileage_km < settings.odometer_min_km_per_year * age_years
     ):
-        flags.append(Reason.of(MESSAGES, "odometer.too_low_for_age", km=f"{mileage_km:,}",
-                               years=years, limit=f"{settings.odometer_min_km_per_year:,}"))
+        flags.append(
+            Reason.of(
+                MESSAGES,
+                "odometer.too_low_for_age",
+                km=f"{mileage_km:,}",
+                years=years,
+                limit=f"{settings.odometer_min_km_per_year:,}",
+            )
+        )
     return flags
 
 
 def _rate(
-    given: Decimal | None, default: Decimal, lo: Decimal, hi: Decimal, what: str,
+    given: Decimal | None,
+    default: Decimal,
+    lo: Decimal,
+    hi: Decimal,
+    what: str,
     problems: list[Reason],
 ) -> Decimal:
     if given is None:
@@ -362,16 +394,30 @@ def appraise(a: AppraisalInput, settings: LendingSettings = DEFAULT_SETTINGS) ->
     if a.mileage_km < 0:
         problems.append(Reason.of(MESSAGES, "input.mileage_negative"))
     if a.first_registration > a.appraisal_date:
-        problems.append(Reason.of(MESSAGES, "input.registered_after_appraisal",
-                                  registered=a.first_registration.isoformat(),
-                                  appraised=a.appraisal_date.isoformat()))
-    year_rate = _rate(a.depreciation_per_year_percent, s.depreciation_per_year_percent,
-                      s.depreciation_per_year_min_percent, s.depreciation_per_year_max_percent,
-                      "yearly", problems)
-    km_rate = _rate(a.depreciation_per_mileage_step_percent,
-                    s.depreciation_per_mileage_step_percent,
-                    s.depreciation_per_mileage_step_min_percent,
-                    s.depreciation_per_mileage_step_max_percent, "mileage", problems)
+        problems.append(
+            Reason.of(
+                MESSAGES,
+                "input.registered_after_appraisal",
+                registered=a.first_registration.isoformat(),
+                appraised=a.appraisal_date.isoformat(),
+            )
+        )
+    year_rate = _rate(
+        a.depreciation_per_year_percent,
+        s.depreciation_per_year_percent,
+        s.depreciation_per_year_min_percent,
+        s.depreciation_per_year_max_percent,
+        "yearly",
+        problems,
+    )
+    km_rate = _rate(
+        a.depreciation_per_mileage_step_percent,
+        s.depreciation_per_mileage_step_percent,
+        s.depreciation_per_mileage_step_min_percent,
+        s.depreciation_per_mileage_step_max_percent,
+        "mileage",
+        problems,
+    )
     if a.override_value is not None:
         if a.override_reason_code is None:
             problems.append(Reason.of(MESSAGES, "override.reason_code_required"))
@@ -390,8 +436,7 @@ def appraise(a: AppraisalInput, settings: LendingSettings = DEFAULT_SETTINGS) ->
     lines: list[AdjustmentLine] = []
     if a.reference is ReferenceKind.NEW_GUIDE:
         year_factor = _power(1 - year_rate / HUNDRED, age_years)
-        lines_age = Reason.of(MESSAGES, "adjust.age", years=_num(age_years),
-                              rate=_num(year_rate))
+        lines_age = Reason.of(MESSAGES, "adjust.age", years=_num(age_years), rate=_num(year_rate))
     else:
         year_factor, lines_age = Decimal(1), None
     v1, age_adj = _adjust(price, year_factor)
@@ -402,9 +447,13 @@ def appraise(a: AppraisalInput, settings: LendingSettings = DEFAULT_SETTINGS) ->
     v2, km_adj = _adjust(v1, km_factor)
     lines.append(AdjustmentLine("mileage", km_reason, -km_adj.amount))
     computed, cond_adj = _adjust(v2, condition_factor(a.condition, s))
-    lines.append(AdjustmentLine(
-        "condition", Reason.of(MESSAGES, f"adjust.condition_{a.condition.value}"),
-        -cond_adj.amount))
+    lines.append(
+        AdjustmentLine(
+            "condition",
+            Reason.of(MESSAGES, f"adjust.condition_{a.condition.value}"),
+            -cond_adj.amount,
+        )
+    )
 
     exclusions = [
         Reason.of(MESSAGES, f"excluded.{name}")
@@ -427,11 +476,14 @@ def appraise(a: AppraisalInput, settings: LendingSettings = DEFAULT_SETTINGS) ->
         condition_adjustment=cond_adj,
         excluded=bool(exclusions),
         exclusion_reasons=tuple(exclusions),
-        odometer_flags=tuple(odometer_flags(a.mileage_km, age_years, a.maintenance_records,
-                                            a.appraisal_date, s)),
-        limit_reasons=tuple(vehicle_limit_reasons(age_years, a.mileage_km,
-                                                  s.max_vehicle_age_years,
-                                                  s.max_vehicle_mileage_km)),
+        odometer_flags=tuple(
+            odometer_flags(a.mileage_km, age_years, a.maintenance_records, a.appraisal_date, s)
+        ),
+        limit_reasons=tuple(
+            vehicle_limit_reasons(
+                age_years, a.mileage_km, s.max_vehicle_age_years, s.max_vehicle_mileage_km
+            )
+        ),
         reference=a.reference,
         adjustments=tuple(lines),
         sanity_flags=tuple(sanity_flags(a, computed, s)),
@@ -452,11 +504,17 @@ def _override_check(
         percent = HUNDRED if override > 0 else Decimal(0)
     else:
         percent = ((money(override) - computed) / computed * HUNDRED).quantize(
-            CENT, rounding=ROUND_HALF_UP)
+            CENT, rounding=ROUND_HALF_UP
+        )
     reason = None
     if abs(money(override) - computed) * HUNDRED > computed * s.override_approval_percent:
-        reason = Reason.of(MESSAGES, "override.needs_approval", percent=_num(percent),
-                           computed=f"{computed:,.2f}", limit=_num(s.override_approval_percent))
+        reason = Reason.of(
+            MESSAGES,
+            "override.needs_approval",
+            percent=_num(percent),
+            computed=f"{computed:,.2f}",
+            limit=_num(s.override_approval_percent),
+        )
     return percent, reason
 
 
@@ -466,10 +524,16 @@ def _mileage_factor(
     """Linear in the km above (below) typical, clamped; with the reason to show."""
     excess = km - typical
     factor = 1 - rate / HUNDRED * Decimal(excess) / Decimal(s.mileage_step_km)
-    factor = min(max(factor, 1 - s.mileage_max_reduction_percent / HUNDRED),
-                 1 + s.mileage_max_increase_percent / HUNDRED)
-    params = {"km": f"{abs(excess):,}", "typical": f"{typical:,}", "rate": _num(rate),
-              "step": f"{s.mileage_step_km:,}"}
+    factor = min(
+        max(factor, 1 - s.mileage_max_reduction_percent / HUNDRED),
+        1 + s.mileage_max_increase_percent / HUNDRED,
+    )
+    params = {
+        "km": f"{abs(excess):,}",
+        "typical": f"{typical:,}",
+        "rate": _num(rate),
+        "step": f"{s.mileage_step_km:,}",
+    }
     if excess > 0:
         return factor, Reason.of(MESSAGES, "adjust.mileage_above", **params)
     if excess < 0:
@@ -484,16 +548,27 @@ def sanity_flags(a: AppraisalInput, computed: Decimal, s: LendingSettings) -> li
     flags: list[Reason] = []
     price = money(a.market_reference_price)
     if not s.reference_price_min <= price <= s.reference_price_max:
-        flags.append(Reason.of(MESSAGES, "sanity.reference_out_of_band", price=f"{price:,.2f}",
-                               min=f"{s.reference_price_min:,}",
-                               max=f"{s.reference_price_max:,}"))
+        flags.append(
+            Reason.of(
+                MESSAGES,
+                "sanity.reference_out_of_band",
+                price=f"{price:,.2f}",
+                min=f"{s.reference_price_min:,}",
+                max=f"{s.reference_price_max:,}",
+            )
+        )
     if a.deal_price is not None and computed > 0:
         deviation = abs(a.deal_price - computed) / computed * HUNDRED
         if deviation > s.deal_price_deviation_percent:
-            flags.append(Reason.of(MESSAGES, "sanity.deal_price_far",
-                                   deal=f"{money(a.deal_price):,.2f}",
-                                   percent=_num(s.deal_price_deviation_percent),
-                                   value=f"{computed:,.2f}"))
+            flags.append(
+                Reason.of(
+                    MESSAGES,
+                    "sanity.deal_price_far",
+                    deal=f"{money(a.deal_price):,.2f}",
+                    percent=_num(s.deal_price_deviation_percent),
+                    value=f"{computed:,.2f}",
+                )
+            )
     check = check_vin(a.vin) if a.vin.strip() else None
     code = check.model_year_code if check is not None and check.valid else None
     if code is not None and code in YEAR_CODES:

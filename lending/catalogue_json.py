@@ -55,8 +55,11 @@ def _grade_terms(o: _Obj) -> GradeTerms | None:
     lmax = o.dec("approval_likelihood_max_percent", hi=100)
     fee = o.dec("monthly_fee_rate_percent", hi=100, default=None)
     if o.clean and lmin > lmax:
-        o.problem("catalogue.above_plain", lo_field="approval_likelihood_min_percent",
-                  hi_field="approval_likelihood_max_percent")
+        o.problem(
+            "catalogue.above_plain",
+            lo_field="approval_likelihood_min_percent",
+            hi_field="approval_likelihood_max_percent",
+        )
     if grade is None:
         return None
     return GradeTerms(grade, rate, lmin, lmax, fee)
@@ -79,14 +82,14 @@ def _fees(o: _Obj) -> Fees:
         upfront_fee_percent=o.dec("upfront_fee_percent", hi=50, default=0),
         monthly_fee_rate_percent=o.dec("monthly_fee_rate_percent", hi=10, default=0),
         early_repayment_fee_percent=o.dec("early_repayment_fee_percent", hi=50, default=0),
-        overdue_penalty_percent_per_day=o.dec("overdue_penalty_percent_per_day", hi=10,
-                                              default=0),
+        overdue_penalty_percent_per_day=o.dec("overdue_penalty_percent_per_day", hi=10, default=0),
     )
 
 
 def _step_up(o: _Obj) -> StepUp:
-    return StepUp(o.dec("step_percent", hi=100),
-                  o.int_("step_months", lo=1, hi=MAX_TERM_MONTHS, default=12))
+    return StepUp(
+        o.dec("step_percent", hi=100), o.int_("step_months", lo=1, hi=MAX_TERM_MONTHS, default=12)
+    )
 
 
 def _subsidy(o: _Obj) -> Subsidy:
@@ -94,13 +97,17 @@ def _subsidy(o: _Obj) -> Subsidy:
     if not isinstance(by_zh, str):
         o.problem("catalogue.text", "by_zh", value=repr(by_zh))
         by_zh = ""
-    return Subsidy(lender_rate=o.dec("lender_rate", hi=100), by=o.str_("by"),
-                   by_zh=by_zh.strip())
+    return Subsidy(lender_rate=o.dec("lender_rate", hi=100), by=o.str_("by"), by_zh=by_zh.strip())
 
 
-def _check_grades(o: _Obj, grades: tuple[GradeTerms, ...], apr_min: Decimal,
-                  apr_max: Decimal, fee_range: tuple[Decimal, Decimal] | None = None,
-                  priced_by_sheet: frozenset[Grade] = frozenset()) -> None:
+def _check_grades(
+    o: _Obj,
+    grades: tuple[GradeTerms, ...],
+    apr_min: Decimal,
+    apr_max: Decimal,
+    fee_range: tuple[Decimal, Decimal] | None = None,
+    priced_by_sheet: frozenset[Grade] = frozenset(),
+) -> None:
     """``priced_by_sheet``: grades the rate sheet prices (their own rate is not used, the
     sheet's cells are checked by :func:`rate_sheet_reasons`)."""
     seen: set[Grade] = set()
@@ -109,15 +116,27 @@ def _check_grades(o: _Obj, grades: tuple[GradeTerms, ...], apr_min: Decimal,
             o.problem("catalogue.grade_twice", "grades", grade=g.grade.value)
         seen.add(g.grade)
         if g.grade not in priced_by_sheet and not apr_min <= g.annual_rate <= apr_max:
-            o.problem("catalogue.rate", "grades", rate=g.annual_rate, grade=g.grade.value,
-                      lo=apr_min, hi=apr_max)
+            o.problem(
+                "catalogue.rate",
+                "grades",
+                rate=g.annual_rate,
+                grade=g.grade.value,
+                lo=apr_min,
+                hi=apr_max,
+            )
         if fee_range is not None:
             lo, hi = fee_range
             if g.monthly_fee_rate_percent is None:
                 o.problem("catalogue.fee_needed", "grades", grade=g.grade.value)
             elif not lo <= g.monthly_fee_rate_percent <= hi:
-                o.problem("catalogue.fee_outside", "grades", fee=g.monthly_fee_rate_percent,
-                          grade=g.grade.value, lo=lo, hi=hi)
+                o.problem(
+                    "catalogue.fee_outside",
+                    "grades",
+                    fee=g.monthly_fee_rate_percent,
+                    grade=g.grade.value,
+                    lo=lo,
+                    hi=hi,
+                )
 
 
 def _ordered(o: _Obj, lo_key: str, lo: Decimal | int, hi_key: str, hi: Decimal | int) -> None:
@@ -160,7 +179,8 @@ def _product(o: _Obj) -> Product | None:
         requires_full_insurance=o.bool_("requires_full_insurance", default=False),
         online_small_loan=o.bool_("online_small_loan", default=False),
         rate_sheet=o.objects("rate_sheet", _rate_cell, non_empty=False)
-        if "rate_sheet" in o.data else (),
+        if "rate_sheet" in o.data
+        else (),
         balloon_min_percent=o.dec("balloon_min_percent", hi=99, default=0),
         vehicle_kinds=_kinds(o, "vehicle_kinds", VehicleKind),
         energies=_kinds(o, "energies", Energy),
@@ -172,19 +192,33 @@ def _product(o: _Obj) -> Product | None:
     if not o.clean:
         return None
     _ordered(o, "apr_min_percent", p.apr_min_percent, "apr_max_percent", p.apr_max_percent)
-    _ordered(o, "approval_days_min", p.approval_days_min, "approval_days_max",
-             p.approval_days_max)
+    _ordered(o, "approval_days_min", p.approval_days_min, "approval_days_max", p.approval_days_max)
     _ordered(o, "term_min_months", p.term_min_months, "term_max_months", p.term_max_months)
     outside = [t for t in p.terms if not p.term_min_months <= t <= p.term_max_months]
     if outside:
-        o.problem("catalogue.terms_outside", "terms", terms=", ".join(map(str, outside)),
-                  lo=p.term_min_months, hi=p.term_max_months)
-    _check_grades(o, p.grades, p.apr_min_percent, p.apr_max_percent,
-                  priced_by_sheet=frozenset(c.grade for c in p.rate_sheet))
+        o.problem(
+            "catalogue.terms_outside",
+            "terms",
+            terms=", ".join(map(str, outside)),
+            lo=p.term_min_months,
+            hi=p.term_max_months,
+        )
+    _check_grades(
+        o,
+        p.grades,
+        p.apr_min_percent,
+        p.apr_max_percent,
+        priced_by_sheet=frozenset(c.grade for c in p.rate_sheet),
+    )
     for reason in rate_sheet_reasons(p):
         o.problem_reason(reason, "rate_sheet")
-    _ordered(o, "balloon_min_percent", p.balloon_min_percent, "balloon_max_percent",
-             p.balloon_max_percent)
+    _ordered(
+        o,
+        "balloon_min_percent",
+        p.balloon_min_percent,
+        "balloon_max_percent",
+        p.balloon_max_percent,
+    )
     if RepaymentMethod.STEP_UP in p.methods and p.step_up is None:
         o.problem("catalogue.step_up_needed", "step_up")
     if p.step_up is not None and RepaymentMethod.STEP_UP not in p.methods:
@@ -194,8 +228,12 @@ def _product(o: _Obj) -> Product | None:
     if p.subsidy is not None:
         below = [g.grade.value for g in p.grades if p.subsidy.lender_rate < g.annual_rate]
         if below:
-            o.problem("catalogue.lender_rate_below", "subsidy", rate=p.subsidy.lender_rate,
-                      grades="/".join(below))
+            o.problem(
+                "catalogue.lender_rate_below",
+                "subsidy",
+                rate=p.subsidy.lender_rate,
+                grades="/".join(below),
+            )
     return p if o.clean else None
 
 
@@ -241,13 +279,23 @@ def _consumer(o: _Obj) -> ConsumerCreditProduct | None:
     )
     if not o.clean:
         return None
-    for lo_key in ("line_min", "apr_min_percent", "monthly_fee_rate_min_percent",
-                   "early_repayment_fee_min_percent", "overdue_penalty_min_percent_per_day",
-                   "approval_days_min"):
+    for lo_key in (
+        "line_min",
+        "apr_min_percent",
+        "monthly_fee_rate_min_percent",
+        "early_repayment_fee_min_percent",
+        "overdue_penalty_min_percent_per_day",
+        "approval_days_min",
+    ):
         hi_key = lo_key.replace("_min", "_max")
         _ordered(o, lo_key, getattr(c, lo_key), hi_key, getattr(c, hi_key))
-    _check_grades(o, c.grades, c.apr_min_percent, c.apr_max_percent,
-                  (c.monthly_fee_rate_min_percent, c.monthly_fee_rate_max_percent))
+    _check_grades(
+        o,
+        c.grades,
+        c.apr_min_percent,
+        c.apr_max_percent,
+        (c.monthly_fee_rate_min_percent, c.monthly_fee_rate_max_percent),
+    )
     if RepaymentMethod.STEP_UP in c.methods:
         o.problem("catalogue.no_step_up", "methods")
     return c if o.clean else None
@@ -282,27 +330,34 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
     top = _Obj(data, "", problems)
     version = top.int_("version", lo=1, hi=CATALOGUE_FORMAT_VERSION)
     products = top.objects("products", _product)
-    consumer = top.objects("consumer_credit", _consumer, non_empty=False) \
-        if "consumer_credit" in top.data else ()
+    consumer = (
+        top.objects("consumer_credit", _consumer, non_empty=False)
+        if "consumer_credit" in top.data
+        else ()
+    )
     top.read.add("consumer_credit")
-    cards = top.objects("card_instalments", _card, non_empty=False) \
-        if "card_instalments" in top.data else ()
+    cards = (
+        top.objects("card_instalments", _card, non_empty=False)
+        if "card_instalments" in top.data
+        else ()
+    )
     top.read.add("card_instalments")
     # Display names of lenders and add-ons (Chinese and English, a lender's service
     # phone): read by the documents through resources.catalogue_names, no rule here.
     top.read.update(("lenders", "add_ons"))
     top.finish()
     seen: set[str] = set()
-    for code in [p.code for p in products] + [c.code for c in consumer] + [
-            c.code for c in cards]:
+    for code in [p.code for p in products] + [c.code for c in consumer] + [c.code for c in cards]:
         if code in seen:
-            problems.append(("products", catalogue_problem("catalogue.code_twice",
-                                                           value=repr(code))))
+            problems.append(
+                ("products", catalogue_problem("catalogue.code_twice", value=repr(code)))
+            )
         seen.add(code)
     if problems:
         raise CatalogueError(problems)
-    return Catalogue(version=version, products=products, consumer_credit=consumer,
-                     card_instalments=cards)
+    return Catalogue(
+        version=version, products=products, consumer_credit=consumer, card_instalments=cards
+    )
 
 
 # --- writing ----------------------------------------------------------------

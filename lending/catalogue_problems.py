@@ -47,9 +47,7 @@ MESSAGES: dict[str, str] = {
     "catalogue.grade_twice": "Grade {grade} is listed twice.",
     "catalogue.rate": "The rate {rate}% for grade {grade} is outside the APR range {lo}-{hi}%.",
     "catalogue.fee_needed": "Grade {grade} needs its monthly fee rate (%).",
-    "catalogue.fee_outside": (
-        "The monthly fee {fee}% for grade {grade} is outside {lo}-{hi}%."
-    ),
+    "catalogue.fee_outside": ("The monthly fee {fee}% for grade {grade} is outside {lo}-{hi}%."),
     "catalogue.code": "Use lower-case letters, digits and _ (not {value}).",
     "catalogue.code_twice": "The code {value} is used twice.",
     "catalogue.terms_outside": "The terms {terms} are outside {lo}-{hi} months.",
@@ -128,8 +126,7 @@ class CatalogueError(UserError):
 
     def __init__(self, reasons: Sequence[tuple[str, Reason]]) -> None:
         self.reasons = tuple(reasons)
-        self.problems = tuple(f"{where or '(top level)'}: {phrase(r)}"
-                              for where, r in self.reasons)
+        self.problems = tuple(f"{where or '(top level)'}: {phrase(r)}" for where, r in self.reasons)
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(
             f"The product catalogue has {len(self.problems)} problem(s):\n{lines}",
@@ -179,8 +176,14 @@ class ObjectReader:
             self.problem("catalogue.missing", key)
         return default
 
-    def dec(self, key: str, *, lo: Decimal | int | None = 0, hi: Decimal | int | None = None,
-            default: Any = MISSING) -> Decimal:
+    def dec(
+        self,
+        key: str,
+        *,
+        lo: Decimal | int | None = 0,
+        hi: Decimal | int | None = None,
+        default: Any = MISSING,
+    ) -> Decimal:
         raw = self._raw(key, default)
         if raw is None and default is None:
             return None  # type: ignore[return-value]
@@ -200,15 +203,17 @@ class ObjectReader:
         self._range(key, value, lo, hi)
         return value
 
-    def _range(self, key: str, value: Decimal | int, lo: Decimal | int | None,
-               hi: Decimal | int | None) -> None:
+    def _range(
+        self, key: str, value: Decimal | int, lo: Decimal | int | None, hi: Decimal | int | None
+    ) -> None:
         if lo is not None and value < lo:
             self.problem("catalogue.at_least", key, lo=lo, value=value)
         if hi is not None and value > hi:
             self.problem("catalogue.at_most", key, hi=hi, value=value)
 
-    def int_(self, key: str, *, lo: int | None = 0, hi: int | None = None,
-             default: Any = MISSING) -> int:
+    def int_(
+        self, key: str, *, lo: int | None = 0, hi: int | None = None, default: Any = MISSING
+    ) -> int:
         raw = self._raw(key, default)
         if raw is MISSING:
             return 0
@@ -285,18 +290,21 @@ class ObjectReader:
     def term_list(self, key: str) -> tuple[int, ...]:
         out: list[int] = []
         for i, item in enumerate(self.list_(key)):
-            if isinstance(item, bool) or not isinstance(item, int) or \
-                    not 1 <= item <= MAX_TERM_MONTHS:
-                self.problem("catalogue.term", f"{key}[{i}]", max=MAX_TERM_MONTHS,
-                             value=repr(item))
+            if (
+                isinstance(item, bool)
+                or not isinstance(item, int)
+                or not 1 <= item <= MAX_TERM_MONTHS
+            ):
+                self.problem("catalogue.term", f"{key}[{i}]", max=MAX_TERM_MONTHS, value=repr(item))
             else:
                 out.append(item)
         if out != sorted(set(out)):
             self.problem("catalogue.order", key)
         return tuple(out)
 
-    def objects(self, key: str, parse: Callable[[ObjectReader], T | None], *,
-                non_empty: bool = True) -> tuple[T, ...]:
+    def objects(
+        self, key: str, parse: Callable[[ObjectReader], T | None], *, non_empty: bool = True
+    ) -> tuple[T, ...]:
         out: list[T] = []
         for i, item in enumerate(self.list_(key, non_empty=non_empty)):
             sub = self.child(f"{key}[{i}]", item)

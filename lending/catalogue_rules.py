@@ -147,9 +147,17 @@ BOUNDS: dict[str, tuple[Decimal, Decimal]] = {
 """Each number's range: the editor reads the field with it (:func:`lending.parse.number`)
 and :func:`product_reasons` checks it again."""
 
-WHOLE = frozenset({"approval_days_min", "approval_days_max", "max_mileage_km",
-                   "step_up.step_months", "term_band", "first_loan_promotion.periods",
-                   "card.months"})
+WHOLE = frozenset(
+    {
+        "approval_days_min",
+        "approval_days_max",
+        "max_mileage_km",
+        "step_up.step_months",
+        "term_band",
+        "first_loan_promotion.periods",
+        "card.months",
+    }
+)
 """The fields of :data:`BOUNDS` that take whole numbers."""
 
 AnyProduct = Product | ConsumerCreditProduct | CardInstalment
@@ -193,8 +201,10 @@ class _Found:
         lo, hi = BOUNDS[key]
         if lo <= value <= hi:
             return True
-        self.add(key, Reason.of(parse.MESSAGES, "parse.out_of_range", value=_n(value),
-                                lo=_n(lo), hi=_n(hi)))
+        self.add(
+            key,
+            Reason.of(parse.MESSAGES, "parse.out_of_range", value=_n(value), lo=_n(lo), hi=_n(hi)),
+        )
         return False
 
     def ordered(self, lo_key: str, lo: Decimal | int, hi_key: str, hi: Decimal | int) -> None:
@@ -212,8 +222,9 @@ class _Found:
             self.add(key, exc.reason)
 
 
-def product_reasons(p: Product, settings: LendingSettings,
-                    lenders: Iterable[str]) -> dict[str, Reason]:
+def product_reasons(
+    p: Product, settings: LendingSettings, lenders: Iterable[str]
+) -> dict[str, Reason]:
     """Every field of ``p`` that cannot be saved, with its first reason (empty: fine).
 
     ``lenders``: the English names of the store's active lenders."""
@@ -224,8 +235,7 @@ def product_reasons(p: Product, settings: LendingSettings,
     cap = settings.apr_hard_cap_percent
     if p.apr_max_percent > cap and "apr_max_percent" not in f.reasons:
         f.add("apr_max_percent", _r("product.apr_above_cap", cap=_n(cap)))
-    f.ordered("approval_days_min", p.approval_days_min, "approval_days_max",
-              p.approval_days_max)
+    f.ordered("approval_days_min", p.approval_days_min, "approval_days_max", p.approval_days_max)
     if not p.methods:
         f.add("methods", _r("product.no_method"))
     _terms(f, p)
@@ -239,8 +249,13 @@ def product_reasons(p: Product, settings: LendingSettings,
     if p.grades and "apr_min_percent" not in f.reasons and "apr_max_percent" not in f.reasons:
         for reason in rate_sheet_reasons(p):
             f.add("rate_sheet", reason)
-    for key in ("upfront_fee", "upfront_fee_percent", "monthly_fee_rate_percent",
-                "early_repayment_fee_percent", "overdue_penalty_percent_per_day"):
+    for key in (
+        "upfront_fee",
+        "upfront_fee_percent",
+        "monthly_fee_rate_percent",
+        "early_repayment_fee_percent",
+        "overdue_penalty_percent_per_day",
+    ):
         f.bounded(f"fees.{key}", getattr(p.fees, key))
     if RepaymentMethod.STEP_UP in p.methods:
         if p.step_up is None or p.step_up.step_percent <= 0:
@@ -249,8 +264,12 @@ def product_reasons(p: Product, settings: LendingSettings,
             f.bounded("step_up.step_percent", p.step_up.step_percent)
             f.bounded("step_up.step_months", p.step_up.step_months)
     if RepaymentMethod.BALLOON in p.methods:
-        f.ordered("balloon_min_percent", p.balloon_min_percent, "balloon_max_percent",
-                  p.balloon_max_percent)
+        f.ordered(
+            "balloon_min_percent",
+            p.balloon_min_percent,
+            "balloon_max_percent",
+            p.balloon_max_percent,
+        )
         if p.balloon_max_percent <= 0:
             f.add("balloon_max_percent", _r("product.balloon_needed"))
     if p.subsidy is not None:
@@ -291,14 +310,22 @@ def _subsidy(f: _Found, p: Product) -> None:
     rates = customer_rates(p)
     for grade, rate in rates.items():
         if s.lender_rate < rate:
-            f.add("subsidy.lender_rate", _r("subsidy.lender_below", lender=_n(s.lender_rate),
-                                            rate=_n(rate), grade=grade.value))
+            f.add(
+                "subsidy.lender_rate",
+                _r(
+                    "subsidy.lender_below",
+                    lender=_n(s.lender_rate),
+                    rate=_n(rate),
+                    grade=grade.value,
+                ),
+            )
     if rates and all(s.lender_rate == r for r in rates.values()):
         f.add("subsidy.lender_rate", _r("subsidy.nothing"))
 
 
-def consumer_reasons(c: ConsumerCreditProduct, settings: LendingSettings,
-                     lenders: Iterable[str]) -> dict[str, Reason]:
+def consumer_reasons(
+    c: ConsumerCreditProduct, settings: LendingSettings, lenders: Iterable[str]
+) -> dict[str, Reason]:
     """Every field of the consumer credit line ``c`` that cannot be saved (empty: fine)."""
     f = _Found()
     _names(f, c, lenders)
@@ -311,8 +338,7 @@ def consumer_reasons(c: ConsumerCreditProduct, settings: LendingSettings,
         suffix = "_percent_per_day" if key == "overdue_penalty" else "_percent"
         lo_key, hi_key = f"{key}_min{suffix}", f"{key}_max{suffix}"
         f.ordered(lo_key, getattr(c, lo_key), hi_key, getattr(c, hi_key))
-    f.ordered("approval_days_min", c.approval_days_min, "approval_days_max",
-              c.approval_days_max)
+    f.ordered("approval_days_min", c.approval_days_min, "approval_days_max", c.approval_days_max)
     if not c.methods:
         f.add("methods", _r("product.no_method"))
     if RepaymentMethod.STEP_UP in c.methods:
@@ -324,28 +350,42 @@ def consumer_reasons(c: ConsumerCreditProduct, settings: LendingSettings,
     for g in c.grades:
         _likelihood(f, g)
         if not c.apr_min_percent <= g.annual_rate <= c.apr_max_percent:
-            f.add("grades", _r("product.rate_outside", rate=_n(g.annual_rate),
-                               grade=g.grade.value, lo=_n(c.apr_min_percent),
-                               hi=_n(c.apr_max_percent)))
+            f.add(
+                "grades",
+                _r(
+                    "product.rate_outside",
+                    rate=_n(g.annual_rate),
+                    grade=g.grade.value,
+                    lo=_n(c.apr_min_percent),
+                    hi=_n(c.apr_max_percent),
+                ),
+            )
         if g.monthly_fee_rate_percent is None:
             f.add("grades", _r("credit.fee_missing", grade=g.grade.value))
         elif not lo <= g.monthly_fee_rate_percent <= hi:
-            f.add("grades", _r("credit.fee_outside", grade=g.grade.value,
-                               fee=_n(g.monthly_fee_rate_percent), lo=_n(lo), hi=_n(hi)))
+            f.add(
+                "grades",
+                _r(
+                    "credit.fee_outside",
+                    grade=g.grade.value,
+                    fee=_n(g.monthly_fee_rate_percent),
+                    lo=_n(lo),
+                    hi=_n(hi),
+                ),
+            )
     promo = c.first_loan_promotion
     if promo is not None:
         f.bounded("first_loan_promotion.periods", promo.periods)
         if promo.kind is PromotionKind.RATE_DISCOUNT:
             if promo.rate_discount_percent <= 0:
-                f.add("first_loan_promotion.rate_discount_percent",
-                      _r("promotion.discount_needed"))
+                f.add("first_loan_promotion.rate_discount_percent", _r("promotion.discount_needed"))
             else:
-                f.bounded("first_loan_promotion.rate_discount_percent",
-                          promo.rate_discount_percent)
+                f.bounded("first_loan_promotion.rate_discount_percent", promo.rate_discount_percent)
         if c.terms and promo.periods > max(c.terms):
-            f.add("first_loan_promotion.periods", _r("promotion.too_long",
-                                                      periods=promo.periods,
-                                                      term=max(c.terms)))
+            f.add(
+                "first_loan_promotion.periods",
+                _r("promotion.too_long", periods=promo.periods, term=max(c.terms)),
+            )
     return f.reasons
 
 
@@ -354,12 +394,12 @@ def card_apr(months: int, fee_percent: Decimal) -> Decimal:
     on 100,000 CNY; the APR hardly depends on the amount)."""
     from lending.deal import card_instalment_schedule
 
-    return card_instalment_schedule(Decimal(100_000), months, fee_percent,
-                                    date(2026, 1, 1)).apr
+    return card_instalment_schedule(Decimal(100_000), months, fee_percent, date(2026, 1, 1)).apr
 
 
-def card_reasons(c: CardInstalment, settings: LendingSettings,
-                 lenders: Iterable[str]) -> dict[str, Reason]:
+def card_reasons(
+    c: CardInstalment, settings: LendingSettings, lenders: Iterable[str]
+) -> dict[str, Reason]:
     """Every field of the card instalment ``c`` that cannot be saved (empty: fine): its fee
     table has each term once, in order, and no term's true APR above the store's cap."""
     f = _Found()
@@ -381,8 +421,16 @@ def card_reasons(c: CardInstalment, settings: LendingSettings,
             continue
         apr = card_apr(fee.months, fee.fee_percent)
         if apr > cap:
-            f.add("fees", _r("card.apr_above_cap", months=fee.months, fee=_n(fee.fee_percent),
-                             apr=f"{apr:.2f}", cap=_n(cap)))
+            f.add(
+                "fees",
+                _r(
+                    "card.apr_above_cap",
+                    months=fee.months,
+                    fee=_n(fee.fee_percent),
+                    apr=f"{apr:.2f}",
+                    cap=_n(cap),
+                ),
+            )
     return f.reasons
 
 
@@ -396,8 +444,10 @@ def _term_list(f: _Found, terms: tuple[int, ...]) -> None:
         return
     for t in terms:
         if not 1 <= t <= MAX_TERM_MONTHS:
-            f.add("terms", Reason.of(parse.MESSAGES, "parse.term_out_of_range", value=t,
-                                     max=MAX_TERM_MONTHS))
+            f.add(
+                "terms",
+                Reason.of(parse.MESSAGES, "parse.term_out_of_range", value=t, max=MAX_TERM_MONTHS),
+            )
     if list(terms) != sorted(set(terms)):
         f.add("terms", _r("product.terms_order"))
 
@@ -407,8 +457,7 @@ def _likelihood(f: _Found, g: GradeTerms) -> None:
     if not (0 <= lo <= 100 and 0 <= hi <= 100):
         f.add("grades", _r("product.likelihood_range", grade=g.grade.value))
     elif lo > hi:
-        f.add("grades", _r("product.likelihood_order", grade=g.grade.value, lo=_n(lo),
-                            hi=_n(hi)))
+        f.add("grades", _r("product.likelihood_order", grade=g.grade.value, lo=_n(lo), hi=_n(hi)))
 
 
 def _grades(f: _Found, p: Product) -> None:
@@ -418,9 +467,16 @@ def _grades(f: _Found, p: Product) -> None:
         _likelihood(f, g)
         priced_by_sheet = any(c.grade is g.grade for c in p.rate_sheet)  # as the parser
         if not priced_by_sheet and not p.apr_min_percent <= g.annual_rate <= p.apr_max_percent:
-            f.add("rate_sheet", _r("product.rate_outside", rate=_n(g.annual_rate),
-                                   grade=g.grade.value, lo=_n(p.apr_min_percent),
-                                   hi=_n(p.apr_max_percent)))
+            f.add(
+                "rate_sheet",
+                _r(
+                    "product.rate_outside",
+                    rate=_n(g.annual_rate),
+                    grade=g.grade.value,
+                    lo=_n(p.apr_min_percent),
+                    hi=_n(p.apr_max_percent),
+                ),
+            )
 
 
 @dataclass(frozen=True)
@@ -436,10 +492,13 @@ class LenderDetails:
 
     def cleaned(self) -> LenderDetails:
         """Blanks collapsed at both ends and inside the one-line fields."""
-        return LenderDetails(" ".join(self.name.split()), " ".join(self.name_zh.split()),
-                             " ".join(self.service_phone.split()),
-                             " ".join(self.complaint_channel.split()),
-                             self.payout_rules.strip())
+        return LenderDetails(
+            " ".join(self.name.split()),
+            " ".join(self.name_zh.split()),
+            " ".join(self.service_phone.split()),
+            " ".join(self.complaint_channel.split()),
+            self.payout_rules.strip(),
+        )
 
 
 def lender_reasons(lender: LenderDetails, others: Iterable[str]) -> dict[str, Reason]:
@@ -449,18 +508,32 @@ def lender_reasons(lender: LenderDetails, others: Iterable[str]) -> dict[str, Re
     f = _Found()
     f.text("name", lender.name, "lender.name_missing", MAX_NAME)
     if lender.name.strip() and lender.name.strip().casefold() in {
-            o.strip().casefold() for o in others}:
+        o.strip().casefold() for o in others
+    }:
         f.add("name", _r("lender.name_taken", name=lender.name.strip()))
     f.text("name_zh", lender.name_zh, "lender.name_zh_missing", MAX_NAME)
     phone = lender.service_phone.strip()
     if len(phone) > MAX_PHONE:
-        f.add("service_phone", Reason.of(parse.MESSAGES, "parse.text_too_long",
-                                         value=parse.shown(phone), max=MAX_PHONE))
+        f.add(
+            "service_phone",
+            Reason.of(
+                parse.MESSAGES, "parse.text_too_long", value=parse.shown(phone), max=MAX_PHONE
+            ),
+        )
     elif phone and not _PHONE.match(phone):
         f.add("service_phone", _r("lender.phone"))
-    for key, value, limit in (("complaint_channel", lender.complaint_channel, MAX_CHANNEL),
-                              ("payout_rules", lender.payout_rules, MAX_PAYOUT)):
+    for key, value, limit in (
+        ("complaint_channel", lender.complaint_channel, MAX_CHANNEL),
+        ("payout_rules", lender.payout_rules, MAX_PAYOUT),
+    ):
         if len(value.strip()) > limit:
-            f.add(key, Reason.of(parse.MESSAGES, "parse.text_too_long",
-                                 value=parse.shown(value.strip()), max=limit))
+            f.add(
+                key,
+                Reason.of(
+                    parse.MESSAGES,
+                    "parse.text_too_long",
+                    value=parse.shown(value.strip()),
+                    max=limit,
+                ),
+            )
     return f.reasons

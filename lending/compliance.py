@@ -146,9 +146,12 @@ def check_rate(apr_percent: Decimal, settings: LendingSettings = DEFAULT_SETTING
     if apr_percent > settings.apr_hard_cap_percent:
         return RateCheck(
             RateLevel.REFUSE,
-            Reason.of(MESSAGES, "rate.refuse",
-                      apr=_pct_above(apr_percent, settings.apr_hard_cap_percent),
-                      cap=_pct(settings.apr_hard_cap_percent)),
+            Reason.of(
+                MESSAGES,
+                "rate.refuse",
+                apr=_pct_above(apr_percent, settings.apr_hard_cap_percent),
+                cap=_pct(settings.apr_hard_cap_percent),
+            ),
         )
     if apr_percent > settings.rate_warn_percent:
         return RateCheck(
@@ -157,7 +160,7 @@ def check_rate(apr_percent: Decimal, settings: LendingSettings = DEFAULT_SETTING
                 MESSAGES,
                 "rate.warn",
                 apr=_pct_above(apr_percent, settings.rate_warn_percent),
-                multiple=format(settings.rate_warn_lpr_multiple.normalize(), 'f'),
+                multiple=format(settings.rate_warn_lpr_multiple.normalize(), "f"),
                 limit=_pct(settings.rate_warn_percent),
             ),
         )

@@ -96,8 +96,7 @@ def subsidy_value(schedule: Schedule, lender_rate: Decimal) -> Decimal:
     """amount - PV of the customer's principal + interest at ``lender_rate``/1200 a month."""
     customer = schedule.terms.annual_rate
     if lender_rate < customer:
-        raise _refuse("subsidy.lender_rate_below_customer", lender=lender_rate,
-                      customer=customer)
+        raise _refuse("subsidy.lender_rate_below_customer", lender=lender_rate, customer=customer)
     with localcontext() as ctx:
         ctx.prec = 34
         discount = 1 / (1 + monthly_rate(lender_rate))
@@ -178,8 +177,9 @@ def solve_down_payment(
     # Loans are valid from the largest down to some smallest amount: find it.
     top = _last_true(valid, lowest, highest)
     # The smallest loan should meet the target if any does; rounding noise aside.
-    hi = next((d for d in range(top, max(lowest, top - NEIGHBOUR_WINDOW_YUAN) - 1, -1)
-               if ok(d)), None)
+    hi = next(
+        (d for d in range(top, max(lowest, top - NEIGHBOUR_WINDOW_YUAN) - 1, -1) if ok(d)), None
+    )
     if hi is None:
         raise unreachable
     lo = lowest  # not ok
@@ -253,8 +253,9 @@ class TradeIn:
         return money(self.value) - money(self.loan_owed) + subsidies
 
 
-def percent_subsidy(code: str, label: str, price: Decimal, percent: Decimal,
-                    cap: Decimal | None) -> SubsidyLine:
+def percent_subsidy(
+    code: str, label: str, price: Decimal, percent: Decimal, cap: Decimal | None
+) -> SubsidyLine:
     """A subsidy of ``percent`` % of ``price``, at most ``cap`` (None: no cap)."""
     amount = money(price * percent / HUNDRED)
     if cap is not None:
@@ -280,14 +281,14 @@ class Deal:
     def financed_total(self) -> Decimal:
         """Price plus the financed lines and add-ons: what the down payment and the loan
         cover."""
-        return self.on_road.price + self.on_road.financed_lines_total + money(
-            self.financed_add_ons)
+        return self.on_road.price + self.on_road.financed_lines_total + money(self.financed_add_ons)
 
     @property
     def service_fee(self) -> Decimal:
         """The finance service fee (金融服务费), financed or not: a loan fee (in the APR)."""
-        return next((line.amount for line in self.on_road.lines
-                     if line.code == "finance_service_fee"), ZERO)
+        return next(
+            (line.amount for line in self.on_road.lines if line.code == "finance_service_fee"), ZERO
+        )
 
     def total_cost(self, schedule: Schedule, required_insurance: Decimal = ZERO) -> Decimal:
         """The total cost of the car with this loan: the down payment, every cash line,
@@ -297,8 +298,13 @@ class Deal:
         repayment) and also a line of the deal (cash, or financed in the loan): it is
         counted once.
         """
-        return (money(self.down_payment) + self.on_road.cash_lines_total
-                + schedule.total_repayment - self.service_fee + money(required_insurance))
+        return (
+            money(self.down_payment)
+            + self.on_road.cash_lines_total
+            + schedule.total_repayment
+            - self.service_fee
+            + money(required_insurance)
+        )
 
     @property
     def loan_amount(self) -> Decimal:
@@ -321,8 +327,9 @@ class Deal:
     def problems(self) -> list[Reason]:
         found = [] if self.trade_in is None else self.trade_in.problems()
         if not 0 <= self.down_payment < self.financed_total:
-            found.append(Reason.of(MESSAGES, "deal.down_payment_out_of_range",
-                                   total=self.financed_total))
+            found.append(
+                Reason.of(MESSAGES, "deal.down_payment_out_of_range", total=self.financed_total)
+            )
         return found
 
 
@@ -340,8 +347,9 @@ def deal_terms(deal: Deal, base: LoanTerms) -> LoanTerms:
 # --- bank card instalment (信用卡分期) ---------------------------------------------
 
 
-def card_schedule(product: CardInstalment, amount: Decimal, months: int, start: date
-                  ) -> Schedule | None:
+def card_schedule(
+    product: CardInstalment, amount: Decimal, months: int, start: date
+) -> Schedule | None:
     """The card product's schedule for ``months``; None when it does not offer that term."""
     fee = product.fee_percent(months)
     return None if fee is None else card_instalment_schedule(amount, months, fee, start)
@@ -361,21 +369,34 @@ class CardOffer:
         return self.schedule.apr if self.schedule is not None else None
 
 
-def card_offer(product: CardInstalment, amount: Decimal, months: int, start: date
-               ) -> CardOffer:
+def card_offer(product: CardInstalment, amount: Decimal, months: int, start: date) -> CardOffer:
     """``product`` for ``amount`` over ``months``: refused above the card's limit or for a
     term it does not offer."""
     if money(amount) > product.line_max:
-        return CardOffer(product, None, Reason.of(
-            MESSAGES, "card.above_line", amount=f"{money(amount):,}",
-            line=f"{money(product.line_max):,}"))
+        return CardOffer(
+            product,
+            None,
+            Reason.of(
+                MESSAGES,
+                "card.above_line",
+                amount=f"{money(amount):,}",
+                line=f"{money(product.line_max):,}",
+            ),
+        )
     if amount <= 0:
         return CardOffer(product, None, Reason.of(MESSAGES, "card.amount_not_positive"))
     schedule = card_schedule(product, amount, months, start)
     if schedule is None:
-        return CardOffer(product, None, Reason.of(
-            MESSAGES, "card.term_not_offered", months=months,
-            terms="/".join(str(t) for t in product.terms)))
+        return CardOffer(
+            product,
+            None,
+            Reason.of(
+                MESSAGES,
+                "card.term_not_offered",
+                months=months,
+                terms="/".join(str(t) for t in product.terms),
+            ),
+        )
     return CardOffer(product, schedule)
 
 
@@ -412,17 +433,26 @@ def card_instalment_schedule(
         this_fee = fees_left if last else min(fee, fees_left)
         balance -= principal
         fees_left -= this_fee
-        rows.append(Installment(period=period, due_date=due, payment=principal + this_fee,
-                                principal=principal, interest=ZERO, fee=this_fee,
-                                balance=balance))
+        rows.append(
+            Installment(
+                period=period,
+                due_date=due,
+                payment=principal + this_fee,
+                principal=principal,
+                interest=ZERO,
+                fee=this_fee,
+                balance=balance,
+            )
+        )
     return Schedule(terms=terms, start_date=start, rows=tuple(rows))
 
 
 # --- the finance page's refresh ----------------------------------------------------
 
 
-def grid_down_payments(price: Decimal, percents: Iterable[int], current: Decimal
-                       ) -> tuple[Decimal, ...]:
+def grid_down_payments(
+    price: Decimal, percents: Iterable[int], current: Decimal
+) -> tuple[Decimal, ...]:
     """Whole-yuan down payments at ``percents`` of the price, plus the current one, sorted."""
     downs = {money(int(price * p / HUNDRED)) for p in percents}
     downs.add(money(current))

@@ -233,15 +233,28 @@ def final_payment_notice(schedule: Schedule) -> Reason | None:
     whose last payment is large), with its amount and due date; None otherwise."""
     last = schedule.rows[-1]
     if schedule.balloon > 0:
-        return Reason.of(MESSAGES, "balloon_final_payment", amount=format_cny(last.payment),
-                         balloon=format_cny(schedule.balloon), date=last.due_date.isoformat())
+        return Reason.of(
+            MESSAGES,
+            "balloon_final_payment",
+            amount=format_cny(last.payment),
+            balloon=format_cny(schedule.balloon),
+            date=last.due_date.isoformat(),
+        )
     if schedule.terms.method is RepaymentMethod.INTEREST_FIRST and len(schedule.rows) > 1:
-        return Reason.of(MESSAGES, "interest_first_balloon", amount=format_cny(last.payment),
-                         date=last.due_date.isoformat())
+        return Reason.of(
+            MESSAGES,
+            "interest_first_balloon",
+            amount=format_cny(last.payment),
+            date=last.due_date.isoformat(),
+        )
     if schedule.final_payment_is_large:
-        return Reason.of(MESSAGES, "large_final_payment", amount=format_cny(last.payment),
-                         date=last.due_date.isoformat(),
-                         factor=format(LARGE_FINAL_PAYMENT_FACTOR.normalize(), "f"))
+        return Reason.of(
+            MESSAGES,
+            "large_final_payment",
+            amount=format_cny(last.payment),
+            date=last.due_date.isoformat(),
+            factor=format(LARGE_FINAL_PAYMENT_FACTOR.normalize(), "f"),
+        )
     return None
 
 
@@ -261,8 +274,9 @@ def upfront_fee(product: Product, request: PlanRequest, amount: Decimal) -> Deci
     return product.fees.upfront_fee_for(amount) + money(request.extra_upfront_fee)
 
 
-def loan_terms(product: Product, grade: Grade | None, request: PlanRequest, amount: Decimal
-               ) -> LoanTerms | None:
+def loan_terms(
+    product: Product, grade: Grade | None, request: PlanRequest, amount: Decimal
+) -> LoanTerms | None:
     """The terms ``product`` prices a loan of ``amount`` at for a customer of ``grade``
     (the request's term, method, balloon share and extra fees); None when the product
     has no rate for the grade.  The same terms :func:`evaluate_product` schedules, so a
@@ -271,8 +285,7 @@ def loan_terms(product: Product, grade: Grade | None, request: PlanRequest, amou
     if rate is None:  # no rate for the grade (or the sheet has no band for the term)
         return None
     step = product.step_up if request.method is RepaymentMethod.STEP_UP else None
-    balloon_percent = request.balloon_percent if request.method is RepaymentMethod.BALLOON \
-        else ZERO
+    balloon_percent = request.balloon_percent if request.method is RepaymentMethod.BALLOON else ZERO
     return LoanTerms(
         amount=amount,
         annual_rate=rate,
@@ -307,37 +320,65 @@ def evaluate_product(
     if customer.grade is None:
         reasons.append(Reason.of(MESSAGES, "no_grade"))
     elif grade_terms is None:
-        reasons.append(Reason.of(MESSAGES, "grade_not_accepted",
-                                 grades="/".join(g.value for g in product.accepted_grades),
-                                 grade=customer.grade.value))
+        reasons.append(
+            Reason.of(
+                MESSAGES,
+                "grade_not_accepted",
+                grades="/".join(g.value for g in product.accepted_grades),
+                grade=customer.grade.value,
+            )
+        )
     # 2. vehicle
     if vehicle.excluded:
         reasons.append(Reason.of(MESSAGES, "vehicle_excluded"))
-    reasons.extend(vehicle_limit_reasons(vehicle.age_years, vehicle.mileage_km,
-                                         product.max_vehicle_age_years, product.max_mileage_km))
+    reasons.extend(
+        vehicle_limit_reasons(
+            vehicle.age_years,
+            vehicle.mileage_km,
+            product.max_vehicle_age_years,
+            product.max_mileage_km,
+        )
+    )
     if vehicle.kind is not None and vehicle.kind not in product.vehicle_kinds:
         reasons.append(Reason.of(MESSAGES, f"vehicle_{vehicle.kind.value}_not_financed"))
     if vehicle.energy is not None and vehicle.energy not in product.energies:
         reasons.append(Reason.of(MESSAGES, f"energy_{vehicle.energy.value}_not_financed"))
     # 3. term and method
     if request.term_months not in product.terms:
-        reasons.append(Reason.of(MESSAGES, "term_not_offered",
-                                 terms=", ".join(str(t) for t in product.terms),
-                                 term=request.term_months))
+        reasons.append(
+            Reason.of(
+                MESSAGES,
+                "term_not_offered",
+                terms=", ".join(str(t) for t in product.terms),
+                term=request.term_months,
+            )
+        )
     if request.method not in product.methods:
         reasons.append(Reason.of(MESSAGES, "method_not_offered"))
-    balloon_percent = request.balloon_percent if request.method is RepaymentMethod.BALLOON \
-        else ZERO
-    if request.method is RepaymentMethod.BALLOON and \
-            balloon_percent < product.balloon_min_percent and request.method in product.methods:
-        reasons.append(Reason.of(MESSAGES, "balloon_below_min",
-                                 min=format(product.balloon_min_percent.normalize(), "f"),
-                                 percent=format(balloon_percent.normalize(), "f")))
+    balloon_percent = request.balloon_percent if request.method is RepaymentMethod.BALLOON else ZERO
+    if (
+        request.method is RepaymentMethod.BALLOON
+        and balloon_percent < product.balloon_min_percent
+        and request.method in product.methods
+    ):
+        reasons.append(
+            Reason.of(
+                MESSAGES,
+                "balloon_below_min",
+                min=format(product.balloon_min_percent.normalize(), "f"),
+                percent=format(balloon_percent.normalize(), "f"),
+            )
+        )
     if balloon_percent > product.balloon_max_percent and request.method in product.methods:
         # (a product without the balloon method is refused for that reason alone)
-        reasons.append(Reason.of(MESSAGES, "balloon_above_max",
-                                 max=format(product.balloon_max_percent.normalize(), "f"),
-                                 percent=format(balloon_percent.normalize(), "f")))
+        reasons.append(
+            Reason.of(
+                MESSAGES,
+                "balloon_above_max",
+                max=format(product.balloon_max_percent.normalize(), "f"),
+                percent=format(balloon_percent.normalize(), "f"),
+            )
+        )
     # 4. amount
     amount = request.loan_amount
     max_loan = product.max_loan(vehicle.appraisal_value)
@@ -347,17 +388,24 @@ def evaluate_product(
     if amount <= 0:
         reasons.append(Reason.of(MESSAGES, "nothing_to_finance"))
     elif amount > max_loan:
-        reasons.append(Reason.of(
-            MESSAGES, "above_max_loan", amount=format_cny(amount), max=format_cny(max_loan),
-            ratio=format(product.max_financing_ratio_percent.normalize(), "f"),
-            value=format_cny(vehicle.appraisal_value), min_down=format_cny(min_down),
-        ))
+        reasons.append(
+            Reason.of(
+                MESSAGES,
+                "above_max_loan",
+                amount=format_cny(amount),
+                max=format_cny(max_loan),
+                ratio=format(product.max_financing_ratio_percent.normalize(), "f"),
+                value=format_cny(vehicle.appraisal_value),
+                min_down=format_cny(min_down),
+            )
+        )
     if product.online_small_loan:
         reasons.extend(check_online_small_loan(amount, request.term_months, settings))
 
     # 5./6. price the loan when there is something to price
-    annual_rate = product.rate_for(customer.grade, request.term_months,
-                                   down_payment_percent(request))
+    annual_rate = product.rate_for(
+        customer.grade, request.term_months, down_payment_percent(request)
+    )
     fee_rate = product.monthly_fee_rate_for(customer.grade)
     upfront = upfront_fee(product, request, amount)
     schedule: Schedule | None = None
@@ -378,8 +426,9 @@ def evaluate_product(
         final = final_payment_notice(schedule)
         if final is not None and request.method in product.methods:  # else: refused for it
             warnings.append(final)
-        dti = check_dti(dti_payment(schedule), customer.existing_monthly_debt,
-                        customer.monthly_income, settings)
+        dti = check_dti(
+            dti_payment(schedule), customer.existing_monthly_debt, customer.monthly_income, settings
+        )
         if not dti.ok:
             reasons.append(dti.reason)
 

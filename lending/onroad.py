@@ -107,13 +107,15 @@ class OnRoadQuote:
         return sum((line.amount for line in self.lines if not line.financed), ZERO)
 
 
-def full_purchase_tax(price: Decimal, settings: OnRoadSettings = DEFAULT_ON_ROAD_SETTINGS
-                      ) -> Decimal:
+def full_purchase_tax(
+    price: Decimal, settings: OnRoadSettings = DEFAULT_ON_ROAD_SETTINGS
+) -> Decimal:
     """price / (1 + VAT) x purchase-tax rate, *unrounded* (28 digits)."""
     with localcontext() as ctx:
         ctx.prec = 28
-        return price / (1 + settings.vat_percent / HUNDRED) * settings.purchase_tax_percent / (
-            HUNDRED)
+        return (
+            price / (1 + settings.vat_percent / HUNDRED) * settings.purchase_tax_percent / (HUNDRED)
+        )
 
 
 def purchase_tax(
@@ -158,8 +160,9 @@ def vessel_tax(
     return money(yearly_vessel_tax(displacement_litres, settings) * months_left / 12)
 
 
-def compulsory_insurance(seats: int, settings: OnRoadSettings = DEFAULT_ON_ROAD_SETTINGS
-                         ) -> Decimal:
+def compulsory_insurance(
+    seats: int, settings: OnRoadSettings = DEFAULT_ON_ROAD_SETTINGS
+) -> Decimal:
     if seats >= settings.large_car_seats:
         return money(settings.compulsory_insurance_large)
     return money(settings.compulsory_insurance)
@@ -184,8 +187,9 @@ def on_road_costs(
     ``financed_lines``.
     """
     seats = settings.default_seats if seats is None else seats
-    litres = (settings.default_displacement_litres if displacement_litres is None
-              else displacement_litres)
+    litres = (
+        settings.default_displacement_litres if displacement_litres is None else displacement_litres
+    )
     overrides = dict(overrides or {})
     financed = dict(financed or {})
     problems: list[Reason] = []
@@ -233,7 +237,8 @@ def with_line(quote: OnRoadQuote, code: str, amount: Decimal, financed: bool) ->
     """``quote`` with one line's amount and financing changed (for the deal panel)."""
     lines = tuple(
         dataclasses.replace(line, amount=money(amount), financed=financed)
-        if line.code == code else line
+        if line.code == code
+        else line
         for line in quote.lines
     )
     return dataclasses.replace(quote, lines=lines)

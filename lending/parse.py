@@ -144,8 +144,9 @@ def _from_money_error(exc: MoneyError, text: str, out_of_range: ParseError) -> P
     return ParseError("parse.not_a_number", text)
 
 
-def _in_range(value: Decimal, text: str, lo: Decimal | int | None,
-              hi: Decimal | int | None) -> None:
+def _in_range(
+    value: Decimal, text: str, lo: Decimal | int | None, hi: Decimal | int | None
+) -> None:
     if lo is not None and value < lo and lo == 0:
         raise ParseError("parse.negative", text)
     if lo is not None and hi is not None and not lo <= value <= hi:
@@ -156,8 +157,9 @@ def _in_range(value: Decimal, text: str, lo: Decimal | int | None,
         raise ParseError("parse.above", text, hi=_grouped(hi))
 
 
-def number(text: str, *, lo: Decimal | int | None = None,
-           hi: Decimal | int | None = None) -> Decimal:
+def number(
+    text: str, *, lo: Decimal | int | None = None, hi: Decimal | int | None = None
+) -> Decimal:
     """A finite decimal number (``1,000``, ``５``, ``4.9%``) from ``lo`` to ``hi``."""
     if lo is None or hi is None:
         too_large = ParseError("parse.too_large", text)

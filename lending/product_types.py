@@ -202,8 +202,10 @@ class Product:
         cannot be offered, ``lending.eligibility`` says why)."""
         if not any(n in inactive_lenders for n in self.example_lenders):
             return self
-        return dataclasses.replace(self, example_lenders=tuple(
-            n for n in self.example_lenders if n not in inactive_lenders))
+        return dataclasses.replace(
+            self,
+            example_lenders=tuple(n for n in self.example_lenders if n not in inactive_lenders),
+        )
 
     @property
     def plan_lender(self) -> str:
@@ -219,8 +221,9 @@ class Product:
     def accepts(self, grade: Grade | None) -> bool:
         return self.grade_terms(grade) is not None
 
-    def rate_for(self, grade: Grade | None, term_months: int,
-                 down_payment_percent: Decimal) -> Decimal | None:
+    def rate_for(
+        self, grade: Grade | None, term_months: int, down_payment_percent: Decimal
+    ) -> Decimal | None:
         """The nominal annual rate (percent) for a customer of ``grade`` borrowing for
         ``term_months`` with a down payment of ``down_payment_percent`` % of the price:
         the rate sheet's cell when the product has one for the grade, else the grade's
@@ -236,14 +239,19 @@ class Product:
         if not terms:
             return None
         term_band = min(terms)
-        downs = [c.down_payment_min_percent for c in cells
-                 if c.term_max_months == term_band
-                 and c.down_payment_min_percent <= down_payment_percent]
+        downs = [
+            c.down_payment_min_percent
+            for c in cells
+            if c.term_max_months == term_band and c.down_payment_min_percent <= down_payment_percent
+        ]
         if not downs:
             return None
         down_band = max(downs)
-        return next(c.annual_rate for c in cells if c.term_max_months == term_band
-                    and c.down_payment_min_percent == down_band)
+        return next(
+            c.annual_rate
+            for c in cells
+            if c.term_max_months == term_band and c.down_payment_min_percent == down_band
+        )
 
     @property
     def term_bands(self) -> tuple[int, ...]:
@@ -372,8 +380,11 @@ class Catalogue:
         for p in self.active_products:
             g = p.grade_terms(grade)
             if g is not None:
-                out.append(GradeLikelihood(p, g.approval_likelihood_min_percent,
-                                           g.approval_likelihood_max_percent))
+                out.append(
+                    GradeLikelihood(
+                        p, g.approval_likelihood_min_percent, g.approval_likelihood_max_percent
+                    )
+                )
         return tuple(out)
 
 
@@ -406,8 +417,15 @@ def rate_sheet_reasons(p: Product) -> tuple[Reason, ...]:
     for c in p.rate_sheet:
         key = (c.grade, c.term_max_months, c.down_payment_min_percent)
         if key in seen:
-            out.append(Reason.of(MESSAGES, "sheet.cell_twice", grade=c.grade.value,
-                                 term=c.term_max_months, down=_fmt(c.down_payment_min_percent)))
+            out.append(
+                Reason.of(
+                    MESSAGES,
+                    "sheet.cell_twice",
+                    grade=c.grade.value,
+                    term=c.term_max_months,
+                    down=_fmt(c.down_payment_min_percent),
+                )
+            )
         seen.add(key)
     for grade in sorted({c.grade for c in p.rate_sheet} - accepted):
         out.append(Reason.of(MESSAGES, "sheet.grade_not_accepted", grade=grade.value))
@@ -419,18 +437,34 @@ def rate_sheet_reasons(p: Product) -> tuple[Reason, ...]:
         for term in p.term_bands:
             for down in p.down_payment_bands:
                 if (g, term, down) not in seen:
-                    out.append(Reason.of(MESSAGES, "sheet.cell_missing", grade=g.value,
-                                         term=term, down=_fmt(down)))
+                    out.append(
+                        Reason.of(
+                            MESSAGES,
+                            "sheet.cell_missing",
+                            grade=g.value,
+                            term=term,
+                            down=_fmt(down),
+                        )
+                    )
     longest = max(p.terms, default=p.term_max_months)
     if p.term_bands[-1] < longest:
-        out.append(Reason.of(MESSAGES, "sheet.terms_not_covered", band=p.term_bands[-1],
-                             term=longest))
+        out.append(
+            Reason.of(MESSAGES, "sheet.terms_not_covered", band=p.term_bands[-1], term=longest)
+        )
     if p.down_payment_bands[0] != 0:
         out.append(Reason.of(MESSAGES, "sheet.down_not_from_zero"))
     for c in p.rate_sheet:
         if not p.apr_min_percent <= c.annual_rate <= p.apr_max_percent:
-            out.append(Reason.of(MESSAGES, "sheet.rate_outside", rate=_fmt(c.annual_rate),
-                                 grade=c.grade.value, term=c.term_max_months,
-                                 down=_fmt(c.down_payment_min_percent),
-                                 lo=_fmt(p.apr_min_percent), hi=_fmt(p.apr_max_percent)))
+            out.append(
+                Reason.of(
+                    MESSAGES,
+                    "sheet.rate_outside",
+                    rate=_fmt(c.annual_rate),
+                    grade=c.grade.value,
+                    term=c.term_max_months,
+                    down=_fmt(c.down_payment_min_percent),
+                    lo=_fmt(p.apr_min_percent),
+                    hi=_fmt(p.apr_max_percent),
+                )
+            )
     return tuple(out)

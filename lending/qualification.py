@@ -234,9 +234,20 @@ def _ratio_percent(part: Decimal, whole: Decimal | None) -> Decimal | None:
 
 def _debt_points(c: CreditFacts, income: Decimal | None) -> int:
     dti = _ratio_percent(c.monthly_debt_payments, income)
-    dti_points = 0 if dti is None else _band(
-        dti, [(Decimal(10), 15), (Decimal(20), 12), (Decimal(30), 9), (Decimal(40), 6),
-              (Decimal(50), 3)], 0
+    dti_points = (
+        0
+        if dti is None
+        else _band(
+            dti,
+            [
+                (Decimal(10), 15),
+                (Decimal(20), 12),
+                (Decimal(30), 9),
+                (Decimal(40), 6),
+                (Decimal(50), 3),
+            ],
+            0,
+        )
     )
     util_points = _band(
         c.card_utilisation_percent,
@@ -245,8 +256,10 @@ def _debt_points(c: CreditFacts, income: Decimal | None) -> int:
     )
     annual = None if income is None else income * TWELVE
     debt_ratio = _ratio_percent(c.current_debt, annual)
-    debt_points = 0 if debt_ratio is None else _band(
-        debt_ratio, [(Decimal(50), 5), (Decimal(100), 3), (Decimal(200), 1)], 0
+    debt_points = (
+        0
+        if debt_ratio is None
+        else _band(debt_ratio, [(Decimal(50), 5), (Decimal(100), 3), (Decimal(200), 1)], 0)
     )
     return dti_points + util_points + debt_points
 
@@ -298,15 +311,27 @@ def _pct(value: Decimal | None) -> str:
 def _hard_failures(q: QualificationInput, age: int, s: LendingSettings) -> list[Reason]:
     found: list[Reason] = []
     if not s.min_customer_age <= age <= s.max_customer_age:
-        found.append(Reason.of(MESSAGES, "hard.age_out_of_range", age=age,
-                               min=s.min_customer_age, max=s.max_customer_age))
+        found.append(
+            Reason.of(
+                MESSAGES,
+                "hard.age_out_of_range",
+                age=age,
+                min=s.min_customer_age,
+                max=s.max_customer_age,
+            )
+        )
     d = q.documents
     if not d.id_valid:
         found.append(Reason.of(MESSAGES, "hard.id_invalid"))
     if d.income_proof_months < REQUIRED_INCOME_PROOF_MONTHS:
-        found.append(Reason.of(MESSAGES, "hard.income_proof_short",
-                               months=max(d.income_proof_months, 0),
-                               required=REQUIRED_INCOME_PROOF_MONTHS))
+        found.append(
+            Reason.of(
+                MESSAGES,
+                "hard.income_proof_short",
+                months=max(d.income_proof_months, 0),
+                required=REQUIRED_INCOME_PROOF_MONTHS,
+            )
+        )
     if not d.residence_proof:
         found.append(Reason.of(MESSAGES, "hard.no_residence_proof"))
     if not d.work_proof:
@@ -335,18 +360,25 @@ def qualify(q: QualificationInput, settings: LendingSettings = DEFAULT_SETTINGS)
 
     warnings: list[Reason] = []
     if c.recent_applications_3m >= MANY_APPLICATIONS_3M:
-        warnings.append(Reason.of(MESSAGES, "warn.many_applications",
-                                  count=c.recent_applications_3m))
+        warnings.append(
+            Reason.of(MESSAGES, "warn.many_applications", count=c.recent_applications_3m)
+        )
     if q.declared_age is not None and q.declared_age != age:
-        warnings.append(Reason.of(MESSAGES, "warn.age_mismatch",
-                                  declared=q.declared_age, actual=age))
+        warnings.append(
+            Reason.of(MESSAGES, "warn.age_mismatch", declared=q.declared_age, actual=age)
+        )
     mismatch = _income_mismatch(q)
     if mismatch is not None:
         assert q.monthly_income is not None and q.statement_average_income is not None
-        warnings.append(Reason.of(MESSAGES, "warn.income_mismatch",
-                                  declared=format_cny(q.monthly_income),
-                                  statement=format_cny(q.statement_average_income),
-                                  diff=_pct(mismatch)))
+        warnings.append(
+            Reason.of(
+                MESSAGES,
+                "warn.income_mismatch",
+                declared=format_cny(q.monthly_income),
+                statement=format_cny(q.statement_average_income),
+                diff=_pct(mismatch),
+            )
+        )
 
     reasons: list[Reason] = []
     grade: Grade | None = None
@@ -354,8 +386,12 @@ def qualify(q: QualificationInput, settings: LendingSettings = DEFAULT_SETTINGS)
         worst = c.worst_overdue_days
         if score < GRADE_B_MIN_SCORE or worst > GRADE_B_MAX_WORST_OVERDUE_DAYS:
             grade = Grade.C
-        elif score >= GRADE_A_MIN_SCORE and c.overdue_count_24m <= 0 and worst <= 0 \
-                and mismatch is None:
+        elif (
+            score >= GRADE_A_MIN_SCORE
+            and c.overdue_count_24m <= 0
+            and worst <= 0
+            and mismatch is None
+        ):
             grade = Grade.A
         else:
             grade = Grade.B
@@ -367,8 +403,14 @@ def qualify(q: QualificationInput, settings: LendingSettings = DEFAULT_SETTINGS)
                 reasons.append(Reason.of(MESSAGES, "grade.not_a_income"))
         if grade is Grade.C:
             if worst > GRADE_B_MAX_WORST_OVERDUE_DAYS:
-                reasons.append(Reason.of(MESSAGES, "grade.c_worst_overdue", days=worst,
-                                         limit=GRADE_B_MAX_WORST_OVERDUE_DAYS))
+                reasons.append(
+                    Reason.of(
+                        MESSAGES,
+                        "grade.c_worst_overdue",
+                        days=worst,
+                        limit=GRADE_B_MAX_WORST_OVERDUE_DAYS,
+                    )
+                )
             if score < GRADE_B_MIN_SCORE:
                 reasons.append(Reason.of(MESSAGES, "grade.c_low_score", min=GRADE_B_MIN_SCORE))
 
@@ -394,24 +436,40 @@ def qualify(q: QualificationInput, settings: LendingSettings = DEFAULT_SETTINGS)
 
 def _score_reasons(c: CreditFacts, income: Decimal | None, b: ScoreBreakdown) -> list[Reason]:
     out = [
-        Reason.of(MESSAGES, "score.payment_history", count=c.overdue_count_24m,
-                  days=c.worst_overdue_days, points=b.payment_history),
-        Reason.of(MESSAGES, "score.debt_level",
-                  dti=_pct(_ratio_percent(c.monthly_debt_payments, income)),
-                  utilisation=_pct(c.card_utilisation_percent),
-                  debt=format_cny(c.current_debt), points=b.debt_level),
+        Reason.of(
+            MESSAGES,
+            "score.payment_history",
+            count=c.overdue_count_24m,
+            days=c.worst_overdue_days,
+            points=b.payment_history,
+        ),
+        Reason.of(
+            MESSAGES,
+            "score.debt_level",
+            dti=_pct(_ratio_percent(c.monthly_debt_payments, income)),
+            utilisation=_pct(c.card_utilisation_percent),
+            debt=format_cny(c.current_debt),
+            points=b.debt_level,
+        ),
     ]
     if c.history_years is None:
         out.append(Reason.of(MESSAGES, "score.history_unknown", points=b.history_length))
     else:
-        out.append(Reason.of(MESSAGES, "score.history_length",
-                             years=format(c.history_years.normalize(), "f"),
-                             points=b.history_length))
+        out.append(
+            Reason.of(
+                MESSAGES,
+                "score.history_length",
+                years=format(c.history_years.normalize(), "f"),
+                points=b.history_length,
+            )
+        )
     if c.credit_kinds is None:
         out.append(Reason.of(MESSAGES, "score.mix_unknown", points=b.credit_mix))
     else:
-        out.append(Reason.of(MESSAGES, "score.credit_mix", kinds=c.credit_kinds,
-                             points=b.credit_mix))
-    out.append(Reason.of(MESSAGES, "score.new_credit", count=c.recent_applications_3m,
-                         points=b.new_credit))
+        out.append(
+            Reason.of(MESSAGES, "score.credit_mix", kinds=c.credit_kinds, points=b.credit_mix)
+        )
+    out.append(
+        Reason.of(MESSAGES, "score.new_credit", count=c.recent_applications_3m, points=b.new_credit)
+    )
     return out

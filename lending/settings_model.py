@@ -80,9 +80,7 @@ MESSAGES: dict[str, str] = {
     ),
     "setting.nev_rule_cap": "The relief from {start} to {end} has a negative cap.",
     "setting.nev_rules_overlap": "Two NEV tax reliefs overlap in time.",
-    "setting.bands_order": (
-        "The displacements must be above 0 and grow from one row to the next."
-    ),
+    "setting.bands_order": ("The displacements must be above 0 and grow from one row to the next."),
     "setting.band_tax_negative": "A yearly tax cannot be negative.",
     "setting.unknown_line": "There is no on-road cost line '{line}'.",
     "setting.unknown": "'{key}' is not a known setting.",
@@ -151,9 +149,7 @@ class SettingsError(UserError):
     ``reasons`` holds the same as ``(field name, Reason)`` pairs, for a form.
     """
 
-    def __init__(
-        self, problems: list[str], reasons: Iterable[tuple[str, Reason]] = ()
-    ) -> None:
+    def __init__(self, problems: list[str], reasons: Iterable[tuple[str, Reason]] = ()) -> None:
         super().__init__(
             "Invalid lending settings: " + "; ".join(problems), code="settings_invalid"
         )
@@ -284,9 +280,7 @@ class LendingSettings:
     """... and with this term (when the product offers it)."""
 
     # --- vehicle appraisal --------------------------------------------
-    depreciation_per_year_percent: Decimal = _setting(
-        Decimal("12"), "appraisal", "%", lo=0, hi=99
-    )
+    depreciation_per_year_percent: Decimal = _setting(Decimal("12"), "appraisal", "%", lo=0, hi=99)
     depreciation_per_year_min_percent: Decimal = _setting(
         Decimal("10"), "appraisal", "%", lo=0, hi=99
     )
@@ -305,13 +299,9 @@ class LendingSettings:
     mileage_step_km: int = _setting(20000, "appraisal", "km", lo=1)
     typical_km_per_year: int = _setting(20000, "appraisal", "km", lo=0)
     """A used-market reference assumes this mileage a year; only km above/below it count."""
-    mileage_max_reduction_percent: Decimal = _setting(
-        Decimal("50"), "appraisal", "%", lo=0, hi=99
-    )
+    mileage_max_reduction_percent: Decimal = _setting(Decimal("50"), "appraisal", "%", lo=0, hi=99)
     """The mileage adjustment never takes more than this off the value."""
-    mileage_max_increase_percent: Decimal = _setting(
-        Decimal("15"), "appraisal", "%", lo=0, hi=100
-    )
+    mileage_max_increase_percent: Decimal = _setting(Decimal("15"), "appraisal", "%", lo=0, hi=100)
     """Low mileage never adds more than this to the value."""
     condition_factor_excellent: Decimal = _setting(
         Decimal("1.03"), "appraisal", "×", lo="0.01", hi="1.15"
@@ -326,16 +316,12 @@ class LendingSettings:
     condition_factor_poor: Decimal = _setting(
         Decimal("0.80"), "appraisal", "×", lo="0.01", hi="1.15"
     )
-    reference_price_min: Decimal = _setting(
-        Decimal("5000"), "appraisal", "CNY", lo=0, lo_open=True
-    )
+    reference_price_min: Decimal = _setting(Decimal("5000"), "appraisal", "CNY", lo=0, lo_open=True)
     reference_price_max: Decimal = _setting(
         Decimal("5000000"), "appraisal", "CNY", lo=0, lo_open=True
     )
     """A reference price outside this band asks the appraiser to confirm it."""
-    deal_price_deviation_percent: Decimal = _setting(
-        Decimal("30"), "appraisal", "%", lo=0, hi=100
-    )
+    deal_price_deviation_percent: Decimal = _setting(Decimal("30"), "appraisal", "%", lo=0, hi=100)
     """A deal price this far from the computed value asks for confirmation."""
     override_approval_percent: Decimal = _setting(Decimal("10"), "appraisal", "%", lo=0, hi=100)
     """An appraiser's override further than this from the computed value needs a manager."""
@@ -378,8 +364,12 @@ class LendingSettings:
 
 
 def _band(
-    reasons: list[tuple[str, Reason]], name: str, lo: Decimal, hi: Decimal,
-    *, strict: bool = False,
+    reasons: list[tuple[str, Reason]],
+    name: str,
+    lo: Decimal,
+    hi: Decimal,
+    *,
+    strict: bool = False,
 ) -> bool:
     """``lo`` <= (or <) ``hi``; else a reason on the lower limit ``name``."""
     if lo < hi or (lo == hi and not strict):
@@ -398,14 +388,21 @@ def lending_setting_reasons(s: LendingSettings) -> list[tuple[str, Reason]]:
         hi = getattr(s, f"{stem}_max_percent")
         value = getattr(s, f"{stem}_percent")
         if _band(reasons, f"{stem}_min_percent", lo, hi) and not lo <= value <= hi:
-            reasons.append((f"{stem}_percent", _reason(
-                "setting.outside_band", min=_number_text(lo), max=_number_text(hi))))
-    _band(reasons, "reference_price_min", s.reference_price_min, s.reference_price_max,
-          strict=True)
-    _band(reasons, "odometer_min_km_per_year", Decimal(s.odometer_min_km_per_year),
-          Decimal(s.odometer_max_km_per_year), strict=True)
-    _band(reasons, "min_customer_age", Decimal(s.min_customer_age),
-          Decimal(s.max_customer_age))
+            reasons.append(
+                (
+                    f"{stem}_percent",
+                    _reason("setting.outside_band", min=_number_text(lo), max=_number_text(hi)),
+                )
+            )
+    _band(reasons, "reference_price_min", s.reference_price_min, s.reference_price_max, strict=True)
+    _band(
+        reasons,
+        "odometer_min_km_per_year",
+        Decimal(s.odometer_min_km_per_year),
+        Decimal(s.odometer_max_km_per_year),
+        strict=True,
+    )
+    _band(reasons, "min_customer_age", Decimal(s.min_customer_age), Decimal(s.max_customer_age))
     reasons.extend(_word_reasons("forbidden_words", s.forbidden_words))
     return reasons
 
@@ -494,9 +491,7 @@ def _plain_value(raw: Any, current: Any) -> Any:
 S = TypeVar("S", "LendingSettings", "OnRoadSettings")
 
 
-def _replace_from_dict(
-    data: Mapping[str, Any], base: S, read: Callable[[str, Any, Any], Any]
-) -> S:
+def _replace_from_dict(data: Mapping[str, Any], base: S, read: Callable[[str, Any, Any], Any]) -> S:
     """``base`` with the stored values of ``data``; every problem in one SettingsError."""
     defaults = {f.name: getattr(base, f.name) for f in dataclasses.fields(base)}
     problems: list[str] = []
@@ -612,11 +607,16 @@ def on_road_setting_reasons(s: OnRoadSettings) -> list[tuple[str, Reason]]:
     reasons = _bounds_reasons(s)
     for rule in s.nev_tax_rules:
         if rule.end < rule.start or not Decimal(0) <= rule.reduction_percent <= Decimal(100):
-            reasons.append(("nev_tax_rules", _reason(
-                "setting.nev_rule_invalid", start=rule.start, end=rule.end)))
+            reasons.append(
+                (
+                    "nev_tax_rules",
+                    _reason("setting.nev_rule_invalid", start=rule.start, end=rule.end),
+                )
+            )
         if rule.cap is not None and rule.cap < 0:
-            reasons.append(("nev_tax_rules", _reason(
-                "setting.nev_rule_cap", start=rule.start, end=rule.end)))
+            reasons.append(
+                ("nev_tax_rules", _reason("setting.nev_rule_cap", start=rule.start, end=rule.end))
+            )
     ordered = sorted(s.nev_tax_rules, key=lambda r: r.start)
     if any(a.end >= b.start for a, b in itertools.pairwise(ordered)):
         reasons.append(("nev_tax_rules", _reason("setting.nev_rules_overlap")))
@@ -640,17 +640,23 @@ DEFAULT_ON_ROAD_SETTINGS = OnRoadSettings()
 
 def _nev_rules_plain(rules: tuple[NevTaxRule, ...]) -> list[dict[str, Any]]:
     return [
-        {"start": r.start.isoformat(), "end": r.end.isoformat(),
-         "reduction_percent": str(r.reduction_percent),
-         "cap": None if r.cap is None else str(r.cap)}
+        {
+            "start": r.start.isoformat(),
+            "end": r.end.isoformat(),
+            "reduction_percent": str(r.reduction_percent),
+            "cap": None if r.cap is None else str(r.cap),
+        }
         for r in rules
     ]
 
 
 def on_road_settings_to_dict(s: OnRoadSettings) -> dict[str, Any]:
     """JSON-friendly form: Decimals as strings, dates ISO, rules and bands as lists."""
-    out = {f.name: _plain(getattr(s, f.name)) for f in dataclasses.fields(s)
-           if f.name != "nev_tax_rules"}
+    out = {
+        f.name: _plain(getattr(s, f.name))
+        for f in dataclasses.fields(s)
+        if f.name != "nev_tax_rules"
+    }
     out["nev_tax_rules"] = _nev_rules_plain(s.nev_tax_rules)
     return out
 
@@ -658,9 +664,12 @@ def on_road_settings_to_dict(s: OnRoadSettings) -> dict[str, Any]:
 def _on_road_value(key: str, raw: Any, current: Any) -> Any:
     if key == "nev_tax_rules":
         return tuple(
-            NevTaxRule(date.fromisoformat(r["start"]), date.fromisoformat(r["end"]),
-                       _decimal(r["reduction_percent"]),
-                       None if r["cap"] is None else _decimal(r["cap"]))
+            NevTaxRule(
+                date.fromisoformat(r["start"]),
+                date.fromisoformat(r["end"]),
+                _decimal(r["reduction_percent"]),
+                None if r["cap"] is None else _decimal(r["cap"]),
+            )
             for r in raw
         )
     if key == "vessel_tax_bands":

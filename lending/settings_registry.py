@@ -73,10 +73,15 @@ _SECTIONS: tuple[tuple[str, str, type], ...] = (
 def _kind(default: Any, meta: Mapping[str, Any]) -> SettingKind:
     if meta.get("kind") is not None:
         return SettingKind(meta["kind"])
-    for typ, kind in ((bool, SettingKind.BOOL), (bytes, SettingKind.IMAGE),
-                      (str, SettingKind.TEXT), (int, SettingKind.INTEGER),
-                      (Decimal, SettingKind.DECIMAL), (date, SettingKind.DATE),
-                      (tuple, SettingKind.WORDS)):
+    for typ, kind in (
+        (bool, SettingKind.BOOL),
+        (bytes, SettingKind.IMAGE),
+        (str, SettingKind.TEXT),
+        (int, SettingKind.INTEGER),
+        (Decimal, SettingKind.DECIMAL),
+        (date, SettingKind.DATE),
+        (tuple, SettingKind.WORDS),
+    ):
         if isinstance(default, typ):
             return kind
     raise TypeError(f"no setting kind for {default!r}")
@@ -87,12 +92,21 @@ def _registry() -> tuple[SettingSpec, ...]:
     for section, prefix, cls in _SECTIONS:
         for f in dataclasses.fields(cls):
             meta = f.metadata
-            specs.append(SettingSpec(
-                key=meta.get("key") or prefix + f.name, section=section, name=f.name,
-                group=meta["group"], kind=_kind(f.default, meta), default=f.default,
-                unit=meta["unit"], lo=meta["lo"], hi=meta["hi"], lo_open=meta["lo_open"],
-                max_length=meta["max_length"],
-            ))
+            specs.append(
+                SettingSpec(
+                    key=meta.get("key") or prefix + f.name,
+                    section=section,
+                    name=f.name,
+                    group=meta["group"],
+                    kind=_kind(f.default, meta),
+                    default=f.default,
+                    unit=meta["unit"],
+                    lo=meta["lo"],
+                    hi=meta["hi"],
+                    lo_open=meta["lo_open"],
+                    max_length=meta["max_length"],
+                )
+            )
     return tuple(specs)
 
 
@@ -137,8 +151,7 @@ def from_plain(key: str, raw: Any) -> Any:
     return _plain_value(raw, spec.default)
 
 
-_EXAMPLES = {SettingKind.DECIMAL: "3.45", SettingKind.INTEGER: "30",
-             SettingKind.DATE: "2026-01-20"}
+_EXAMPLES = {SettingKind.DECIMAL: "3.45", SettingKind.INTEGER: "30", SettingKind.DATE: "2026-01-20"}
 
 
 def parse_text(key: str, text: str) -> Any:
@@ -200,8 +213,9 @@ def build_store_settings(
         # replace() would run __post_init__: check the candidate first
         candidate = object.__new__(type(obj))
         for f in dataclasses.fields(obj):
-            object.__setattr__(candidate, f.name,
-                               changes[section].get(f.name, getattr(obj, f.name)))
+            object.__setattr__(
+                candidate, f.name, changes[section].get(f.name, getattr(obj, f.name))
+            )
         found = checks(candidate)
         reasons.extend(_keyed(section, found))
         parts[attr] = candidate if found else dataclasses.replace(obj, **changes[section])

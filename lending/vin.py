@@ -78,7 +78,8 @@ def decode_vin(text: str, wmi_table: Mapping[str, Manufacturer], today: date) ->
 
 
 def vin_warnings(
-    info: VinInfo, first_registration: date | None,
+    info: VinInfo,
+    first_registration: date | None,
     settings: LendingSettings = DEFAULT_SETTINGS,
 ) -> list[Reason]:
     """An unknown manufacturer; a model year far from the first registration year."""
@@ -90,12 +91,20 @@ def vin_warnings(
 
 
 def vin_warnings_for_year(
-    year: int, first_registration: date | None, settings: LendingSettings = DEFAULT_SETTINGS,
+    year: int,
+    first_registration: date | None,
+    settings: LendingSettings = DEFAULT_SETTINGS,
 ) -> list[Reason]:
     """A model year further from the first registration year than the tolerance."""
     if first_registration is None:
         return []
     if abs(year - first_registration.year) <= settings.vin_model_year_tolerance_years:
         return []
-    return [Reason.of(MESSAGES, "vin.model_year_far_from_registration", model_year=year,
-                      year=first_registration.year)]
+    return [
+        Reason.of(
+            MESSAGES,
+            "vin.model_year_far_from_registration",
+            model_year=year,
+            year=first_registration.year,
+        )
+    ]

@@ -66,8 +66,17 @@ def main(argv: list[str] | None = None) -> int:
     env = {**os.environ, "LOANDESK_BUILD_STAGE": str(stage)}
     subprocess.run(
         [
-            sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-            "--distpath", str(args.dist), "--workpath", str(ROOT / "build" / "pyinstaller"),
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(args.dist),
+            "--workpath",
+            str(ROOT / "build" / "pyinstaller"),
             str(ROOT / "packaging" / "loandesk.spec"),
         ],
         check=True,
@@ -75,8 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     bundle = args.dist / "LoanDesk"
     print(
-        f"build: {bundle} - {size_of(bundle) / 2**20:.1f} MiB "
-        f"in {time.monotonic() - started:.0f} s"
+        f"build: {bundle} - {size_of(bundle) / 2**20:.1f} MiB in {time.monotonic() - started:.0f} s"
     )
     return 0
 

@@ -33,9 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"smoke: no bundle at {exe} (run packaging/build.py)", file=sys.stderr)
         return 1
     home = Path(tempfile.mkdtemp(prefix="loandesk-smoke-"))
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "LOANDESK_"))
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "LOANDESK_"))}
     env.update(LOANDESK_HOME=str(home), QT_QPA_PLATFORM="offscreen", LOANDESK_LANG="zh_CN")
     work = home / "out"
     work.mkdir()
@@ -45,8 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     ) -> subprocess.CompletedProcess[str]:
         started = time.monotonic()
         out = subprocess.run(
-            [str(exe), *command], cwd=work, env={**env, **(extra or {})}, capture_output=True,
-            text=True, timeout=120,
+            [str(exe), *command],
+            cwd=work,
+            env={**env, **(extra or {})},
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         took = time.monotonic() - started
         print(f"smoke: {' '.join(command[:3])} ... -> {out.returncode} in {took:.2f} s")
@@ -58,8 +60,18 @@ def main(argv: list[str] | None = None) -> int:
         return out
 
     quote = json.loads(
-        run("quote", "--amount", "105000", "--term", "36", "--annual-rate", "6",
-            "--method", "equal_installment", "--json").stdout
+        run(
+            "quote",
+            "--amount",
+            "105000",
+            "--term",
+            "36",
+            "--annual-rate",
+            "6",
+            "--method",
+            "equal_installment",
+            "--json",
+        ).stdout
     )
     assert quote["first_payment"] == "3194.30", quote["first_payment"]
     on_road = json.loads(
@@ -79,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     gui = run(extra={"LOANDESK_SMOKE": "1"})
     assert "LOANDESK_DIALOG LoginDialog True" in gui.stdout, (gui.stdout, gui.stderr[-2000:])
     print(f"smoke: GUI showed {gui.stdout.strip()!r}")
-    size = sum(p.stat().st_size for p in args.bundle.rglob("*") if p.is_file()
-               and not p.is_symlink())
+    size = sum(
+        p.stat().st_size for p in args.bundle.rglob("*") if p.is_file() and not p.is_symlink()
+    )
     print(f"smoke: passed; bundle {size / 2**20:.1f} MiB")
     return 0
 
@@ -119,8 +132,10 @@ def _check_pdf(pdf: Path) -> None:
                 ):
                     embedded.append(str(font.get("/BaseFont")))
     assert embedded, "no embedded font in the quote"
-    print(f"smoke: quote PDF {pdf.stat().st_size} bytes, {len(reader.pages)} page(s), "
-          f"embedded {sorted(set(embedded))[:2]}")
+    print(
+        f"smoke: quote PDF {pdf.stat().st_size} bytes, {len(reader.pages)} page(s), "
+        f"embedded {sorted(set(embedded))[:2]}"
+    )
 
 
 if __name__ == "__main__":

@@ -47,41 +47,52 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="repayment schedule, true APR and totals for one plan",
     )
-    p.add_argument("--amount", type=arg.signed_amount,
-                   help="loan amount in CNY (or --price with --target-payment)")
+    p.add_argument(
+        "--amount",
+        type=arg.signed_amount,
+        help="loan amount in CNY (or --price with --target-payment)",
+    )
     p.add_argument("--term", required=True, type=arg.term, help="term in months (1-480)")
-    p.add_argument("--annual-rate", required=True, type=arg.percent,
-                   help="nominal annual rate in percent")
+    p.add_argument(
+        "--annual-rate", required=True, type=arg.percent, help="nominal annual rate in percent"
+    )
     p.add_argument(
         "--method",
         required=True,
         type=arg.choice(RepaymentMethod),
         help="one of: " + ", ".join(m.value for m in RepaymentMethod),
     )
-    p.add_argument("--upfront-fee", default="0", type=arg.amount,
-                   help="fee paid at the start, CNY")
+    p.add_argument("--upfront-fee", default="0", type=arg.amount, help="fee paid at the start, CNY")
     p.add_argument(
-        "--monthly-fee-rate", default="0", type=arg.percent,
+        "--monthly-fee-rate",
+        default="0",
+        type=arg.percent,
         help="monthly fee, percent of the original principal",
     )
     p.add_argument("--step-percent", type=arg.percent, help="step-up: payment rise in percent")
-    p.add_argument("--step-months", type=arg.whole(1, MAX_TERM_MONTHS),
-                   help="step-up: months between rises (default 12)")
-    p.add_argument("--balloon", type=arg.amount, help="balloon: the final lump in CNY")
-    p.add_argument("--balloon-percent", type=arg.percent,
-                   help="balloon: the final lump in percent of the loan")
     p.add_argument(
-        "--lender-rate", type=arg.percent,
+        "--step-months",
+        type=arg.whole(1, MAX_TERM_MONTHS),
+        help="step-up: months between rises (default 12)",
+    )
+    p.add_argument("--balloon", type=arg.amount, help="balloon: the final lump in CNY")
+    p.add_argument(
+        "--balloon-percent", type=arg.percent, help="balloon: the final lump in percent of the loan"
+    )
+    p.add_argument(
+        "--lender-rate",
+        type=arg.percent,
         help="subsidised loan: the annual rate the lender earns, in percent",
     )
-    p.add_argument("--price", type=arg.amount,
-                   help="vehicle price, with --target-payment instead of --amount")
     p.add_argument(
-        "--target-payment", type=arg.amount,
+        "--price", type=arg.amount, help="vehicle price, with --target-payment instead of --amount"
+    )
+    p.add_argument(
+        "--target-payment",
+        type=arg.amount,
         help="solve the smallest whole-yuan down payment so that every payment is at most this",
     )
-    p.add_argument("--start-date", type=arg.day,
-                   help="loan start date YYYY-MM-DD (default today)")
+    p.add_argument("--start-date", type=arg.day, help="loan start date YYYY-MM-DD (default today)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=run_quote)
 
@@ -166,8 +177,10 @@ def request_from_args(args: argparse.Namespace) -> QuoteRequest:
     lender_rate = args.lender_rate
     if lender_rate is not None and lender_rate < rate:
         raise UserError(
-            _t("--lender-rate ({lender}%) cannot be below the customer's --annual-rate "
-               "({customer}%).").format(lender=lender_rate, customer=rate)
+            _t(
+                "--lender-rate ({lender}%) cannot be below the customer's --annual-rate "
+                "({customer}%)."
+            ).format(lender=lender_rate, customer=rate)
         )
     request = QuoteRequest(
         base=LoanTerms(
@@ -289,8 +302,7 @@ def _solve(request: QuoteRequest) -> tuple[Decimal | None, LoanTerms]:
     if request.price is None or request.target is None:
         return None, request.terms_for(request.base.amount)
     try:
-        down = solve_down_payment(request.price, request.target, request.terms_for,
-                                  request.start)
+        down = solve_down_payment(request.price, request.target, request.terms_for, request.start)
     except DealError as exc:
         raise UserError(reasons_text(exc.reasons)) from None
     return money(down), request.terms_for(money(request.price) - down)

@@ -43,17 +43,40 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, login_options()],
         help="export the owner report (Excel workbook) for a period",
     )
-    p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD",
-                   type=arg.day, help="first day of the period")
-    p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD",
-                   type=arg.day, help="last day of the period (inclusive)")
-    p.add_argument("--out", required=True, metavar="FILE.xlsx", type=arg.file_name,
-                   help="the workbook to write")
-    p.add_argument("--store", metavar="ID|NAME", type=arg.store,
-                   help="one store, by number or name (default: every store of the group)")
-    p.add_argument("--unmasked", action="store_true",
-                   help="include unmasked ID numbers, phones and incomes (needs --user; "
-                        "audit-logged)")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        required=True,
+        metavar="YYYY-MM-DD",
+        type=arg.day,
+        help="first day of the period",
+    )
+    p.add_argument(
+        "--to",
+        dest="date_to",
+        required=True,
+        metavar="YYYY-MM-DD",
+        type=arg.day,
+        help="last day of the period (inclusive)",
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.xlsx",
+        type=arg.file_name,
+        help="the workbook to write",
+    )
+    p.add_argument(
+        "--store",
+        metavar="ID|NAME",
+        type=arg.store,
+        help="one store, by number or name (default: every store of the group)",
+    )
+    p.add_argument(
+        "--unmasked",
+        action="store_true",
+        help="include unmasked ID numbers, phones and incomes (needs --user; audit-logged)",
+    )
     p.set_defaults(handler=run_export_report)
     from reports import loan_status_cli  # the lenders' side of the same report
 
@@ -70,8 +93,11 @@ def run_export_report(args: argparse.Namespace) -> int:
     start: date = args.date_from
     end: date = args.date_to
     if end < start:
-        raise UserError(_t("--to ({end}) is before --from ({start}).").format(
-            end=end.isoformat(), start=start.isoformat()))
+        raise UserError(
+            _t("--to ({end}) is before --from ({start}).").format(
+                end=end.isoformat(), start=start.isoformat()
+            )
+        )
     store = None if args.store is None else str(args.store)
     out = check_output_path(Path(args.out))
     period = ReportPeriod(start, end)
@@ -87,8 +113,9 @@ def run_export_report(args: argparse.Namespace) -> int:
         database.close()
     print(_t("Report written to {path}").format(path=done))
     if args.unmasked:
-        print(_t("The workbook holds unmasked personal data; the export was logged."),
-              file=sys.stderr)
+        print(
+            _t("The workbook holds unmasked personal data; the export was logged."), file=sys.stderr
+        )
     return 0
 
 
@@ -124,8 +151,9 @@ def _owner(database: Any) -> Any:
     try:
         return owner_actor(database)
     except UserError:
-        raise UserError(_t("LoanDesk is not set up yet: start the program once to create "
-                           "the owner account.")) from None
+        raise UserError(
+            _t("LoanDesk is not set up yet: start the program once to create the owner account.")
+        ) from None
 
 
 def _store_ids(database: Any, actor: Any, store: str | None) -> tuple[int, ...]:
@@ -136,7 +164,10 @@ def _store_ids(database: Any, actor: Any, store: str | None) -> tuple[int, ...]:
     try:
         found = stores.find_store(database, store)
     except UserError:
-        raise UserError(_t("Store {store} does not exist (--store takes a store's number or "
-                           "name from: {program} store list).").format(
-                               store=store, program=program_name())) from None
+        raise UserError(
+            _t(
+                "Store {store} does not exist (--store takes a store's number or "
+                "name from: {program} store list)."
+            ).format(store=store, program=program_name())
+        ) from None
     return stores.report_store_ids(database, actor, found.id)

@@ -47,9 +47,11 @@ class KeptName:
     service_phone: str = ""
 
 
-def kept_names(lenders: Iterable[str], add_ons: Iterable[str] = (),
-               store_lenders: Mapping[str, Mapping[str, str]] | None = None
-               ) -> tuple[KeptName, ...]:
+def kept_names(
+    lenders: Iterable[str],
+    add_ons: Iterable[str] = (),
+    store_lenders: Mapping[str, Mapping[str, str]] | None = None,
+) -> tuple[KeptName, ...]:
     """The display names of these lenders and add-ons as the catalogue has them now
     (a name it does not know is kept as typed, in both languages).  ``store_lenders``:
     the store's own lenders by English name (the owner's editor), looked up first."""
@@ -62,8 +64,11 @@ def kept_names(lenders: Iterable[str], add_ons: Iterable[str] = (),
             if e is None:
                 out.append(KeptName(kind, name, name, name))
             else:
-                out.append(KeptName(kind, name, e["name"], e.get("name_zh", ""),
-                                    e.get("service_phone", "")))
+                out.append(
+                    KeptName(
+                        kind, name, e["name"], e.get("name_zh", ""), e.get("service_phone", "")
+                    )
+                )
     return tuple(out)
 
 
@@ -91,15 +96,13 @@ def _app_language() -> str:
     return translator().language
 
 
-def lender_name(name: str | None, lang: str | None = None,
-                kept: Sequence[KeptName] = ()) -> str:
+def lender_name(name: str | None, lang: str | None = None, kept: Sequence[KeptName] = ()) -> str:
     """``name`` as the reader of ``lang`` knows the lender ('' for none); ``kept``: the
     names an offer kept, used first."""
     return _name("lenders", name, lang, kept)
 
 
-def add_on_name(name: str | None, lang: str | None = None,
-                kept: Sequence[KeptName] = ()) -> str:
+def add_on_name(name: str | None, lang: str | None = None, kept: Sequence[KeptName] = ()) -> str:
     """An add-on's name (insurance, warranty, service) in the reader's language."""
     return _name("add_ons", name, lang, kept)
 

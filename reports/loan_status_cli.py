@@ -42,19 +42,41 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, login_options()],
         help="import a lender's post-loan status file (CSV or Excel) for the overdue rate",
     )
-    p.add_argument("--file", required=True, metavar="FILE", type=arg.file_name,
-                   help="the lender's .csv or .xlsx")
+    p.add_argument(
+        "--file",
+        required=True,
+        metavar="FILE",
+        type=arg.file_name,
+        help="the lender's .csv or .xlsx",
+    )
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--lender", metavar="KEY",
-                       help="a built-in column mapping: generic, icbc, ccb, auto_finance")
-    which.add_argument("--mapping", metavar="FILE.json", type=arg.file_name,
-                       help="a column mapping of your own")
-    p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", type=arg.day,
-                   help="the date the figures are as of, when the file has no date column")
-    p.add_argument("--store", metavar="ID|NAME", type=arg.store,
-                   help="one store, by number or name (default: every store of the group)")
-    p.add_argument("--unmatched", metavar="FILE.csv", type=arg.file_name,
-                   help="write every unmatched row (line, reference, reason) to this file")
+    which.add_argument(
+        "--lender",
+        metavar="KEY",
+        help="a built-in column mapping: generic, icbc, ccb, auto_finance",
+    )
+    which.add_argument(
+        "--mapping", metavar="FILE.json", type=arg.file_name, help="a column mapping of your own"
+    )
+    p.add_argument(
+        "--as-of",
+        dest="as_of",
+        metavar="YYYY-MM-DD",
+        type=arg.day,
+        help="the date the figures are as of, when the file has no date column",
+    )
+    p.add_argument(
+        "--store",
+        metavar="ID|NAME",
+        type=arg.store,
+        help="one store, by number or name (default: every store of the group)",
+    )
+    p.add_argument(
+        "--unmatched",
+        metavar="FILE.csv",
+        type=arg.file_name,
+        help="write every unmatched row (line, reference, reason) to this file",
+    )
     p.set_defaults(handler=run_import_loan_status)
 
 
@@ -77,8 +99,11 @@ def run_import_loan_status(args: argparse.Namespace) -> int:
     from db import files
 
     try:
-        mapping = (loan_status.read_mapping(Path(args.mapping)) if args.mapping
-                   else loan_status.load_mapping(args.lender))
+        mapping = (
+            loan_status.read_mapping(Path(args.mapping))
+            if args.mapping
+            else loan_status.load_mapping(args.lender)
+        )
         database = _open(args)
         protect = (database.path, database.key_path)
         try:
@@ -87,7 +112,12 @@ def run_import_loan_status(args: argparse.Namespace) -> int:
             actor = _actor(database, args)
             stores = _store_ids(database, actor, None if args.store is None else str(args.store))
             result = loan_status.import_loan_status(
-                database, actor, path, mapping, as_of=as_of, store_ids=stores,
+                database,
+                actor,
+                path,
+                mapping,
+                as_of=as_of,
+                store_ids=stores,
                 progress=_progress() if sys.stderr.isatty() else None,
             )
         finally:
@@ -95,21 +125,36 @@ def run_import_loan_status(args: argparse.Namespace) -> int:
     except ReasonsError as exc:
         raise UserError(_render(exc), code=exc.reason.code) from None
     tr = translator()
-    print(_t("{rows} rows read: {matched} stored ({replaced} replacing an earlier import), "
-             "{unmatched} unmatched.").format(
-        rows=f"{result.rows:,}", matched=f"{result.matched:,}",
-        replaced=f"{result.replaced:,}", unmatched=f"{len(result.unmatched):,}"))
+    print(
+        _t(
+            "{rows} rows read: {matched} stored ({replaced} replacing an earlier import), "
+            "{unmatched} unmatched."
+        ).format(
+            rows=f"{result.rows:,}",
+            matched=f"{result.matched:,}",
+            replaced=f"{result.replaced:,}",
+            unmatched=f"{len(result.unmatched):,}",
+        )
+    )
     if result.as_of:
         print(_t("As of: {dates}").format(dates=", ".join(d.isoformat() for d in result.as_of)))
     for u in result.unmatched[:SHOWN_UNMATCHED]:
-        print(_t("  line {line}: {reference} - {why}").format(
-            line=u.line, reference=u.reference, why=u.reason.render(tr.reason)))
+        print(
+            _t("  line {line}: {reference} - {why}").format(
+                line=u.line, reference=u.reference, why=u.reason.render(tr.reason)
+            )
+        )
     if len(result.unmatched) > SHOWN_UNMATCHED and out is None:
-        print(_t("  ... and {n} more (--unmatched FILE.csv lists them all)").format(
-            n=len(result.unmatched) - SHOWN_UNMATCHED))
+        print(
+            _t("  ... and {n} more (--unmatched FILE.csv lists them all)").format(
+                n=len(result.unmatched) - SHOWN_UNMATCHED
+            )
+        )
     if out is not None:
-        with files.replacing(out, protect=protect, suffix=".csv.part") as tmp, \
-                tmp.open("w", newline="", encoding="utf-8-sig") as fh:
+        with (
+            files.replacing(out, protect=protect, suffix=".csv.part") as tmp,
+            tmp.open("w", newline="", encoding="utf-8-sig") as fh,
+        ):
             w = csv.writer(fh)
             w.writerow([_t("line"), _t("reference"), _t("reason")])
             for u in result.unmatched:

@@ -38,24 +38,42 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, login_options()],
         help="write a consultation's quote, repayment plan or disclosure sheet as PDF",
     )
-    p.add_argument("--consultation", required=True, metavar="ID", type=arg.record_id,
-                   help="consultation number")
-    p.add_argument("--document", default="quote", metavar="|".join(DOCUMENTS),
-                   help="which document (default: quote)")
-    p.add_argument("--plan", metavar="ID", type=arg.record_id,
-                   help="plan number (default: the chosen plan, else the latest)")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", type=arg.file_name,
-                   help="the PDF file to write")
-    p.add_argument("--lang", metavar="zh_CN|en",
-                   help="document language (default: the program's language)")
+    p.add_argument(
+        "--consultation",
+        required=True,
+        metavar="ID",
+        type=arg.record_id,
+        help="consultation number",
+    )
+    p.add_argument(
+        "--document",
+        default="quote",
+        metavar="|".join(DOCUMENTS),
+        help="which document (default: quote)",
+    )
+    p.add_argument(
+        "--plan",
+        metavar="ID",
+        type=arg.record_id,
+        help="plan number (default: the chosen plan, else the latest)",
+    )
+    p.add_argument(
+        "--out", required=True, metavar="FILE.pdf", type=arg.file_name, help="the PDF file to write"
+    )
+    p.add_argument(
+        "--lang", metavar="zh_CN|en", help="document language (default: the program's language)"
+    )
     p.set_defaults(handler=run_print_quote)
 
 
 def _document(text: str) -> str:
     value = text.strip().lower()
     if value not in DOCUMENTS:
-        raise UserError(_t("Unknown document '{value}'; use one of: {choices}.").format(
-            value=text, choices=", ".join(DOCUMENTS)))
+        raise UserError(
+            _t("Unknown document '{value}'; use one of: {choices}.").format(
+                value=text, choices=", ".join(DOCUMENTS)
+            )
+        )
     return value
 
 
@@ -73,8 +91,7 @@ def _language(text: str | None) -> str:
 def _output(text: str, args: argparse.Namespace | None = None) -> Path:
     out = Path(text).expanduser()
     if out.is_dir():
-        raise UserError(_t("--out must be a file name, but {path} is a folder.").format(
-            path=out))
+        raise UserError(_t("--out must be a file name, but {path} is a folder.").format(path=out))
     if not out.parent.is_dir():
         raise UserError(_t("The folder {path} does not exist.").format(path=out.parent))
     from db import files
@@ -93,6 +110,7 @@ def write_atomically(out: Path, data: bytes, *, protect: tuple[Path | None, ...]
     from db import files
 
     files.write_bytes(out, data, protect=protect)
+
 
 def _open(args: argparse.Namespace) -> Any:
     """Open an existing database; never create an empty one just to print from it."""
@@ -130,16 +148,20 @@ def run_print_quote(args: argparse.Namespace) -> int:
             pdf = make_document(database, actor, consultation_id, kind, lang, plan_id=plan_id)
         except NotFound as exc:
             if exc.code == "no_plan":
-                raise UserError(_t("Consultation {id} has no finance plan yet.").format(
-                    id=consultation_id)) from None
+                raise UserError(
+                    _t("Consultation {id} has no finance plan yet.").format(id=consultation_id)
+                ) from None
             if plan_id is not None:
-                raise UserError(_t("Consultation {id} has no plan {plan}.").format(
-                    id=consultation_id, plan=plan_id)) from None
-            raise UserError(_t("Consultation {id} does not exist.").format(
-                id=consultation_id)) from None
+                raise UserError(
+                    _t("Consultation {id} has no plan {plan}.").format(
+                        id=consultation_id, plan=plan_id
+                    )
+                ) from None
+            raise UserError(
+                _t("Consultation {id} does not exist.").format(id=consultation_id)
+            ) from None
         write_atomically(out, pdf, protect=(database.path, database.key_path))
-        record_document_export(database, actor, consultation_id, kind, how="cli",
-                               plan_id=plan_id)
+        record_document_export(database, actor, consultation_id, kind, how="cli", plan_id=plan_id)
     finally:
         database.close()
     print(_t("Written {path}").format(path=out))

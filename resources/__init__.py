@@ -49,5 +49,7 @@ def catalogue_names() -> dict[str, tuple[dict[str, str], ...]]:
     """The catalogue's display names: ``lenders`` (name, name_zh, service_phone) and
     ``add_ons`` (code, kind, name, name_zh)."""
     data = default_catalogue_data()
-    return {key: tuple({k: str(v) for k, v in entry.items()} for entry in data.get(key, ()))
-            for key in ("lenders", "add_ons")}
+    return {
+        key: tuple({k: str(v) for k, v in entry.items()} for entry in data.get(key, ()))
+        for key in ("lenders", "add_ons")
+    }

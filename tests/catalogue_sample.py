@@ -24,7 +24,7 @@ LENDER = LenderDetails(
     service_phone="95599",
     complaint_channel="95599 ext. 9, or the banking regulator's hotline 12378",
     payout_rules="The loan is paid to the dealer's account only, after the invoice and the "
-                 "mortgage registration.",
+    "mortgage registration.",
 )
 
 TERM_BANDS = (24, 48)
@@ -61,10 +61,15 @@ PRODUCT = Product(
     strictness=Strictness.MEDIUM,
     max_vehicle_age_years=D(6),
     max_mileage_km=150000,
-    grades=(GradeTerms(Grade.A, D("4.20"), D(90), D(98)),
-            GradeTerms(Grade.B, D("5.50"), D(70), D(80))),
-    fees=Fees(upfront_fee=D(500), early_repayment_fee_percent=D(2),
-              overdue_penalty_percent_per_day=D("0.05")),
+    grades=(
+        GradeTerms(Grade.A, D("4.20"), D(90), D(98)),
+        GradeTerms(Grade.B, D("5.50"), D(70), D(80)),
+    ),
+    fees=Fees(
+        upfront_fee=D(500),
+        early_repayment_fee_percent=D(2),
+        overdue_penalty_percent_per_day=D("0.05"),
+    ),
     step_up=None,
     requires_full_insurance=True,
     online_small_loan=False,

@@ -116,15 +116,21 @@ def test_every_gui_module_can_be_imported_first() -> None:
     script = (
         "import importlib, sys\n"
         f"for name in {names!r}:\n"
-        "    for loaded in [m for m in sys.modules if m == 'desktop' or m.startswith('desktop.')]:\n"
+        "    for loaded in [m for m in sys.modules if m == 'desktop' or "
+        "m.startswith('desktop.')]:\n"
         "        del sys.modules[loaded]\n"
         "    try:\n"
         "        importlib.import_module(name)\n"
         "    except ImportError as exc:\n"
         "        print(name, exc)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, env={**__import__("os").environ,
-                                                       "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""

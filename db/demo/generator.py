@@ -313,8 +313,12 @@ class DemoGenerator(StepRows):
         else:
             status = ConsultationStatus.OPEN
         decision = self._decision(
-            stamps, first_plan, category if lost_reason is not None else None, lost_at,
-            blacklisted, finance,
+            stamps,
+            first_plan,
+            category if lost_reason is not None else None,
+            lost_at,
+            blacklisted,
+            finance,
         )
         if lost_reason is not None:
             assert category is not None

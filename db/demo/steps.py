@@ -292,9 +292,7 @@ class StepRows(People):
                 consultation_id=cons_id,
                 product_id=self.store.product_ids.get(product.code),
                 product_code=product.code,
-                lender_name=choice(rng, product.example_lenders)
-                if product.example_lenders
-                else "",
+                lender_name=choice(rng, product.example_lenders) if product.example_lenders else "",
                 method=method.value,
                 vehicle_price=price,
                 down_payment=money(price - amount),

@@ -114,9 +114,7 @@ def store_context(database: Database, store_id: int) -> StoreContext:
         s = uow.session
         staff_rows = list(
             s.execute(
-                select(Staff.id, Staff.role, Staff.display_name).where(
-                    Staff.store_id == store_id
-                )
+                select(Staff.id, Staff.role, Staff.display_name).where(Staff.store_id == store_id)
             )
         )
         ids = {name: (s.scalar(select(func.max(_pk(name)))) or 0) + 1 for name in TABLE_ORDER}

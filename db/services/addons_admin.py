@@ -40,10 +40,21 @@ DEFAULT_KINDS = {"insurance": "commercial_insurance", "warranty": "warranty"}
 """The sample catalogue's add-on kinds (resources/catalogue.json) as catalogue kinds."""
 
 BUILT_IN: tuple[dict[str, Any], ...] = (
-    {"code": "compulsory_insurance", "kind": "compulsory_insurance",
-     "name": "Compulsory traffic insurance", "name_zh": "交强险", "rule": "on_road"},
-    {"code": "gps_installation", "kind": "gps", "name": "GPS installation",
-     "name_zh": "GPS 安装", "rule": "on_road", "financeable": True},
+    {
+        "code": "compulsory_insurance",
+        "kind": "compulsory_insurance",
+        "name": "Compulsory traffic insurance",
+        "name_zh": "交强险",
+        "rule": "on_road",
+    },
+    {
+        "code": "gps_installation",
+        "kind": "gps",
+        "name": "GPS installation",
+        "name_zh": "GPS 安装",
+        "rule": "on_road",
+        "financeable": True,
+    },
 )
 """Seeded with the sample add-ons: priced as the store's on-road lines."""
 
@@ -65,10 +76,13 @@ def key(row: int, field: str) -> str:
 
 
 def _rows(uow: UnitOfWork, store_id: int) -> list[AddOnRowModel]:
-    return list(uow.session.scalars(
-        select(AddOnRowModel).where(AddOnRowModel.store_id == store_id)
-        .order_by(AddOnRowModel.sort_order, AddOnRowModel.id)
-    ))
+    return list(
+        uow.session.scalars(
+            select(AddOnRowModel)
+            .where(AddOnRowModel.store_id == store_id)
+            .order_by(AddOnRowModel.sort_order, AddOnRowModel.id)
+        )
+    )
 
 
 def _stored(row: AddOnRowModel) -> dict[str, Any]:
@@ -91,8 +105,11 @@ def list_add_ons(target: Target, actor: Actor, *, active_only: bool = False) -> 
 def lender_names(target: Target, store_id: int) -> list[str]:
     """The store's lenders (active or not) by name, the names an add-on may name."""
     with reading(target) as uow:
-        return list(uow.session.scalars(
-            select(Lender.name).where(Lender.store_id == store_id).order_by(Lender.id)))
+        return list(
+            uow.session.scalars(
+                select(Lender.name).where(Lender.store_id == store_id).order_by(Lender.id)
+            )
+        )
 
 
 def check_add_ons(
@@ -114,9 +131,7 @@ def check_add_ons(
     return add_ons
 
 
-def apply_add_ons(
-    uow: UnitOfWork, actor: Actor, add_ons: Sequence[AddOn]
-) -> list[dict[str, Any]]:
+def apply_add_ons(uow: UnitOfWork, actor: Actor, add_ons: Sequence[AddOn]) -> list[dict[str, Any]]:
     """Make the store's add-ons ``add_ons`` (in this order) in ``uow``; the ones left
     out are deactivated.  Returns the changes ``{"code", "before", "after"}``
     (``before`` None: added) for the audit log; nothing is audited here."""
@@ -148,14 +163,19 @@ def apply_add_ons(
     return changes
 
 
-def audit_add_on_changes(uow: UnitOfWork, actor: Actor, changes: list[dict[str, Any]],
-                         *, event: str = "edit") -> None:
+def audit_add_on_changes(
+    uow: UnitOfWork, actor: Actor, changes: list[dict[str, Any]], *, event: str = "edit"
+) -> None:
     """One audit row naming every add-on that changed, each before and after."""
     if not changes:
         return
     audit.record(
-        uow, store_id=actor.store_id, action=AuditAction.CATALOGUE_CHANGE, actor=actor,
-        target_type="add_ons", fields=",".join(c["code"] for c in changes)[:500],
+        uow,
+        store_id=actor.store_id,
+        action=AuditAction.CATALOGUE_CHANGE,
+        actor=actor,
+        target_type="add_ons",
+        fields=",".join(c["code"] for c in changes)[:500],
         detail={"event": event, "changes": changes},
     )
 
@@ -177,9 +197,15 @@ def sample_add_ons() -> list[dict[str, Any]]:
     from resources import catalogue_names
 
     sample = [
-        {"code": e["code"], "kind": DEFAULT_KINDS.get(e.get("kind", ""), (
-            "maintenance" if "maintenance" in e["code"] else "service")),
-         "name": e["name"], "name_zh": e.get("name_zh") or e["name"], "rule": "quoted"}
+        {
+            "code": e["code"],
+            "kind": DEFAULT_KINDS.get(
+                e.get("kind", ""), ("maintenance" if "maintenance" in e["code"] else "service")
+            ),
+            "name": e["name"],
+            "name_zh": e.get("name_zh") or e["name"],
+            "rule": "quoted",
+        }
         for e in catalogue_names()["add_ons"]
     ]
     return [dict(BUILT_IN[0]), *sample, dict(BUILT_IN[1])]

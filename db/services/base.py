@@ -77,8 +77,7 @@ MESSAGES: dict[str, str] = {
         "what you typed is still in the form."
     ),
     "database.unavailable": (
-        "The database cannot be reached right now, so nothing was saved. "
-        "Try again when it is back."
+        "The database cannot be reached right now, so nothing was saved. Try again when it is back."
     ),
 }
 """Reason templates of this module (context ``Reason`` in ``db.ts``)."""
@@ -266,8 +265,10 @@ class ReadWroteError(RuntimeError):
 
 
 def _refuse_flush(session: Session, flush_context: Any, instances: Any) -> None:
-    if session.new or session.deleted or any(
-        session.is_modified(obj, include_collections=False) for obj in session.dirty
+    if (
+        session.new
+        or session.deleted
+        or any(session.is_modified(obj, include_collections=False) for obj in session.dirty)
     ):
         changed = sorted(
             {type(o).__name__ for o in (*session.new, *session.deleted, *session.dirty)}

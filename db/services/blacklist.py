@@ -318,10 +318,18 @@ def add_entry(
         return _view(e)
 
 
-def _audit(uow: UnitOfWork, actor: Actor, detail: dict[str, Any], entry_id: int | None = None
-           ) -> None:
-    audit.record(uow, store_id=actor.store_id, action=AuditAction.BLACKLIST_CHANGE, actor=actor,
-                 target_type="blacklist", target_id=entry_id, detail=detail)
+def _audit(
+    uow: UnitOfWork, actor: Actor, detail: dict[str, Any], entry_id: int | None = None
+) -> None:
+    audit.record(
+        uow,
+        store_id=actor.store_id,
+        action=AuditAction.BLACKLIST_CHANGE,
+        actor=actor,
+        target_type="blacklist",
+        target_id=entry_id,
+        detail=detail,
+    )
 
 
 def list_entries(
@@ -357,7 +365,6 @@ REASON_WORDS: dict[str, BlacklistReason] = {
 MAX_NOTE = 500
 LOCK_BUDGET_MS = 50
 """How long one batch may hold the database's write lock (measured, adapted)."""
-
 
 
 def _msg(code: str, **params: object) -> Reason:
@@ -407,8 +414,9 @@ def read_industry_rows(source: Path | str | bytes, *, kind: str | None = None) -
         try:
             data: bytes | str = source.read_bytes()
         except OSError as exc:
-            raise ValidationError({"file": _msg(
-                "blacklist.file_unreadable", why=exc.strerror or type(exc).__name__)}) from None
+            raise ValidationError(
+                {"file": _msg("blacklist.file_unreadable", why=exc.strerror or type(exc).__name__)}
+            ) from None
     else:
         data = source
     if kind in ("xlsx", "xlsm"):
@@ -425,8 +433,9 @@ def _excel_rows(data: bytes) -> list[list[str]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise ValidationError({"file": _msg(
-            "blacklist.file_unreadable", why=type(exc).__name__)}) from None
+        raise ValidationError(
+            {"file": _msg("blacklist.file_unreadable", why=type(exc).__name__)}
+        ) from None
     try:
         sheet = book.worksheets[0]
         return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -512,19 +521,21 @@ def import_industry_list(
             skipped += 1
             continue
         seen.add((nid, nphone))
-        prepared.append({
-            "store_id": actor.store_id,
-            "source": BlacklistSource.INDUSTRY.value,
-            "reason": _row_reason(cell(row, reason_col)).value,
-            "id_hmac": cipher.id_hash(nid) if nid else None,
-            "phone_hmac": cipher.phone_hash(nphone) if nphone else None,
-            "id_masked": mask_id(nid) if nid else None,
-            "phone_masked": mask_phone(nphone) if nphone else None,
-            "note": (cell(row, note_col) or "")[:MAX_NOTE] or None,
-            "import_batch": batch,
-            "added_by": actor.staff_id,
-            "added_at": moment,
-        })
+        prepared.append(
+            {
+                "store_id": actor.store_id,
+                "source": BlacklistSource.INDUSTRY.value,
+                "reason": _row_reason(cell(row, reason_col)).value,
+                "id_hmac": cipher.id_hash(nid) if nid else None,
+                "phone_hmac": cipher.phone_hash(nphone) if nphone else None,
+                "id_masked": mask_id(nid) if nid else None,
+                "phone_masked": mask_phone(nphone) if nphone else None,
+                "note": (cell(row, note_col) or "")[:MAX_NOTE] or None,
+                "import_batch": batch,
+                "added_by": actor.staff_id,
+                "added_at": moment,
+            }
+        )
     # 2. insert in short transactions
     sizer = _BatchSizer(lock_budget_ms)
     done = 0
@@ -539,20 +550,40 @@ def import_industry_list(
             # one bar for both steps: checking fills the first half, inserting the second
             report(total + done * total // len(prepared), 2 * total)
     except BaseException:
-        _delete_batch(target, actor, lambda q: q.where(
-            BlacklistEntry.id > cutoff, BlacklistEntry.import_batch == batch), sizer)
+        _delete_batch(
+            target,
+            actor,
+            lambda q: q.where(BlacklistEntry.id > cutoff, BlacklistEntry.import_batch == batch),
+            sizer,
+        )
         raise
     # 3. the earlier industry list goes, in short transactions too
     replaced = 0
     if replace_previous:
-        replaced = _delete_batch(target, actor, lambda q: q.where(
-            BlacklistEntry.source == BlacklistSource.INDUSTRY.value, BlacklistEntry.id <= cutoff,
-        ), sizer)
+        replaced = _delete_batch(
+            target,
+            actor,
+            lambda q: q.where(
+                BlacklistEntry.source == BlacklistSource.INDUSTRY.value,
+                BlacklistEntry.id <= cutoff,
+            ),
+            sizer,
+        )
     with transaction(target) as uow:
-        _audit(uow, actor, {"event": "industry_import", "batch": batch, "added": len(prepared),
-                            "replaced": replaced, "bad_rows": len(errors)})
-    return ImportResult(added=len(prepared), skipped=skipped, errors=tuple(errors),
-                        replaced=replaced, batch=batch)
+        _audit(
+            uow,
+            actor,
+            {
+                "event": "industry_import",
+                "batch": batch,
+                "added": len(prepared),
+                "replaced": replaced,
+                "bad_rows": len(errors),
+            },
+        )
+    return ImportResult(
+        added=len(prepared), skipped=skipped, errors=tuple(errors), replaced=replaced, batch=batch
+    )
 
 
 class _BatchSizer:
@@ -577,10 +608,15 @@ def _delete_batch(
     removed = 0
     while True:
         with reading(target) as uow:
-            ids = list(uow.session.scalars(
-                where(select(BlacklistEntry.id).where(BlacklistEntry.store_id == actor.store_id))
-                .order_by(BlacklistEntry.id).limit(sizer.size)
-            ))
+            ids = list(
+                uow.session.scalars(
+                    where(
+                        select(BlacklistEntry.id).where(BlacklistEntry.store_id == actor.store_id)
+                    )
+                    .order_by(BlacklistEntry.id)
+                    .limit(sizer.size)
+                )
+            )
         if not ids:
             return removed
         with sizer.timed(), transaction(target) as uow:
@@ -598,8 +634,9 @@ def import_industry_csv(
     now: datetime | None = None,
 ) -> ImportResult:
     """Import the industry blacklist from CSV (a path, or the file's bytes/text)."""
-    return import_industry_list(target, actor, source, kind="csv", batch=batch,
-                                replace_previous=replace_previous, now=now)
+    return import_industry_list(
+        target, actor, source, kind="csv", batch=batch, replace_previous=replace_previous, now=now
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -644,17 +681,24 @@ def search_entries(
                 conds.append(BlacklistEntry.phone_hmac == uow.cipher.phone_hash(pc.normalized))
             else:
                 like = f"%{needle}%"
-                conds.append(or_(
-                    BlacklistEntry.note.ilike(like),
-                    BlacklistEntry.import_batch.ilike(like),
-                    BlacklistEntry.id_masked.ilike(like),
-                    BlacklistEntry.phone_masked.ilike(like),
-                ))
-        total = int(uow.session.scalar(
-            select(func.count()).select_from(BlacklistEntry).where(*conds)) or 0)
-        q = (select(BlacklistEntry).where(*conds)
-             .order_by(BlacklistEntry.added_at.desc(), BlacklistEntry.id.desc())
-             .limit(limit).offset(offset))
+                conds.append(
+                    or_(
+                        BlacklistEntry.note.ilike(like),
+                        BlacklistEntry.import_batch.ilike(like),
+                        BlacklistEntry.id_masked.ilike(like),
+                        BlacklistEntry.phone_masked.ilike(like),
+                    )
+                )
+        total = int(
+            uow.session.scalar(select(func.count()).select_from(BlacklistEntry).where(*conds)) or 0
+        )
+        q = (
+            select(BlacklistEntry)
+            .where(*conds)
+            .order_by(BlacklistEntry.added_at.desc(), BlacklistEntry.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
         return EntryPage(tuple(_view(e) for e in uow.session.scalars(q)), total)
 
 
@@ -683,7 +727,12 @@ def _remove(target: Target, actor: Actor, entry_id: int, detail: dict[str, Any])
     with transaction(target) as uow:
         e = get_owned(uow, BlacklistEntry, entry_id, actor, "Blacklist entry")
         # what the entry was, without the person: the masked numbers stay out of the log
-        detail = {**detail, "source": e.source, "entry_reason": e.reason,
-                  "added_at": local_date_text(e.added_at), "batch": e.import_batch}
+        detail = {
+            **detail,
+            "source": e.source,
+            "entry_reason": e.reason,
+            "added_at": local_date_text(e.added_at),
+            "batch": e.import_batch,
+        }
         uow.session.delete(e)
         _audit(uow, actor, detail, entry_id)

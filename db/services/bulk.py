@@ -158,15 +158,24 @@ def add_customers(
             for r, nphone, nid in chunk:
                 rows.append(
                     customer_values(
-                        cipher, actor.store_id, actor.staff_id, name=r.name.strip(),
-                        phone=nphone, id_number=nid, tier=r.tier,
-                        source_channel=r.source_channel, at=r.created_at or moment,
+                        cipher,
+                        actor.store_id,
+                        actor.staff_id,
+                        name=r.name.strip(),
+                        phone=nphone,
+                        id_number=nid,
+                        tier=r.tier,
+                        source_channel=r.source_channel,
+                        at=r.created_at or moment,
                     )
                 )
             new_ids = _insert_many(conn, Customer, rows)
             consents = [
                 consent_values(
-                    actor.store_id, actor.staff_id, cid, r.consent_purpose.strip(),
+                    actor.store_id,
+                    actor.staff_id,
+                    cid,
+                    r.consent_purpose.strip(),
                     r.created_at or moment,
                 )
                 for cid, (r, _, _) in zip(new_ids, chunk, strict=True)
@@ -264,9 +273,7 @@ def customer_values(
         "name": name,
         "phone_enc": cipher.encrypt("customers", "phone", phone) if phone else None,
         "phone_hmac": cipher.phone_hash(phone) if phone else None,
-        "id_number_enc": cipher.encrypt("customers", "id_number", id_number)
-        if id_number
-        else None,
+        "id_number_enc": cipher.encrypt("customers", "id_number", id_number) if id_number else None,
         "id_hmac": cipher.id_hash(id_number) if id_number else None,
         "tier": tier,
         "source_channel": source_channel,

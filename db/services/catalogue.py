@@ -140,13 +140,31 @@ def _normal(spec: dict[str, Any], kind: str) -> dict[str, Any]:
 
 
 _CARRIER: dict[str, Any] = {
-    "code": "zz_carrier", "name": "carrier", "name_zh": "载体", "example_lenders": ["x"],
-    "max_financing_ratio_percent": "50", "apr_min_percent": "1", "apr_max_percent": "20",
-    "approval_days_min": 0, "approval_days_max": 1, "methods": ["equal_installment"],
-    "term_min_months": 12, "term_max_months": 12, "terms": [12], "strictness": "medium",
-    "max_vehicle_age_years": "5", "max_mileage_km": 100000, "step_up": None,
-    "grades": [{"grade": "A", "annual_rate": "5", "approval_likelihood_min_percent": "1",
-                "approval_likelihood_max_percent": "2"}],
+    "code": "zz_carrier",
+    "name": "carrier",
+    "name_zh": "载体",
+    "example_lenders": ["x"],
+    "max_financing_ratio_percent": "50",
+    "apr_min_percent": "1",
+    "apr_max_percent": "20",
+    "approval_days_min": 0,
+    "approval_days_max": 1,
+    "methods": ["equal_installment"],
+    "term_min_months": 12,
+    "term_max_months": 12,
+    "terms": [12],
+    "strictness": "medium",
+    "max_vehicle_age_years": "5",
+    "max_mileage_km": 100000,
+    "step_up": None,
+    "grades": [
+        {
+            "grade": "A",
+            "annual_rate": "5",
+            "approval_likelihood_min_percent": "1",
+            "approval_likelihood_max_percent": "2",
+        }
+    ],
 }
 """A valid car loan: the catalogue around one product of another kind when it is read
 alone (a catalogue has at least one car loan)."""
@@ -216,11 +234,15 @@ def seed_default_catalogue(
                 for name in spec.get("example_lenders", []):
                     if name not in lenders:
                         entry = details.get(name, {})
-                        uow.session.add(Lender(
-                            store_id=actor.store_id, name=name, active=True,
-                            name_zh=str(entry.get("name_zh", "")),
-                            service_phone=str(entry.get("service_phone", "")),
-                        ))
+                        uow.session.add(
+                            Lender(
+                                store_id=actor.store_id,
+                                name=name,
+                                active=True,
+                                name_zh=str(entry.get("name_zh", "")),
+                                service_phone=str(entry.get("service_phone", "")),
+                            )
+                        )
                         lenders.add(name)
                 if spec["code"] in have:
                     continue
@@ -314,8 +336,10 @@ def save_product(
             actor=actor,
             target_type="product",
             target_id=existing.id,
-            detail={"code": code,
-                    "changes": spec_changes(before, _normal(_spec(existing), _kind(existing)))},
+            detail={
+                "code": code,
+                "changes": spec_changes(before, _normal(_spec(existing), _kind(existing))),
+            },
         )
         return ProductRow(
             id=existing.id,
@@ -345,8 +369,11 @@ def set_product_active(target: Target, actor: Actor, code: str, active: bool) ->
             actor=actor,
             target_type="product",
             target_id=p.id,
-            detail={"code": code, "active": active,
-                    "changes": [{"key": "active", "before": was, "after": active}]},
+            detail={
+                "code": code,
+                "active": active,
+                "changes": [{"key": "active", "before": was, "after": active}],
+            },
         )
 
 

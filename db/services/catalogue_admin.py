@@ -87,8 +87,9 @@ class LenderView:
 
     @property
     def details(self) -> LenderDetails:
-        return LenderDetails(self.name, self.name_zh, self.service_phone,
-                             self.complaint_channel, self.payout_rules)
+        return LenderDetails(
+            self.name, self.name_zh, self.service_phone, self.complaint_channel, self.payout_rules
+        )
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,9 @@ def _r(code: str, /, **params: object) -> Reason:
 
 
 def _lender_rows(uow: UnitOfWork, store_id: int) -> list[Lender]:
-    return list(uow.session.scalars(
-        select(Lender).where(Lender.store_id == store_id).order_by(Lender.id)))
+    return list(
+        uow.session.scalars(select(Lender).where(Lender.store_id == store_id).order_by(Lender.id))
+    )
 
 
 def _item_of(row: ProductRow) -> AnyProduct | None:
@@ -150,26 +152,44 @@ def _item_of(row: ProductRow) -> AnyProduct | None:
 def _view(uow: UnitOfWork, actor: Actor) -> CatalogueView:
     rows = catalogue._rows(uow, actor.store_id)
     plans: dict[str, int] = {
-        code: n for code, n in uow.session.execute(
-            select(Plan.product_code, func.count()).where(Plan.store_id == actor.store_id)
-            .group_by(Plan.product_code))}
+        code: n
+        for code, n in uow.session.execute(
+            select(Plan.product_code, func.count())
+            .where(Plan.store_id == actor.store_id)
+            .group_by(Plan.product_code)
+        )
+    }
     products = []
     for row in rows:
         kind = catalogue._kind(row)
         item = _item_of(row)
-        products.append(ProductEntry(
-            id=row.id, code=row.code, kind=kind, name=str(row.spec.get("name", row.name)),
-            name_zh=str(row.spec.get("name_zh", "")), active=row.active,
-            lenders=tuple(row.spec.get("example_lenders", ()) or ()),
-            plans=int(plans.get(row.code, 0)),
-            product=item if isinstance(item, Product) else None, item=item))
+        products.append(
+            ProductEntry(
+                id=row.id,
+                code=row.code,
+                kind=kind,
+                name=str(row.spec.get("name", row.name)),
+                name_zh=str(row.spec.get("name_zh", "")),
+                active=row.active,
+                lenders=tuple(row.spec.get("example_lenders", ()) or ()),
+                plans=int(plans.get(row.code, 0)),
+                product=item if isinstance(item, Product) else None,
+                item=item,
+            )
+        )
     lenders = tuple(
-        LenderView(id=r.id, name=r.name, name_zh=r.name_zh or "",
-                   service_phone=r.service_phone or "",
-                   complaint_channel=r.complaint_channel or "",
-                   payout_rules=r.payout_rules or "", active=r.active,
-                   products=tuple(p.code for p in products if r.name in p.lenders))
-        for r in _lender_rows(uow, actor.store_id))
+        LenderView(
+            id=r.id,
+            name=r.name,
+            name_zh=r.name_zh or "",
+            service_phone=r.service_phone or "",
+            complaint_channel=r.complaint_channel or "",
+            payout_rules=r.payout_rules or "",
+            active=r.active,
+            products=tuple(p.code for p in products if r.name in p.lenders),
+        )
+        for r in _lender_rows(uow, actor.store_id)
+    )
     return CatalogueView(lenders, tuple(products), actor.can(Permission.EDIT_CATALOGUE))
 
 
@@ -185,8 +205,11 @@ def lender_entries(target: Target, store_id: int) -> dict[str, dict[str, str]]:
     the documents print them (:func:`reports.lenders.kept_names`)."""
     with reading(target) as uow:
         return {
-            r.name: {"name": r.name, "name_zh": r.name_zh or "",
-                     "service_phone": r.service_phone or ""}
+            r.name: {
+                "name": r.name,
+                "name_zh": r.name_zh or "",
+                "service_phone": r.service_phone or "",
+            }
             for r in _lender_rows(uow, store_id)
         }
 
@@ -194,19 +217,29 @@ def lender_entries(target: Target, store_id: int) -> dict[str, dict[str, str]]:
 # --- lenders ---------------------------------------------------------------------------
 
 
-def _lender_audit(uow: UnitOfWork, actor: Actor, row: Lender,
-                  before: Mapping[str, Any] | None) -> None:
+def _lender_audit(
+    uow: UnitOfWork, actor: Actor, row: Lender, before: Mapping[str, Any] | None
+) -> None:
     audit.record(
-        uow, store_id=actor.store_id, action=AuditAction.CATALOGUE_CHANGE, actor=actor,
-        target_type="lender", target_id=row.id,
+        uow,
+        store_id=actor.store_id,
+        action=AuditAction.CATALOGUE_CHANGE,
+        actor=actor,
+        target_type="lender",
+        target_id=row.id,
         detail={"name": row.name, "changes": catalogue.spec_changes(before, _lender_data(row))},
     )
 
 
 def _lender_data(row: Lender) -> dict[str, Any]:
-    return {"name": row.name, "name_zh": row.name_zh, "service_phone": row.service_phone,
-            "complaint_channel": row.complaint_channel, "payout_rules": row.payout_rules,
-            "active": row.active}
+    return {
+        "name": row.name,
+        "name_zh": row.name_zh,
+        "service_phone": row.service_phone,
+        "complaint_channel": row.complaint_channel,
+        "payout_rules": row.payout_rules,
+        "active": row.active,
+    }
 
 
 def _owned_lender(uow: UnitOfWork, actor: Actor, lender_id: int) -> Lender:
@@ -216,8 +249,9 @@ def _owned_lender(uow: UnitOfWork, actor: Actor, lender_id: int) -> Lender:
     return row
 
 
-def save_lender(target: Target, actor: Actor, details: LenderDetails,
-                lender_id: int | None = None) -> CatalogueView:
+def save_lender(
+    target: Target, actor: Actor, details: LenderDetails, lender_id: int | None = None
+) -> CatalogueView:
     """Add a lender (``lender_id`` None) or change one; returns the catalogue as it is then.
 
     A new English name is written into every product that named the lender (saved
@@ -256,8 +290,7 @@ def _rename_in_products(uow: UnitOfWork, actor: Actor, old: str, new: str) -> No
             catalogue.save_product(uow, actor, spec)
 
 
-def set_lender_active(target: Target, actor: Actor, lender_id: int,
-                      active: bool) -> CatalogueView:
+def set_lender_active(target: Target, actor: Actor, lender_id: int, active: bool) -> CatalogueView:
     """Deactivate a lender (no longer chosen for products) or take it back.
 
     Refused while an active product names no other active lender."""
@@ -267,15 +300,25 @@ def set_lender_active(target: Target, actor: Actor, lender_id: int,
         if row.active == active:
             return _view(uow, actor)
         if not active:
-            others = {r.name for r in _lender_rows(uow, actor.store_id)
-                      if r.active and r is not row}
-            alone = [p for p in catalogue._rows(uow, actor.store_id)
-                     if p.active and row.name in (p.spec.get("example_lenders") or ())
-                     and not others & set(p.spec.get("example_lenders") or ())]
+            others = {
+                r.name for r in _lender_rows(uow, actor.store_id) if r.active and r is not row
+            }
+            alone = [
+                p
+                for p in catalogue._rows(uow, actor.store_id)
+                if p.active
+                and row.name in (p.spec.get("example_lenders") or ())
+                and not others & set(p.spec.get("example_lenders") or ())
+            ]
             if alone:
-                raise ValidationError({"active": _r(
-                    "catalogue.lender_still_used",
-                    products=", ".join(str(p.spec.get("name", p.code)) for p in alone))})
+                raise ValidationError(
+                    {
+                        "active": _r(
+                            "catalogue.lender_still_used",
+                            products=", ".join(str(p.spec.get("name", p.code)) for p in alone),
+                        )
+                    }
+                )
         before = _lender_data(row)
         row.active = active
         uow.session.flush()
@@ -291,8 +334,9 @@ def product_spec(product: AnyProduct) -> dict[str, Any]:
     return catalogue.spec_of(product)
 
 
-def reasons_for(product: AnyProduct, settings: LendingSettings,
-                lenders: Sequence[str]) -> dict[str, Reason]:
+def reasons_for(
+    product: AnyProduct, settings: LendingSettings, lenders: Sequence[str]
+) -> dict[str, Reason]:
     """The editor's rules for a product of any kind (:mod:`lending.catalogue_rules`)."""
     if isinstance(product, ConsumerCreditProduct):
         return consumer_reasons(product, settings, lenders)
@@ -331,8 +375,7 @@ def save_product(target: Target, actor: Actor, product: AnyProduct) -> Catalogue
     kind = catalogue.kind_of(product)
     with transaction(target) as uow:
         rows = catalogue._rows(uow, actor.store_id)
-        existing = next((r for r in rows if r.code == product.code), None) \
-            if product.code else None
+        existing = next((r for r in rows if r.code == product.code), None) if product.code else None
         if existing is not None and catalogue._kind(existing) != kind:
             raise ValidationError({"code": _r("catalogue.other_kind")})
         settings = settings_service.load_settings(uow, actor.store_id)
@@ -342,8 +385,11 @@ def save_product(target: Target, actor: Actor, product: AnyProduct) -> Catalogue
             raise ValidationError(reasons)
         if existing is None:
             taken = [r.code for r in rows]
-            code = product.code if CODE.fullmatch(product.code) and product.code not in taken \
+            code = (
+                product.code
+                if CODE.fullmatch(product.code) and product.code not in taken
                 else new_code(product.name, taken)
+            )
             product = dataclasses.replace(product, code=code)
         catalogue.save_product(uow, actor, product_spec(product), kind=kind)
         return _view(uow, actor)
@@ -362,14 +408,18 @@ def copy_product(target: Target, actor: Actor, code: str) -> CatalogueView:
         if product is None:
             raise ValidationError({"code": _r("catalogue.unreadable")})
         name, name_zh = product.name + COPY_SUFFIX[0], product.name_zh + COPY_SUFFIX[1]
-        copy = dataclasses.replace(product, name=name, name_zh=name_zh, active=False,
-                                   code=new_code(name, [r.code for r in rows]))
+        copy = dataclasses.replace(
+            product,
+            name=name,
+            name_zh=name_zh,
+            active=False,
+            code=new_code(name, [r.code for r in rows]),
+        )
         catalogue.save_product(uow, actor, product_spec(copy), kind=catalogue.kind_of(copy))
         return _view(uow, actor)
 
 
-def set_product_active(target: Target, actor: Actor, code: str,
-                       active: bool) -> CatalogueView:
+def set_product_active(target: Target, actor: Actor, code: str, active: bool) -> CatalogueView:
     """Deactivate a product (gone from new plans; saved plans keep theirs) or offer it
     again (only if it passes every check of its kind with today's lenders and caps)."""
     require(actor, Permission.EDIT_CATALOGUE)

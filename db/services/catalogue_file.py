@@ -41,16 +41,19 @@ MAX_ROWS = 2000
 """Rows of one table (products, lenders, add-ons, rates by grade)."""
 MAX_COLUMNS = 200
 SUFFIXES = (".json", ".xlsx")
-PROFILE_KEYS = tuple(s.key for s in REGISTRY if s.section == "store"
-                     and s.key not in (settings_service.NAME_KEY,
-                                       settings_service.CATALOGUE_CONFIRMED))
+PROFILE_KEYS = tuple(
+    s.key
+    for s in REGISTRY
+    if s.section == "store"
+    and s.key not in (settings_service.NAME_KEY, settings_service.CATALOGUE_CONFIRMED)
+)
 """The store's profile: taken from a file only when asked (``with_profile``)."""
 
 MESSAGES: dict[str, str] = {
     "catio.suffix": "The file name must end in .json or .xlsx.",
     "catio.not_ours": "This is not a LoanDesk catalogue file.",
     "catio.newer": "This file was made by a newer LoanDesk (format {version}); update "
-                   "LoanDesk first.",
+    "LoanDesk first.",
     "catio.bad_version": "The file's format version '{version}' is not one LoanDesk knows.",
     "catio.not_json": "The file is not readable JSON: {why}",
     "catio.key_twice": "The key '{given}' appears twice in one object.",
@@ -69,13 +72,13 @@ MESSAGES: dict[str, str] = {
     "catio.lender_value": "This column takes {kind}.",
     "catio.unknown_field": "'{given}' is not a known field.",
     "catio.kind_changed": "The product '{given}' is under {kind} in this store; it cannot "
-                          "move to another kind.",
+    "move to another kind.",
     "catio.setting_unknown": "'{given}' is not a setting LoanDesk knows.",
     "catio.setting_unreadable": "The value cannot be read as this setting.",
     "catio.exists": "{path} exists and is not a catalogue export; choose another file name.",
     "catio.catalogue": "{text}",
     "catio.illegal_char": "Row {row} of the sheet '{sheet}' holds a control character a "
-                          "workbook cannot keep; export as .json, or correct the name.",
+    "workbook cannot keep; export as .json, or correct the name.",
 }
 
 
@@ -99,8 +102,9 @@ class CatalogueFileError(UserError):
         return problems_line(self.problems, lang, **kw)
 
 
-def _fail(code: str, table: str = "file", row: int | None = None, field: str = "",
-          **params: object) -> CatalogueFileError:
+def _fail(
+    code: str, table: str = "file", row: int | None = None, field: str = "", **params: object
+) -> CatalogueFileError:
     return CatalogueFileError([Problem(table, row, field, _reason(code, **params))])
 
 
@@ -199,8 +203,7 @@ def column_labels(lang: str | None = None) -> dict[str, str]:
 
 def column_label(table: str, key: str, lang: str | None = None) -> str:
     labels = column_labels(lang)
-    return (labels.get(f"{table}.{key}") or labels.get(key) or table_labels(lang).get(key)
-            or key)
+    return labels.get(f"{table}.{key}") or labels.get(key) or table_labels(lang).get(key) or key
 
 
 def _heading(zh: str, en: str) -> str:
@@ -219,8 +222,9 @@ def _fold(text: str) -> str:
 # --- problems as text ---------------------------------------------------------------
 
 
-def problem_text(p: Problem, lang: str | None = None,
-                 field_label: Callable[[str, str], str | None] | None = None) -> str:
+def problem_text(
+    p: Problem, lang: str | None = None, field_label: Callable[[str, str], str | None] | None = None
+) -> str:
     """``Car loans, row 3, APR from (%): must be at least 0`` in ``lang``.
 
     ``field_label(table, field)``: the caller's own name for a field (None: the usual one)."""
@@ -231,11 +235,19 @@ def problem_text(p: Problem, lang: str | None = None,
     if p.field:
         label = field_label(p.table, p.field) if field_label else None
         where.append(label or column_label(p.table, p.field, lang))
-    reason = Reason(p.reason.code, p.reason.template, tuple(  # codes among them, as read
-        (k, _param_label(p, k, v, lang)) for k, v in p.reason.params))
+    reason = Reason(
+        p.reason.code,
+        p.reason.template,
+        tuple(  # codes among them, as read
+            (k, _param_label(p, k, v, lang)) for k, v in p.reason.params
+        ),
+    )
     text = reason.render(tr.reason)
-    return _t("{where}: {text}", lang).format(where=_t(", ", lang).join(where), text=text) \
-        if where else text
+    return (
+        _t("{where}: {text}", lang).format(where=_t(", ", lang).join(where), text=text)
+        if where
+        else text
+    )
 
 
 def _param_label(p: Problem, key: str, value: str, lang: str | None) -> str:
@@ -246,17 +258,24 @@ def _param_label(p: Problem, key: str, value: str, lang: str | None) -> str:
     return value
 
 
-def problems_line(problems: Sequence[Problem], lang: str | None = None, *, shown: int = 3,
-                  field_label: Callable[[str, str], str] | None = None) -> str:
+def problems_line(
+    problems: Sequence[Problem],
+    lang: str | None = None,
+    *,
+    shown: int = 3,
+    field_label: Callable[[str, str], str] | None = None,
+) -> str:
     """One line: how many problems, the first ``shown`` of them, that nothing changed."""
     if len(problems) == 1:
         return _t("{problem} Nothing was changed.", lang).format(
-            problem=problem_text(problems[0], lang, field_label))
+            problem=problem_text(problems[0], lang, field_label)
+        )
     parts = [problem_text(p, lang, field_label) for p in problems[:shown]]
     more = len(problems) - shown
     tail = _t(" (and {n} more)", lang).format(n=more) if more > 0 else ""
     return _t("{n} problems, nothing was changed: {problems}", lang).format(
-        n=len(problems), problems=_t("; ", lang).join(parts) + tail)
+        n=len(problems), problems=_t("; ", lang).join(parts) + tail
+    )
 
 
 # --- what a store has -------------------------------------------------------------
@@ -272,5 +291,3 @@ class StoreSetUp:
     store: str = ""
     origins: Mapping[str, tuple[str, int]] = field(default_factory=dict)
     """Where each record was in the file (see :func:`catalogue_rows.from_rows`)."""
-
-

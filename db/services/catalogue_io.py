@@ -103,13 +103,32 @@ from lending.settings import (
 from resources.i18n import translator
 
 __all__ = [  # the set-up copy's API: this module, and what it gathers from its two helpers
-    "FORMAT", "FORMAT_VERSION", "MAX_FILE_BYTES", "SUFFIXES", "CatalogueFileError",
-    "ExportResult", "ImportResult", "StoreSetUp", "catalogue_tables", "check_set_up",
-    "column_label", "export_catalogue", "export_target", "import_catalogue",
-    "is_catalogue_export", "json_bytes", "problem_text", "problems_line",
-    "read_catalogue_file", "read_json", "read_workbook", "sheet_title", "store_set_up",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "MAX_FILE_BYTES",
+    "SUFFIXES",
+    "CatalogueFileError",
+    "ExportResult",
+    "ImportResult",
+    "StoreSetUp",
+    "catalogue_tables",
+    "check_set_up",
+    "column_label",
+    "export_catalogue",
+    "export_target",
+    "import_catalogue",
+    "is_catalogue_export",
+    "json_bytes",
+    "problem_text",
+    "problems_line",
+    "read_catalogue_file",
+    "read_json",
+    "read_workbook",
+    "sheet_title",
+    "store_set_up",
     "write_workbook",
 ]
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
@@ -127,16 +146,22 @@ def store_set_up(target: Target, actor: Actor) -> StoreSetUp:
     """The actor's store as an export holds it (the owner's: ``edit_catalogue``)."""
     require(actor, Permission.EDIT_CATALOGUE)
     with reading(target) as uow:
-        lenders = [_lender_data(r) for r in uow.session.scalars(
-            select(Lender).where(Lender.store_id == actor.store_id).order_by(Lender.id))]
+        lenders = [
+            _lender_data(r)
+            for r in uow.session.scalars(
+                select(Lender).where(Lender.store_id == actor.store_id).order_by(Lender.id)
+            )
+        ]
         data = CatalogueData(lenders=lenders, card_instalments=[])
         for row in catalogue.list_products(uow, actor):
             getattr(data, row.kind).append(dict(row.spec))
-        data.add_ons = [add_on_to_data(r.add_on)
-                        for r in addons_admin.list_add_ons(uow, actor)]
+        data.add_ons = [add_on_to_data(r.add_on) for r in addons_admin.list_add_ons(uow, actor)]
         current = settings_service.load_store_settings(uow, actor.store_id)
-        values = {s.key: to_plain(s.key, current.value(s.key)) for s in REGISTRY
-                  if s.key != settings_service.NAME_KEY}
+        values = {
+            s.key: to_plain(s.key, current.value(s.key))
+            for s in REGISTRY
+            if s.key != settings_service.NAME_KEY
+        }
         return StoreSetUp(data, values, current.profile.name)
 
 
@@ -170,8 +195,9 @@ def is_catalogue_export(path: Path) -> bool:
         return False
 
 
-def export_target(out: Path | str, *, protect: Iterable[Path | None] = (),
-                  lang: str | None = None) -> Path:
+def export_target(
+    out: Path | str, *, protect: Iterable[Path | None] = (), lang: str | None = None
+) -> Path:
     """Where an export may go: a .json or .xlsx name that is new or a catalogue export
     already, in a folder that exists, not a device nor LoanDesk's own files."""
     from db import files
@@ -204,8 +230,9 @@ def json_bytes(set_up: StoreSetUp, exported_by: str, now: datetime | None = None
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def write_workbook(set_up: StoreSetUp, out: Path, exported_by: str,
-                   now: datetime | None = None) -> None:
+def write_workbook(
+    set_up: StoreSetUp, out: Path, exported_by: str, now: datetime | None = None
+) -> None:
     """The catalogue as an .xlsx: an About sheet, then one sheet per table."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -227,13 +254,17 @@ def write_workbook(set_up: StoreSetUp, out: Path, exported_by: str,
     for table in catalogue_tables():
         sheet = book.create_sheet(sheet_title(table.code))
         for i, column in enumerate(table.columns, start=1):
-            heading = _heading(column_label(table.code, column.key, "zh_CN"),
-                               column_label(table.code, column.key, "en"))
+            heading = _heading(
+                column_label(table.code, column.key, "zh_CN"),
+                column_label(table.code, column.key, "en"),
+            )
             cell = sheet.cell(1, i, heading)
             cell.font, cell.fill = bold, fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            texts = [*heading.splitlines(), *(str(r[i - 1]) for r in rows[table.code]
-                                              if r[i - 1] is not None)]
+            texts = [
+                *heading.splitlines(),
+                *(str(r[i - 1]) for r in rows[table.code] if r[i - 1] is not None),
+            ]
             width = max(display_width(t) for t in texts) + 2
             sheet.column_dimensions[get_column_letter(i)].width = min(max(width, 10), 45)
         for r, values in enumerate(rows[table.code], start=2):
@@ -241,17 +272,27 @@ def write_workbook(set_up: StoreSetUp, out: Path, exported_by: str,
                 try:
                     sheet.cell(r, i, value)
                 except IllegalCharacterError:
-                    raise UserError(_reason("catio.illegal_char", sheet=sheet.title, row=r)
-                                    .render(translator().reason), code="illegal_char") from None
+                    raise UserError(
+                        _reason("catio.illegal_char", sheet=sheet.title, row=r).render(
+                            translator().reason
+                        ),
+                        code="illegal_char",
+                    ) from None
         sheet.freeze_panes = "B2"
         sheet.row_dimensions[1].height = 45
         last = max(len(rows[table.code]) + 200, 500)
         for i, column in enumerate(table.columns, start=1):
-            choices = (("TRUE", "FALSE") if column.kind == "flag"
-                       else column.choices if column.kind == "choice" else ())
+            choices = (
+                ("TRUE", "FALSE")
+                if column.kind == "flag"
+                else column.choices
+                if column.kind == "choice"
+                else ()
+            )
             if choices and len(",".join(choices)) < 250:
-                check = DataValidation(type="list", formula1='"' + ",".join(choices) + '"',
-                                       allow_blank=True)
+                check = DataValidation(
+                    type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True
+                )
                 letter = get_column_letter(i)
                 check.add(f"{letter}2:{letter}{last}")
                 sheet.add_data_validation(check)
@@ -261,57 +302,91 @@ def write_workbook(set_up: StoreSetUp, out: Path, exported_by: str,
 def _about_texts(lang: str) -> list[str]:
     """The About sheet's labels and notes, in one language (the order of :func:`_about_sheet`)."""
     return [
-        _t("Store", lang), _t("Exported by", lang), _t("Exported at", lang),
+        _t("Store", lang),
+        _t("Exported by", lang),
+        _t("Exported at", lang),
         _t("How to edit", lang),
-        _t("Change, add or remove rows on the other sheets and import the file again. A "
-           "product, lender or add-on left out is deactivated, never deleted. Keep the "
-           "first row of each sheet; the columns may be in any order.", lang),
+        _t(
+            "Change, add or remove rows on the other sheets and import the file again. A "
+            "product, lender or add-on left out is deactivated, never deleted. Keep the "
+            "first row of each sheet; the columns may be in any order.",
+            lang,
+        ),
         _t("Rates by grade", lang),
-        _t("One row per product and risk grade: the product's code, the grade and the "
-           "annual rate every customer of that grade gets.", lang),
+        _t(
+            "One row per product and risk grade: the product's code, the grade and the "
+            "annual rate every customer of that grade gets.",
+            lang,
+        ),
         _t("Lists", lang),
-        _t("Several methods or terms in one cell are separated by commas (12, 24, 36); "
-           "several lenders by semicolons.", lang),
+        _t(
+            "Several methods or terms in one cell are separated by commas (12, 24, 36); "
+            "several lenders by semicolons.",
+            lang,
+        ),
         _t("Settings", lang),
-        _t("This workbook holds the catalogue only; the store settings travel in the .json "
-           "export.", lang),
+        _t(
+            "This workbook holds the catalogue only; the store settings travel in the .json "
+            "export.",
+            lang,
+        ),
     ]
 
 
-def _about_sheet(sheet: Any, set_up: StoreSetUp, exported_by: str,
-                 now: datetime | None) -> None:
+def _about_sheet(sheet: Any, set_up: StoreSetUp, exported_by: str, now: datetime | None) -> None:
     from openpyxl.styles import Alignment, Font
 
-    t = [_heading(zh, en) for zh, en in zip(_about_texts("zh_CN"), _about_texts("en"),
-                                             strict=True)]
+    t = [_heading(zh, en) for zh, en in zip(_about_texts("zh_CN"), _about_texts("en"), strict=True)]
     when = (now or datetime.now(UTC)).astimezone().strftime("%Y-%m-%d %H:%M")
     lines: list[tuple[str, Any]] = [
-        ("format", FORMAT), ("version", FORMAT_VERSION),
-        (t[0], set_up.store), (t[1], exported_by), (t[2], when), ("", ""),
-        (t[3], t[4]), (t[5], t[6]), (t[7], t[8]), (t[9], t[10]), ("", ""),
+        ("format", FORMAT),
+        ("version", FORMAT_VERSION),
+        (t[0], set_up.store),
+        (t[1], exported_by),
+        (t[2], when),
+        ("", ""),
+        (t[3], t[4]),
+        (t[5], t[6]),
+        (t[7], t[8]),
+        (t[9], t[10]),
+        ("", ""),
     ]
     for table in catalogue_tables():
         for column in table.columns:
             if column.choices:
-                lines.append((f"{sheet_title(table.code)}: "
-                              + _heading(column_label(table.code, column.key, "zh_CN"),
-                                         column_label(table.code, column.key, "en")),
-                              ", ".join(column.choices)))
+                lines.append(
+                    (
+                        f"{sheet_title(table.code)}: "
+                        + _heading(
+                            column_label(table.code, column.key, "zh_CN"),
+                            column_label(table.code, column.key, "en"),
+                        ),
+                        ", ".join(column.choices),
+                    )
+                )
     for r, (label, value) in enumerate(lines, start=1):
         head = sheet.cell(r, 1, label)
         head.font = Font(bold=True)
         head.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.cell(r, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
-        tall = max(len(label.splitlines()) or 1, sum(
-            1 + display_width(part) // 88 for part in str(value).splitlines()) or 1)
+        tall = max(
+            len(label.splitlines()) or 1,
+            sum(1 + display_width(part) // 88 for part in str(value).splitlines()) or 1,
+        )
         sheet.row_dimensions[r].height = 15 * tall  # not every program fits wrapped rows
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 90
 
 
-def export_catalogue(target: Target, actor: Actor, out: Path | str, *,
-                     protect: Iterable[Path | None] = (), lang: str | None = None,
-                     now: datetime | None = None) -> ExportResult:
+def export_catalogue(
+    target: Target,
+    actor: Actor,
+    out: Path | str,
+    *,
+    protect: Iterable[Path | None] = (),
+    lang: str | None = None,
+    now: datetime | None = None,
+) -> ExportResult:
     """Write the store's set-up to ``out`` (.json: catalogue and settings; .xlsx: the
     catalogue); atomic, audited.  An existing file is replaced only when it is a
     catalogue export itself."""
@@ -326,14 +401,17 @@ def export_catalogue(target: Target, actor: Actor, out: Path | str, *,
             tmp.write_bytes(json_bytes(set_up, actor.username, now))
         else:
             write_workbook(set_up, tmp, actor.username, now)
-    counts = {"lenders": len(set_up.catalogue.lenders),
-              "products": len(set_up.catalogue.products)
-              + len(set_up.catalogue.consumer_credit)
-              + len(set_up.catalogue.card_instalments or []),
-              "add_ons": len(set_up.catalogue.add_ons),
-              "settings": len(set_up.settings or {}) if suffix == ".json" else 0}
-    audit.record_export(target, actor, what="catalogue",
-                        detail={"file": path.name, "format": suffix[1:], **counts})
+    counts = {
+        "lenders": len(set_up.catalogue.lenders),
+        "products": len(set_up.catalogue.products)
+        + len(set_up.catalogue.consumer_credit)
+        + len(set_up.catalogue.card_instalments or []),
+        "add_ons": len(set_up.catalogue.add_ons),
+        "settings": len(set_up.settings or {}) if suffix == ".json" else 0,
+    }
+    audit.record_export(
+        target, actor, what="catalogue", detail={"file": path.name, "format": suffix[1:], **counts}
+    )
     return ExportResult(path, suffix[1:], counts)
 
 
@@ -356,8 +434,9 @@ def _grade_row(head: str, grade: str, data: CatalogueData) -> str | None:
     return None
 
 
-def _catalogue_problems(exc: CatalogueError, origins: Mapping[str, tuple[str, int]],
-                        data: CatalogueData) -> list[Problem]:
+def _catalogue_problems(
+    exc: CatalogueError, origins: Mapping[str, tuple[str, int]], data: CatalogueData
+) -> list[Problem]:
     """parse_catalogue's problems (each a path and a Reason) by sheet row; a rate outside
     the product's range on the row of its grade."""
     out = []
@@ -403,8 +482,9 @@ def _fits(value: Any, kind: type) -> bool:
     return True
 
 
-def _check_lenders(items: list[dict[str, Any]], origins: Mapping[str, tuple[str, int]],
-                   problems: list[Problem]) -> list[dict[str, Any]]:
+def _check_lenders(
+    items: list[dict[str, Any]], origins: Mapping[str, tuple[str, int]], problems: list[Problem]
+) -> list[dict[str, Any]]:
     columns = {c.name: c for c in lender_table_columns()}
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -417,15 +497,15 @@ def _check_lenders(items: list[dict[str, Any]], origins: Mapping[str, tuple[str,
         for key, value in item.items():
             column = columns.get(key)
             if column is None:
-                problems.append(Problem(table, row, key, _reason("catio.unknown_field",
-                                                                 given=key)))
+                problems.append(Problem(table, row, key, _reason("catio.unknown_field", given=key)))
                 continue
             kind = column.type.python_type
             if value is None and column.nullable:
                 clean[key] = None
             elif not _fits(value, kind):
-                problems.append(Problem(table, row, key, _reason(
-                    "catio.lender_value", kind=kind.__name__)))
+                problems.append(
+                    Problem(table, row, key, _reason("catio.lender_value", kind=kind.__name__))
+                )
             else:
                 clean[key] = Decimal(str(value)) if kind is Decimal else value
         name = " ".join(str(item.get("name") or "").split())
@@ -433,8 +513,7 @@ def _check_lenders(items: list[dict[str, Any]], origins: Mapping[str, tuple[str,
         if not name or len(name) > limit or not name.isprintable():
             problems.append(Problem(table, row, "name", _reason("catio.lender_name", n=limit)))
         elif name in seen:
-            problems.append(Problem(table, row, "name", _reason("catio.lender_twice",
-                                                                given=name)))
+            problems.append(Problem(table, row, "name", _reason("catio.lender_twice", given=name)))
         seen.add(name)
         clean["name"] = name
         clean.setdefault("active", True)
@@ -450,8 +529,9 @@ class _Checked:
     settings: dict[str, Any]
 
 
-def check_set_up(target: Target, actor: Actor, set_up: StoreSetUp, *,
-                 with_profile: bool = False) -> _Checked:
+def check_set_up(
+    target: Target, actor: Actor, set_up: StoreSetUp, *, with_profile: bool = False
+) -> _Checked:
     """Everything of the file checked against the rules and this store; raises
     :class:`CatalogueFileError` with every problem.  Writes nothing."""
     problems: list[Problem] = []
@@ -460,9 +540,14 @@ def check_set_up(target: Target, actor: Actor, set_up: StoreSetUp, *,
     lenders = _check_lenders(data.lenders, origins, problems)
     names = {lender["name"] for lender in lenders}
     try:
-        parse_catalogue({"version": 1, "products": data.products,
-                         "consumer_credit": data.consumer_credit,
-                         "card_instalments": data.card_instalments or []})
+        parse_catalogue(
+            {
+                "version": 1,
+                "products": data.products,
+                "consumer_credit": data.consumer_credit,
+                "card_instalments": data.card_instalments or [],
+            }
+        )
     except CatalogueError as exc:
         problems.extend(_catalogue_problems(exc, origins, data))
     with reading(target) as uow:
@@ -476,13 +561,25 @@ def check_set_up(target: Target, actor: Actor, set_up: StoreSetUp, *,
             table, row = origins.get(f"{kind}[{i}]", (kind, i + 1))
             code = spec.get("code")
             if isinstance(code, str) and have.get(code, kind) != kind:
-                problems.append(Problem(table, row, "code", _reason(
-                    "catio.kind_changed", given=code, kind=have[code])))
+                problems.append(
+                    Problem(
+                        table,
+                        row,
+                        "code",
+                        _reason("catio.kind_changed", given=code, kind=have[code]),
+                    )
+                )
             example = spec.get("example_lenders")
             for lender in example if isinstance(example, list) else []:
                 if isinstance(lender, str) and " ".join(lender.split()) not in names:
-                    problems.append(Problem(table, row, "example_lenders", _reason(
-                        "catio.lender_unknown", given=lender)))
+                    problems.append(
+                        Problem(
+                            table,
+                            row,
+                            "example_lenders",
+                            _reason("catio.lender_unknown", given=lender),
+                        )
+                    )
             products.append((kind, spec))
     values = _setting_values(set_up.settings, with_profile, problems)
     try:
@@ -491,8 +588,7 @@ def check_set_up(target: Target, actor: Actor, set_up: StoreSetUp, *,
         problems.extend(Problem("settings", None, key, r) for key, r in exc.reasons)
         new = current
     if len(data.add_ons) > MAX_ADD_ONS:
-        problems.append(Problem("add_ons", None, "", _reason("catio.too_many_rows",
-                                                             n=MAX_ADD_ONS)))
+        problems.append(Problem("add_ons", None, "", _reason("catio.too_many_rows", n=MAX_ADD_ONS)))
         add_ons: tuple[Any, ...] = ()
     else:
         add_ons, found = read_add_ons(data.add_ons, lenders=names, settings=new.lending)
@@ -504,15 +600,17 @@ def check_set_up(target: Target, actor: Actor, set_up: StoreSetUp, *,
     return _Checked(lenders, products, add_ons, values)
 
 
-def _setting_values(raw: Mapping[str, Any] | None, with_profile: bool,
-                    problems: list[Problem]) -> dict[str, Any]:
+def _setting_values(
+    raw: Mapping[str, Any] | None, with_profile: bool, problems: list[Problem]
+) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, plain in (raw or {}).items():
         if key == settings_service.NAME_KEY:
             continue  # the store keeps its own name
         if key not in SPECS:
-            problems.append(Problem("settings", None, key,
-                                    _reason("catio.setting_unknown", given=key)))
+            problems.append(
+                Problem("settings", None, key, _reason("catio.setting_unknown", given=key))
+            )
             continue
         if key in PROFILE_KEYS and not with_profile:
             continue
@@ -535,15 +633,19 @@ class ImportResult:
     settings_changed: int
 
 
-def _same_product(kind: str, stored: Mapping[str, Any], spec: Mapping[str, Any],
-                  carrier: Mapping[str, Any]) -> bool:
+def _same_product(
+    kind: str, stored: Mapping[str, Any], spec: Mapping[str, Any], carrier: Mapping[str, Any]
+) -> bool:
     """The same product, however written (``4.80`` or ``4.8``, a default left out).
 
     ``carrier``: a valid car loan, for a catalogue around a consumer credit product."""
 
     def parsed(one: Mapping[str, Any]) -> Any:
-        data = {"version": 1, "products": [one]} if kind == "products" else {
-            "version": 1, "products": [carrier], kind: [one]}
+        data = (
+            {"version": 1, "products": [one]}
+            if kind == "products"
+            else {"version": 1, "products": [carrier], kind: [one]}
+        )
         return getattr(parse_catalogue(data), kind)[0]
 
     if stored == spec:
@@ -555,8 +657,10 @@ def _same_product(kind: str, stored: Mapping[str, Any], spec: Mapping[str, Any],
 
 
 def _apply_lenders(uow: Any, actor: Actor, lenders: list[dict[str, Any]]) -> dict[str, int]:
-    rows = {r.name: r for r in uow.session.scalars(
-        select(Lender).where(Lender.store_id == actor.store_id))}
+    rows = {
+        r.name: r
+        for r in uow.session.scalars(select(Lender).where(Lender.store_id == actor.store_id))
+    }
     counts = {"added": 0, "changed": 0, "deactivated": 0}
     for item in lenders:
         row = rows.pop(item["name"], None)
@@ -582,8 +686,9 @@ def _kinds_of(data: CatalogueData) -> tuple[str, ...]:
     return (*PRODUCT_KINDS, *cards)
 
 
-def _apply_products(uow: Any, actor: Actor, products: list[tuple[str, dict[str, Any]]],
-                    kinds: Sequence[str]) -> dict[str, int]:
+def _apply_products(
+    uow: Any, actor: Actor, products: list[tuple[str, dict[str, Any]]], kinds: Sequence[str]
+) -> dict[str, int]:
     """The file's products saved; the store's products of ``kinds`` that the file does not
     hold deactivated (other kinds stay as they are)."""
     have = {r.code: r for r in catalogue.list_products(uow, actor) if r.kind in kinds}
@@ -627,24 +732,35 @@ def import_catalogue(
     with transaction(target) as uow:
         checked = check_set_up(uow, actor, set_up, with_profile=with_profile)
         lenders = _apply_lenders(uow, actor, checked.lenders)
-        products = _apply_products(uow, actor, checked.products,
-                                   _kinds_of(set_up.catalogue))
+        products = _apply_products(uow, actor, checked.products, _kinds_of(set_up.catalogue))
         changes = addons_admin.apply_add_ons(uow, actor, checked.add_ons)
         addons_admin.audit_add_on_changes(uow, actor, changes, event="import")
         before = settings_service.load_store_settings(uow, actor.store_id)
         after = settings_service.save_store_settings(uow, actor, checked.settings)
         settings_changed = sum(1 for s in REGISTRY if before.value(s.key) != after.value(s.key))
-        add_ons = {"added": sum(1 for c in changes if c["before"] is None),
-                   "changed": sum(1 for c in changes if c["before"] is not None
-                                  and c["after"]["active"]),
-                   "deactivated": sum(1 for c in changes if c["before"] is not None
-                                      and not c["after"]["active"]
-                                      and c["before"]["active"])}
+        add_ons = {
+            "added": sum(1 for c in changes if c["before"] is None),
+            "changed": sum(1 for c in changes if c["before"] is not None and c["after"]["active"]),
+            "deactivated": sum(
+                1
+                for c in changes
+                if c["before"] is not None and not c["after"]["active"] and c["before"]["active"]
+            ),
+        }
         audit.record(
-            uow, store_id=actor.store_id, action=AuditAction.IMPORT, actor=actor,
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.IMPORT,
+            actor=actor,
             target_type="catalogue",
-            detail={"file": name, "with_profile": with_profile, "from_store": set_up.store,
-                    "lenders": lenders, "products": products, "add_ons": add_ons,
-                    "settings_changed": settings_changed},
+            detail={
+                "file": name,
+                "with_profile": with_profile,
+                "from_store": set_up.store,
+                "lenders": lenders,
+                "products": products,
+                "add_ons": add_ons,
+                "settings_changed": settings_changed,
+            },
         )
         return ImportResult(lenders, products, add_ons, settings_changed)

@@ -90,8 +90,9 @@ def parse_shown(value: Any) -> str:
 def read_json(data: bytes) -> StoreSetUp:
     """A .json export's contents (cells and records not yet checked)."""
     try:
-        document = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_no_twice,
-                              parse_float=Decimal)
+        document = json.loads(
+            data.decode("utf-8-sig"), object_pairs_hook=_no_twice, parse_float=Decimal
+        )
     except CatalogueFileError:
         raise
     except (ValueError, RecursionError) as exc:
@@ -137,8 +138,7 @@ def _check_zip(data: bytes) -> None:
             entries = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         raise _fail("catio.not_workbook") from None
-    if len(entries) > MAX_ZIP_ENTRIES or \
-            sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES:
+    if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES:
         raise _fail("catio.unpacks_big", mb=MAX_UNPACKED_BYTES // 1_000_000)
 
 
@@ -146,8 +146,12 @@ def _table_by_title(tables: Sequence[Table]) -> dict[str, Table]:
     out: dict[str, Table] = {}
     for table in (*tables, Table("about", ())):
         title = sheet_title(table.code)
-        for name in (title, table.code, table_labels("zh_CN").get(table.code, ""),
-                     table_labels("en").get(table.code, "")):
+        for name in (
+            title,
+            table.code,
+            table_labels("zh_CN").get(table.code, ""),
+            table_labels("en").get(table.code, ""),
+        ):
             if name:
                 out.setdefault(_fold(name), table)
     return out
@@ -186,30 +190,50 @@ def _sheet_rows(sheet: Any, table: Table, problems: list[Problem]) -> Rows:
             continue
         key = names.get(_fold(text))
         if key is None:  # a header split over two lines: either language will do
-            key = next((names[_fold(part)] for part in text.splitlines()
-                        if _fold(part) in names), None)
+            key = next(
+                (names[_fold(part)] for part in text.splitlines() if _fold(part) in names), None
+            )
         if key is None:
-            problems.append(Problem(table.code, 1, "", _reason(
-                "catio.unknown_column", column=parse_shown(text.replace("\n", " ")))))
+            problems.append(
+                Problem(
+                    table.code,
+                    1,
+                    "",
+                    _reason("catio.unknown_column", column=parse_shown(text.replace("\n", " "))),
+                )
+            )
         elif key in seen:
-            problems.append(Problem(table.code, 1, key, _reason(
-                "catio.column_twice", column=column_label(table.code, key))))
+            problems.append(
+                Problem(
+                    table.code,
+                    1,
+                    key,
+                    _reason("catio.column_twice", column=column_label(table.code, key)),
+                )
+            )
             key = None
         else:
             seen.add(key)
         keys.append(key)
     for column in table.columns:
         if column.required and column.key not in seen:
-            problems.append(Problem(table.code, 1, column.key, _reason(
-                "catio.missing_column", column=column_label(table.code, column.key))))
+            problems.append(
+                Problem(
+                    table.code,
+                    1,
+                    column.key,
+                    _reason("catio.missing_column", column=column_label(table.code, column.key)),
+                )
+            )
     rows: list[tuple[int, dict[str, Any]]] = []
     for number, cells in enumerate(rows_iter, start=2):
         values = {k: _cell_value(c) for k, c in zip(keys, cells, strict=False) if k}
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
             continue
         if len(rows) >= MAX_ROWS:
-            problems.append(Problem(table.code, None, "",
-                                    _reason("catio.too_many_rows", n=MAX_ROWS)))
+            problems.append(
+                Problem(table.code, None, "", _reason("catio.too_many_rows", n=MAX_ROWS))
+            )
             break
         rows.append((number, values))
     return rows
@@ -259,12 +283,18 @@ def read_workbook(data: bytes) -> StoreSetUp:
         raise _fail("catio.not_ours")
     for table in tables:
         if table.code not in found and (not table.field or table.field == "grades"):
-            problems.append(Problem("file", None, "", _reason(
-                "catio.missing_sheet", sheet=sheet_title(table.code))))
+            problems.append(
+                Problem(
+                    "file", None, "", _reason("catio.missing_sheet", sheet=sheet_title(table.code))
+                )
+            )
     data_, origins, cell_problems = from_rows(found)
     missing = {(p.table, p.field) for p in problems if p.reason.code == "catio.missing_column"}
-    problems.extend(p for p in cell_problems  # a missing column is said once, not every row
-                    if (p.table, p.field) not in missing or p.reason.code != "sheet.required")
+    problems.extend(
+        p
+        for p in cell_problems  # a missing column is said once, not every row
+        if (p.table, p.field) not in missing or p.reason.code != "sheet.required"
+    )
     if problems:
         raise CatalogueFileError(problems)
     return StoreSetUp(data_, None, "", origins)
@@ -279,8 +309,14 @@ def read_catalogue_file(path: Path | str) -> StoreSetUp:
     try:
         data = read_small_file(path, limit=MAX_FILE_BYTES)
     except InputFileError as exc:
-        raise CatalogueFileError([Problem("file", None, "", Reason(
-            exc.code or "input", "{text}", (("text", exc.message),)))]) from None
+        raise CatalogueFileError(
+            [
+                Problem(
+                    "file",
+                    None,
+                    "",
+                    Reason(exc.code or "input", "{text}", (("text", exc.message),)),
+                )
+            ]
+        ) from None
     return read_json(data) if suffix == ".json" else read_workbook(data)
-
-

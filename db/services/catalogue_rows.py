@@ -153,8 +153,11 @@ def _record_list(hint: Any) -> type | None:
 
 
 def _required(f: dataclasses.Field[Any], optional: bool) -> bool:
-    return (not optional and f.default is dataclasses.MISSING
-            and f.default_factory is dataclasses.MISSING)
+    return (
+        not optional
+        and f.default is dataclasses.MISSING
+        and f.default_factory is dataclasses.MISSING
+    )
 
 
 def _columns(cls: type, prefix: str = "") -> tuple[list[Column], dict[str, type]]:
@@ -191,9 +194,12 @@ def lender_table_columns() -> list[Any]:
     """The ``lenders`` columns a file carries: all but the keys and the bookkeeping."""
     from db.models import Lender
 
-    return [c for c in Lender.__table__.columns
-            if c.name not in ("id", "store_id", "updated_at", "updated_by", "created_at")
-            and not c.foreign_keys]
+    return [
+        c
+        for c in Lender.__table__.columns
+        if c.name not in ("id", "store_id", "updated_at", "updated_by", "created_at")
+        and not c.foreign_keys
+    ]
 
 
 def _python_type(column: Any) -> Any:
@@ -272,13 +278,16 @@ def to_rows(data: CatalogueData) -> dict[str, list[list[Any]]]:
             rows = []
             for spec in products:
                 for item in spec.get(table.field) or []:
-                    rows.append([spec.get("code"), *(
-                        _cell(c, _get(item, c.key)) for c in table.columns[1:])])
+                    rows.append(
+                        [
+                            spec.get("code"),
+                            *(_cell(c, _get(item, c.key)) for c in table.columns[1:]),
+                        ]
+                    )
             out[table.code] = rows
             continue
         items = getattr(data, table.code)
-        out[table.code] = [[_cell(c, _get(item, c.key)) for c in table.columns]
-                           for item in items]
+        out[table.code] = [[_cell(c, _get(item, c.key)) for c in table.columns] for item in items]
     return out
 
 
@@ -354,8 +363,7 @@ def _choice(value: Any, choices: Sequence[str]) -> str:
     for c in choices:
         if c.casefold() == text.casefold():
             return c
-    raise CellError([_reason("sheet.not_choice", value=_shown(value),
-                             choices=", ".join(choices))])
+    raise CellError([_reason("sheet.not_choice", value=_shown(value), choices=", ".join(choices))])
 
 
 def _split(value: Any, separators: str) -> list[str]:
@@ -388,8 +396,10 @@ def read_cell(column: Column, value: Any) -> Any:
             return [_whole(value)]
         return [_whole(part) for part in _split(value, ",;，；、 \n")]
     if kind == "choices":
-        return [_choice(part, column.choices) if column.choices else part
-                for part in _split(value, ",;，；、 \n")]
+        return [
+            _choice(part, column.choices) if column.choices else part
+            for part in _split(value, ",;，；、 \n")
+        ]
     if kind == "texts":
         return _split(value, ";；\n")
     try:
@@ -410,8 +420,9 @@ Rows = Sequence[tuple[int, Mapping[str, Any]]]
 """A table's rows as read: (row number, {column key: cell value})."""
 
 
-def _read_row(table: Table, number: int, cells: Mapping[str, Any],
-              problems: list[Problem]) -> dict[str, Any]:
+def _read_row(
+    table: Table, number: int, cells: Mapping[str, Any], problems: list[Problem]
+) -> dict[str, Any]:
     spec: dict[str, Any] = {}
     for column in table.columns:
         raw = cells.get(column.key)
@@ -422,8 +433,7 @@ def _read_row(table: Table, number: int, cells: Mapping[str, Any],
             continue
         if value is None:
             if column.required:
-                problems.append(Problem(table.code, number, column.key,
-                                        _reason("sheet.required")))
+                problems.append(Problem(table.code, number, column.key, _reason("sheet.required")))
             continue
         _put(spec, column.key, value)
     return spec
@@ -454,8 +464,9 @@ def from_rows(
                     continue
                 parent = by_code.get(code)
                 if parent is None:
-                    problems.append(Problem(table.code, number, PARENT,
-                                            _reason("sheet.no_parent", given=code)))
+                    problems.append(
+                        Problem(table.code, number, PARENT, _reason("sheet.no_parent", given=code))
+                    )
                     continue
                 index = counts.get(code, 0)
                 counts[code] = index + 1

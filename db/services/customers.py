@@ -341,7 +341,7 @@ def get_customer(
     if unmasked:
         require(actor, Permission.VIEW_PII)
     # a masked view only reads; the full numbers are a recorded view (an audit row)
-    with (transaction(target) if unmasked else reading(target)) as uow:
+    with transaction(target) if unmasked else reading(target) as uow:
         c = get_owned(uow, Customer, customer_id, actor, "Customer")
         if unmasked:
             audit.record(

@@ -98,21 +98,40 @@ class DealInput:
         return TradeIn(
             value=self.trade_in_value or Decimal(0),
             loan_owed=self.trade_in_owed or Decimal(0),
-            subsidies=tuple(SubsidyLine(f"subsidy_{i}", name, amount)
-                            for i, (name, amount) in enumerate(self.subsidies, start=1)),
+            subsidies=tuple(
+                SubsidyLine(f"subsidy_{i}", name, amount)
+                for i, (name, amount) in enumerate(self.subsidies, start=1)
+            ),
         )
 
     def on_road(self, price: Decimal, on: date, settings: OnRoadSettings) -> OnRoadQuote:
         """Every on-road line of this car (raises :class:`OnRoadError` for a bad price)."""
-        return on_road_costs(price, self.vehicle_kind, self.energy, on, seats=self.seats,
-                             displacement_litres=self.displacement,
-                             overrides=dict(self.overrides), financed=dict(self.financed),
-                             settings=settings)
+        return on_road_costs(
+            price,
+            self.vehicle_kind,
+            self.energy,
+            on,
+            seats=self.seats,
+            displacement_litres=self.displacement,
+            overrides=dict(self.overrides),
+            financed=dict(self.financed),
+            settings=settings,
+        )
 
-    def deal(self, price: Decimal, on: date, settings: OnRoadSettings, down_payment: Decimal,
-             financed_add_ons: Decimal = Decimal(0)) -> Deal:
-        return Deal(on_road=self.on_road(price, on, settings), down_payment=down_payment,
-                    trade_in=self.trade_in, financed_add_ons=financed_add_ons)
+    def deal(
+        self,
+        price: Decimal,
+        on: date,
+        settings: OnRoadSettings,
+        down_payment: Decimal,
+        financed_add_ons: Decimal = Decimal(0),
+    ) -> Deal:
+        return Deal(
+            on_road=self.on_road(price, on, settings),
+            down_payment=down_payment,
+            trade_in=self.trade_in,
+            financed_add_ons=financed_add_ons,
+        )
 
 
 def read_deal(form: DealForm | None) -> DealInput:
@@ -156,15 +175,23 @@ def read_deal(form: DealForm | None) -> DealInput:
     f.raise_if_errors()
     assert kind is not None and energy is not None
     return DealInput(
-        vehicle_kind=kind, energy=energy, seats=seats, displacement=litres,
-        overrides=tuple(overrides), financed=financed, trade_in_value=value,
-        trade_in_owed=owed, subsidies=tuple(subsidies), target_payment=target,
+        vehicle_kind=kind,
+        energy=energy,
+        seats=seats,
+        displacement=litres,
+        overrides=tuple(overrides),
+        financed=financed,
+        trade_in_value=value,
+        trade_in_owed=owed,
+        subsidies=tuple(subsidies),
+        target_payment=target,
         financed_add_ons=tuple(str(k) for k in form.financed_add_ons),
     )
 
 
-def checked_on_road(deal: DealInput, price: Decimal, on: date, settings: OnRoadSettings
-                    ) -> OnRoadQuote:
+def checked_on_road(
+    deal: DealInput, price: Decimal, on: date, settings: OnRoadSettings
+) -> OnRoadQuote:
     """:meth:`DealInput.on_road`, lending's refusal as a :class:`ValidationError`."""
     try:
         return deal.on_road(price, on, settings)

@@ -195,9 +195,7 @@ def print_count(target: Target, actor: Actor, plan_id: int, document: str) -> in
         )
 
 
-def first_printed_at(
-    target: Target, actor: Actor, plan_id: int, document: str
-) -> datetime | None:
+def first_printed_at(target: Target, actor: Actor, plan_id: int, document: str) -> datetime | None:
     """When ``document`` of ``plan_id`` was first printed or saved (None: never)."""
     with reading(target) as uow:
         get_owned(uow, Plan, plan_id, actor, "Plan")
@@ -254,5 +252,4 @@ def list_prints(target: Target, actor: Actor, plan_id: int) -> list[PrintView]:
             .where(DocumentPrint.plan_id == plan_id)
             .order_by(DocumentPrint.printed_at, DocumentPrint.id)
         )
-        return [PrintView(r.document, r.reprint, r.how, r.printed_at, r.printed_by)
-                for r in rows]
+        return [PrintView(r.document, r.reprint, r.how, r.printed_at, r.printed_by) for r in rows]

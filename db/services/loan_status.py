@@ -71,8 +71,7 @@ MESSAGES: dict[str, str] = {
         "mapping looks for: {headings})."
     ),
     "loan_status.bad_status": (
-        "Line {line}: the status '{value}' is not one the {lender} mapping knows "
-        "({known})."
+        "Line {line}: the status '{value}' is not one the {lender} mapping knows ({known})."
     ),
     "loan_status.bad_days": "Line {line}: the overdue days '{value}' are not a whole number.",
     "loan_status.overdue_without_days": (
@@ -80,21 +79,16 @@ MESSAGES: dict[str, str] = {
     ),
     "loan_status.bad_date": "Line {line}: '{value}' is not a date (write it like 2026-11-30).",
     "loan_status.no_as_of": (
-        "Line {line}: no as-of date; the file has no date column, so give the date "
-        "with --as-of."
+        "Line {line}: no as-of date; the file has no date column, so give the date with --as-of."
     ),
     "loan_status.no_reference": "Line {line}: the reference is empty.",
     "loan_status.duplicate": (
         "Line {line}: the loan {reference} is on line {first} already for the same date."
     ),
-    "loan_status.unknown_lender": (
-        "There is no column mapping called '{key}'; known: {known}."
-    ),
+    "loan_status.unknown_lender": ("There is no column mapping called '{key}'; known: {known}."),
     "loan_status.bad_mapping": "The column mapping {name} cannot be used: {why}.",
     # why a row did not match (reported, the row is skipped)
-    "loan_status.not_a_reference": (
-        "not a LoanDesk plan reference (like P-000123-45)"
-    ),
+    "loan_status.not_a_reference": ("not a LoanDesk plan reference (like P-000123-45)"),
     "loan_status.no_such_plan": "no plan with this reference in this store",
     "loan_status.not_signed": "the plan is not the signed plan of a signed consultation",
     "loan_status.other_lender": "the loan is with {lender}, not a lender of this mapping",
@@ -338,12 +332,20 @@ def read_status_file(
         raise _fail("no_header", name=name)
     cols = _find_columns(header, mapping)
     if "reference" not in cols:
-        raise _fail("missing_column", name=name, field="reference", lender=mapping.key,
-                    headings=" / ".join(mapping.columns["reference"]))
+        raise _fail(
+            "missing_column",
+            name=name,
+            field="reference",
+            lender=mapping.key,
+            headings=" / ".join(mapping.columns["reference"]),
+        )
     if "status" not in cols and "overdue_days" not in cols:
-        raise _fail("no_status_column", name=name, lender=mapping.key,
-                    headings=" / ".join((*mapping.columns["status"],
-                                         *mapping.columns["overdue_days"])))
+        raise _fail(
+            "no_status_column",
+            name=name,
+            lender=mapping.key,
+            headings=" / ".join((*mapping.columns["status"], *mapping.columns["overdue_days"])),
+        )
     known = ", ".join(w for words in mapping.status_values.values() for w in words)
     out: list[StatusRow] = []
     seen: dict[tuple[object, date], int] = {}
@@ -472,10 +474,16 @@ def import_loan_status(
         plans: dict[tuple[int, int], tuple[int, bool, bool, str]] = {}
         pairs = sorted(wanted)
         for start in range(0, len(pairs), 500):
-            chunk = pairs[start:start + 500]
+            chunk = pairs[start : start + 500]
             for cid, pid, store, chosen, signed, lender in s.execute(
-                select(Plan.consultation_id, Plan.id, Consultation.store_id, Plan.chosen,
-                       Consultation.signed_at.is_not(None), Plan.lender_name)
+                select(
+                    Plan.consultation_id,
+                    Plan.id,
+                    Consultation.store_id,
+                    Plan.chosen,
+                    Consultation.signed_at.is_not(None),
+                    Plan.lender_name,
+                )
                 .join(Consultation, Consultation.id == Plan.consultation_id)
                 .where(tuple_(Plan.consultation_id, Plan.id).in_(chunk))
             ):
@@ -503,35 +511,59 @@ def import_loan_status(
         keys = [(cid, row.as_of) for row, cid, _, _ in keep]
         replaced = 0
         for start in range(0, len(keys), 500):
-            chunk_keys = keys[start:start + 500]
-            deleted = cast("CursorResult[Any]", s.execute(
-                delete(LoanStatus).where(
-                    tuple_(LoanStatus.consultation_id, LoanStatus.as_of).in_(chunk_keys)
-                )
-            ))
+            chunk_keys = keys[start : start + 500]
+            deleted = cast(
+                "CursorResult[Any]",
+                s.execute(
+                    delete(LoanStatus).where(
+                        tuple_(LoanStatus.consultation_id, LoanStatus.as_of).in_(chunk_keys)
+                    )
+                ),
+            )
             replaced += deleted.rowcount or 0
         by_state: dict[str, int] = {}
         for n, (row, cid, pid, store) in enumerate(keep, start=1):
-            s.add(LoanStatus(
-                store_id=store, consultation_id=cid, plan_id=pid, reference=row.reference[:100],
-                lender=mapping.key[:60], status=row.state.value, overdue_days=row.overdue_days,
-                as_of=row.as_of, imported_at=moment, imported_by=actor.staff_id,
-            ))
+            s.add(
+                LoanStatus(
+                    store_id=store,
+                    consultation_id=cid,
+                    plan_id=pid,
+                    reference=row.reference[:100],
+                    lender=mapping.key[:60],
+                    status=row.state.value,
+                    overdue_days=row.overdue_days,
+                    as_of=row.as_of,
+                    imported_at=moment,
+                    imported_by=actor.staff_id,
+                )
+            )
             by_state[row.state.value] = by_state.get(row.state.value, 0) + 1
             if n % 1000 == 0:
                 s.flush()
                 tick(len(rows) + n, total)
         days = tuple(sorted({row.as_of for row, *_ in keep}))
         audit.record(
-            uow, store_id=actor.store_id, action=AuditAction.IMPORT, actor=actor,
+            uow,
+            store_id=actor.store_id,
+            action=AuditAction.IMPORT,
+            actor=actor,
             target_type="loan_status",
-            detail={"file": Path(path).name, "lender": mapping.key, "rows": len(rows),
-                    "matched": len(keep), "unmatched": len(unmatched),
-                    "as_of": [d.isoformat() for d in days]},
+            detail={
+                "file": Path(path).name,
+                "lender": mapping.key,
+                "rows": len(rows),
+                "matched": len(keep),
+                "unmatched": len(unmatched),
+                "as_of": [d.isoformat() for d in days],
+            },
             now=moment,
         )
     tick(total, total)
     return ImportResult(
-        rows=len(rows), matched=len(keep), replaced=replaced, unmatched=tuple(unmatched),
-        by_state=by_state, as_of=days,
+        rows=len(rows),
+        matched=len(keep),
+        replaced=replaced,
+        unmatched=tuple(unmatched),
+        by_state=by_state,
+        as_of=days,
     )

@@ -32,8 +32,7 @@ MESSAGES: dict[str, str] = {
     "plan.needs_qualification": "Complete the qualification step first.",
     "signing.needs_plan": "Choose the plan the customer signs first.",
     "money.invalid": (
-        "Enter the amount in yuan, e.g. 150000, 150,000 or 15万, "
-        "with at most two decimals."
+        "Enter the amount in yuan, e.g. 150000, 150,000 or 15万, with at most two decimals."
     ),
     "money.negative": "The amount cannot be negative.",
     "number.invalid": "Enter a whole number.",
@@ -69,9 +68,7 @@ MESSAGES: dict[str, str] = {
     "plan.needs_appraisal": "Complete the vehicle appraisal first.",
     "plan.product_unknown": "Choose an active product from the catalogue.",
     "plan.cannot_price": "This plan cannot be priced.",
-    "plan.add_on_required": (
-        "{lender} requires {add_on} with every loan: keep it in the plan."
-    ),
+    "plan.add_on_required": ("{lender} requires {add_on} with every loan: keep it in the plan."),
     "plan.add_on_not_financeable": (
         "{add_on} may not be financed: it is paid apart from the loan."
     ),

@@ -88,14 +88,18 @@ def load_store_settings(target: Target, store_id: int) -> StoreSettings:
                 values[row.key] = from_plain(row.key, row.value)
             except (TypeError, ValueError, KeyError, InvalidOperation):
                 # damaged by hand: the default holds until the owner saves it again
-                log.warning("store %s: setting %s cannot be read; using its default",
-                            store_id, row.key)
+                log.warning(
+                    "store %s: setting %s cannot be read; using its default", store_id, row.key
+                )
         try:
             result = build_store_settings(values)
         except SettingsError as exc:
             bad = {k for k, _ in exc.reasons}
-            log.warning("store %s: settings %s out of range; using their defaults",
-                        store_id, ", ".join(sorted(bad)))
+            log.warning(
+                "store %s: settings %s out of range; using their defaults",
+                store_id,
+                ", ".join(sorted(bad)),
+            )
             result = build_store_settings(
                 {k: v for k, v in values.items() if k not in bad or k == NAME_KEY},
                 StoreSettings(profile=StoreProfile(name=store.name or "-")),
@@ -130,9 +134,7 @@ def _reasons_by_key(exc: SettingsError) -> dict[str, Reason]:
     return out
 
 
-def save_store_settings(
-    target: Target, actor: Actor, values: Mapping[str, Any]
-) -> StoreSettings:
+def save_store_settings(target: Target, actor: Actor, values: Mapping[str, Any]) -> StoreSettings:
     """Owner: change settings (typed values by registry key); all checked first.
 
     Any problem raises :class:`ValidationError` with a :class:`Reason` per
@@ -171,17 +173,26 @@ def save_store_settings(
             plain = to_plain(key, new.value(key))
             row = rows.get(key)
             if row is None:
-                uow.session.add(StoreSetting(
-                    store_id=actor.store_id, key=key, value=plain, updated_by=actor.staff_id
-                ))
+                uow.session.add(
+                    StoreSetting(
+                        store_id=actor.store_id, key=key, value=plain, updated_by=actor.staff_id
+                    )
+                )
             else:
                 row.value = plain
                 row.updated_by = actor.staff_id
-        _audit_changes(uow, actor, [
-            {"key": audit_key(k), "before": _audit_value(k, current.value(k)),
-             "after": _audit_value(k, new.value(k))}
-            for k in changed
-        ])
+        _audit_changes(
+            uow,
+            actor,
+            [
+                {
+                    "key": audit_key(k),
+                    "before": _audit_value(k, current.value(k)),
+                    "after": _audit_value(k, new.value(k)),
+                }
+                for k in changed
+            ],
+        )
         uow.session.flush()
         return new
 
@@ -192,9 +203,7 @@ def _check_store_name(uow: UnitOfWork, actor: Actor, name: str) -> None:
     try:
         _check_name(uow, name, exclude=actor.store_id)
     except ValidationError:
-        raise ValidationError(
-            {NAME_KEY: Reason.of(MESSAGES, "store.name_taken")}
-        ) from None
+        raise ValidationError({NAME_KEY: Reason.of(MESSAGES, "store.name_taken")}) from None
 
 
 def save_settings(target: Target, actor: Actor, settings: LendingSettings) -> LendingSettings:
@@ -223,9 +232,9 @@ def update_settings(target: Target, actor: Actor, changes: dict[str, Any]) -> Le
     try:
         return save_store_settings(target, actor, values).lending
     except ValidationError as exc:
-        raise ValidationError({
-            k.removeprefix(LENDING_PREFIX): exc.reasons.get(k) or v for k, v in exc.errors.items()
-        }) from None
+        raise ValidationError(
+            {k.removeprefix(LENDING_PREFIX): exc.reasons.get(k) or v for k, v in exc.errors.items()}
+        ) from None
 
 
 def get_app_setting(target: Target, store_id: int, key: str, default: Any = None) -> Any:

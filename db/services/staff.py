@@ -330,8 +330,10 @@ def login(
     moment = now_or(now)
     with database.unit_of_work() as uow:
         row = uow.session.scalar(select(Staff).where(Staff.username == username.strip()))
-        found = None if row is None else _Seen(
-            row.id, row.store_id, row.username, row.password_hash, row.locked_until
+        found = (
+            None
+            if row is None
+            else _Seen(row.id, row.store_id, row.username, row.password_hash, row.locked_until)
         )
     if found is None:
         # same work as a real check, so timing does not reveal user names

@@ -181,8 +181,13 @@ class AppraisalPage(StepPage):
             self.reference_kind.addItem(vocabulary("reference", kind.value), kind.value)
         self.reference_hint = Hint()
         self.reference_hint.setStyleSheet(style.HINT_TEXT)
-        self.add_row(pform, "reference", self.tr("The reference price is"), self.reference_kind,
-                     self.reference_hint)
+        self.add_row(
+            pform,
+            "reference",
+            self.tr("The reference price is"),
+            self.reference_kind,
+            self.reference_hint,
+        )
         self.market_price = QLineEdit()
         self.market_price.setPlaceholderText(self.tr("in CNY"))
         self.add_row(pform, "market_price", self.tr("Reference price"), self.market_price)
@@ -203,9 +208,7 @@ class AppraisalPage(StepPage):
         self.records_view = QTableView()
         self.records_view.setModel(self.records)
         self.records_view.setItemDelegateForColumn(MaintenanceModel.DATE, DateDelegate(self))
-        self.records_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch
-        )
+        self.records_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.records_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.records_view.setMinimumHeight(130)
         hl.addWidget(self.records_view)
@@ -255,8 +258,9 @@ class AppraisalPage(StepPage):
         self.override_value = QLineEdit()
         self.override_value.setPlaceholderText(self.tr("Leave empty to use the computed value"))
         self.override_change = Hint()
-        self.add_row(oform, "override_value", self.tr("Value"), self.override_value,
-                     self.override_change)
+        self.add_row(
+            oform, "override_value", self.tr("Value"), self.override_value, self.override_change
+        )
         self.override_reason_code = QComboBox()
         self.override_reason_code.addItem(self.tr("Choose..."), "")
         for why in la.OverrideReason:
@@ -304,7 +308,10 @@ class AppraisalPage(StepPage):
         self.first_registration.day_changed.connect(self.recompute)
         self.first_registration.lineEdit().textEdited.connect(self.recompute)
         for combo in (
-            self.registration, self.condition, self.reference_kind, self.override_reason_code,
+            self.registration,
+            self.condition,
+            self.reference_kind,
+            self.override_reason_code,
             self.energy,
         ):
             combo.currentIndexChanged.connect(self.mark_dirty)
@@ -368,9 +375,7 @@ class AppraisalPage(StepPage):
         self.energy.setCurrentIndex(max(self.energy.findData(a.energy or ""), 0))
         self.first_registration.set_day(a.first_registration)
         self.mileage.setText("" if a.mileage_km is None else str(a.mileage_km))
-        self.registration.setCurrentIndex(
-            {None: 0, True: 1, False: 2}[a.registration_matches]
-        )
+        self.registration.setCurrentIndex({None: 0, True: 1, False: 2}[a.registration_matches])
         self.condition.setCurrentIndex(max(self.condition.findData(a.condition or ""), 0))
         self.accident.setChecked(a.accident)
         self.flood.setChecked(a.flood)
@@ -400,9 +405,11 @@ class AppraisalPage(StepPage):
         if result.valid:
             err.show_text("")
             self._show_vin(result.normalized, registered)
-        elif result.reason is not None and result.reason.code == "vin.wrong_length" and len(
-            result.normalized
-        ) < identity.VIN_LENGTH:
+        elif (
+            result.reason is not None
+            and result.reason.code == "vin.wrong_length"
+            and len(result.normalized) < identity.VIN_LENGTH
+        ):
             err.show_text("")
             self.vin_hint.setStyleSheet("")
             self.vin_hint.setText(self.tr("{n} of 17 characters").format(n=len(result.normalized)))
@@ -494,8 +501,10 @@ class AppraisalPage(StepPage):
         self._show_mileage_flag(values)
         kind = la.ReferenceKind(self.reference_kind.currentData())
         self.reference_hint.setText(
-            self.tr("The price of this model and year with typical mileage: only mileage "
-                    "and condition adjust it.")
+            self.tr(
+                "The price of this model and year with typical mileage: only mileage "
+                "and condition adjust it."
+            )
             if kind is la.ReferenceKind.USED_MARKET
             else self.tr("The price of the car new: its age is taken off as well.")
         )
@@ -552,8 +561,10 @@ class AppraisalPage(StepPage):
                 for w in (label, *self._lines[key]):
                     w.setVisible(True)
             self.final_value.setText(
-                self.tr("Enter first registration, mileage, condition and the reference price "
-                        "to see the value.")
+                self.tr(
+                    "Enter first registration, mileage, condition and the reference price "
+                    "to see the value."
+                )
             )
             for banner in (self.exclusions, self.flags, self.sanity, self.approval):
                 banner.set_lines([])
@@ -567,7 +578,8 @@ class AppraisalPage(StepPage):
         # signed amount): the same lines `python main.py appraise` prints
         self._lines["reference"][0].setText(
             self.tr("Reference price ({kind})").format(
-                kind=vocabulary("reference", r.reference.value))
+                kind=vocabulary("reference", r.reference.value)
+            )
         )
         self._lines["reference"][1].setText(cny(r.reference_price))
         steps = {"age": r.age, "mileage": r.mileage, "condition": r.condition_adjustment}
@@ -590,8 +602,10 @@ class AppraisalPage(StepPage):
         blocks = [tr_reason(x) for x in r.exclusion_reasons]
         if self.registration.currentData() is False:
             blocks.append(
-                self.tr("The registration certificate does not match the car: it cannot be "
-                        "financed until this is cleared up.")
+                self.tr(
+                    "The registration certificate does not match the car: it cannot be "
+                    "financed until this is cleared up."
+                )
             )
         self.exclusions.set_lines(blocks)
         self.flags.set_lines(
@@ -626,8 +640,10 @@ class AppraisalPage(StepPage):
     def _show_override(self, r: la.Appraisal) -> None:
         self.override_change.setText(
             self.tr("{change} from the computed value").format(
-                change=change_text(r.override_percent))
-            if r.overridden else ""
+                change=change_text(r.override_percent)
+            )
+            if r.overridden
+            else ""
         )
         self.override_change.setStyleSheet(ERROR_STYLE if r.needs_manager_approval else "")
         decision = self._decision(r) if r.needs_manager_approval else None
@@ -635,27 +651,43 @@ class AppraisalPage(StepPage):
         who = when = ""
         if s is not None and decision in (cs.OverrideStatus.APPROVED, cs.OverrideStatus.REFUSED):
             who = s.override_decided_by
-            when = local_when(s.override_decided_at, self.ctx.language) \
-                if s.override_decided_at else ""
+            when = (
+                local_when(s.override_decided_at, self.ctx.language)
+                if s.override_decided_at
+                else ""
+            )
         if not r.needs_manager_approval:
             self.approval.set_lines([])
             self.approve_button.hide()
         elif decision is cs.OverrideStatus.APPROVED:
-            self.approval.set_lines([self.tr("Approved by {manager} on {when}.").format(
-                manager=who, when=when)], style=WARN_BANNER)
+            self.approval.set_lines(
+                [self.tr("Approved by {manager} on {when}.").format(manager=who, when=when)],
+                style=WARN_BANNER,
+            )
             self.approve_button.hide()
         elif decision is cs.OverrideStatus.REFUSED:
-            self.approval.set_lines([self.tr(
-                "Refused by {manager} on {when}: {note} The computed value is used."
-            ).format(manager=who, when=when, note=s.override_decision_note or "" if s else "")],
-                style=BLOCK_BANNER)
+            self.approval.set_lines(
+                [
+                    self.tr(
+                        "Refused by {manager} on {when}: {note} The computed value is used."
+                    ).format(
+                        manager=who, when=when, note=s.override_decision_note or "" if s else ""
+                    )
+                ],
+                style=BLOCK_BANNER,
+            )
             self.approve_button.hide()
         else:
-            self.approval.set_lines([self.tr(
-                "More than {limit}% from the computed value: a manager must approve it. Until "
-                "then the computed value is used and no finance plan can be chosen."
-            ).format(limit=f"{self.ctx.settings.override_approval_percent.normalize():f}")],
-                style=BLOCK_BANNER)
+            self.approval.set_lines(
+                [
+                    self.tr(
+                        "More than {limit}% from the computed value: a manager must approve it. "
+                        "Until "
+                        "then the computed value is used and no finance plan can be chosen."
+                    ).format(limit=f"{self.ctx.settings.override_approval_percent.normalize():f}")
+                ],
+                style=BLOCK_BANNER,
+            )
             self.approve_button.show()
         used = self.value
         if not r.overridden:
@@ -688,8 +720,13 @@ class AppraisalPage(StepPage):
             "The appraiser's value {value} is {change} from the computed {computed} "
             "({reason}: {details}). A manager of this store approves or refuses it with their "
             "own user name and password."
-        ).format(value=cny(r.value), change=change_text(r.override_percent),
-                 computed=cny(r.computed_value), reason=why, details=r.override_reason)
+        ).format(
+            value=cny(r.value),
+            change=change_text(r.override_percent),
+            computed=cny(r.computed_value),
+            reason=why,
+            details=r.override_reason,
+        )
         dialog = ManagerApprovalDialog(summary, self)
         # unsaved edits are saved with the decision; a saved form is not saved again (the
         # appraiser stays who entered it: a manager opening it cannot approve their "own")
@@ -706,9 +743,14 @@ class AppraisalPage(StepPage):
                     with db.unit_of_work() as uow:
                         if form is not None:
                             cs.save_appraisal(uow, actor, cid, form, expected_version=version)
-                        cs.decide_override(uow, manager, cid, approve=v["approve"],
-                                           note=v["note"],
-                                           expected_version=None if form else version)
+                        cs.decide_override(
+                            uow,
+                            manager,
+                            cid,
+                            approve=v["approve"],
+                            note=v["note"],
+                            expected_version=None if form else version,
+                        )
                         uow.commit()
                     return self._fetch(cid)
 

@@ -48,7 +48,6 @@ Connection loss
     is half written; the retry saves what is in the form at that moment.
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping

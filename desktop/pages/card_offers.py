@@ -33,8 +33,9 @@ class CardOffersLabel(QLabel):
     def show_offers(self, offers: Sequence[CardOffer]) -> None:
         self.offers = tuple(offers)
         self.setVisible(bool(offers))
-        lines = [self.tr("Bank card instalment (paid off the customer's credit card, for "
-                         "comparison):")]
+        lines = [
+            self.tr("Bank card instalment (paid off the customer's credit card, for comparison):")
+        ]
         for offer in offers:
             p = offer.product
             name = (p.name_zh or p.name) if self.chinese else p.name
@@ -43,11 +44,18 @@ class CardOffersLabel(QLabel):
                 why = tr_reason(offer.reason) if offer.reason is not None else ""
                 lines.append(self.tr("• {name}: not possible. {why}").format(name=name, why=why))
                 continue
-            lines.append(self.tr(
-                "• {name}: {months} months, {payment} CNY a month, fee {fee} CNY, "
-                "true APR {apr}").format(name=name, months=s.terms.months,
-                                         payment=cny(s.rows[0].payment),
-                                         fee=cny(s.total_fees), apr=pct(offer.apr)))
+            lines.append(
+                self.tr(
+                    "• {name}: {months} months, {payment} CNY a month, fee {fee} CNY, "
+                    "true APR {apr}"
+                ).format(
+                    name=name,
+                    months=s.terms.months,
+                    payment=cny(s.rows[0].payment),
+                    fee=cny(s.total_fees),
+                    apr=pct(offer.apr),
+                )
+            )
         self.setText("\n".join(lines))
 
     def clear(self) -> None:

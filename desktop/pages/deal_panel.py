@@ -114,7 +114,8 @@ class DealPanel(QGroupBox):
         self.displacement = QLineEdit()
         self.displacement.setMaximumWidth(70)
         self.displacement.setPlaceholderText(
-            f"{DEFAULT_ON_ROAD_SETTINGS.default_displacement_litres}")
+            f"{DEFAULT_ON_ROAD_SETTINGS.default_displacement_litres}"
+        )
         head = QHBoxLayout()
         head.addWidget(self.kind)
         head.addWidget(self.energy)
@@ -193,14 +194,16 @@ class DealPanel(QGroupBox):
         figures = QGridLayout()
         summary.addLayout(figures)
         self.figures: dict[str, QLabel] = {}
-        for i, (key, text) in enumerate((
-            ("cash_lines", self.tr("On-road lines paid in cash")),
-            ("financed_lines", self.tr("On-road lines financed")),
-            ("down_payment", self.tr("Down payment (trade-in included)")),
-            ("financed_total", self.tr("Price and financed lines")),
-            ("loan", self.tr("Financed (loan amount)")),
-            ("paid_today", self.tr("Paid today")),
-        )):
+        for i, (key, text) in enumerate(
+            (
+                ("cash_lines", self.tr("On-road lines paid in cash")),
+                ("financed_lines", self.tr("On-road lines financed")),
+                ("down_payment", self.tr("Down payment (trade-in included)")),
+                ("financed_total", self.tr("Price and financed lines")),
+                ("loan", self.tr("Financed (loan amount)")),
+                ("paid_today", self.tr("Paid today")),
+            )
+        ):
             label = QLabel(text)
             value = QLabel()
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -236,8 +239,12 @@ class DealPanel(QGroupBox):
         for combo in (self.kind, self.energy):
             combo.currentIndexChanged.connect(self._edited)
         self.seats.valueChanged.connect(self._edited)
-        for edit in (self.displacement, self.trade_value, self.trade_owed,
-                     *(w for pair in self.subsidies for w in pair)):
+        for edit in (
+            self.displacement,
+            self.trade_value,
+            self.trade_owed,
+            *(w for pair in self.subsidies for w in pair),
+        ):
             edit.textEdited.connect(self._edited)
         for line in self.lines.values():
             line.amount.textEdited.connect(self._edited)
@@ -256,8 +263,11 @@ class DealPanel(QGroupBox):
 
     def form(self) -> DealForm:
         """What is typed, as the service reads it."""
-        overrides = {code: line.amount.text() for code, line in self.lines.items()
-                     if line.amount.text().strip()}
+        overrides = {
+            code: line.amount.text()
+            for code, line in self.lines.items()
+            if line.amount.text().strip()
+        }
         return DealForm(
             vehicle_kind=str(self.kind.currentData()),
             energy=str(self.energy.currentData()),
@@ -267,8 +277,11 @@ class DealPanel(QGroupBox):
             financed={code: line.financed.isChecked() for code, line in self.lines.items()},
             trade_in_value=self.trade_value.text() or None,
             trade_in_owed=self.trade_owed.text() or None,
-            subsidies=[(name.text(), amount.text()) for name, amount in self.subsidies
-                       if name.text().strip() or amount.text().strip()],
+            subsidies=[
+                (name.text(), amount.text())
+                for name, amount in self.subsidies
+                if name.text().strip() or amount.text().strip()
+            ],
             target_payment=self.target.text() or None,
         )
 
@@ -316,14 +329,14 @@ class DealPanel(QGroupBox):
             self.kind.setCurrentIndex(max(self.kind.findData(deal.vehicle_kind.value), 0))
             self.energy.setCurrentIndex(max(self.energy.findData(deal.energy.value), 0))
             self.seats.setValue(deal.seats or self._settings.default_seats)
-            self.displacement.setText("" if deal.displacement is None
-                                      else f"{deal.displacement.normalize():f}")
+            self.displacement.setText(
+                "" if deal.displacement is None else f"{deal.displacement.normalize():f}"
+            )
             overrides = dict(deal.overrides)
             financed = dict(deal.financed)
             for code, line in self.lines.items():
                 line.amount.setText(_amount_text(overrides.get(code)))
-                line.financed.setChecked(financed.get(code,
-                                                      code in self._settings.financed_lines))
+                line.financed.setChecked(financed.get(code, code in self._settings.financed_lines))
             self.trade_value.setText(_amount_text(deal.trade_in_value))
             self.trade_owed.setText(_amount_text(deal.trade_in_owed))
             for i, (name, amount) in enumerate(self.subsidies):
@@ -350,17 +363,31 @@ class DealPanel(QGroupBox):
                 combo.blockSignals(False)
 
     def _inputs(self) -> list[QWidget]:
-        return [self.kind, self.energy, self.seats, self.displacement, self.trade_value,
-                self.trade_owed, self.target, *(w for pair in self.subsidies for w in pair),
-                *(w for line in self.lines.values() for w in (line.amount, line.financed))]
+        return [
+            self.kind,
+            self.energy,
+            self.seats,
+            self.displacement,
+            self.trade_value,
+            self.trade_owed,
+            self.target,
+            *(w for pair in self.subsidies for w in pair),
+            *(w for line in self.lines.values() for w in (line.amount, line.financed)),
+        ]
 
     def clear(self) -> None:
         """Nothing of a consultation shown before (the editors are reset by the page)."""
         self._deal = None
         self._settings = DEFAULT_ON_ROAD_SETTINGS
         self.price.setToolTip("")
-        for label in (self.price, self.on_road_total, self.trade_credit, self.paid_note,
-                      self.target_status, *self.figures.values()):
+        for label in (
+            self.price,
+            self.on_road_total,
+            self.trade_credit,
+            self.paid_note,
+            self.target_status,
+            *self.figures.values(),
+        ):
             label.clear()
         for error in self.errors.values():
             error.show_text("")
@@ -393,16 +420,28 @@ class DealPanel(QGroupBox):
         }
         for key, value in values.items():
             self.figures[key].setText(cny(value))
-        notes = [self.tr("Paid today = down payment {down} − trade-in {trade} + cash lines "
-                         "{cash}.").format(down=cny(deal.down_payment),
-                                           trade=cny(deal.trade_in_credit),
-                                           cash=cny(q.cash_lines_total))]
+        notes = [
+            self.tr(
+                "Paid today = down payment {down} − trade-in {trade} + cash lines {cash}."
+            ).format(
+                down=cny(deal.down_payment),
+                trade=cny(deal.trade_in_credit),
+                cash=cny(q.cash_lines_total),
+            )
+        ]
         if deal.paid_today < 0:
-            notes.append(self.tr("The trade-in is worth more than the down payment: raise "
-                                 "the down payment or pay the difference to the customer."))
+            notes.append(
+                self.tr(
+                    "The trade-in is worth more than the down payment: raise "
+                    "the down payment or pay the difference to the customer."
+                )
+            )
         if deal.service_fee:
-            notes.append(self.tr("The finance service fee of {fee} is a loan fee: it is in "
-                                 "every product's APR.").format(fee=cny(deal.service_fee)))
+            notes.append(
+                self.tr(
+                    "The finance service fee of {fee} is a loan fee: it is in every product's APR."
+                ).format(fee=cny(deal.service_fee))
+            )
         self.paid_note.setText(" ".join(notes))
 
     def show_target(self, text: str, problem: bool = False) -> None:

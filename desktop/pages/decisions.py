@@ -141,9 +141,7 @@ class _Dialog(QDialog):
 class DatedConfirmDialog(_Dialog):
     """Ask before a step that cannot be taken back by the staff themselves; the day it was."""
 
-    def __init__(
-        self, title: str, intro: str, ok_text: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, title: str, intro: str, ok_text: str, parent: QWidget | None = None) -> None:
         super().__init__(title, intro, ok_text, parent)
         self.date = QDateEdit()
         self.date.setObjectName("actionDate")

@@ -38,8 +38,6 @@ BLOCK_BANNER = style.banner(style.ERROR)
 INFO_BANNER = style.banner(style.INFO)
 
 
-
-
 class FieldError(QLabel):
     """The red sentence under a field; hidden while there is nothing to say.
 
@@ -139,9 +137,7 @@ class MoneySpinBox(QSpinBox):
             if all(ch.isdigit() or ch in ",.¥￥ 万元" for ch in partial):
                 return QValidator.State.Intermediate  # e.g. "12." or "¥" on the way
             return QValidator.State.Invalid
-        if value != value.to_integral_value() or not (
-            self.minimum() <= value <= self.maximum()
-        ):
+        if value != value.to_integral_value() or not (self.minimum() <= value <= self.maximum()):
             return QValidator.State.Intermediate
         return QValidator.State.Acceptable
 
@@ -191,4 +187,3 @@ def hline() -> QFrame:
     line.setFrameShape(QFrame.Shape.HLine)
     line.setFrameShadow(QFrame.Shadow.Sunken)
     return line
-

@@ -88,9 +88,7 @@ class MaintenanceModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else 3
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
             return self.headers()[section]
         if role == DISPLAY:
@@ -132,9 +130,7 @@ class MaintenanceModel(QAbstractTableModel):
             return False
         self._rows[index.row()][index.column()] = str(value).strip()
         self.edited.emit()
-        self.dataChanged.emit(
-            self.index(index.row(), 0), self.index(index.row(), self.FLAG)
-        )
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.FLAG))
         return True
 
     # -- editing -------------------------------------------------------------
@@ -271,8 +267,9 @@ class ComparisonModel(QAbstractTableModel):
             self.tr("Approval likelihood"),
         ]
 
-    def set_evaluations(self, evals: Sequence[ProductEvaluation],
-                        costs: dict[str, Decimal] | None = None) -> None:
+    def set_evaluations(
+        self, evals: Sequence[ProductEvaluation], costs: dict[str, Decimal] | None = None
+    ) -> None:
         """``costs``: product code -> the total cost of the car with it (the deal's
         down payment, cash lines, the loan's repayment, required insurance)."""
         self._costs = dict(costs or {})
@@ -316,9 +313,7 @@ class ComparisonModel(QAbstractTableModel):
     def product_name(self, e: ProductEvaluation) -> str:
         return e.product.name_zh if self.chinese and e.product.name_zh else e.product.name
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Vertical:
             if role == DISPLAY:
                 return self.row_labels()[section]
@@ -478,9 +473,7 @@ class PaymentGridModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(GRID_TERMS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == DISPLAY:
                 return self.tr("{n} months").format(n=GRID_TERMS[section])
@@ -568,9 +561,7 @@ class ScheduleModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
             return self.headers()[section]
         return None

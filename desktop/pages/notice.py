@@ -242,9 +242,7 @@ class NoticeHandling(QWidget):
         """The conflict message in the user's language with the time in local time."""
         if self.conflict is None:
             return ""
-        return tr_reason(
-            self.conflict.reason_with(lambda at: local_when(at, self.ctx.language))
-        )
+        return tr_reason(self.conflict.reason_with(lambda at: local_when(at, self.ctx.language)))
 
     def _conflict_notice(self) -> None:
         self.notice.show_notice(
@@ -326,7 +324,9 @@ class NoticeHandling(QWidget):
 
     def _clear_conflict(self) -> None:
         if self.conflict is None and self.notice.kind not in (
-            "conflict", "confirm_reload", "confirm_overwrite"
+            "conflict",
+            "confirm_reload",
+            "confirm_overwrite",
         ):
             return
         self.conflict = None

@@ -192,17 +192,18 @@ class PlanPage(StepPage):
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel(self.tr("All products for this customer and this car. Click a column to "
-                              "choose a product."))
+        hint = QLabel(
+            self.tr(
+                "All products for this customer and this car. Click a column to choose a product."
+            )
+        )
         tl.addWidget(hint)
         self.comparison = ComparisonModel(self, chinese=ctx.chinese)
         self.comparison_view = QTableView()
         self.comparison_view.setModel(self.comparison)
         self.comparison_view.setWordWrap(True)
         self.comparison_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.comparison_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch
-        )
+        self.comparison_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.comparison_view.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
@@ -230,8 +231,11 @@ class PlanPage(StepPage):
         self.chosen = ChosenPanel(ctx.chinese)  # name, blocks, warnings, information
         bl.addWidget(self.chosen)
         self.chosen_label = self.chosen.label
-        self.blocks, self.warnings, self.info = (self.chosen.blocks, self.chosen.warnings,
-                                                 self.chosen.info)
+        self.blocks, self.warnings, self.info = (
+            self.chosen.blocks,
+            self.chosen.warnings,
+            self.chosen.info,
+        )
         self.tabs = QTabWidget()
         self.tabs.setMinimumHeight(330)
         bl.addWidget(self.tabs)
@@ -338,20 +342,30 @@ class PlanPage(StepPage):
         self._price = a.price if a is not None and a.price is not None else None
         problems: list[str] = []
         if data.consultation.blacklist_hit:
-            problems.append(self.tr("The customer is on a blacklist: no plan can be offered. "
-                                    "Please refer to the manager."))
+            problems.append(
+                self.tr(
+                    "The customer is on a blacklist: no plan can be offered. "
+                    "Please refer to the manager."
+                )
+            )
         if data.qualification is None or data.qualification.grade is None:
-            problems.append(self.tr("Complete the qualification step first: the rate depends "
-                                    "on the customer's grade."))
+            problems.append(
+                self.tr(
+                    "Complete the qualification step first: the rate depends "
+                    "on the customer's grade."
+                )
+            )
         if a is None or a.value is None:
             problems.append(self.tr("Complete the vehicle appraisal first."))
         elif a.override_pending:
-            problems.append(self.tr(
-                "The appraiser's value of the car ({value}) is more than the store allows away "
-                "from the computed value ({computed}), so a manager has to approve it first. "
-                "Ask a manager to approve or refuse it on the appraisal page, or under Tools, "
-                "Overrides awaiting approval; then the plan can be chosen."
-            ).format(value=cny(a.override_value), computed=cny(a.computed_value)))
+            problems.append(
+                self.tr(
+                    "The appraiser's value of the car ({value}) is more than the store allows away "
+                    "from the computed value ({computed}), so a manager has to approve it first. "
+                    "Ask a manager to approve or refuse it on the appraisal page, or under Tools, "
+                    "Overrides awaiting approval; then the plan can be chosen."
+                ).format(value=cny(a.override_value), computed=cny(a.computed_value))
+            )
         elif self._price is None:
             problems.append(self.tr("Enter the selling price in the vehicle appraisal step."))
         self.prereq.set_lines(problems)
@@ -363,7 +377,8 @@ class PlanPage(StepPage):
         price = self._price or Decimal(0)
         top = int(price)
         self.deal_panel.set_price_note(
-            self.tr("(selling price from the appraisal)") if self._price is not None else "–")
+            self.tr("(selling price from the appraisal)") if self._price is not None else "–"
+        )
         for w in (self.down_slider, self.down_spin):
             w.blockSignals(True)
             w.setRange(0, max(top, int(last.down_payment or 0)) if last is not None else top)
@@ -382,10 +397,8 @@ class PlanPage(StepPage):
             self._set_combo(self.term, last.term_months)
             self._set_combo(self.method, last.method.value)
             if last.balloon and last.amount:
-                self.balloon.setValue(int((last.balloon * 100 / last.amount).quantize(
-                    Decimal(1))))
-            self.addons.show_saved(last.add_ons,
-                                   last.deal.financed_add_ons if last.deal else ())
+                self.balloon.setValue(int((last.balloon * 100 / last.amount).quantize(Decimal(1))))
+            self.addons.show_saved(last.add_ons, last.deal.financed_add_ons if last.deal else ())
             if last.deal is not None:
                 self.deal_panel.set_deal(last.deal)
             else:
@@ -393,13 +406,17 @@ class PlanPage(StepPage):
         else:
             wished = data.consultation.wished_down_payment
             defaults = self.ctx.settings
-            down = (int(wished) if wished is not None
-                    else int(percent_of(price, defaults.default_down_payment_percent)))
+            down = (
+                int(wished)
+                if wished is not None
+                else int(percent_of(price, defaults.default_down_payment_percent))
+            )
             self._set_combo(self.term, defaults.default_term_months)
             # a car delivered with (almost) no km is a new car: purchase tax, no transfer
             new = a is not None and (a.mileage_km or 0) < NEW_CAR_MAX_KM
-            self.deal_panel.set_kind(VehicleKind.NEW if new else VehicleKind.USED,
-                                     a.energy if a is not None else None)
+            self.deal_panel.set_kind(
+                VehicleKind.NEW if new else VehicleKind.USED, a.energy if a is not None else None
+            )
             self.deal_panel.set_target(wished_monthly)
             self.addons.reset()
             # "I can pay 3,000 a month": without a wished down payment, the target sets it
@@ -424,8 +441,9 @@ class PlanPage(StepPage):
             combo.setCurrentIndex(index)
 
     def _show_saved(self, plans: Any) -> None:
-        self.saved_tab.show_plans(plans, self._data.names if self._data else None,
-                                  self.method_labels().__getitem__)
+        self.saved_tab.show_plans(
+            plans, self._data.names if self._data else None, self.method_labels().__getitem__
+        )
 
     # -- controls ------------------------------------------------------------------
     def _slider_moved(self, value: int) -> None:
@@ -464,7 +482,8 @@ class PlanPage(StepPage):
         """The target payment was typed (or Solve clicked): solve the down payment."""
         if self.deal_panel.target_payment() is None:
             self.deal_panel.show_target(
-                self.tr("Enter the monthly payment the customer can afford."), problem=True)
+                self.tr("Enter the monthly payment the customer can afford."), problem=True
+            )
             return
         self._solve_pending = True
         self.mark_dirty()
@@ -518,8 +537,9 @@ class PlanPage(StepPage):
 
     def deal_form(self) -> deals.DealForm:
         """The deal panel's input with the add-ons the customer wants financed."""
-        return dataclasses.replace(self.deal_panel.form(),
-                                   financed_add_ons=self.addons.financed_keys())
+        return dataclasses.replace(
+            self.deal_panel.form(), financed_add_ons=self.addons.financed_keys()
+        )
 
     def _add_on_prices(self) -> list[tuple[str, Decimal]]:
         """Each ticked add-on's code and price (the financed ones are in the loan)."""
@@ -557,16 +577,29 @@ class PlanPage(StepPage):
         # the grid's rows of shares stay as they are while only the down payment or the
         # term moves: the cells of the last answer for the same product and deal are reused
         grid_key = (selected, method, balloon, form, tuple(add_ons))
-        reuse = self._result.grid if self._result is not None and \
-            self._grid_key == grid_key and not solve else None
+        reuse = (
+            self._result.grid
+            if self._result is not None and self._grid_key == grid_key and not solve
+            else None
+        )
         started = time.perf_counter()
 
         def job() -> cs.PlanEvaluation:
             return cs.evaluate_plan(
-                db, actor, cid, down_payment=down, term_months=term, method=method,
-                deal=form, balloon_percent=balloon, add_ons=add_ons, grid_product=selected,
-                grid_percents=GRID_DOWN_PERCENTS, grid_terms=GRID_TERMS,
-                solve_for=selected if solve else None, grid_reuse=reuse,
+                db,
+                actor,
+                cid,
+                down_payment=down,
+                term_months=term,
+                method=method,
+                deal=form,
+                balloon_percent=balloon,
+                add_ons=add_ons,
+                grid_product=selected,
+                grid_percents=GRID_DOWN_PERCENTS,
+                grid_terms=GRID_TERMS,
+                solve_for=selected if solve else None,
+                grid_reuse=reuse,
             )
 
         def done(result: cs.PlanEvaluation) -> None:
@@ -588,8 +621,11 @@ class PlanPage(StepPage):
                 self._selected = first.code if first else None
             self._show_chosen()
             self.last_eval_ms = (time.perf_counter() - started) * 1000
-            if self._eval_pending or self._solve_pending or (
-                    self._selected is not None and self._selected != selected):
+            if (
+                self._eval_pending
+                or self._solve_pending
+                or (self._selected is not None and self._selected != selected)
+            ):
                 self._eval_pending = False
                 self.refresh()  # newer input, a solve waiting, or the grid of another product
 
@@ -625,13 +661,19 @@ class PlanPage(StepPage):
         s = e.schedule if e is not None else None
         if e is None or s is None:
             return
-        text = self.tr("Down payment {down} CNY: with {product} every monthly payment is at "
-                       "most {target} (highest {max}).").format(
-            down=cny(result.solved_down), product=self.comparison.product_name(e),
-            target=cny(result.request.input.target_payment), max=cny(s.max_regular_payment))
+        text = self.tr(
+            "Down payment {down} CNY: with {product} every monthly payment is at "
+            "most {target} (highest {max})."
+        ).format(
+            down=cny(result.solved_down),
+            product=self.comparison.product_name(e),
+            target=cny(result.request.input.target_payment),
+            max=cny(s.max_regular_payment),
+        )
         if s.balloon:
             text += " " + self.tr("The balloon of {balloon} is paid apart, on {date}.").format(
-                balloon=cny(s.balloon), date=s.rows[-1].due_date.isoformat())
+                balloon=cny(s.balloon), date=s.rows[-1].due_date.isoformat()
+            )
         panel.show_target(text)
 
     def _car_costs(self, result: cs.PlanEvaluation) -> dict[str, Decimal]:
@@ -643,8 +685,7 @@ class PlanPage(StepPage):
             if e.schedule is None:
                 continue
             insurance = self.addons.term_insurance(e.product, e.schedule.terms.months)
-            costs[e.code] = result.request.deal_for(e.product).total_cost(e.schedule,
-                                                                           insurance)
+            costs[e.code] = result.request.deal_for(e.product).total_cost(e.schedule, insurance)
         return costs
 
     def _fit_comparison(self) -> None:
@@ -686,13 +727,17 @@ class PlanPage(StepPage):
         financed lines, and the current down payment)."""
         result = self._result
         down, term, _ = self.current_request()
-        if result is None or not result.grid or not any(
-                cell.code == e.code for cell in result.grid.values()):
+        if (
+            result is None
+            or not result.grid
+            or not any(cell.code == e.code for cell in result.grid.values())
+        ):
             self.grid.set_cells({}, ())
             return
         base = result.request.for_product(e.product)
-        self.grid.set_cells(result.grid, result.grid_downs, base=base.vehicle_price,
-                            current=base.down_payment)
+        self.grid.set_cells(
+            result.grid, result.grid_downs, base=base.vehicle_price, current=base.down_payment
+        )
         header = self.grid_view.verticalHeader()
         header.headerDataChanged(Qt.Orientation.Vertical, 0, max(self.grid.rowCount() - 1, 0))
         self.grid_view.updateGeometries()
@@ -719,8 +764,11 @@ class PlanPage(StepPage):
         if s is None or not s.balloon:
             self.balloon_label.setText("")
             return
-        self.balloon_label.setText(self.tr("= {amount} CNY, due {date}").format(
-            amount=cny(s.balloon), date=s.rows[-1].due_date.isoformat()))
+        self.balloon_label.setText(
+            self.tr("= {amount} CNY, due {date}").format(
+                amount=cny(s.balloon), date=s.rows[-1].due_date.isoformat()
+            )
+        )
 
     # -- saving ------------------------------------------------------------------
     def current_pick(self) -> Pick | None:
@@ -732,8 +780,15 @@ class PlanPage(StepPage):
             deal = deals.read_deal(self.deal_form())
         except ValidationError:
             deal = None
-        return Pick(self._selected, method, term, money(down), tuple(p.line for p in lines),
-                    self.balloon_percent(), deal)
+        return Pick(
+            self._selected,
+            method,
+            term,
+            money(down),
+            tuple(p.line for p in lines),
+            self.balloon_percent(),
+            deal,
+        )
 
     def _validate_locally(self) -> dict[str, str]:
         _, errors = self.addons.check()
@@ -763,9 +818,15 @@ class PlanPage(StepPage):
             deal=self.deal_form(),
         )
         self._pending_flags = (keep, choose, existing is None)
-        return save_job(self.ctx, self.consultation_id, form,
-                        existing=existing.id if existing is not None else None, draft=draft,
-                        choose=choose, version=self.expected_version())
+        return save_job(
+            self.ctx,
+            self.consultation_id,
+            form,
+            existing=existing.id if existing is not None else None,
+            draft=draft,
+            choose=choose,
+            version=self.expected_version(),
+        )
 
     def _saved(self, result: tuple[PlanData, int]) -> None:
         data, plan_id = result

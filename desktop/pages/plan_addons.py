@@ -120,17 +120,21 @@ class AddOnsTab(QWidget):
         self._on_road: OnRoadSettings = DEFAULT_ON_ROAD_SETTINGS
         self._product: Product | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "The store's add-ons, each with its own price. The customer may say no to any "
-            "of them, except one the lender requires for this loan."))
+        intro = QLabel(
+            self.tr(
+                "The store's add-ons, each with its own price. The customer may say no to any "
+                "of them, except one the lender requires for this loan."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.grid_widget = QWidget()
         self.grid = QGridLayout(self.grid_widget)
         self.grid.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.grid_widget)
-        self.empty = QLabel(self.tr(
-            "The store has no active add-ons (the owner adds them under Tools, Add-ons…)."))
+        self.empty = QLabel(
+            self.tr("The store has no active add-ons (the owner adds them under Tools, Add-ons…).")
+        )
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         self.insurance_note = QLabel()
@@ -154,8 +158,13 @@ class AddOnsTab(QWidget):
                 w.setParent(None)
                 w.deleteLater()
         self.rows = [AddOnRow(a, self.chinese) for a in add_ons]
-        headers = (self.tr("Add-on"), self.tr("Kind"), self.tr("Price (CNY)"),
-                   self.tr("Financed"), self.tr("Notes"))
+        headers = (
+            self.tr("Add-on"),
+            self.tr("Kind"),
+            self.tr("Price (CNY)"),
+            self.tr("Financed"),
+            self.tr("Notes"),
+        )
         if self.grid.count() == 0:
             for col, text in enumerate(headers):
                 label = QLabel(f"<b>{text}</b>")
@@ -190,8 +199,9 @@ class AddOnsTab(QWidget):
         return self._lenders.get(name) or name
 
     # -- the deal ------------------------------------------------------------------------
-    def set_vehicle(self, price: Decimal | None, seats: int | None,
-                    on_road: OnRoadSettings) -> None:
+    def set_vehicle(
+        self, price: Decimal | None, seats: int | None, on_road: OnRoadSettings
+    ) -> None:
         """The car's price and seats: the prices worked out by the rules follow them."""
         if (price, seats, on_road) == (self._vehicle_price, self._seats, self._on_road):
             return
@@ -201,8 +211,12 @@ class AddOnsTab(QWidget):
     def _rule_price(self, row: AddOnRow) -> Decimal | None:
         if row.quoted:
             return None
-        return price_for(row.add_on, vehicle_price=self._vehicle_price or ZERO,
-                         seats=self._seats, on_road=self._on_road)
+        return price_for(
+            row.add_on,
+            vehicle_price=self._vehicle_price or ZERO,
+            seats=self._seats,
+            on_road=self._on_road,
+        )
 
     def _show_prices(self) -> None:
         for row in self.rows:
@@ -219,7 +233,8 @@ class AddOnsTab(QWidget):
     def _rule_text(self, a: AddOn) -> str:
         if a.rule is PriceRule.PERCENT_OF_PRICE:
             return self.tr("{percent}% of the car's price").format(
-                percent=(a.amount or ZERO).normalize())
+                percent=(a.amount or ZERO).normalize()
+            )
         if a.rule is PriceRule.ON_ROAD:
             return self.tr("As in the store's on-road costs")
         return self.tr("Fixed price")
@@ -247,10 +262,12 @@ class AddOnsTab(QWidget):
             self._lock(row)
             if not allows:
                 row.finance_why = self.tr(
-                    "This product does not finance add-ons: paid apart from the loan.")
+                    "This product does not finance add-ons: paid apart from the loan."
+                )
             elif not row.add_on.financeable:
                 row.finance_why = self.tr(
-                    "This add-on may not be financed: paid apart from the loan.")
+                    "This add-on may not be financed: paid apart from the loan."
+                )
             else:
                 row.finance_why = ""
             row.financed.setEnabled(not row.finance_why and not row.on_road)
@@ -258,10 +275,13 @@ class AddOnsTab(QWidget):
             row.financed.setToolTip(row.finance_why)
             row.note.setText(self._note(row))
         if product is not None and product.requires_full_insurance:
-            self.insurance_note.setText(self.tr(
-                "This lender requires full vehicle insurance with the lender as first "
-                "beneficiary. The customer chooses the insurer; the price is theirs to "
-                "compare."))
+            self.insurance_note.setText(
+                self.tr(
+                    "This lender requires full vehicle insurance with the lender as first "
+                    "beneficiary. The customer chooses the insurer; the price is theirs to "
+                    "compare."
+                )
+            )
         else:
             self.insurance_note.setText("")
         self._show_total()
@@ -271,8 +291,9 @@ class AddOnsTab(QWidget):
         """A required add-on's tick stays as it is (it reads as ticked, not as greyed
         out); its name in bold."""
         row.tick.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, row.required)
-        row.tick.setFocusPolicy(Qt.FocusPolicy.NoFocus if row.required
-                                else Qt.FocusPolicy.StrongFocus)
+        row.tick.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus if row.required else Qt.FocusPolicy.StrongFocus
+        )
         font = row.tick.font()
         font.setBold(row.required)
         row.tick.setFont(font)
@@ -281,17 +302,26 @@ class AddOnsTab(QWidget):
         parts: list[str] = []
         if row.on_road:
             if row.required_by:
-                parts.append(self.tr("Required by {lenders}.").format(
-                    lenders=self.lender_label(row.required_by)))
-            parts.append(self.tr("A line of the on-road costs above: charged there, not "
-                                 "again here."))
+                parts.append(
+                    self.tr("Required by {lenders}.").format(
+                        lenders=self.lender_label(row.required_by)
+                    )
+                )
+            parts.append(
+                self.tr("A line of the on-road costs above: charged there, not again here.")
+            )
         elif row.required:
-            parts.append(self.tr("Required by {lender} for this loan: it stays in the plan.")
-                         .format(lender=self.lender_label(row.required_by)))
+            parts.append(
+                self.tr("Required by {lender} for this loan: it stays in the plan.").format(
+                    lender=self.lender_label(row.required_by)
+                )
+            )
         elif row.add_on.required_by:
-            parts.append(self.tr("Required by {lenders}.").format(
-                lenders=self.tr(", ").join(self.lender_label(n)
-                                          for n in row.add_on.required_by)))
+            parts.append(
+                self.tr("Required by {lenders}.").format(
+                    lenders=self.tr(", ").join(self.lender_label(n) for n in row.add_on.required_by)
+                )
+            )
         else:
             parts.append(self.tr("Optional."))
         if row.add_on.rule is PriceRule.PERCENT_OF_PRICE:
@@ -320,9 +350,14 @@ class AddOnsTab(QWidget):
         catalogue by its name), its quoted prices, what it financed."""
         self.reset()
         for saved in add_ons:
-            row = next((r for r in self.rows if saved.code and r.code == saved.code), None) \
-                or next((r for r in self.rows if not saved.code and saved.name in (
-                    r.add_on.name, r.add_on.name_zh)), None)
+            row = next((r for r in self.rows if saved.code and r.code == saved.code), None) or next(
+                (
+                    r
+                    for r in self.rows
+                    if not saved.code and saved.name in (r.add_on.name, r.add_on.name_zh)
+                ),
+                None,
+            )
             if row is None or row.on_road:
                 continue
             row.forced = False  # the plan had it: it stays when the lender changes
@@ -364,18 +399,30 @@ class AddOnsTab(QWidget):
                 errors[key] = problem
                 continue
             a = row.add_on
-            out.append(Priced(cs.AddOnInput(
-                a.plan_kind, a.name, money(price), row.required or self._insurance_required(row),
-                code=a.code, name_zh=a.name_zh), row.financed.isChecked()
-                and row.financed.isEnabled()))
+            out.append(
+                Priced(
+                    cs.AddOnInput(
+                        a.plan_kind,
+                        a.name,
+                        money(price),
+                        row.required or self._insurance_required(row),
+                        code=a.code,
+                        name_zh=a.name_zh,
+                    ),
+                    row.financed.isChecked() and row.financed.isEnabled(),
+                )
+            )
         self._show_total(out)
         return out, errors
 
     def _insurance_required(self, row: AddOnRow) -> bool:
         """Commercial insurance for a product that requires full insurance is the
         lender's requirement (the customer chooses which cover and insurer)."""
-        return bool(self._product is not None and self._product.requires_full_insurance
-                    and row.add_on.kind is AddOnKind.COMMERCIAL_INSURANCE)
+        return bool(
+            self._product is not None
+            and self._product.requires_full_insurance
+            and row.add_on.kind is AddOnKind.COMMERCIAL_INSURANCE
+        )
 
     def _show_total(self, lines: Sequence[Priced] | None = None) -> None:
         if lines is None:
@@ -383,18 +430,28 @@ class AddOnsTab(QWidget):
             for row in self.rows:  # (a quoted price as typed; one not readable yet: none)
                 price = self._typed_or_rule(row)
                 if row.tick.isChecked() and price is not None:
-                    lines.append(Priced(cs.AddOnInput("", "", price), row.financed.isChecked()
-                                        and row.financed.isEnabled()))
+                    lines.append(
+                        Priced(
+                            cs.AddOnInput("", "", price),
+                            row.financed.isChecked() and row.financed.isEnabled(),
+                        )
+                    )
         total = money(sum((Decimal(p.line.price or 0) for p in lines), ZERO))
         financed = money(sum((Decimal(p.line.price or 0) for p in lines if p.financed), ZERO))
-        self.total.setText(self.tr(
-            "Add-ons total: {total} CNY, of which {financed} CNY in the loan (the rest is "
-            "paid apart).").format(total=cny(total), financed=cny(financed)))
+        self.total.setText(
+            self.tr(
+                "Add-ons total: {total} CNY, of which {financed} CNY in the loan (the rest is "
+                "paid apart)."
+            ).format(total=cny(total), financed=cny(financed))
+        )
 
     def financed_keys(self) -> tuple[str, ...]:
         """The codes of the ticked add-ons the customer wants in the loan."""
-        return tuple(r.code for r in self.rows if r.tick.isChecked()
-                     and r.financed.isChecked() and r.financed.isEnabled())
+        return tuple(
+            r.code
+            for r in self.rows
+            if r.tick.isChecked() and r.financed.isChecked() and r.financed.isEnabled()
+        )
 
     def required_insurance_per_year(self, product: Product) -> Decimal:
         """The insurance ``product``'s lender requires, a year: the add-ons its lender
@@ -407,8 +464,12 @@ class AddOnsTab(QWidget):
                 continue
             required = bool(lender) and row.add_on.required_for(lender)
             # the customer's own pick (not one ticked for the chosen product's lender)
-            full_cover = row.add_on.kind is AddOnKind.COMMERCIAL_INSURANCE \
-                and row.tick.isChecked() and not row.forced and product.requires_full_insurance
+            full_cover = (
+                row.add_on.kind is AddOnKind.COMMERCIAL_INSURANCE
+                and row.tick.isChecked()
+                and not row.forced
+                and product.requires_full_insurance
+            )
             if not (required or full_cover):
                 continue
             price = self._typed_or_rule(row)

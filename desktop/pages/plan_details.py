@@ -86,7 +86,7 @@ class ChosenPanel(QWidget):
         self.info.set_lines(info)
 
     def subsidy_line(self, e: ProductEvaluation) -> str:
-        """"Subsidised by …": who pays the lender the difference, and what it is worth."""
+        """ "Subsidised by …": who pays the lender the difference, and what it is worth."""
         sub, s = e.product.subsidy, e.schedule
         if sub is None or s is None:
             return ""
@@ -97,9 +97,14 @@ class ChosenPanel(QWidget):
             return ""
         return self.tr(
             "Subsidised by {by}: the customer pays {rate}% a year (APR {apr}% with the fees), "
-            "the lender earns {lender}%; the subsidy is worth {value} CNY.").format(
-            by=who, rate=s.terms.annual_rate.normalize(), apr=e.apr,
-            lender=sub.lender_rate.normalize(), value=cny(value))
+            "the lender earns {lender}%; the subsidy is worth {value} CNY."
+        ).format(
+            by=who,
+            rate=s.terms.annual_rate.normalize(),
+            apr=e.apr,
+            lender=sub.lender_rate.normalize(),
+            value=cny(value),
+        )
 
 
 class GridTab(QWidget):
@@ -114,10 +119,12 @@ class GridTab(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout = QVBoxLayout(self)
-        legend = QLabel(self.tr(
-            "Monthly payment of the chosen product. Green: can be offered; grey: cannot (point "
-            "at the cell to see why). Click a cell to use its down payment and term."
-        ))
+        legend = QLabel(
+            self.tr(
+                "Monthly payment of the chosen product. Green: can be offered; grey: cannot (point "
+                "at the cell to see why). Click a cell to use its down payment and term."
+            )
+        )
         legend.setWordWrap(True)
         layout.addWidget(legend)
         layout.addWidget(self.view, 1)
@@ -148,14 +155,22 @@ class ScheduleTab(QWidget):
         if s is None:
             self.summary.setText(self.tr("This product cannot be priced as set up."))
             return
-        self.summary.setText(self.tr(
-            "Loan {amount} at {rate}% a year, {months} months. Total interest {interest}, "
-            "total fees {fees}, total repayment {total}. True APR {apr}% (effective "
-            "{ear}% a year)."
-        ).format(
-            amount=cny(s.terms.amount), rate=s.terms.annual_rate.normalize(),
-            months=s.terms.months, interest=cny(s.total_interest), fees=cny(s.total_fees),
-            total=cny(s.total_repayment), apr=e.apr, ear=rate2(s.effective_annual_rate)))
+        self.summary.setText(
+            self.tr(
+                "Loan {amount} at {rate}% a year, {months} months. Total interest {interest}, "
+                "total fees {fees}, total repayment {total}. True APR {apr}% (effective "
+                "{ear}% a year)."
+            ).format(
+                amount=cny(s.terms.amount),
+                rate=s.terms.annual_rate.normalize(),
+                months=s.terms.months,
+                interest=cny(s.total_interest),
+                fees=cny(s.total_fees),
+                total=cny(s.total_repayment),
+                apr=e.apr,
+                ear=rate2(s.effective_annual_rate),
+            )
+        )
 
 
 class SettlementTab(QWidget):
@@ -215,8 +230,7 @@ class SettlementTab(QWidget):
             self.fee.setText("–")
             return
         fee = e.product.fees.early_repayment_fee_percent
-        self.fee.setText(self.tr("{fee}% of the remaining principal").format(
-            fee=fee.normalize()))
+        self.fee.setText(self.tr("{fee}% of the remaining principal").format(fee=fee.normalize()))
         try:
             result = early_settlement(s, self.after.value(), fee)
         except SettlementError as exc:
@@ -241,8 +255,12 @@ class SavedPlansTab(QWidget):
         self.list = QListWidget()
         layout.addWidget(self.list, 1)
 
-    def show_plans(self, plans: Iterable[cs.PlanView], names: Mapping[str, str] | None,
-                   method_label: Callable[[RepaymentMethod], str]) -> None:
+    def show_plans(
+        self,
+        plans: Iterable[cs.PlanView],
+        names: Mapping[str, str] | None,
+        method_label: Callable[[RepaymentMethod], str],
+    ) -> None:
         self.list.clear()
         for p in plans:
             text = self.tr(
@@ -263,4 +281,3 @@ class SavedPlansTab(QWidget):
                 f.setBold(True)
                 item.setFont(f)
             self.list.addItem(item)
-

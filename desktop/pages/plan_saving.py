@@ -53,8 +53,10 @@ def fetch(ctx: AppContext, consultation_id: int) -> PlanData:
         product_names(ctx),
         settings_service.load_on_road_settings(db, actor.store_id),
         tuple(r.add_on for r in addons_admin.list_add_ons(db, actor, active_only=True)),
-        tuple((name, (e["name_zh"] or name) if ctx.chinese else name)
-              for name, e in catalogue_admin.lender_entries(db, actor.store_id).items()),
+        tuple(
+            (name, (e["name_zh"] or name) if ctx.chinese else name)
+            for name, e in catalogue_admin.lender_entries(db, actor.store_id).items()
+        ),
     )
 
 
@@ -78,17 +80,25 @@ def pick_of(p: cs.PlanView) -> Pick:
         p.method.value,
         p.term_months,
         money(p.down_payment or 0),
-        tuple(cs.AddOnInput(a.kind.value, a.name, a.price, a.required, a.code, a.name_zh)
-              for a in p.add_ons),
-        (p.balloon * 100 / p.amount).quantize(Decimal(1)) if p.balloon and p.amount
-        else ZERO,
+        tuple(
+            cs.AddOnInput(a.kind.value, a.name, a.price, a.required, a.code, a.name_zh)
+            for a in p.add_ons
+        ),
+        (p.balloon * 100 / p.amount).quantize(Decimal(1)) if p.balloon and p.amount else ZERO,
         p.deal,
     )
 
 
-def save_job(ctx: AppContext, cid: int, form: cs.PlanForm, *, existing: int | None,
-             draft: int | None, choose: bool, version: int | None
-             ) -> Callable[[], tuple[PlanData, int]]:
+def save_job(
+    ctx: AppContext,
+    cid: int,
+    form: cs.PlanForm,
+    *,
+    existing: int | None,
+    draft: int | None,
+    choose: bool,
+    version: int | None,
+) -> Callable[[], tuple[PlanData, int]]:
     """The job that saves ``form`` (or reuses the saved plan ``existing``), deletes the
     unchosen ``draft`` it replaces and, with ``choose``, makes it the plan to sign; it
     returns the page's data after the save and the plan's id."""

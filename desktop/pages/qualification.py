@@ -131,9 +131,7 @@ class QualificationPage(StepPage):
         self.worst_overdue = QSpinBox()
         self.worst_overdue.setRange(0, 3650)
         self.worst_overdue.setSuffix(self.tr(" days"))
-        self.add_row(
-            cform, "worst_overdue_days", self.tr("Worst overdue"), self.worst_overdue
-        )
+        self.add_row(cform, "worst_overdue_days", self.tr("Worst overdue"), self.worst_overdue)
         self.current_debt = QLineEdit("0")
         self.add_row(cform, "current_debt", self.tr("Outstanding debt (CNY)"), self.current_debt)
         self.monthly_debt = QLineEdit("0")

@@ -233,7 +233,10 @@ class ReceptionPage(StepPage):
                 "{date}. Please talk to the manager before going on; no finance plan can be "
                 "offered."
             ).format(
-                matched=matched, source=source, why=why, store=hit.store_name,
+                matched=matched,
+                source=source,
+                why=why,
+                store=hit.store_name,
                 date=local_date_text(hit.added_at) if hit.added_at else "",
             )
         return self.tr(
@@ -255,8 +258,10 @@ class ReceptionPage(StepPage):
                 "{date}. Please talk to the manager before going on; no finance plan can be "
                 "offered."
             ).format(
-                source=self._source_text(hit), why=self._why_text(hit),
-                store=params["store"], date=params.get("date", ""),
+                source=self._source_text(hit),
+                why=self._why_text(hit),
+                store=params["store"],
+                date=params.get("date", ""),
             )
         return self.tr(
             "Blacklist: this customer matches the {source} ({why}). Please talk to the manager "
@@ -364,8 +369,15 @@ class ReceptionPage(StepPage):
         self._show_saved_numbers(full)
 
     def _show_blank(self) -> None:
-        for edit in (self.name, self.phone, self.id_number, self.purpose, self.budget,
-                     self.wished_down, self.wished_monthly):
+        for edit in (
+            self.name,
+            self.phone,
+            self.id_number,
+            self.purpose,
+            self.budget,
+            self.wished_down,
+            self.wished_monthly,
+        ):
             edit.clear()
         self.phone.setPlaceholderText(self.tr("11 digits, e.g. 138 1234 5678"))
         self.id_number.setPlaceholderText(self.tr("18 characters; the last may be X"))
@@ -399,14 +411,14 @@ class ReceptionPage(StepPage):
             err.show_text("")
             self.phone_hint.setStyleSheet(OK_STYLE)
             self.phone_hint.setText(self.tr("Valid mainland mobile number."))
-        elif result.reason is not None and result.reason.code == "phone.wrong_length" and len(
-            result.normalized
-        ) < identity.PHONE_LENGTH:
+        elif (
+            result.reason is not None
+            and result.reason.code == "phone.wrong_length"
+            and len(result.normalized) < identity.PHONE_LENGTH
+        ):
             err.show_text("")
             self.phone_hint.setStyleSheet("")
-            self.phone_hint.setText(
-                self.tr("{n} of 11 digits").format(n=len(result.normalized))
-            )
+            self.phone_hint.setText(self.tr("{n} of 11 digits").format(n=len(result.normalized)))
         else:
             self.phone_hint.clear()
             err.show_text(tr_reason(result.reason) if result.reason else "")
@@ -439,9 +451,7 @@ class ReceptionPage(StepPage):
         ):
             err.show_text("")
             self.id_hint.setStyleSheet("")
-            self.id_hint.setText(
-                self.tr("{n} of 18 characters").format(n=len(result.normalized))
-            )
+            self.id_hint.setText(self.tr("{n} of 18 characters").format(n=len(result.normalized)))
         else:
             self.id_hint.clear()
             err.show_text(tr_reason(result.reason) if result.reason else "")
@@ -521,9 +531,7 @@ class ReceptionPage(StepPage):
                 errors["id_number"] = tr_reason(result_id.reason)
                 self.id_hint.clear()
             if not self.consent.isChecked():
-                errors["consent"] = self.tr(
-                    "Tick the consent box before the ID number is stored."
-                )
+                errors["consent"] = self.tr("Tick the consent box before the ID number is stored.")
         return errors
 
     def _new_job(self) -> Any:
@@ -548,7 +556,12 @@ class ReceptionPage(StepPage):
                 cust = None
                 try:
                     cust = customers.create_customer(
-                        uow, actor, name, phone=phone, id_number=idn, tier=tier,
+                        uow,
+                        actor,
+                        name,
+                        phone=phone,
+                        id_number=idn,
+                        tier=tier,
                         source_channel=channel,
                         consent_purpose=CONSENT_PURPOSE if consent else None,
                     )
@@ -561,8 +574,14 @@ class ReceptionPage(StepPage):
                     ).id
                 try:
                     cs.save_reception(
-                        uow, actor, cid, source_channel=channel, intent_level=intent,
-                        purpose=purpose, budget=budget, wished_down_payment=down,
+                        uow,
+                        actor,
+                        cid,
+                        source_channel=channel,
+                        intent_level=intent,
+                        purpose=purpose,
+                        budget=budget,
+                        wished_down_payment=down,
                         wished_monthly_payment=monthly,
                     )
                 except ValidationError as exc:

@@ -190,8 +190,9 @@ class SigningPage(StepPage):
         done = sum(box.isChecked() for box in self.boxes.values())
         total = len(self.boxes)
         has_plan = bool(self._data and self._data.plan is not None)
-        self.progress.setText(self.tr("{done} of {total} items done").format(
-            done=done, total=total))
+        self.progress.setText(
+            self.tr("{done} of {total} items done").format(done=done, total=total)
+        )
         self.sign_button.setEnabled(has_plan and not self.signed and done == total)
 
     def _autosave_allowed(self) -> bool:
@@ -265,19 +266,25 @@ class SigningPage(StepPage):
             self.tr("Signed on {when}.").format(
                 when=signed_at.astimezone().strftime("%Y-%m-%d %H:%M")
             ),
-            self.tr("Next: second review, disbursement after the down payment arrives, title "
-                    "transfer and mortgage registration, then delivery."),
+            self.tr(
+                "Next: second review, disbursement after the down payment arrives, title "
+                "transfer and mortgage registration, then delivery."
+            ),
         ]
         disbursed = c.funnel.get(FunnelStage.DISBURSED)
         delivered = c.funnel.get(FunnelStage.DELIVERED)
         if disbursed is not None:
             due = (disbursed + timedelta(days=s.follow_up_after_disbursement_days)).astimezone()
-            lines.append(self.tr("Disbursed. Revisit follow-up due {due}.").format(
-                due=due.strftime("%Y-%m-%d")))
+            lines.append(
+                self.tr("Disbursed. Revisit follow-up due {due}.").format(
+                    due=due.strftime("%Y-%m-%d")
+                )
+            )
         if delivered is not None:
             due = (delivered + timedelta(days=s.follow_up_after_delivery_days)).astimezone()
-            lines.append(self.tr("Delivered. Follow-up call due {due}.").format(
-                due=due.strftime("%Y-%m-%d")))
+            lines.append(
+                self.tr("Delivered. Follow-up call due {due}.").format(due=due.strftime("%Y-%m-%d"))
+            )
         self.after_text.setText("\n".join(lines))
         self.disbursed_button.setEnabled(disbursed is None)
         self.delivered_button.setEnabled(delivered is None)
@@ -334,7 +341,12 @@ class SigningPage(StepPage):
             def build(version: int | None) -> Callable[[], SigningData]:
                 def job() -> SigningData:
                     cs.save_signing(
-                        db, actor, cid, checked, sign=True, signed_on=day,
+                        db,
+                        actor,
+                        cid,
+                        checked,
+                        sign=True,
+                        signed_on=day,
                         expected_version=version,
                     )
                     return self._fetch(cid)
@@ -429,9 +441,7 @@ class SigningPage(StepPage):
 
             def build(version: int | None) -> Callable[[], SigningData]:
                 def job() -> SigningData:
-                    cs.record_lender_decision(
-                        db, actor, cid, expected_version=version, **values
-                    )
+                    cs.record_lender_decision(db, actor, cid, expected_version=version, **values)
                     return self._fetch(cid)
 
                 return job
@@ -469,18 +479,21 @@ class SigningPage(StepPage):
             if d.approved_amount is not None:
                 extra.append(self.tr("amount {amount} CNY").format(amount=cny(d.approved_amount)))
             if d.approved_rate is not None:
-                extra.append(self.tr("rate {rate}% a year").format(
-                    rate=d.approved_rate.normalize()))
+                extra.append(
+                    self.tr("rate {rate}% a year").format(rate=d.approved_rate.normalize())
+                )
             text = self.tr("Approved on {date} (recorded by {who}).").format(date=when, who=who)
             if extra:
                 text += " " + self.tr("The lender changed: {what}.").format(what=", ".join(extra))
         elif d.outcome is cs.DecisionOutcome.DECLINED:
             why = tr_reason(cs.decline_reason_label(d.reason_code)) if d.reason_code else ""
             text = self.tr("Declined on {date}: {why} (recorded by {who}).").format(
-                date=when, why=why, who=who)
+                date=when, why=why, who=who
+            )
         else:
-            text = self.tr("The customer withdrew the application on {date} (recorded by "
-                           "{who}).").format(date=when, who=who)
+            text = self.tr(
+                "The customer withdrew the application on {date} (recorded by {who})."
+            ).format(date=when, who=who)
         if d.note:
             text += "\n" + d.note
         return text

@@ -62,9 +62,7 @@ def product_names(ctx: AppContext) -> dict[str, str]:
     from db.services import catalogue
 
     cat = catalogue.load_catalogue(ctx.database, ctx.staff.store_id, include_inactive=True)
-    return {
-        p.code: (p.name_zh if ctx.chinese and p.name_zh else p.name) for p in cat.products
-    }
+    return {p.code: (p.name_zh if ctx.chinese and p.name_zh else p.name) for p in cat.products}
 
 
 def validation_texts(exc: ValidationError) -> dict[str, str]:
@@ -73,7 +71,6 @@ def validation_texts(exc: ValidationError) -> dict[str, str]:
 
 
 validation_errors = validation_texts  # the pages' older name
-
 
 
 def local_when(moment: datetime, language: str) -> str:
@@ -88,5 +85,3 @@ def local_when(moment: datetime, language: str) -> str:
     if local.date() == datetime.now().astimezone().date():
         return time_text
     return f"{locale.toString(QDate(local.year, local.month, local.day), fmt)} {time_text}"
-
-

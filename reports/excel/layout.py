@@ -247,8 +247,10 @@ class Table:
         """One data row; ``kinds`` overrides the columns' kinds for this row only."""
         out: list[Any] = []
         for i, (kind, value) in enumerate(zip(kinds or self._kinds, values, strict=True)):
-            if kind == "text" and not total and (
-                not isinstance(value, str) or not value.startswith("=")
+            if (
+                kind == "text"
+                and not total
+                and (not isinstance(value, str) or not value.startswith("="))
             ):
                 # unstyled: a plain value is cheaper for openpyxl than a cell object
                 out.append(value)
@@ -284,8 +286,14 @@ class Table:
     def last_row(self) -> int:
         return HEADER_ROW + self.rows_written
 
-    def add_chart_below(self, chart: Any, *, height_rows: int = 18,
-                        max_width_cm: float = 24.0, reserve: bool = False) -> None:
+    def add_chart_below(
+        self,
+        chart: Any,
+        *,
+        height_rows: int = 18,
+        max_width_cm: float = 24.0,
+        reserve: bool = False,
+    ) -> None:
         """Anchor ``chart`` two rows under the last row written, as wide as the table
         (within ``max_width_cm``), ``height_rows`` rows high: it covers no cell with
         data and prints inside the table's page width.  Call after the last row, or

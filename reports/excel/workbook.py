@@ -69,7 +69,8 @@ def _frame(report: Report, lang: str | None) -> PageFrame:
     return PageFrame(
         store=report.summary.store_name,
         period=_t("{start} to {end}", lang).format(
-            start=p.start.isoformat(), end=p.end.isoformat()),
+            start=p.start.isoformat(), end=p.end.isoformat()
+        ),
         page=_t("Page {page} of {pages}", lang),
     )
 
@@ -133,8 +134,7 @@ def _summary(wb: Workbook, title: str, report: Report, lang: str | None, masked:
         (_t("Plans priced", lang), "int", s.plans_priced),
         (_t("Approved by the lender", lang), "int", s.approved),
         (_t("Declined by the lender", lang), "int", s.declined),
-        (_t("Approval rate (approved / decided by the lender)", lang), "percent",
-         s.approval_rate),
+        (_t("Approval rate (approved / decided by the lender)", lang), "percent", s.approval_rate),
         (_t("Withdrawn by the customer", lang), "int", s.withdrawn),
         (_t("Refused by us (eligibility, suspected fraud)", lang), "int", s.refused),
         (_t("Signed", lang), "int", s.signed),
@@ -145,8 +145,11 @@ def _summary(wb: Workbook, title: str, report: Report, lang: str | None, masked:
         (_t("Lender-required insurance", lang), "percent", s.required_insurance_rate),
         (_t("Add-on attach rate (optional add-ons)", lang), "percent", s.add_on_attach_rate),
         *(
-            (_t("Add-on attach rate: {kind}", lang).format(kind=label("add_on_kind", k, lang)),
-             "percent", rate)
+            (
+                _t("Add-on attach rate: {kind}", lang).format(kind=label("add_on_kind", k, lang)),
+                "percent",
+                rate,
+            )
             for k, rate in s.add_on_attach_by_kind
         ),
         (_t("Average days to close", lang), "decimal1", s.average_days_to_close),
@@ -176,8 +179,11 @@ def _summary(wb: Workbook, title: str, report: Report, lang: str | None, masked:
             (_t("Signed", lang), "int", store.signed),
             (_t("Lost", lang), "int", store.lost),
             (_t("Loan amount (CNY)", lang), "money", store.loan_amount),
-            (_t("Approval rate (approved / decided by the lender)", lang), "percent",
-             store.approval_rate),
+            (
+                _t("Approval rate (approved / decided by the lender)", lang),
+                "percent",
+                store.approval_rate,
+            ),
             (_t("Average APR (weighted by loan amount)", lang), "percent", store.average_apr),
         ):
             table.row([name, value], kinds=("text", kind))
@@ -210,12 +216,16 @@ def _kpis(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
     k = report.kpis
     names = [label("kpi", code, lang) for code in _KPI_KINDS]
     score = _t("Weighted score", lang)
-    cols = [Column(_t("Salesperson", lang), "text"),
-            *(Column(n, kinds[1]) for n, kinds in zip(names, _KPI_KINDS.values(), strict=True)),
-            Column(score, "number")]
+    cols = [
+        Column(_t("Salesperson", lang), "text"),
+        *(Column(n, kinds[1]) for n, kinds in zip(names, _KPI_KINDS.values(), strict=True)),
+        Column(score, "number"),
+    ]
     weights = _list(
-        [f"{label('kpi', code, lang)} {k.targets.weight(code).normalize():f}%"
-         for code in _KPI_KINDS],
+        [
+            f"{label('kpi', code, lang)} {k.targets.weight(code).normalize():f}%"
+            for code in _KPI_KINDS
+        ],
         lang,
     )
     context = _t(
@@ -232,25 +242,57 @@ def _kpis(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
     def name(r: Any) -> str:
         return _person(r.name, r.staff_id, lang)
 
-    target_row = [_t("Target (per salesperson)", lang),
-                  *(k.targets.target(code, k.months) for code in _KPI_KINDS), Decimal(100)]
+    target_row = [
+        _t("Target (per salesperson)", lang),
+        *(k.targets.target(code, k.months) for code in _KPI_KINDS),
+        Decimal(100),
+    ]
     actuals = [[name(r), *(r.line(c).actual for c in _KPI_KINDS), r.score] for r in everyone]
     target_kinds = ("text", *(v[0] for v in _KPI_KINDS.values()), "number")
     achievement_heads = [_t("Salesperson", lang), *names, score, _t("Target", lang)]
-    achievements = [[name(r), *(r.line(c).achievement for c in _KPI_KINDS), r.score,
-                     Decimal(100)] for r in everyone]
+    achievements = [
+        [name(r), *(r.line(c).achievement for c in _KPI_KINDS), r.score, Decimal(100)]
+        for r in everyone
+    ]
     decision_heads = [
-        _t("Salesperson", lang), _t("Approved by the lender", lang),
-        _t("Declined by the lender", lang), label("kpi", "approval_rate", lang),
-        _t("Withdrawn by the customer", lang), _t("Refused by us", lang),
-        _t("Average days to close", lang), _t("Average APR (weighted by loan amount)", lang)]
-    decisions = [[name(r), r.approved, r.declined, r.line("approval_rate").actual, r.withdrawn,
-                  r.refused, r.average_days_to_close, r.average_apr] for r in everyone]
+        _t("Salesperson", lang),
+        _t("Approved by the lender", lang),
+        _t("Declined by the lender", lang),
+        label("kpi", "approval_rate", lang),
+        _t("Withdrawn by the customer", lang),
+        _t("Refused by us", lang),
+        _t("Average days to close", lang),
+        _t("Average APR (weighted by loan amount)", lang),
+    ]
+    decisions = [
+        [
+            name(r),
+            r.approved,
+            r.declined,
+            r.line("approval_rate").actual,
+            r.withdrawn,
+            r.refused,
+            r.average_days_to_close,
+            r.average_apr,
+        ]
+        for r in everyone
+    ]
     table = Table(
-        wb, title, _t("Salesperson KPIs", lang), context, cols,
-        rows_for_width=[target_row, *actuals, achievement_heads, *achievements,
-                        decision_heads, *decisions],
-        freeze_column=1, page=_frame(report, lang),
+        wb,
+        title,
+        _t("Salesperson KPIs", lang),
+        context,
+        cols,
+        rows_for_width=[
+            target_row,
+            *actuals,
+            achievement_heads,
+            *achievements,
+            decision_heads,
+            *decisions,
+        ],
+        freeze_column=1,
+        page=_frame(report, lang),
     )
     table.row(target_row, kinds=target_kinds)
     for v in actuals[:-1]:
@@ -285,15 +327,20 @@ def _kpis(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
         bars.y_axis.title = score
         bars.y_axis.scaling.min = 0
         bars.y_axis.scaling.max = max(
-            120, int(max((r.score for r in k.rows), default=Decimal(0))) + 10)
+            120, int(max((r.score for r in k.rows), default=Decimal(0))) + 10
+        )
         # bars: each salesperson's weighted score; the line: 100, every target met
-        bars.add_data(Reference(table.ws, min_col=score_col, min_row=first - 1,
-                                max_row=last_person), titles_from_data=True)
+        bars.add_data(
+            Reference(table.ws, min_col=score_col, min_row=first - 1, max_row=last_person),
+            titles_from_data=True,
+        )
         cats = Reference(table.ws, min_col=1, min_row=first, max_row=last_person)
         bars.set_categories(cats)
         target = LineChart()
-        target.add_data(Reference(table.ws, min_col=score_col + 1, min_row=first - 1,
-                                  max_row=last_person), titles_from_data=True)
+        target.add_data(
+            Reference(table.ws, min_col=score_col + 1, min_row=first - 1, max_row=last_person),
+            titles_from_data=True,
+        )
         target.set_categories(cats)
         bars += target
         bars.legend.position = "b"
@@ -318,8 +365,13 @@ def _funnel(wb: Workbook, title: str, report: Report, lang: str | None) -> None:
         "Consultations first contacted in the period, by the furthest stage reached.", lang
     )
     table = Table(
-        wb, title, _t("Sales funnel", lang), _context(report, lang) + " · " + context, cols,
-        rows_for_width=[(s, None, None, None) for s in stages], min_columns=len(stages) + 2,
+        wb,
+        title,
+        _t("Sales funnel", lang),
+        _context(report, lang) + " · " + context,
+        cols,
+        rows_for_width=[(s, None, None, None) for s in stages],
+        min_columns=len(stages) + 2,
         page=_frame(report, lang),
     )
     for name, step in zip(stages, f.overall, strict=True):
@@ -368,25 +420,58 @@ def _products(wb: Workbook, title: str, report: Report, lang: str | None) -> Non
         Column(_t("Average term (months)", lang), "decimal1"),
     ]
     mix = [
-        [p.name(shown), p.loans, p.loan_share, p.amount, p.amount_share, p.average_apr,
-         p.average_term]
+        [
+            p.name(shown),
+            p.loans,
+            p.loan_share,
+            p.amount,
+            p.amount_share,
+            p.average_apr,
+            p.average_term,
+        ]
         for p in report.products
     ]
     t = report.product_total
-    total = [word("Total", lang), t.loans, t.loan_share, t.amount, t.amount_share,
-             t.average_apr, t.average_term]
-    detail_heads = [_t("Product", lang), _t("Lender", lang), _t("Repayment method", lang),
-                    _t("Loans", lang), _t("Loan amount (CNY)", lang), apr,
-                    _t("Average term (months)", lang)]
+    total = [
+        word("Total", lang),
+        t.loans,
+        t.loan_share,
+        t.amount,
+        t.amount_share,
+        t.average_apr,
+        t.average_term,
+    ]
+    detail_heads = [
+        _t("Product", lang),
+        _t("Lender", lang),
+        _t("Repayment method", lang),
+        _t("Loans", lang),
+        _t("Loan amount (CNY)", lang),
+        apr,
+        _t("Average term (months)", lang),
+    ]
     details = [
-        [p.name(shown), lender_name(p.lender, lang), label("method", p.method, lang), p.loans,
-         p.amount, p.average_apr, p.average_term]
+        [
+            p.name(shown),
+            lender_name(p.lender, lang),
+            label("method", p.method, lang),
+            p.loans,
+            p.amount,
+            p.average_apr,
+            p.average_term,
+        ]
         for p in report.product_details
     ]
     context = _context(report, lang) + " · " + _t("Loans signed in the period.", lang)
-    table = Table(wb, title, _t("Products and lenders", lang), context, cols,
-                  rows_for_width=[*mix, total, *details,
-                                  detail_heads], page=_frame(report, lang))
+    table = Table(
+        wb,
+        title,
+        _t("Products and lenders", lang),
+        context,
+        cols,
+        rows_for_width=[*mix, total, *details, detail_heads],
+        page=_frame(report, lang),
+    )
     for v in mix:
         table.row(v)
     last = table.last_row
@@ -399,8 +484,9 @@ def _products(wb: Workbook, title: str, report: Report, lang: str | None) -> Non
         chart.x_axis.tickLblSkip = 1  # every product named
         chart.y_axis.number_format = "0%"
         chart.legend = None
-        chart.add_data(Reference(table.ws, min_col=3, min_row=HEADER_ROW, max_row=last),
-                       titles_from_data=True)
+        chart.add_data(
+            Reference(table.ws, min_col=3, min_row=HEADER_ROW, max_row=last), titles_from_data=True
+        )
         chart.set_categories(Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=last))
         table.add_chart_below(chart, height_rows=min(15, 2 * len(mix) + 6), reserve=True)
     # the detail: by product, lender and repayment method (its own headings)
@@ -431,10 +517,16 @@ def _rejections(wb: Workbook, title: str, report: Report, lang: str | None) -> N
         else:
             text = template_label(tr.reason(r.reason))
         body.append([label("rejection", r.kind, lang), text, r.count, r.share])
-    context = _context(report, lang) + " · " + _t(
-        "Lost, refused or blocked in the period.", lang)
-    table = Table(wb, title, _t("Rejections and losses", lang), context, cols,
-                  rows_for_width=body, page=_frame(report, lang))
+    context = _context(report, lang) + " · " + _t("Lost, refused or blocked in the period.", lang)
+    table = Table(
+        wb,
+        title,
+        _t("Rejections and losses", lang),
+        context,
+        cols,
+        rows_for_width=body,
+        page=_frame(report, lang),
+    )
     for v in body:
         table.row(v)
     table.finish()
@@ -454,10 +546,20 @@ def _channels(wb: Workbook, title: str, report: Report, lang: str | None) -> Non
     ]
     t = report.channel_total
     total = [word("Total", lang), t.leads, t.signed, t.conversion, t.amount]
-    context = _context(report, lang) + " · " + _t(
-        "Leads first contacted in the period and how many of them signed.", lang)
-    table = Table(wb, title, _t("Channels", lang), context, cols, rows_for_width=[*body, total],
-                  page=_frame(report, lang))
+    context = (
+        _context(report, lang)
+        + " · "
+        + _t("Leads first contacted in the period and how many of them signed.", lang)
+    )
+    table = Table(
+        wb,
+        title,
+        _t("Channels", lang),
+        context,
+        cols,
+        rows_for_width=[*body, total],
+        page=_frame(report, lang),
+    )
     for v in body:
         table.row(v)
     table.row(total, total=True)
@@ -466,8 +568,10 @@ def _channels(wb: Workbook, title: str, report: Report, lang: str | None) -> Non
         chart = BarChart()
         chart.title = _t("Leads and signed loans by channel", lang)
         last = HEADER_ROW + len(body)
-        chart.add_data(Reference(table.ws, min_col=2, max_col=3, min_row=HEADER_ROW,
-                                 max_row=last), titles_from_data=True)
+        chart.add_data(
+            Reference(table.ws, min_col=2, max_col=3, min_row=HEADER_ROW, max_row=last),
+            titles_from_data=True,
+        )
         chart.set_categories(Reference(table.ws, min_col=1, min_row=FIRST_DATA_ROW, max_row=last))
         table.add_chart_below(chart, height_rows=18)
 
@@ -484,15 +588,32 @@ def _follow_ups(wb: Workbook, title: str, report: Report, lang: str | None) -> N
     ]
 
     def values(f: Any) -> list[Any]:
-        return [_person(f.name, f.staff_id, lang), f.due, f.on_time, f.late, f.missed, f.open,
-                f.on_time_rate]
+        return [
+            _person(f.name, f.staff_id, lang),
+            f.due,
+            f.on_time,
+            f.late,
+            f.missed,
+            f.open,
+            f.on_time_rate,
+        ]
 
     body = [values(f) for f in report.follow_ups]
     total = values(report.follow_up_total)
-    context = _context(report, lang) + " · " + _t(
-        "Follow-ups due in the period; on time = done by the end of the day it was due.", lang)
-    table = Table(wb, title, _t("Follow-ups", lang), context, cols,
-                  rows_for_width=[*body, total], page=_frame(report, lang))
+    context = (
+        _context(report, lang)
+        + " · "
+        + _t("Follow-ups due in the period; on time = done by the end of the day it was due.", lang)
+    )
+    table = Table(
+        wb,
+        title,
+        _t("Follow-ups", lang),
+        context,
+        cols,
+        rows_for_width=[*body, total],
+        page=_frame(report, lang),
+    )
     for v in body:
         table.row(v)
     table.row(total, total=True)
@@ -505,18 +626,29 @@ def _overdue(wb: Workbook, title: str, report: Report, lang: str | None) -> None
     first = _t("Salesperson", lang)
 
     def heads(name: str) -> list[str]:
-        return [name, _t("Loans being repaid", lang), _t("Settled", lang),
-                _t("Overdue M1+ (1+ days)", lang), _t("M1+ rate", lang),
-                _t("Overdue M3+ (61+ days)", lang), _t("M3+ rate", lang)]
+        return [
+            name,
+            _t("Loans being repaid", lang),
+            _t("Settled", lang),
+            _t("Overdue M1+ (1+ days)", lang),
+            _t("M1+ rate", lang),
+            _t("Overdue M3+ (61+ days)", lang),
+            _t("M3+ rate", lang),
+        ]
 
     kinds = ("text", "int", "int", "int", "percent", "int", "percent")
     cols = [Column(h, k) for h, k in zip(heads(first), kinds, strict=True)]
     if o is None:
-        context = _context(report, lang) + " · " + _t(
-            "No post-loan status imported yet: import the lenders' files under Tools → "
-            "Import lender status….", lang)
-        Table(wb, title, _t("Overdue", lang), context, cols,
-              page=_frame(report, lang)).finish(0)
+        context = (
+            _context(report, lang)
+            + " · "
+            + _t(
+                "No post-loan status imported yet: import the lenders' files under Tools → "
+                "Import lender status….",
+                lang,
+            )
+        )
+        Table(wb, title, _t("Overdue", lang), context, cols, page=_frame(report, lang)).finish(0)
         return
     shown = lang or translator().language
 
@@ -531,20 +663,39 @@ def _overdue(wb: Workbook, title: str, report: Report, lang: str | None) -> None
             name = x.label(shown)
         return [name, x.loans, x.settled, x.m1, x.m1_rate, x.m3, x.m3_rate]
 
-    sections = [(first, o.of("salesperson")), (_t("Product", lang), o.of("product")),
-                (_t("Lender", lang), o.of("lender"))]
+    sections = [
+        (first, o.of("salesperson")),
+        (_t("Product", lang), o.of("product")),
+        (_t("Lender", lang), o.of("lender")),
+    ]
     body = {k: [values(x) for x in xs] for k, xs in sections}
     total = values(o.total)
-    context = _context(report, lang) + " · " + _t(
-        "Each signed loan's latest status from the lenders' files up to {end} (as of "
-        "{dates}); rate = overdue loans / loans being repaid.", lang).format(
-        end=report.period.end.isoformat(),
-        dates=_list([d.isoformat() for d in o.as_of[-3:]], lang)
-        + (" …" if len(o.as_of) > 3 else ""))
-    table = Table(wb, title, _t("Overdue", lang), context, cols,
-                  rows_for_width=[*(r for rows in body.values() for r in rows), total,
-                                  *(heads(k) for k, _ in sections)],
-                  page=_frame(report, lang))
+    context = (
+        _context(report, lang)
+        + " · "
+        + _t(
+            "Each signed loan's latest status from the lenders' files up to {end} (as of "
+            "{dates}); rate = overdue loans / loans being repaid.",
+            lang,
+        ).format(
+            end=report.period.end.isoformat(),
+            dates=_list([d.isoformat() for d in o.as_of[-3:]], lang)
+            + (" …" if len(o.as_of) > 3 else ""),
+        )
+    )
+    table = Table(
+        wb,
+        title,
+        _t("Overdue", lang),
+        context,
+        cols,
+        rows_for_width=[
+            *(r for rows in body.values() for r in rows),
+            total,
+            *(heads(k) for k, _ in sections),
+        ],
+        page=_frame(report, lang),
+    )
     for i, (name, _) in enumerate(sections):
         if i:
             table.blank()
@@ -607,7 +758,7 @@ def lost_parts(code: str, text: str, lang: str | None) -> tuple[str, str]:
     for shown in (template, translator("zh_CN").reason(template)):
         for sep in (": ", "："):
             if note.startswith(shown + sep):
-                note = note[len(shown + sep):]
+                note = note[len(shown + sep) :]
         if note == shown:
             note = ""
     return label, note
@@ -634,12 +785,24 @@ def _consultations(
     tick: Tick,
 ) -> int:
     cols = consultation_columns(lang, masked)
-    context = _context(report, lang) + " · " + (
-        _t("Personal data masked.", lang) if masked
-        else _t("Unmasked personal data: handle under the store's privacy rules.", lang)
+    context = (
+        _context(report, lang)
+        + " · "
+        + (
+            _t("Personal data masked.", lang)
+            if masked
+            else _t("Unmasked personal data: handle under the store's privacy rules.", lang)
+        )
     )
-    table = Table(wb, title, _t("Consultations", lang), context, cols, freeze_column=1,
-                  page=_frame(report, lang))
+    table = Table(
+        wb,
+        title,
+        _t("Consultations", lang),
+        context,
+        cols,
+        freeze_column=1,
+        page=_frame(report, lang),
+    )
     from db.models.enums import FUNNEL_ORDER, Channel, ConsultationStatus, Intent
 
     channels = _lookup("channel", [c.value for c in Channel] + [""], lang)
@@ -649,8 +812,10 @@ def _consultations(
     decisions = _lookup("decision", ["approved", "declined", "withdrawn", ""], lang)
     methods: dict[str, str] = {}
     tiers = {
-        "vip": _t("VIP", lang), "regular": _t("Regular", lang),
-        "potential": _t("Potential", lang), "": "",
+        "vip": _t("VIP", lang),
+        "regular": _t("Regular", lang),
+        "potential": _t("Potential", lang),
+        "": "",
     }
     yes, no = _t("Yes", lang), _t("No", lang)
     zh = (lang or translator().language).startswith("zh")
@@ -660,34 +825,36 @@ def _consultations(
         method = methods.get(r.method)
         if method is None:
             method = methods[r.method] = label("method", r.method, lang)
-        append([
-            r.id,
-            r.contact_at,
-            r.customer_name,
-            r.phone,
-            r.id_number,
-            r.monthly_income,
-            tiers.get(r.tier, r.tier),
-            channels.get(r.channel, r.channel),
-            intents.get(r.intent, r.intent),
-            r.consultant,
-            statuses.get(r.status, r.status),
-            stages.get(r.stage, r.stage),
-            decisions.get(r.lender_outcome, r.lender_outcome),
-            r.grade,
-            r.product_zh if zh and r.product_zh else r.product,
-            lender_name(r.lender, lang),
-            method,
-            r.amount,
-            r.term_months,
-            r.apr,
-            r.first_payment,
-            None if r.insurance is None else (yes if r.insurance else no),
-            r.signed_at,
-            r.delivered_at,
-            *lost_parts(r.lost_reason_code, r.lost_reason, lang),
-            r.satisfaction,
-        ])
+        append(
+            [
+                r.id,
+                r.contact_at,
+                r.customer_name,
+                r.phone,
+                r.id_number,
+                r.monthly_income,
+                tiers.get(r.tier, r.tier),
+                channels.get(r.channel, r.channel),
+                intents.get(r.intent, r.intent),
+                r.consultant,
+                statuses.get(r.status, r.status),
+                stages.get(r.stage, r.stage),
+                decisions.get(r.lender_outcome, r.lender_outcome),
+                r.grade,
+                r.product_zh if zh and r.product_zh else r.product,
+                lender_name(r.lender, lang),
+                method,
+                r.amount,
+                r.term_months,
+                r.apr,
+                r.first_payment,
+                None if r.insurance is None else (yes if r.insurance else no),
+                r.signed_at,
+                r.delivered_at,
+                *lost_parts(r.lost_reason_code, r.lost_reason, lang),
+                r.satisfaction,
+            ]
+        )
         n += 1
         if n % ROW_TICK == 0:
             tick(ROW_TICK)

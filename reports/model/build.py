@@ -111,47 +111,14 @@ TR_STRINGS = (
 assert len(STAGES) == len(STAGE_COLUMNS)
 
 
-
-
-
-
-
-
-
 # ---------------------------------------------------------------------------
 # small SQL helpers
 # ---------------------------------------------------------------------------
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 # ---------------------------------------------------------------------------
 # the report
 # ---------------------------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
 
 
 Activity = tuple[dict[int | None, tuple[KpiActuals, dict[str, Any]]], int, int]
@@ -226,9 +193,7 @@ def build_report(
         staff: dict[int, tuple[str, str, bool]] = {
             row.id: (row.display_name, row.role, row.active)
             for row in s.execute(
-                select(Staff.id, Staff.display_name, Staff.role, Staff.active).where(
-                    staff_of(sids)
-                )
+                select(Staff.id, Staff.display_name, Staff.role, Staff.active).where(staff_of(sids))
             )
         }
 
@@ -251,11 +216,14 @@ def build_report(
         channels = _channels(s, sids, lo, hi)
         follow_ups = _follow_ups(s, sids, period, moment)
         overdue = _overdue(s, sids, period, name_of)
-        row_count = s.scalar(
-            select(func.count(C.id)).where(
-                in_stores(C.store_id, sids), _within(C.contact_at, lo, hi)
+        row_count = (
+            s.scalar(
+                select(func.count(C.id)).where(
+                    in_stores(C.store_id, sids), _within(C.contact_at, lo, hi)
+                )
             )
-        ) or 0
+            or 0
+        )
 
     totals = sum((a for a, _ in per_person.values()), KpiActuals())
 
@@ -263,7 +231,8 @@ def build_report(
     months = period.month_equivalents()
     people: set[int | None] = set(per_person)
     people.update(
-        sid_ for sid_, (_, role, active) in staff.items()
+        sid_
+        for sid_, (_, role, active) in staff.items()
         if active and role == Role.CONSULTANT.value
     )
     ordered = sorted(people, key=lambda p: (p is None, name_of(p), p or 0))
@@ -272,9 +241,7 @@ def build_report(
         for p in ordered
     )
     people_count = sum(1 for r in rows if r.staff_id is not None)
-    total = score_kpis(
-        None, "All salespeople", totals, targets, months, scale=max(people_count, 1)
-    )
+    total = score_kpis(None, "All salespeople", totals, targets, months, scale=max(people_count, 1))
     kpis = KpiTable(targets=targets, months=months, rows=rows, total=total)
 
     # --- follow-ups -------------------------------------------------------
@@ -357,8 +324,12 @@ def _activity(
             _count_if(and_(with_plan, plan_has_add_on(required=False))),
             *(
                 (
-                    _count_if(and_(with_plan, plan_has_add_on(
-                        required=True, kind=AddOnKind.INSURANCE.value))),
+                    _count_if(
+                        and_(
+                            with_plan,
+                            plan_has_add_on(required=True, kind=AddOnKind.INSURANCE.value),
+                        )
+                    ),
                     *(
                         _count_if(and_(with_plan, plan_has_add_on(required=False, kind=kind)))
                         for kind in ADD_ON_KINDS
@@ -379,12 +350,37 @@ def _activity(
     loans = _signed_loans(s, sids, lo, hi) if full else {}
     out: dict[int | None, tuple[KpiActuals, dict[str, Any]]] = {}
     for row in s.execute(stmt):
-        (consultant, contacts, offered, approved, signed, delivered, declined, withdrawn,
-         refused, amount, n_with_plan, with_add_on, required_insurance, *rest) = row
+        (
+            consultant,
+            contacts,
+            offered,
+            approved,
+            signed,
+            delivered,
+            declined,
+            withdrawn,
+            refused,
+            amount,
+            n_with_plan,
+            with_add_on,
+            required_insurance,
+            *rest,
+        ) = row
         by_kind = [int(v) for v in rest[: len(ADD_ON_KINDS)]]
-        sat_sum, sat_n, referrals = rest[len(ADD_ON_KINDS):]
-        if not any((contacts, offered, approved, signed, delivered, declined, withdrawn,
-                    refused, referrals)):
+        sat_sum, sat_n, referrals = rest[len(ADD_ON_KINDS) :]
+        if not any(
+            (
+                contacts,
+                offered,
+                approved,
+                signed,
+                delivered,
+                declined,
+                withdrawn,
+                refused,
+                referrals,
+            )
+        ):
             continue
         close_seconds, close_n, apr_weighted, apr_amount = loans.get(
             consultant, (0, 0, Decimal(0), Decimal(0))
@@ -418,14 +414,20 @@ def _activity(
         out[consultant] = (actuals, extra)
     if not full:
         return out, 0, 0
-    plans_priced = s.scalar(
-        select(func.count(Plan.id)).where(
-            in_stores(Plan.store_id, sids), _within(Plan.created_at, lo, hi)
+    plans_priced = (
+        s.scalar(
+            select(func.count(Plan.id)).where(
+                in_stores(Plan.store_id, sids), _within(Plan.created_at, lo, hi)
+            )
         )
-    ) or 0
-    lost = s.scalar(
-        select(func.count(C.id)).where(in_stores(C.store_id, sids), _within(C.lost_at, lo, hi))
-    ) or 0
+        or 0
+    )
+    lost = (
+        s.scalar(
+            select(func.count(C.id)).where(in_stores(C.store_id, sids), _within(C.lost_at, lo, hi))
+        )
+        or 0
+    )
     return out, int(plans_priced), int(lost)
 
 

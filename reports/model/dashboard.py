@@ -112,17 +112,18 @@ EVENT_COLUMNS = (C.contact_at, C.signed_at, C.approved_at, C.lender_decided_at, 
 def _events_within(sids: tuple[int, ...], lo: datetime, hi: datetime) -> ColumnElement[bool]:
     """Consultations with a counted event in ``[lo, hi)``, found range by range in the
     indexes instead of reading every consultation of the store."""
-    ids = union(*(
-        select(C.id).where(in_stores(C.store_id, sids), _within(col, lo, hi))
-        for col in EVENT_COLUMNS
-    ))
+    ids = union(
+        *(
+            select(C.id).where(in_stores(C.store_id, sids), _within(col, lo, hi))
+            for col in EVENT_COLUMNS
+        )
+    )
     return C.id.in_(select(ids.subquery().c.id))
 
 
 def _month(s: Any, sids: tuple[int, ...], period: ReportPeriod) -> MonthFigures:
     lo, hi = period.bounds()
-    per_person, _, _ = _activity(s, sids, lo, hi, only=_events_within(sids, lo, hi),
-                                 full=False)
+    per_person, _, _ = _activity(s, sids, lo, hi, only=_events_within(sids, lo, hi), full=False)
     t = sum((a for a, _ in per_person.values()), KpiActuals())
     contacts = sum(extra["counts"]["contacts"] for _, extra in per_person.values())
     return MonthFigures(
@@ -160,12 +161,19 @@ def build_dashboard(
         loans_overdue = _overdue(s, sids, this, lambda staff_id: str(staff_id or ""))
         open_ = and_(in_stores(FollowUp.store_id, sids), FollowUp.done_at.is_(None))
         overdue = s.scalar(select(func.count(FollowUp.id)).where(open_, FollowUp.due_at < day_lo))
-        due = s.scalar(select(func.count(FollowUp.id)).where(
-            open_, _within(FollowUp.due_at, day_lo, day_hi)))
+        due = s.scalar(
+            select(func.count(FollowUp.id)).where(open_, _within(FollowUp.due_at, day_lo, day_hi))
+        )
     return Dashboard(
-        stores=sids, today=day, this_month=now_m, last_month=last_m,
-        follow_ups_due=int(due or 0), follow_ups_overdue=int(overdue or 0),
-        funnel=funnel, products=products, overdue=loans_overdue,
+        stores=sids,
+        today=day,
+        this_month=now_m,
+        last_month=last_m,
+        follow_ups_due=int(due or 0),
+        follow_ups_overdue=int(overdue or 0),
+        funnel=funnel,
+        products=products,
+        overdue=loans_overdue,
     )
 
 
@@ -173,8 +181,15 @@ def build_dashboard(
 # drill-down
 # ---------------------------------------------------------------------------
 
-DRILL_KINDS = (*FIGURES, "follow_ups_due", "follow_ups_overdue", "stage", "product",
-               "overdue_m1", "overdue_m3")
+DRILL_KINDS = (
+    *FIGURES,
+    "follow_ups_due",
+    "follow_ups_overdue",
+    "stage",
+    "product",
+    "overdue_m1",
+    "overdue_m3",
+)
 
 
 @dataclass(frozen=True)
@@ -212,19 +227,20 @@ def _drill_filter(drill: Drill, period: ReportPeriod, today: date) -> ColumnElem
     if kind in ("signed", "loan_amount"):
         return _within(C.signed_at, lo, hi)
     if kind == "add_on_attach":
-        return and_(_within(C.signed_at, lo, hi), Plan.id.is_not(None),
-                    plan_has_add_on(required=False))
+        return and_(
+            _within(C.signed_at, lo, hi), Plan.id.is_not(None), plan_has_add_on(required=False)
+        )
     if kind == "approval_rate":
-        return and_(_within(C.lender_decided_at, lo, hi),
-                    C.lender_outcome.in_(("approved", "declined")))
+        return and_(
+            _within(C.lender_decided_at, lo, hi), C.lender_outcome.in_(("approved", "declined"))
+        )
     if kind == "stage":
         return and_(_within(C.contact_at, lo, hi), reached(STAGES.index(drill.key)))
     if kind == "product":
         return and_(_within(C.signed_at, lo, hi), Plan.product_code == drill.key)
     if kind in ("overdue_m1", "overdue_m3"):
         latest = (
-            select(LoanStatus.consultation_id.label("cid"),
-                   func.max(LoanStatus.as_of).label("day"))
+            select(LoanStatus.consultation_id.label("cid"), func.max(LoanStatus.as_of).label("day"))
             .where(LoanStatus.as_of <= today)
             .group_by(LoanStatus.consultation_id)
             .subquery()
@@ -232,14 +248,19 @@ def _drill_filter(drill: Drill, period: ReportPeriod, today: date) -> ColumnElem
         days = M1_DAYS if kind == "overdue_m1" else M3_DAYS
         return C.id.in_(
             select(LoanStatus.consultation_id)
-            .join(latest, and_(latest.c.cid == LoanStatus.consultation_id,
-                               latest.c.day == LoanStatus.as_of))
+            .join(
+                latest,
+                and_(latest.c.cid == LoanStatus.consultation_id, latest.c.day == LoanStatus.as_of),
+            )
             .where(LoanStatus.status == "overdue", LoanStatus.overdue_days >= days)
         )
     if kind in ("follow_ups_due", "follow_ups_overdue"):
         day_lo = period.moment(today)
-        when = (FollowUp.due_at < day_lo if kind == "follow_ups_overdue"
-                else _within(FollowUp.due_at, day_lo, period.moment(today + timedelta(days=1))))
+        when = (
+            FollowUp.due_at < day_lo
+            if kind == "follow_ups_overdue"
+            else _within(FollowUp.due_at, day_lo, period.moment(today + timedelta(days=1)))
+        )
         return C.id.in_(select(FollowUp.consultation_id).where(FollowUp.done_at.is_(None), when))
     raise ValueError(f"unknown drill-down {kind!r}")
 
@@ -262,8 +283,17 @@ def drill_down(
     # as in the workbook: unmasked only where full data may leave (EXPORT_UNMASKED, the owner)
     names_visible = actor.can(Permission.EXPORT_UNMASKED)
     stmt = (
-        select(C.id, C.contact_at, Customer.name, Staff.display_name, C.status,
-               *STAGE_COLUMNS[1:], Plan.product_code, Plan.amount, C.signed_at)
+        select(
+            C.id,
+            C.contact_at,
+            Customer.name,
+            Staff.display_name,
+            C.status,
+            *STAGE_COLUMNS[1:],
+            Plan.product_code,
+            Plan.amount,
+            C.signed_at,
+        )
         .select_from(C)
         .join(Customer, Customer.id == C.customer_id)
         .outerjoin(Staff, Staff.id == C.consultant_id)
@@ -277,22 +307,24 @@ def drill_down(
     with database.session_factory() as s:
         for row in s.execute(stmt):
             cid, contact, name, consultant, status = row[:5]
-            stamps = row[5:5 + n_stamps]
-            product, amount, signed = row[5 + n_stamps:]
+            stamps = row[5 : 5 + n_stamps]
+            product, amount, signed = row[5 + n_stamps :]
             stage = STAGES[0]
             for i in range(n_stamps, 0, -1):
                 if stamps[i - 1] is not None:
                     stage = STAGES[i]
                     break
-            out.append(DrillRow(
-                id=cid,
-                contact_at=period.local(contact) if contact is not None else None,
-                customer=(name or "") if names_visible else mask_name(name or ""),
-                consultant=consultant or "",
-                status=status or "",
-                stage=stage,
-                product_code=product or "",
-                amount=amount,
-                signed_at=period.local(signed) if signed is not None else None,
-            ))
+            out.append(
+                DrillRow(
+                    id=cid,
+                    contact_at=period.local(contact) if contact is not None else None,
+                    customer=(name or "") if names_visible else mask_name(name or ""),
+                    consultant=consultant or "",
+                    status=status or "",
+                    stage=stage,
+                    product_code=product or "",
+                    amount=amount,
+                    signed_at=period.local(signed) if signed is not None else None,
+                )
+            )
     return out

@@ -247,8 +247,11 @@ class ProductLine:
     """Percent of the signed loan amount."""
 
     def name(self, lang: str | None) -> str:
-        return self.product_name_zh if (lang or "").startswith("zh") and self.product_name_zh \
+        return (
+            self.product_name_zh
+            if (lang or "").startswith("zh") and self.product_name_zh
             else self.product_name
+        )
 
 
 @dataclass(frozen=True)

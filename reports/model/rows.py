@@ -111,8 +111,11 @@ def iter_consultation_rows(
     """
     if unmasked:
         owner = check_unmasked(actor)
-    sids = resolve_stores(database, store_id if store_id is not None else (
-        actor.store_id if actor is not None else None), store_ids)
+    sids = resolve_stores(
+        database,
+        store_id if store_id is not None else (actor.store_id if actor is not None else None),
+        store_ids,
+    )
     lo, hi = period.bounds()
     if unmasked:
         with database.unit_of_work() as uow:
@@ -129,12 +132,21 @@ def iter_consultation_rows(
             uow.commit()
     with database.session_factory() as s:
         # (a Result has .keys(), so dict(result) would take it for a mapping)
-        staff = {i: n for i, n in s.execute(select(Staff.id, Staff.display_name)
-                                            .where(staff_of(sids)))}
-        products = {i: n for i, n in s.execute(select(Product.id, Product.name)
-                                               .where(in_stores(Product.store_id, sids)))}
-        products_zh = {i: _name_zh(spec) for i, spec in s.execute(
-            select(Product.id, Product.spec).where(in_stores(Product.store_id, sids)))}
+        staff = {
+            i: n for i, n in s.execute(select(Staff.id, Staff.display_name).where(staff_of(sids)))
+        }
+        products = {
+            i: n
+            for i, n in s.execute(
+                select(Product.id, Product.name).where(in_stores(Product.store_id, sids))
+            )
+        }
+        products_zh = {
+            i: _name_zh(spec)
+            for i, spec in s.execute(
+                select(Product.id, Product.spec).where(in_stores(Product.store_id, sids))
+            )
+        }
     stmt = (
         select(
             C.id,
@@ -179,11 +191,37 @@ def iter_consultation_rows(
     last = len(STAGES) - 1
     with database.session_factory() as s:
         for r in s.execute(stmt):
-            (cid, contact, channel, intent, consultant, status, lost_reason, satisfaction,
-             *stamps) = r[:8 + last]
-            (name, phone_enc, id_enc, tier, grade, income_enc, plan_id, product_code,
-             product_id, lender, method, amount, term, apr, first_payment, insured,
-             lost_code, outcome) = r[8 + last:]
+            (
+                cid,
+                contact,
+                channel,
+                intent,
+                consultant,
+                status,
+                lost_reason,
+                satisfaction,
+                *stamps,
+            ) = r[: 8 + last]
+            (
+                name,
+                phone_enc,
+                id_enc,
+                tier,
+                grade,
+                income_enc,
+                plan_id,
+                product_code,
+                product_id,
+                lender,
+                method,
+                amount,
+                term,
+                apr,
+                first_payment,
+                insured,
+                lost_code,
+                outcome,
+            ) = r[8 + last :]
             phone = decrypt("customers", "phone", phone_enc) if phone_enc else ""
             idn = decrypt("customers", "id_number", id_enc) if id_enc else ""
             income_text = (

@@ -76,9 +76,7 @@ def _steps(counts: list[int]) -> tuple[FunnelStep, ...]:
 def _funnel(s: Session, sids: StoreIds, period: ReportPeriod) -> Funnel:
     lo, hi = period.bounds()
     months = period.months()
-    bucket = case(
-        *((C.contact_at < b.hi, i) for i, b in enumerate(months)), else_=len(months)
-    )
+    bucket = case(*((C.contact_at < b.hi, i) for i, b in enumerate(months)), else_=len(months))
     inner = (
         select(
             bucket.label("m"),
@@ -87,9 +85,9 @@ def _funnel(s: Session, sids: StoreIds, period: ReportPeriod) -> Funnel:
         .where(in_stores(C.store_id, sids), _within(C.contact_at, lo, hi))
         .subquery()
     )
-    stmt = select(
-        inner.c.m, *(func.sum(inner.c[f"s{i}"]) for i in range(len(STAGES)))
-    ).group_by(inner.c.m)
+    stmt = select(inner.c.m, *(func.sum(inner.c[f"s{i}"]) for i in range(len(STAGES)))).group_by(
+        inner.c.m
+    )
     per_month: dict[int, list[int]] = {}
     for row in s.execute(stmt):
         per_month[int(row[0])] = [int(v or 0) for v in row[1:]]
@@ -124,8 +122,9 @@ def _products(
         .where(in_stores(C.store_id, sids), _within(C.signed_at, lo, hi))
     )
     names_zh: dict[str, str] = {}
-    for pcode, spec in s.execute(select(Product.code, Product.spec)
-                                 .where(in_stores(Product.store_id, sids))):
+    for pcode, spec in s.execute(
+        select(Product.code, Product.spec).where(in_stores(Product.store_id, sids))
+    ):
         names_zh.setdefault(pcode, name_zh(spec))
     by_product: dict[str, _ProductSums] = {}
     by_detail: dict[tuple[str, str, str], _ProductSums] = {}
@@ -166,9 +165,7 @@ def _products(
         (line(code, lender, method, v) for (code, lender, method), v in by_detail.items()),
         key=lambda x: (-x.amount, x.product_code, x.lender, x.method),
     )
-    all_line = dataclasses.replace(
-        line("", "", "", total), product_name="", product_name_zh=""
-    )
+    all_line = dataclasses.replace(line("", "", "", total), product_name="", product_name_zh="")
     return tuple(mix), tuple(details), all_line
 
 
@@ -194,9 +191,7 @@ class _ProductSums:
         return weighted_mean(self.apr_weighted, self.apr_amount)
 
 
-def _overdue(
-    s: Session, sids: StoreIds, period: ReportPeriod, staff_name: Any
-) -> Overdue | None:
+def _overdue(s: Session, sids: StoreIds, period: ReportPeriod, staff_name: Any) -> Overdue | None:
     """Each signed loan's latest imported status up to the period's last day."""
     latest = (
         select(LoanStatus.consultation_id.label("cid"), func.max(LoanStatus.as_of).label("day"))
@@ -205,11 +200,19 @@ def _overdue(
         .subquery()
     )
     stmt = (
-        select(C.consultant_id, Plan.product_code, Plan.lender_name, LoanStatus.status,
-               LoanStatus.overdue_days, LoanStatus.as_of)
+        select(
+            C.consultant_id,
+            Plan.product_code,
+            Plan.lender_name,
+            LoanStatus.status,
+            LoanStatus.overdue_days,
+            LoanStatus.as_of,
+        )
         .select_from(LoanStatus)
-        .join(latest, and_(latest.c.cid == LoanStatus.consultation_id,
-                           latest.c.day == LoanStatus.as_of))
+        .join(
+            latest,
+            and_(latest.c.cid == LoanStatus.consultation_id, latest.c.day == LoanStatus.as_of),
+        )
         .join(C, C.id == LoanStatus.consultation_id)
         .join(Plan, Plan.id == LoanStatus.plan_id)
     )
@@ -221,8 +224,12 @@ def _overdue(
         days.add(as_of)
         settled = status == "settled"
         n_days = 0 if settled else int(overdue_days or 0)
-        for key in (("salesperson", "" if consultant is None else str(consultant)),
-                    ("product", product or ""), ("lender", lender or ""), ("total", "")):
+        for key in (
+            ("salesperson", "" if consultant is None else str(consultant)),
+            ("product", product or ""),
+            ("lender", lender or ""),
+            ("total", ""),
+        ):
             g = groups.setdefault(key, [0, 0, 0, 0])
             g[0 if not settled else 1] += 1
             g[2] += n_days >= M1_DAYS
@@ -242,8 +249,9 @@ def _overdue(
             name, zh = products.get(key, (key, ""))
         else:
             name, zh = key, ""
-        return OverdueLine(kind, key, name, g[0], g[1], g[2], g[3], percent(g[2], g[0]),
-                           percent(g[3], g[0]), zh)
+        return OverdueLine(
+            kind, key, name, g[0], g[1], g[2], g[3], percent(g[2], g[0]), percent(g[3], g[0]), zh
+        )
 
     order = {"salesperson": 0, "product": 1, "lender": 2}
     lines = sorted(
@@ -331,11 +339,16 @@ def _rejections(
     if withdrawn:
         add("withdrawn", Counter({("decision.withdrawn", "Withdrawn by the customer"): withdrawn}))
 
-    hits = s.scalar(
-        select(func.count(C.id)).where(
-            in_stores(C.store_id, sids), _within(C.contact_at, lo, hi), C.blacklist_hit.is_(True)
+    hits = (
+        s.scalar(
+            select(func.count(C.id)).where(
+                in_stores(C.store_id, sids),
+                _within(C.contact_at, lo, hi),
+                C.blacklist_hit.is_(True),
+            )
         )
-    ) or 0
+        or 0
+    )
     if hits:
         add("blacklist", Counter({("blacklist.hit", "Blacklist hit"): int(hits)}))
     return tuple(lines)

@@ -70,8 +70,6 @@ REPRINT = "Reprint"
 """English source; a reprint is marked in the document's language (重印 / Reprint)."""
 
 
-
-
 class InternalInstructionError(ValueError):
     """A customer document would print an instruction meant for staff (a bug: the
     data builders leave staff-only reasons out)."""
@@ -110,8 +108,8 @@ class NumberedCanvas(Canvas):
             self.__dict__.update(state)
             self.setFont(self._label_font, 7.5)
             self.setFillColor(MUTED)
-            self.drawRightString(self._label_x, self._label_y,
-                                 self._page_label(self._pageNumber, total))  # type: ignore[attr-defined]
+            number: int = self._pageNumber  # type: ignore[attr-defined]  # ReportLab's private API
+            self.drawRightString(self._label_x, self._label_y, self._page_label(number, total))
             super().showPage()
         super().save()
 
@@ -241,10 +239,13 @@ class CustomerDocument:
 
     def largest_payment_text(self, plan: Any) -> str:
         """Which payment affordability is checked against (a PlanSummary)."""
-        return self._t("The check uses this plan's largest payment: {amount} (payment "
-                       "{period}, due {date}).").format(
-            amount=self.cny(plan.largest_payment), period=plan.largest_period,
-            date=self.date(plan.largest_due_date))
+        return self._t(
+            "The check uses this plan's largest payment: {amount} (payment {period}, due {date})."
+        ).format(
+            amount=self.cny(plan.largest_payment),
+            period=plan.largest_period,
+            date=self.date(plan.largest_due_date),
+        )
 
     def para(self, text: str, style: str = "Normal") -> Paragraph:
         return Paragraph(escape(text), self.styles[style])
@@ -270,10 +271,11 @@ class CustomerDocument:
         return "   ".join(parts)
 
     def reprint_text(self) -> str:
-        """"重印" / "Reprint" (the document's language) with the day it was printed again."""
+        """ "重印" / "Reprint" (the document's language) with the day it was printed again."""
         mark = self._t(REPRINT)
         return self._t("{reprint}, printed {date}").format(
-            reprint=mark, date=self.date(self.reprinted_on))
+            reprint=mark, date=self.date(self.reprinted_on)
+        )
 
     def reprint_flowables(self) -> list[Flowable]:
         """A reprint says so at the top of its first page (and in every footer)."""
@@ -282,8 +284,13 @@ class CustomerDocument:
         return [self.para(self.reprint_text(), "Reprint")]
 
     def letterhead_texts(self) -> list[str]:
-        texts = [self.store.name, *self._store_lines(), self.title_text,
-                 self.footer_text(), self.page_label(1, 1)]
+        texts = [
+            self.store.name,
+            *self._store_lines(),
+            self.title_text,
+            self.footer_text(),
+            self.page_label(1, 1),
+        ]
         if self.store.sample:
             texts.append(self._t(SAMPLE_WATERMARK))
         return texts
@@ -344,8 +351,9 @@ class CustomerDocument:
         height = self.LOGO_HEIGHT
         width = min(self.LOGO_MAX_WIDTH, height * w / h)
         height = width * h / w
-        canvas.drawImage(image, self.left_margin, top + 8 - height, width=width, height=height,
-                         mask="auto")
+        canvas.drawImage(
+            image, self.left_margin, top + 8 - height, width=width, height=height, mask="auto"
+        )
         return width + 3 * mm
 
     def draw_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -459,18 +467,46 @@ class CustomerDocument:
             lang="zh-CN" if self.zh else "en",
         )
         frame_w = width - self.left_margin - self.right_margin
-        first = Frame(self.left_margin, self.bottom_margin, frame_w,
-                      height - self.top_margin_first - self.bottom_margin,
-                      id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        later = Frame(self.left_margin, self.bottom_margin, frame_w,
-                      height - self.top_margin_later - self.bottom_margin,
-                      id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([
-            PageTemplate(id="first", frames=[first], onPage=self.draw_first_page,
-                         onPageEnd=self.draw_page_end, pagesize=self.pagesize),
-            PageTemplate(id="later", frames=[later], onPage=self.draw_later_page,
-                         onPageEnd=self.draw_page_end, pagesize=self.pagesize),
-        ])
+        first = Frame(
+            self.left_margin,
+            self.bottom_margin,
+            frame_w,
+            height - self.top_margin_first - self.bottom_margin,
+            id="first",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        later = Frame(
+            self.left_margin,
+            self.bottom_margin,
+            frame_w,
+            height - self.top_margin_later - self.bottom_margin,
+            id="later",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        doc.addPageTemplates(
+            [
+                PageTemplate(
+                    id="first",
+                    frames=[first],
+                    onPage=self.draw_first_page,
+                    onPageEnd=self.draw_page_end,
+                    pagesize=self.pagesize,
+                ),
+                PageTemplate(
+                    id="later",
+                    frames=[later],
+                    onPage=self.draw_later_page,
+                    onPageEnd=self.draw_page_end,
+                    pagesize=self.pagesize,
+                ),
+            ]
+        )
         canvasmaker = functools.partial(
             NumberedCanvas,
             page_label=self.page_label,

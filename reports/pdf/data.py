@@ -157,20 +157,25 @@ class DealInfo:
 
     @property
     def has_trade_in(self) -> bool:
-        return self.trade_in_value is not None or self.trade_in_owed is not None or bool(
-            self.trade_in_subsidies)
+        return (
+            self.trade_in_value is not None
+            or self.trade_in_owed is not None
+            or bool(self.trade_in_subsidies)
+        )
 
 
-def deal_info(deal: Deal, trade_in_value: Decimal | None = None,
-              trade_in_owed: Decimal | None = None) -> DealInfo:
+def deal_info(
+    deal: Deal, trade_in_value: Decimal | None = None, trade_in_owed: Decimal | None = None
+) -> DealInfo:
     """The quote's deal section from lending's :class:`~lending.deal.Deal`."""
     q = deal.on_road
     fee = next((line for line in q.lines if line.code == "finance_service_fee"), None)
     trade = deal.trade_in
     return DealInfo(
         vehicle_price=q.price,
-        lines=tuple(OnRoadLine(line.code, line.label, line.amount, line.financed)
-                    for line in q.lines),
+        lines=tuple(
+            OnRoadLine(line.code, line.label, line.amount, line.financed) for line in q.lines
+        ),
         on_road_total=q.total,
         cash_lines=q.cash_lines_total,
         financed_lines=q.financed_lines_total,
@@ -184,7 +189,8 @@ def deal_info(deal: Deal, trade_in_value: Decimal | None = None,
         trade_in_value=trade_in_value,
         trade_in_owed=trade_in_owed,
         trade_in_subsidies=tuple((s.label, money(s.amount)) for s in trade.subsidies)
-        if trade is not None else (),
+        if trade is not None
+        else (),
         trade_in_credit=deal.trade_in_credit,
     )
 
@@ -266,8 +272,11 @@ class PlanSummary:
     """The finance service fee in ``upfront_fee`` (a loan fee, part of the APR)."""
 
     def name(self, lang: str) -> str:
-        return self.product_name_zh if lang.startswith("zh") and self.product_name_zh \
+        return (
+            self.product_name_zh
+            if lang.startswith("zh") and self.product_name_zh
             else self.product_name
+        )
 
 
 @dataclass(frozen=True)
@@ -445,8 +454,7 @@ def plan_summary(
         payments_equal=all(r.payment == rows[0].payment for r in rows),
         final_notice=final_payment_notice(schedule),
         # the final-payment notice is printed once, from final_notice
-        warnings=tuple(w for w in customer_reasons(warnings)
-                       if w.code not in FINAL_PAYMENT_CODES),
+        warnings=tuple(w for w in customer_reasons(warnings) if w.code not in FINAL_PAYMENT_CODES),
         rate_notice=customer_rate_notice(schedule.apr, settings),
         balloon=schedule.balloon,
         balloon_due=rows[-1].due_date if schedule.balloon else None,
@@ -462,15 +470,15 @@ def with_required_insurance(summary: PlanSummary, add_ons: Sequence[AddOnLine]) 
     """``summary`` with the lender-required insurance of ``add_ons`` priced for its
     whole term and counted in the total cost of the car."""
     per_year = required_insurance_per_year(add_ons)
-    cost = car_cost(summary.down_payment or ZERO, summary.total_repayment,
-                    summary.term_months, per_year)
+    cost = car_cost(
+        summary.down_payment or ZERO, summary.total_repayment, summary.term_months, per_year
+    )
     return replace(
         summary,
         required_insurance=cost.required_insurance,
         required_insurance_per_year=cost.required_insurance_per_year,
         insurance_years=cost.insurance_years,
-        total_cost=cost.total + summary.deal_costs if summary.down_payment is not None
-        else None,
+        total_cost=cost.total + summary.deal_costs if summary.down_payment is not None else None,
     )
 
 
@@ -565,14 +573,17 @@ def build_quote_data(
         raise ValueError("a quote needs at least one plan")
     if sum(1 for p in plans if p.chosen) > 1:
         raise ValueError("a quote can highlight at most one chosen plan")
-    required = any(a.required_insurance for a in add_ons) \
-        if insurance_required is None else insurance_required
+    required = (
+        any(a.required_insurance for a in add_ons)
+        if insurance_required is None
+        else insurance_required
+    )
     return QuoteData(
         store=store,
         document_no=document_no,
         issued_on=issued_on,
-        valid_until=issued_on + timedelta(
-            days=settings.quote_valid_days if valid_days is None else valid_days),
+        valid_until=issued_on
+        + timedelta(days=settings.quote_valid_days if valid_days is None else valid_days),
         consultant=consultant,
         customer=customer,
         vehicle=vehicle,
@@ -610,8 +621,9 @@ def build_plan_data(
     )
 
 
-def fee_disclosure(schedule: Schedule, fees: Fees, service_fee: Decimal = ZERO,
-                   service_fee_financed: bool = False) -> FeeDisclosure:
+def fee_disclosure(
+    schedule: Schedule, fees: Fees, service_fee: Decimal = ZERO, service_fee_financed: bool = False
+) -> FeeDisclosure:
     """The product's fees applied to this plan, with worked examples from lending;
     ``service_fee`` (the dealer's finance service fee, in the schedule's up-front fee) is
     listed on its own line."""
@@ -666,9 +678,12 @@ def build_disclosure_data(
         consultant=consultant,
         customer=customer,
         plan=with_required_insurance(summary, add_ons),
-        fees=fee_disclosure(schedule, product.fees,
-                            deal.finance_service_fee if deal is not None else ZERO,
-                            bool(deal and deal.finance_service_fee_financed)),
+        fees=fee_disclosure(
+            schedule,
+            product.fees,
+            deal.finance_service_fee if deal is not None else ZERO,
+            bool(deal and deal.finance_service_fee_financed),
+        ),
         insurance_required=product.requires_full_insurance,
         add_ons=tuple(add_ons),
         cooling_off_hours=settings.cooling_off_hours,

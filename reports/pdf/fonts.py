@@ -80,14 +80,22 @@ def system_candidates(env: Mapping[str, str] | None = None) -> list[FontCandidat
         ]
     if sys.platform == "darwin":
         return [
-            FontCandidate(Path("/System/Library/Fonts/STHeiti Light.ttc"), 0,
-                          Path("/System/Library/Fonts/STHeiti Medium.ttc"), 0),
+            FontCandidate(
+                Path("/System/Library/Fonts/STHeiti Light.ttc"),
+                0,
+                Path("/System/Library/Fonts/STHeiti Medium.ttc"),
+                0,
+            ),
             FontCandidate(Path("/System/Library/Fonts/Hiragino Sans GB.ttc")),
             FontCandidate(Path("/Library/Fonts/Arial Unicode.ttf")),
             FontCandidate(Path("/System/Library/Fonts/Supplemental/Arial Unicode.ttf")),
         ]
-    roots = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
-             Path.home() / ".local/share/fonts", Path.home() / ".fonts"]
+    roots = [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        Path.home() / ".local/share/fonts",
+        Path.home() / ".fonts",
+    ]
     names = [
         ("truetype/wqy/wqy-microhei.ttc", 0),
         ("truetype/wqy/wqy-zenhei.ttc", 0),

@@ -48,8 +48,9 @@ STORE = StoreInfo(
     address="上海市闵行区七莘路 1888 号",
     phone="021-5555 0100",
 )
-CUSTOMER = CustomerInfo(name="张伟", id_number_masked="310104********123X",
-                        phone_masked="138****5678")
+CUSTOMER = CustomerInfo(
+    name="张伟", id_number_masked="310104********123X", phone_masked="138****5678"
+)
 CONSULTANT = "李娜"
 INCOME = Decimal("15000")
 EXISTING_DEBT = Decimal("1200")
@@ -77,26 +78,36 @@ class SampleConsultation:
 
 
 def consultation(term: int = 36) -> SampleConsultation:
-    a = appraise(AppraisalInput(
-        market_reference_price=Decimal("150000"),
-        first_registration=date(2023, 5, 12),
-        appraisal_date=ISSUED,
-        mileage_km=30000,
-        condition=Condition.GOOD,
-    ))
+    a = appraise(
+        AppraisalInput(
+            market_reference_price=Decimal("150000"),
+            first_registration=date(2023, 5, 12),
+            appraisal_date=ISSUED,
+            mileage_km=30000,
+            condition=Condition.GOOD,
+        )
+    )
     price = Decimal("98000")
-    vehicle = vehicle_info(brand="丰田 Toyota", model="凯美瑞 Camry 2.0G", appraisal=a,
-                           vin=generate_vin("LVGBE40K1LG00123"),
-                           first_registration=date(2023, 5, 12),
-                           colour="白色", vehicle_price=price)
-    customer = CustomerProfile(grade=Grade.A, monthly_income=INCOME,
-                               existing_monthly_debt=EXISTING_DEBT)
+    vehicle = vehicle_info(
+        brand="丰田 Toyota",
+        model="凯美瑞 Camry 2.0G",
+        appraisal=a,
+        vin=generate_vin("LVGBE40K1LG00123"),
+        first_registration=date(2023, 5, 12),
+        colour="白色",
+        vehicle_price=price,
+    )
+    customer = CustomerProfile(
+        grade=Grade.A, monthly_income=INCOME, existing_monthly_debt=EXISTING_DEBT
+    )
     profile = VehicleProfile.from_appraisal(a)
     offers = []
-    for code, down in (("bank_mortgage", "32000"), ("finance_company", "40000"),
-                       ("ultra_low_down_payment", "23000")):
-        request = PlanRequest(price, Decimal(down), term, RepaymentMethod.EQUAL_INSTALLMENT,
-                              ISSUED)
+    for code, down in (
+        ("bank_mortgage", "32000"),
+        ("finance_company", "40000"),
+        ("ultra_low_down_payment", "23000"),
+    ):
+        request = PlanRequest(price, Decimal(down), term, RepaymentMethod.EQUAL_INSTALLMENT, ISSUED)
         offers.append(evaluate_product(product(code), customer, profile, request))
     return SampleConsultation(vehicle, tuple(offers), offers[1], price)
 
@@ -109,8 +120,14 @@ def quote_data(term: int = 36) -> QuoteData:
     s = consultation(term)
     assert s.chosen.schedule is not None
     return build_quote_data(
-        summaries(s), store=STORE, customer=CUSTOMER, consultant=CONSULTANT, issued_on=ISSUED,
-        document_no="Q-2026-000123", vehicle=s.vehicle, add_ons=ADD_ONS,
+        summaries(s),
+        store=STORE,
+        customer=CUSTOMER,
+        consultant=CONSULTANT,
+        issued_on=ISSUED,
+        document_no="Q-2026-000123",
+        vehicle=s.vehicle,
+        add_ons=ADD_ONS,
         dti=dti_for(s.chosen.schedule, INCOME, EXISTING_DEBT),
     )
 
@@ -120,28 +137,59 @@ def disclosure_data(term: int = 36) -> DisclosureData:
     assert s.chosen.schedule is not None
     summary = summary_from_offer(s.chosen, vehicle_price=s.price, chosen=True)
     return build_disclosure_data(
-        s.chosen.schedule, summary, s.chosen.product, store=STORE, customer=CUSTOMER,
-        consultant=CONSULTANT, issued_on=ISSUED, document_no="D-2026-000123", add_ons=ADD_ONS,
-        dti=dti_for(s.chosen.schedule, INCOME, EXISTING_DEBT), vehicle=s.vehicle,
+        s.chosen.schedule,
+        summary,
+        s.chosen.product,
+        store=STORE,
+        customer=CUSTOMER,
+        consultant=CONSULTANT,
+        issued_on=ISSUED,
+        document_no="D-2026-000123",
+        add_ons=ADD_ONS,
+        dti=dti_for(s.chosen.schedule, INCOME, EXISTING_DEBT),
+        vehicle=s.vehicle,
     )
 
 
-def long_schedule(months: int = 360, method: RepaymentMethod = RepaymentMethod.EQUAL_INSTALLMENT,
-                  amount: str = "1000000", rate: str = "4.9", monthly_fee_rate: str = "0",
-                  upfront_fee: str = "0") -> Schedule:
-    return build_schedule(LoanTerms(Decimal(amount), Decimal(rate), months, method,
-                                     upfront_fee=Decimal(upfront_fee),
-                                     monthly_fee_rate=Decimal(monthly_fee_rate)), ISSUED)
+def long_schedule(
+    months: int = 360,
+    method: RepaymentMethod = RepaymentMethod.EQUAL_INSTALLMENT,
+    amount: str = "1000000",
+    rate: str = "4.9",
+    monthly_fee_rate: str = "0",
+    upfront_fee: str = "0",
+) -> Schedule:
+    return build_schedule(
+        LoanTerms(
+            Decimal(amount),
+            Decimal(rate),
+            months,
+            method,
+            upfront_fee=Decimal(upfront_fee),
+            monthly_fee_rate=Decimal(monthly_fee_rate),
+        ),
+        ISSUED,
+    )
 
 
 def plan_data(months: int = 360, **kwargs: str) -> RepaymentPlanData:
     """A repayment plan of ``months`` periods (1,000,000 at 4.9 % by default)."""
     schedule = long_schedule(months, **kwargs)  # type: ignore[arg-type]
-    summary = plan_summary(schedule, product_name="Bank mortgage loan",
-                           product_name_zh="银行按揭贷款",
-                           lender="China Construction Bank", chosen=True)
-    return build_plan_data(schedule, summary, store=STORE, customer=CUSTOMER, issued_on=ISSUED,
-                           document_no=f"P-2026-{months:06d}")
+    summary = plan_summary(
+        schedule,
+        product_name="Bank mortgage loan",
+        product_name_zh="银行按揭贷款",
+        lender="China Construction Bank",
+        chosen=True,
+    )
+    return build_plan_data(
+        schedule,
+        summary,
+        store=STORE,
+        customer=CUSTOMER,
+        issued_on=ISSUED,
+        document_no=f"P-2026-{months:06d}",
+    )
 
 
 SCENARIOS: dict[str, tuple[str, RepaymentMethod, str, int]] = {
@@ -164,25 +212,59 @@ def scenario(name: str) -> Scenario:
     """The three documents of one plan of :data:`SCENARIOS`, through the real rules."""
     code, method, down, term = SCENARIOS[name]
     s = consultation(term)
-    customer = CustomerProfile(grade=Grade.A, monthly_income=INCOME,
-                               existing_monthly_debt=EXISTING_DEBT)
-    a = appraise(AppraisalInput(market_reference_price=Decimal("150000"),
-                                first_registration=date(2023, 5, 12), appraisal_date=ISSUED,
-                                mileage_km=30000, condition=Condition.GOOD))
-    offer = evaluate_product(product(code), customer, VehicleProfile.from_appraisal(a),
-                             PlanRequest(s.price, Decimal(down), term, method, ISSUED))
+    customer = CustomerProfile(
+        grade=Grade.A, monthly_income=INCOME, existing_monthly_debt=EXISTING_DEBT
+    )
+    a = appraise(
+        AppraisalInput(
+            market_reference_price=Decimal("150000"),
+            first_registration=date(2023, 5, 12),
+            appraisal_date=ISSUED,
+            mileage_km=30000,
+            condition=Condition.GOOD,
+        )
+    )
+    offer = evaluate_product(
+        product(code),
+        customer,
+        VehicleProfile.from_appraisal(a),
+        PlanRequest(s.price, Decimal(down), term, method, ISSUED),
+    )
     assert offer.schedule is not None
     summary = summary_from_offer(offer, vehicle_price=s.price, chosen=True)
     dti = dti_for(offer.schedule, INCOME, EXISTING_DEBT)
-    quote = build_quote_data([summary], store=STORE, customer=CUSTOMER, consultant=CONSULTANT,
-                             issued_on=ISSUED, document_no=f"Q-{name}", vehicle=s.vehicle,
-                             add_ons=ADD_ONS, dti=dti)
-    plan = build_plan_data(offer.schedule, summary, store=STORE, customer=CUSTOMER,
-                           issued_on=ISSUED, document_no=f"P-{name}")
+    quote = build_quote_data(
+        [summary],
+        store=STORE,
+        customer=CUSTOMER,
+        consultant=CONSULTANT,
+        issued_on=ISSUED,
+        document_no=f"Q-{name}",
+        vehicle=s.vehicle,
+        add_ons=ADD_ONS,
+        dti=dti,
+    )
+    plan = build_plan_data(
+        offer.schedule,
+        summary,
+        store=STORE,
+        customer=CUSTOMER,
+        issued_on=ISSUED,
+        document_no=f"P-{name}",
+    )
     disclosure = build_disclosure_data(
-        offer.schedule, summary, offer.product, store=STORE, customer=CUSTOMER,
-        consultant=CONSULTANT, issued_on=ISSUED, document_no=f"D-{name}", add_ons=ADD_ONS,
-        dti=dti, vehicle=s.vehicle)
+        offer.schedule,
+        summary,
+        offer.product,
+        store=STORE,
+        customer=CUSTOMER,
+        consultant=CONSULTANT,
+        issued_on=ISSUED,
+        document_no=f"D-{name}",
+        add_ons=ADD_ONS,
+        dti=dti,
+        vehicle=s.vehicle,
+    )
     return Scenario(quote, plan, disclosure, offer.schedule)
 
 

@@ -46,6 +46,7 @@ PDF_FONT_SETTING = "pdf.font"
 """App setting (``db.services.settings.get_app_setting``): a font file, ``FILE#INDEX`` or
 ``builtin``; empty means search the system."""
 
+
 def _t(text: str) -> str:
     return translator()(TR_CONTEXT, text)
 
@@ -59,16 +60,24 @@ class DocumentKind(StrEnum):
     DISCLOSURE = "disclosure"
 
 
-def _snapshot(target: Target, actor: Actor, consultation_id: int,
-              stored: StoredPlan) -> PlanSnapshot:
+def _snapshot(
+    target: Target, actor: Actor, consultation_id: int, stored: StoredPlan
+) -> PlanSnapshot:
     """The plan's snapshot; for a plan saved before snapshots existed, one built now from
     the data of today (the only data there is), dated the day the plan was saved.  It is
     kept at the plan's first print (:func:`record_document_export`), so from then on
     every reprint shows the same figures."""
     if stored.snapshot is not None:
         return from_json(stored.snapshot)
-    return build_snapshot(target, actor, consultation_id, stored.plan_id, taken_at=utcnow(),
-                          quote_date=stored.created_at.astimezone().date(), rebuilt=True)
+    return build_snapshot(
+        target,
+        actor,
+        consultation_id,
+        stored.plan_id,
+        taken_at=utcnow(),
+        quote_date=stored.created_at.astimezone().date(),
+        rebuilt=True,
+    )
 
 
 def load_snapshots(
@@ -78,8 +87,10 @@ def load_snapshots(
     every plan's, oldest first.  Raises ``NotFound`` for unknown ids."""
     with reading(target) as uow:
         main_id = documents.main_plan_id(uow, actor, consultation_id, plan_id)
-        plans = [(p, _snapshot(uow, actor, consultation_id, p))
-                 for p in documents.stored_plans(uow, actor, consultation_id)]
+        plans = [
+            (p, _snapshot(uow, actor, consultation_id, p))
+            for p in documents.stored_plans(uow, actor, consultation_id)
+        ]
         main = next(s for p, s in plans if p.plan_id == main_id)
         return main, plans
 
@@ -101,8 +112,7 @@ def load_document_data(
     (default today).  Raises :class:`lending.errors.UserError` (``NotFound``) for
     unknown ids.
     """
-    return _document(target, actor, consultation_id, DocumentKind(kind), plan_id,
-                     printed_on)[0]
+    return _document(target, actor, consultation_id, DocumentKind(kind), plan_id, printed_on)[0]
 
 
 def _document(
@@ -129,21 +139,27 @@ def _document(
         data = replace(main.plan, customer=customer, reprinted_on=again)
     elif kind is DocumentKind.DISCLOSURE:
         if main.disclosure is None:
-            raise UserError(_t("The product of this plan is no longer in the catalogue, so its "
-                               "fees cannot be disclosed. Save the plan again with a current "
-                               "product."))
+            raise UserError(
+                _t(
+                    "The product of this plan is no longer in the catalogue, so its "
+                    "fees cannot be disclosed. Save the plan again with a current "
+                    "product."
+                )
+            )
         data = replace(main.disclosure, customer=customer, reprinted_on=again)
     else:
         # each plan as its snapshot has it; the chosen plan's add-ons priced into every
         # plan's total cost, as the quote compares them (the same cover for each)
         summaries = tuple(
-            with_required_insurance(replace(s.quote.plans[0], chosen=p.chosen),
-                                    main.quote.add_ons)
-            for p, s in plans)
-        names = tuple(dict.fromkeys([*main.quote.names, *(n for _, s in plans
-                                                          for n in s.quote.names)]))
-        data = replace(main.quote, plans=summaries, customer=customer, reprinted_on=again,
-                       names=names)
+            with_required_insurance(replace(s.quote.plans[0], chosen=p.chosen), main.quote.add_ons)
+            for p, s in plans
+        )
+        names = tuple(
+            dict.fromkeys([*main.quote.names, *(n for _, s in plans for n in s.quote.names)])
+        )
+        data = replace(
+            main.quote, plans=summaries, customer=customer, reprinted_on=again, names=names
+        )
     if logo:
         data = replace(data, store=replace(data.store, logo=logo))
     return data, main.settings
@@ -186,10 +202,10 @@ def make_document(
     """Load and render one document of a saved consultation from its snapshot, with the
     settings of the day the offer was made (thread-safe when ``target`` is a Database:
     each call opens its own units of work).  Reads only."""
-    data, settings = _document(target, actor, consultation_id, DocumentKind(kind), plan_id,
-                               printed_on)
-    return render_document(kind, data, lang, fonts=document_fonts(target, actor),
-                           settings=settings)
+    data, settings = _document(
+        target, actor, consultation_id, DocumentKind(kind), plan_id, printed_on
+    )
+    return render_document(kind, data, lang, fonts=document_fonts(target, actor), settings=settings)
 
 
 def record_document_export(
@@ -213,10 +229,27 @@ def record_document_export(
         main_id = documents.main_plan_id(uow, actor, consultation_id, plan_id)
         for p in documents.stored_plans(uow, actor, consultation_id):
             if p.snapshot is None and (p.plan_id == main_id or kind is DocumentKind.QUOTE):
-                take_snapshot(uow, actor, consultation_id, p.plan_id, taken_at=moment,
-                              quote_date=p.created_at.astimezone().date(), rebuilt=True)
+                take_snapshot(
+                    uow,
+                    actor,
+                    consultation_id,
+                    p.plan_id,
+                    taken_at=moment,
+                    quote_date=p.created_at.astimezone().date(),
+                    rebuilt=True,
+                )
         printed = documents.record_print(uow, actor, main_id, kind.value, how=how, now=moment)
-        audit.record_export(uow, actor, what="document", now=moment, detail={
-            "document": kind.value, "consultation": consultation_id,
-            "plan": main_id, "how": how, "reprint": printed.reprint})
+        audit.record_export(
+            uow,
+            actor,
+            what="document",
+            now=moment,
+            detail={
+                "document": kind.value,
+                "consultation": consultation_id,
+                "plan": main_id,
+                "how": how,
+                "reprint": printed.reprint,
+            },
+        )
         return printed

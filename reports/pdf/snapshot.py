@@ -122,7 +122,8 @@ def _converter() -> cattrs.Converter:
     # the logo (up to 256 KB) is not copied into every plan: documents print the store's
     # current one (reports.pdf.saved), like the customer's name
     c.register_unstructure_hook(
-        StoreInfo, make_dict_unstructure_fn(StoreInfo, c, logo=override(omit=True)))
+        StoreInfo, make_dict_unstructure_fn(StoreInfo, c, logo=override(omit=True))
+    )
     return c
 
 
@@ -149,9 +150,13 @@ def from_json(data: Mapping[str, Any]) -> PlanSnapshot:
     form = dict(data)
     schema = int(form.get("schema", 1))
     if schema > SCHEMA:
-        raise SnapshotError(_t(
-            "This plan was saved by a newer version of LoanDesk; update the program to "
-            "print it."), code="snapshot_newer")
+        raise SnapshotError(
+            _t(
+                "This plan was saved by a newer version of LoanDesk; update the program to "
+                "print it."
+            ),
+            code="snapshot_newer",
+        )
     while schema < SCHEMA:
         form = UPGRADES[schema](form)
         schema += 1
@@ -164,26 +169,41 @@ def from_json(data: Mapping[str, Any]) -> PlanSnapshot:
 
 def _store(inputs: DocumentInputs) -> StoreInfo:
     s = inputs.store
-    return StoreInfo(name=s.name, address=s.address, phone=s.phone,
-                     complaint_channel=s.complaint_channel, sample=not s.catalogue_confirmed,
-                     licence_no=s.licence_no)
+    return StoreInfo(
+        name=s.name,
+        address=s.address,
+        phone=s.phone,
+        complaint_channel=s.complaint_channel,
+        sample=not s.catalogue_confirmed,
+        licence_no=s.licence_no,
+    )
 
 
 def _vehicle(a: AppraisalView | None) -> VehicleInfo | None:
     if a is None:
         return None
     return VehicleInfo(
-        brand=a.brand, model=a.model, vin=a.vin or "", first_registration=a.first_registration,
-        mileage_km=a.mileage_km, colour=a.colour or "", condition=a.condition or "",
-        vehicle_price=a.price, reference_price=a.market_price, appraisal_value=a.value,
-        computed_value=a.computed_value, overridden=a.override_value is not None,
+        brand=a.brand,
+        model=a.model,
+        vin=a.vin or "",
+        first_registration=a.first_registration,
+        mileage_km=a.mileage_km,
+        colour=a.colour or "",
+        condition=a.condition or "",
+        vehicle_price=a.price,
+        reference_price=a.market_price,
+        appraisal_value=a.value,
+        computed_value=a.computed_value,
+        overridden=a.override_value is not None,
     )
 
 
 def _add_ons(plan: PlanView) -> tuple[AddOnLine, ...]:
     """The plan's add-ons with both names as the store's add-on catalogue had them."""
-    return tuple(AddOnLine(str(a.kind.value), a.name, a.price, a.required, a.name_zh, a.code)
-                 for a in plan.add_ons)
+    return tuple(
+        AddOnLine(str(a.kind.value), a.name, a.price, a.required, a.name_zh, a.code)
+        for a in plan.add_ons
+    )
 
 
 def document_no(prefix: str, consultation_id: int, plan_id: int) -> str:
@@ -207,8 +227,12 @@ def build_snapshot(
     """
     issued = quote_date or taken_at.astimezone().date()
     inputs = document_inputs(target, actor, consultation_id, plan_id=plan_id)
-    plan, product, settings, schedule = (inputs.plan, inputs.product, inputs.settings,
-                                         inputs.schedule)
+    plan, product, settings, schedule = (
+        inputs.plan,
+        inputs.product,
+        inputs.settings,
+        inputs.schedule,
+    )
     store = _store(inputs)
     vehicle = _vehicle(inputs.vehicle)
     add_ons = _add_ons(plan)
@@ -222,7 +246,8 @@ def build_snapshot(
         vehicle_price=plan.vehicle_price,
         down_payment=plan.down_payment,
         approval_days=(product.approval_days_min, product.approval_days_max)
-        if product is not None else None,
+        if product is not None
+        else None,
         warnings=plan.warnings,
         settings=settings,
         subsidy=product.subsidy if product is not None else None,
@@ -233,45 +258,85 @@ def build_snapshot(
         deal = deal_info(inputs.deal, plan.deal.trade_in_value, plan.deal.trade_in_owed)
     dti = dti_for(schedule, inputs.monthly_income, inputs.existing_monthly_debt, settings)
     quote = build_quote_data(
-        [summary], store=store, customer=NO_CUSTOMER, consultant=consultant, issued_on=issued,
-        document_no=document_no("Q", consultation_id, plan.id), vehicle=vehicle,
+        [summary],
+        store=store,
+        customer=NO_CUSTOMER,
+        consultant=consultant,
+        issued_on=issued,
+        document_no=document_no("Q", consultation_id, plan.id),
+        vehicle=vehicle,
         add_ons=add_ons,
         insurance_required=bool(product and product.requires_full_insurance)
         or any(a.required for a in plan.add_ons if a.kind.value == "insurance"),
-        dti=dti, settings=settings, deal=deal,
+        dti=dti,
+        settings=settings,
+        deal=deal,
     )
-    repayment = build_plan_data(schedule, summary, store=store, customer=NO_CUSTOMER,
-                                issued_on=issued,
-                                document_no=document_no("P", consultation_id, plan.id))
+    repayment = build_plan_data(
+        schedule,
+        summary,
+        store=store,
+        customer=NO_CUSTOMER,
+        issued_on=issued,
+        document_no=document_no("P", consultation_id, plan.id),
+    )
     disclosure = None
     if product is not None:
         disclosure = build_disclosure_data(
-            schedule, summary, product, store=store, customer=NO_CUSTOMER,
-            consultant=consultant, issued_on=issued,
-            document_no=document_no("D", consultation_id, plan.id), add_ons=add_ons,
-            dti=dti, vehicle=vehicle, settings=settings, deal=deal,
+            schedule,
+            summary,
+            product,
+            store=store,
+            customer=NO_CUSTOMER,
+            consultant=consultant,
+            issued_on=issued,
+            document_no=document_no("D", consultation_id, plan.id),
+            add_ons=add_ons,
+            dti=dti,
+            vehicle=vehicle,
+            settings=settings,
+            deal=deal,
         )
     # the lender's and add-ons' display names (both languages, the lender's phone) as
     # the catalogue has them today: the documents print these, whatever it says later
     # (an add-on line carries its own two names; only one saved before the add-on
     # catalogue is looked up by name)
-    names = kept_names([plan.lender_name], [a.name for a in plan.add_ons if not a.name_zh],
-                       catalogue_admin.lender_entries(target, actor.store_id))
+    names = kept_names(
+        [plan.lender_name],
+        [a.name for a in plan.add_ons if not a.name_zh],
+        catalogue_admin.lender_entries(target, actor.store_id),
+    )
     return PlanSnapshot(
-        taken_at=taken_at, settings=settings, quote=replace(quote, names=names),
+        taken_at=taken_at,
+        settings=settings,
+        quote=replace(quote, names=names),
         plan=replace(repayment, names=names),
         disclosure=replace(disclosure, names=names) if disclosure is not None else None,
-        rebuilt=rebuilt)
+        rebuilt=rebuilt,
+    )
 
 
 def take_snapshot(
-    target: Target, actor: Actor, consultation_id: int, plan_id: int, *, taken_at: datetime,
-    quote_date: date | None = None, rebuilt: bool = False,
+    target: Target,
+    actor: Actor,
+    consultation_id: int,
+    plan_id: int,
+    *,
+    taken_at: datetime,
+    quote_date: date | None = None,
+    rebuilt: bool = False,
 ) -> PlanSnapshot:
     """Build the snapshot of ``plan_id`` and keep it with the plan (once)."""
     with transaction(target) as uow:
-        snap = build_snapshot(uow, actor, consultation_id, plan_id, taken_at=taken_at,
-                              quote_date=quote_date, rebuilt=rebuilt)
+        snap = build_snapshot(
+            uow,
+            actor,
+            consultation_id,
+            plan_id,
+            taken_at=taken_at,
+            quote_date=quote_date,
+            rebuilt=rebuilt,
+        )
         documents.store_plan_snapshot(uow, actor, plan_id, to_json(snap))
         return snap
 
@@ -289,8 +354,14 @@ def save_plan(
     """``consultations.save_plan`` and the offer's snapshot, in one unit of work (both are
     kept, or neither)."""
     with transaction(target) as uow:
-        view = consultations.save_plan(uow, actor, consultation_id, form,
-                                       lender_name=lender_name,
-                                       expected_version=expected_version, now=now)
+        view = consultations.save_plan(
+            uow,
+            actor,
+            consultation_id,
+            form,
+            lender_name=lender_name,
+            expected_version=expected_version,
+            now=now,
+        )
         take_snapshot(uow, actor, consultation_id, view.id, taken_at=view.created_at)
         return view

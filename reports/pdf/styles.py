@@ -40,8 +40,13 @@ def stylesheet(fonts: FontSet) -> StyleSheet1:
 
     def add(name: str, **kw: Any) -> None:
         parent = kw.pop("parent", None)
-        base: dict[str, Any] = {"fontName": regular, "fontSize": BASE_SIZE,
-                                "leading": BASE_SIZE * 1.45, "textColor": INK, "wordWrap": "CJK"}
+        base: dict[str, Any] = {
+            "fontName": regular,
+            "fontSize": BASE_SIZE,
+            "leading": BASE_SIZE * 1.45,
+            "textColor": INK,
+            "wordWrap": "CJK",
+        }
         if parent is not None:
             sheet.add(ParagraphStyle(name, parent=sheet[str(parent)], **kw))
         else:
@@ -53,11 +58,26 @@ def stylesheet(fonts: FontSet) -> StyleSheet1:
     add("Note", parent="Normal", fontSize=8, leading=11)
     add("StoreName", parent="Normal", fontName=bold, fontSize=15, leading=19, textColor=ACCENT)
     add("StoreLine", parent="Small")
-    add("DocTitle", parent="Normal", fontName=bold, fontSize=16, leading=20, alignment=TA_RIGHT,
-        textColor=ACCENT)
+    add(
+        "DocTitle",
+        parent="Normal",
+        fontName=bold,
+        fontSize=16,
+        leading=20,
+        alignment=TA_RIGHT,
+        textColor=ACCENT,
+    )
     add("DocMeta", parent="Small", alignment=TA_RIGHT)
-    add("Section", parent="Normal", fontName=bold, fontSize=10.5, leading=14, textColor=ACCENT,
-        spaceBefore=5, spaceAfter=3)
+    add(
+        "Section",
+        parent="Normal",
+        fontName=bold,
+        fontSize=10.5,
+        leading=14,
+        textColor=ACCENT,
+        spaceBefore=5,
+        spaceAfter=3,
+    )
     add("Label", parent="Normal", fontSize=8, leading=11, textColor=MUTED)
     add("Value", parent="Normal", fontSize=9, leading=12)
     add("Cell", parent="Normal", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35)
@@ -66,14 +86,31 @@ def stylesheet(fonts: FontSet) -> StyleSheet1:
     add("CellBoldRight", parent="CellBold", alignment=TA_RIGHT)
     add("CellHead", parent="Cell", fontName=bold, textColor=colors.white, alignment=TA_CENTER)
     add("KeyLabel", parent="Normal", fontSize=8, leading=11, textColor=MUTED, alignment=TA_CENTER)
-    add("KeyValue", parent="Normal", fontName=bold, fontSize=15, leading=19, textColor=ACCENT,
-        alignment=TA_CENTER)
+    add(
+        "KeyValue",
+        parent="Normal",
+        fontName=bold,
+        fontSize=15,
+        leading=19,
+        textColor=ACCENT,
+        alignment=TA_CENTER,
+    )
     add("KeyUnit", parent="Small", alignment=TA_CENTER)
     add("Warning", parent="Note", textColor=WARN)
     add("Emphasis", parent="Normal", fontName=bold, fontSize=10.5, leading=14)
-    add("Reprint", parent="Normal", fontName=bold, fontSize=9.5, leading=13, textColor=WARN,
-        borderColor=WARN, borderWidth=0.8, borderPadding=(3, 5, 3, 5), spaceAfter=8,
-        alignment=TA_CENTER)
+    add(
+        "Reprint",
+        parent="Normal",
+        fontName=bold,
+        fontSize=9.5,
+        leading=13,
+        textColor=WARN,
+        borderColor=WARN,
+        borderWidth=0.8,
+        borderPadding=(3, 5, 3, 5),
+        spaceAfter=8,
+        alignment=TA_CENTER,
+    )
     add("Signature", parent="Normal", fontSize=9.5, leading=16, alignment=TA_LEFT)
     return sheet
 

@@ -16,11 +16,31 @@ import pytest
 
 from tests.cli.test_bad_input_fuzz import run_in_process, snapshot, world  # noqa: F401
 
-QUOTE = ["quote", "--amount", "105000", "--term", "36", "--annual-rate", "6",
-         "--method", "equal_installment"]
+QUOTE = [
+    "quote",
+    "--amount",
+    "105000",
+    "--term",
+    "36",
+    "--annual-rate",
+    "6",
+    "--method",
+    "equal_installment",
+]
 ON_ROAD = ["on-road", "--price", "200000", "--vehicle", "new", "--energy", "petrol"]
-APPRAISE = ["appraise", "--reference-price", "150000", "--reference", "used-market",
-            "--first-registration", "2023-12-01", "--mileage", "60000", "--condition", "good"]
+APPRAISE = [
+    "appraise",
+    "--reference-price",
+    "150000",
+    "--reference",
+    "used-market",
+    "--first-registration",
+    "2023-12-01",
+    "--mileage",
+    "60000",
+    "--condition",
+    "good",
+]
 BIG = "9" * 4301  # beyond Python's int max-str-digits
 
 
@@ -71,8 +91,10 @@ def test_huge_tiny_and_not_numbers(argv: list[str], needle: str) -> None:
         (_with(QUOTE, "--start-date", "9999-12-31"), "2200-12-31"),
         (_with(ON_ROAD, "--date", "9999-12-31"), "2200-12-31"),
         (_with(APPRAISE, "--first-registration", "0001-01-01"), "1900-01-01"),
-        (["export-report", "--from", "9999-12-31", "--to", "9999-12-31", "--out", "r.xlsx"],
-         "--from"),
+        (
+            ["export-report", "--from", "9999-12-31", "--to", "9999-12-31", "--out", "r.xlsx"],
+            "--from",
+        ),
     ],
 )
 def test_dates_beyond_2200(argv: list[str], needle: str) -> None:
@@ -93,8 +115,9 @@ def test_dates_beyond_2200(argv: list[str], needle: str) -> None:
         ["print-quote", "--consultation", BIG, "--out", "x.pdf"],
     ],
 )
-def test_integers_of_thousands_of_digits(argv: list[str], tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_integers_of_thousands_of_digits(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Before: ValueError: Exceeds the limit (4300 digits) for integer string conversion."""
     monkeypatch.chdir(tmp_path)
     line = refused(argv, tmp_path)
@@ -128,10 +151,13 @@ def test_ids_of_2_to_the_63_and_more(argv: list[str], world: Path) -> None:  # n
         ("sqlite:///" + "a" * 300, "255 bytes"),
     ],
 )
-@pytest.mark.parametrize("command", [["store", "list"], ["backup", "--out", "b.bak"],
-                                     ["demo-data", "--consultations", "1"]])
-def test_a_malformed_database_url(url: str, needle: str, command: list[str], tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [["store", "list"], ["backup", "--out", "b.bak"], ["demo-data", "--consultations", "1"]],
+)
+def test_a_malformed_database_url(
+    url: str, needle: str, command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Before: sqlalchemy.exc.ArgumentError / ValueError / NoSuchModuleError tracebacks."""
     monkeypatch.chdir(tmp_path)
     line = refused([*command, "--database-url", url], tmp_path)
@@ -161,8 +187,11 @@ def test_names_over_255_bytes(argv: list[str], world: Path) -> None:  # noqa: F8
 
 
 @pytest.mark.parametrize("command", ["backup", "print-quote", "export-report"])
-def test_a_full_disk_under_out(command: str, world: Path,  # noqa: F811
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_under_out(
+    command: str,
+    world: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """ENOSPC while the output is written: one line, no partial file, the folder as it was."""
     import db.files
 
@@ -178,10 +207,22 @@ def test_a_full_disk_under_out(command: str, world: Path,  # noqa: F811
     out = world / "full-disk.out"
     argv = {
         "backup": ["backup", "--out", str(out)],
-        "print-quote": ["print-quote", "--consultation", _consultation_with_plan(world),
-                        "--out", str(out)],
-        "export-report": ["export-report", "--from", "2020-01-01", "--to", "2029-12-31",
-                          "--out", str(out)],
+        "print-quote": [
+            "print-quote",
+            "--consultation",
+            _consultation_with_plan(world),
+            "--out",
+            str(out),
+        ],
+        "export-report": [
+            "export-report",
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2029-12-31",
+            "--out",
+            str(out),
+        ],
     }[command]
     line = refused([*argv, "--db", str(world / "w.sqlite3")])
     assert "full" in line
@@ -198,23 +239,28 @@ def _consultation_with_plan(folder: Path) -> str:
 
 
 def test_a_value_with_a_newline_stays_on_one_line() -> None:
-    for argv in (_with(QUOTE, "--method", "equal\ninstallment"),
-                 _with(ON_ROAD, "--line", "g\nps=5"),
-                 [*QUOTE, "--no-such\noption"],
-                 ["print-quote", "--consultation", "1", "--document", "quo\nte", "--out", "x"]):
+    for argv in (
+        _with(QUOTE, "--method", "equal\ninstallment"),
+        _with(ON_ROAD, "--line", "g\nps=5"),
+        [*QUOTE, "--no-such\noption"],
+        ["print-quote", "--consultation", "1", "--document", "quo\nte", "--out", "x"],
+    ):
         line = refused(argv)
         assert "\\n" in line
 
 
-def test_a_damaged_database_is_one_line_with_advice(tmp_path: Path,
-                                                    world: Path) -> None:  # noqa: F811
+def test_a_damaged_database_is_one_line_with_advice(tmp_path: Path, world: Path) -> None:  # noqa: F811
     """Before: ``integrity_check`` output of up to 100 lines was echoed whole."""
     rotten = tmp_path / "rotten.sqlite3"
     source = world / "w.sqlite3"
     with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as conn:
         size = conn.execute("PRAGMA page_size").fetchone()[0]
-        pages = [r[0] for r in conn.execute(  # a table's pages, not the schema's
-            "SELECT pageno FROM dbstat WHERE name = 'qualifications'")]
+        pages = [
+            r[0]
+            for r in conn.execute(  # a table's pages, not the schema's
+                "SELECT pageno FROM dbstat WHERE name = 'qualifications'"
+            )
+        ]
     data = bytearray(source.read_bytes())
     for page in pages:
         for i in range((page - 1) * size + 8, page * size, 61):
@@ -237,8 +283,9 @@ def test_a_fifo_or_folder_as_the_database(name: str, world: Path) -> None:  # no
 
 
 def test_a_side_file_is_not_a_database(tmp_path: Path) -> None:
-    line = refused(["demo-data", "--consultations", "0", "--db", str(tmp_path / "x.sqlite3-shm")],
-                   tmp_path)
+    line = refused(
+        ["demo-data", "--consultations", "0", "--db", str(tmp_path / "x.sqlite3-shm")], tmp_path
+    )
     assert "side file" in line
 
 
@@ -281,8 +328,7 @@ def test_errors_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
          "no such user"),
     ],
 )  # fmt: skip
-def test_login_and_import_options_are_bounded(argv: list[str], needle: str,
-                                              tmp_path: Path) -> None:
+def test_login_and_import_options_are_bounded(argv: list[str], needle: str, tmp_path: Path) -> None:
     """--user, --password-file, --new-password-file (cliauth2) and import-loan-status's
     options are refused by the bounded parsers while parsing, before any database opens;
     before the merge --user with NUL reached the database (PostgreSQL: ValueError)."""
@@ -294,8 +340,18 @@ def test_a_lenders_mapping_that_is_a_fifo_does_not_hang(world: Path) -> None:  #
     status_file = world / "fifo-test.csv"
     status_file.write_text("reference,status\n", encoding="utf-8")
     try:
-        line = refused(["import-loan-status", "--db", str(world / "w.sqlite3"),
-                        "--file", str(status_file), "--mapping", str(world / "fifo")], world)
+        line = refused(
+            [
+                "import-loan-status",
+                "--db",
+                str(world / "w.sqlite3"),
+                "--file",
+                str(status_file),
+                "--mapping",
+                str(world / "fifo"),
+            ],
+            world,
+        )
     finally:
         status_file.unlink()
     assert "fifo" in line and "cannot be used" in line
@@ -304,9 +360,10 @@ def test_a_lenders_mapping_that_is_a_fifo_does_not_hang(world: Path) -> None:  #
 @pytest.mark.parametrize("option", ["--key-file", "--amount", "--db"])
 def test_an_explicit_double_dash_is_the_value(option: str, tmp_path: Path) -> None:
     """``--key-file=--``: Python 3.11's argparse handed the command [] (AttributeError)."""
-    argv = {"--key-file": ["key", "show"], "--amount": list(QUOTE),
-            "--db": ["store", "list"]}[option]
+    argv = {"--key-file": ["key", "show"], "--amount": list(QUOTE), "--db": ["store", "list"]}[
+        option
+    ]
     if option in argv:
-        del argv[argv.index(option):argv.index(option) + 2]
+        del argv[argv.index(option) : argv.index(option) + 2]
     line = refused([*argv, f"{option}=--"], tmp_path)
     assert "--" in line

@@ -264,8 +264,21 @@ def vectors(draw: st.DrawFn, command: Command, world: Path) -> list[str]:
     flags = [f for f in command.flags if draw(st.booleans())]
     mutations = draw(st.integers(1, 3))
     for _ in range(mutations):
-        how = draw(st.sampled_from(("bad", "bad", "bad", "missing", "unknown", "repeat",
-                                    "drop", "positional", "equals")))
+        how = draw(
+            st.sampled_from(
+                (
+                    "bad",
+                    "bad",
+                    "bad",
+                    "missing",
+                    "unknown",
+                    "repeat",
+                    "drop",
+                    "positional",
+                    "equals",
+                )
+            )
+        )
         if how == "bad" or not chosen:
             opt = draw(st.sampled_from(command.options))
             value = draw(hostile(opt.bad, world, command.heavy))
@@ -274,8 +287,12 @@ def vectors(draw: st.DrawFn, command: Command, world: Path) -> list[str]:
             i = draw(st.integers(0, len(chosen) - 1))
             chosen[i] = (chosen[i][0], None)
         elif how == "unknown":
-            chosen.append((draw(st.sampled_from(("--nope", "-x", "--am", "--jsn", "--db2"))),
-                           draw(st.sampled_from(("1", "a\nb", "")))))
+            chosen.append(
+                (
+                    draw(st.sampled_from(("--nope", "-x", "--am", "--jsn", "--db2"))),
+                    draw(st.sampled_from(("1", "a\nb", ""))),
+                )
+            )
         elif how == "repeat":
             chosen.append(draw(st.sampled_from(chosen)))
         elif how == "drop":
@@ -302,13 +319,28 @@ def vectors(draw: st.DrawFn, command: Command, world: Path) -> list[str]:
 def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     w = tmp_path_factory.mktemp("fuzz-world")
     home = w / "home"
-    env = {**os.environ, "LOANDESK_HOME": str(home), "LOANDESK_KEY_FILE": str(w / "key.key"),
-           "LOANDESK_LANG": "en"}
+    env = {
+        **os.environ,
+        "LOANDESK_HOME": str(home),
+        "LOANDESK_KEY_FILE": str(w / "key.key"),
+        "LOANDESK_LANG": "en",
+    }
     env.pop("LOANDESK_DATABASE_URL", None)
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "demo-data", "--db", str(w / "w.sqlite3"),
-         "--consultations", "20"],
-        capture_output=True, text=True, env=env, timeout=300, check=False,
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "demo-data",
+            "--db",
+            str(w / "w.sqlite3"),
+            "--consultations",
+            "20",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     os.mkfifo(w / "fifo")
@@ -334,10 +366,17 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _catalogue_files(w: Path) -> None:
     """A catalogue file the world's store takes (the sample's), and one it refuses."""
     sample = json.loads((ROOT / "resources" / "catalogue.json").read_text("utf-8"))
-    good = {"format": "loandesk-catalogue", "version": 1, "settings": {}, "catalogue": {
-        "lenders": [{"name": e["name"], "active": True} for e in sample["lenders"]],
-        "products": sample["products"], "consumer_credit": sample["consumer_credit"],
-        "add_ons": []}}
+    good = {
+        "format": "loandesk-catalogue",
+        "version": 1,
+        "settings": {},
+        "catalogue": {
+            "lenders": [{"name": e["name"], "active": True} for e in sample["lenders"]],
+            "products": sample["products"],
+            "consumer_credit": sample["consumer_credit"],
+            "add_ons": [],
+        },
+    }
     (w / "cat.json").write_text(json.dumps(good), encoding="utf-8")
     good["catalogue"]["products"][0]["apr_min_percent"] = "-1"
     (w / "bad-cat.json").write_text(json.dumps(good), encoding="utf-8")
@@ -399,8 +438,12 @@ def hang_guard(argv: list[str]) -> Iterator[None]:
 
 def run_in_process(argv: list[str]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    with hang_guard(argv), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
-            _no_terminal():
+    with (
+        hang_guard(argv),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+        _no_terminal(),
+    ):
         try:
             status = main.main(argv)
         except SystemExit as exc:  # argparse: a usage error or --help
@@ -411,8 +454,12 @@ def run_in_process(argv: list[str]) -> tuple[int, str, str]:
 def rows_but_logins(db: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every table's rows, but for the audit rows and account columns a login writes."""
     with contextlib.closing(sqlite3.connect(db)) as conn:
-        tables = [name for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
         rows: dict[str, list[tuple[object, ...]]] = {}
         for table in tables:
             columns = [c[1] for c in conn.execute(f'PRAGMA table_info("{table}")')]
@@ -421,8 +468,9 @@ def rows_but_logins(db: Path) -> dict[str, list[tuple[object, ...]]]:
             where = ""
             if table == "audit_log":
                 where = " WHERE action NOT IN ({})".format(", ".join("?" * len(LOGIN_ACTIONS)))
-            query = "SELECT {} FROM \"{}\"{} ORDER BY 1".format(
-                ", ".join(f'"{c}"' for c in columns), table, where)
+            query = 'SELECT {} FROM "{}"{} ORDER BY 1'.format(
+                ", ".join(f'"{c}"' for c in columns), table, where
+            )
             rows[table] = conn.execute(query, LOGIN_ACTIONS if where else ()).fetchall()
     return rows
 
@@ -430,8 +478,10 @@ def rows_but_logins(db: Path) -> dict[str, list[tuple[object, ...]]]:
 def _unlock(db: Path) -> None:
     """Wrong passwords lock an account after five: unlock it for the next example."""
     with contextlib.closing(sqlite3.connect(db)) as conn, conn:
-        conn.execute("UPDATE staff SET failed_logins = 0, locked_until = NULL "
-                     "WHERE failed_logins <> 0 OR locked_until IS NOT NULL")
+        conn.execute(
+            "UPDATE staff SET failed_logins = 0, locked_until = NULL "
+            "WHERE failed_logins <> 0 OR locked_until IS NOT NULL"
+        )
 
 
 @contextlib.contextmanager
@@ -474,8 +524,12 @@ def test_hostile_arguments_give_status_2_and_one_line(
     monkeypatch.setattr(main, "build_parser", functools.cache(main.build_parser))
     ran: list[list[str]] = []
 
-    @settings(max_examples=command.examples, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=command.examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(vectors(command, world))
     def fuzz(argv: list[str]) -> None:
         ran.append(argv)
@@ -496,13 +550,27 @@ def test_the_fuzz_covers_every_command_and_2000_cases() -> None:
 
 # --- a few real processes ---------------------------------------------------------
 
-QUOTE = ["quote", "--amount", "105000", "--term", "480", "--annual-rate", "6",
-         "--method", "equal_installment"]
+QUOTE = [
+    "quote",
+    "--amount",
+    "105000",
+    "--term",
+    "480",
+    "--annual-rate",
+    "6",
+    "--method",
+    "equal_installment",
+]
 
 
 def _env(world: Path, home: Path) -> dict[str, str]:
-    env = {**os.environ, "LOANDESK_HOME": str(home), "LOANDESK_KEY_FILE": str(world / "key.key"),
-           "LOANDESK_LANG": "en", "PYTHONIOENCODING": "utf-8"}
+    env = {
+        **os.environ,
+        "LOANDESK_HOME": str(home),
+        "LOANDESK_KEY_FILE": str(world / "key.key"),
+        "LOANDESK_LANG": "en",
+        "PYTHONIOENCODING": "utf-8",
+    }
     env.pop("LOANDESK_DATABASE_URL", None)
     return env
 
@@ -511,7 +579,9 @@ def test_a_reader_that_stops_reading_ends_quietly(world: Path, tmp_path: Path) -
     """``loandesk quote ... | head -1``: no BrokenPipeError, nothing on stderr, status 0."""
     with subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), *QUOTE],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(world, tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(world, tmp_path),
     ) as proc:  # the with block closes both pipes (an open pipe is a ResourceWarning)
         assert proc.stdout is not None and proc.stderr is not None
         proc.stdout.close()  # like head after its line: the 480 rows have nowhere to go
@@ -530,8 +600,12 @@ def test_stdout_on_a_full_disk_is_one_line(world: Path, tmp_path: Path, how: str
         argv = ["backup", "--db", str(world / "w.sqlite3"), "--out", str(tmp_path / "b.bak")]
     with open("/dev/full", "w") as full:
         done = subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), *argv], stdout=full,
-            stderr=subprocess.PIPE, text=True, env=_env(world, tmp_path), timeout=120,
+            [sys.executable, str(ROOT / "main.py"), *argv],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_env(world, tmp_path),
+            timeout=120,
             check=False,
         )
     assert done.returncode == 2, done.stderr
@@ -547,20 +621,26 @@ def test_a_value_with_a_newline_is_echoed_on_one_line(world: Path, tmp_path: Pat
     argv = [*QUOTE]
     argv[argv.index("--method") + 1] = "equal\ninstallment"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *argv], capture_output=True, text=True,
-        env=_env(world, tmp_path), timeout=60, check=False,
+        [sys.executable, str(ROOT / "main.py"), *argv],
+        capture_output=True,
+        text=True,
+        env=_env(world, tmp_path),
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "equal\\ninstallment" in done.stderr
-
 
 
 def test_an_output_that_cannot_show_chinese_is_one_line(world: Path, tmp_path: Path) -> None:
     """A Chinese table to an ASCII-only stdout: before, a UnicodeEncodeError traceback."""
     env = {**_env(world, tmp_path), "LOANDESK_LANG": "zh_CN", "PYTHONIOENCODING": "ascii"}
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *QUOTE], capture_output=True, env=env,
-        timeout=60, check=False,
+        [sys.executable, str(ROOT / "main.py"), *QUOTE],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     err = done.stderr.decode("ascii")
     assert done.returncode == 2, err

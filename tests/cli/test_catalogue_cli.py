@@ -31,8 +31,11 @@ def shop(tmp_path: Path) -> Path:
         boss = staff.create_owner(database, "Main store", "boss", OWNER_PW)
         staff.add_staff(database, boss, "mia", "staff-pass-1", Role.MANAGER)
         stores.add_store(database, boss, "Pudong store")
-        spec = dict(next(r for r in catalogue.list_products(database, boss)
-                         if r.code == "bank_mortgage").spec)
+        spec = dict(
+            next(
+                r for r in catalogue.list_products(database, boss) if r.code == "bank_mortgage"
+            ).spec
+        )
         spec["apr_max_percent"] = "6.50"
         catalogue.save_product(database, boss, spec)
     return tmp_path
@@ -49,20 +52,25 @@ def set_up(store: str) -> catalogue_io.StoreSetUp:
         return catalogue_io.store_set_up(database, stores.switch_store(database, boss, found.id))
 
 
-def test_export_then_import_into_another_store(shop: Path, capsys: pytest.CaptureFixture[str]
-                                               ) -> None:
+def test_export_then_import_into_another_store(
+    shop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = shop / "main.json"
     code, text, err = cli(capsys, "catalogue", "export", "--out", str(out), *login(shop))
     assert code == 0, err
     sample = default_catalogue_data()
     products = len(sample["products"]) + len(sample["consumer_credit"])
-    lenders = len({n for p in [*sample["products"], *sample["consumer_credit"]]
-                   for n in p["example_lenders"]})
-    assert text == (f"Catalogue written to {out}: {lenders} lenders, {products} products, "
-                    "7 add-ons, 65 settings.\n")
+    lenders = len(
+        {n for p in [*sample["products"], *sample["consumer_credit"]] for n in p["example_lenders"]}
+    )
+    assert text == (
+        f"Catalogue written to {out}: {lenders} lenders, {products} products, "
+        "7 add-ons, 65 settings.\n"
+    )
     assert set_up("Pudong store").catalogue != set_up("Main store").catalogue
-    code, text, err = cli(capsys, "catalogue", "import", "--from", str(out),
-                          "--store", "Pudong store", *login(shop))
+    code, text, err = cli(
+        capsys, "catalogue", "import", "--from", str(out), "--store", "Pudong store", *login(shop)
+    )
     assert code == 0, err
     assert "Products: 0 added, 1 changed, 0 deactivated." in text
     assert set_up("Pudong store").catalogue == set_up("Main store").catalogue
@@ -72,7 +80,8 @@ def test_export_then_import_into_another_store(shop: Path, capsys: pytest.Captur
 
 
 def test_a_bad_file_is_one_line_and_changes_nothing(
-        shop: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    shop: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = shop / "main.json"
     cli(capsys, "catalogue", "export", "--out", str(out), *login(shop))
     doc = json.loads(out.read_text("utf-8"))
@@ -85,7 +94,8 @@ def test_a_bad_file_is_one_line_and_changes_nothing(
     assert line == (
         "loandesk: bad.json: 2 problems, nothing was changed: Car loans, row 1, APR from (%): "
         "Enter at least 0, not -1.; Store settings, lending.max_dti_percent: Enter a value "
-        "from 1 to 100.")
+        "from 1 to 100."
+    )
     monkeypatch.setenv("LOANDESK_LANG", "zh_CN")
     translator.cache_clear()  # the language is read once per process
     try:
@@ -100,27 +110,37 @@ def test_a_bad_file_is_one_line_and_changes_nothing(
 def test_who_may_and_what_is_refused(shop: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = shop / "c.json"
     assert "needs a login" in refused(capsys, "catalogue", "export", "--out", str(out))
-    line = refused(capsys, "catalogue", "export", "--out", str(out),
-                   *login(shop, "mia", "staff-pass-1"))
+    line = refused(
+        capsys, "catalogue", "export", "--out", str(out), *login(shop, "mia", "staff-pass-1")
+    )
     assert "mia (manager) may not do this" in line
     cli(capsys, "catalogue", "export", "--out", str(shop / "good.json"), *login(shop))
     assert "Wrong user name or password" in refused(
-        capsys, "catalogue", "import", "--from", str(shop / "good.json"),
-        *login(shop, "boss", "nope"))
+        capsys,
+        "catalogue",
+        "import",
+        "--from",
+        str(shop / "good.json"),
+        *login(shop, "boss", "nope"),
+    )
     notes = shop / "notes.json"
     notes.write_text("mine", "utf-8")
     assert refused(capsys, "catalogue", "export", "--out", str(notes), *login(shop)) == (
-        f"loandesk: {notes} exists and is not a catalogue export; choose another file name.")
+        f"loandesk: {notes} exists and is not a catalogue export; choose another file name."
+    )
     assert notes.read_text("utf-8") == "mine"
-    assert refused(capsys, "catalogue", "export", "--out", str(shop / "c.csv"),
-                   *login(shop)).endswith("The file name must end in .json or .xlsx.")
-    assert "There is no file" in refused(capsys, "catalogue", "import", "--from",
-                                         str(shop / "none.json"), *login(shop))
+    assert refused(
+        capsys, "catalogue", "export", "--out", str(shop / "c.csv"), *login(shop)
+    ).endswith("The file name must end in .json or .xlsx.")
+    assert "There is no file" in refused(
+        capsys, "catalogue", "import", "--from", str(shop / "none.json"), *login(shop)
+    )
     assert not out.exists()
 
 
 def test_a_refusal_once_left_in_english_is_in_chinese(
-        shop: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    shop: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The parser's refusals are Reasons (no English phrase matched to find them), so one
     the old phrase table did not know - a subsidised rate below the customer's - is in
     the counter's language too."""

@@ -359,12 +359,22 @@ def test_a_key_refusal_is_one_line_in_the_users_language(home: Path, damage: str
         key.write_text("loandesk-key-v1:AAAA\n", encoding="ascii")
     else:
         key.write_text("not a key at all\n", encoding="ascii")
-    env = {**os.environ, "LOANDESK_LANG": "zh_CN", "PYTHONIOENCODING": "utf-8",
-           "LOANDESK_HOME": str(home)}
+    env = {
+        **os.environ,
+        "LOANDESK_LANG": "zh_CN",
+        "PYTHONIOENCODING": "utf-8",
+        "LOANDESK_HOME": str(home),
+    }
     env.pop("LOANDESK_KEY_FILE", None)
     env.pop("LOANDESK_DATABASE_URL", None)
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "store", "list"], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "store", "list"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "密钥文件" in lines[0] and str(key) in lines[0], lines

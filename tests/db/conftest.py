@@ -275,5 +275,6 @@ def valid_ids(n: int, region: str = "110105") -> list[str]:
     from datetime import timedelta
 
     start = date(1970, 1, 1)
-    return [generate_resident_id(region, start + timedelta(days=i // 1000), i % 1000)
-            for i in range(n)]
+    return [
+        generate_resident_id(region, start + timedelta(days=i // 1000), i % 1000) for i in range(n)
+    ]

@@ -23,16 +23,18 @@ def items(database: Database, actor: Actor) -> list[dict[str, Any]]:
 
 
 def catalogue_changes(database: Database, owner: Actor) -> list[audit.AuditView]:
-    return [e for e in reversed(audit.list_entries(
-        database, owner, action=AuditAction.CATALOGUE_CHANGE)) if e.target_type == "add_ons"]
+    return [
+        e
+        for e in reversed(audit.list_entries(database, owner, action=AuditAction.CATALOGUE_CHANGE))
+        if e.target_type == "add_ons"
+    ]
 
 
 def test_a_new_store_starts_with_the_sample_add_ons(database: Database, owner: Actor) -> None:
     rows = addons_admin.list_add_ons(database, owner)
     kinds = [r.add_on.kind for r in rows]
     assert kinds[0] is AddOnKind.COMPULSORY_INSURANCE and kinds[-1] is AddOnKind.GPS
-    assert {AddOnKind.COMMERCIAL_INSURANCE, AddOnKind.WARRANTY, AddOnKind.MAINTENANCE} <= set(
-        kinds)
+    assert {AddOnKind.COMMERCIAL_INSURANCE, AddOnKind.WARRANTY, AddOnKind.MAINTENANCE} <= set(kinds)
     assert all(r.add_on.name and r.add_on.name_zh for r in rows)
     assert rows[0].add_on.rule is PriceRule.ON_ROAD
     assert addons_admin.seed_default_add_ons(database, owner) == 0  # only once
@@ -44,14 +46,20 @@ def test_a_new_store_starts_with_the_sample_add_ons(database: Database, owner: A
 
 
 def test_the_owner_saves_and_each_change_is_audited_before_and_after(
-        database: Database, owner: Actor) -> None:
+    database: Database, owner: Actor
+) -> None:
     data = items(database, owner)
-    data[1].update(rule="fixed", amount="4500", required_by=["China Construction Bank"],
-                   financeable=True)
+    data[1].update(
+        rule="fixed", amount="4500", required_by=["China Construction Bank"], financeable=True
+    )
     saved = addons_admin.save_add_ons(database, owner, data)
     changed = saved[1].add_on
     assert (changed.rule, str(changed.amount), changed.required_by, changed.financeable) == (
-        PriceRule.FIXED, "4500.00", ("China Construction Bank",), True)
+        PriceRule.FIXED,
+        "4500.00",
+        ("China Construction Bank",),
+        True,
+    )
     [entry] = catalogue_changes(database, owner)
     assert entry.username == "owner" and entry.fields == data[1]["code"]
     [change] = entry.detail["changes"]
@@ -67,13 +75,15 @@ def test_one_left_out_is_deactivated_never_deleted(database: Database, owner: Ac
     rows = addons_admin.save_add_ons(database, owner, data)
     assert [r.code for r in rows][-1] == gone["code"] and not rows[-1].add_on.active
     assert [r.code for r in addons_admin.list_add_ons(database, owner, active_only=True)] == [
-        d["code"] for d in data]
+        d["code"] for d in data
+    ]
     with database.unit_of_work() as uow:
         assert uow.session.scalar(select(func.count()).select_from(AddOnModel)) == len(data) + 1
 
 
 def test_any_problem_saves_nothing_and_names_row_and_field(
-        database: Database, owner: Actor) -> None:
+    database: Database, owner: Actor
+) -> None:
     before = items(database, owner)
     data = [dict(d) for d in before]
     data[0]["name_zh"] = "免息交强险"
@@ -83,8 +93,10 @@ def test_any_problem_saves_nothing_and_names_row_and_field(
     with pytest.raises(ValidationError) as info:
         addons_admin.save_add_ons(database, owner, data)
     assert {k: r.code for k, r in info.value.reasons.items()} == {
-        "0.name_zh": "addon.name_forbidden", "2.required_by": "addon.lender_unknown",
-        "3.amount": "addon.not_number", f"{len(data) - 1}.code": "addon.code_twice",
+        "0.name_zh": "addon.name_forbidden",
+        "2.required_by": "addon.lender_unknown",
+        "3.amount": "addon.not_number",
+        f"{len(data) - 1}.code": "addon.code_twice",
     }
     assert items(database, owner) == before and catalogue_changes(database, owner) == []
 

@@ -211,8 +211,10 @@ def test_retention_keeps_the_last_14_and_the_first_of_each_month(store: Database
     assert made is not None
     kept = {e.made_at for e in list_backups(store)}
     newest = {now - timedelta(days=i) for i in range(14)}
-    months = [(now.year, now.month - i) if now.month > i else (now.year - 1, now.month - i + 12)
-              for i in range(12)]
+    months = [
+        (now.year, now.month - i) if now.month > i else (now.year - 1, now.month - i + 12)
+        for i in range(12)
+    ]
     firsts = {datetime(y, m, 1, 18, 0).astimezone() for y, m in months}
     assert kept == newest | firsts
     assert len(kept) == 14 + 12 - len(newest & firsts)
@@ -224,7 +226,8 @@ def test_the_owner_sets_the_policy_and_it_is_audited(store: Database, boss) -> N
     set_backup_policy(store, boss, keep_last=3, keep_monthly=0)
     assert backup_policy(store) == BackupPolicy(keep_last=3, keep_monthly=0)
     entries = [
-        e for e in audit.list_entries(store, boss, action=AuditAction.SETTINGS_CHANGE)
+        e
+        for e in audit.list_entries(store, boss, action=AuditAction.SETTINGS_CHANGE)
         if e.target_type == "backups"
     ]
     assert [e.detail for e in entries] == [
@@ -236,10 +239,16 @@ def test_the_owner_sets_the_policy_and_it_is_audited(store: Database, boss) -> N
         }
     ]
     set_backup_policy(store, boss, keep_last=3, keep_monthly=0)  # no change: no new row
-    assert len([
-        e for e in audit.list_entries(store, boss, action=AuditAction.SETTINGS_CHANGE)
-        if e.target_type == "backups"
-    ]) == 1
+    assert (
+        len(
+            [
+                e
+                for e in audit.list_entries(store, boss, action=AuditAction.SETTINGS_CHANGE)
+                if e.target_type == "backups"
+            ]
+        )
+        == 1
+    )
     for day in range(1, 8):
         backup_daily_if_due(store, now=at(day))
     assert names(store) == [f"loandesk-2026060{d}-180000.sqlite3" for d in (7, 6, 5)]
@@ -308,9 +317,7 @@ offsets = st.lists(
 @given(keep_last, keep_monthly, offsets)
 def test_what_the_policy_keeps(keep_last: int, keep_monthly: int, hours: list[int]) -> None:
     now = datetime(2027, 3, 10, 12, 0).astimezone()
-    entries = [
-        BackupEntry(Path(f"/b/{h}"), now - timedelta(hours=h), 1) for h in hours
-    ]
+    entries = [BackupEntry(Path(f"/b/{h}"), now - timedelta(hours=h), 1) for h in hours]
     policy = BackupPolicy(keep_last=keep_last, keep_monthly=keep_monthly)
     kept = to_keep(entries, policy, now)
     newest = sorted(entries, key=lambda e: e.made_at, reverse=True)
@@ -322,9 +329,7 @@ def test_what_the_policy_keeps(keep_last: int, keep_monthly: int, hours: list[in
 
     for e in entries:
         in_window = 0 <= month_now - month(e) < keep_monthly
-        first_of_month = all(
-            o.made_at >= e.made_at for o in entries if month(o) == month(e)
-        )
+        first_of_month = all(o.made_at >= e.made_at for o in entries if month(o) == month(e))
         should = e in newest[:keep_last] or (in_window and first_of_month)
         assert (e.path in kept) == should
     assert len(kept) <= keep_last + keep_monthly

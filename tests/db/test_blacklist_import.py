@@ -39,39 +39,57 @@ def xlsx(rows: list[list[object]]) -> bytes:
 
 def blacklist_audits(database: Database) -> list[dict]:
     with database.unit_of_work() as uow:
-        return [e.detail for e in uow.session.scalars(
-            select(AuditEntry).where(AuditEntry.action == AuditAction.BLACKLIST_CHANGE.value)
-            .order_by(AuditEntry.id))]
+        return [
+            e.detail
+            for e in uow.session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.action == AuditAction.BLACKLIST_CHANGE.value)
+                .order_by(AuditEntry.id)
+            )
+        ]
 
 
-def test_an_excel_list_with_chinese_headers(database: Database, owner: Actor,
-                                            tmp_path: Path) -> None:
+def test_an_excel_list_with_chinese_headers(
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
     other = valid_id(seq=7)
     path = tmp_path / "行业黑名单.xlsx"
-    path.write_bytes(xlsx([
-        ["身份证号", "手机号", "原因", "备注"],
-        [ID_NUMBER, None, "虚假材料", "银行共享名单"],
-        [None, int(PHONE), "严重违约", None],     # Excel stored the phone as a number
-        ["123", None, None, "bad"],
-        [other, None, "fraud", None],
-    ]))
+    path.write_bytes(
+        xlsx(
+            [
+                ["身份证号", "手机号", "原因", "备注"],
+                [ID_NUMBER, None, "虚假材料", "银行共享名单"],
+                [None, int(PHONE), "严重违约", None],  # Excel stored the phone as a number
+                ["123", None, None, "bad"],
+                [other, None, "fraud", None],
+            ]
+        )
+    )
     result = blacklist.import_industry_list(database, owner, path)
     assert (result.added, result.skipped) == (3, 0)
     [(line, why)] = result.errors
     assert line == 4 and "ID number" in str(why)
-    hits = {h.matched: h.reason for h in blacklist.check(database, owner, id_number=ID_NUMBER,
-                                                         phone=PHONE)}
-    assert hits == {"id_number": BlacklistReason.FAKE_DOCUMENTS,
-                    "phone": BlacklistReason.SERIOUS_DEFAULT}
+    hits = {
+        h.matched: h.reason
+        for h in blacklist.check(database, owner, id_number=ID_NUMBER, phone=PHONE)
+    }
+    assert hits == {
+        "id_number": BlacklistReason.FAKE_DOCUMENTS,
+        "phone": BlacklistReason.SERIOUS_DEFAULT,
+    }
     [detail] = blacklist_audits(database)
     assert detail["event"] == "industry_import" and detail["added"] == 3
     assert detail["bad_rows"] == 1
 
 
-def test_files_that_cannot_be_read_import_nothing(database: Database, owner: Actor,
-                                                  tmp_path: Path) -> None:
-    for name, data in (("x.xlsx", b"not a zip"), ("x.txt", b"id_number\n"),
-                       ("x.csv", b"name,age\nZhang,30\n")):
+def test_files_that_cannot_be_read_import_nothing(
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
+    for name, data in (
+        ("x.xlsx", b"not a zip"),
+        ("x.txt", b"id_number\n"),
+        ("x.csv", b"name,age\nZhang,30\n"),
+    ):
         (tmp_path / name).write_bytes(data)
         with pytest.raises(ValidationError) as err:
             blacklist.import_industry_list(database, owner, tmp_path / name)
@@ -83,7 +101,8 @@ def test_progress_and_cancel_leave_the_earlier_list_as_it_was(
     database: Database, owner: Actor
 ) -> None:
     first = blacklist.import_industry_list(
-        database, owner, "id_number\n" + "\n".join(ids(300, "310104")), kind="csv")
+        database, owner, "id_number\n" + "\n".join(ids(300, "310104")), kind="csv"
+    )
     assert first.added == 300
     seen: list[tuple[int, int]] = []
 
@@ -92,9 +111,14 @@ def test_progress_and_cancel_leave_the_earlier_list_as_it_was(
 
     with pytest.raises(blacklist.ImportCancelled):
         blacklist.import_industry_list(
-            database, owner, "id_number\n" + "\n".join(ids(5000)), kind="csv",
+            database,
+            owner,
+            "id_number\n" + "\n".join(ids(5000)),
+            kind="csv",
             progress=lambda done, total: seen.append((done, total)),
-            cancelled=cancel_half_way, lock_budget_ms=5)
+            cancelled=cancel_half_way,
+            lock_budget_ms=5,
+        )
     assert {t for _d, t in seen} == {10_000}  # one bar for checking and inserting
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)  # it only rises
     assert any(d > 5000 for d, _t in seen)  # inserting had begun when it was cancelled
@@ -110,7 +134,8 @@ def test_search_by_number_digits_or_note(database: Database, owner: Actor) -> No
     blacklist.add_entry(database, owner, phone="13700001111")
     assert blacklist.search_entries(database, owner).total == 3
     assert [e.id_masked for e in blacklist.search_entries(database, owner, ID_NUMBER).rows] == [
-        "110105********002X"]
+        "110105********002X"
+    ]
     assert blacklist.search_entries(database, owner, PHONE).total == 1
     assert blacklist.search_entries(database, owner, "5678").total == 1  # last digits
     assert blacklist.search_entries(database, owner, "收入").total == 1
@@ -163,7 +188,8 @@ def test_a_60000_row_import_never_makes_another_counters_save_fail(
         def run_import() -> None:
             try:
                 outcome["result"] = blacklist.import_industry_list(
-                    importing, owner, data, kind="csv")
+                    importing, owner, data, kind="csv"
+                )
             except BaseException as exc:  # reported below, in the test's thread
                 outcome["error"] = exc
 
@@ -176,8 +202,9 @@ def test_a_60000_row_import_never_makes_another_counters_save_fail(
             try:
                 c = customers.create_customer(saving, seller, f"客户{len(saves)}")
                 v = consultations.open_consultation(saving, seller, c.id)
-                consultations.save_reception(saving, seller, v.id, source_channel="walk_in",
-                                             intent_level="high")
+                consultations.save_reception(
+                    saving, seller, v.id, source_channel="walk_in", intent_level="high"
+                )
                 saves.append(time.monotonic())
             except BaseException as exc:
                 failures.append(exc)

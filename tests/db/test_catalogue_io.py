@@ -36,28 +36,51 @@ def shape_the_store(database: Database, owner: Actor) -> None:
     spec["apr_max_percent"] = "9.50"
     catalogue.save_product(database, owner, spec)
     balloon = copy.deepcopy(dict(rows["bank_mortgage"].spec))
-    balloon.update(code="balloon_36", name="Balloon loan", name_zh="弹性尾款贷款",
-                   methods=["equal_installment", "balloon"], balloon_max_percent="40",
-                   terms=[24, 36], term_min_months=24, term_max_months=36)
+    balloon.update(
+        code="balloon_36",
+        name="Balloon loan",
+        name_zh="弹性尾款贷款",
+        methods=["equal_installment", "balloon"],
+        balloon_max_percent="40",
+        terms=[24, 36],
+        term_min_months=24,
+        term_max_months=36,
+    )
     balloon["grades"][0]["annual_rate"] = "4.99"
     catalogue.save_product(database, owner, balloon)
     catalogue.set_product_active(database, owner, "ultra_low_down_payment", False)
     add_ons = [add_on_to_data(r.add_on) for r in addons_admin.list_add_ons(database, owner)]
     add_ons[1].update(rule="fixed", amount="4800.50", required_by=["China Merchants Bank"])
-    add_ons.append({"code": "tyre_care", "kind": "service", "name": "Tyre care",
-                    "name_zh": "轮胎养护", "rule": "percent_of_price", "amount": "0.5"})
+    add_ons.append(
+        {
+            "code": "tyre_care",
+            "kind": "service",
+            "name": "Tyre care",
+            "name_zh": "轮胎养护",
+            "rule": "percent_of_price",
+            "amount": "0.5",
+        }
+    )
     addons_admin.save_add_ons(database, owner, add_ons)
     with database.unit_of_work() as uow:
-        uow.session.execute(update(Lender).where(Lender.name == "WeBank (example)")
-                            .values(active=False))
+        uow.session.execute(
+            update(Lender).where(Lender.name == "WeBank (example)").values(active=False)
+        )
         uow.commit()
     words = (*settings_service.load_settings(database, owner.store_id).forbidden_words, "特惠")
-    settings_service.save_store_settings(database, owner, {
-        "lending.lpr_1y_percent": Decimal("3.10"), "lending.max_dti_percent": Decimal(45),
-        "lending.forbidden_words": words, "onroad.gps_fee": Decimal(1200),
-        "app.store.phone": "021-5555 1234", "app.store.logo": PNG,
-        "app.catalogue.confirmed": True,
-    })
+    settings_service.save_store_settings(
+        database,
+        owner,
+        {
+            "lending.lpr_1y_percent": Decimal("3.10"),
+            "lending.max_dti_percent": Decimal(45),
+            "lending.forbidden_words": words,
+            "onroad.gps_fee": Decimal(1200),
+            "app.store.phone": "021-5555 1234",
+            "app.store.logo": PNG,
+            "app.catalogue.confirmed": True,
+        },
+    )
 
 
 def fresh_store(tmp_path: Path, name: str = "Second store") -> tuple[Database, Actor]:
@@ -80,7 +103,8 @@ def shaped(database: Database, owner: Actor) -> Actor:
 
 
 def test_json_round_trip_into_a_fresh_store_is_identical(
-        database: Database, shaped: Actor, tmp_path: Path) -> None:
+    database: Database, shaped: Actor, tmp_path: Path
+) -> None:
     out = catalogue_io.export_catalogue(database, shaped, tmp_path / "set-up.json")
     assert out.kind == "json" and out.counts["settings"] == 65
     document = json.loads(out.path.read_text("utf-8"))
@@ -92,13 +116,16 @@ def test_json_round_trip_into_a_fresh_store_is_identical(
         assert result.products == {"added": 1, "changed": 2, "deactivated": 0}
         assert result.lenders == {"added": 0, "changed": 1, "deactivated": 0}
         assert result.add_ons == {"added": 1, "changed": 1, "deactivated": 0}
-        mine, theirs = catalogue_io.store_set_up(database, shaped), \
-            catalogue_io.store_set_up(target, boss)
+        mine, theirs = (
+            catalogue_io.store_set_up(database, shaped),
+            catalogue_io.store_set_up(target, boss),
+        )
         assert theirs.catalogue == mine.catalogue
         assert theirs.settings == mine.settings
         assert theirs.store == "Second store"  # the store keeps its own name
-        assert catalogue.load_catalogue(target, boss.store_id, include_inactive=True) == \
-            catalogue.load_catalogue(database, shaped.store_id, include_inactive=True)
+        assert catalogue.load_catalogue(
+            target, boss.store_id, include_inactive=True
+        ) == catalogue.load_catalogue(database, shaped.store_id, include_inactive=True)
         assert settings_service.load_store_settings(target, boss.store_id).profile.logo == PNG
         # importing the same file again changes nothing
         again = catalogue_io.import_catalogue(target, boss, out.path, with_profile=True)
@@ -107,8 +134,7 @@ def test_json_round_trip_into_a_fresh_store_is_identical(
         target.close()
 
 
-def test_the_profile_stays_unless_asked(database: Database, shaped: Actor,
-                                        tmp_path: Path) -> None:
+def test_the_profile_stays_unless_asked(database: Database, shaped: Actor, tmp_path: Path) -> None:
     out = catalogue_io.export_catalogue(database, shaped, tmp_path / "set-up.json")
     target, boss = fresh_store(tmp_path)
     try:
@@ -122,7 +148,8 @@ def test_the_profile_stays_unless_asked(database: Database, shaped: Actor,
 
 
 def test_xlsx_round_trip_gives_the_same_catalogue(
-        database: Database, shaped: Actor, tmp_path: Path) -> None:
+    database: Database, shaped: Actor, tmp_path: Path
+) -> None:
     out = catalogue_io.export_catalogue(database, shaped, tmp_path / "set-up.xlsx")
     book = load_workbook(out.path)
     assert book.sheetnames[0] == catalogue_io.sheet_title("about")
@@ -132,10 +159,13 @@ def test_xlsx_round_trip_gives_the_same_catalogue(
     try:
         before = settings_service.load_store_settings(target, boss.store_id)
         catalogue_io.import_catalogue(target, boss, out.path)
-        assert catalogue.load_catalogue(target, boss.store_id, include_inactive=True) == \
-            catalogue.load_catalogue(database, shaped.store_id, include_inactive=True)
-        mine, theirs = catalogue_io.store_set_up(database, shaped), \
-            catalogue_io.store_set_up(target, boss)
+        assert catalogue.load_catalogue(
+            target, boss.store_id, include_inactive=True
+        ) == catalogue.load_catalogue(database, shaped.store_id, include_inactive=True)
+        mine, theirs = (
+            catalogue_io.store_set_up(database, shaped),
+            catalogue_io.store_set_up(target, boss),
+        )
         assert theirs.catalogue.lenders == mine.catalogue.lenders
         assert theirs.catalogue.add_ons == mine.catalogue.add_ons
         assert settings_service.load_store_settings(target, boss.store_id) == before
@@ -144,7 +174,8 @@ def test_xlsx_round_trip_gives_the_same_catalogue(
 
 
 def test_a_person_edits_the_workbook_and_the_store_takes_it(
-        database: Database, owner: Actor, tmp_path: Path) -> None:
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
     path = catalogue_io.export_catalogue(database, owner, tmp_path / "c.xlsx").path
     book = load_workbook(path)
     sheet = book[catalogue_io.sheet_title("grades")]
@@ -185,18 +216,23 @@ def write(path: Path, document: Any) -> Path:
 
 
 def test_a_file_of_a_newer_version_or_another_kind_is_refused(
-        database: Database, owner: Actor, tmp_path: Path) -> None:
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
     doc = exported(database, owner, tmp_path)
     assert refused(database, owner, write(tmp_path / "v2.json", {**doc, "version": 2})) == [
-        ("file", None, "", "catio.newer")]
+        ("file", None, "", "catio.newer")
+    ]
     assert refused(database, owner, write(tmp_path / "v0.json", {**doc, "version": "1"})) == [
-        ("file", None, "", "catio.bad_version")]
+        ("file", None, "", "catio.bad_version")
+    ]
     assert refused(database, owner, write(tmp_path / "x.json", {"version": 1})) == [
-        ("file", None, "", "catio.not_ours")]
+        ("file", None, "", "catio.not_ours")
+    ]
     (tmp_path / "broken.json").write_text('{"format": "loandesk-catalogue", ', "utf-8")
     assert refused(database, owner, tmp_path / "broken.json")[0][3] == "catio.not_json"
     (tmp_path / "twice.json").write_text(
-        '{"format": "loandesk-catalogue", "version": 1, "version": 1}', "utf-8")
+        '{"format": "loandesk-catalogue", "version": 1, "version": 1}', "utf-8"
+    )
     assert refused(database, owner, tmp_path / "twice.json")[0][3] == "catio.key_twice"
     (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, "utf-8")
     assert refused(database, owner, tmp_path / "deep.json")[0][3] == "catio.not_json"
@@ -205,7 +241,8 @@ def test_a_file_of_a_newer_version_or_another_kind_is_refused(
 
 
 def test_bad_apr_duplicate_ids_and_unknown_names_are_each_named(
-        database: Database, owner: Actor, tmp_path: Path) -> None:
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
     doc = exported(database, owner, tmp_path)
     body = doc["catalogue"]
     body["products"][0]["apr_min_percent"] = "-1"
@@ -237,16 +274,17 @@ def test_bad_apr_duplicate_ids_and_unknown_names_are_each_named(
 
 
 def test_a_settings_rule_is_refused_and_nothing_of_the_catalogue_changes(
-        database: Database, owner: Actor, tmp_path: Path) -> None:
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
     doc = exported(database, owner, tmp_path)
     doc["catalogue"]["products"][0]["apr_max_percent"] = "7"  # fine on its own
     doc["settings"]["lending.max_dti_percent"] = "500"
     assert refused(database, owner, write(tmp_path / "dti.json", doc)) == [
-        ("settings", None, "lending.max_dti_percent", "setting.between")]
+        ("settings", None, "lending.max_dti_percent", "setting.between")
+    ]
 
 
-def test_a_product_cannot_change_its_kind(database: Database, owner: Actor,
-                                          tmp_path: Path) -> None:
+def test_a_product_cannot_change_its_kind(database: Database, owner: Actor, tmp_path: Path) -> None:
     doc = exported(database, owner, tmp_path)
     body = doc["catalogue"]
     moved = copy.deepcopy(body["consumer_credit"][0])
@@ -264,7 +302,8 @@ def test_huge_files_are_refused_unread(database: Database, owner: Actor, tmp_pat
     doc = exported(database, owner, tmp_path)
     doc["catalogue"]["add_ons"] = doc["catalogue"]["add_ons"] * 300
     assert ("add_ons", None, "", "catio.too_many_rows") in refused(
-        database, owner, write(tmp_path / "many.json", doc))
+        database, owner, write(tmp_path / "many.json", doc)
+    )
     bomb = tmp_path / "bomb.xlsx"  # 60 MB of zeros in a few kB
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/worksheets/sheet1.xml", b"\x00" * 60_000_000)
@@ -275,7 +314,8 @@ def test_huge_files_are_refused_unread(database: Database, owner: Actor, tmp_pat
 
 
 def test_a_workbook_missing_a_column_or_with_bad_cells_is_refused(
-        database: Database, owner: Actor, tmp_path: Path) -> None:
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
     path = catalogue_io.export_catalogue(database, owner, tmp_path / "c.xlsx").path
     book = load_workbook(path)
     products = book[catalogue_io.sheet_title("products")]
@@ -298,8 +338,9 @@ def test_a_workbook_missing_a_column_or_with_bad_cells_is_refused(
     assert ("file", None, "", "catio.missing_sheet") in found
 
 
-def test_a_workbook_of_a_newer_version_is_refused(database: Database, owner: Actor,
-                                                  tmp_path: Path) -> None:
+def test_a_workbook_of_a_newer_version_is_refused(
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
     path = catalogue_io.export_catalogue(database, owner, tmp_path / "c.xlsx").path
     book = load_workbook(path)
     book.worksheets[0].cell(2, 2).value = 7
@@ -308,7 +349,8 @@ def test_a_workbook_of_a_newer_version_is_refused(database: Database, owner: Act
 
 
 def test_a_bad_apr_in_the_workbook_names_sheet_row_and_column(
-        database: Database, owner: Actor, tmp_path: Path) -> None:
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
     path = catalogue_io.export_catalogue(database, owner, tmp_path / "c.xlsx").path
     book = load_workbook(path)
     grades = book[catalogue_io.sheet_title("grades")]
@@ -319,16 +361,19 @@ def test_a_bad_apr_in_the_workbook_names_sheet_row_and_column(
         catalogue_io.import_catalogue(database, owner, path)
     assert info.value.line("en") == (
         "Rates by grade, row 3, Annual rate (%): The rate 99% for grade A is outside the APR "
-        "range 6-9%. Nothing was changed.")
+        "range 6-9%. Nothing was changed."
+    )
     assert info.value.line("zh_CN") == (
-        "分级利率，第 3 行，年利率（%）：A 级的利率 99% 超出年化利率范围 6%–9%。未做任何更改。")
+        "分级利率，第 3 行，年利率（%）：A 级的利率 99% 超出年化利率范围 6%–9%。未做任何更改。"
+    )
 
 
 # --- writing the file ----------------------------------------------------------------------
 
 
 def test_an_export_never_replaces_a_file_that_is_not_one(
-        database: Database, owner: Actor, tmp_path: Path) -> None:
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
     notes = tmp_path / "notes.json"
     notes.write_text('{"mine": true}', "utf-8")
     with pytest.raises(Exception, match="not a catalogue export") as info:
@@ -343,14 +388,16 @@ def test_an_export_never_replaces_a_file_that_is_not_one(
     with pytest.raises(Exception, match="folder"):
         catalogue_io.export_catalogue(database, owner, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".~")) == []
-    exports = [e for e in catalogue_io.audit.list_entries(database, owner,
-                                                          action=AuditAction.EXPORT)]
+    exports = [
+        e for e in catalogue_io.audit.list_entries(database, owner, action=AuditAction.EXPORT)
+    ]
     assert len(exports) == 4 and exports[0].target_type == "catalogue"
 
 
 @pytest.mark.parametrize("role", [Role.MANAGER, Role.CONSULTANT])
-def test_only_the_owner_exports_and_imports(database: Database, owner: Actor, tmp_path: Path,
-                                            role: Role) -> None:
+def test_only_the_owner_exports_and_imports(
+    database: Database, owner: Actor, tmp_path: Path, role: Role
+) -> None:
     path = catalogue_io.export_catalogue(database, owner, tmp_path / "c.json").path
     other = make_actor(database, owner, f"x_{role.value}", role)
     with pytest.raises(PermissionDenied):
@@ -360,8 +407,9 @@ def test_only_the_owner_exports_and_imports(database: Database, owner: Actor, tm
     assert not (tmp_path / "d.json").exists()
 
 
-def test_an_import_is_audited_in_one_summary_row(database: Database, owner: Actor,
-                                                 tmp_path: Path) -> None:
+def test_an_import_is_audited_in_one_summary_row(
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
     doc = exported(database, owner, tmp_path)
     doc["catalogue"]["products"][0]["apr_max_percent"] = "6.50"
     doc["settings"]["lending.lpr_1y_percent"] = "3.05"
@@ -369,10 +417,10 @@ def test_an_import_is_audited_in_one_summary_row(database: Database, owner: Acto
     [row] = catalogue_io.audit.list_entries(database, owner, action=AuditAction.IMPORT)
     assert row.target_type == "catalogue" and row.detail["file"] == "n.json"
     assert row.detail["products"]["changed"] == 1 and row.detail["settings_changed"] == 1
-    [setting] = catalogue_io.audit.list_entries(database, owner,
-                                                action=AuditAction.SETTINGS_CHANGE)
+    [setting] = catalogue_io.audit.list_entries(database, owner, action=AuditAction.SETTINGS_CHANGE)
     assert setting.detail["changes"] == [
-        {"key": "lending.lpr_1y_percent", "before": "3.00", "after": "3.05"}]
+        {"key": "lending.lpr_1y_percent", "before": "3.00", "after": "3.05"}
+    ]
 
 
 def test_every_column_and_sheet_has_a_heading_in_both_languages() -> None:
@@ -387,13 +435,19 @@ def test_every_column_and_sheet_has_a_heading_in_both_languages() -> None:
 
 
 def test_card_instalments_travel_in_the_json_and_stay_put_for_a_workbook(
-        database: Database, owner: Actor, tmp_path: Path) -> None:
+    database: Database, owner: Actor, tmp_path: Path
+) -> None:
     from db.services import catalogue_admin
     from lending.products import CardFee, CardInstalment
 
-    card = CardInstalment("store_card", "Store card instalment", "本店信用卡分期",
-                          ("China Merchants Bank",), Decimal(200000),
-                          (CardFee(12, Decimal(4)), CardFee(24, Decimal("7.5"))))
+    card = CardInstalment(
+        "store_card",
+        "Store card instalment",
+        "本店信用卡分期",
+        ("China Merchants Bank",),
+        Decimal(200000),
+        (CardFee(12, Decimal(4)), CardFee(24, Decimal("7.5"))),
+    )
     catalogue_admin.save_product(database, owner, card)
     out = catalogue_io.export_catalogue(database, owner, tmp_path / "set-up.json")
     document = json.loads(out.path.read_text("utf-8"))
@@ -417,8 +471,8 @@ def test_card_instalments_travel_in_the_json_and_stay_put_for_a_workbook(
         document["catalogue"]["card_instalments"] = []
         catalogue_io.import_catalogue(target, boss, write(tmp_path / "none.json", document))
         assert catalogue.load_catalogue(target, boss.store_id).card_instalments == ()
-        assert catalogue.load_catalogue(target, boss.store_id, include_inactive=True
-                                        ).card_instalments == (
-            dataclasses.replace(card, active=False),)
+        assert catalogue.load_catalogue(
+            target, boss.store_id, include_inactive=True
+        ).card_instalments == (dataclasses.replace(card, active=False),)
     finally:
         target.close()

@@ -35,14 +35,19 @@ SAMPLE = default_catalogue_data()
 def as_sheet(data: CatalogueData) -> dict[str, list[tuple[int, dict[str, Any]]]]:
     """The rows :func:`to_rows` gives, keyed by column as a sheet reader hands them on."""
     rows = to_rows(data)
-    return {t.code: [(n, dict(zip([c.key for c in t.columns], r, strict=True)))
-                     for n, r in enumerate(rows[t.code], start=2)]
-            for t in catalogue_tables()}
+    return {
+        t.code: [
+            (n, dict(zip([c.key for c in t.columns], r, strict=True)))
+            for n, r in enumerate(rows[t.code], start=2)
+        ]
+        for t in catalogue_tables()
+    }
 
 
 def parsed(data: CatalogueData) -> Any:
-    return parse_catalogue({"version": 1, "products": data.products,
-                            "consumer_credit": data.consumer_credit})
+    return parse_catalogue(
+        {"version": 1, "products": data.products, "consumer_credit": data.consumer_credit}
+    )
 
 
 def money_text(lo: int, hi: int, places: int = 2) -> st.SearchStrategy[str]:
@@ -50,9 +55,13 @@ def money_text(lo: int, hi: int, places: int = 2) -> st.SearchStrategy[str]:
     return st.integers(lo * scale, hi * scale).map(lambda n: str(Decimal(n) / scale))
 
 
-names = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cn", "Co", "Cs",
-                                                                  "Zl", "Zp", "Zs")),
-                min_size=1, max_size=30).filter(lambda s: not set(s) & set(";；\n"))
+names = st.text(
+    st.characters(
+        codec="utf-8", exclude_categories=("Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs")
+    ),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: not set(s) & set(";；\n"))
 
 
 @st.composite
@@ -64,10 +73,10 @@ def catalogues(draw: st.DrawFn) -> CatalogueData:
         p["example_lenders"] = draw(st.lists(names, min_size=1, max_size=3, unique=True))
         lo = draw(st.integers(0, 2000))
         hi = draw(st.integers(lo, 3000))
-        p["apr_min_percent"], p["apr_max_percent"] = str(Decimal(lo) / 100), \
-            str(Decimal(hi) / 100)
-        p["terms"] = sorted(draw(st.sets(st.integers(p["term_min_months"],
-                                                     p["term_max_months"]), min_size=1)))
+        p["apr_min_percent"], p["apr_max_percent"] = str(Decimal(lo) / 100), str(Decimal(hi) / 100)
+        p["terms"] = sorted(
+            draw(st.sets(st.integers(p["term_min_months"], p["term_max_months"]), min_size=1))
+        )
         p["max_financing_ratio_percent"] = draw(money_text(1, 100))
         p["fees"]["upfront_fee"] = draw(money_text(0, 100_000))
         p["requires_full_insurance"] = draw(st.booleans())
@@ -76,10 +85,14 @@ def catalogues(draw: st.DrawFn) -> CatalogueData:
             g["annual_rate"] = str(Decimal(draw(st.integers(lo, hi))) / 100)
         if p.get("subsidy"):  # the lender earns at least what any grade pays
             p["subsidy"]["lender_rate"] = str(Decimal(hi) / 100)
-    return CatalogueData(lenders=[{"name": n, "active": draw(st.booleans())}
-                                  for n in draw(st.lists(names, max_size=4, unique=True))],
-                         products=products,
-                         consumer_credit=copy.deepcopy(SAMPLE["consumer_credit"]))
+    return CatalogueData(
+        lenders=[
+            {"name": n, "active": draw(st.booleans())}
+            for n in draw(st.lists(names, max_size=4, unique=True))
+        ],
+        products=products,
+        consumer_credit=copy.deepcopy(SAMPLE["consumer_credit"]),
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -93,27 +106,54 @@ def test_any_catalogue_survives_the_sheets(data: CatalogueData) -> None:
 
 
 def test_every_grade_row_remembers_where_it_was() -> None:
-    data = CatalogueData(products=copy.deepcopy(SAMPLE["products"]),
-                         consumer_credit=copy.deepcopy(SAMPLE["consumer_credit"]))
+    data = CatalogueData(
+        products=copy.deepcopy(SAMPLE["products"]),
+        consumer_credit=copy.deepcopy(SAMPLE["consumer_credit"]),
+    )
     _, origins, _ = from_rows(as_sheet(data))
     grade_rows = [v for k, v in origins.items() if ".grades[" in k]
-    assert len(grade_rows) == sum(len(p["grades"]) for p in
-                                  [*data.products, *data.consumer_credit])
+    assert len(grade_rows) == sum(len(p["grades"]) for p in [*data.products, *data.consumer_credit])
     assert {t for t, _ in grade_rows} == {"grades"}
 
 
 anything = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**30, 10**30), st.floats(allow_nan=True),
-    st.decimals(allow_nan=True, allow_infinity=True), st.text(max_size=40),
-    st.text(max_size=3).map(lambda s: s * 3000), st.datetimes(), st.dates(),
-    st.sampled_from(["1e999999", "NaN", "１２", "4.5%", "是", "否", "TRUE", "A", "12, 24；36",
-                     "[1, 2", "{\"a\": 1}", "9" * 5000, "\x00", "-0", "  "]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=True),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.text(max_size=3).map(lambda s: s * 3000),
+    st.datetimes(),
+    st.dates(),
+    st.sampled_from(
+        [
+            "1e999999",
+            "NaN",
+            "１２",
+            "4.5%",
+            "是",
+            "否",
+            "TRUE",
+            "A",
+            "12, 24；36",
+            "[1, 2",
+            '{"a": 1}',
+            "9" * 5000,
+            "\x00",
+            "-0",
+            "  ",
+        ]
+    ),
 )
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.sampled_from(KINDS), st.lists(st.sampled_from(["A", "B", "equal_installment"]),
-                                        max_size=3), anything)
+@given(
+    st.sampled_from(KINDS),
+    st.lists(st.sampled_from(["A", "B", "equal_installment"]), max_size=3),
+    anything,
+)
 def test_any_cell_gives_a_value_or_a_reason(kind: str, choices: list[str], value: Any) -> None:
     column = Column("x", kind, choices=tuple(choices))
     try:
@@ -148,8 +188,14 @@ def test_cells_as_a_person_types_them() -> None:
     assert cell("choices", "Equal_Installment", ("equal_installment",)) == ["equal_installment"]
     assert cell("choice", " a ", ("A", "B")) == "A"
     assert cell("texts", "ICBC; 招商银行；CCB") == ["ICBC", "招商银行", "CCB"]
-    for kind, bad in (("decimal", True), ("decimal", datetime(2026, 1, 1)), ("whole", 1.5),
-                      ("flag", "maybe"), ("choice", "Z"), ("text", date(2026, 1, 1))):
+    for kind, bad in (
+        ("decimal", True),
+        ("decimal", datetime(2026, 1, 1)),
+        ("whole", 1.5),
+        ("flag", "maybe"),
+        ("choice", "Z"),
+        ("text", date(2026, 1, 1)),
+    ):
         try:
             cell(kind, bad, ("A",))
         except ReasonsError:
@@ -158,31 +204,54 @@ def test_cells_as_a_person_types_them() -> None:
 
 
 def test_a_grade_row_for_no_product_is_named() -> None:
-    tables = {"grades": [(7, {PARENT: "ghost", "grade": "A", "annual_rate": 5,
-                              "approval_likelihood_min_percent": 50,
-                              "approval_likelihood_max_percent": 60})]}
+    tables = {
+        "grades": [
+            (
+                7,
+                {
+                    PARENT: "ghost",
+                    "grade": "A",
+                    "annual_rate": 5,
+                    "approval_likelihood_min_percent": 50,
+                    "approval_likelihood_max_percent": 60,
+                },
+            )
+        ]
+    }
     _, _, problems = from_rows(tables)
     assert [(p.table, p.row, p.field, p.reason.code) for p in problems] == [
-        ("grades", 7, PARENT, "sheet.no_parent")]
+        ("grades", 7, PARENT, "sheet.no_parent")
+    ]
 
 
 json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-              st.text(max_size=10)),
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    st.one_of(
+        st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=10)
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=30,
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(
-    json_values.map(lambda v: json.dumps(v).encode()),
-    json_values.map(lambda v: json.dumps({"format": "loandesk-catalogue", "version": 1,
-                                          "catalogue": {"products": v, "add_ons": v},
-                                          "settings": v}).encode()),
-    st.binary(max_size=200),
-))
+@given(
+    st.one_of(
+        json_values.map(lambda v: json.dumps(v).encode()),
+        json_values.map(
+            lambda v: json.dumps(
+                {
+                    "format": "loandesk-catalogue",
+                    "version": 1,
+                    "catalogue": {"products": v, "add_ons": v},
+                    "settings": v,
+                }
+            ).encode()
+        ),
+        st.binary(max_size=200),
+    )
+)
 def test_any_json_file_is_read_or_refused_with_reasons(data: bytes) -> None:
     try:
         set_up = catalogue_io.read_json(data)
@@ -206,14 +275,25 @@ def workbook_bytes(cells: list[list[Any]], title: str) -> bytes:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from([catalogue_io.sheet_title(t.code) for t in catalogue_tables()]),
-       st.lists(st.lists(st.one_of(st.none(), st.integers(-10**6, 10**6), st.booleans(),
-                                   st.text(st.characters(exclude_categories=("Cc", "Cs")),
-                                           max_size=12)), max_size=6),
-                max_size=6),
-       st.binary(max_size=64))
+@given(
+    st.sampled_from([catalogue_io.sheet_title(t.code) for t in catalogue_tables()]),
+    st.lists(
+        st.lists(
+            st.one_of(
+                st.none(),
+                st.integers(-(10**6), 10**6),
+                st.booleans(),
+                st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=12),
+            ),
+            max_size=6,
+        ),
+        max_size=6,
+    ),
+    st.binary(max_size=64),
+)
 def test_any_workbook_or_bytes_are_read_or_refused_with_reasons(
-        title: str, cells: list[list[Any]], noise: bytes) -> None:
+    title: str, cells: list[list[Any]], noise: bytes
+) -> None:
     for data in (workbook_bytes(cells, title), noise):
         try:
             catalogue_io.read_workbook(data)

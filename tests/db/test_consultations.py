@@ -664,9 +664,12 @@ def test_plan_snapshot_and_prints_are_stored(database: Database, owner: Actor) -
     other = record_document_export(database, owner, v.id, "plan", how="save")
     assert (first.reprint, again.reprint, other.reprint) == (False, True, False)
     assert documents.print_count(database, owner, plan.id, "quote") == 2
-    assert [(p.document, p.how, p.printed_by) for p in
-            documents.list_prints(database, owner, plan.id)] == [
-        ("quote", "print", owner.staff_id), ("quote", "cli", owner.staff_id),
-        ("plan", "save", owner.staff_id)]
+    assert [
+        (p.document, p.how, p.printed_by) for p in documents.list_prints(database, owner, plan.id)
+    ] == [
+        ("quote", "print", owner.staff_id),
+        ("quote", "cli", owner.staff_id),
+        ("plan", "save", owner.staff_id),
+    ]
     quote = load_document_data(database, owner, v.id, "quote", printed_on=date(2027, 1, 2))
     assert quote.reprinted_on == date(2027, 1, 2) and quote.issued_on == kept.quote_date

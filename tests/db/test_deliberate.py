@@ -37,20 +37,18 @@ def manager(database: Database, owner: Actor) -> Actor:
     return make_actor(database, owner, "manager", Role.MANAGER)
 
 
-def test_stages_are_recorded_on_the_day_the_staff_confirm(
-    database: Database, owner: Actor
-) -> None:
+def test_stages_are_recorded_on_the_day_the_staff_confirm(database: Database, owner: Actor) -> None:
     v = chosen(database, owner)
     today = datetime.now(UTC).astimezone().date()
     yesterday = today - timedelta(days=1)
     with pytest.raises(ValidationError) as info:
-        cs.save_signing(database, owner, v.id, ALL_TICKED, sign=True,
-                        signed_on=today + timedelta(days=1))
+        cs.save_signing(
+            database, owner, v.id, ALL_TICKED, sign=True, signed_on=today + timedelta(days=1)
+        )
     assert info.value.reasons["signed_on"].code == "date.future"
     assert cs.get_consultation(database, owner, v.id).funnel[FunnelStage.SIGNED] is None
     with pytest.raises(ValidationError) as info:
-        cs.save_signing(database, owner, v.id, ALL_TICKED, sign=True,
-                        signed_on=date(2001, 1, 1))
+        cs.save_signing(database, owner, v.id, ALL_TICKED, sign=True, signed_on=date(2001, 1, 1))
     assert info.value.reasons["signed_on"].code == "date.before_contact"
     # the consultation was opened today: yesterday is before the first contact too,
     # so the signing is recorded today and the disbursement too
@@ -67,8 +65,10 @@ def test_a_manager_undoes_the_latest_stage_with_a_reason(
 ) -> None:
     v = signed(database, consultant)
     cs.mark_stage(database, consultant, v.id, FunnelStage.DISBURSED)
-    assert any(f.kind is FollowUpKind.POST_DISBURSEMENT
-               for f in followups.list_due(database, consultant, days_ahead=30))
+    assert any(
+        f.kind is FollowUpKind.POST_DISBURSEMENT
+        for f in followups.list_due(database, consultant, days_ahead=30)
+    )
     with pytest.raises(PermissionDenied):
         cs.undo_stage(database, consultant, v.id, FunnelStage.DISBURSED, "typed by mistake")
     with pytest.raises(ValidationError) as info:
@@ -80,8 +80,10 @@ def test_a_manager_undoes_the_latest_stage_with_a_reason(
 
     view = cs.undo_stage(database, manager, v.id, FunnelStage.DISBURSED, "Bank had not paid")
     assert view.funnel[FunnelStage.DISBURSED] is None
-    assert not any(f.kind is FollowUpKind.POST_DISBURSEMENT
-                   for f in followups.list_due(database, consultant, days_ahead=30))
+    assert not any(
+        f.kind is FollowUpKind.POST_DISBURSEMENT
+        for f in followups.list_due(database, consultant, days_ahead=30)
+    )
     view = cs.undo_stage(database, manager, v.id, FunnelStage.SIGNED, "Customer did not sign")
     assert view.funnel[FunnelStage.SIGNED] is None
     assert view.steps[Step.SIGNING] is StepState.IN_PROGRESS
@@ -108,7 +110,11 @@ def test_the_lenders_decision_and_the_approval_rate(
         cs.record_lender_decision(database, consultant, declined.id, "declined")
     assert info.value.reasons["reason_code"].code == "decision.reason_required"
     view = cs.record_lender_decision(
-        database, consultant, approved.id, "approved", approved_amount="95000",
+        database,
+        consultant,
+        approved.id,
+        "approved",
+        approved_amount="95000",
         approved_rate="6.5",
     )
     d = view.lender_decision
@@ -116,7 +122,11 @@ def test_the_lenders_decision_and_the_approval_rate(
     assert d.approved_amount == 95000 and d.approved_rate == Decimal("6.5")
     assert d.by == "consultant" and view.funnel[FunnelStage.APPROVED] is not None
     view = cs.record_lender_decision(
-        database, consultant, declined.id, "declined", reason_code="income",
+        database,
+        consultant,
+        declined.id,
+        "declined",
+        reason_code="income",
         note="DTI above the bank's 45%",
     )
     assert view.lender_decision.reason_code is cs.DeclineReason.INCOME
@@ -147,11 +157,13 @@ def test_refused_for_suspected_fraud_puts_the_customer_on_the_blacklist(
 ) -> None:
     v = ready_for_plan(database, consultant)
     with pytest.raises(PermissionDenied):
-        cs.mark_lost(database, consultant, v.id, "refused_fraud", "fake payslips",
-                     add_to_blacklist=True)
+        cs.mark_lost(
+            database, consultant, v.id, "refused_fraud", "fake payslips", add_to_blacklist=True
+        )
     assert cs.get_consultation(database, consultant, v.id).status.value == "open"
-    view = cs.mark_lost(database, manager, v.id, "refused_fraud", "fake payslips",
-                        add_to_blacklist=True)
+    view = cs.mark_lost(
+        database, manager, v.id, "refused_fraud", "fake payslips", add_to_blacklist=True
+    )
     assert view.status.value == "lost" and view.lost_reason_code == "refused_fraud"
     assert view.blacklist_hit
     entries = blacklist.list_entries(database, manager)

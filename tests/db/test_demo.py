@@ -452,11 +452,20 @@ def test_lender_decisions_and_loss_categories(demo_db: Database) -> None:
     from db.services.consultations import DecisionOutcome, DeclineReason, LostReason
 
     with demo_db.session_factory() as s:
-        rows = list(s.execute(select(
-            Consultation.lender_outcome, Consultation.lender_decided_at,
-            Consultation.lender_decision, Consultation.approved_at,
-            Consultation.plan_offered_at, Consultation.lost_at,
-            Consultation.lost_reason_code, Consultation.status)))
+        rows = list(
+            s.execute(
+                select(
+                    Consultation.lender_outcome,
+                    Consultation.lender_decided_at,
+                    Consultation.lender_decision,
+                    Consultation.approved_at,
+                    Consultation.plan_offered_at,
+                    Consultation.lost_at,
+                    Consultation.lost_reason_code,
+                    Consultation.status,
+                )
+            )
+        )
     outcomes = Counter(r[0] for r in rows if r[0])
     assert set(outcomes) == {o.value for o in DecisionOutcome}
     codes = Counter(r[6] for r in rows if r[6])
@@ -495,19 +504,27 @@ def test_plans_are_priced_by_the_products_rate_sheet(tmp_path: Path) -> None:
         cells = tuple(
             RateCell(grade, term, Decimal(down), Decimal(rate))
             for grade in product.accepted_grades
-            for term, down, rate in ((24, 0, "5.90"), (24, 30, "5.60"), (60, 0, "5.20"),
-                                     (60, 30, "4.60"))
+            for term, down, rate in (
+                (24, 0, "5.90"),
+                (24, 30, "5.60"),
+                (60, 0, "5.20"),
+                (60, 30, "4.60"),
+            )
         )
         catalogue_admin.save_product(
-            database, owner, dataclasses.replace(product, rate_sheet=cells))
+            database, owner, dataclasses.replace(product, rate_sheet=cells)
+        )
         product = catalogue.load_catalogue(database, owner.store_id).product("bank_mortgage")
         assert product.rate_sheet == cells
         load_demo_data(database, 600, seed=3, today=TODAY, workers=1)
         with database.session_factory() as s:
-            rows = list(s.execute(
-                select(Plan, Qualification.grade)
-                .join(Qualification, Qualification.consultation_id == Plan.consultation_id)
-                .where(Plan.product_code == "bank_mortgage")))
+            rows = list(
+                s.execute(
+                    select(Plan, Qualification.grade)
+                    .join(Qualification, Qualification.consultation_id == Plan.consultation_id)
+                    .where(Plan.product_code == "bank_mortgage")
+                )
+            )
     finally:
         database.close()
     assert len(rows) > 10

@@ -58,15 +58,11 @@ def test_twenty_parallel_wrong_passwords_each_count(
     errors = _all_at_once(database, "wrong-pass-1")
     assert {e.code for e in errors} == {"bad_credentials"}
     # each attempt was told its own place in the count: 999, 998, ... 980 left
-    assert sorted(e.attempts_left or 0 for e in errors) == list(
-        range(limit - ATTEMPTS, limit)
-    )
+    assert sorted(e.attempts_left or 0 for e in errors) == list(range(limit - ATTEMPTS, limit))
     assert _counter_and_failures(database, owner) == (ATTEMPTS, ATTEMPTS)
 
 
-def test_twenty_parallel_wrong_passwords_lock_after_five(
-    database: Database, owner: Actor
-) -> None:
+def test_twenty_parallel_wrong_passwords_lock_after_five(database: Database, owner: Actor) -> None:
     errors = _all_at_once(database, "wrong-pass-1")
     told_left = sorted(e.attempts_left for e in errors if e.code == "bad_credentials")
     assert told_left == [1, 2, 3, 4]  # exactly four were let through, each told a new count

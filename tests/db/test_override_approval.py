@@ -41,8 +41,9 @@ def overridden_by_52_percent(
     v = ready_for_plan(database, consultant)
     value = computed(database, consultant, v.id)
     high = plus(value, 52)
-    saved = cs.save_appraisal(database, consultant, v.id,
-                              vehicle_form(override_value=str(high), **WHY))
+    saved = cs.save_appraisal(
+        database, consultant, v.id, vehicle_form(override_value=str(high), **WHY)
+    )
     return v, value, high, saved
 
 
@@ -67,12 +68,21 @@ def test_an_override_of_52_percent_without_a_manager_is_refused(
     with pytest.raises(PermissionDenied):
         cs.decide_override(database, consultant, v.id, approve=True)
     queue = cs.list_pending_overrides(database, manager)
-    assert [(q.consultation_id, q.override_value, q.computed_value, q.override_percent,
-             q.reason_code, q.appraiser) for q in queue] == [
-        (v.id, high, value, Decimal("52.00"), "service_history", "consultant")]
+    assert [
+        (
+            q.consultation_id,
+            q.override_value,
+            q.computed_value,
+            q.override_percent,
+            q.reason_code,
+            q.appraiser,
+        )
+        for q in queue
+    ] == [(v.id, high, value, Decimal("52.00"), "service_history", "consultant")]
     requested = audit.list_entries(database, owner, action=AuditAction.OVERRIDE_REQUESTED)
-    assert [(e.username, e.target_id, e.detail["before"], e.detail["after"])
-            for e in requested] == [("consultant", v.id, str(value), str(high))]
+    assert [
+        (e.username, e.target_id, e.detail["before"], e.detail["after"]) for e in requested
+    ] == [("consultant", v.id, str(value), str(high))]
 
 
 def test_a_manager_approves_it_audited_and_the_plan_can_be_chosen(
@@ -80,26 +90,42 @@ def test_a_manager_approves_it_audited_and_the_plan_can_be_chosen(
 ) -> None:
     v, value, high, saved = overridden_by_52_percent(database, consultant)
     at = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=5)
-    approved = cs.decide_override(database, manager, v.id, approve=True, note="Seen the car",
-                                  expected_version=saved.consultation_version, now=at)
+    approved = cs.decide_override(
+        database,
+        manager,
+        v.id,
+        approve=True,
+        note="Seen the car",
+        expected_version=saved.consultation_version,
+        now=at,
+    )
     assert approved.override_status is cs.OverrideStatus.APPROVED
     assert approved.value == high and approved.override_decided_by == "manager"
     assert approved.override_decided_at == at and approved.override_decision_note == "Seen the car"
     [entry] = audit.list_entries(database, owner, action=AuditAction.OVERRIDE_APPROVED)
     assert (entry.username, entry.staff_id, entry.at, entry.target_id) == (
-        "manager", manager.staff_id, at, v.id)
+        "manager",
+        manager.staff_id,
+        at,
+        v.id,
+    )
     assert (entry.detail["before"], entry.detail["after"], entry.detail["value_used"]) == (
-        str(value), str(high), str(high))
+        str(value),
+        str(high),
+        str(high),
+    )
     assert cs.list_pending_overrides(database, manager) == []
     assert cs.get_consultation(database, consultant, v.id).blocked == ()
     plan = cs.save_plan(database, consultant, v.id, PLAN)
     assert cs.choose_plan(database, consultant, plan.id).steps is not None
     # saving the same appraisal again keeps the decision; another value asks again
-    again = cs.save_appraisal(database, consultant, v.id,
-                              vehicle_form(override_value=str(high), colour="white", **WHY))
+    again = cs.save_appraisal(
+        database, consultant, v.id, vehicle_form(override_value=str(high), colour="white", **WHY)
+    )
     assert again.override_status is cs.OverrideStatus.APPROVED and again.value == high
-    changed = cs.save_appraisal(database, consultant, v.id,
-                                vehicle_form(override_value=str(plus(value, 60)), **WHY))
+    changed = cs.save_appraisal(
+        database, consultant, v.id, vehicle_form(override_value=str(plus(value, 60)), **WHY)
+    )
     assert changed.override_pending and changed.value == value
     assert changed.override_decided_by == "" and changed.override_decided_at is None
     with pytest.raises(ValidationError) as info:
@@ -117,8 +143,9 @@ def test_a_refusal_needs_a_note_and_keeps_the_computed_value(
     with pytest.raises(ValidationError) as info:
         cs.decide_override(database, manager, v.id, approve=False, note="  ")
     assert set(info.value.errors) == {"note"}
-    refused = cs.decide_override(database, manager, v.id, approve=False,
-                                 note="No evidence for the lower value")
+    refused = cs.decide_override(
+        database, manager, v.id, approve=False, note="No evidence for the lower value"
+    )
     assert refused.override_status is cs.OverrideStatus.REFUSED and refused.value == value
     [entry] = audit.list_entries(database, owner, action=AuditAction.OVERRIDE_REFUSED)
     assert entry.username == "manager" and entry.detail["value_used"] == str(value)
@@ -134,8 +161,9 @@ def test_nobody_approves_their_own_override(
 ) -> None:
     v = ready_for_plan(database, manager)
     value = computed(database, manager, v.id)
-    cs.save_appraisal(database, manager, v.id,
-                      vehicle_form(override_value=str(plus(value, 30)), **WHY))
+    cs.save_appraisal(
+        database, manager, v.id, vehicle_form(override_value=str(plus(value, 30)), **WHY)
+    )
     with pytest.raises(ValidationError) as info:
         cs.decide_override(database, manager, v.id, approve=True)
     assert info.value.reasons["override"].code == "override.own"
@@ -147,15 +175,19 @@ def test_within_the_limit_the_appraisers_override_stands(
 ) -> None:
     v = ready_for_plan(database, consultant)
     value = computed(database, consultant, v.id)
-    saved = cs.save_appraisal(database, consultant, v.id,
-                              vehicle_form(override_value=str(plus(value, 10)), **WHY))
+    saved = cs.save_appraisal(
+        database, consultant, v.id, vehicle_form(override_value=str(plus(value, 10)), **WHY)
+    )
     assert saved.override_status is None and saved.value == plus(value, 10)
     assert saved.override_reason_code == "service_history"
     assert cs.list_pending_overrides(database, manager) == []
     with pytest.raises(ValidationError) as info:  # a reason from the list is required
-        cs.save_appraisal(database, consultant, v.id,
-                          vehicle_form(override_value=str(plus(value, 5)),
-                                       override_reason="Market is hot"))
+        cs.save_appraisal(
+            database,
+            consultant,
+            v.id,
+            vehicle_form(override_value=str(plus(value, 5)), override_reason="Market is hot"),
+        )
     assert set(info.value.errors) == {"override_reason_code"}
 
 
@@ -165,11 +197,14 @@ def test_the_reference_kind_is_stored_and_valued_by_lending(
     v = ready_for_plan(database, consultant)
     today = date.today()
     two_years = today.replace(year=today.year - 2, day=min(today.day, 28))
-    used = cs.save_appraisal(database, consultant, v.id,
-                             vehicle_form(first_registration=two_years))
+    used = cs.save_appraisal(database, consultant, v.id, vehicle_form(first_registration=two_years))
     assert used.reference == "used-market"
-    new = cs.save_appraisal(database, consultant, v.id,
-                            vehicle_form(first_registration=two_years, reference="new-guide"))
+    new = cs.save_appraisal(
+        database,
+        consultant,
+        v.id,
+        vehicle_form(first_registration=two_years, reference="new-guide"),
+    )
     assert new.reference == "new-guide"
     # two years at 10-15 % a year come off a new-car guide price as well
     assert used.computed_value is not None and new.computed_value is not None

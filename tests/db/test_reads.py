@@ -89,7 +89,11 @@ def test_the_payment_grid_in_one_read_unit_of_work(
         for down in (30000, 45000, 60000):
             for term in (12, 24, 36, 48, 60):
                 cs.evaluate_products(
-                    uow, owner, v.id, down_payment=down, term_months=term,
+                    uow,
+                    owner,
+                    v.id,
+                    down_payment=down,
+                    term_months=term,
                     method="equal_installment",
                 )
     assert writes.statements == []

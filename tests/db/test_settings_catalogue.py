@@ -141,8 +141,7 @@ def test_store_details(database: Database, owner: Actor) -> None:
 
 def _settings_audit(database: Database, owner: Actor) -> list[object]:
     return [
-        e.detail
-        for e in audit.list_entries(database, owner, action=AuditAction.SETTINGS_CHANGE)
+        e.detail for e in audit.list_entries(database, owner, action=AuditAction.SETTINGS_CHANGE)
     ]
 
 
@@ -172,9 +171,7 @@ def test_app_settings_need_permission_and_are_audited_before_after(
     assert {(e.username, e.staff_id) for e in entries} == {("owner", owner.staff_id)}
 
 
-def test_store_contact_changes_are_audited_before_after(
-    database: Database, owner: Actor
-) -> None:
+def test_store_contact_changes_are_audited_before_after(database: Database, owner: Actor) -> None:
     settings_service.update_store(database, owner, address="1 Main St", phone="021-1")
     settings_service.update_store(database, owner, name="Main St Motors", phone="021-2")
     latest = _settings_audit(database, owner)[0]

@@ -75,7 +75,10 @@ def test_production_password_cost_and_upgrade_on_login(
     cost = argon2.extract_parameters(stored())
     assert cost == staff.PASSWORD_COST
     assert (cost.type, cost.memory_cost, cost.time_cost, cost.parallelism) == (
-        argon2.Type.ID, 65536, 3, 4
+        argon2.Type.ID,
+        65536,
+        3,
+        4,
     )
     assert (cost.salt_len, cost.hash_len) == (16, 32)
     assert PasswordHasher().verify(stored(), "owner-pass-1")

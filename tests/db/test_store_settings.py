@@ -24,11 +24,14 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(200))
 def _settings_audits(database: Database) -> list[tuple[int | None, str, Any]]:
     """(staff id, user name, detail) of every settings change, oldest first."""
     with database.unit_of_work() as uow:
-        return [(e.staff_id, e.username, e.detail) for e in uow.session.scalars(
-            select(AuditEntry)
-            .where(AuditEntry.action == AuditAction.SETTINGS_CHANGE.value)
-            .order_by(AuditEntry.id)
-        )]
+        return [
+            (e.staff_id, e.username, e.detail)
+            for e in uow.session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.action == AuditAction.SETTINGS_CHANGE.value)
+                .order_by(AuditEntry.id)
+            )
+        ]
 
 
 def _rows(database: Database) -> int:
@@ -39,14 +42,18 @@ def _rows(database: Database) -> int:
 def test_a_change_is_saved_and_audited_with_before_and_after(
     database: Database, owner: Actor
 ) -> None:
-    new = settings_service.save_store_settings(database, owner, {
-        "lending.lpr_1y_percent": Decimal("3.10"),
-        "lending.lpr_date": date(2026, 11, 20),
-        "lending.quote_valid_days": 7,  # unchanged: not written, not audited
-        "onroad.gps_fee": Decimal("1288"),
-        "app.store.licence_no": "91110105MA01ABCD2X",
-        "app.store.logo": PNG,
-    })
+    new = settings_service.save_store_settings(
+        database,
+        owner,
+        {
+            "lending.lpr_1y_percent": Decimal("3.10"),
+            "lending.lpr_date": date(2026, 11, 20),
+            "lending.quote_valid_days": 7,  # unchanged: not written, not audited
+            "onroad.gps_fee": Decimal("1288"),
+            "app.store.licence_no": "91110105MA01ABCD2X",
+            "app.store.logo": PNG,
+        },
+    )
     assert new.lending.lpr_1y_percent == Decimal("3.10")
     loaded = settings_service.load_store_settings(database, owner.store_id)
     assert loaded == new
@@ -72,12 +79,16 @@ def test_one_bad_value_saves_nothing_and_names_every_field(
 ) -> None:
     before_rows = _rows(database)
     with pytest.raises(ValidationError) as err:
-        settings_service.save_store_settings(database, owner, {
-            "lending.lpr_1y_percent": Decimal("3.10"),   # fine on its own
-            "lending.max_dti_percent": Decimal(500),
-            "onroad.registration_fee": Decimal(-5),
-            "store.name": "",
-        })
+        settings_service.save_store_settings(
+            database,
+            owner,
+            {
+                "lending.lpr_1y_percent": Decimal("3.10"),  # fine on its own
+                "lending.max_dti_percent": Decimal(500),
+                "onroad.registration_fee": Decimal(-5),
+                "store.name": "",
+            },
+        )
     assert {k: r.code for k, r in err.value.reasons.items()} == {
         "lending.max_dti_percent": "setting.between",
         "onroad.registration_fee": "setting.at_least",
@@ -91,9 +102,7 @@ def test_one_bad_value_saves_nothing_and_names_every_field(
 def test_only_the_owner_changes_settings(database: Database, owner: Actor) -> None:
     manager = make_actor(database, owner, "manager", Role.MANAGER)
     with pytest.raises(PermissionDenied):
-        settings_service.save_store_settings(
-            database, manager, {"lending.cooling_off_hours": 48}
-        )
+        settings_service.save_store_settings(database, manager, {"lending.cooling_off_hours": 48})
     with pytest.raises(PermissionDenied):
         settings_service.confirm_catalogue(database, manager)
     # the manager reads them all the same
@@ -116,20 +125,18 @@ def test_confirming_the_catalogue_is_audited(database: Database, owner: Actor) -
     settings_service.confirm_catalogue(database, owner)
     assert settings_service.catalogue_confirmed(database, owner.store_id) is True
     [(_, _, detail)] = _settings_audits(database)
-    assert detail["changes"] == [
-        {"key": "catalogue.confirmed", "before": False, "after": True}
-    ]
+    assert detail["changes"] == [{"key": "catalogue.confirmed", "before": False, "after": True}]
 
 
-def test_a_damaged_stored_value_falls_back_to_its_default(
-    database: Database, owner: Actor
-) -> None:
+def test_a_damaged_stored_value_falls_back_to_its_default(database: Database, owner: Actor) -> None:
     settings_service.save_store_settings(database, owner, {"onroad.gps_fee": Decimal(800)})
     with database.unit_of_work() as uow:
-        uow.session.add(StoreSetting(store_id=owner.store_id, key="lending.max_dti_percent",
-                                     value="lots"))
-        uow.session.add(StoreSetting(store_id=owner.store_id, key="lending.cooling_off_hours",
-                                     value=-3))
+        uow.session.add(
+            StoreSetting(store_id=owner.store_id, key="lending.max_dti_percent", value="lots")
+        )
+        uow.session.add(
+            StoreSetting(store_id=owner.store_id, key="lending.cooling_off_hours", value=-3)
+        )
         uow.commit()
     loaded = settings_service.load_store_settings(database, owner.store_id)
     assert loaded.lending == DEFAULT_SETTINGS
@@ -147,4 +154,5 @@ def test_app_settings_of_the_registry_are_checked_like_the_others(
     # a key outside the registry stays a plain app setting
     settings_service.set_app_setting(database, owner, "report.kpi_targets", {"loans": 20})
     assert settings_service.get_app_setting(database, owner.store_id, "report.kpi_targets") == {
-        "loans": 20}
+        "loans": 20
+    }

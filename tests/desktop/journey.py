@@ -82,21 +82,136 @@ class Customer:
 
 
 FIVE = (
-    Customer("王建华", "13812340001", date(1988, 4, 12), "Walk", "High", 180000, 60000, 4000,
-             22000, 6, 8, 3, 0, "LSVAB2BM", "Volkswagen", "Lavida", 2, 30000, "Excellent",
-             150000, 135000, "bank_mortgage", 48, 11),
-    Customer("赵强", "13912340002", date(1993, 9, 3), "Phone", "Medium", 120000, 62000, 3000,
-             12000, 6, 4, 2, 1, "LFVAB2BM", "Toyota", "Corolla", 3, 52000, "Good",
-             110000, 98000, "finance_company", 36, 22),
-    Customer("孙建国", "13712340003", date(1985, 1, 20), "Referral", "Low", 160000, 106000, 2500,
-             9000, 6, 10, 2, 0, "LBVAB2BM", "BMW", "320Li", 4, 70000, "Good",
-             160000, 150000, "finance_company", 24, 33),
-    Customer("李娜", "15012340004", date(1996, 6, 30), "Social", "High", 200000, 80000, 3500,
-             16000, 12, 5, 3, 0, "LRWAB2BM", "Tesla", "Model 3", 1, 12000, "Excellent",
-             210000, 199000, "bank_mortgage", 36, 44),
-    Customer("周敏", "18612340005", date(1990, 11, 11), "Online", "Medium", 100000, 50000, 2800,
-             14000, 6, 7, 2, 0, "LGBAB2BM", "Nissan", "Sylphy", 2, 28000, "Good",
-             95000, 88000, "finance_company", 36, 55),
+    Customer(
+        "王建华",
+        "13812340001",
+        date(1988, 4, 12),
+        "Walk",
+        "High",
+        180000,
+        60000,
+        4000,
+        22000,
+        6,
+        8,
+        3,
+        0,
+        "LSVAB2BM",
+        "Volkswagen",
+        "Lavida",
+        2,
+        30000,
+        "Excellent",
+        150000,
+        135000,
+        "bank_mortgage",
+        48,
+        11,
+    ),
+    Customer(
+        "赵强",
+        "13912340002",
+        date(1993, 9, 3),
+        "Phone",
+        "Medium",
+        120000,
+        62000,
+        3000,
+        12000,
+        6,
+        4,
+        2,
+        1,
+        "LFVAB2BM",
+        "Toyota",
+        "Corolla",
+        3,
+        52000,
+        "Good",
+        110000,
+        98000,
+        "finance_company",
+        36,
+        22,
+    ),
+    Customer(
+        "孙建国",
+        "13712340003",
+        date(1985, 1, 20),
+        "Referral",
+        "Low",
+        160000,
+        106000,
+        2500,
+        9000,
+        6,
+        10,
+        2,
+        0,
+        "LBVAB2BM",
+        "BMW",
+        "320Li",
+        4,
+        70000,
+        "Good",
+        160000,
+        150000,
+        "finance_company",
+        24,
+        33,
+    ),
+    Customer(
+        "李娜",
+        "15012340004",
+        date(1996, 6, 30),
+        "Social",
+        "High",
+        200000,
+        80000,
+        3500,
+        16000,
+        12,
+        5,
+        3,
+        0,
+        "LRWAB2BM",
+        "Tesla",
+        "Model 3",
+        1,
+        12000,
+        "Excellent",
+        210000,
+        199000,
+        "bank_mortgage",
+        36,
+        44,
+    ),
+    Customer(
+        "周敏",
+        "18612340005",
+        date(1990, 11, 11),
+        "Online",
+        "Medium",
+        100000,
+        50000,
+        2800,
+        14000,
+        6,
+        7,
+        2,
+        0,
+        "LGBAB2BM",
+        "Nissan",
+        "Sylphy",
+        2,
+        28000,
+        "Good",
+        95000,
+        88000,
+        "finance_company",
+        36,
+        55,
+    ),
 )
 
 
@@ -196,9 +311,7 @@ class Counter:
     def choose(self, combo: QComboBox, text: str) -> None:
         """The item whose English label starts with ``text`` (in another language: whose
         stored code does, e.g. "Walk" -> walk_in, "48" -> 48)."""
-        index = next(
-            (i for i in range(combo.count()) if combo.itemText(i).startswith(text)), -1
-        )
+        index = next((i for i in range(combo.count()) if combo.itemText(i).startswith(text)), -1)
         if index < 0:
             index = next(
                 (
@@ -315,7 +428,9 @@ class Counter:
         self.idle()
         e = p.selected_evaluation()
         assert e is not None and e.code == c.product and e.eligible, (
-            c.name, [str(r) for r in (e.reasons if e else ())])
+            c.name,
+            [str(r) for r in (e.reasons if e else ())],
+        )
         self.click(p.choose_button)
         self.next_step()
 
@@ -364,9 +479,7 @@ def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
             qtbot.keyClicks(widget, ch)
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
-            )
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
 def money_text(value: int) -> str:

@@ -85,7 +85,8 @@ def test_the_owner_edits_in_place_and_saves_audited(qtbot, dialog, database, own
     assert d.model.data(cell(d, 0, "amount")) == "950 / 1,100"
     assert d.model.data(cell(d, 0, "amount"), Qt.ItemDataRole.ToolTipRole) == (
         "As in the store settings' on-road costs: 950 CNY for a car with fewer than 6 seats, "
-        "1,100 CNY from 6 seats.")
+        "1,100 CNY from 6 seats."
+    )
     d.table.setCurrentIndex(cell(d, 0, "name"))
     assert d.code.text() == "compulsory_insurance" and d.code.isReadOnly()  # saved: fixed
     choose_in(qtbot, d, 1, "rule", PriceRule.FIXED.value)
@@ -99,13 +100,17 @@ def test_the_owner_edits_in_place_and_saves_audited(qtbot, dialog, database, own
     assert "Saved" in d.message.text()
     saved = addons_admin.list_add_ons(database, owner)[1].add_on
     assert (saved.rule, saved.amount, saved.required_by) == (
-        PriceRule.FIXED, Decimal("4800.50"), ("China Merchants Bank",))
+        PriceRule.FIXED,
+        Decimal("4800.50"),
+        ("China Merchants Bank",),
+    )
     [entry] = audit.list_entries(database, owner, action=AuditAction.CATALOGUE_CHANGE)
     assert entry.detail["changes"][0]["before"]["rule"] == "quoted"
 
 
-def test_a_new_add_on_with_problems_shows_them_and_saves_nothing(qtbot, dialog, database,
-                                                                 owner) -> None:
+def test_a_new_add_on_with_problems_shows_them_and_saves_nothing(
+    qtbot, dialog, database, owner
+) -> None:
     d = dialog
     before = addons_admin.list_add_ons(database, owner)
     qtbot.mouseClick(d.add_button, Qt.MouseButton.LeftButton)
@@ -118,8 +123,9 @@ def test_a_new_add_on_with_problems_shows_them_and_saves_nothing(qtbot, dialog, 
     choose_in(qtbot, d, row, "rule", PriceRule.PERCENT_OF_PRICE.value)
     type_into(qtbot, d, row, "amount", "150")
     lines = d.problem_lines()
-    assert any(line.startswith(f"Row {row + 1}, Chinese name:") and "零首付" in line
-               for line in lines), lines
+    assert any(
+        line.startswith(f"Row {row + 1}, Chinese name:") and "零首付" in line for line in lines
+    ), lines
     assert any(line.startswith(f"Row {row + 1}, English name:") for line in lines), lines
     assert any(line.startswith(f"Row {row + 1}, Price (CNY) or %:") for line in lines), lines
     assert d.model.data(cell(d, row, "amount"), Qt.ItemDataRole.ToolTipRole)  # beside the cell
@@ -132,7 +138,12 @@ def test_a_new_add_on_with_problems_shows_them_and_saves_nothing(qtbot, dialog, 
     d.code.clear()
     qtbot.keyClicks(d.code, "Tyre 1")  # a new row's code is typed beside the table
     assert any(line.startswith(f"Row {row + 1}, Code:") for line in d.problem_lines()), (
-        d.problem_lines(), d.code.text(), d.code.isReadOnly(), d.current_row(), row)
+        d.problem_lines(),
+        d.code.text(),
+        d.code.isReadOnly(),
+        d.current_row(),
+        row,
+    )
     qtbot.mouseClick(d.remove_button, Qt.MouseButton.LeftButton)  # a new row may go
     assert len(d.model.rows) == len(before) and d.problem_lines() == []
 
@@ -141,8 +152,9 @@ def test_a_saved_add_on_is_deactivated_not_removed(qtbot, dialog, database, owne
     d = dialog
     d.table.setCurrentIndex(cell(d, 2, "name"))
     assert not d.remove_button.isEnabled()
-    d.model.setData(cell(d, 2, "active"), Qt.CheckState.Unchecked.value,
-                    Qt.ItemDataRole.CheckStateRole)
+    d.model.setData(
+        cell(d, 2, "active"), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
     d.save()
     rows = addons_admin.list_add_ons(database, owner)
     assert not rows[2].add_on.active and len(rows) == len(d.model.rows)
@@ -187,8 +199,9 @@ def test_the_tools_menu_offers_both_to_whom_it_should(qtbot, database, owner, ru
     window.dialog.reject()
     for role, add_ons, transfer in ((Role.MANAGER, True, False), (Role.CONSULTANT, False, False)):
         view = staff.add_staff(database, owner, f"u{role.value}", "counter88", role)
-        w = MainWindow(make_ctx(database, staff.actor_for(database, view.id), runner),
-                       Preferences())
+        w = MainWindow(
+            make_ctx(database, staff.actor_for(database, view.id), runner), Preferences()
+        )
         qtbot.addWidget(w)
         assert w.add_ons_action.isVisible() is add_ons, role
         assert w.transfer_action.isVisible() is transfer, role
@@ -198,12 +211,14 @@ def test_the_tools_menu_offers_both_to_whom_it_should(qtbot, database, owner, ru
 
 
 def test_export_then_import_into_a_fresh_store(qtbot, database, owner, runner, tmp_path) -> None:
-    spec = dict(next(r for r in catalogue.list_products(database, owner)
-                     if r.code == "bank_mortgage").spec)
+    spec = dict(
+        next(r for r in catalogue.list_products(database, owner) if r.code == "bank_mortgage").spec
+    )
     spec["apr_max_percent"] = "6.40"
     catalogue.save_product(database, owner, spec)
-    settings_service.save_store_settings(database, owner,
-                                         {"lending.lpr_1y_percent": Decimal("3.15")})
+    settings_service.save_store_settings(
+        database, owner, {"lending.lpr_1y_percent": Decimal("3.15")}
+    )
     d = CatalogueTransferDialog(make_ctx(database, owner, runner))
     qtbot.addWidget(d)
     d.export_to(tmp_path / "main.json")
@@ -219,15 +234,17 @@ def test_export_then_import_into_a_fresh_store(qtbot, database, owner, runner, t
         qtbot.mouseClick(t.import_button, Qt.MouseButton.LeftButton)
         assert "Imported main.json." in t.message.text(), t.message.text()
         assert "Products: 0 added, 1 changed, 0 deactivated." in t.message.text()
-        assert catalogue.load_catalogue(other, boss.store_id) == \
-            catalogue.load_catalogue(database, owner.store_id)
+        assert catalogue.load_catalogue(other, boss.store_id) == catalogue.load_catalogue(
+            database, owner.store_id
+        )
         assert ctx.settings.lpr_1y_percent == Decimal("3.15")  # used from now on
     finally:
         other.close()
 
 
-def test_a_bad_file_lists_every_problem_and_changes_nothing(qtbot, database, owner, runner,
-                                                            tmp_path) -> None:
+def test_a_bad_file_lists_every_problem_and_changes_nothing(
+    qtbot, database, owner, runner, tmp_path
+) -> None:
     d = CatalogueTransferDialog(make_ctx(database, owner, runner))
     qtbot.addWidget(d)
     d.export_to(tmp_path / "main.json")

@@ -72,11 +72,18 @@ def test_the_login_dialog_comes_at_once_and_logs_in_when_the_database_is_open(
 
     out = subprocess.run(
         [sys.executable, "-X", "importtime", str(ROOT / "main.py")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == [
-        "LOANDESK_LOGIN_SHOWN", "waiting", "LOANDESK_LOGIN_READY", "LOANDESK_SUBMITTED",
+        "LOANDESK_LOGIN_SHOWN",
+        "waiting",
+        "LOANDESK_LOGIN_READY",
+        "LOANDESK_SUBMITTED",
         "LOANDESK_READY",
     ]
     imported = set(re.findall(r"\|\s+([\w.]+)\s*$", out.stderr, flags=re.MULTILINE))

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "boss2026pw"
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="flock leases")
 
+
 @pytest.fixture
 def key_file(tmp_path: Path) -> Path:
     return tmp_path / "keys" / "loandesk.key"
@@ -338,9 +339,7 @@ def test_saying_no_to_the_confirmation_restores_nothing(
     assert count_customers(store) == 1
 
 
-def test_a_restore_that_cannot_reopen_closes_the_program(
-    qtbot, store, boss, monkeypatch
-) -> None:
+def test_a_restore_that_cannot_reopen_closes_the_program(qtbot, store, boss, monkeypatch) -> None:
     import db.database
 
     made = auto_backup.backup_daily_if_due(store, now=day(2))

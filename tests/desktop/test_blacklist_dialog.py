@@ -50,10 +50,10 @@ def csv_file(tmp_path, numbers: list[str], name: str = "list.csv"):
     return path
 
 
-def test_entries_are_listed_in_words_never_codes(qtbot, database, owner, runner,
-                                                 language) -> None:
-    blacklist.add_entry(database, owner, id_number=ID_NUMBER,
-                        reason=BlacklistReason.FAKE_DOCUMENTS, note="假流水")
+def test_entries_are_listed_in_words_never_codes(qtbot, database, owner, runner, language) -> None:
+    blacklist.add_entry(
+        database, owner, id_number=ID_NUMBER, reason=BlacklistReason.FAKE_DOCUMENTS, note="假流水"
+    )
     blacklist.import_industry_csv(database, owner, f"手机号\n{PHONE}\n")
     d = BlacklistDialog(make_ctx(database, owner, runner, language))
     qtbot.addWidget(d)
@@ -93,8 +93,7 @@ def test_search_by_number_and_by_note(qtbot, dialog, database, owner) -> None:
     assert [r[2] for r in shown_rows(dialog)] == ["110105********002X"]
 
 
-def test_add_shows_the_reason_beside_the_field_then_adds(qtbot, dialog, database,
-                                                         owner) -> None:
+def test_add_shows_the_reason_beside_the_field_then_adds(qtbot, dialog, database, owner) -> None:
     dialog.add_button.click()
     form = dialog.form
     assert isinstance(form, AddEntryDialog)
@@ -127,17 +126,24 @@ def test_lift_needs_a_reason_and_is_audited(qtbot, dialog, database, owner) -> N
     assert blacklist.check(database, owner, id_number=ID_NUMBER) == []
     assert shown_rows(dialog) == []
     with database.unit_of_work() as uow:
-        details = [e.detail for e in uow.session.scalars(select(AuditEntry).where(
-            AuditEntry.action == AuditAction.BLACKLIST_CHANGE.value))]
+        details = [
+            e.detail
+            for e in uow.session.scalars(
+                select(AuditEntry).where(AuditEntry.action == AuditAction.BLACKLIST_CHANGE.value)
+            )
+        ]
     assert details[-1]["reason"] == "Identity theft confirmed by the police"
     assert details[-1]["event"] == "lifted"
 
 
-def test_import_an_excel_file_reports_what_it_did(qtbot, dialog, database, owner,
-                                                  tmp_path) -> None:
+def test_import_an_excel_file_reports_what_it_did(qtbot, dialog, database, owner, tmp_path) -> None:
     book = Workbook()
-    for row in (["id_number", "phone", "reason"], [ID_NUMBER, None, "严重违约"],
-                [None, PHONE, None], ["12345", None, None]):
+    for row in (
+        ["id_number", "phone", "reason"],
+        [ID_NUMBER, None, "严重违约"],
+        [None, PHONE, None],
+        ["12345", None, None],
+    ):
         book.active.append(row)
     data = io.BytesIO()
     book.save(data)
@@ -147,12 +153,12 @@ def test_import_an_excel_file_reports_what_it_did(qtbot, dialog, database, owner
     assert "Imported 2 entries" in dialog.message.text()
     assert "line 4" in dialog.message.text()
     assert not dialog.progress.isVisible() and dialog.import_button.isEnabled()
-    assert blacklist.search_entries(database, owner,
-                                    source=BlacklistSource.INDUSTRY).total == 2
+    assert blacklist.search_entries(database, owner, source=BlacklistSource.INDUSTRY).total == 2
 
 
-def test_import_shows_progress_and_cancel_keeps_the_earlier_list(qtbot, database, owner,
-                                                                 tmp_path) -> None:
+def test_import_shows_progress_and_cancel_keeps_the_earlier_list(
+    qtbot, database, owner, tmp_path
+) -> None:
     blacklist.import_industry_csv(database, owner, "id_number\n" + "\n".join(ids(50, "310104")))
     runner = TaskRunner()
     try:
@@ -165,8 +171,7 @@ def test_import_shows_progress_and_cancel_keeps_the_earlier_list(qtbot, database
         d.start_import(csv_file(tmp_path, ids(40_000)))
         assert d.progress.isVisible() and d.cancel_button.isVisible()
         assert not d.import_button.isEnabled()
-        qtbot.waitUntil(lambda: d.progress.maximum() > 0 and d.progress.value() > 0,
-                        timeout=30_000)
+        qtbot.waitUntil(lambda: d.progress.maximum() > 0 and d.progress.value() > 0, timeout=30_000)
         qtbot.mouseClick(d.cancel_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: d.handle is None, timeout=30_000)
         assert "cancelled" in d.message.text()
@@ -178,8 +183,7 @@ def test_import_shows_progress_and_cancel_keeps_the_earlier_list(qtbot, database
         runner.shutdown()
 
 
-def test_the_tools_menu_offers_it_to_manager_and_owner_only(qtbot, database, owner,
-                                                            runner) -> None:
+def test_the_tools_menu_offers_it_to_manager_and_owner_only(qtbot, database, owner, runner) -> None:
     window = MainWindow(make_ctx(database, owner, runner), Preferences())
     qtbot.addWidget(window)
     window.blacklist_action.trigger()
@@ -187,7 +191,8 @@ def test_the_tools_menu_offers_it_to_manager_and_owner_only(qtbot, database, own
     window.dialog.reject()
     for role, shown in ((Role.MANAGER, True), (Role.FINANCE, False), (Role.CONSULTANT, False)):
         view = staff.add_staff(database, owner, f"u{role.value}", "counter88", role)
-        w = MainWindow(make_ctx(database, staff.actor_for(database, view.id), runner),
-                       Preferences())
+        w = MainWindow(
+            make_ctx(database, staff.actor_for(database, view.id), runner), Preferences()
+        )
         qtbot.addWidget(w)
         assert w.blacklist_action.isVisible() is shown, role

@@ -108,9 +108,12 @@ def add_lender_in(qtbot: Any, dialog: CatalogueEditorDialog, idle: Any = None) -
     dialog.tabs.setCurrentIndex(1)
     click(qtbot, dialog.add_lender_button)
     f = dialog.lender_form
-    for line, text in ((f.name, LENDER.name), (f.name_zh, LENDER.name_zh),
-                       (f.service_phone, LENDER.service_phone),
-                       (f.complaint_channel, LENDER.complaint_channel)):
+    for line, text in (
+        (f.name, LENDER.name),
+        (f.name_zh, LENDER.name_zh),
+        (f.service_phone, LENDER.service_phone),
+        (f.complaint_channel, LENDER.complaint_channel),
+    ):
         type_over(qtbot, line, text)
     f.payout_rules.setFocus()
     type_text(qtbot, f.payout_rules, LENDER.payout_rules)
@@ -118,8 +121,11 @@ def add_lender_in(qtbot: Any, dialog: CatalogueEditorDialog, idle: Any = None) -
 
 
 def tick_lender(qtbot: Any, form: ProductForm, name: str) -> None:
-    row = next(r for r in range(form.lender_model.rowCount())
-               if form.lender_model.item(r).data(Qt.ItemDataRole.UserRole) == name)
+    row = next(
+        r
+        for r in range(form.lender_model.rowCount())
+        if form.lender_model.item(r).data(Qt.ItemDataRole.UserRole) == name
+    )
     form.tabs.setCurrentIndex(0)
     form.lender_list.setFocus()
     form.lender_list.setCurrentIndex(form.lender_model.index(row, 0))
@@ -162,15 +168,19 @@ def fill_product(qtbot: Any, form: ProductForm) -> None:
     for row, grade in enumerate(RATES):
         for t in range(len(TERM_BANDS)):
             for d in range(len(DOWN_BANDS)):
-                type_cell(qtbot, form.sheet_view, row, t * len(DOWN_BANDS) + d,
-                          RATES[grade][t][d])
+                type_cell(qtbot, form.sheet_view, row, t * len(DOWN_BANDS) + d, RATES[grade][t][d])
 
 
 def catalogue_audits(database: Database) -> list[dict]:
     with database.unit_of_work() as uow:
-        return [e.detail for e in uow.session.scalars(
-            select(AuditEntry).where(AuditEntry.action == AuditAction.CATALOGUE_CHANGE.value)
-            .order_by(AuditEntry.id))]
+        return [
+            e.detail
+            for e in uow.session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.action == AuditAction.CATALOGUE_CHANGE.value)
+                .order_by(AuditEntry.id)
+            )
+        ]
 
 
 def product_count(database: Database) -> int:
@@ -240,8 +250,9 @@ def test_owner_adds_a_product_a_consultant_offers_it_deactivated_it_still_prints
     assert dialog.toggle_product_button.text() == "Deactivate"
     click(qtbot, dialog.toggle_product_button, boss.idle)
     assert not dialog.view.product(code).active
-    assert code not in [x.code for x in catalogue.load_catalogue(other, shop["owner"].store_id)
-                        .products]
+    assert code not in [
+        x.code for x in catalogue.load_catalogue(other, shop["owner"].store_id).products
+    ]
     again = desk.show(Step.PLAN)
     desk.idle()
     assert again.comparison.column_of(code) == -1
@@ -293,7 +304,8 @@ def test_an_invalid_product_shows_its_reasons_and_saves_nothing(
     form.tabs.setCurrentIndex(2)
     type_over(qtbot, form.lines["max_financing_ratio_percent"], "150")
     assert error_of(form, "max_financing_ratio_percent") == (
-        "'150' is out of range: give a number from 1 to 100.")
+        "'150' is out of range: give a number from 1 to 100."
+    )
     form.tabs.setCurrentIndex(4)
     type_over(qtbot, form.lines["apr_min_percent"], "9")
     type_over(qtbot, form.lines["apr_max_percent"], "8")
@@ -306,7 +318,8 @@ def test_an_invalid_product_shows_its_reasons_and_saves_nothing(
     assert error_of(form, "methods") == "Choose at least one repayment method."
     assert error_of(form, "max_financing_ratio_percent").startswith("'150' is out of range")
     assert error_of(form, "rate_sheet") == (
-        "Grade A, up to 36 months, from 0% down: '4,8O' is not a number.")
+        "Grade A, up to 36 months, from 0% down: '4,8O' is not a number."
+    )
     assert "Nothing was saved" in d.message.text()
     assert form.tabs.currentIndex() == 0  # the first field to correct is shown
     # the cell that cannot be read is marked in the sheet itself
@@ -333,7 +346,8 @@ def test_an_invalid_product_shows_its_reasons_and_saves_nothing(
     type_over(qtbot, form.lines["apr_min_percent"], "4")
     click(qtbot, d.save_product_button)
     assert error_of(form, "rate_sheet") == (
-        "The rate 8.5% for grade A is outside the APR range 4-8%.")
+        "The rate 8.5% for grade A is outside the APR range 4-8%."
+    )
     type_over(qtbot, form.lines["apr_max_percent"], "9")
     click(qtbot, d.save_product_button)
     assert "Saved" in d.message.text(), d.message.text()
@@ -352,15 +366,34 @@ def test_editing_a_cell_of_a_seeded_product(qtbot, database, owner, runner) -> N
     type_cell(qtbot, form.sheet_view, 0, 0, "4.95")
     d._save_shortcut()  # Ctrl+S
     assert "Saved" in d.message.text()
-    assert catalogue.load_catalogue(database, owner.store_id).product(
-        "bank_mortgage").grades[0].annual_rate == D("4.95")
+    assert catalogue.load_catalogue(database, owner.store_id).product("bank_mortgage").grades[
+        0
+    ].annual_rate == D("4.95")
     *_, last = catalogue_audits(database)
     assert last["code"] == "bank_mortgage"
-    assert last["changes"] == [{"key": "grades", "before": [
-        {"grade": "A", "annual_rate": "4.80", "approval_likelihood_min_percent": "95",
-         "approval_likelihood_max_percent": "99", "monthly_fee_rate_percent": None}],
-        "after": [{"grade": "A", "annual_rate": "4.95", "approval_likelihood_min_percent": "95",
-                   "approval_likelihood_max_percent": "99", "monthly_fee_rate_percent": None}]}]
+    assert last["changes"] == [
+        {
+            "key": "grades",
+            "before": [
+                {
+                    "grade": "A",
+                    "annual_rate": "4.80",
+                    "approval_likelihood_min_percent": "95",
+                    "approval_likelihood_max_percent": "99",
+                    "monthly_fee_rate_percent": None,
+                }
+            ],
+            "after": [
+                {
+                    "grade": "A",
+                    "annual_rate": "4.95",
+                    "approval_likelihood_min_percent": "95",
+                    "approval_likelihood_max_percent": "99",
+                    "monthly_fee_rate_percent": None,
+                }
+            ],
+        }
+    ]
 
 
 def test_a_lender_with_bad_fields_shows_reasons(qtbot, database, owner, runner) -> None:
@@ -372,29 +405,38 @@ def test_a_lender_with_bad_fields_shows_reasons(qtbot, database, owner, runner) 
     type_over(qtbot, f.name, "WeBank (example)")
     type_over(qtbot, f.service_phone, "call us")
     click(qtbot, d.save_lender_button)
-    assert f.errors["name"].text() == "Another lender of the store is already called " \
+    assert (
+        f.errors["name"].text() == "Another lender of the store is already called "
         "'WeBank (example)'."
+    )
     assert f.errors["name_zh"].text() == "Enter the lender's name in Chinese."
     assert f.errors["service_phone"].text().startswith("A service phone is digits")
     assert len(catalogue_admin.load_catalogue_view(database, owner).lenders) == lenders_before
 
 
 def test_a_manager_reads_and_cannot_change(qtbot, database, owner, runner) -> None:
-    manager = staff.actor_for(database, staff.add_staff(
-        database, owner, "liqiang", "staff-pass-1", Role.MANAGER).id)
+    manager = staff.actor_for(
+        database, staff.add_staff(database, owner, "liqiang", "staff-pass-1", Role.MANAGER).id
+    )
     d = make_dialog(qtbot, database, manager, runner)
     form = d.product_form
     assert form.lines["name"].text() == "Bank mortgage loan"
-    for button in (d.add_product_button, d.copy_button, d.toggle_product_button,
-                   d.save_product_button, d.add_lender_button, d.save_lender_button):
+    for button in (
+        d.add_product_button,
+        d.copy_button,
+        d.toggle_product_button,
+        d.save_product_button,
+        d.add_lender_button,
+        d.save_lender_button,
+    ):
         assert not button.isVisible()
-    assert form.lines["name"].isReadOnly() and not form.method_boxes[
-        PRODUCT.methods[0]].isEnabled()
+    assert form.lines["name"].isReadOnly() and not form.method_boxes[PRODUCT.methods[0]].isEnabled()
     cell = form.sheet.index(0, 0)
     assert not form.sheet.flags(cell) & Qt.ItemFlag.ItemIsEditable
     assert not form.sheet.setData(cell, "1.00")
-    assert not form.grades_model.flags(form.grades_model.index(0, 0)) & \
-        Qt.ItemFlag.ItemIsUserCheckable
+    assert (
+        not form.grades_model.flags(form.grades_model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    )
     assert d.lender_form.name.isReadOnly()
     d._save_shortcut()
     d._new_shortcut()
@@ -407,8 +449,14 @@ def test_the_menu_entry_by_role(qtbot, database, owner, runner) -> None:
     from desktop.preferences import Preferences
 
     for role, visible in ((Role.OWNER, True), (Role.MANAGER, True), (Role.CONSULTANT, False)):
-        actor = owner if role is Role.OWNER else staff.actor_for(database, staff.add_staff(
-            database, owner, f"user_{role.value}", "staff-pass-1", role).id)
+        actor = (
+            owner
+            if role is Role.OWNER
+            else staff.actor_for(
+                database,
+                staff.add_staff(database, owner, f"user_{role.value}", "staff-pass-1", role).id,
+            )
+        )
         ctx = AppContext(database, actor, runner, "en", DEFAULT_SETTINGS, "Hengtong", "x")
         window = MainWindow(ctx, Preferences())
         qtbot.addWidget(window)
@@ -471,8 +519,9 @@ def test_screenshots(qtbot, language, database, owner, runner, screenshot) -> No
     screenshot(d, "owner_catalogue_lenders")
 
 
-def test_unsaved_edits_are_not_lost_without_asking(qtbot, database, owner, runner,
-                                                   questions) -> None:
+def test_unsaved_edits_are_not_lost_without_asking(
+    qtbot, database, owner, runner, questions
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     d = make_dialog(qtbot, database, owner, runner)
@@ -487,5 +536,7 @@ def test_unsaved_edits_are_not_lost_without_asking(qtbot, database, owner, runne
     questions.answer = QMessageBox.StandardButton.Discard
     d.products_table.selectRow(d.product_model.row_of("finance_company"))
     assert form.lines["name"].text() == "Finance-company loan" and not d.product_dirty
-    assert catalogue.load_catalogue(database, owner.store_id).product(
-        "bank_mortgage").name == "Bank mortgage loan"
+    assert (
+        catalogue.load_catalogue(database, owner.store_id).product("bank_mortgage").name
+        == "Bank mortgage loan"
+    )

@@ -50,8 +50,14 @@ from tests.desktop.test_catalogue_editor import (  # noqa: F401  (fixtures)
 D = Decimal
 SUBSIDY = Subsidy(D("7.50"), "FAW-Volkswagen", "一汽-大众")
 CARD_FEES = (("12", "4"), ("24", "8"), ("48", "14"))
-CARD = CardInstalment("", "Harbour card instalment", "海港信用卡分期", (LENDER.name,),
-                      D(300000), tuple(CardFee(int(m), D(f)) for m, f in CARD_FEES))
+CARD = CardInstalment(
+    "",
+    "Harbour card instalment",
+    "海港信用卡分期",
+    (LENDER.name,),
+    D(300000),
+    tuple(CardFee(int(m), D(f)) for m, f in CARD_FEES),
+)
 
 
 def add_kind(dialog: CatalogueEditorDialog, kind: str) -> None:
@@ -91,7 +97,10 @@ def owner_dialog(qtbot: Any, boss: Counter) -> CatalogueEditorDialog:
 
 
 def test_owner_adds_a_subsidised_balloon_and_a_card_the_finance_page_offers_them(
-    qtbot, counter: Database, other: Database, shop: dict[str, Actor]  # noqa: F811
+    qtbot,
+    counter: Database,
+    other: Database,
+    shop: dict[str, Actor],  # noqa: F811
 ) -> None:
     boss = Counter(qtbot, counter, shop["owner"], "Wang Li")
     dialog = owner_dialog(qtbot, boss)
@@ -104,15 +113,16 @@ def test_owner_adds_a_subsidised_balloon_and_a_card_the_finance_page_offers_them
     assert "Saved" in dialog.message.text(), dialog.message.text()
     code = next(p.code for p in dialog.view.products if p.name == PRODUCT.name)
     stored = catalogue.load_catalogue(counter, shop["owner"].store_id).product(code)
-    assert stored == dataclasses.replace(PRODUCT, code=code, subsidy=SUBSIDY,
-                                         finance_add_ons=True)
+    assert stored == dataclasses.replace(PRODUCT, code=code, subsidy=SUBSIDY, finance_add_ons=True)
 
     add_kind(dialog, catalogue.KIND_CARD)
     assert dialog.form is dialog.card_form
     fill_card(qtbot, dialog.card_form)
     # the fee table shows each term's true APR as lending computes it
-    assert dialog.card_form.fee_model.data(dialog.card_form.fee_model.index(1, 2)) == \
-        f"{card_instalment_schedule(D(100000), 24, D(8), date(2026, 1, 1)).apr:.2f}%"
+    assert (
+        dialog.card_form.fee_model.data(dialog.card_form.fee_model.index(1, 2))
+        == f"{card_instalment_schedule(D(100000), 24, D(8), date(2026, 1, 1)).apr:.2f}%"
+    )
     click(qtbot, dialog.save_product_button, boss.idle)
     assert "Saved" in dialog.message.text(), dialog.message.text()
     card_code = next(p.code for p in dialog.view.products if p.name == CARD.name)
@@ -121,7 +131,8 @@ def test_owner_adds_a_subsidised_balloon_and_a_card_the_finance_page_offers_them
     *_, audit = catalogue_audits(counter)
     assert audit["code"] == card_code
     assert {c["key"]: c["after"] for c in audit["changes"]}["fees"] == [
-        {"months": int(m), "fee_percent": f} for m, f in CARD_FEES]
+        {"months": int(m), "fee_percent": f} for m, f in CARD_FEES
+    ]
     assert all(c["before"] is None for c in audit["changes"])
 
     # a consultant: the balloon product with the subsidy spelled out, the card's true APR
@@ -150,8 +161,7 @@ def test_owner_adds_a_subsidised_balloon_and_a_card_the_finance_page_offers_them
     assert f"Subsidised by {SUBSIDY.by}: the customer pays {rate.normalize()}% a year" in info
     assert "the lender earns 7.5%" in info
     bank = p.comparison.evaluation("bank_mortgage")
-    card = card_instalment_schedule(bank.loan_amount, 48, D(14), p._result.request.base
-                                    .start_date)
+    card = card_instalment_schedule(bank.loan_amount, 48, D(14), p._result.request.base.start_date)
     assert p.card_offers.isVisible()
     assert f"{CARD.name}: 48 months" in p.card_offers.text()
     assert f"true APR {card.apr:.2f}%" in p.card_offers.text(), p.card_offers.text()
@@ -196,8 +206,10 @@ def test_an_invalid_card_shows_its_reasons_and_saves_nothing(
     type_cell(qtbot, form.fee_view, 1, 1, "8")
     assert error_of(form, "fees").startswith("The 12-month fee of 60% comes to a true APR of")
     type_cell(qtbot, form.fee_view, 0, 1, "abc")
-    assert form.fee_model.data(form.fee_model.index(0, 1), Qt.ItemDataRole.ToolTipRole) == \
-        "'abc' is not a number."
+    assert (
+        form.fee_model.data(form.fee_model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+        == "'abc' is not a number."
+    )
     click(qtbot, d.save_product_button)
     assert error_of(form, "fees") == "Row 1: 'abc' is not a number."
     assert (product_count(database), catalogue_audits(database)) == before
@@ -219,13 +231,15 @@ def test_an_invalid_subsidy_shows_its_reasons(qtbot, database, owner, runner) ->
     click(qtbot, d.save_product_button)
     assert error_of(form, "subsidy.lender_rate") == (
         "The lender's rate (3%) is below the customer's rate of 4.8% (grade A): a subsidy "
-        "pays the lender the difference, so the customer's rate must be below the lender's.")
+        "pays the lender the difference, so the customer's rate must be below the lender's."
+    )
     assert error_of(form, "subsidy.by").startswith("Enter who pays the subsidy, in English")
     assert error_of(form, "subsidy.by_zh").startswith("Enter who pays the subsidy, in Chinese")
     assert form.tabs.currentIndex() == 5
     assert catalogue_audits(database) == before
-    assert catalogue.load_catalogue(database, owner.store_id).product(
-        "bank_mortgage").subsidy is None
+    assert (
+        catalogue.load_catalogue(database, owner.store_id).product("bank_mortgage").subsidy is None
+    )
     # corrected: saved, and audited with who, when and before -> after
     type_over(qtbot, form.lines["subsidy.lender_rate"], "5.20")
     type_over(qtbot, form.lines["subsidy.by"], "the dealer")
@@ -233,17 +247,21 @@ def test_an_invalid_subsidy_shows_its_reasons(qtbot, database, owner, runner) ->
     click(qtbot, d.save_product_button)
     assert "Saved" in d.message.text(), d.message.text()
     assert catalogue.load_catalogue(database, owner.store_id).product(
-        "bank_mortgage").subsidy == Subsidy(D("5.20"), "the dealer", "经销商")
+        "bank_mortgage"
+    ).subsidy == Subsidy(D("5.20"), "the dealer", "经销商")
     with database.unit_of_work() as uow:
-        row = uow.session.scalars(select(AuditEntry).where(
-            AuditEntry.action == AuditAction.CATALOGUE_CHANGE.value)
-            .order_by(AuditEntry.id.desc())).first()
+        row = uow.session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.action == AuditAction.CATALOGUE_CHANGE.value)
+            .order_by(AuditEntry.id.desc())
+        ).first()
         assert row is not None and row.at is not None
         assert (row.staff_id, row.username) == (owner.staff_id, owner.username)
         assert row.detail["changes"] == [
             {"key": "subsidy.by", "before": None, "after": "the dealer"},
             {"key": "subsidy.by_zh", "before": None, "after": "经销商"},
-            {"key": "subsidy.lender_rate", "before": None, "after": "5.20"}]
+            {"key": "subsidy.lender_rate", "before": None, "after": "5.20"},
+        ]
 
 
 def test_consumer_credit_edited_with_its_promotion(qtbot, database, owner, runner) -> None:
@@ -264,9 +282,11 @@ def test_consumer_credit_edited_with_its_promotion(qtbot, database, owner, runne
     click(qtbot, d.save_product_button)
     assert error_of(form, "grades") == "The rate 30% for grade B is outside the APR range 8-24%."
     assert error_of(form, "first_loan_promotion.rate_discount_percent") == (
-        "Give the rate discount (more than 0%).")
+        "Give the rate discount (more than 0%)."
+    )
     assert error_of(form, "first_loan_promotion.periods") == (
-        "The promotion lasts 48 months, longer than the longest term (36 months).")
+        "The promotion lasts 48 months, longer than the longest term (36 months)."
+    )
     assert catalogue_audits(database) == before
     type_cell(qtbot, form.grades_view, 1, 1, "9.50")
     form.tabs.setCurrentIndex(3)
@@ -278,11 +298,17 @@ def test_consumer_credit_edited_with_its_promotion(qtbot, database, owner, runne
     assert saved.grades[1].annual_rate == D("9.50")
     promo = saved.first_loan_promotion
     assert promo is not None and (promo.kind, promo.periods, promo.rate_discount_percent) == (
-        PromotionKind.RATE_DISCOUNT, 3, D(50))
+        PromotionKind.RATE_DISCOUNT,
+        3,
+        D(50),
+    )
     *_, last = catalogue_audits(database)
     keys = {c["key"] for c in last["changes"]}
-    assert keys == {"grades", "first_loan_promotion.kind",
-                    "first_loan_promotion.rate_discount_percent"}, keys
+    assert keys == {
+        "grades",
+        "first_loan_promotion.kind",
+        "first_loan_promotion.rate_discount_percent",
+    }, keys
     # a copy of a consumer credit line is one too, not yet offered
     click(qtbot, d.copy_button)
     copy = d.current_product()
@@ -290,11 +316,11 @@ def test_consumer_credit_edited_with_its_promotion(qtbot, database, owner, runne
     assert d.form is form and form.lines["name"].text() == "Unsecured consumer credit (copy)"
 
 
-def test_screenshots_of_the_new_parts(qtbot, language, database, owner, runner,
-                                      screenshot) -> None:
+def test_screenshots_of_the_new_parts(qtbot, language, database, owner, runner, screenshot) -> None:
     catalogue_admin.save_lender(database, owner, LENDER)
-    catalogue_admin.save_product(database, owner, dataclasses.replace(
-        PRODUCT, subsidy=SUBSIDY, finance_add_ons=True))
+    catalogue_admin.save_product(
+        database, owner, dataclasses.replace(PRODUCT, subsidy=SUBSIDY, finance_add_ons=True)
+    )
     catalogue_admin.save_product(database, owner, CARD)
     from desktop.context import AppContext
     from lending.settings import DEFAULT_SETTINGS
@@ -335,8 +361,9 @@ def test_a_manager_reads_the_card_and_the_credit_line(qtbot, database, owner, ru
 
     catalogue_admin.save_lender(database, owner, LENDER)
     catalogue_admin.save_product(database, owner, CARD)
-    manager = staff.actor_for(database, staff.add_staff(
-        database, owner, "liqiang", "staff-pass-1", Role.MANAGER).id)
+    manager = staff.actor_for(
+        database, staff.add_staff(database, owner, "liqiang", "staff-pass-1", Role.MANAGER).id
+    )
     d = make_dialog(qtbot, database, manager, runner)
     assert not d.add_kind.isVisible()
     card = next(p.code for p in d.view.products if p.name == CARD.name)

@@ -47,8 +47,9 @@ def actor_of(database: Database, role: Role) -> Any:
 
 @pytest.fixture
 def window(qtbot: Any, store: Database, runner: Any, language: str) -> Iterator[MainWindow]:
-    ctx = AppContext(store, owner_actor(store), runner, language, DEFAULT_SETTINGS,
-                     demo.DEMO_STORE_NAME, "店主")
+    ctx = AppContext(
+        store, owner_actor(store), runner, language, DEFAULT_SETTINGS, demo.DEMO_STORE_NAME, "店主"
+    )
     w = MainWindow(ctx, Preferences())
     w.resize(1180, 800)
     w.show()
@@ -67,8 +68,8 @@ def _button(dialog: DashboardDialog, kind: str, month: int = 0) -> QPushButton:
 
 
 def test_figures_drill_down_and_open_a_consultation(
-        qtbot: Any, window: MainWindow, store: Database, language: str,
-        screenshot: Any) -> None:
+    qtbot: Any, window: MainWindow, store: Database, language: str, screenshot: Any
+) -> None:
     owner = owner_actor(store)
     assert window.dashboard_action.isVisible()
     window.dashboard_action.trigger()
@@ -79,14 +80,19 @@ def test_figures_drill_down_and_open_a_consultation(
     fmt = formatter(language)
     assert _button(dialog, "consultations").text() == f"{board.this_month.consultations:,}"
     assert _button(dialog, "signed", 1).text().endswith(f"{board.last_month.signed:,}")
-    assert _button(dialog, "loan_amount", 1).text().endswith(
-        fmt.money(board.last_month.loan_amount))
-    assert _button(dialog, "approval_rate", 1).text().endswith(
-        fmt.percent(board.last_month.approval_rate))
+    assert (
+        _button(dialog, "loan_amount", 1).text().endswith(fmt.money(board.last_month.loan_amount))
+    )
+    assert (
+        _button(dialog, "approval_rate", 1)
+        .text()
+        .endswith(fmt.percent(board.last_month.approval_rate))
+    )
     assert str(board.follow_ups_overdue) in _button(dialog, "follow_ups_overdue").text()
     overdue = _button(dialog, "overdue_m1").text()
-    assert overdue == ("-" if board.overdue is None
-                       else f"M1+ {fmt.percent(board.overdue.total.m1_rate)}")
+    assert overdue == (
+        "-" if board.overdue is None else f"M1+ {fmt.percent(board.overdue.total.m1_rate)}"
+    )
     assert board.last_month.signed > 0
     screenshot(dialog, "dashboard")
 
@@ -119,15 +125,18 @@ def test_figures_drill_down_and_open_a_consultation(
 
 
 def test_manager_sees_the_own_store_with_names_masked(
-        qtbot: Any, store: Database, runner: Any) -> None:
+    qtbot: Any, store: Database, runner: Any
+) -> None:
     manager = actor_of(store, Role.MANAGER)
     ctx = AppContext(store, manager, runner, "en", DEFAULT_SETTINGS, demo.DEMO_STORE_NAME)
     dialog = DashboardDialog(ctx)
     qtbot.addWidget(dialog)
     assert not dialog.stores.isVisibleTo(dialog)
     qtbot.mouseClick(_button(dialog, "signed", 1), Qt.MouseButton.LeftButton)
-    names = [dialog.drill_model.display(dialog.drill_model.row_at(i), 2)
-             for i in range(dialog.drill_model.rowCount())]
+    names = [
+        dialog.drill_model.display(dialog.drill_model.row_at(i), 2)
+        for i in range(dialog.drill_model.rowCount())
+    ]
     assert names and all(n[1:] == "*" * (len(n) - 1) for n in names)
 
 
@@ -185,8 +194,8 @@ def test_count_axes_have_whole_steps_and_room(largest: int) -> None:
 
 
 def test_import_lender_status_from_the_main_window(
-        qtbot: Any, window: MainWindow, store: Database, tmp_path: Path, language: str,
-        screenshot: Any) -> None:
+    qtbot: Any, window: MainWindow, store: Database, tmp_path: Path, language: str, screenshot: Any
+) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.loan_status_import import LoanStatusImportDialog
@@ -195,12 +204,25 @@ def test_import_lender_status_from_the_main_window(
     with store.engine.connect() as conn:
         from sqlalchemy import text
 
-        refs = [f"P-{c:06d}-{p}" for c, p in conn.execute(text(
-            "SELECT c.id, p.id FROM consultations c JOIN plans p ON p.consultation_id = c.id "
-            "AND p.chosen WHERE c.signed_at IS NOT NULL ORDER BY c.id LIMIT 20"))]
-    good = write_csv(tmp_path / "ok.csv", [[r, "overdue" if i % 4 == 0 else "current",
-                                           35 if i % 4 == 0 else 0] for i, r in enumerate(refs)]
-                     + [["X-1", "current", 0]], header=["reference", "status", "overdue_days"])
+        refs = [
+            f"P-{c:06d}-{p}"
+            for c, p in conn.execute(
+                text(
+                    "SELECT c.id, p.id FROM consultations c JOIN plans p ON p.consultation_id = "
+                    "c.id "
+                    "AND p.chosen WHERE c.signed_at IS NOT NULL ORDER BY c.id LIMIT 20"
+                )
+            )
+        ]
+    good = write_csv(
+        tmp_path / "ok.csv",
+        [
+            [r, "overdue" if i % 4 == 0 else "current", 35 if i % 4 == 0 else 0]
+            for i, r in enumerate(refs)
+        ]
+        + [["X-1", "current", 0]],
+        header=["reference", "status", "overdue_days"],
+    )
     bad = write_csv(tmp_path / "bad.csv", [[refs[0], "on hold", 0, "2026-06-01"]])
     seen: dict[str, Any] = {}
 

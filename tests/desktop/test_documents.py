@@ -89,8 +89,9 @@ def open_dialog(qtbot, ctx) -> Iterator:
     """``open_dialog(cid, kind, context=...)``: shown; closed before the database is."""
     opened: list[DocumentDialog] = []
 
-    def factory(cid: int, kind: str = "quote", *, context: AppContext | None = None,
-                **kwargs) -> DocumentDialog:
+    def factory(
+        cid: int, kind: str = "quote", *, context: AppContext | None = None, **kwargs
+    ) -> DocumentDialog:
         dialog = DocumentDialog(context or ctx, cid, kind, **kwargs)
         opened.append(dialog)
         dialog.show()
@@ -166,12 +167,14 @@ def test_generation_runs_on_the_worker_and_switching_documents_keeps_each_one(
         runner.shutdown()
 
 
-def test_closing_while_generating_drops_the_result(qtbot, database, consultant,
-                                                   consultation) -> None:
+def test_closing_while_generating_drops_the_result(
+    qtbot, database, consultant, consultation
+) -> None:
     runner = TaskRunner()
     try:
-        dialog = DocumentDialog(make_ctx(database, consultant, runner=runner), consultation,
-                                "disclosure")
+        dialog = DocumentDialog(
+            make_ctx(database, consultant, runner=runner), consultation, "disclosure"
+        )
         qtbot.addWidget(dialog)
         dialog.show()
         with qtbot.assertNotEmitted(dialog.generated, wait=300):
@@ -182,8 +185,9 @@ def test_closing_while_generating_drops_the_result(qtbot, database, consultant,
         runner.shutdown()
 
 
-def test_chinese_documents_in_the_chinese_app(open_dialog, database, consultant,
-                                              consultation) -> None:
+def test_chinese_documents_in_the_chinese_app(
+    open_dialog, database, consultant, consultation
+) -> None:
     context = make_ctx(database, consultant, "zh_CN")
     dialog = open_dialog(consultation, "plan", context=context)
     assert dialog.page_count() > 0
@@ -220,14 +224,21 @@ def test_no_plan_yet_is_said_in_plain_words(open_dialog, database, consultant) -
     assert dialog.print_document() is False and dialog.save_as() is False
 
 
-def test_forbidden_wording_is_refused_with_the_words(open_dialog, database, consultant,
-                                                     consultation) -> None:
+def test_forbidden_wording_is_refused_with_the_words(
+    open_dialog, database, consultant, consultation
+) -> None:
     plan = chosen_plan(database, consultant, consultation)
     bad = cs.save_plan(
-        database, consultant, consultation,
-        cs.PlanForm(product_code=plan.product_code, method=plan.method.value,
-                    term_months=plan.term_months, down_payment=plan.down_payment,
-                    add_ons=(cs.AddOnInput("service", "零首付 大礼包", "100"),)),
+        database,
+        consultant,
+        consultation,
+        cs.PlanForm(
+            product_code=plan.product_code,
+            method=plan.method.value,
+            term_months=plan.term_months,
+            down_payment=plan.down_payment,
+            add_ons=(cs.AddOnInput("service", "零首付 大礼包", "100"),),
+        ),
     )
     cs.choose_plan(database, consultant, bad.id)
     dialog = open_dialog(consultation, "quote")
@@ -262,8 +273,9 @@ def test_a_refusal_offers_no_retry(open_dialog, database, consultant) -> None:
 # -- save as PDF ------------------------------------------------------------------------------
 
 
-def test_save_writes_the_previewed_pdf(open_dialog, database, owner, consultation,
-                                       tmp_path, monkeypatch) -> None:
+def test_save_writes_the_previewed_pdf(
+    open_dialog, database, owner, consultation, tmp_path, monkeypatch
+) -> None:
     dialog = open_dialog(consultation, "plan")
     target = tmp_path / "out" / "plan"
     target.parent.mkdir()
@@ -281,20 +293,24 @@ def test_save_writes_the_previewed_pdf(open_dialog, database, owner, consultatio
     assert list(target.parent.iterdir()) == [written]  # no temporary file left
     assert "Saved" in dialog.message.text() and dialog.message.isVisible()
     entries = audit.list_entries(database, owner, action=AuditAction.EXPORT)
-    assert any(e.detail and e.detail.get("document") == "plan"
-               and e.detail.get("how") == "save" for e in entries)
+    assert any(
+        e.detail and e.detail.get("document") == "plan" and e.detail.get("how") == "save"
+        for e in entries
+    )
 
 
-def test_cancelled_save_dialog_writes_nothing(open_dialog, consultation, tmp_path,
-                                              monkeypatch) -> None:
+def test_cancelled_save_dialog_writes_nothing(
+    open_dialog, consultation, tmp_path, monkeypatch
+) -> None:
     dialog = open_dialog(consultation, "quote")
     monkeypatch.setattr(dialog, "ask_save_path", lambda: None)
     assert dialog.save_as() is False
     assert not dialog.message.isVisible()
 
 
-def test_unwritable_folder_says_so_and_writes_nothing(open_dialog, consultation, tmp_path,
-                                                      monkeypatch) -> None:
+def test_unwritable_folder_says_so_and_writes_nothing(
+    open_dialog, consultation, tmp_path, monkeypatch
+) -> None:
     dialog = open_dialog(consultation, "quote")
     folder = tmp_path / "locked"
     folder.mkdir()
@@ -325,8 +341,9 @@ def test_read_only_folder(open_dialog, consultation, tmp_path) -> None:
     assert list(folder.iterdir()) == []
 
 
-def test_failed_rename_leaves_nothing_half_written(open_dialog, consultation, tmp_path,
-                                                   monkeypatch) -> None:
+def test_failed_rename_leaves_nothing_half_written(
+    open_dialog, consultation, tmp_path, monkeypatch
+) -> None:
     dialog = open_dialog(consultation, "quote")
     target = tmp_path / "docs" / "quote.pdf"
     target.parent.mkdir()
@@ -356,14 +373,21 @@ def test_missing_folder_and_folder_as_name(open_dialog, consultation, tmp_path) 
 # -- printing ---------------------------------------------------------------------------------
 
 
-def test_print_every_page_to_a_pdf_printer(open_dialog, database, owner, consultant,
-                                           tmp_path) -> None:
+def test_print_every_page_to_a_pdf_printer(
+    open_dialog, database, owner, consultant, tmp_path
+) -> None:
     cid = new_consultation(database, consultant, "Zhao Lei")
     complete_until(database, consultant, cid, "plan")
     plan = cs.save_plan(
-        database, consultant, cid,
-        cs.PlanForm(product_code="bank_mortgage", method="equal_installment",
-                    term_months=60, down_payment="65000"),
+        database,
+        consultant,
+        cid,
+        cs.PlanForm(
+            product_code="bank_mortgage",
+            method="equal_installment",
+            term_months=60,
+            down_payment="65000",
+        ),
     )
     cs.choose_plan(database, consultant, plan.id)
     dialog = open_dialog(cid, "plan")
@@ -395,8 +419,9 @@ def test_print_every_page_to_a_pdf_printer(open_dialog, database, owner, consult
     assert dialog.pages_to_print(printer) == [0, count - 1]
 
 
-def test_print_button_uses_the_print_dialog_seam(open_dialog, consultation, tmp_path,
-                                                 monkeypatch) -> None:
+def test_print_button_uses_the_print_dialog_seam(
+    open_dialog, consultation, tmp_path, monkeypatch
+) -> None:
     dialog = open_dialog(consultation, "disclosure")
     out = tmp_path / "disclosure.pdf"
     asked: list[QPrinter] = []
@@ -486,8 +511,9 @@ def language(request, qapp, monkeypatch):
     translators.install("en")
 
 
-def test_screenshots_in_both_languages(qtbot, language, open_dialog, database, consultant,
-                                       consultation) -> None:
+def test_screenshots_in_both_languages(
+    qtbot, language, open_dialog, database, consultant, consultation
+) -> None:
     context = make_ctx(database, consultant, language)
     dialog = open_dialog(consultation, "quote", context=context)
     dialog.resize(880, 900)
@@ -528,8 +554,9 @@ def test_unsaved_plan_edits_are_saved_before_the_documents_open(
             dialog.close()
 
 
-def test_from_the_main_window_with_the_real_worker(qtbot, database, consultant, consultation,
-                                                   tmp_path, monkeypatch) -> None:
+def test_from_the_main_window_with_the_real_worker(
+    qtbot, database, consultant, consultation, tmp_path, monkeypatch
+) -> None:
     """The consultant's way: open the consultation, signing step, Customer documents."""
     from db.models.enums import Step
     from desktop.app import Application, make_application
@@ -543,8 +570,9 @@ def test_from_the_main_window_with_the_real_worker(qtbot, database, consultant, 
         qtbot.waitUntil(lambda: window.flow.title.text().endswith("Wang Fang"), timeout=5000)
         window.flow.show_step(Step.SIGNING)
         page = window.flow.current_page()
-        qtbot.waitUntil(lambda: page.consultation_id == consultation and not runner.busy,
-                        timeout=5000)
+        qtbot.waitUntil(
+            lambda: page.consultation_id == consultation and not runner.busy, timeout=5000
+        )
         button = page.documents_button
         assert button.isVisible()
         button.actions_by_kind["plan"].trigger()
@@ -579,8 +607,7 @@ def test_from_the_main_window_with_the_real_worker(qtbot, database, consultant, 
 
 
 @pytest.mark.qt_log_ignore(r"QPainter::begin\(\): Returned false")
-def test_a_printer_that_cannot_start_is_said_plainly(open_dialog, consultation,
-                                                     tmp_path) -> None:
+def test_a_printer_that_cannot_start_is_said_plainly(open_dialog, consultation, tmp_path) -> None:
     dialog = open_dialog(consultation, "quote")
     printer = pdf_printer(tmp_path / "no such folder" / "out.pdf")
     assert dialog.print_to(printer) == 0
@@ -603,8 +630,9 @@ def test_zoom_steps_from_the_fitted_width(qtbot, open_dialog, consultation) -> N
     qtbot.waitUntil(lambda: bar.maximum() == 0)
 
 
-def test_the_system_print_dialog_is_set_up_for_the_document(open_dialog, consultation,
-                                                            monkeypatch) -> None:
+def test_the_system_print_dialog_is_set_up_for_the_document(
+    open_dialog, consultation, monkeypatch
+) -> None:
     seen = {}
 
     def fake_exec(self) -> int:

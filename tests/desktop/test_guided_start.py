@@ -58,15 +58,20 @@ def line(guide: GuidedStartDialog, key: str):
 
 def audits(database) -> list[dict]:
     with database.unit_of_work() as uow:
-        return [e.detail for e in uow.session.scalars(select(AuditEntry).where(
-            AuditEntry.action == AuditAction.SETTINGS_CHANGE.value).order_by(AuditEntry.id))]
+        return [
+            e.detail
+            for e in uow.session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.action == AuditAction.SETTINGS_CHANGE.value)
+                .order_by(AuditEntry.id)
+            )
+        ]
 
 
 def pdftotext(pdf: bytes) -> str:
     tool = shutil.which("pdftotext")
     assert tool is not None, "poppler-utils (pdftotext) is needed"
-    done = subprocess.run([tool, "-", "-"], input=pdf, capture_output=True, check=True,
-                          timeout=60)
+    done = subprocess.run([tool, "-", "-"], input=pdf, capture_output=True, check=True, timeout=60)
     return re.sub(r"\s+", "", done.stdout.decode("utf-8"))
 
 
@@ -81,7 +86,8 @@ def test_the_four_steps_in_order(qtbot, keyed, runner, tmp_path) -> None:
     qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
     assert guide.step == guide.PROFILE
     assert guide.editor.fields["app.store.phone"].error.text() == (
-        "Only digits, spaces and + - ( ) in a phone number.")
+        "Only digits, spaces and + - ( ) in a phone number."
+    )
     assert settings_service.get_store(database, owner.store_id).address == ""
     line(guide, "app.store.phone").setText("010-6478 0000")
     qtbot.keyClicks(line(guide, "app.store.licence_no"), "91110105MA01ABCD2X")
@@ -89,19 +95,24 @@ def test_the_four_steps_in_order(qtbot, keyed, runner, tmp_path) -> None:
     assert guide.step == guide.CATALOGUE
     store = settings_service.get_store(database, owner.store_id)
     assert (store.address, store.phone, store.licence_no) == (
-        "北京市朝阳区望京街 8 号", "010-6478 0000", "91110105MA01ABCD2X")
+        "北京市朝阳区望京街 8 号",
+        "010-6478 0000",
+        "91110105MA01ABCD2X",
+    )
 
     # 2. the catalogue: listed, then confirmed (audited)
     assert guide.catalogue_model.rowCount() >= 3
-    names = [guide.catalogue_model.item(r, 0).text()
-             for r in range(guide.catalogue_model.rowCount())]
+    names = [
+        guide.catalogue_model.item(r, 0).text() for r in range(guide.catalogue_model.rowCount())
+    ]
     assert all(names)
     guide.editor.fields["app.catalogue.confirmed"].focus.click()
     qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
     assert guide.step == guide.KEY
     assert settings_service.catalogue_confirmed(database, owner.store_id)
     assert audits(database)[-1]["changes"] == [
-        {"key": "catalogue.confirmed", "before": False, "after": True}]
+        {"key": "catalogue.confirmed", "before": False, "after": True}
+    ]
 
     # 3. the key copy: the passphrase rules beside the fields, then the copy opens again
     assert guide.next_button.text() == "Skip for now"
@@ -151,11 +162,17 @@ def test_confirming_the_catalogue_removes_the_watermark_from_a_new_quote(
 ) -> None:
     database, owner, _ = keyed
     cid, _, _ = _consultation(database, owner)
-    form = cs.PlanForm(product_code="finance_company", method="equal_installment",
-                       term_months=24, down_payment="50000", start_date=date(2026, 12, 1))
+    form = cs.PlanForm(
+        product_code="finance_company",
+        method="equal_installment",
+        term_months=24,
+        down_payment="50000",
+        start_date=date(2026, 12, 1),
+    )
     before_plan = snapshot.save_plan(database, owner, cid, form)
-    before = pdftotext(make_document(database, owner, cid, "quote", "zh_CN",
-                                     plan_id=before_plan.id))
+    before = pdftotext(
+        make_document(database, owner, cid, "quote", "zh_CN", plan_id=before_plan.id)
+    )
     assert "样例数据" in before and "notanoffer" not in before  # Chinese paper: Chinese only
     guide = make_guide(qtbot, database, owner, runner)
     qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)  # profile unchanged
@@ -163,13 +180,11 @@ def test_confirming_the_catalogue_removes_the_watermark_from_a_new_quote(
     guide.editor.fields["app.catalogue.confirmed"].focus.click()
     qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
     after_plan = snapshot.save_plan(database, owner, cid, form)
-    after = pdftotext(make_document(database, owner, cid, "quote", "zh_CN",
-                                    plan_id=after_plan.id))
+    after = pdftotext(make_document(database, owner, cid, "quote", "zh_CN", plan_id=after_plan.id))
     assert "样例数据" not in after and "notanoffer" not in after
     assert "HengtongUsedCars" in after
     # a plan made on the unconfirmed catalogue keeps its mark (its snapshot is as shown)
-    again = pdftotext(make_document(database, owner, cid, "plan", "zh_CN",
-                                    plan_id=before_plan.id))
+    again = pdftotext(make_document(database, owner, cid, "plan", "zh_CN", plan_id=before_plan.id))
     assert "样例数据" in again
 
 

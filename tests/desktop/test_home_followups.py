@@ -23,19 +23,21 @@ def language(request, qapp):
     translators.install("en")
 
 
-def test_due_and_overdue_follow_ups_and_marking_one_done(qtbot, database, owner, runner,
-                                                         language):
+def test_due_and_overdue_follow_ups_and_marking_one_done(qtbot, database, owner, runner, language):
     now = datetime.now(UTC)
     late = customers.create_customer(database, owner, "王强", phone="13811112222")
     today = customers.create_customer(database, owner, "李娜", phone="13933334444")
     # high-intent leads: the 48-hour call, one lead came in three days ago (overdue)
-    consultations.open_consultation(database, owner, late.id, intent_level="high",
-                                    now=now - timedelta(days=3))
-    consultations.open_consultation(database, owner, today.id, intent_level="high",
-                                    now=now - timedelta(days=2))
+    consultations.open_consultation(
+        database, owner, late.id, intent_level="high", now=now - timedelta(days=3)
+    )
+    consultations.open_consultation(
+        database, owner, today.id, intent_level="high", now=now - timedelta(days=2)
+    )
     followups.add_manual(database, owner, late.id, now + timedelta(days=5))  # not due yet
-    page = HomePage(AppContext(database, owner, runner, language, DEFAULT_SETTINGS, "Hengtong",
-                               "Wang Li"))
+    page = HomePage(
+        AppContext(database, owner, runner, language, DEFAULT_SETTINGS, "Hengtong", "Wang Li")
+    )
     qtbot.addWidget(page)
     page.resize(1100, 720)
     page.show()

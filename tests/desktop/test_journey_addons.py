@@ -49,19 +49,22 @@ def owner(counter: Database) -> Actor:
 
 @pytest.fixture
 def consultant(counter: Database, owner: Actor) -> Actor:
-    view = staff.add_staff(counter, owner, "zhangwei", "staff-pass-1", Role.CONSULTANT,
-                           display_name="张伟")
+    view = staff.add_staff(
+        counter, owner, "zhangwei", "staff-pass-1", Role.CONSULTANT, display_name="张伟"
+    )
     return staff.actor_for(counter, view.id)
 
 
 def pdftotext(pdf: bytes) -> str:
-    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
-                          check=True, timeout=60).stdout.decode("utf-8")
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True, timeout=60
+    ).stdout.decode("utf-8")
     return re.sub(r"\s+", " ", text)
 
 
-def add_row(qtbot, d: AddOnDialog, *, code: str, name_zh: str, name: str, kind: str,
-            amount: str) -> int:
+def add_row(
+    qtbot, d: AddOnDialog, *, code: str, name_zh: str, name: str, kind: str, amount: str
+) -> int:
     """A new add-on as the owner types it: Chinese name first (the editor opens it), then
     the English name, kind, a fixed price and the code."""
     qtbot.mouseClick(d.add_button, Qt.MouseButton.LeftButton)
@@ -92,13 +95,28 @@ def owner_adds_the_add_ons(qtbot, counter: Database, owner: Actor) -> None:
     qtbot.waitExposed(d)
     d.activateWindow()
     assert d.loaded
-    add_row(qtbot, d, code="lender_gps", name_zh="资金方 GPS 定位器", name="Lender GPS tracker",
-            kind="gps", amount="1,800")
+    add_row(
+        qtbot,
+        d,
+        code="lender_gps",
+        name_zh="资金方 GPS 定位器",
+        name="Lender GPS tracker",
+        kind="gps",
+        amount="1,800",
+    )
     d.tick_lender(LENDER)  # beside the table, for the selected row
-    row = add_row(qtbot, d, code="tyre_care", name_zh="轮胎轮毂保障", name="Tyre and rim care",
-                  kind="service", amount="2,400")
-    d.model.setData(cell(d, row, "financeable"), Qt.CheckState.Checked.value,
-                    Qt.ItemDataRole.CheckStateRole)
+    row = add_row(
+        qtbot,
+        d,
+        code="tyre_care",
+        name_zh="轮胎轮毂保障",
+        name="Tyre and rim care",
+        kind="service",
+        amount="2,400",
+    )
+    d.model.setData(
+        cell(d, row, "financeable"), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
     assert d.problem_lines() == []
     desk.click(d.save_button)
     assert d.message.text().startswith("Saved"), d.message.text()
@@ -106,8 +124,9 @@ def owner_adds_the_add_ons(qtbot, counter: Database, owner: Actor) -> None:
     desk.close()
 
 
-def test_required_and_financed_add_ons_on_paper(qtbot, monkeypatch, counter: Database,
-                                               owner: Actor, consultant: Actor) -> None:
+def test_required_and_financed_add_ons_on_paper(
+    qtbot, monkeypatch, counter: Database, owner: Actor, consultant: Actor
+) -> None:
     owner_adds_the_add_ons(qtbot, counter, owner)
     watch = install_watch(monkeypatch)
     desk = Counter(qtbot, counter, consultant, "张伟")
@@ -140,8 +159,10 @@ def test_required_and_financed_add_ons_on_paper(qtbot, monkeypatch, counter: Dat
     desk.click(p.choose_button)
     [plan] = cs.list_plans(counter, consultant, cid)
     assert plan.chosen and plan.amount == loan + 2400
-    assert [(a.code, a.required) for a in plan.add_ons] == [("lender_gps", True),
-                                                             ("tyre_care", False)]
+    assert [(a.code, a.required) for a in plan.add_ons] == [
+        ("lender_gps", True),
+        ("tyre_care", False),
+    ]
 
     # the quote as the consultant opens it, in English
     dialog = p.documents_button.open_document("quote")

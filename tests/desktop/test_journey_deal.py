@@ -36,9 +36,23 @@ TRADE_IN, OWED = 45000, 20000
 TARGET = 3000
 CENT = Decimal("0.01")
 # a new NEV (10 km on the clock), bought today
-BUYER = replace(FIVE[3], name="陈静", phone="13612340006", wished_down=0, wished_monthly=TARGET,
-                budget=200000, brand="BYD", model="Seal", age_years=0, mileage=10,
-                condition="Excellent", market_price=PRICE, price=PRICE, product=CODE, seq=66)
+BUYER = replace(
+    FIVE[3],
+    name="陈静",
+    phone="13612340006",
+    wished_down=0,
+    wished_monthly=TARGET,
+    budget=200000,
+    brand="BYD",
+    model="Seal",
+    age_years=0,
+    mileage=10,
+    condition="Excellent",
+    market_price=PRICE,
+    price=PRICE,
+    product=CODE,
+    seq=66,
+)
 
 
 @pytest.fixture
@@ -46,14 +60,16 @@ def consultant(counter: Database) -> Actor:
     owner = staff.create_owner(counter, "Main Street Motors", "owner", "owner-pass-1")
     add_balloon_product(counter, owner)  # the owner's catalogue offers the balloon product
     settings_service.confirm_catalogue(counter, owner)  # the real offer: no sample watermark
-    view = staff.add_staff(counter, owner, "zhangwei", "staff-pass-1", Role.CONSULTANT,
-                           display_name="张伟")
+    view = staff.add_staff(
+        counter, owner, "zhangwei", "staff-pass-1", Role.CONSULTANT, display_name="张伟"
+    )
     return staff.actor_for(counter, view.id)
 
 
 def pdftotext(pdf: bytes) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
-                          check=True, timeout=60).stdout.decode("utf-8")
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True, timeout=60
+    ).stdout.decode("utf-8")
 
 
 def on_road_today(price: int) -> tuple[Decimal, Decimal]:
@@ -70,8 +86,9 @@ def on_road_today(price: int) -> tuple[Decimal, Decimal]:
     return tax, tax + 950 + 500 + 1000
 
 
-def test_target_trade_in_nev_balloon_quote(qtbot, monkeypatch, counter: Database,
-                                           consultant: Actor) -> None:
+def test_target_trade_in_nev_balloon_quote(
+    qtbot, monkeypatch, counter: Database, consultant: Actor
+) -> None:
     watch = install_watch(monkeypatch)
     desk = Counter(qtbot, counter, consultant, "张伟")
     cid = desk.new_consultation(BUYER)
@@ -135,8 +152,9 @@ def test_target_trade_in_nev_balloon_quote(qtbot, monkeypatch, counter: Database
     assert re.search(rf"On-the-road price\s+{re.escape(format_cny(on_road_total))}", text), text
     assert re.search(rf"Paid today\s+{re.escape(format_cny(paid_today))}", text), text
     assert re.search(rf"Purchase tax\s+{re.escape(format_cny(tax))}", text)
-    assert re.search(rf"Financed \(loan amount\)\s+{re.escape(format_cny(Decimal(PRICE) - down))}",
-                     text)
+    assert re.search(
+        rf"Financed \(loan amount\)\s+{re.escape(format_cny(Decimal(PRICE) - down))}", text
+    )
     due = add_months(date.today(), 36)
     balloon_line = f"Balloon CNY {format_cny(plan.balloon)}, due {due.strftime('%d %b %Y')}"
     assert balloon_line in re.sub(r"\s+", " ", text)

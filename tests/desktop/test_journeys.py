@@ -84,6 +84,7 @@ def test_five_customers_back_to_back_then_each_reopened(
         view = cs.get_consultation(counter, store["zhangwei"], cid)
         assert view.customer_name == customer.name
         assert all(view.steps[s] is StepState.COMPLETE for s in Step)
+
     # a follow-up set by hand shows on Home at once, a week ahead
     def follow_up(dialog) -> None:
         desk.type_into(dialog.note, "call about the bank's answer")
@@ -94,8 +95,10 @@ def test_five_customers_back_to_back_then_each_reopened(
     desk.window.go_home()
     desk.idle()
     fm = desk.window.home.followup_model
-    rows = [(fm.index(r, fm.CUSTOMER).data(), fm.index(r, fm.KIND).data(),
-             fm.index(r, fm.DUE).data()) for r in range(fm.rowCount())]
+    rows = [
+        (fm.index(r, fm.CUSTOMER).data(), fm.index(r, fm.KIND).data(), fm.index(r, fm.DUE).data())
+        for r in range(fm.rowCount())
+    ]
     assert (FIVE[-1].name, "call about the bank's answer") in [(n, k) for n, k, _ in rows]
     assert any(d.endswith("(coming)") for n, k, d in rows if k.startswith("call about"))
     assert watch.notices == [] and watch.boxes == []
@@ -103,7 +106,11 @@ def test_five_customers_back_to_back_then_each_reopened(
 
 
 def test_restart_reopens_the_last_consultation_with_its_own_data(
-    qtbot, monkeypatch, db_file: Path, key_file: Path, counter: Database,
+    qtbot,
+    monkeypatch,
+    db_file: Path,
+    key_file: Path,
+    counter: Database,
     store: dict[str, Actor],
 ) -> None:
     """(b) Two customers, the window closed in the middle of the second; restart resumes it."""
@@ -213,8 +220,9 @@ def test_after_mark_lost_nothing_saves_and_the_next_customer_starts_empty(
 
     watch = install_watch(monkeypatch)
     owner = staff.owner_actor(counter)
-    view = staff.add_staff(counter, owner, "boss", "staff-pass-1", Role.MANAGER,
-                           display_name="刘经理")
+    view = staff.add_staff(
+        counter, owner, "boss", "staff-pass-1", Role.MANAGER, display_name="刘经理"
+    )
     desk = Counter(qtbot, counter, staff.actor_for(counter, view.id), "刘经理")
     first, second = FIVE[3], FIVE[4]
     cid = desk.new_consultation(first)
@@ -262,8 +270,12 @@ class Keys:
         assert widget is not None, "nothing has the keyboard focus"
         return widget
 
-    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-              times: int = 1) -> None:
+    def press(
+        self,
+        key: Qt.Key,
+        modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+        times: int = 1,
+    ) -> None:
         for _ in range(times):
             QTest.keyClick(self.focus, key, modifier)
             QApplication.processEvents()
@@ -374,14 +386,17 @@ def test_keyboard_only_from_new_consultation_to_signed(
     keys.tab_to(p.comparison_view)
     column = p.comparison.column_of(c.product)
     index = p.comparison_view.currentIndex()
-    keys.press(Qt.Key.Key_Right if index.column() < column else Qt.Key.Key_Left,
-               times=abs(column - max(index.column(), 0)))
+    keys.press(
+        Qt.Key.Key_Right if index.column() < column else Qt.Key.Key_Left,
+        times=abs(column - max(index.column(), 0)),
+    )
     desk.idle()
     assert p._selected == c.product
     keys.press(Qt.Key.Key_Return)  # Enter on the comparison: choose this plan
     desk.idle()
-    assert [x for x in cs.list_plans(counter, store["zhangwei"], desk.flow.consultation_id)
-            if x.chosen]
+    assert [
+        x for x in cs.list_plans(counter, store["zhangwei"], desk.flow.consultation_id) if x.chosen
+    ]
     keys.next_step()
 
     s = desk.page(Step.SIGNING)
@@ -410,8 +425,17 @@ def test_keyboard_only_from_new_consultation_to_signed(
 
 # What may stay in Latin letters on a Chinese screen: the customer's own data (brand, model,
 # VIN), and the abbreviations Chinese staff use as they are.
-LATIN_ALLOWED = {"VIN", "APR", "IRR", "LPR", "DTI", "CNY", "ID", "CTRL",
-                 "GPS"}  # + key names; GPS 安装费 is how Chinese dealers write the line
+LATIN_ALLOWED = {
+    "VIN",
+    "APR",
+    "IRR",
+    "LPR",
+    "DTI",
+    "CNY",
+    "ID",
+    "CTRL",
+    "GPS",
+}  # + key names; GPS 安装费 is how Chinese dealers write the line
 
 
 def sideways_scrolling(window) -> list[str]:

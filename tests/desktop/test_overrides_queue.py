@@ -21,25 +21,41 @@ def pending_override(database, consultant) -> int:
     c = customers.create_customer(database, consultant, "Wang Fang")
     cid = cs.open_consultation(database, consultant, c.id).id
     complete_until(database, consultant, cid, "appraisal")
-    form = dict(brand="Volkswagen", model="Lavida", first_registration=date(2023, 3, 1),
-                vin=VIN, mileage_km=45000, condition="good", market_price="150000",
-                price="120000")
+    form = dict(
+        brand="Volkswagen",
+        model="Lavida",
+        first_registration=date(2023, 3, 1),
+        vin=VIN,
+        mileage_km=45000,
+        condition="good",
+        market_price="150000",
+        price="120000",
+    )
     computed = cs.save_appraisal(database, consultant, cid, cs.VehicleForm(**form))
     assert computed.computed_value is not None
     high = (computed.computed_value * Decimal("1.4")).quantize(Decimal("0.01"))
-    saved = cs.save_appraisal(database, consultant, cid, cs.VehicleForm(
-        **form, override_value=high, override_reason="Customer insists",
-        override_reason_code="other"))
+    saved = cs.save_appraisal(
+        database,
+        consultant,
+        cid,
+        cs.VehicleForm(
+            **form,
+            override_value=high,
+            override_reason="Customer insists",
+            override_reason_code="other",
+        ),
+    )
     assert saved.override_pending
     return cid
 
 
-def test_only_managers_see_the_queue_and_it_opens_the_appraisal(qtbot, database, owner,
-                                                                runner):
+def test_only_managers_see_the_queue_and_it_opens_the_appraisal(qtbot, database, owner, runner):
     consultant = staff.actor_for(
-        database, staff.add_staff(database, owner, "lin", "lin2026xx", Role.CONSULTANT).id)
+        database, staff.add_staff(database, owner, "lin", "lin2026xx", Role.CONSULTANT).id
+    )
     manager = staff.actor_for(
-        database, staff.add_staff(database, owner, "boss", "boss2026xx", Role.MANAGER).id)
+        database, staff.add_staff(database, owner, "boss", "boss2026xx", Role.MANAGER).id
+    )
     cid = pending_override(database, consultant)
     windows = []
     for actor in (consultant, manager):

@@ -49,15 +49,22 @@ def test_store_settings_screenshots(qtbot, language, database, owner, runner, sc
 
 
 def test_blacklist_screenshots(qtbot, language, database, owner, runner, screenshot, tmp_path):
-    blacklist.add_entry(database, owner, id_number=ID_NUMBER,
-                        reason=BlacklistReason.FAKE_DOCUMENTS, note="伪造银行流水")
+    blacklist.add_entry(
+        database,
+        owner,
+        id_number=ID_NUMBER,
+        reason=BlacklistReason.FAKE_DOCUMENTS,
+        note="伪造银行流水",
+    )
     blacklist.add_entry(database, owner, phone=PHONE, reason=BlacklistReason.SERIOUS_DEFAULT)
     d = BlacklistDialog(ctx_for(database, owner, runner, language))
     qtbot.addWidget(d)
     d.show()
     path = tmp_path / "industry.csv"
-    path.write_text("身份证号,原因\n" + "\n".join(f"{n},fraud" for n in valid_ids(120))
-                    + "\n12345,fraud\n", "utf-8")
+    path.write_text(
+        "身份证号,原因\n" + "\n".join(f"{n},fraud" for n in valid_ids(120)) + "\n12345,fraud\n",
+        "utf-8",
+    )
     d.start_import(path)
     assert d.page is not None and d.page.total == 122
     screenshot(d, "owner_blacklist")

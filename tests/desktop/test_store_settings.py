@@ -59,9 +59,12 @@ def type_into(qtbot, dialog: StoreSettingsDialog, key: str, text: str) -> None:
 
 def settings_audits(database) -> list:
     with database.unit_of_work() as uow:
-        return [e.detail for e in uow.session.scalars(
-            select(AuditEntry).where(AuditEntry.action == AuditAction.SETTINGS_CHANGE.value)
-        )]
+        return [
+            e.detail
+            for e in uow.session.scalars(
+                select(AuditEntry).where(AuditEntry.action == AuditAction.SETTINGS_CHANGE.value)
+            )
+        ]
 
 
 def error_text(dialog: StoreSettingsDialog, key: str) -> str:
@@ -106,7 +109,8 @@ def test_a_rule_between_two_fields_is_shown_on_the_one_to_correct(
     type_into(qtbot, dialog, "lending.min_customer_age", "65")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert error_text(dialog, "lending.min_customer_age") == (
-        "The lower limit cannot be above the upper limit (60).")
+        "The lower limit cannot be above the upper limit (60)."
+    )
     assert settings_audits(database) == []
 
 
@@ -162,8 +166,7 @@ def test_the_catalogue_is_confirmed_in_the_dialog(qtbot, dialog, database, owner
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert settings_service.catalogue_confirmed(database, owner.store_id) is True
     [detail] = settings_audits(database)
-    assert detail["changes"] == [
-        {"key": "catalogue.confirmed", "before": False, "after": True}]
+    assert detail["changes"] == [{"key": "catalogue.confirmed", "before": False, "after": True}]
 
 
 def test_a_manager_reads_but_cannot_change(qtbot, database, owner, runner) -> None:
@@ -181,8 +184,9 @@ def test_a_manager_reads_but_cannot_change(qtbot, database, owner, runner) -> No
     assert settings_audits(database) == []
 
 
-def test_the_tools_menu_opens_it_for_owner_and_manager_only(qtbot, database, owner, runner,
-                                                            tmp_path) -> None:
+def test_the_tools_menu_opens_it_for_owner_and_manager_only(
+    qtbot, database, owner, runner, tmp_path
+) -> None:
     prefs = Preferences()
     window = MainWindow(make_ctx(database, owner, runner), prefs)
     qtbot.addWidget(window)

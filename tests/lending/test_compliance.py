@@ -57,8 +57,15 @@ def test_default_settings_match_domain() -> None:
         s.follow_up_after_delivery_days,
         s.follow_up_after_disbursement_days,
     ) == (48, 3, 7)
-    for word in ("zero interest", "interest-free", "zero down payment", "0 首付", "零首付",
-                 "无息", "零利率"):
+    for word in (
+        "zero interest",
+        "interest-free",
+        "zero down payment",
+        "0 首付",
+        "零首付",
+        "无息",
+        "零利率",
+    ):
         assert word in s.forbidden_words
 
 
@@ -83,15 +90,22 @@ def test_settings_from_dict_reports_every_bad_key() -> None:
     assert len(err.value.problems) == 3
     # every problem starts with the field it is about (forms show it there)
     assert [p.split()[0] for p in err.value.problems] == [
-        "nope", "cooling_off_hours", "lpr_1y_percent"]
+        "nope",
+        "cooling_off_hours",
+        "lpr_1y_percent",
+    ]
 
 
 def test_cross_field_problems_name_a_field() -> None:
     with pytest.raises(SettingsError) as err:
-        LendingSettings(odometer_min_km_per_year=70000, min_customer_age=70,
-                        condition_factor_excellent=D("1.2"))
+        LendingSettings(
+            odometer_min_km_per_year=70000, min_customer_age=70, condition_factor_excellent=D("1.2")
+        )
     assert [p.split(":")[0] for p in err.value.problems] == [
-        "condition_factor_excellent", "odometer_min_km_per_year", "min_customer_age"]
+        "condition_factor_excellent",
+        "odometer_min_km_per_year",
+        "min_customer_age",
+    ]
 
 
 # --- rate caps ------------------------------------------------------------------
@@ -188,9 +202,7 @@ def test_assert_raises_with_every_word() -> None:
     with pytest.raises(ForbiddenWordingError) as err:
         assert_no_forbidden_wording("无息贷款, zero interest")
     assert err.value.words == ("zero interest", "无息")
-    assert err.value.message == (
-        "The text contains forbidden wording: zero interest / 无息."
-    )
+    assert err.value.message == ("The text contains forbidden wording: zero interest / 无息.")
 
 
 def test_custom_word_list() -> None:
@@ -251,8 +263,9 @@ def test_dti_without_income_is_not_ok(income: Decimal | None) -> None:
 
 
 @given(amounts, amounts, amounts, st.decimals(min_value=1, max_value=1_000_000, places=2))
-def test_dti_ratio_monotone_in_payment(a: Decimal, b: Decimal, debt: Decimal,
-                                       income: Decimal) -> None:
+def test_dti_ratio_monotone_in_payment(
+    a: Decimal, b: Decimal, debt: Decimal, income: Decimal
+) -> None:
     lo, hi = sorted((a, b))
     low, high = check_dti(lo, debt, income), check_dti(hi, debt, income)
     assert low.ratio_percent is not None and high.ratio_percent is not None
@@ -260,8 +273,11 @@ def test_dti_ratio_monotone_in_payment(a: Decimal, b: Decimal, debt: Decimal,
     assert low.ok or not high.ok
 
 
-@given(amounts, st.decimals(min_value=1, max_value=1_000_000, places=2),
-       st.decimals(min_value=1, max_value=1_000_000, places=2))
+@given(
+    amounts,
+    st.decimals(min_value=1, max_value=1_000_000, places=2),
+    st.decimals(min_value=1, max_value=1_000_000, places=2),
+)
 def test_dti_ratio_falls_with_income(payment: Decimal, a: Decimal, b: Decimal) -> None:
     lo, hi = sorted((a, b))
     at_low, at_high = check_dti(payment, D(0), lo), check_dti(payment, D(0), hi)
@@ -269,12 +285,17 @@ def test_dti_ratio_falls_with_income(payment: Decimal, a: Decimal, b: Decimal) -
     assert at_high.ratio_percent <= at_low.ratio_percent
 
 
-@given(st.decimals(min_value=-10, max_value=100_000, places=2), amounts,
-       st.one_of(st.none(), st.decimals(min_value=-10, max_value=1_000_000, places=2)),
-       st.decimals(min_value=1, max_value=100, places=2))
-def test_dti_rule_alone_is_what_check_dti_reports(payment: Decimal, debt: Decimal,
-                                                  income: Decimal | None,
-                                                  limit: Decimal) -> None:
+@given(
+    st.decimals(min_value=-10, max_value=100_000, places=2),
+    amounts,
+    st.one_of(st.none(), st.decimals(min_value=-10, max_value=1_000_000, places=2)),
+    st.decimals(min_value=1, max_value=100, places=2),
+)
+def test_dti_rule_alone_is_what_check_dti_reports(
+    payment: Decimal, debt: Decimal, income: Decimal | None, limit: Decimal
+) -> None:
     settings = dataclasses.replace(DEFAULT_SETTINGS, max_dti_percent=limit)
-    assert dti_within_limit(payment, debt, income, settings) == \
-        check_dti(payment, debt, income, settings).ok
+    assert (
+        dti_within_limit(payment, debt, income, settings)
+        == check_dti(payment, debt, income, settings).ok
+    )

@@ -13,8 +13,9 @@ from lending.cost import car_cost, insurance_years
 D = Decimal
 
 
-@pytest.mark.parametrize(("months", "years"), [(1, 1), (12, 1), (13, 2), (24, 2), (36, 3),
-                                               (40, 4), (60, 5)])
+@pytest.mark.parametrize(
+    ("months", "years"), [(1, 1), (12, 1), (13, 2), (24, 2), (36, 3), (40, 4), (60, 5)]
+)
 def test_every_started_year_needs_cover(months: int, years: int) -> None:
     assert insurance_years(months) == years
 
@@ -25,10 +26,13 @@ def test_worked_example() -> None:
     assert cost.total == D("135068.14")
 
 
-@given(down=st.integers(0, 10**7), repay=st.integers(0, 10**8), per_year=st.integers(0, 10**6),
-       months=st.integers(1, 480))
-def test_total_is_the_sum_of_its_parts(down: int, repay: int, per_year: int,
-                                       months: int) -> None:
+@given(
+    down=st.integers(0, 10**7),
+    repay=st.integers(0, 10**8),
+    per_year=st.integers(0, 10**6),
+    months=st.integers(1, 480),
+)
+def test_total_is_the_sum_of_its_parts(down: int, repay: int, per_year: int, months: int) -> None:
     cents = [D(x) / 100 for x in (down, repay, per_year)]
     cost = car_cost(cents[0], cents[1], months, cents[2])
     years = (months + 11) // 12

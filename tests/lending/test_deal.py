@@ -45,8 +45,10 @@ EI = RepaymentMethod.EQUAL_INSTALLMENT
 def pv(schedule: Schedule, annual: Decimal) -> Fraction:
     """PV of principal + interest at annual/1200 a month, exactly."""
     r = Fraction(annual) / 1200
-    return sum((Fraction(row.principal + row.interest) / (1 + r) ** row.period
-                for row in schedule.rows), Fraction(0))
+    return sum(
+        (Fraction(row.principal + row.interest) / (1 + r) ** row.period for row in schedule.rows),
+        Fraction(0),
+    )
 
 
 # --- subsidy ---------------------------------------------------------------------------
@@ -75,13 +77,28 @@ def test_lender_rate_below_the_customers_is_refused() -> None:
     method=st.sampled_from(list(RepaymentMethod)),
     fee=st.decimals(min_value=0, max_value=1, places=2),
 )
-def test_subsidy_equals_an_independent_pv(amount: Decimal, customer: Decimal, extra: Decimal,
-                                          months: int, method: RepaymentMethod,
-                                          fee: Decimal) -> None:
+def test_subsidy_equals_an_independent_pv(
+    amount: Decimal,
+    customer: Decimal,
+    extra: Decimal,
+    months: int,
+    method: RepaymentMethod,
+    fee: Decimal,
+) -> None:
     step = D(5) if method is RepaymentMethod.STEP_UP else D(0)
     balloon = (amount / 4).quantize(D("0.01")) if method is RepaymentMethod.BALLOON else D(0)
-    s = build_schedule(LoanTerms(amount, customer, months, method, monthly_fee_rate=fee,
-                                 step_percent=step, balloon=balloon), START)
+    s = build_schedule(
+        LoanTerms(
+            amount,
+            customer,
+            months,
+            method,
+            monthly_fee_rate=fee,
+            step_percent=step,
+            balloon=balloon,
+        ),
+        START,
+    )
     lender = customer + extra
     assert subsidy_value(s, lender) == fen(Fraction(amount) - pv(s, lender))
 
@@ -145,17 +162,31 @@ METHODS = st.sampled_from(list(RepaymentMethod))
     balloon_percent=st.integers(0, 40),
 )
 def test_solver_returns_the_smallest_down_payment(
-    price: Decimal, target: int, annual: Decimal, months: int, method: RepaymentMethod,
-    upfront: int, upfront_percent: Decimal, monthly_fee: Decimal, balloon_percent: int,
+    price: Decimal,
+    target: int,
+    annual: Decimal,
+    months: int,
+    method: RepaymentMethod,
+    upfront: int,
+    upfront_percent: Decimal,
+    monthly_fee: Decimal,
+    balloon_percent: int,
 ) -> None:
     def terms(a: Decimal) -> LoanTerms:
         fee = D(upfront) + (a * upfront_percent / 100).quantize(D("0.01"), ROUND_HALF_UP)
         balloon = D(0)
         if method is RepaymentMethod.BALLOON:
             balloon = (a * balloon_percent / 100).quantize(D("0.01"), ROUND_HALF_UP)
-        return LoanTerms(a, annual, months, method, upfront_fee=fee,
-                         monthly_fee_rate=monthly_fee, balloon=balloon,
-                         step_percent=D(5) if method is RepaymentMethod.STEP_UP else D(0))
+        return LoanTerms(
+            a,
+            annual,
+            months,
+            method,
+            upfront_fee=fee,
+            monthly_fee_rate=monthly_fee,
+            balloon=balloon,
+            step_percent=D(5) if method is RepaymentMethod.STEP_UP else D(0),
+        )
 
     try:
         down = solve_down_payment(price, D(target), terms, START)
@@ -191,11 +222,17 @@ def test_which_term_for_a_fixed_down_payment() -> None:
 
 def test_trade_in_credit_and_paid_today() -> None:
     # the issue's journey: an NEV bought today, a trade-in with 20,000 still owed
-    on_road = on_road_costs(D(200000), VehicleKind.NEW, Energy.NEV, date(2026, 12, 1),
-                            overrides={"finance_service_fee": D(2000)},
-                            financed={"finance_service_fee": True})
-    scrap = percent_subsidy("scrap_and_buy", "Scrap-and-buy NEV subsidy", D(200000), D(12),
-                            D(20000))
+    on_road = on_road_costs(
+        D(200000),
+        VehicleKind.NEW,
+        Energy.NEV,
+        date(2026, 12, 1),
+        overrides={"finance_service_fee": D(2000)},
+        financed={"finance_service_fee": True},
+    )
+    scrap = percent_subsidy(
+        "scrap_and_buy", "Scrap-and-buy NEV subsidy", D(200000), D(12), D(20000)
+    )
     assert scrap.amount == D("20000.00")  # 12 % of 200,000 = 24,000, capped at 20,000
     trade = TradeIn(value=D(60000), loan_owed=D(20000), subsidies=(scrap,))
     assert trade.credit == D("60000.00")
@@ -210,14 +247,18 @@ def test_trade_in_credit_and_paid_today() -> None:
     assert (terms.amount, terms.upfront_fee) == (D("132000.00"), D("2500.00"))
     assert deal.problems() == []
     assert [r.code for r in Deal(on_road, D(202000)).problems()] == [
-        "deal.down_payment_out_of_range"]
+        "deal.down_payment_out_of_range"
+    ]
     assert [r.code for r in TradeIn(D(-1), D(-1)).problems()] == [
-        "tradein.value_negative", "tradein.owed_negative"]
+        "tradein.value_negative",
+        "tradein.owed_negative",
+    ]
 
 
 def test_service_fee_is_in_the_apr() -> None:
-    on_road = on_road_costs(D(100000), VehicleKind.NEW, Energy.PETROL, START,
-                            overrides={"finance_service_fee": D(3000)})
+    on_road = on_road_costs(
+        D(100000), VehicleKind.NEW, Energy.PETROL, START, overrides={"finance_service_fee": D(3000)}
+    )
     deal = Deal(on_road=on_road, down_payment=D(30000))
     base = LoanTerms(D(1), D(6), 36, EI)
     with_fee = build_schedule(deal_terms(deal, base), START)
@@ -235,8 +276,14 @@ def test_service_fee_is_in_the_apr() -> None:
 
 
 def test_card_instalment_true_apr() -> None:
-    product = CardInstalment("card", "Card instalment", "信用卡分期", ("A bank",), D(300000),
-                             (CardFee(12, D(4)), CardFee(24, D(8))))
+    product = CardInstalment(
+        "card",
+        "Card instalment",
+        "信用卡分期",
+        ("A bank",),
+        D(300000),
+        (CardFee(12, D(4)), CardFee(24, D(8))),
+    )
     assert product.fee_percent(24) == D(8) and product.fee_percent(36) is None
     assert card_schedule(product, D(100000), 36, START) is None
     s = card_schedule(product, D(100000), 24, START)
@@ -254,18 +301,25 @@ def test_card_instalment_true_apr() -> None:
 
 
 def test_card_offer_for_the_amount_and_term_or_why_not() -> None:
-    product = CardInstalment("card", "Card instalment", "信用卡分期", ("A bank",), D(150000),
-                             (CardFee(12, D(4)), CardFee(24, D(8))))
+    product = CardInstalment(
+        "card",
+        "Card instalment",
+        "信用卡分期",
+        ("A bank",),
+        D(150000),
+        (CardFee(12, D(4)), CardFee(24, D(8))),
+    )
     offer = card_offer(product, D(100000), 24, START)
-    assert offer.reason is None and offer.schedule == card_schedule(product, D(100000), 24,
-                                                                    START)
+    assert offer.reason is None and offer.schedule == card_schedule(product, D(100000), 24, START)
     assert offer.apr == offer.schedule.apr
     above = card_offer(product, D("150000.01"), 24, START)
     assert above.schedule is None and above.apr is None
     assert above.reason.render() == (
-        "The amount 150,000.01 CNY is above the card's limit of 150,000.00 CNY.")
+        "The amount 150,000.01 CNY is above the card's limit of 150,000.00 CNY."
+    )
     assert card_offer(product, D(100000), 36, START).reason.render() == (
-        "The card instalment offers 12/24 months, not 36.")
+        "The card instalment offers 12/24 months, not 36."
+    )
     assert card_offer(product, D(0), 12, START).reason.code == "card.amount_not_positive"
 
 
@@ -286,8 +340,9 @@ def test_payment_grid_reuses_the_current_cell() -> None:
     from lending.products import parse_catalogue
     from lending.qualification import Grade
 
-    data = json.loads((Path(__file__).resolve().parents[2] / "resources" / "catalogue.json")
-                      .read_text("utf-8"))
+    data = json.loads(
+        (Path(__file__).resolve().parents[2] / "resources" / "catalogue.json").read_text("utf-8")
+    )
     product = parse_catalogue(data).product("finance_company")
     customer = CustomerProfile(Grade.A, D(15000))
     vehicle = VehicleProfile(D(160000), D(2), 40000)
@@ -313,12 +368,15 @@ def test_the_default_catalogue_has_a_card_instalment_product() -> None:
     data = json.loads(path.read_text("utf-8"))
     card = parse_catalogue(data).card_instalments[0]
     assert card.terms == (12, 24, 36) and card.fee_percent(24) == D(8)
-    data["card_instalments"][0]["fees"] = [{"months": 24, "fee_percent": "8"},
-                                           {"months": 12, "fee_percent": "-1"}]
+    data["card_instalments"][0]["fees"] = [
+        {"months": 24, "fee_percent": "8"},
+        {"months": 12, "fee_percent": "-1"},
+    ]
     with pytest.raises(CatalogueError) as err:
         parse_catalogue(data)
     assert err.value.problems == (
-        "card_instalments[0].fees[1].fee_percent: must be at least 0, got -1",)
+        "card_instalments[0].fees[1].fee_percent: must be at least 0, got -1",
+    )
 
 
 @settings(max_examples=30, deadline=None)
@@ -328,13 +386,18 @@ def test_the_default_catalogue_has_a_card_instalment_product() -> None:
     target=st.integers(500, 20000),
     method=METHODS,
 )
-def test_solve_term_is_the_shortest_term_that_fits(amount: Decimal, annual: Decimal,
-                                                   target: int, method: RepaymentMethod) -> None:
+def test_solve_term_is_the_shortest_term_that_fits(
+    amount: Decimal, annual: Decimal, target: int, method: RepaymentMethod
+) -> None:
     def terms(months: int) -> LoanTerms:
-        return LoanTerms(amount, annual, months, method,
-                         balloon=(amount / 5).quantize(D("0.01"))
-                         if method is RepaymentMethod.BALLOON else D(0),
-                         step_percent=D(5) if method is RepaymentMethod.STEP_UP else D(0))
+        return LoanTerms(
+            amount,
+            annual,
+            months,
+            method,
+            balloon=(amount / 5).quantize(D("0.01")) if method is RepaymentMethod.BALLOON else D(0),
+            step_percent=D(5) if method is RepaymentMethod.STEP_UP else D(0),
+        )
 
     offered = (12, 24, 36, 48, 60)
     found = solve_term(D(target), terms, offered, START)
@@ -348,8 +411,9 @@ def test_solve_term_is_the_shortest_term_that_fits(amount: Decimal, annual: Deci
     share=st.integers(10, 60),
 )
 def test_the_finance_service_fee_raises_the_apr(price: Decimal, fee: int, share: int) -> None:
-    q = on_road_costs(price, VehicleKind.NEW, Energy.PETROL, START,
-                      overrides={"finance_service_fee": D(fee)})
+    q = on_road_costs(
+        price, VehicleKind.NEW, Energy.PETROL, START, overrides={"finance_service_fee": D(fee)}
+    )
     deal = Deal(on_road=q, down_payment=(price * share / 100).quantize(D(1)))
     base = LoanTerms(D(1), D(5), 36, EI)
     with_fee = build_schedule(deal_terms(deal, base), START)

@@ -1,4 +1,5 @@
-"""lending.eligibility: which products a customer can get, at what rate, and the reasons when not.
+"""lending.eligibility: which products a customer can get, at what rate, and the reasons when
+not.
 """
 
 from __future__ import annotations
@@ -30,8 +31,11 @@ from lending.schedule import RepaymentMethod
 D = Decimal
 EI = RepaymentMethod.EQUAL_INSTALLMENT
 START = date(2026, 11, 22)
-CATALOGUE: Catalogue = parse_catalogue(json.loads(
-    (Path(__file__).resolve().parents[2] / "resources" / "catalogue.json").read_text("utf-8")))
+CATALOGUE: Catalogue = parse_catalogue(
+    json.loads(
+        (Path(__file__).resolve().parents[2] / "resources" / "catalogue.json").read_text("utf-8")
+    )
+)
 BANK = CATALOGUE.product("bank_mortgage")
 FINANCE = CATALOGUE.product("finance_company")
 MIXED = CATALOGUE.product("credit_mortgage_mixed")
@@ -54,10 +58,16 @@ AMOUNT = D(105000)
 PRICE = D(150000)
 
 
-def request(amount: Decimal = AMOUNT, months: int = 36,
-            method: RepaymentMethod = EI, price: Decimal = PRICE) -> PlanRequest:
-    return PlanRequest(vehicle_price=price, down_payment=price - amount, term_months=months,
-                       method=method, start_date=START)
+def request(
+    amount: Decimal = AMOUNT, months: int = 36, method: RepaymentMethod = EI, price: Decimal = PRICE
+) -> PlanRequest:
+    return PlanRequest(
+        vehicle_price=price,
+        down_payment=price - amount,
+        term_months=months,
+        method=method,
+        start_date=START,
+    )
 
 
 def test_domain_worked_figure_through_the_offer() -> None:
@@ -90,8 +100,9 @@ def test_dti_above_limit_is_a_reason() -> None:
 
 
 def test_no_income_is_not_eligible() -> None:
-    ev = evaluate_product(PLAIN, dataclasses.replace(GOOD_CUSTOMER, monthly_income=None), CAR,
-                          request())
+    ev = evaluate_product(
+        PLAIN, dataclasses.replace(GOOD_CUSTOMER, monthly_income=None), CAR, request()
+    )
     assert [r.code for r in ev.reasons] == ["dti.no_income"]
 
 
@@ -107,12 +118,19 @@ def test_amount_above_max_loan_says_the_minimum_down_payment() -> None:
 def test_every_reason_is_listed() -> None:
     customer = CustomerProfile(Grade.C, D(5000), D(0), blacklisted=True)
     car = VehicleProfile(D(100000), D("9.1"), 180000, excluded=True)
-    ev = evaluate_product(BANK, customer, car, request(D(95000), 72,
-                                                       RepaymentMethod.INTEREST_FIRST))
+    ev = evaluate_product(
+        BANK, customer, car, request(D(95000), 72, RepaymentMethod.INTEREST_FIRST)
+    )
     assert not ev.eligible
     assert [r.code for r in ev.reasons] == [
-        "blacklisted", "grade_not_accepted", "vehicle_excluded", "limit.too_old",
-        "limit.too_many_km", "term_not_offered", "method_not_offered", "above_max_loan",
+        "blacklisted",
+        "grade_not_accepted",
+        "vehicle_excluded",
+        "limit.too_old",
+        "limit.too_many_km",
+        "term_not_offered",
+        "method_not_offered",
+        "above_max_loan",
     ]
     rendered = [r.render() for r in ev.reasons]
     assert rendered[1] == "This product accepts customers of grade A only; the customer is grade C."
@@ -159,8 +177,9 @@ def test_interest_first_checks_dti_on_the_largest_payment() -> None:
     """Issue 12: affordability uses the largest payment - for interest-first the final
     one that repays the principal (was: the interest-only payment, which hid it)."""
     customer = CustomerProfile(Grade.A, D(5000), D(0))
-    ev = evaluate_product(MIXED, customer, CAR, request(D(90000), 36,
-                                                        RepaymentMethod.INTEREST_FIRST))
+    ev = evaluate_product(
+        MIXED, customer, CAR, request(D(90000), 36, RepaymentMethod.INTEREST_FIRST)
+    )
     # interest 90,000 x 8.5 % / 12 = 637.50, fee 0.10 % x 90,000 = 90.00
     assert ev.monthly_payment == D("727.50")
     # the final payment 90,000 + 727.50 against 5,000 of income
@@ -176,8 +195,9 @@ def test_interest_first_checks_dti_on_the_largest_payment() -> None:
 
 
 def test_largest_installment_names_the_period() -> None:
-    ev = evaluate_product(MIXED, GOOD_CUSTOMER, CAR, request(D(90000), 24,
-                                                             RepaymentMethod.INTEREST_FIRST))
+    ev = evaluate_product(
+        MIXED, GOOD_CUSTOMER, CAR, request(D(90000), 24, RepaymentMethod.INTEREST_FIRST)
+    )
     assert ev.schedule is not None
     top = ev.schedule.largest_installment
     assert top.period == 24 and top.payment == D("90727.50")
@@ -211,14 +231,19 @@ def test_catalogue_evaluation_skips_inactive_products() -> None:
     products = (*CATALOGUE.products, dataclasses.replace(PLAIN, active=False))
     evs = evaluate_products(products, GOOD_CUSTOMER, CAR, request(D(100000), 36))
     assert [e.code for e in evs] == [p.code for p in CATALOGUE.products]
-    assert not evaluate_product(dataclasses.replace(PLAIN, active=False), GOOD_CUSTOMER, CAR,
-                                request()).eligible
+    assert not evaluate_product(
+        dataclasses.replace(PLAIN, active=False), GOOD_CUSTOMER, CAR, request()
+    ).eligible
 
 
 def test_evaluating_all_products_is_fast() -> None:
     customer = CustomerProfile(Grade.A, D(30000))
-    all_60 = [dataclasses.replace(p, terms=(*p.terms, 60) if 60 not in p.terms else p.terms,
-                                  term_max_months=60) for p in CATALOGUE.products]
+    all_60 = [
+        dataclasses.replace(
+            p, terms=(*p.terms, 60) if 60 not in p.terms else p.terms, term_max_months=60
+        )
+        for p in CATALOGUE.products
+    ]
     req = request(D(90000), 60)
     best = float("inf")
     for _ in range(5):  # CPU time: the work itself, not what else the machine runs
@@ -248,19 +273,33 @@ customers = st.builds(
 
 
 @settings(max_examples=60, deadline=None)
-@given(customers, st.decimals(min_value=1000, max_value=300000, places=2),
-       st.sampled_from([12, 24, 36, 48, 60]), st.sampled_from(list(RepaymentMethod)),
-       st.decimals(min_value=0, max_value=1000000, places=2))
-def test_higher_income_never_loses_an_offer(customer: CustomerProfile, amount: Decimal,
-                                            months: int, method: RepaymentMethod,
-                                            extra_income: Decimal) -> None:
-    richer = dataclasses.replace(customer, monthly_income=customer.monthly_income + extra_income
-                                 if customer.monthly_income else extra_income)
+@given(
+    customers,
+    st.decimals(min_value=1000, max_value=300000, places=2),
+    st.sampled_from([12, 24, 36, 48, 60]),
+    st.sampled_from(list(RepaymentMethod)),
+    st.decimals(min_value=0, max_value=1000000, places=2),
+)
+def test_higher_income_never_loses_an_offer(
+    customer: CustomerProfile,
+    amount: Decimal,
+    months: int,
+    method: RepaymentMethod,
+    extra_income: Decimal,
+) -> None:
+    richer = dataclasses.replace(
+        customer,
+        monthly_income=customer.monthly_income + extra_income
+        if customer.monthly_income
+        else extra_income,
+    )
     req = request(amount, months, method, price=D(300000))
     car = VehicleProfile(D(400000), D(2), 30000)
-    for before, after in zip(evaluate_products(CATALOGUE.products, customer, car, req),
-                             evaluate_products(CATALOGUE.products, richer, car, req),
-                             strict=True):
+    for before, after in zip(
+        evaluate_products(CATALOGUE.products, customer, car, req),
+        evaluate_products(CATALOGUE.products, richer, car, req),
+        strict=True,
+    ):
         _invariants(before, customer)
         _invariants(after, richer)
         assert after.eligible or not before.eligible
@@ -273,8 +312,9 @@ def test_higher_income_never_loses_an_offer(customer: CustomerProfile, amount: D
 def test_same_grade_same_rate(product: Product) -> None:
     for grade in product.accepted_grades:
         a = evaluate_product(product, CustomerProfile(grade, D(8000)), CAR, request(D(50000)))
-        b = evaluate_product(product, CustomerProfile(grade, D(90000), D(5000)), CAR,
-                             request(D(50000)))
+        b = evaluate_product(
+            product, CustomerProfile(grade, D(90000), D(5000)), CAR, request(D(50000))
+        )
         assert a.annual_rate == b.annual_rate
         assert a.apr == b.apr
 
@@ -291,11 +331,14 @@ def test_balloon_plans() -> None:
     assert [w.code for w in e.warnings] == ["balloon_final_payment"]
     # the DTI rule looks at the regular payment, the balloon is paid apart
     assert e.dti is not None and e.dti.ok
-    too_big = evaluate_product(product, GOOD_CUSTOMER, CAR,
-                               dataclasses.replace(ask, balloon_percent=D(35)))
+    too_big = evaluate_product(
+        product, GOOD_CUSTOMER, CAR, dataclasses.replace(ask, balloon_percent=D(35))
+    )
     assert [r.render() for r in too_big.reasons] == [
-        "This product allows a balloon of at most 30% of the loan; 35% was asked for."]
+        "This product allows a balloon of at most 30% of the loan; 35% was asked for."
+    ]
     # a balloon percent on another method is not a balloon
-    plain = evaluate_product(product, GOOD_CUSTOMER, CAR,
-                             dataclasses.replace(request(), balloon_percent=D(25)))
+    plain = evaluate_product(
+        product, GOOD_CUSTOMER, CAR, dataclasses.replace(request(), balloon_percent=D(25))
+    )
     assert plain.schedule is not None and plain.schedule.balloon == 0 and plain.eligible

@@ -90,24 +90,39 @@ def test_used_car_pays_a_transfer_fee_and_no_purchase_tax() -> None:
 
 
 def test_lines_can_be_overridden_and_financed() -> None:
-    q = on_road_costs(D(150000), NEW, Energy.NEV, date(2026, 3, 1),
-                      overrides={"finance_service_fee": D(3000), "gps": D(0)},
-                      financed={"finance_service_fee": True, "purchase_tax": True})
+    q = on_road_costs(
+        D(150000),
+        NEW,
+        Energy.NEV,
+        date(2026, 3, 1),
+        overrides={"finance_service_fee": D(3000), "gps": D(0)},
+        financed={"finance_service_fee": True, "purchase_tax": True},
+    )
     assert q.line("finance_service_fee").amount == D("3000.00")
     assert q.line("finance_service_fee").financed and q.line("purchase_tax").financed
     assert q.financed_lines_total == D("3000.00") + q.purchase_tax
     assert q.line("vessel_tax").amount == 0
     with pytest.raises(OnRoadError) as err:
-        on_road_costs(D(0), NEW, Energy.NEV, date(2026, 3, 1), seats=0,
-                      overrides={"caviar": D(1), "gps": D(-1)})
+        on_road_costs(
+            D(0),
+            NEW,
+            Energy.NEV,
+            date(2026, 3, 1),
+            seats=0,
+            overrides={"caviar": D(1), "gps": D(-1)},
+        )
     assert [r.code for r in err.value.reasons] == [
-        "onroad.price_not_positive", "onroad.seats_invalid", "onroad.unknown_line",
-        "onroad.amount_negative"]
+        "onroad.price_not_positive",
+        "onroad.seats_invalid",
+        "onroad.unknown_line",
+        "onroad.amount_negative",
+    ]
 
 
 def test_settings_drive_the_defaults() -> None:
-    s = dataclasses.replace(DEFAULT_ON_ROAD_SETTINGS, registration_fee=D(300),
-                            financed_lines=("gps",))
+    s = dataclasses.replace(
+        DEFAULT_ON_ROAD_SETTINGS, registration_fee=D(300), financed_lines=("gps",)
+    )
     q = on_road_costs(D(100000), NEW, Energy.PETROL, date(2026, 1, 1), settings=s)
     assert q.line("registration").amount == D("300.00")
     assert q.line("gps").financed
@@ -125,9 +140,12 @@ def test_on_road_settings_round_trip_through_plain_data() -> None:
     )
 
     s = dataclasses.replace(
-        DEFAULT_ON_ROAD_SETTINGS, gps_fee=D("1288.50"), financed_lines=("gps", "purchase_tax"),
+        DEFAULT_ON_ROAD_SETTINGS,
+        gps_fee=D("1288.50"),
+        financed_lines=("gps", "purchase_tax"),
         vessel_tax_bands=((D("1.6"), D(300)), (D("2.5"), D(900))),
-        nev_tax_rules=(NevTaxRule(date(2026, 1, 1), date(2027, 12, 31), D(50), None),))
+        nev_tax_rules=(NevTaxRule(date(2026, 1, 1), date(2027, 12, 31), D(50), None),),
+    )
     data = json.loads(json.dumps(on_road_settings_to_dict(s)))
     assert data["gps_fee"] == "1288.50"
     assert on_road_settings_from_dict(data) == s
@@ -135,8 +153,10 @@ def test_on_road_settings_round_trip_through_plain_data() -> None:
     with pytest.raises(SettingsError) as err:
         on_road_settings_from_dict({"caviar": 1, "gps_fee": "lots", "large_car_seats": "6"})
     assert err.value.problems == (
-        "caviar is not a known setting", "gps_fee has an unreadable value 'lots'",
-        "large_car_seats has an unreadable value '6'")
+        "caviar is not a known setting",
+        "gps_fee has an unreadable value 'lots'",
+        "large_car_seats has an unreadable value '6'",
+    )
     with pytest.raises(SettingsError):
         on_road_settings_from_dict({"registration_fee": "-1"})
 
@@ -149,16 +169,22 @@ def test_on_road_settings_round_trip_through_plain_data() -> None:
     seats=st.integers(1, 9),
     litres=st.decimals(min_value="0.8", max_value="6.0", places=1),
 )
-def test_total_is_price_plus_every_line(price: Decimal, vehicle: VehicleKind, energy: Energy,
-                                        on: date, seats: int, litres: Decimal) -> None:
+def test_total_is_price_plus_every_line(
+    price: Decimal, vehicle: VehicleKind, energy: Energy, on: date, seats: int, litres: Decimal
+) -> None:
     q = on_road_costs(price, vehicle, energy, on, seats=seats, displacement_litres=litres)
     assert q.total == price + sum(line.amount for line in q.lines)
     assert q.cash_lines_total + q.financed_lines_total == q.total - q.price
-    yearly = next((tax for limit, tax in DEFAULT_ON_ROAD_SETTINGS.vessel_tax_bands
-                   if litres <= limit), DEFAULT_ON_ROAD_SETTINGS.vessel_tax_above)
+    yearly = next(
+        (tax for limit, tax in DEFAULT_ON_ROAD_SETTINGS.vessel_tax_bands if litres <= limit),
+        DEFAULT_ON_ROAD_SETTINGS.vessel_tax_above,
+    )
     expected_vessel = D(0) if energy is Energy.NEV else fen(yearly * (13 - on.month) / 12)
     assert q.line("vessel_tax").amount == expected_vessel
     assert q.line("compulsory_insurance").amount == (1100 if seats >= 6 else 950)
-    assert (q.purchase_tax == 0) if vehicle is VehicleKind.USED else (
-        q.purchase_tax == expected_tax(price, energy, on))
+    assert (
+        (q.purchase_tax == 0)
+        if vehicle is VehicleKind.USED
+        else (q.purchase_tax == expected_tax(price, energy, on))
+    )
     assert any(line.code == "transfer_fee" for line in q.lines) == (vehicle is VehicleKind.USED)

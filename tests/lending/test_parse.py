@@ -16,8 +16,25 @@ from lending.schedule import RepaymentMethod
 D = Decimal
 
 # what the tester typed (issue 11): each was a traceback or a hang
-HOSTILE = ("1e309", "-1e309", "1e-999999", "1e999999", "NaN", "-nan", "sNaN", "Infinity",
-           "-inf", "9" * 4301, "1" + "0" * 5000, str(2**63), "a\nb", "\x00", "", " ", "x" * 10**5)
+HOSTILE = (
+    "1e309",
+    "-1e309",
+    "1e-999999",
+    "1e999999",
+    "NaN",
+    "-nan",
+    "sNaN",
+    "Infinity",
+    "-inf",
+    "9" * 4301,
+    "1" + "0" * 5000,
+    str(2**63),
+    "a\nb",
+    "\x00",
+    "",
+    " ",
+    "x" * 10**5,
+)
 
 
 @pytest.mark.parametrize("text", ["1e309", "1e999999", "1e-999999", "9" * 4301, "x" * 10**5])

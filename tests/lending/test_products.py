@@ -45,21 +45,51 @@ def catalogue(raw: dict[str, Any]) -> Catalogue:
 def test_default_catalogue_has_the_four_domain_products(catalogue: Catalogue) -> None:
     table = {
         # code: ratio, apr min, apr max, days, methods, term range, strictness
-        "bank_mortgage": ("80", "4.50", "6.00", (7, 15),
-                          {RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.EQUAL_PRINCIPAL},
-                          (12, 60), Strictness.STRICT),
-        "finance_company": ("70", "6.00", "9.00", (1, 3), {RepaymentMethod.EQUAL_INSTALLMENT},
-                            (12, 36), Strictness.MEDIUM),
-        "credit_mortgage_mixed": ("60", "8.00", "12.00", (0, 0),
-                                  {RepaymentMethod.EQUAL_INSTALLMENT,
-                                   RepaymentMethod.INTEREST_FIRST},
-                                  (12, 36), Strictness.LENIENT),
-        "ultra_low_down_payment": ("90", "9.00", "15.00", (2, 5),
-                                   {RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.STEP_UP},
-                                   (12, 60), Strictness.MEDIUM),
-        "manufacturer_balloon": ("80", "0", "9", (1, 2),
-                                 {RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.BALLOON},
-                                 (12, 48), Strictness.MEDIUM),
+        "bank_mortgage": (
+            "80",
+            "4.50",
+            "6.00",
+            (7, 15),
+            {RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.EQUAL_PRINCIPAL},
+            (12, 60),
+            Strictness.STRICT,
+        ),
+        "finance_company": (
+            "70",
+            "6.00",
+            "9.00",
+            (1, 3),
+            {RepaymentMethod.EQUAL_INSTALLMENT},
+            (12, 36),
+            Strictness.MEDIUM,
+        ),
+        "credit_mortgage_mixed": (
+            "60",
+            "8.00",
+            "12.00",
+            (0, 0),
+            {RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.INTEREST_FIRST},
+            (12, 36),
+            Strictness.LENIENT,
+        ),
+        "ultra_low_down_payment": (
+            "90",
+            "9.00",
+            "15.00",
+            (2, 5),
+            {RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.STEP_UP},
+            (12, 60),
+            Strictness.MEDIUM,
+        ),
+        "manufacturer_balloon": (
+            "80",
+            "0",
+            "9",
+            (1, 2),
+            {RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.BALLOON},
+            (12, 48),
+            Strictness.MEDIUM,
+        ),
     }
     assert [p.code for p in catalogue.products] == list(table)
     for code, (ratio, lo, hi, days, methods, terms, strict) in table.items():
@@ -82,32 +112,47 @@ def test_likelihoods_are_the_grade_terms_of_products_that_offer_the_grade(
 ) -> None:
     lines = catalogue.likelihoods(Grade.C)
     assert [(x.product.code, x.min_percent, x.max_percent) for x in lines] == [
-        ("credit_mortgage_mixed", D(30), D(50)), ("ultra_low_down_payment", D(30), D(50))]
+        ("credit_mortgage_mixed", D(30), D(50)),
+        ("ultra_low_down_payment", D(30), D(50)),
+    ]
     assert [x.product.code for x in catalogue.likelihoods(Grade.A)] == [
-        p.code for p in catalogue.products]
+        p.code for p in catalogue.products
+    ]
     assert catalogue.likelihoods(None) == ()
     # the owner's figures, as edited; an inactive product has none
-    edited = dataclasses.replace(catalogue.product("finance_company"), grades=(
-        dataclasses.replace(catalogue.product("finance_company").grades[1],
-                            approval_likelihood_min_percent=D(61),
-                            approval_likelihood_max_percent=D("72.5")),))
+    edited = dataclasses.replace(
+        catalogue.product("finance_company"),
+        grades=(
+            dataclasses.replace(
+                catalogue.product("finance_company").grades[1],
+                approval_likelihood_min_percent=D(61),
+                approval_likelihood_max_percent=D("72.5"),
+            ),
+        ),
+    )
     off = dataclasses.replace(catalogue.product("ultra_low_down_payment"), active=False)
-    other = dataclasses.replace(catalogue, products=(
-        edited, off, catalogue.product("credit_mortgage_mixed")))
-    assert [(x.product.code, x.min_percent, x.max_percent)
-            for x in other.likelihoods(Grade.B)] == [
-        ("finance_company", D(61), D("72.5")), ("credit_mortgage_mixed", D(70), D(80))]
+    other = dataclasses.replace(
+        catalogue, products=(edited, off, catalogue.product("credit_mortgage_mixed"))
+    )
+    assert [(x.product.code, x.min_percent, x.max_percent) for x in other.likelihoods(Grade.B)] == [
+        ("finance_company", D(61), D("72.5")),
+        ("credit_mortgage_mixed", D(70), D(80)),
+    ]
 
 
 def test_grade_likelihoods_follow_domain(catalogue: Catalogue) -> None:
     expected = {Grade.A: (95, 99), Grade.B: (70, 80), Grade.C: (30, 50)}
     for p in catalogue.products:
         for g in p.grades:
-            assert (g.approval_likelihood_min_percent,
-                    g.approval_likelihood_max_percent) == expected[g.grade]
+            assert (
+                g.approval_likelihood_min_percent,
+                g.approval_likelihood_max_percent,
+            ) == expected[g.grade]
     assert catalogue.product("bank_mortgage").accepted_grades == (Grade.A,)
     assert catalogue.product("ultra_low_down_payment").accepted_grades == (
-        Grade.A, Grade.B, Grade.C
+        Grade.A,
+        Grade.B,
+        Grade.C,
     )
     ultra = catalogue.product("ultra_low_down_payment")
     rates = [g.annual_rate for g in ultra.grades]
@@ -135,10 +180,14 @@ def test_consumer_credit_family(catalogue: Catalogue) -> None:
     assert (cc.line_min, cc.line_max) == (D(10000), D(500000))
     assert (cc.apr_min_percent, cc.apr_max_percent) == (D(8), D(24))
     assert (cc.monthly_fee_rate_min_percent, cc.monthly_fee_rate_max_percent) == (
-        D("0.30"), D("0.80"))
+        D("0.30"),
+        D("0.80"),
+    )
     assert (cc.early_repayment_fee_min_percent, cc.early_repayment_fee_max_percent) == (1, 3)
-    assert (cc.overdue_penalty_min_percent_per_day,
-            cc.overdue_penalty_max_percent_per_day) == (D("0.05"), D("0.10"))
+    assert (cc.overdue_penalty_min_percent_per_day, cc.overdue_penalty_max_percent_per_day) == (
+        D("0.05"),
+        D("0.10"),
+    )
     promo = cc.first_loan_promotion
     assert promo is not None
     assert (promo.kind, promo.periods) == (PromotionKind.FEE_WAIVER, 3)
@@ -228,10 +277,25 @@ def test_consumer_grade_fee_must_be_in_range(raw: dict[str, Any]) -> None:
 
 
 @given(
-    path=st.sampled_from(["apr_min_percent", "term_min_months", "max_mileage_km", "terms",
-                          "grades", "methods", "code", "requires_full_insurance"]),
-    value=st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.text(max_size=3),
-                    st.lists(st.integers(-1, 1), max_size=2)),
+    path=st.sampled_from(
+        [
+            "apr_min_percent",
+            "term_min_months",
+            "max_mileage_km",
+            "terms",
+            "grades",
+            "methods",
+            "code",
+            "requires_full_insurance",
+        ]
+    ),
+    value=st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-5, 5),
+        st.text(max_size=3),
+        st.lists(st.integers(-1, 1), max_size=2),
+    ),
 )
 def test_garbage_never_crashes(raw: dict[str, Any], path: str, value: object) -> None:
     data = copy.deepcopy(raw)
@@ -247,12 +311,14 @@ def test_balloon_limit_needs_the_balloon_method(raw: dict[str, Any]) -> None:
     finance = data["products"][1]
     finance["balloon_max_percent"] = "40"
     assert _problems(data) == (
-        "products[1].balloon_max_percent: is given but balloon is not an allowed method",)
+        "products[1].balloon_max_percent: is given but balloon is not an allowed method",
+    )
     finance["methods"] = ["equal_installment", "balloon"]
     product = parse_catalogue(data).product(finance["code"])
     assert product.balloon_max_percent == Decimal(40)
     assert parse_catalogue(json.loads(json.dumps(catalogue_to_data(parse_catalogue(data))))) == (
-        parse_catalogue(data))
+        parse_catalogue(data)
+    )
 
 
 def test_every_refusal_is_a_structured_reason(raw: dict[str, Any]) -> None:
@@ -270,7 +336,9 @@ def test_every_refusal_is_a_structured_reason(raw: dict[str, Any]) -> None:
         parse_catalogue(data)
     found = {(where, r.code): dict(r.params) for where, r in err.value.reasons}
     assert found[("products[0].apr_min_percent", "catalogue.at_least")] == {
-        "lo": "0", "value": "-1"}
+        "lo": "0",
+        "value": "-1",
+    }
     assert found[("products[0].methods[1]", "catalogue.one_of")]["value"] == "'nonsense'"
     code = data["products"][1]["code"]
     assert found[("products", "catalogue.code_twice")] == {"value": repr(code)}

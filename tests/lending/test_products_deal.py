@@ -57,22 +57,36 @@ def test_a_lender_rate_below_the_customers_is_refused() -> None:
     spec = dict(SPEC, subsidy={"lender_rate": "2", "by": "X"})  # grade B pays 3.99 %
     with pytest.raises(CatalogueError) as caught:
         parse_catalogue(data_with(spec))
-    assert any("lender_rate 2% is below the customer's rate of grade B" in p
-               for p in caught.value.problems)
+    assert any(
+        "lender_rate 2% is below the customer's rate of grade B" in p for p in caught.value.problems
+    )
     with pytest.raises(CatalogueError):
         parse_catalogue(data_with(dict(SPEC, subsidy={"lender_rate": "7", "by": ""})))
 
 
 @settings(max_examples=40, deadline=None)
-@given(amount=st.integers(5000, 300000), fee=st.integers(0, 4000), balloon=st.integers(0, 40),
-       method=st.sampled_from([RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.BALLOON]))
-def test_loan_terms_are_the_evaluations_own(amount: int, fee: int, balloon: int,
-                                            method: RepaymentMethod) -> None:
+@given(
+    amount=st.integers(5000, 300000),
+    fee=st.integers(0, 4000),
+    balloon=st.integers(0, 40),
+    method=st.sampled_from([RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.BALLOON]),
+)
+def test_loan_terms_are_the_evaluations_own(
+    amount: int, fee: int, balloon: int, method: RepaymentMethod
+) -> None:
     product = parse_catalogue(data_with(SPEC)).product(CODE)
-    request = PlanRequest(D(amount) + 10000, D(10000), 36, method, START,
-                          balloon_percent=D(balloon), extra_upfront_fee=D(fee))
-    e = evaluate_product(product, CustomerProfile(Grade.A, D(50000)),
-                         VehicleProfile(D(400000), D(0), 10), request)
+    request = PlanRequest(
+        D(amount) + 10000,
+        D(10000),
+        36,
+        method,
+        START,
+        balloon_percent=D(balloon),
+        extra_upfront_fee=D(fee),
+    )
+    e = evaluate_product(
+        product, CustomerProfile(Grade.A, D(50000)), VehicleProfile(D(400000), D(0), 10), request
+    )
     terms = loan_terms(product, Grade.A, request, D(amount))
     assert e.schedule is not None and terms == e.schedule.terms
     assert terms.upfront_fee == product.fees.upfront_fee_for(D(amount)) + fee
@@ -89,11 +103,16 @@ def test_a_product_without_the_balloon_says_only_that(balloon: int) -> None:
     """Asked for a balloon, a product that offers none is refused for that one reason:
     no "at most 0 %" of a balloon it never offers, no balloon final-payment note."""
     catalogue = parse_catalogue(data_with(SPEC))
-    request = PlanRequest(D(150000), D(40000), 36, RepaymentMethod.BALLOON, START,
-                          balloon_percent=D(balloon))
+    request = PlanRequest(
+        D(150000), D(40000), 36, RepaymentMethod.BALLOON, START, balloon_percent=D(balloon)
+    )
     for product in catalogue.products:
-        e = evaluate_product(product, CustomerProfile(Grade.A, D(50000)),
-                             VehicleProfile(D(150000), D(0), 10), request)
+        e = evaluate_product(
+            product,
+            CustomerProfile(Grade.A, D(50000)),
+            VehicleProfile(D(150000), D(0), 10),
+            request,
+        )
         codes = {r.template for r in (*e.reasons, *e.warnings)}
         if RepaymentMethod.BALLOON not in product.methods:
             assert not e.eligible

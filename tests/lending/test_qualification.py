@@ -48,8 +48,12 @@ def test_clean_customer_is_grade_a_with_hand_computed_score() -> None:
     # payment history 35, debt: dti 10 % -> 15, utilisation 20 % -> 10,
     # debt 50,000 / 120,000 = 41.7 % -> 5; history unknown 9, mix unknown 6,
     # 1 application -> 10.  Total 35 + 30 + 9 + 6 + 10 = 90.
-    credit = CreditFacts(current_debt=D(50000), monthly_debt_payments=D(1000),
-                         card_utilisation_percent=D(20), recent_applications_3m=1)
+    credit = CreditFacts(
+        current_debt=D(50000),
+        monthly_debt_payments=D(1000),
+        card_utilisation_percent=D(20),
+        recent_applications_3m=1,
+    )
     q = qualify(make(credit))
     assert q.grade is Grade.A
     assert q.score == 90
@@ -81,14 +85,20 @@ def test_serious_overdue_gives_grade_c_with_advice() -> None:
     codes = [r.code for r in q.reasons]
     assert "grade.c_worst_overdue" in codes
     assert [r.code for r in q.recommendations] == [
-        "advice.higher_down_payment", "advice.shorter_term"
+        "advice.higher_down_payment",
+        "advice.shorter_term",
     ]
 
 
 def test_heavy_debt_low_score_is_c() -> None:
-    credit = CreditFacts(monthly_debt_payments=D(6000), card_utilisation_percent=D(95),
-                         current_debt=D(300000), recent_applications_3m=6,
-                         history_years=D("0.5"), credit_kinds=0)
+    credit = CreditFacts(
+        monthly_debt_payments=D(6000),
+        card_utilisation_percent=D(95),
+        current_debt=D(300000),
+        recent_applications_3m=6,
+        history_years=D("0.5"),
+        credit_kinds=0,
+    )
     q = qualify(make(credit))
     # 35 + 0 + 3 + 3 + 0 = 41
     assert q.score == 41
@@ -98,13 +108,22 @@ def test_heavy_debt_low_score_is_c() -> None:
 
 
 def test_hard_failures_are_all_listed_and_block_the_grade() -> None:
-    q = qualify(make(documents=Documents(income_proof_months=3), monthly_income=D(0),
-                     birth_date=date(1960, 1, 1)))
+    q = qualify(
+        make(
+            documents=Documents(income_proof_months=3),
+            monthly_income=D(0),
+            birth_date=date(1960, 1, 1),
+        )
+    )
     assert q.grade is None
     assert not q.passed
     assert [r.code for r in q.hard_failures] == [
-        "hard.age_out_of_range", "hard.id_invalid", "hard.income_proof_short",
-        "hard.no_residence_proof", "hard.no_work_proof", "hard.no_income",
+        "hard.age_out_of_range",
+        "hard.id_invalid",
+        "hard.income_proof_short",
+        "hard.no_residence_proof",
+        "hard.no_work_proof",
+        "hard.no_income",
     ]
     assert q.hard_failures[0].render() == (
         "The customer is 66 years old on the application date; applicants must be between "
@@ -161,8 +180,8 @@ def worse_pair(draw: st.DrawFn) -> tuple[CreditFacts, CreditFacts]:
         good,
         overdue_count_24m=good.overdue_count_24m + draw(st.integers(0, 5)),
         worst_overdue_days=good.worst_overdue_days + draw(st.integers(0, 100)),
-        current_debt=good.current_debt + draw(st.decimals(min_value=0, max_value=500_000,
-                                                          places=2)),
+        current_debt=good.current_debt
+        + draw(st.decimals(min_value=0, max_value=500_000, places=2)),
         monthly_debt_payments=good.monthly_debt_payments
         + draw(st.decimals(min_value=0, max_value=10_000, places=2)),
         card_utilisation_percent=good.card_utilisation_percent
@@ -184,11 +203,12 @@ def test_worse_credit_never_gives_better_grade(
     assert q_worse.grade.rank >= q_good.grade.rank
 
 
-@given(credit_facts, st.decimals(min_value=1, max_value=100_000, places=2),
-       st.decimals(min_value=1, max_value=100_000, places=2))
-def test_lower_income_never_gives_better_grade(
-    credit: CreditFacts, a: Decimal, b: Decimal
-) -> None:
+@given(
+    credit_facts,
+    st.decimals(min_value=1, max_value=100_000, places=2),
+    st.decimals(min_value=1, max_value=100_000, places=2),
+)
+def test_lower_income_never_gives_better_grade(credit: CreditFacts, a: Decimal, b: Decimal) -> None:
     low, high = sorted((a, b))
     q_low = qualify(make(credit, monthly_income=low))
     q_high = qualify(make(credit, monthly_income=high))
@@ -197,8 +217,7 @@ def test_lower_income_never_gives_better_grade(
 
 
 @given(credit_facts, st.decimals(min_value=0, max_value=100_000, places=2))
-def test_score_in_range_and_grade_c_always_has_advice(credit: CreditFacts,
-                                                      income: Decimal) -> None:
+def test_score_in_range_and_grade_c_always_has_advice(credit: CreditFacts, income: Decimal) -> None:
     q = qualify(make(credit, monthly_income=income))
     assert 0 <= q.score <= 100
     assert (q.grade is Grade.C) == bool(q.recommendations)

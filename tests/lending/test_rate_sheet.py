@@ -39,37 +39,49 @@ START = date(2026, 11, 22)
 # grade A: 24 / 36 months x down payment 0-30 % / 30 %+ ; grade B one step dearer
 SHEET = tuple(
     RateCell(grade, term, D(down), D(rate))
-    for grade, rows in ((Grade.A, ((24, "0", "6.20"), (24, "30", "6.00"), (36, "0", "6.80"),
-                                   (36, "30", "6.40"))),
-                        (Grade.B, ((24, "0", "7.40"), (24, "30", "7.10"), (36, "0", "8.00"),
-                                   (36, "30", "7.60"))))
+    for grade, rows in (
+        (Grade.A, ((24, "0", "6.20"), (24, "30", "6.00"), (36, "0", "6.80"), (36, "30", "6.40"))),
+        (Grade.B, ((24, "0", "7.40"), (24, "30", "7.10"), (36, "0", "8.00"), (36, "30", "7.60"))),
+    )
     for term, down, rate in rows
 )
 PRODUCT = dataclasses.replace(
     FINANCE,
     code="sheet",
-    grades=(GradeTerms(Grade.A, D("6.00"), D(90), D(98)),
-            GradeTerms(Grade.B, D("7.10"), D(70), D(80))),
+    grades=(
+        GradeTerms(Grade.A, D("6.00"), D(90), D(98)),
+        GradeTerms(Grade.B, D("7.10"), D(70), D(80)),
+    ),
     fees=Fees(),
     rate_sheet=SHEET,
 )
 CAR = VehicleProfile(appraisal_value=D(150000), age_years=D("2"), mileage_km=30000)
 
 
-def ask(down: int, months: int = 36, price: int = 150000,
-        method: RepaymentMethod = EI, balloon: int = 0) -> PlanRequest:
-    return PlanRequest(vehicle_price=D(price), down_payment=D(down), term_months=months,
-                       method=method, start_date=START, balloon_percent=D(balloon))
+def ask(
+    down: int, months: int = 36, price: int = 150000, method: RepaymentMethod = EI, balloon: int = 0
+) -> PlanRequest:
+    return PlanRequest(
+        vehicle_price=D(price),
+        down_payment=D(down),
+        term_months=months,
+        method=method,
+        start_date=START,
+        balloon_percent=D(balloon),
+    )
 
 
-@pytest.mark.parametrize(("grade", "months", "down", "rate"), [
-    (Grade.A, 12, 45000, "6.00"),   # 12 months: the 24-month band; 30 % exactly: the 30 % band
-    (Grade.A, 24, 44999, "6.20"),   # just below 30 %
-    (Grade.A, 36, 60000, "6.40"),
-    (Grade.A, 36, 0, "6.80"),
-    (Grade.B, 36, 90000, "7.60"),
-    (Grade.B, 24, 10000, "7.40"),
-])
+@pytest.mark.parametrize(
+    ("grade", "months", "down", "rate"),
+    [
+        (Grade.A, 12, 45000, "6.00"),  # 12 months: the 24-month band; 30 % exactly: the 30 % band
+        (Grade.A, 24, 44999, "6.20"),  # just below 30 %
+        (Grade.A, 36, 60000, "6.40"),
+        (Grade.A, 36, 0, "6.80"),
+        (Grade.B, 36, 90000, "7.60"),
+        (Grade.B, 24, 10000, "7.40"),
+    ],
+)
 def test_the_offer_takes_the_sheets_rate(grade, months, down, rate) -> None:
     ev = evaluate_product(PRODUCT, CustomerProfile(grade, D(40000)), CAR, ask(down, months))
     assert ev.annual_rate == D(rate)
@@ -92,26 +104,39 @@ def sheets(draw):
     downs = sorted({D(0)} | draw(st.sets(st.integers(1, 90).map(D), max_size=3)))
     # a different rate in every cell, so the rate found names its cell
     cells = [(t, d) for t in terms for d in downs]
-    rates = draw(st.lists(st.decimals(min_value=D(0), max_value=D(24), places=2),
-                          min_size=len(cells), max_size=len(cells), unique=True))
+    rates = draw(
+        st.lists(
+            st.decimals(min_value=D(0), max_value=D(24), places=2),
+            min_size=len(cells),
+            max_size=len(cells),
+            unique=True,
+        )
+    )
     return tuple(RateCell(Grade.A, t, d, r) for (t, d), r in zip(cells, rates, strict=True))
 
 
 @given(sheet=sheets(), months=st.integers(1, 60), down=st.decimals(0, 100, places=2))
 def test_the_rate_is_the_cell_whose_bands_hold_the_request(sheet, months, down) -> None:
-    product = dataclasses.replace(PRODUCT, rate_sheet=sheet,
-                                  grades=(GradeTerms(Grade.A, D(1), D(90), D(98)),))
+    product = dataclasses.replace(
+        PRODUCT, rate_sheet=sheet, grades=(GradeTerms(Grade.A, D(1), D(90), D(98)),)
+    )
     rate = product.rate_for(Grade.A, months, down)
     longer = [c for c in sheet if c.term_max_months >= months]
     if not longer:
         assert rate is None
         return
-    cell = next(c for c in sheet if c.annual_rate == rate and c.term_max_months >= months
-                and c.down_payment_min_percent <= down)
+    cell = next(
+        c
+        for c in sheet
+        if c.annual_rate == rate
+        and c.term_max_months >= months
+        and c.down_payment_min_percent <= down
+    )
     # no shorter band holds the term, no higher band holds the down payment
     assert not any(months <= c.term_max_months < cell.term_max_months for c in sheet)
-    assert not any(cell.down_payment_min_percent < c.down_payment_min_percent <= down
-                   for c in sheet)
+    assert not any(
+        cell.down_payment_min_percent < c.down_payment_min_percent <= down for c in sheet
+    )
 
 
 def spec() -> dict:
@@ -132,17 +157,20 @@ def codes(product) -> list[str]:
 def test_the_sheets_rules() -> None:
     missing = dataclasses.replace(PRODUCT, rate_sheet=SHEET[:-1])
     assert codes(missing) == ["sheet.cell_missing"]
-    assert dict(rate_sheet_reasons(missing)[0].params) == {"grade": "B", "term": "36",
-                                                           "down": "30"}
+    assert dict(rate_sheet_reasons(missing)[0].params) == {"grade": "B", "term": "36", "down": "30"}
     only_a = dataclasses.replace(PRODUCT, rate_sheet=SHEET[:4])
     assert codes(only_a) == ["sheet.grade_missing"]
     c_too = dataclasses.replace(PRODUCT, rate_sheet=(*SHEET, RateCell(Grade.C, 24, D(0), D(9))))
     assert "sheet.grade_not_accepted" in codes(c_too)
     short = dataclasses.replace(PRODUCT, terms=(12, 24, 36, 48), term_max_months=48)
     assert codes(short) == ["sheet.terms_not_covered"]
-    from_ten = dataclasses.replace(PRODUCT, rate_sheet=tuple(
-        dataclasses.replace(c, down_payment_min_percent=c.down_payment_min_percent or D(10))
-        for c in SHEET))
+    from_ten = dataclasses.replace(
+        PRODUCT,
+        rate_sheet=tuple(
+            dataclasses.replace(c, down_payment_min_percent=c.down_payment_min_percent or D(10))
+            for c in SHEET
+        ),
+    )
     assert codes(from_ten) == ["sheet.down_not_from_zero"]
     dearer = dataclasses.replace(SHEET[-1], annual_rate=D("9.50"))
     dear = dataclasses.replace(PRODUCT, rate_sheet=(*SHEET[:-1], dearer))
@@ -158,7 +186,8 @@ def test_the_catalogue_refuses_a_broken_sheet() -> None:
         parse_catalogue({"version": 1, "products": [data]})
     assert err.value.problems == (
         "products[0].rate_sheet: The rate sheet has no rate for grade B, terms up to 36 "
-        "months, a down payment from 30%.",)
+        "months, a down payment from 30%.",
+    )
 
 
 def test_older_specs_read_the_defaults() -> None:
@@ -173,34 +202,42 @@ def test_older_specs_read_the_defaults() -> None:
 
 def test_balloon_floor() -> None:
     balloon = dataclasses.replace(
-        PRODUCT, methods=(EI, RepaymentMethod.BALLOON), balloon_min_percent=D(10),
-        balloon_max_percent=D(40))
+        PRODUCT,
+        methods=(EI, RepaymentMethod.BALLOON),
+        balloon_min_percent=D(10),
+        balloon_max_percent=D(40),
+    )
     customer = CustomerProfile(Grade.A, D(40000))
-    low = evaluate_product(balloon, customer, CAR, ask(60000, method=RepaymentMethod.BALLOON,
-                                                       balloon=5))
+    low = evaluate_product(
+        balloon, customer, CAR, ask(60000, method=RepaymentMethod.BALLOON, balloon=5)
+    )
     assert [r.code for r in low.reasons] == ["balloon_below_min"]
-    ok = evaluate_product(balloon, customer, CAR, ask(60000, method=RepaymentMethod.BALLOON,
-                                                      balloon=25))
+    ok = evaluate_product(
+        balloon, customer, CAR, ask(60000, method=RepaymentMethod.BALLOON, balloon=25)
+    )
     assert ok.eligible and ok.annual_rate == D("6.40")
     # the floor is about the balloon method only
     assert evaluate_product(balloon, customer, CAR, ask(60000)).eligible
     data = spec()
-    data.update(methods=["equal_installment", "balloon"], balloon_min_percent="50",
-                balloon_max_percent="40")
+    data.update(
+        methods=["equal_installment", "balloon"], balloon_min_percent="50", balloon_max_percent="40"
+    )
     with pytest.raises(CatalogueError) as err:
         parse_catalogue({"version": 1, "products": [data]})
     assert err.value.problems == (
-        "products[0]: balloon_min_percent (50) is above balloon_max_percent (40)",)
+        "products[0]: balloon_min_percent (50) is above balloon_max_percent (40)",
+    )
 
 
 def test_new_used_and_energy_limits_when_the_car_is_known() -> None:
-    nev_new = dataclasses.replace(PRODUCT, vehicle_kinds=(VehicleKind.NEW,),
-                                  energies=(Energy.NEV,))
+    nev_new = dataclasses.replace(PRODUCT, vehicle_kinds=(VehicleKind.NEW,), energies=(Energy.NEV,))
     customer = CustomerProfile(Grade.A, D(40000))
     used_petrol = dataclasses.replace(CAR, kind=VehicleKind.USED, energy=Energy.PETROL)
     ev = evaluate_product(nev_new, customer, used_petrol, ask(60000))
-    assert [r.code for r in ev.reasons] == ["vehicle_used_not_financed",
-                                            "energy_petrol_not_financed"]
+    assert [r.code for r in ev.reasons] == [
+        "vehicle_used_not_financed",
+        "energy_petrol_not_financed",
+    ]
     new_nev = dataclasses.replace(CAR, kind=VehicleKind.NEW, energy=Energy.NEV)
     assert evaluate_product(nev_new, customer, new_nev, ask(60000)).eligible
     # a car whose kind is not known is not refused for it

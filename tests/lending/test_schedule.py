@@ -65,8 +65,9 @@ def half_up(x: Fraction) -> int:
     return int((x + Fraction(1, 2)) // 1)
 
 
-def equal_principal_reference(amount: str, annual_percent: str, months: int
-                              ) -> list[tuple[Decimal, Decimal, Decimal]]:
+def equal_principal_reference(
+    amount: str, annual_percent: str, months: int
+) -> list[tuple[Decimal, Decimal, Decimal]]:
     """(payment, principal, interest) per period, in whole fen, written independently:
     one share round(amount / n) every period, the last repaying what is left."""
     cents = int(Fraction(amount) * 100)
@@ -92,12 +93,19 @@ def equal_principal_reference(amount: str, annual_percent: str, months: int
         ("100000", "4.8", 60, "1666.67", "1666.47", None, None),
     ],
 )
-def test_equal_principal_one_rounded_share(amount: str, rate: str, months: int, share: str,
-                                           last_share: str, first_payment: str | None,
-                                           total_interest: str | None) -> None:
+def test_equal_principal_one_rounded_share(
+    amount: str,
+    rate: str,
+    months: int,
+    share: str,
+    last_share: str,
+    first_payment: str | None,
+    total_interest: str | None,
+) -> None:
     """Old behaviour (cumulative rounding: 1,666.67 / 1,666.66 / ...) was wrong (issue 12)."""
-    s = build_schedule(LoanTerms(D(amount), D(rate), months, RepaymentMethod.EQUAL_PRINCIPAL),
-                       START)
+    s = build_schedule(
+        LoanTerms(D(amount), D(rate), months, RepaymentMethod.EQUAL_PRINCIPAL), START
+    )
     assert [r.principal for r in s.rows] == [D(share)] * (months - 1) + [D(last_share)]
     assert sum(r.principal for r in s.rows) == D(amount)
     ref = equal_principal_reference(amount, rate, months)
@@ -129,8 +137,9 @@ def test_mortgage_equal_principal() -> None:
     # One share of 2,777.78 every month leaves the balance a few yuan lower than the
     # exact one, so the total interest is within a yuan of the closed form.
     assert abs(s.total_interest - closed) < D("1.00")
-    assert s.total_interest == sum(i for _, _, i in equal_principal_reference("1000000", "4.9",
-                                                                               360))
+    assert s.total_interest == sum(
+        i for _, _, i in equal_principal_reference("1000000", "4.9", 360)
+    )
 
 
 def test_flat_fee_true_apr() -> None:
@@ -286,8 +295,9 @@ def test_equal_principal_payments_fall(amount: Decimal, rate: Decimal, months: i
     assert abs(shares[-1] - share) <= D("0.005") * months
     payments = [r.payment for r in s.rows]
     assert all(b <= a for a, b in itertools.pairwise(payments[:-1]))
-    assert [(r.payment, r.principal, r.interest) for r in s.rows] == \
-        equal_principal_reference(str(amount), str(rate), months)
+    assert [(r.payment, r.principal, r.interest) for r in s.rows] == equal_principal_reference(
+        str(amount), str(rate), months
+    )
     r = Fraction(str(rate)) / 1200
     closed = r * int(amount) * (months + 1) / 2
     # the last share can differ from the others by up to n x half a fen

@@ -35,7 +35,8 @@ BASE = StoreSettings(profile=StoreProfile(name="Hengtong"))
 
 def test_every_field_of_the_three_dataclasses_is_registered_once_with_its_default() -> None:
     fields = [
-        (cls, f) for cls in (StoreProfile, LendingSettings, OnRoadSettings)
+        (cls, f)
+        for cls in (StoreProfile, LendingSettings, OnRoadSettings)
         for f in dataclasses.fields(cls)
     ]
     assert len(REGISTRY) == len(fields) == len(SPECS)
@@ -63,7 +64,7 @@ def test_every_default_survives_storage() -> None:
         assert from_plain(spec.key, stored) == spec.default, spec.key
 
 
-@given(st.decimals(min_value=-10**6, max_value=10**6, places=2))
+@given(st.decimals(min_value=-(10**6), max_value=10**6, places=2))
 def test_decimal_text_round_trips(value: D) -> None:
     assert parse_text("lending.lpr_1y_percent", str(value)) == value
     assert parse_text("lending.lpr_1y_percent", f"{value:,}%") == value
@@ -101,16 +102,19 @@ def test_bounds_are_checked_on_the_field_itself(dti: int) -> None:
 
 def test_every_problem_comes_back_on_the_field_to_correct() -> None:
     with pytest.raises(SettingsError) as err:
-        build_store_settings({
-            "store.name": "  ",
-            "app.store.phone": "call me",
-            "app.store.logo": b"GIF89a....",
-            "lending.min_customer_age": 65,
-            "lending.depreciation_per_year_percent": D(20),
-            "lending.forbidden_words": ("免息", ""),
-            "onroad.gps_fee": D(-1),
-            "onroad.vessel_tax_bands": ((D(2), D(400)), (D(1), D(100))),
-        }, BASE)
+        build_store_settings(
+            {
+                "store.name": "  ",
+                "app.store.phone": "call me",
+                "app.store.logo": b"GIF89a....",
+                "lending.min_customer_age": 65,
+                "lending.depreciation_per_year_percent": D(20),
+                "lending.forbidden_words": ("免息", ""),
+                "onroad.gps_fee": D(-1),
+                "onroad.vessel_tax_bands": ((D(2), D(400)), (D(1), D(100))),
+            },
+            BASE,
+        )
     assert [(k, r.code) for k, r in err.value.reasons] == [
         ("store.name", "setting.required"),
         ("app.store.phone", "setting.phone_chars"),
@@ -125,10 +129,15 @@ def test_every_problem_comes_back_on_the_field_to_correct() -> None:
 
 def test_a_valid_change_keeps_everything_else() -> None:
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
-    new = build_store_settings({
-        "store.name": "Hengtong", "app.store.logo": png,
-        "lending.lpr_1y_percent": D("3.10"), "onroad.gps_fee": D(1288),
-    }, BASE)
+    new = build_store_settings(
+        {
+            "store.name": "Hengtong",
+            "app.store.logo": png,
+            "lending.lpr_1y_percent": D("3.10"),
+            "onroad.gps_fee": D(1288),
+        },
+        BASE,
+    )
     assert new.profile.logo == png and new.profile.name == "Hengtong"
     assert new.lending == dataclasses.replace(DEFAULT_SETTINGS, lpr_1y_percent=D("3.10"))
     assert new.on_road == dataclasses.replace(DEFAULT_ON_ROAD_SETTINGS, gps_fee=D(1288))

@@ -46,8 +46,11 @@ MANUFACTURERS = [
 def test_each_wmi_once_in_the_shipped_table() -> None:
     import resources
 
-    lines = [line.split(",")[0] for line in resources.WMI_TABLE.read_text(encoding="utf-8")
-             .splitlines() if line and not line.startswith("#")][1:]
+    lines = [
+        line.split(",")[0]
+        for line in resources.WMI_TABLE.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ][1:]
     assert len(lines) == len(set(lines)) == len(TABLE)
 
 
@@ -56,7 +59,10 @@ def test_manufacturers(wmi: str, english: str, chinese: str) -> None:
     info = decode_vin(generate_vin(wmi + "ABCDE" + "R" + "A123456"), TABLE, date(2026, 12, 1))
     assert info is not None and info.manufacturer is not None
     assert (info.wmi, info.manufacturer.name_en, info.manufacturer.name_zh) == (
-        wmi, english, chinese)
+        wmi,
+        english,
+        chinese,
+    )
     assert info.model_year == 2024
 
 
@@ -87,8 +93,9 @@ def test_the_latest_year_not_after_next_year() -> None:
         model_year("U", today)
 
 
-@given(st.sampled_from(sorted(YEAR_LETTERS.items())), st.dates(date(2000, 1, 1),
-                                                              date(2090, 12, 31)))
+@given(
+    st.sampled_from(sorted(YEAR_LETTERS.items())), st.dates(date(2000, 1, 1), date(2090, 12, 31))
+)
 def test_decoded_year_is_the_latest_match(pair: tuple[int, str], today: date) -> None:
     year, letter = pair
     found = model_year(letter, today)
@@ -110,4 +117,5 @@ def test_model_year_far_from_first_registration_warns() -> None:
     assert vin_warnings(info, date(2023, 3, 1)) == []
     assert [r.render() for r in vin_warnings(info, date(2019, 3, 1))] == [
         "The VIN says model year 2022, but the car was first registered in 2019; check the VIN "
-        "and the registration certificate."]
+        "and the registration certificate."
+    ]

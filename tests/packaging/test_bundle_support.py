@@ -46,10 +46,15 @@ def test_the_bundled_font_serves_a_pc_without_a_chinese_font(tmp_path, monkeypat
 
 
 def test_smoke_mode_shows_the_first_dialog_and_quits(tmp_path) -> None:
-    env = {**os.environ, "LOANDESK_HOME": str(tmp_path), "LOANDESK_SMOKE": "1",
-           "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=120)
+    env = {
+        **os.environ,
+        "LOANDESK_HOME": str(tmp_path),
+        "LOANDESK_SMOKE": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    out = subprocess.run(
+        [sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert "LOANDESK_DIALOG SetupDialog True" in out.stdout  # a new home: the first-run setup
     assert not list(tmp_path.rglob("*.sqlite3-journal"))

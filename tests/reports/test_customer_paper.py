@@ -35,8 +35,9 @@ def pdf_text(pdf: bytes) -> str:
     parts = [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
     tool = shutil.which("pdftotext")
     assert tool is not None, "poppler-utils (pdftotext) is needed for these checks"
-    done = subprocess.run([tool, "-layout", "-", "-"], input=pdf, capture_output=True,
-                          check=True, timeout=60)
+    done = subprocess.run(
+        [tool, "-layout", "-", "-"], input=pdf, capture_output=True, check=True, timeout=60
+    )
     parts.append(done.stdout.decode("utf-8"))
     return "\n".join(parts)
 
@@ -66,8 +67,7 @@ def test_above_lpr_plan_prints_the_fact_not_the_instruction(lang: str) -> None:
     above = [p for p in quote.plans if p.apr > Decimal("12")]
     assert above, "the sample must hold a plan above 4 x LPR (12 %)"
     disclosure = samples.disclosure_data()
-    heavy = replace(disclosure, plan=above[0],
-                    rate_notice=above[0].rate_notice)
+    heavy = replace(disclosure, plan=above[0], rate_notice=above[0].rate_notice)
     for pdf in (render_quote(quote, lang), render_disclosure(heavy, lang)):
         text = pdf_text(pdf)
         assert_customer_clean(text)
@@ -84,8 +84,9 @@ def test_a_document_with_an_internal_instruction_is_refused(lang: str) -> None:
     with pytest.raises(InternalInstructionError):
         render_disclosure(data, lang)
     staff = Reason.of(MESSAGES, "rate.warn", apr="13.66", multiple="4", limit="12.00")
-    plan = replace(samples.plan_data(12), plan=replace(samples.plan_data(12).plan,
-                                                      warnings=(staff,)))
+    plan = replace(
+        samples.plan_data(12), plan=replace(samples.plan_data(12).plan, warnings=(staff,))
+    )
     # the repayment plan prints no warnings at all; the quote would print them
     render_plan(plan, lang)
     quote = samples.quote_data()
@@ -120,8 +121,11 @@ def test_interest_first_affordability_uses_the_final_payment(lang: str) -> None:
         assert fmt(last.payment) in flat
         assert f"{expected}%" in flat
         # says which payment and when it is due
-        when = (f"{last.due_date.year}年{last.due_date.month}月{last.due_date.day}日"
-                if lang == "zh_CN" else last.due_date.strftime("%d%b%Y"))
+        when = (
+            f"{last.due_date.year}年{last.due_date.month}月{last.due_date.day}日"
+            if lang == "zh_CN"
+            else last.due_date.strftime("%d%b%Y")
+        )
         assert when in flat
         assert last.due_date.isoformat() in flat  # the large-final-payment notice
         assert ("第24期" if lang == "zh_CN" else "payment24") in flat
@@ -143,8 +147,9 @@ def test_the_quote_never_says_every_month_when_payments_differ(name: str) -> Non
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", sorted(samples.SCENARIOS))
-def test_required_insurance_is_priced_for_the_term_and_in_the_total_cost(name: str,
-                                                                         lang: str) -> None:
+def test_required_insurance_is_priced_for_the_term_and_in_the_total_cost(
+    name: str, lang: str
+) -> None:
     sc = samples.scenario(name)
     rows = sc.schedule.rows
     term = len(rows)
@@ -176,12 +181,18 @@ def test_required_insurance_is_priced_for_the_term_and_in_the_total_cost(name: s
 def test_every_page_carries_the_sample_watermark_by_default(lang: str) -> None:
     sc = samples.scenario("equal_principal")
     long_plan = samples.plan_data(360)
-    for pdf in (render_quote(sc.quote, lang), render_plan(long_plan, lang),
-                render_disclosure(sc.disclosure, lang)):
+    for pdf in (
+        render_quote(sc.quote, lang),
+        render_plan(long_plan, lang),
+        render_disclosure(sc.disclosure, lang),
+    ):
         pages = [squash(p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages]
         # in the document's language only, as every other word on it
-        mark, other = ("样例数据，非正式报价", "notanoffer") if lang == "zh_CN" else (
-            "Sampledata—notanoffer", "样例数据")
+        mark, other = (
+            ("样例数据，非正式报价", "notanoffer")
+            if lang == "zh_CN"
+            else ("Sampledata—notanoffer", "样例数据")
+        )
         assert pages and all(mark in p and other not in p for p in pages), pages[0][:300]
     confirmed = replace(sc.quote, store=replace(sc.quote.store, sample=False))
     assert mark not in squash(pdf_text(render_quote(confirmed, lang)))
@@ -192,12 +203,14 @@ def test_every_page_carries_the_sample_watermark_by_default(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", sorted(samples.SCENARIOS))
-def test_a_plan_of_up_to_36_months_prints_each_document_on_one_page(name: str,
-                                                                      lang: str) -> None:
+def test_a_plan_of_up_to_36_months_prints_each_document_on_one_page(name: str, lang: str) -> None:
     sc = samples.scenario(name)
     assert len(sc.schedule.rows) <= 36
-    for render, data in ((render_quote, sc.quote), (render_plan, sc.plan),
-                         (render_disclosure, sc.disclosure)):
+    for render, data in (
+        (render_quote, sc.quote),
+        (render_plan, sc.plan),
+        (render_disclosure, sc.disclosure),
+    ):
         assert len(PdfReader(io.BytesIO(render(data, lang))).pages) == 1  # type: ignore[arg-type]
 
 
@@ -223,8 +236,9 @@ def test_the_effective_rate_is_named_and_the_apr_leads() -> None:
     values = [c.getPlainText() for c in box._cellvalues[1]]
     assert values[0] == f"{plan.apr}%"
     assert f"{plan.effective_annual_rate}%" not in values
-    assert f"{plan.effective_annual_rate}%" in squash(pdf_text(render_disclosure(sc.disclosure,
-                                                                                 "en")))
+    assert f"{plan.effective_annual_rate}%" in squash(
+        pdf_text(render_disclosure(sc.disclosure, "en"))
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -232,14 +246,18 @@ def test_the_complaint_channel_gives_the_store_and_lender_phones(lang: str) -> N
     sc = samples.scenario("equal_principal")  # ICBC: 95588 in the catalogue
     assert sc.disclosure.plan.lender == "Industrial and Commercial Bank of China"
     text = squash(pdf_text(render_disclosure(sc.disclosure, lang)))
-    complaints = text[text.index("投诉渠道" if lang == "zh_CN" else "Complaints"):]
+    complaints = text[text.index("投诉渠道" if lang == "zh_CN" else "Complaints") :]
     assert "95588" in complaints and squash(samples.STORE.phone) in complaints
     assert "12378" in complaints
-    no_phone = replace(sc.disclosure, store=replace(sc.disclosure.store, phone=""),
-                       plan=replace(sc.disclosure.plan, lender="Hengtong Leasing Co."))
+    no_phone = replace(
+        sc.disclosure,
+        store=replace(sc.disclosure.store, phone=""),
+        plan=replace(sc.disclosure.plan, lender="Hengtong Leasing Co."),
+    )
     text = squash(pdf_text(render_disclosure(no_phone, lang)))
-    assert "95588" not in text and ("电话：" not in text[text.index("投诉渠道"):]
-                                    if lang == "zh_CN" else "Phone:" not in text)
+    assert "95588" not in text and (
+        "电话：" not in text[text.index("投诉渠道") :] if lang == "zh_CN" else "Phone:" not in text
+    )
 
 
 def test_english_condition_is_capitalised() -> None:
@@ -251,9 +269,14 @@ def test_english_condition_is_capitalised() -> None:
 def test_required_insurance_without_a_priced_row_is_still_said(lang: str) -> None:
     quote = samples.quote_data()
     bare = samples.build_quote_data(
-        list(quote.plans), store=quote.store, customer=quote.customer,
-        consultant=quote.consultant, issued_on=quote.issued_on, insurance_required=True,
-        add_ons=[a for a in samples.ADD_ONS if not a.required])
+        list(quote.plans),
+        store=quote.store,
+        customer=quote.customer,
+        consultant=quote.consultant,
+        issued_on=quote.issued_on,
+        insurance_required=True,
+        add_ons=[a for a in samples.ADD_ONS if not a.required],
+    )
     flat = squash(pdf_text(render_quote(bare, lang))).lower()
     assert ("保险公司由您自行选择" if lang == "zh_CN" else "youchoosetheinsurer") in flat
     # nothing required is priced, so the total cost is down payment + repayment only

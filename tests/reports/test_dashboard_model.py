@@ -37,18 +37,27 @@ def board(store: Database) -> Any:
 def test_months_are_this_month_so_far_and_the_whole_last_month() -> None:
     this, last = months(date(2026, 3, 31))
     assert (this.start, this.end, last.start, last.end) == (
-        date(2026, 3, 1), date(2026, 3, 31), date(2026, 2, 1), date(2026, 2, 28))
+        date(2026, 3, 1),
+        date(2026, 3, 31),
+        date(2026, 2, 1),
+        date(2026, 2, 28),
+    )
     this, last = months(date(2026, 1, 5))
     assert (last.start, last.end) == (date(2025, 12, 1), date(2025, 12, 31))
 
 
 def test_figures_are_the_reports(store: Database, board: Any) -> None:
-    for figures, period in zip((board.this_month, board.last_month), months(TODAY, CST),
-                               strict=True):
+    for figures, period in zip(
+        (board.this_month, board.last_month), months(TODAY, CST), strict=True
+    ):
         s = build_report(store, period).summary
-        assert (figures.consultations, figures.signed, figures.loan_amount,
-                figures.approval_rate, figures.add_on_attach) == (
-            s.consultations, s.signed, s.loan_amount, s.approval_rate, s.add_on_attach_rate)
+        assert (
+            figures.consultations,
+            figures.signed,
+            figures.loan_amount,
+            figures.approval_rate,
+            figures.add_on_attach,
+        ) == (s.consultations, s.signed, s.loan_amount, s.approval_rate, s.add_on_attach_rate)
         assert figures.label == period.start.strftime("%Y-%m")
     assert board.last_month.signed > 0 and board.this_month.consultations > 0
     report = build_report(store, months(TODAY, CST)[0])
@@ -61,12 +70,17 @@ def test_follow_ups_due_and_overdue_against_sql(store: Database, board: Any) -> 
     lo, hi = this.moment(TODAY), this.moment(date(2026, 5, 21))
     fmt = "%Y-%m-%d %H:%M:%S.%f"
     with store.engine.connect() as conn:
-        overdue, due = conn.execute(text(
-            "SELECT SUM(CASE WHEN due_at < :lo THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN due_at >= :lo AND due_at < :hi THEN 1 ELSE 0 END) "
-            "FROM follow_ups WHERE done_at IS NULL"),
-            {"lo": lo.replace(tzinfo=None).strftime(fmt),
-             "hi": hi.replace(tzinfo=None).strftime(fmt)}).one()
+        overdue, due = conn.execute(
+            text(
+                "SELECT SUM(CASE WHEN due_at < :lo THEN 1 ELSE 0 END), "
+                "SUM(CASE WHEN due_at >= :lo AND due_at < :hi THEN 1 ELSE 0 END) "
+                "FROM follow_ups WHERE done_at IS NULL"
+            ),
+            {
+                "lo": lo.replace(tzinfo=None).strftime(fmt),
+                "hi": hi.replace(tzinfo=None).strftime(fmt),
+            },
+        ).one()
     assert (board.follow_ups_overdue, board.follow_ups_due) == (overdue, due)
     assert overdue > 0
 
@@ -88,12 +102,18 @@ def test_every_figure_drills_down_to_what_it_counts(store: Database, board: Any)
         assert n("product", 0, p.product_code) == p.loans
     rows = drill_down(store, owner, None, Drill("follow_ups_overdue"), today=TODAY, tz=CST)
     assert 0 < len(rows) <= board.follow_ups_overdue
-    assert set(FIGURES) == {"consultations", "signed", "loan_amount", "approval_rate",
-                            "add_on_attach"}
+    assert set(FIGURES) == {
+        "consultations",
+        "signed",
+        "loan_amount",
+        "approval_rate",
+        "add_on_attach",
+    }
 
 
 def test_names_masked_for_a_manager_and_the_dashboard_closed_to_consultants(
-        store: Database) -> None:
+    store: Database,
+) -> None:
     manager = actor_of(store, Role.MANAGER)
     shown = drill_down(store, owner_actor(store), None, Drill("signed", 1), today=TODAY, tz=CST)
     masked = drill_down(store, manager, None, Drill("signed", 1), today=TODAY, tz=CST)
@@ -115,11 +135,25 @@ def test_overdue_rates_and_their_loans(store: Database, tmp_path: Path) -> None:
     owner = owner_actor(store)
     assert build_dashboard(store, owner, today=TODAY, tz=CST).overdue is None
     with store.engine.connect() as conn:
-        refs = [f"P-{c:06d}-{p}" for c, p in conn.execute(text(
-            "SELECT c.id, p.id FROM consultations c JOIN plans p ON p.consultation_id = c.id "
-            "AND p.chosen WHERE c.signed_at IS NOT NULL ORDER BY c.id"))]
-    rows = [[ref, "overdue" if i % 5 == 0 else "current", [0, 3, 70][i % 3] if i % 5 == 0
-             else 0, "2026-04-30"] for i, ref in enumerate(refs)]
+        refs = [
+            f"P-{c:06d}-{p}"
+            for c, p in conn.execute(
+                text(
+                    "SELECT c.id, p.id FROM consultations c JOIN plans p ON p.consultation_id = "
+                    "c.id "
+                    "AND p.chosen WHERE c.signed_at IS NOT NULL ORDER BY c.id"
+                )
+            )
+        ]
+    rows = [
+        [
+            ref,
+            "overdue" if i % 5 == 0 else "current",
+            [0, 3, 70][i % 3] if i % 5 == 0 else 0,
+            "2026-04-30",
+        ]
+        for i, ref in enumerate(refs)
+    ]
     rows = [[r[0], "current" if r[2] == 0 else r[1], r[2], r[3]] for r in rows]
     import_loan_status(store, owner, write_csv(tmp_path / "s.csv", rows), load_mapping("generic"))
     board = build_dashboard(store, owner, today=TODAY, tz=CST)

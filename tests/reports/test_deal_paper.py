@@ -53,30 +53,81 @@ def open_deal(tmp_path: Path, spec_changes: dict | None = None) -> Iterator[Deal
         add_balloon_product(database, owner)
         if spec_changes:
             from db.services import catalogue
+
             catalogue.save_product(database, owner, {**SPEC, **spec_changes})
         c = customers.create_customer(
-            database, owner, "王芳", phone="13912345678",
+            database,
+            owner,
+            "王芳",
+            phone="13912345678",
             id_number=generate_resident_id("110105", date(1990, 5, 17), 7),
-            consent_purpose="loan")
-        v = cs.open_consultation(database, owner, c.id, source_channel="walk_in",
-                                 intent_level="high")
-        cs.save_reception(database, owner, v.id, source_channel="walk_in", intent_level="high",
-                          budget="220000", wished_monthly_payment="3000")
-        cs.save_qualification(database, owner, v.id, cs.QualificationForm(
-            monthly_income="20000", income_proof_months=6, residence_proof=True,
-            work_proof=True, history_years="5", credit_kinds=2))
-        cs.save_appraisal(database, owner, v.id, cs.VehicleForm(
-            brand="比亚迪 BYD", model="汉 Han EV", first_registration=date(2026, 11, 20),
-            vin=generate_vin("LGXCE4CBP0123456"), mileage_km=10, condition="excellent",
-            market_price="200000", price=str(PRICE), registration_matches=True))
+            consent_purpose="loan",
+        )
+        v = cs.open_consultation(
+            database, owner, c.id, source_channel="walk_in", intent_level="high"
+        )
+        cs.save_reception(
+            database,
+            owner,
+            v.id,
+            source_channel="walk_in",
+            intent_level="high",
+            budget="220000",
+            wished_monthly_payment="3000",
+        )
+        cs.save_qualification(
+            database,
+            owner,
+            v.id,
+            cs.QualificationForm(
+                monthly_income="20000",
+                income_proof_months=6,
+                residence_proof=True,
+                work_proof=True,
+                history_years="5",
+                credit_kinds=2,
+            ),
+        )
+        cs.save_appraisal(
+            database,
+            owner,
+            v.id,
+            cs.VehicleForm(
+                brand="比亚迪 BYD",
+                model="汉 Han EV",
+                first_registration=date(2026, 11, 20),
+                vin=generate_vin("LGXCE4CBP0123456"),
+                mileage_km=10,
+                condition="excellent",
+                market_price="200000",
+                price=str(PRICE),
+                registration_matches=True,
+            ),
+        )
         deal = DealForm(
-            vehicle_kind="new", energy="nev",
-            overrides={"finance_service_fee": "3000"}, financed={"finance_service_fee": False},
-            trade_in_value="50000", trade_in_owed="20000",
-            subsidies=[("报废更新补贴 Scrap-and-buy", "20000")], target_payment="3000")
-        plan = save_plan(database, owner, v.id, cs.PlanForm(
-            product_code=CODE, method="balloon", term_months=36, down_payment="60000",
-            start_date=START, balloon_percent="30", deal=deal))
+            vehicle_kind="new",
+            energy="nev",
+            overrides={"finance_service_fee": "3000"},
+            financed={"finance_service_fee": False},
+            trade_in_value="50000",
+            trade_in_owed="20000",
+            subsidies=[("报废更新补贴 Scrap-and-buy", "20000")],
+            target_payment="3000",
+        )
+        plan = save_plan(
+            database,
+            owner,
+            v.id,
+            cs.PlanForm(
+                product_code=CODE,
+                method="balloon",
+                term_months=36,
+                down_payment="60000",
+                start_date=START,
+                balloon_percent="30",
+                deal=deal,
+            ),
+        )
         cs.choose_plan(database, owner, plan.id)
         yield Deal(database, owner, v.id, plan.id)
     finally:
@@ -89,8 +140,9 @@ def deal(tmp_path: Path) -> Iterator[Deal]:
 
 
 def pdftotext(pdf: bytes) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
-                          check=True).stdout.decode("utf-8")
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
 
 
 def flat(text: str) -> str:
@@ -104,8 +156,14 @@ def expected_figures() -> dict[str, Decimal]:
     cash = tax + 950 + 500 + 1000 + 3000  # 交强险, registration, GPS, service fee (cash)
     credit = Decimal(50000 - 20000 + 20000)
     loan = PRICE - 60000
-    return {"tax": tax, "on_road": PRICE + cash, "paid_today": 60000 - credit + cash,
-            "loan": loan, "balloon": money(loan * Decimal("0.30")), "credit": credit}
+    return {
+        "tax": tax,
+        "on_road": PRICE + cash,
+        "paid_today": 60000 - credit + cash,
+        "loan": loan,
+        "balloon": money(loan * Decimal("0.30")),
+        "credit": credit,
+    }
 
 
 def test_the_quote_prints_the_whole_deal(deal: Deal) -> None:

@@ -116,8 +116,9 @@ def reference_apr(net: Fraction, payments: list[Fraction]) -> Decimal:
 def pdftotext(pdf: bytes) -> str:
     tool = shutil.which("pdftotext")
     assert tool is not None, "poppler-utils (pdftotext) is needed"
-    done = subprocess.run([tool, "-layout", "-", "-"], input=pdf, capture_output=True,
-                          check=True, timeout=60)
+    done = subprocess.run(
+        [tool, "-layout", "-", "-"], input=pdf, capture_output=True, check=True, timeout=60
+    )
     return done.stdout.decode("utf-8")
 
 
@@ -142,8 +143,13 @@ def covering_plans(database: Database) -> list[Plan]:
         required = set(s.scalars(select(PlanAddOn.plan_id).where(PlanAddOn.required.is_(True))))
         picked: dict[tuple[object, ...], Plan] = {}
         for p in s.scalars(select(Plan).order_by(Plan.id)):
-            key = (p.product_code, p.method, p.upfront_fee > 0, p.monthly_fee_rate > 0,
-                   p.id in required)
+            key = (
+                p.product_code,
+                p.method,
+                p.upfront_fee > 0,
+                p.monthly_fee_rate > 0,
+                p.id in required,
+            )
             picked.setdefault(key, p)
         s.expunge_all()
     return list(picked.values())
@@ -151,8 +157,13 @@ def covering_plans(database: Database) -> list[Plan]:
 
 def test_every_document_of_a_demo_store_is_honest(demo: Database) -> None:
     plans = covering_plans(demo)
-    assert {p.method for p in plans} == {"equal_installment", "equal_principal",
-                                         "interest_first", "step_up", "balloon"}
+    assert {p.method for p in plans} == {
+        "equal_installment",
+        "equal_principal",
+        "interest_first",
+        "step_up",
+        "balloon",
+    }
     assert any(p.upfront_fee > 0 for p in plans) and any(p.monthly_fee_rate > 0 for p in plans)
     owner = staff.owner_actor(demo)
     english = catalogue_english_names()
@@ -165,8 +176,7 @@ def test_every_document_of_a_demo_store_is_honest(demo: Database) -> None:
         apr = reference_apr(amount - upfront, [r.payment for r in rows])
         for lang in ("zh_CN", "en"):
             for kind in DocumentKind:
-                pdf = make_document(demo, owner, plan.consultation_id, kind, lang,
-                                    plan_id=plan.id)
+                pdf = make_document(demo, owner, plan.consultation_id, kind, lang, plan_id=plan.id)
                 text = pdftotext(pdf)
                 flat = re.sub(r"\s+", "", text)
                 where = f"plan {plan.id} {plan.method} {kind.value} {lang}"

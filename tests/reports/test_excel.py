@@ -108,8 +108,14 @@ def test_summary_sheet(book: Any) -> None:
 
 def test_kpi_sheet(book: Any) -> None:
     ws = book[TITLES["kpis"]]
-    kpis = ["Loans closed", "Loan amount", "Approval rate", "Customer satisfaction",
-            "Add-on attach rate", "Referrals"]
+    kpis = [
+        "Loans closed",
+        "Loan amount",
+        "Approval rate",
+        "Customer satisfaction",
+        "Add-on attach rate",
+        "Referrals",
+    ]
     assert headings(ws)[:8] == ["Salesperson", *kpis, "Weighted score"]
     # three narrow tables one under the other: actual figures under their targets,
     # achievement, then the lender's decisions and the time to close
@@ -128,9 +134,17 @@ def test_kpi_sheet(book: Any) -> None:
         ["All salespeople", 0.1333, 0.1167, 0.8824, 1.037, 1.0714, 0.1667, 41.83, 100],
         [None] * 9,
         ["The lender's decisions and the time to close"] + [None] * 8,
-        ["Salesperson", "Approved by the lender", "Declined by the lender", "Approval rate",
-         "Withdrawn by the customer", "Refused by us", "Average days to close",
-         "Average APR (weighted by loan amount)", None],
+        [
+            "Salesperson",
+            "Approved by the lender",
+            "Declined by the lender",
+            "Approval rate",
+            "Withdrawn by the customer",
+            "Refused by us",
+            "Average days to close",
+            "Average APR (weighted by loan amount)",
+            None,
+        ],
         # Alice: c3 declined; contact to signing 5, 10 and 14 days; APR weighted by amount
         ["Alice", 2, 1, 0.6667, 0, 0, 9.7, 0.0757, None],
         ["Bob", 1, 0, 1, 0, 0, 10, 0.055, None],
@@ -150,8 +164,12 @@ def test_kpi_sheet(book: Any) -> None:
 
 def test_funnel_sheet(book: Any) -> None:
     ws = book[TITLES["funnel"]]
-    assert headings(ws)[:4] == ["Stage", "Count", "Conversion from previous stage",
-                                "Conversion from contact"]
+    assert headings(ws)[:4] == [
+        "Stage",
+        "Count",
+        "Conversion from previous stage",
+        "Conversion from contact",
+    ]
     assert table(ws, 4, 11) == [
         ["Contact", 8, None, 1] + [None] * 6,
         ["Needs confirmed", 7, 0.875, 0.875] + [None] * 6,
@@ -167,8 +185,18 @@ def test_funnel_sheet(book: Any) -> None:
     assert ws._charts[0].anchor._from.row + 1 == 13
     assert table(ws, 29, 31) == [
         ["By month"] + [None] * 9,
-        ["Month", "Contact", "Needs confirmed", "Qualified", "Plan offered", "Approved",
-         "Signed", "Disbursed", "Delivered", "Contact to signed"],
+        [
+            "Month",
+            "Contact",
+            "Needs confirmed",
+            "Qualified",
+            "Plan offered",
+            "Approved",
+            "Signed",
+            "Disbursed",
+            "Delivered",
+            "Contact to signed",
+        ],
         ["2026-01", 8, 7, 4, 4, 3, 3, 2, 2, 0.375],
     ]
     chart = ws._charts[0]
@@ -178,8 +206,15 @@ def test_funnel_sheet(book: Any) -> None:
 def test_products_sheet(book: Any) -> None:
     ws = book[TITLES["products"]]
     apr = "Average APR (weighted by loan amount)"
-    assert headings(ws) == ["Product", "Loans", "Share of loans", "Loan amount (CNY)",
-                            "Share of amount", apr, "Average term (months)"]
+    assert headings(ws) == [
+        "Product",
+        "Loans",
+        "Share of loans",
+        "Loan amount (CNY)",
+        "Share of amount",
+        apr,
+        "Average term (months)",
+    ]
     rows = table(ws)
     assert rows[:3] == [
         # the mix: one line per product
@@ -191,8 +226,15 @@ def test_products_sheet(book: Any) -> None:
     assert all(r == [None] * 7 for r in rows[3:15])
     assert rows[15:] == [
         ["By lender and repayment method"] + [None] * 6,
-        ["Product", "Lender", "Repayment method", "Loans", "Loan amount (CNY)", apr,
-         "Average term (months)"],
+        [
+            "Product",
+            "Lender",
+            "Repayment method",
+            "Loans",
+            "Loan amount (CNY)",
+            apr,
+            "Average term (months)",
+        ],
         ["Bank mortgage loan", "ICBC", "Equal installment", 2, 150000, 0.0733, 24],
         ["Bank mortgage loan", "ICBC", "Equal principal", 1, 120000, 0.055, 60],
         ["Finance-company loan", "Ping An", "Equal installment", 1, 80000, 0.08, 24],
@@ -209,10 +251,18 @@ def test_rejections_sheet(book: Any) -> None:
     assert table(ws) == [
         ["Lost", "Monthly payment too high", 1, 0.5],  # typed, no category
         ["Lost", "Bought elsewhere", 1, 0.5],  # the category picked, its note not split out
-        ["Qualification refused", "Income proof covers … months; … months of payslips or "
-         "bank statements are required.", 1, 0.5],
-        ["Qualification refused",
-         "Proof of work (labour contract or business licence) is required.", 1, 0.5],
+        [
+            "Qualification refused",
+            "Income proof covers … months; … months of payslips or bank statements are required.",
+            1,
+            0.5,
+        ],
+        [
+            "Qualification refused",
+            "Proof of work (labour contract or business licence) is required.",
+            1,
+            0.5,
+        ],
         ["Vehicle refused", "Accident vehicles cannot be financed.", 1, 1],
         ["Declined by the lender", "Other reason", 1, 1],
         ["Blacklist hit", "Blacklist hit", 1, 1],
@@ -234,8 +284,15 @@ def test_channels_sheet(book: Any) -> None:
 
 def test_follow_up_sheet(book: Any) -> None:
     ws = book[TITLES["follow_ups"]]
-    assert headings(ws) == ["Salesperson", "Due", "Done on time", "Done late", "Missed",
-                            "Still open", "On-time rate"]
+    assert headings(ws) == [
+        "Salesperson",
+        "Due",
+        "Done on time",
+        "Done late",
+        "Missed",
+        "Still open",
+        "On-time rate",
+    ]
     assert table(ws) == [
         ["Alice", 3, 1, 1, 1, 0, 0.3333],
         ["Bob", 2, 1, 0, 0, 1, 1],
@@ -248,15 +305,39 @@ def test_consultation_sheet_masked(book: Any, data: Dataset) -> None:
     rows = table(ws)
     assert len(rows) == 8 and ws.auto_filter.ref == "A3:AA11"
     assert rows[0] == [
-        data.ids["c1"], datetime(2026, 1, 5, 10, 0), "王**", "138****5671",
-        "110105********0117", "10,000–15,000", "Potential", "Walk-in", "High", "Alice",
-        "Delivered", "Delivered", None, "A", "Bank mortgage loan", "ICBC", "Equal installment",
-        100000, 36, 0.06, 1000, "Yes", datetime(2026, 1, 10, 10, 0),
-        datetime(2026, 1, 12, 10, 0), None, None, 95,
+        data.ids["c1"],
+        datetime(2026, 1, 5, 10, 0),
+        "王**",
+        "138****5671",
+        "110105********0117",
+        "10,000–15,000",
+        "Potential",
+        "Walk-in",
+        "High",
+        "Alice",
+        "Delivered",
+        "Delivered",
+        None,
+        "A",
+        "Bank mortgage loan",
+        "ICBC",
+        "Equal installment",
+        100000,
+        36,
+        0.06,
+        1000,
+        "Yes",
+        datetime(2026, 1, 10, 10, 0),
+        datetime(2026, 1, 12, 10, 0),
+        None,
+        None,
+        95,
     ]
     # the category picked and the staff's own words, each in its column
     assert rows[1][0] == data.ids["c5"] and rows[1][24:26] == [
-        "Bought elsewhere", "the 4S store across the road"]
+        "Bought elsewhere",
+        "the 4S store across the road",
+    ]
     assert rows[1][11] == "Needs confirmed" and rows[1][21] is None
     # c3: declined by the lender; its reason was typed without a category
     c3 = next(r for r in rows if r[0] == data.ids["c3"])
@@ -297,8 +378,9 @@ def test_roles_and_audit(data: Dataset, tmp_path: Path) -> None:
 
 
 def test_chinese_headings(data: Dataset, tmp_path: Path) -> None:
-    out = export_workbook(data.database, JAN, tmp_path / "zh.xlsx", actor=data.owner,
-                          lang="zh_CN", now=NOW)
+    out = export_workbook(
+        data.database, JAN, tmp_path / "zh.xlsx", actor=data.owner, lang="zh_CN", now=NOW
+    )
     wb = load_workbook(out)
     titles = sheet_titles("zh_CN")
     assert wb.sheetnames == [titles[k] for k in SHEETS]
@@ -315,8 +397,9 @@ def test_chinese_workbook_names_products_in_chinese(data: Dataset, tmp_path: Pat
 
     catalogue = json.loads(CATALOGUE.read_text(encoding="utf-8"))
     chinese = {p["name"]: p["name_zh"] for p in catalogue["products"]}
-    out = export_workbook(data.database, JAN, tmp_path / "zh.xlsx", actor=data.owner,
-                          lang="zh_CN", now=NOW)
+    out = export_workbook(
+        data.database, JAN, tmp_path / "zh.xlsx", actor=data.owner, lang="zh_CN", now=NOW
+    )
     wb = load_workbook(out)
     titles = sheet_titles("zh_CN")
     rows = table(wb[titles["products"]])
@@ -326,8 +409,11 @@ def test_chinese_workbook_names_products_in_chinese(data: Dataset, tmp_path: Pat
     assert names == ["银行按揭贷款", "银行按揭贷款", "汽车金融公司贷款"]
     assert set(names) <= set(chinese.values())
     # the method column too (these lenders' names are typed ones the catalogue lacks)
-    assert [row[1:3] for row in details] == [["ICBC", "等额本息"], ["ICBC", "等额本金"],
-                                             ["Ping An", "等额本息"]]
+    assert [row[1:3] for row in details] == [
+        ["ICBC", "等额本息"],
+        ["ICBC", "等额本金"],
+        ["Ping An", "等额本息"],
+    ]
 
 
 # ---------------------------------------------------------------------------
@@ -337,14 +423,21 @@ def test_chinese_workbook_names_products_in_chinese(data: Dataset, tmp_path: Pat
 
 def test_progress_reaches_the_total(data: Dataset, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    export_workbook(data.database, JAN, tmp_path / "p.xlsx", actor=data.owner, now=NOW,
-                    progress=lambda done, total: seen.append((done, total)))
+    export_workbook(
+        data.database,
+        JAN,
+        tmp_path / "p.xlsx",
+        actor=data.owner,
+        now=NOW,
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert seen[-1][0] == seen[-1][1] == 8 + len(SHEETS) + 1
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
-def test_cancel_leaves_no_file(data: Dataset, tmp_path: Path,
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancel_leaves_no_file(
+    data: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(workbook_module, "ROW_TICK", 2)
     old = tmp_path / "keep.xlsx"
     old.write_bytes(b"previous report")
@@ -355,18 +448,19 @@ def test_cancel_leaves_no_file(data: Dataset, tmp_path: Path,
         return len(calls) > 10  # part-way through the consultation rows
 
     with pytest.raises(ExportCancelled):
-        export_workbook(data.database, JAN, old, actor=data.owner, now=NOW,
-                        cancelled=cancelled)
+        export_workbook(data.database, JAN, old, actor=data.owner, now=NOW, cancelled=cancelled)
     assert old.read_bytes() == b"previous report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.xlsx"]
     with pytest.raises(ExportCancelled):
-        export_workbook(data.database, JAN, tmp_path / "new.xlsx", actor=data.owner,
-                        cancelled=lambda: True)
+        export_workbook(
+            data.database, JAN, tmp_path / "new.xlsx", actor=data.owner, cancelled=lambda: True
+        )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.xlsx"]
 
 
-def test_a_failure_leaves_the_old_file(data: Dataset, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_leaves_the_old_file(
+    data: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "r.xlsx"
     out.write_bytes(b"old")
 
@@ -435,11 +529,23 @@ def cli_env(data: Dataset, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def test_command_writes_the_report(cli_env: Path, tmp_path: Path,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_writes_the_report(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "cli.xlsx"
-    code = main.main(["export-report", "--db", str(cli_env), "--from", "2026-01-01",
-                      "--to", "2026-01-31", "--out", str(out)])
+    code = main.main(
+        [
+            "export-report",
+            "--db",
+            str(cli_env),
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-01-31",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     assert str(out) in capsys.readouterr().out
     wb = load_workbook(out)
@@ -457,8 +563,9 @@ def test_command_writes_the_report(cli_env: Path, tmp_path: Path,
         (["--from", "2026-01-01", "--to", "2026-01-31", "--store", "9"], "Store 9"),
     ],
 )
-def test_command_bad_input(cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                           args: list[str], message: str) -> None:
+def test_command_bad_input(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     out = tmp_path / "r.xlsx"
     code = main.main(["export-report", "--db", str(cli_env), "--out", str(out), *args])
     err = capsys.readouterr().err
@@ -485,18 +592,19 @@ def test_typed_text_is_never_a_formula(tmp_path: Path) -> None:
 
     wb = Workbook(write_only=True)
     t = Table(wb, "T", "=title", "ctx", [Column("Name"), Column("Amount", "money")])
-    t.row(["=HYPERLINK(\"http://x\")", 5])
+    t.row(['=HYPERLINK("http://x")', 5])
     t.plain(["=1+2"])
     t.finish()
     wb.save(tmp_path / "t.xlsx")
     ws = load_workbook(tmp_path / "t.xlsx")["T"]
-    assert ws["A4"].data_type == "s" and ws["A4"].value == "=HYPERLINK(\"http://x\")"
+    assert ws["A4"].data_type == "s" and ws["A4"].value == '=HYPERLINK("http://x")'
     assert ws["A5"].data_type == "s" and ws["A1"].data_type == "s"
     assert ws["B4"].value == 5
 
 
-def test_unwritable_folder_reported(data: Dataset, tmp_path: Path,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_folder_reported(
+    data: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reports.excel import export as export_module
 
     monkeypatch.setattr(export_module.os, "access", lambda *a, **k: False)
@@ -505,15 +613,23 @@ def test_unwritable_folder_reported(data: Dataset, tmp_path: Path,
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize(("code", "text", "lang", "shown"), [
-    ("price", "Price or monthly payment too high: wants 3,000", "zh_CN",
-     "价格或月供过高：wants 3,000"),
-    ("price", "价格或月供过高：太贵", "en", "Price or monthly payment too high: 太贵"),
-    ("bought_elsewhere", "Bought elsewhere", "zh_CN", ""),
-    ("", "customer postponed", "zh_CN", "customer postponed"),
-])
+@pytest.mark.parametrize(
+    ("code", "text", "lang", "shown"),
+    [
+        (
+            "price",
+            "Price or monthly payment too high: wants 3,000",
+            "zh_CN",
+            "价格或月供过高：wants 3,000",
+        ),
+        ("price", "价格或月供过高：太贵", "en", "Price or monthly payment too high: 太贵"),
+        ("bought_elsewhere", "Bought elsewhere", "zh_CN", ""),
+        ("", "customer postponed", "zh_CN", "customer postponed"),
+    ],
+)
 def test_lost_reasons_print_their_category_in_the_workbook_language(
-        code: str, text: str, lang: str, shown: str) -> None:
+    code: str, text: str, lang: str, shown: str
+) -> None:
     from resources.i18n import translator
 
     if code == "bought_elsewhere":  # whatever the .ts says, not the English words

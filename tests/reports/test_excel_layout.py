@@ -30,8 +30,9 @@ def _export(store: Database, lang: str, folder: Path) -> Any:
 
 
 @pytest.fixture(scope="module", params=["en", "zh_CN"])
-def book(request: pytest.FixtureRequest, store: Database,
-         tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Any]:
+def book(
+    request: pytest.FixtureRequest, store: Database, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, Any]:
     lang = request.param
     return lang, _export(store, lang, tmp_path_factory.mktemp(f"layout-{lang}"))
 
@@ -76,7 +77,8 @@ def test_every_chart_covers_no_cell_with_data(book: tuple[str, Any]) -> None:
 
 
 def test_every_sheet_prints_one_page_wide_with_its_headings_and_a_footer(
-        book: tuple[str, Any]) -> None:
+    book: tuple[str, Any],
+) -> None:
     lang, wb = book
     page = "第 &P 页 / 共 &N 页" if lang == "zh_CN" else "Page &P of &N"
     period = "2026-01-01 至 2026-05-31" if lang == "zh_CN" else "2026-01-01 to 2026-05-31"

@@ -26,33 +26,64 @@ PERIOD = ReportPeriod(date(2026, 1, 1), date(2026, 12, 31), UTC)
 
 def _store(path: Path, n: int) -> tuple[Database, Actor]:
     database = open_database(path, key=path.with_suffix(".key"))
-    owner = staff.create_owner(database, "Memory store", "owner", "owner-password-1",
-                               seed_catalogue=False)
+    owner = staff.create_owner(
+        database, "Memory store", "owner", "owner-password-1", seed_catalogue=False
+    )
     cipher = database.cipher
     rnd = random.Random(n)
     start = datetime(2026, 1, 1, tzinfo=UTC)
     customers, consultations, plans = [], [], []
     for i in range(1, n + 1):
         phone = f"139{i:08d}"
-        customers.append({
-            "id": i, "store_id": owner.store_id, "name": "测试客户", "tier": "regular",
-            "phone_enc": cipher.encrypt("customers", "phone", phone),
-            "phone_hmac": cipher.phone_hash(phone), "version_id": 1,
-            "created_at": start, "updated_at": start})
+        customers.append(
+            {
+                "id": i,
+                "store_id": owner.store_id,
+                "name": "测试客户",
+                "tier": "regular",
+                "phone_enc": cipher.encrypt("customers", "phone", phone),
+                "phone_hmac": cipher.phone_hash(phone),
+                "version_id": 1,
+                "created_at": start,
+                "updated_at": start,
+            }
+        )
         t = start + timedelta(minutes=rnd.randrange(360 * 24 * 60))
         signed = t + timedelta(days=3) if i % 3 == 0 else None
-        consultations.append({
-            "id": i, "store_id": owner.store_id, "customer_id": i,
-            "consultant_id": owner.staff_id, "status": "open", "source_channel": "walk_in",
-            "contact_at": t, "plan_offered_at": t if signed else None, "signed_at": signed,
-            "created_at": t, "updated_at": t, "version_id": 1})
+        consultations.append(
+            {
+                "id": i,
+                "store_id": owner.store_id,
+                "customer_id": i,
+                "consultant_id": owner.staff_id,
+                "status": "open",
+                "source_channel": "walk_in",
+                "contact_at": t,
+                "plan_offered_at": t if signed else None,
+                "signed_at": signed,
+                "created_at": t,
+                "updated_at": t,
+                "version_id": 1,
+            }
+        )
         if signed:
-            plans.append({
-                "id": i, "store_id": owner.store_id, "consultation_id": i,
-                "product_code": "bank_mortgage", "lender_name": "ICBC",
-                "method": "equal_installment", "amount": Decimal("100000.00"),
-                "term_months": 36, "annual_rate": Decimal("6"), "apr": Decimal("6.17"),
-                "first_payment": Decimal("3042.19"), "chosen": True, "created_at": t})
+            plans.append(
+                {
+                    "id": i,
+                    "store_id": owner.store_id,
+                    "consultation_id": i,
+                    "product_code": "bank_mortgage",
+                    "lender_name": "ICBC",
+                    "method": "equal_installment",
+                    "amount": Decimal("100000.00"),
+                    "term_months": 36,
+                    "annual_rate": Decimal("6"),
+                    "apr": Decimal("6.17"),
+                    "first_payment": Decimal("3042.19"),
+                    "chosen": True,
+                    "created_at": t,
+                }
+            )
     with database.engine.begin() as conn:
         conn.execute(insert(Customer), customers)
         conn.execute(insert(Consultation), consultations)

@@ -28,8 +28,9 @@ SNAPSHOTS = (date(2026, 2, 28), date(2026, 3, 31), date(2026, 5, 31))
 
 
 @pytest.fixture(scope="module")
-def imported(store: Database, loans: dict[str, Any],
-             tmp_path_factory: pytest.TempPathFactory) -> Database:
+def imported(
+    store: Database, loans: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> Database:
     """Three month-end snapshots; the May one is after the period and must not count."""
     rows = []
     for k, day in enumerate(SNAPSHOTS):
@@ -52,18 +53,25 @@ def test_overdue_rates_against_sql(imported: Database) -> None:
     o = report.overdue
     assert o is not None and o.as_of == (date(2026, 3, 31),)
     with imported.engine.connect() as conn:
-        rows = conn.execute(text("""
+        rows = conn.execute(
+            text("""
             SELECT c.consultant_id, p.product_code, p.lender_name, s.status, s.overdue_days
             FROM loan_statuses s
             JOIN consultations c ON c.id = s.consultation_id
             JOIN plans p ON p.id = s.plan_id
             WHERE s.as_of = (SELECT MAX(t.as_of) FROM loan_statuses t
                              WHERE t.consultation_id = s.consultation_id
-                             AND t.as_of <= :end)""" ), {"end": "2026-04-30"}).all()
+                             AND t.as_of <= :end)"""),
+            {"end": "2026-04-30"},
+        ).all()
     want: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for consultant, product, lender, status, days in rows:
-        for key in (("salesperson", str(consultant)), ("product", product),
-                    ("lender", lender), ("total", "")):
+        for key in (
+            ("salesperson", str(consultant)),
+            ("product", product),
+            ("lender", lender),
+            ("total", ""),
+        ):
             g = want[key]
             if status == "settled":
                 g[1] += 1

@@ -53,16 +53,23 @@ def save_pngs(name: str, pdf: bytes) -> None:
     folder = artifacts_dir("pdf")
     target = folder / f"{name}.pdf"
     target.write_bytes(pdf)
-    subprocess.run([tool, "-png", "-r", "80", str(target), str(folder / name)], check=True,
-                   timeout=120)
+    subprocess.run(
+        [tool, "-png", "-r", "80", str(target), str(folder / name)], check=True, timeout=120
+    )
 
 
 # --- data ------------------------------------------------------------------
 
 
 def test_plan_summary_takes_every_figure_from_the_schedule() -> None:
-    schedule = samples.long_schedule(36, RepaymentMethod.EQUAL_PRINCIPAL, amount="120000",
-                                     rate="7.2", monthly_fee_rate="0.1", upfront_fee="800")
+    schedule = samples.long_schedule(
+        36,
+        RepaymentMethod.EQUAL_PRINCIPAL,
+        amount="120000",
+        rate="7.2",
+        monthly_fee_rate="0.1",
+        upfront_fee="800",
+    )
     s = plan_summary(schedule, product_name="P", down_payment=Decimal("30000"))
     assert s.first_payment == schedule.first_payment
     assert s.max_payment == schedule.max_payment
@@ -78,11 +85,16 @@ def test_plan_summary_takes_every_figure_from_the_schedule() -> None:
 
 
 def test_plan_data_totals_equal_the_schedule_to_the_fen() -> None:
-    schedule = samples.long_schedule(60, monthly_fee_rate="0.15", upfront_fee="1000",
-                                     amount="88888.88", rate="9.8")
-    data = build_plan_data(schedule, plan_summary(schedule, product_name="P"),
-                           store=samples.STORE, customer=samples.CUSTOMER,
-                           issued_on=samples.ISSUED)
+    schedule = samples.long_schedule(
+        60, monthly_fee_rate="0.15", upfront_fee="1000", amount="88888.88", rate="9.8"
+    )
+    data = build_plan_data(
+        schedule,
+        plan_summary(schedule, product_name="P"),
+        store=samples.STORE,
+        customer=samples.CUSTOMER,
+        issued_on=samples.ISSUED,
+    )
     assert data.total_payments == sum(r.payment for r in schedule.rows)
     assert data.total_principal == sum(r.principal for r in schedule.rows) == Decimal("88888.88")
     assert data.total_interest == schedule.total_interest
@@ -106,9 +118,13 @@ def test_summary_from_offer_uses_the_offer_schedule() -> None:
 def test_quote_data_refuses_two_chosen_plans() -> None:
     data = samples.quote_data()
     with pytest.raises(ValueError):
-        samples.build_quote_data([replace(p, chosen=True) for p in data.plans],
-                                 store=data.store, customer=data.customer, consultant="x",
-                                 issued_on=data.issued_on)
+        samples.build_quote_data(
+            [replace(p, chosen=True) for p in data.plans],
+            store=data.store,
+            customer=data.customer,
+            consultant="x",
+            issued_on=data.issued_on,
+        )
 
 
 def test_disclosure_fee_examples_come_from_lending() -> None:
@@ -119,7 +135,8 @@ def test_disclosure_fee_examples_come_from_lending() -> None:
     assert ex is not None and ex.after_period == 12
     assert ex.early_repayment_fee == fees.early_repayment_fee_for(ex.remaining_principal)
     assert data.fees.overdue_example_penalty == fees.overdue_penalty_for(
-        data.plan.first_payment, 10)
+        data.plan.first_payment, 10
+    )
     assert data.insurance_required is True
     assert data.cooling_off_hours == 24
 
@@ -144,8 +161,15 @@ def test_quote_shows_every_plan_and_fits_one_page(lang: str) -> None:
         assert format_cny(add_on.price) in text
     assert data.customer.id_number_masked in text
     if lang == "zh_CN":
-        for heading in ("汽车贷款报价单", "方案对比", "月供", "首付", "年化利率", "已选方案",
-                        "第1页/共1页"):
+        for heading in (
+            "汽车贷款报价单",
+            "方案对比",
+            "月供",
+            "首付",
+            "年化利率",
+            "已选方案",
+            "第1页/共1页",
+        ):
             assert heading in text
     else:
         for heading in ("Car loan quote", "Plans compared", "Chosen plan", "Page 1 of 1"):
@@ -176,19 +200,25 @@ def test_repayment_plan_paginates_with_header_and_totals(months: int, pages: int
     # every installment, in order, once
     positions = [every.index(r.due_date.isoformat() + format_cny(r.payment)) for r in data.rows]
     assert positions == sorted(positions)
-    totals = "Total" + "".join(format_cny(x) for x in (
-        data.total_payments, data.total_principal, data.total_interest, data.total_fees))
+    totals = "Total" + "".join(
+        format_cny(x)
+        for x in (data.total_payments, data.total_principal, data.total_interest, data.total_fees)
+    )
     assert totals in squash(texts[-1])
     assert data.total_interest == data.plan.total_interest
 
 
 def test_repayment_plan_in_chinese_with_fees() -> None:
-    schedule = samples.long_schedule(24, amount="150000", rate="9", monthly_fee_rate="0.15",
-                                     upfront_fee="1500")
-    data = build_plan_data(schedule, plan_summary(schedule, product_name="P",
-                                                  product_name_zh="超低首付贷款"),
-                           store=samples.STORE, customer=samples.CUSTOMER,
-                           issued_on=samples.ISSUED)
+    schedule = samples.long_schedule(
+        24, amount="150000", rate="9", monthly_fee_rate="0.15", upfront_fee="1500"
+    )
+    data = build_plan_data(
+        schedule,
+        plan_summary(schedule, product_name="P", product_name_zh="超低首付贷款"),
+        store=samples.STORE,
+        customer=samples.CUSTOMER,
+        issued_on=samples.ISSUED,
+    )
     pdf = render_plan(data, "zh_CN")
     save_pngs("plan_24_zh_CN", pdf)
     text = squash("".join(pages_text(pdf)))
@@ -206,22 +236,51 @@ def test_disclosure_lists_every_key_fact(lang: str) -> None:
     save_pngs(f"disclosure_{lang}", pdf)
     text = squash("".join(pages_text(pdf)))
     p = data.plan
-    for figure in (p.loan_amount, p.total_interest, p.total_fees, p.total_repayment,
-                   data.fees.upfront_fee):
+    for figure in (
+        p.loan_amount,
+        p.total_interest,
+        p.total_fees,
+        p.total_repayment,
+        data.fees.upfront_fee,
+    ):
         assert format_cny(figure) in text
     assert f"{p.apr}%" in text and f"{p.effective_annual_rate}%" in text
     assert f"{p.annual_rate}%" in text
     assert "12378" in text
     if lang == "zh_CN":
-        for fact in ("贷款关键信息披露书", "贷款机构", "年化利率", "实际年利率", "利息总额",
-                     "账户管理费", "提前还款手续费", "逾期罚息", "第一受益人", "自愿选购",
-                     "冷静期", "24小时", "投诉渠道", "客户签字", "日期", "等额本息"):
+        for fact in (
+            "贷款关键信息披露书",
+            "贷款机构",
+            "年化利率",
+            "实际年利率",
+            "利息总额",
+            "账户管理费",
+            "提前还款手续费",
+            "逾期罚息",
+            "第一受益人",
+            "自愿选购",
+            "冷静期",
+            "24小时",
+            "投诉渠道",
+            "客户签字",
+            "日期",
+            "等额本息",
+        ):
             assert fact in text
     else:
-        for fact in ("Keyfactsstatement", "Lender", "Accountmanagementfee",
-                     "Earlyrepaymentfee", "Overduepenaltyinterest", "firstbeneficiary",
-                     "optional", "Cooling-offperiod", "24hours", "Complaints",
-                     "Customersignature"):
+        for fact in (
+            "Keyfactsstatement",
+            "Lender",
+            "Accountmanagementfee",
+            "Earlyrepaymentfee",
+            "Overduepenaltyinterest",
+            "firstbeneficiary",
+            "optional",
+            "Cooling-offperiod",
+            "24hours",
+            "Complaints",
+            "Customersignature",
+        ):
             assert fact in text
 
 
@@ -247,10 +306,13 @@ def test_quote_renders_every_repayment_method(method: RepaymentMethod) -> None:
     if method is RepaymentMethod.STEP_UP:
         from lending.schedule import LoanTerms, build_schedule
 
-        schedule = build_schedule(LoanTerms(Decimal(100000), Decimal(6), 36, method,
-                                            step_percent=Decimal(5)), samples.ISSUED)
-    data = replace(samples.quote_data(),
-                   plans=(plan_summary(schedule, product_name="P", chosen=True),))
+        schedule = build_schedule(
+            LoanTerms(Decimal(100000), Decimal(6), 36, method, step_percent=Decimal(5)),
+            samples.ISSUED,
+        )
+    data = replace(
+        samples.quote_data(), plans=(plan_summary(schedule, product_name="P", chosen=True),)
+    )
     text = squash(pages_text(render_quote(data, "en"))[0])
     assert format_cny(schedule.first_payment) in text
 
@@ -260,8 +322,9 @@ def test_quote_renders_every_repayment_method(method: RepaymentMethod) -> None:
 
 def test_quote_refuses_forbidden_wording_in_an_add_on() -> None:
     data = samples.quote_data()
-    bad = replace(data, add_ons=(*data.add_ons,
-                                 AddOnLine("service", "零首付 大礼包", Decimal("1.00"))))
+    bad = replace(
+        data, add_ons=(*data.add_ons, AddOnLine("service", "零首付 大礼包", Decimal("1.00")))
+    )
     with pytest.raises(ForbiddenWordingError) as err:
         render_quote(bad, "zh_CN")
     assert "零首付" in err.value.words
@@ -274,8 +337,9 @@ def test_disclosure_refuses_forbidden_wording_anywhere() -> None:
     with pytest.raises(ForbiddenWordingError):
         render_disclosure(replace(data, store=StoreInfo("无息车贷中心")), "en")
     with pytest.raises(ForbiddenWordingError):
-        render_plan(replace(samples.plan_data(12),
-                            store=StoreInfo("Zero Down Payment Motors")), "en")
+        render_plan(
+            replace(samples.plan_data(12), store=StoreInfo("Zero Down Payment Motors")), "en"
+        )
 
 
 @settings(max_examples=25, deadline=None)
@@ -298,8 +362,11 @@ def test_generated_documents_contain_no_forbidden_wording() -> None:
 def test_every_document_string_has_a_chinese_translation() -> None:
     from resources.ts_tool import missing
 
-    gaps = [(area, source) for area, _, source in missing()
-            if area in ("reports_pdf", "reports_pdf_cli")]
+    gaps = [
+        (area, source)
+        for area, _, source in missing()
+        if area in ("reports_pdf", "reports_pdf_cli")
+    ]
     assert gaps == []
 
 

@@ -109,5 +109,6 @@ def test_configured_path_with_collection_index_wins() -> None:
 
 def test_parse_configured() -> None:
     assert parse_configured("C:/Windows/Fonts/msyh.ttc#1") == FontCandidate(
-        Path("C:/Windows/Fonts/msyh.ttc"), 1)
+        Path("C:/Windows/Fonts/msyh.ttc"), 1
+    )
     assert parse_configured("/x/y.ttf").index == 0

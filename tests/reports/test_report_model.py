@@ -115,7 +115,11 @@ def test_summary(jan) -> None:  # type: ignore[no-untyped-def]
     assert s.required_insurance_rate == D("75.00")  # c1 c4 c6 of 4
     assert s.add_on_attach_rate == D("75.00")  # the optional warranty on c1 c4 c6, not c2
     assert dict(s.add_on_attach_by_kind) == {
-        "insurance": D("0.00"), "warranty": D("75.00"), "service": D("0.00"), "other": D("0.00")}
+        "insurance": D("0.00"),
+        "warranty": D("75.00"),
+        "service": D("0.00"),
+        "other": D("0.00"),
+    }
     # c3: declined by the lender (c5 bought elsewhere: neither a decline nor a refusal)
     assert (s.approved, s.declined, s.withdrawn, s.refused) == (3, 1, 0, 0)
     assert s.approval_rate == D("75.00")
@@ -189,8 +193,13 @@ def test_targets_scale_with_the_period_and_come_from_settings(data: Dataset) -> 
     assert r.kpis.months == 2
     assert alice.line("loans_closed").target == D("30.0")
     assert alice.line("approval_rate").target == D(85)
-    custom = targets_from_json({"loans_closed": "3", "approval_rate": "bad",
-                                "weights": {"referrals": "0", "loans_closed": "40"}})
+    custom = targets_from_json(
+        {
+            "loans_closed": "3",
+            "approval_rate": "bad",
+            "weights": {"referrals": "0", "loans_closed": "40"},
+        }
+    )
     assert custom.loans_closed == 3 and custom.approval_rate == D(85)
     assert custom.weight("referrals") == 0 and custom.weight("loans_closed") == 40
     r = build_report(data.database, JAN, now=NOW, targets=custom)
@@ -213,17 +222,32 @@ def test_funnel_cohort(jan) -> None:  # type: ignore[no-untyped-def]
     # c1 c2 c6; disbursed and delivered: c1 c6 (c6 delivered in February still counts)
     assert counts == [8, 7, 4, 4, 3, 3, 2, 2]
     assert [s.step_conversion for s in f.overall] == [
-        None, D("87.50"), D("57.14"), D("100.00"), D("75.00"), D("100.00"), D("66.67"),
-        D("100.00")]
+        None,
+        D("87.50"),
+        D("57.14"),
+        D("100.00"),
+        D("75.00"),
+        D("100.00"),
+        D("66.67"),
+        D("100.00"),
+    ]
     assert [s.overall_conversion for s in f.overall] == [
-        D("100.00"), D("87.50"), D("50.00"), D("50.00"), D("37.50"), D("37.50"), D("25.00"),
-        D("25.00")]
+        D("100.00"),
+        D("87.50"),
+        D("50.00"),
+        D("50.00"),
+        D("37.50"),
+        D("37.50"),
+        D("25.00"),
+        D("25.00"),
+    ]
     assert [m.label for m in f.by_month] == ["2026-01"]
 
 
 def test_funnel_by_month(data: Dataset) -> None:
-    r = build_report(data.database, ReportPeriod(date(2025, 12, 1), date(2026, 2, 28), UTC),
-                     now=NOW)
+    r = build_report(
+        data.database, ReportPeriod(date(2025, 12, 1), date(2026, 2, 28), UTC), now=NOW
+    )
     months = {m.label: [s.count for s in m.steps] for m in r.funnel.by_month}
     assert months == {
         "2025-12": [1, 1, 1, 1, 1, 1, 0, 0],  # c4
@@ -241,29 +265,68 @@ def test_store_time_zone_moves_late_contacts(data: Dataset) -> None:
 
 def test_products(jan) -> None:  # type: ignore[no-untyped-def]
     # the mix: one line per product, APR weighted by amount, shares of all signed loans
-    got = [(p.product_code, p.product_name, p.lender, p.method, p.loans, p.amount,
-            p.average_apr, p.average_term, p.loan_share, p.amount_share) for p in jan.products]
+    got = [
+        (
+            p.product_code,
+            p.product_name,
+            p.lender,
+            p.method,
+            p.loans,
+            p.amount,
+            p.average_apr,
+            p.average_term,
+            p.loan_share,
+            p.amount_share,
+        )
+        for p in jan.products
+    ]
     assert got == [
         # c1 (100,000, 36 months, 6 %), c4 (50,000, 12, 10 %), c6 (120,000, 60, 5.5 %):
         # (600,000 + 500,000 + 660,000) / 270,000 = 6.5185
-        ("bank_mortgage", "Bank mortgage loan", "", "", 3, D("270000.00"), D("6.52"),
-         D("36.0"), D("75.00"), D("77.14")),
-        ("finance_company", "Finance-company loan", "", "", 1, D("80000.00"), D("8.00"),
-         D("24.0"), D("25.00"), D("22.86")),
+        (
+            "bank_mortgage",
+            "Bank mortgage loan",
+            "",
+            "",
+            3,
+            D("270000.00"),
+            D("6.52"),
+            D("36.0"),
+            D("75.00"),
+            D("77.14"),
+        ),
+        (
+            "finance_company",
+            "Finance-company loan",
+            "",
+            "",
+            1,
+            D("80000.00"),
+            D("8.00"),
+            D("24.0"),
+            D("25.00"),
+            D("22.86"),
+        ),
     ]
-    got = [(p.product_code, p.lender, p.method, p.loans, p.amount, p.average_apr,
-            p.average_term) for p in jan.product_details]
+    got = [
+        (p.product_code, p.lender, p.method, p.loans, p.amount, p.average_apr, p.average_term)
+        for p in jan.product_details
+    ]
     assert got == [
         # c1 and c4: (600,000 + 500,000) / 150,000
         ("bank_mortgage", "ICBC", "equal_installment", 2, D("150000.00"), D("7.33"), D("24.0")),
         ("bank_mortgage", "ICBC", "equal_principal", 1, D("120000.00"), D("5.50"), D("60.0")),
-        ("finance_company", "Ping An", "equal_installment", 1, D("80000.00"), D("8.00"),
-         D("24.0")),
+        ("finance_company", "Ping An", "equal_installment", 1, D("80000.00"), D("8.00"), D("24.0")),
     ]
     t = jan.product_total
     # terms 36 + 24 + 12 + 60 = 132 / 4
     assert (t.loans, t.amount, t.average_apr, t.average_term, t.loan_share) == (
-        4, D("350000.00"), D("6.86"), D("33.0"), D("100.00"))
+        4,
+        D("350000.00"),
+        D("6.86"),
+        D("33.0"),
+        D("100.00"),
+    )
 
 
 def test_rejections(jan) -> None:  # type: ignore[no-untyped-def]
@@ -296,8 +359,10 @@ def test_channels(jan) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_follow_ups(jan, data: Dataset) -> None:  # type: ignore[no-untyped-def]
-    got = [(f.name, f.due, f.on_time, f.late, f.missed, f.open, f.on_time_rate)
-           for f in (*jan.follow_ups, jan.follow_up_total)]
+    got = [
+        (f.name, f.due, f.on_time, f.late, f.missed, f.open, f.on_time_rate)
+        for f in (*jan.follow_ups, jan.follow_up_total)
+    ]
     assert got == [
         ("Alice", 3, 1, 1, 1, 0, D("33.33")),
         ("Bob", 2, 1, 0, 0, 1, D("100.00")),
@@ -326,11 +391,16 @@ def test_empty_period(data: Dataset) -> None:
 
 def test_rows_are_masked_by_default(data: Dataset) -> None:
     rows = list(iter_consultation_rows(data.database, JAN))
-    assert [r.id for r in rows] == [data.ids[k] for k in
-                                    ("c1", "c5", "c2", "c10", "c3", "c6", "c7", "c9")]
+    assert [r.id for r in rows] == [
+        data.ids[k] for k in ("c1", "c5", "c2", "c10", "c3", "c6", "c7", "c9")
+    ]
     first = rows[0]
     assert (first.customer_name, first.phone, first.id_number, first.monthly_income) == (
-        "王**", "138****5671", "110105********0117", "10,000–15,000")
+        "王**",
+        "138****5671",
+        "110105********0117",
+        "10,000–15,000",
+    )
     # the same masking the customer service shows on screen
     shown = customers.get_customer(data.database, data.manager, data.customer_ids["c1"])
     assert (first.phone, first.id_number) == (shown.phone, shown.id_number)
@@ -349,7 +419,10 @@ def test_unmasked_rows_are_for_the_owner_and_audited(data: Dataset) -> None:
     rows = list(iter_consultation_rows(data.database, JAN, unmasked=True, actor=data.owner))
     first = rows[0]
     assert (first.customer_name, first.phone, first.monthly_income) == (
-        "王小明", "13812345671", D("12345.67"))
+        "王小明",
+        "13812345671",
+        D("12345.67"),
+    )
     assert first.id_number.startswith("11010519900101") and "*" not in first.id_number
     entries = audit.list_entries(data.database, data.owner, action=AuditAction.VIEW_PII)
     assert len(entries) == before + 1
@@ -361,5 +434,3 @@ def test_mask_name() -> None:
     assert mask_name("Li") == "L*"
     assert mask_name("王") == "*"
     assert mask_name("") == ""
-
-

@@ -67,7 +67,8 @@ def test_summary_and_kpis_agree_with_the_services(store: Database, facts: list) 
     with_plan = [p for _, p in signed if p]
     optional = sum(any(not a.required for a in p.add_ons) for p in with_plan)
     assert s.add_on_attach_rate == (Decimal(optional * 100) / len(with_plan)).quantize(
-        Decimal("0.01"))
+        Decimal("0.01")
+    )
     per_person = Counter(v.consultant_id for v, _ in signed)
     got = {r.staff_id: r.line("loans_closed").actual for r in report.kpis.rows}
     for staff_id, n in per_person.items():
@@ -110,8 +111,10 @@ def _sql(store: Database, query: str, **params: Any) -> list[Any]:
     from sqlalchemy import text
 
     lo, hi = PERIOD.bounds()
-    bounds = {"lo": lo.replace(tzinfo=None).strftime(STAMP),
-              "hi": hi.replace(tzinfo=None).strftime(STAMP)}
+    bounds = {
+        "lo": lo.replace(tzinfo=None).strftime(STAMP),
+        "hi": hi.replace(tzinfo=None).strftime(STAMP),
+    }
     with store.engine.connect() as conn:
         return list(conn.execute(text(query), {**bounds, **params}))
 
@@ -133,30 +136,42 @@ SIGNED_PLANS = (
 def test_decisions_withdrawals_and_refusals_against_sql(store: Database) -> None:
     report = build_report(store, PERIOD, now=NOW)
     per = {r.staff_id: r for r in report.kpis.rows}
-    rows = _sql(store, f"""
+    rows = _sql(
+        store,
+        f"""
         SELECT consultant_id,
-          SUM(CASE WHEN {_during('approved_at')} THEN 1 ELSE 0 END),
-          SUM(CASE WHEN {_during('lender_decided_at')} AND lender_outcome = 'declined'
+          SUM(CASE WHEN {_during("approved_at")} THEN 1 ELSE 0 END),
+          SUM(CASE WHEN {_during("lender_decided_at")} AND lender_outcome = 'declined'
               THEN 1 ELSE 0 END),
-          SUM(CASE WHEN {_during('lender_decided_at')} AND lender_outcome = 'withdrawn'
+          SUM(CASE WHEN {_during("lender_decided_at")} AND lender_outcome = 'withdrawn'
               THEN 1 ELSE 0 END),
-          SUM(CASE WHEN {_during('lost_at')} AND lost_reason_code IN
+          SUM(CASE WHEN {_during("lost_at")} AND lost_reason_code IN
               ('refused_eligibility', 'refused_fraud') THEN 1 ELSE 0 END)
-        FROM consultations GROUP BY consultant_id""")
+        FROM consultations GROUP BY consultant_id""",
+    )
     totals = [0, 0, 0, 0]
     for who, approved, declined, withdrawn, refused in rows:
         r = per[who]
         assert (r.approved, r.declined, r.withdrawn, r.refused) == (
-            approved, declined, withdrawn, refused)
+            approved,
+            declined,
+            withdrawn,
+            refused,
+        )
         assert r.line("approval_rate").actual == _rate(approved, approved + declined)
-        totals = [a + b for a, b in zip(totals, (approved, declined, withdrawn, refused),
-                                        strict=True)]
+        totals = [
+            a + b for a, b in zip(totals, (approved, declined, withdrawn, refused), strict=True)
+        ]
     approved, declined, withdrawn, refused = totals
     # the demo store has every case: approvals, declines, withdrawals and our refusals
     assert min(totals) > 0
     s = report.summary
     assert (s.approved, s.declined, s.withdrawn, s.refused) == (
-        approved, declined, withdrawn, refused)
+        approved,
+        declined,
+        withdrawn,
+        refused,
+    )
     assert s.approval_rate == _rate(approved, approved + declined)
     assert report.kpis.total.line("approval_rate").actual == s.approval_rate
     # a withdrawal is never a decline, nor is one of our refusals
@@ -169,38 +184,50 @@ def test_add_on_attach_rates_against_sql(store: Database) -> None:
 
     def exists(required: bool, kind: str | None = None) -> str:
         k = f" AND a.kind = '{kind}'" if kind else ""
-        return (f"EXISTS (SELECT 1 FROM plan_add_ons a WHERE a.plan_id = p.id "
-                f"AND a.required = {int(required)}{k})")
+        return (
+            f"EXISTS (SELECT 1 FROM plan_add_ons a WHERE a.plan_id = p.id "
+            f"AND a.required = {int(required)}{k})"
+        )
 
     kinds = ("insurance", "warranty", "service", "other")
-    (row,) = _sql(store, f"""
+    (row,) = _sql(
+        store,
+        f"""
         SELECT COUNT(*),
           SUM(CASE WHEN {exists(False)} THEN 1 ELSE 0 END),
-          SUM(CASE WHEN {exists(True, 'insurance')} THEN 1 ELSE 0 END),
+          SUM(CASE WHEN {exists(True, "insurance")} THEN 1 ELSE 0 END),
           {", ".join(f"SUM(CASE WHEN {exists(False, k)} THEN 1 ELSE 0 END)" for k in kinds)}
-        {SIGNED_PLANS}""")
+        {SIGNED_PLANS}""",
+    )
     n, optional, required, *by_kind = row
     assert s.add_on_attach_rate == _rate(optional, n)
     assert s.required_insurance_rate == _rate(required, n)
     assert dict(s.add_on_attach_by_kind) == {
-        k: _rate(v, n) for k, v in zip(kinds, by_kind, strict=True)}
+        k: _rate(v, n) for k, v in zip(kinds, by_kind, strict=True)
+    }
     # the default catalogue's lenders require insurance, and optional lines sell to some
     assert 0 < optional < n and required > 0
     per = {r.staff_id: r for r in report.kpis.rows}
-    for who, n_who, opt_who in _sql(store, f"""
+    for who, n_who, opt_who in _sql(
+        store,
+        f"""
             SELECT c.consultant_id, COUNT(*), SUM(CASE WHEN {exists(False)} THEN 1 ELSE 0 END)
-            {SIGNED_PLANS} GROUP BY c.consultant_id"""):
+            {SIGNED_PLANS} GROUP BY c.consultant_id""",
+    ):
         assert per[who].line("insurance_attach").actual == _rate(opt_who, n_who)
 
 
 def test_days_to_close_and_weighted_apr_against_sql(store: Database) -> None:
     report = build_report(store, PERIOD, now=NOW)
     per = {r.staff_id: r for r in report.kpis.rows}
-    rows = _sql(store, f"""
+    rows = _sql(
+        store,
+        f"""
         SELECT c.consultant_id, COUNT(*),
           SUM(CAST(ROUND((julianday(c.signed_at) - julianday(c.contact_at)) * 86400) AS INTEGER)),
           SUM(p.apr * p.amount), SUM(p.amount)
-        {SIGNED_PLANS} GROUP BY c.consultant_id""")
+        {SIGNED_PLANS} GROUP BY c.consultant_id""",
+    )
     assert len(rows) > 2
     all_n, all_seconds, all_weighted, all_amount = 0, 0, 0, 0
     for who, n, seconds, weighted, amount in rows:
@@ -215,9 +242,11 @@ def test_days_to_close_and_weighted_apr_against_sql(store: Database) -> None:
         all_amount += amount
     s = report.summary
     assert s.average_days_to_close == (Decimal(all_seconds) / 86400 / all_n).quantize(
-        Decimal("0.1"))
+        Decimal("0.1")
+    )
     assert s.average_apr == (Decimal(all_weighted) / Decimal(all_amount) / 10**6).quantize(
-        Decimal("0.01"))
+        Decimal("0.01")
+    )
     assert report.product_total.average_apr == s.average_apr
     (simple,) = _sql(store, f"SELECT AVG(p.apr) {SIGNED_PLANS}")
     assert s.average_apr != (Decimal(simple[0]) / 10**6).quantize(Decimal("0.01"))
@@ -225,18 +254,27 @@ def test_days_to_close_and_weighted_apr_against_sql(store: Database) -> None:
 
 def test_product_mix_against_sql(store: Database) -> None:
     report = build_report(store, PERIOD, now=NOW)
-    rows = _sql(store, f"""
+    rows = _sql(
+        store,
+        f"""
         SELECT p.product_code, COUNT(*), SUM(p.amount), SUM(p.apr * p.amount)
-        {SIGNED_PLANS} GROUP BY p.product_code""")
+        {SIGNED_PLANS} GROUP BY p.product_code""",
+    )
     n_all = sum(r[1] for r in rows)
     amount_all = sum(r[2] for r in rows)
     expected = {
-        code: (n, Decimal(amount) / 100,
-               (Decimal(weighted) / Decimal(amount) / 10**6).quantize(Decimal("0.01")),
-               _rate(n, n_all), (Decimal(amount * 100) / amount_all).quantize(Decimal("0.01")))
+        code: (
+            n,
+            Decimal(amount) / 100,
+            (Decimal(weighted) / Decimal(amount) / 10**6).quantize(Decimal("0.01")),
+            _rate(n, n_all),
+            (Decimal(amount * 100) / amount_all).quantize(Decimal("0.01")),
+        )
         for code, n, amount, weighted in rows
     }
-    assert {p.product_code: (p.loans, p.amount, p.average_apr, p.loan_share, p.amount_share)
-            for p in report.products} == expected
+    assert {
+        p.product_code: (p.loans, p.amount, p.average_apr, p.loan_share, p.amount_share)
+        for p in report.products
+    } == expected
     assert len(report.products) == len({p.product_code for p in report.products})
     assert sum(p.loans for p in report.product_details) == n_all

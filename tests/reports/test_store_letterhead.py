@@ -58,6 +58,11 @@ def test_the_quote_is_valid_for_the_stores_number_of_days() -> None:
     assert quote.valid_until == quote.issued_on + timedelta(days=7)
     longer = dataclasses.replace(DEFAULT_SETTINGS, quote_valid_days=14)
     again = samples.build_quote_data(
-        list(quote.plans), store=quote.store, customer=quote.customer,
-        consultant=quote.consultant, issued_on=quote.issued_on, settings=longer)
+        list(quote.plans),
+        store=quote.store,
+        customer=quote.customer,
+        consultant=quote.consultant,
+        issued_on=quote.issued_on,
+        settings=longer,
+    )
     assert again.valid_until == quote.issued_on + timedelta(days=14)

@@ -53,8 +53,13 @@ def test_every_enum_value_has_one_label() -> None:
     values = [v for table in labels.TABLES.values() for v in table.values()]
     assert sorted(labels.TR_STRINGS) == sorted(values)
     zh = Formatter("zh_CN")
-    assert [zh.method(m) for m in RepaymentMethod] == ["等额本息", "等额本金", "先息后本",
-                                                       "递增还款", "弹性尾款"]
+    assert [zh.method(m) for m in RepaymentMethod] == [
+        "等额本息",
+        "等额本金",
+        "先息后本",
+        "递增还款",
+        "弹性尾款",
+    ]
     assert Formatter("en").label("condition", "good") == "Good"
 
 
@@ -67,8 +72,11 @@ def test_repayment_method_labels_are_defined_once() -> None:
                 continue
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
-                if isinstance(node, ast.Constant) and isinstance(node.value, str) and \
-                        node.value.lower() in ("equal installment", "equal principal"):
+                if (
+                    isinstance(node, ast.Constant)
+                    and isinstance(node.value, str)
+                    and node.value.lower() in ("equal installment", "equal principal")
+                ):
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not found, found
 

@@ -64,12 +64,8 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_loan_statuses_consultation_id"), ["consultation_id"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_loan_statuses_store_id"), ["store_id"], unique=False
-        )
-        batch_op.create_index(
-            "ix_loan_statuses_store_as_of", ["store_id", "as_of"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_loan_statuses_store_id"), ["store_id"], unique=False)
+        batch_op.create_index("ix_loan_statuses_store_as_of", ["store_id", "as_of"], unique=False)
     with op.batch_alter_table("consultations", schema=None) as batch_op:
         for name, column in _EVENT_INDEXES:
             batch_op.create_index(name, ["store_id", column], unique=False)

@@ -29,8 +29,9 @@ _TEXTS = (
 def upgrade() -> None:
     # plain ADD COLUMNs (no table copy on SQLite); lenders seeded before them read ''
     for name, length in _TEXTS:
-        op.add_column("lenders", sa.Column(name, sa.String(length=length), nullable=False,
-                                           server_default=""))
+        op.add_column(
+            "lenders", sa.Column(name, sa.String(length=length), nullable=False, server_default="")
+        )
 
 
 def downgrade() -> None:

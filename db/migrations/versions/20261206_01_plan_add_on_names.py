@@ -26,8 +26,10 @@ _TEXTS = (("code", 60), ("name_zh", 200))
 def upgrade() -> None:
     # plain ADD COLUMNs (no table copy on SQLite); the lines saved before them read ''
     for name, length in _TEXTS:
-        op.add_column("plan_add_ons", sa.Column(name, sa.String(length=length),
-                                                nullable=False, server_default=""))
+        op.add_column(
+            "plan_add_ons",
+            sa.Column(name, sa.String(length=length), nullable=False, server_default=""),
+        )
     op.add_column("vehicles", sa.Column("energy", sa.String(length=20), nullable=True))
 
 

@@ -125,8 +125,12 @@ def _override_decision(
         return None
     status = a.override_status
     decided = status in (OverrideStatus.APPROVED.value, OverrideStatus.REFUSED.value)
-    if (status is not None and decided and a.override_value == override
-            and a.computed_value == result.computed_value):
+    if (
+        status is not None
+        and decided
+        and a.override_value == override
+        and a.computed_value == result.computed_value
+    ):
         return OverrideStatus(status)
     return OverrideStatus.PENDING
 
@@ -163,8 +167,9 @@ def save_appraisal(
     price = f.money("price", form.price)
     override = f.money("override_value", form.override_value)
     kind = f.choice("reference", form.reference, lending_appraisal.ReferenceKind, required=True)
-    why = f.choice("override_reason_code", form.override_reason_code,
-                   lending_appraisal.OverrideReason)
+    why = f.choice(
+        "override_reason_code", form.override_reason_code, lending_appraisal.OverrideReason
+    )
     colour = f.text("colour", form.colour, max_len=40)
     energy = f.choice("energy", form.energy, Energy)
     f.raise_if_errors()
@@ -226,17 +231,21 @@ def save_appraisal(
         if status not in (OverrideStatus.APPROVED, OverrideStatus.REFUSED):  # no decision kept
             a.override_decided_by = a.override_decided_at = a.override_decision_note = None
         requested = status is OverrideStatus.PENDING and (
-            a.override_status != status.value or a.override_value != override
-            or a.computed_value != result.computed_value)
+            a.override_status != status.value
+            or a.override_value != override
+            or a.computed_value != result.computed_value
+        )
         a.override_status = status.value if status is not None else None
         a.computed_value = result.computed_value
         a.override_value = override
         a.override_reason = (form.override_reason or "").strip() or None
         a.override_reason_code = why.value if why is not None and override is not None else None
         # an override waiting for (or refused by) a manager is not the value lent on
-        a.final_value = (result.computed_value if status in (OverrideStatus.PENDING,
-                                                               OverrideStatus.REFUSED)
-                         else result.value)
+        a.final_value = (
+            result.computed_value
+            if status in (OverrideStatus.PENDING, OverrideStatus.REFUSED)
+            else result.value
+        )
         a.acceptable = not result.excluded
         a.reasons = reasons_to_json(
             (*result.exclusion_reasons, *result.odometer_flags, *result.limit_reasons)
@@ -248,8 +257,13 @@ def save_appraisal(
         if requested:
             assert result.override_percent is not None
             audit.record(
-                uow, store_id=actor.store_id, action=AuditAction.OVERRIDE_REQUESTED, actor=actor,
-                target_type="consultation", target_id=c.id, now=moment,
+                uow,
+                store_id=actor.store_id,
+                action=AuditAction.OVERRIDE_REQUESTED,
+                actor=actor,
+                target_type="consultation",
+                target_id=c.id,
+                now=moment,
                 detail=_override_detail(a),
             )
         uow.session.flush()

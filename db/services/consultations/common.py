@@ -263,7 +263,8 @@ def _override_percent(a: Appraisal) -> Decimal | None:
     if a.override_value is None or not a.computed_value:
         return None
     return ((a.override_value - a.computed_value) / a.computed_value * 100).quantize(
-        Decimal("0.01"))
+        Decimal("0.01")
+    )
 
 
 def _pending_reason(a: Appraisal) -> Reason:

@@ -182,9 +182,7 @@ def mark_lost(
     owner report lists).
     """
     f = Form()
-    code = f.choice(
-        "lost_reason_code", str(reason_code or "").strip(), LostReason, required=True
-    )
+    code = f.choice("lost_reason_code", str(reason_code or "").strip(), LostReason, required=True)
     text = f.text("lost_reason", note, required=code is LostReason.OTHER, max_len=500)
     if code is LostReason.OTHER and "lost_reason" in f.errors:
         f.errors["lost_reason"] = reason("lost.note_required")
@@ -281,8 +279,11 @@ def undo_stage(
         column = _FUNNEL_COLUMNS[stage]
         if getattr(c, column) is None:
             raise ValidationError({"stage": reason("stage.not_recorded")})
-        later = [s for s in _UNDO_ORDER[_UNDO_ORDER.index(stage) + 1 :]
-                 if getattr(c, _FUNNEL_COLUMNS[s]) is not None]
+        later = [
+            s
+            for s in _UNDO_ORDER[_UNDO_ORDER.index(stage) + 1 :]
+            if getattr(c, _FUNNEL_COLUMNS[s]) is not None
+        ]
         if later:
             raise ValidationError(
                 {"stage": reason("stage.undo_later_first", later=later[-1].value)}
@@ -371,10 +372,12 @@ def record_lender_decision(
             "on": at.astimezone().date().isoformat(),
             "by": (member.display_name or member.username) if member else actor.username,
             "staff_id": actor.staff_id,
-            "approved_amount": str(amount) if amount is not None and result is
-            DecisionOutcome.APPROVED else None,
-            "approved_rate": str(rate) if rate is not None and result is
-            DecisionOutcome.APPROVED else None,
+            "approved_amount": str(amount)
+            if amount is not None and result is DecisionOutcome.APPROVED
+            else None,
+            "approved_rate": str(rate)
+            if rate is not None and result is DecisionOutcome.APPROVED
+            else None,
             "reason_code": why.value if why is not None else None,
             "note": words,
         }

@@ -139,19 +139,24 @@ def _plan_context(
     return _Context(customer, vehicle, price, _settings(uow, actor))
 
 
-def _offered_products(uow: UnitOfWork, store_id: int,
-                      products: Sequence[Product] | None = None) -> list[Product]:
+def _offered_products(
+    uow: UnitOfWork, store_id: int, products: Sequence[Product] | None = None
+) -> list[Product]:
     """The store's products (or ``products``) as a new plan offers them: each with its
     active lenders only (``Product.offered_with``; the first is the plan's lender)."""
-    inactive = set(uow.session.scalars(
-        select(Lender.name).where(Lender.store_id == store_id, Lender.active.is_(False))))
+    inactive = set(
+        uow.session.scalars(
+            select(Lender.name).where(Lender.store_id == store_id, Lender.active.is_(False))
+        )
+    )
     if products is None:
         products = catalogue.load_catalogue(uow, store_id).products
     return [p.offered_with(inactive) for p in products]
 
 
-def _with_car(vehicle: lending_eligibility.VehicleProfile, deal: DealInput
-              ) -> lending_eligibility.VehicleProfile:
+def _with_car(
+    vehicle: lending_eligibility.VehicleProfile, deal: DealInput
+) -> lending_eligibility.VehicleProfile:
     """The car as the deal describes it (new or used, its energy): the products'
     ``vehicle_kinds`` and ``energies`` are checked against it."""
     return replace(vehicle, kind=deal.vehicle_kind, energy=deal.energy)
@@ -172,8 +177,7 @@ class DealRequest:
 
     def for_product(self, product: Product) -> lending_eligibility.PlanRequest:
         if product.finance_add_ons and self.financed_add_ons:
-            return replace(self.base,
-                           vehicle_price=self.base.vehicle_price + self.financed_add_ons)
+            return replace(self.base, vehicle_price=self.base.vehicle_price + self.financed_add_ons)
         return self.base
 
     def deal_for(self, product: Product) -> Deal:
@@ -183,17 +187,16 @@ class DealRequest:
         return self.deal
 
 
-def _read_request(f: Form, down_payment: MoneyIn, term_months: IntIn, method: str,
-                  balloon_percent: MoneyIn) -> tuple[Decimal | None, int | None,
-                                                     RepaymentMethod | None, Decimal]:
+def _read_request(
+    f: Form, down_payment: MoneyIn, term_months: IntIn, method: str, balloon_percent: MoneyIn
+) -> tuple[Decimal | None, int | None, RepaymentMethod | None, Decimal]:
     down = f.money("down_payment", down_payment, required=True)
     term = f.integer("term_months", term_months, required=True)
     m = f.choice("method", method, RepaymentMethod, required=True)
     balloon = f.decimal("balloon_percent", balloon_percent)
     if balloon is not None and balloon >= 100:
         f.error("balloon_percent", reason("plan.balloon_percent_invalid"))
-    return down, term, m, (balloon or Decimal(0)) if m is RepaymentMethod.BALLOON \
-        else Decimal(0)
+    return down, term, m, (balloon or Decimal(0)) if m is RepaymentMethod.BALLOON else Decimal(0)
 
 
 def _deal_request(
@@ -214,8 +217,7 @@ def _deal_request(
         deal_in, price, start, settings_service.load_on_road_settings(uow, actor.store_id)
     )
     the_deal = Deal(on_road=on_road, down_payment=down, trade_in=deal_in.trade_in)
-    financed = money(sum((p for k, p in add_ons if k in deal_in.financed_add_ons),
-                         Decimal(0)))
+    financed = money(sum((p for k, p in add_ons if k in deal_in.financed_add_ons), Decimal(0)))
     request = lending_eligibility.PlanRequest(
         vehicle_price=the_deal.financed_total,
         down_payment=down,
@@ -245,9 +247,14 @@ class PlanEvaluation:
     """Every active bank card instalment product for the amount financed and the term."""
 
 
-def _evaluation_context(uow: UnitOfWork, actor: Actor, consultation_id: int, f: Form,
-                        price_in: Decimal | None, moment: datetime
-                        ) -> tuple[_Context, Decimal]:
+def _evaluation_context(
+    uow: UnitOfWork,
+    actor: Actor,
+    consultation_id: int,
+    f: Form,
+    price_in: Decimal | None,
+    moment: datetime,
+) -> tuple[_Context, Decimal]:
     c = _load(uow, actor, consultation_id)
     # the blacklist as it is now (another store may have added an entry since the
     # last save), without storing it: a read never writes
@@ -287,10 +294,22 @@ def evaluate_products(
     Each evaluation carries the reasons (in words for the customer), the
     maximum loan, the rate for the customer's grade and the schedule.
     """
-    return list(evaluate_plan(
-        target, actor, consultation_id, down_payment=down_payment, term_months=term_months,
-        method=method, vehicle_price=vehicle_price, start_date=start_date, now=now, deal=deal,
-        balloon_percent=balloon_percent, add_ons=add_ons).evaluations)
+    return list(
+        evaluate_plan(
+            target,
+            actor,
+            consultation_id,
+            down_payment=down_payment,
+            term_months=term_months,
+            method=method,
+            vehicle_price=vehicle_price,
+            start_date=start_date,
+            now=now,
+            deal=deal,
+            balloon_percent=balloon_percent,
+            add_ons=add_ons,
+        ).evaluations
+    )
 
 
 def evaluate_plan(
@@ -311,8 +330,7 @@ def evaluate_plan(
     grid_percents: Sequence[int] = (),
     grid_terms: Sequence[int] = (),
     solve_for: str | None = None,
-    grid_reuse: Mapping[tuple[Decimal, int], lending_eligibility.ProductEvaluation] | None
-    = None,
+    grid_reuse: Mapping[tuple[Decimal, int], lending_eligibility.ProductEvaluation] | None = None,
 ) -> PlanEvaluation:
     """What the finance page shows, in one read: the deal (on-road lines, trade-in,
     paid today), every active product for the request, and ``grid_product``'s payment
@@ -329,8 +347,7 @@ def evaluate_plan(
     it are evaluated (moving the down payment adds one row, not a grid).
     """
     f = Form()
-    down, term, m, balloon = _read_request(f, down_payment, term_months, method,
-                                           balloon_percent)
+    down, term, m, balloon = _read_request(f, down_payment, term_months, method, balloon_percent)
     price_in = f.money("vehicle_price", vehicle_price)
     moment = now_or(now)
     with reading(target) as uow:
@@ -340,9 +357,18 @@ def evaluate_plan(
         start = start_date or moment.astimezone().date()
         offered = catalogue.load_catalogue(uow, actor.store_id)
         products = _offered_products(uow, actor.store_id, offered.products)
-        request = _deal_request(uow, actor, deal, price=price, down=down, term=term,
-                                method=m, balloon_percent=balloon, start=start,
-                                add_ons=add_ons)
+        request = _deal_request(
+            uow,
+            actor,
+            deal,
+            price=price,
+            down=down,
+            term=term,
+            method=m,
+            balloon_percent=balloon,
+            start=start,
+            add_ons=add_ons,
+        )
         solved: Decimal | None = None
         problem: Reason | None = None
         solving = next((p for p in products if p.code == solve_for), None)
@@ -350,16 +376,27 @@ def evaluate_plan(
         if solving is not None and goal is not None:
             solved, problem = _solve(solving, ctx, request, goal)
             if solved is not None:
-                request = _deal_request(uow, actor, request.input, price=price, down=solved,
-                                        term=term, method=m, balloon_percent=balloon,
-                                        start=start, add_ons=add_ons)
+                request = _deal_request(
+                    uow,
+                    actor,
+                    request.input,
+                    price=price,
+                    down=solved,
+                    term=term,
+                    method=m,
+                    balloon_percent=balloon,
+                    start=start,
+                    add_ons=add_ons,
+                )
         # the car as the page describes it (new or used, petrol or NEV...); without a
         # deal (a caller that knows nothing of it) only age, mileage and value are checked
         car = _with_car(ctx.vehicle, request.input) if deal is not None else ctx.vehicle
         evaluations = tuple(
-            lending_eligibility.evaluate_product(p, ctx.customer, car,
-                                                 request.for_product(p), ctx.settings)
-            for p in products if p.active
+            lending_eligibility.evaluate_product(
+                p, ctx.customer, car, request.for_product(p), ctx.settings
+            )
+            for p in products
+            if p.active
         )
         grid: dict[tuple[Decimal, int], lending_eligibility.ProductEvaluation] = {}
         downs: tuple[Decimal, ...] = ()
@@ -367,18 +404,31 @@ def evaluate_plan(
         if known is not None and grid_terms:
             product_request = request.for_product(known.product)
             downs = lending_deal.grid_down_payments(
-                product_request.vehicle_price, grid_percents, product_request.down_payment)
+                product_request.vehicle_price, grid_percents, product_request.down_payment
+            )
             grid = lending_deal.payment_grid(
-                known.product, ctx.customer, car, product_request, downs,
-                grid_terms, ctx.settings, known=known, reuse=grid_reuse)
+                known.product,
+                ctx.customer,
+                car,
+                product_request,
+                downs,
+                grid_terms,
+                ctx.settings,
+                known=known,
+                reuse=grid_reuse,
+            )
         amount = request.base.vehicle_price - request.base.down_payment
-        cards = tuple(lending_deal.card_offer(c, amount, term, start)
-                      for c in offered.card_instalments if c.active)
+        cards = tuple(
+            lending_deal.card_offer(c, amount, term, start)
+            for c in offered.card_instalments
+            if c.active
+        )
         return PlanEvaluation(request, evaluations, grid, downs, solved, problem, cards)
 
 
-def _solve(product: Product, ctx: _Context, request: DealRequest, goal: Decimal
-           ) -> tuple[Decimal | None, Reason | None]:
+def _solve(
+    product: Product, ctx: _Context, request: DealRequest, goal: Decimal
+) -> tuple[Decimal | None, Reason | None]:
     """The smallest whole-yuan down payment meeting ``goal`` with ``product``."""
     base = request.for_product(product)
     if product.grade_terms(ctx.customer.grade) is None:
@@ -395,8 +445,12 @@ def _solve(product: Product, ctx: _Context, request: DealRequest, goal: Decimal
 
     try:
         down = lending_deal.solve_down_payment(
-            base.vehicle_price, goal, terms_for, base.start_date,
-            min_down_payment=int(lowest.to_integral_value(rounding=ROUND_CEILING)))
+            base.vehicle_price,
+            goal,
+            terms_for,
+            base.start_date,
+            min_down_payment=int(lowest.to_integral_value(rounding=ROUND_CEILING)),
+        )
     except lending_deal.DealError as exc:
         return None, exc.reasons[0]
     return money(down), None
@@ -442,8 +496,10 @@ def _plan_view(
         apr=p.apr,
         effective_annual_rate=p.effective_annual_rate,
         warnings=reasons_from_json(p.warnings),
-        add_ons=tuple(AddOnView(AddOnKind(a.kind), a.name, a.price, a.required, a.code or "",
-                                a.name_zh or "") for a in add_ons),
+        add_ons=tuple(
+            AddOnView(AddOnKind(a.kind), a.name, a.price, a.required, a.code or "", a.name_zh or "")
+            for a in add_ons
+        ),
         chosen=p.chosen,
         created_at=p.created_at,
         consultation_version=version,
@@ -460,8 +516,9 @@ def _product_names(uow: UnitOfWork, store_id: int) -> dict[str, tuple[str, str]]
     }
 
 
-def _checked_add_ons(uow: UnitOfWork, actor: Actor, f: Form, lines: list[AddOnView],
-                     lender: str, deal: DealInput) -> list[AddOnView]:
+def _checked_add_ons(
+    uow: UnitOfWork, actor: Actor, f: Form, lines: list[AddOnView], lender: str, deal: DealInput
+) -> list[AddOnView]:
     """The plan's add-on lines against the store's add-on catalogue: an add-on ``lender``
     requires must be there (and is saved as required), one that may not be financed is
     not in the loan (``deal.financed_add_ons``); a line of the catalogue keeps its
@@ -472,10 +529,21 @@ def _checked_add_ons(uow: UnitOfWork, actor: Actor, f: Form, lines: list[AddOnVi
     known = {r.code: r.add_on for r in addons_admin.list_add_ons(uow, actor)}
     codes = {line.code for line in lines}
     for listed in known.values():  # (one priced as an on-road line is in the deal's lines)
-        if listed.active and lender and listed.required_for(lender) \
-                and listed.rule is not PriceRule.ON_ROAD and listed.code not in codes:
-            f.error("plan", reason("plan.add_on_required", lender=lender,
-                                   add_on=f"{listed.name_zh} ({listed.name})"))
+        if (
+            listed.active
+            and lender
+            and listed.required_for(lender)
+            and listed.rule is not PriceRule.ON_ROAD
+            and listed.code not in codes
+        ):
+            f.error(
+                "plan",
+                reason(
+                    "plan.add_on_required",
+                    lender=lender,
+                    add_on=f"{listed.name_zh} ({listed.name})",
+                ),
+            )
     out: list[AddOnView] = []
     for line in lines:
         add_on = known.get(line.code) if line.code else None
@@ -483,11 +551,18 @@ def _checked_add_ons(uow: UnitOfWork, actor: Actor, f: Form, lines: list[AddOnVi
             out.append(line)
             continue
         if line.code in deal.financed_add_ons and not add_on.financeable:
-            f.error("plan", reason("plan.add_on_not_financeable",
-                                   add_on=f"{add_on.name_zh} ({add_on.name})"))
-        out.append(replace(line, name=add_on.name, name_zh=add_on.name_zh,
-                           required=line.required or bool(
-                               lender and add_on.required_for(lender))))
+            f.error(
+                "plan",
+                reason("plan.add_on_not_financeable", add_on=f"{add_on.name_zh} ({add_on.name})"),
+            )
+        out.append(
+            replace(
+                line,
+                name=add_on.name,
+                name_zh=add_on.name_zh,
+                required=line.required or bool(lender and add_on.required_for(lender)),
+            )
+        )
     return out
 
 
@@ -507,8 +582,9 @@ def save_plan(
     comes back, keyed by the form field it concerns (``plan`` otherwise).
     """
     f = Form()
-    down, term, m, balloon = _read_request(f, form.down_payment, form.term_months, form.method,
-                                           form.balloon_percent)
+    down, term, m, balloon = _read_request(
+        f, form.down_payment, form.term_months, form.method, form.balloon_percent
+    )
     price_in = f.money("vehicle_price", form.vehicle_price)
     start = f.day("start_date", form.start_date)
     try:
@@ -523,8 +599,16 @@ def save_plan(
         name = f.text(f"add_ons[{i}].name", ao.name, required=True, max_len=200)
         price = f.money(f"add_ons[{i}].price", ao.price, required=True)
         if kind and name and price is not None:
-            add_ons.append(AddOnView(kind, name, price, ao.required, ao.code.strip(),
-                                 (ao.name_zh or "").strip()[:200]))
+            add_ons.append(
+                AddOnView(
+                    kind,
+                    name,
+                    price,
+                    ao.required,
+                    ao.code.strip(),
+                    (ao.name_zh or "").strip()[:200],
+                )
+            )
     moment = now_or(now)
     with transaction(target) as uow:
         c = _load(uow, actor, consultation_id)
@@ -540,13 +624,13 @@ def save_plan(
             f.error("vehicle_price", reason("plan.needs_price"))
         if ctx.vehicle is None:
             f.error("appraisal", reason("plan.needs_appraisal"))
-        pending = next((r for r in _blocked(uow, c) if r.code == "appraisal.override_pending"),
-                       None)
+        pending = next(
+            (r for r in _blocked(uow, c) if r.code == "appraisal.override_pending"), None
+        )
         if pending is not None:
             f.error("appraisal", pending)
         product: Product | None = next(
-            (p for p in _offered_products(uow, actor.store_id)
-             if p.code == form.product_code), None
+            (p for p in _offered_products(uow, actor.store_id) if p.code == form.product_code), None
         )
         if product is None:
             f.error("product_code", reason("plan.product_unknown"))
@@ -559,9 +643,18 @@ def save_plan(
         assert product is not None and ctx.vehicle is not None and price_v is not None
         assert down is not None and term is not None and m is not None
         start_day = start or moment.astimezone().date()
-        request = _deal_request(uow, actor, deal_in, price=price_v, down=down, term=term,
-                                method=m, balloon_percent=balloon, start=start_day,
-                                add_ons=[(a.key, a.price) for a in add_ons])
+        request = _deal_request(
+            uow,
+            actor,
+            deal_in,
+            price=price_v,
+            down=down,
+            term=term,
+            method=m,
+            balloon_percent=balloon,
+            start=start_day,
+            add_ons=[(a.key, a.price) for a in add_ons],
+        )
         car = _with_car(ctx.vehicle, deal_in) if form.deal is not None else ctx.vehicle
         ev = lending_eligibility.evaluate_product(
             product, ctx.customer, car, request.for_product(product), ctx.settings
@@ -662,9 +755,7 @@ def get_plan(target: Target, actor: Actor, plan_id: int) -> PlanView:
         add_ons = list(uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id)))
         names = _product_names(uow, actor.store_id)
         c = _load(uow, actor, p.consultation_id)
-        return _plan_view(
-            p, add_ons, names.get(p.product_code, (p.product_code, "")), c.version_id
-        )
+        return _plan_view(p, add_ons, names.get(p.product_code, (p.product_code, "")), c.version_id)
 
 
 def plan_schedule(target: Target, actor: Actor, plan_id: int) -> Schedule:
@@ -694,13 +785,22 @@ def plan_deal(target: Target, actor: Actor, plan_id: int) -> Deal | None:
         deal_in = deal_from_json(p.deal)
         if deal_in is None or p.vehicle_price is None:
             return None
-        add_ons = [(a.code or a.kind, a.price) for a in uow.session.scalars(
-            select(PlanAddOn).where(PlanAddOn.plan_id == p.id))]
+        add_ons = [
+            (a.code or a.kind, a.price)
+            for a in uow.session.scalars(select(PlanAddOn).where(PlanAddOn.plan_id == p.id))
+        ]
         request = _deal_request(
-            uow, actor, deal_in, price=p.vehicle_price, down=p.down_payment or Decimal(0),
-            term=p.term_months, method=RepaymentMethod(p.method),
+            uow,
+            actor,
+            deal_in,
+            price=p.vehicle_price,
+            down=p.down_payment or Decimal(0),
+            term=p.term_months,
+            method=RepaymentMethod(p.method),
             balloon_percent=Decimal(0),
-            start=p.start_date or p.created_at.astimezone().date(), add_ons=add_ons)
+            start=p.start_date or p.created_at.astimezone().date(),
+            add_ons=add_ons,
+        )
         cat = catalogue.load_catalogue(uow, actor.store_id, include_inactive=True)
         product = next((x for x in cat.products if x.code == p.product_code), None)
         return request.deal_for(product) if product is not None else request.deal

@@ -57,9 +57,7 @@ def _qualification_view(
     income = uow.cipher.decrypt_optional(Q, "monthly_income", q.monthly_income_enc)
     shown = "" if income is None else (income_band(income) if masked else income)
     statement = uow.cipher.decrypt_optional(Q, "statement_income", q.statement_income_enc)
-    shown_statement = "" if statement is None else (
-        income_band(statement) if masked else statement
-    )
+    shown_statement = "" if statement is None else (income_band(statement) if masked else statement)
     return QualificationView(
         consultation_id=q.consultation_id,
         monthly_income=shown,

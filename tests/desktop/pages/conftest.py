@@ -76,32 +76,56 @@ def complete_until(database: Database, actor: Actor, cid: int, step: str) -> Non
             database, actor, view.customer_id, phone=PHONE, id_number=ID_NUMBER
         )
         cs.save_reception(
-            database, actor, cid, source_channel="walk_in", intent_level="high",
-            budget="150000", wished_down_payment="40000", wished_monthly_payment="3500",
+            database,
+            actor,
+            cid,
+            source_channel="walk_in",
+            intent_level="high",
+            budget="150000",
+            wished_down_payment="40000",
+            wished_monthly_payment="3500",
         )
     if "qualification" in todo:
         cs.save_qualification(
-            database, actor, cid,
+            database,
+            actor,
+            cid,
             cs.QualificationForm(
-                monthly_income="18000", income_proof_months=6, residence_proof=True,
-                work_proof=True, history_years="6", credit_kinds=2,
+                monthly_income="18000",
+                income_proof_months=6,
+                residence_proof=True,
+                work_proof=True,
+                history_years="6",
+                credit_kinds=2,
             ),
         )
     if "appraisal" in todo:
         cs.save_appraisal(
-            database, actor, cid,
+            database,
+            actor,
+            cid,
             cs.VehicleForm(
-                brand="Volkswagen", model="Lavida", first_registration=date.today().replace(
-                    year=date.today().year - 2, day=1),
-                vin=VIN, mileage_km=30000, condition="good", market_price="150000",
+                brand="Volkswagen",
+                model="Lavida",
+                first_registration=date.today().replace(year=date.today().year - 2, day=1),
+                vin=VIN,
+                mileage_km=30000,
+                condition="good",
+                market_price="150000",
                 price="130000",
             ),
         )
     if "plan" in todo:
         plan = cs.save_plan(
-            database, actor, cid,
-            cs.PlanForm(product_code="finance_company", method="equal_installment",
-                        term_months=36, down_payment="65000"),
+            database,
+            actor,
+            cid,
+            cs.PlanForm(
+                product_code="finance_company",
+                method="equal_installment",
+                term_months=36,
+                down_payment="65000",
+            ),
         )
         cs.choose_plan(database, actor, plan.id)
 

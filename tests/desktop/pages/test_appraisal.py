@@ -84,8 +84,9 @@ def test_maintenance_model_without_view(qtbot):
     assert "YYYY" not in " ".join(model.headers())
 
 
-def test_every_adjustment_is_lendings_own_line(qtbot, open_page, consultation, database,
-                                               consultant):
+def test_every_adjustment_is_lendings_own_line(
+    qtbot, open_page, consultation, database, consultant
+):
     complete_until(database, consultant, consultation, "appraisal")
     page = open_page(AppraisalPage, consultation)
     qtbot.keyClicks(page.vin, VIN[:10])
@@ -99,6 +100,7 @@ def test_every_adjustment_is_lendings_own_line(qtbot, open_page, consultation, d
     # what `python main.py appraise` prints: the reference, then lending's adjustments
     expected = la.appraise(page._input(page._read()[0], "good"), page.ctx.settings)
     assert [x.code for x in expected.adjustments] == ["mileage", "condition"]  # no age
+
     def signed(amount: Decimal) -> str:
         return ("+" if amount > 0 else "−" if amount < 0 else "") + f"{abs(amount):,.2f}"
 
@@ -108,8 +110,10 @@ def test_every_adjustment_is_lendings_own_line(qtbot, open_page, consultation, d
         ("Computed value", f"{expected.computed_value:,.2f}"),
     ]
     # 45,000 km in over 3 years is below the typical 20,000 a year: value added, said why
-    assert re.match(r"[\d,]+ km below the typical [\d,]+ km for the age, 6% per 20,000 km$",
-                    page._lines["mileage"][0].text())
+    assert re.match(
+        r"[\d,]+ km below the typical [\d,]+ km for the age, 6% per 20,000 km$",
+        page._lines["mileage"][0].text(),
+    )
     assert page._lines["mileage"][1].text().startswith("+")
     assert page._lines["condition"][1].text() == "0.00"  # "good" is the reference's own
     # the same car against the new-car guide price: age comes off as well, said so
@@ -170,12 +174,14 @@ def test_mileage_implausible_for_the_age_is_flagged_next_to_the_field(
     qtbot.keyClicks(page.market_price, "150000")
     page.condition.setCurrentIndex(page.condition.findData("good"))
     assert page.result is not None and any(
-        f.code == "odometer.too_low_for_age" for f in page.result.odometer_flags)
+        f.code == "odometer.too_low_for_age" for f in page.result.odometer_flags
+    )
     assert "1,000 km a year" not in page.flags.text()
 
 
-def test_figures_far_off_are_confirmed_before_saving(qtbot, open_page, consultation, database,
-                                                     consultant):
+def test_figures_far_off_are_confirmed_before_saving(
+    qtbot, open_page, consultation, database, consultant
+):
     complete_until(database, consultant, consultation, "appraisal")
     page = open_page(AppraisalPage, consultation)
     fill_good(qtbot, page)
@@ -226,8 +232,9 @@ def test_dates_are_typed_or_picked_from_a_calendar(qtbot, open_page, consultatio
     assert page.records.data(page.records.index(0, MaintenanceModel.DATE)) == "2024-02-29"
 
 
-def test_bad_input_shows_reasons_and_saves_nothing(qtbot, open_page, consultation, database,
-                                                   consultant):
+def test_bad_input_shows_reasons_and_saves_nothing(
+    qtbot, open_page, consultation, database, consultant
+):
     complete_until(database, consultant, consultation, "appraisal")
     page = open_page(AppraisalPage, consultation)
     qtbot.keyClicks(page.vin, "LSVAB2BMXLJ12345I")
@@ -270,8 +277,7 @@ def test_good_input_saves_and_an_override_within_the_limit_stands(
     assert page.result is not None
     within = (page.result.computed_value * Decimal("1.08")).quantize(Decimal(1))
     qtbot.keyClicks(page.override_value, str(within))
-    page.override_reason_code.setCurrentIndex(
-        page.override_reason_code.findData("service_history"))
+    page.override_reason_code.setCurrentIndex(page.override_reason_code.findData("service_history"))
     qtbot.keyClicks(page.override_reason, "Full service history, new tyres")
     assert not page.approve_button.isVisibleTo(page)
     assert re.fullmatch(r"\+[78]\.\d\d% from the computed value", page.override_change.text())
@@ -381,8 +387,9 @@ def test_refused_on_screen_needs_a_note_and_a_consultant_cannot_approve(
     assert page.value == computed
 
 
-def test_until_approved_the_plan_page_says_why(qtbot, open_page, consultation, database,
-                                               consultant):
+def test_until_approved_the_plan_page_says_why(
+    qtbot, open_page, consultation, database, consultant
+):
     complete_until(database, consultant, consultation, "appraisal")
     page = open_page(AppraisalPage, consultation)
     fill_good(qtbot, page)
@@ -394,8 +401,9 @@ def test_until_approved_the_plan_page_says_why(qtbot, open_page, consultation, d
     assert not plan.choose_button.isEnabled()
 
 
-def test_a_manager_decides_later_from_the_queue(qtbot, open_page, consultation, database,
-                                                consultant, manager, ctx):
+def test_a_manager_decides_later_from_the_queue(
+    qtbot, open_page, consultation, database, consultant, manager, ctx
+):
     from dataclasses import replace
 
     complete_until(database, consultant, consultation, "appraisal")
@@ -437,8 +445,9 @@ def test_screenshots_in_both_languages_without_english_on_chinese_screens(
     override_by(qtbot, page, "1.52", "客户坚持" if language == "zh_CN" else "Customer insists")
     assert page.save() is True
     # data, not the program's words: the car, the customer's and the staff's names
-    own = SimpleNamespace(brand="Volkswagen Wang Fang consultant manager", model="Lavida",
-                          vin=VIN_2023)
+    own = SimpleNamespace(
+        brand="Volkswagen Wang Fang consultant manager", model="Lavida", vin=VIN_2023
+    )
     save_screenshot(page, language, "3_appraisal_override_pending")
     shown: dict[str, dict[str, str]] = {"pending": latin_words(page, own)}
 

@@ -136,10 +136,12 @@ def test_reception_to_signed(qtbot, ctx, consultation, database, consultant):
     assert chosen[0].term_months == 48 and chosen[0].first_payment == e.schedule.first_payment
     signing = cs.get_signing(database, consultant, consultation)
     assert signing.complete and all(i.done for i in signing.items)
-    due = followups.list_due(database, consultant, on=date.today() + __import__(
-        "datetime").timedelta(days=3))
-    assert any(f.kind is FollowUpKind.HIGH_INTENT and f.consultation_id == consultation
-               for f in due)
+    due = followups.list_due(
+        database, consultant, on=date.today() + __import__("datetime").timedelta(days=3)
+    )
+    assert any(
+        f.kind is FollowUpKind.HIGH_INTENT and f.consultation_id == consultation for f in due
+    )
     for page in pages:
         page.close()
 

@@ -66,8 +66,9 @@ def test_categories_are_listed_in_chinese(qtbot, qapp, ctx, consultation):
     save_screenshot(dialog, "en", "lost_dialog")
 
 
-def test_mark_lost_from_the_flow_and_reopen(qtbot, window, consultation, database, ctx,
-                                            monkeypatch):
+def test_mark_lost_from_the_flow_and_reopen(
+    qtbot, window, consultation, database, ctx, monkeypatch
+):
     window.open_consultation(consultation)
     flow = window.flow
     assert flow.lost_button.isVisibleTo(window) and not flow.reopen_button.isVisibleTo(window)

@@ -31,8 +31,9 @@ def test_comparison_equals_lending(qtbot, open_page, consultation, database, con
     page = open_plan(open_page, database, consultant, consultation)
     down, term, method = page.current_request()
     assert (down, term, method) == (Decimal(40000), 36, "equal_installment")  # wished down
-    expected = cs.evaluate_products(database, consultant, consultation, down_payment=down,
-                                    term_months=term, method=method)
+    expected = cs.evaluate_products(
+        database, consultant, consultation, down_payment=down, term_months=term, method=method
+    )
     model = page.comparison
     assert model.columnCount() == len(expected) == 5  # the sample catalogue's products
     for col, e in enumerate(expected):
@@ -47,47 +48,64 @@ def test_comparison_equals_lending(qtbot, open_page, consultation, database, con
         assert model.data(model.index(row, col)) == f"{e.schedule.total_repayment:,.2f}"
         row = ComparisonModel.ROW_KEYS.index("why")
         assert model.data(model.index(row, col)) == "\n".join(
-            str(r) for r in (*e.reasons, *e.warnings))
+            str(r) for r in (*e.reasons, *e.warnings)
+        )
         # the catalogue's likelihood for the grade, only where the product can be had
         row = ComparisonModel.ROW_KEYS.index("likelihood")
         terms = e.product.grade_terms(e.grade_terms.grade if e.grade_terms else None)
         assert model.data(model.index(row, col)) == (
             f"{terms.approval_likelihood_min_percent}-{terms.approval_likelihood_max_percent}%"
-            if e.eligible and terms else "–")
+            if e.eligible and terms
+            else "–"
+        )
     # and straight from lending, with the inputs the test saved (income 18,000, no debt)
     q = cs.get_qualification(database, consultant, consultation)
     a = cs.get_appraisal(database, consultant, consultation)
     direct = le.evaluate_products(
         load_catalogue(database, consultant.store_id).products,
-        le.CustomerProfile(grade=q.grade, monthly_income=Decimal("18000"),
-                           existing_monthly_debt=q.monthly_debt_payments),
-        le.VehicleProfile(a.value, vehicle_age_years(a.first_registration, date.today()),
-                          a.mileage_km, not a.acceptable),
+        le.CustomerProfile(
+            grade=q.grade,
+            monthly_income=Decimal("18000"),
+            existing_monthly_debt=q.monthly_debt_payments,
+        ),
+        le.VehicleProfile(
+            a.value,
+            vehicle_age_years(a.first_registration, date.today()),
+            a.mileage_km,
+            not a.acceptable,
+        ),
         le.PlanRequest(a.price, down, term, RepaymentMethod(method), date.today()),
         page.ctx.settings,
     )
     for d in direct:
         got = model.evaluation(d.code)
         assert (got.eligible, got.monthly_payment, got.apr, got.loan_amount, got.max_loan) == (
-            d.eligible, d.monthly_payment, d.apr, d.loan_amount, d.max_loan)
+            d.eligible,
+            d.monthly_payment,
+            d.apr,
+            d.loan_amount,
+            d.max_loan,
+        )
         assert got.schedule.total_repayment == d.schedule.total_repayment
         assert [r.code for r in got.reasons] == [r.code for r in d.reasons]
     # the bank product accepts 80 % of the appraisal; the ultra-low 90 %
-    assert model.evaluation("ultra_low_down_payment").max_loan > \
-        model.evaluation("bank_mortgage").max_loan
+    assert (
+        model.evaluation("ultra_low_down_payment").max_loan
+        > model.evaluation("bank_mortgage").max_loan
+    )
     # a down payment too small for some products: those show no likelihood at all
     page.down_slider.setValue(15000)
     row = ComparisonModel.ROW_KEYS.index("likelihood")
-    shown = {e.code: model.data(model.index(row, col))
-             for col, e in enumerate(model.evaluations())}
+    shown = {e.code: model.data(model.index(row, col)) for col, e in enumerate(model.evaluations())}
     refused = [e.code for e in model.evaluations() if not e.eligible]
     assert refused and all(shown[code] == "–" for code in refused)
     assert any(e.eligible for e in model.evaluations())
     assert all(shown[e.code].endswith("%") for e in model.evaluations() if e.eligible)
 
 
-def test_down_payment_and_term_update_the_comparison_quickly(qtbot, open_page, consultation,
-                                                              database, consultant):
+def test_down_payment_and_term_update_the_comparison_quickly(
+    qtbot, open_page, consultation, database, consultant
+):
     page = open_plan(open_page, database, consultant, consultation)
     # CPU time of this process, not the wall clock: what the update costs, whatever
     # else the (shared, parallel) test machine is running meanwhile
@@ -110,11 +128,14 @@ def test_down_payment_and_term_update_the_comparison_quickly(qtbot, open_page, c
 
 def test_grid_schedule_and_settlement(qtbot, open_page, consultation, database, consultant):
     page = open_plan(open_page, database, consultant, consultation)
-    qtbot.mouseClick(page.comparison_view.horizontalHeader().viewport(),
-                     Qt.MouseButton.LeftButton,
-                     pos=page.comparison_view.horizontalHeader().rect().center()
-                     - __import__("PySide6.QtCore", fromlist=["QPoint"]).QPoint(
-                         page.comparison_view.horizontalHeader().width() // 8, 0))
+    qtbot.mouseClick(
+        page.comparison_view.horizontalHeader().viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.comparison_view.horizontalHeader().rect().center()
+        - __import__("PySide6.QtCore", fromlist=["QPoint"]).QPoint(
+            page.comparison_view.horizontalHeader().width() // 8, 0
+        ),
+    )
     chosen = page.selected_evaluation()
     assert chosen is not None
     grid = page.grid
@@ -132,9 +153,14 @@ def test_grid_schedule_and_settlement(qtbot, open_page, consultation, database, 
     row = grid.row_of(Decimal(52000))  # 40 % down
     assert grid.headerData(row, Qt.Orientation.Vertical) == "40% down (52,000.00)"
     cell = grid.cell(row, 1)  # 24 months
-    expected = cs.evaluate_products(database, consultant, consultation,
-                                    down_payment=52000, term_months=24,
-                                    method="equal_installment")
+    expected = cs.evaluate_products(
+        database,
+        consultant,
+        consultation,
+        down_payment=52000,
+        term_months=24,
+        method="equal_installment",
+    )
     match = next(e for e in expected if e.code == chosen.code)
     assert cell.schedule.first_payment == match.schedule.first_payment
     # clicking a cell picks its down payment and term
@@ -155,8 +181,9 @@ def test_grid_schedule_and_settlement(qtbot, open_page, consultation, database, 
     assert page.settle_rows["total"].text() == f"{page.settlement.total_due:,.2f}"
 
 
-def test_ineligible_pick_is_refused_with_reasons(qtbot, open_page, consultation, database,
-                                                 consultant):
+def test_ineligible_pick_is_refused_with_reasons(
+    qtbot, open_page, consultation, database, consultant
+):
     page = open_plan(open_page, database, consultant, consultation)
     page._column_clicked(page.comparison.column_of("bank_mortgage"))
     page.down_slider.setValue(0)  # above every maximum loan
@@ -205,14 +232,22 @@ def test_choose_plan_completes_the_step(qtbot, open_page, consultation, database
     assert again._selected == "finance_company" and again.addons.row(WARRANTY).tick.isChecked()
 
 
-def test_dti_over_the_limit_blocks_and_rate_warning_warns(qtbot, open_page, consultation,
-                                                          database, consultant):
+def test_dti_over_the_limit_blocks_and_rate_warning_warns(
+    qtbot, open_page, consultation, database, consultant
+):
     complete_until(database, consultant, consultation, "plan")
     # a low income: every plan breaks the 50 % debt-to-income limit
     cs.save_qualification(
-        database, consultant, consultation,
-        cs.QualificationForm(monthly_income="3000", income_proof_months=6, residence_proof=True,
-                             work_proof=True, monthly_debt_payments="800"),
+        database,
+        consultant,
+        consultation,
+        cs.QualificationForm(
+            monthly_income="3000",
+            income_proof_months=6,
+            residence_proof=True,
+            work_proof=True,
+            monthly_debt_payments="800",
+        ),
     )
     page = open_page(PlanPage, consultation)
     page.down_slider.setValue(70000)
@@ -226,8 +261,9 @@ def test_dti_over_the_limit_blocks_and_rate_warning_warns(qtbot, open_page, cons
     assert "4 times the 1-year LPR" in page.warnings.text()
 
 
-def test_saving_keeps_the_offer_as_shown(qtbot, open_page, consultation, database, consultant,
-                                         owner):
+def test_saving_keeps_the_offer_as_shown(
+    qtbot, open_page, consultation, database, consultant, owner
+):
     """The page saves the plan with its snapshot: the documents print what was on screen,
     even after the owner changes the product's rate and the LPR."""
     from db.services import catalogue, documents
@@ -245,12 +281,18 @@ def test_saving_keeps_the_offer_as_shown(qtbot, open_page, consultation, databas
     kept = from_json(stored.snapshot)
     summary = kept.quote.plans[0]
     assert (summary.first_payment, summary.apr, summary.loan_amount) == (
-        shown.schedule.first_payment, shown.apr, shown.loan_amount)
+        shown.schedule.first_payment,
+        shown.apr,
+        shown.loan_amount,
+    )
     assert kept.plan.rows == shown.schedule.rows
     assert kept.settings == page.ctx.settings
 
-    spec = dict(next(r for r in catalogue.list_products(database, owner)
-                     if r.code == "finance_company").spec)
+    spec = dict(
+        next(
+            r for r in catalogue.list_products(database, owner) if r.code == "finance_company"
+        ).spec
+    )
     spec["grades"] = [dict(g, annual_rate="8.90") for g in spec["grades"]]
     catalogue.save_product(database, owner, spec)
     settings_service.update_settings(database, owner, {"lpr_1y_percent": "1.50"})
@@ -260,7 +302,8 @@ def test_saving_keeps_the_offer_as_shown(qtbot, open_page, consultation, databas
 
 
 def test_pasting_a_huge_number_into_the_down_payment_changes_nothing(
-        qtbot, open_page, consultation, database, consultant):
+    qtbot, open_page, consultation, database, consultant
+):
     """Before: parse_money('1e309') raised decimal.InvalidOperation inside the spin box's
     validator (a traceback from Qt); now lending.money refuses it like any bad text."""
     page = open_plan(open_page, database, consultant, consultation)

@@ -23,11 +23,24 @@ from tests.deal_product import CODE, SPEC, add_balloon_product
 from tests.desktop.pages.conftest import complete_until, save_screenshot
 
 LENDER = "Volkswagen Finance (China)"  # the balloon product's one lender
-GPS = {"code": "lender_gps", "kind": "gps", "name": "Lender's GPS tracker",
-       "name_zh": "资金方 GPS 定位器", "rule": "fixed", "amount": "1800",
-       "required_by": [LENDER]}
-TYRES = {"code": "tyre_care", "kind": "service", "name": "Tyre and rim care",
-         "name_zh": "轮胎轮毂保障", "rule": "fixed", "amount": "2400", "financeable": True}
+GPS = {
+    "code": "lender_gps",
+    "kind": "gps",
+    "name": "Lender's GPS tracker",
+    "name_zh": "资金方 GPS 定位器",
+    "rule": "fixed",
+    "amount": "1800",
+    "required_by": [LENDER],
+}
+TYRES = {
+    "code": "tyre_care",
+    "kind": "service",
+    "name": "Tyre and rim care",
+    "name_zh": "轮胎轮毂保障",
+    "rule": "fixed",
+    "amount": "2400",
+    "financeable": True,
+}
 
 
 def add_add_ons(database, owner, *extra) -> None:
@@ -45,8 +58,7 @@ def open_plan(open_page, database, consultant, owner, cid) -> PlanPage:
     return page
 
 
-def test_required_and_optional_add_ons(qtbot, open_page, consultation, database, consultant,
-                                       owner):
+def test_required_and_optional_add_ons(qtbot, open_page, consultation, database, consultant, owner):
     page = open_plan(open_page, database, consultant, owner, consultation)
     gps, tyres = page.addons.row("lender_gps"), page.addons.row("tyre_care")
     assert [r.code for r in page.addons.rows][-2:] == ["lender_gps", "tyre_care"]
@@ -85,7 +97,8 @@ def test_required_and_optional_add_ons(qtbot, open_page, consultation, database,
     assert plan.lender_name == LENDER
     assert [(a.code, a.name, a.name_zh, a.price, a.required) for a in plan.add_ons] == [
         ("lender_gps", "Lender's GPS tracker", "资金方 GPS 定位器", Decimal("1800.00"), True),
-        ("tyre_care", "Tyre and rim care", "轮胎轮毂保障", Decimal("2400.00"), False)]
+        ("tyre_care", "Tyre and rim care", "轮胎轮毂保障", Decimal("2400.00"), False),
+    ]
     assert plan.deal.financed_add_ons == ("tyre_care",)
     assert plan.amount == before + Decimal(2400)
     again = open_page(PlanPage, consultation)
@@ -93,45 +106,71 @@ def test_required_and_optional_add_ons(qtbot, open_page, consultation, database,
     assert again.addons.row("lender_gps").tick.isChecked()
 
 
-def test_the_service_keeps_what_the_lender_requires(database, consultant, owner,
-                                                    consultation):
+def test_the_service_keeps_what_the_lender_requires(database, consultant, owner, consultation):
     add_balloon_product(database, owner)
     add_add_ons(database, owner, GPS, TYRES)
     complete_until(database, consultant, consultation, "plan")
-    form = cs.PlanForm(product_code=CODE, method="equal_installment", term_months=36,
-                       down_payment="60000", deal=deals.DealForm())
+    form = cs.PlanForm(
+        product_code=CODE,
+        method="equal_installment",
+        term_months=36,
+        down_payment="60000",
+        deal=deals.DealForm(),
+    )
     with pytest.raises(ValidationError) as refused:
         cs.save_plan(database, consultant, consultation, form)
     assert refused.value.reasons["plan"].code == "plan.add_on_required"
     gps = cs.AddOnInput("service", "typed", "1800", code="lender_gps")
-    financed = cs.PlanForm(product_code=CODE, method="equal_installment", term_months=36,
-                           down_payment="60000", add_ons=(gps,),
-                           deal=deals.DealForm(financed_add_ons=("lender_gps",)))
+    financed = cs.PlanForm(
+        product_code=CODE,
+        method="equal_installment",
+        term_months=36,
+        down_payment="60000",
+        add_ons=(gps,),
+        deal=deals.DealForm(financed_add_ons=("lender_gps",)),
+    )
     with pytest.raises(ValidationError) as refused:
         cs.save_plan(database, consultant, consultation, financed)
     assert refused.value.reasons["plan"].code == "plan.add_on_not_financeable"
-    plan = cs.save_plan(database, consultant, consultation,
-                        cs.PlanForm(product_code=CODE, method="equal_installment",
-                                    term_months=36, down_payment="60000", add_ons=(gps,),
-                                    deal=deals.DealForm()))
+    plan = cs.save_plan(
+        database,
+        consultant,
+        consultation,
+        cs.PlanForm(
+            product_code=CODE,
+            method="equal_installment",
+            term_months=36,
+            down_payment="60000",
+            add_ons=(gps,),
+            deal=deals.DealForm(),
+        ),
+    )
     [line] = plan.add_ons  # the catalogue's names and the lender's requirement
     assert (line.name, line.name_zh, line.required) == (GPS["name"], GPS["name_zh"], True)
 
 
-def test_a_plan_takes_the_first_active_lender(qtbot, open_page, database, consultant, owner,
-                                              consultation):
+def test_a_plan_takes_the_first_active_lender(
+    qtbot, open_page, database, consultant, owner, consultation
+):
     complete_until(database, consultant, consultation, "plan")
     view = catalogue_admin.load_catalogue_view(database, owner)
     first = view.lender("SAIC-GMAC")
     catalogue_admin.set_lender_active(database, owner, first.id, False)
-    form = cs.PlanForm(product_code="finance_company", method="equal_installment",
-                       term_months=36, down_payment="65000")
+    form = cs.PlanForm(
+        product_code="finance_company",
+        method="equal_installment",
+        term_months=36,
+        down_payment="65000",
+    )
     plan = cs.save_plan(database, consultant, consultation, form)
     assert plan.lender_name == "Toyota Motor Finance (China)"
     # every lender of the product deactivated (the editor refuses it; a database edited
     # by hand does not): the product is shown as not allowed, a plan is refused
-    names = catalogue.load_catalogue(database, owner.store_id).product(
-        "finance_company").example_lenders
+    names = (
+        catalogue.load_catalogue(database, owner.store_id)
+        .product("finance_company")
+        .example_lenders
+    )
     with database.unit_of_work() as uow:
         uow.session.execute(update(Lender).where(Lender.name.in_(names)).values(active=False))
         uow.commit()
@@ -144,17 +183,20 @@ def test_a_plan_takes_the_first_active_lender(qtbot, open_page, database, consul
     assert "None of this product's lenders is active" in str(refused.value)
 
 
-@pytest.mark.parametrize(("kind", "energy", "why"), [
-    ("used", "petrol", "This product does not finance used cars."),
-    ("new", "petrol", "This product does not finance petrol cars."),
-    ("new", "nev", None),
-])
-def test_new_used_and_nev_limits(qtbot, open_page, database, consultant, owner, consultation,
-                                 kind, energy, why):
+@pytest.mark.parametrize(
+    ("kind", "energy", "why"),
+    [
+        ("used", "petrol", "This product does not finance used cars."),
+        ("new", "petrol", "This product does not finance petrol cars."),
+        ("new", "nev", None),
+    ],
+)
+def test_new_used_and_nev_limits(
+    qtbot, open_page, database, consultant, owner, consultation, kind, energy, why
+):
     """A product for new NEVs only (the owner's catalogue): the car on the finance page
     (new or used, its energy) decides, with the reason in words."""
-    catalogue.save_product(database, owner, {**SPEC, "vehicle_kinds": ["new"],
-                                             "energies": ["nev"]})
+    catalogue.save_product(database, owner, {**SPEC, "vehicle_kinds": ["new"], "energies": ["nev"]})
     complete_until(database, consultant, consultation, "plan")
     page = open_page(PlanPage, consultation, size=(1180, 1400))
     panel = page.deal_panel
@@ -173,8 +215,9 @@ def test_new_used_and_nev_limits(qtbot, open_page, database, consultant, owner, 
     assert cs.list_plans(database, consultant, consultation) == []
 
 
-def test_add_ons_tab_screenshots(qtbot, language, open_page, consultation, database,
-                                 consultant, owner):
+def test_add_ons_tab_screenshots(
+    qtbot, language, open_page, consultation, database, consultant, owner
+):
     """The tab in both languages: names, kinds, lenders and notes in the screen's language
     (looked at: tests/artifacts screenshots/<language>/4_plan_addons_catalogue.png)."""
     page = open_plan(open_page, database, consultant, owner, consultation)
@@ -195,14 +238,25 @@ def test_add_ons_tab_screenshots(qtbot, language, open_page, consultation, datab
 
 
 def test_required_insurance_is_priced_for_every_year_of_the_term(
-        qtbot, open_page, consultation, database, consultant, owner):
+    qtbot, open_page, consultation, database, consultant, owner
+):
     """The lender requires its own cover (commercial insurance, a fixed price a year):
     the car's total cost with that product holds it for every started year of the term,
     as for a product that requires full insurance; another product's does not."""
     add_balloon_product(database, owner)
-    add_add_ons(database, owner, {
-        "code": "lender_cover", "kind": "commercial_insurance", "name": "Lender's cover",
-        "name_zh": "资金方指定险", "rule": "fixed", "amount": "950", "required_by": [LENDER]})
+    add_add_ons(
+        database,
+        owner,
+        {
+            "code": "lender_cover",
+            "kind": "commercial_insurance",
+            "name": "Lender's cover",
+            "name_zh": "资金方指定险",
+            "rule": "fixed",
+            "amount": "950",
+            "required_by": [LENDER],
+        },
+    )
     complete_until(database, consultant, consultation, "plan")
     page = open_page(PlanPage, consultation, size=(1180, 1400))
     page.term.setCurrentIndex(page.term.findData(36))
@@ -215,8 +269,10 @@ def test_required_insurance_is_priced_for_every_year_of_the_term(
     qtbot.keyClicks(full.price, "4,000")
     model, row_key = page.comparison, ComparisonModel.ROW_KEYS.index("car_cost")
     result = page._result
-    for code, insurance in ((CODE, Decimal(950 * 3)),  # required by its lender
-                            ("finance_company", Decimal(4000 * 3))):  # full insurance
+    for code, insurance in (
+        (CODE, Decimal(950 * 3)),  # required by its lender
+        ("finance_company", Decimal(4000 * 3)),
+    ):  # full insurance
         e = model.evaluation(code)
         expected = result.request.deal_for(e.product).total_cost(e.schedule, insurance)
         assert model.data(model.index(row_key, model.column_of(code))) == f"{expected:,.2f}"
@@ -224,11 +280,13 @@ def test_required_insurance_is_priced_for_every_year_of_the_term(
     assert page.choose() is True
     [plan] = cs.list_plans(database, consultant, consultation)
     assert [(a.code, a.kind.value, a.required) for a in plan.add_ons] == [
-        ("lender_cover", "insurance", True)]
+        ("lender_cover", "insurance", True)
+    ]
 
 
 def test_the_appraisal_says_the_energy_and_the_products_follow(
-        qtbot, open_page, consultation, database, consultant, owner):
+    qtbot, open_page, consultation, database, consultant, owner
+):
     """The appraiser picks the car's energy on the appraisal page; the finance page starts
     from it (a product for NEVs only is offered for an NEV, refused for a petrol car),
     and a service caller without a deal is checked against it too."""
@@ -247,13 +305,19 @@ def test_the_appraisal_says_the_energy_and_the_products_follow(
     page._column_clicked(page.comparison.column_of(CODE))
     assert page.selected_evaluation().eligible, page.blocks.text()
     request = {"down_payment": "60000", "term_months": 36, "method": "equal_installment"}
-    [mine] = [e for e in cs.evaluate_products(database, consultant, consultation, **request)
-              if e.code == CODE]
+    [mine] = [
+        e
+        for e in cs.evaluate_products(database, consultant, consultation, **request)
+        if e.code == CODE
+    ]
     assert mine.eligible
     form = appraisal._form()
     cs.save_appraisal(database, consultant, consultation, replace(form, energy="petrol"))
-    [mine] = [e for e in cs.evaluate_products(database, consultant, consultation, **request)
-              if e.code == CODE]
+    [mine] = [
+        e
+        for e in cs.evaluate_products(database, consultant, consultation, **request)
+        if e.code == CODE
+    ]
     assert "This product does not finance petrol cars." in [str(r) for r in mine.reasons]
     with pytest.raises(ValidationError) as refused:
         cs.save_appraisal(database, consultant, consultation, replace(form, energy="steam"))
@@ -261,21 +325,22 @@ def test_the_appraisal_says_the_energy_and_the_products_follow(
 
 
 def test_the_total_counts_typed_quotes_after_a_product_change(
-        qtbot, open_page, consultation, database, consultant, owner):
+    qtbot, open_page, consultation, database, consultant, owner
+):
     page = open_plan(open_page, database, consultant, owner, consultation)
     warranty = page.addons.row("extended_warranty_2y")  # quoted at the counter
     warranty.tick.setChecked(True)
     qtbot.keyClicks(warranty.price, "3,000")
     page._column_clicked(page.comparison.column_of("finance_company"))
     # 3,000 typed + the tracker the balloon product's lender required is no longer ticked
-    assert "Add-ons total: 3,000.00 CNY, of which 0.00 CNY in the loan" in \
-        page.addons.total.text()
+    assert "Add-ons total: 3,000.00 CNY, of which 0.00 CNY in the loan" in page.addons.total.text()
     page._column_clicked(page.comparison.column_of(CODE))  # its lender: + 1,800
     assert "Add-ons total: 4,800.00 CNY" in page.addons.total.text()
 
 
 def test_an_on_road_line_a_lender_requires_is_not_charged_twice(
-        qtbot, open_page, consultation, database, consultant, owner):
+    qtbot, open_page, consultation, database, consultant, owner
+):
     """Compulsory insurance is priced as the deal's on-road line: required by the lender,
     it stays that line (not an add-on on top of it), and the service does not ask for it."""
     add_balloon_product(database, owner)
@@ -289,8 +354,10 @@ def test_an_on_road_line_a_lender_requires_is_not_charged_twice(
     page._column_clicked(page.comparison.column_of(CODE))
     row = page.addons.row("compulsory_insurance")
     assert not row.tick.isChecked() and not row.tick.isEnabled()
-    assert row.note.text() == ("Required by Volkswagen Finance (China). A line of the "
-                               "on-road costs above: charged there, not again here.")
+    assert row.note.text() == (
+        "Required by Volkswagen Finance (China). A line of the "
+        "on-road costs above: charged there, not again here."
+    )
     assert "Add-ons total: 0.00 CNY" in page.addons.total.text()
     assert page.choose() is True
     [plan] = cs.list_plans(database, consultant, consultation)

@@ -22,11 +22,22 @@ from tests.desktop.pages.conftest import complete_until, install_language, save_
 
 D = Decimal
 CARDS = (
-    CardInstalment("city_card", "City Bank card instalment", "城市银行信用卡分期",
-                   ("China Merchants Bank",), D(300000),
-                   (CardFee(12, D(4)), CardFee(24, D(8)), CardFee(36, D("10.5")))),
-    CardInstalment("small_card", "Small card instalment", "小额信用卡分期",
-                   ("China Merchants Bank",), D(20000), (CardFee(36, D(11)),)),
+    CardInstalment(
+        "city_card",
+        "City Bank card instalment",
+        "城市银行信用卡分期",
+        ("China Merchants Bank",),
+        D(300000),
+        (CardFee(12, D(4)), CardFee(24, D(8)), CardFee(36, D("10.5"))),
+    ),
+    CardInstalment(
+        "small_card",
+        "Small card instalment",
+        "小额信用卡分期",
+        ("China Merchants Bank",),
+        D(20000),
+        (CardFee(36, D(11)),),
+    ),
 )
 
 
@@ -38,13 +49,19 @@ def language(request, qapp, monkeypatch):
     translators.install("en")
 
 
-def test_the_card_instalments_with_their_true_apr(qtbot, language, open_page, database, owner,
-                                                  consultant, consultation, ctx) -> None:
+def test_the_card_instalments_with_their_true_apr(
+    qtbot, language, open_page, database, owner, consultant, consultation, ctx
+) -> None:
     for card in CARDS:
         catalogue_admin.save_product(database, owner, card)
     complete_until(database, consultant, consultation, "plan")
-    context = AppContext(database=database, staff=consultant, runner=ImmediateRunner(),
-                         language=language, settings=ctx.settings)
+    context = AppContext(
+        database=database,
+        staff=consultant,
+        runner=ImmediateRunner(),
+        language=language,
+        settings=ctx.settings,
+    )
     page = open_page(PlanPage, consultation, context=context, size=(1024, 1000))
     page.term.setCurrentIndex(page.term.findData(36))
     qtbot.waitUntil(lambda: page.card_offers.isVisible())
@@ -58,10 +75,11 @@ def test_the_card_instalments_with_their_true_apr(qtbot, language, open_page, da
     fee = f"{s.total_fees:,.2f}"
     if chinese:
         assert f"{city}：36 期" in text and f"手续费 {fee} 元，真实年化利率 {s.apr:.2f}%" in text
-        assert f"{small}：无法办理。金额 {amount:,.2f} 元超过信用卡分期额度 20,000.00 元。" \
-            in text
+        assert f"{small}：无法办理。金额 {amount:,.2f} 元超过信用卡分期额度 20,000.00 元。" in text
     else:
         assert f"{city}: 36 months" in text and f"fee {fee} CNY, true APR {s.apr:.2f}%" in text
-        assert f"{small}: not possible. The amount {amount:,.2f} CNY is above the card's " \
+        assert (
+            f"{small}: not possible. The amount {amount:,.2f} CNY is above the card's "
             "limit of 20,000.00 CNY." in text
+        )
     save_screenshot(page, language, "4_plan_card_instalments")

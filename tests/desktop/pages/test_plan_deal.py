@@ -58,8 +58,9 @@ def figure(page: PlanPage, key: str) -> Decimal:
     return Decimal(page.deal_panel.figures[key].text().replace(",", ""))
 
 
-def test_on_road_lines_trade_in_and_paid_today(qtbot, open_page, consultation, database,
-                                               consultant, owner):
+def test_on_road_lines_trade_in_and_paid_today(
+    qtbot, open_page, consultation, database, consultant, owner
+):
     page = open_plan(open_page, database, consultant, owner, consultation)
     panel = page.deal_panel
     # a used car (30,000 km): no purchase tax, a transfer fee
@@ -90,8 +91,7 @@ def test_on_road_lines_trade_in_and_paid_today(qtbot, open_page, consultation, d
     # the finance service fee in its up-front fee: in its APR
     for e in page.comparison.evaluations():
         assert e.loan_amount == PRICE + 2000 - 70000
-        assert e.schedule.terms.upfront_fee == e.product.fees.upfront_fee_for(
-            e.loan_amount) + 2000
+        assert e.schedule.terms.upfront_fee == e.product.fees.upfront_fee_for(e.loan_amount) + 2000
     mine = page.comparison.evaluation(CODE)
     assert mine.apr > mine.schedule.terms.annual_rate  # the fee costs the customer
     # the total cost of the car: down payment, cash lines, the loan's repayment, with the
@@ -110,8 +110,9 @@ def test_on_road_lines_trade_in_and_paid_today(qtbot, open_page, consultation, d
     assert cs.list_plans(database, consultant, consultation) == []
 
 
-def test_target_payment_solves_the_down_payment(qtbot, open_page, consultation, database,
-                                                consultant, owner):
+def test_target_payment_solves_the_down_payment(
+    qtbot, open_page, consultation, database, consultant, owner
+):
     page = open_plan(open_page, database, consultant, owner, consultation)
     panel = page.deal_panel
     # pre-filled from reception's wished monthly payment
@@ -125,8 +126,14 @@ def test_target_payment_solves_the_down_payment(qtbot, open_page, consultation, 
     assert e.schedule.max_regular_payment <= 3000
     assert f"{down:,.2f}" in panel.target_status.text()
     # one yuan less breaks the target (or the product's minimum down payment)
-    less = cs.evaluate_products(database, consultant, consultation, down_payment=down - 1,
-                                term_months=36, method="equal_installment")
+    less = cs.evaluate_products(
+        database,
+        consultant,
+        consultation,
+        down_payment=down - 1,
+        term_months=36,
+        method="equal_installment",
+    )
     worse = next(x for x in less if x.code == "finance_company")
     assert worse.schedule.max_regular_payment > 3000 or down - 1 < worse.min_down_payment
     # an unreachable target is said in words, the down payment stays
@@ -142,8 +149,9 @@ def test_target_payment_solves_the_down_payment(qtbot, open_page, consultation, 
     assert figure(page, "paid_today") == figure(page, "cash_lines")
 
 
-def test_balloon_plan_saved_with_its_deal_and_shown_again(qtbot, open_page, consultation,
-                                                         database, consultant, owner):
+def test_balloon_plan_saved_with_its_deal_and_shown_again(
+    qtbot, open_page, consultation, database, consultant, owner
+):
     page = open_plan(open_page, database, consultant, owner, consultation)
     panel = page.deal_panel
     set_new_nev(qtbot, page)
@@ -195,14 +203,20 @@ def language(request, qapp, monkeypatch):
     translators.install("en")
 
 
-def test_screenshots_of_the_deal_panel_and_the_quote(qtbot, language, open_page, consultation,
-                                                     database, consultant, owner, ctx):
+def test_screenshots_of_the_deal_panel_and_the_quote(
+    qtbot, language, open_page, consultation, database, consultant, owner, ctx
+):
     """For people to look at: the deal panel of a balloon plan with a trade-in, and the
     quote it prints, in both languages (artifacts/screenshots/<lang>/)."""
     from reports.pdf.saved import make_document
 
-    lang_ctx = AppContext(database=database, staff=consultant, runner=ImmediateRunner(),
-                          language=language, settings=ctx.settings)
+    lang_ctx = AppContext(
+        database=database,
+        staff=consultant,
+        runner=ImmediateRunner(),
+        language=language,
+        settings=ctx.settings,
+    )
     add_balloon_product(database, owner)
     complete_until(database, consultant, consultation, "plan")
     page = open_page(PlanPage, consultation, context=lang_ctx, size=(1180, 1400))
@@ -210,8 +224,11 @@ def test_screenshots_of_the_deal_panel_and_the_quote(qtbot, language, open_page,
     set_new_nev(qtbot, page)
     qtbot.keyClicks(panel.trade_value, "40000")
     qtbot.keyClicks(panel.trade_owed, "20000")
-    type_text(qtbot, panel.subsidies[0][0],
-              "报废更新补贴" if language == "zh_CN" else "Scrap-and-buy subsidy")
+    type_text(
+        qtbot,
+        panel.subsidies[0][0],
+        "报废更新补贴" if language == "zh_CN" else "Scrap-and-buy subsidy",
+    )
     qtbot.keyClicks(panel.subsidies[0][1], "15000")
     qtbot.keyClicks(panel.lines["finance_service_fee"].amount, "2000")
     page._column_clicked(page.comparison.column_of(CODE))
@@ -224,13 +241,18 @@ def test_screenshots_of_the_deal_panel_and_the_quote(qtbot, language, open_page,
     assert page.choose() is True
     pdf = make_document(database, consultant, consultation, "quote", language)
     folder = artifacts_dir("screenshots", language)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-", str(folder / "quote_deal")],
-                   input=pdf, check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-", str(folder / "quote_deal")],
+        input=pdf,
+        check=True,
+        timeout=60,
+    )
     assert sorted(folder.glob("quote_deal*.png"))
 
 
-def test_add_ons_are_financed_where_the_product_allows(qtbot, open_page, consultation,
-                                                       database, consultant, owner):
+def test_add_ons_are_financed_where_the_product_allows(
+    qtbot, open_page, consultation, database, consultant, owner
+):
     # the owner lets the sample's extended warranty be financed (Tools, Add-ons…)
     items = [add_on_to_data(r.add_on) for r in addons_admin.list_add_ons(database, owner)]
     for item in items:

@@ -33,8 +33,9 @@ def test_grade_updates_live_while_typing(qtbot, open_page, consultation, databas
     assert page.advice.isVisibleTo(page)  # grade C: higher down payment, shorter term
 
 
-def test_bad_input_shows_reasons_and_saves_nothing(qtbot, open_page, consultation, database,
-                                                   consultant):
+def test_bad_input_shows_reasons_and_saves_nothing(
+    qtbot, open_page, consultation, database, consultant
+):
     complete_until(database, consultant, consultation, "qualification")
     page = open_page(QualificationPage, consultation)
     qtbot.keyClicks(page.monthly_income, "12k")
@@ -105,23 +106,34 @@ def test_likelihood_is_the_catalogues_for_the_products_of_the_grade(
     lines = page.likelihood.text().splitlines()
     assert lines[0] == "Approval likelihood for grade A (product catalogue):"
     assert lines[1:] == [
-        "• Bank mortgage loan: 95-99%", "• Finance-company loan: 95-99%",
-        "• Credit/mortgage mixed loan: 95-99%", "• Ultra-low down payment loan: 95-99%",
-        "• Manufacturer finance (balloon, subsidised): 95-99%"]
+        "• Bank mortgage loan: 95-99%",
+        "• Finance-company loan: 95-99%",
+        "• Credit/mortgage mixed loan: 95-99%",
+        "• Ultra-low down payment loan: 95-99%",
+        "• Manufacturer finance (balloon, subsidised): 95-99%",
+    ]
     # the owner edits a product's grade terms and retires another: the page follows
-    spec = dict(next(r for r in catalogue.list_products(database, owner)
-                     if r.code == "finance_company").spec)
-    spec["grades"] = [dict(g, approval_likelihood_min_percent="88",
-                           approval_likelihood_max_percent="93.5") if g["grade"] == "A" else g
-                      for g in spec["grades"]]
+    spec = dict(
+        next(
+            r for r in catalogue.list_products(database, owner) if r.code == "finance_company"
+        ).spec
+    )
+    spec["grades"] = [
+        dict(g, approval_likelihood_min_percent="88", approval_likelihood_max_percent="93.5")
+        if g["grade"] == "A"
+        else g
+        for g in spec["grades"]
+    ]
     catalogue.save_product(database, owner, spec)
     catalogue.set_product_active(database, owner, "bank_mortgage", False)
     again = open_page(QualificationPage, consultation)
     _grade_a(qtbot, again)
     assert again.likelihood.text().splitlines()[1:] == [
-        "• Finance-company loan: 88-93.5%", "• Credit/mortgage mixed loan: 95-99%",
+        "• Finance-company loan: 88-93.5%",
+        "• Credit/mortgage mixed loan: 95-99%",
         "• Ultra-low down payment loan: 95-99%",
-        "• Manufacturer finance (balloon, subsidised): 95-99%"]
+        "• Manufacturer finance (balloon, subsidised): 95-99%",
+    ]
     # grade C with no product offering it: no figure at all, and it says so
     for code in ("credit_mortgage_mixed", "ultra_low_down_payment"):
         catalogue.set_product_active(database, owner, code, False)
@@ -132,5 +144,6 @@ def test_likelihood_is_the_catalogues_for_the_products_of_the_grade(
     assert third.grade.text() == "C"
     assert third.likelihood.text() == (
         "No product in the catalogue is offered to grade C: there is no loan to offer "
-        "this customer.")
+        "this customer."
+    )
     assert "%" not in third.likelihood.text()

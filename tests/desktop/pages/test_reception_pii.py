@@ -31,8 +31,9 @@ def _views(database, owner) -> list:
     return audit.list_entries(database, owner, action=AuditAction.VIEW_PII)
 
 
-def test_consultant_always_sees_masked_numbers(qtbot, open_page, consultation, database,
-                                               consultant, owner):
+def test_consultant_always_sees_masked_numbers(
+    qtbot, open_page, consultation, database, consultant, owner
+):
     complete_until(database, consultant, consultation, "qualification")
     page = open_page(ReceptionPage, consultation)
     assert "138****5678" in page.phone.placeholderText()
@@ -45,8 +46,9 @@ def test_consultant_always_sees_masked_numbers(qtbot, open_page, consultation, d
 
 
 @pytest.mark.parametrize("role", [Role.FINANCE, Role.MANAGER, Role.OWNER])
-def test_allowed_roles_reveal_and_each_view_is_audited(qtbot, open_page, consultation, database,
-                                                       consultant, owner, role):
+def test_allowed_roles_reveal_and_each_view_is_audited(
+    qtbot, open_page, consultation, database, consultant, owner, role
+):
     complete_until(database, consultant, consultation, "qualification")
     if role is Role.OWNER:
         actor = owner
@@ -76,8 +78,9 @@ def test_allowed_roles_reveal_and_each_view_is_audited(qtbot, open_page, consult
     assert len(_views(database, owner)) == 2
 
 
-def test_duplicate_shown_when_the_mobile_is_added_later(qtbot, open_page, consultation,
-                                                         database, consultant):
+def test_duplicate_shown_when_the_mobile_is_added_later(
+    qtbot, open_page, consultation, database, consultant
+):
     other = customers.create_customer(database, consultant, "Earlier Customer", phone=PHONE)
     earlier = cs.open_consultation(database, consultant, other.id)
     page = open_page(ReceptionPage, consultation)

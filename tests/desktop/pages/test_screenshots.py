@@ -41,7 +41,10 @@ def language(request, qapp, monkeypatch):
 
 def test_every_page_in_both_languages(qtbot, language, open_page, database, consultant, ctx):
     zh_ctx = AppContext(
-        database=database, staff=consultant, runner=ImmediateRunner(), language=language,
+        database=database,
+        staff=consultant,
+        runner=ImmediateRunner(),
+        language=language,
         settings=ctx.settings,
     )
     # a walk-in customer at the reception desk (bad input shown)
@@ -55,31 +58,50 @@ def test_every_page_in_both_languages(qtbot, language, open_page, database, cons
     save_screenshot(page, language, "1_reception_errors")
 
     other = customers.create_customer(database, consultant, "李强")
-    cid = cs.open_consultation(database, consultant, other.id, source_channel="referral",
-                               intent_level="high").id
+    cid = cs.open_consultation(
+        database, consultant, other.id, source_channel="referral", intent_level="high"
+    ).id
     complete_until(database, consultant, cid, "appraisal")
     cs.save_appraisal(
-        database, consultant, cid,
+        database,
+        consultant,
+        cid,
         cs.VehicleForm(
             brand="大众" if language == "zh_CN" else "Volkswagen",
             model="朗逸 1.5L" if language == "zh_CN" else "Lavida 1.5L",
             first_registration=date(date.today().year - 2, 1, 1),
             vin=__import__("tests.desktop.pages.conftest", fromlist=["VIN"]).VIN,
-            mileage_km=30000, condition="good", market_price="150000", price="130000",
-            colour="白色" if language == "zh_CN" else "white", registration_matches=True,
-            maintenance_records=((date(date.today().year - 1, 2, 1), 18000),
-                                 (date(date.today().year - 1, 8, 1), 16000)),
+            mileage_km=30000,
+            condition="good",
+            market_price="150000",
+            price="130000",
+            colour="白色" if language == "zh_CN" else "white",
+            registration_matches=True,
+            maintenance_records=(
+                (date(date.today().year - 1, 2, 1), 18000),
+                (date(date.today().year - 1, 8, 1), 16000),
+            ),
         ),
     )
     plan = cs.save_plan(
-        database, consultant, cid,
-        cs.PlanForm(product_code="finance_company", method="equal_installment",
-                    term_months=36, down_payment="70000",
-                    add_ons=(cs.AddOnInput("warranty", "Extended warranty 2 years", "3800"),)),
+        database,
+        consultant,
+        cid,
+        cs.PlanForm(
+            product_code="finance_company",
+            method="equal_installment",
+            term_months=36,
+            down_payment="70000",
+            add_ons=(cs.AddOnInput("warranty", "Extended warranty 2 years", "3800"),),
+        ),
     )
     cs.choose_plan(database, consultant, plan.id)
-    cs.save_signing(database, consultant, cid, {"doc.id_card": True, "doc.income_proof": True,
-                                                "clause.amount_term": True})
+    cs.save_signing(
+        database,
+        consultant,
+        cid,
+        {"doc.id_card": True, "doc.income_proof": True, "clause.amount_term": True},
+    )
     names = {
         ReceptionPage: "1_reception",
         QualificationPage: "2_qualification",
@@ -101,34 +123,49 @@ def test_every_page_in_both_languages(qtbot, language, open_page, database, cons
         path = save_screenshot(page, language, names[cls])
         assert path.stat().st_size > 10_000
         if language == "zh_CN":
-            assert page.title() != {ReceptionPage: "Reception", QualificationPage: "Qualification",
-                                    AppraisalPage: "Vehicle appraisal", PlanPage: "Finance plan",
-                                    SigningPage: "Signing checklist"}[cls]
+            assert (
+                page.title()
+                != {
+                    ReceptionPage: "Reception",
+                    QualificationPage: "Qualification",
+                    AppraisalPage: "Vehicle appraisal",
+                    PlanPage: "Finance plan",
+                    SigningPage: "Signing checklist",
+                }[cls]
+            )
         if cls is PlanPage:
             page._column_clicked(page.comparison.column_of("ultra_low_down_payment"))
             save_screenshot(page, language, "4_plan_grid_other_product")
             page._column_clicked(page.comparison.column_of("finance_company"))
-            for index, name in ((1, "4_plan_schedule"), (2, "4_plan_settlement"),
-                                (3, "4_plan_addons")):
+            for index, name in (
+                (1, "4_plan_schedule"),
+                (2, "4_plan_settlement"),
+                (3, "4_plan_addons"),
+            ):
                 page.tabs.setCurrentIndex(index)
                 save_screenshot(page, language, name)
 
 
-def test_blocked_states_in_both_languages(qtbot, language, open_page, database, consultant,
-                                          owner, ctx):
+def test_blocked_states_in_both_languages(
+    qtbot, language, open_page, database, consultant, owner, ctx
+):
     """What staff see when something stops the flow: blacklist, failed requirements, flood."""
     from db.models.enums import BlacklistReason
     from db.services import blacklist
     from tests.desktop.pages.conftest import PHONE, VIN
 
     lang_ctx = AppContext(
-        database=database, staff=consultant, runner=ImmediateRunner(), language=language,
+        database=database,
+        staff=consultant,
+        runner=ImmediateRunner(),
+        language=language,
         settings=ctx.settings,
     )
     blacklist.add_entry(database, owner, phone=PHONE, reason=BlacklistReason.SERIOUS_DEFAULT)
     cust = customers.create_customer(database, consultant, "陈刚", phone=PHONE)
-    cid = cs.open_consultation(database, consultant, cust.id, source_channel="phone",
-                               intent_level="medium").id
+    cid = cs.open_consultation(
+        database, consultant, cust.id, source_channel="phone", intent_level="medium"
+    ).id
     page = open_page(ReceptionPage, cid, context=lang_ctx, size=SIZE)
     assert page.alerts.isVisibleTo(page)
     save_screenshot(page, language, "blocked_1_reception_blacklist")

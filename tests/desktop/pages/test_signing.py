@@ -21,8 +21,9 @@ def test_needs_a_chosen_plan(qtbot, open_page, consultation, database, consultan
     assert "plan" in page.shown_errors()["general"]
 
 
-def test_ticks_are_saved_and_mark_signed_needs_all(qtbot, open_page, consultation, database,
-                                                  consultant):
+def test_ticks_are_saved_and_mark_signed_needs_all(
+    qtbot, open_page, consultation, database, consultant
+):
     complete_until(database, consultant, consultation, "signing")
     page = open_page(SigningPage, consultation)
     states: list[str] = []
@@ -48,8 +49,9 @@ def test_ticks_are_saved_and_mark_signed_needs_all(qtbot, open_page, consultatio
     # a deliberate action asks first: Cancel changes nothing
     on_next_dialog(lambda dialog: dialog.reject())
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
-    assert cs.get_consultation(database, consultant, consultation).funnel[
-        FunnelStage.SIGNED] is None
+    assert (
+        cs.get_consultation(database, consultant, consultation).funnel[FunnelStage.SIGNED] is None
+    )
     accept_next_dialog(qtbot)
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     assert states[-1] == "complete"
@@ -100,7 +102,8 @@ def test_the_lenders_decision_and_a_managers_undo(
     view = cs.get_consultation(database, consultant, consultation)
     assert view.lender_decision is not None and view.lender_decision.approved_amount == 88000
     assert "Approved on" in page.decision_label.text() and "88,000.00" in (
-        page.decision_label.text())
+        page.decision_label.text()
+    )
 
     for box in page.boxes.values():
         tick(qtbot, box)
@@ -110,9 +113,15 @@ def test_the_lenders_decision_and_a_managers_undo(
 
     member = staff.add_staff(database, owner, "boss", "staff-pass-1", Role.MANAGER)
     manager = staff.actor_for(database, member.id)
-    boss_ctx = AppContext(database, manager, ImmediateRunner(), "en",
-                          settings_service.load_settings(database, manager.store_id),
-                          "Main Street Motors", "Boss")
+    boss_ctx = AppContext(
+        database,
+        manager,
+        ImmediateRunner(),
+        "en",
+        settings_service.load_settings(database, manager.store_id),
+        "Main Street Motors",
+        "Boss",
+    )
     boss = open_page(SigningPage, consultation, context=boss_ctx)
     assert boss.signed and boss.undo_button.isVisibleTo(boss)
 
@@ -128,5 +137,7 @@ def test_the_lenders_decision_and_a_managers_undo(
     assert not boss.signed and boss.sign_button.isEnabled()
     view = cs.get_consultation(database, consultant, consultation)
     assert view.funnel[FunnelStage.SIGNED] is None
-    assert any(e.action is AuditAction.STAGE_UNDONE and e.username == "boss"
-               for e in audit.list_entries(database, owner))
+    assert any(
+        e.action is AuditAction.STAGE_UNDONE and e.username == "boss"
+        for e in audit.list_entries(database, owner)
+    )
