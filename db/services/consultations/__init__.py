@@ -40,13 +40,15 @@ from db.services.consultations.lifecycle import (
     reopen,
     undo_stage,
 )
-from db.services.consultations.plan import (
+from db.services.consultations.offers import (
     DealRequest,
     PlanEvaluation,
-    choose_plan,
-    delete_plan,
     evaluate_plan,
     evaluate_products,
+)
+from db.services.consultations.plan import (
+    choose_plan,
+    delete_plan,
     get_plan,
     list_plans,
     plan_deal,
