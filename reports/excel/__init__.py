@@ -16,7 +16,8 @@ from reports.excel.export import (
     export_workbook,
     lock_files,
 )
-from reports.excel.workbook import SHEETS, sheet_titles, write_report
+from reports.excel.sheet_common import SHEETS, sheet_titles
+from reports.excel.workbook import write_report
 
 __all__ = [
     "SHEETS",

@@ -32,7 +32,8 @@ from db.database import Database
 from db.services import audit
 from db.services.base import Actor, Permission, require
 from lending.errors import UserError
-from reports.excel.workbook import SHEETS, write_report
+from reports.excel.sheet_common import SHEETS
+from reports.excel.workbook import write_report
 from reports.model import (
     KpiTargets,
     ReportPeriod,

@@ -15,7 +15,7 @@ from desktop.context import AppContext
 from desktop.export import ExportDialog
 from desktop.i18n import Translators
 from lending.settings import DEFAULT_SETTINGS
-from reports.excel.workbook import sheet_titles
+from reports.excel.sheet_common import sheet_titles
 
 STORE_A = "Hengtong Used Cars"
 STORE_B = "Pudong store"
