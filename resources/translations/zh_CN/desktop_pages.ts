@@ -789,6 +789,21 @@
     </message>
   </context>
   <context>
+    <name>PlanFigures</name>
+    <message>
+      <source>= {amount} CNY, due {date}</source>
+      <translation>= {amount} 元，{date} 到期</translation>
+    </message>
+    <message>
+      <source>Down payment {down} CNY: with {product} every monthly payment is at most {target} (highest {max}).</source>
+      <translation>首付 {down} 元：选择{product}，每期月供不超过 {target}（最高 {max}）。</translation>
+    </message>
+    <message>
+      <source>The balloon of {balloon} is paid apart, on {date}.</source>
+      <translation>尾款 {balloon} 于 {date} 另行支付。</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanPage</name>
     <message>
       <source> CNY</source>
@@ -801,10 +816,6 @@
     <message>
       <source>(selling price from the appraisal)</source>
       <translation>（车辆评估中的售价）</translation>
-    </message>
-    <message>
-      <source>= {amount} CNY, due {date}</source>
-      <translation>= {amount} 元，{date} 到期</translation>
     </message>
     <message>
       <source>Add-ons</source>
@@ -837,10 +848,6 @@
     <message>
       <source>Down payment</source>
       <translation>首付</translation>
-    </message>
-    <message>
-      <source>Down payment {down} CNY: with {product} every monthly payment is at most {target} (highest {max}).</source>
-      <translation>首付 {down} 元：选择{product}，每期月供不超过 {target}（最高 {max}）。</translation>
     </message>
     <message>
       <source>Early settlement</source>
@@ -885,10 +892,6 @@
     <message>
       <source>The appraiser's value of the car ({value}) is more than the store allows away from the computed value ({computed}), so a manager has to approve it first. Ask a manager to approve or refuse it on the appraisal page, or under Tools, Overrides awaiting approval; then the plan can be chosen.</source>
       <translation>评估师调整后的车辆评估价（{value}）与计算评估价（{computed}）的差距超过本店允许的范围，须先经经理批准。请经理在车辆评估页面或“工具 &gt; 待审批的评估价调整”中批准或驳回，之后即可选择方案。</translation>
-    </message>
-    <message>
-      <source>The balloon of {balloon} is paid apart, on {date}.</source>
-      <translation>尾款 {balloon} 于 {date} 另行支付。</translation>
     </message>
     <message>
       <source>The customer is on a blacklist: no plan can be offered. Please refer to the manager.</source>
