@@ -56,11 +56,10 @@ from desktop.catalogue_labels import energy_label
 from desktop.context import AppContext
 from desktop.datefield import DateDelegate, DateField
 from desktop.labels import vocabulary
-from desktop.pages.base import StepPage
+from desktop.pages.appraisal_result import ADJUSTMENTS, MILEAGE_FOR_AGE, AppraisalFigures
 from desktop.pages.decisions import ManagerApprovalDialog, change_text
 from desktop.pages.fields import (
     BLOCK_BANNER,
-    ERROR_STYLE,
     OK_STYLE,
     WARN_BANNER,
     Banner,
@@ -68,7 +67,7 @@ from desktop.pages.fields import (
     read_amount,
 )
 from desktop.pages.models import MaintenanceModel
-from desktop.pages.texts import cny, local_when, tr_reason
+from desktop.pages.texts import cny, tr_reason
 from lending import appraisal as la
 from lending import identity
 from lending import vin as lv
@@ -86,11 +85,6 @@ APPRAISAL_FIELDS = {
     "override.reason_code_required": "override_reason_code",
     "override.negative": "override_value",
 }
-MILEAGE_FOR_AGE = ("odometer.too_high_for_age", "odometer.too_low_for_age")
-"""Odometer flags shown next to the mileage (the others go to the flags box)."""
-TO_CONFIRM = "sanity."
-"""Lending's sanity flags the appraiser confirms before saving (the VIN one is a warning)."""
-ADJUSTMENTS = ("age", "mileage", "condition")
 
 
 @dataclass(frozen=True)
@@ -99,7 +93,7 @@ class AppraisalData:
     saved: cs.AppraisalView | None
 
 
-class AppraisalPage(StepPage):
+class AppraisalPage(AppraisalFigures):
     step = "appraisal"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -544,163 +538,6 @@ class AppraisalPage(StepPage):
             deal_price=values.get("price"),
             vin=vin.normalized if vin.valid else "",
         )
-
-    def _to_confirm(self) -> list[Any]:
-        r = self.result
-        return [x for x in r.sanity_flags if x.code.startswith(TO_CONFIRM)] if r else []
-
-    def _show_result(self) -> None:
-        r = self.result
-        if r is None:
-            for key, (name, value) in self._lines.items():
-                value.setText("–")
-                if key != "computed":
-                    name.setText(self._row_name(key))
-            for key, label in self._percents.items():
-                label.clear()
-                for w in (label, *self._lines[key]):
-                    w.setVisible(True)
-            self.final_value.setText(
-                self.tr(
-                    "Enter first registration, mileage, condition and the reference price "
-                    "to see the value."
-                )
-            )
-            for banner in (self.exclusions, self.flags, self.sanity, self.approval):
-                banner.set_lines([])
-            self.confirm_figures.hide()
-            self.approve_button.hide()
-            self.override_change.clear()
-            self.records.set_flags([])
-            return
-
-        # the reference and every adjustment exactly as lending lists them (code, reason,
-        # signed amount): the same lines `python main.py appraise` prints
-        self._lines["reference"][0].setText(
-            self.tr("Reference price ({kind})").format(
-                kind=vocabulary("reference", r.reference.value)
-            )
-        )
-        self._lines["reference"][1].setText(cny(r.reference_price))
-        steps = {"age": r.age, "mileage": r.mileage, "condition": r.condition_adjustment}
-        listed = {line.code: line for line in r.adjustments}
-        for key in ADJUSTMENTS:
-            name, value = self._lines[key]
-            line = listed.get(key)
-            for w in (name, value, self._percents[key]):
-                w.setVisible(line is not None)
-            if line is None:
-                continue
-            name.setText(tr_reason(line.reason))
-            # a reduction shows "−", low mileage or excellent condition add value: "+"
-            sign = "+" if line.amount > 0 else "−" if line.amount < 0 else ""
-            self._percents[key].setText(f"{sign}{abs(steps[key].percent)}%")
-            value.setText(f"{sign}{cny(abs(line.amount))}")
-        self._lines["computed"][1].setText(cny(r.computed_value))
-
-        self._show_override(r)
-        blocks = [tr_reason(x) for x in r.exclusion_reasons]
-        if self.registration.currentData() is False:
-            blocks.append(
-                self.tr(
-                    "The registration certificate does not match the car: it cannot be "
-                    "financed until this is cleared up."
-                )
-            )
-        self.exclusions.set_lines(blocks)
-        self.flags.set_lines(
-            tr_reason(x)
-            for x in (*r.odometer_flags, *r.limit_reasons)
-            if x.code not in MILEAGE_FOR_AGE  # shown next to the mileage
-        )
-        self.records.set_flags(r.odometer_flags)
-        confirm = self._to_confirm()
-        confirm_key = tuple((x.code, x.params) for x in confirm)
-        if confirm_key != self._confirm_key:  # other figures to confirm: confirm them again
-            self._confirm_key = confirm_key
-            self.confirm_figures.setChecked(False)
-        self.sanity.set_lines(tr_reason(x) for x in confirm)
-        self.confirm_figures.setVisible(bool(confirm))
-
-    def _row_name(self, key: str) -> str:
-        return {
-            "reference": self.tr("Reference price"),
-            "age": self.tr("Age"),
-            "mileage": self.tr("Mileage"),
-            "condition": self.tr("Condition"),
-        }.get(key, "")
-
-    def _decision(self, r: la.Appraisal) -> cs.OverrideStatus | None:
-        """The manager's decision saved for exactly this override and computed value."""
-        s = self._stored
-        if s is None or s.override_value != r.value or s.computed_value != r.computed_value:
-            return None
-        return s.override_status
-
-    def _show_override(self, r: la.Appraisal) -> None:
-        self.override_change.setText(
-            self.tr("{change} from the computed value").format(
-                change=change_text(r.override_percent)
-            )
-            if r.overridden
-            else ""
-        )
-        self.override_change.setStyleSheet(ERROR_STYLE if r.needs_manager_approval else "")
-        decision = self._decision(r) if r.needs_manager_approval else None
-        s = self._stored
-        who = when = ""
-        if s is not None and decision in (cs.OverrideStatus.APPROVED, cs.OverrideStatus.REFUSED):
-            who = s.override_decided_by
-            when = (
-                local_when(s.override_decided_at, self.ctx.language)
-                if s.override_decided_at
-                else ""
-            )
-        if not r.needs_manager_approval:
-            self.approval.set_lines([])
-            self.approve_button.hide()
-        elif decision is cs.OverrideStatus.APPROVED:
-            self.approval.set_lines(
-                [self.tr("Approved by {manager} on {when}.").format(manager=who, when=when)],
-                style=WARN_BANNER,
-            )
-            self.approve_button.hide()
-        elif decision is cs.OverrideStatus.REFUSED:
-            self.approval.set_lines(
-                [
-                    self.tr(
-                        "Refused by {manager} on {when}: {note} The computed value is used."
-                    ).format(
-                        manager=who, when=when, note=s.override_decision_note or "" if s else ""
-                    )
-                ],
-                style=BLOCK_BANNER,
-            )
-            self.approve_button.hide()
-        else:
-            self.approval.set_lines(
-                [
-                    self.tr(
-                        "More than {limit}% from the computed value: a manager must approve it. "
-                        "Until "
-                        "then the computed value is used and no finance plan can be chosen."
-                    ).format(limit=f"{self.ctx.settings.override_approval_percent.normalize():f}")
-                ],
-                style=BLOCK_BANNER,
-            )
-            self.approve_button.show()
-        used = self.value
-        if not r.overridden:
-            text = self.tr("Value used for lending: {value}").format(value=cny(used))
-        elif used == r.value:
-            text = self.tr("Value used for lending: {value} (override; computed {computed})")
-            text = text.format(value=cny(r.value), computed=cny(r.computed_value))
-        else:
-            text = self.tr(
-                "Value used for lending: {value} (the computed value; the override {override} "
-                "is not approved)"
-            ).format(value=cny(used), override=cny(r.value))
-        self.final_value.setText(text)
 
     # -- the manager's approval on this screen ---------------------------------------
     def request_approval(self) -> bool:

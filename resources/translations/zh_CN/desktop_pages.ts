@@ -116,6 +116,65 @@
     </message>
   </context>
   <context>
+    <name>AppraisalFigures</name>
+    <message>
+      <source>Age</source>
+      <translation>车龄</translation>
+    </message>
+    <message>
+      <source>Approved by {manager} on {when}.</source>
+      <translation>已由 {manager} 于 {when} 批准。</translation>
+    </message>
+    <message>
+      <source>Condition</source>
+      <translation>车况</translation>
+    </message>
+    <message>
+      <source>Enter first registration, mileage, condition and the reference price to see the value.</source>
+      <translation>填写初次登记日期、行驶里程、车况和参考价后显示评估价。</translation>
+    </message>
+    <message>
+      <source>Mileage</source>
+      <translation>行驶里程</translation>
+    </message>
+    <message>
+      <source>More than {limit}% from the computed value: a manager must approve it. Until then the computed value is used and no finance plan can be chosen.</source>
+      <translation>与计算评估价相差超过 {limit}%：须经理批准。批准前使用计算评估价，且不能选择金融方案。</translation>
+    </message>
+    <message>
+      <source>Reference price</source>
+      <translation>参考价</translation>
+    </message>
+    <message>
+      <source>Reference price ({kind})</source>
+      <translation>参考价（{kind}）</translation>
+    </message>
+    <message>
+      <source>Refused by {manager} on {when}: {note} The computed value is used.</source>
+      <translation>已由 {manager} 于 {when} 驳回：{note} 使用计算评估价。</translation>
+    </message>
+    <message>
+      <source>The registration certificate does not match the car: it cannot be financed until this is cleared up.</source>
+      <translation>登记证书与车辆不符：核实清楚之前不能办理贷款。</translation>
+    </message>
+    <message>
+      <source>Value used for lending: {value}</source>
+      <translation>用于贷款的评估价：{value}</translation>
+    </message>
+    <message>
+      <source>Value used for lending: {value} (override; computed {computed})</source>
+      <translation>用于贷款的评估价：{value}（人工调整；计算值 {computed}）</translation>
+    </message>
+    <message>
+      <source>Value used for lending: {value} (the computed value; the override {override} is not approved)</source>
+      <translation>用于贷款的评估价：{value}（计算评估价；调整价 {override} 未获批准）</translation>
+    </message>
+    <message>
+      <source>{change} from the computed value</source>
+      <translation>与计算评估价相差 {change}</translation>
+    </message>
+  </context>
+  <context>
     <name>AppraisalPage</name>
     <message>
       <source>17 characters, from the registration certificate</source>
@@ -130,16 +189,8 @@
       <translation>添加记录</translation>
     </message>
     <message>
-      <source>Age</source>
-      <translation>车龄</translation>
-    </message>
-    <message>
       <source>Appraisal value</source>
       <translation>评估价值</translation>
-    </message>
-    <message>
-      <source>Approved by {manager} on {when}.</source>
-      <translation>已由 {manager} 于 {when} 批准。</translation>
     </message>
     <message>
       <source>Brand</source>
@@ -182,10 +233,6 @@
       <translation>能源类型</translation>
     </message>
     <message>
-      <source>Enter first registration, mileage, condition and the reference price to see the value.</source>
-      <translation>填写初次登记日期、行驶里程、车况和参考价后显示评估价。</translation>
-    </message>
-    <message>
       <source>Enter the mileage in whole km, e.g. 45000.</source>
       <translation>请输入整数公里数，例如 45000。</translation>
     </message>
@@ -226,20 +273,12 @@
       <translation>与车辆一致</translation>
     </message>
     <message>
-      <source>Mileage</source>
-      <translation>行驶里程</translation>
-    </message>
-    <message>
       <source>Mileage (km)</source>
       <translation>表显里程（公里）</translation>
     </message>
     <message>
       <source>Model</source>
       <translation>车型</translation>
-    </message>
-    <message>
-      <source>More than {limit}% from the computed value: a manager must approve it. Until then the computed value is used and no finance plan can be chosen.</source>
-      <translation>与计算评估价相差超过 {limit}%：须经理批准。批准前使用计算评估价，且不能选择金融方案。</translation>
     </message>
     <message>
       <source>Not checked yet</source>
@@ -256,14 +295,6 @@
     <message>
       <source>Reference price</source>
       <translation>参考价</translation>
-    </message>
-    <message>
-      <source>Reference price ({kind})</source>
-      <translation>参考价（{kind}）</translation>
-    </message>
-    <message>
-      <source>Refused by {manager} on {when}: {note} The computed value is used.</source>
-      <translation>已由 {manager} 于 {when} 驳回：{note} 使用计算评估价。</translation>
     </message>
     <message>
       <source>Registration certificate</source>
@@ -298,10 +329,6 @@
       <translation>参考价类型</translation>
     </message>
     <message>
-      <source>The registration certificate does not match the car: it cannot be financed until this is cleared up.</source>
-      <translation>登记证书与车辆不符：核实清楚之前不能办理贷款。</translation>
-    </message>
-    <message>
       <source>This is not a date: type it like 2023-03-01 or pick it from the calendar.</source>
       <translation>这不是有效日期：请按 2023-03-01 的样式输入，或从日历中选择。</translation>
     </message>
@@ -320,18 +347,6 @@
     <message>
       <source>Value</source>
       <translation>价值</translation>
-    </message>
-    <message>
-      <source>Value used for lending: {value}</source>
-      <translation>用于贷款的评估价：{value}</translation>
-    </message>
-    <message>
-      <source>Value used for lending: {value} (override; computed {computed})</source>
-      <translation>用于贷款的评估价：{value}（人工调整；计算值 {computed}）</translation>
-    </message>
-    <message>
-      <source>Value used for lending: {value} (the computed value; the override {override} is not approved)</source>
-      <translation>用于贷款的评估价：{value}（计算评估价；调整价 {override} 未获批准）</translation>
     </message>
     <message>
       <source>Vehicle</source>
@@ -368,10 +383,6 @@
     <message>
       <source>manufacturer code {wmi} not in the table</source>
       <translation>厂商代码 {wmi} 不在列表中</translation>
-    </message>
-    <message>
-      <source>{change} from the computed value</source>
-      <translation>与计算评估价相差 {change}</translation>
     </message>
     <message>
       <source>{n} of 17 characters</source>
