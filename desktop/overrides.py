@@ -31,7 +31,7 @@ from db.services.base import ConcurrentEditError, ValidationError
 from desktop.context import AppContext
 from desktop.labels import vocabulary
 from desktop.pages.decisions import change_text
-from desktop.pages.texts import cny, local_when, tr_error, validation_errors
+from desktop.pages.texts import cny, local_when, tr_reason, validation_texts
 from desktop.widgets import error_label, show_message
 from lending.errors import UserError
 
@@ -221,7 +221,7 @@ class OverrideQueueDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ValidationError):
-                show_message(self.message, "\n".join(validation_errors(exc).values()))
+                show_message(self.message, "\n".join(validation_texts(exc).values()))
             elif isinstance(exc, ConcurrentEditError):
                 show_message(
                     self.message,
@@ -232,7 +232,7 @@ class OverrideQueueDialog(QDialog):
                 )
                 self.refresh()
             elif isinstance(exc, UserError):
-                show_message(self.message, tr_error(exc.message))
+                show_message(self.message, tr_reason(exc.message))
             else:
                 raise exc
 

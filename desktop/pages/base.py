@@ -82,7 +82,7 @@ from desktop.pages.notice import (
     _restore_editor,
     _shown_value,
 )
-from desktop.pages.texts import _t, validation_errors
+from desktop.pages.texts import _t, validation_texts
 from desktop.tasks import RETRY_DELAYS_MS, Backoff, connection_error
 from lending.errors import UserError
 
@@ -324,7 +324,7 @@ class StepPage(NoticeHandling):
                 raise exc
             if isinstance(exc, ValidationError):
                 self._back_online(saved=False)
-                self.show_errors({**validation_errors(exc), **local})
+                self.show_errors({**validation_texts(exc), **local})
             elif isinstance(exc, ConcurrentEditError):
                 self._back_online(saved=False)
                 self._show_conflict(exc)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from db.services.base import ValidationError
 from db.services.deals import MAX_SUBSIDY_LINES, DealForm, DealInput, read_deal
 from desktop.pages.fields import ERROR_STYLE, FieldError
-from desktop.pages.texts import cny, tr_error, validation_errors
+from desktop.pages.texts import cny, tr_reason, validation_texts
 from lending.deal import Deal
 from lending.money import format_cny
 from lending.onroad import LINE_CODES, MESSAGES, Energy, VehicleKind
@@ -61,7 +61,7 @@ class LineRow:
 
     def __init__(self, code: str, financed_text: str) -> None:
         self.code = code
-        self.name = QLabel(tr_error(MESSAGES[f"onroad.{code}"]))
+        self.name = QLabel(tr_reason(MESSAGES[f"onroad.{code}"]))
         self.amount = QLineEdit()
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount.setMaximumWidth(130)
@@ -290,7 +290,7 @@ class DealPanel(QGroupBox):
         try:
             read_deal(self.form())
         except ValidationError as exc:
-            return {key.split("[")[0]: text for key, text in validation_errors(exc).items()}
+            return {key.split("[")[0]: text for key, text in validation_texts(exc).items()}
         return {}
 
     def check(self) -> bool:

@@ -37,7 +37,7 @@ from db.services import consultations as cs
 from db.services.base import PermissionDenied, ValidationError
 from db.services.staff import LoginError
 from desktop.login_dialog import login_error_text
-from desktop.pages.texts import tr_error, validation_errors
+from desktop.pages.texts import tr_reason, validation_texts
 from desktop.widgets import error_label, show_message
 
 Submit = Callable[[Callable[[Any], None], Callable[[BaseException], None]], None]
@@ -117,12 +117,12 @@ class _Dialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
         if isinstance(exc, ValidationError):
-            self.show_errors(validation_errors(exc))
+            self.show_errors(validation_texts(exc))
             return
         from lending.errors import UserError
 
         if isinstance(exc, UserError):
-            show_message(self.general_error, tr_error(exc.message))
+            show_message(self.general_error, tr_reason(exc.message))
             return
         raise exc
 
@@ -185,7 +185,7 @@ class UndoDialog(_Dialog):
 
     def local_errors(self) -> dict[str, str]:
         if len(self.why.text().strip()) < 5:
-            return {"why": tr_error("Say why this is undone (at least 5 characters).")}
+            return {"why": tr_reason("Say why this is undone (at least 5 characters).")}
         return {}
 
 
@@ -221,7 +221,7 @@ class LenderDecisionDialog(_Dialog):
         self.reason.setObjectName("declineReason")
         self.reason.addItem(self.tr("Choose..."), "")
         for code in cs.DeclineReason:
-            self.reason.addItem(tr_error(cs.decline_reason_label(code)), code.value)
+            self.reason.addItem(tr_reason(cs.decline_reason_label(code)), code.value)
         self.add_field("reason_code", self.tr("Why declined"), self.reason)
         self.note = QLineEdit()
         self.note.setMaxLength(500)

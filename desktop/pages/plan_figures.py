@@ -45,7 +45,7 @@ from desktop.pages.plan_details import (
     SettlementTab,
 )
 from desktop.pages.plan_saving import PlanData
-from desktop.pages.texts import cny, tr_reason, validation_errors
+from desktop.pages.texts import cny, tr_reason, validation_texts
 from lending.eligibility import ProductEvaluation
 from lending.money import money
 
@@ -195,7 +195,7 @@ class PlanFigures(StepPage):
             if cid != self.consultation_id:
                 return
             if isinstance(exc, ValidationError):
-                self.show_errors(validation_errors(exc))
+                self.show_errors(validation_texts(exc))
                 return
             raise exc
 

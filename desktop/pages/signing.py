@@ -34,7 +34,7 @@ from desktop.documents import DocumentsButton
 from desktop.pages.base import StepPage
 from desktop.pages.decisions import DatedConfirmDialog, LenderDecisionDialog, UndoDialog
 from desktop.pages.fields import BLOCK_BANNER, INFO_BANNER, Banner
-from desktop.pages.texts import cny, product_names, tr_reason, validation_errors
+from desktop.pages.texts import cny, product_names, tr_reason, validation_texts
 from lending.money import rate2
 
 
@@ -500,6 +500,6 @@ class SigningPage(StepPage):
 
     def _record_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            self.error_label("general").show_text("\n".join(validation_errors(exc).values()))
+            self.error_label("general").show_text("\n".join(validation_texts(exc).values()))
             return
         raise exc

@@ -40,9 +40,6 @@ def tr_reason(reason: Reason | str) -> str:
     return QCoreApplication.translate("Reason", reason)
 
 
-tr_error = tr_reason  # the pages' older name
-
-
 def cny(amount: Decimal | None) -> str:
     """``1,234.50`` (empty for None)."""
     return "" if amount is None else format_cny(amount)
@@ -68,9 +65,6 @@ def product_names(ctx: AppContext) -> dict[str, str]:
 def validation_texts(exc: ValidationError) -> dict[str, str]:
     """A service's refusal per field, in the user's language (its Reasons where it has them)."""
     return {key: tr_reason(exc.reasons.get(key) or text) for key, text in exc.errors.items()}
-
-
-validation_errors = validation_texts  # the pages' older name
 
 
 def local_when(moment: datetime, language: str) -> str:
