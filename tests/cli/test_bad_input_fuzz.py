@@ -48,6 +48,7 @@ from hypothesis import strategies as st
 
 import main
 from db.demo import DEMO_PASSWORD
+from tests.cli.runner import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 HANG_SECONDS = 30
@@ -319,28 +320,13 @@ def vectors(draw: st.DrawFn, command: Command, world: Path) -> list[str]:
 def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     w = tmp_path_factory.mktemp("fuzz-world")
     home = w / "home"
-    env = {
-        **os.environ,
-        "LOANDESK_HOME": str(home),
-        "LOANDESK_KEY_FILE": str(w / "key.key"),
-        "LOANDESK_LANG": "en",
-    }
-    env.pop("LOANDESK_DATABASE_URL", None)
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "main.py"),
-            "demo-data",
-            "--db",
-            str(w / "w.sqlite3"),
-            "--consultations",
-            "20",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
+    done = run_main(
+        ["demo-data", "--db", str(w / "w.sqlite3"), "--consultations", "20"],
+        env={
+            "LOANDESK_HOME": str(home),
+            "LOANDESK_KEY_FILE": str(w / "key.key"),
+            "LOANDESK_DATABASE_URL": None,
+        },
     )
     assert done.returncode == 0, done.stderr
     os.mkfifo(w / "fifo")

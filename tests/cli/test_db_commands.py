@@ -1,4 +1,8 @@
-"""``demo-data``, ``backup`` and ``restore`` through ``python main.py`` (real processes)."""
+"""``demo-data``, ``backup`` and ``restore`` as ``python main.py`` runs them.
+
+The commands run in this process (:mod:`tests.cli.runner`); what only a real process
+shows is tested with real ones (``tests/db/test_pg_commands.py``, the terminal prompts in
+``tests/cli/test_keys.py`` and ``tests/cli/test_login.py``, the fuzz's ``| head``)."""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ import os
 import re
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,30 +20,22 @@ from sqlalchemy import select
 from db import open_database
 from db.models import Customer, Vehicle
 from lending.identity import check_mobile, check_resident_id, check_vin
+from tests.cli.runner import run_main
 from tests.db.test_demo import content_digest
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(home: Path, *args: str, key: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "LOANDESK_LANG": "en",
-        "PYTHONIOENCODING": "utf-8",
-        "LOANDESK_HOME": str(home),
-    }
-    env.pop("LOANDESK_DATABASE_URL", None)
-    if key is not None:
-        env["LOANDESK_KEY_FILE"] = str(key)
-    else:
-        env.pop("LOANDESK_KEY_FILE", None)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        cwd=ROOT,
+    """``python main.py *args`` for the counter whose home is ``home`` (in this process:
+    :mod:`tests.cli.runner`)."""
+    return run_main(
+        args,
+        env={
+            "LOANDESK_HOME": str(home),
+            "LOANDESK_DATABASE_URL": None,
+            "LOANDESK_KEY_FILE": None if key is None else str(key),
+        },
     )
 
 

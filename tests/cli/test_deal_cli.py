@@ -1,5 +1,5 @@
 """The whole deal on the command line: quote balloon / --lender-rate / --target-payment,
-on-road and appraise, through a real subprocess as outside tests use them."""
+on-road and appraise, as outside tests use them (in this process: tests/cli/runner.py)."""
 
 from __future__ import annotations
 

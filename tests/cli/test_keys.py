@@ -1,4 +1,5 @@
-"""``key``, ``store`` and ``staff`` commands through ``python main.py`` (real processes).
+"""``key``, ``store`` and ``staff`` commands as ``python main.py`` runs them (in this
+process, :mod:`tests.cli.runner`; the terminal prompts in real ones).
 
 Changing commands run logged in (``--user boss --password-file F``, see
 ``tests/cli/test_login.py`` for the login itself).

@@ -1,29 +1,22 @@
-"""``main.py quote`` through a real subprocess, as outside tests use it."""
+"""``main.py quote`` as outside tests use it.
+
+The commands run in this process (:mod:`tests.cli.runner`); the JSON contract is also
+checked to come out of a real ``python main.py`` process byte for byte the same."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.runner import run_main, run_process
 
 
 def run(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LOANDESK_LANG": lang, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        cwd=ROOT,
-    )
+    """``python main.py *args`` (in this process: :mod:`tests.cli.runner`)."""
+    return run_main(args, env={"LOANDESK_LANG": lang})
 
 
 BASE = [
@@ -44,6 +37,8 @@ BASE = [
 def test_quote_json_contract() -> None:
     out = run(*BASE, "--json")
     assert out.returncode == 0, out.stderr
+    real = run_process([*BASE, "--json"], timeout=60)
+    assert (real.returncode, real.stdout, real.stderr) == (0, out.stdout, out.stderr)
     data = json.loads(out.stdout)
     assert data["method"] == "equal_installment"
     assert data["amount"] == "105000.00"
