@@ -341,8 +341,20 @@ EXPORT_FORMAT = "loandesk-key-export"
 EXPORT_VERSION = 1
 MIN_PASSPHRASE_LENGTH = 10
 _EXPORT_AAD = b"loandesk-key-export-v1"
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1
+EXPORT_COST = (2**15, 8, 1)  # scrypt's n, r, p: about 0.1 s and 32 MiB per export or import
 _MAX_SCRYPT_N = 2**20
+_export_cost = EXPORT_COST
+
+
+def set_export_cost(n: int, r: int, p: int) -> tuple[int, int, int]:
+    """Seal new exports with these scrypt parameters; returns the previous ones.
+
+    For tests only (as :func:`db.services.staff.set_password_hasher`): an
+    export records its parameters, so one sealed cheaply opens as cheaply.
+    """
+    global _export_cost
+    previous, _export_cost = _export_cost, (n, r, p)
+    return previous
 
 
 def _scrypt(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
@@ -364,9 +376,8 @@ def export_key(key: bytes, passphrase: str, *, now: datetime | None = None) -> b
         raise ValueError("the master key must be 32 bytes")
     check_passphrase(passphrase)
     salt, nonce = os.urandom(16), os.urandom(NONCE_BYTES)
-    sealed = AESGCM(_scrypt(passphrase, salt, _SCRYPT_N, _SCRYPT_R, _SCRYPT_P)).encrypt(
-        nonce, key, _EXPORT_AAD
-    )
+    n, r, p = _export_cost
+    sealed = AESGCM(_scrypt(passphrase, salt, n, r, p)).encrypt(nonce, key, _EXPORT_AAD)
 
     def b64(b: bytes) -> str:
         return base64.b64encode(b).decode("ascii")
@@ -378,9 +389,9 @@ def export_key(key: bytes, passphrase: str, *, now: datetime | None = None) -> b
         "fingerprint": key_fingerprint(key),
         "kdf": {
             "name": "scrypt",
-            "n": _SCRYPT_N,
-            "r": _SCRYPT_R,
-            "p": _SCRYPT_P,
+            "n": n,
+            "r": r,
+            "p": p,
             "salt": b64(salt),
         },
         "cipher": {"name": "AES-256-GCM", "nonce": b64(nonce), "sealed_key": b64(sealed)},

@@ -4,14 +4,20 @@ Passwords are hashed at a cheap argon2 cost for the whole run (production
 cost spends 0.2-0.5 s per account): ``db.services.staff.set_password_hasher``
 is the hook, :data:`CHEAP_PASSWORD_HASHER` the cost, and the
 ``production_password_cost`` fixture gives one test the real hasher back
-(tests/db/test_staff.py asserts its parameters).  Subprocesses (the command
-line run as a program) hash at production cost.
+(tests/db/test_staff.py asserts its parameters).  Key exports are sealed at a
+cheap scrypt cost the same way (``production_export_cost``; tests/db/test_keys.py).
+Real subprocesses (the few command-line tests that need one) hash at production
+cost; the command line run in this process (tests/cli/runner.py) does not.
 
 A new SQLite database is a copy of one file migrated to head once per
-session (per xdist worker), not a fresh migration (~0.5 s a test):
+session (per xdist worker), not a fresh migration (~0.4 s a test):
 ``migrated_sqlite(path)`` copies it to ``path``; the ``database`` fixtures
-use it.  Tests of creating or migrating a database open a path that does
-not exist yet, as before.
+use it.  A database the program itself creates (``open_database`` on a new
+path, ``demo-data``, the first start) goes through all of its creation - the
+temporary file, its mode, the rename, the lease - but for the migration from
+nothing to head, which becomes a copy of that same file
+(:func:`_new_databases_from_the_template`).  Tests of creating or migrating a
+database are marked ``real_migrations`` and migrate for real.
 
 PostgreSQL: ``pg_databases`` (session, one template per xdist worker; see
 tests/db/conftest.py).  Tests marked ``unprivileged`` check file modes and
@@ -132,6 +138,28 @@ def _cheap_password_hashing() -> Iterator[None]:
     staff.set_password_hasher(previous)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_key_exports() -> Iterator[None]:
+    """Key exports sealed at a cheap scrypt cost in this process (production: about 0.1 s
+    and 32 MiB each); ``production_export_cost`` gives one test the real cost back."""
+    from db import crypto
+
+    previous = crypto.set_export_cost(2**4, 8, 1)
+    yield
+    crypto.set_export_cost(*previous)
+
+
+@pytest.fixture
+def production_export_cost() -> Iterator[None]:
+    from db import crypto
+
+    previous = crypto.set_export_cost(*crypto.EXPORT_COST)
+    try:
+        yield
+    finally:
+        crypto.set_export_cost(*previous)
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An SQLite file at the head revision, built the way ``open_database`` builds one."""
@@ -143,6 +171,39 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     leftovers = sorted(p.name for p in path.parent.iterdir() if p != path)
     assert leftovers == [], leftovers  # one self-contained file (no -wal beside it)
     return path
+
+
+@pytest.fixture(autouse=True)
+def _new_databases_from_the_template(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, sqlite_template: Path
+) -> None:
+    """Migrating a new, empty SQLite file to head copies the template into it instead.
+
+    The template was built by the same ``run_sqlite_migrations(url, "head")`` on a
+    new file; any other migration (an older file upgraded, a downgrade, a target
+    other than head) runs for real.  ``real_migrations``: the test migrates anyway.
+    """
+    if request.node.get_closest_marker("real_migrations"):
+        return
+    from db import migrate
+    from db.engine import sqlite_path
+
+    real = migrate.run_sqlite_migrations
+
+    def from_template(url: str, target: str, *, downgrade: bool = False) -> None:
+        path = sqlite_path(url)
+        new = path is not None and (not path.exists() or path.stat().st_size == 0)
+        if target != "head" or downgrade or not new:
+            real(url, target, downgrade=downgrade)
+            return
+        assert path is not None
+        with (
+            open(sqlite_template, "rb") as source,
+            open(path, "r+b" if path.exists() else "xb") as dest,
+        ):
+            shutil.copyfileobj(source, dest)  # into the file made for it: its mode is kept
+
+    monkeypatch.setattr(migrate, "run_sqlite_migrations", from_template)
 
 
 @pytest.fixture

@@ -81,6 +81,13 @@ def test_not_an_export_file(data: bytes) -> None:
     assert info.value.code == "key_export_invalid"
 
 
+@pytest.mark.usefixtures("production_export_cost")
+def test_an_export_is_sealed_at_the_production_scrypt_cost() -> None:
+    doc = json.loads(export_key(KEY, PHRASE))
+    assert (doc["kdf"]["n"], doc["kdf"]["r"], doc["kdf"]["p"]) == (2**15, 8, 1)
+    assert import_key(json.dumps(doc).encode(), PHRASE) == KEY
+
+
 def test_absurd_kdf_cost_is_refused_before_running_it() -> None:
     doc = json.loads(export_key(KEY, PHRASE))
     doc["kdf"]["n"] = 2**30

@@ -22,6 +22,7 @@ from lending.errors import UserError
 from tests.db.conftest import PgDatabases
 
 
+@pytest.mark.real_migrations  # the one creation that migrates from nothing, in this process
 def test_new_file_is_created_at_head_with_pragmas(db_path: Path, key_path: Path) -> None:
     with open_database(db_path, key=key_path) as database:
         assert db_path.exists()
@@ -141,6 +142,7 @@ def test_newer_schema_is_refused(db_path: Path, key_path: Path) -> None:
     assert "newer version of LoanDesk" in info.value.message
 
 
+@pytest.mark.real_migrations
 def test_empty_existing_file_becomes_a_database(tmp_path: Path, key_path: Path) -> None:
     path = tmp_path / "empty.sqlite3"
     path.touch()

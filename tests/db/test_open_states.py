@@ -125,6 +125,7 @@ def test_disk_full_while_opening_says_disk_full(
 # -- item 5: creation ----------------------------------------------------------
 
 
+@pytest.mark.real_migrations
 def test_killed_during_first_creation_the_file_still_opens(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

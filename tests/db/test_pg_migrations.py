@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -67,6 +68,7 @@ def test_every_revision_step_upgrades(empty_database_url: str) -> None:
     assert _schema_diff(empty_database_url)[0] == []
 
 
+@pytest.mark.real_migrations
 def test_open_database_creates_the_schema(empty_database_url: str, key_path: Path) -> None:
     with open_database(empty_database_url, key=key_path) as database:
         assert database.schema_revision == head_revision()
