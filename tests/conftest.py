@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -41,6 +42,12 @@ from argon2 import PasswordHasher
 if TYPE_CHECKING:
     from tests.db.conftest import PgDatabases
 
+# Compiled modules are cached even where PYTHONDONTWRITEBYTECODE is set (it is on some
+# build machines): without the cache every xdist worker and every ``python main.py`` a
+# test starts compiles the project and the tests again, about 7 s per process.  The
+# cache goes where Python puts it (``__pycache__``, ignored by git, or PYTHONPYCACHEPREFIX).
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LOANDESK_LANG"] = "en"
 

@@ -515,6 +515,7 @@ def check_run(argv: list[str], world: Path, home: Path) -> None:
 # --- the fuzz test ----------------------------------------------------------------
 
 
+@pytest.mark.slow  # about 3,000 vectors, 20 s: the full run and CI have it; -m "not slow" not
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: "-".join(c.words))
 def test_hostile_arguments_give_status_2_and_one_line(
     command: Command, world: Path, monkeypatch: pytest.MonkeyPatch

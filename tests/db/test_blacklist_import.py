@@ -164,6 +164,7 @@ def test_lifting_needs_a_reason_and_is_audited(database: Database, owner: Actor)
         blacklist.lift_entry(database, owner, entry.id, "again")
 
 
+@pytest.mark.slow  # a large data set: 60,000 rows
 @pytest.mark.sqlite_only("SQLite's single writer lock is what the batches are for")
 def test_a_60000_row_import_never_makes_another_counters_save_fail(
     db_path: Path, key_path: Path, monkeypatch: pytest.MonkeyPatch

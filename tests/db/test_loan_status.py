@@ -122,6 +122,7 @@ def big_file(loans: dict[str, Any], tmp_path: Path) -> tuple[Path, dict[int, str
     return write_csv(tmp_path / "status.csv", out), lines
 
 
+@pytest.mark.slow  # a large data set: 10,000 rows
 def test_ten_thousand_rows_with_three_percent_unmatched(
     store: Database, loans: dict[str, Any], tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ from contextlib import closing
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import func, select
@@ -33,6 +34,7 @@ def main_py(home: Path, key: Path, *args: str) -> subprocess.CompletedProcess[st
     )
 
 
+@pytest.mark.slow  # a demo store of 300 consultations, by real processes, on both engines
 def test_demo_data_report_and_documents(database_url: str, key_path: Path, tmp_path: Path) -> None:
     home = tmp_path / "home"
     # after the subcommand: main.py ignores --database-url before it (reported to its owner)
