@@ -131,6 +131,17 @@ def _isolated_home(
     monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _language_detected_afresh() -> Iterator[None]:
+    """The command line's translator is cached for the process (``resources.i18n``): a
+    test that set LOANDESK_LANG=zh_CN must not leave its Chinese to the next test."""
+    from resources.i18n import translator
+
+    translator.cache_clear()
+    yield
+    translator.cache_clear()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _cheap_password_hashing() -> Iterator[None]:
     """argon2id with cheap parameters in this process: logins in tests take microseconds.

@@ -87,6 +87,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
     return database
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_every_table_is_filled(demo_db: Database) -> None:
     with demo_db.engine.connect() as conn:
         for table in DIGEST_TABLES:
@@ -96,6 +97,7 @@ def test_every_table_is_filled(demo_db: Database) -> None:
     assert roles == {"owner", "manager", "finance", "consultant"}
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_customers_have_valid_ids_phones_and_ages(demo_db: Database) -> None:
     cipher = demo_db.cipher
     with demo_db.session_factory() as s:
@@ -125,6 +127,7 @@ def test_customers_have_valid_ids_phones_and_ages(demo_db: Database) -> None:
     assert typical > 0.75
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_incomes_and_vins(demo_db: Database) -> None:
     with demo_db.session_factory() as s:
         incomes = [
@@ -138,6 +141,7 @@ def test_incomes_and_vins(demo_db: Database) -> None:
     assert vins and all(v is not None and check_vin(v).valid for v in vins)
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_funnel_is_ordered_and_drops_off(demo_db: Database) -> None:
     cutoff = data_cutoff(TODAY)
     reached = Counter()
@@ -163,6 +167,7 @@ def test_funnel_is_ordered_and_drops_off(demo_db: Database) -> None:
     assert counts[-1] > 0.1 * counts[0]
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_lost_reasons_follow_the_rejection_mix(demo_db: Database) -> None:
     with demo_db.session_factory() as s:
         reasons = [r for r in s.scalars(select(Consultation.lost_reason)) if r]
@@ -176,6 +181,7 @@ def test_lost_reasons_follow_the_rejection_mix(demo_db: Database) -> None:
     assert shares[LOST_CATEGORY_LABELS["vehicle"]] == pytest.approx(0.18, abs=0.06)
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_plans_cover_products_and_methods_with_lending_figures(demo_db: Database) -> None:
     from lending.schedule import LoanTerms, RepaymentMethod, build_schedule
 
@@ -213,6 +219,7 @@ def test_plans_cover_products_and_methods_with_lending_figures(demo_db: Database
         assert p.down_payment == p.vehicle_price - p.amount
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_chosen_plan_only_once_the_lender_answered(demo_db: Database) -> None:
     with demo_db.engine.connect() as conn:
         bad = conn.execute(
@@ -230,6 +237,7 @@ def test_chosen_plan_only_once_the_lender_answered(demo_db: Database) -> None:
     assert bad == 0 and several == 0
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_no_personal_data_in_plain_text(demo_db: Database) -> None:
     path = demo_db.path
     assert path is not None
@@ -250,6 +258,7 @@ def test_no_personal_data_in_plain_text(demo_db: Database) -> None:
     assert b"monthly_income" not in raw.replace(b"monthly_income_enc", b"")
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_refuses_a_store_with_customers(demo_db: Database) -> None:
     with pytest.raises(UserError) as err:
         load_demo_data(demo_db, 10, seed=1, today=TODAY)
@@ -324,6 +333,7 @@ def test_ids_and_phones_stay_unique_across_tasks(tmp_path: Path) -> None:
         database.close()
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_services_read_demo_data(demo_db: Database) -> None:
     from db.services import customers as customer_service
     from db.services import staff as staff_service
@@ -384,6 +394,7 @@ def test_data_cutoff_is_start_of_store_day() -> None:
     assert data_cutoff(date(2026, 6, 15)) == datetime(2026, 6, 14, 16, 0, tzinfo=UTC)
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_follow_ups_are_consistent(demo_db: Database) -> None:
     with demo_db.engine.connect() as conn:
         bad = conn.exec_driver_sql(
@@ -429,6 +440,7 @@ def test_bulk_writer_converts_like_sqlalchemy(tmp_path: Path) -> None:
                 assert value == expected, (name, key)
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_signing_checklists_match_the_funnel(demo_db: Database) -> None:
     with demo_db.engine.connect() as conn:
         per = conn.exec_driver_sql(
@@ -446,6 +458,7 @@ def test_signing_checklists_match_the_funnel(demo_db: Database) -> None:
     assert all(r[3] == 0 for r in before)
 
 
+@pytest.mark.slow  # the 3,000-consultation demo store (demo_db)
 def test_lender_decisions_and_loss_categories(demo_db: Database) -> None:
     """Lenders approve and decline, customers withdraw, and we refuse: each recorded
     the way the signing step and "Mark lost" record it."""

@@ -166,6 +166,7 @@ RACE = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # a race, four rounds of two real processes
 def test_two_counters_creating_at_once_both_succeed(tmp_path: Path) -> None:
     for round_ in range(4):
         path = tmp_path / f"race{round_}.sqlite3"

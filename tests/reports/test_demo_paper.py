@@ -155,6 +155,7 @@ def covering_plans(database: Database) -> list[Plan]:
     return list(picked.values())
 
 
+@pytest.mark.slow  # a demo store of 200 consultations, every document of each
 def test_every_document_of_a_demo_store_is_honest(demo: Database) -> None:
     plans = covering_plans(demo)
     assert {p.method for p in plans} == {

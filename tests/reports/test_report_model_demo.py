@@ -27,6 +27,10 @@ PERIOD = ReportPeriod(date(2026, 1, 1), date(2026, 5, 31), CST)
 NOW = datetime(2026, 6, 30, 12, 0, tzinfo=CST)
 
 
+# a demo store of 400 consultations, every figure against SQL: the full run and CI have it
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     folder = tmp_path_factory.mktemp("demo-report")
